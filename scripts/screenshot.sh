@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Start the real QGIS desktop under Xvfb with the plugin installed into a throwaway profile
+# (zh_CN locale), run screenshot scenes (scripts/screenshot_scenes.py) and save PNGs in
+# docs/images/. Usage: scripts/screenshot.sh [scene ...]   (default: every scene)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SCENES="${*:-all}"
+WORK="$(mktemp -d /tmp/ymt-shot.XXXXXX)"
+PROFILE="$WORK/profiles/default"
+mkdir -p "$PROFILE/python/plugins" "$PROFILE/QGIS" "$ROOT/docs/images"
+ln -s "$ROOT/yimatong_plugin" "$PROFILE/python/plugins/yimatong_plugin"
+lrelease -silent "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.ts" \
+  -qm "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm"
+cat > "$PROFILE/QGIS/QGIS3.ini" <<INI
+[PythonPlugins]
+yimatong_plugin=true
+[locale]
+overrideFlag=true
+userLocale=zh_CN
+globalLocale=zh_CN
+[qgis]
+checkVersion=false
+showTips=false
+allowCrashReporting=false
+[core]
+NewsFeed\\httpsfeedqgisorg\\disabled=true
+[UI]
+lastProjectPath=
+INI
+DISPLAY_NUM=":$((90 + RANDOM % 9))"
+Xvfb "$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+trap 'kill $XVFB_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+sleep 1
+export DISPLAY="$DISPLAY_NUM" YMT_SCENES="$SCENES" YMT_ROOT="$ROOT" LANG=zh_CN.UTF-8
+unset QT_QPA_PLATFORM
+timeout 300 qgis --profiles-path "$WORK" --lang zh_CN --nologo --noversioncheck \
+  --code "$ROOT/scripts/screenshot_scenes.py" >"$WORK/qgis.log" 2>&1 || {
+  echo "QGIS exited with an error; log:"; tail -40 "$WORK/qgis.log"; exit 1; }
+grep -h "^YMT" "$WORK/qgis.log" || true
+ls -1 "$ROOT"/docs/images/*.png

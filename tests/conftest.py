@@ -1,0 +1,11 @@
+"""Shared test set-up: headless Qt, Processing on sys.path, the repo importable."""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+for path in (str(ROOT), "/usr/share/qgis/python/plugins"):
+    if path not in sys.path:
+        sys.path.insert(0, path)

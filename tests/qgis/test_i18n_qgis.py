@@ -1,0 +1,27 @@
+"""With the zh_CN translation installed the UI strings come out in Chinese."""
+
+import subprocess
+from pathlib import Path
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from yimatong_plugin.core.i18n import tr as core_tr
+from yimatong_plugin.toolbelt import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_zh_cn_translation_is_used(qgis_app, tmp_path):
+    ts = ROOT / "yimatong_plugin" / "i18n" / "yimatong_zh_CN.ts"
+    qm = i18n.qm_path("zh_CN")
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    try:
+        assert i18n.install_translator("zh_CN")
+        assert QCoreApplication.translate("yimatong", "Yimatong") == "一码通"
+        assert i18n.tr("About Yimatong") == "关于一码通"
+        # the Qt-free core goes through the same translator
+        assert core_tr("Yimatong") == "一码通"
+    finally:
+        i18n.remove_translator()
+    assert i18n.tr("Yimatong") == "Yimatong"
+    assert core_tr("Yimatong") == "Yimatong"

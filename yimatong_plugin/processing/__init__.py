@@ -1,0 +1,1 @@
+"""Processing provider and algorithms of Yimatong (provider id ``yimatong``)."""

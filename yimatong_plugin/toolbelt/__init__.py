@@ -1,0 +1,1 @@
+"""Thin QGIS/Qt helpers shared by the plugin: translation, logging, settings, icons."""
