@@ -4,9 +4,109 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../processing/algorithms/importprojects.py" line="106" />
+      <source>A GeoPackage path or a PostgreSQL connection string / service.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="117" />
+      <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="240" />
+      <source>A code prefix has 22 digits; got '{prefix}'.</source>
+      <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="407" />
+      <source>A project code has 28 digits; this one has {n}.</source>
+      <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="135" />
+      <source>A table with one line per problem: row, column, field, problem.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin.py" line="59" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="415" />
+      <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
+      <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="392" />
+      <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
+      <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="459" />
+      <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
+      <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="49" />
+      <source>Annual land reserve plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="50" />
+      <source>Annual land transfer plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="698" />
+      <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
+      <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="584" />
+      <source>Cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="759" />
+      <source>Cancelled; nothing was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="195" />
+      <source>Cannot open the project library {uri}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="200" />
+      <source>Checking rows…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="150" />
+      <source>Choose a project library.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="207" />
+      <source>Code-list folder {folder} does not exist.</source>
+      <translation>代码表文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="114" />
+      <source>Column mapping (JSON or .json file)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="159" />
+      <source>Column {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="561" />
+      <source>Columns {a} and {b} are both mapped to the field {field}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../plugin.py" line="69" />
@@ -14,9 +114,135 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importprojects.py" line="124" />
+      <source>Dry run (check only, write nothing)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="233" />
+      <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/crs.py" line="54" />
+      <source>Gauss-Kruger zone {zone} is outside CGCS2000's zones 25-45</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/about.py" line="15" />
       <source>General</source>
       <translation>通用</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="171" />
+      <source>Grace periods cannot be negative.</source>
+      <translation>宽限期不能为负数。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="168" />
+      <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
+      <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="300" />
+      <source>Implausible year {year}: expected {first} to {last}.</source>
+      <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="61" />
+      <source>Import projects from a spreadsheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="239" />
+      <source>Import refused: {n} problems, nothing was written. First problems:
+{problems}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="137" />
+      <source>Imported projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="254" />
+      <source>Imported {n} projects into {uri}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="65" />
+      <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="48" />
+      <source>Investment online approval platform</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="126" />
+      <source>List the problems without writing anything into the library.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="346" />
+      <source>Mapping file not found: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="184" />
+      <source>Mapping: {mapping}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="47" />
+      <source>Municipal key project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="101" />
+      <source>Name of the worksheet to read from an .xlsx file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="45" />
+      <source>National key project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="568" />
+      <source>No column is mapped to the required field {field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="375" />
+      <source>No project code given.</source>
+      <translation>未提供项目代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="231" />
+      <source>Not a date: {value!r}</source>
+      <translation>不是日期：{value!r}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="130" />
+      <source>Problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="138" />
+      <source>Problems found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="63" />
+      <source>Project library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="46" />
+      <source>Provincial key project</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="16" />
@@ -24,14 +250,225 @@
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
+      <location filename="../core/importer.py" line="479" />
+      <source>Row {row}, column {column}: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="766" />
+      <source>Row {row}: {error}; nothing was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="483" />
+      <source>Row {row}: {message}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="335" />
+      <source>Serial number 000000 is never issued: serials start at 000001.</source>
+      <translation>流水号 000000 不会发放：流水号从 000001 开始。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="251" />
+      <source>Serial number {serial} is out of range 000001-999999.</source>
+      <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="99" />
+      <source>Sheet (xlsx; empty: the first)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <source>Source</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="93" />
+      <source>Spreadsheet (.xlsx or .csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <source>Spreadsheets (*.xlsx *.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="609" />
+      <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
+      <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="534" />
+      <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
+      <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="510" />
+      <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
+      <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="485" />
+      <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
+      <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
+    </message>
+    <message>
       <location filename="../plugin.py" line="99" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
+      <location filename="../core/code.py" line="395" />
+      <source>The code contains '{char}' at position {position} (in the {segment}): a project code has digits only.</source>
+      <translation>代码第 {position} 位（{segment}）含有“{char}”：项目代码只能由数字组成。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="400" />
+      <source>The code contains '{char}' at position {position}: a project code has digits only.</source>
+      <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="699" />
+      <source>The file has no data rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="139" />
+      <source>The file is neither UTF-8 nor GBK text (byte {pos}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="358" />
+      <source>The grouping splits the {segment}: groups must follow the segments 2-6-4-2-2-2-4-6.</source>
+      <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="748" />
+      <source>The import has {n} problem(s); nothing was written:
+{problems}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="146" />
+      <source>The input must be an .xlsx or .csv file: {path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="351" />
+      <source>The mapping is not valid JSON: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="353" />
+      <source>The mapping must be a JSON object {column: field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="553" />
+      <source>The mapping names column {column}, which the file does not have.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="96" />
+      <source>The project list or annual plan; the first row holds column names.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="245" />
+      <source>The serial number must be digits, not '{value}'.</source>
+      <translation>流水号必须为数字，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="427" />
+      <source>The {segment} is missing.</source>
+      <translation>缺少{segment}。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="445" />
+      <source>The {segment} must be {width} digits, not '{value}'.</source>
+      <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="165" />
+      <source>The 批而未供 threshold must be at least one year.</source>
+      <translation>批而未供的年限阈值至少为一年。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="385" />
+      <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
+      <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="323" />
+      <source>Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 class; pick one of its level-2 classes).</source>
+      <translation>出让用途 {code} 不是用地用海二级类代码（{level1} 是一级类，请选择其下的二级类）。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="328" />
+      <source>Transfer use {code} is not a level-2 用地用海 code.</source>
+      <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="290" />
+      <source>Unknown administrative division {code}: not a county-level GB/T 2260 code in the division list.</source>
+      <translation>未知的行政区划代码 {code}：不是行政区划代码表中的县级 GB/T 2260 代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="307" />
+      <source>Unknown approval type {code}.</source>
+      <translation>未知的项目批准类型编码 {code}。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="317" />
+      <source>Unknown land-supply type {code}.</source>
+      <translation>未知的供地类型代码 {code}。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="357" />
+      <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="312" />
+      <source>Unknown project type {code}.</source>
+      <translation>未知的项目类型编码 {code}。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="282" />
+      <source>Unknown region feature code {code}: it is not in the region code list.</source>
+      <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="504" />
+      <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="547" />
+      <source>Unknown source {source}; one of: {known}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/about.py" line="23" />
       <source>Version</source>
       <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
+      <source>Where the projects come from; recorded with every imported project.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="574" />
+      <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="244" />
+      <source>Writing into the library…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../plugin.py" line="43" />
@@ -47,6 +484,306 @@
       <location filename="../plugin.py" line="110" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="120" />
+      <source>administrative division</source>
+      <translation>行政区划代码</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="122" />
+      <source>approval type</source>
+      <translation>项目批准类型编码</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="658" />
+      <source>bad code {value}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="615" />
+      <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="617" />
+      <source>bad year {value} (four digits, 1949–2100)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="694" />
+      <source>cannot compose a code: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="162" />
+      <source>code '{code}' must be 4 to 6 digits or capital letters.</source>
+      <translation>代码“{code}”必须为 4 至 6 位数字或大写字母。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="122" />
+      <source>code '{code}' must be {widths} digits.</source>
+      <translation>代码“{code}”必须为 {widths} 位数字。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="135" />
+      <source>code {code} has an empty name.</source>
+      <translation>代码 {code} 的名称为空。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="144" />
+      <source>code {code} has no parent class {parent} in the list.</source>
+      <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="677" />
+      <source>code {code} is already in the library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="176" />
+      <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
+      <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="597" />
+      <source>developed {pct} of the area</source>
+      <translation>已开发面积占{pct}</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="308" />
+      <source>document {doc}</source>
+      <translation>文号 {doc}</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="130" />
+      <source>duplicate code {code} (first on line {first}).</source>
+      <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="672" />
+      <source>duplicate code {code}: already in row {row}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="583" />
+      <source>empty or NULL geometry: the parcel could not be reviewed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="97" />
+      <source>expected {n} columns ({columns}), found {found}.</source>
+      <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="601" />
+      <source>idle-land fee stage</source>
+      <translation>征缴闲置费阶段</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="658" />
+      <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="599" />
+      <source>invested {pct} of the total</source>
+      <translation>已投资额占{pct}</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="124" />
+      <source>land-supply type</source>
+      <translation>供地类型代码</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="627" />
+      <source>missing required value {field}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="684" />
+      <source>missing value {field} (needed to allocate a code)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="656" />
+      <source>no conflict with the control lines and the planned use</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="309" />
+      <source>no document number</source>
+      <translation>无文号</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="619" />
+      <source>not a number: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="68" />
+      <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
+      <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="634" />
+      <source>planned use code '{code}' is unknown ({m2} m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="640" />
+      <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="646" />
+      <source>planned use {code} {name} ({m2} m²) with project use {use} needs a feasibility argument</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="621" />
+      <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="123" />
+      <source>project type</source>
+      <translation>项目类型编码</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="119" />
+      <source>region feature code</source>
+      <translation>地区特色编码</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="601" />
+      <source>repossession stage</source>
+      <translation>无偿收回阶段</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="126" />
+      <source>serial number</source>
+      <translation>流水号</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="184" />
+      <source>target {target} is not a code of the land-use list.</source>
+      <translation>对应代码 {target} 不在用地用海代码表中。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="106" />
+      <source>the file is empty: the header must be '{expected}'.</source>
+      <translation>文件为空：表头应为“{expected}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="86" />
+      <source>the header must be '{expected}', not '{found}'.</source>
+      <translation>表头应为“{expected}”，而不是“{found}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/code.py" line="125" />
+      <source>transfer use</source>
+      <translation>出让用途编码</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="640" />
+      <source>unknown or ambiguous {field} value {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="650" />
+      <source>unknown {field} value {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="121" />
+      <source>year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="666" />
+      <source>{field} {value} does not match the code's segment {segment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="53" />
+      <source>{file}, line {line}: {problem}</source>
+      <translation>{file} 第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="179" />
+      <source>{file}: file not found.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="201" />
+      <source>{file}: no sheet named {sheet}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="196" />
+      <source>{file}: not a readable .xlsx file ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="236" />
+      <source>{file}: the file is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="155" />
+      <source>{file}: the first row holds no column names.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="216" />
+      <source>{file}: the sheet is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="186" />
+      <source>{file}: unsupported file type (use .xlsx or .csv).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="175" />
+      <source>{file}: {n} data rows, columns: {columns}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="593" />
+      <source>{layer}: {m2} m² inside a line the project must stay out of</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="607" />
+      <source>{layer}: {m2} m² outside a line the project must stay inside</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="613" />
+      <source>{layer}: {m2} m² outside within the sliver tolerance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="599" />
+      <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="684" />
+      <source>{supplied} of {approved} m²</source>
+      <translation>{approved} m² 中已供 {supplied} m²</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="688" />
+      <source>{supplied} of {approved} projects</source>
+      <translation>{approved} 个项目中已供 {supplied} 个</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="509" />
+      <source>… and {n} more problems</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>
