@@ -1,0 +1,511 @@
+"""The 28-digit project code (一码通项目代码): parse, compose, validate, format.
+
+Segments (DOMAIN.md section 2), 2+6+4+2+2+2+4+6 = 28 digits::
+
+    43 430702 2024 03 01 12 0701 000123
+    |  |      |    |  |  |  |    serial 流水号 (000001-999999 within the 22-digit prefix)
+    |  |      |    |  |  |  transfer use 出让用途编码 (level-2 用地用海 code)
+    |  |      |    |  |  land-supply type 供地类型代码
+    |  |      |    |  project type 项目类型编码
+    |  |      |    approval type 项目批准类型编码
+    |  |      year 年度
+    |  administrative division 行政区划代码 (GB/T 2260, county level)
+    region feature code 地区特色编码
+
+Storage keeps the bare 28 digits (``str(code)``); :meth:`ProjectCode.display` groups them.
+Every failure raises :class:`CodeError` (a ``ValueError``) whose ``segment`` names the failing
+segment (``None`` for whole-code problems such as the length) and whose message is translated.
+
+A real-estate unit number (不动产单元号, GB/T 37346) is also 28 characters long:
+``430702 001002 GB 00001 F 00010001`` = 6-digit county division + 6-digit cadastral zone/subzone
+(地籍区 + 地籍子区) + 2-letter parcel feature code (宗地/宗海特征码: G/J/Z then a letter such as
+B, C, A, S, H) + 5-digit parcel serial (宗地/宗海顺序号) — 19 characters for the 宗地/宗海 code —
+then a 1-letter fixture code (定着物特征码: F house, L forest, Q other, W none) + 8 digits. Such a
+number is recognised and named as such (see :func:`looks_like_unit_number`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from .i18n import tr
+
+#: (name, width) of each segment, in order
+SEGMENTS: list[tuple[str, int]] = [
+    ("region", 2),
+    ("admin", 6),
+    ("year", 4),
+    ("approval_type", 2),
+    ("project_type", 2),
+    ("supply_type", 2),
+    ("land_use", 4),
+    ("serial", 6),
+]
+SEGMENT_NAMES: tuple[str, ...] = tuple(name for name, _ in SEGMENTS)
+SEGMENT_WIDTHS: dict[str, int] = dict(SEGMENTS)
+CODE_LENGTH = 28
+PREFIX_LENGTH = 22
+
+#: Chinese labels of the segments (also accepted by :func:`segment_key`)
+SEGMENT_LABELS: dict[str, str] = {
+    "region": "地区特色编码",
+    "admin": "行政区划代码",
+    "year": "年度",
+    "approval_type": "项目批准类型编码",
+    "project_type": "项目类型编码",
+    "supply_type": "供地类型代码",
+    "land_use": "出让用途编码",
+    "serial": "流水号",
+}
+_SHORT_LABELS = {
+    "地区": "region",
+    "地区特色码": "region",
+    "行政区划": "admin",
+    "行政区": "admin",
+    "区划": "admin",
+    "年份": "year",
+    "批准类型": "approval_type",
+    "项目批准类型": "approval_type",
+    "项目类型": "project_type",
+    "供地类型": "supply_type",
+    "供地方式": "supply_type",
+    "出让用途": "land_use",
+    "用途": "land_use",
+    "用地用海": "land_use",
+    "序号": "serial",
+    "顺序号": "serial",
+}
+
+#: plausible project years: YEAR_MIN .. (current year + YEAR_MAX_AHEAD)
+YEAR_MIN = 1949
+YEAR_MAX_AHEAD = 5
+
+#: characters accepted between segments of a grouped code
+SEPARATORS = " -\u3000\u2010\u2011\u2012\u2013\u2014\uff0d\t"
+_SEPARATOR_RE = re.compile("[" + re.escape(SEPARATORS) + "]+")
+_DIGITS28_RE = re.compile(r"[0-9]{28}")
+
+# GB/T 37346 real-estate unit number: 6+6 digits, 宗地/宗海特征码 (2 letters), 5 digits,
+# 定着物特征码 (F/L/Q/W), 8 digits
+_UNIT_NUMBER_RE = re.compile(r"[0-9]{12}[GJZ][A-Z][0-9]{5}[FLQW][0-9]{8}")
+
+# offsets of each segment in the bare code
+_OFFSETS: dict[str, tuple[int, int]] = {}
+_pos = 0
+for _name, _width in SEGMENTS:
+    _OFFSETS[_name] = (_pos, _pos + _width)
+    _pos += _width
+del _pos, _name, _width
+
+
+class CodeError(ValueError):
+    """A project code (or one of its segments) is wrong.
+
+    ``segment`` is one of :data:`SEGMENT_NAMES`, or ``None`` when the code as a whole is wrong
+    (length, a real-estate unit number…).
+    """
+
+    def __init__(self, message: str, segment: Optional[str] = None):
+        super().__init__(message)
+        self.segment = segment
+
+
+def segment_title(name: str) -> str:
+    """The translated English title of segment ``name`` (for messages and forms)."""
+    titles = {
+        "region": tr("region feature code"),
+        "admin": tr("administrative division"),
+        "year": tr("year"),
+        "approval_type": tr("approval type"),
+        "project_type": tr("project type"),
+        "supply_type": tr("land-supply type"),
+        "land_use": tr("transfer use"),
+        "serial": tr("serial number"),
+    }
+    return titles[name]
+
+
+def segment_key(name: str) -> str:
+    """Normalise a segment name: ``"admin"``, its Chinese label ``"行政区划代码"`` or a short
+    Chinese form (``"行政区划"``) give ``"admin"``. Raises ``KeyError`` for anything else."""
+    key = str(name).strip()
+    lowered = key.lower()
+    if lowered in SEGMENT_WIDTHS:
+        return lowered
+    for seg, label in SEGMENT_LABELS.items():
+        if key == label:
+            return seg
+    if key in _SHORT_LABELS:
+        return _SHORT_LABELS[key]
+    raise KeyError(name)
+
+
+def segment_at(position: int) -> Optional[str]:
+    """The segment covering character ``position`` (0-based) of the bare code, if any."""
+    for name, (start, end) in _OFFSETS.items():
+        if start <= position < end:
+            return name
+    return None
+
+
+def looks_like_unit_number(text: str) -> bool:
+    """True when ``text`` looks like a 28-character real-estate unit number (不动产单元号,
+    GB/T 37346), e.g. ``430702001002GB00001F00010001`` (spaces/hyphens ignored)."""
+    if not isinstance(text, str):
+        return False
+    cleaned = _SEPARATOR_RE.sub("", text.strip()).upper()
+    return len(cleaned) == CODE_LENGTH and _UNIT_NUMBER_RE.fullmatch(cleaned) is not None
+
+
+def year_range(today: Optional[datetime.date] = None) -> tuple[int, int]:
+    """(first, last) plausible project year."""
+    today = today or datetime.date.today()
+    return YEAR_MIN, today.year + YEAR_MAX_AHEAD
+
+
+@dataclass(frozen=True)
+class ProjectCode:
+    """A structurally valid 28-digit project code (each segment a string of its digits).
+
+    Construction only checks widths and digits; :func:`parse_code`, :func:`build_prefix` and
+    :meth:`validate` also check the code lists.
+    """
+
+    region: str
+    admin: str
+    year: str
+    approval_type: str
+    project_type: str
+    supply_type: str
+    land_use: str
+    serial: str
+
+    def __post_init__(self):
+        for name, width in SEGMENTS:
+            value = getattr(self, name)
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(value).zfill(width)
+                object.__setattr__(self, name, value)
+            if (
+                not isinstance(value, str)
+                or len(value) != width
+                or not (value.isascii() and value.isdigit())
+            ):
+                raise CodeError(
+                    tr("The {segment} must be {width} digits, not '{value}'.").format(
+                        segment=segment_title(name), width=width, value=value
+                    ),
+                    name,
+                )
+
+    def __str__(self) -> str:
+        return "".join(getattr(self, name) for name in SEGMENT_NAMES)
+
+    @property
+    def code(self) -> str:
+        """The bare 28 digits (same as ``str(code)``)."""
+        return str(self)
+
+    @property
+    def prefix(self) -> str:
+        """The first 22 digits: everything but the serial."""
+        return str(self)[:PREFIX_LENGTH]
+
+    def display(self, separator: str = " ") -> str:
+        """The grouped form, e.g. ``43 430702 2024 03 01 12 0701 000123``."""
+        return separator.join(getattr(self, name) for name in SEGMENT_NAMES)
+
+    def segments(self) -> dict[str, str]:
+        """``{segment name: digits}`` in segment order."""
+        return {name: getattr(self, name) for name in SEGMENT_NAMES}
+
+    def segment(self, name: str) -> str:
+        """One segment by name or Chinese label (see :func:`segment_key`)."""
+        return getattr(self, segment_key(name))
+
+    def validate(self, dictionaries: Optional[Mapping] = None) -> ProjectCode:
+        """Check every segment against the code lists; returns ``self`` or raises CodeError."""
+        _check_segments(self.segments(), dictionaries)
+        return self
+
+    @classmethod
+    def from_prefix(cls, prefix22: str, serial: int) -> ProjectCode:
+        """The code with 22-digit ``prefix22`` and serial number ``serial`` (1..999999)."""
+        prefix22 = str(prefix22)
+        if len(prefix22) != PREFIX_LENGTH or not (prefix22.isascii() and prefix22.isdigit()):
+            raise CodeError(
+                tr("A code prefix has 22 digits; got '{prefix}'.").format(prefix=prefix22)
+            )
+        if isinstance(serial, str):
+            if not (serial.isascii() and serial.isdigit()):
+                raise CodeError(
+                    tr("The serial number must be digits, not '{value}'.").format(value=serial),
+                    "serial",
+                )
+            serial = int(serial)
+        if not 1 <= int(serial) <= 999_999:
+            raise CodeError(
+                tr("Serial number {serial} is out of range 000001-999999.").format(serial=serial),
+                "serial",
+            )
+        return _from_bare(prefix22 + f"{int(serial):06d}")
+
+
+def _from_bare(bare: str) -> ProjectCode:
+    return ProjectCode(*(bare[start:end] for start, end in _OFFSETS.values()))
+
+
+# -- dictionaries -------------------------------------------------------------------------------
+
+
+def _dictionaries(dictionaries: Optional[Mapping]) -> Mapping:
+    if dictionaries is not None:
+        return dictionaries
+    from .dictionaries import default_dictionaries
+
+    return default_dictionaries()
+
+
+def _check_segments(values: Mapping[str, str], dictionaries: Optional[Mapping]) -> None:
+    """Validate segment values (already digit strings of the right width) against code lists.
+
+    ``values`` may lack ``serial`` (prefix validation)."""
+    dicts = _dictionaries(dictionaries)
+    region = values["region"]
+    if region not in dicts["region"]:
+        raise CodeError(
+            tr("Unknown region feature code {code}: it is not in the region code list.").format(
+                code=region
+            ),
+            "region",
+        )
+    admin = values["admin"]
+    if admin not in dicts["admin"]:
+        raise CodeError(
+            tr(
+                "Unknown administrative division {code}: not a county-level GB/T 2260 code "
+                "in the division list."
+            ).format(code=admin),
+            "admin",
+        )
+    year = int(values["year"])
+    first, last = year_range()
+    if not first <= year <= last:
+        raise CodeError(
+            tr("Implausible year {year}: expected {first} to {last}.").format(
+                year=values["year"], first=first, last=last
+            ),
+            "year",
+        )
+    if values["approval_type"] not in dicts["approval_type"]:
+        raise CodeError(
+            tr("Unknown approval type {code}.").format(code=values["approval_type"]),
+            "approval_type",
+        )
+    if values["project_type"] not in dicts["project_type"]:
+        raise CodeError(
+            tr("Unknown project type {code}.").format(code=values["project_type"]),
+            "project_type",
+        )
+    if values["supply_type"] not in dicts["supply_type"]:
+        raise CodeError(
+            tr("Unknown land-supply type {code}.").format(code=values["supply_type"]),
+            "supply_type",
+        )
+    land_use = values["land_use"]
+    if land_use not in dicts["land_use"]:
+        if land_use.endswith("00") and land_use[:2] in dicts["land_use"]:
+            message = tr(
+                "Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 "
+                "class; pick one of its level-2 classes)."
+            ).format(code=land_use, level1=land_use[:2])
+        else:
+            message = tr("Transfer use {code} is not a level-2 用地用海 code.").format(
+                code=land_use
+            )
+        raise CodeError(message, "land_use")
+    serial = values.get("serial")
+    if serial is not None and int(serial) == 0:
+        raise CodeError(
+            tr("Serial number 000000 is never issued: serials start at 000001."), "serial"
+        )
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    """The bare character string of ``text``, checking the grouping of a grouped form."""
+    stripped = text.strip()
+    if not _SEPARATOR_RE.search(stripped):
+        return stripped
+    groups = [g for g in _SEPARATOR_RE.split(stripped) if g]
+    # every group boundary must fall on a segment boundary
+    boundaries = {end for _, end in _OFFSETS.values()}
+    position = 0
+    for group in groups[:-1]:
+        position += len(group)
+        if position not in boundaries:
+            seg = segment_at(position)
+            if seg is None or sum(len(g) for g in groups) != CODE_LENGTH:
+                break  # the length check below gives the clearer message
+            raise CodeError(
+                tr(
+                    "The grouping splits the {segment}: groups must follow the segments "
+                    "2-6-4-2-2-2-4-6."
+                ).format(segment=segment_title(seg)),
+                seg,
+            )
+    return "".join(groups)
+
+
+def parse_code(
+    text: Union[str, ProjectCode], dictionaries: Optional[Mapping] = None
+) -> ProjectCode:
+    """Parse and validate a project code in bare or grouped form (spaces or hyphens).
+
+    Raises :class:`CodeError` saying what is wrong and, in ``segment``, where.
+    """
+    if isinstance(text, ProjectCode):
+        return text.validate(dictionaries)
+    if text is None:
+        raise CodeError(tr("No project code given."))
+    if not isinstance(text, str):
+        text = str(text)
+    if _DIGITS28_RE.fullmatch(text):  # fast path: bare digits
+        bare = text
+    else:
+        if not text.strip():
+            raise CodeError(tr("No project code given."))
+        if looks_like_unit_number(text):
+            raise CodeError(
+                tr(
+                    "This is a real-estate unit number (不动产单元号, GB/T 37346), not a project "
+                    "code: a project code has 28 digits and no letters."
+                )
+            )
+        bare = _normalise(text)
+        for position, char in enumerate(bare):
+            if not ("0" <= char <= "9"):
+                seg = segment_at(position) if len(bare) == CODE_LENGTH else None
+                if seg is not None:
+                    message = tr(
+                        "The code contains '{char}' at position {position} (in the {segment}): "
+                        "a project code has digits only."
+                    ).format(char=char, position=position + 1, segment=segment_title(seg))
+                else:
+                    message = tr(
+                        "The code contains '{char}' at position {position}: a project code "
+                        "has digits only."
+                    ).format(char=char, position=position + 1)
+                raise CodeError(message, seg)
+        if len(bare) != CODE_LENGTH:
+            raise CodeError(
+                tr("A project code has 28 digits; this one has {n}.").format(n=len(bare))
+            )
+    code = _from_bare(bare)
+    _check_segments(code.segments(), dictionaries)
+    return code
+
+
+def is_valid_code(text, dictionaries: Optional[Mapping] = None) -> bool:
+    """True when :func:`parse_code` accepts ``text``."""
+    try:
+        parse_code(text, dictionaries)
+    except CodeError:
+        return False
+    return True
+
+
+def _segment_value(name: str, value) -> str:
+    width = SEGMENT_WIDTHS[name]
+    if isinstance(value, bool) or value is None:
+        raise CodeError(tr("The {segment} is missing.").format(segment=segment_title(name)), name)
+    if isinstance(value, int):
+        if value < 0:
+            raise CodeError(
+                tr("The {segment} must be {width} digits, not '{value}'.").format(
+                    segment=segment_title(name), width=width, value=value
+                ),
+                name,
+            )
+        value = str(value).zfill(width) if name == "year" else str(value)
+    value = str(value).strip()
+    if not value:
+        raise CodeError(tr("The {segment} is missing.").format(segment=segment_title(name)), name)
+    if len(value) != width or not (value.isascii() and value.isdigit()):
+        raise CodeError(
+            tr("The {segment} must be {width} digits, not '{value}'.").format(
+                segment=segment_title(name), width=width, value=value
+            ),
+            name,
+        )
+    return value
+
+
+def build_prefix(
+    *,
+    region,
+    admin,
+    year,
+    approval_type,
+    project_type,
+    supply_type,
+    land_use,
+    dictionaries: Optional[Mapping] = None,
+) -> str:
+    """The validated 22-digit prefix (all segments but the serial). ``year`` may be an int;
+    other segments are strings of their digits. Raises :class:`CodeError`."""
+    raw = {
+        "region": region,
+        "admin": admin,
+        "year": year,
+        "approval_type": approval_type,
+        "project_type": project_type,
+        "supply_type": supply_type,
+        "land_use": land_use,
+    }
+    values = {name: _segment_value(name, value) for name, value in raw.items()}
+    _check_segments(values, dictionaries)
+    return "".join(values[name] for name in SEGMENT_NAMES[:-1])
+
+
+def build_code(serial: int, dictionaries: Optional[Mapping] = None, **segments) -> ProjectCode:
+    """A full validated code from the seven prefix segments and ``serial``."""
+    return ProjectCode.from_prefix(build_prefix(dictionaries=dictionaries, **segments), serial)
+
+
+def split_code(text: str) -> dict[str, str]:
+    """Segments of a structurally sound code *without* code-list checks (for display of
+    codes from other bureaus' lists). Raises CodeError on length/non-digit problems."""
+    if looks_like_unit_number(text):
+        return parse_code(text).segments()  # raises the unit-number error
+    bare = _normalise(str(text))
+    if len(bare) != CODE_LENGTH or not (bare.isascii() and bare.isdigit()):
+        return parse_code(text, dictionaries=None).segments()  # raises the precise error
+    return _from_bare(bare).segments()
+
+
+__all__ = [
+    "CODE_LENGTH",
+    "PREFIX_LENGTH",
+    "SEGMENTS",
+    "SEGMENT_LABELS",
+    "SEGMENT_NAMES",
+    "YEAR_MAX_AHEAD",
+    "YEAR_MIN",
+    "CodeError",
+    "ProjectCode",
+    "build_code",
+    "build_prefix",
+    "is_valid_code",
+    "looks_like_unit_number",
+    "parse_code",
+    "segment_key",
+    "segment_title",
+    "split_code",
+]
