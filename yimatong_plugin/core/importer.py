@@ -416,36 +416,50 @@ def _segment_width(name: str) -> int:
             "supply_type": 2, "land_use": 4}[name]  # fmt: skip
 
 
+_NAME_SPLIT = re.compile(r"[\s（）()【】\[\]、,，/·\-]+")
+
+
 def lookup_code(value: Any, entries: dict[str, str], width: int) -> str | None:
     """The code of a code-list entry given its code (``"02"``, ``2``) or its Chinese name
-    (``"出让"``, ``"常德市武陵区"``, ``"0701 城镇住宅用地"``); ``None`` when unknown/ambiguous."""
+    (``"出让（挂牌）"``, ``"挂牌出让"``, ``"常德市武陵区"``, ``"0701 城镇住宅用地"``).
+
+    ``None`` when unknown or ambiguous (``"出让"`` alone matches four supply types). Only
+    entries whose code has ``width`` digits count (a land-use list also holds level-1 codes).
+    """
     text = _as_text(value)
     if not text:
         return None
+    entries = {c: str(n).strip() for c, n in entries.items() if len(str(c)) == width}
     head = re.match(r"^(\d+)(?:[\s\-_.、:：]+(.*))?$", text)
     if head:
         digits = head.group(1)
-        if digits.isdigit() and len(digits) < width:
+        if len(digits) < width:
             digits = digits.zfill(width)
         if digits in entries:
             return digits
-        if head.group(2):
-            text = head.group(2).strip()
-        else:
+        if not head.group(2):
             return None
-    # by name
-    names = {str(n).strip(): c for c, n in entries.items()}
-    if text in names:
-        return names[text]
-    # name with a prefix (常德市武陵区 → 武陵区) or a suffix (出让用地 ...): unique containment
-    hits = {c for n, c in names.items() if n and (n in text or text in n)}
-    if len(hits) == 1:
-        return hits.pop()
-    # the longest contained name wins when unique (e.g. 城镇住宅用地 vs 住宅用地)
-    contained = sorted((n for n in names if n and n in text), key=len, reverse=True)
-    if contained and (len(contained) == 1 or len(contained[0]) > len(contained[1])):
-        return names[contained[0]]
-    return None
+        text = head.group(2).strip()
+
+    def unique(codes):
+        codes = set(codes)
+        return codes.pop() if len(codes) == 1 else None
+
+    exact = [c for c, n in entries.items() if n == text]
+    if exact:
+        return unique(exact)
+    # the name inside the text (常德市武陵区 → 武陵区); the longest such name when unique
+    contained = [(len(n), c) for c, n in entries.items() if n and n in text]
+    if contained:
+        longest = max(k for k, _ in contained)
+        return unique(c for k, c in contained if k == longest)
+    # every token of the name in the text (挂牌出让 → 出让（挂牌）)
+    tokens = {c: [t for t in _NAME_SPLIT.split(n) if t] for c, n in entries.items()}
+    hits = [c for c, ts in tokens.items() if len(ts) > 1 and all(t in text for t in ts)]
+    if hits:
+        return unique(hits)
+    # the start of one name only (工业 → 工业用地; but 耕地 is not 后备耕地)
+    return unique(c for c, n in entries.items() if len(text) >= 2 and n.startswith(text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -620,8 +634,11 @@ def dry_run(
             entries = (dictionaries or {}).get(f)
             if entries:
                 code = lookup_code(raw, entries, _segment_width(f))
+                if code is None and f == "land_use":
+                    code = _land_use_level2(raw, dictionaries)
                 if code is None:
-                    problem(f, tr("unknown {field} value {value}").format(field=f, value=raw), raw)
+                    problem(f, tr("unknown or ambiguous {field} value {value}").format(
+                        field=f, value=raw), raw)  # fmt: skip
                     del clean[f]
                 else:
                     clean[f] = code
@@ -685,9 +702,21 @@ def dry_run(
     return plan
 
 
+def _land_use_level2(value: Any, dictionaries: dict) -> str | None:
+    """The level-2 用地用海 code of a level-3 code (070101) or a 三调 working code (05H1)."""
+    try:
+        from .dictionaries import normalise_land_use
+    except ImportError:
+        return None
+    code = normalise_land_use(_as_text(value), dictionaries)
+    if code and len(code) >= 4 and code[:4] in dictionaries.get("land_use", {}):
+        return code[:4]
+    return None
+
+
 def _library_sources() -> dict | None:
     try:
-        from .library import SOURCES
+        from .library.constants import SOURCES
     except ImportError:
         return None
     return SOURCES
