@@ -404,3 +404,37 @@ def test_milestones_agreed_vs_actual():
     assert ms["completion"].actual is None and ms["completion"].late is True
     ms = {m.kind: m for m in milestones(events, date(2025, 1, 1))}
     assert ms["completion"].late is False
+
+
+def test_library_columns_event_date_origin_system_invested_ratio_status():
+    events = [
+        supply(date(2021, 1, 5), date(2021, 7, 1)),
+        start(date(2021, 6, 1)),
+        {
+            "stage": "supervision",
+            "event_date": "2023-01-05",
+            "status": "停工",
+            "invested_ratio": 0.1,
+            "origin_system": "批后监管系统",
+        },
+    ]
+    ev = lc.as_event(events[2])
+    assert ev.date == date(2023, 1, 5) and ev.system == "批后监管系统"
+    assert project_findings(CODE, events, date(2024, 1, 4)) == []
+    (f,) = project_findings(CODE, events, date(2024, 1, 5))
+    assert (f.rule, f.stage, f.since) == (RULE_IDLE, "fee", date(2024, 1, 5))
+    assert "10.0%" in f.evidence
+
+
+def test_with_project_defaults_fills_agreed_dates_and_area():
+    project = {"agreed_start": "2023-06-10", "declared_area_m2": 5000.0}
+    events = [
+        {"stage": "conversion_approval", "event_date": "2021-01-01", "batch": "B"},
+        {"stage": "supply", "event_date": "2023-01-05"},
+        {"stage": "supply", "event_date": "2023-02-05", "agreed_start": "2023-09-01"},
+    ]
+    evs = lc.with_project_defaults(project, events)
+    assert evs[0].get("area") == 5000.0
+    assert evs[1].date_attr("agreed_start") == date(2023, 6, 10)
+    assert evs[2].date_attr("agreed_start") == date(2023, 9, 1)
+    assert lc.with_project_defaults(None, events)[1].get("agreed_start") is None

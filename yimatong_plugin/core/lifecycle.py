@@ -17,13 +17,15 @@ supply                    ``agreed_start``, ``agreed_completion``, ``agreed_hand
                           ``batch`` (which approval batch it supplies), ``area`` (m²)
 construction_start        the date is the actual start
 completion                the date is the actual completion
-supervision               ``stopped_on`` (date development stopped), ``developed_ratio`` or
-                          ``developed_area`` + ``total_area``, ``investment_ratio`` or
+supervision               ``stopped_on`` (date development stopped; or ``status`` "stopped"/
+                          "停工": stopped on the event date), ``developed_ratio`` or
+                          ``developed_area`` + ``total_area``, ``invested_ratio`` or
                           ``invested`` + ``total_investment``
 ========================  =====================================================================
 
-Document number (文号) and originating system are read from ``doc_no`` / ``document_no`` and
-``system`` / ``source_system``.
+The date is ``date`` or ``event_date`` (the library's column). Document number (文号) and
+originating system are read from ``doc_no`` / ``document_no`` and ``origin_system`` / ``system``.
+:func:`with_project_defaults` fills agreed dates and approved area from the project row.
 
 Rules (DOMAIN.md section 4; thresholds in :class:`Thresholds`)
 -------------------------------------------------------------
@@ -58,7 +60,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .i18n import tr
@@ -140,6 +142,8 @@ SEVERITY_CRITICAL = "critical"  # idle land, repossession stage
 SEVERITIES = (SEVERITY_INFO, SEVERITY_WARNING, SEVERITY_SERIOUS, SEVERITY_CRITICAL)
 
 IDLE_FEE = "fee"
+#: a supervision event with one of these statuses records that development stopped that day
+STOPPED_STATUSES = ("stopped", "halted", "停工", "停止开发")
 IDLE_REPOSSESSION = "repossession"
 
 
@@ -234,7 +238,7 @@ def to_date(value: Any) -> _dt.date | None:
 # -- events ----------------------------------------------------------------------------------
 
 _DOC_KEYS = ("doc_no", "document_no", "doc_number", "wenhao")
-_SYSTEM_KEYS = ("system", "source_system", "origin")
+_SYSTEM_KEYS = ("origin_system", "system", "source_system")
 _ID_KEYS = ("id", "event_id", "fid")
 
 
@@ -296,6 +300,34 @@ def as_events(events: Iterable[Any]) -> list[Event]:
     """Events normalised and sorted by date (undated last), stable."""
     out = [as_event(e) for e in events]
     out.sort(key=lambda e: (e.date is None, e.date or _dt.date.min))
+    return out
+
+
+def with_project_defaults(project: Mapping[str, Any] | None, events: Iterable[Any]) -> list[Event]:
+    """Events with the project row's facts filled in where the event lacks them.
+
+    The library keeps agreed dates (``agreed_handover/start/completion``) on the project as well
+    as on supply events, and the approved area as ``declared_area_m2``: a supply event without
+    agreed dates takes the project's, a conversion approval without ``area`` takes the declared
+    area.
+    """
+    evs = as_events(events)
+    if not project:
+        return evs
+    out = []
+    for ev in evs:
+        extra: dict[str, Any] = {}
+        if ev.stage == "supply":
+            for key in ("agreed_handover", "agreed_start", "agreed_completion"):
+                if ev.get(key) is None and project.get(key) not in (None, ""):
+                    extra[key] = project[key]
+        elif ev.stage == "conversion_approval" and ev.get("area") is None:
+            area = project.get("declared_area_m2")
+            if area not in (None, ""):
+                extra["area"] = area
+        if extra:
+            ev = replace(ev, attrs={**ev.attrs, **extra})
+        out.append(ev)
     return out
 
 
@@ -551,6 +583,24 @@ def _ratio(event: Event, ratio_key: str, part_key: str, total_key: str) -> float
     return None
 
 
+_STALL_KEYS = (
+    "stopped_on",
+    "developed_ratio",
+    "developed_area",
+    "invested_ratio",
+    "investment_ratio",
+    "invested",
+)
+
+
+def _has_stall_facts(event: Event) -> bool:
+    return any(event.get(k) is not None for k in _STALL_KEYS)
+
+
+def _is_stop(event: Event) -> bool:
+    return str(event.get("status") or "").lower() in STOPPED_STATUSES
+
+
 def _stalled(
     code: str, evs: Sequence[Event], start: Event, as_of: _dt.date, th: Thresholds
 ) -> Finding | None:
@@ -558,26 +608,20 @@ def _stalled(
     records = [
         e
         for e in _upto(evs, as_of, "supervision")
-        if e.date >= start.date
-        and any(
-            e.get(k) is not None
-            for k in (
-                "stopped_on",
-                "developed_ratio",
-                "developed_area",
-                "investment_ratio",
-                "invested",
-            )
-        )
+        if e.date >= start.date and (_has_stall_facts(e) or _is_stop(e))
     ]
     if not records:
         return None
     record = records[-1]
     stopped = record.date_attr("stopped_on")
+    if stopped is None and _is_stop(record):
+        stopped = record.date
     if stopped is None:
         return None
     developed = _ratio(record, "developed_ratio", "developed_area", "total_area")
-    invested = _ratio(record, "investment_ratio", "invested", "total_investment")
+    invested = _ratio(record, "invested_ratio", "invested", "total_investment")
+    if invested is None:
+        invested = _ratio(record, "investment_ratio", "invested", "total_investment")
     eps = 1e-9
     low_dev = developed is not None and developed < th.stall_developed_ratio - eps
     low_inv = invested is not None and invested < th.stall_investment_ratio - eps
