@@ -14,12 +14,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="240" />
+      <location filename="../core/code.py" line="241" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="407" />
+      <location filename="../core/code.py" line="408" />
       <source>A project code has 28 digits; this one has {n}.</source>
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
@@ -34,17 +34,17 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="415" />
+      <location filename="../core/lifecycle.py" line="447" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="392" />
+      <location filename="../core/lifecycle.py" line="424" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="459" />
+      <location filename="../core/lifecycle.py" line="491" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="698" />
+      <location filename="../core/lifecycle.py" line="742" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="200" />
+      <location filename="../processing/algorithms/importprojects.py" line="198" />
       <source>Checking rows…</source>
       <translation type="unfinished" />
     </message>
@@ -89,7 +89,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="207" />
+      <location filename="../core/dictionaries/__init__.py" line="208" />
       <source>Code-list folder {folder} does not exist.</source>
       <translation>代码表文件夹 {folder} 不存在。</translation>
     </message>
@@ -119,14 +119,14 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="233" />
+      <location filename="../processing/algorithms/importprojects.py" line="231" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/crs.py" line="54" />
       <source>Gauss-Kruger zone {zone} is outside CGCS2000's zones 25-45</source>
-      <translation type="unfinished" />
+      <translation>高斯-克吕格 {zone} 带不在 CGCS2000 的 25-45 带范围内</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="15" />
@@ -134,17 +134,17 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="171" />
+      <location filename="../core/lifecycle.py" line="175" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="168" />
+      <location filename="../core/lifecycle.py" line="172" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="300" />
+      <location filename="../core/code.py" line="299" />
       <source>Implausible year {year}: expected {first} to {last}.</source>
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="239" />
+      <location filename="../processing/algorithms/importprojects.py" line="237" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation type="unfinished" />
@@ -165,7 +165,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="254" />
+      <location filename="../processing/algorithms/importprojects.py" line="252" />
       <source>Imported {n} projects into {uri}.</source>
       <translation type="unfinished" />
     </message>
@@ -215,12 +215,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="375" />
+      <location filename="../core/code.py" line="376" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="231" />
+      <location filename="../core/lifecycle.py" line="235" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -265,12 +265,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="335" />
+      <location filename="../core/code.py" line="334" />
       <source>Serial number 000000 is never issued: serials start at 000001.</source>
       <translation>流水号 000000 不会发放：流水号从 000001 开始。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="251" />
+      <location filename="../core/code.py" line="252" />
       <source>Serial number {serial} is out of range 000001-999999.</source>
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
@@ -295,22 +295,22 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="609" />
+      <location filename="../core/lifecycle.py" line="653" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="534" />
+      <location filename="../core/lifecycle.py" line="566" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="510" />
+      <location filename="../core/lifecycle.py" line="542" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="485" />
+      <location filename="../core/lifecycle.py" line="517" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
@@ -320,12 +320,12 @@
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="395" />
+      <location filename="../core/code.py" line="396" />
       <source>The code contains '{char}' at position {position} (in the {segment}): a project code has digits only.</source>
       <translation>代码第 {position} 位（{segment}）含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="400" />
+      <location filename="../core/code.py" line="401" />
       <source>The code contains '{char}' at position {position}: a project code has digits only.</source>
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
@@ -340,7 +340,67 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="358" />
+      <location filename="../core/library/geometry.py" line="60" />
+      <source>The geometry{where} could not be read: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="165" />
+      <source>The geometry{where} could not be reprojected from {crs}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="174" />
+      <source>The geometry{where} falls outside the valid range of {crs}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="65" />
+      <source>The geometry{where} has an unsupported type {type}; give WKT, WKB or a geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="144" />
+      <source>The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates are in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="153" />
+      <source>The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS used)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="214" />
+      <source>The geometry{where} has no area (after repair: {reason})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="139" />
+      <source>The geometry{where} has non-finite coordinates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="128" />
+      <source>The geometry{where} is a {type}; a parcel must be a polygon or multipolygon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="125" />
+      <source>The geometry{where} is empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="198" />
+      <source>The geometry{where} lies at {lon:.3f}, {lat:.3f}, outside China (CGCS2000 expects longitude 72-137E, latitude 0-56N; are x and y swapped?)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="188" />
+      <source>The geometry{where} lies at {lon:.3f}E {lat:.3f}N after reprojection, outside the area of use of {crs} ({name}); wrong CRS or Gauss-Kruger zone?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="357" />
       <source>The grouping splits the {segment}: groups must follow the segments 2-6-4-2-2-2-4-6.</source>
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
@@ -376,7 +436,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="245" />
+      <location filename="../core/code.py" line="246" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
@@ -386,42 +446,47 @@
       <translation>缺少{segment}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="445" />
+      <location filename="../core/code.py" line="442" />
       <source>The {segment} must be {width} digits, not '{value}'.</source>
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="165" />
+      <location filename="../core/lifecycle.py" line="169" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="385" />
+      <location filename="../core/code.py" line="386" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="323" />
+      <location filename="../core/code.py" line="322" />
       <source>Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 class; pick one of its level-2 classes).</source>
       <translation>出让用途 {code} 不是用地用海二级类代码（{level1} 是一级类，请选择其下的二级类）。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="328" />
+      <location filename="../core/code.py" line="327" />
       <source>Transfer use {code} is not a level-2 用地用海 code.</source>
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="290" />
+      <location filename="../core/code.py" line="289" />
       <source>Unknown administrative division {code}: not a county-level GB/T 2260 code in the division list.</source>
       <translation>未知的行政区划代码 {code}：不是行政区划代码表中的县级 GB/T 2260 代码。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="307" />
+      <location filename="../core/code.py" line="306" />
       <source>Unknown approval type {code}.</source>
       <translation>未知的项目批准类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="317" />
+      <location filename="../core/library/geometry.py" line="98" />
+      <source>Unknown coordinate reference system '{crs}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="316" />
       <source>Unknown land-supply type {code}.</source>
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
@@ -431,19 +496,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="312" />
+      <location filename="../core/code.py" line="311" />
       <source>Unknown project type {code}.</source>
       <translation>未知的项目类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="282" />
+      <location filename="../core/code.py" line="281" />
       <source>Unknown region feature code {code}: it is not in the region code list.</source>
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="504" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
-      <translation type="unfinished" />
+      <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="547" />
@@ -466,7 +531,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="244" />
+      <location filename="../processing/algorithms/importprojects.py" line="242" />
       <source>Writing into the library…</source>
       <translation type="unfinished" />
     </message>
@@ -486,12 +551,12 @@
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="120" />
+      <location filename="../core/code.py" line="121" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="122" />
+      <location filename="../core/code.py" line="123" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
     </message>
@@ -516,22 +581,22 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="162" />
+      <location filename="../core/dictionaries/__init__.py" line="163" />
       <source>code '{code}' must be 4 to 6 digits or capital letters.</source>
       <translation>代码“{code}”必须为 4 至 6 位数字或大写字母。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="122" />
+      <location filename="../core/dictionaries/__init__.py" line="123" />
       <source>code '{code}' must be {widths} digits.</source>
       <translation>代码“{code}”必须为 {widths} 位数字。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="135" />
+      <location filename="../core/dictionaries/__init__.py" line="136" />
       <source>code {code} has an empty name.</source>
       <translation>代码 {code} 的名称为空。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="144" />
+      <location filename="../core/dictionaries/__init__.py" line="145" />
       <source>code {code} has no parent class {parent} in the list.</source>
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
@@ -541,22 +606,27 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="176" />
+      <location filename="../core/dictionaries/__init__.py" line="177" />
       <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="597" />
+      <location filename="../core/library/geometry.py" line="215" />
+      <source>degenerate polygon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="641" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="308" />
+      <location filename="../core/lifecycle.py" line="340" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="130" />
+      <location filename="../core/dictionaries/__init__.py" line="131" />
       <source>duplicate code {code} (first on line {first}).</source>
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
@@ -566,32 +636,32 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="583" />
+      <location filename="../core/overlay.py" line="589" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
-      <translation type="unfinished" />
+      <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="97" />
+      <location filename="../core/dictionaries/__init__.py" line="98" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="601" />
+      <location filename="../core/lifecycle.py" line="645" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="658" />
+      <location filename="../core/overlay.py" line="666" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
-      <translation type="unfinished" />
+      <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="599" />
+      <location filename="../core/lifecycle.py" line="643" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="124" />
+      <location filename="../core/code.py" line="125" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
     </message>
@@ -606,12 +676,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="656" />
+      <location filename="../core/overlay.py" line="664" />
       <source>no conflict with the control lines and the planned use</source>
-      <translation type="unfinished" />
+      <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="309" />
+      <location filename="../core/lifecycle.py" line="341" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>
@@ -621,67 +691,67 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="68" />
+      <location filename="../core/dictionaries/__init__.py" line="69" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="634" />
-      <source>planned use code '{code}' is unknown ({m2} m²)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../core/overlay.py" line="640" />
-      <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
-      <translation type="unfinished" />
+      <source>planned use code '{code}' is unknown ({m2} m²)</source>
+      <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="646" />
-      <source>planned use {code} {name} ({m2} m²) with project use {use} needs a feasibility argument</source>
-      <translation type="unfinished" />
+      <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
+      <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="621" />
+      <location filename="../core/overlay.py" line="654" />
+      <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
+      <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="627" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
-      <translation type="unfinished" />
+      <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="123" />
+      <location filename="../core/code.py" line="124" />
       <source>project type</source>
       <translation>项目类型编码</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="119" />
+      <location filename="../core/code.py" line="120" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="601" />
+      <location filename="../core/lifecycle.py" line="645" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="126" />
+      <location filename="../core/code.py" line="127" />
       <source>serial number</source>
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="184" />
+      <location filename="../core/dictionaries/__init__.py" line="185" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="106" />
+      <location filename="../core/dictionaries/__init__.py" line="107" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="86" />
+      <location filename="../core/dictionaries/__init__.py" line="87" />
       <source>the header must be '{expected}', not '{found}'.</source>
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="125" />
+      <location filename="../core/code.py" line="126" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
     </message>
@@ -696,7 +766,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="121" />
+      <location filename="../core/code.py" line="122" />
       <source>year</source>
       <translation>年度</translation>
     </message>
@@ -706,7 +776,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="53" />
+      <location filename="../core/dictionaries/__init__.py" line="54" />
       <source>{file}, line {line}: {problem}</source>
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
@@ -751,32 +821,32 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="593" />
+      <location filename="../core/overlay.py" line="599" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../core/overlay.py" line="607" />
-      <source>{layer}: {m2} m² outside a line the project must stay inside</source>
-      <translation type="unfinished" />
+      <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="613" />
+      <source>{layer}: {m2} m² outside a line the project must stay inside</source>
+      <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="619" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
-      <translation type="unfinished" />
+      <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="599" />
+      <location filename="../core/overlay.py" line="605" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
-      <translation type="unfinished" />
+      <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="684" />
+      <location filename="../core/lifecycle.py" line="728" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="688" />
+      <location filename="../core/lifecycle.py" line="732" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
