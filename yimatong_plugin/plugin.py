@@ -69,6 +69,11 @@ class YimatongPlugin:
             tr("Compliance review…"),
             lambda: self.open_algorithm_dialog("yimatong:complianceoverlay"),
         )
+        # 一码通 expression functions (ymt_segment, ymt_is_valid, ymt_display)
+        from .gis.expressions import register_expression_functions, unregister_expression_functions
+
+        register_expression_functions()
+        self.on_unload(unregister_expression_functions)
 
     def add_action(
         self,

@@ -4,6 +4,11 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../core/library/base.py" line="345" />
+      <source>, archived</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="106" />
       <source>A GeoPackage path or a PostgreSQL connection string / service.</source>
       <translation type="unfinished" />
@@ -24,6 +29,11 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
+      <location filename="../core/library/base.py" line="734" />
+      <source>A project needs a name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="135" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation type="unfinished" />
@@ -32,6 +42,16 @@
       <location filename="../plugin.py" line="59" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="110" />
+      <source>Administrative division</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="119" />
+      <source>Agreed completion date</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="447" />
@@ -44,9 +64,44 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
+      <location filename="../ui/timeline.py" line="394" />
+      <source>Agreed completion: {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="117" />
+      <source>Agreed hand-over date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="392" />
+      <source>Agreed hand-over: {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="118" />
+      <source>Agreed start date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="491" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="393" />
+      <source>Agreed start: {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="300" />
+      <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="574" />
+      <source>An event needs a date</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="49" />
@@ -59,23 +114,63 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../core/importer.py" line="108" />
+      <source>Applicant</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="120" />
+      <source>Approval date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="121" />
+      <source>Approval document number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="112" />
+      <source>Approval type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="742" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="584" />
+      <location filename="../core/importer.py" line="611" />
       <source>Cancelled.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="759" />
+      <location filename="../core/importer.py" line="805" />
       <source>Cancelled; nothing was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="290" />
+      <source>Cannot allocate a code: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="74" />
+      <source>Cannot create the library {path}: folder {folder} does not exist</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="90" />
+      <source>Cannot open the library {path}: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="195" />
       <source>Cannot open the project library {uri}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="60" />
+      <source>Cannot read the library file {path}: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -99,12 +194,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="159" />
+      <location filename="../core/importer.py" line="186" />
       <source>Column {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="561" />
+      <location filename="../core/importer.py" line="588" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation type="unfinished" />
     </message>
@@ -112,6 +207,21 @@
       <location filename="../plugin.py" line="69" />
       <source>Compliance review…</source>
       <translation>合规性审查…</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="116" />
+      <source>Declared area (m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="385" />
+      <source>Document number: {doc}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="403" />
+      <source>Double-click to open {n} result file(s):</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="124" />
@@ -122,6 +232,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="231" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/expressions.py" line="147" />
+      <source>Examples</source>
+      <translation>示例</translation>
     </message>
     <message>
       <location filename="../core/crs.py" line="54" />
@@ -175,8 +290,43 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../core/library/base.py" line="145" />
+      <source>Invalid project code '{code}': {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="124" />
+      <source>Investment (10k yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="48" />
       <source>Investment online approval platform</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="122" />
+      <source>Investment project code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="115" />
+      <source>Land use</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="230" />
+      <source>Library {path} is busy or read-only: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="249" />
+      <source>Library {path}: the change could not be saved: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="214" />
+      <source>Library {path}: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -185,7 +335,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="346" />
+      <location filename="../core/importer.py" line="123" />
+      <source>Location</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="373" />
       <source>Mapping file not found: {path}</source>
       <translation type="unfinished" />
     </message>
@@ -210,8 +365,18 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="568" />
+      <location filename="../core/importer.py" line="595" />
       <source>No column is mapped to the required field {field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="591" />
+      <source>No live event with id {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="478" />
+      <source>No parcel with id {id}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -220,9 +385,29 @@
       <translation>未提供项目代码。</translation>
     </message>
     <message>
+      <location filename="../core/library/base.py" line="154" />
+      <source>No project with code {code} in the library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="235" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="125" />
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="386" />
+      <source>Originating system: {system}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="481" />
+      <source>Parcel {id} is already retired (replaced by {new})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="130" />
@@ -235,8 +420,33 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../core/importer.py" line="106" />
+      <source>Project code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="342" />
+      <source>Project code {code} is already in the library ('{name}'{archived})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Project library</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="107" />
+      <source>Project name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="113" />
+      <source>Project type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="160" />
+      <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -245,24 +455,49 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../core/importer.py" line="109" />
+      <source>Region code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/about.py" line="16" />
       <source>Reports the installed Yimatong version. Useful to check from qgis_process that the plugin and its Processing provider are installed.</source>
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="479" />
+      <location filename="../core/library/base.py" line="618" />
+      <source>Result file {path} cannot be read: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="608" />
+      <source>Result file {path} does not exist</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/expressions.py" line="141" />
+      <source>Returns one segment of a 28-digit project code (NULL when the code is malformed).</source>
+      <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="506" />
       <source>Row {row}, column {column}: {message}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="766" />
+      <location filename="../core/importer.py" line="812" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="483" />
+      <location filename="../core/importer.py" line="510" />
       <source>Row {row}: {message}</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/expressions.py" line="145" />
+      <source>Segment names</source>
+      <translation>码段名称</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="334" />
@@ -300,6 +535,11 @@
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
+      <location filename="../ui/timeline.py" line="390" />
+      <source>Status: {status}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="566" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
@@ -315,7 +555,17 @@
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="99" />
+      <location filename="../core/importer.py" line="114" />
+      <source>Supply type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/expressions.py" line="161" />
+      <source>Syntax</source>
+      <translation>语法</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="104" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -330,12 +580,12 @@
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="699" />
+      <location filename="../core/importer.py" line="726" />
       <source>The file has no data rows.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="139" />
+      <location filename="../core/importer.py" line="166" />
       <source>The file is neither UTF-8 nor GBK text (byte {pos}).</source>
       <translation type="unfinished" />
     </message>
@@ -405,7 +655,7 @@
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="748" />
+      <location filename="../core/importer.py" line="794" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation type="unfinished" />
@@ -416,19 +666,29 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="351" />
+      <location filename="../core/library/gpkg.py" line="207" />
+      <source>The library {path} refused the change: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="378" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="353" />
+      <location filename="../core/importer.py" line="380" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="553" />
+      <location filename="../core/importer.py" line="580" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/expressions.py" line="172" />
+      <source>The project code grouped by segment for reading (NULL when malformed).</source>
+      <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="96" />
@@ -471,6 +731,11 @@
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
     <message>
+      <location filename="../gis/expressions.py" line="156" />
+      <source>True when the value is a valid 28-digit project code: right length, digits only, every segment in the code lists, serial not 000000.</source>
+      <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="289" />
       <source>Unknown administrative division {code}: not a county-level GB/T 2260 code in the division list.</source>
       <translation>未知的行政区划代码 {code}：不是行政区划代码表中的县级 GB/T 2260 代码。</translation>
@@ -491,8 +756,13 @@
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="357" />
+      <location filename="../core/importer.py" line="384" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="712" />
+      <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -511,8 +781,18 @@
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="547" />
+      <location filename="../gis/expressions.py" line="96" />
+      <source>Unknown segment name '{name}'; use one of: {names}.</source>
+      <translation>未知的码段名称“{name}”；可用：{names}。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="574" />
       <source>Unknown source {source}; one of: {known}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="725" />
+      <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -526,13 +806,18 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="574" />
+      <location filename="../core/importer.py" line="601" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="242" />
       <source>Writing into the library…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="111" />
+      <source>Year</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -546,7 +831,7 @@
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="110" />
+      <location filename="../plugin.py" line="115" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -556,27 +841,47 @@
       <translation>行政区划代码</translation>
     </message>
     <message>
+      <location filename="../ui/timeline.py" line="413" />
+      <source>agreed completion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="411" />
+      <source>agreed hand-over</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="412" />
+      <source>agreed start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/code.py" line="123" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="658" />
+      <location filename="../ui/timeline.py" line="265" />
+      <source>as of {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="685" />
       <source>bad code {value}: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="615" />
+      <location filename="../core/importer.py" line="642" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="617" />
+      <location filename="../core/importer.py" line="644" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="694" />
+      <location filename="../core/importer.py" line="721" />
       <source>cannot compose a code: {error}</source>
       <translation type="unfinished" />
     </message>
@@ -601,7 +906,7 @@
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="677" />
+      <location filename="../core/importer.py" line="704" />
       <source>code {code} is already in the library</source>
       <translation type="unfinished" />
     </message>
@@ -609,6 +914,11 @@
       <location filename="../core/dictionaries/__init__.py" line="177" />
       <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="246" />
+      <source>declared_area_m2: '{value}' is not an area in m²</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/library/geometry.py" line="215" />
@@ -631,7 +941,7 @@
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="672" />
+      <location filename="../core/importer.py" line="699" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation type="unfinished" />
     </message>
@@ -661,17 +971,22 @@
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
+      <location filename="../core/library/base.py" line="744" />
+      <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/code.py" line="125" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="627" />
+      <location filename="../core/importer.py" line="654" />
       <source>missing required value {field}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="684" />
+      <location filename="../core/importer.py" line="711" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation type="unfinished" />
     </message>
@@ -686,7 +1001,7 @@
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="619" />
+      <location filename="../core/importer.py" line="646" />
       <source>not a number: {value}</source>
       <translation type="unfinished" />
     </message>
@@ -736,6 +1051,11 @@
       <translation>流水号</translation>
     </message>
     <message>
+      <location filename="../ui/timeline.py" line="474" />
+      <source>since {date}, {days} days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="185" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
@@ -756,12 +1076,12 @@
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="640" />
+      <location filename="../core/importer.py" line="667" />
       <source>unknown or ambiguous {field} value {value}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="650" />
+      <location filename="../core/importer.py" line="677" />
       <source>unknown {field} value {value}</source>
       <translation type="unfinished" />
     </message>
@@ -771,8 +1091,23 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="666" />
+      <location filename="../core/library/base.py" line="558" />
+      <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="693" />
       <source>{field} {value} does not match the code's segment {segment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="202" />
+      <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="217" />
+      <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -781,37 +1116,37 @@
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="179" />
+      <location filename="../core/importer.py" line="206" />
       <source>{file}: file not found.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="201" />
+      <location filename="../core/importer.py" line="228" />
       <source>{file}: no sheet named {sheet}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="196" />
+      <location filename="../core/importer.py" line="223" />
       <source>{file}: not a readable .xlsx file ({error}).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="236" />
+      <location filename="../core/importer.py" line="263" />
       <source>{file}: the file is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="155" />
+      <location filename="../core/importer.py" line="182" />
       <source>{file}: the first row holds no column names.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="216" />
+      <location filename="../core/importer.py" line="243" />
       <source>{file}: the sheet is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="186" />
+      <location filename="../core/importer.py" line="213" />
       <source>{file}: unsupported file type (use .xlsx or .csv).</source>
       <translation type="unfinished" />
     </message>
@@ -841,6 +1176,41 @@
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
+      <location filename="../core/library/gpkg.py" line="125" />
+      <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="53" />
+      <source>{path} is a folder, not a GeoPackage file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="155" />
+      <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="66" />
+      <source>{path} is not a GeoPackage (not an SQLite database file)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="108" />
+      <source>{path} is not a GeoPackage: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="175" />
+      <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="168" />
+      <source>{path}: ymt_meta has no valid schema_version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="728" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
@@ -851,7 +1221,27 @@
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="509" />
+      <location filename="../ui/timeline.py" line="435" />
+      <source>{what} {agreed}: done {days} days early ({end})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="431" />
+      <source>{what} {agreed}: {days} days late ({end})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="227" />
+      <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="450" />
+      <source>{what}: {date} (supply {doc})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="536" />
       <source>… and {n} more problems</source>
       <translation type="unfinished" />
     </message>
