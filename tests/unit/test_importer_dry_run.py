@@ -87,7 +87,7 @@ def test_gbk_csv_with_errors_in_specific_rows(tmp_path, dictionaries):
     assert first.values["region"] == "43"
     assert first.values["year"] == "2024"
     assert first.values["agreed_start"] == dt.date(2024, 6, 1)
-    assert first.values["area_m2"] == pytest.approx(20000.0)
+    assert first.values["declared_area_m2"] == pytest.approx(20000.0)
     assert plan.rows[1].code == "4343070220240501131001000001"
 
 
@@ -136,8 +136,8 @@ def test_missing_columns_are_reported_before_rows(tmp_path, dictionaries):
     path.write_text("序号,年度\n1,2024\n", encoding="utf-8")
     plan = dry_run(read_table(path), "municipal_key", dictionaries=dictionaries)
     messages = " ".join(p.message for p in plan.problems)
-    assert "required field name" in messages
-    assert "admin" in messages and "supply_type" in messages
+    assert "required field Project name" in messages
+    assert "Administrative division" in messages and "Supply type" in messages
     assert all(p.row == 0 for p in plan.problems)
 
 
@@ -150,7 +150,7 @@ def test_explicit_mapping_and_unknown_column(tmp_path, dictionaries):
                    defaults={"region": "43"})  # fmt: skip
     assert plan.ok, plan.summary()
     assert plan.rows[0].values["name"] == "甲地块"
-    plan = dry_run(read_table(path), "municipal_key", {**mapping, "不存在": "remarks"},
+    plan = dry_run(read_table(path), "municipal_key", {**mapping, "不存在": "note"},
                    dictionaries=dictionaries, defaults={"region": "43"})  # fmt: skip
     assert [(p.row, p.column) for p in plan.problems] == [(0, "不存在")]
 

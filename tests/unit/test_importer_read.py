@@ -100,11 +100,11 @@ def test_guess_mapping_from_chinese_headers():
     assert mapping["年度"] == "year"
     assert mapping["供地方式"] == "supply_type"
     assert mapping["用途"] == "land_use"
-    assert mapping["面积（公顷）"] == "area_m2"
+    assert mapping["面积（公顷）"] == "declared_area_m2"
     assert mapping["约定开工时间"] == "agreed_start"
     assert mapping["约定竣工日期"] == "agreed_completion"
     assert mapping["项目代码"] == "code"
-    assert mapping["备注"] == "remarks"
+    assert mapping["备注"] == "note"
     assert "序号" not in mapping
     # each field at most once: the second applicant-like column stays unmapped
     assert "申请人（单位）" not in mapping

@@ -42,8 +42,15 @@ class FieldSpec:
     synonyms: tuple[str, ...] = ()  # header spellings (normalised, see _norm_header)
 
 
-SEGMENT_FIELDS = ("region", "admin", "year", "approval_type", "project_type", "supply_type",
-                  "land_use")  # fmt: skip
+SEGMENT_FIELDS = (
+    "region",
+    "admin",
+    "year",
+    "approval_type",
+    "project_type",
+    "supply_type",
+    "land_use",
+)
 #: segments checked against a code list (load_dictionaries keys)
 DICTIONARY_FIELDS = ("region", "admin", "approval_type", "project_type", "supply_type", "land_use")
 DATE_FIELDS = ("agreed_handover", "agreed_start", "agreed_completion", "approval_date")
@@ -51,54 +58,212 @@ DATE_FIELDS = ("agreed_handover", "agreed_start", "agreed_completion", "approval
 FIELDS: dict[str, FieldSpec] = {
     f.name: f
     for f in (
-        FieldSpec("code", "Project code", "code",
-                  ("项目代码", "项目编码", "一码通编码", "一码通代码", "统一编码", "项目编号",
-                   "28位代码", "28位编码", "code", "projectcode")),
-        FieldSpec("name", "Project name", "text",
-                  ("项目名称", "名称", "项目", "地块名称", "name", "projectname")),
-        FieldSpec("applicant", "Applicant", "text",
-                  ("用地单位", "申请人", "申请单位", "建设单位", "项目单位", "受让人", "受让单位",
-                   "竞得人", "项目业主", "业主单位", "applicant")),
-        FieldSpec("region", "Region code", "segment",
-                  ("地区特色编码", "地区编码", "地区代码", "region")),
-        FieldSpec("admin", "Administrative division", "segment",
-                  ("行政区", "行政区划", "行政区划代码", "行政区代码", "区县", "所在区县",
-                   "县市区", "所在行政区", "admin", "division")),
+        FieldSpec(
+            "code",
+            "Project code",
+            "code",
+            (
+                "项目代码",
+                "项目编码",
+                "一码通编码",
+                "一码通代码",
+                "统一编码",
+                "项目编号",
+                "28位代码",
+                "28位编码",
+                "code",
+                "projectcode",
+            ),
+        ),
+        FieldSpec(
+            "name",
+            "Project name",
+            "text",
+            ("项目名称", "名称", "项目", "地块名称", "name", "projectname"),
+        ),
+        FieldSpec(
+            "applicant",
+            "Applicant",
+            "text",
+            (
+                "用地单位",
+                "申请人",
+                "申请单位",
+                "建设单位",
+                "项目单位",
+                "受让人",
+                "受让单位",
+                "竞得人",
+                "项目业主",
+                "业主单位",
+                "applicant",
+            ),
+        ),
+        FieldSpec(
+            "region", "Region code", "segment", ("地区特色编码", "地区编码", "地区代码", "region")
+        ),
+        FieldSpec(
+            "admin",
+            "Administrative division",
+            "segment",
+            (
+                "行政区",
+                "行政区划",
+                "行政区划代码",
+                "行政区代码",
+                "区县",
+                "所在区县",
+                "县市区",
+                "所在行政区",
+                "admin",
+                "division",
+            ),
+        ),
         FieldSpec("year", "Year", "year", ("年度", "年份", "计划年度", "项目年度", "year")),
-        FieldSpec("approval_type", "Approval type", "segment",
-                  ("批准类型", "项目批准类型", "批准类型编码", "项目批准类型编码", "立项类型",
-                   "approvaltype")),
-        FieldSpec("project_type", "Project type", "segment",
-                  ("项目类型", "项目类型编码", "项目类别", "projecttype")),
-        FieldSpec("supply_type", "Supply type", "segment",
-                  ("供地方式", "供地类型", "供地类型代码", "供应方式", "土地供应方式",
-                   "supplytype")),
-        FieldSpec("land_use", "Land use", "segment",
-                  ("用途", "土地用途", "出让用途", "用地性质", "用地类型", "规划用途",
-                   "出让用途编码", "用地用海分类", "landuse")),
-        FieldSpec("area_m2", "Area (m²)", "area",
-                  ("面积", "用地面积", "出让面积", "供地面积", "储备面积", "土地面积",
-                   "总面积", "area", "aream2")),
-        FieldSpec("agreed_handover", "Agreed hand-over date", "date",
-                  ("约定交地时间", "约定交地日期", "交地时间", "交地日期")),
-        FieldSpec("agreed_start", "Agreed start date", "date",
-                  ("约定开工时间", "约定开工日期", "开工时间", "计划开工时间", "开工日期")),
-        FieldSpec("agreed_completion", "Agreed completion date", "date",
-                  ("约定竣工时间", "约定竣工日期", "竣工时间", "计划竣工时间", "竣工日期")),
-        FieldSpec("approval_date", "Approval date", "date",
-                  ("批准时间", "批准日期", "立项时间", "立项日期", "批复日期")),
-        FieldSpec("approval_number", "Approval document number", "text",
-                  ("批准文号", "文号", "批复文号", "立项文号")),
-        FieldSpec("investment_code", "Investment project code", "text",
-                  ("投资项目代码", "投资项目统一代码", "项目统一代码", "全国投资项目代码",
-                   "审批监管平台代码", "investmentcode")),
-        FieldSpec("location", "Location", "text",
-                  ("项目位置", "位置", "坐落", "土地坐落", "地块位置", "建设地点", "location")),
-        FieldSpec("investment", "Investment (10k yuan)", "number",
-                  ("总投资", "总投资万元", "投资额", "计划投资")),
-        FieldSpec("remarks", "Remarks", "text", ("备注", "说明", "remarks", "note")),
+        FieldSpec(
+            "approval_type",
+            "Approval type",
+            "segment",
+            (
+                "批准类型",
+                "项目批准类型",
+                "批准类型编码",
+                "项目批准类型编码",
+                "立项类型",
+                "approvaltype",
+            ),
+        ),
+        FieldSpec(
+            "project_type",
+            "Project type",
+            "segment",
+            ("项目类型", "项目类型编码", "项目类别", "projecttype"),
+        ),
+        FieldSpec(
+            "supply_type",
+            "Supply type",
+            "segment",
+            ("供地方式", "供地类型", "供地类型代码", "供应方式", "土地供应方式", "supplytype"),
+        ),
+        FieldSpec(
+            "land_use",
+            "Land use",
+            "segment",
+            (
+                "用途",
+                "土地用途",
+                "出让用途",
+                "用地性质",
+                "用地类型",
+                "规划用途",
+                "出让用途编码",
+                "用地用海分类",
+                "landuse",
+            ),
+        ),
+        FieldSpec(
+            "declared_area_m2",
+            "Declared area (m²)",
+            "area",
+            (
+                "面积",
+                "申报面积",
+                "用地面积",
+                "出让面积",
+                "供地面积",
+                "储备面积",
+                "土地面积",
+                "总面积",
+                "area",
+                "aream2",
+            ),
+        ),
+        FieldSpec(
+            "agreed_handover",
+            "Agreed hand-over date",
+            "date",
+            ("约定交地时间", "约定交地日期", "交地时间", "交地日期"),
+        ),
+        FieldSpec(
+            "agreed_start",
+            "Agreed start date",
+            "date",
+            ("约定开工时间", "约定开工日期", "开工时间", "计划开工时间", "开工日期"),
+        ),
+        FieldSpec(
+            "agreed_completion",
+            "Agreed completion date",
+            "date",
+            ("约定竣工时间", "约定竣工日期", "竣工时间", "计划竣工时间", "竣工日期"),
+        ),
+        FieldSpec(
+            "approval_date",
+            "Approval date",
+            "date",
+            ("批准时间", "批准日期", "立项时间", "立项日期", "批复日期"),
+        ),
+        FieldSpec(
+            "approval_number",
+            "Approval document number",
+            "text",
+            ("批准文号", "文号", "批复文号", "立项文号"),
+        ),
+        FieldSpec(
+            "investment_code",
+            "Investment project code",
+            "text",
+            (
+                "投资项目代码",
+                "投资项目统一代码",
+                "项目统一代码",
+                "全国投资项目代码",
+                "审批监管平台代码",
+                "investmentcode",
+            ),
+        ),
+        FieldSpec(
+            "location",
+            "Location",
+            "text",
+            ("项目位置", "位置", "坐落", "土地坐落", "地块位置", "建设地点", "location"),
+        ),
+        FieldSpec(
+            "investment",
+            "Investment (10k yuan)",
+            "number",
+            ("总投资", "总投资万元", "投资额", "计划投资"),
+        ),
+        FieldSpec("note", "Note", "text", ("备注", "说明", "remarks", "note")),
     )
-}  # fmt: skip
+}
+
+
+def field_label(name: str) -> str:
+    """The translated label of an importer field (the field name when unknown)."""
+    labels = {
+        "code": tr("Project code"),
+        "name": tr("Project name"),
+        "applicant": tr("Applicant"),
+        "region": tr("Region code"),
+        "admin": tr("Administrative division"),
+        "year": tr("Year"),
+        "approval_type": tr("Approval type"),
+        "project_type": tr("Project type"),
+        "supply_type": tr("Supply type"),
+        "land_use": tr("Land use"),
+        "declared_area_m2": tr("Declared area (m²)"),
+        "agreed_handover": tr("Agreed hand-over date"),
+        "agreed_start": tr("Agreed start date"),
+        "agreed_completion": tr("Agreed completion date"),
+        "approval_date": tr("Approval date"),
+        "approval_number": tr("Approval document number"),
+        "investment_code": tr("Investment project code"),
+        "location": tr("Location"),
+        "investment": tr("Investment (10k yuan)"),
+        "note": tr("Note"),
+    }
+    return labels.get(name, name)
+
 
 #: the fields that must have a value in every row (besides: a code OR all segments)
 REQUIRED_FIELDS = ("name",)
@@ -193,13 +358,15 @@ def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds
-        raise ImporterError(tr("{file}: not a readable .xlsx file ({error}).").format(
-            file=path.name, error=exc)) from exc  # fmt: skip
+        raise ImporterError(
+            tr("{file}: not a readable .xlsx file ({error}).").format(file=path.name, error=exc)
+        ) from exc
     try:
         if sheet:
             if sheet not in wb.sheetnames:
-                raise ImporterError(tr("{file}: no sheet named {sheet}.").format(
-                    file=path.name, sheet=sheet))  # fmt: skip
+                raise ImporterError(
+                    tr("{file}: no sheet named {sheet}.").format(file=path.name, sheet=sheet)
+                )
             ws = wb[sheet]
         else:
             ws = wb.worksheets[0]
@@ -412,8 +579,15 @@ def _as_text(value: Any) -> str:
 
 
 def _segment_width(name: str) -> int:
-    return {"region": 2, "admin": 6, "year": 4, "approval_type": 2, "project_type": 2,
-            "supply_type": 2, "land_use": 4}[name]  # fmt: skip
+    return {
+        "region": 2,
+        "admin": 6,
+        "year": 4,
+        "approval_type": 2,
+        "project_type": 2,
+        "supply_type": 2,
+        "land_use": 4,
+    }[name]
 
 
 _NAME_SPLIT = re.compile(r"[\s（）()【】\[\]、,，/·\-]+")
@@ -544,36 +718,66 @@ def dry_run(
 
     sources = _library_sources()
     if sources is not None and source not in sources:
-        plan.problems.append(Problem(0, "", tr("Unknown source {source}; one of: {known}").format(
-            source=source, known=", ".join(sources))))  # fmt: skip
+        plan.problems.append(
+            Problem(
+                0,
+                "",
+                tr("Unknown source {source}; one of: {known}").format(
+                    source=source, known=", ".join(sources)
+                ),
+            )
+        )
 
     unknown_columns = [c for c in mapping if c not in table.headers]
     for c in unknown_columns:
         plan.problems.append(
-            Problem(0, c, tr("The mapping names column {column}, which the file does not have.")
-                    .format(column=c))
-        )  # fmt: skip
+            Problem(
+                0,
+                c,
+                tr("The mapping names column {column}, which the file does not have.").format(
+                    column=c
+                ),
+            )
+        )
     col_index = {c: table.headers.index(c) for c in mapping if c in table.headers}
     field_column: dict[str, str] = {}
     for c, f in mapping.items():
         if c in col_index:
             if f in field_column:
-                plan.problems.append(Problem(0, c, tr(
-                    "Columns {a} and {b} are both mapped to the field {field}.").format(
-                    a=field_column[f], b=c, field=f)))  # fmt: skip
+                plan.problems.append(
+                    Problem(
+                        0,
+                        c,
+                        tr("Columns {a} and {b} are both mapped to the field {field}.").format(
+                            a=field_column[f], b=c, field=field_label(f)
+                        ),
+                    )
+                )
             else:
                 field_column[f] = c
     if "name" not in field_column and "name" not in defaults:
         plan.problems.append(
-            Problem(0, "", tr("No column is mapped to the required field {field}.").format(
-                field="name"))
-        )  # fmt: skip
+            Problem(
+                0,
+                "",
+                tr("No column is mapped to the required field {field}.").format(
+                    field=field_label("name")
+                ),
+            )
+        )
     if "code" not in field_column:
         missing = [s for s in SEGMENT_FIELDS if s not in field_column and s not in defaults]
         if missing:
-            plan.problems.append(Problem(0, "", tr(
-                "Without a code column, every segment needs a column or a default; missing: "
-                "{fields}").format(fields=", ".join(missing))))  # fmt: skip
+            plan.problems.append(
+                Problem(
+                    0,
+                    "",
+                    tr(
+                        "Without a code column, every segment needs a column or a default; "
+                        "missing: {fields}"
+                    ).format(fields=", ".join(field_label(m) for m in missing)),
+                )
+            )
     if plan.problems:
         return plan
 
@@ -624,7 +828,7 @@ def dry_run(
 
         for f in REQUIRED_FIELDS:
             if not clean.get(f) and not any(p.field == f for p in row_problems):
-                problem(f, tr("missing required value {field}").format(field=f))
+                problem(f, tr("missing required value {field}").format(field=field_label(f)))
 
         # code-list values
         for f in DICTIONARY_FIELDS:
@@ -637,8 +841,13 @@ def dry_run(
                 if code is None and f == "land_use":
                     code = _land_use_level2(raw, dictionaries)
                 if code is None:
-                    problem(f, tr("unknown or ambiguous {field} value {value}").format(
-                        field=f, value=raw), raw)  # fmt: skip
+                    problem(
+                        f,
+                        tr("unknown or ambiguous {field} value {value}").format(
+                            field=field_label(f), value=raw
+                        ),
+                        raw,
+                    )
                     del clean[f]
                 else:
                     clean[f] = code
@@ -647,7 +856,11 @@ def dry_run(
                 if text.isdigit() and len(text) <= _segment_width(f):
                     clean[f] = text.zfill(_segment_width(f))
                 else:
-                    problem(f, tr("unknown {field} value {value}").format(field=f, value=raw), raw)
+                    problem(
+                        f,
+                        tr("unknown {field} value {value}").format(field=field_label(f), value=raw),
+                        raw,
+                    )
                     del clean[f]
 
         code_str = None
@@ -655,40 +868,53 @@ def dry_run(
             try:
                 pc = parse_code(clean["code"], dictionaries)
             except CodeError as exc:
-                problem("code", tr("bad code {value}: {error}").format(
-                    value=clean["code"], error=exc))  # fmt: skip
+                problem(
+                    "code", tr("bad code {value}: {error}").format(value=clean["code"], error=exc)
+                )
             else:
                 code_str = str(pc)
                 clean["code"] = code_str
                 for seg in SEGMENT_FIELDS:
                     seg_value = getattr(pc, seg)
                     if seg in field_column and seg in clean and clean[seg] != seg_value:
-                        problem(seg, tr(
-                            "{field} {value} does not match the code's segment {segment}").format(
-                            field=seg, value=clean[seg], segment=seg_value))  # fmt: skip
+                        problem(
+                            seg,
+                            tr(
+                                "{field} {value} does not match the code's segment {segment}"
+                            ).format(field=field_label(seg), value=clean[seg], segment=seg_value),
+                        )
                     clean[seg] = seg_value
                 first = seen_codes.get(code_str)
                 if first is not None:
-                    problem("code", tr("duplicate code {code}: already in row {row}").format(
-                        code=code_str, row=first))  # fmt: skip
+                    problem(
+                        "code",
+                        tr("duplicate code {code}: already in row {row}").format(
+                            code=code_str, row=first
+                        ),
+                    )
                 else:
                     seen_codes[code_str] = rownum
                     if library is not None and _library_has(library, code_str):
-                        problem("code", tr("code {code} is already in the library").format(
-                            code=code_str))  # fmt: skip
+                        problem(
+                            "code",
+                            tr("code {code} is already in the library").format(code=code_str),
+                        )
         elif not any(p.field == "code" for p in row_problems):
             missing = [s for s in SEGMENT_FIELDS if not clean.get(s)]
             failed = {p.field for p in row_problems}
             for s in missing:
                 if s not in failed:
-                    problem(s, tr("missing value {field} (needed to allocate a code)").format(
-                        field=s))  # fmt: skip
+                    problem(
+                        s,
+                        tr("missing value {field} (needed to allocate a code)").format(
+                            field=field_label(s)
+                        ),
+                    )
             if not missing:
                 try:
                     from .code import build_prefix
 
-                    build_prefix(**{s: clean[s] for s in SEGMENT_FIELDS},
-                                 dictionaries=dictionaries)  # fmt: skip
+                    build_prefix(**{s: clean[s] for s in SEGMENT_FIELDS}, dictionaries=dictionaries)
                 except CodeError as exc:
                     seg = exc.segment if exc.segment in SEGMENT_FIELDS else ""
                     problem(seg, tr("cannot compose a code: {error}").format(error=exc))
@@ -732,8 +958,33 @@ def _library_has(library, code: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Commit
 
-PROJECT_ATTRS = ("applicant", "area_m2", "investment_code", "location", "investment",
-                 "approval_number", "approval_date", "remarks")  # fmt: skip
+#: importer fields written as project columns (the library's PROJECT_ATTRS)
+PROJECT_ATTRS = (
+    "applicant",
+    "declared_area_m2",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "investment_code",
+)
+#: importer fields the library has no column for: kept in the project's note
+NOTE_FIELDS = ("location", "investment", "approval_number", "approval_date")
+
+
+def project_values(row: ImportRow) -> dict[str, Any]:
+    """Keyword arguments of ``library.add_project`` (besides code/name/source) for ``row``."""
+    v = row.values
+    attrs = {k: v[k] for k in PROJECT_ATTRS if v.get(k) not in (None, "")}
+    attrs = {k: (x.isoformat() if isinstance(x, _dt.date) else x) for k, x in attrs.items()}
+    note = [str(v["note"])] if v.get("note") else []
+    for k in NOTE_FIELDS:
+        if v.get(k) not in (None, ""):
+            x = v[k]
+            x = x.isoformat() if isinstance(x, _dt.date) else _as_text(x)
+            note.append(f"{field_label(k)}: {x}")
+    if note:
+        attrs["note"] = "; ".join(note)
+    return attrs
 
 
 def commit(plan: ImportPlan, library, progress: Callable[[float], bool] | None = None) -> list[str]:
@@ -776,12 +1027,5 @@ def _write_row(library, source: str, row: ImportRow) -> str:
         code = row.code
     else:
         code = str(library.allocate_code(**{s: v[s] for s in SEGMENT_FIELDS}))
-    attrs = {k: v[k] for k in PROJECT_ATTRS if v.get(k) not in (None, "")}
-    attrs = {k: (x.isoformat() if isinstance(x, _dt.date) else x) for k, x in attrs.items()}
-    library.add_project(code, name=v["name"], source=source, **attrs)
-    agreed = {k: v[k].isoformat() for k in ("agreed_handover", "agreed_start",
-                                            "agreed_completion") if v.get(k)}  # fmt: skip
-    if agreed:
-        # the agreed dates belong to the supply stage; an annual plan has no supply date yet
-        library.add_event(code, "supply", None, planned=True, **agreed)
+    library.add_project(code, name=v["name"], source=source, **project_values(row))
     return code

@@ -1,0 +1,36 @@
+"""Small helpers over the project library's public surface, for bulk work (import, attach).
+
+* :func:`transaction` — one all-or-nothing transaction around many library calls. The library
+  nests its own per-call transactions inside it, so when anything raises, every change made in
+  the block (serials allocated, projects, parcels, audit rows) is rolled back.
+* :func:`connection` — the library's DB-API connection (read-only queries of the panel).
+
+No Qt/QGIS imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def transaction(library) -> Iterator[None]:
+    """``with transaction(lib): ...`` — every library call inside commits together or not at all."""
+    tx = getattr(library, "transaction", None)
+    if tx is None:
+        # the library's nestable transaction (see core/library/base.py ``_tx``); ask the
+        # library owner to expose it as ``transaction()``
+        tx = library._tx
+    with tx():
+        yield
+
+
+def connection(library):
+    """The DB-API connection of an open library (sqlite3 for GeoPackage, psycopg2 for PostGIS)."""
+    conn = getattr(library, "connection", None)
+    if conn is not None and not callable(conn):
+        return conn
+    if callable(conn):
+        return conn()
+    return library.conn
