@@ -129,7 +129,7 @@ RULES = (RULE_UNSUPPLIED, RULE_UNUSED, RULE_IDLE, RULE_LATE_START, RULE_LATE_COM
 #: lane (stage group key) where a finding of each rule is drawn
 RULE_GROUP = {
     RULE_UNSUPPLIED: "approve",
-    RULE_UNUSED: "supply",
+    RULE_UNUSED: "use",
     RULE_IDLE: "use",
     RULE_LATE_START: "use",
     RULE_LATE_COMPLETION: "use",

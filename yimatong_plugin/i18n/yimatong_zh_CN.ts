@@ -24,7 +24,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="408" />
+      <location filename="../core/code.py" line="424" />
       <source>A project code has 28 digits; this one has {n}.</source>
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
@@ -39,17 +39,22 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="281" />
+      <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin.py" line="59" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="110" />
+      <location filename="../core/importer.py" line="248" />
       <source>Administrative division</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="119" />
+      <location filename="../core/importer.py" line="257" />
       <source>Agreed completion date</source>
       <translation type="unfinished" />
     </message>
@@ -64,22 +69,22 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="394" />
+      <location filename="../ui/timeline.py" line="398" />
       <source>Agreed completion: {date}</source>
-      <translation type="unfinished" />
+      <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="117" />
+      <location filename="../core/importer.py" line="255" />
       <source>Agreed hand-over date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="392" />
+      <location filename="../ui/timeline.py" line="396" />
       <source>Agreed hand-over: {date}</source>
-      <translation type="unfinished" />
+      <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="118" />
+      <location filename="../core/importer.py" line="256" />
       <source>Agreed start date</source>
       <translation type="unfinished" />
     </message>
@@ -89,9 +94,9 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="393" />
+      <location filename="../ui/timeline.py" line="397" />
       <source>Agreed start: {date}</source>
-      <translation type="unfinished" />
+      <translation>约定开工时间：{date}</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="300" />
@@ -114,23 +119,28 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="108" />
+      <location filename="../core/importer.py" line="246" />
       <source>Applicant</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="120" />
+      <location filename="../core/importer.py" line="258" />
       <source>Approval date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="121" />
+      <location filename="../core/importer.py" line="259" />
       <source>Approval document number</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="112" />
+      <location filename="../core/importer.py" line="250" />
       <source>Approval type</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="286" />
+      <source>Areas are planar in {crs} ({name})</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -139,12 +149,27 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="611" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
+      <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
+      <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="550" />
+      <source>Canceled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="788" />
       <source>Cancelled.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="805" />
+      <location filename="../core/importer.py" line="1010" />
       <source>Cancelled; nothing was written.</source>
       <translation type="unfinished" />
     </message>
@@ -194,13 +219,18 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="186" />
+      <location filename="../core/importer.py" line="324" />
       <source>Column {n}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="588" />
+      <location filename="../core/importer.py" line="751" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="70" />
+      <source>Compliance review</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -209,19 +239,44 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="116" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="331" />
+      <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="338" />
+      <source>Control layer '{layer}': rule {rule}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
+      <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="134" />
+      <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="441" />
+      <source>Could not create the output layers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="254" />
       <source>Declared area (m²)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="385" />
+      <location filename="../ui/timeline.py" line="389" />
       <source>Document number: {doc}</source>
-      <translation type="unfinished" />
+      <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="403" />
+      <location filename="../ui/timeline.py" line="407" />
       <source>Double-click to open {n} result file(s):</source>
-      <translation type="unfinished" />
+      <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="124" />
@@ -239,6 +294,26 @@
       <translation>示例</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <source>Field identifying each parcel in the outputs; default the feature id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
+      <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
+      <source>Field of PARCELS holding the project's land-use code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/crs.py" line="54" />
       <source>Gauss-Kruger zone {zone} is outside CGCS2000's zones 25-45</source>
       <translation>高斯-克吕格 {zone} 带不在 CGCS2000 的 25-45 带范围内</translation>
@@ -249,9 +324,24 @@
       <translation>通用</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="251" />
+      <source>Give at least one control layer or a zoning layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="175" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <source>HTML files (*.html)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
+      <source>HTML report in Chinese; a PDF is written beside it.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="172" />
@@ -259,7 +349,7 @@
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="299" />
+      <location filename="../core/code.py" line="296" />
       <source>Implausible year {year}: expected {first} to {last}.</source>
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
@@ -295,7 +385,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="124" />
+      <location filename="../core/importer.py" line="262" />
       <source>Investment (10k yuan)</source>
       <translation type="unfinished" />
     </message>
@@ -305,13 +395,53 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="122" />
+      <location filename="../core/importer.py" line="260" />
       <source>Investment project code</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="115" />
+      <location filename="../core/importer.py" line="253" />
       <source>Land use</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
+      <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="273" />
+      <source>Layer '{layer}' has no features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="355" />
+      <source>Layer '{layer}' has no field '{field}'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="263" />
+      <source>Layer '{layer}' is not a polygon layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="309" />
+      <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="385" />
+      <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="574" />
+      <source>Layer '{layer}': reusing the prepared copy from this session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
+      <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -335,12 +465,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="123" />
+      <location filename="../core/importer.py" line="261" />
       <source>Location</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="373" />
+      <location filename="../core/importer.py" line="513" />
       <source>Mapping file not found: {path}</source>
       <translation type="unfinished" />
     </message>
@@ -365,7 +495,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="595" />
+      <location filename="../core/importer.py" line="763" />
       <source>No column is mapped to the required field {field}.</source>
       <translation type="unfinished" />
     </message>
@@ -380,7 +510,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="376" />
+      <location filename="../core/code.py" line="392" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
     </message>
@@ -395,18 +525,86 @@
       <translation>不是日期：{value!r}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="125" />
+      <location filename="../core/importer.py" line="263" />
       <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="386" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <source>One feature per input parcel with its area, verdict and ratios.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
+      <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="390" />
       <source>Originating system: {system}</source>
+      <translation>来源系统：{system}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
+      <source>Overlap pieces</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="174" />
+      <source>Overlap table</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <source>Overlaps up to this area are reported but not a conflict.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="74" />
+      <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
+
+Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
+
+Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised from the layer name; unknown names default to 'avoid' with a warning. Override with CONTROL_RULES, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid'.
+
+With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 codes, 三调 working codes accepted) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
+
+Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read from files are cached for the QGIS session (keyed by file and modification time), so later reviews against the same layers are faster.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
+      <source>PARCELS: the parcel layer could not be read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="120" />
+      <source>Parcel id field (default: feature id)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/library/base.py" line="481" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="138" />
+      <source>Planning zoning (用地用海)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="192" />
+      <source>Polygon layer of the project parcels to review.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
+      <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -420,8 +618,13 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="106" />
+      <location filename="../core/importer.py" line="244" />
       <source>Project code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="154" />
+      <source>Project code field (28-digit code)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -430,17 +633,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="148" />
+      <source>Project land-use code field (for the use-compatibility verdict)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Project library</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="107" />
+      <location filename="../core/importer.py" line="245" />
       <source>Project name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="113" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="117" />
+      <source>Project parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="251" />
       <source>Project type</source>
       <translation type="unfinished" />
     </message>
@@ -450,13 +663,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
+      <source>Projected CRS in which areas are computed (planar).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="46" />
       <source>Provincial key project</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="109" />
+      <location filename="../core/importer.py" line="247" />
       <source>Region code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
+      <source>Report (HTML; a PDF is written beside it)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -480,17 +703,22 @@
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="506" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="171" />
+      <source>Reviewed parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="653" />
       <source>Row {row}, column {column}: {message}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="812" />
+      <location filename="../core/importer.py" line="1017" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="510" />
+      <location filename="../core/importer.py" line="657" />
       <source>Row {row}: {message}</source>
       <translation type="unfinished" />
     </message>
@@ -500,7 +728,12 @@
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="334" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/code.py" line="325" />
       <source>Serial number 000000 is never issued: serials start at 000001.</source>
       <translation>流水号 000000 不会发放：流水号从 000001 开始。</translation>
     </message>
@@ -512,6 +745,11 @@
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="99" />
       <source>Sheet (xlsx; empty: the first)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
+      <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -535,9 +773,9 @@
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="390" />
+      <location filename="../ui/timeline.py" line="394" />
       <source>Status: {status}</source>
-      <translation type="unfinished" />
+      <translation>状态：{status}</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="566" />
@@ -555,7 +793,7 @@
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="114" />
+      <location filename="../core/importer.py" line="252" />
       <source>Supply type</source>
       <translation type="unfinished" />
     </message>
@@ -570,22 +808,22 @@
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="396" />
+      <location filename="../core/code.py" line="412" />
       <source>The code contains '{char}' at position {position} (in the {segment}): a project code has digits only.</source>
       <translation>代码第 {position} 位（{segment}）含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="401" />
+      <location filename="../core/code.py" line="417" />
       <source>The code contains '{char}' at position {position}: a project code has digits only.</source>
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="726" />
+      <location filename="../core/importer.py" line="925" />
       <source>The file has no data rows.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="166" />
+      <location filename="../core/importer.py" line="304" />
       <source>The file is neither UTF-8 nor GBK text (byte {pos}).</source>
       <translation type="unfinished" />
     </message>
@@ -650,12 +888,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="357" />
+      <location filename="../core/code.py" line="373" />
       <source>The grouping splits the {segment}: groups must follow the segments 2-6-4-2-2-2-4-6.</source>
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="794" />
+      <location filename="../core/importer.py" line="999" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation type="unfinished" />
@@ -671,18 +909,23 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="378" />
+      <location filename="../core/importer.py" line="518" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="380" />
+      <location filename="../core/importer.py" line="520" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="580" />
+      <location filename="../core/importer.py" line="737" />
       <source>The mapping names column {column}, which the file does not have.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
+      <source>The overlap geometries, for the map.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -696,17 +939,22 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="531" />
+      <source>The report module is not available: no report was written</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/code.py" line="246" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="427" />
+      <location filename="../core/code.py" line="443" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="442" />
+      <location filename="../core/code.py" line="458" />
       <source>The {segment} must be {width} digits, not '{value}'.</source>
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
@@ -716,17 +964,17 @@
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="386" />
+      <location filename="../core/code.py" line="402" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="322" />
+      <location filename="../core/code.py" line="313" />
       <source>Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 class; pick one of its level-2 classes).</source>
       <translation>出让用途 {code} 不是用地用海二级类代码（{level1} 是一级类，请选择其下的二级类）。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="327" />
+      <location filename="../core/code.py" line="318" />
       <source>Transfer use {code} is not a level-2 用地用海 code.</source>
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
@@ -736,12 +984,12 @@
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="289" />
+      <location filename="../core/code.py" line="286" />
       <source>Unknown administrative division {code}: not a county-level GB/T 2260 code in the division list.</source>
       <translation>未知的行政区划代码 {code}：不是行政区划代码表中的县级 GB/T 2260 代码。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="306" />
+      <location filename="../core/code.py" line="303" />
       <source>Unknown approval type {code}.</source>
       <translation>未知的项目批准类型编码 {code}。</translation>
     </message>
@@ -751,12 +999,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="316" />
+      <location filename="../core/code.py" line="309" />
       <source>Unknown land-supply type {code}.</source>
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="384" />
+      <location filename="../core/importer.py" line="524" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
       <translation type="unfinished" />
     </message>
@@ -766,12 +1014,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/code.py" line="311" />
+      <location filename="../core/code.py" line="306" />
       <source>Unknown project type {code}.</source>
       <translation>未知的项目类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="281" />
+      <location filename="../core/code.py" line="278" />
       <source>Unknown region feature code {code}: it is not in the region code list.</source>
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
@@ -786,7 +1034,7 @@
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="574" />
+      <location filename="../core/importer.py" line="725" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation type="unfinished" />
     </message>
@@ -806,7 +1054,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="601" />
+      <location filename="../core/importer.py" line="775" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation type="unfinished" />
     </message>
@@ -816,7 +1064,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="111" />
+      <location filename="../core/importer.py" line="249" />
       <source>Year</source>
       <translation type="unfinished" />
     </message>
@@ -836,24 +1084,34 @@
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
+      <source>Zoning land-use code field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/code.py" line="121" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="413" />
+      <location filename="../ui/timeline.py" line="417" />
       <source>agreed completion</source>
-      <translation type="unfinished" />
+      <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="411" />
+      <location filename="../ui/timeline.py" line="415" />
       <source>agreed hand-over</source>
-      <translation type="unfinished" />
+      <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="412" />
+      <location filename="../ui/timeline.py" line="416" />
       <source>agreed start</source>
-      <translation type="unfinished" />
+      <translation>约定开工</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="123" />
@@ -861,27 +1119,27 @@
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="265" />
+      <location filename="../ui/timeline.py" line="269" />
       <source>as of {date}</source>
-      <translation type="unfinished" />
+      <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="685" />
+      <location filename="../core/importer.py" line="872" />
       <source>bad code {value}: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="642" />
+      <location filename="../core/importer.py" line="819" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="644" />
+      <location filename="../core/importer.py" line="821" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="721" />
+      <location filename="../core/importer.py" line="920" />
       <source>cannot compose a code: {error}</source>
       <translation type="unfinished" />
     </message>
@@ -906,7 +1164,7 @@
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="704" />
+      <location filename="../core/importer.py" line="900" />
       <source>code {code} is already in the library</source>
       <translation type="unfinished" />
     </message>
@@ -941,7 +1199,7 @@
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="699" />
+      <location filename="../core/importer.py" line="891" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation type="unfinished" />
     </message>
@@ -966,6 +1224,11 @@
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="393" />
+      <source>invalid polygons repaired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="643" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
@@ -981,12 +1244,12 @@
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="654" />
+      <location filename="../core/importer.py" line="831" />
       <source>missing required value {field}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="711" />
+      <location filename="../core/importer.py" line="909" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation type="unfinished" />
     </message>
@@ -1001,7 +1264,7 @@
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="646" />
+      <location filename="../core/importer.py" line="823" />
       <source>not a number: {value}</source>
       <translation type="unfinished" />
     </message>
@@ -1009,6 +1272,11 @@
       <location filename="../core/dictionaries/__init__.py" line="69" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="516" />
+      <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/overlay.py" line="640" />
@@ -1024,6 +1292,11 @@
       <location filename="../core/overlay.py" line="654" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="394" />
+      <source>polygons without area skipped</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/overlay.py" line="627" />
@@ -1051,9 +1324,9 @@
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="474" />
+      <location filename="../ui/timeline.py" line="484" />
       <source>since {date}, {days} days</source>
-      <translation type="unfinished" />
+      <translation>自 {date} 起，{days} 天</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="185" />
@@ -1076,12 +1349,12 @@
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="667" />
+      <location filename="../core/importer.py" line="846" />
       <source>unknown or ambiguous {field} value {value}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="677" />
+      <location filename="../core/importer.py" line="861" />
       <source>unknown {field} value {value}</source>
       <translation type="unfinished" />
     </message>
@@ -1096,7 +1369,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="693" />
+      <location filename="../core/importer.py" line="882" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation type="unfinished" />
     </message>
@@ -1116,37 +1389,37 @@
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="206" />
+      <location filename="../core/importer.py" line="344" />
       <source>{file}: file not found.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="228" />
+      <location filename="../core/importer.py" line="368" />
       <source>{file}: no sheet named {sheet}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="223" />
+      <location filename="../core/importer.py" line="362" />
       <source>{file}: not a readable .xlsx file ({error}).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="263" />
+      <location filename="../core/importer.py" line="403" />
       <source>{file}: the file is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="182" />
+      <location filename="../core/importer.py" line="320" />
       <source>{file}: the first row holds no column names.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="243" />
+      <location filename="../core/importer.py" line="383" />
       <source>{file}: the sheet is empty.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="213" />
+      <location filename="../core/importer.py" line="351" />
       <source>{file}: unsupported file type (use .xlsx or .csv).</source>
       <translation type="unfinished" />
     </message>
@@ -1174,6 +1447,11 @@
       <location filename="../core/overlay.py" line="605" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="504" />
+      <source>{n} parcels reviewed: {counts}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="125" />
@@ -1221,14 +1499,14 @@
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="435" />
+      <location filename="../ui/timeline.py" line="444" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
-      <translation type="unfinished" />
+      <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="431" />
+      <location filename="../ui/timeline.py" line="440" />
       <source>{what} {agreed}: {days} days late ({end})</source>
-      <translation type="unfinished" />
+      <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="227" />
@@ -1236,12 +1514,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="450" />
+      <location filename="../ui/timeline.py" line="459" />
       <source>{what}: {date} (supply {doc})</source>
-      <translation type="unfinished" />
+      <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="536" />
+      <location filename="../core/importer.py" line="683" />
       <source>… and {n} more problems</source>
       <translation type="unfinished" />
     </message>
