@@ -13,6 +13,7 @@ from yimatong_plugin.core.importer import (
     detect_encoding,
     guess_mapping,
     lookup_code,
+    merge_mapping,
     parse_date,
     parse_mapping,
     read_table,
@@ -124,11 +125,17 @@ def test_mapping_store_remembers_per_source(tmp_path):
     store.set("annual_transfer_plan", {"地块名称": "name", "受让方": "applicant", "序号": ""})
     store.set("national_key", {"名称": "name"})
     again = MappingStore(tmp_path / "settings" / "import_mappings.json")
-    assert again.get("annual_transfer_plan") == {"地块名称": "name", "受让方": "applicant"}
+    assert again.get("annual_transfer_plan") == {
+        "地块名称": "name",
+        "受让方": "applicant",
+        "序号": "",
+    }
     assert again.get("national_key") == {"名称": "name"}
     # remembered columns override the guess; other columns are still guessed
     mapping = again.mapping_for("annual_transfer_plan", ["地块名称", "项目名称", "受让方", "年度"])
     assert mapping == {"地块名称": "name", "受让方": "applicant", "年度": "year"}
+    # an explicit "" ignores a column the guess would map
+    assert merge_mapping(["项目名称", "年度"], {"年度": ""}) == {"项目名称": "name"}
     data = json.loads((tmp_path / "settings" / "import_mappings.json").read_text("utf-8"))
     assert set(data) == {"annual_transfer_plan", "national_key"}
 

@@ -464,6 +464,22 @@ def area_factor(header: str) -> float:
     return 1.0
 
 
+def merge_mapping(headers: Iterable[str], explicit: dict[str, str] | None) -> dict[str, str]:
+    """The guess for ``headers`` overridden by ``explicit`` ``{column: field}``; an empty field
+    means "ignore this column". A field chosen explicitly is not also guessed for another
+    column. Explicit columns missing from ``headers`` are kept (the dry run reports them)."""
+    mapping = guess_mapping(headers)
+    explicit = explicit or {}
+    chosen = {f: c for c, f in explicit.items() if f}
+    mapping = {c: f for c, f in mapping.items() if f not in chosen or chosen[f] == c}
+    for c, f in explicit.items():
+        if f:
+            mapping[c] = f
+        else:
+            mapping.pop(c, None)
+    return mapping
+
+
 class MappingStore:
     """Column mappings remembered per source in one JSON file (``{source: {column: field}}``)."""
 
@@ -479,23 +495,17 @@ class MappingStore:
 
     def get(self, source: str) -> dict[str, str]:
         value = self._load_all().get(source) or {}
-        return {str(k): str(v) for k, v in value.items() if v in FIELDS}
+        return {str(k): str(v or "") for k, v in value.items() if not v or v in FIELDS}
 
     def mapping_for(self, source: str, headers: Iterable[str]) -> dict[str, str]:
         """The remembered mapping for the headers present, the guess for the others."""
         headers = list(headers)
         remembered = self.get(source)
-        mapping = {h: f for h, f in guess_mapping(headers).items()}
-        for h in headers:
-            if h in remembered:
-                mapping[h] = remembered[h]
-        # a field chosen explicitly for one column is not also guessed for another
-        chosen = {remembered[h]: h for h in headers if h in remembered}
-        return {h: f for h, f in mapping.items() if f not in chosen or chosen[f] == h}
+        return merge_mapping(headers, {h: remembered[h] for h in headers if h in remembered})
 
     def set(self, source: str, mapping: dict[str, str]) -> None:
         data = self._load_all()
-        data[source] = {str(k): str(v) for k, v in mapping.items() if v}
+        data[source] = {str(k): str(v or "") for k, v in mapping.items()}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -525,7 +535,7 @@ def parse_mapping(text_or_path: str | None) -> dict[str, str] | None:
                 fields=", ".join(map(str, bad)), known=", ".join(FIELDS)
             )
         )
-    return {str(k): str(v) for k, v in data.items() if v}
+    return {str(k): str(v or "") for k, v in data.items()}
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,19 +4,24 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../core/library/base.py" line="345" />
+      <location filename="../core/library/base.py" line="360" />
       <source>, archived</source>
+      <translation>，已归档</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="156" />
+      <source>28-digit code</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="106" />
       <source>A GeoPackage path or a PostgreSQL connection string / service.</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage 文件路径，或 PostgreSQL 连接字符串 / 服务名。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="117" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
-      <translation type="unfinished" />
+      <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="241" />
@@ -29,17 +34,17 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="734" />
+      <location filename="../core/library/base.py" line="780" />
       <source>A project needs a name</source>
-      <translation type="unfinished" />
+      <translation>项目必须有名称</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="135" />
       <source>A table with one line per problem: row, column, field, problem.</source>
-      <translation type="unfinished" />
+      <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="281" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation type="unfinished" />
     </message>
@@ -51,12 +56,12 @@
     <message>
       <location filename="../core/importer.py" line="248" />
       <source>Administrative division</source>
-      <translation type="unfinished" />
+      <translation>行政区划</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="257" />
       <source>Agreed completion date</source>
-      <translation type="unfinished" />
+      <translation>约定竣工时间</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="447" />
@@ -76,7 +81,7 @@
     <message>
       <location filename="../core/importer.py" line="255" />
       <source>Agreed hand-over date</source>
-      <translation type="unfinished" />
+      <translation>约定交地时间</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="396" />
@@ -86,7 +91,7 @@
     <message>
       <location filename="../core/importer.py" line="256" />
       <source>Agreed start date</source>
-      <translation type="unfinished" />
+      <translation>约定开工时间</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="491" />
@@ -99,47 +104,62 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="300" />
+      <location filename="../core/library/base.py" line="311" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
+      <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="183" />
+      <source>Allocate</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/base.py" line="574" />
-      <source>An event needs a date</source>
+      <location filename="../ui/code_dialog.py" line="174" />
+      <source>Allocated code</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="314" />
+      <source>Allocation failed: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="602" />
+      <source>An event needs a date</source>
+      <translation>阶段事件必须有日期</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="49" />
       <source>Annual land reserve plan</source>
-      <translation type="unfinished" />
+      <translation>年度储备计划</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="50" />
       <source>Annual land transfer plan</source>
-      <translation type="unfinished" />
+      <translation>年度出让计划</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="246" />
       <source>Applicant</source>
-      <translation type="unfinished" />
+      <translation>用地单位</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="258" />
       <source>Approval date</source>
-      <translation type="unfinished" />
+      <translation>批准日期</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="259" />
       <source>Approval document number</source>
-      <translation type="unfinished" />
+      <translation>批准文号</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="250" />
       <source>Approval type</source>
-      <translation type="unfinished" />
+      <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="286" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation type="unfinished" />
     </message>
@@ -149,63 +169,73 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="550" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="553" />
       <source>Canceled</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="788" />
+      <location filename="../core/importer.py" line="798" />
       <source>Cancelled.</source>
-      <translation type="unfinished" />
+      <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1010" />
+      <location filename="../core/importer.py" line="1020" />
       <source>Cancelled; nothing was written.</source>
-      <translation type="unfinished" />
+      <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="290" />
+      <location filename="../core/library/base.py" line="301" />
       <source>Cannot allocate a code: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法分配项目代码：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="74" />
+      <location filename="../core/library/gpkg.py" line="85" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
-      <translation type="unfinished" />
+      <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="90" />
+      <location filename="../core/library/gpkg.py" line="103" />
       <source>Cannot open the library {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="195" />
+      <location filename="../processing/algorithms/importprojects.py" line="197" />
       <source>Cannot open the project library {uri}: {error}</source>
+      <translation>无法打开项目库 {uri}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="490" />
+      <source>Cannot open the project library: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="60" />
+      <location filename="../core/library/gpkg.py" line="67" />
       <source>Cannot read the library file {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="198" />
+      <location filename="../processing/algorithms/importprojects.py" line="200" />
       <source>Checking rows…</source>
-      <translation type="unfinished" />
+      <translation>正在检查各行…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="150" />
       <source>Choose a project library.</source>
+      <translation>请选择项目库。</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="77" />
+      <source>Code generator…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -216,20 +246,20 @@
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="114" />
       <source>Column mapping (JSON or .json file)</source>
-      <translation type="unfinished" />
+      <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="324" />
       <source>Column {n}</source>
-      <translation type="unfinished" />
+      <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="751" />
+      <location filename="../core/importer.py" line="761" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
-      <translation type="unfinished" />
+      <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="70" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="71" />
       <source>Compliance review</source>
       <translation type="unfinished" />
     </message>
@@ -239,34 +269,39 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="331" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="334" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="338" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="341" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="127" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="134" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="135" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="441" />
+      <location filename="../ui/code_dialog.py" line="186" />
+      <source>Copy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="444" />
       <source>Could not create the output layers</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="254" />
       <source>Declared area (m²)</source>
-      <translation type="unfinished" />
+      <translation>申报面积（平方米）</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="389" />
@@ -281,12 +316,12 @@
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="124" />
       <source>Dry run (check only, write nothing)</source>
-      <translation type="unfinished" />
+      <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="231" />
+      <location filename="../processing/algorithms/importprojects.py" line="233" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
-      <translation type="unfinished" />
+      <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="147" />
@@ -294,23 +329,33 @@
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="215" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
       <source>Field of PARCELS holding the project's land-use code.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="144" />
+      <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="142" />
+      <source>From selected parcel</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -324,7 +369,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="251" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation type="unfinished" />
     </message>
@@ -334,12 +379,12 @@
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="187" />
       <source>HTML files (*.html)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation type="unfinished" />
     </message>
@@ -356,158 +401,169 @@
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="61" />
       <source>Import projects from a spreadsheet</source>
-      <translation type="unfinished" />
+      <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="237" />
+      <location filename="../processing/algorithms/importprojects.py" line="239" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
-      <translation type="unfinished" />
+      <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
+{problems}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="137" />
       <source>Imported projects</source>
-      <translation type="unfinished" />
+      <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="252" />
+      <location filename="../processing/algorithms/importprojects.py" line="254" />
       <source>Imported {n} projects into {uri}.</source>
-      <translation type="unfinished" />
+      <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="65" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments.</source>
-      <translation type="unfinished" />
+      <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="145" />
+      <location filename="../core/library/base.py" line="148" />
       <source>Invalid project code '{code}': {error}</source>
-      <translation type="unfinished" />
+      <translation>项目代码“{code}”无效：{error}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="262" />
       <source>Investment (10k yuan)</source>
-      <translation type="unfinished" />
+      <translation>总投资（万元）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="48" />
       <source>Investment online approval platform</source>
-      <translation type="unfinished" />
+      <translation>投资项目在线审批监管平台</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="260" />
       <source>Investment project code</source>
-      <translation type="unfinished" />
+      <translation>投资项目代码</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="253" />
       <source>Land use</source>
+      <translation>用途</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="82" />
+      <source>Land-supply type</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="270" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="273" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="276" />
       <source>Layer '{layer}' has no features</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="355" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="358" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="263" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="309" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="312" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="385" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="574" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="577" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="402" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="230" />
+      <location filename="../core/library/gpkg.py" line="259" />
       <source>Library {path} is busy or read-only: {error}</source>
-      <translation type="unfinished" />
+      <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="249" />
+      <location filename="../core/library/gpkg.py" line="280" />
       <source>Library {path}: the change could not be saved: {error}</source>
-      <translation type="unfinished" />
+      <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="214" />
+      <location filename="../core/library/gpkg.py" line="243" />
       <source>Library {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="126" />
       <source>List the problems without writing anything into the library.</source>
-      <translation type="unfinished" />
+      <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="261" />
       <source>Location</source>
-      <translation type="unfinished" />
+      <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="513" />
+      <location filename="../core/importer.py" line="523" />
       <source>Mapping file not found: {path}</source>
-      <translation type="unfinished" />
+      <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="184" />
+      <location filename="../processing/algorithms/importprojects.py" line="186" />
       <source>Mapping: {mapping}</source>
-      <translation type="unfinished" />
+      <translation>列映射：{mapping}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="47" />
       <source>Municipal key project</source>
-      <translation type="unfinished" />
+      <translation>市级重点项目</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="101" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
-      <translation type="unfinished" />
+      <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="45" />
       <source>National key project</source>
+      <translation>国家级重点项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="351" />
+      <source>No code has been allocated yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="763" />
+      <location filename="../core/importer.py" line="773" />
       <source>No column is mapped to the required field {field}.</source>
-      <translation type="unfinished" />
+      <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="591" />
+      <location filename="../core/library/base.py" line="620" />
       <source>No live event with id {id}</source>
-      <translation type="unfinished" />
+      <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="478" />
+      <location filename="../core/library/base.py" line="500" />
       <source>No parcel with id {id}</source>
-      <translation type="unfinished" />
+      <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="392" />
@@ -515,9 +571,14 @@
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="154" />
-      <source>No project with code {code} in the library</source>
+      <location filename="../ui/code_dialog.py" line="291" />
+      <source>No project library is open.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="159" />
+      <source>No project with code {code} in the library</source>
+      <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="235" />
@@ -525,22 +586,27 @@
       <translation>不是日期：{value!r}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="263" />
-      <source>Note</source>
+      <location filename="../ui/code_dialog.py" line="177" />
+      <source>Not allocated yet.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <location filename="../core/importer.py" line="263" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation type="unfinished" />
     </message>
@@ -550,22 +616,22 @@
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
       <source>Overlap pieces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="174" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
       <source>Overlap table</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="74" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="75" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -578,107 +644,127 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="262" />
       <source>PARCELS: the parcel layer could not be read</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="120" />
+      <location filename="../ui/code_dialog.py" line="365" />
+      <source>PNG images (*.png)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="121" />
       <source>Parcel id field (default: feature id)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/base.py" line="481" />
-      <source>Parcel {id} is already retired (replaced by {new})</source>
+      <location filename="../ui/code_dialog.py" line="440" />
+      <source>Parcel in several divisions</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="138" />
+      <location filename="../core/library/base.py" line="504" />
+      <source>Parcel {id} is already retired (replaced by {new})</source>
+      <translation>地块 {id} 已停用（被 {new} 替代）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="139" />
       <source>Planning zoning (用地用海)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="192" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="197" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="130" />
       <source>Problems</source>
-      <translation type="unfinished" />
+      <translation>问题</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="138" />
       <source>Problems found</source>
-      <translation type="unfinished" />
+      <translation>发现的问题数</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="244" />
       <source>Project code</source>
-      <translation type="unfinished" />
+      <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="154" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
       <source>Project code field (28-digit code)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/base.py" line="342" />
-      <source>Project code {code} is already in the library ('{name}'{archived})</source>
+      <location filename="../ui/code_dialog.py" line="103" />
+      <source>Project code generator</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="148" />
+      <location filename="../core/library/base.py" line="357" />
+      <source>Project code {code} is already in the library ('{name}'{archived})</source>
+      <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Project library</source>
-      <translation type="unfinished" />
+      <translation>项目库</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="245" />
       <source>Project name</source>
-      <translation type="unfinished" />
+      <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="117" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="118" />
       <source>Project parcels</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="251" />
       <source>Project type</source>
-      <translation type="unfinished" />
+      <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="160" />
+      <location filename="../core/library/base.py" line="165" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
-      <translation type="unfinished" />
+      <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="46" />
       <source>Provincial key project</source>
-      <translation type="unfinished" />
+      <translation>省级重点项目</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="247" />
       <source>Region code</source>
+      <translation>地区特色编码</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="77" />
+      <source>Region feature code</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation type="unfinished" />
     </message>
@@ -688,14 +774,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="618" />
-      <source>Result file {path} cannot be read: {error}</source>
+      <location filename="../ui/code_dialog.py" line="293" />
+      <source>Reserve the next serial number in the library.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/base.py" line="608" />
+      <location filename="../core/library/base.py" line="650" />
+      <source>Result file {path} cannot be read: {error}</source>
+      <translation>无法读取成果文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="639" />
       <source>Result file {path} does not exist</source>
-      <translation type="unfinished" />
+      <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="141" />
@@ -703,23 +794,33 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="171" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
       <source>Reviewed parcels</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="653" />
+      <location filename="../core/importer.py" line="663" />
       <source>Row {row}, column {column}: {message}</source>
-      <translation type="unfinished" />
+      <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1017" />
+      <location filename="../core/importer.py" line="1027" />
       <source>Row {row}: {error}; nothing was written.</source>
+      <translation>第 {row} 行：{error}；未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="667" />
+      <source>Row {row}: {message}</source>
+      <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="363" />
+      <source>Save QR image</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="657" />
-      <source>Row {row}: {message}</source>
+      <location filename="../ui/code_dialog.py" line="188" />
+      <source>Save QR image…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -728,8 +829,18 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../ui/code_dialog.py" line="420" />
+      <source>Select a parcel (a polygon) in the active layer first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="84" />
+      <source>Serial number</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -745,27 +856,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="99" />
       <source>Sheet (xlsx; empty: the first)</source>
-      <translation type="unfinished" />
+      <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="109" />
       <source>Source</source>
-      <translation type="unfinished" />
+      <translation>来源</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="93" />
       <source>Spreadsheet (.xlsx or .csv)</source>
-      <translation type="unfinished" />
+      <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="94" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
-      <translation type="unfinished" />
+      <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="653" />
@@ -795,7 +906,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/importer.py" line="252" />
       <source>Supply type</source>
-      <translation type="unfinished" />
+      <translation>供地方式</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="161" />
@@ -803,7 +914,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="104" />
+      <location filename="../plugin.py" line="105" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -818,74 +929,84 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="925" />
-      <source>The file has no data rows.</source>
+      <location filename="../ui/code_dialog.py" line="389" />
+      <source>The division layer {layer} has no field {field}.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="498" />
+      <source>The division layer {path} cannot be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="935" />
+      <source>The file has no data rows.</source>
+      <translation>文件中没有数据行。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="304" />
       <source>The file is neither UTF-8 nor GBK text (byte {pos}).</source>
-      <translation type="unfinished" />
+      <translation>文件既不是 UTF-8 也不是 GBK 编码的文本（第 {pos} 字节）。</translation>
     </message>
     <message>
       <location filename="../core/library/geometry.py" line="60" />
       <source>The geometry{where} could not be read: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法读取几何图形{where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="165" />
+      <location filename="../core/library/geometry.py" line="171" />
       <source>The geometry{where} could not be reprojected from {crs}: {error}</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}无法从 {crs} 转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="174" />
+      <location filename="../core/library/geometry.py" line="180" />
       <source>The geometry{where} falls outside the valid range of {crs}</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}超出 {crs} 的有效范围</translation>
     </message>
     <message>
       <location filename="../core/library/geometry.py" line="65" />
       <source>The geometry{where} has an unsupported type {type}; give WKT, WKB or a geometry</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}的类型 {type} 不受支持；请提供 WKT、WKB 或几何对象</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="144" />
+      <location filename="../core/library/geometry.py" line="148" />
       <source>The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates are in</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}的坐标形如 ({x:.0f}, {y:.0f})，看起来是米，但其坐标系 {crs} 以度为单位；请给出坐标实际所在的投影坐标系</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="153" />
+      <location filename="../core/library/geometry.py" line="158" />
       <source>The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS used)</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}的坐标形如 ({x:.4f}, {y:.4f})，看起来是度，但其坐标系 {crs} 以米为单位；请给出 EPSG:4490（或实际使用的地理坐标系）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="214" />
+      <location filename="../core/library/geometry.py" line="222" />
       <source>The geometry{where} has no area (after repair: {reason})</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}没有面积（修复后：{reason}）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="139" />
+      <location filename="../core/library/geometry.py" line="141" />
       <source>The geometry{where} has non-finite coordinates</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}含有非有限坐标值</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="128" />
+      <location filename="../core/library/geometry.py" line="130" />
       <source>The geometry{where} is a {type}; a parcel must be a polygon or multipolygon</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}是 {type}；地块必须是面或多面</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="125" />
+      <location filename="../core/library/geometry.py" line="126" />
       <source>The geometry{where} is empty</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}为空</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="198" />
+      <location filename="../core/library/geometry.py" line="206" />
       <source>The geometry{where} lies at {lon:.3f}, {lat:.3f}, outside China (CGCS2000 expects longitude 72-137E, latitude 0-56N; are x and y swapped?)</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}位于 {lon:.3f}, {lat:.3f}，在中国范围之外（CGCS2000 要求经度 72–137°E、纬度 0–56°N；是否把 x 和 y 弄反了？）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="188" />
+      <location filename="../core/library/geometry.py" line="196" />
       <source>The geometry{where} lies at {lon:.3f}E {lat:.3f}N after reprojection, outside the area of use of {crs} ({name}); wrong CRS or Gauss-Kruger zone?</source>
-      <translation type="unfinished" />
+      <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="373" />
@@ -893,39 +1014,45 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="999" />
+      <location filename="../core/importer.py" line="1009" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
-      <translation type="unfinished" />
+      <translation>导入有 {n} 个问题，未写入任何数据：
+{problems}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="146" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
-      <translation type="unfinished" />
+      <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="207" />
+      <location filename="../core/library/gpkg.py" line="234" />
       <source>The library {path} refused the change: {error}</source>
-      <translation type="unfinished" />
+      <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="518" />
+      <location filename="../core/importer.py" line="528" />
       <source>The mapping is not valid JSON: {error}</source>
-      <translation type="unfinished" />
+      <translation>列映射不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="520" />
+      <location filename="../core/importer.py" line="530" />
       <source>The mapping must be a JSON object {column: field}.</source>
-      <translation type="unfinished" />
+      <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="737" />
+      <location filename="../core/importer.py" line="747" />
       <source>The mapping names column {column}, which the file does not have.</source>
+      <translation>列映射中的列“{column}”在文件中不存在。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
+      <source>The overlap geometries, for the map.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
-      <source>The overlap geometries, for the map.</source>
+      <location filename="../ui/code_dialog.py" line="441" />
+      <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -936,11 +1063,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="96" />
       <source>The project list or annual plan; the first row holds column names.</source>
+      <translation>项目清单或年度计划；第一行为列名。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="534" />
+      <source>The report module is not available: no report was written</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="531" />
-      <source>The report module is not available: no report was written</source>
+      <location filename="../ui/code_dialog.py" line="428" />
+      <source>The selected parcel lies outside every division.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -967,6 +1099,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/code.py" line="402" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="83" />
+      <source>Transfer use (用地用海 level 2)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/code.py" line="313" />
@@ -996,7 +1133,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/library/geometry.py" line="98" />
       <source>Unknown coordinate reference system '{crs}'</source>
-      <translation type="unfinished" />
+      <translation>未知的坐标参考系“{crs}”</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="309" />
@@ -1004,14 +1141,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="524" />
+      <location filename="../core/importer.py" line="534" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
-      <translation type="unfinished" />
+      <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="712" />
+      <location filename="../core/library/base.py" line="756" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
-      <translation type="unfinished" />
+      <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="306" />
@@ -1034,14 +1171,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="725" />
+      <location filename="../core/importer.py" line="735" />
       <source>Unknown source {source}; one of: {known}</source>
-      <translation type="unfinished" />
+      <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="725" />
+      <location filename="../core/library/base.py" line="769" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
-      <translation type="unfinished" />
+      <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="23" />
@@ -1051,22 +1188,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>Where the projects come from; recorded with every imported project.</source>
-      <translation type="unfinished" />
+      <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="775" />
+      <location filename="../core/importer.py" line="785" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
-      <translation type="unfinished" />
+      <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="242" />
+      <location filename="../processing/algorithms/importprojects.py" line="244" />
       <source>Writing into the library…</source>
-      <translation type="unfinished" />
+      <translation>正在写入项目库…</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="249" />
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>年度</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="43" />
@@ -1079,17 +1216,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="115" />
+      <location filename="../plugin.py" line="121" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="143" />
       <source>Zoning land-use code field</source>
       <translation type="unfinished" />
     </message>
@@ -1124,24 +1261,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="872" />
+      <location filename="../core/importer.py" line="882" />
       <source>bad code {value}: {error}</source>
-      <translation type="unfinished" />
+      <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="819" />
+      <location filename="../core/importer.py" line="829" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
-      <translation type="unfinished" />
+      <translation>日期 {value} 有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="821" />
+      <location filename="../core/importer.py" line="831" />
       <source>bad year {value} (four digits, 1949–2100)</source>
-      <translation type="unfinished" />
+      <translation>年度 {value} 有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="920" />
+      <location filename="../core/importer.py" line="930" />
       <source>cannot compose a code: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法组成代码：{error}</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="163" />
@@ -1164,9 +1301,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="900" />
+      <location filename="../core/importer.py" line="910" />
       <source>code {code} is already in the library</source>
-      <translation type="unfinished" />
+      <translation>代码 {code} 已在项目库中</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="177" />
@@ -1174,14 +1311,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="246" />
+      <location filename="../core/library/base.py" line="255" />
       <source>declared_area_m2: '{value}' is not an area in m²</source>
-      <translation type="unfinished" />
+      <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="215" />
+      <location filename="../core/library/geometry.py" line="223" />
       <source>degenerate polygon</source>
-      <translation type="unfinished" />
+      <translation>退化的多边形</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="641" />
@@ -1199,12 +1336,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="891" />
+      <location filename="../core/importer.py" line="901" />
       <source>duplicate code {code}: already in row {row}</source>
-      <translation type="unfinished" />
+      <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="589" />
+      <location filename="../core/overlay.py" line="599" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -1219,12 +1356,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="666" />
+      <location filename="../core/overlay.py" line="676" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="393" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="396" />
       <source>invalid polygons repaired</source>
       <translation type="unfinished" />
     </message>
@@ -1234,9 +1371,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="744" />
+      <location filename="../core/library/base.py" line="790" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
-      <translation type="unfinished" />
+      <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="125" />
@@ -1244,17 +1381,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="831" />
+      <location filename="../core/importer.py" line="841" />
       <source>missing required value {field}</source>
-      <translation type="unfinished" />
+      <translation>缺少必填值 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="909" />
+      <location filename="../core/importer.py" line="919" />
       <source>missing value {field} (needed to allocate a code)</source>
-      <translation type="unfinished" />
+      <translation>缺少 {field}（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="664" />
+      <location filename="../core/overlay.py" line="674" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -1264,9 +1401,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="823" />
+      <location filename="../core/importer.py" line="833" />
       <source>not a number: {value}</source>
-      <translation type="unfinished" />
+      <translation>不是数字：{value}</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="69" />
@@ -1274,32 +1411,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="516" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="519" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="640" />
+      <location filename="../core/overlay.py" line="650" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="646" />
+      <location filename="../core/overlay.py" line="656" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="654" />
+      <location filename="../core/overlay.py" line="664" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="394" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="397" />
       <source>polygons without area skipped</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="627" />
+      <location filename="../core/overlay.py" line="637" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -1349,14 +1486,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="846" />
-      <source>unknown or ambiguous {field} value {value}</source>
+      <location filename="../ui/code_dialog.py" line="136" />
+      <source>type a code or part of a name</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/importer.py" line="861" />
+      <location filename="../core/importer.py" line="856" />
+      <source>unknown or ambiguous {field} value {value}</source>
+      <translation>{field} 的值 {value} 不在代码表中或有歧义</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="871" />
       <source>unknown {field} value {value}</source>
-      <translation type="unfinished" />
+      <translation>{field} 的值 {value} 不在代码表中</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="122" />
@@ -1364,24 +1506,29 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="558" />
+      <location filename="../ui/code_dialog.py" line="433" />
+      <source>{code} {name}: {share:.1f} % of the parcel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="586" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
-      <translation type="unfinished" />
+      <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="882" />
+      <location filename="../core/importer.py" line="892" />
       <source>{field} {value} does not match the code's segment {segment}</source>
-      <translation type="unfinished" />
+      <translation>{field} {value} 与代码中的该段 {segment} 不一致</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="202" />
+      <location filename="../core/library/base.py" line="207" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="217" />
+      <location filename="../core/library/base.py" line="224" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
-      <translation type="unfinished" />
+      <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="54" />
@@ -1391,102 +1538,102 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/importer.py" line="344" />
       <source>{file}: file not found.</source>
-      <translation type="unfinished" />
+      <translation>{file}：文件不存在。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="368" />
       <source>{file}: no sheet named {sheet}.</source>
-      <translation type="unfinished" />
+      <translation>{file}：没有名为 {sheet} 的工作表。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="362" />
       <source>{file}: not a readable .xlsx file ({error}).</source>
-      <translation type="unfinished" />
+      <translation>{file}：不是可读取的 .xlsx 文件（{error}）。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="403" />
       <source>{file}: the file is empty.</source>
-      <translation type="unfinished" />
+      <translation>{file}：文件为空。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="320" />
       <source>{file}: the first row holds no column names.</source>
-      <translation type="unfinished" />
+      <translation>{file}：第一行没有列名。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="383" />
       <source>{file}: the sheet is empty.</source>
-      <translation type="unfinished" />
+      <translation>{file}：工作表为空。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="351" />
       <source>{file}: unsupported file type (use .xlsx or .csv).</source>
-      <translation type="unfinished" />
+      <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="175" />
       <source>{file}: {n} data rows, columns: {columns}</source>
-      <translation type="unfinished" />
+      <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="599" />
+      <location filename="../core/overlay.py" line="609" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="613" />
+      <location filename="../core/overlay.py" line="623" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="619" />
+      <location filename="../core/overlay.py" line="629" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="605" />
+      <location filename="../core/overlay.py" line="615" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="504" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="507" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="125" />
+      <location filename="../core/library/gpkg.py" line="145" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
-      <translation type="unfinished" />
+      <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="53" />
+      <location filename="../core/library/gpkg.py" line="57" />
       <source>{path} is a folder, not a GeoPackage file</source>
-      <translation type="unfinished" />
+      <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="155" />
+      <location filename="../core/library/gpkg.py" line="176" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
-      <translation type="unfinished" />
+      <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="66" />
+      <location filename="../core/library/gpkg.py" line="75" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="108" />
+      <location filename="../core/library/gpkg.py" line="128" />
       <source>{path} is not a GeoPackage: {error}</source>
-      <translation type="unfinished" />
+      <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="175" />
+      <location filename="../core/library/gpkg.py" line="200" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
-      <translation type="unfinished" />
+      <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="168" />
+      <location filename="../core/library/gpkg.py" line="191" />
       <source>{path}: ymt_meta has no valid schema_version</source>
-      <translation type="unfinished" />
+      <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="728" />
@@ -1509,9 +1656,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="227" />
+      <location filename="../core/library/base.py" line="236" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
-      <translation type="unfinished" />
+      <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="459" />
@@ -1519,9 +1666,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="683" />
+      <location filename="../core/importer.py" line="693" />
       <source>… and {n} more problems</source>
-      <translation type="unfinished" />
+      <translation>……另有 {n} 个问题</translation>
     </message>
   </context>
 </TS>

@@ -10,4 +10,10 @@ def algorithm_classes() -> list:
     from .about import AboutAlgorithm
 
     classes.append(AboutAlgorithm)
+    from .complianceoverlay import ComplianceOverlayAlgorithm
+
+    classes.append(ComplianceOverlayAlgorithm)
+    from .importprojects import ImportProjectsAlgorithm
+
+    classes.append(ImportProjectsAlgorithm)
     return classes

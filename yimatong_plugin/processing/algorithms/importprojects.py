@@ -1,0 +1,294 @@
+"""``yimatong:importprojects``: import a project list or annual plan (.xlsx/.csv) into the library.
+
+A dry run lists every problem (row, column, problem) in OUTPUT_PROBLEMS and writes nothing; a
+real run writes every row in one transaction, or fails naming the first problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import importer
+from ..base import YimatongAlgorithm
+
+#: the six sources, in the order the enum shows them (keys of the library's SOURCES)
+SOURCE_KEYS = (
+    "national_key",
+    "provincial_key",
+    "municipal_key",
+    "investment_platform",
+    "annual_reserve_plan",
+    "annual_transfer_plan",
+)
+
+
+def source_labels(tr) -> list[str]:
+    return [
+        tr("National key project"),
+        tr("Provincial key project"),
+        tr("Municipal key project"),
+        tr("Investment online approval platform"),
+        tr("Annual land reserve plan"),
+        tr("Annual land transfer plan"),
+    ]
+
+
+def mapping_store_path() -> Path:
+    """Where column mappings are remembered (the user's QGIS profile folder)."""
+    return Path(QgsApplication.qgisSettingsDirPath()) / "yimatong" / "import_mappings.json"
+
+
+class ImportProjectsAlgorithm(YimatongAlgorithm):
+    NAME = "importprojects"
+    DISPLAY_NAME = "Import projects from a spreadsheet"
+    GROUP_ID = "library"
+    GROUP_NAME = "Project library"
+    ICON = "library.svg"
+    HELP = (
+        "Imports a project list or an annual plan (reserve or transfer plan) from an Excel "
+        "(.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to "
+        "library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, "
+        "供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by "
+        'the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run '
+        "lists every problem by row and column (missing value, unknown code-list value, "
+        "duplicate code, bad date) and writes nothing. A real import writes all rows in one "
+        "transaction, or none when any row has a problem. Rows without a code get one "
+        "allocated from their segments."
+    )
+
+    INPUT = "INPUT"
+    SHEET = "SHEET"
+    LIBRARY = "LIBRARY"
+    SOURCE = "SOURCE"
+    MAPPING = "MAPPING"
+    DRY_RUN = "DRY_RUN"
+    OUTPUT_PROBLEMS = "OUTPUT_PROBLEMS"
+    IMPORTED = "IMPORTED"
+    PROBLEM_COUNT = "PROBLEM_COUNT"
+
+    def initAlgorithm(self, config=None):
+        from ...toolbelt.settings import load_settings
+
+        settings = load_settings()
+        p = QgsProcessingParameterFile(
+            self.INPUT,
+            self.tr("Spreadsheet (.xlsx or .csv)"),
+            fileFilter=self.tr("Spreadsheets (*.xlsx *.csv)"),
+        )
+        p.setHelp(self.tr("The project list or annual plan; the first row holds column names."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(
+            self.SHEET, self.tr("Sheet (xlsx; empty: the first)"), optional=True
+        )
+        p.setHelp(self.tr("Name of the worksheet to read from an .xlsx file."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(
+            self.LIBRARY, self.tr("Project library"), defaultValue=settings.library_uri or None
+        )
+        p.setHelp(self.tr("A GeoPackage path or a PostgreSQL connection string / service."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(
+            self.SOURCE, self.tr("Source"), options=source_labels(self.tr), defaultValue=5
+        )
+        p.setHelp(self.tr("Where the projects come from; recorded with every imported project."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(
+            self.MAPPING, self.tr("Column mapping (JSON or .json file)"), optional=True
+        )
+        p.setHelp(
+            self.tr(
+                'A JSON object {"source column": "library field"}. Empty: the mapping '
+                "remembered for this source, or a guess from the headers."
+            )
+        )
+        self.addParameter(p)
+        p = QgsProcessingParameterBoolean(
+            self.DRY_RUN, self.tr("Dry run (check only, write nothing)"), defaultValue=False
+        )
+        p.setHelp(self.tr("List the problems without writing anything into the library."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PROBLEMS,
+            self.tr("Problems"),
+            type=QgsProcessing.TypeVector,
+            optional=True,
+            createByDefault=True,
+        )
+        p.setHelp(self.tr("A table with one line per problem: row, column, field, problem."))
+        self.addParameter(p)
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Imported projects")))
+        self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, self.tr("Problems found")))
+
+    def checkParameterValues(self, parameters, context):
+        ok, msg = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, msg
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        if Path(path).suffix.lower() not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
+            return False, self.tr("The input must be an .xlsx or .csv file: {path}").format(
+                path=path
+            )
+        if not self.parameterAsString(parameters, self.LIBRARY, context).strip():
+            return False, self.tr("Choose a project library.")
+        try:
+            importer.parse_mapping(self.parameterAsString(parameters, self.MAPPING, context))
+        except importer.ImporterError as exc:
+            return False, str(exc)
+        return True, ""
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ...core.library import open_library
+        from ...toolbelt.settings import load_settings
+
+        path = self.parameterAsFile(parameters, self.INPUT, context)
+        sheet = self.parameterAsString(parameters, self.SHEET, context) or None
+        uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
+        source = SOURCE_KEYS[self.parameterAsEnum(parameters, self.SOURCE, context)]
+        dry = self.parameterAsBool(parameters, self.DRY_RUN, context)
+        settings = load_settings()
+        try:
+            mapping = importer.parse_mapping(
+                self.parameterAsString(parameters, self.MAPPING, context)
+            )
+            table = importer.read_table(path, sheet=sheet)
+        except importer.ImporterError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        feedback.pushInfo(
+            self.tr("{file}: {n} data rows, columns: {columns}").format(
+                file=Path(path).name, n=len(table.rows), columns=", ".join(table.headers)
+            )
+        )
+        store = importer.MappingStore(mapping_store_path())
+        given = mapping is not None
+        if mapping is None:
+            mapping = store.mapping_for(source, table.headers)
+        else:
+            mapping = importer.merge_mapping(table.headers, mapping)
+        feedback.pushInfo(
+            self.tr("Mapping: {mapping}").format(
+                mapping=", ".join(f"{c} → {f}" for c, f in mapping.items())
+            )
+        )
+        dictionaries = _dictionaries(settings.dictionary_dir)
+        defaults = {"region": settings.region_code} if settings.region_code else {}
+
+        try:
+            library = open_library(uri)
+        except Exception as exc:
+            raise QgsProcessingException(
+                self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
+            ) from exc
+        try:
+            feedback.setProgressText(self.tr("Checking rows…"))
+            plan = importer.dry_run(
+                table,
+                source,
+                mapping,
+                library=library,
+                dictionaries=dictionaries,
+                defaults=defaults,
+                progress=lambda f: _progress(feedback, f * (100 if dry else 50)),
+            )
+            if feedback.isCanceled():
+                return {}
+            sink, dest = self._problems_sink(parameters, context)
+            for problem in plan.problems:
+                if sink is not None:
+                    feat = QgsFeature(self._problem_fields())
+                    feat.setAttributes(
+                        [
+                            problem.row,
+                            problem.column,
+                            problem.field,
+                            problem.message,
+                            "" if problem.value is None else str(problem.value),
+                        ]
+                    )
+                    sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            for problem in plan.problems[:50]:
+                feedback.reportError(str(problem))
+            results = {self.PROBLEM_COUNT: len(plan.problems), self.IMPORTED: 0}
+            if dest is not None:
+                results[self.OUTPUT_PROBLEMS] = dest
+            if dry:
+                feedback.pushInfo(
+                    self.tr("Dry run: {rows} rows ready, {n} problems; nothing was written.")
+                    .format(rows=len(plan.rows), n=len(plan.problems))
+                )  # fmt: skip
+                return results
+            if not plan.ok:
+                raise QgsProcessingException(
+                    self.tr(
+                        "Import refused: {n} problems, nothing was written. First problems:\n"
+                        "{problems}"
+                    ).format(n=len(plan.problems), problems=plan.summary(limit=10))
+                )
+            feedback.setProgressText(self.tr("Writing into the library…"))
+            try:
+                codes = importer.commit(
+                    plan, library, progress=lambda f: _progress(feedback, 50 + f * 50)
+                )
+            except importer.ImporterError as exc:
+                raise QgsProcessingException(str(exc)) from exc
+            if given:
+                store.set(source, {c: f for c, f in mapping.items() if c in table.headers})
+            feedback.pushInfo(
+                self.tr("Imported {n} projects into {uri}.").format(n=len(codes), uri=uri)
+            )
+            results[self.IMPORTED] = len(codes)
+            return results
+        finally:
+            library.close()
+
+    @staticmethod
+    def _problem_fields() -> QgsFields:
+        fields = QgsFields()
+        fields.append(QgsField("row", QVariant.Int))
+        fields.append(QgsField("column", QVariant.String))
+        fields.append(QgsField("field", QVariant.String))
+        fields.append(QgsField("problem", QVariant.String))
+        fields.append(QgsField("value", QVariant.String))
+        return fields
+
+    def _problems_sink(self, parameters, context):
+        if parameters.get(self.OUTPUT_PROBLEMS) is None:
+            return None, None
+        sink, dest = self.parameterAsSink(
+            parameters,
+            self.OUTPUT_PROBLEMS,
+            context,
+            self._problem_fields(),
+            QgsWkbTypes.NoGeometry,
+        )
+        return sink, dest
+
+
+def _progress(feedback, percent: float) -> bool:
+    feedback.setProgress(percent)
+    return feedback.isCanceled()
+
+
+def _dictionaries(folder: str):
+    try:
+        from ...core.dictionaries import load_dictionaries
+    except ImportError:
+        return None
+    return load_dictionaries(folder or None)
