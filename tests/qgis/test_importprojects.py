@@ -26,6 +26,16 @@ def _project_count(path):
         conn.close()
 
 
+@pytest.fixture(autouse=True)
+def _mapping_store_in_tmp(tmp_path, monkeypatch):
+    """Remembered mappings go to a temporary file, not the test profile."""
+    from yimatong_plugin.processing.algorithms import importprojects
+
+    path = tmp_path / "settings" / "import_mappings.json"
+    monkeypatch.setattr(importprojects, "mapping_store_path", lambda: path)
+    return path
+
+
 @pytest.fixture
 def library_path(tmp_path):
     path = str(tmp_path / "library.gpkg")
@@ -72,7 +82,9 @@ def test_import_with_problems_fails_clearly(processing_ready, tmp_path, library_
     assert _project_count(library_path) == 0
 
 
-def test_import_writes_rows_and_remembers_mapping(processing_ready, tmp_path, library_path):
+def test_import_writes_rows_and_remembers_mapping(
+    processing_ready, tmp_path, library_path, _mapping_store_in_tmp
+):
     text = "地块名称,区县,年度,批准类型,项目类型,供地方式,用途\n"
     text += "甲地块,武陵区,2024,05,03,拍卖出让,城镇住宅用地\n乙地块,澧县,2025,05,03,划拨,0701\n"
     path = tmp_path / "list.csv"
@@ -97,6 +109,7 @@ def test_import_writes_rows_and_remembers_mapping(processing_ready, tmp_path, li
         "yimatong:importprojects", _params(str(path2), library_path, SOURCE=2, DRY_RUN=True)
     )
     assert result["PROBLEM_COUNT"] == 0
+    assert "地块名称" in _mapping_store_in_tmp.read_text("utf-8")
 
 
 def test_bad_mapping_and_file_type_rejected_before_running(processing_ready, tmp_path):
