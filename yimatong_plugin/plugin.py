@@ -74,6 +74,7 @@ class YimatongPlugin:
 
         register_expression_functions()
         self.on_unload(unregister_expression_functions)
+        self.add_action("code.svg", tr("Code generator…"), self.open_code_dialog)
 
     def add_action(
         self,
@@ -107,6 +108,11 @@ class YimatongPlugin:
         import processing
 
         processing.execAlgorithmDialog(algorithm_id)
+
+    def open_code_dialog(self) -> None:
+        from .ui.code_dialog import open_code_dialog
+
+        open_code_dialog(self.iface)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -270,69 +270,85 @@ def _dictionaries(dictionaries: Optional[Mapping]) -> Mapping:
     return default_dictionaries()
 
 
-def _check_segments(values: Mapping[str, str], dictionaries: Optional[Mapping]) -> None:
-    """Validate segment values (already digit strings of the right width) against code lists.
-
-    ``values`` may lack ``serial`` (prefix validation)."""
-    dicts = _dictionaries(dictionaries)
-    region = values["region"]
-    if region not in dicts["region"]:
-        raise CodeError(
-            tr("Unknown region feature code {code}: it is not in the region code list.").format(
-                code=region
-            ),
-            "region",
-        )
-    admin = values["admin"]
-    if admin not in dicts["admin"]:
-        raise CodeError(
-            tr(
-                "Unknown administrative division {code}: not a county-level GB/T 2260 code "
-                "in the division list."
-            ).format(code=admin),
-            "admin",
-        )
-    year = int(values["year"])
-    first, last = year_range()
-    if not first <= year <= last:
-        raise CodeError(
-            tr("Implausible year {year}: expected {first} to {last}.").format(
-                year=values["year"], first=first, last=last
-            ),
-            "year",
-        )
-    if values["approval_type"] not in dicts["approval_type"]:
-        raise CodeError(
-            tr("Unknown approval type {code}.").format(code=values["approval_type"]),
-            "approval_type",
-        )
-    if values["project_type"] not in dicts["project_type"]:
-        raise CodeError(
-            tr("Unknown project type {code}.").format(code=values["project_type"]),
-            "project_type",
-        )
-    if values["supply_type"] not in dicts["supply_type"]:
-        raise CodeError(
-            tr("Unknown land-supply type {code}.").format(code=values["supply_type"]),
-            "supply_type",
-        )
-    land_use = values["land_use"]
-    if land_use not in dicts["land_use"]:
-        if land_use.endswith("00") and land_use[:2] in dicts["land_use"]:
-            message = tr(
-                "Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 "
-                "class; pick one of its level-2 classes)."
-            ).format(code=land_use, level1=land_use[:2])
-        else:
-            message = tr("Transfer use {code} is not a level-2 用地用海 code.").format(
-                code=land_use
+def _check_one(name: str, value: str, dicts: Mapping) -> None:
+    """Validate one segment value (digits of the right width) against the code lists."""
+    if name == "region":
+        if value not in dicts["region"]:
+            raise CodeError(
+                tr("Unknown region feature code {code}: it is not in the region code list.").format(
+                    code=value
+                ),
+                "region",
             )
-        raise CodeError(message, "land_use")
-    serial = values.get("serial")
-    if serial is not None and int(serial) == 0:
-        raise CodeError(
-            tr("Serial number 000000 is never issued: serials start at 000001."), "serial"
-        )
+    elif name == "admin":
+        if value not in dicts["admin"]:
+            raise CodeError(
+                tr(
+                    "Unknown administrative division {code}: not a county-level GB/T 2260 code "
+                    "in the division list."
+                ).format(code=value),
+                "admin",
+            )
+    elif name == "year":
+        first, last = year_range()
+        if not first <= int(value) <= last:
+            raise CodeError(
+                tr("Implausible year {year}: expected {first} to {last}.").format(
+                    year=value, first=first, last=last
+                ),
+                "year",
+            )
+    elif name == "approval_type":
+        if value not in dicts["approval_type"]:
+            raise CodeError(tr("Unknown approval type {code}.").format(code=value), name)
+    elif name == "project_type":
+        if value not in dicts["project_type"]:
+            raise CodeError(tr("Unknown project type {code}.").format(code=value), name)
+    elif name == "supply_type":
+        if value not in dicts["supply_type"]:
+            raise CodeError(tr("Unknown land-supply type {code}.").format(code=value), name)
+    elif name == "land_use":
+        if value not in dicts["land_use"]:
+            if value.endswith("00") and value[:2] in dicts["land_use"]:
+                message = tr(
+                    "Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 "
+                    "class; pick one of its level-2 classes)."
+                ).format(code=value, level1=value[:2])
+            else:
+                message = tr("Transfer use {code} is not a level-2 用地用海 code.").format(
+                    code=value
+                )
+            raise CodeError(message, "land_use")
+    elif name == "serial":
+        if int(value) == 0:
+            raise CodeError(
+                tr("Serial number 000000 is never issued: serials start at 000001."), "serial"
+            )
+
+
+def _check_segments(values: Mapping[str, str], dictionaries: Optional[Mapping]) -> None:
+    """Validate segment values (already digit strings of the right width) against code lists,
+    in segment order; ``values`` may lack ``serial`` (prefix validation)."""
+    dicts = _dictionaries(dictionaries)
+    for name in SEGMENT_NAMES:
+        if name in values:
+            _check_one(name, values[name], dicts)
+
+
+def segment_errors(values: Mapping, dictionaries: Optional[Mapping] = None) -> dict:
+    """Every failing segment of ``values`` (``{name: value}``, any subset of the segments;
+    values as in :func:`build_prefix`) as ``{name: CodeError}`` — for forms that mark all
+    failing segments at once."""
+    dicts = _dictionaries(dictionaries)
+    errors: dict[str, CodeError] = {}
+    for name in SEGMENT_NAMES:
+        if name not in values:
+            continue
+        try:
+            _check_one(name, _segment_value(name, values[name]), dicts)
+        except CodeError as exc:
+            errors[name] = exc
+    return errors
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -505,6 +521,7 @@ __all__ = [
     "is_valid_code",
     "looks_like_unit_number",
     "parse_code",
+    "segment_errors",
     "segment_key",
     "segment_title",
     "split_code",

@@ -4,14 +4,19 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../core/library/base.py" line="360" />
+      <location filename="../core/library/base.py" line="370" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="663" />
+      <source>1 hectare (公顷) = 10,000 m²; 1 mu (亩) = 666.67 m²; 公顷 to 4 decimals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="156" />
       <source>28-digit code</source>
-      <translation type="unfinished" />
+      <translation>28 位项目代码</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="106" />
@@ -34,7 +39,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="780" />
+      <location filename="../core/library/base.py" line="790" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -104,27 +109,27 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="311" />
+      <location filename="../core/library/base.py" line="321" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="183" />
       <source>Allocate</source>
-      <translation type="unfinished" />
+      <translation>赋码</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="174" />
       <source>Allocated code</source>
-      <translation type="unfinished" />
+      <translation>已赋代码</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="314" />
       <source>Allocation failed: {error}</source>
-      <translation type="unfinished" />
+      <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="602" />
+      <location filename="../core/library/base.py" line="612" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -157,6 +162,26 @@
       <location filename="../core/importer.py" line="250" />
       <source>Approval type</source>
       <translation>项目批准类型</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="802" />
+      <source>Area (ha)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="803" />
+      <source>Area (mu)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="801" />
+      <source>Area (m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="640" />
+      <source>Area computed</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
@@ -194,7 +219,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="301" />
+      <location filename="../core/library/base.py" line="311" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -216,12 +241,17 @@
     <message>
       <location filename="../ui/code_dialog.py" line="490" />
       <source>Cannot open the project library: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法打开项目库：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="67" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1058" />
+      <source>Checked by</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="200" />
@@ -234,9 +264,14 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="799" />
+      <source>Class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin.py" line="77" />
       <source>Code generator…</source>
-      <translation type="unfinished" />
+      <translation>项目代码生成器…</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="208" />
@@ -279,6 +314,16 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="473" />
+      <source>Control layer '{name}' is missing or invalid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="649" />
+      <source>Control lines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="127" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation type="unfinished" />
@@ -291,11 +336,16 @@
     <message>
       <location filename="../ui/code_dialog.py" line="186" />
       <source>Copy</source>
-      <translation type="unfinished" />
+      <translation>复制</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="444" />
       <source>Could not create the output layers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1058" />
+      <source>Date</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -312,6 +362,11 @@
       <location filename="../ui/timeline.py" line="407" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1375" />
+      <source>Drawing the parcel maps…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="124" />
@@ -351,12 +406,12 @@
     <message>
       <location filename="../ui/code_dialog.py" line="144" />
       <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
-      <translation type="unfinished" />
+      <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="142" />
       <source>From selected parcel</source>
-      <translation type="unfinished" />
+      <translation>从所选地块获取</translation>
     </message>
     <message>
       <location filename="../core/crs.py" line="54" />
@@ -367,6 +422,16 @@
       <location filename="../processing/algorithms/about.py" line="15" />
       <source>General</source>
       <translation>通用</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="918" />
+      <source>Generated by Yimatong on {date}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1100" />
+      <source>Geometry</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
@@ -426,7 +491,12 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="148" />
+      <location filename="../gis/compliance_report.py" line="648" />
+      <source>Inputs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="158" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -453,6 +523,11 @@
     <message>
       <location filename="../ui/code_dialog.py" line="82" />
       <source>Land-supply type</source>
+      <translation>供地类型</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="798" />
+      <source>Layer</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -496,12 +571,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="259" />
+      <location filename="../core/library/gpkg.py" line="268" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="280" />
+      <location filename="../core/library/gpkg.py" line="289" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
@@ -521,6 +596,16 @@
       <translation>坐落</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="780" />
+      <source>Map in {crs}; about 1:{scale} at the printed width</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="778" />
+      <source>Map of parcel {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/importer.py" line="523" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
@@ -529,6 +614,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="186" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="641" />
+      <source>Method</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="47" />
@@ -548,7 +638,7 @@
     <message>
       <location filename="../ui/code_dialog.py" line="351" />
       <source>No code has been allocated yet.</source>
-      <translation type="unfinished" />
+      <translation>尚未赋码。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="773" />
@@ -556,12 +646,17 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="620" />
+      <location filename="../core/library/base.py" line="630" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="500" />
+      <location filename="../gis/compliance_report.py" line="1215" />
+      <source>No overlap with any control line or zoning class.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="510" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -573,10 +668,10 @@
     <message>
       <location filename="../ui/code_dialog.py" line="291" />
       <source>No project library is open.</source>
-      <translation type="unfinished" />
+      <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="159" />
+      <location filename="../core/library/base.py" line="169" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -588,7 +683,7 @@
     <message>
       <location filename="../ui/code_dialog.py" line="177" />
       <source>Not allocated yet.</source>
-      <translation type="unfinished" />
+      <translation>尚未赋码。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="263" />
@@ -614,6 +709,11 @@
       <location filename="../ui/timeline.py" line="390" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="483" />
+      <source>Other parcels</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
@@ -651,6 +751,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="365" />
       <source>PNG images (*.png)</source>
+      <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="850" />
+      <source>Parcel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1094" />
+      <source>Parcel area</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -661,12 +771,37 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="440" />
       <source>Parcel in several divisions</source>
+      <translation>地块跨多个行政区</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1071" />
+      <source>Parcel {id}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/base.py" line="504" />
+      <location filename="../core/library/base.py" line="514" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="800" />
+      <source>Part</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="617" />
+      <source>Planned use (zoning)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="584" />
+      <source>Planning compliance review report</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="481" />
+      <source>Planning zoning</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="139" />
@@ -706,10 +841,10 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="103" />
       <source>Project code generator</source>
-      <translation type="unfinished" />
+      <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="357" />
+      <location filename="../core/library/base.py" line="367" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -739,7 +874,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="165" />
+      <location filename="../core/library/base.py" line="175" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -761,11 +896,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="77" />
       <source>Region feature code</source>
-      <translation type="unfinished" />
+      <translation>地区特色编码</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Report (HTML; a PDF is written beside it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="705" />
+      <source>Report canceled.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -776,15 +916,15 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="293" />
       <source>Reserve the next serial number in the library.</source>
-      <translation type="unfinished" />
+      <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="650" />
+      <location filename="../core/library/base.py" line="660" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="639" />
+      <location filename="../core/library/base.py" line="649" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -794,8 +934,38 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="639" />
+      <source>Review date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1037" />
+      <source>Review opinion and signatures</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1056" />
+      <source>Review opinion:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="928" />
+      <source>Review summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="490" />
+      <source>Reviewed parcel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
       <source>Reviewed parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1058" />
+      <source>Reviewer</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -814,14 +984,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="1239" />
+      <source>Rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="363" />
       <source>Save QR image</source>
-      <translation type="unfinished" />
+      <translation>保存二维码图片</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="188" />
       <source>Save QR image…</source>
-      <translation type="unfinished" />
+      <translation>保存二维码图片…</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="145" />
@@ -831,7 +1006,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="420" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
-      <translation type="unfinished" />
+      <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
@@ -841,7 +1016,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="84" />
       <source>Serial number</source>
-      <translation type="unfinished" />
+      <translation>流水号</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="325" />
@@ -854,9 +1029,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="1175" />
+      <source>Share</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="804" />
+      <source>Share of parcel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="99" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="643" />
+      <source>Sliver tolerance</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
@@ -929,14 +1119,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="215" />
+      <source>The compliance output layer is missing or invalid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="389" />
       <source>The division layer {layer} has no field {field}.</source>
-      <translation type="unfinished" />
+      <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="498" />
       <source>The division layer {path} cannot be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="935" />
@@ -1053,7 +1248,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="441" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
-      <translation type="unfinished" />
+      <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="172" />
@@ -1073,7 +1268,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="428" />
       <source>The selected parcel lies outside every division.</source>
-      <translation type="unfinished" />
+      <translation>所选地块不在任何行政区内。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="246" />
@@ -1103,7 +1298,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="83" />
       <source>Transfer use (用地用海 level 2)</source>
-      <translation type="unfinished" />
+      <translation>出让用途（用地用海二级类）</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="313" />
@@ -1119,6 +1314,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/expressions.py" line="156" />
       <source>True when the value is a valid 28-digit project code: right length, digits only, every segment in the code lists, serial not 000000.</source>
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="662" />
+      <source>Units</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/code.py" line="286" />
@@ -1146,7 +1346,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="756" />
+      <location filename="../core/library/base.py" line="766" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -1176,9 +1376,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="769" />
+      <location filename="../core/library/base.py" line="779" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="856" />
+      <source>Verdict</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="23" />
@@ -1199,6 +1404,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/importprojects.py" line="244" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1381" />
+      <source>Writing the PDF…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="249" />
@@ -1311,7 +1521,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="255" />
+      <location filename="../core/library/base.py" line="265" />
       <source>declared_area_m2: '{value}' is not an area in m²</source>
       <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -1351,9 +1561,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="765" />
+      <source>ha</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="645" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="619" />
+      <source>inside</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1100" />
+      <source>invalid geometry, repaired (make_valid) before the overlay</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/overlay.py" line="676" />
@@ -1371,7 +1596,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="790" />
+      <location filename="../core/library/base.py" line="800" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -1379,6 +1604,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/code.py" line="125" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="655" />
+      <source>layer {name}, code field {field}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="841" />
@@ -1389,6 +1619,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="919" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少 {field}（分配代码需要）</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="766" />
+      <source>mu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="609" />
+      <source>must be avoided (the overlap is the conflict)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="608" />
+      <source>must lie inside (the area outside is the conflict)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/overlay.py" line="674" />
@@ -1409,6 +1654,31 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/dictionaries/__init__.py" line="69" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="758" />
+      <source>not yet assigned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="623" />
+      <source>outside</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="625" />
+      <source>overlap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="630" />
+      <source>planar area</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="640" />
+      <source>planar area in {crs}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="519" />
@@ -1488,7 +1758,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="136" />
       <source>type a code or part of a name</source>
-      <translation type="unfinished" />
+      <translation>输入代码或名称的一部分</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="856" />
@@ -1508,10 +1778,10 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/code_dialog.py" line="433" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
-      <translation type="unfinished" />
+      <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="586" />
+      <location filename="../core/library/base.py" line="596" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -1521,12 +1791,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field} {value} 与代码中的该段 {segment} 不一致</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="207" />
+      <location filename="../core/library/base.py" line="217" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="224" />
+      <location filename="../core/library/base.py" line="234" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -1596,8 +1866,23 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="644" />
+      <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="632" />
+      <source>{name}: {n} features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="507" />
       <source>{n} parcels reviewed: {counts}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="942" />
+      <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1631,6 +1916,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="1026" />
+      <source>{path}: the PDF could not be written (error {code}: {message})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="191" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
@@ -1646,6 +1936,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="1007" />
+      <source>{title} · page {page} of {total}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="444" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
@@ -1656,7 +1951,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="236" />
+      <location filename="../core/library/base.py" line="246" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -1669,6 +1964,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="693" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1201" />
+      <source>… {n} more rows in the HTML report and the output table</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -1,0 +1,216 @@
+"""The code generator dialog through its public behaviour: combos, live preview, errors,
+allocation with a library, clipboard, QR image, division from a selected parcel."""
+
+import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtWidgets import QApplication, QInputDialog
+
+from yimatong_plugin.core.code import CodeError, ProjectCode, build_prefix
+from yimatong_plugin.ui.code_dialog import DEFAULT_DIVISION_LAYER, CodeDialog
+
+WGS = QgsCoordinateReferenceSystem("EPSG:4490")
+
+
+class FakeLibrary:
+    """Follows the library contract: allocate_code(**segments) -> ProjectCode."""
+
+    def __init__(self):
+        self.serials = {}
+        self.calls = []
+
+    def allocate_code(self, **segments):
+        self.calls.append(segments)
+        prefix = build_prefix(**segments)
+        self.serials[prefix] = self.serials.get(prefix, 0) + 1
+        return ProjectCode.from_prefix(prefix, self.serials[prefix])
+
+
+class BrokenLibrary:
+    def allocate_code(self, **segments):
+        raise RuntimeError("database is locked")
+
+
+def _choose(dialog, **values):
+    for name, value in values.items():
+        dialog.set_segment(name, value)
+
+
+GOOD = dict(
+    region="43",
+    admin="430702",
+    year="2024",
+    approval_type="03",
+    project_type="01",
+    supply_type="12",
+    land_use="0701",
+)
+
+
+@pytest.fixture
+def make_dialog(qgis_app):
+    """CodeDialog factory; every dialog is deleted (C++ side too) at the end of the test."""
+    made = []
+
+    def make(**kwargs):
+        dlg = CodeDialog(**kwargs)
+        made.append(dlg)
+        return dlg
+
+    yield make
+    for dlg in made:
+        dlg.close()
+        dlg.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def dialog(make_dialog):
+    library = FakeLibrary()
+    dlg = make_dialog(library=library)
+    dlg.fake = library
+    return dlg
+
+
+def test_combos_show_code_and_chinese_name(dialog):
+    admin = dialog.combos["admin"]
+    texts = [admin.itemText(i) for i in range(admin.count())]
+    assert "430702 武陵区" in texts and "430781 津市市" in texts
+    land_use = dialog.combos["land_use"]
+    texts = [land_use.itemText(i) for i in range(land_use.count())]
+    assert "0701 城镇住宅用地（居住用地）" in texts
+    assert all(len(land_use.itemData(i)) == 4 for i in range(land_use.count()))  # level 2 only
+    assert admin.completer().filterMode() is not None
+
+
+def test_live_preview_of_valid_segments(dialog):
+    _choose(dialog, **GOOD)
+    assert dialog.preview_text().startswith("43 430702 2024 03 01 12 0701 ")
+    assert dialog.failing_segments() == {}
+    assert dialog.error_text() == ""
+    assert dialog.allocate_button.isEnabled()
+
+
+def test_typed_code_is_accepted(dialog):
+    _choose(dialog, **GOOD)
+    dialog.combos["admin"].setEditText("430725")
+    assert dialog.segment_value("admin") == "430725"
+    assert "430725" in dialog.preview_text()
+    assert dialog.failing_segments() == {}
+
+
+def test_bad_segment_is_marked_and_explained(dialog):
+    _choose(dialog, **{**GOOD, "admin": "430799"})
+    failing = dialog.failing_segments()
+    assert set(failing) == {"admin"} and isinstance(failing["admin"], CodeError)
+    assert "430799" in dialog.error_text()
+    assert "color:#c62828" in dialog.preview_label.text()  # the admin group is red
+    assert "430799</span>" in dialog.preview_label.text()
+    assert not dialog.allocate_button.isEnabled()
+    assert dialog.allocate() is None and dialog.fake.calls == []
+
+
+def test_several_bad_segments_all_reported(dialog):
+    _choose(dialog, **{**GOOD, "year": "1900", "land_use": "0700"})
+    assert set(dialog.failing_segments()) == {"year", "land_use"}
+    assert "1900" in dialog.error_text() and "level-1" in dialog.error_text()
+
+
+def test_allocate_copy_and_qr(dialog, tmp_path):
+    _choose(dialog, **GOOD)
+    code = dialog.allocate()
+    assert str(code) == "4343070220240301120701000001"
+    assert dialog.fake.calls[0]["year"] == 2024
+    assert dialog.result_label.text() == "43 430702 2024 03 01 12 0701 000001"
+    assert str(dialog.allocate()).endswith("000002")  # the library decides the serial
+
+    dialog.copy_to_clipboard()
+    assert QApplication.clipboard().text() == "4343070220240301120701000002"
+
+    pixmap = dialog.qr_pixmap()
+    assert not pixmap.isNull() and pixmap.width() == pixmap.height() >= 100
+    assert not dialog.qr_label.pixmap().isNull()
+    saved = dialog.save_qr(tmp_path / "code")
+    assert saved.suffix == ".png"
+    image = QImage(str(saved))
+    assert not image.isNull() and image.width() == pixmap.width()
+
+
+def test_library_error_is_shown(make_dialog):
+    dlg = make_dialog(library=BrokenLibrary())
+    _choose(dlg, **GOOD)
+    assert dlg.allocate() is None
+    assert "database is locked" in dlg.error_text()
+    assert dlg.allocated_code is None and not dlg.copy_button.isEnabled()
+
+
+def test_without_library_allocation_is_disabled(make_dialog):
+    dlg = make_dialog(library=None)
+    _choose(dlg, **GOOD)
+    assert not dlg.allocate_button.isEnabled()
+    assert dlg.allocate() is None
+
+
+def test_real_library_allocation(make_dialog, tmp_path):
+    library_module = pytest.importorskip("yimatong_plugin.core.library")
+    lib = library_module.open_library(str(tmp_path / "lib.gpkg"))
+    try:
+        dlg = make_dialog(library=lib)
+        _choose(dlg, **GOOD)
+        first, second = dlg.allocate(), dlg.allocate()
+        assert (first.serial, second.serial) == ("000001", "000002")
+    finally:
+        lib.close()
+
+
+# -- division from the selected parcel ----------------------------------------------------------
+
+
+def _divisions():
+    layer = QgsVectorLayer(str(DEFAULT_DIVISION_LAYER), "divisions", "ogr")
+    assert layer.isValid()
+    return {f["adcode"]: f.geometry() for f in layer.getFeatures()}
+
+
+@pytest.mark.skipif(not DEFAULT_DIVISION_LAYER.exists(), reason="sample boundaries not built")
+def test_parcel_inside_one_division(make_dialog):
+    taoyuan = _divisions()["430725"]
+    square = QgsGeometry.fromRect(taoyuan.pointOnSurface().boundingBox().buffered(0.001))
+    assert taoyuan.contains(square)
+    dlg = make_dialog(library=FakeLibrary(), selected_geometry=lambda: (square, WGS))
+    assert dlg.fill_division_from_parcel() == "430725"
+    assert dlg.segment_value("admin") == "430725"
+
+
+@pytest.mark.skipif(not DEFAULT_DIVISION_LAYER.exists(), reason="sample boundaries not built")
+def test_parcel_straddling_two_divisions_asks(make_dialog, monkeypatch):
+    divisions = _divisions()
+    shared = divisions["430702"].intersection(divisions["430703"])  # the common border
+    assert not shared.isEmpty()
+    vertex = shared.vertexAt(len(list(shared.vertices())) // 2)
+    point = QgsGeometry.fromPointXY(QgsPointXY(vertex.x(), vertex.y()))
+    square = QgsGeometry.fromRect(point.boundingBox().buffered(0.002))
+    asked = {}
+
+    def fake_get_item(parent, title, label, items, current, editable):
+        asked["items"] = items
+        return items[-1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(fake_get_item))
+    dlg = make_dialog(library=FakeLibrary(), selected_geometry=lambda: (square, WGS))
+    shares = dlg.division_shares(square, WGS)
+    codes = [c for c, _, _ in shares]
+    assert {"430702", "430703"} <= set(codes)
+    assert abs(sum(s for _, _, s in shares) - 1.0) < 0.01
+    chosen = dlg.fill_division_from_parcel()
+    assert len(asked["items"]) == len(shares) >= 2
+    assert "%" in asked["items"][0] and ("武陵区" in " ".join(asked["items"]))
+    assert chosen == codes[-1] and dlg.segment_value("admin") == codes[-1]
+
+
+def test_no_selection_says_so(make_dialog):
+    dlg = make_dialog(library=FakeLibrary(), selected_geometry=lambda: (None, None))
+    assert dlg.fill_division_from_parcel() is None
+    assert dlg.error_text()

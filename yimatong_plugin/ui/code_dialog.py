@@ -1,0 +1,516 @@
+"""The code generator dialog (代码生成器): pick the seven segments, see the 28 digits live,
+allocate the serial in the library, copy the code, print it as a QR image.
+
+The library is any object with ``allocate_code(region=, admin=, year=, approval_type=,
+project_type=, supply_type=, land_use=) -> ProjectCode`` (CONTRACTS.md, Library API).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import io
+from pathlib import Path
+from typing import Callable, Optional
+
+import segno
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QFont, QFontDatabase, QPixmap
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..core.code import (
+    SEGMENT_NAMES,
+    SEGMENT_WIDTHS,
+    YEAR_MAX_AHEAD,
+    YEAR_MIN,
+    ProjectCode,
+    segment_errors,
+)
+from ..core.dictionaries import default_dictionaries
+from ..toolbelt.i18n import tr
+
+PLUGIN_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DIVISION_LAYER = PLUGIN_DIR / "data" / "changde_counties.geojson"
+PREFIX_SEGMENTS = SEGMENT_NAMES[:-1]
+SERIAL_PLACEHOLDER = "······"
+#: a parcel is taken as lying in one division when that division holds this share of it
+SINGLE_DIVISION_SHARE = 0.999
+
+ERROR_COLOUR = "#c62828"
+OK_COLOUR = "#1b3a57"
+PENDING_COLOUR = "#9e9e9e"
+
+
+def qr_png(text: str, scale: int = 8) -> bytes:
+    """PNG bytes of ``text`` as a QR code (segno, error correction M, 4-module quiet zone)."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
+    return buffer.getvalue()
+
+
+def _segment_labels() -> dict[str, str]:
+    return {
+        "region": tr("Region feature code"),
+        "admin": tr("Administrative division"),
+        "year": tr("Year"),
+        "approval_type": tr("Approval type"),
+        "project_type": tr("Project type"),
+        "supply_type": tr("Land-supply type"),
+        "land_use": tr("Transfer use (用地用海 level 2)"),
+        "serial": tr("Serial number"),
+    }
+
+
+class CodeDialog(QDialog):
+    """Compose a project code segment by segment and allocate it in a library."""
+
+    def __init__(
+        self,
+        library=None,
+        dictionaries=None,
+        parent=None,
+        region_code: str = "43",
+        division_layer: Optional[QgsVectorLayer] = None,
+        division_field: str = "adcode",
+        selected_geometry: Optional[Callable[[], tuple]] = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("YimatongCodeDialog")
+        self.setWindowTitle(tr("Project code generator"))
+        self.library = library
+        self.dictionaries = dictionaries if dictionaries is not None else default_dictionaries()
+        self.allocated_code: Optional[ProjectCode] = None
+        self._qr_bytes: Optional[bytes] = None
+        self._division_layer = division_layer
+        self._division_field = division_field
+        #: callable returning (QgsGeometry, QgsCoordinateReferenceSystem) of the selected parcel
+        #: (or (None, None)); the plugin passes one reading the active layer's selection
+        self.selected_geometry = selected_geometry
+        self.combos: dict[str, QComboBox] = {}
+        self._build_ui()
+        self._fill_combos(region_code)
+        self.update_preview()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = _segment_labels()
+        for name in PREFIX_SEGMENTS:
+            combo = QComboBox(self)
+            combo.setObjectName(f"combo_{name}")
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.setMaxVisibleItems(20)
+            combo.setMinimumContentsLength(28)
+            completer = QCompleter(combo.model(), combo)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            combo.setCompleter(completer)
+            combo.lineEdit().setPlaceholderText(tr("type a code or part of a name"))
+            combo.editTextChanged.connect(lambda *_: self.update_preview())
+            self.combos[name] = combo
+            if name == "admin":
+                row = QHBoxLayout()
+                row.addWidget(combo, 1)
+                self.parcel_button = QPushButton(tr("From selected parcel"), self)
+                self.parcel_button.setToolTip(
+                    tr(
+                        "Fill the division from the location of the parcel selected in the "
+                        "active layer, using the division-boundary layer."
+                    )
+                )
+                self.parcel_button.clicked.connect(lambda *_: self.fill_division_from_parcel())
+                row.addWidget(self.parcel_button)
+                form.addRow(labels[name], row)
+            else:
+                form.addRow(labels[name], combo)
+        layout.addLayout(form)
+
+        preview_box = QGroupBox(tr("28-digit code"), self)
+        preview_layout = QVBoxLayout(preview_box)
+        self.preview_label = QLabel(self)
+        self.preview_label.setObjectName("preview")
+        self.preview_label.setTextFormat(Qt.TextFormat.RichText)
+        self.preview_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(max(font.pointSize(), 10) + 6)
+        font.setWeight(QFont.Weight.Bold)
+        self.preview_label.setFont(font)
+        preview_layout.addWidget(self.preview_label)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        preview_layout.addWidget(self.error_label)
+        layout.addWidget(preview_box)
+
+        result_box = QGroupBox(tr("Allocated code"), self)
+        result_layout = QHBoxLayout(result_box)
+        left = QVBoxLayout()
+        self.result_label = QLabel(tr("Not allocated yet."), self)
+        self.result_label.setObjectName("result")
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setFont(font)
+        left.addWidget(self.result_label)
+        buttons_row = QHBoxLayout()
+        self.allocate_button = QPushButton(tr("Allocate"), self)
+        self.allocate_button.setObjectName("allocate")
+        self.allocate_button.clicked.connect(lambda *_: self.allocate())
+        self.copy_button = QPushButton(tr("Copy"), self)
+        self.copy_button.clicked.connect(lambda *_: self.copy_to_clipboard())
+        self.save_qr_button = QPushButton(tr("Save QR image…"), self)
+        self.save_qr_button.clicked.connect(lambda *_: self._ask_save_qr())
+        for button in (self.allocate_button, self.copy_button, self.save_qr_button):
+            buttons_row.addWidget(button)
+        buttons_row.addStretch(1)
+        left.addLayout(buttons_row)
+        left.addStretch(1)
+        result_layout.addLayout(left, 1)
+        self.qr_label = QLabel(self)
+        self.qr_label.setObjectName("qr")
+        self.qr_label.setFixedSize(180, 180)
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_label.setStyleSheet("background: white; border: 1px solid #ccc;")
+        result_layout.addWidget(self.qr_label)
+        layout.addWidget(result_box)
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self._refresh_result()
+
+    def _fill_combos(self, region_code: str) -> None:
+        dicts = self.dictionaries
+        for name in ("region", "admin", "approval_type", "project_type", "supply_type"):
+            combo = self.combos[name]
+            combo.blockSignals(True)
+            for code, label in sorted(dicts[name].items()):
+                combo.addItem(f"{code} {label}", code)
+            combo.blockSignals(False)
+        land_use = dicts["land_use"]
+        combo = self.combos["land_use"]
+        combo.blockSignals(True)
+        for code, label in sorted(land_use.items()):
+            if len(code) == 4:
+                parent = land_use.get(code[:2], "")
+                combo.addItem(f"{code} {label}（{parent}）" if parent else f"{code} {label}", code)
+        year_combo = self.combos["year"]
+        year_combo.blockSignals(True)
+        this_year = datetime.date.today().year
+        for year in range(this_year + YEAR_MAX_AHEAD, YEAR_MIN - 1, -1):
+            year_combo.addItem(str(year), str(year))
+        for combo in self.combos.values():
+            combo.blockSignals(False)
+        # sensible starting values
+        self.set_segment("year", str(this_year))
+        if region_code in dicts["region"]:
+            self.set_segment("region", region_code)
+        changde = sorted(c for c in dicts["admin"] if c.startswith("4307"))
+        if changde:
+            self.set_segment("admin", changde[0])
+
+    # -- segment values ----------------------------------------------------------------------
+    def set_segment(self, name: str, value: str) -> None:
+        """Select ``value`` (a code) in the segment's combo, or type it when not listed."""
+        combo = self.combos[name]
+        index = combo.findData(str(value))
+        if index >= 0:
+            combo.setCurrentIndex(index)
+            combo.setEditText(combo.itemText(index))
+        else:
+            combo.setEditText(str(value))
+        self.update_preview()
+
+    def segment_value(self, name: str) -> str:
+        """The code the user chose or typed for segment ``name`` (first word of the text)."""
+        combo = self.combos[name]
+        text = combo.currentText().strip()
+        index = combo.findText(text)
+        if index >= 0 and combo.itemData(index):
+            return str(combo.itemData(index))
+        return text.split()[0] if text else ""
+
+    def values(self) -> dict[str, str]:
+        return {name: self.segment_value(name) for name in PREFIX_SEGMENTS}
+
+    def failing_segments(self) -> dict:
+        """``{segment: CodeError}`` for every segment that is wrong now."""
+        return segment_errors(self.values(), self.dictionaries)
+
+    # -- preview -----------------------------------------------------------------------------
+    def update_preview(self) -> None:
+        values = self.values()
+        errors = self.failing_segments()
+        parts = []
+        for name in PREFIX_SEGMENTS:
+            width = SEGMENT_WIDTHS[name]
+            value = values[name] or "?" * width
+            colour = ERROR_COLOUR if name in errors else OK_COLOUR
+            decoration = "text-decoration: underline;" if name in errors else ""
+            parts.append(
+                f'<span style="color:{colour};{decoration}" title="{html.escape(name)}">'
+                f"{html.escape(value)}</span>"
+            )
+            combo = self.combos[name]
+            combo.setStyleSheet(
+                f"QComboBox {{ border: 2px solid {ERROR_COLOUR}; }}" if name in errors else ""
+            )
+            combo.setToolTip(str(errors[name]) if name in errors else "")
+        parts.append(f'<span style="color:{PENDING_COLOUR};">{SERIAL_PLACEHOLDER}</span>')
+        self.preview_label.setText("&nbsp;".join(parts))
+        self.error_label.setText("\n".join(str(e) for e in errors.values()))
+        self.allocate_button.setEnabled(not errors and self.library is not None)
+        if self.library is None:
+            self.allocate_button.setToolTip(tr("No project library is open."))
+        else:
+            self.allocate_button.setToolTip(tr("Reserve the next serial number in the library."))
+
+    def preview_text(self) -> str:
+        """The preview as plain text: the seven segments and the serial placeholder."""
+        values = self.values()
+        return " ".join([values[n] for n in PREFIX_SEGMENTS] + [SERIAL_PLACEHOLDER])
+
+    def error_text(self) -> str:
+        return self.error_label.text()
+
+    # -- allocation, clipboard, QR -----------------------------------------------------------
+    def allocate(self) -> Optional[ProjectCode]:
+        """Reserve the next serial for the chosen prefix; shows and returns the code."""
+        if self.failing_segments() or self.library is None:
+            self.update_preview()
+            return None
+        values = self.values()
+        values["year"] = int(values["year"])
+        try:
+            code = self.library.allocate_code(**values)
+        except Exception as exc:  # LibraryError, CodeError, database errors: show them
+            self.error_label.setText(tr("Allocation failed: {error}").format(error=exc))
+            return None
+        self.allocated_code = code
+        self._qr_bytes = qr_png(str(code))
+        self._refresh_result()
+        return code
+
+    def _refresh_result(self) -> None:
+        has_code = self.allocated_code is not None
+        self.copy_button.setEnabled(has_code)
+        self.save_qr_button.setEnabled(has_code)
+        if not has_code:
+            self.qr_label.clear()
+            return
+        self.result_label.setText(self.allocated_code.display())
+        self.qr_label.setPixmap(
+            self.qr_pixmap().scaled(
+                self.qr_label.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation,
+            )
+        )
+
+    def copy_to_clipboard(self) -> None:
+        """Put the bare 28 digits of the allocated code on the clipboard."""
+        if self.allocated_code is not None:
+            QApplication.clipboard().setText(str(self.allocated_code))
+
+    def qr_pixmap(self) -> QPixmap:
+        pixmap = QPixmap()
+        if self._qr_bytes:
+            pixmap.loadFromData(self._qr_bytes, "PNG")
+        return pixmap
+
+    def save_qr(self, path) -> Path:
+        """Write the QR image of the allocated code as PNG to ``path``."""
+        if self._qr_bytes is None:
+            raise ValueError(tr("No code has been allocated yet."))
+        path = Path(path)
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        path.write_bytes(self._qr_bytes)
+        return path
+
+    def _ask_save_qr(self) -> None:
+        if self.allocated_code is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Save QR image"),
+            f"{self.allocated_code}.png",
+            tr("PNG images (*.png)"),
+        )
+        if path:
+            self.save_qr(path)
+
+    # -- from selected parcel ----------------------------------------------------------------
+    def division_layer(self) -> Optional[QgsVectorLayer]:
+        if self._division_layer is None and DEFAULT_DIVISION_LAYER.exists():
+            layer = QgsVectorLayer(str(DEFAULT_DIVISION_LAYER), "divisions", "ogr")
+            if layer.isValid():
+                self._division_layer = layer
+        return self._division_layer
+
+    def division_shares(
+        self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem
+    ) -> list[tuple[str, str, float]]:
+        """(code, name, share of the parcel's area) of each division the parcel touches,
+        largest first."""
+        layer = self.division_layer()
+        if layer is None or geometry is None or geometry.isEmpty():
+            return []
+        field = self._division_field
+        if layer.fields().indexOf(field) < 0:
+            raise ValueError(
+                tr("The division layer {layer} has no field {field}.").format(
+                    layer=layer.name(), field=field
+                )
+            )
+        geometry = QgsGeometry(geometry)
+        if crs.isValid() and crs != layer.crs():
+            geometry.transform(QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance()))
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+        measure = QgsDistanceArea()
+        measure.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
+        measure.setEllipsoid(layer.crs().ellipsoidAcronym() or "EPSG:7019")
+        total = measure.measureArea(geometry)
+        if total <= 0:
+            return []
+        shares: dict[str, float] = {}
+        request = QgsFeatureRequest().setFilterRect(geometry.boundingBox())
+        for feature in layer.getFeatures(request):
+            piece = feature.geometry().intersection(geometry)
+            if piece.isEmpty() or piece.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
+                continue
+            code = str(feature[field] or "").strip()
+            shares[code] = shares.get(code, 0.0) + measure.measureArea(piece) / total
+        names = self.dictionaries["admin"]
+        result = [(code, names.get(code, ""), share) for code, share in shares.items()]
+        return sorted(result, key=lambda item: -item[2])
+
+    def fill_division_from_parcel(self) -> Optional[str]:
+        """Set the division from the selected parcel; asks when it straddles divisions."""
+        geometry, crs = self.selected_geometry() if self.selected_geometry else (None, None)
+        if geometry is None or geometry.isEmpty():
+            self.error_label.setText(tr("Select a parcel (a polygon) in the active layer first."))
+            return None
+        try:
+            shares = self.division_shares(geometry, crs)
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            return None
+        if not shares:
+            self.error_label.setText(tr("The selected parcel lies outside every division."))
+            return None
+        code = shares[0][0]
+        if shares[0][2] < SINGLE_DIVISION_SHARE:
+            items = [
+                tr("{code} {name}: {share:.1f} % of the parcel").format(
+                    code=c, name=n, share=s * 100
+                )
+                for c, n, s in shares
+            ]
+            item, ok = QInputDialog.getItem(
+                self,
+                tr("Parcel in several divisions"),
+                tr(
+                    "The parcel straddles {n} divisions. Which one does the project belong to?"
+                ).format(n=len(shares)),
+                items,
+                0,
+                False,
+            )
+            if not ok:
+                return None
+            code = shares[items.index(item)][0]
+        self.set_segment("admin", code)
+        return code
+
+
+def selected_parcel_geometry(iface) -> tuple:
+    """(union of the selected polygons of the active layer, its CRS), or (None, None)."""
+    layer = iface.activeLayer() if iface is not None else None
+    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != (
+        QgsWkbTypes.GeometryType.PolygonGeometry
+    ):
+        return None, None
+    geometries = [f.geometry() for f in layer.getSelectedFeatures() if f.hasGeometry()]
+    if not geometries:
+        return None, None
+    return QgsGeometry.unaryUnion(geometries), layer.crs()
+
+
+def open_code_dialog(iface) -> None:
+    """Open the generator with the library, code lists and division layer of the settings."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from ..core.dictionaries import DictionaryError
+    from ..toolbelt.log import log
+    from ..toolbelt.settings import load_settings
+
+    settings = load_settings()
+    parent = iface.mainWindow() if iface is not None else None
+    try:
+        dictionaries = default_dictionaries(settings.dictionary_dir or None)
+    except DictionaryError as exc:
+        QMessageBox.warning(parent, tr("Project code generator"), str(exc))
+        return
+    library = None
+    if settings.library_uri:
+        try:
+            from ..core.library import open_library
+
+            library = open_library(settings.library_uri, dictionaries=dictionaries)
+        except Exception as exc:  # a missing file, a server that is down…: say so, go on
+            log(tr("Cannot open the project library: {error}").format(error=exc), "warning", True)
+    division_layer = None
+    if settings.division_layer:
+        layer = QgsVectorLayer(settings.division_layer, "divisions", "ogr")
+        if layer.isValid():
+            division_layer = layer
+        else:
+            log(
+                tr("The division layer {path} cannot be read.").format(
+                    path=settings.division_layer
+                ),
+                "warning",
+            )
+    dialog = CodeDialog(
+        library=library,
+        dictionaries=dictionaries,
+        parent=parent,
+        region_code=settings.region_code,
+        division_layer=division_layer,
+        division_field=settings.division_field or "adcode",
+        selected_geometry=lambda: selected_parcel_geometry(iface),
+    )
+    try:
+        dialog.exec()
+    finally:
+        if library is not None:
+            library.close()
