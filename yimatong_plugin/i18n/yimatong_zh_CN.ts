@@ -4,12 +4,17 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../ui/project_box.py" line="238" />
+      <source>(+{n} retired)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="370" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="663" />
+      <location filename="../gis/compliance_report.py" line="666" />
       <source>1 hectare (公顷) = 10,000 m²; 1 mu (亩) = 666.67 m²; 公顷 to 4 decimals</source>
       <translation type="unfinished" />
     </message>
@@ -32,6 +37,11 @@
       <location filename="../core/code.py" line="241" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="317" />
+      <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/code.py" line="424" />
@@ -164,28 +174,33 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="802" />
+      <location filename="../gis/compliance_report.py" line="805" />
       <source>Area (ha)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="803" />
+      <location filename="../gis/compliance_report.py" line="806" />
       <source>Area (mu)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="801" />
+      <location filename="../gis/compliance_report.py" line="804" />
       <source>Area (m²)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="640" />
+      <location filename="../gis/compliance_report.py" line="643" />
       <source>Area computed</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
       <source>Areas are planar in {crs} ({name})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="126" />
+      <source>As of</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -234,6 +249,11 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../ui/project_box.py" line="221" />
+      <source>Cannot open the library {uri}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="197" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
@@ -249,7 +269,7 @@
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1058" />
+      <location filename="../gis/compliance_report.py" line="1061" />
       <source>Checked by</source>
       <translation type="unfinished" />
     </message>
@@ -264,8 +284,23 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="799" />
+      <location filename="../gis/compliance_report.py" line="802" />
       <source>Class</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="120" />
+      <source>Click a place on the map to list the projects there</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="135" />
+      <source>Click “Pick on map”, then a place on the map.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="141" />
+      <source>Code</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -314,12 +349,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="473" />
+      <location filename="../gis/compliance_report.py" line="476" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="649" />
+      <location filename="../gis/compliance_report.py" line="652" />
       <source>Control lines</source>
       <translation type="unfinished" />
     </message>
@@ -344,8 +379,13 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1058" />
+      <location filename="../gis/compliance_report.py" line="1061" />
       <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="149" />
+      <source>Days</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -364,7 +404,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1375" />
+      <location filename="../gis/compliance_report.py" line="1378" />
       <source>Drawing the parcel maps…</source>
       <translation type="unfinished" />
     </message>
@@ -377,6 +417,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="233" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="149" />
+      <source>Evidence</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/expressions.py" line="147" />
@@ -424,12 +469,12 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="918" />
+      <location filename="../gis/compliance_report.py" line="921" />
       <source>Generated by Yimatong on {date}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1100" />
+      <location filename="../gis/compliance_report.py" line="1103" />
       <source>Geometry</source>
       <translation type="unfinished" />
     </message>
@@ -491,7 +536,7 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="648" />
+      <location filename="../gis/compliance_report.py" line="651" />
       <source>Inputs</source>
       <translation type="unfinished" />
     </message>
@@ -526,7 +571,7 @@
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="798" />
+      <location filename="../gis/compliance_report.py" line="801" />
       <source>Layer</source>
       <translation type="unfinished" />
     </message>
@@ -596,12 +641,12 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="780" />
+      <location filename="../gis/compliance_report.py" line="783" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="778" />
+      <location filename="../gis/compliance_report.py" line="781" />
       <source>Map of parcel {id}</source>
       <translation type="unfinished" />
     </message>
@@ -616,7 +661,7 @@
       <translation>列映射：{mapping}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="641" />
+      <location filename="../gis/compliance_report.py" line="644" />
       <source>Method</source>
       <translation type="unfinished" />
     </message>
@@ -624,6 +669,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="47" />
       <source>Municipal key project</source>
       <translation>市级重点项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="141" />
+      <source>Name</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="101" />
@@ -646,12 +696,22 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
+      <location filename="../gis/parcel_attach.py" line="314" />
+      <source>No features to attach.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="259" />
+      <source>No library project at this place.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="630" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1215" />
+      <location filename="../gis/compliance_report.py" line="1218" />
       <source>No overlap with any control line or zoning class.</source>
       <translation type="unfinished" />
     </message>
@@ -664,6 +724,11 @@
       <location filename="../core/code.py" line="392" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="227" />
+      <source>No project library chosen: set one in the project library panel.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="291" />
@@ -701,6 +766,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../ui/project_box.py" line="245" />
+      <source>Only a retired version of a parcel lies here</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation type="unfinished" />
@@ -711,7 +781,7 @@
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="483" />
+      <location filename="../gis/compliance_report.py" line="486" />
       <source>Other parcels</source>
       <translation type="unfinished" />
     </message>
@@ -754,12 +824,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="850" />
+      <location filename="../gis/compliance_report.py" line="853" />
       <source>Parcel</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1094" />
+      <location filename="../gis/compliance_report.py" line="1097" />
       <source>Parcel area</source>
       <translation type="unfinished" />
     </message>
@@ -774,7 +844,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1071" />
+      <location filename="../gis/compliance_report.py" line="1074" />
       <source>Parcel {id}</source>
       <translation type="unfinished" />
     </message>
@@ -784,22 +854,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="800" />
+      <location filename="../ui/project_box.py" line="141" />
+      <source>Parcels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="803" />
       <source>Part</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="617" />
+      <location filename="../ui/project_box.py" line="119" />
+      <source>Pick on map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="620" />
       <source>Planned use (zoning)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="584" />
+      <location filename="../gis/compliance_report.py" line="587" />
       <source>Planning compliance review report</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="481" />
+      <location filename="../gis/compliance_report.py" line="484" />
       <source>Planning zoning</source>
       <translation type="unfinished" />
     </message>
@@ -827,6 +907,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/importprojects.py" line="138" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="99" />
+      <source>Project box</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="244" />
@@ -904,7 +989,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="705" />
+      <location filename="../gis/compliance_report.py" line="708" />
       <source>Report canceled.</source>
       <translation type="unfinished" />
     </message>
@@ -934,27 +1019,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="639" />
+      <location filename="../gis/compliance_report.py" line="642" />
       <source>Review date</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1037" />
+      <location filename="../gis/compliance_report.py" line="1040" />
       <source>Review opinion and signatures</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1056" />
+      <location filename="../gis/compliance_report.py" line="1059" />
       <source>Review opinion:</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="928" />
+      <location filename="../gis/compliance_report.py" line="931" />
       <source>Review summary</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="490" />
+      <location filename="../gis/compliance_report.py" line="493" />
       <source>Reviewed parcel</source>
       <translation type="unfinished" />
     </message>
@@ -964,7 +1049,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1058" />
+      <location filename="../gis/compliance_report.py" line="1061" />
       <source>Reviewer</source>
       <translation type="unfinished" />
     </message>
@@ -984,7 +1069,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1239" />
+      <location filename="../gis/compliance_report.py" line="1242" />
       <source>Rule</source>
       <translation type="unfinished" />
     </message>
@@ -1029,12 +1114,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1175" />
+      <location filename="../ui/project_box.py" line="149" />
+      <source>Severity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1178" />
       <source>Share</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="804" />
+      <location filename="../gis/compliance_report.py" line="807" />
       <source>Share of parcel</source>
       <translation type="unfinished" />
     </message>
@@ -1044,7 +1134,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="643" />
+      <location filename="../ui/project_box.py" line="149" />
+      <source>Since</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="646" />
       <source>Sliver tolerance</source>
       <translation type="unfinished" />
     </message>
@@ -1072,6 +1167,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/lifecycle.py" line="653" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="141" />
+      <source>Status</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/timeline.py" line="394" />
@@ -1119,8 +1219,13 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="215" />
+      <location filename="../gis/compliance_report.py" line="218" />
       <source>The compliance output layer is missing or invalid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="130" />
+      <source>The date the lifecycle rules are evaluated on</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1221,6 +1326,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
+      <location filename="../gis/parcel_attach.py" line="223" />
+      <source>The layer {layer} has no coordinate reference system; set it first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="234" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
@@ -1316,7 +1426,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="662" />
+      <location filename="../gis/compliance_report.py" line="665" />
       <source>Units</source>
       <translation type="unfinished" />
     </message>
@@ -1381,7 +1491,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="856" />
+      <location filename="../gis/compliance_report.py" line="859" />
       <source>Verdict</source>
       <translation type="unfinished" />
     </message>
@@ -1406,7 +1516,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1381" />
+      <location filename="../gis/compliance_report.py" line="1384" />
       <source>Writing the PDF…</source>
       <translation type="unfinished" />
     </message>
@@ -1441,6 +1551,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../gis/parcel_attach.py" line="235" />
+      <source>a {type} is not a parcel (polygons or closed polylines only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="69" />
+      <source>active</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/code.py" line="121" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
@@ -1464,6 +1584,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/code.py" line="123" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="67" />
+      <source>archived</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/timeline.py" line="269" />
@@ -1521,6 +1646,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
+      <location filename="../gis/parcel_attach.py" line="279" />
+      <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="265" />
       <source>declared_area_m2: '{value}' is not an area in m²</source>
       <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
@@ -1561,7 +1691,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="765" />
+      <location filename="../gis/parcel_attach.py" line="218" />
+      <source>feature {fid}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="768" />
       <source>ha</source>
       <translation type="unfinished" />
     </message>
@@ -1571,13 +1706,33 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="619" />
+      <location filename="../gis/parcel_attach.py" line="269" />
+      <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="622" />
       <source>inside</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1100" />
+      <location filename="../gis/parcel_attach.py" line="245" />
+      <source>invalid ({reason}); repaired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="243" />
+      <source>invalid geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1103" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="248" />
+      <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1606,7 +1761,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="655" />
+      <location filename="../gis/compliance_report.py" line="658" />
       <source>layer {name}, code field {field}</source>
       <translation type="unfinished" />
     </message>
@@ -1621,17 +1776,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少 {field}（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="766" />
+      <location filename="../gis/compliance_report.py" line="769" />
       <source>mu</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="609" />
+      <location filename="../gis/compliance_report.py" line="612" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="608" />
+      <location filename="../gis/compliance_report.py" line="611" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation type="unfinished" />
     </message>
@@ -1646,6 +1801,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无文号</translation>
     </message>
     <message>
+      <location filename="../gis/parcel_attach.py" line="230" />
+      <source>no geometry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/importer.py" line="833" />
       <source>not a number: {value}</source>
       <translation>不是数字：{value}</translation>
@@ -1656,27 +1816,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="758" />
+      <location filename="../gis/compliance_report.py" line="761" />
       <source>not yet assigned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="623" />
+      <location filename="../gis/compliance_report.py" line="626" />
       <source>outside</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="625" />
+      <location filename="../gis/compliance_report.py" line="628" />
       <source>overlap</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="630" />
+      <location filename="../gis/compliance_report.py" line="633" />
       <source>planar area</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="640" />
+      <location filename="../gis/compliance_report.py" line="643" />
       <source>planar area in {crs}</source>
       <translation type="unfinished" />
     </message>
@@ -1769,6 +1929,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="871" />
       <source>unknown {field} value {value}</source>
       <translation>{field} 的值 {value} 不在代码表中</translation>
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="273" />
+      <source>unusual area {area:,.1f} m²</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/code.py" line="122" />
@@ -1866,13 +2031,18 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="644" />
+      <location filename="../gis/compliance_report.py" line="647" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="632" />
+      <location filename="../gis/compliance_report.py" line="635" />
       <source>{name}: {n} features</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="307" />
+      <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1881,8 +2051,13 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="942" />
+      <location filename="../gis/compliance_report.py" line="945" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="253" />
+      <source>{n} project(s) at {x}, {y}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1916,7 +2091,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1026" />
+      <location filename="../gis/compliance_report.py" line="1029" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation type="unfinished" />
     </message>
@@ -1936,7 +2111,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1007" />
+      <location filename="../gis/compliance_report.py" line="1010" />
       <source>{title} · page {page} of {total}</source>
       <translation type="unfinished" />
     </message>
@@ -1966,7 +2141,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1201" />
+      <location filename="../gis/compliance_report.py" line="1204" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation type="unfinished" />
     </message>

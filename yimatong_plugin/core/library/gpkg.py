@@ -1,0 +1,303 @@
+"""GeoPackage backend (sqlite3; no GDAL needed, the file stays a standard GeoPackage).
+
+Concurrency: WAL journal, ``BEGIN IMMEDIATE`` for every write (the write lock is taken at the
+start, so read-then-write races cannot happen) and a busy timeout. WAL needs a local disk: on a
+network share open with ``wal=False`` (rollback journal) or use PostGIS.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Optional
+
+from ..i18n import tr
+from . import schema
+from .base import Library
+from .constants import SCHEMA_VERSION
+from .errors import LibraryError
+from .geometry import SQL_FUNCTIONS, gpkg_blob, gpkg_blob_wkb
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+GPKG_APPLICATION_IDS = (0x47504B47, 0x47503130, 0x47503131)  # GPKG, GP10, GP11
+GPKG_USER_VERSION = 10300  # GeoPackage 1.3
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Give a plain sqlite3 connection the ST_* functions the GeoPackage R-tree triggers call
+    (GDAL/QGIS provide them natively)."""
+    for name, fn in SQL_FUNCTIONS.items():
+        conn.create_function(name, 1, fn, deterministic=True)
+
+
+class GeoPackageLibrary(Library):
+    backend = "gpkg"
+
+    def __init__(
+        self, path, user: Optional[str] = None, dictionaries=None, timeout: float = 60.0, wal=True
+    ):
+        super().__init__(os.fspath(path), user, dictionaries)
+        self.path = os.path.abspath(self.uri)
+        self._depth = 0
+        self.conn = self._connect(timeout, wal)
+        try:
+            self._ensure_schema()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # --- connection ----------------------------------------------------------------------
+    def _connect(self, timeout: float, wal: bool) -> sqlite3.Connection:
+        path = self.path
+        exists = os.path.exists(path) and os.path.getsize(path) > 0
+        if os.path.isdir(path):
+            raise LibraryError(
+                tr("{path} is a folder, not a GeoPackage file").format(path=path),
+                "not_a_geopackage",
+                path,
+            )
+        if exists:
+            try:
+                with open(path, "rb") as fh:
+                    magic = fh.read(16)
+            except OSError as exc:
+                raise LibraryError(
+                    tr("Cannot read the library file {path}: {error}").format(
+                        path=path, error=exc.strerror
+                    ),
+                    "io",
+                    path,
+                ) from None
+            if magic != SQLITE_MAGIC:
+                raise LibraryError(
+                    tr("{path} is not a GeoPackage (not an SQLite database file)").format(
+                        path=path
+                    ),
+                    "not_a_geopackage",
+                    path,
+                )
+        else:
+            folder = os.path.dirname(path) or "."
+            if not os.path.isdir(folder):
+                raise LibraryError(
+                    tr("Cannot create the library {path}: folder {folder} does not exist").format(
+                        path=path, folder=folder
+                    ),
+                    "io",
+                    path,
+                )
+        try:
+            conn = sqlite3.connect(
+                path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+            register_functions(conn)
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if wal:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise LibraryError(
+                tr("Cannot open the library {path}: {error}").format(path=path, error=exc),
+                "io",
+                path,
+            ) from None
+        return conn
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+    # --- schema --------------------------------------------------------------------------
+    def _tables(self) -> set:
+        return {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+            )
+        }
+
+    def _ensure_schema(self) -> None:
+        try:
+            tables = self._tables()
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                tr("{path} is not a GeoPackage: {error}").format(path=self.path, error=exc),
+                "not_a_geopackage",
+                self.path,
+            ) from None
+        if "ymt_meta" in tables:
+            self._check_version()
+            if self._version() < SCHEMA_VERSION:
+                self._migrate()
+            return
+        self._check_is_geopackage(tables)
+        with self._tx():
+            tables = self._tables()  # another process may have initialised it meanwhile
+            if "ymt_meta" in tables:
+                return
+            present = sorted(t for t in tables if t.startswith("ymt_"))
+            if present:
+                raise LibraryError(
+                    tr(
+                        "{path} has Yimatong tables ({tables}) but no ymt_meta: "
+                        "not a library this version can open"
+                    ).format(path=self.path, tables=", ".join(present)),
+                    "not_a_library",
+                    self.path,
+                )
+            self.conn.execute(f"PRAGMA application_id = {GPKG_APPLICATION_IDS[0]}")
+            self.conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+            for stmt in schema.GPKG_CORE:
+                self.conn.execute(stmt)
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, "
+                "organization_coordsys_id, definition, description) VALUES (?, ?, ?, ?, ?, ?)",
+                schema.GPKG_SRS_ROWS,
+            )
+            for stmt in schema.gpkg_schema_v1():
+                self.conn.execute(stmt)
+            self.conn.execute(
+                "INSERT INTO ymt_meta (key, value) VALUES ('schema_version', ?), ('created_by', ?)",
+                (str(1), "yimatong"),
+            )
+            self._migrate(in_tx=True)
+
+    def _check_is_geopackage(self, tables: set) -> None:
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        user_tables = {t for t in tables if not t.startswith("sqlite_")}
+        if not user_tables:
+            return  # empty database: becomes a GeoPackage now
+        if "gpkg_contents" not in tables or app_id not in GPKG_APPLICATION_IDS:
+            raise LibraryError(
+                tr(
+                    "{path} is an SQLite database but not a GeoPackage (application_id {app})"
+                ).format(path=self.path, app=hex(app_id)),
+                "not_a_geopackage",
+                self.path,
+            )
+
+    def _version(self) -> int:
+        row = self.conn.execute(
+            "SELECT value FROM ymt_meta WHERE key = 'schema_version'"
+        ).fetchone()
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise LibraryError(
+                tr("{path}: ymt_meta has no valid schema_version").format(path=self.path),
+                "not_a_library",
+                self.path,
+            ) from None
+
+    def _check_version(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                tr(
+                    "{path} uses library schema version {version}, newer than this Yimatong "
+                    "understands ({mine}); update the plugin"
+                ).format(path=self.path, version=version, mine=SCHEMA_VERSION),
+                "schema_too_new",
+                self.path,
+            )
+
+    def _migrate(self, in_tx: bool = False) -> None:
+        def run():
+            version = self._version()
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                for stmt in schema.GPKG_MIGRATIONS.get(target, []):
+                    self.conn.execute(stmt)
+                self.conn.execute(
+                    "UPDATE ymt_meta SET value = ? WHERE key = 'schema_version'", (str(target),)
+                )
+
+        if in_tx:
+            run()
+        else:
+            with self._tx():
+                run()
+
+    @property
+    def schema_version(self) -> int:
+        return self._version()
+
+    # --- backend hooks -------------------------------------------------------------------
+    def _execute(self, sql: str, params=()):
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            raise LibraryError(
+                tr("The library {path} refused the change: {error}").format(
+                    path=self.path, error=exc
+                ),
+                "constraint",
+                self.path,
+            ) from None
+        except sqlite3.OperationalError as exc:
+            kind = "busy" if "locked" in str(exc) or "busy" in str(exc) else "database"
+            raise LibraryError(
+                tr("Library {path}: {error}").format(path=self.path, error=exc), kind, self.path
+            ) from None
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        if self._depth:
+            # nested: a savepoint, so a failed inner call leaves nothing behind even when the
+            # caller catches the error and carries on with the outer transaction
+            name = f"ymt_sp{self._depth}"
+            self.conn.execute("SAVEPOINT " + name)
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK TO " + name)
+                self.conn.execute("RELEASE " + name)
+                raise
+            finally:
+                self._depth -= 1
+            self.conn.execute("RELEASE " + name)
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise LibraryError(
+                tr("Library {path} is busy or read-only: {error}").format(
+                    path=self.path, error=exc
+                ),
+                "busy",
+                self.path,
+            ) from None
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise LibraryError(
+                tr("Library {path}: the change could not be saved: {error}").format(
+                    path=self.path, error=exc
+                ),
+                "io",
+                self.path,
+            ) from None
+
+    def _geom_value(self, geom):
+        return gpkg_blob(geom)
+
+    def _geom_to_wkb(self, value):
+        return None if value is None else gpkg_blob_wkb(value)
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -1,0 +1,558 @@
+# ruff: noqa: E501  (SQL text reads better unwrapped)
+"""The library schema, written once and rendered for GeoPackage (SQLite) and PostGIS.
+
+Every table has an integer primary key ``fid`` (GeoPackage requires it, QGIS edits through it);
+the project code is the natural key (``UNIQUE``, 28 digits, immutable).
+Audit, delete refusal and code immutability are database triggers on both backends, so an edit
+made in QGIS's attribute table is audited like one made through the Python API.
+"""
+
+from __future__ import annotations
+
+from .constants import LIBRARY_EPSG, SOURCES, STAGES
+
+NOW_GPKG = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+
+
+def _in_list(column: str, values) -> str:
+    return "{c} IN ({v})".format(c=column, v=", ".join(f"'{v}'" for v in values))
+
+
+_SOURCE_CHECK = _in_list("source", SOURCES)
+_STAGE_CHECK = _in_list("stage", STAGES)
+
+# (name, GeoPackage declaration, PostgreSQL declaration)
+_TRAIL = [
+    ("created_at", "DATETIME NOT NULL DEFAULT " + NOW_GPKG, "timestamptz NOT NULL DEFAULT now()"),
+    ("updated_at", "DATETIME NOT NULL DEFAULT " + NOW_GPKG, "timestamptz NOT NULL DEFAULT now()"),
+    ("updated_by", "TEXT", "text"),
+    ("rev", "INTEGER NOT NULL DEFAULT 1", "integer NOT NULL DEFAULT 1"),
+]
+_ARCHIVE = [
+    ("archived", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+    ("archived_at", "DATETIME", "timestamptz"),
+    ("archive_reason", "TEXT", "text"),
+]
+_SEGMENT_CHECK = (
+    "substr(code, 1, 2) = region AND substr(code, 3, 6) = admin AND substr(code, 9, 4) = year"
+    " AND substr(code, 13, 2) = approval_type AND substr(code, 15, 2) = project_type"
+    " AND substr(code, 17, 2) = supply_type AND substr(code, 19, 4) = land_use"
+    " AND substr(code, 23, 6) = serial"
+)
+
+COLUMNS = {
+    "ymt_projects": [
+        (
+            "code",
+            "TEXT NOT NULL UNIQUE CHECK (length(code) = 28 AND code NOT GLOB '*[^0-9]*')",
+            "text NOT NULL UNIQUE CHECK (code ~ '^[0-9]{28}$')",
+        ),
+        (
+            "name",
+            "TEXT NOT NULL CHECK (length(trim(name)) > 0)",
+            "text NOT NULL CHECK (btrim(name) <> '')",
+        ),
+        (
+            "source",
+            f"TEXT NOT NULL CHECK ({_SOURCE_CHECK})",
+            f"text NOT NULL CHECK ({_SOURCE_CHECK})",
+        ),
+        ("region", "TEXT(2) NOT NULL", "text NOT NULL"),
+        ("admin", "TEXT(6) NOT NULL", "text NOT NULL"),
+        ("year", "TEXT(4) NOT NULL", "text NOT NULL"),
+        ("approval_type", "TEXT(2) NOT NULL", "text NOT NULL"),
+        ("project_type", "TEXT(2) NOT NULL", "text NOT NULL"),
+        ("supply_type", "TEXT(2) NOT NULL", "text NOT NULL"),
+        ("land_use", "TEXT(4) NOT NULL", "text NOT NULL"),
+        ("serial", "TEXT(6) NOT NULL", "text NOT NULL"),
+        ("applicant", "TEXT", "text"),
+        (
+            "declared_area_m2",
+            "REAL CHECK (declared_area_m2 IS NULL OR declared_area_m2 >= 0)",
+            "double precision CHECK (declared_area_m2 IS NULL OR declared_area_m2 >= 0)",
+        ),
+        ("agreed_handover", "DATE", "date"),
+        ("agreed_start", "DATE", "date"),
+        ("agreed_completion", "DATE", "date"),
+        ("investment_code", "TEXT", "text"),
+        ("status", "TEXT NOT NULL DEFAULT 'active'", "text NOT NULL DEFAULT 'active'"),
+        ("note", "TEXT", "text"),
+        *_ARCHIVE,
+        *_TRAIL,
+    ],
+    "ymt_parcels": [
+        ("geom", "MULTIPOLYGON", f"geometry(MultiPolygon, {LIBRARY_EPSG})"),
+        (
+            "code",
+            "TEXT NOT NULL REFERENCES ymt_projects (code)",
+            "text NOT NULL REFERENCES ymt_projects (code)",
+        ),
+        (
+            "stage",
+            f"TEXT CHECK (stage IS NULL OR {_STAGE_CHECK})",
+            f"text CHECK (stage IS NULL OR {_STAGE_CHECK})",
+        ),
+        ("label", "TEXT", "text"),
+        ("area_m2", "REAL", "double precision"),
+        ("repaired", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+        ("repair_note", "TEXT", "text"),
+        ("retired", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+        ("retired_at", "DATETIME", "timestamptz"),
+        ("retire_reason", "TEXT", "text"),
+        ("replaces", "INTEGER REFERENCES ymt_parcels (fid)", "bigint REFERENCES ymt_parcels (fid)"),
+        (
+            "replaced_by",
+            "INTEGER REFERENCES ymt_parcels (fid)",
+            "bigint REFERENCES ymt_parcels (fid)",
+        ),
+        ("source_file", "TEXT", "text"),
+        ("source_crs", "TEXT", "text"),
+        *_TRAIL,
+    ],
+    "ymt_events": [
+        (
+            "code",
+            "TEXT NOT NULL REFERENCES ymt_projects (code)",
+            "text NOT NULL REFERENCES ymt_projects (code)",
+        ),
+        (
+            "stage",
+            f"TEXT NOT NULL CHECK ({_STAGE_CHECK})",
+            f"text NOT NULL CHECK ({_STAGE_CHECK})",
+        ),
+        ("event_date", "DATE NOT NULL", "date NOT NULL"),
+        ("status", "TEXT", "text"),
+        ("doc_no", "TEXT", "text"),
+        ("origin_system", "TEXT", "text"),
+        ("agreed_handover", "DATE", "date"),
+        ("agreed_start", "DATE", "date"),
+        ("agreed_completion", "DATE", "date"),
+        (
+            "developed_ratio",
+            "REAL CHECK (developed_ratio IS NULL OR (developed_ratio >= 0 AND developed_ratio <= 1))",
+            "double precision CHECK (developed_ratio IS NULL OR developed_ratio BETWEEN 0 AND 1)",
+        ),
+        (
+            "invested_ratio",
+            "REAL CHECK (invested_ratio IS NULL OR (invested_ratio >= 0 AND invested_ratio <= 1))",
+            "double precision CHECK (invested_ratio IS NULL OR invested_ratio BETWEEN 0 AND 1)",
+        ),
+        ("batch", "TEXT", "text"),
+        ("note", "TEXT", "text"),
+        *_ARCHIVE,
+        *_TRAIL,
+    ],
+    "ymt_results": [
+        (
+            "code",
+            "TEXT NOT NULL REFERENCES ymt_projects (code)",
+            "text NOT NULL REFERENCES ymt_projects (code)",
+        ),
+        (
+            "stage",
+            f"TEXT CHECK (stage IS NULL OR {_STAGE_CHECK})",
+            f"text CHECK (stage IS NULL OR {_STAGE_CHECK})",
+        ),
+        ("kind", "TEXT NOT NULL", "text NOT NULL"),
+        ("path", "TEXT NOT NULL", "text NOT NULL"),
+        (
+            "sha256",
+            "TEXT CHECK (sha256 IS NULL OR length(sha256) = 64)",
+            "text CHECK (sha256 ~ '^[0-9a-f]{64}$')",
+        ),
+        ("size_bytes", "INTEGER", "bigint"),
+        ("who", "TEXT", "text"),
+        ("added_at", "DATETIME NOT NULL DEFAULT " + NOW_GPKG, "timestamptz NOT NULL DEFAULT now()"),
+        *_ARCHIVE,
+        *_TRAIL,
+    ],
+    "ymt_serials": [
+        (
+            "prefix",
+            "TEXT NOT NULL UNIQUE CHECK (length(prefix) = 22)",
+            "text NOT NULL UNIQUE CHECK (prefix ~ '^[0-9]{22}$')",
+        ),
+        (
+            "last_serial",
+            "INTEGER NOT NULL CHECK (last_serial >= 0 AND last_serial <= 999999)",
+            "integer NOT NULL CHECK (last_serial BETWEEN 0 AND 999999)",
+        ),
+        (
+            "updated_at",
+            "DATETIME NOT NULL DEFAULT " + NOW_GPKG,
+            "timestamptz NOT NULL DEFAULT now()",
+        ),
+    ],
+    "ymt_audit": [
+        ("table_name", "TEXT NOT NULL", "text NOT NULL"),
+        ("row_fid", "INTEGER", "bigint"),
+        ("code", "TEXT", "text"),
+        (
+            "action",
+            "TEXT NOT NULL CHECK (action IN ('insert', 'update', 'archive'))",
+            "text NOT NULL CHECK (action IN ('insert', 'update', 'archive'))",
+        ),
+        ("who", "TEXT", "text"),
+        (
+            "at",
+            "DATETIME NOT NULL DEFAULT " + NOW_GPKG,
+            "timestamptz NOT NULL DEFAULT clock_timestamp()",
+        ),
+        ("before", "TEXT", "jsonb"),
+        ("after", "TEXT", "jsonb"),
+    ],
+}
+
+TABLE_CHECKS = {"ymt_projects": _SEGMENT_CHECK}
+
+DESCRIPTIONS = {
+    "ymt_projects": "Yimatong projects (one row per 28-digit code)",
+    "ymt_parcels": "Yimatong parcels (CGCS2000, lineage kept)",
+    "ymt_events": "Yimatong stage events",
+    "ymt_results": "Yimatong results (files with SHA-256)",
+    "ymt_serials": "Yimatong last serial per 22-digit code prefix",
+    "ymt_audit": "Yimatong audit log (append-only)",
+}
+
+INDEXES = [
+    ("ymt_projects_name_idx", "ymt_projects", "name"),
+    ("ymt_projects_applicant_idx", "ymt_projects", "applicant"),
+    ("ymt_projects_investment_idx", "ymt_projects", "investment_code"),
+    ("ymt_parcels_code_idx", "ymt_parcels", "code"),
+    ("ymt_events_code_idx", "ymt_events", "code, event_date"),
+    ("ymt_events_stage_idx", "ymt_events", "stage, event_date"),
+    ("ymt_results_code_idx", "ymt_results", "code"),
+    ("ymt_audit_code_idx", "ymt_audit", "code, fid"),
+    ("ymt_audit_row_idx", "ymt_audit", "table_name, row_fid"),
+]
+
+# the flag whose change from false to true is recorded as action 'archive'
+ARCHIVE_FLAG = {
+    "ymt_projects": "archived",
+    "ymt_parcels": "retired",
+    "ymt_events": "archived",
+    "ymt_results": "archived",
+}
+
+
+def column_names(table: str) -> list[str]:
+    return ["fid"] + [c[0] for c in COLUMNS[table]]
+
+
+# ---------------------------------------------------------------------------------------------
+# GeoPackage
+# ---------------------------------------------------------------------------------------------
+SRS_4490_WKT = (
+    'GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",'
+    '6378137,298.257222101,AUTHORITY["EPSG","1024"]],AUTHORITY["EPSG","1043"]],PRIMEM["Greenwich",'
+    '0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],'
+    'AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4490"]]'
+)
+SRS_4326_WKT = (
+    'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG",'
+    '"7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
+    '0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],'
+    'AUTHORITY["EPSG","4326"]]'
+)
+
+GPKG_CORE = [
+    """CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (srs_name TEXT NOT NULL,
+    srs_id INTEGER NOT NULL PRIMARY KEY, organization TEXT NOT NULL,
+    organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)""",
+    """CREATE TABLE IF NOT EXISTS gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,
+    data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '',
+    last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+    CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))""",
+    """CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (table_name TEXT NOT NULL,
+    column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL,
+    z TINYINT NOT NULL, m TINYINT NOT NULL,
+    CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+    CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+    CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+    CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))""",
+    """CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT,
+    extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,
+    CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))""",
+]
+
+GPKG_SRS_ROWS = [
+    (
+        "Undefined Cartesian SRS",
+        -1,
+        "NONE",
+        -1,
+        "undefined",
+        "undefined Cartesian coordinate reference system",
+    ),
+    (
+        "Undefined geographic SRS",
+        0,
+        "NONE",
+        0,
+        "undefined",
+        "undefined geographic coordinate reference system",
+    ),
+    (
+        "WGS 84 geodetic",
+        4326,
+        "EPSG",
+        4326,
+        SRS_4326_WKT,
+        "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid",
+    ),
+    (
+        "China Geodetic Coordinate System 2000",
+        LIBRARY_EPSG,
+        "EPSG",
+        LIBRARY_EPSG,
+        SRS_4490_WKT,
+        "CGCS2000 geographic",
+    ),
+]
+
+_RTREE = "rtree_ymt_parcels_geom"
+GPKG_RTREE = [
+    f'CREATE VIRTUAL TABLE "{_RTREE}" USING rtree(id, minx, maxx, miny, maxy)',
+    f'CREATE TRIGGER "{_RTREE}_insert" AFTER INSERT ON "ymt_parcels" WHEN (new."geom" NOT NULL AND NOT '
+    f'ST_IsEmpty(NEW."geom")) BEGIN INSERT OR REPLACE INTO "{_RTREE}" VALUES (NEW."fid",ST_MinX(NEW."geom"), '
+    'ST_MaxX(NEW."geom"),ST_MinY(NEW."geom"), ST_MaxY(NEW."geom")); END',
+    f'CREATE TRIGGER "{_RTREE}_update1" AFTER UPDATE OF "geom" ON "ymt_parcels" WHEN OLD."fid" = NEW."fid" '
+    f'AND (NEW."geom" NOTNULL AND NOT ST_IsEmpty(NEW."geom")) BEGIN INSERT OR REPLACE INTO "{_RTREE}" VALUES '
+    '(NEW."fid",ST_MinX(NEW."geom"), ST_MaxX(NEW."geom"),ST_MinY(NEW."geom"), ST_MaxY(NEW."geom")); '
+    "END",
+    f'CREATE TRIGGER "{_RTREE}_update2" AFTER UPDATE OF "geom" ON "ymt_parcels" WHEN OLD."fid" = NEW."fid" '
+    f'AND (NEW."geom" ISNULL OR ST_IsEmpty(NEW."geom")) BEGIN DELETE FROM "{_RTREE}" WHERE id = OLD."fid"; '
+    "END",
+    f'CREATE TRIGGER "{_RTREE}_update3" AFTER UPDATE ON "ymt_parcels" WHEN OLD."fid" != NEW."fid" AND '
+    f'(NEW."geom" NOTNULL AND NOT ST_IsEmpty(NEW."geom")) BEGIN DELETE FROM "{_RTREE}" WHERE id = OLD."fid"; '
+    f'INSERT OR REPLACE INTO "{_RTREE}" VALUES (NEW."fid",ST_MinX(NEW."geom"), ST_MaxX(NEW."geom"),'
+    'ST_MinY(NEW."geom"), ST_MaxY(NEW."geom")); END',
+    f'CREATE TRIGGER "{_RTREE}_update4" AFTER UPDATE ON "ymt_parcels" WHEN OLD."fid" != NEW."fid" AND '
+    f'(NEW."geom" ISNULL OR ST_IsEmpty(NEW."geom")) BEGIN DELETE FROM "{_RTREE}" WHERE id IN (OLD."fid", '
+    'NEW."fid"); END',
+    f'CREATE TRIGGER "{_RTREE}_delete" AFTER DELETE ON "ymt_parcels" WHEN old."geom" NOT NULL BEGIN DELETE '
+    f'FROM "{_RTREE}" WHERE id = OLD."fid"; END',
+]
+
+
+def _gpkg_json(prefix: str, table: str) -> str:
+    parts = []
+    for name in column_names(table):
+        if name == "geom":
+            parts.append(f"'geom', hex({prefix}.geom)")
+        else:
+            parts.append(f"'{name}', {prefix}.{name}")
+    return "json_object({})".format(", ".join(parts))
+
+
+def gpkg_table_sql(table: str) -> str:
+    cols = ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
+    cols += [f'"{name}" {gp}' for name, gp, _pg in COLUMNS[table]]
+    if table in TABLE_CHECKS:
+        cols.append(f"CHECK ({TABLE_CHECKS[table]})")
+    return 'CREATE TABLE "{}" (\n  {}\n)'.format(table, ",\n  ".join(cols))
+
+
+def gpkg_trigger_sql(table: str) -> list[str]:
+    """Audit, delete refusal and immutability triggers for one audited table (GeoPackage).
+
+    Who: a trigger in a GeoPackage cannot know the OS user. The Python API writes the user into
+    ``updated_by`` and increments ``rev`` on every write; the trigger records ``updated_by`` as
+    the author only when ``rev`` changed in that write, else ``'external'`` (an edit made
+    outside the Yimatong API, e.g. in QGIS's attribute table, which rewrites ``rev`` unchanged).
+    """
+    flag = ARCHIVE_FLAG[table]
+    cols = [c for c in column_names(table)]
+    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in cols)
+    code = "NEW.code"
+    return [
+        """CREATE TRIGGER "{t}_audit_insert" AFTER INSERT ON "{t}" BEGIN
+  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
+  VALUES ('{t}', NEW.fid, {code}, 'insert', COALESCE(NEW.updated_by, 'external'), {now}, NULL, {after});
+END""".format(t=table, code=code, now=NOW_GPKG, after=_gpkg_json("NEW", table)),
+        """CREATE TRIGGER "{t}_audit_update" AFTER UPDATE ON "{t}" WHEN {changed} BEGIN
+  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
+  VALUES ('{t}', NEW.fid, {code},
+    CASE WHEN NEW.{flag} AND NOT OLD.{flag} THEN 'archive' ELSE 'update' END,
+    CASE WHEN NEW.rev IS NOT OLD.rev THEN COALESCE(NEW.updated_by, 'external') ELSE 'external' END,
+    {now}, {before}, {after});
+END""".format(
+            t=table,
+            code=code,
+            flag=flag,
+            changed=changed,
+            now=NOW_GPKG,
+            before=_gpkg_json("OLD", table),
+            after=_gpkg_json("NEW", table),
+        ),
+        f"""CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN
+  SELECT RAISE(ABORT, '{table}: rows are never deleted; archive (or retire) them instead');
+END""",
+        f"""CREATE TRIGGER "{table}_code_immutable" BEFORE UPDATE OF code ON "{table}"
+WHEN NEW.code IS NOT OLD.code BEGIN
+  SELECT RAISE(ABORT, '{table}: the project code of a row cannot change');
+END""",
+    ]
+
+
+GPKG_FIXED_TRIGGERS = [
+    """CREATE TRIGGER "ymt_audit_no_update" BEFORE UPDATE ON ymt_audit BEGIN
+  SELECT RAISE(ABORT, 'ymt_audit is append-only: rows cannot be changed');
+END""",
+    """CREATE TRIGGER "ymt_audit_no_delete" BEFORE DELETE ON ymt_audit BEGIN
+  SELECT RAISE(ABORT, 'ymt_audit is append-only: rows cannot be deleted');
+END""",
+    """CREATE TRIGGER "ymt_serials_no_decrease" BEFORE UPDATE ON ymt_serials
+WHEN NEW.last_serial < OLD.last_serial OR NEW.prefix IS NOT OLD.prefix BEGIN
+  SELECT RAISE(ABORT, 'ymt_serials: a serial counter never goes back (codes are never reissued)');
+END""",
+    """CREATE TRIGGER "ymt_serials_no_delete" BEFORE DELETE ON ymt_serials BEGIN
+  SELECT RAISE(ABORT, 'ymt_serials: counters are never deleted (codes are never reissued)');
+END""",
+]
+
+
+def gpkg_schema_v1() -> list[str]:
+    """Statements creating schema version 1 in a GeoPackage (the core tables already exist)."""
+    stmts = []
+    for table in COLUMNS:
+        stmts.append(gpkg_table_sql(table))
+    stmts += GPKG_RTREE
+    for name, table, cols in INDEXES:
+        stmts.append(f'CREATE INDEX "{name}" ON "{table}" ({cols})')
+    for table in ARCHIVE_FLAG:
+        stmts += gpkg_trigger_sql(table)
+    stmts += GPKG_FIXED_TRIGGERS
+    stmts.append(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+        "VALUES ('ymt_parcels', 'features', 'ymt_parcels', '{}', {})".format(
+            DESCRIPTIONS["ymt_parcels"], LIBRARY_EPSG
+        )
+    )
+    for table in COLUMNS:
+        if table != "ymt_parcels":
+            stmts.append(
+                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+                f"VALUES ('{table}', 'attributes', '{table}', '{DESCRIPTIONS[table]}', 0)"
+            )
+    stmts.append(
+        f"INSERT INTO gpkg_geometry_columns VALUES ('ymt_parcels', 'geom', 'MULTIPOLYGON', {LIBRARY_EPSG}, 0, 0)"
+    )
+    stmts.append(
+        "INSERT INTO gpkg_extensions VALUES ('ymt_parcels', 'geom', 'gpkg_rtree_index', "
+        "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')"
+    )
+    stmts.append("CREATE TABLE ymt_meta (key TEXT PRIMARY KEY, value TEXT)")
+    return stmts
+
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL / PostGIS
+# ---------------------------------------------------------------------------------------------
+PG_WHO = (
+    "current_user || CASE WHEN coalesce(current_setting('yimatong.user', true), '') "
+    "NOT IN ('', current_user) THEN ' / ' || current_setting('yimatong.user', true) ELSE '' END"
+)
+
+
+def pg_table_sql(table: str) -> str:
+    cols = ["fid bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"]
+    cols += [f"{name} {pg}" for name, _gp, pg in COLUMNS[table]]
+    if table in TABLE_CHECKS:
+        cols.append(f"CHECK ({TABLE_CHECKS[table]})")
+    return "CREATE TABLE {} (\n  {}\n)".format(table, ",\n  ".join(cols))
+
+
+PG_FUNCTIONS = [
+    """CREATE OR REPLACE FUNCTION ymt_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  j_new jsonb := to_jsonb(NEW);
+  j_old jsonb;
+  flag text := TG_ARGV[0];
+  act text := 'insert';
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    j_old := to_jsonb(OLD);
+    IF j_new = j_old THEN
+      RETURN NEW;
+    END IF;
+    IF (j_new ->> flag)::boolean AND NOT (j_old ->> flag)::boolean THEN
+      act := 'archive';
+    ELSE
+      act := 'update';
+    END IF;
+  END IF;
+  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
+  VALUES (TG_TABLE_NAME, NEW.fid, NEW.code, act, """
+    + PG_WHO
+    + """, clock_timestamp(), j_old, j_new);
+  RETURN NEW;
+END $$""",
+    """CREATE OR REPLACE FUNCTION ymt_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation';
+END $$""",
+    """CREATE OR REPLACE FUNCTION ymt_code_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.code IS DISTINCT FROM OLD.code THEN
+    RAISE EXCEPTION '%: the project code of a row cannot change', TG_TABLE_NAME
+      USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NEW;
+END $$""",
+    """CREATE OR REPLACE FUNCTION ymt_serial_forward() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.last_serial < OLD.last_serial OR NEW.prefix IS DISTINCT FROM OLD.prefix THEN
+    RAISE EXCEPTION 'ymt_serials: a serial counter never goes back (codes are never reissued)'
+      USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NEW;
+END $$""",
+]
+
+
+def pg_schema_v1() -> list[str]:
+    stmts = list(PG_FUNCTIONS)
+    for table in COLUMNS:
+        stmts.append(pg_table_sql(table))
+    stmts.append("CREATE INDEX ymt_parcels_geom_gist ON ymt_parcels USING gist (geom)")
+    for name, table, cols in INDEXES:
+        stmts.append(f"CREATE INDEX {name} ON {table} ({cols})")
+    for table, flag in ARCHIVE_FLAG.items():
+        stmts.append(
+            f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE ON {table} FOR EACH ROW "
+            f"EXECUTE FUNCTION ymt_audit_row('{flag}')"
+        )
+        stmts.append(
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION "
+            f"ymt_refuse('{table}: rows are never deleted; archive (or retire) them instead')"
+        )
+        stmts.append(
+            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE "
+            f"FUNCTION ymt_refuse('{table}: rows are never deleted')"
+        )
+        stmts.append(
+            f"CREATE TRIGGER {table}_code_immutable BEFORE UPDATE OF code ON {table} FOR EACH ROW "
+            "EXECUTE FUNCTION ymt_code_immutable()"
+        )
+    stmts += [
+        "CREATE TRIGGER ymt_audit_no_update BEFORE UPDATE OR DELETE ON ymt_audit FOR EACH ROW "
+        "EXECUTE FUNCTION ymt_refuse('ymt_audit is append-only: rows cannot be changed or deleted')",
+        "CREATE TRIGGER ymt_audit_no_truncate BEFORE TRUNCATE ON ymt_audit FOR EACH STATEMENT "
+        "EXECUTE FUNCTION ymt_refuse('ymt_audit is append-only')",
+        "CREATE TRIGGER ymt_serials_forward BEFORE UPDATE ON ymt_serials FOR EACH ROW "
+        "EXECUTE FUNCTION ymt_serial_forward()",
+        "CREATE TRIGGER ymt_serials_no_delete BEFORE DELETE ON ymt_serials FOR EACH ROW "
+        "EXECUTE FUNCTION ymt_refuse('ymt_serials: counters are never deleted')",
+        "CREATE TABLE ymt_meta (key text PRIMARY KEY, value text)",
+    ]
+    for table, text in DESCRIPTIONS.items():
+        stmts.append(f"COMMENT ON TABLE {table} IS '{text}'")
+    return stmts
+
+
+# Migrations: version -> function name building the statements that bring version-1 to version.
+# Version 1 is the initial schema; later versions append here (and bump SCHEMA_VERSION).
+GPKG_MIGRATIONS: dict[int, list[str]] = {}
+PG_MIGRATIONS: dict[int, list[str]] = {}
