@@ -75,6 +75,27 @@ class YimatongPlugin:
         register_expression_functions()
         self.on_unload(unregister_expression_functions)
         self.add_action("code.svg", tr("Code generator…"), self.open_code_dialog)
+        self._init_project_box()
+
+    def _init_project_box(self) -> None:
+        """Project box (项目盒): a dock and its map tool; the action shows both."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.project_box import ProjectBoxDock
+
+        dock = ProjectBoxDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        self.project_box = dock
+        self.add_action("projectbox.svg", tr("Project box"), dock.activate_tool)
+
+        def remove():
+            dock.unload()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+            self.project_box = None
+
+        self.on_unload(remove)
 
     def add_action(
         self,

@@ -6,7 +6,7 @@
     <message>
       <location filename="../ui/project_box.py" line="238" />
       <source>(+{n} retired)</source>
-      <translation type="unfinished" />
+      <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="370" />
@@ -15,8 +15,8 @@
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="666" />
-      <source>1 hectare (公顷) = 10,000 m²; 1 mu (亩) = 666.67 m²; 公顷 to 4 decimals</source>
-      <translation type="unfinished" />
+      <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
+      <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="156" />
@@ -39,7 +39,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="317" />
+      <location filename="../gis/parcel_attach.py" line="319" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation type="unfinished" />
     </message>
@@ -176,22 +176,22 @@
     <message>
       <location filename="../gis/compliance_report.py" line="805" />
       <source>Area (ha)</source>
-      <translation type="unfinished" />
+      <translation>面积（公顷）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="806" />
       <source>Area (mu)</source>
-      <translation type="unfinished" />
+      <translation>面积（亩）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="804" />
       <source>Area (m²)</source>
-      <translation type="unfinished" />
+      <translation>面积（m²）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="643" />
       <source>Area computed</source>
-      <translation type="unfinished" />
+      <translation>面积计算</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
@@ -201,7 +201,7 @@
     <message>
       <location filename="../ui/project_box.py" line="126" />
       <source>As of</source>
-      <translation type="unfinished" />
+      <translation>截至</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="742" />
@@ -251,7 +251,7 @@
     <message>
       <location filename="../ui/project_box.py" line="221" />
       <source>Cannot open the library {uri}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="197" />
@@ -271,7 +271,7 @@
     <message>
       <location filename="../gis/compliance_report.py" line="1061" />
       <source>Checked by</source>
-      <translation type="unfinished" />
+      <translation>审核人</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="200" />
@@ -286,22 +286,22 @@
     <message>
       <location filename="../gis/compliance_report.py" line="802" />
       <source>Class</source>
-      <translation type="unfinished" />
+      <translation>分类</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="120" />
       <source>Click a place on the map to list the projects there</source>
-      <translation type="unfinished" />
+      <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="135" />
       <source>Click “Pick on map”, then a place on the map.</source>
-      <translation type="unfinished" />
+      <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="141" />
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>项目代码</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="77" />
@@ -351,12 +351,12 @@
     <message>
       <location filename="../gis/compliance_report.py" line="476" />
       <source>Control layer '{name}' is missing or invalid.</source>
-      <translation type="unfinished" />
+      <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="652" />
       <source>Control lines</source>
-      <translation type="unfinished" />
+      <translation>控制线</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="127" />
@@ -381,12 +381,12 @@
     <message>
       <location filename="../gis/compliance_report.py" line="1061" />
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="149" />
       <source>Days</source>
-      <translation type="unfinished" />
+      <translation>天数</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="254" />
@@ -406,7 +406,7 @@
     <message>
       <location filename="../gis/compliance_report.py" line="1378" />
       <source>Drawing the parcel maps…</source>
-      <translation type="unfinished" />
+      <translation>正在绘制地块图…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="124" />
@@ -421,7 +421,7 @@
     <message>
       <location filename="../ui/project_box.py" line="149" />
       <source>Evidence</source>
-      <translation type="unfinished" />
+      <translation>依据</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="147" />
@@ -471,12 +471,12 @@
     <message>
       <location filename="../gis/compliance_report.py" line="921" />
       <source>Generated by Yimatong on {date}</source>
-      <translation type="unfinished" />
+      <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1103" />
       <source>Geometry</source>
-      <translation type="unfinished" />
+      <translation>图形</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
@@ -538,7 +538,7 @@
     <message>
       <location filename="../gis/compliance_report.py" line="651" />
       <source>Inputs</source>
-      <translation type="unfinished" />
+      <translation>输入图层</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="158" />
@@ -573,7 +573,7 @@
     <message>
       <location filename="../gis/compliance_report.py" line="801" />
       <source>Layer</source>
-      <translation type="unfinished" />
+      <translation>图层</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="270" />
@@ -643,12 +643,12 @@
     <message>
       <location filename="../gis/compliance_report.py" line="783" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
-      <translation type="unfinished" />
+      <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="781" />
       <source>Map of parcel {id}</source>
-      <translation type="unfinished" />
+      <translation>地块 {id} 位置图</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="523" />
@@ -663,7 +663,7 @@
     <message>
       <location filename="../gis/compliance_report.py" line="644" />
       <source>Method</source>
-      <translation type="unfinished" />
+      <translation>计算方法</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="47" />
@@ -673,7 +673,7 @@
     <message>
       <location filename="../ui/project_box.py" line="141" />
       <source>Name</source>
-      <translation type="unfinished" />
+      <translation>名称</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="101" />
@@ -696,14 +696,14 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="314" />
+      <location filename="../gis/parcel_attach.py" line="316" />
       <source>No features to attach.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/project_box.py" line="259" />
       <source>No library project at this place.</source>
-      <translation type="unfinished" />
+      <translation>此处没有项目库中的项目。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="630" />
@@ -713,7 +713,7 @@
     <message>
       <location filename="../gis/compliance_report.py" line="1218" />
       <source>No overlap with any control line or zoning class.</source>
-      <translation type="unfinished" />
+      <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="510" />
@@ -728,7 +728,7 @@
     <message>
       <location filename="../ui/project_box.py" line="227" />
       <source>No project library chosen: set one in the project library panel.</source>
-      <translation type="unfinished" />
+      <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="291" />
@@ -768,7 +768,7 @@
     <message>
       <location filename="../ui/project_box.py" line="245" />
       <source>Only a retired version of a parcel lies here</source>
-      <translation type="unfinished" />
+      <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
@@ -783,7 +783,7 @@
     <message>
       <location filename="../gis/compliance_report.py" line="486" />
       <source>Other parcels</source>
-      <translation type="unfinished" />
+      <translation>其他地块</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
@@ -826,12 +826,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="853" />
       <source>Parcel</source>
-      <translation type="unfinished" />
+      <translation>地块编号</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1097" />
       <source>Parcel area</source>
-      <translation type="unfinished" />
+      <translation>地块面积</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="121" />
@@ -846,7 +846,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="1074" />
       <source>Parcel {id}</source>
-      <translation type="unfinished" />
+      <translation>地块 {id}</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="514" />
@@ -856,32 +856,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="141" />
       <source>Parcels</source>
-      <translation type="unfinished" />
+      <translation>地块</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="803" />
       <source>Part</source>
-      <translation type="unfinished" />
+      <translation>部位</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="119" />
       <source>Pick on map</source>
-      <translation type="unfinished" />
+      <translation>地图点选</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="620" />
       <source>Planned use (zoning)</source>
-      <translation type="unfinished" />
+      <translation>规划用途（用地用海）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="587" />
       <source>Planning compliance review report</source>
-      <translation type="unfinished" />
+      <translation>规划符合性审查报告</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="484" />
       <source>Planning zoning</source>
-      <translation type="unfinished" />
+      <translation>国土空间规划分区</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="139" />
@@ -909,9 +909,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="99" />
+      <location filename="../plugin.py" line="90" />
       <source>Project box</source>
-      <translation type="unfinished" />
+      <translation>项目盒</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="244" />
@@ -991,7 +991,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="708" />
       <source>Report canceled.</source>
-      <translation type="unfinished" />
+      <translation>报告生成已取消。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="16" />
@@ -1021,27 +1021,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="642" />
       <source>Review date</source>
-      <translation type="unfinished" />
+      <translation>审查日期</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1040" />
       <source>Review opinion and signatures</source>
-      <translation type="unfinished" />
+      <translation>审查意见及签字</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1059" />
       <source>Review opinion:</source>
-      <translation type="unfinished" />
+      <translation>审查意见：</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="931" />
       <source>Review summary</source>
-      <translation type="unfinished" />
+      <translation>审查概况</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="493" />
       <source>Reviewed parcel</source>
-      <translation type="unfinished" />
+      <translation>审查地块</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
@@ -1051,7 +1051,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="1061" />
       <source>Reviewer</source>
-      <translation type="unfinished" />
+      <translation>审查人</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="663" />
@@ -1071,7 +1071,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="1242" />
       <source>Rule</source>
-      <translation type="unfinished" />
+      <translation>规则</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="363" />
@@ -1116,17 +1116,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="149" />
       <source>Severity</source>
-      <translation type="unfinished" />
+      <translation>严重程度</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1178" />
       <source>Share</source>
-      <translation type="unfinished" />
+      <translation>占比</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="807" />
       <source>Share of parcel</source>
-      <translation type="unfinished" />
+      <translation>占地块比例</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="99" />
@@ -1136,12 +1136,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="149" />
       <source>Since</source>
-      <translation type="unfinished" />
+      <translation>起始日期</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="646" />
       <source>Sliver tolerance</source>
-      <translation type="unfinished" />
+      <translation>碎片容差</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
@@ -1171,7 +1171,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="141" />
       <source>Status</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="394" />
@@ -1204,7 +1204,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="105" />
+      <location filename="../plugin.py" line="126" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -1221,12 +1221,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="218" />
       <source>The compliance output layer is missing or invalid.</source>
-      <translation type="unfinished" />
+      <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="130" />
       <source>The date the lifecycle rules are evaluated on</source>
-      <translation type="unfinished" />
+      <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="389" />
@@ -1326,7 +1326,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="223" />
+      <location filename="../gis/parcel_attach.py" line="224" />
       <source>The layer {layer} has no coordinate reference system; set it first.</source>
       <translation type="unfinished" />
     </message>
@@ -1428,7 +1428,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="665" />
       <source>Units</source>
-      <translation type="unfinished" />
+      <translation>面积单位</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="286" />
@@ -1493,7 +1493,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="859" />
       <source>Verdict</source>
-      <translation type="unfinished" />
+      <translation>审查结论</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="23" />
@@ -1518,7 +1518,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="1384" />
       <source>Writing the PDF…</source>
-      <translation type="unfinished" />
+      <translation>正在生成 PDF…</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="249" />
@@ -1536,7 +1536,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="121" />
+      <location filename="../plugin.py" line="142" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -1551,14 +1551,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="235" />
+      <location filename="../gis/parcel_attach.py" line="236" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/project_box.py" line="69" />
       <source>active</source>
-      <translation type="unfinished" />
+      <translation>在办</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="121" />
@@ -1588,7 +1588,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="67" />
       <source>archived</source>
-      <translation type="unfinished" />
+      <translation>已归档</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="269" />
@@ -1646,7 +1646,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="279" />
+      <location filename="../gis/parcel_attach.py" line="281" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation type="unfinished" />
     </message>
@@ -1691,14 +1691,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="218" />
+      <location filename="../gis/parcel_attach.py" line="219" />
       <source>feature {fid}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="768" />
       <source>ha</source>
-      <translation type="unfinished" />
+      <translation>公顷</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="645" />
@@ -1706,32 +1706,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="269" />
+      <location filename="../gis/parcel_attach.py" line="271" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="622" />
       <source>inside</source>
-      <translation type="unfinished" />
+      <translation>界内</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="245" />
+      <location filename="../gis/parcel_attach.py" line="246" />
       <source>invalid ({reason}); repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="243" />
+      <location filename="../gis/parcel_attach.py" line="244" />
       <source>invalid geometry</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1103" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
-      <translation type="unfinished" />
+      <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="248" />
+      <location filename="../gis/parcel_attach.py" line="249" />
       <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
       <translation type="unfinished" />
     </message>
@@ -1763,7 +1763,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="658" />
       <source>layer {name}, code field {field}</source>
-      <translation type="unfinished" />
+      <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="841" />
@@ -1778,17 +1778,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="769" />
       <source>mu</source>
-      <translation type="unfinished" />
+      <translation>亩</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="612" />
       <source>must be avoided (the overlap is the conflict)</source>
-      <translation type="unfinished" />
+      <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="611" />
       <source>must lie inside (the area outside is the conflict)</source>
-      <translation type="unfinished" />
+      <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="674" />
@@ -1801,7 +1801,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="230" />
+      <location filename="../gis/parcel_attach.py" line="231" />
       <source>no geometry</source>
       <translation type="unfinished" />
     </message>
@@ -1818,27 +1818,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="761" />
       <source>not yet assigned</source>
-      <translation type="unfinished" />
+      <translation>尚未赋码</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="626" />
       <source>outside</source>
-      <translation type="unfinished" />
+      <translation>界外</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="628" />
       <source>overlap</source>
-      <translation type="unfinished" />
+      <translation>叠加</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="633" />
       <source>planar area</source>
-      <translation type="unfinished" />
+      <translation>平面面积</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="643" />
       <source>planar area in {crs}</source>
-      <translation type="unfinished" />
+      <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="519" />
@@ -1931,7 +1931,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field} 的值 {value} 不在代码表中</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="273" />
+      <location filename="../gis/parcel_attach.py" line="275" />
       <source>unusual area {area:,.1f} m²</source>
       <translation type="unfinished" />
     </message>
@@ -2033,15 +2033,15 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="647" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
-      <translation type="unfinished" />
+      <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="635" />
       <source>{name}: {n} features</source>
-      <translation type="unfinished" />
+      <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="307" />
+      <location filename="../gis/parcel_attach.py" line="309" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation type="unfinished" />
     </message>
@@ -2053,12 +2053,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="945" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
-      <translation type="unfinished" />
+      <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="253" />
       <source>{n} project(s) at {x}, {y}</source>
-      <translation type="unfinished" />
+      <translation>{x}, {y} 处有 {n} 个项目</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="145" />
@@ -2093,7 +2093,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="1029" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
-      <translation type="unfinished" />
+      <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="191" />
@@ -2113,7 +2113,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="1010" />
       <source>{title} · page {page} of {total}</source>
-      <translation type="unfinished" />
+      <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="444" />
@@ -2143,7 +2143,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="1204" />
       <source>… {n} more rows in the HTML report and the output table</source>
-      <translation type="unfinished" />
+      <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,173 @@
+"""Project box: click the map tool on a library built here, check projects, events, timeline."""
+
+import datetime as dt
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QDate, QEvent, QPoint, Qt
+
+from yimatong_plugin.core import lifecycle as lc
+from yimatong_plugin.core.library import open_library
+from yimatong_plugin.ui.project_box import ProjectBoxDock, display_code
+
+SEGMENTS = dict(
+    region="43",
+    admin="430702",
+    year=2021,
+    approval_type="01",
+    project_type="01",
+    supply_type="13",
+    land_use="0701",
+)
+CLICK = QgsPointXY(111.6920, 29.0350)
+
+
+def square(x0, y0, size=0.01):
+    x1, y1 = x0 + size, y0 + size
+    return f"POLYGON(({x0} {y0}, {x1} {y0}, {x1} {y1}, {x0} {y1}, {x0} {y0}))"
+
+
+@pytest.fixture
+def library(tmp_path):
+    lib = open_library(str(tmp_path / "box.gpkg"))
+    idle = lib.allocate_code(**SEGMENTS)
+    lib.add_project(idle, name="武陵区闲置住宅用地项目", source="annual_transfer_plan")
+    lib.add_parcel(idle, square(111.69, 29.03), stage="supply")
+    lib.add_event(
+        idle, "conversion_approval", "2020-03-15", doc_no="湘政地〔2020〕12号", batch="2020-3"
+    )
+    lib.add_event(
+        idle,
+        "supply",
+        "2021-01-05",
+        doc_no="常国土出〔2021〕1号",
+        origin_system="土地市场动态监测系统",
+        agreed_start="2021-07-01",
+        agreed_completion="2023-07-01",
+    )
+    contract = tmp_path / "出让合同.pdf"
+    contract.write_bytes(b"%PDF-1.4 test")
+    lib.add_result(idle, "supply", contract, kind="出让合同")
+
+    moved = lib.allocate_code(**{**SEGMENTS, "project_type": "04"})
+    lib.add_project(moved, name="边界调整的商业项目", source="municipal_key")
+    old = lib.add_parcel(moved, square(111.688, 29.033, 0.006))
+    lib.replace_parcel(old, square(111.72, 29.05), reason="红线调整")
+    lib.add_event(moved, "supply", "2022-05-01", agreed_start="2022-09-01")
+    lib.add_event(moved, "construction_start", "2022-08-20", doc_no="施-3")
+
+    far = lib.allocate_code(**{**SEGMENTS, "project_type": "02"})
+    lib.add_project(far, name="远处的仓储项目", source="municipal_key")
+    lib.add_parcel(far, square(111.80, 29.10))
+    yield lib, str(idle), str(moved), str(far)
+    lib.close()
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_canvas, library):
+    lib = library[0]
+    qgis_canvas.resize(600, 600)
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    qgis_canvas.setExtent(QgsRectangle(111.68, 29.02, 111.74, 29.08))
+    qgis_canvas.refresh()
+    d = ProjectBoxDock(qgis_iface)
+    d.set_library(lib)
+    d.as_of_edit.setDate(QDate(2024, 6, 1))
+    yield d
+    d.unload()
+    d.deleteLater()
+
+
+def click(canvas, tool, point):
+    pixel = canvas.getCoordinateTransform().transform(point)
+    event = QgsMapMouseEvent(
+        canvas,
+        QEvent.Type.MouseButtonRelease,
+        QPoint(round(pixel.x()), round(pixel.y())),
+        Qt.MouseButton.LeftButton,
+    )
+    tool.canvasReleaseEvent(event)
+
+
+def test_click_lists_current_and_retired_projects(dock, library, qgis_canvas):
+    _lib, idle, moved, far = library
+    dock.activate_tool()
+    assert qgis_canvas.mapTool() is dock.map_tool
+    click(qgis_canvas, dock.map_tool, CLICK)
+    assert dock.project_codes() == [idle, moved]  # current hit first, then retired-only
+    first = dock.project_list.topLevelItem(0)
+    assert first.text(0) == display_code(idle) == "43 430702 2021 01 01 13 0701 000001"
+    assert first.text(1) == "武陵区闲置住宅用地项目"
+    assert first.text(2) == "active"
+    retired_row = dock.project_list.topLevelItem(1)
+    assert "retired" in retired_row.text(3) and retired_row.text(3).startswith("0")
+    assert far not in dock.project_codes()
+
+
+def test_selected_project_shows_timeline_findings_and_highlight(dock, library, qgis_canvas):
+    _lib, idle, moved, _far = library
+    click(qgis_canvas, dock.map_tool, CLICK)
+    # the first project is selected automatically
+    assert dock.current["project"]["code"] == idle
+    timeline = dock.timeline
+    stages = [e.stage for e in timeline.events]
+    assert stages == ["conversion_approval", "supply"]
+    assert len(timeline.event_items) == 2
+    tip = timeline.event_items[1].toolTip()
+    assert "常国土出〔2021〕1号" in tip and "土地市场动态监测系统" in tip and "出让合同.pdf" in tip
+    assert [(f.rule, f.stage) for f in timeline.findings] == [(lc.RULE_IDLE, "repossession")]
+    assert len(timeline.finding_items) == 1
+    assert dock.finding_list.topLevelItemCount() == 1
+    assert dock.finding_list.topLevelItem(0).text(0) == "闲置土地"
+    assert dock.finding_list.topLevelItem(0).text(2) == "2023-07-01"
+    assert dock.highlighted() == {"current": 1, "retired": 0}
+
+    # the moved project: current and retired parcel highlighted, started on time: no finding
+    dock.select_project(moved)
+    assert dock.current["project"]["code"] == moved
+    assert dock.highlighted() == {"current": 1, "retired": 1}
+    assert [e.stage for e in dock.timeline.events] == ["supply", "construction_start"]
+    assert dock.timeline.findings == []
+    assert dock.finding_list.topLevelItemCount() == 0
+
+
+def test_as_of_changes_the_findings(dock, library, qgis_canvas):
+    click(qgis_canvas, dock.map_tool, CLICK)
+    dock.as_of_edit.setDate(QDate(2022, 1, 1))
+    assert [f.rule for f in dock.timeline.findings] == [lc.RULE_UNUSED]
+    assert dock.timeline.as_of == dt.date(2022, 1, 1)
+
+
+def test_pick_in_a_projected_canvas_crs(dock, library, qgis_canvas):
+    _lib, idle, moved, _far = library
+    gk = QgsCoordinateReferenceSystem("EPSG:4546")  # CGCS2000 GK CM 111E
+    qgis_canvas.setDestinationCrs(gk)
+    xform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4490"), gk, QgsProject.instance()
+    )
+    point = xform.transform(CLICK)
+    dock.map_tool.pick(point)
+    assert dock.project_codes() == [idle, moved]
+    # an empty place
+    dock.map_tool.pick(xform.transform(QgsPointXY(111.75, 29.2)))
+    assert dock.project_codes() == []
+    assert dock.highlighted() == {"current": 0, "retired": 0}
+    assert "No library project" in dock.message.text()
+
+
+def test_without_a_library_the_dock_says_so(qgis_iface):
+    d = ProjectBoxDock(qgis_iface, library_uri="")
+    rows = d.lookup(CLICK, QgsCoordinateReferenceSystem("EPSG:4490"))
+    assert rows == [] and "No project library" in d.message.text()
+    d2 = ProjectBoxDock(qgis_iface, library_uri="/nonexistent/dir/x.gpkg")
+    assert d2.lookup(CLICK, QgsCoordinateReferenceSystem("EPSG:4490")) == []
+    assert "/nonexistent/dir/x.gpkg" in d2.message.text()
+    d.unload()
+    d2.unload()

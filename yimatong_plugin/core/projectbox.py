@@ -1,0 +1,234 @@
+"""Project box (项目盒) queries over a library: which projects touched a point, and one
+project's whole file (events, parcels, results, findings). Qt-free.
+
+:func:`projects_at` uses the library's spatial index — the GeoPackage R-tree
+(``rtree_ymt_parcels_geom``) or the PostGIS GiST index (``geom && envelope``) — to find the
+candidate parcels, then tests the exact geometry with shapely. If the library object offers its
+own ``projects_at`` it is used instead (this module is written so the library can adopt it).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import Any
+
+import shapely
+from pyproj import CRS, Transformer
+
+from . import lifecycle as lc
+
+LIBRARY_CRS = "EPSG:4490"
+
+
+@lru_cache(maxsize=16)
+def _to_library(crs: str) -> Transformer | None:
+    source = CRS.from_user_input(crs)
+    if source == CRS.from_epsg(4490):
+        return None
+    return Transformer.from_crs(source, CRS.from_epsg(4490), always_xy=True)
+
+
+def _search_box(x: float, y: float, crs: str, tolerance: float) -> tuple[float, float, float]:
+    """(lon, lat, tolerance in degrees) of a point given in ``crs``."""
+    transformer = _to_library(str(crs) or LIBRARY_CRS)
+    if transformer is None:
+        return float(x), float(y), float(tolerance)
+    lon, lat = transformer.transform(x, y)
+    if tolerance <= 0:
+        return lon, lat, 0.0
+    corners = [transformer.transform(x + dx, y + dy) for dx, dy in ((tolerance, 0), (0, tolerance))]
+    tol = max(max(abs(cx - lon), abs(cy - lat)) for cx, cy in corners)
+    return lon, lat, tol
+
+
+def _wkb(lib, value) -> bytes | None:
+    return lib._geom_to_wkb(value) if value is not None else None
+
+
+def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float = 0.0):
+    """Parcels (current and retired) whose geometry is within ``tolerance`` of the point.
+
+    ``tolerance`` is in the units of ``crs``. Rows: fid, code, retired, replaces, replaced_by.
+    """
+    lon, lat, tol = _search_box(x, y, crs, tolerance)
+    box = (lon - tol, lat - tol, lon + tol, lat + tol)
+    cols = "p.fid AS fid, p.code AS code, p.retired AS retired, p.replaces AS replaces, "
+    cols += "p.replaced_by AS replaced_by, p.label AS label"
+    if getattr(lib, "backend", "") == "gpkg":
+        rows = lib._rows(
+            "SELECT " + cols + ", p.geom AS g FROM rtree_ymt_parcels_geom r "
+            "JOIN ymt_parcels p ON p.fid = r.id "
+            "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
+            (box[2], box[0], box[3], box[1]),
+        )
+    else:  # PostGIS: the GiST index answers the envelope test
+        rows = lib._rows(
+            "SELECT "
+            + cols
+            + ", ST_AsBinary(p.geom) AS g FROM ymt_parcels p "
+            + "WHERE p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)",
+            box,
+        )
+    if not rows:
+        return []
+    geoms = shapely.from_wkb([_wkb(lib, r["g"]) for r in rows])
+    point = shapely.Point(lon, lat)
+    hit = shapely.dwithin(geoms, point, tol) if tol > 0 else shapely.intersects(geoms, point)
+    out = []
+    for row, ok in zip(rows, hit):
+        if ok:
+            row.pop("g", None)
+            row["retired"] = bool(row["retired"])
+            out.append(row)
+    return out
+
+
+def projects_at(
+    lib,
+    x: float,
+    y: float,
+    crs: str = LIBRARY_CRS,
+    tolerance: float = 0.0,
+    include_archived: bool = True,
+) -> list[dict]:
+    """Every project whose parcels (current or retired) touch the point ``(x, y)`` in ``crs``.
+
+    Each row is the project row plus ``parcel_ids`` (current parcels hit) and
+    ``retired_parcel_ids`` (retired ones hit). Projects hit by a current parcel come first,
+    then by code.
+    """
+    own = getattr(lib, "projects_at", None)
+    if callable(own):
+        return own(x, y, crs=crs, tolerance=tolerance, include_archived=include_archived)
+    parcels = parcels_at(lib, x, y, crs, tolerance)
+    if not parcels:
+        return []
+    by_code: dict[str, dict[str, list]] = {}
+    for p in parcels:
+        entry = by_code.setdefault(p["code"], {"parcel_ids": [], "retired_parcel_ids": []})
+        entry["retired_parcel_ids" if p["retired"] else "parcel_ids"].append(p["fid"])
+    codes = sorted(by_code)
+    marks = ", ".join("?" for _ in codes)
+    rows = lib._rows("SELECT * FROM ymt_projects WHERE code IN (" + marks + ")", tuple(codes))
+    out = []
+    for row in rows:
+        if row.get("archived") and not include_archived:
+            continue
+        row.update(by_code[row["code"]])
+        out.append(row)
+    out.sort(key=lambda r: (not r["parcel_ids"], r["code"]))
+    return out
+
+
+# -- one project's file ---------------------------------------------------------------------
+
+
+def batch_peers(lib, events: Iterable[dict]) -> dict[str, list[dict]]:
+    """Events of every project sharing an approval batch with ``events`` (for 批而未供)."""
+    batches = sorted(
+        {
+            str(e.get("batch"))
+            for e in events
+            if e.get("stage") == "conversion_approval" and e.get("batch")
+        }
+    )
+    if not batches:
+        return {}
+    marks = ", ".join("?" for _ in batches)
+    rows = lib._rows(
+        "SELECT DISTINCT code FROM ymt_events WHERE stage = ? AND batch IN (" + marks + ")",
+        ("conversion_approval", *batches),
+    )
+    return {r["code"]: lib.events(r["code"]) for r in rows}
+
+
+def project_file(
+    lib,
+    code: str,
+    as_of: _dt.date | None = None,
+    thresholds: lc.Thresholds | None = None,
+) -> dict:
+    """Everything the project box shows for one project.
+
+    Keys: project, events, parcels, results, findings (this project's, 批而未供 of its batches
+    included), as_of.
+    """
+    as_of = lc.to_date(as_of) or _dt.date.today()
+    th = thresholds or lc.Thresholds()
+    project = lib.project(code)
+    if project is None:
+        return {}
+    code = project["code"]
+    events = lib.events(code)
+    peers = batch_peers(lib, events)
+    peers[code] = events
+    projects = {project["code"]: project}
+    for other in peers:
+        if other not in projects:
+            projects[other] = lib.project(other) or {}
+    normalised = {c: lc.with_project_defaults(projects[c], evs) for c, evs in peers.items()}
+    findings = [f for f in lc.unsupplied_findings(normalised, as_of, th) if code in f.codes]
+    findings += lc.project_findings(code, normalised[code], as_of, th)
+    return {
+        "project": project,
+        "events": events,
+        "parcels": lib.parcels(code, include_retired=True),
+        "results": lib.results(code),
+        "findings": findings,
+        "as_of": as_of,
+    }
+
+
+# -- the whole library ---------------------------------------------------------------------
+
+
+def library_findings(
+    lib,
+    as_of: _dt.date,
+    thresholds: lc.Thresholds | None = None,
+    progress: Callable[[float], Any] | None = None,
+    canceled: Callable[[], bool] | None = None,
+) -> list[lc.Finding]:
+    """Every finding over the library's live (not archived) projects as of ``as_of``."""
+    th = thresholds or lc.Thresholds()
+    th.validate()
+    as_of = lc.to_date(as_of)
+    projects = {p["code"]: p for p in lib.projects(include_archived=False)}
+    events: dict[str, list[dict]] = {code: [] for code in projects}
+    for row in lib._rows(
+        "SELECT * FROM ymt_events WHERE archived = ? ORDER BY code, event_date, fid", (False,)
+    ):
+        bucket = events.get(row["code"])
+        if bucket is not None:
+            bucket.append(row)
+    if progress:
+        progress(30.0)
+    normalised = {}
+    total = max(1, len(events))
+    for i, (code, evs) in enumerate(events.items()):
+        if canceled and i % 1000 == 0 and canceled():
+            return []
+        normalised[code] = lc.with_project_defaults(projects[code], evs)
+    out = lc.unsupplied_findings(normalised, as_of, th)
+    for i, (code, evs) in enumerate(normalised.items()):
+        if i % 1000 == 0:
+            if canceled and canceled():
+                return []
+            if progress:
+                progress(30.0 + 60.0 * i / total)
+        out.extend(lc.project_findings(code, evs, as_of, th))
+    return out
+
+
+def current_geometry(lib, codes: Iterable[str]):
+    """Union (shapely, EPSG:4490) of the current parcels of ``codes``; None without any."""
+    geoms = []
+    for code in codes:
+        for parcel in lib.parcels(code, include_retired=False):
+            if parcel.get("geometry"):
+                geoms.append(shapely.from_wkb(parcel["geometry"]))
+    if not geoms:
+        return None
+    return shapely.union_all(geoms) if len(geoms) > 1 else geoms[0]

@@ -1,0 +1,360 @@
+"""Project box (项目盒) dock and its map tool.
+
+Click a point on the map: the dock lists every library project whose parcels — current or
+retired — touch it (code in display form, name, status). Selecting a project shows its timeline
+(:class:`~yimatong_plugin.ui.timeline.TimelineView`) and findings, and highlights its parcels on
+the canvas: current parcels solid, retired versions (lineage) dashed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint, QgsRubberBand
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import lifecycle as lc
+from ..core import projectbox as pb
+from ..core.code import SEGMENTS
+from ..toolbelt.i18n import tr
+from ..toolbelt.log import log
+from ..toolbelt.resources import icon
+from .timeline import TimelineView
+
+LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
+PICK_TOLERANCE_PX = 3
+CURRENT_COLOR = QColor(220, 30, 30)
+RETIRED_COLOR = QColor(40, 90, 200)
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def display_code(code: str) -> str:
+    """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
+    text = str(code or "")
+    if len(text) != 28 or not text.isdigit():
+        return text
+    parts, pos = [], 0
+    for _name, width in SEGMENTS:
+        parts.append(text[pos : pos + width])
+        pos += width
+    return " ".join(parts)
+
+
+def status_text(row: dict) -> str:
+    if row.get("archived"):
+        return tr("archived")
+    status = str(row.get("status") or "")
+    return {"active": tr("active")}.get(status, status)
+
+
+class ProjectBoxMapTool(QgsMapToolEmitPoint):
+    """Click a point: emits ``picked(point, crs, tolerance)`` in the canvas CRS."""
+
+    picked = pyqtSignal(QgsPointXY, QgsCoordinateReferenceSystem, float)
+
+    def __init__(self, canvas):
+        super().__init__(canvas)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+
+    def canvasReleaseEvent(self, event):
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.pick(event.mapPoint())
+
+    def pick(self, point: QgsPointXY) -> None:
+        """The public handler: look up ``point`` (canvas CRS) as a click would."""
+        canvas = self.canvas()
+        tolerance = PICK_TOLERANCE_PX * canvas.mapUnitsPerPixel()
+        self.picked.emit(QgsPointXY(point), canvas.mapSettings().destinationCrs(), tolerance)
+
+
+class ProjectBoxDock(QgsDockWidget):
+    """The dock. ``library_uri`` (plugin setting) is opened on first use."""
+
+    OBJECT_NAME = "YimatongProjectBoxDock"
+
+    def __init__(self, iface, parent=None, library_uri: str | None = None):
+        super().__init__(tr("Project box"), parent)
+        self.setObjectName(self.OBJECT_NAME)
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self._library = None
+        self._library_uri = library_uri
+        self.thresholds = lc.Thresholds()
+        self.projects: list[dict] = []
+        self.current: dict = {}
+        self._bands: list[QgsRubberBand] = []
+        self._highlight_counts = {"current": 0, "retired": 0}
+        self.map_tool = ProjectBoxMapTool(self.canvas)
+        self.map_tool.picked.connect(self.lookup)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        self.pick_button = QToolButton(body)
+        self.pick_button.setIcon(icon("projectbox.svg"))
+        self.pick_button.setText(tr("Pick on map"))
+        self.pick_button.setToolTip(tr("Click a place on the map to list the projects there"))
+        self.pick_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.pick_button.setCheckable(True)
+        self.pick_button.toggled.connect(self._toggle_tool)
+        bar.addWidget(self.pick_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(tr("As of"), body))
+        self.as_of_edit = QDateEdit(QDate.currentDate(), body)
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setToolTip(tr("The date the lifecycle rules are evaluated on"))
+        self.as_of_edit.dateChanged.connect(lambda *_: self._refresh_current())
+        bar.addWidget(self.as_of_edit)
+        layout.addLayout(bar)
+
+        self.message = QLabel(tr("Click “Pick on map”, then a place on the map."), body)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
+        self.project_list = QTreeWidget(splitter)
+        self.project_list.setHeaderLabels([tr("Code"), tr("Name"), tr("Status"), tr("Parcels")])
+        self.project_list.setRootIsDecorated(False)
+        self.project_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.project_list.setAlternatingRowColors(True)
+        self.project_list.itemSelectionChanged.connect(self._selection_changed)
+        self.timeline = TimelineView(splitter)
+        self.finding_list = QTreeWidget(splitter)
+        self.finding_list.setHeaderLabels(
+            [tr("Rule"), tr("Severity"), tr("Since"), tr("Days"), tr("Evidence")]
+        )
+        self.finding_list.setRootIsDecorated(False)
+        self.finding_list.setWordWrap(True)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        layout.addWidget(splitter, 1)
+        self.setWidget(body)
+
+    # -- library --------------------------------------------------------------------------
+    @property
+    def library_uri(self) -> str:
+        if self._library_uri is not None:
+            return self._library_uri
+        from ..toolbelt.settings import load_settings
+
+        return load_settings().library_uri
+
+    def set_library(self, library) -> None:
+        """Use an open library object (the dock does not close it)."""
+        self.close_library()
+        self._library = library
+        self._owns_library = False
+
+    def set_library_uri(self, uri: str) -> None:
+        self.close_library()
+        self._library_uri = uri
+
+    def library(self):
+        if self._library is None:
+            uri = self.library_uri
+            if not uri:
+                return None
+            from ..core.library import open_library
+
+            self._library = open_library(uri)
+            self._owns_library = True
+        return self._library
+
+    def close_library(self) -> None:
+        if self._library is not None and getattr(self, "_owns_library", False):
+            self._library.close()
+        self._library = None
+
+    # -- map tool -------------------------------------------------------------------------
+    def _toggle_tool(self, on: bool) -> None:
+        if on:
+            self.canvas.setMapTool(self.map_tool)
+        elif self.canvas.mapTool() is self.map_tool:
+            self.canvas.unsetMapTool(self.map_tool)
+
+    def activate_tool(self) -> None:
+        self.show()
+        self.raise_()
+        self.pick_button.setChecked(True)
+        self.canvas.setMapTool(self.map_tool)
+
+    # -- lookup ---------------------------------------------------------------------------
+    def as_of(self) -> _dt.date:
+        d = self.as_of_edit.date()
+        return _dt.date(d.year(), d.month(), d.day())
+
+    def lookup(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, tolerance=0.0):
+        """List the projects at ``point`` (in ``crs``)."""
+        self.project_list.clear()
+        self.projects = []
+        self.show_project(None)
+        try:
+            lib = self.library()
+        except Exception as exc:  # a bad URI or unreadable file: say which and why
+            self.message.setText(
+                tr("Cannot open the library {uri}: {error}").format(uri=self.library_uri, error=exc)
+            )
+            log(self.message.text(), "warning")
+            return []
+        if lib is None:
+            self.message.setText(
+                tr("No project library chosen: set one in the project library panel.")
+            )
+            return []
+        if not crs.isValid():
+            crs = LIBRARY_CRS
+        rows = pb.projects_at(lib, point.x(), point.y(), crs.authid() or crs.toWkt(), tolerance)
+        self.projects = rows
+        for row in rows:
+            n_current, n_retired = len(row["parcel_ids"]), len(row["retired_parcel_ids"])
+            parcels = str(n_current)
+            if n_retired:
+                parcels += " " + tr("(+{n} retired)").format(n=n_retired)
+            item = QTreeWidgetItem(
+                [display_code(row["code"]), str(row.get("name") or ""), status_text(row), parcels]
+            )
+            item.setData(0, CODE_ROLE, row["code"])
+            item.setToolTip(1, str(row.get("name") or ""))
+            if not n_current:
+                item.setToolTip(0, tr("Only a retired version of a parcel lies here"))
+                for col in range(4):
+                    item.setForeground(col, QColor("#555555"))
+            self.project_list.addTopLevelItem(item)
+        for col in range(4):
+            self.project_list.resizeColumnToContents(col)
+        if rows:
+            self.message.setText(
+                tr("{n} project(s) at {x}, {y}").format(
+                    n=len(rows), x=f"{point.x():.6f}", y=f"{point.y():.6f}"
+                )
+            )
+            self.project_list.setCurrentItem(self.project_list.topLevelItem(0))
+        else:
+            self.message.setText(tr("No library project at this place."))
+        return rows
+
+    def project_codes(self) -> list[str]:
+        """Codes listed, in display order."""
+        return [
+            self.project_list.topLevelItem(i).data(0, CODE_ROLE)
+            for i in range(self.project_list.topLevelItemCount())
+        ]
+
+    def select_project(self, code: str) -> None:
+        for i in range(self.project_list.topLevelItemCount()):
+            item = self.project_list.topLevelItem(i)
+            if item.data(0, CODE_ROLE) == code:
+                self.project_list.setCurrentItem(item)
+                return
+        raise KeyError(code)
+
+    def _selection_changed(self) -> None:
+        items = self.project_list.selectedItems()
+        self.show_project(items[0].data(0, CODE_ROLE) if items else None)
+
+    def _refresh_current(self) -> None:
+        if self.current:
+            self.show_project(self.current["project"]["code"])
+
+    def show_project(self, code: str | None) -> None:
+        """Timeline, findings and map highlight of project ``code`` (None clears)."""
+        self.clear_highlight()
+        self.finding_list.clear()
+        if not code or self.library() is None:
+            self.current = {}
+            self.timeline.clear_project()
+            return
+        data = pb.project_file(self.library(), code, self.as_of(), self.thresholds)
+        self.current = data
+        if not data:
+            self.timeline.clear_project()
+            return
+        self.timeline.set_project(
+            data["events"],
+            data["findings"],
+            data["results"],
+            as_of=data["as_of"],
+            thresholds=self.thresholds,
+            project=data["project"],
+        )
+        for f in data["findings"]:
+            item = QTreeWidgetItem(
+                [f.rule, f.severity, f.since.isoformat(), str(f.days), f.evidence]
+            )
+            item.setToolTip(4, f.evidence)
+            self.finding_list.addTopLevelItem(item)
+        self.highlight(data["parcels"])
+
+    # -- highlight ------------------------------------------------------------------------
+    def highlight(self, parcels: list[dict]) -> None:
+        """Rubber bands: current parcels solid red, retired versions dashed blue."""
+        self.clear_highlight()
+        dest = self.canvas.mapSettings().destinationCrs()
+        xform = None
+        if dest.isValid() and dest != LIBRARY_CRS:
+            xform = QgsCoordinateTransform(LIBRARY_CRS, dest, QgsProject.instance())
+        current = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        current.setStrokeColor(CURRENT_COLOR)
+        current.setFillColor(QColor(220, 30, 30, 50))
+        current.setWidth(2)
+        retired = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
+        retired.setStrokeColor(RETIRED_COLOR)
+        retired.setFillColor(QColor(0, 0, 0, 0))
+        retired.setWidth(2)
+        retired.setLineStyle(Qt.PenStyle.DashLine)
+        for parcel in parcels:
+            wkb = parcel.get("geometry")
+            if not wkb:
+                continue
+            geom = QgsGeometry()
+            geom.fromWkb(bytes(wkb))
+            if xform is not None:
+                geom.transform(xform)
+            kind = "retired" if parcel.get("retired") else "current"
+            (retired if kind == "retired" else current).addGeometry(geom, None)
+            self._highlight_counts[kind] += 1
+        self._bands = [retired, current]
+
+    def highlighted(self) -> dict[str, int]:
+        """Number of parcels highlighted per style (current / retired)."""
+        return dict(self._highlight_counts)
+
+    def clear_highlight(self) -> None:
+        for band in self._bands:
+            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self.canvas.scene().removeItem(band)
+        self._bands = []
+        self._highlight_counts = {"current": 0, "retired": 0}
+
+    # -- teardown -------------------------------------------------------------------------
+    def unload(self) -> None:
+        self.clear_highlight()
+        if self.canvas.mapTool() is self.map_tool:
+            self.canvas.unsetMapTool(self.map_tool)
+        self.close_library()
