@@ -9,18 +9,33 @@
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="121" />
+      <source>(a new parcel)</source>
+      <translation>（新地块）</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="61" />
+      <source>(no stage)</source>
+      <translation>（无阶段）</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="370" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="666" />
+      <location filename="../gis/compliance_report.py" line="675" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="156" />
       <source>28-digit code</source>
+      <translation>28 位项目代码</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="56" />
+      <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
     </message>
     <message>
@@ -39,9 +54,9 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="319" />
+      <location filename="../gis/parcel_attach.py" line="317" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
-      <translation type="unfinished" />
+      <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="424" />
@@ -61,6 +76,11 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
+      <source>AS_OF is not a date: {value}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -174,22 +194,22 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="805" />
+      <location filename="../gis/compliance_report.py" line="815" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="806" />
+      <location filename="../gis/compliance_report.py" line="816" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="804" />
+      <location filename="../gis/compliance_report.py" line="814" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="643" />
+      <location filename="../gis/compliance_report.py" line="652" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -202,6 +222,31 @@
       <location filename="../ui/project_box.py" line="126" />
       <source>As of</source>
       <translation>截至</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
+      <source>As of (empty: today)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="284" />
+      <source>As of {date}: {n} findings ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <source>Attach</source>
+      <translation>挂接</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="38" />
+      <source>Attach parcels to a project</source>
+      <translation>将地块挂接到项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="204" />
+      <source>Attached {n} parcels to {code}.</source>
+      <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="742" />
@@ -239,6 +284,11 @@
       <translation>无法分配项目代码：{error}</translation>
     </message>
     <message>
+      <location filename="../core/library/postgis.py" line="80" />
+      <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="85" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
@@ -269,7 +319,12 @@
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1061" />
+      <location filename="../ui/parcel_attach_dialog.py" line="78" />
+      <source>Check</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1076" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -279,12 +334,17 @@
       <translation>正在检查各行…</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="144" />
+      <source>Choose a layer.</source>
+      <translation>请选择图层。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="150" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="802" />
+      <location filename="../gis/compliance_report.py" line="812" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -354,7 +414,7 @@
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="652" />
+      <location filename="../gis/compliance_report.py" line="661" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -369,6 +429,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="71" />
+      <source>Coordinates come from a web map (GCJ-02): convert</source>
+      <translation>坐标来自网络地图（GCJ-02）：转换</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="186" />
       <source>Copy</source>
       <translation>复制</translation>
@@ -379,7 +444,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1061" />
+      <location filename="../gis/compliance_report.py" line="1076" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -387,6 +452,16 @@
       <location filename="../ui/project_box.py" line="149" />
       <source>Days</source>
       <translation>天数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="114" />
+      <source>Days after the agreed completion before 逾期竣工 is reported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="107" />
+      <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="254" />
@@ -404,7 +479,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1378" />
+      <location filename="../gis/compliance_report.py" line="1412" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -427,6 +502,11 @@
       <location filename="../gis/expressions.py" line="147" />
       <source>Examples</source>
       <translation>示例</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="76" />
+      <source>Feature</source>
+      <translation>要素</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
@@ -454,9 +534,29 @@
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
+      <source>Findings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="41" />
+      <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and evidence (the events and dates that make it so).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="142" />
       <source>From selected parcel</source>
       <translation>从所选地块获取</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="93" />
+      <source>Full years without start after the agreed start: idle-land fee stage.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="100" />
+      <source>Full years without start after the agreed start: repossession stage.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/crs.py" line="54" />
@@ -469,12 +569,12 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="921" />
+      <location filename="../gis/compliance_report.py" line="936" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1103" />
+      <location filename="../gis/compliance_report.py" line="1119" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -484,9 +584,24 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
+      <source>Grace after the agreed completion (days)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="106" />
+      <source>Grace after the agreed start (days)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="175" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="801" />
+      <source>Grounds for the verdict</source>
+      <translation>判定依据</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="187" />
@@ -496,6 +611,11 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
+      <source>Idle-land fee stage after (full years)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -536,7 +656,7 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="651" />
+      <location filename="../gis/compliance_report.py" line="660" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -571,7 +691,7 @@
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="801" />
+      <location filename="../gis/compliance_report.py" line="811" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -631,6 +751,21 @@
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../core/library/postgis.py" line="210" />
+      <source>Library {where}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="129" />
+      <source>Lifecycle findings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="37" />
+      <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="126" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
@@ -641,12 +776,17 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="783" />
+      <location filename="../core/library/postgis.py" line="202" />
+      <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="788" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="781" />
+      <location filename="../gis/compliance_report.py" line="787" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -661,7 +801,7 @@
       <translation>列映射：{mapping}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="644" />
+      <location filename="../gis/compliance_report.py" line="653" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -696,9 +836,14 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="316" />
+      <location filename="../ui/parcel_attach_dialog.py" line="148" />
+      <source>No features selected in {layer}.</source>
+      <translation>图层 {layer} 中没有选中要素。</translation>
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="314" />
       <source>No features to attach.</source>
-      <translation type="unfinished" />
+      <translation>没有可挂接的要素。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="259" />
@@ -711,7 +856,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1218" />
+      <location filename="../gis/compliance_report.py" line="1234" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -741,6 +886,11 @@
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="130" />
+      <source>No such project in the library.</source>
+      <translation>项目库中没有该项目。</translation>
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="235" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
@@ -758,6 +908,11 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="132" />
+      <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -824,12 +979,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="853" />
+      <location filename="../gis/compliance_report.py" line="867" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1097" />
+      <location filename="../gis/compliance_report.py" line="1112" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -844,7 +999,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1074" />
+      <location filename="../ui/parcel_attach_dialog.py" line="54" />
+      <source>Parcel label field</source>
+      <translation>地块编号字段</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1089" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -859,7 +1019,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="803" />
+      <location filename="../gis/compliance_report.py" line="813" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -869,12 +1029,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="620" />
+      <location filename="../gis/compliance_report.py" line="629" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="587" />
+      <location filename="../gis/compliance_report.py" line="590" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
@@ -896,6 +1056,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="197" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/postgis.py" line="188" />
+      <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/postgis.py" line="71" />
+      <source>PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -974,6 +1144,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>省级重点项目</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="222" />
+      <source>Reading projects and events…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="69" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="247" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
@@ -984,12 +1164,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="70" />
+      <source>Repair invalid geometries</source>
+      <translation>修复无效几何</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="66" />
+      <source>Replaces</source>
+      <translation>替换</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="708" />
+      <location filename="../gis/compliance_report.py" line="717" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -997,6 +1187,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/about.py" line="16" />
       <source>Reports the installed Yimatong version. Useful to check from qgis_process that the plugin and its Processing provider are installed.</source>
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
+      <source>Repossession stage after (full years)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="293" />
@@ -1019,22 +1214,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="642" />
+      <location filename="../gis/compliance_report.py" line="651" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1040" />
+      <location filename="../gis/compliance_report.py" line="1055" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1059" />
+      <location filename="../gis/compliance_report.py" line="1074" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="931" />
+      <location filename="../gis/compliance_report.py" line="946" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
@@ -1049,7 +1244,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1061" />
+      <location filename="../gis/compliance_report.py" line="1076" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -1069,9 +1264,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1242" />
+      <location filename="../ui/project_box.py" line="149" />
       <source>Rule</source>
-      <translation>规则</translation>
+      <translation>判定依据</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="363" />
@@ -1092,6 +1287,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/code_dialog.py" line="420" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="49" />
+      <source>Selected features only</source>
+      <translation>仅选中要素</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
@@ -1119,12 +1319,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1178" />
+      <location filename="../gis/compliance_report.py" line="1194" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="807" />
+      <location filename="../gis/compliance_report.py" line="817" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -1139,7 +1339,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="646" />
+      <location filename="../gis/compliance_report.py" line="655" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -1162,6 +1362,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/importprojects.py" line="94" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="64" />
+      <source>Stage</source>
+      <translation>阶段</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="653" />
@@ -1227,6 +1432,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/project_box.py" line="130" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="80" />
+      <source>The date the rules are evaluated on; events after it are ignored.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="389" />
@@ -1328,12 +1538,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/parcel_attach.py" line="224" />
       <source>The layer {layer} has no coordinate reference system; set it first.</source>
-      <translation type="unfinished" />
+      <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="234" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/postgis.py" line="180" />
+      <source>The library {where} is closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/postgis.py" line="196" />
+      <source>The library {where} refused the change: {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="528" />
@@ -1364,6 +1584,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/expressions.py" line="172" />
       <source>The project code grouped by segment for reading (NULL when malformed).</source>
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="172" />
+      <source>The project library {uri} does not exist.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="96" />
@@ -1426,7 +1651,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="665" />
+      <location filename="../gis/compliance_report.py" line="674" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -1491,7 +1716,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="859" />
+      <location filename="../gis/compliance_report.py" line="873" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -1516,7 +1741,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1384" />
+      <location filename="../gis/compliance_report.py" line="1418" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -1524,6 +1749,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="249" />
       <source>Year</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="86" />
+      <source>Years after the batch approval before unsupplied land is reported.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../plugin.py" line="43" />
@@ -1553,7 +1783,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/parcel_attach.py" line="236" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
-      <translation type="unfinished" />
+      <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="69" />
@@ -1646,9 +1876,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="281" />
+      <location filename="../gis/parcel_attach.py" line="279" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
-      <translation type="unfinished" />
+      <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“从 GCJ-02 转换”</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="265" />
@@ -1681,6 +1911,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="68" />
+      <source>e.g. 修测 (re-survey)</source>
+      <translation>例如：修测</translation>
+    </message>
+    <message>
       <location filename="../core/overlay.py" line="599" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
@@ -1693,10 +1928,10 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/parcel_attach.py" line="219" />
       <source>feature {fid}</source>
-      <translation type="unfinished" />
+      <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="768" />
+      <location filename="../gis/compliance_report.py" line="775" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -1706,34 +1941,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="271" />
+      <location filename="../gis/parcel_attach.py" line="269" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
-      <translation type="unfinished" />
+      <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="622" />
+      <location filename="../gis/compliance_report.py" line="631" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="246" />
       <source>invalid ({reason}); repaired</source>
-      <translation type="unfinished" />
+      <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="244" />
       <source>invalid geometry</source>
-      <translation type="unfinished" />
+      <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1103" />
+      <location filename="../gis/compliance_report.py" line="1119" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="249" />
       <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
-      <translation type="unfinished" />
+      <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="676" />
@@ -1761,7 +1996,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="658" />
+      <location filename="../gis/compliance_report.py" line="667" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -1776,17 +2011,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少 {field}（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="769" />
+      <location filename="../gis/compliance_report.py" line="776" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="612" />
+      <location filename="../gis/compliance_report.py" line="621" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="611" />
+      <location filename="../gis/compliance_report.py" line="620" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -1803,7 +2038,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/parcel_attach.py" line="231" />
       <source>no geometry</source>
-      <translation type="unfinished" />
+      <translation>无几何</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="833" />
@@ -1816,27 +2051,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="761" />
+      <location filename="../gis/compliance_report.py" line="768" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="626" />
+      <location filename="../gis/compliance_report.py" line="635" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="628" />
+      <location filename="../gis/compliance_report.py" line="637" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="633" />
+      <location filename="../ui/parcel_attach_dialog.py" line="134" />
+      <source>parcel {id} {label} ({area:,.0f} m²)</source>
+      <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="642" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="643" />
+      <location filename="../gis/compliance_report.py" line="652" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -1931,9 +2171,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field} 的值 {value} 不在代码表中</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="275" />
+      <location filename="../gis/parcel_attach.py" line="273" />
       <source>unusual area {area:,.1f} m²</source>
-      <translation type="unfinished" />
+      <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="122" />
@@ -2031,19 +2271,29 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="647" />
+      <location filename="../gis/compliance_report.py" line="656" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="635" />
+      <location filename="../gis/compliance_report.py" line="644" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="309" />
+      <location filename="../gis/parcel_attach.py" line="307" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
-      <translation type="unfinished" />
+      <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="183" />
+      <source>{n} features ready.</source>
+      <translation>{n} 个要素可挂接。</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="178" />
+      <source>{n} of {total} features fail the checks; nothing can be attached.</source>
+      <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="507" />
@@ -2051,7 +2301,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="945" />
+      <location filename="../gis/compliance_report.py" line="960" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -2091,7 +2341,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1029" />
+      <location filename="../gis/compliance_report.py" line="1044" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -2111,7 +2361,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1010" />
+      <location filename="../gis/compliance_report.py" line="1025" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -2136,14 +2386,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
+      <location filename="../core/library/postgis.py" line="135" />
+      <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/postgis.py" line="155" />
+      <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/postgis.py" line="112" />
+      <source>{where}: ymt_meta has no valid schema_version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/importer.py" line="693" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1204" />
+      <location filename="../gis/compliance_report.py" line="1220" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="85" />
+      <source>批而未供 after (years)</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>
