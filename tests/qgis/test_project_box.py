@@ -171,3 +171,152 @@ def test_without_a_library_the_dock_says_so(qgis_iface):
     assert "/nonexistent/dir/x.gpkg" in d2.message.text()
     d.unload()
     d2.unload()
+
+
+# -- yimatong:lifecyclemonitor --------------------------------------------------------------
+
+AS_OF = "2024-06-01"
+
+
+def seeded_library(path):
+    """A library with one project per anomaly, a healthy one and an archived idle one."""
+    lib = open_library(str(path))
+    seq = iter(range(1, 100))
+    expected = set()
+
+    def project(name, area=None, parcel=True):
+        code = lib.allocate_code(**SEGMENTS)
+        lib.add_project(code, name=name, source="annual_transfer_plan", declared_area_m2=area)
+        if parcel:
+            n = next(seq)
+            lib.add_parcel(code, square(111.60 + 0.02 * n, 29.00))
+        return str(code)
+
+    c = project("批而未供-整批", area=10000)
+    lib.add_event(c, "conversion_approval", "2021-05-01", batch="B1", doc_no="湘政地〔2021〕5号")
+    expected.add((c, lc.RULE_UNSUPPLIED, ""))
+
+    a = project("批次B2-已供", area=6000)
+    b = project("批次B2-未供", area=4000, parcel=False)
+    lib.add_event(a, "conversion_approval", "2020-01-10", batch="B2")
+    lib.add_event(b, "conversion_approval", "2020-01-10", batch="B2")
+    lib.add_event(a, "supply", "2021-01-01")
+    expected.add((b, lc.RULE_UNSUPPLIED, ""))
+
+    c = project("供而未用")
+    lib.add_event(c, "supply", "2024-01-10", agreed_start="2024-03-01")
+    expected.add((c, lc.RULE_UNUSED, ""))
+
+    c = project("闲置-征缴闲置费")
+    lib.add_event(c, "supply", "2022-06-01", agreed_start="2023-01-15")
+    expected.add((c, lc.RULE_IDLE, "fee"))
+
+    c = project("闲置-无偿收回")
+    lib.add_event(c, "supply", "2021-01-05", agreed_start="2021-07-01", doc_no="出-5")
+    expected.add((c, lc.RULE_IDLE, "repossession"))
+
+    c = project("开工后停工")
+    lib.add_event(c, "supply", "2020-03-01", agreed_start="2020-10-01")
+    lib.add_event(c, "construction_start", "2020-09-01")
+    lib.add_event(c, "supervision", "2023-03-01", status="停工", developed_ratio=0.2)
+    expected.add((c, lc.RULE_IDLE, "fee"))
+
+    c = project("逾期开工")
+    lib.add_event(c, "supply", "2022-01-01", agreed_start="2022-06-01")
+    lib.add_event(c, "construction_start", "2022-09-01")
+    expected.add((c, lc.RULE_LATE_START, ""))
+
+    c = project("逾期竣工")
+    lib.add_event(
+        c, "supply", "2020-01-01", agreed_start="2020-06-01", agreed_completion="2023-06-01"
+    )
+    lib.add_event(c, "construction_start", "2020-05-20")
+    expected.add((c, lc.RULE_LATE_COMPLETION, ""))
+
+    c = project("按期建成", area=5000)
+    lib.add_event(c, "conversion_approval", "2019-01-01", batch="B3")
+    lib.add_event(
+        c, "supply", "2019-06-01", agreed_start="2019-12-01", agreed_completion="2022-12-01"
+    )
+    lib.add_event(c, "construction_start", "2019-11-20")
+    lib.add_event(c, "supervision", "2021-05-01", developed_ratio=0.6, invested_ratio=0.7)
+    lib.add_event(c, "completion", "2022-10-01")
+    lib.add_event(c, "registration", "2023-01-10")
+
+    c = project("已归档的闲置项目")
+    lib.add_event(c, "supply", "2020-01-05", agreed_start="2020-07-01")
+    lib.archive_project(c, reason="合并")
+
+    c = project("将来才批")
+    lib.add_event(c, "conversion_approval", "2024-07-01", batch="B9")
+    lib.close()
+    return expected
+
+
+def test_lifecycle_monitor_finds_every_seeded_anomaly_and_nothing_else(processing_ready, tmp_path):
+    import processing
+
+    path = tmp_path / "seeded.gpkg"
+    expected = seeded_library(path)
+    result = processing.run(
+        "yimatong:lifecyclemonitor",
+        {"LIBRARY": str(path), "AS_OF": AS_OF, "OUTPUT": "memory:"},
+    )
+    layer = result["OUTPUT"]
+    rows = list(layer.getFeatures())
+    found = {(f["code"], f["rule"], f["stage"] or "") for f in rows}
+    assert found == expected
+    assert result["FINDINGS"] == len(rows) == len(expected)
+    assert layer.crs().authid() == "EPSG:4490"
+    for f in rows:
+        assert f["since"].isValid() and f["days"] >= 0 and f["evidence"]
+        assert f["severity"] in lc.SEVERITIES
+    by_rule = {(f["rule"], f["stage"] or ""): f for f in rows}
+    repo = by_rule[(lc.RULE_IDLE, "repossession")]
+    assert repo["since"].toString("yyyy-MM-dd") == "2023-07-01"
+    assert "2021-07-01" in repo["evidence"] and "出-5" in repo["evidence"]
+    assert not repo.geometry().isNull() and repo.geometry().area() > 0
+    assert repo["name"] == "闲置-无偿收回"
+    unsupplied = [f for f in rows if f["rule"] == lc.RULE_UNSUPPLIED]
+    ratios = sorted(round(f["supplied_ratio"], 3) for f in unsupplied)
+    assert ratios == [0.0, 0.6]
+    b2 = next(f for f in unsupplied if f["batch"] == "B2")
+    assert b2.geometry().isNull()  # that project has no parcel
+
+
+def test_lifecycle_monitor_thresholds_and_bad_input(processing_ready, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    path = tmp_path / "seeded.gpkg"
+    seeded_library(path)
+    result = processing.run(
+        "yimatong:lifecyclemonitor",
+        {
+            "LIBRARY": str(path),
+            "AS_OF": AS_OF,
+            "UNSUPPLIED_YEARS": 5,
+            "IDLE_FEE_YEARS": 3,
+            "IDLE_REPOSSESS_YEARS": 4,
+            "OUTPUT": "memory:",
+        },
+    )
+    rules = sorted(f["rule"] for f in result["OUTPUT"].getFeatures())
+    # no batch is 5 years old; nothing is idle 3 years: those become 供而未用
+    assert lc.RULE_UNSUPPLIED not in rules and lc.RULE_IDLE not in rules
+    assert rules.count(lc.RULE_UNUSED) == 3
+    with pytest.raises(QgsProcessingException, match="does not exist"):
+        processing.run(
+            "yimatong:lifecyclemonitor",
+            {"LIBRARY": str(tmp_path / "missing.gpkg"), "OUTPUT": "memory:"},
+        )
+    with pytest.raises(QgsProcessingException, match="repossession"):
+        processing.run(
+            "yimatong:lifecyclemonitor",
+            {
+                "LIBRARY": str(path),
+                "IDLE_FEE_YEARS": 3,
+                "IDLE_REPOSSESS_YEARS": 3,
+                "OUTPUT": "memory:",
+            },
+        )

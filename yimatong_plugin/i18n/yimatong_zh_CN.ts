@@ -79,9 +79,9 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="171" />
       <source>AS_OF is not a date: {value}</source>
-      <translation type="unfinished" />
+      <translation>截至日期不是有效日期：{value}</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="59" />
@@ -226,12 +226,12 @@
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>As of (empty: today)</source>
-      <translation type="unfinished" />
+      <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="284" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="296" />
       <source>As of {date}: {n} findings ({detail}).</source>
-      <translation type="unfinished" />
+      <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="81" />
@@ -284,7 +284,7 @@
       <translation>无法分配项目代码：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="80" />
+      <location filename="../core/library/postgis.py" line="87" />
       <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
       <translation type="unfinished" />
     </message>
@@ -456,12 +456,12 @@
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="114" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
-      <translation type="unfinished" />
+      <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="107" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
-      <translation type="unfinished" />
+      <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="254" />
@@ -536,12 +536,12 @@
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
       <source>Findings</source>
-      <translation type="unfinished" />
+      <translation>异常数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="41" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and evidence (the events and dates that make it so).</source>
-      <translation type="unfinished" />
+      <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="142" />
@@ -551,12 +551,12 @@
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="93" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
-      <translation type="unfinished" />
+      <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="100" />
       <source>Full years without start after the agreed start: repossession stage.</source>
-      <translation type="unfinished" />
+      <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
     <message>
       <location filename="../core/crs.py" line="54" />
@@ -586,12 +586,12 @@
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
       <source>Grace after the agreed completion (days)</source>
-      <translation type="unfinished" />
+      <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="106" />
       <source>Grace after the agreed start (days)</source>
-      <translation type="unfinished" />
+      <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="175" />
@@ -616,7 +616,7 @@
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
       <source>Idle-land fee stage after (full years)</source>
-      <translation type="unfinished" />
+      <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="172" />
@@ -751,19 +751,19 @@
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="210" />
+      <location filename="../core/library/postgis.py" line="231" />
       <source>Library {where}: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="129" />
       <source>Lifecycle findings</source>
-      <translation type="unfinished" />
+      <translation>全生命周期异常</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="37" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
-      <translation type="unfinished" />
+      <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="126" />
@@ -776,7 +776,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="202" />
+      <location filename="../core/library/postgis.py" line="223" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation type="unfinished" />
     </message>
@@ -913,7 +913,7 @@
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="132" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
-      <translation type="unfinished" />
+      <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
@@ -1059,12 +1059,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="188" />
+      <location filename="../core/library/postgis.py" line="203" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="71" />
+      <location filename="../core/library/postgis.py" line="74" />
       <source>PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)</source>
       <translation type="unfinished" />
     </message>
@@ -1144,9 +1144,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>省级重点项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="222" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="234" />
       <source>Reading projects and events…</source>
-      <translation type="unfinished" />
+      <translation>正在读取项目和事件…</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="69" />
@@ -1191,7 +1191,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
       <source>Repossession stage after (full years)</source>
-      <translation type="unfinished" />
+      <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="293" />
@@ -1436,7 +1436,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="80" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
-      <translation type="unfinished" />
+      <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="389" />
@@ -1546,12 +1546,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="180" />
+      <location filename="../core/library/postgis.py" line="194" />
       <source>The library {where} is closed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="196" />
+      <location filename="../core/library/postgis.py" line="215" />
       <source>The library {where} refused the change: {error}</source>
       <translation type="unfinished" />
     </message>
@@ -1586,9 +1586,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="172" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="184" />
       <source>The project library {uri} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="96" />
@@ -1753,7 +1753,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="86" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
-      <translation type="unfinished" />
+      <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="43" />
@@ -2386,17 +2386,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="135" />
+      <location filename="../core/library/postgis.py" line="142" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="155" />
+      <location filename="../core/library/postgis.py" line="166" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="112" />
+      <location filename="../core/library/postgis.py" line="119" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation type="unfinished" />
     </message>
@@ -2413,7 +2413,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="85" />
       <source>批而未供 after (years)</source>
-      <translation type="unfinished" />
+      <translation>批而未供年限（年）</translation>
     </message>
   </context>
 </TS>

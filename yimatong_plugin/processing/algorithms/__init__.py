@@ -16,4 +16,7 @@ def algorithm_classes() -> list:
     from .importprojects import ImportProjectsAlgorithm
 
     classes.append(ImportProjectsAlgorithm)
+    from .lifecyclemonitor import LifecycleMonitorAlgorithm
+
+    classes.append(LifecycleMonitorAlgorithm)
     return classes

@@ -1,0 +1,302 @@
+"""``yimatong:lifecyclemonitor``: every lifecycle anomaly in a project library as of a date.
+
+批而未供 (per approval batch, with the supplied ratio), 供而未用, 闲置土地 (fee and repossession
+stages; not started or stalled), 逾期开工, 逾期竣工 — the rules of ``core/lifecycle.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+
+from ...core import lifecycle as lc
+from ..base import YimatongAlgorithm
+
+SEVERITY_ORDER = {s: i for i, s in enumerate(reversed(lc.SEVERITIES))}
+
+
+class LifecycleMonitorAlgorithm(YimatongAlgorithm):
+    NAME = "lifecyclemonitor"
+    DISPLAY_NAME = "Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)"
+    GROUP_ID = "library"
+    GROUP_NAME = "Project library"
+    ICON = "projectbox.svg"
+    HELP = (
+        "Finds, across the project library, the land whose life has gone wrong as of a date: "
+        "批而未供 (an approved conversion batch not fully supplied after the threshold years, "
+        "with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), "
+        "闲置土地 (idle land: not started one full year after the agreed start — idle-land fee "
+        "stage — or two full years — repossession stage; or started, less than 1/3 of the area "
+        "developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started "
+        "late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; "
+        "29 February counts to 1 March. A project not yet started is reported once, under the "
+        "most advanced rule it meets. Output: one row per finding with the current parcels of "
+        "the project(s), and code, rule, severity, since (the date the rule was first met), "
+        "days and evidence (the events and dates that make it so)."
+    )
+
+    LIBRARY = "LIBRARY"
+    AS_OF = "AS_OF"
+    UNSUPPLIED_YEARS = "UNSUPPLIED_YEARS"
+    IDLE_FEE_YEARS = "IDLE_FEE_YEARS"
+    IDLE_REPOSSESS_YEARS = "IDLE_REPOSSESS_YEARS"
+    START_GRACE_DAYS = "START_GRACE_DAYS"
+    COMPLETION_GRACE_DAYS = "COMPLETION_GRACE_DAYS"
+    OUTPUT = "OUTPUT"
+    FINDINGS = "FINDINGS"
+
+    def initAlgorithm(self, config=None):
+        from ...toolbelt.settings import load_settings
+
+        settings = load_settings()
+        p = QgsProcessingParameterString(
+            self.LIBRARY, self.tr("Project library"), defaultValue=settings.library_uri or None
+        )
+        p.setHelp(self.tr("A GeoPackage path or a PostgreSQL connection string / service."))
+        self.addParameter(p)
+        p = QgsProcessingParameterDateTime(
+            self.AS_OF,
+            self.tr("As of (empty: today)"),
+            type=QgsProcessingParameterDateTime.Type.Date,
+            optional=True,
+        )
+        p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
+        self.addParameter(p)
+        for name, label, help_text, default, minimum in (
+            (
+                self.UNSUPPLIED_YEARS,
+                self.tr("批而未供 after (years)"),
+                self.tr("Years after the batch approval before unsupplied land is reported."),
+                2,
+                1,
+            ),
+            (
+                self.IDLE_FEE_YEARS,
+                self.tr("Idle-land fee stage after (full years)"),
+                self.tr("Full years without start after the agreed start: idle-land fee stage."),
+                1,
+                1,
+            ),
+            (
+                self.IDLE_REPOSSESS_YEARS,
+                self.tr("Repossession stage after (full years)"),
+                self.tr("Full years without start after the agreed start: repossession stage."),
+                2,
+                2,
+            ),
+            (
+                self.START_GRACE_DAYS,
+                self.tr("Grace after the agreed start (days)"),
+                self.tr("Days after the agreed start before 供而未用 / 逾期开工 are reported."),
+                0,
+                0,
+            ),
+            (
+                self.COMPLETION_GRACE_DAYS,
+                self.tr("Grace after the agreed completion (days)"),
+                self.tr("Days after the agreed completion before 逾期竣工 is reported."),
+                0,
+                0,
+            ),
+        ):
+            p = QgsProcessingParameterNumber(
+                name,
+                label,
+                type=QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=default,
+                minValue=minimum,
+            )
+            p.setHelp(help_text)
+            self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Lifecycle findings"), type=QgsProcessing.TypeVectorPolygon
+        )
+        p.setHelp(
+            self.tr(
+                "One row per finding: code, rule, severity, since, days, evidence, with the "
+                "current parcels of the project(s) as geometry where there are any."
+            )
+        )
+        self.addParameter(p)
+        self.addOutput(QgsProcessingOutputNumber(self.FINDINGS, self.tr("Findings")))
+
+    # -- parameters -----------------------------------------------------------------------
+    def _thresholds(self, parameters, context) -> lc.Thresholds:
+        def value(name):
+            return self.parameterAsInt(parameters, name, context)
+
+        return lc.Thresholds(
+            unsupplied_years=value(self.UNSUPPLIED_YEARS),
+            idle_fee_years=value(self.IDLE_FEE_YEARS),
+            idle_repossess_years=value(self.IDLE_REPOSSESS_YEARS),
+            start_grace_days=value(self.START_GRACE_DAYS),
+            completion_grace_days=value(self.COMPLETION_GRACE_DAYS),
+        )
+
+    def _as_of(self, parameters, context) -> _dt.date:
+        raw = parameters.get(self.AS_OF)
+        if raw in (None, ""):
+            return _dt.date.today()
+        if isinstance(raw, QDate):
+            day = raw
+        elif isinstance(raw, QDateTime):
+            day = raw.date()
+        elif isinstance(raw, (_dt.date, _dt.datetime)):
+            return lc.to_date(raw)
+        elif isinstance(raw, str):
+            try:
+                return lc.to_date(raw)
+            except ValueError:
+                day = QDate()
+        else:
+            day = self.parameterAsDateTime(parameters, self.AS_OF, context).date()
+        if not day.isValid():
+            raise QgsProcessingException(self.tr("AS_OF is not a date: {value}").format(value=raw))
+        return _dt.date(day.year(), day.month(), day.day())
+
+    def checkParameterValues(self, parameters, context):
+        ok, msg = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, msg
+        uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
+        if not uri:
+            return False, self.tr("Choose a project library.")
+        from ...core.library import is_postgres_uri
+
+        if not is_postgres_uri(uri) and not os.path.isfile(uri):
+            return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
+        try:
+            self._thresholds(parameters, context).validate()
+        except ValueError as exc:
+            return False, str(exc)
+        try:
+            self._as_of(parameters, context)
+        except QgsProcessingException as exc:
+            return False, str(exc)
+        return True, ""
+
+    # -- run ------------------------------------------------------------------------------
+    @staticmethod
+    def output_fields() -> QgsFields:
+        fields = QgsFields()
+        for name, kind in (
+            ("code", QVariant.String),
+            ("name", QVariant.String),
+            ("rule", QVariant.String),
+            ("severity", QVariant.String),
+            ("stage", QVariant.String),
+            ("since", QVariant.Date),
+            ("days", QVariant.Int),
+            ("evidence", QVariant.String),
+            ("batch", QVariant.String),
+            ("supplied_ratio", QVariant.Double),
+            ("as_of", QVariant.Date),
+        ):
+            fields.append(QgsField(name, kind))
+        return fields
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ...core import projectbox as pb
+        from ...core.library import open_library
+        from ...gis.shapely_io import from_shapely
+
+        uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
+        as_of = self._as_of(parameters, context)
+        thresholds = self._thresholds(parameters, context)
+        try:
+            thresholds.validate()
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        try:
+            lib = open_library(uri)
+        except Exception as exc:
+            raise QgsProcessingException(
+                self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
+            ) from exc
+        try:
+            feedback.setProgressText(self.tr("Reading projects and events…"))
+            try:
+                findings = pb.library_findings(
+                    lib,
+                    as_of,
+                    thresholds,
+                    progress=feedback.setProgress,
+                    canceled=feedback.isCanceled,
+                )
+            except ValueError as exc:  # a bad date in an event names the value
+                raise QgsProcessingException(str(exc)) from exc
+            if feedback.isCanceled():
+                return {}
+            findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.since, f.code))
+            sink, dest = self.parameterAsSink(
+                parameters,
+                self.OUTPUT,
+                context,
+                self.output_fields(),
+                QgsWkbTypes.MultiPolygon,
+                QgsCoordinateReferenceSystem("EPSG:4490"),
+            )
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            names: dict[str, str] = {}
+            total = max(1, len(findings))
+            for i, finding in enumerate(findings):
+                if feedback.isCanceled():
+                    break
+                feat = QgsFeature(self.output_fields())
+                geom = pb.current_geometry(lib, finding.codes)
+                if geom is not None:
+                    qgeom = from_shapely(geom)
+                    qgeom.convertToMultiType()
+                    feat.setGeometry(qgeom)
+                for code in finding.codes:
+                    if code not in names:
+                        names[code] = (lib.project(code) or {}).get("name") or ""
+                since = finding.since
+                feat.setAttributes(
+                    [
+                        finding.code,
+                        "; ".join(names[c] for c in finding.codes),
+                        finding.rule,
+                        finding.severity,
+                        finding.stage or None,
+                        QDate(since.year, since.month, since.day),
+                        finding.days,
+                        finding.evidence,
+                        finding.batch or None,
+                        finding.supplied_ratio,
+                        QDate(as_of.year, as_of.month, as_of.day),
+                    ]
+                )
+                sink.addFeature(feat, QgsFeatureSink.FastInsert)
+                feedback.setProgress(90 + 10 * (i + 1) / total)
+        finally:
+            lib.close()
+        counts: dict[str, int] = {}
+        for f in findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+        feedback.pushInfo(
+            self.tr("As of {date}: {n} findings ({detail}).").format(
+                date=as_of.isoformat(),
+                n=len(findings),
+                detail=", ".join(f"{rule} {n}" for rule, n in counts.items()) or "—",
+            )
+        )
+        return {self.OUTPUT: dest, self.FINDINGS: len(findings)}
