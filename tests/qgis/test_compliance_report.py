@@ -1,0 +1,325 @@
+"""The compliance report: HTML content (parsed), the PDF's pages (rendered to PNG)."""
+
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMemoryProviderUtils,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QImage
+
+from yimatong_plugin.core.units import m2_to_hectares, m2_to_mu
+from yimatong_plugin.gis.compliance_report import ReportError, display_code, write_report
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
+
+# what a fake engine "found" for three parcels of the sample data (values chosen by hand; the
+# report must print exactly these, in m², 公顷 and 亩)
+FAKE = {
+    "DK-2024-001": dict(
+        area=35200.0,
+        verdict="合规",
+        rule="no conflict with the control lines and the planned use",
+        code="4343070220240301120701000001",
+        rows=[("城镇开发边界", "", 35200.0, 1.0, 0.0), ("zoning", "0701", 35200.0, 1.0, None)],
+    ),
+    "DK-2024-005": dict(
+        area=52000.0,
+        verdict="冲突",
+        rule="生态保护红线: 17,518.97 m² overlap (avoid)",
+        code="4343070220240301120901000005",
+        rows=[
+            ("生态保护红线", "", 17518.97, 17518.97 / 52000.0, None),
+            ("城镇开发边界", "", 34481.03, 34481.03 / 52000.0, 17518.97),
+            ("zoning", "0702", 34481.03, 34481.03 / 52000.0, None),
+        ],
+    ),
+    "DK-2024-011": dict(
+        area=78000.0,
+        verdict="需论证",
+        rule="planned use 0702 differs from the project use 0701",
+        code="",
+        rows=[
+            ("城镇开发边界", "", 78000.0, 1.0, 0.0),
+            ("zoning", "0701", 39000.0, 0.5, None),
+            ("zoning", "05H1", 27000.0, 27000.0 / 78000.0, None),
+        ],
+    ),
+}
+
+
+def _sample_layer(name):
+    layer = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+    assert layer.isValid(), name
+    return layer
+
+
+def _fake_outputs():
+    parcels = _sample_layer("项目地块")
+    fields = QgsFields()
+    for name, kind in (
+        ("parcel_id", QVariant.String),
+        ("area_m2", QVariant.Double),
+        ("repaired", QVariant.Int),
+        ("verdict", QVariant.String),
+        ("verdict_rule", QVariant.String),
+        ("project_code", QVariant.String),
+        ("xmmc", QVariant.String),
+        ("ratio_生态保护红线", QVariant.Double),
+    ):
+        fields.append(QgsField(name, kind))
+    output = QgsMemoryProviderUtils.createMemoryLayer(
+        "OUTPUT", fields, QgsWkbTypes.MultiPolygon, parcels.crs()
+    )
+    features = []
+    for src in parcels.getFeatures():
+        fake = FAKE.get(src["dkbh"])
+        if fake is None:
+            continue
+        f = QgsFeature(fields)
+        f.setGeometry(QgsGeometry(src.geometry()))
+        f.setAttributes(
+            [
+                src["dkbh"],
+                fake["area"],
+                0,
+                fake["verdict"],
+                fake["rule"],
+                fake["code"],
+                src["xmmc"],
+                0.0,
+            ]
+        )
+        features.append(f)
+    output.dataProvider().addFeatures(features)
+    tfields = QgsFields()
+    for name, kind in (
+        ("parcel_id", QVariant.String),
+        ("layer", QVariant.String),
+        ("class_code", QVariant.String),
+        ("overlap_m2", QVariant.Double),
+        ("overlap_ratio", QVariant.Double),
+        ("outside_m2", QVariant.Double),
+    ):
+        tfields.append(QgsField(name, kind))
+    table = QgsMemoryProviderUtils.createMemoryLayer(
+        "OUTPUT_TABLE", tfields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+    )
+    rows = []
+    for pid, fake in FAKE.items():
+        for layer, cls, m2, ratio, outside in fake["rows"]:
+            f = QgsFeature(tfields)
+            f.setAttributes([pid, layer, cls, m2, ratio, outside])
+            rows.append(f)
+    table.dataProvider().addFeatures(rows)
+    return output, table
+
+
+def _controls():
+    return [
+        ("生态保护红线", _sample_layer("生态保护红线"), "avoid"),
+        ("永久基本农田", _sample_layer("永久基本农田"), "avoid"),
+        ("城镇开发边界", _sample_layer("城镇开发边界"), "inside"),
+    ]
+
+
+def _info(zoning):
+    return {
+        "area_crs": "EPSG:4546",
+        "area_crs_name": "CGCS2000 / 3-degree Gauss-Kruger CM 111E",
+        "method": "planar intersection of the repaired parcel with the union of each layer",
+        "inputs": [
+            ("项目地块", 3),
+            ("生态保护红线", 4),
+            ("永久基本农田", 416),
+            ("城镇开发边界", 8),
+        ],
+        "date": "2026-11-21",
+        "sliver_m2": 1.0,
+        "zoning_layer": zoning,
+        "zoning_field": "ydyhdm",
+    }
+
+
+class _Collector(HTMLParser):
+    """Text of the whole page, of each parcel section, and the numeric cells by class."""
+
+    def __init__(self):
+        super().__init__()
+        self.text = []
+        self.sections = {}
+        self.current = None
+        self.depth = 0
+        self.cells = []  # (parcel, css class, text)
+        self.cell_class = None
+        self.images = []
+        self.title = ""
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and attrs.get("data-parcel-id"):
+            self.current = attrs["data-parcel-id"]
+            self.sections[self.current] = []
+        if tag == "td":
+            self.cell_class = attrs.get("class", "")
+        if tag == "img":
+            self.images.append(attrs["src"])
+        if tag == "title":
+            self.in_title = True
+
+    def handle_endtag(self, tag):
+        if tag == "section":
+            self.current = None
+        if tag == "td":
+            self.cell_class = None
+        if tag == "title":
+            self.in_title = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self.in_title:
+            self.title += data
+        if self.current is not None:
+            self.sections[self.current].append(data)
+            if self.cell_class and "num" in self.cell_class:
+                self.cells.append((self.current, self.cell_class, data.strip()))
+
+
+@pytest.fixture(scope="module")
+def report(qgis_app, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    output, table = _fake_outputs()
+    zoning = _sample_layer("国土空间规划分区")
+    result = write_report(
+        output, table, _controls(), _info(zoning), out / "report.html", out / "report.pdf"
+    )
+    return out, result
+
+
+def test_html_has_every_parcel_verdict_and_crs(report):
+    out, result = report
+    parser = _Collector()
+    parser.feed(Path(result["html"]).read_text(encoding="utf-8"))
+    text = "".join(parser.text)
+    assert parser.title == "规划符合性审查报告"
+    assert "EPSG:4546" in text and "CGCS2000 / 3-degree Gauss-Kruger CM 111E" in text
+    assert "2026-11-21" in text
+    assert set(parser.sections) == set(FAKE)
+    for pid, fake in FAKE.items():
+        section = "".join(parser.sections[pid])
+        assert fake["verdict"] in section, pid
+        assert fake["rule"] in section, pid
+        if fake["code"]:
+            assert display_code(fake["code"]) in section
+            assert (
+                display_code(fake["code"])
+                == "43 430702 2024 03 01 12 " + fake["code"][-10:-6] + " " + fake["code"][-6:]
+            )
+        else:
+            assert "尚未赋码" in section
+    # the signature block
+    assert "审查人" in text and "审核人" in text and "日期" in text
+    # the inputs and their feature counts, the sliver tolerance
+    assert "永久基本农田" in text and "416" in text
+    assert "1 m²" in text
+
+
+def test_html_areas_in_three_units_match_the_inputs(report):
+    _, result = report
+    parser = _Collector()
+    parser.feed(Path(result["html"]).read_text(encoding="utf-8"))
+    cells = {}
+    for pid, css, value in parser.cells:
+        if css.split()[-1] not in ("m2", "ha", "mu"):
+            continue
+        cells.setdefault((pid, css.split()[-1]), []).append(float(value.replace(",", "")))
+    for pid, fake in FAKE.items():
+        expected = []
+        for _layer, _cls, m2, _ratio, outside in fake["rows"]:
+            expected.append(m2)
+            if outside is not None:
+                expected.append(outside)
+        assert cells[(pid, "m2")] == pytest.approx(expected, abs=0.005)
+        assert cells[(pid, "ha")] == pytest.approx([m2_to_hectares(v) for v in expected], abs=5e-5)
+        assert cells[(pid, "mu")] == pytest.approx([m2_to_mu(v) for v in expected], abs=0.005)
+    # zoning classes by code and name, 三调 codes mapped to their 用地用海 class name
+    section = "".join(_Collector_sections(result)["DK-2024-011"])
+    assert "0701 城镇住宅用地" in section
+    assert "05H1 商业服务业用地" in section
+
+
+def _Collector_sections(result):
+    parser = _Collector()
+    parser.feed(Path(result["html"]).read_text(encoding="utf-8"))
+    return parser.sections
+
+
+def test_html_map_images_exist_and_are_not_blank(report):
+    out, result = report
+    parser = _Collector()
+    parser.feed(Path(result["html"]).read_text(encoding="utf-8"))
+    assert len(parser.images) == 3
+    for src in parser.images:
+        image = QImage(str(out / src))
+        assert not image.isNull(), src
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        }
+        assert len(colours) > 10, src  # a drawn map, not an empty canvas
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
+def test_pdf_pages_render_and_are_not_blank(report, tmp_path):
+    _, result = report
+    pdf = Path(result["pdf"])
+    assert pdf.exists() and pdf.stat().st_size > 10_000
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages == result["pages"] == 1 + len(FAKE)  # summary + one per parcel
+    for page in (1, 2):
+        prefix = tmp_path / f"page{page}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(pdf),
+                str(prefix),
+            ],
+            check=True,
+        )
+        png = next(tmp_path.glob(f"page{page}*.png"))
+        image = QImage(str(png))
+        dark = 0
+        for x in range(0, image.width(), 3):
+            for y in range(0, image.height(), 3):
+                colour = image.pixelColor(x, y)
+                if colour.lightness() < 128:
+                    dark += 1
+        assert dark > 500, f"page {page} looks blank"
+
+
+def test_a_missing_output_layer_is_a_clear_error(qgis_app, tmp_path):
+    with pytest.raises(ReportError, match="输出图层|output layer"):
+        write_report(None, None, [], {}, tmp_path / "r.html")
+    assert not any(tmp_path.iterdir())  # nothing half-written
