@@ -9,3 +9,5 @@ ROOT = Path(__file__).resolve().parent.parent
 for path in (str(ROOT), "/usr/share/qgis/python/plugins"):
     if path not in sys.path:
         sys.path.insert(0, path)
+
+from tests.postgis_server import postgis_server  # noqa: E402, F401  (session fixture)

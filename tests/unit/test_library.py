@@ -28,7 +28,7 @@ SQUARE_4546 = (
 )
 
 
-@pytest.fixture(params=["gpkg"])
+@pytest.fixture(params=["gpkg", "postgis"])
 def lib(request, tmp_path):
     if request.param == "gpkg":
         library = open_library(tmp_path / "lib.gpkg", user="alice")

@@ -286,7 +286,7 @@
     <message>
       <location filename="../core/library/postgis.py" line="87" />
       <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="85" />
@@ -753,7 +753,7 @@
     <message>
       <location filename="../core/library/postgis.py" line="231" />
       <source>Library {where}: {error}</source>
-      <translation type="unfinished" />
+      <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="129" />
@@ -778,7 +778,7 @@
     <message>
       <location filename="../core/library/postgis.py" line="223" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
-      <translation type="unfinished" />
+      <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="788" />
@@ -1061,12 +1061,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/library/postgis.py" line="203" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
-      <translation type="unfinished" />
+      <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="74" />
       <source>PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)</source>
-      <translation type="unfinished" />
+      <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="130" />
@@ -1548,12 +1548,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/library/postgis.py" line="194" />
       <source>The library {where} is closed</source>
-      <translation type="unfinished" />
+      <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="215" />
       <source>The library {where} refused the change: {error}</source>
-      <translation type="unfinished" />
+      <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="528" />
@@ -2388,17 +2388,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/library/postgis.py" line="142" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
-      <translation type="unfinished" />
+      <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="166" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
-      <translation type="unfinished" />
+      <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="119" />
       <source>{where}: ymt_meta has no valid schema_version</source>
-      <translation type="unfinished" />
+      <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="693" />

@@ -45,7 +45,7 @@ COLUMNS = {
         (
             "code",
             "TEXT NOT NULL UNIQUE CHECK (length(code) = 28 AND code NOT GLOB '*[^0-9]*')",
-            "text NOT NULL UNIQUE CHECK (code ~ '^[0-9]{28}$')",
+            "text COLLATE \"C\" NOT NULL UNIQUE CHECK (code ~ '^[0-9]{28}$')",
         ),
         (
             "name",
@@ -85,7 +85,7 @@ COLUMNS = {
         (
             "code",
             "TEXT NOT NULL REFERENCES ymt_projects (code)",
-            "text NOT NULL REFERENCES ymt_projects (code)",
+            'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
         ),
         (
             "stage",
@@ -113,7 +113,7 @@ COLUMNS = {
         (
             "code",
             "TEXT NOT NULL REFERENCES ymt_projects (code)",
-            "text NOT NULL REFERENCES ymt_projects (code)",
+            'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
         ),
         (
             "stage",
@@ -146,7 +146,7 @@ COLUMNS = {
         (
             "code",
             "TEXT NOT NULL REFERENCES ymt_projects (code)",
-            "text NOT NULL REFERENCES ymt_projects (code)",
+            'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
         ),
         (
             "stage",

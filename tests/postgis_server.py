@@ -1,0 +1,153 @@
+"""A throw-away PostgreSQL 15 + PostGIS cluster for the tests (and the library benchmark).
+
+The cluster lives in a temporary folder, listens on 127.0.0.1 and a unix socket on a free port,
+and runs as the ``postgres`` OS user when we are root (PostgreSQL refuses to run as root).
+Missing binaries are an error, not a skip: ``make setup`` installs them (postgresql-15-postgis-3).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+PG_BIN = Path(os.environ.get("YMT_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PostgisServer:
+    def __init__(self, durable: bool = False):
+        self.durable = durable  # fsync etc. on (benchmarks) or off (tests: faster)
+        self.port = _free_port()
+        self.tmp = None
+        self._counter = itertools.count(1)
+        self._template = False
+
+    def _as_owner(self, args: list) -> list:
+        if os.geteuid() == 0:
+            return ["runuser", "-u", "postgres", "--"] + args
+        return args
+
+    def start(self) -> PostgisServer:
+        for tool in ("initdb", "pg_ctl", "postgres"):
+            if not (PG_BIN / tool).exists():
+                raise RuntimeError(
+                    f"PostgreSQL binary {PG_BIN / tool} is missing: run `make setup` "
+                    "(Debian packages postgresql-15-postgis-3)"
+                )
+        if not Path("/usr/share/postgresql/15/extension/postgis.control").exists():
+            raise RuntimeError(
+                "PostGIS is not installed for PostgreSQL 15 (postgresql-15-postgis-3)"
+            )
+        self.tmp = Path(tempfile.mkdtemp(prefix="ymt-pg-"))
+        os.chmod(self.tmp, 0o755)
+        if os.geteuid() == 0:
+            shutil.chown(self.tmp, "postgres", "postgres")
+        self.data = self.tmp / "data"
+        self.socket_dir = self.tmp
+        self._run(
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        )
+        opts = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
+        opts += " -c max_connections=60"
+        if not self.durable:
+            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        self._run(
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.tmp / "server.log"),
+                "-o",
+                opts,
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
+        return self
+
+    def _run(self, args: list) -> None:
+        proc = subprocess.run(
+            self._as_owner(args), capture_output=True, text=True, cwd=str(self.tmp)
+        )
+        if proc.returncode != 0:
+            log = ""
+            if self.tmp and (self.tmp / "server.log").exists():
+                log = (self.tmp / "server.log").read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"{' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}\n{log}")
+
+    def uri(self, dbname: str = "postgres", user: str = "postgres") -> str:
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{dbname}"
+
+    def admin(self, sql: str, dbname: str = "postgres") -> None:
+        import psycopg2
+
+        conn = psycopg2.connect(self.uri(dbname))
+        conn.autocommit = True
+        try:
+            conn.cursor().execute(sql)
+        finally:
+            conn.close()
+
+    def new_database(self, prefix: str = "ymt", postgis: bool = True) -> str:
+        """A fresh database without Yimatong tables; returns its URI (the library creates its
+        schema on open). With ``postgis`` it is cloned from a template that has the extension
+        (CREATE EXTENSION postgis takes a while); without, the library must create it."""
+        name = f"{prefix}_{os.getpid()}_{next(self._counter)}"
+        if postgis:
+            if not self._template:
+                self.admin('CREATE DATABASE "ymt_template"')
+                self.admin("CREATE EXTENSION postgis", dbname="ymt_template")
+                self._template = True
+            self.admin(f'CREATE DATABASE "{name}" TEMPLATE "ymt_template"')
+        else:
+            self.admin(f'CREATE DATABASE "{name}"')
+        return self.uri(name)
+
+    def stop(self) -> None:
+        if self.tmp is None:
+            return
+        try:
+            self._run(
+                [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
+            )
+        except RuntimeError:
+            pass
+        time.sleep(0.1)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp = None
+
+
+@pytest.fixture(scope="session")
+def postgis_server():
+    """A running PostGIS cluster for the whole test session (stopped at the end)."""
+    server = PostgisServer().start()
+    yield server
+    server.stop()

@@ -1,0 +1,304 @@
+"""PostgreSQL/PostGIS backend (psycopg2): the bureau-wide library, same schema and API.
+
+Allocation: ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` on ymt_serials holds the row lock
+until commit, so concurrent writers queue on the prefix and never get the same serial.
+The audit trigger records ``current_user`` (the authenticated role) and the API's ``user`` from
+the session setting ``yimatong.user``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Optional
+
+from ..i18n import tr
+from . import schema
+from .base import Library
+from .constants import LIBRARY_EPSG, SCHEMA_VERSION
+from .errors import LibraryError
+
+try:  # Debian python3-psycopg2 (a dependency of python3-qgis)
+    import psycopg2
+    import psycopg2.errors
+    import psycopg2.extensions
+except ImportError:  # pragma: no cover - depends on the installation
+    psycopg2 = None
+
+_INIT_LOCK = 7_100_412_028  # advisory lock key for schema creation/migration
+
+
+def describe_dsn(dsn: str) -> str:
+    """'user@host:port/dbname' (or service) of a DSN, without the password."""
+    try:
+        parts = psycopg2.extensions.parse_dsn(dsn)
+    except Exception:
+        return re.sub(r"(password\s*=\s*)\S+|(:)[^:@/]+(@)", r"\1\2***\3", dsn)
+    if "service" in parts and "host" not in parts:
+        return "service={}".format(parts["service"])
+    return "{user}{host}:{port}/{db}".format(
+        user=(parts["user"] + "@") if parts.get("user") else "",
+        host=parts.get("host", "localhost"),
+        port=parts.get("port", "5432"),
+        db=parts.get("dbname", ""),
+    )
+
+
+class _Cursor:
+    """Enough of a DB-API cursor for base.py (rows already fetched, cursor closed)."""
+
+    def __init__(self, cur):
+        self.description = cur.description
+        self.rowcount = cur.rowcount
+        self._rows = cur.fetchall() if cur.description is not None else []
+        cur.close()
+
+    def fetchone(self):
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self):
+        return self._rows
+
+
+class PostgisLibrary(Library):
+    backend = "postgis"
+
+    def __init__(
+        self, dsn: str, user: Optional[str] = None, dictionaries=None, connect_timeout: int = 10
+    ):
+        super().__init__(dsn, user, dictionaries)
+        if psycopg2 is None:
+            raise LibraryError(
+                tr("PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)"),
+                "connection",
+                dsn,
+            )
+        self.where = describe_dsn(dsn)
+        self._depth = 0
+        self._sql_cache: dict[str, str] = {}
+        try:
+            self.conn = psycopg2.connect(
+                dsn, connect_timeout=connect_timeout, application_name="yimatong"
+            )
+        except psycopg2.OperationalError as exc:
+            raise LibraryError(
+                tr("Cannot connect to the PostgreSQL library {where}: {error}").format(
+                    where=self.where, error=str(exc).strip()
+                ),
+                "connection",
+                self.where,
+            ) from None
+        self.conn.autocommit = True
+        try:
+            cur = self.conn.cursor()
+            cur.execute("SELECT set_config('yimatong.user', %s, false), current_user", (self.user,))
+            self.role = cur.fetchone()[1]
+            cur.close()
+            self._ensure_schema()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def close(self) -> None:
+        if self.conn is not None and not self.conn.closed:
+            self.conn.close()
+        self.conn = None
+
+    # --- schema --------------------------------------------------------------------------
+    def _exists(self, name: str) -> bool:
+        return self._execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
+
+    def _version(self) -> int:
+        row = self._execute("SELECT value FROM ymt_meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise LibraryError(
+                tr("{where}: ymt_meta has no valid schema_version").format(where=self.where),
+                "not_a_library",
+                self.where,
+            ) from None
+
+    @property
+    def schema_version(self) -> int:
+        return self._version()
+
+    def _ensure_schema(self) -> None:
+        if self._exists("ymt_meta"):
+            self._check_version()
+            if self._version() == SCHEMA_VERSION:
+                return
+        with self._tx():
+            self._execute("SELECT pg_advisory_xact_lock(?)", (_INIT_LOCK,))
+            if self._exists("ymt_meta"):
+                self._check_version()
+                self._migrate()
+                return
+            present = [t for t in schema.COLUMNS if self._exists(t)]
+            if present:
+                raise LibraryError(
+                    tr(
+                        "{where} has Yimatong tables ({tables}) but no ymt_meta: "
+                        "not a library this version can open"
+                    ).format(where=self.where, tables=", ".join(present)),
+                    "not_a_library",
+                    self.where,
+                )
+            has_postgis = self._execute(
+                "SELECT 1 FROM pg_extension WHERE extname = 'postgis'"
+            ).fetchone()
+            if not has_postgis:
+                self._execute("CREATE EXTENSION IF NOT EXISTS postgis")
+            for stmt in schema.pg_schema_v1():
+                self._execute(stmt)
+            self._execute(
+                "INSERT INTO ymt_meta (key, value) VALUES ('schema_version', '1'), "
+                "('created_by', 'yimatong')"
+            )
+            self._migrate()
+
+    def _check_version(self) -> None:
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                tr(
+                    "{where} uses library schema version {version}, newer than this Yimatong "
+                    "understands ({mine}); update the plugin"
+                ).format(where=self.where, version=version, mine=SCHEMA_VERSION),
+                "schema_too_new",
+                self.where,
+            )
+
+    def _migrate(self) -> None:
+        version = self._version()
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            for stmt in schema.PG_MIGRATIONS.get(target, []):
+                self._execute(stmt)
+            self._execute(
+                "UPDATE ymt_meta SET value = ? WHERE key = 'schema_version'", (str(target),)
+            )
+
+    # --- backend hooks -------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        out = self._sql_cache.get(sql)
+        if out is None:
+            out = sql.replace("%", "%%").replace("?", "%s")
+            self._sql_cache[sql] = out
+        return out
+
+    def _execute(self, sql: str, params=()):
+        if self.conn is None:
+            raise LibraryError(
+                tr("The library {where} is closed").format(where=self.where), "closed", self.where
+            )
+        params = [psycopg2.Binary(p) if isinstance(p, (bytes, bytearray)) else p for p in params]
+        try:
+            cur = self.conn.cursor()
+            cur.execute(self._sql(sql), params)
+            return _Cursor(cur)
+        except psycopg2.errors.InsufficientPrivilege as exc:
+            raise LibraryError(
+                tr("PostgreSQL role {role} lacks the rights for this on {where}: {error}").format(
+                    role=getattr(self, "role", "?"), where=self.where, error=_first_line(exc)
+                ),
+                "permission",
+                self.where,
+            ) from None
+        except (
+            psycopg2.IntegrityError,
+            psycopg2.errors.RaiseException,
+            psycopg2.errors.RestrictViolation,
+        ) as exc:
+            raise LibraryError(
+                tr("The library {where} refused the change: {error}").format(
+                    where=self.where, error=_first_line(exc)
+                ),
+                "constraint",
+                self.where,
+            ) from None
+        except psycopg2.OperationalError as exc:
+            raise LibraryError(
+                tr("Lost the connection to the PostgreSQL library {where}: {error}").format(
+                    where=self.where, error=_first_line(exc)
+                ),
+                "connection",
+                self.where,
+            ) from None
+        except psycopg2.Error as exc:
+            raise LibraryError(
+                tr("Library {where}: {error}").format(where=self.where, error=_first_line(exc)),
+                "database",
+                self.where,
+            ) from None
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        if self._depth:
+            name = f"ymt_sp{self._depth}"
+            self._execute("SAVEPOINT " + name)
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._execute("ROLLBACK TO SAVEPOINT " + name)
+                self._execute("RELEASE SAVEPOINT " + name)
+                raise
+            finally:
+                self._depth -= 1
+            self._execute("RELEASE SAVEPOINT " + name)
+            return
+        self._execute("BEGIN")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            if self.conn is not None and not self.conn.closed:
+                try:
+                    self.conn.cursor().execute("ROLLBACK")
+                except psycopg2.Error:
+                    pass
+            raise
+        self._depth = 0
+        self._execute("COMMIT")
+
+    def _geom_insert_sql(self) -> str:
+        return f"ST_GeomFromWKB(?, {LIBRARY_EPSG})"
+
+    def _geom_value(self, geom):
+        import shapely
+
+        return shapely.to_wkb(geom, byte_order=1, output_dimension=2, flavor="iso")
+
+    def _geom_select_sql(self) -> str:
+        return "ST_AsBinary(geom)"
+
+    def _geom_to_wkb(self, value):
+        return None if value is None else bytes(value)
+
+    def _normalise_row(self, row: dict) -> dict:
+        for key, value in row.items():
+            if isinstance(value, datetime.datetime):
+                value = value.astimezone(datetime.timezone.utc)
+                row[key] = (
+                    value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+                )
+            elif isinstance(value, datetime.date):
+                row[key] = value.isoformat()
+        return super()._normalise_row(row)
+
+    def _text_search(self, text: str, limit: int, include_archived: bool) -> list[dict]:
+        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return self._rows(
+            "SELECT * FROM ymt_projects WHERE (name ILIKE ? OR applicant ILIKE ?)"
+            + ("" if include_archived else " AND archived = ?")
+            + " ORDER BY code LIMIT ?",
+            (like, like) + (() if include_archived else (False,)) + (limit,),
+        )
+
+
+def _first_line(exc) -> str:
+    text = str(getattr(exc, "pgerror", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
