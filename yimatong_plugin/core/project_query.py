@@ -1,0 +1,215 @@
+"""Paged, filtered, sorted queries over ``ymt_projects`` for the project-library panel.
+
+The panel never loads every project: it asks for one page (``LIMIT``/``OFFSET``) of the rows
+matching a :class:`ProjectFilter`, ordered by one column, and the total count separately.
+Works on a DB-API connection to a GeoPackage (sqlite3, ``?`` parameters) or PostGIS (psycopg2,
+``%s`` parameters); see :func:`dialect_of`.
+
+Search text semantics (:func:`where_clause`):
+* digits only (spaces/hyphens allowed), 6 digits or more: a code prefix (index range scan)
+  or the start of the national investment project code;
+* otherwise every whitespace-separated term must occur in the code, name, applicant or
+  investment code (case-insensitive substring).
+
+No Qt/QGIS imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+#: columns the panel shows, in order (name, English header; translated by the UI)
+COLUMNS: list[tuple[str, str]] = [
+    ("code", "Code"),
+    ("name", "Name"),
+    ("applicant", "Applicant"),
+    ("source", "Source"),
+    ("admin", "Division"),
+    ("year", "Year"),
+    ("supply_type", "Supply type"),
+    ("land_use", "Land use"),
+    ("status", "Status"),
+    ("declared_area_m2", "Area (m²)"),
+    ("updated_at", "Updated"),
+]
+COLUMN_NAMES = [c for c, _ in COLUMNS]
+
+#: filters that compare a project column for equality
+EQUALITY_FILTERS = ("source", "year", "admin", "supply_type", "land_use", "status")
+
+_DIGITS = re.compile(r"^[\d\s\-]+$")
+
+
+@dataclass
+class ProjectFilter:
+    text: str = ""
+    source: str | None = None
+    year: str | None = None
+    admin: str | None = None
+    supply_type: str | None = None
+    land_use: str | None = None
+    #: the project's current stage (its latest event) ; "none": no event yet
+    stage: str | None = None
+    status: str | None = None
+    include_archived: bool = False
+
+    def is_empty(self) -> bool:
+        return all(not getattr(self, f.name) for f in fields(self) if f.name != "include_archived")
+
+
+def dialect_of(connection) -> str:
+    """``"sqlite"`` or ``"postgres"`` for a DB-API connection."""
+    module = type(connection).__module__
+    return "sqlite" if module.startswith(("sqlite3", "_sqlite3")) else "postgres"
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def code_prefix(text: str) -> str | None:
+    """The digits of ``text`` when it reads as a code prefix (6–28 digits), else None."""
+    if not text or not _DIGITS.match(text):
+        return None
+    digits = re.sub(r"[\s\-]", "", text)
+    return digits if 6 <= len(digits) <= 28 else None
+
+
+def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list]:
+    """``(sql, params)`` for the WHERE clause (without the keyword) over alias ``p``."""
+    clauses: list[str] = []
+    params: list = []
+    like = "LIKE" if dialect == "sqlite" else "ILIKE"
+    if not flt.include_archived and flt.status != "archived":
+        clauses.append("NOT p.archived" if dialect == "postgres" else "p.archived = 0")
+    text = (flt.text or "").strip()
+    prefix = code_prefix(text)
+    if prefix:
+        # ':' sorts right after '9': [prefix, prefix + ':') is every code starting with it
+        clauses.append(f"((p.code >= ? AND p.code < ?) OR p.investment_code {like} ? ESCAPE '\\')")
+        params += [prefix, prefix + ":", _escape_like(text) + "%"]
+    elif text:
+        for term in text.split():
+            pattern = "%" + _escape_like(term) + "%"
+            clauses.append(
+                f"(p.name {like} ? ESCAPE '\\' OR p.applicant {like} ? ESCAPE '\\' "
+                f"OR p.code {like} ? ESCAPE '\\' OR p.investment_code {like} ? ESCAPE '\\')"
+            )
+            params += [pattern] * 4
+    for name in EQUALITY_FILTERS:
+        value = getattr(flt, name)
+        if value not in (None, ""):
+            if name == "status" and value == "archived":
+                clauses.append("p.archived" if dialect == "postgres" else "p.archived = 1")
+                continue
+            clauses.append(f"p.{name} = ?")
+            params.append(str(value))
+    if flt.stage:
+        archived_false = "NOT e.archived" if dialect == "postgres" else "e.archived = 0"
+        if flt.stage == "none":
+            clauses.append(
+                "NOT EXISTS (SELECT 1 FROM ymt_events e "
+                f"WHERE e.code = p.code AND {archived_false})"
+            )
+        else:
+            # the stage of the latest (date, fid) non-archived event: found from the events of
+            # that stage (index on stage) with no later event of the same project
+            archived2 = "NOT e2.archived" if dialect == "postgres" else "e2.archived = 0"
+            clauses.append(
+                "p.code IN (SELECT e.code FROM ymt_events e "
+                f"WHERE e.stage = ? AND {archived_false} AND NOT EXISTS "
+                f"(SELECT 1 FROM ymt_events e2 WHERE e2.code = e.code AND {archived2} AND "
+                "(e2.event_date > e.event_date OR (e2.event_date = e.event_date "
+                "AND e2.fid > e.fid))))"
+            )
+            params.append(flt.stage)
+    sql = " AND ".join(clauses) if clauses else "1=1"
+    return sql, params
+
+
+def _paramstyle(sql: str, dialect: str) -> str:
+    if dialect == "postgres":
+        return sql.replace("%", "%%").replace("?", "%s")
+    return sql
+
+
+def _run(connection, sql: str, params: list, dialect: str):
+    cur = connection.cursor()
+    try:
+        cur.execute(_paramstyle(sql, dialect), params)
+        return cur.fetchall()
+    finally:
+        cur.close()
+
+
+def order_clause(order_by: str = "code", descending: bool = False, scan: bool = False) -> str:
+    """ORDER BY terms. ``scan``: keep the planner from walking an index in sort order (a unary
+    ``+``): for a substring search it is faster to scan the table and sort the few matches
+    than to walk the whole index looking for them (120 ms → 35 ms on 100,000 projects)."""
+    if order_by not in COLUMN_NAMES:
+        raise ValueError(f"cannot sort by {order_by!r}")
+    direction = "DESC" if descending else "ASC"
+    plus = "+" if scan else ""
+    if order_by == "code":
+        return f"{plus}p.code {direction}"
+    # the code breaks ties so pages never overlap or skip rows
+    return f"{plus}p.{order_by} {direction}, {plus}p.code {direction}"
+
+
+def is_substring_search(flt: ProjectFilter) -> bool:
+    text = (flt.text or "").strip()
+    return bool(text) and code_prefix(text) is None
+
+
+def fetch_page(
+    connection,
+    flt: ProjectFilter,
+    order_by: str = "code",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+    dialect: str | None = None,
+    after_code: str | None = None,
+) -> list[tuple]:
+    """One page of matching projects: tuples in :data:`COLUMN_NAMES` order.
+
+    Sorted by code, pass ``after_code`` (the last code of the previous page) instead of an
+    offset: keyset paging costs the same on page 1 and page 500.
+    """
+    dialect = dialect or dialect_of(connection)
+    where, params = where_clause(flt, dialect)
+    if after_code is not None and order_by == "code":
+        where += " AND p.code {op} ?".format(op="<" if descending else ">")
+        params = [*params, after_code]
+        offset = 0
+    cols = ", ".join(f"p.{c}" for c in COLUMN_NAMES)
+    scan = dialect == "sqlite" and is_substring_search(flt)
+    sql = (
+        f"SELECT {cols} FROM ymt_projects p WHERE {where} "
+        f"ORDER BY {order_clause(order_by, descending, scan)} LIMIT ? OFFSET ?"
+    )
+    rows = _run(connection, sql, [*params, int(limit), int(offset)], dialect)
+    return [tuple(r) for r in rows]
+
+
+def count(connection, flt: ProjectFilter, dialect: str | None = None) -> int:
+    """How many projects match ``flt``."""
+    dialect = dialect or dialect_of(connection)
+    where, params = where_clause(flt, dialect)
+    rows = _run(connection, f"SELECT count(*) FROM ymt_projects p WHERE {where}", params, dialect)
+    return int(rows[0][0])
+
+
+def distinct_values(connection, column: str, dialect: str | None = None) -> list[str]:
+    """The distinct non-empty values of a filterable project column (for filter combos)."""
+    if column not in EQUALITY_FILTERS:
+        raise ValueError(f"not a filter column: {column!r}")
+    dialect = dialect or dialect_of(connection)
+    rows = _run(
+        connection,
+        f"SELECT DISTINCT {column} FROM ymt_projects WHERE {column} IS NOT NULL ORDER BY {column}",
+        [],
+        dialect,
+    )
+    return [str(r[0]) for r in rows if r[0] not in (None, "")]
