@@ -1,19 +1,279 @@
 #!/usr/bin/env python3
-"""`make demo`: run Yimatong's main job on the bundled sample data and print where outputs are."""
+"""`make demo`: run Yimatong's main job on the bundled sample data and print where outputs are.
+
+1. Compliance review (``yimatong:complianceoverlay`` through ``processing.run`` in a standalone
+   QGIS): the sample parcels ``项目地块`` against 生态保护红线 / 永久基本农田 / 城镇开发边界 and the
+   zoning ``国土空间规划分区`` of ``yimatong_plugin/data/sample/changde_sample.gpkg``, writing
+   ``demo_output/合规性审查结果.gpkg`` (OUTPUT, OUTPUT_TABLE, OUTPUT_PIECES) and
+   ``demo_output/report.html`` + ``report.pdf``.
+2. A small sample project library ``demo_output/sample_library.gpkg`` (projects, parcels and
+   events for some of the sample parcels) with ONE seeded anomaly (idle land, see
+   :data:`SEEDED_ANOMALIES`) for the lifecycle monitor and the project box.
+
+Each part runs when the code it needs exists, and says clearly what is missing otherwise.
+"""
 
 from __future__ import annotations
 
+import datetime
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "demo_output"
+SAMPLE = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
+RESULT_GPKG = OUT / "合规性审查结果.gpkg"
+REPORT_HTML = OUT / "report.html"
+REPORT_PDF = OUT / "report.pdf"
+LIBRARY_GPKG = OUT / "sample_library.gpkg"
+
+CONTROL_LINES = ["生态保护红线", "永久基本农田", "城镇开发边界"]
+ZONING = "国土空间规划分区"
+PARCELS = "项目地块"
+
+# The sample library's seeded anomalies: exactly what yimatong:lifecyclemonitor must find in
+# demo_output/sample_library.gpkg (and nothing else). Dates are relative to the day the demo runs
+# so the case stays in the same stage whenever the demo is run.
+SEEDED_ANOMALIES = [
+    {
+        "dkbh": "DK-2024-012",
+        "code": "4343070220250301121001000001",
+        "rule": "闲置土地",
+        "why": "supplied; agreed start 1 year and 60 days before today; no construction_start",
+    }
+]
+
+
+_KEEP: list = []
+
+
+def start_qgis():
+    """A standalone QgsApplication with Processing and the Yimatong provider."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    plugins = "/usr/share/qgis/python/plugins"
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+    from qgis.core import QgsApplication
+
+    QgsApplication.setPrefixPath("/usr", True)
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from yimatong_plugin.processing.provider import YimatongProvider
+    from yimatong_plugin.toolbelt.i18n import install_translator
+
+    install_translator("zh_CN")  # verdict rules and messages in Chinese, as planners read them
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("yimatong") is None:
+        # keep a Python reference: without it the provider's Python half is garbage-collected
+        _KEEP.append(YimatongProvider())
+        registry.addProvider(_KEEP[-1])
+    return app
+
+
+def sample_layer(name):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+    if not layer.isValid():
+        raise SystemExit(f"{SAMPLE}: layer {name} cannot be read (run scripts/gen_sample_data.py)")
+    return layer
+
+
+def run_compliance() -> bool:
+    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+
+    alg = QgsApplication.processingRegistry().algorithmById("yimatong:complianceoverlay")
+    if alg is None:
+        print(
+            "MISSING: the algorithm yimatong:complianceoverlay is not available yet "
+            "(yimatong_plugin/processing/algorithms/complianceoverlay.py not registered):\n"
+            "         no compliance outputs and no report were written."
+        )
+        return False
+    import processing
+
+    parcels = sample_layer(PARCELS)
+    controls = [sample_layer(name) for name in CONTROL_LINES]
+    zoning = sample_layer(ZONING)
+    QgsProject.instance().addMapLayers([parcels, zoning, *controls], False)
+    for path in (RESULT_GPKG, REPORT_HTML, REPORT_PDF):
+        if path.exists():
+            path.unlink()
+
+    def sink(table, geometry=True):
+        return f"ogr:dbname='{RESULT_GPKG}' table=\"{table}\"" + (" (geom)" if geometry else "")
+
+    params = {
+        "PARCELS": parcels,
+        "PARCEL_ID": "dkbh",
+        "CONTROL_LAYERS": controls,
+        "ZONING": zoning,
+        "ZONING_FIELD": "ydyhdm",
+        "PROJECT_USE_FIELD": "ydxz",
+        "PROJECT_CODE_FIELD": "xmdm",
+        "SLIVER_M2": 1.0,
+        "OUTPUT": sink("审查结果"),
+        "OUTPUT_TABLE": sink("叠加分析表", geometry=False),
+        "OUTPUT_PIECES": sink("叠加图斑"),
+        "REPORT": str(REPORT_HTML),
+    }
+    known = {p.name() for p in alg.parameterDefinitions()}
+    params = {k: v for k, v in params.items() if k in known}
+    result = processing.run("yimatong:complianceoverlay", params)
+
+    print("\nCompliance review (yimatong:complianceoverlay) of", SAMPLE.name)
+    out = QgsVectorLayer(f"{RESULT_GPKG}|layername=审查结果", "OUTPUT", "ogr")
+    if not out.isValid():
+        out = QgsVectorLayer(str(result["OUTPUT"]), "OUTPUT", "ogr")
+    header = f"  {'parcel':<13}{'area m²':>12}{'ha':>9}{'亩':>9}  verdict  grounds"
+    print(header)
+    print("  " + "-" * (len(header) + 30))
+    for f in out.getFeatures():
+        area = float(f["area_m2"] or 0.0)
+        rule = str(f["verdict_rule"] or "")
+        rule = rule if len(rule) <= 60 else rule[:57] + "…"
+        print(
+            f"  {str(f['parcel_id']):<13}{area:>12,.2f}{area / 1e4:>9.4f}{area / (1e4 / 15):>9.2f}"
+            f"  {f['verdict']:<6} {rule}"
+        )
+    print("\nOutputs:")
+    print(
+        f"  {RESULT_GPKG}  (layers 审查结果 = OUTPUT, 叠加分析表 = OUTPUT_TABLE, 叠加图斑 = PIECES)"
+    )
+    for path in (REPORT_HTML, REPORT_PDF):
+        if path.exists():
+            print(f"  {path}")
+        else:
+            print(f"  MISSING: {path} was not written")
+    return True
+
+
+def build_library() -> bool:
+    try:
+        from yimatong_plugin.core.library import open_library
+    except ImportError:
+        print("\nMISSING: yimatong_plugin.core.library.open_library: no sample library was built.")
+        return False
+    from qgis.core import QgsVectorLayer
+
+    if LIBRARY_GPKG.exists():
+        LIBRARY_GPKG.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(str(LIBRARY_GPKG) + suffix).unlink(missing_ok=True)
+    today = datetime.date.today()
+
+    def ago(days):
+        return (today - datetime.timedelta(days=days)).isoformat()
+
+    parcels = {f["dkbh"]: f for f in sample_layer(PARCELS).getFeatures()}
+    lib = open_library(str(LIBRARY_GPKG), user="demo")
+    try:
+
+        def project(dkbh, source, applicant, stage):
+            f = parcels[dkbh]
+            code = f["xmdm"]
+            lib.add_project(
+                code,
+                name=f["xmmc"],
+                source=source,
+                applicant=applicant,
+                declared_area_m2=float(f["sbmj"]),
+            )
+            pid = lib.add_parcel(code, bytes(f.geometry().asWkb()), crs="EPSG:4490", stage=stage)
+            return code, pid
+
+        # 1. housing: approved, supplied, started on time; completion due in the future (clean)
+        code, pid = project("DK-2024-001", "municipal_key", "常德市城市建设投资集团", "supply")
+        lib.add_event(code, "preliminary_review", ago(900), doc_no="常自然资预〔2024〕8号")
+        lib.add_event(code, "conversion_approval", ago(800), doc_no="湘政土批〔2024〕112号")
+        lib.add_event(
+            code,
+            "supply",
+            ago(700),
+            doc_no="常自然资供〔2024〕21号",
+            agreed_handover=ago(670),
+            agreed_start=ago(600),
+            agreed_completion=ago(-500),
+        )
+        lib.add_event(code, "planning_permit", ago(640), doc_no="建字第430702202400031号")
+        lib.add_event(code, "construction_start", ago(590), origin_system="一体化审批系统")
+        # the surveyed parcel replaced the planning sketch: lineage for the project box
+        resurveyed = parcels["DK-2024-001"].geometry().buffer(0.00005, 4)
+        lib.replace_parcel(pid, bytes(resurveyed.asWkb()), crs="EPSG:4490", reason="竣工测绘后更新")
+
+        # 2. industrial park: the whole life, completed and registered (clean)
+        code, _ = project("DK-2024-002", "provincial_key", "常德高新技术产业开发区", "supply")
+        lib.add_event(
+            code,
+            "supply",
+            ago(760),
+            doc_no="常自然资供〔2024〕09号",
+            agreed_start=ago(700),
+            agreed_completion=ago(60),
+        )
+        lib.add_event(code, "construction_start", ago(690))
+        lib.add_event(code, "completion", ago(90), doc_no="竣验字〔2026〕15号")
+        lib.add_event(code, "registration", ago(30), origin_system="不动产登记信息平台")
+
+        # 3. commercial complex: approved recently, not supplied yet (below the 2-year threshold)
+        code, _ = project("DK-2024-003", "annual_transfer_plan", "常德市武陵区城投", "reserve")
+        lib.add_event(code, "preliminary_review", ago(300))
+        lib.add_event(code, "conversion_approval", ago(200), batch="2026年第3批次")
+
+        # 4. community centre (multipart parcel): supplied, start agreed in the future (clean)
+        code, _ = project("DK-2024-010", "annual_reserve_plan", "武陵区民政局", "supply")
+        lib.add_event(
+            code,
+            "supply",
+            ago(100),
+            doc_no="常自然资划〔2026〕05号",
+            agreed_start=ago(-200),
+            agreed_completion=ago(-900),
+        )
+
+        # 5. SEEDED ANOMALY (lifecycle tests rely on it; see SEEDED_ANOMALIES): idle land —
+        #    supplied, agreed start more than one full year ago, no construction_start event.
+        anomaly = SEEDED_ANOMALIES[0]
+        code, _ = project(anomaly["dkbh"], "investment_platform", "常德市某实业有限公司", "supply")
+        assert code == anomaly["code"]
+        lib.add_event(
+            code,
+            "supply",
+            ago(365 + 60 + 120),
+            doc_no="常自然资供〔2025〕33号",
+            agreed_handover=ago(365 + 60 + 90),
+            agreed_start=ago(365 + 60),
+            agreed_completion=ago(-300),
+        )
+        counts = lib.counts()
+    finally:
+        lib.close()
+    print(f"\nSample project library: {LIBRARY_GPKG}")
+    print(f"  {counts}")
+    for case in SEEDED_ANOMALIES:
+        print(f"  seeded anomaly: {case['code']} ({case['dkbh']}) {case['rule']}: {case['why']}")
+    check = QgsVectorLayer(f"{LIBRARY_GPKG}|layername=ymt_parcels", "ymt_parcels", "ogr")
+    print(f"  ymt_parcels readable as a QGIS layer: {check.isValid()} ({check.featureCount()})")
+    return True
 
 
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     print("Yimatong demo: outputs in", OUT)
+    app = start_qgis()
+    ok = True
+    try:
+        ok = run_compliance() and ok
+        ok = build_library() and ok
+    finally:
+        app.exitQgis()
+    if not ok:
+        print("\nDemo incomplete: see MISSING above.")
     return 0
 
 
