@@ -187,7 +187,7 @@ def build_library() -> bool:
             pid = lib.add_parcel(code, bytes(f.geometry().asWkb()), crs="EPSG:4490", stage=stage)
             return code, pid
 
-        # 1. housing: approved, supplied, started on time; completion due in the future (clean)
+        # 1. housing: approved, supplied, started before the agreed start; completion due (clean)
         code, pid = project("DK-2024-001", "municipal_key", "常德市城市建设投资集团", "supply")
         lib.add_event(code, "preliminary_review", ago(900), doc_no="常自然资预〔2024〕8号")
         lib.add_event(code, "conversion_approval", ago(800), doc_no="湘政土批〔2024〕112号")
@@ -201,7 +201,7 @@ def build_library() -> bool:
             agreed_completion=ago(-500),
         )
         lib.add_event(code, "planning_permit", ago(640), doc_no="建字第430702202400031号")
-        lib.add_event(code, "construction_start", ago(590), origin_system="一体化审批系统")
+        lib.add_event(code, "construction_start", ago(605), origin_system="一体化审批系统")
         # the surveyed parcel replaced the planning sketch: lineage for the project box
         resurveyed = parcels["DK-2024-001"].geometry().buffer(0.00005, 4)
         lib.replace_parcel(pid, bytes(resurveyed.asWkb()), crs="EPSG:4490", reason="竣工测绘后更新")
@@ -216,7 +216,7 @@ def build_library() -> bool:
             agreed_start=ago(700),
             agreed_completion=ago(60),
         )
-        lib.add_event(code, "construction_start", ago(690))
+        lib.add_event(code, "construction_start", ago(705))
         lib.add_event(code, "completion", ago(90), doc_no="竣验字〔2026〕15号")
         lib.add_event(code, "registration", ago(30), origin_system="不动产登记信息平台")
 
