@@ -320,3 +320,132 @@ def test_lifecycle_monitor_thresholds_and_bad_input(processing_ready, tmp_path):
                 "OUTPUT": "memory:",
             },
         )
+
+
+# -- yimatong:projectboxreport --------------------------------------------------------------
+
+
+class _Collector(__import__("html.parser").parser.HTMLParser):
+    """Text per table class and every <img> src."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.images, self.ids = {}, [], {}
+        self._table = None
+        self._id = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self._table = attrs.get("class") or attrs.get("id") or ""
+            self.tables.setdefault(self._table, [])
+        if tag == "tr" and self._table is not None:
+            self.tables[self._table].append("")
+        if tag == "img":
+            self.images.append(attrs["src"])
+        if attrs.get("id"):
+            self._id = attrs["id"]
+
+    def handle_endtag(self, tag):
+        self._id = None
+        if tag == "table":
+            self._table = None
+
+    def handle_data(self, data):
+        if self._table is not None and self.tables[self._table]:
+            self.tables[self._table][-1] += data + "|"
+        if self._id:
+            self.ids[self._id] = self.ids.get(self._id, "") + data
+
+
+def test_project_report_html_and_pdf(processing_ready, library, tmp_path):
+    import hashlib
+    import shutil
+    import subprocess
+
+    import processing
+
+    lib, idle, moved, _far = library
+    out = tmp_path / "report" / "idle.html"
+    out.parent.mkdir()
+    pdf = tmp_path / "report" / "idle.pdf"
+    result = processing.run(
+        "yimatong:projectboxreport",
+        {
+            "LIBRARY": lib.uri,
+            "CODE": display_code(idle),
+            "AS_OF": AS_OF,
+            "OUTPUT_HTML": str(out),
+            "OUTPUT_PDF": str(pdf),
+        },
+    )
+    assert result["CODE_DISPLAY"] == display_code(idle)
+    page = _Collector()
+    page.feed(out.read_text(encoding="utf-8"))
+    assert page.ids["code"].strip() == display_code(idle)
+    files = out.parent / "idle_files"
+    assert sorted(page.images) == sorted(
+        f"idle_files/{n}" for n in ("qr.png", "timeline.png", "parcels.png")
+    )
+    for name in ("qr.png", "timeline.png", "parcels.png"):
+        assert (files / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # results with their SHA-256, checked against the file now
+    contract = tmp_path / "出让合同.pdf"
+    sha = hashlib.sha256(contract.read_bytes()).hexdigest()
+    (row,) = page.tables["results"][1:]
+    assert "出让合同.pdf" in row and sha in row and "file unchanged" in row
+    # findings, events, parcels, history
+    (finding,) = page.tables["findings"][1:]
+    assert "闲置土地" in finding and "2023-07-01" in finding
+    events = page.tables["events"][1:]
+    assert len(events) == 2 and "常国土出〔2021〕1号" in events[1]
+    assert len(page.tables["parcels"][1:]) == 1
+    assert len(page.tables["history"][1:]) == len(lib.history(idle))
+    # PDF: a real PDF that renders
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
+            check=True,
+        )
+        assert list(tmp_path.glob("p*.png"))
+
+    # a changed result file is flagged; lineage of a replaced parcel listed
+    contract.write_bytes(b"tampered")
+    out2 = tmp_path / "moved.html"
+    processing.run(
+        "yimatong:projectboxreport",
+        {"LIBRARY": lib.uri, "CODE": moved, "AS_OF": AS_OF, "OUTPUT_HTML": str(out2)},
+    )
+    page2 = _Collector()
+    page2.feed(out2.read_text(encoding="utf-8"))
+    parcels = page2.tables["parcels"][1:]
+    assert len(parcels) == 2
+    assert "红线调整" in parcels[0] and "replaced by" in parcels[0] and "replaces" in parcels[1]
+    out3 = tmp_path / "idle2.html"
+    processing.run(
+        "yimatong:projectboxreport",
+        {"LIBRARY": lib.uri, "CODE": idle, "AS_OF": AS_OF, "OUTPUT_HTML": str(out3)},
+    )
+    page3 = _Collector()
+    page3.feed(out3.read_text(encoding="utf-8"))
+    assert "file changed" in page3.tables["results"][1]
+
+
+def test_project_report_bad_code(processing_ready, library, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    lib = library[0]
+    with pytest.raises(QgsProcessingException, match="28 digits"):
+        processing.run(
+            "yimatong:projectboxreport",
+            {"LIBRARY": lib.uri, "CODE": "12345", "OUTPUT_HTML": str(tmp_path / "x.html")},
+        )
+    missing = "4343070220210101130701999999"
+    with pytest.raises(QgsProcessingException, match="not in the library"):
+        processing.run(
+            "yimatong:projectboxreport",
+            {"LIBRARY": lib.uri, "CODE": missing, "OUTPUT_HTML": str(tmp_path / "x.html")},
+        )
+    assert not (tmp_path / "x.html").exists()

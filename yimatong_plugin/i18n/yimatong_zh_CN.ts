@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="238" />
+      <location filename="../ui/project_box.py" line="246" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -17,6 +17,11 @@
       <location filename="../ui/parcel_attach_dialog.py" line="61" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="164" />
+      <source>(retired)</source>
+      <translation>（已废止）</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="370" />
@@ -59,6 +64,11 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="95" />
+      <source>A project code has 28 digits: {code}</source>
+      <translation>项目代码应为 28 位数字：{code}</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="424" />
       <source>A project code has 28 digits; this one has {n}.</source>
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
@@ -89,9 +99,19 @@
       <translation>关于一码通</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="387" />
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="248" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="261" />
+      <source>Agreed completion</source>
+      <translation>约定竣工时间</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="257" />
@@ -114,6 +134,11 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="259" />
+      <source>Agreed hand-over</source>
+      <translation>约定交地时间</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="255" />
       <source>Agreed hand-over date</source>
       <translation>约定交地时间</translation>
@@ -122,6 +147,11 @@
       <location filename="../ui/timeline.py" line="396" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="260" />
+      <source>Agreed start</source>
+      <translation>约定开工时间</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="256" />
@@ -194,6 +224,11 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="298" />
+      <source>Area</source>
+      <translation>面积</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="815" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
@@ -219,7 +254,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="126" />
+      <location filename="../ui/project_box.py" line="134" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -247,6 +282,11 @@
       <location filename="../ui/parcel_attach_dialog.py" line="204" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="385" />
+      <source>Audit history</source>
+      <translation>审计记录</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="742" />
@@ -289,17 +329,17 @@
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="85" />
+      <location filename="../core/library/gpkg.py" line="90" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="103" />
+      <location filename="../core/library/gpkg.py" line="105" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="221" />
+      <location filename="../ui/project_box.py" line="229" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -314,12 +354,27 @@
       <translation>无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="67" />
+      <location filename="../core/library/gpkg.py" line="72" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="78" />
+      <location filename="../gis/projectbox_report.py" line="437" />
+      <source>Cannot write the PDF {path}</source>
+      <translation>无法写入 PDF {path}</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="197" />
+      <source>Cannot write the image {path}</source>
+      <translation>无法写入图片 {path}</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="387" />
+      <source>Change</source>
+      <translation>变更</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="363" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -354,12 +409,12 @@
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="135" />
+      <location filename="../ui/project_box.py" line="143" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="76" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -449,7 +504,7 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Days</source>
       <translation>天数</translation>
     </message>
@@ -464,9 +519,19 @@
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="254" />
+      <source>Declared area</source>
+      <translation>申报面积</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="254" />
       <source>Declared area (m²)</source>
       <translation>申报面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="334" />
+      <source>Document number</source>
+      <translation>文号</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="389" />
@@ -494,7 +559,12 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../gis/projectbox_report.py" line="332" />
+      <source>Events</source>
+      <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -529,6 +599,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="363" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="144" />
       <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
@@ -537,6 +612,16 @@
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
       <source>Findings</source>
       <translation>异常数</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="262" />
+      <source>Findings as of</source>
+      <translation>异常判定截至</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="58" />
+      <source>Findings as of (YYYY-MM-DD, empty: today)</source>
+      <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="41" />
@@ -681,6 +766,16 @@
       <translation>投资项目代码</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="363" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="298" />
+      <source>Label</source>
+      <translation>标注</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="253" />
       <source>Land use</source>
       <translation>用途</translation>
@@ -736,17 +831,17 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="268" />
+      <location filename="../core/library/gpkg.py" line="270" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="289" />
+      <location filename="../core/library/gpkg.py" line="291" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="243" />
+      <location filename="../core/library/gpkg.py" line="245" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
@@ -756,7 +851,7 @@
       <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="129" />
+      <location filename="../gis/projectbox_report.py" line="280" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -764,6 +859,11 @@
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="37" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="298" />
+      <source>Lineage</source>
+      <translation>沿革</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="126" />
@@ -811,7 +911,7 @@
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -846,7 +946,7 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="259" />
+      <location filename="../ui/project_box.py" line="267" />
       <source>No library project at this place.</source>
       <translation>此处没有项目库中的项目。</translation>
     </message>
@@ -866,14 +966,24 @@
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="118" />
+      <source>No parcels recorded</source>
+      <translation>未登记地块</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="392" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="227" />
+      <location filename="../ui/project_box.py" line="235" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_connect.py" line="91" />
+      <source>No project library is configured.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="291" />
@@ -884,6 +994,11 @@
       <location filename="../core/library/base.py" line="169" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_connect.py" line="39" />
+      <source>No saved PostgreSQL connection named {name}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="130" />
@@ -921,7 +1036,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="245" />
+      <location filename="../ui/project_box.py" line="253" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -929,6 +1044,16 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="74" />
+      <source>Optional: the same report as PDF (A4).</source>
+      <translation>可选：同一报告的 PDF（A4）。</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="334" />
+      <source>Originating system</source>
+      <translation>来源系统</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="390" />
@@ -1014,9 +1139,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../ui/project_box.py" line="149" />
       <source>Parcels</source>
       <translation>地块</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="295" />
+      <source>Parcels and lineage</source>
+      <translation>地块及沿革</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="813" />
@@ -1079,6 +1209,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>发现的问题数</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="274" />
+      <source>Project</source>
+      <translation>项目</translation>
+    </message>
+    <message>
       <location filename="../plugin.py" line="90" />
       <source>Project box</source>
       <translation>项目盒</translation>
@@ -1102,6 +1237,31 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/base.py" line="367" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="63" />
+      <source>Project file (HTML)</source>
+      <translation>项目档案（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="69" />
+      <source>Project file (PDF)</source>
+      <translation>项目档案（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="22" />
+      <source>Project file report (项目档案)</source>
+      <translation>项目档案报告</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="245" />
+      <source>Project file {code}</source>
+      <translation>项目档案 {code}</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="126" />
+      <source>Project file…</source>
+      <translation>项目档案…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
@@ -1132,6 +1292,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/base.py" line="175" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="451" />
+      <source>Project {code} is not in the library</source>
+      <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
@@ -1209,6 +1374,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="361" />
+      <source>Results</source>
+      <translation>成果</translation>
+    </message>
+    <message>
       <location filename="../gis/expressions.py" line="141" />
       <source>Returns one segment of a 28-digit project code (NULL when the code is malformed).</source>
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
@@ -1264,9 +1434,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Rule</source>
       <translation>判定依据</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="363" />
+      <source>SHA-256</source>
+      <translation>SHA-256</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="363" />
@@ -1314,7 +1489,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -1334,7 +1509,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -1349,7 +1524,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <location filename="../gis/projectbox_report.py" line="249" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -1364,7 +1539,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="64" />
+      <location filename="../gis/projectbox_report.py" line="298" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -1374,7 +1549,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../gis/projectbox_report.py" line="298" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="251" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -1409,9 +1589,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="387" />
+      <source>Table</source>
+      <translation>数据表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="55" />
+      <source>The 28-digit project code (bare or grouped with spaces).</source>
+      <translation>28 位项目代码（连续数字或以空格分段）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="65" />
+      <source>The HTML report; its images go to a folder beside it.</source>
+      <translation>HTML 报告；图片写入其旁的文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_connect.py" line="69" />
+      <source>The PostgreSQL connection stores its password in plain text; use an authentication configuration instead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../plugin.py" line="126" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_connect.py" line="63" />
+      <source>The authentication configuration {id} cannot be loaded.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/code.py" line="412" />
@@ -1429,9 +1634,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="130" />
+      <location filename="../ui/project_box.py" line="138" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="60" />
+      <source>The date the lifecycle rules are evaluated on.</source>
+      <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="80" />
@@ -1541,7 +1751,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="234" />
+      <location filename="../core/library/gpkg.py" line="236" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
@@ -1631,6 +1841,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="278" />
+      <source>Timeline</source>
+      <translation>时间轴</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="83" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
@@ -1696,7 +1911,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="504" />
+      <location filename="../core/overlay.py" line="585" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -1726,14 +1941,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="387" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="387" />
+      <source>Who</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="785" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="128" />
+      <source>Write the project file (HTML/PDF) of the selected project</source>
+      <translation>生成所选项目的项目档案（HTML/PDF）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="26" />
+      <source>Writes the project file (项目档案) of one library project as HTML, and as PDF when a PDF path is given: the 28-digit code in display form and as a QR image, the project's facts, its drawn timeline (批 供 用 补 查, agreed dates beside actual ones), a map of its parcels and their lineage (retired versions dashed), its events, its results with their SHA-256 checked against the files now, its lifecycle findings as of the chosen date and the audit history. Images are written to a folder named after the HTML file.</source>
+      <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="244" />
@@ -1744,6 +1979,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="1415" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="123" />
+      <source>Writing the project file…</source>
+      <translation>正在生成项目档案…</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="249" />
@@ -1816,7 +2056,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="67" />
+      <location filename="../gis/projectbox_report.py" line="251" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
@@ -1881,6 +2121,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“从 GCJ-02 转换”</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="311" />
+      <source>current</source>
+      <translation>现行</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="174" />
+      <source>current parcel</source>
+      <translation>现行地块</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="265" />
       <source>declared_area_m2: '{value}' is not an area in m²</source>
       <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
@@ -1916,7 +2166,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="599" />
+      <location filename="../core/overlay.py" line="680" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -1929,6 +2179,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/parcel_attach.py" line="219" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="375" />
+      <source>file changed since it was recorded</source>
+      <translation>文件自登记后已被修改</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="376" />
+      <source>file missing</source>
+      <translation>文件缺失</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="374" />
+      <source>file unchanged</source>
+      <translation>文件未变</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="775" />
@@ -1971,7 +2236,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="676" />
+      <location filename="../core/overlay.py" line="757" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -2026,7 +2291,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="674" />
+      <location filename="../core/overlay.py" line="755" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -2039,6 +2304,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/parcel_attach.py" line="231" />
       <source>no geometry</source>
       <translation>无几何</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="224" />
+      <source>none</source>
+      <translation>无</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="833" />
@@ -2086,17 +2356,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="650" />
+      <location filename="../core/overlay.py" line="731" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="656" />
+      <location filename="../core/overlay.py" line="737" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="664" />
+      <location filename="../core/overlay.py" line="745" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -2106,7 +2376,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="637" />
+      <location filename="../core/overlay.py" line="718" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -2121,9 +2391,29 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="320" />
+      <source>replaced by #{id}</source>
+      <translation>被 #{id} 替代</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="317" />
+      <source>replaces #{id}</source>
+      <translation>替代 #{id}</translation>
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="645" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="179" />
+      <source>retired version (lineage)</source>
+      <translation>历史版本（沿革）</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="306" />
+      <source>retired {date}: {reason}</source>
+      <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="127" />
@@ -2184,6 +2474,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/code_dialog.py" line="433" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/projectboxreport.py" line="131" />
+      <source>{code}: {n} findings, report {path}</source>
+      <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="596" />
@@ -2251,22 +2546,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="609" />
+      <location filename="../core/overlay.py" line="690" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="623" />
+      <location filename="../core/overlay.py" line="704" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="629" />
+      <location filename="../core/overlay.py" line="710" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="615" />
+      <location filename="../core/overlay.py" line="696" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
@@ -2306,37 +2601,37 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="253" />
+      <location filename="../ui/project_box.py" line="261" />
       <source>{n} project(s) at {x}, {y}</source>
       <translation>{x}, {y} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="145" />
+      <location filename="../core/library/gpkg.py" line="147" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="57" />
+      <location filename="../core/library/gpkg.py" line="62" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="176" />
+      <location filename="../core/library/gpkg.py" line="178" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="75" />
+      <location filename="../core/library/gpkg.py" line="80" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="128" />
+      <location filename="../core/library/gpkg.py" line="130" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="200" />
+      <location filename="../core/library/gpkg.py" line="202" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
@@ -2346,7 +2641,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="191" />
+      <location filename="../core/library/gpkg.py" line="193" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>

@@ -122,6 +122,14 @@ class ProjectBoxDock(QgsDockWidget):
         self.pick_button.setCheckable(True)
         self.pick_button.toggled.connect(self._toggle_tool)
         bar.addWidget(self.pick_button)
+        self.report_button = QToolButton(body)
+        self.report_button.setText(tr("Project file…"))
+        self.report_button.setToolTip(
+            tr("Write the project file (HTML/PDF) of the selected project")
+        )
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.open_report_dialog)
+        bar.addWidget(self.report_button)
         bar.addStretch(1)
         bar.addWidget(QLabel(tr("As of"), body))
         self.as_of_edit = QDateEdit(QDate.currentDate(), body)
@@ -282,10 +290,26 @@ class ProjectBoxDock(QgsDockWidget):
         if self.current:
             self.show_project(self.current["project"]["code"])
 
+    def open_report_dialog(self) -> None:
+        """The project file algorithm's dialog, filled in for the selected project."""
+        if not self.current:
+            return
+        import processing
+
+        processing.execAlgorithmDialog(
+            "yimatong:projectboxreport",
+            {
+                "LIBRARY": self.library_uri,
+                "CODE": self.current["project"]["code"],
+                "AS_OF": self.as_of().isoformat(),
+            },
+        )
+
     def show_project(self, code: str | None) -> None:
         """Timeline, findings and map highlight of project ``code`` (None clears)."""
         self.clear_highlight()
         self.finding_list.clear()
+        self.report_button.setEnabled(bool(code))
         if not code or self.library() is None:
             self.current = {}
             self.timeline.clear_project()

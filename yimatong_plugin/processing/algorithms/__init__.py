@@ -19,4 +19,7 @@ def algorithm_classes() -> list:
     from .lifecyclemonitor import LifecycleMonitorAlgorithm
 
     classes.append(LifecycleMonitorAlgorithm)
+    from .projectboxreport import ProjectBoxReportAlgorithm
+
+    classes.append(ProjectBoxReportAlgorithm)
     return classes
