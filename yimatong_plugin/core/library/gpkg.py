@@ -44,6 +44,11 @@ class GeoPackageLibrary(Library):
         self.conn = self._connect(timeout, wal)
         try:
             self._ensure_schema()
+            # WAL only after the schema exists: the GeoPackage header (application_id) must be
+            # in the main file, where GDAL reads it, not only in the write-ahead log
+            if wal:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             self.conn.close()
             raise
@@ -94,9 +99,6 @@ class GeoPackageLibrary(Library):
             )
             register_functions(conn)
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            if wal:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             raise LibraryError(

@@ -23,13 +23,25 @@ _STAGE_CHECK = _in_list("stage", STAGES)
 
 # (name, GeoPackage declaration, PostgreSQL declaration)
 _TRAIL = [
-    ("created_at", "DATETIME NOT NULL DEFAULT " + NOW_GPKG, "timestamptz NOT NULL DEFAULT now()"),
-    ("updated_at", "DATETIME NOT NULL DEFAULT " + NOW_GPKG, "timestamptz NOT NULL DEFAULT now()"),
+    (
+        "created_at",
+        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
+        "timestamptz NOT NULL DEFAULT now()",
+    ),
+    (
+        "updated_at",
+        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
+        "timestamptz NOT NULL DEFAULT now()",
+    ),
     ("updated_by", "TEXT", "text"),
-    ("rev", "INTEGER NOT NULL DEFAULT 1", "integer NOT NULL DEFAULT 1"),
+    ("rev", "INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 1", "integer NOT NULL DEFAULT 1"),
 ]
 _ARCHIVE = [
-    ("archived", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+    (
+        "archived",
+        "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
+        "boolean NOT NULL DEFAULT false",
+    ),
     ("archived_at", "DATETIME", "timestamptz"),
     ("archive_reason", "TEXT", "text"),
 ]
@@ -75,7 +87,11 @@ COLUMNS = {
         ("agreed_start", "DATE", "date"),
         ("agreed_completion", "DATE", "date"),
         ("investment_code", "TEXT", "text"),
-        ("status", "TEXT NOT NULL DEFAULT 'active'", "text NOT NULL DEFAULT 'active'"),
+        (
+            "status",
+            "TEXT NOT NULL ON CONFLICT REPLACE DEFAULT 'active'",
+            "text NOT NULL DEFAULT 'active'",
+        ),
         ("note", "TEXT", "text"),
         *_ARCHIVE,
         *_TRAIL,
@@ -94,9 +110,17 @@ COLUMNS = {
         ),
         ("label", "TEXT", "text"),
         ("area_m2", "REAL", "double precision"),
-        ("repaired", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+        (
+            "repaired",
+            "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
+            "boolean NOT NULL DEFAULT false",
+        ),
         ("repair_note", "TEXT", "text"),
-        ("retired", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+        (
+            "retired",
+            "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
+            "boolean NOT NULL DEFAULT false",
+        ),
         ("retired_at", "DATETIME", "timestamptz"),
         ("retire_reason", "TEXT", "text"),
         ("replaces", "INTEGER REFERENCES ymt_parcels (fid)", "bigint REFERENCES ymt_parcels (fid)"),
@@ -162,7 +186,11 @@ COLUMNS = {
         ),
         ("size_bytes", "INTEGER", "bigint"),
         ("who", "TEXT", "text"),
-        ("added_at", "DATETIME NOT NULL DEFAULT " + NOW_GPKG, "timestamptz NOT NULL DEFAULT now()"),
+        (
+            "added_at",
+            "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
+            "timestamptz NOT NULL DEFAULT now()",
+        ),
         *_ARCHIVE,
         *_TRAIL,
     ],
@@ -512,6 +540,32 @@ END $$""",
 ]
 
 
+# Columns with defaults that an editor (QGIS) may send as NULL: filled in by a trigger on
+# PostgreSQL; on GeoPackage the columns are declared NOT NULL ON CONFLICT REPLACE (SQLite then
+# stores the default instead of the NULL).
+PG_FILL = {
+    "created_at": "now()",
+    "updated_at": "now()",
+    "rev": "1",
+    "archived": "false",
+    "repaired": "false",
+    "retired": "false",
+    "status": "'active'",
+    "added_at": "now()",
+}
+
+
+def pg_fill_function(table: str) -> str:
+    names = set(column_names(table))
+    body = "".join(
+        f"  NEW.{c} := coalesce(NEW.{c}, {d});\n" for c, d in PG_FILL.items() if c in names
+    )
+    return (
+        f"CREATE OR REPLACE FUNCTION {table}_fill() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN\n{body}  RETURN NEW;\nEND $$"
+    )
+
+
 def pg_schema_v1() -> list[str]:
     stmts = list(PG_FUNCTIONS)
     for table in COLUMNS:
@@ -520,6 +574,11 @@ def pg_schema_v1() -> list[str]:
     for name, table, cols in INDEXES:
         stmts.append(f"CREATE INDEX {name} ON {table} ({cols})")
     for table, flag in ARCHIVE_FLAG.items():
+        stmts.append(pg_fill_function(table))
+        stmts.append(
+            f"CREATE TRIGGER {table}_fill BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW "
+            f"EXECUTE FUNCTION {table}_fill()"
+        )
         stmts.append(
             f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE ON {table} FOR EACH ROW "
             f"EXECUTE FUNCTION ymt_audit_row('{flag}')"
