@@ -76,6 +76,34 @@ class YimatongPlugin:
         self.on_unload(unregister_expression_functions)
         self.add_action("code.svg", tr("Code generator…"), self.open_code_dialog)
         self._init_project_box()
+        self._init_library_dock()
+
+    def _init_library_dock(self) -> None:
+        """Project library panel (项目库): a dock shown by its action."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.library_dock import LibraryDock
+
+        dock = LibraryDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()
+        self.library_dock = dock
+
+        def show():
+            dock.show()
+            dock.raise_()
+            if dock.library is None:
+                dock.open_from_settings()
+
+        self.add_action("library.svg", tr("Project library"), show)
+
+        def remove():
+            dock.unload()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+            self.library_dock = None
+
+        self.on_unload(remove)
 
     def _init_project_box(self) -> None:
         """Project box (项目盒): a dock and its map tool; the action shows both."""

@@ -29,8 +29,8 @@ def transaction(library) -> Iterator[None]:
 def connection(library):
     """The DB-API connection of an open library (sqlite3 for GeoPackage, psycopg2 for PostGIS)."""
     conn = getattr(library, "connection", None)
-    if conn is not None and not callable(conn):
+    if conn is None:
+        return library.conn
+    if hasattr(conn, "cursor"):  # the property (a sqlite3 connection is callable itself)
         return conn
-    if callable(conn):
-        return conn()
-    return library.conn
+    return conn()

