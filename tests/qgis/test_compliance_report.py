@@ -323,3 +323,37 @@ def test_a_missing_output_layer_is_a_clear_error(qgis_app, tmp_path):
     with pytest.raises(ReportError, match="输出图层|output layer"):
         write_report(None, None, [], {}, tmp_path / "r.html")
     assert not any(tmp_path.iterdir())  # nothing half-written
+
+
+def test_many_parcels_flow_over_several_summary_pages(qgis_app, tmp_path):
+    """30 parcels: the summary table continues on a second page, one page per parcel."""
+    output, table = _fake_outputs()
+    src = next(output.getFeatures())
+    features = []
+    for i in range(30):
+        f = QgsFeature(output.fields())
+        geometry = QgsGeometry(src.geometry())
+        geometry.translate(0.004 * (i % 6), 0.004 * (i // 6))
+        f.setGeometry(geometry)
+        f.setAttributes([f"P{i:03d}", 1000.0 + i, 0, "合规", "ok", "", "", 0.0])
+        features.append(f)
+    many = QgsMemoryProviderUtils.createMemoryLayer(
+        "OUTPUT", output.fields(), QgsWkbTypes.MultiPolygon, output.crs()
+    )
+    many.dataProvider().addFeatures(features)
+    empty_table = QgsMemoryProviderUtils.createMemoryLayer(
+        "OUTPUT_TABLE", table.fields(), QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+    )
+    result = write_report(
+        many, empty_table, _controls(), _info(None), tmp_path / "r.html", tmp_path / "r.pdf"
+    )
+    assert result["pages"] >= 2 + 30
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(
+            ["pdfinfo", result["pdf"]], capture_output=True, text=True, check=True
+        ).stdout
+        pages = next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))
+        assert int(pages) == result["pages"]
+    text = Path(result["html"]).read_text(encoding="utf-8")
+    assert text.count('class="parcel"') == 30
+    assert "与各控制线及规划分区均无叠加" in text  # no table rows: said in words

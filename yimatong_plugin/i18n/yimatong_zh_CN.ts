@@ -99,7 +99,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation type="unfinished" />
     </message>
@@ -279,7 +279,7 @@
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation type="unfinished" />
     </message>
@@ -329,17 +329,17 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="553" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="556" />
       <source>Canceled</source>
       <translation type="unfinished" />
     </message>
@@ -494,7 +494,7 @@
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="71" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="73" />
       <source>Compliance review</source>
       <translation type="unfinished" />
     </message>
@@ -504,12 +504,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="334" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="337" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="341" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="344" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation type="unfinished" />
     </message>
@@ -524,12 +524,12 @@
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="127" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="135" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation type="unfinished" />
     </message>
@@ -544,7 +544,7 @@
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="444" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="447" />
       <source>Could not create the output layers</source>
       <translation type="unfinished" />
     </message>
@@ -644,22 +644,22 @@
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="215" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
       <source>Field of PARCELS holding the project's land-use code.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation type="unfinished" />
     </message>
@@ -739,7 +739,7 @@
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation type="unfinished" />
     </message>
@@ -764,12 +764,12 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="187" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
       <source>HTML files (*.html)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation type="unfinished" />
     </message>
@@ -881,42 +881,52 @@
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="270" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="591" />
+      <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="272" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="276" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
       <source>Layer '{layer}' has no features</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="358" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="361" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
+      <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="312" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="315" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="391" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="577" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="604" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="402" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="405" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation type="unfinished" />
     </message>
@@ -1146,7 +1156,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation type="unfinished" />
     </message>
@@ -1156,7 +1166,7 @@
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="223" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation type="unfinished" />
     </message>
@@ -1186,7 +1196,7 @@
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation type="unfinished" />
     </message>
@@ -1211,22 +1221,22 @@
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="181" />
       <source>Overlap pieces</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
       <source>Overlap table</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="75" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="77" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -1239,7 +1249,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="262" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="264" />
       <source>PARCELS: the parcel layer could not be read</source>
       <translation type="unfinished" />
     </message>
@@ -1259,7 +1269,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="121" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
       <source>Parcel id field (default: feature id)</source>
       <translation type="unfinished" />
     </message>
@@ -1319,17 +1329,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="139" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
       <source>Planning zoning (用地用海)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="197" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation type="unfinished" />
     </message>
@@ -1374,7 +1384,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="157" />
       <source>Project code field (28-digit code)</source>
       <translation type="unfinished" />
     </message>
@@ -1414,7 +1424,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation type="unfinished" />
     </message>
@@ -1459,7 +1469,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation type="unfinished" />
     </message>
@@ -1499,7 +1509,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation type="unfinished" />
     </message>
@@ -1569,7 +1579,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="174" />
       <source>Reviewed parcels</source>
       <translation type="unfinished" />
     </message>
@@ -1634,7 +1644,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation type="unfinished" />
     </message>
@@ -1684,7 +1694,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation type="unfinished" />
     </message>
@@ -1946,7 +1956,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>The overlap geometries, for the map.</source>
       <translation type="unfinished" />
     </message>
@@ -1971,7 +1981,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="534" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="537" />
       <source>The report module is not available: no report was written</source>
       <translation type="unfinished" />
     </message>
@@ -2201,12 +2211,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="143" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
       <source>Zoning land-use code field</source>
       <translation type="unfinished" />
     </message>
@@ -2431,7 +2441,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="396" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
       <source>invalid polygons repaired</source>
       <translation type="unfinished" />
     </message>
@@ -2541,7 +2551,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="519" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="522" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation type="unfinished" />
     </message>
@@ -2561,7 +2571,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="397" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>polygons without area skipped</source>
       <translation type="unfinished" />
     </message>
@@ -2786,7 +2796,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="507" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="510" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation type="unfinished" />
     </message>
