@@ -229,3 +229,30 @@ def test_units_and_crs():
     assert crs.looks_geographic(110.5, 28.5, 112.3, 30.1)
     assert not crs.looks_geographic(500000, 3200000, 510000, 3210000)
     assert crs.looks_prefixed_gk(37_512_000, 37_540_000)
+
+
+def test_invalid_huge_polygon_repaired_only_where_parcels_are():
+    big = star(0, 0, 5000, 20000, 9)
+    coords = np.array(big.exterior.coords)
+    coords[100], coords[101] = coords[101].copy(), coords[100].copy()  # a twist: self-intersection
+    twisted = Polygon(coords)
+    assert not twisted.is_valid
+    near_twist = shapely.Point(coords[100]).buffer(30)
+    parcels = [near_twist] + random_parcels(100, 10, extent=12_000)
+    parcels[1:] = [shapely.affinity.translate(p, -6000, -6000) for p in parcels[1:]]
+    res = compliance_overlay(parcels, [ControlLayer("红线", [twisted])])
+    fixed = polygonal(shapely.make_valid(twisted))
+    for i, p in enumerate(parcels):
+        ov = res.parcels[i].overlap("红线")
+        assert close(ov.overlap_m2 if ov else 0.0, shapely.intersection(p, fixed).area), i
+    assert list(res.layer_repaired["红线"]) == [0]
+
+
+def test_touching_neighbours_add_up_and_overlapping_ones_are_unioned():
+    grid = [box(x, y, x + 10, y + 10) for x in range(0, 100, 10) for y in range(0, 100, 10)]
+    layer = PreparedLayer(grid + [box(0, 0, 10, 10)])  # one duplicate of the first square
+    parcel = box(-5, -5, 25, 25)
+    res = compliance_overlay([parcel], [ControlLayer("基本农田", layer)])
+    assert res.parcels[0].overlap("基本农田").overlap_m2 == pytest.approx(625)
+    assert layer.overlapping[0] == 2 and layer.overlapping[-1] == 2
+    assert layer.overlapping[1] == 1  # touches its neighbours only

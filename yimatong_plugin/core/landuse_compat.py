@@ -89,9 +89,21 @@ def _is_2023(code: str) -> bool:
 
 
 def normalise_land_use(code) -> str | None:
-    """The 2023 code (level 1, 2 or 3) for a zoning/survey code, or None when unknown."""
+    """The 2023 code (level 1, 2 or 3) for a zoning/survey code, or None when unknown.
+
+    The bureau's code lists (:func:`core.dictionaries.normalise_land_use`, with its 三调 alias
+    list) decide first; the small built-in table above is the fallback.
+    """
     if code is None:
         return None
+    try:
+        from .dictionaries import normalise_land_use as from_lists
+
+        found = from_lists(code)
+    except Exception:  # a broken administrator list must not stop a review
+        found = None
+    if found:
+        return found
     text = re.sub(r"\s+", "", str(code)).upper()
     if text.endswith(".0"):  # numbers read from spreadsheets
         text = text[:-2]

@@ -47,8 +47,10 @@ RULES = (AVOID, INSIDE)
 
 HUGE_VERTICES = 512  # polygons with more vertices are subdivided
 MAX_VERTICES = 256  # … into pieces of at most this many vertices
+CLIP_VERTICES = 64  # pieces with more vertices are clipped to the parcel's box first
 CHUNK = 4096  # pairs per vectorised intersection call
 
+NONE, HOLDS_PARCEL, INSIDE_PARCEL = 0, 1, 2  # containment of a (parcel, piece) pair
 _POLY_TYPES = (3, 6)  # Polygon, MultiPolygon
 _EMPTY = shapely.Polygon()
 
@@ -119,7 +121,7 @@ def repair(geoms):
     return arr, repaired, unusable
 
 
-def subdivide(geom, max_vertices: int = MAX_VERTICES) -> list:
+def subdivide(geom, max_vertices: int = MAX_VERTICES, repair_pieces: bool = True) -> list:
     """Split a (valid) polygon by halving its box with ``clip_by_rect`` until every piece has
     at most ``max_vertices`` vertices. The pieces' interiors are disjoint; their union is ``geom``.
     """
@@ -142,7 +144,7 @@ def subdivide(geom, max_vertices: int = MAX_VERTICES) -> list:
         for rect in rects:
             stack.append((shapely.clip_by_rect(g, *rect), depth + 1))
     pieces = polygonal(np.array(out, dtype=object)) if out else np.array([], dtype=object)
-    if len(pieces):
+    if len(pieces) and repair_pieces:
         fixed, _repaired, unusable = repair(pieces)
         pieces = fixed[~unusable]
     return list(pieces)
@@ -174,7 +176,8 @@ class PreparedLayer:
         self.state[empty] = self.UNUSABLE
         self.tree = shapely.STRtree(self.geoms)
         self.nverts = shapely.get_num_coordinates(self.geoms)
-        self._cells: dict[int, tuple[np.ndarray, shapely.STRtree]] = {}
+        self.overlapping = np.zeros(self.n, dtype=np.int8)  # 0 unknown, 1 no, 2 yes
+        self._cells: dict[int, _Cells] = {}
         self._lock = threading.Lock()
 
     # validity -----------------------------------------------------------------------------
@@ -204,38 +207,78 @@ class PreparedLayer:
         return int(np.count_nonzero(self.state != self.UNKNOWN))
 
     # subdivision ---------------------------------------------------------------------------
-    def cells(self, i: int) -> tuple[np.ndarray, shapely.STRtree]:
+    def cells(self, i: int) -> _Cells:
         got = self._cells.get(i)
         if got is None:
             with self._lock:
                 got = self._cells.get(i)
                 if got is None:
-                    pieces = np.array(subdivide(self.geoms[i]), dtype=object)
-                    got = (pieces, shapely.STRtree(pieces))
+                    try:
+                        pieces = subdivide(self.geoms[i], repair_pieces=False)
+                    except shapely.errors.GEOSException:  # clipping needs a valid polygon here
+                        fixed, _rep, _unusable = repair(np.array([self.geoms[i]], dtype=object))
+                        self.state[i] = self.REPAIRED
+                        pieces = subdivide(fixed[0], repair_pieces=False)
+                    got = _Cells(np.array(pieces, dtype=object))
                     self._cells[i] = got
         return got
 
+    # overlaps inside the layer ---------------------------------------------------------------
+    def ensure_overlap_flags(self, ids: np.ndarray) -> None:
+        """Find (once) which of ``ids`` share interior with another polygon of the layer.
+
+        Pieces of polygons that overlap nothing are interior-disjoint, so their areas add up
+        without a union.
+        """
+        ids = np.unique(ids)
+        todo = ids[self.overlapping[ids] == 0]
+        if not len(todo):
+            return
+        try:
+            a, b = self.tree.query(self.geoms[todo], predicate="intersects")
+            other = b != todo[a]
+            a, b = a[other], b[other]
+            huge = (self.nverts[b] > HUGE_VERTICES) | (self.nverts[todo[a]] > HUGE_VERTICES)
+            self.ensure_valid(b[~huge])
+            interior = ~shapely.touches(self.geoms[todo[a]], self.geoms[b])
+            flag = np.ones(len(todo), dtype=np.int8)
+            flag[np.unique(a[interior | huge])] = 2
+        except shapely.errors.GEOSException:  # invalid neighbours: take the safe path
+            flag = np.full(len(todo), 2, dtype=np.int8)
+        self.overlapping[todo] = flag
+
     # candidates ----------------------------------------------------------------------------
     def candidates(self, parcels: np.ndarray):
-        """``(parcel_index, piece, source_index)`` for every piece that intersects a parcel.
+        """``(parcel_index, piece, source_index, containment)`` for every piece meeting a parcel.
 
+        ``containment`` is HOLDS_PARCEL where the piece wholly contains the parcel,
+        INSIDE_PARCEL where it lies wholly inside it (no intersection needed), else NONE.
         ``parcels`` must be valid, prepared polygons (see :func:`compliance_overlay`).
         """
+        e = np.array([], dtype=np.int64)
         p_idx, s_idx = self.tree.query(parcels)
         if not len(p_idx):
-            e = np.array([], dtype=np.int64)
-            return e, np.array([], dtype=object), e
-        self.ensure_valid(s_idx)
-        keep = self.state[s_idx] != self.UNUSABLE
-        p_idx, s_idx = p_idx[keep], s_idx[keep]
+            return e, np.array([], dtype=object), e, np.array([], dtype=np.int8)
         huge = self.nverts[s_idx] > HUGE_VERTICES
+        self.ensure_valid(s_idx[~huge])
+        keep = huge | (self.state[s_idx] != self.UNUSABLE)
+        p_idx, s_idx, huge = p_idx[keep], s_idx[keep], huge[keep]
         # small polygons: exact predicate with the prepared parcels
         sp, ss = p_idx[~huge], s_idx[~huge]
         hit = shapely.intersects(parcels[sp], self.geoms[ss])
-        out_p = [sp[hit]]
-        out_g = [self.geoms[ss[hit]]]
-        out_s = [ss[hit]]
-        # huge polygons: query their subdivision cells
+        sp, ss = sp[hit], ss[hit]
+        sg = self.geoms[ss]
+        # containment shortcuts: the polygon inside the parcel (prepared), or the parcel
+        # inside the polygon (only where the polygon's box holds the parcel's box)
+        cont = np.where(shapely.contains_properly(parcels[sp], sg), INSIDE_PARCEL, NONE)
+        pb, gb = shapely.bounds(parcels[sp]), shapely.bounds(sg)
+        maybe = (cont == NONE) & np.all(gb[:, :2] <= pb[:, :2], axis=1)
+        maybe &= np.all(gb[:, 2:] >= pb[:, 2:], axis=1)
+        if maybe.any():
+            holds = shapely.contains_properly(sg[maybe], parcels[sp[maybe]])
+            cont[np.nonzero(maybe)[0][holds]] = HOLDS_PARCEL
+        out_p, out_g, out_s, out_c = [sp], [sg], [ss], [cont]
+        # huge polygons: their subdivision cells, validated/repaired only where parcels are
         hp, hs = p_idx[huge], s_idx[huge]
         if len(hp):
             order = np.argsort(hs, kind="stable")
@@ -243,16 +286,51 @@ class PreparedLayer:
             bounds = np.nonzero(np.diff(hs))[0] + 1
             for grp_p, grp_s in zip(np.split(hp, bounds), np.split(hs, bounds)):
                 src = int(grp_s[0])
-                pieces, tree = self.cells(src)
-                loc, cell = tree.query(parcels[grp_p], predicate="intersects")
-                out_p.append(grp_p[loc])
-                out_g.append(pieces[cell])
-                out_s.append(np.full(len(loc), src, dtype=np.int64))
+                cells = self.cells(src)
+                loc, cell = cells.tree.query(parcels[grp_p])
+                if cells.ensure_valid(cell):
+                    self.state[src] = self.REPAIRED
+                ok = ~cells.unusable[cell]
+                loc, cell = loc[ok], cell[ok]
+                pp = grp_p[loc]
+                hit = shapely.intersects(parcels[pp], cells.pieces[cell])
+                pp, cell = pp[hit], cell[hit]
+                out_p.append(pp)
+                out_g.append(cells.pieces[cell])
+                out_s.append(np.full(len(pp), src, dtype=np.int64))
+                holds = shapely.contains_properly(cells.pieces[cell], parcels[pp])
+                out_c.append(np.where(holds, HOLDS_PARCEL, NONE))
         return (
             np.concatenate(out_p).astype(np.int64),
             np.concatenate(out_g),
             np.concatenate(out_s).astype(np.int64),
+            np.concatenate(out_c).astype(np.int8),
         )
+
+
+class _Cells:
+    """The subdivision of one huge polygon: pieces, their tree, lazy validity, prepared."""
+
+    def __init__(self, pieces: np.ndarray):
+        self.pieces = pieces
+        self.tree = shapely.STRtree(pieces)
+        self.checked = np.zeros(len(pieces), dtype=bool)
+        self.unusable = np.zeros(len(pieces), dtype=bool)
+        self._lock = threading.Lock()
+
+    def ensure_valid(self, ids: np.ndarray) -> bool:
+        """Check and repair the pieces ``ids`` (once); True when one needed a repair."""
+        ids = np.unique(ids)
+        todo = ids[~self.checked[ids]]
+        if not len(todo):
+            return False
+        with self._lock:
+            fixed, repaired, unusable = repair(self.pieces[todo])
+            self.pieces[todo] = fixed
+            self.unusable[todo] = unusable
+            self.checked[todo] = True
+            shapely.prepare(self.pieces[todo[~unusable]])
+        return bool(repaired.any())
 
 
 def _code_text(code) -> str:
@@ -412,7 +490,7 @@ def layer_overlaps(
     group. Returns ``(parcel_index, group, area, geometry_or_None)`` arrays, one entry per
     (parcel, group) with a non-empty intersection.
     """
-    p_idx, pieces, s_idx = prepared.candidates(parcels)
+    p_idx, pieces, s_idx, contained = prepared.candidates(parcels)
     if is_canceled():
         raise OverlayCanceledError()
     n = len(p_idx)
@@ -423,7 +501,16 @@ def layer_overlaps(
     left = parcels[p_idx]
 
     def work(a, b):
-        inter = shapely.intersection(left[a:b], pieces[a:b])
+        lp, pc, cn = left[a:b], pieces[a:b].copy(), contained[a:b]
+        inter = np.empty(b - a, dtype=object)
+        inter[cn == HOLDS_PARCEL] = lp[cn == HOLDS_PARCEL]  # the piece holds the whole parcel
+        inter[cn == INSIDE_PARCEL] = pc[cn == INSIDE_PARCEL]  # the piece lies in the parcel
+        rest = np.nonzero(cn == NONE)[0]
+        # many-vertex pieces: clip to the parcel's box first (exact: P ∩ X = P ∩ (X ∩ box(P)))
+        big = rest[shapely.get_num_coordinates(pc[rest]) > CLIP_VERTICES]
+        for j in big:
+            pc[j] = shapely.clip_by_rect(pc[j], *lp[j].bounds)
+        inter[rest] = shapely.intersection(lp[rest], pc[rest])
         return inter, shapely.area(inter)
 
     results = _run_chunks(work, n, workers, is_canceled)
@@ -438,7 +525,13 @@ def layer_overlaps(
     pos = np.searchsorted(ukey, key)
     np.add.at(total, pos, areas)
     geoms = np.full(len(ukey), None, dtype=object)
-    need_union = nsrc > 1
+    # pieces of sources that overlap nothing else in the layer add up: union only the others
+    multi = nsrc[pos] > 1
+    prepared.ensure_overlap_flags(s_idx[multi])
+    overlapping = np.zeros(len(ukey), dtype=bool)
+    np.logical_or.at(overlapping, pos[multi], prepared.overlapping[s_idx[multi]] == 2)
+    need_union = (nsrc > 1) & overlapping
+    need_union_area = need_union.copy()
     if want_pieces:
         need_union = np.ones(len(ukey), dtype=bool)
     if need_union.any():
@@ -461,7 +554,7 @@ def layer_overlaps(
 
         for chunk in _run_chunks(union_work, len(todo), workers, is_canceled):
             for k, u in chunk:
-                if nsrc[k] > 1:
+                if need_union_area[k]:
                     total[k] = shapely.area(u)
                 if want_pieces:
                     geoms[k] = polygonal(u)
@@ -522,7 +615,10 @@ def compliance_overlay(
     layer_repaired, layer_unusable, warnings = {}, {}, []
 
     def ratio(a, i):
-        return float(a / areas[i]) if areas[i] > 0 else 0.0
+        return float(min(1.0, a / areas[i])) if areas[i] > 0 else 0.0
+
+    def noise(i):  # rounding noise of the intersection arithmetic, not an area
+        return 1e-9 * float(areas[i]) + 1e-6
 
     for step, layer in enumerate(layers):
         if is_canceled():
@@ -534,9 +630,13 @@ def compliance_overlay(
         got = dict(zip(lp.tolist(), range(len(lp))))
         for j, i in enumerate(live.tolist()):
             k = got.get(j)
-            area = float(la[k]) if k is not None else 0.0
+            area = min(float(la[k]), float(areas[i])) if k is not None else 0.0
+            if area <= noise(i):
+                area, k = 0.0, None
             if layer.rule == INSIDE:
                 outside = max(0.0, float(areas[i]) - area)
+                if outside <= noise(i):
+                    outside = 0.0
                 geom = lg[k] if k is not None else None
                 results[i].overlaps.append(
                     Overlap(layer.name, "", area, ratio(area, i), outside, geom)
@@ -565,6 +665,9 @@ def compliance_overlay(
         )
         for j, g, a, geom in zip(zp.tolist(), zg.tolist(), za.tolist(), zgeom):
             i = int(live[j])
+            a = min(a, float(areas[i]))
+            if a <= noise(i):
+                continue
             results[i].overlaps.append(
                 Overlap(zoning.name, str(uniq[g]), a, ratio(a, i), None, geom)
             )

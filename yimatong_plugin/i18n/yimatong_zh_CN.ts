@@ -101,7 +101,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
-      <translation type="unfinished" />
+      <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="171" />
@@ -281,7 +281,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
       <source>Areas are planar in {crs} ({name})</source>
-      <translation type="unfinished" />
+      <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="134" />
@@ -331,17 +331,17 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
-      <translation type="unfinished" />
+      <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
-      <translation type="unfinished" />
+      <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="556" />
       <source>Canceled</source>
-      <translation type="unfinished" />
+      <translation>已取消</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="798" />
@@ -419,7 +419,7 @@
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1240" />
+      <location filename="../gis/compliance_report.py" line="1241" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -496,7 +496,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="73" />
       <source>Compliance review</source>
-      <translation type="unfinished" />
+      <translation>合规性审查</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="69" />
@@ -506,12 +506,12 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="337" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
-      <translation type="unfinished" />
+      <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="344" />
       <source>Control layer '{layer}': rule {rule}</source>
-      <translation type="unfinished" />
+      <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="586" />
@@ -526,12 +526,12 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
-      <translation type="unfinished" />
+      <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
-      <translation type="unfinished" />
+      <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="71" />
@@ -546,10 +546,10 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="447" />
       <source>Could not create the output layers</source>
-      <translation type="unfinished" />
+      <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1240" />
+      <location filename="../gis/compliance_report.py" line="1241" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -609,7 +609,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1617" />
+      <location filename="../gis/compliance_report.py" line="1618" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -646,22 +646,22 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
-      <translation type="unfinished" />
+      <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
-      <translation type="unfinished" />
+      <translation>PARCELS 中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
       <source>Field of PARCELS holding the project's land-use code.</source>
-      <translation type="unfinished" />
+      <translation>PARCELS 中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
-      <translation type="unfinished" />
+      <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="363" />
@@ -719,7 +719,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1089" />
+      <location filename="../gis/compliance_report.py" line="1090" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -734,14 +734,14 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1308" />
+      <location filename="../gis/compliance_report.py" line="1309" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>Give at least one control layer or a zoning layer</source>
-      <translation type="unfinished" />
+      <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
@@ -766,12 +766,12 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
       <source>HTML files (*.html)</source>
-      <translation type="unfinished" />
+      <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
-      <translation type="unfinished" />
+      <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="240" />
@@ -883,52 +883,52 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="591" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="272" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
       <source>Layer '{layer}' has no features</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="361" />
       <source>Layer '{layer}' has no field '{field}'</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
       <source>Layer '{layer}' is not a polygon layer</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="315" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="391" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="604" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="405" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
       <location filename="../gis/library_layers.py" line="34" />
@@ -991,7 +991,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1269" />
+      <location filename="../gis/compliance_report.py" line="1270" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1091,7 +1091,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1440" />
+      <location filename="../gis/compliance_report.py" line="1441" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1158,7 +1158,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
-      <translation type="unfinished" />
+      <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="132" />
@@ -1168,7 +1168,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="223" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
-      <translation type="unfinished" />
+      <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="253" />
@@ -1198,7 +1198,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
-      <translation type="unfinished" />
+      <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="74" />
@@ -1223,17 +1223,17 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="181" />
       <source>Overlap pieces</source>
-      <translation type="unfinished" />
+      <translation>重叠部分</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
       <source>Overlap table</source>
-      <translation type="unfinished" />
+      <translation>重叠统计表</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
-      <translation type="unfinished" />
+      <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="77" />
@@ -1246,12 +1246,20 @@ Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态�
 With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 codes, 三调 working codes accepted) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
 
 Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read from files are cached for the QGIS session (keyed by file and modification time), so later reviews against the same layers are faster.</source>
-      <translation type="unfinished" />
+      <translation>将项目地块与控制线（生态保护红线、永久基本农田、城镇开发边界等）及国土空间规划分区叠加，为每个地块给出结论（合规 / 冲突 / 需论证）及得出该结论的规则。
+
+面积为 AREA_CRS 下的平面面积（默认：中心经线最接近地块的 CGCS2000 3 度高斯-克吕格投影带，EPSG:4534-4554）。对每个地块和每个控制线图层，重叠面积为修复后地块（make_valid）与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
+
+控制规则：图层为“避让”（avoid，重叠部分即冲突：红线、生态保护、基本农田）或“落入”（inside，线外部分即冲突：城镇开发边界、开发边界、UDB），按图层名称识别；无法识别的名称默认按“避让”处理并给出警告。可用 CONTROL_RULES 覆盖，例如“城镇开发边界=inside;洪涝风险控制线=avoid”。
+
+给定 ZONING、ZONING_FIELD 和 PROJECT_USE_FIELD 时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
+
+不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层在本次 QGIS 会话中缓存（按文件和修改时间区分），之后针对相同图层的审查会更快。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="264" />
       <source>PARCELS: the parcel layer could not be read</source>
-      <translation type="unfinished" />
+      <translation>PARCELS：无法读取地块图层</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="365" />
@@ -1259,19 +1267,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1019" />
+      <location filename="../gis/compliance_report.py" line="1020" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1301" />
+      <location filename="../gis/compliance_report.py" line="1302" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
       <source>Parcel id field (default: feature id)</source>
-      <translation type="unfinished" />
+      <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="440" />
@@ -1284,7 +1292,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1278" />
+      <location filename="../gis/compliance_report.py" line="1279" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1331,17 +1339,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
       <source>Planning zoning (用地用海)</source>
-      <translation type="unfinished" />
+      <translation>规划分区（用地用海）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
       <source>Polygon layer of the project parcels to review.</source>
-      <translation type="unfinished" />
+      <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
-      <translation type="unfinished" />
+      <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="265" />
@@ -1386,7 +1394,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="157" />
       <source>Project code field (28-digit code)</source>
-      <translation type="unfinished" />
+      <translation>项目代码字段（28 位代码）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="103" />
@@ -1426,7 +1434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
-      <translation type="unfinished" />
+      <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="98" />
@@ -1471,7 +1479,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>Projected CRS in which areas are computed (planar).</source>
-      <translation type="unfinished" />
+      <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="46" />
@@ -1511,7 +1519,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
       <source>Report (HTML; a PDF is written beside it)</source>
-      <translation type="unfinished" />
+      <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="861" />
@@ -1559,17 +1567,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1219" />
+      <location filename="../gis/compliance_report.py" line="1220" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1238" />
+      <location filename="../gis/compliance_report.py" line="1239" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1099" />
+      <location filename="../gis/compliance_report.py" line="1100" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
@@ -1581,10 +1589,10 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="174" />
       <source>Reviewed parcels</source>
-      <translation type="unfinished" />
+      <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1240" />
+      <location filename="../gis/compliance_report.py" line="1241" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -1646,7 +1654,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
-      <translation type="unfinished" />
+      <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="84" />
@@ -1669,7 +1677,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1400" />
+      <location filename="../gis/compliance_report.py" line="1401" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
@@ -1696,7 +1704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
-      <translation type="unfinished" />
+      <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="249" />
@@ -1958,7 +1966,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>The overlap geometries, for the map.</source>
-      <translation type="unfinished" />
+      <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="441" />
@@ -1983,7 +1991,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="537" />
       <source>The report module is not available: no report was written</source>
-      <translation type="unfinished" />
+      <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="428" />
@@ -2126,7 +2134,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1025" />
+      <location filename="../gis/compliance_report.py" line="1026" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2171,7 +2179,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1623" />
+      <location filename="../gis/compliance_report.py" line="1624" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2213,12 +2221,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
-      <translation type="unfinished" />
+      <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
       <source>Zoning land-use code field</source>
-      <translation type="unfinished" />
+      <translation>规划用地用海代码字段</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="236" />
@@ -2426,7 +2434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1308" />
+      <location filename="../gis/compliance_report.py" line="1309" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2443,7 +2451,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
       <source>invalid polygons repaired</source>
-      <translation type="unfinished" />
+      <translation>无效多边形已修复</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="643" />
@@ -2553,7 +2561,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="522" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
-      <translation type="unfinished" />
+      <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="743" />
@@ -2573,7 +2581,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>polygons without area skipped</source>
-      <translation type="unfinished" />
+      <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="730" />
@@ -2798,10 +2806,10 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="510" />
       <source>{n} parcels reviewed: {counts}</source>
-      <translation type="unfinished" />
+      <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1113" />
+      <location filename="../gis/compliance_report.py" line="1114" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -2856,7 +2864,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1208" />
+      <location filename="../gis/compliance_report.py" line="1209" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -2876,7 +2884,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1189" />
+      <location filename="../gis/compliance_report.py" line="1190" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -2921,7 +2929,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1426" />
+      <location filename="../gis/compliance_report.py" line="1427" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

@@ -1,0 +1,1 @@
+"""QGIS glue: conversions between QGIS and shapely/WKB, layer reading, reports."""

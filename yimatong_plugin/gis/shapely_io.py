@@ -1,0 +1,241 @@
+"""QGIS <-> shapely glue for the compliance engine.
+
+* :func:`to_shapely` / :func:`from_shapely`: QgsGeometry <-> shapely through WKB.
+* :func:`read_geometries`: a layer's features as a shapely array in a target CRS, reprojected by
+  the provider (``QgsFeatureRequest.setDestinationCrs``) and, when a filter rectangle is given,
+  only the features within it (``setFilterRect``).
+* :func:`layer_cache_key`: (source, modification time, subset, CRS, …) for the engine's cache.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProviderRegistry,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..core import crs as gk
+
+
+def to_shapely(geometry: QgsGeometry):
+    """A shapely geometry (None for a NULL/empty QgsGeometry)."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return shapely.from_wkb(bytes(geometry.asWkb()))
+
+
+def from_shapely(geom) -> QgsGeometry:
+    g = QgsGeometry()
+    if geom is None or geom.is_empty:
+        return g
+    g.fromWkb(shapely.to_wkb(geom, output_dimension=2))
+    return g
+
+
+def layer_file(layer: QgsVectorLayer) -> str | None:
+    """The file behind a file-based layer, else None."""
+    try:
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    except Exception:
+        return None
+    path = parts.get("path") or ""
+    return path if path and os.path.isfile(path) else None
+
+
+def layer_name_in_source(layer: QgsVectorLayer) -> str:
+    try:
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    except Exception:
+        return ""
+    return parts.get("layerName") or ""
+
+
+def layer_cache_key(layer: QgsVectorLayer, area_crs: QgsCoordinateReferenceSystem, extra=()):
+    """A key that changes whenever the layer's data may have changed, else None (no caching).
+
+    File layers: path + modification time + size + subset string + target CRS. Layers being
+    edited, memory layers and database layers are not cached.
+    """
+    if layer.isEditable() or layer.isModified():
+        return None
+    path = layer_file(layer)
+    if path is None:
+        return None
+    st = os.stat(path)
+    mtimes = [st.st_mtime_ns, st.st_size]
+    wal = path + "-wal"  # GeoPackage write-ahead log
+    if os.path.exists(wal):
+        wst = os.stat(wal)
+        mtimes += [wst.st_mtime_ns, wst.st_size]
+    return (
+        layer.providerType(),
+        layer.source(),
+        tuple(mtimes),
+        layer.subsetString(),
+        area_crs.authid() or area_crs.toWkt(),
+        tuple(extra),
+    )
+
+
+def is_polygon_layer(layer) -> bool:
+    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry
+
+
+def read_geometries(
+    source,
+    dest_crs: QgsCoordinateReferenceSystem,
+    transform_context,
+    rect: QgsRectangle | None = None,
+    attributes: list[str] = (),
+    feedback=None,
+    progress_span=(0.0, 0.0),
+):
+    """``(fids, geometries, {field: values})`` for a layer or feature source in ``dest_crs``.
+
+    ``rect`` (in ``dest_crs``) restricts the read to features whose box meets it. NULL/empty
+    geometries come back as None.
+    """
+    fast = _read_with_gdal(source, dest_crs, rect, attributes)
+    if fast is not None:
+        return fast
+    request = QgsFeatureRequest()
+    if source.sourceCrs().isValid() and dest_crs.isValid():
+        request.setDestinationCrs(dest_crs, transform_context)
+    if rect is not None:
+        request.setFilterRect(rect)
+    fields = source.fields()
+    idx = [fields.lookupField(a) for a in attributes]
+    if idx:
+        request.setSubsetOfAttributes([i for i in idx if i >= 0])
+    else:
+        request.setNoAttributes()
+    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    fids, wkbs = [], []
+    values = {a: [] for a in attributes}
+    total = max(1, source.featureCount())
+    start, span = progress_span
+    step = max(1, total // 50)
+    for n, feat in enumerate(source.getFeatures(request)):
+        if feedback is not None and n % step == 0:
+            if feedback.isCanceled():
+                break
+            if span:
+                feedback.setProgress(start + span * min(1.0, n / total))
+        fids.append(feat.id())
+        geom = feat.geometry()
+        wkbs.append(None if geom.isNull() or geom.isEmpty() else bytes(geom.asWkb()))
+        for a, i in zip(attributes, idx):
+            values[a].append(feat.attribute(i) if i >= 0 else None)
+    arr = np.empty(len(wkbs), dtype=object)
+    arr[:] = wkbs
+    geoms = shapely.from_wkb(arr, on_invalid="ignore") if len(arr) else np.array([], dtype=object)
+    # drop Z/M: areas are planar 2D
+    if len(geoms) and shapely.has_z(geoms[~shapely.is_missing(geoms)]).any():
+        geoms = shapely.force_2d(geoms)
+    return np.asarray(fids, dtype=np.int64), geoms, values
+
+
+def _read_with_gdal(layer, dest_crs, rect, attributes):
+    """Fast path: an OGR file layer already in ``dest_crs`` read as Arrow batches of WKB.
+
+    About 5x faster than iterating QgsFeatures (170,000 polygons: 0.16 s instead of 0.8 s).
+    Returns None whenever the QGIS path must be used (other providers, reprojection, edits,
+    GDAL < 3.6, anything unexpected).
+    """
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+        return None
+    if layer.isEditable() or layer.isModified() or layer.crs() != dest_crs:
+        return None
+    try:
+        from osgeo import gdal, ogr
+
+        if int(gdal.VersionInfo()) < 3060000:
+            return None
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path")
+        if not path or not os.path.isfile(path):
+            return None
+        ds = ogr.Open(path)
+        if ds is None:
+            return None
+        if parts.get("layerName"):
+            lyr = ds.GetLayerByName(parts["layerName"])
+        elif parts.get("layerId") is not None:
+            lyr = ds.GetLayer(int(parts["layerId"]))
+        else:
+            lyr = ds.GetLayer(0)
+        if lyr is None or lyr.GetGeomType() == ogr.wkbNone:
+            return None
+        subset = layer.subsetString()
+        if subset and lyr.SetAttributeFilter(subset) != 0:
+            return None
+        if rect is not None:
+            lyr.SetSpatialFilterRect(
+                rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()
+            )
+        defn = lyr.GetLayerDefn()
+        names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        lyr.SetIgnoredFields([n for n in names if n not in attributes])
+        fid_name = lyr.GetFIDColumn() or "OGC_FID"
+        geom_name = lyr.GetGeometryColumn() or "wkb_geometry"
+        stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"])
+        fids, wkbs, values = [], [], {a: [] for a in attributes}
+        for batch in stream:
+            fids.append(np.asarray(batch[fid_name], dtype=np.int64))
+            wkbs.append(np.asarray(batch[geom_name], dtype=object))
+            for a in attributes:
+                col = batch.get(a)
+                values[a].extend(
+                    [None] * len(batch[fid_name]) if col is None else [_py(v) for v in col]
+                )
+        stream = None
+        lyr = None
+        ds = None
+    except Exception:
+        return None
+    if not fids:
+        return np.array([], dtype=np.int64), np.array([], dtype=object), values
+    wkb = np.concatenate(wkbs)
+    geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+    empty = ~shapely.is_missing(geoms)
+    empty[empty] = shapely.is_empty(geoms[empty])
+    geoms[empty] = None
+    live = ~shapely.is_missing(geoms)
+    if live.any() and shapely.has_z(geoms[live]).any():
+        geoms = shapely.force_2d(geoms)
+    return np.concatenate(fids), geoms, values
+
+
+def _py(value):
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def source_extent(source, dest_crs, transform_context) -> QgsRectangle:
+    """The source's extent in ``dest_crs``."""
+    ext = source.sourceExtent()
+    if source.sourceCrs().isValid() and dest_crs.isValid() and source.sourceCrs() != dest_crs:
+        ct = QgsCoordinateTransform(source.sourceCrs(), dest_crs, transform_context)
+        ext = ct.transformBoundingBox(ext)
+    return ext
+
+
+def auto_area_crs(source, transform_context) -> QgsCoordinateReferenceSystem:
+    """The CGCS2000 3-degree GK zone (EPSG:4534–4554) nearest the source's centre longitude."""
+    geographic = QgsCoordinateReferenceSystem("EPSG:4490")
+    ext = source_extent(source, geographic, transform_context)
+    lon = ext.center().x()
+    return QgsCoordinateReferenceSystem(gk.gk_crs_for_longitude(lon).authid)

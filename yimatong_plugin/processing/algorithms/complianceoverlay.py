@@ -1,0 +1,667 @@
+"""``yimatong:complianceoverlay`` (合规性审查): parcels against control lines and zoning."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCsException,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import crs as gk
+from ...core import overlay as engine
+from ...gis import shapely_io as io
+from ..base import YimatongAlgorithm
+
+INSIDE_NAMES = ("城镇开发边界", "开发边界", "UDB", "URBAN DEVELOPMENT BOUNDARY")
+AVOID_NAMES = ("红线", "生态保护", "基本农田", "永久基本农田", "RED LINE", "FARMLAND")
+
+
+def default_rule(name: str) -> str | None:
+    """inside / avoid recognised from a control layer's name, or None when unknown."""
+    upper = name.upper()
+    if any(key in upper for key in INSIDE_NAMES):
+        return engine.INSIDE
+    if any(key in upper for key in AVOID_NAMES):
+        return engine.AVOID
+    return None
+
+
+def parse_rules(text: str) -> dict[str, str]:
+    """``"城镇开发边界=inside;洪涝风险控制线=avoid"`` -> {name: rule}; raises ValueError."""
+    rules = {}
+    for item in re.split(r"[;；\n]", text or ""):
+        item = item.strip()
+        if not item:
+            continue
+        if "=" not in item:
+            raise ValueError(item)
+        name, rule = (s.strip() for s in item.rsplit("=", 1))
+        rule = rule.lower()
+        if rule not in engine.RULES or not name:
+            raise ValueError(item)
+        rules[name] = rule
+    return rules
+
+
+class ComplianceOverlayAlgorithm(YimatongAlgorithm):
+    NAME = "complianceoverlay"
+    DISPLAY_NAME = "Compliance review"
+    GROUP_ID = "compliance"
+    GROUP_NAME = "Compliance review"
+    ICON = "compliance.svg"
+    HELP = (
+        "Overlays project parcels on control lines (ecological red line, permanent basic "
+        "farmland, urban development boundary, …) and on the planning zoning, and gives each "
+        "parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with "
+        "the rule that produced it.\n\n"
+        "Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, "
+        "EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and "
+        "control layer the overlap is the area of the repaired parcel (make_valid) intersected "
+        "with the union of the layer's polygons: overlapping polygons are not counted twice and "
+        "invalid geometries on either side are repaired and reported.\n\n"
+        "Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) "
+        "or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised "
+        "from the layer name; unknown names default to 'avoid' with a warning. Override with "
+        "CONTROL_RULES, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid'.\n\n"
+        "With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 "
+        "codes, 三调 working codes accepted) are compared with the project's use: same level-1 "
+        "class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, "
+        "forest, grassland, wetland or water is a conflict (roads and utilities need an "
+        "argument); other construction classes conflict except the usual mixes (居住/公共/商业, "
+        "工矿/仓储) which need an argument.\n\n"
+        "Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read "
+        "from files are cached for the QGIS session (keyed by file and modification time), so "
+        "later reviews against the same layers are faster."
+    )
+
+    PARCELS = "PARCELS"
+    PARCEL_ID = "PARCEL_ID"
+    CONTROL_LAYERS = "CONTROL_LAYERS"
+    CONTROL_RULES = "CONTROL_RULES"
+    ZONING = "ZONING"
+    ZONING_FIELD = "ZONING_FIELD"
+    PROJECT_USE_FIELD = "PROJECT_USE_FIELD"
+    PROJECT_CODE_FIELD = "PROJECT_CODE_FIELD"
+    AREA_CRS = "AREA_CRS"
+    SLIVER_M2 = "SLIVER_M2"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_PIECES = "OUTPUT_PIECES"
+    REPORT = "REPORT"
+
+    def initAlgorithm(self, config=None):
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        params = [
+            QgsProcessingParameterFeatureSource(self.PARCELS, self.tr("Project parcels"), polygon),
+            QgsProcessingParameterField(
+                self.PARCEL_ID,
+                self.tr("Parcel id field (default: feature id)"),
+                parentLayerParameterName=self.PARCELS,
+                optional=True,
+            ),
+            QgsProcessingParameterMultipleLayers(
+                self.CONTROL_LAYERS,
+                self.tr(
+                    "Control lines (one polygon layer each; the layer name is the line's name)"
+                ),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+            ),
+            QgsProcessingParameterString(
+                self.CONTROL_RULES,
+                self.tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
+                optional=True,
+            ),
+            QgsProcessingParameterVectorLayer(
+                self.ZONING, self.tr("Planning zoning (用地用海)"), polygon, optional=True
+            ),
+            QgsProcessingParameterField(
+                self.ZONING_FIELD,
+                self.tr("Zoning land-use code field"),
+                parentLayerParameterName=self.ZONING,
+                optional=True,
+            ),
+            QgsProcessingParameterField(
+                self.PROJECT_USE_FIELD,
+                self.tr("Project land-use code field (for the use-compatibility verdict)"),
+                parentLayerParameterName=self.PARCELS,
+                optional=True,
+            ),
+            QgsProcessingParameterField(
+                self.PROJECT_CODE_FIELD,
+                self.tr("Project code field (28-digit code)"),
+                parentLayerParameterName=self.PARCELS,
+                optional=True,
+            ),
+            QgsProcessingParameterCrs(
+                self.AREA_CRS,
+                self.tr("CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)"),
+                optional=True,
+            ),
+            QgsProcessingParameterNumber(
+                self.SLIVER_M2,
+                self.tr("Sliver tolerance (m²): smaller overlaps are not a conflict"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1.0,
+                minValue=0.0,
+            ),
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Reviewed parcels"), QgsProcessing.TypeVectorPolygon
+            ),
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_TABLE, self.tr("Overlap table"), QgsProcessing.TypeVector
+            ),
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_PIECES,
+                self.tr("Overlap pieces"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            ),
+            QgsProcessingParameterFileDestination(
+                self.REPORT,
+                self.tr("Report (HTML; a PDF is written beside it)"),
+                self.tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            ),
+        ]
+        helps = {
+            self.PARCELS: self.tr("Polygon layer of the project parcels to review."),
+            self.PARCEL_ID: self.tr(
+                "Field identifying each parcel in the outputs; default the feature id."
+            ),
+            self.CONTROL_LAYERS: self.tr(
+                "Polygon layers of the control lines; each layer's name is the control line's "
+                "name in the outputs."
+            ),
+            self.CONTROL_RULES: self.tr(
+                "Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the "
+                "rules recognised from the layer names."
+            ),
+            self.ZONING: self.tr(
+                "Optional planning zoning layer with a 用地用海 code per polygon."
+            ),
+            self.ZONING_FIELD: self.tr(
+                "Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 "
+                "working code)."
+            ),
+            self.PROJECT_USE_FIELD: self.tr(
+                "Field of PARCELS holding the project's land-use code."
+            ),
+            self.PROJECT_CODE_FIELD: self.tr(
+                "Field of PARCELS holding the project code, copied to the outputs and the report."
+            ),
+            self.AREA_CRS: self.tr("Projected CRS in which areas are computed (planar)."),
+            self.SLIVER_M2: self.tr("Overlaps up to this area are reported but not a conflict."),
+            self.OUTPUT: self.tr("One feature per input parcel with its area, verdict and ratios."),
+            self.OUTPUT_TABLE: self.tr(
+                "One row per parcel and control layer or zoning class with an overlap (and for "
+                "inside-type lines the area outside)."
+            ),
+            self.OUTPUT_PIECES: self.tr("The overlap geometries, for the map."),
+            self.REPORT: self.tr("HTML report in Chinese; a PDF is written beside it."),
+        }
+        for param in params:
+            param.setHelp(helps[param.name()])
+            self.addParameter(param)
+
+    # ------------------------------------------------------------------------------ validation
+    def checkParameterValues(self, parameters, context):
+        ok, msg = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, msg
+        try:
+            parse_rules(self.parameterAsString(parameters, self.CONTROL_RULES, context))
+        except ValueError as exc:
+            return False, self.tr(
+                "CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated "
+                "by ;)"
+            ).format(item=exc)
+        zoning = self.parameterAsVectorLayer(parameters, self.ZONING, context)
+        zfield = self.parameterAsString(parameters, self.ZONING_FIELD, context)
+        if zoning is not None and not zfield:
+            return False, self.tr(
+                "ZONING_FIELD: choose the field of the zoning layer with the codes"
+            )
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        if not layers and zoning is None:
+            return False, self.tr("Give at least one control layer or a zoning layer")
+        return True, ""
+
+    # ------------------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):
+        tr = self.tr
+        # invalid parcels are repaired and reported by the engine, never skipped or refused
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        parcels = self.parameterAsSource(parameters, self.PARCELS, context)
+        if parcels is None:
+            raise QgsProcessingException(tr("PARCELS: the parcel layer could not be read"))
+        parcels_name = parcels.sourceName()
+        if QgsWkbTypes.geometryType(parcels.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(
+                tr("Layer '{layer}' is not a polygon layer").format(layer=parcels_name)
+            )
+        if not parcels.sourceCrs().isValid():
+            raise QgsProcessingException(
+                tr("Layer '{layer}' has no CRS: set its CRS and run again").format(
+                    layer=parcels_name
+                )
+            )
+        if parcels.featureCount() == 0:
+            raise QgsProcessingException(
+                tr("Layer '{layer}' has no features").format(layer=parcels_name)
+            )
+        self._check_coordinates(parcels.sourceCrs(), parcels.sourceExtent(), parcels_name)
+        tctx = context.transformContext()
+        area_crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
+        if not area_crs.isValid():
+            area_crs = io.auto_area_crs(parcels, tctx)
+        if area_crs.isGeographic():
+            raise QgsProcessingException(
+                tr("AREA_CRS {crs} is geographic: choose a projected CRS for areas").format(
+                    crs=area_crs.authid()
+                )
+            )
+        feedback.pushInfo(
+            tr("Areas are planar in {crs} ({name})").format(
+                crs=area_crs.authid(), name=area_crs.description()
+            )
+        )
+        sliver = self.parameterAsDouble(parameters, self.SLIVER_M2, context)
+        id_field = self.parameterAsString(parameters, self.PARCEL_ID, context)
+        use_field = self.parameterAsString(parameters, self.PROJECT_USE_FIELD, context)
+        code_field = self.parameterAsString(parameters, self.PROJECT_CODE_FIELD, context)
+        attrs = [f for f in (id_field, use_field, code_field) if f]
+
+        # parcels -------------------------------------------------------------------------
+        fids, pgeoms, pvalues = io.read_geometries(
+            parcels, area_crs, tctx, attributes=attrs, feedback=feedback, progress_span=(0, 10)
+        )
+        self._check_canceled(feedback)
+        parcel_ids = (
+            [_text(v) for v in pvalues[id_field]] if id_field else [str(f) for f in fids.tolist()]
+        )
+        uses = [_text(v) or None for v in pvalues[use_field]] if use_field else None
+        codes = [_text(v) for v in pvalues[code_field]] if code_field else [""] * len(fids)
+        for fid, geom in zip(fids.tolist(), pgeoms):
+            if geom is None or geom.is_empty:
+                feedback.pushWarning(
+                    tr("Layer '{layer}', feature {fid}: empty or NULL geometry").format(
+                        layer=parcels_name, fid=fid
+                    )
+                )
+        live = pgeoms[~shapely.is_missing(pgeoms)]
+        live = live[~shapely.is_empty(live)]
+        rect = None
+        if len(live):
+            xmin, ymin, xmax, ymax = shapely.total_bounds(live)
+            rect = QgsRectangle(xmin, ymin, xmax, ymax)
+
+        # control layers ------------------------------------------------------------------
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        overrides = parse_rules(self.parameterAsString(parameters, self.CONTROL_RULES, context))
+        names = _unique_names(layers)
+        controls, report_controls, inputs = [], [], [(parcels_name, parcels.featureCount())]
+        nlayers = len(layers) + 1
+        for k, (layer, name) in enumerate(zip(layers, names)):
+            self._check_layer(layer, name)
+            rule = overrides.get(name) or overrides.get(layer.name()) or default_rule(name)
+            if rule is None:
+                feedback.pushWarning(
+                    tr(
+                        "Control layer '{layer}': rule not recognised from its name, using "
+                        "'avoid' (set CONTROL_RULES to change)"
+                    ).format(layer=name)
+                )
+                rule = engine.AVOID
+            feedback.pushInfo(
+                tr("Control layer '{layer}': rule {rule}").format(layer=name, rule=rule)
+            )
+            prepared = self._prepared(
+                layer, area_crs, tctx, rect, feedback, (10 + 30 * k / nlayers, 30 / nlayers)
+            )
+            controls.append(engine.ControlLayer(name, prepared, rule))
+            report_controls.append((name, layer, rule))
+            inputs.append((name, layer.featureCount()))
+            self._check_canceled(feedback)
+
+        zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
+        zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
+        zoning = None
+        if zoning_layer is not None:
+            self._check_layer(zoning_layer, zoning_layer.name())
+            if zoning_layer.fields().lookupField(zoning_field) < 0:
+                raise QgsProcessingException(
+                    tr("Layer '{layer}' has no field '{field}'").format(
+                        layer=zoning_layer.name(), field=zoning_field
+                    )
+                )
+            prepared = self._prepared(
+                zoning_layer, area_crs, tctx, rect, feedback, (40, 5), code_field=zoning_field
+            )
+            zoning = engine.ZoningLayer(prepared, name="zoning")
+            inputs.append((zoning_layer.name(), zoning_layer.featureCount()))
+
+        # overlay ---------------------------------------------------------------------------
+        want_pieces = (
+            self.OUTPUT_PIECES in parameters and parameters[self.OUTPUT_PIECES] is not None
+        )
+        try:
+            result = engine.compliance_overlay(
+                pgeoms,
+                controls,
+                zoning=zoning,
+                sliver_m2=sliver,
+                project_uses=uses,
+                want_pieces=want_pieces,
+                progress=lambda f: feedback.setProgress(45 + 40 * f),
+                is_canceled=feedback.isCanceled,
+            )
+        except engine.OverlayCanceledError:
+            return {}
+        for res in result.parcels:
+            if res.repaired:
+                feedback.pushWarning(
+                    tr("Layer '{layer}', feature {fid}: invalid geometry repaired").format(
+                        layer=parcels_name, fid=int(fids[res.index])
+                    )
+                )
+        for ctl in controls + ([zoning] if zoning is not None else []):
+            prep = ctl.prepared()
+            shown = ctl.name if ctl is not zoning else zoning_layer.name()
+            for label, ids in (
+                (tr("invalid polygons repaired"), prep.repaired_ids),
+                (tr("polygons without area skipped"), prep.unusable_ids),
+            ):
+                if len(ids):
+                    lfids = prep.meta["fids"][ids][:20].tolist()
+                    feedback.pushWarning(
+                        tr("Layer '{layer}': {n} {what} (feature ids {fids})").format(
+                            layer=shown, n=len(ids), what=label, fids=", ".join(map(str, lfids))
+                        )
+                    )
+
+        # outputs ---------------------------------------------------------------------------
+        ratio_fields = [_ratio_field(c.name) for c in controls]
+        out_fields = QgsFields()
+        for fname, ftype in (
+            ("parcel_id", QVariant.String),
+            ("area_m2", QVariant.Double),
+            ("repaired", QVariant.Int),
+            ("verdict", QVariant.String),
+            ("verdict_rule", QVariant.String),
+            ("project_code", QVariant.String),
+        ):
+            out_fields.append(QgsField(fname, ftype))
+        for fname in ratio_fields:
+            out_fields.append(QgsField(fname, QVariant.Double))
+        table_fields = QgsFields()
+        for fname, ftype in (
+            ("parcel_id", QVariant.String),
+            ("layer", QVariant.String),
+            ("class_code", QVariant.String),
+            ("overlap_m2", QVariant.Double),
+            ("overlap_ratio", QVariant.Double),
+            ("outside_m2", QVariant.Double),
+        ):
+            table_fields.append(QgsField(fname, ftype))
+        poly_type = QgsWkbTypes.MultiPolygon
+        sink, out_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, out_fields, poly_type, area_crs
+        )
+        tsink, table_id = self.parameterAsSink(
+            parameters,
+            self.OUTPUT_TABLE,
+            context,
+            table_fields,
+            QgsWkbTypes.NoGeometry,
+            QgsCoordinateReferenceSystem(),
+        )
+        if sink is None or tsink is None:
+            raise QgsProcessingException(tr("Could not create the output layers"))
+        psink, pieces_id = (None, None)
+        if want_pieces:
+            piece_fields = QgsFields(table_fields)
+            psink, pieces_id = self.parameterAsSink(
+                parameters, self.OUTPUT_PIECES, context, piece_fields, poly_type, area_crs
+            )
+        want_report = bool(self.parameterAsFileOutput(parameters, self.REPORT, context))
+        mem_out = mem_table = None
+        if want_report:
+            mem_out = QgsVectorLayer(f"MultiPolygon?crs={area_crs.authid()}", "parcels", "memory")
+            mem_out.dataProvider().addAttributes(out_fields.toList())
+            mem_out.updateFields()
+            mem_table = QgsVectorLayer("None", "table", "memory")
+            mem_table.dataProvider().addAttributes(table_fields.toList())
+            mem_table.updateFields()
+        out_feats, table_feats = [], []
+        n = len(result.parcels)
+        for i, res in enumerate(result.parcels):
+            if i % 500 == 0:
+                self._check_canceled(feedback)
+                feedback.setProgress(85 + 10 * i / max(1, n))
+            feat = QgsFeature(out_fields)
+            geom = pgeoms[i]
+            if geom is not None:
+                qg = io.from_shapely(geom)
+                qg.convertToMultiType()
+                feat.setGeometry(qg)
+            ratios = [res.ratio(c.name) for c in controls]
+            feat.setAttributes(
+                [
+                    parcel_ids[i],
+                    res.area_m2,
+                    int(res.repaired),
+                    res.verdict,
+                    res.verdict_rule,
+                    codes[i],
+                ]
+                + ratios
+            )
+            out_feats.append(feat)
+            for ov in res.overlaps:
+                row = QgsFeature(table_fields)
+                row.setAttributes(
+                    [parcel_ids[i], ov.layer, ov.class_code, ov.overlap_m2, ov.ratio, ov.outside_m2]
+                )
+                table_feats.append(row)
+                if psink is not None and ov.geometry is not None and not ov.geometry.is_empty:
+                    piece = QgsFeature(table_fields)
+                    piece.setAttributes(row.attributes())
+                    pg = io.from_shapely(ov.geometry)
+                    pg.convertToMultiType()
+                    piece.setGeometry(pg)
+                    psink.addFeature(piece, QgsFeatureSink.FastInsert)
+        sink.addFeatures(out_feats, QgsFeatureSink.FastInsert)
+        tsink.addFeatures(table_feats, QgsFeatureSink.FastInsert)
+        outputs = {self.OUTPUT: out_id, self.OUTPUT_TABLE: table_id}
+        if pieces_id:
+            outputs[self.OUTPUT_PIECES] = pieces_id
+        counts = {}
+        for res in result.parcels:
+            counts[res.verdict] = counts.get(res.verdict, 0) + 1
+        feedback.pushInfo(
+            tr("{n} parcels reviewed: {counts}").format(
+                n=n, counts=", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+            )
+        )
+
+        if want_report:
+            html_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+            mem_out.dataProvider().addFeatures(out_feats)
+            mem_table.dataProvider().addFeatures(table_feats)
+            info = {
+                "area_crs": area_crs.authid(),
+                "area_crs_name": area_crs.description(),
+                "method": tr(
+                    "planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the "
+                    "layer's polygons); sliver tolerance {sliver} m²"
+                ).format(crs=area_crs.authid(), sliver=sliver),
+                "inputs": inputs,
+                "date": datetime.datetime.now().isoformat(timespec="seconds"),
+                "sliver_m2": sliver,
+                "zoning_layer": zoning_layer,
+                "zoning_field": zoning_field or None,
+            }
+            pdf_path = os.path.splitext(html_path)[0] + ".pdf"
+            try:
+                from ...gis.compliance_report import write_report
+            except ImportError:
+                feedback.reportError(
+                    tr("The report module is not available: no report was written"), False
+                )
+            else:
+                write_report(
+                    mem_out,
+                    mem_table,
+                    report_controls,
+                    info,
+                    html_path,
+                    pdf_path,
+                    feedback=feedback,
+                )
+                outputs[self.REPORT] = html_path
+        feedback.setProgress(100)
+        return outputs
+
+    # ------------------------------------------------------------------------------ helpers
+    def _check_canceled(self, feedback):
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Canceled"))
+
+    def _check_layer(self, layer, name):
+        tr = self.tr
+        if not isinstance(layer, QgsVectorLayer) or not io.is_polygon_layer(layer):
+            raise QgsProcessingException(
+                tr("Layer '{layer}' is not a polygon layer").format(layer=name)
+            )
+        if not layer.crs().isValid():
+            raise QgsProcessingException(
+                tr("Layer '{layer}' has no CRS: set its CRS and run again").format(layer=name)
+            )
+        if layer.featureCount() == 0:
+            raise QgsProcessingException(tr("Layer '{layer}' has no features").format(layer=name))
+        self._check_coordinates(layer.crs(), layer.extent(), name)
+
+    def _check_coordinates(self, crs, ext, name):
+        """Refuse degrees-CRS layers whose coordinates are metres (a wrongly set CRS)."""
+        if crs.isGeographic() and not ext.isEmpty():
+            if not gk.looks_geographic(
+                ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum()
+            ):
+                raise QgsProcessingException(
+                    self.tr(
+                        "Layer '{layer}' has the geographic CRS {crs} but its coordinates are not "
+                        "degrees: set its real CRS and run again"
+                    ).format(layer=name, crs=crs.authid())
+                )
+
+    def _prepared(self, layer, area_crs, tctx, rect, feedback, span, code_field=None):
+        """The layer as a PreparedLayer in ``area_crs``, from the session cache when current."""
+        try:
+            return self._prepared_layer(layer, area_crs, tctx, rect, feedback, span, code_field)
+        except QgsCsException as exc:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' cannot be transformed to {crs}: {error}").format(
+                    layer=layer.name(), crs=area_crs.authid(), error=exc
+                )
+            ) from exc
+
+    def _prepared_layer(self, layer, area_crs, tctx, rect, feedback, span, code_field):
+        key = io.layer_cache_key(layer, area_crs, extra=(code_field or "",))
+        if key is not None:
+            cached = engine.CACHE.get(key)
+            if cached is not None:
+                covered = cached.meta.get("rect")
+                if covered is None or (rect is not None and covered.contains(rect)):
+                    feedback.pushInfo(
+                        self.tr(
+                            "Layer '{layer}': reusing the prepared copy from this session"
+                        ).format(layer=layer.name())
+                    )
+                    return cached
+        # read a little more than the parcels' extent so nearby later reviews hit the cache
+        read_rect = None
+        if rect is not None:
+            full = io.source_extent(layer, area_crs, tctx)
+            grown = QgsRectangle(rect)
+            grown.grow(max(rect.width(), rect.height(), 1000.0) * 0.5)
+            if not grown.contains(full):
+                read_rect = grown
+        attrs = [code_field] if code_field else []
+        fids, geoms, values = io.read_geometries(
+            layer,
+            area_crs,
+            tctx,
+            rect=read_rect,
+            attributes=attrs,
+            feedback=feedback,
+            progress_span=span,
+        )
+        codes = values[code_field] if code_field else None
+        prepared = engine.PreparedLayer(geoms, codes=codes, meta={"fids": fids, "rect": read_rect})
+        if key is not None and not feedback.isCanceled():
+            engine.CACHE.put(key, prepared)
+        return prepared
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    try:
+        from qgis.core import NULL
+
+        if value == NULL:
+            return ""
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _unique_names(layers) -> list[str]:
+    names, seen = [], {}
+    for layer in layers:
+        name = layer.name()
+        if name in seen:
+            inner = io.layer_name_in_source(layer)
+            if inner and inner not in seen:
+                name = inner
+        base, k = name, 2
+        while name in seen:
+            name = f"{base}_{k}"
+            k += 1
+        seen[name] = True
+        names.append(name)
+    return names
+
+
+def _ratio_field(name: str) -> str:
+    return f"{name}_ratio"
