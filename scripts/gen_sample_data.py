@@ -358,14 +358,15 @@ def make_parcels(rng, central, redline, zoning):
     c = central.centroid
     rows = []
 
-    def zone_at(code):
-        # a zoning block of this code wholly inside the development boundary, nearest the centre
+    def zone_at(code, rank=0):
+        # a zoning block of this code wholly inside the development boundary, the rank-th
+        # nearest the centre
         cands = [
             g
             for a, g in zoning
             if a["ydyhdm"] == code and central.buffer(-50).contains(g) and g.area > 300000
         ]
-        return min(cands, key=lambda g: g.centroid.distance(c))
+        return sorted(cands, key=lambda g: g.centroid.distance(c))[rank]
 
     def add(dkbh, name, code, use, geom, purpose, **extra):
         area = float(geom.area) if geom.is_valid else float(shapely.make_valid(geom).area)
@@ -503,7 +504,7 @@ def make_parcels(rng, central, redline, zoning):
     add("DK-2024-011", "城北棚户区改造项目", "", "0701", geom, "跨多个用地分类")
 
     # declared area far off the drawn area (for the parcel check)
-    z = zone_at("1001")
+    z = zone_at("1001", rank=1)  # not the block of DK-2024-002: parcels must not overlap
     p = shapely.Point(z.bounds[0] + 120, z.bounds[1] + 120)
     geom = rect(p.x, p.y, 140, 130, 3)
     add(

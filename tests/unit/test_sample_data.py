@@ -101,6 +101,9 @@ def test_sample_layers_hold_the_seeded_cases():
     invalid = [k for k, (_, g) in parcels.items() if not g.is_valid]
     assert invalid == ["DK-2024-009"]
     assert len(parcels["DK-2024-010"][1].geoms) == 2
+    # project parcels do not overlap one another (each case stands alone)
+    repaired = [shapely.make_valid(g) for _, g in parcels.values()]
+    assert not any(a.intersects(b) for i, a in enumerate(repaired) for b in repaired[i + 1 :])
     for attrs, _ in parcels.values():
         assert attrs["xmdm"] == "" or (len(attrs["xmdm"]) == 28 and attrs["xmdm"].isdigit())
     codes = {attrs["ydyhdm"] for attrs, _ in layers["国土空间规划分区"]}

@@ -1015,9 +1015,10 @@ class _Report:
             )
             + "</p>"
         )
+        named = any(p.name for p in self.parcels)
         head = [
             tr("Parcel"),
-            tr("Project name"),
+            *([tr("Project name")] if named else []),
             tr("Project code"),
             tr("Area (m²)"),
             tr("Area (ha)"),
@@ -1032,8 +1033,8 @@ class _Report:
             out.append(
                 f'<tr data-parcel-id="{_e(p.parcel_id)}">'
                 f'<td><a href="#parcel-{_e(p.parcel_id)}">{_e(p.parcel_id)}</a></td>'
-                f"<td>{_e(p.name)}</td>"
-                f"<td>{_e(display_code(p.project_code) or tr('not yet assigned'))}</td>"
+                + (f"<td>{_e(p.name)}</td>" if named else "")
+                + f"<td>{_e(display_code(p.project_code) or tr('not yet assigned'))}</td>"
                 f'<td class="num">{fmt_m2(p.area_m2)}</td><td class="num">{fmt_ha(p.area_m2)}</td>'
                 f'<td class="num">{fmt_mu(p.area_m2)}</td>'
                 f'<td style="color:{colour};font-weight:bold">{_e(p.verdict)}</td></tr>'
