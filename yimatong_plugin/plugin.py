@@ -97,6 +97,18 @@ class YimatongPlugin:
 
         self.add_action("library.svg", tr("Project library"), show)
 
+        # locator bar: codes, code prefixes and names → projects; zoom to their parcels
+        from .ui.locator import ProjectLocatorFilter, default_source
+
+        def source():
+            if dock.library is not None:
+                return dock.uri, dock.connection_name
+            return default_source()
+
+        locator = ProjectLocatorFilter(self.iface, source=source, dock=dock)
+        self.iface.registerLocatorFilter(locator)
+        self.on_unload(lambda: self.iface.deregisterLocatorFilter(locator))
+
         def remove():
             dock.unload()
             self.iface.removeDockWidget(dock)

@@ -996,6 +996,11 @@
       <translation>区位图</translation>
     </message>
     <message>
+      <location filename="../ui/locator.py" line="88" />
+      <source>Locator: cannot open the project library: {error}</source>
+      <translation>定位栏：无法打开项目库：{error}</translation>
+    </message>
+    <message>
       <location filename="../core/library/postgis.py" line="223" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
@@ -1382,7 +1387,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="118" />
+      <location filename="../plugin.py" line="130" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -1470,6 +1475,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/base.py" line="175" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
+    </message>
+    <message>
+      <location filename="../ui/locator.py" line="138" />
+      <source>Project {code} has no parcels yet.</source>
+      <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="451" />
@@ -1792,7 +1802,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="154" />
+      <location filename="../plugin.py" line="166" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -2209,12 +2219,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通项目库</translation>
     </message>
     <message>
+      <location filename="../ui/locator.py" line="66" />
+      <source>Yimatong projects</source>
+      <translation>一码通项目</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/about.py" line="26" />
       <source>Yimatong version {version}</source>
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="170" />
+      <location filename="../plugin.py" line="182" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
