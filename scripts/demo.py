@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-OUT = ROOT / "demo_output"
+OUT = Path(os.environ.get("YIMATONG_DEMO_OUT") or ROOT / "demo_output")  # tests use a temp dir
 SAMPLE = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
 RESULT_GPKG = OUT / "合规性审查结果.gpkg"
 REPORT_HTML = OUT / "report.html"
