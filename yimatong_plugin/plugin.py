@@ -109,6 +109,13 @@ class YimatongPlugin:
         self.iface.registerLocatorFilter(locator)
         self.on_unload(lambda: self.iface.deregisterLocatorFilter(locator))
 
+        # the plugin's page in QGIS Options
+        from .ui.options import YimatongOptionsFactory
+
+        options = YimatongOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(options)
+        self.on_unload(lambda: self.iface.unregisterOptionsWidgetFactory(options))
+
         def remove():
             dock.unload()
             self.iface.removeDockWidget(dock)

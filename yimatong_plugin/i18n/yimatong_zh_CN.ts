@@ -39,7 +39,7 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="370" />
+      <location filename="../core/library/base.py" line="372" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="790" />
+      <location filename="../core/library/base.py" line="792" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
+      <location filename="../processing/algorithms/checkparcels.py" line="174" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="321" />
+      <location filename="../core/library/base.py" line="330" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -219,7 +219,12 @@
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="612" />
+      <location filename="../ui/options.py" line="80" />
+      <source>Always this CRS:</source>
+      <translation>始终使用此坐标系：</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="614" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -274,12 +279,22 @@
       <translation>面积（m²）</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" line="82" />
+      <source>Area CRS</source>
+      <translation>面积计算坐标系</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="779" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
+      <location filename="../processing/algorithms/checkparcels.py" line="108" />
+      <source>Area tolerance (%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="179" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -332,6 +347,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="137" />
+      <source>CRS for areas</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
@@ -419,6 +439,11 @@
       <translation>检查</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="34" />
+      <source>Check parcel geometries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1241" />
       <source>Checked by</source>
       <translation>审核人</translation>
@@ -427,6 +452,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="200" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="38" />
+      <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="144" />
@@ -474,9 +504,19 @@
       <translation>代码、代码前缀、项目名称或用地单位</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" line="69" />
+      <source>Code-list folder (empty: bundled lists)</source>
+      <translation>代码表文件夹（留空：使用内置代码表）</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="208" />
       <source>Code-list folder {folder} does not exist.</source>
       <translation>代码表文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="61" />
+      <source>Codes</source>
+      <translation>编码</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="114" />
@@ -494,7 +534,7 @@
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="73" />
+      <location filename="../processing/algorithms/checkparcels.py" line="36" />
       <source>Compliance review</source>
       <translation>合规性审查</translation>
     </message>
@@ -544,7 +584,7 @@
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="447" />
+      <location filename="../processing/algorithms/checkparcels.py" line="240" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
@@ -579,6 +619,11 @@
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="89" />
+      <source>Declared area field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="574" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
@@ -587,6 +632,16 @@
       <location filename="../ui/library_dock.py" line="136" />
       <source>Division</source>
       <translation>行政区</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="76" />
+      <source>Division boundaries (empty: Changde counties)</source>
+      <translation>行政区划边界（留空：常德市各区县）</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="78" />
+      <source>Division code field</source>
+      <translation>行政区划代码字段</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="232" />
@@ -644,6 +699,11 @@
       <translation>要素</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="75" />
+      <source>Field identifying each parcel in the output; default the feature id.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
@@ -662,6 +722,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="94" />
+      <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="363" />
@@ -729,6 +794,11 @@
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" line="42" />
+      <source>GeoPackage file</source>
+      <translation>GeoPackage 文件</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="263" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
@@ -777,6 +847,11 @@
       <location filename="../ui/library_dock.py" line="240" />
       <source>History</source>
       <translation>历史</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="156" />
+      <source>INPUT: the parcel layer could not be read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="227" />
@@ -876,22 +951,27 @@
       <translation>供地类型</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="113" />
+      <source>Largest accepted difference between drawn and declared area, in percent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="963" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="591" />
+      <location filename="../processing/algorithms/checkparcels.py" line="199" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="272" />
+      <location filename="../processing/algorithms/checkparcels.py" line="164" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <location filename="../processing/algorithms/checkparcels.py" line="167" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
@@ -906,7 +986,7 @@
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
+      <location filename="../processing/algorithms/checkparcels.py" line="160" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -924,6 +1004,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="604" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="262" />
+      <source>Layer '{layer}': {n} problems in {m} parcels</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="405" />
@@ -1026,6 +1111,11 @@
       <translation>列映射：{mapping}</translation>
     </message>
     <message>
+      <location filename="../ui/options.py" line="72" />
+      <source>Maps and areas</source>
+      <translation>地图与面积</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="780" />
       <source>Method</source>
       <translation>计算方法</translation>
@@ -1049,6 +1139,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="45" />
       <source>National key project</source>
       <translation>国家级重点项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="79" />
+      <source>Nearest CGCS2000 3-degree Gauss-Krüger zone</source>
+      <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="264" />
@@ -1091,7 +1186,7 @@
       <translation>此处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="630" />
+      <location filename="../core/library/base.py" line="632" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
@@ -1101,7 +1196,7 @@
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="510" />
+      <location filename="../core/library/base.py" line="512" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1174,6 +1269,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="223" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="144" />
+      <source>One row per problem, with where it is.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/project_box.py" line="253" />
@@ -1282,6 +1382,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块面积</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="71" />
+      <source>Parcel id field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
@@ -1297,17 +1402,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="142" />
+      <source>Parcel problems</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1279" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="514" />
+      <location filename="../core/library/base.py" line="516" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="230" />
+      <location filename="../processing/algorithms/checkparcels.py" line="64" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -1315,6 +1425,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="295" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="123" />
+      <source>Parcels smaller than this are slivers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="134" />
+      <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="965" />
@@ -1347,6 +1467,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划分区（用地用海）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="66" />
+      <source>Polygon layer of parcels to check.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
@@ -1360,6 +1485,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/library_dock.py" line="265" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="52" />
+      <source>PostgreSQL connections are the ones saved in QGIS (Data Source Manager); store their credentials in an authentication configuration.</source>
+      <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="203" />
@@ -1387,7 +1517,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="130" />
+      <location filename="../plugin.py" line="137" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -1407,7 +1537,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="367" />
+      <location filename="../core/library/base.py" line="369" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -1487,7 +1617,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/checkparcels.py" line="138" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
@@ -1552,12 +1682,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="660" />
+      <location filename="../core/library/base.py" line="662" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="649" />
+      <location filename="../core/library/base.py" line="651" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -1707,6 +1837,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>起始日期</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="118" />
+      <source>Sliver area (m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="782" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
@@ -1735,6 +1870,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="298" />
       <source>Stage</source>
       <translation>阶段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="80" />
+      <source>Stage field</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="653" />
@@ -1802,7 +1942,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="166" />
+      <location filename="../plugin.py" line="173" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -2044,6 +2184,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="128" />
+      <source>Thinness threshold (4πA/P²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/code.py" line="402" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
@@ -2072,6 +2217,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/expressions.py" line="156" />
       <source>True when the value is a valid 28-digit project code: right length, digits only, every segment in the code lists, serial not 000000.</source>
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="103" />
+      <source>Unit in which DECLARED_AREA_FIELD is given.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="99" />
+      <source>Unit of the declared area</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="809" />
@@ -2104,7 +2259,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="766" />
+      <location filename="../core/library/base.py" line="768" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -2134,7 +2289,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="779" />
+      <location filename="../core/library/base.py" line="781" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2142,6 +2297,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/project_model.py" line="39" />
       <source>Updated</source>
       <translation>更新时间</translation>
+    </message>
+    <message>
+      <location filename="../ui/options.py" line="75" />
+      <source>Vector files (*.gpkg *.shp *.geojson *.json)</source>
+      <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1026" />
@@ -2157,6 +2317,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="387" />
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="84" />
+      <source>When given, only parcels of the same stage are checked for overlaps.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="111" />
@@ -2229,7 +2394,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="182" />
+      <location filename="../plugin.py" line="189" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -2354,6 +2519,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>现行地块</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="158" />
+      <source>declared area '{value}' is not a number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="265" />
       <source>declared_area_m2: '{value}' is not an area in m²</source>
       <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
@@ -2374,6 +2544,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文号 {doc}</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="169" />
+      <source>drawn {drawn} m², declared {declared} m² ({diff}%)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="131" />
       <source>duplicate code {code} (first on line {first}).</source>
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
@@ -2387,6 +2562,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/parcel_attach_dialog.py" line="68" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="63" />
+      <source>empty or NULL geometry</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/overlay.py" line="692" />
@@ -2422,6 +2602,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="927" />
       <source>ha</source>
       <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <source>hectares (公顷)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="645" />
@@ -2474,7 +2659,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="800" />
+      <location filename="../core/library/base.py" line="802" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -2502,6 +2687,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="928" />
       <source>mu</source>
       <translation>亩</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <source>mu (亩)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="748" />
@@ -2559,9 +2749,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>叠加</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="139" />
+      <source>overlaps another parcel by {m2} m²</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="134" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="115" />
+      <source>parts of the multipolygon overlap by {m2} m²</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="769" />
@@ -2654,6 +2854,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>自 {date} 起，{days} 天</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="97" />
+      <source>sliver: area {area} m², thinness {thin} (4πA/P²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <source>square metres (m²)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="185" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
@@ -2709,7 +2919,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="596" />
+      <location filename="../core/library/base.py" line="598" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -2837,6 +3047,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/library_dock.py" line="452" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="86" />
+      <source>{n} repeated consecutive vertices</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="450" />
