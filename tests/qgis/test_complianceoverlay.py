@@ -30,6 +30,7 @@ from yimatong_plugin.core.overlay import polygonal
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
 X0, Y0 = 500_000.0, 3_200_000.0  # EPSG:4546 near Changde
+NULL_TEXT = QVariant()
 
 
 class Feedback(QgsProcessingFeedback):
@@ -368,3 +369,35 @@ def test_runs_through_qgis_process(tmp_path):
     layer = QgsVectorLayer(str(out), "out", "ogr")
     verdicts = {f["parcel_id"]: f["verdict"] for f in layer.getFeatures()}
     assert len(verdicts) == 12 and verdicts["DK-2024-005"] == "冲突"
+
+
+def test_checkparcels_rows(processing_ready):
+    geoms = [
+        shift(box(0, 0, 100, 100)),
+        shift(Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])),
+        shift(box(50, 50, 150, 150)),
+        None,
+    ]
+    layer = memory_layer(
+        "地块",
+        geoms,
+        fields={"dkbh": ["A", "B", "C", "D"], "sbmj": ["1.5", "", "1.5", ""], "jd": ["1"] * 4},
+    )
+    res = processing.run(
+        "yimatong:checkparcels",
+        {
+            "INPUT": layer,
+            "PARCEL_ID": "dkbh",
+            "STAGE_FIELD": "jd",
+            "DECLARED_AREA_FIELD": "sbmj",
+            "DECLARED_AREA_UNIT": 2,  # 亩: 1.5 亩 = 1,000 m², drawn 10,000 m²
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    rows = sorted(
+        (f["parcel_id"], f["problem"], f["other_id"]) for f in res["OUTPUT"].getFeatures()
+    )
+    assert ("A", "overlap", "C") in rows
+    assert ("B", "invalid", None) in rows or ("B", "invalid", NULL_TEXT) in rows
+    assert ("D", "empty", None) in rows or ("D", "empty", NULL_TEXT) in rows
+    assert sum(1 for r in rows if r[1] == "area_mismatch") == 2

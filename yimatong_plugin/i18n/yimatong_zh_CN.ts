@@ -291,7 +291,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="108" />
       <source>Area tolerance (%)</source>
-      <translation type="unfinished" />
+      <translation>面积容差（%）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="179" />
@@ -351,7 +351,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="137" />
       <source>CRS for areas</source>
-      <translation type="unfinished" />
+      <translation>面积计算坐标系</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
@@ -441,7 +441,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="34" />
       <source>Check parcel geometries</source>
-      <translation type="unfinished" />
+      <translation>地块几何质量检查</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1241" />
@@ -456,7 +456,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="38" />
       <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
-      <translation type="unfinished" />
+      <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="144" />
@@ -621,7 +621,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="89" />
       <source>Declared area field</source>
-      <translation type="unfinished" />
+      <translation>申报面积字段</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="574" />
@@ -664,7 +664,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1618" />
+      <location filename="../gis/compliance_report.py" line="1623" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -701,7 +701,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="75" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
-      <translation type="unfinished" />
+      <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
@@ -726,7 +726,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="94" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
-      <translation type="unfinished" />
+      <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="363" />
@@ -851,7 +851,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="156" />
       <source>INPUT: the parcel layer could not be read</source>
-      <translation type="unfinished" />
+      <translation>INPUT：无法读取地块图层</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="227" />
@@ -953,7 +953,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="113" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
-      <translation type="unfinished" />
+      <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="963" />
@@ -1008,7 +1008,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="262" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="405" />
@@ -1273,7 +1273,7 @@
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="144" />
       <source>One row per problem, with where it is.</source>
-      <translation type="unfinished" />
+      <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="253" />
@@ -1384,7 +1384,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="71" />
       <source>Parcel id field</source>
-      <translation type="unfinished" />
+      <translation>地块编号字段</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
@@ -1404,7 +1404,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="142" />
       <source>Parcel problems</source>
-      <translation type="unfinished" />
+      <translation>地块问题</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1279" />
@@ -1429,12 +1429,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="123" />
       <source>Parcels smaller than this are slivers.</source>
-      <translation type="unfinished" />
+      <translation>小于此面积的地块视为碎片。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="134" />
       <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
-      <translation type="unfinished" />
+      <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="965" />
@@ -1469,7 +1469,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="66" />
       <source>Polygon layer of parcels to check.</source>
-      <translation type="unfinished" />
+      <translation>待检查地块的面图层。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
@@ -1839,7 +1839,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="118" />
       <source>Sliver area (m²)</source>
-      <translation type="unfinished" />
+      <translation>碎片面积（平方米）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="782" />
@@ -1874,7 +1874,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="80" />
       <source>Stage field</source>
-      <translation type="unfinished" />
+      <translation>阶段字段</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="653" />
@@ -2186,7 +2186,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="128" />
       <source>Thinness threshold (4πA/P²)</source>
-      <translation type="unfinished" />
+      <translation>狭长度阈值（4πA/P²）</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="402" />
@@ -2221,12 +2221,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="103" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
-      <translation type="unfinished" />
+      <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="99" />
       <source>Unit of the declared area</source>
-      <translation type="unfinished" />
+      <translation>申报面积单位</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="809" />
@@ -2321,7 +2321,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="84" />
       <source>When given, only parcels of the same stage are checked for overlaps.</source>
-      <translation type="unfinished" />
+      <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="111" />
@@ -2354,7 +2354,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1624" />
+      <location filename="../gis/compliance_report.py" line="1629" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2521,7 +2521,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/parcelcheck.py" line="158" />
       <source>declared area '{value}' is not a number</source>
-      <translation type="unfinished" />
+      <translation>申报面积“{value}”不是数字</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="265" />
@@ -2546,7 +2546,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/parcelcheck.py" line="169" />
       <source>drawn {drawn} m², declared {declared} m² ({diff}%)</source>
-      <translation type="unfinished" />
+      <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="131" />
@@ -2566,7 +2566,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/parcelcheck.py" line="63" />
       <source>empty or NULL geometry</source>
-      <translation type="unfinished" />
+      <translation>几何为空或为 NULL</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="692" />
@@ -2606,7 +2606,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="100" />
       <source>hectares (公顷)</source>
-      <translation type="unfinished" />
+      <translation>公顷</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="645" />
@@ -2691,7 +2691,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="100" />
       <source>mu (亩)</source>
-      <translation type="unfinished" />
+      <translation>亩</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="748" />
@@ -2751,7 +2751,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/parcelcheck.py" line="139" />
       <source>overlaps another parcel by {m2} m²</source>
-      <translation type="unfinished" />
+      <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="134" />
@@ -2761,7 +2761,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/parcelcheck.py" line="115" />
       <source>parts of the multipolygon overlap by {m2} m²</source>
-      <translation type="unfinished" />
+      <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="769" />
@@ -2856,12 +2856,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/parcelcheck.py" line="97" />
       <source>sliver: area {area} m², thinness {thin} (4πA/P²)</source>
-      <translation type="unfinished" />
+      <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="100" />
       <source>square metres (m²)</source>
-      <translation type="unfinished" />
+      <translation>平方米</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="185" />
@@ -3051,7 +3051,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/parcelcheck.py" line="86" />
       <source>{n} repeated consecutive vertices</source>
-      <translation type="unfinished" />
+      <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="450" />

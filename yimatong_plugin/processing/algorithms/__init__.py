@@ -13,6 +13,9 @@ def algorithm_classes() -> list:
     from .complianceoverlay import ComplianceOverlayAlgorithm
 
     classes.append(ComplianceOverlayAlgorithm)
+    from .checkparcels import CheckParcelsAlgorithm
+
+    classes.append(CheckParcelsAlgorithm)
     from .importprojects import ImportProjectsAlgorithm
 
     classes.append(ImportProjectsAlgorithm)

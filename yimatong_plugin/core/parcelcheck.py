@@ -1,0 +1,177 @@
+"""Geometry quality of a parcel layer (Qt-free): one :class:`Problem` per problem found.
+
+Problems (``kind``):
+
+* ``empty``: NULL or empty geometry
+* ``invalid``: not valid (GEOS reason in ``detail``)
+* ``duplicate_vertices``: consecutive repeated vertices in a ring (``value`` = how many)
+* ``sliver``: area below the sliver area, or thinness 4πA/P² below the thinness threshold
+* ``self_overlap``: parts of one multipolygon overlap each other (``value`` = overlap m²)
+* ``overlap``: two parcels (of the same stage when stages are given) overlap (``value`` = m²)
+* ``area_mismatch``: drawn area differs from the declared area beyond the tolerance
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from .i18n import tr
+from .overlay import polygonal, repair
+
+KINDS = (
+    "empty",
+    "invalid",
+    "duplicate_vertices",
+    "sliver",
+    "self_overlap",
+    "overlap",
+    "area_mismatch",
+)
+
+
+@dataclass
+class Problem:
+    index: int  # position of the parcel in the input
+    kind: str
+    detail: str
+    value: float | None = None
+    other: int | None = None  # the other parcel (overlaps)
+    geometry: object = None  # where: the parcel, or the overlap
+
+
+def check_parcels(
+    geoms,
+    stages: Sequence | None = None,
+    declared_m2: Sequence | None = None,
+    sliver_m2: float = 1.0,
+    thinness: float = 0.05,
+    overlap_m2: float = 0.01,
+    area_tolerance: float = 0.05,
+) -> list[Problem]:
+    """Problems of ``geoms`` (shapely, in a projected CRS with metres).
+
+    ``area_tolerance`` is relative (0.05 = 5 %); ``declared_m2`` holds None where unknown.
+    """
+    arr = np.asarray(geoms, dtype=object)
+    fixed, repaired, unusable = repair(arr)
+    problems: list[Problem] = []
+    for i in np.nonzero(unusable)[0]:
+        problems.append(Problem(int(i), "empty", tr("empty or NULL geometry")))
+    live = np.nonzero(~unusable)[0]
+    if not len(live):
+        return problems
+    raw = arr[live]
+    valid = shapely.is_valid(raw)
+    for j in np.nonzero(~valid)[0]:
+        i = int(live[j])
+        problems.append(Problem(i, "invalid", shapely.is_valid_reason(raw[j]), geometry=fixed[i]))
+    # duplicate consecutive vertices
+    for j, g in enumerate(raw):
+        rings = shapely.get_rings(polygonal(g)) if shapely.get_type_id(g) in (3, 6) else []
+        dup = 0
+        for ring in rings:
+            xy = shapely.get_coordinates(ring)
+            if len(xy) > 1:
+                dup += int(np.count_nonzero(np.all(xy[1:] == xy[:-1], axis=1)))
+        if dup:
+            i = int(live[j])
+            problems.append(
+                Problem(
+                    i,
+                    "duplicate_vertices",
+                    tr("{n} repeated consecutive vertices").format(n=dup),
+                    float(dup),
+                    geometry=fixed[i],
+                )
+            )
+    good = fixed[live]
+    area = shapely.area(good)
+    perim = shapely.length(good)
+    thin = np.where(perim > 0, 4 * np.pi * area / np.maximum(perim, 1e-12) ** 2, 0.0)
+    for j in np.nonzero((area < sliver_m2) | (thin < thinness))[0]:
+        i = int(live[j])
+        detail = tr("sliver: area {area} m², thinness {thin} (4πA/P²)").format(
+            area=f"{area[j]:.2f}", thin=f"{thin[j]:.3f}"
+        )
+        problems.append(Problem(i, "sliver", detail, float(area[j]), geometry=good[j]))
+    # parts of one multipolygon overlapping each other
+    for j in np.nonzero(shapely.get_type_id(raw) == 6)[0]:
+        parts = shapely.get_parts(raw[j])
+        if len(parts) < 2:
+            continue
+        parts = polygonal(shapely.make_valid(parts))
+        total = float(np.sum(shapely.area(parts)))
+        union = float(shapely.area(shapely.union_all(parts)))
+        if total - union > overlap_m2:
+            i = int(live[j])
+            problems.append(
+                Problem(
+                    i,
+                    "self_overlap",
+                    tr("parts of the multipolygon overlap by {m2} m²").format(
+                        m2=f"{total - union:.2f}"
+                    ),
+                    total - union,
+                    geometry=fixed[i],
+                )
+            )
+    # overlaps between parcels (of the same stage)
+    tree = shapely.STRtree(good)
+    a, b = tree.query(good, predicate="intersects")
+    keep = a < b
+    if stages is not None:
+        st = np.asarray([None if s is None else str(s) for s in stages], dtype=object)[live]
+        keep &= st[a] == st[b]
+    a, b = a[keep], b[keep]
+    if len(a):
+        inter = shapely.intersection(good[a], good[b])
+        inter_area = shapely.area(inter)
+        for k in np.nonzero(inter_area > overlap_m2)[0]:
+            i, o = int(live[a[k]]), int(live[b[k]])
+            problems.append(
+                Problem(
+                    i,
+                    "overlap",
+                    tr("overlaps another parcel by {m2} m²").format(m2=f"{inter_area[k]:.2f}"),
+                    float(inter_area[k]),
+                    other=o,
+                    geometry=polygonal(inter[k]),
+                )
+            )
+    # drawn versus declared area
+    if declared_m2 is not None:
+        for j, i in enumerate(live.tolist()):
+            declared = declared_m2[i]
+            if declared is None:
+                continue
+            try:
+                declared = float(declared)
+            except (TypeError, ValueError):
+                problems.append(
+                    Problem(
+                        i,
+                        "area_mismatch",
+                        tr("declared area '{value}' is not a number").format(value=declared),
+                    )
+                )
+                continue
+            drawn = float(area[j])
+            if abs(drawn - declared) > area_tolerance * max(abs(declared), 1e-9):
+                diff = (drawn - declared) / declared * 100 if declared else float("inf")
+                problems.append(
+                    Problem(
+                        i,
+                        "area_mismatch",
+                        tr("drawn {drawn} m², declared {declared} m² ({diff}%)").format(
+                            drawn=f"{drawn:.2f}", declared=f"{declared:.2f}", diff=f"{diff:+.1f}"
+                        ),
+                        drawn - declared,
+                        geometry=good[j],
+                    )
+                )
+    problems.sort(key=lambda p: (p.index, KINDS.index(p.kind)))
+    return problems

@@ -1,0 +1,281 @@
+"""``yimatong:checkparcels`` (地块质量检查): geometry problems of a parcel layer, one row each."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCsException,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import units
+from ...core.parcelcheck import check_parcels
+from ...gis import shapely_io as io
+from ..base import YimatongAlgorithm
+
+UNITS = ("m2", "ha", "mu")
+
+
+class CheckParcelsAlgorithm(YimatongAlgorithm):
+    NAME = "checkparcels"
+    DISPLAY_NAME = "Check parcel geometries"
+    GROUP_ID = "compliance"
+    GROUP_NAME = "Compliance review"
+    ICON = "compliance.svg"
+    HELP = (
+        "Checks the geometry quality of a parcel layer and writes one row per problem: "
+        "empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, "
+        "slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a "
+        "multipolygon overlapping each other, parcels overlapping each other (only parcels of "
+        "the same stage when STAGE_FIELD is given), and a drawn area differing from "
+        "DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS "
+        "(default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels)."
+    )
+
+    INPUT = "INPUT"
+    PARCEL_ID = "PARCEL_ID"
+    STAGE_FIELD = "STAGE_FIELD"
+    DECLARED_AREA_FIELD = "DECLARED_AREA_FIELD"
+    DECLARED_AREA_UNIT = "DECLARED_AREA_UNIT"
+    AREA_TOLERANCE = "AREA_TOLERANCE"
+    SLIVER_M2 = "SLIVER_M2"
+    THINNESS = "THINNESS"
+    AREA_CRS = "AREA_CRS"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):
+        tr = self.tr
+        params = [
+            (
+                QgsProcessingParameterFeatureSource(
+                    self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon]
+                ),
+                tr("Polygon layer of parcels to check."),
+            ),
+            (
+                QgsProcessingParameterField(
+                    self.PARCEL_ID,
+                    tr("Parcel id field"),
+                    parentLayerParameterName=self.INPUT,
+                    optional=True,
+                ),
+                tr("Field identifying each parcel in the output; default the feature id."),
+            ),
+            (
+                QgsProcessingParameterField(
+                    self.STAGE_FIELD,
+                    tr("Stage field"),
+                    parentLayerParameterName=self.INPUT,
+                    optional=True,
+                ),
+                tr("When given, only parcels of the same stage are checked for overlaps."),
+            ),
+            (
+                QgsProcessingParameterField(
+                    self.DECLARED_AREA_FIELD,
+                    tr("Declared area field"),
+                    parentLayerParameterName=self.INPUT,
+                    type=QgsProcessingParameterField.Numeric,
+                    optional=True,
+                ),
+                tr("Field with the declared (surveyed) area to compare with the drawn area."),
+            ),
+            (
+                QgsProcessingParameterEnum(
+                    self.DECLARED_AREA_UNIT,
+                    tr("Unit of the declared area"),
+                    options=[tr("square metres (m²)"), tr("hectares (公顷)"), tr("mu (亩)")],
+                    defaultValue=0,
+                ),
+                tr("Unit in which DECLARED_AREA_FIELD is given."),
+            ),
+            (
+                QgsProcessingParameterNumber(
+                    self.AREA_TOLERANCE,
+                    tr("Area tolerance (%)"),
+                    QgsProcessingParameterNumber.Double,
+                    defaultValue=5.0,
+                    minValue=0.0,
+                ),
+                tr("Largest accepted difference between drawn and declared area, in percent."),
+            ),
+            (
+                QgsProcessingParameterNumber(
+                    self.SLIVER_M2,
+                    tr("Sliver area (m²)"),
+                    QgsProcessingParameterNumber.Double,
+                    defaultValue=1.0,
+                    minValue=0.0,
+                ),
+                tr("Parcels smaller than this are slivers."),
+            ),
+            (
+                QgsProcessingParameterNumber(
+                    self.THINNESS,
+                    tr("Thinness threshold (4πA/P²)"),
+                    QgsProcessingParameterNumber.Double,
+                    defaultValue=0.05,
+                    minValue=0.0,
+                    maxValue=1.0,
+                ),
+                tr("Parcels with 4πA/P² below this (1 = circle) are thin slivers."),
+            ),
+            (
+                QgsProcessingParameterCrs(self.AREA_CRS, tr("CRS for areas"), optional=True),
+                tr("Projected CRS in which areas are computed (planar)."),
+            ),
+            (
+                QgsProcessingParameterFeatureSink(
+                    self.OUTPUT, tr("Parcel problems"), QgsProcessing.TypeVectorPolygon
+                ),
+                tr("One row per problem, with where it is."),
+            ),
+        ]
+        for param, help_text in params:
+            param.setHelp(help_text)
+            self.addParameter(param)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        tr = self.tr
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(tr("INPUT: the parcel layer could not be read"))
+        name = source.sourceName()
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(
+                tr("Layer '{layer}' is not a polygon layer").format(layer=name)
+            )
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException(
+                tr("Layer '{layer}' has no CRS: set its CRS and run again").format(layer=name)
+            )
+        if source.featureCount() == 0:
+            raise QgsProcessingException(tr("Layer '{layer}' has no features").format(layer=name))
+        tctx = context.transformContext()
+        area_crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
+        if not area_crs.isValid():
+            area_crs = io.auto_area_crs(source, tctx)
+        if area_crs.isGeographic():
+            raise QgsProcessingException(
+                tr("AREA_CRS {crs} is geographic: choose a projected CRS for areas").format(
+                    crs=area_crs.authid()
+                )
+            )
+        feedback.pushInfo(
+            tr("Areas are planar in {crs} ({name})").format(
+                crs=area_crs.authid(), name=area_crs.description()
+            )
+        )
+        id_field = self.parameterAsString(parameters, self.PARCEL_ID, context)
+        stage_field = self.parameterAsString(parameters, self.STAGE_FIELD, context)
+        area_field = self.parameterAsString(parameters, self.DECLARED_AREA_FIELD, context)
+        unit = UNITS[self.parameterAsEnum(parameters, self.DECLARED_AREA_UNIT, context)]
+        attrs = [f for f in (id_field, stage_field, area_field) if f]
+        try:
+            fids, geoms, values = io.read_geometries(
+                source,
+                area_crs,
+                tctx,
+                attributes=attrs,
+                feedback=feedback,
+                progress_span=(0, 40),
+            )
+        except QgsCsException as exc:
+            raise QgsProcessingException(
+                tr("Layer '{layer}' cannot be transformed to {crs}: {error}").format(
+                    layer=name, crs=area_crs.authid(), error=exc
+                )
+            ) from exc
+        if feedback.isCanceled():
+            return {}
+        ids = [_text(v) for v in values[id_field]] if id_field else [str(f) for f in fids]
+        stages = [_text(v) for v in values[stage_field]] if stage_field else None
+        declared = None
+        if area_field:
+            factor = {"m2": 1.0, "ha": units.M2_PER_HECTARE, "mu": units.M2_PER_MU}[unit]
+            declared = []
+            for v in values[area_field]:
+                text = _text(v)
+                try:
+                    declared.append(float(text) * factor if text else None)
+                except ValueError:
+                    declared.append(text)
+        problems = check_parcels(
+            geoms,
+            stages=stages,
+            declared_m2=declared,
+            sliver_m2=self.parameterAsDouble(parameters, self.SLIVER_M2, context),
+            thinness=self.parameterAsDouble(parameters, self.THINNESS, context),
+            area_tolerance=self.parameterAsDouble(parameters, self.AREA_TOLERANCE, context) / 100.0,
+        )
+        feedback.setProgress(80)
+        fields = QgsFields()
+        for fname, ftype in (
+            ("parcel_id", QVariant.String),
+            ("fid_in", QVariant.LongLong),
+            ("problem", QVariant.String),
+            ("detail", QVariant.String),
+            ("value", QVariant.Double),
+            ("other_id", QVariant.String),
+        ):
+            fields.append(QgsField(fname, ftype))
+        sink, dest = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, area_crs
+        )
+        if sink is None:
+            raise QgsProcessingException(tr("Could not create the output layers"))
+        for k, p in enumerate(problems):
+            if feedback.isCanceled():
+                break
+            f = QgsFeature(fields)
+            if p.geometry is not None and not p.geometry.is_empty:
+                g = io.from_shapely(p.geometry)
+                g.convertToMultiType()
+                f.setGeometry(g)
+            f.setAttributes(
+                [
+                    ids[p.index],
+                    int(fids[p.index]),
+                    p.kind,
+                    p.detail,
+                    p.value,
+                    ids[p.other] if p.other is not None else None,
+                ]
+            )
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            feedback.setProgress(80 + 20 * k / max(1, len(problems)))
+        feedback.pushInfo(
+            tr("Layer '{layer}': {n} problems in {m} parcels").format(
+                layer=name, n=len(problems), m=len({p.index for p in problems})
+            )
+        )
+        return {self.OUTPUT: dest}
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    try:
+        from qgis.core import NULL
+
+        if value == NULL:
+            return ""
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
