@@ -78,6 +78,7 @@ def test_attribute_edit_in_qgis_is_audited(backend):
     )
     assert last["who"] == ("external" if lib.backend == "gpkg" else "postgres")
     assert lib.project(code)["applicant"] == "鼎城区城投"
+    assert [r["code"] for r in lib.find("鼎城区城投")] == [str(code)]  # search index follows
     assert lib.check_consistency() == []
     lib.close()
 

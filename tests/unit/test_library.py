@@ -487,6 +487,36 @@ def test_schema_newer_than_the_code(tmp_path):
     )
 
 
+def test_migration_from_version_1(tmp_path, monkeypatch):
+    from yimatong_plugin.core.library import gpkg
+
+    path = tmp_path / "old.gpkg"
+    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", 1)
+    lib = open_library(path, user="alice")
+    assert lib.schema_version == 1
+    code = lib.allocate_code(**SEG)
+    lib.add_project(code, name="武陵区老项目安置房", source="municipal_key")
+    lib.close()
+    monkeypatch.undo()
+    lib = open_library(path, user="alice")
+    assert lib.schema_version == 2
+    assert [r["code"] for r in lib.find("老项目")] == [str(code)]  # indexed by the migration
+    lib.update_project(code, name="武陵区新名称安置房")
+    assert lib.find("老项目") == [] and [r["code"] for r in lib.find("新名称")] == [str(code)]
+    assert lib.check_consistency() == []
+    lib.close()
+
+
+def test_find_short_and_long_text_agree_with_a_scan(lib):
+    names = ["学校", "第一中学", "安置房一期", "物流园", "常德学校附属"]
+    for name in names:
+        lib.add_project(lib.allocate_code(**SEG), name=name, source="municipal_key")
+    for text in ["学校", "学", "中学", "安置房", "置房一", "物流园", "校附属", "无此名"]:
+        expected = sorted(c for c, n in zip(range(len(names)), names) if text in n)
+        got = sorted(names.index(r["name"]) for r in lib.find(text))
+        assert got == expected, text
+
+
 def test_geopackage_is_standard(tmp_path):
     path = tmp_path / "std.gpkg"
     lib = open_library(path, user="alice")

@@ -8,7 +8,7 @@ import socket
 import psycopg2
 import pytest
 
-from yimatong_plugin.core.library import LibraryError, open_library
+from yimatong_plugin.core.library import SCHEMA_VERSION, LibraryError, open_library
 
 SEG = dict(
     region="43",
@@ -62,7 +62,12 @@ def test_schema_is_real_postgis(postgis_server):
     assert _query(uri, "SELECT ST_IsValid(geom), round(ST_Area(geom::geography)) FROM ymt_parcels")[
         0
     ][0]
-    assert _query(uri, "SELECT value FROM ymt_meta WHERE key = 'schema_version'") == [("1",)]
+    assert _query(uri, "SELECT value FROM ymt_meta WHERE key = 'schema_version'") == [
+        (str(SCHEMA_VERSION),)
+    ]
+    assert _query(
+        uri, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'ymt_projects_%_trgm'"
+    ) == [(2,)]
     # reopening an existing library is fine
     open_library(uri).close()
 

@@ -315,8 +315,17 @@ class Library:
         return ProjectCode.from_prefix(prefix, serial)
 
     def _next_serial(self, prefix: str) -> int:
-        row = self._one("SELECT last_serial FROM ymt_serials WHERE prefix = ?", (prefix,))
-        if row is not None and row["last_serial"] >= MAX_SERIAL:
+        try:
+            cur = self._execute(
+                "INSERT INTO ymt_serials (prefix, last_serial, updated_at) VALUES (?, 1, ?) "
+                "ON CONFLICT (prefix) DO UPDATE SET last_serial = ymt_serials.last_serial + 1, "
+                "updated_at = excluded.updated_at RETURNING last_serial",
+                (prefix, now_iso()),
+            )
+            return int(cur.fetchone()[0])
+        except LibraryError as exc:
+            if exc.kind != "constraint":  # CHECK (last_serial <= 999999) failed
+                raise
             raise LibraryError(
                 tr(
                     "All serials 000001-999999 of prefix {prefix} are used; no further code can be "
@@ -324,14 +333,7 @@ class Library:
                 ).format(prefix=prefix),
                 "serials_exhausted",
                 prefix,
-            )
-        cur = self._execute(
-            "INSERT INTO ymt_serials (prefix, last_serial, updated_at) VALUES (?, 1, ?) "
-            "ON CONFLICT (prefix) DO UPDATE SET last_serial = ymt_serials.last_serial + 1, "
-            "updated_at = excluded.updated_at RETURNING last_serial",
-            (prefix, now_iso()),
-        )
-        return int(cur.fetchone()[0])
+            ) from None
 
     def _reserve_serial(self, code: ProjectCode) -> None:
         """Make sure the allocator never issues ``code``'s serial again (imported codes)."""

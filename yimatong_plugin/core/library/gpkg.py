@@ -295,6 +295,24 @@ class GeoPackageLibrary(Library):
                 self.path,
             ) from None
 
+    def _text_search(self, text: str, limit: int, include_archived: bool) -> list[dict]:
+        arch = "" if include_archived else " AND archived = ?"
+        arch_p: tuple = () if include_archived else (False,)
+        if len(text) >= 3:  # FTS5 trigram index: substring match like LIKE '%text%'
+            phrase = '"' + text.replace('"', '""') + '"'
+            return self._rows(
+                "SELECT * FROM ymt_projects WHERE fid IN (SELECT rowid FROM ymt_projects_fts "
+                "WHERE ymt_projects_fts MATCH ?)" + arch + " ORDER BY code LIMIT ?",
+                (phrase,) + arch_p + (limit,),
+            )
+        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return self._rows(
+            "SELECT * FROM ymt_projects WHERE fid IN (SELECT fid FROM ymt_projects INDEXED BY "
+            "ymt_projects_search_idx WHERE (name LIKE ? ESCAPE '\\' OR "
+            "applicant LIKE ? ESCAPE '\\')" + arch + " ORDER BY code LIMIT ?) ORDER BY code",
+            (like, like) + arch_p + (limit,),
+        )
+
     def _geom_value(self, geom):
         return gpkg_blob(geom)
 

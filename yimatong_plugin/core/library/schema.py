@@ -613,5 +613,31 @@ def pg_schema_v1() -> list[str]:
 
 # Migrations: version -> function name building the statements that bring version-1 to version.
 # Version 1 is the initial schema; later versions append here (and bump SCHEMA_VERSION).
-GPKG_MIGRATIONS: dict[int, list[str]] = {}
-PG_MIGRATIONS: dict[int, list[str]] = {}
+#
+# Version 2: fast substring search on project name and applicant for find():
+# GeoPackage: an FTS5 trigram index (external content, kept current by triggers, so edits made
+# in QGIS update it too); PostgreSQL: pg_trgm GIN indexes. Both serve queries of >= 3 characters;
+# shorter ones scan (GeoPackage: a narrow covering index in code order).
+GPKG_MIGRATIONS: dict[int, list[str]] = {
+    2: [
+        "CREATE VIRTUAL TABLE ymt_projects_fts USING fts5(name, applicant, content='ymt_projects', "
+        "content_rowid='fid', tokenize='trigram')",
+        "INSERT INTO ymt_projects_fts (ymt_projects_fts) VALUES ('rebuild')",
+        """CREATE TRIGGER "ymt_projects_fts_insert" AFTER INSERT ON ymt_projects BEGIN
+  INSERT INTO ymt_projects_fts (rowid, name, applicant) VALUES (NEW.fid, NEW.name, NEW.applicant);
+END""",
+        """CREATE TRIGGER "ymt_projects_fts_update" AFTER UPDATE OF name, applicant ON ymt_projects BEGIN
+  INSERT INTO ymt_projects_fts (ymt_projects_fts, rowid, name, applicant)
+    VALUES ('delete', OLD.fid, OLD.name, OLD.applicant);
+  INSERT INTO ymt_projects_fts (rowid, name, applicant) VALUES (NEW.fid, NEW.name, NEW.applicant);
+END""",
+        "CREATE INDEX ymt_projects_search_idx ON ymt_projects (code, name, applicant, archived)",
+    ],
+}
+PG_MIGRATIONS: dict[int, list[str]] = {
+    2: [
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        "CREATE INDEX ymt_projects_name_trgm ON ymt_projects USING gin (name gin_trgm_ops)",
+        "CREATE INDEX ymt_projects_applicant_trgm ON ymt_projects USING gin (applicant gin_trgm_ops)",
+    ],
+}
