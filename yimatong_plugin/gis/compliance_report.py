@@ -57,6 +57,7 @@ from qgis.core import (
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutTable,
     QgsLegendStyle,
     QgsLinePatternFillSymbolLayer,
     QgsMapRendererCustomPainterJob,
@@ -99,6 +100,7 @@ PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 15.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 MAP_H = 112.0
+SIGNATURE_H = 42.0  # title + box of the signature block
 LOCATION_W, LOCATION_H = 46.0, 36.0  # the location inset in the map's top-right corner
 TABLE_ROWS_PER_PAGE = 14
 
@@ -1103,7 +1105,7 @@ class _Report:
         meta_rows = [[_cell(k, bold=True, bg=HEADER_BG), _cell(v)] for k, v in items]
         row_h = [_lines_needed(v, 135.0, 8.5) * 4.4 + 1.6 for _, v in items]
         h = sum(row_h) + 2
-        _table(
+        h = _table(
             layout, page, MARGIN, y, CONTENT_W, h, None, meta_rows, [40.0, CONTENT_W - 40.0], 8.5
         )
         y += h + 5
@@ -1165,14 +1167,14 @@ class _Report:
                     ]
                 )
             h = 7.0 * (len(rows) + 1) + 2
-            _table(layout, page, MARGIN, y, CONTENT_W, h, head, rows, widths, 8.5)
-            y += h + 6
+            h = _table(layout, page, MARGIN, y, CONTENT_W, h, head, rows, widths, 8)
+            y += h + 4
             if remaining:
                 page, y = new_page(), MARGIN
         # signature block at the foot of the last summary page (or a page of its own)
-        if y > PAGE_H - MARGIN - 56:
+        if y > PAGE_H - MARGIN - 6 - SIGNATURE_H:
             page, y = new_page(), MARGIN
-        self._signature(layout, page, max(y, PAGE_H - MARGIN - 52))
+        self._signature(layout, page, max(y, PAGE_H - MARGIN - 4 - SIGNATURE_H))
 
         # --- one page per parcel ----------------------------------------------------------
         n = max(len(self.parcels), 1)
@@ -1234,19 +1236,19 @@ class _Report:
             )
         )
         layout.addLayoutItem(box)
-        box.attemptResize(QgsLayoutSize(CONTENT_W, 40))
+        box.attemptResize(QgsLayoutSize(CONTENT_W, SIGNATURE_H - 8))
         box.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)
         _label(layout, page, tr("Review opinion:"), MARGIN + 3, y + 2, CONTENT_W - 6, 6, size=10)
         third = (CONTENT_W - 6) / 3
         for k, text in enumerate((tr("Reviewer"), tr("Checked by"), tr("Date"))):
             x = MARGIN + 3 + k * third
-            _label(layout, page, f"{text}：", x, y + 30, 22, 6, size=10)
+            _label(layout, page, f"{text}：", x, y + SIGNATURE_H - 18, 22, 6, size=10)
             line = QgsLayoutItemShape(layout)
             line.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
             line.setSymbol(QgsFillSymbol.createSimple({"color": "80,80,80", "outline_style": "no"}))
             layout.addLayoutItem(line)
             line.attemptResize(QgsLayoutSize(third - 26, 0.3))
-            line.attemptMove(QgsLayoutPoint(x + 20, y + 35.5), page=page)
+            line.attemptMove(QgsLayoutPoint(x + 20, y + SIGNATURE_H - 12.5), page=page)
 
     def _location_inset(self, layout, page: int, p: _Parcel, map_y: float) -> bool:
         """A location map (区位图) inset in the top-right corner of the parcel map."""
@@ -1418,7 +1420,7 @@ class _Report:
         if rows:
             shown = rows[:TABLE_ROWS_PER_PAGE]
             h = 6.3 * (len(shown) + 1) + 2
-            _table(layout, page, MARGIN, y, CONTENT_W, h, head, shown, widths, 8)
+            h = _table(layout, page, MARGIN, y, CONTENT_W, h, head, shown, widths, 8)
             y += h + 1
             if len(rows) > len(shown):
                 _label(
@@ -1542,10 +1544,13 @@ def _cell(text, bold=False, bg=None, colour=None, right=False) -> QgsTableCell:
     return cell
 
 
+_EM = {**dict.fromkeys("0123456789", 0.58), " ": 0.27, ".": 0.28, ",": 0.28, "%": 0.85}
+
+
 def _lines_needed(text: str, width_mm: float, size_pt: float) -> int:
     """Rough line count of ``text`` wrapped at ``width_mm`` (CJK glyphs ≈ 1 em wide)."""
     em_mm = size_pt * 0.3528
-    units = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in str(text))
+    units = sum(_EM.get(ch, 1.0 if ord(ch) > 0x2E80 else 0.6) for ch in str(text))
     return max(1, int(math.ceil(units * em_mm / max(width_mm, 1.0))))
 
 
@@ -1574,15 +1579,28 @@ def _table(layout, page, x, y, w, h, head, rows, widths, size):
     table.setCellMargin(1.0)
     table.setGridStrokeWidth(0.2)
     table.setGridColor(QColor(130, 130, 130))
-    table.setWrapBehavior(table.WrapText) if hasattr(table, "WrapText") else None
-    table.setColumnWidths(_fit_widths(widths, w, 1.0, 0.2))
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    columns = _fit_widths(widths, w, 1.0, 0.2)
+    table.setColumnWidths(columns)
     table.setTableContents(rows)
+    # Row heights are set, not left to the table: a frame shorter than its rows silently drops
+    # the last ones. Each row gets the lines its longest cell wraps to (estimated), the frame a
+    # spare line below (invisible) in case the estimate is short.
+    line_h = size * 0.3528 * 1.45
+    heights = []
+    for row in rows:
+        lines = max(
+            _lines_needed(cell.content(), width - 2.2, size) for cell, width in zip(row, columns)
+        )
+        heights.append(lines * line_h + 0.4)
+    table.setRowHeights(heights)  # text height: the table adds the cell margins
+    h = sum(heights) + 2 * 1.0 * len(rows) + 0.2 * (len(rows) + 1)
     frame = QgsLayoutFrame(layout, table)
-    frame.attemptResize(QgsLayoutSize(w, h))
+    frame.attemptResize(QgsLayoutSize(w, h + line_h + 2))
     frame.attemptMove(QgsLayoutPoint(x, y), page=page)
     table.addFrame(frame)
     table.recalculateFrameSizes()
-    return table
+    return h
 
 
 # ----------------------------------------------------------------------------- entry point
