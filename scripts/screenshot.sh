@@ -33,6 +33,9 @@ XVFB_PID=$!
 trap 'kill $XVFB_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 sleep 1
 export DISPLAY="$DISPLAY_NUM" YMT_SCENES="$SCENES" YMT_ROOT="$ROOT" LANG=zh_CN.UTF-8
+# QGIS runs Debian's python3: give it the venv's packages (shapely 2, segno, openpyxl…)
+VENV_SITE="$("$ROOT/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
+export PYTHONPATH="$VENV_SITE${PYTHONPATH:+:$PYTHONPATH}"
 unset QT_QPA_PLATFORM
 timeout 300 qgis --profiles-path "$WORK" --lang zh_CN --nologo --noversioncheck \
   --code "$ROOT/scripts/screenshot_scenes.py" >"$WORK/qgis.log" 2>&1 || {
