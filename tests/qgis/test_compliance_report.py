@@ -357,3 +357,42 @@ def test_many_parcels_flow_over_several_summary_pages(qgis_app, tmp_path):
     text = Path(result["html"]).read_text(encoding="utf-8")
     assert text.count('class="parcel"') == 30
     assert "与各控制线及规划分区均无叠加" in text  # no table rows: said in words
+
+
+def test_layout_shows_every_table_row_and_stays_on_its_pages(qgis_app):
+    """No table frame drops rows (a too-short frame hides them silently) and nothing runs off
+    the page, also with a parcel of many overlap rows and a long rule."""
+    from qgis.core import QgsLayoutItemPage, QgsLayoutTable, QgsLayoutUtils
+
+    from yimatong_plugin.gis.compliance_report import _Language, _Report
+
+    output, table = _fake_outputs()
+    long_rule = "；".join(f"规划用途 07{i:02d} 与项目用途 0901 需论证" for i in range(12))
+    output.dataProvider().changeAttributeValues(
+        {next(output.getFeatures()).id(): {output.fields().lookupField("verdict_rule"): long_rule}}
+    )
+    rows = []
+    for i in range(20):  # more zoning classes than one page holds
+        f = QgsFeature(table.fields())
+        f.setAttributes(["DK-2024-001", "zoning", f"07{i:02d}", 100.0 + i, 0.01, None])
+        rows.append(f)
+    table.dataProvider().addFeatures(rows)
+    report = _Report(
+        output, table, _controls(), _info(_sample_layer("国土空间规划分区")), _Language(), None
+    )
+    report.prepare_maps()
+    layout = report.build_layout()
+    context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+    tables = [m for m in layout.multiFrames() if isinstance(m, QgsLayoutTable)]
+    assert len(tables) >= 2 + len(FAKE)
+    for t in tables:
+        first, last = t.rowRange(context, 0)
+        assert (first, last) == (0, len(t.tableContents())), "a table frame drops rows"
+    pages = layout.pageCollection()
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemPage) or not hasattr(item, "page"):
+            continue
+        page = pages.page(item.page())
+        top = page.pos().y()
+        rect = item.mapRectToScene(item.rect())
+        assert rect.bottom() <= top + page.rect().height() + 0.01, type(item).__name__

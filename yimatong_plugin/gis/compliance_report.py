@@ -1062,8 +1062,26 @@ class _Report:
     def pdf(self, path: str) -> int:
         """Export the print layout to ``path``; returns the page count."""
         tr = self.lang.tr
+        layout = self.build_layout()
+        exporter = QgsLayoutExporter(layout)
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = 200
+        settings.rasterizeWholeImage = False
+        result = exporter.exportToPdf(path, settings)
+        if result != QgsLayoutExporter.ExportResult.Success:
+            raise ReportError(
+                tr("{path}: the PDF could not be written (error {code}: {message})").format(
+                    path=path, code=int(result), message=exporter.errorMessage()
+                )
+            )
+        return layout.pageCollection().pageCount()
+
+    def build_layout(self) -> QgsPrintLayout:
+        """The print layout: a summary page (or more), then one page per parcel."""
+        tr = self.lang.tr
         project = QgsProject()
         project.setCrs(self.map_crs)
+        self._layout_project = project  # the layout needs its project alive
         layout = QgsPrintLayout(project)
         layout.initializeDefaults()
         layout.setName(self.title)
@@ -1201,18 +1219,7 @@ class _Report:
                 center=True,
             )
 
-        exporter = QgsLayoutExporter(layout)
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = 200
-        settings.rasterizeWholeImage = False
-        result = exporter.exportToPdf(path, settings)
-        if result != QgsLayoutExporter.ExportResult.Success:
-            raise ReportError(
-                tr("{path}: the PDF could not be written (error {code}: {message})").format(
-                    path=path, code=int(result), message=exporter.errorMessage()
-                )
-            )
-        return total
+        return layout
 
     def _signature(self, layout, page: int, y: float) -> None:
         tr = self.lang.tr
