@@ -396,3 +396,19 @@ def test_layout_shows_every_table_row_and_stays_on_its_pages(qgis_app):
         top = page.pos().y()
         rect = item.mapRectToScene(item.rect())
         assert rect.bottom() <= top + page.rect().height() + 0.01, type(item).__name__
+
+
+def test_a_parcel_without_geometry_is_reported_without_a_map(qgis_app, tmp_path):
+    output, table = _fake_outputs()
+    f = QgsFeature(output.fields())
+    f.setAttributes(["DK-EMPTY", 0.0, 0, "需论证", "empty or NULL geometry", "", "", 0.0])
+    output.dataProvider().addFeatures([f])
+    result = write_report(
+        output, table, _controls(), _info(None), tmp_path / "r.html", tmp_path / "r.pdf"
+    )
+    parser = _Collector()
+    parser.feed(Path(result["html"]).read_text(encoding="utf-8"))
+    assert "DK-EMPTY" in parser.sections
+    assert "empty or NULL geometry" in "".join(parser.sections["DK-EMPTY"])
+    assert len(parser.images) == len(FAKE)  # no map for the empty parcel, one for each other
+    assert result["pages"] == 1 + len(FAKE) + 1
