@@ -34,6 +34,208 @@ def scene_menu(iface):
     return 1.5
 
 
+_KEEP = []
+
+
+def scene_code_dialog(iface):
+    """The code generator: one code allocated in a throwaway library (QR shown), then a
+    level-1 land use typed so the failing segment is marked red with its error."""
+    import tempfile
+
+    from yimatong_plugin.core.library import open_library
+    from yimatong_plugin.ui.code_dialog import CodeDialog
+
+    library = open_library(str(Path(tempfile.mkdtemp()) / "screenshot_library.gpkg"))
+    dialog = CodeDialog(library=library, parent=iface.mainWindow())
+    for name, value in [
+        ("admin", "430702"),
+        ("year", "2024"),
+        ("approval_type", "05"),
+        ("project_type", "03"),
+        ("supply_type", "13"),
+        ("land_use", "0701"),
+    ]:
+        dialog.set_segment(name, value)
+    for _ in range(123):
+        code = dialog.allocate()
+    _say("allocated", code)
+    dialog.combos["land_use"].setEditText("0700")
+    dialog.resize(760, 560)
+    dialog.show()
+    dialog.move(200, 120)
+    _KEEP.extend([dialog, library])
+    return 1.5
+
+
+def scene_project_box(iface):
+    """The project box: the sample library's parcels on the map, a click on the idle-land
+    parcel, its projects listed, its timeline with the 闲置土地 finding, parcels highlighted."""
+    import shapely
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsPointXY,
+        QgsProject,
+        QgsRectangle,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import Qt
+
+    from yimatong_plugin.core.library import open_library
+
+    path = ROOT / "demo_output" / "sample_library.gpkg"
+    if not path.exists():
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py")], check=False)
+    code = "4343070220250301121001000001"  # the demo's seeded idle-land case
+    lib = open_library(str(path))
+    parcel = next(p for p in lib.parcels(code) if not p["retired"])
+    geom = shapely.from_wkb(parcel["geometry"])
+    lib.close()
+    sample = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
+    layers = []
+    for name in ("城镇开发边界", "永久基本农田"):
+        layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
+        if layer.isValid():
+            layers.append(layer)
+    parcels = QgsVectorLayer(f"{path}|layername=ymt_parcels", "项目库地块", "ogr")
+    if parcels.isValid():
+        parcels.renderer().symbol().setColor(Qt.GlobalColor.yellow)
+        parcels.renderer().symbol().setOpacity(0.5)
+        layers.append(parcels)
+    QgsProject.instance().addMapLayers(layers)
+    canvas = iface.mapCanvas()
+    gk = QgsCoordinateReferenceSystem("EPSG:4546")
+    canvas.setDestinationCrs(gk)
+    xform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4490"), gk, QgsProject.instance()
+    )
+    minx, miny, maxx, maxy = geom.bounds
+    box = xform.transformBoundingBox(QgsRectangle(minx, miny, maxx, maxy))
+    box.scale(6.0)
+    canvas.setExtent(box)
+    canvas.refresh()
+
+    plugin = plugins.get("yimatong_plugin")
+    dock = plugin.project_box
+    dock.set_library_uri(str(path))
+    dock.activate_tool()
+    iface.mainWindow().resizeDocks([dock], [760], Qt.Orientation.Horizontal)
+    point = geom.representative_point()
+    rows = dock.map_tool.pick(xform.transform(QgsPointXY(point.x, point.y))) or dock.projects
+    dock.select_project(code)
+    _say(
+        "project box rows:",
+        [r["code"] for r in dock.projects],
+        "findings:",
+        [f.rule for f in dock.current.get("findings", [])],
+    )
+    dock._ymt_close_after_shot = False
+    _KEEP.append(rows)
+    return 3.0
+
+
+def scene_library_dock(iface):
+    """The project-library panel on 100,000 projects: a name typed, one project selected,
+    its parcels (surveyed from the sample data) on the map with the library layers."""
+    import shutil
+    import tempfile
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt
+
+    from benchmarks._panel_data import benchmark_library
+    from yimatong_plugin.core.library import open_library
+
+    src = benchmark_library(100_000)
+    path = Path(tempfile.mkdtemp()) / "常德市项目库.gpkg"
+    shutil.copy(src, path)
+    lib = open_library(str(path), user="zhang.san")
+    code = lib.find("德山标准厂房一期", limit=1)[0]["code"]
+    sample = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
+    parcels = QgsVectorLayer(f"{sample}|layername=项目地块", "项目地块", "ogr")
+    feats = [f for f in parcels.getFeatures() if f["dkbh"] in ("DK-2024-001", "DK-2024-002")]
+    for f in feats:
+        lib.add_parcel(code, f.geometry(), crs=parcels.crs(), stage="supply", label=f["dkbh"])
+    lib.add_event(code, "reserve", "2023-04-18", doc_no="常储〔2023〕18号")
+    lib.add_event(code, "supply", "2024-03-01", doc_no="常自然资供〔2024〕12号",
+                  agreed_start="2024-09-01", agreed_completion="2026-09-01")
+    lib.update_project(code, applicant="常德经开区投资有限公司")
+    lib.close()
+
+    plugin = plugins.get("yimatong_plugin")
+    dock = plugin.library_dock
+    dock.show()
+    iface.mainWindow().resizeDocks([dock], [900], Qt.Orientation.Horizontal)
+    dock.open_uri(str(path), background=False)
+    dock.search.setText("德山标准厂房")
+    dock.apply_filter()
+    dock.select_code(code)
+    dock.details.setCurrentIndex(1)
+    dock.add_layers()
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4546"))
+    base = QgsVectorLayer(f"{sample}|layername=城镇开发边界", "城镇开发边界", "ogr")
+    if base.isValid():
+        QgsProject.instance().addMapLayer(base)
+    dock.zoom_to_parcels()
+    _say("library dock rows:", dock.model.rowCount(), "code:", code)
+    dock._ymt_close_after_shot = False
+    _KEEP.append(dock)
+    return 3.0
+
+
+def scene_import_dry_run(iface):
+    """A dry run of an annual transfer plan (GBK CSV) with errors in four rows: the Processing
+    dialog's log and the problems table."""
+    import tempfile
+
+    import processing
+    from qgis.core import QgsProject
+
+    from yimatong_plugin.core.library import open_library
+
+    folder = Path(tempfile.mkdtemp())
+    library = folder / "常德市项目库.gpkg"
+    open_library(str(library)).close()
+    rows = [
+        "序号,项目名称,用地单位,行政区,年度,批准类型,项目类型,供地方式,用途,出让面积（亩）,约定开工时间",
+        "1,德山电子信息产业园一期,湖南某电子有限公司,鼎城区,2024,市级人民政府批准,工业项目,挂牌出让,工业用地,45.6,2024年9月1日",
+        "2,柳叶湖片区商住地块,,武陵区,2024,05,住宅项目,拍卖出让,城镇住宅用地,120,2024/10/1",
+        "3,,常德某置业有限公司,武陵区,2024,05,03,拍卖出让,0701,80,2024-11-01",
+        "4,桃花源旅游服务中心,桃源县城建,桃源县,2024,05,04,挂牌出让,商业用地,12.5,2024-02-30",
+        "5,津市物流园,津市市交投,津市市,2024,05,02,出让,物流仓储用地,60,2025/3/1",
+        "6,澧县城南学校,澧县教育局,澧县,2024,07,05,划拨,教育用地,30,2024/8/15",
+        "7,石门县污水处理厂,石门县水务,石门县,2024,07,09,划拨,火星用地,8,2024/12/1",
+    ]
+    csv = folder / "2024年度国有建设用地出让计划.csv"
+    csv.write_bytes(("\r\n".join(rows) + "\r\n").encode("gbk"))
+    dlg = processing.createAlgorithmDialog(
+        "yimatong:importprojects",
+        {"INPUT": str(csv), "LIBRARY": str(library), "SOURCE": 5, "DRY_RUN": True,
+         "OUTPUT_PROBLEMS": "TEMPORARY_OUTPUT"},
+    )
+    dlg.resize(900, 640)
+    dlg.move(40, 120)
+    dlg.show()
+    dlg.runAlgorithm()
+
+    def show_table():
+        layers = [lyr for lyr in QgsProject.instance().mapLayers().values()
+                  if lyr.fields().indexOf("problem") >= 0]
+        if layers:
+            table = iface.showAttributeTable(layers[-1])
+            if table is not None:
+                table.resize(760, 300)
+                table.move(820, 600)
+        _say("problems layers:", len(layers))
+
+    from qgis.PyQt.QtCore import QTimer
+
+    QTimer.singleShot(2500, show_table)
+    _KEEP.append(dlg)
+    return 5.0
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func

