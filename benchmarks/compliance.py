@@ -303,7 +303,7 @@ def _compare(res_ours, res_native, data):
     return worst, worst_pid, checked, silent, nulls
 
 
-def child(size: str, native: bool) -> None:
+def child(size: str, native: bool, repeat: int = 2) -> None:
     path = generate(size)
     t0 = time.perf_counter()
     app, provider = _qgis()
@@ -312,13 +312,28 @@ def child(size: str, native: bool) -> None:
     layers = _layers(path)
     counts = {k: v.featureCount() for k, v in layers.items()}
     print(f"== {size}: {counts}  (load {os.getloadavg()[0]:.2f}, {os.cpu_count()} CPUs)")
-    overlay.CACHE.clear()
-    cold, res = _run_ours(layers)
-    warm, res = _run_ours(layers)
-    print(f"ours cold {cold:8.2f} s   warm {warm:8.2f} s")
+    colds, warms = [], []
+    for _ in range(repeat):  # best of `repeat`: other engineers share the CPUs
+        overlay.CACHE.clear()
+        t, res = _run_ours(layers)
+        colds.append(t)
+        t, res = _run_ours(layers)
+        warms.append(t)
+    cold, warm = min(colds), min(warms)
+    print(
+        f"ours cold {cold:8.2f} s   warm {warm:8.2f} s   (best of {repeat}; all cold "
+        f"{', '.join(f'{t:.2f}' for t in colds)}; warm {', '.join(f'{t:.2f}' for t in warms)})"
+    )
     if native:
-        nat, res_native = _run_native(layers)
-        print(f"native    {nat:8.2f} s  (native:calculatevectoroverlaps, ellipsoid NONE)")
+        nats = []
+        for _ in range(repeat):
+            t, res_native = _run_native(layers)
+            nats.append(t)
+        nat = min(nats)
+        print(
+            f"native    {nat:8.2f} s  (native:calculatevectoroverlaps, ellipsoid NONE; best of "
+            f"{repeat}: {', '.join(f'{t:.2f}' for t in nats)})"
+        )
         print(f"ratio native/ours: cold {nat / cold:6.1f}x   warm {nat / warm:6.1f}x")
         data = _inputs(layers)
         worst, worst_pid, checked, silent, nulls = _compare(res, res_native, data)
@@ -342,9 +357,10 @@ def main() -> None:
     ap.add_argument("--size", choices=["medium", "large", "all"], default="medium")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--native-large", action="store_true", help="also time native on large")
+    ap.add_argument("--repeat", type=int, default=2, help="runs of each timing (best is kept)")
     args = ap.parse_args()
     if args.child:
-        child(args.size, native=args.size == "medium" or args.native_large)
+        child(args.size, native=args.size == "medium" or args.native_large, repeat=args.repeat)
         return
     sizes = ["medium", "large"] if args.size == "all" else [args.size]
     for size in sizes:
@@ -353,7 +369,7 @@ def main() -> None:
             t0 = time.perf_counter()
             generate(size)
             print(f"  {time.perf_counter() - t0:.0f} s", flush=True)
-        cmd = [sys.executable, __file__, "--size", size, "--child"]
+        cmd = [sys.executable, __file__, "--size", size, "--child", "--repeat", str(args.repeat)]
         if args.native_large:
             cmd.append("--native-large")
         subprocess.run(cmd, check=True)

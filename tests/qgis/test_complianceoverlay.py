@@ -401,3 +401,70 @@ def test_checkparcels_rows(processing_ready):
     assert ("B", "invalid", None) in rows or ("B", "invalid", NULL_TEXT) in rows
     assert ("D", "empty", None) in rows or ("D", "empty", NULL_TEXT) in rows
     assert sum(1 for r in rows if r[1] == "area_mismatch") == 2
+
+
+def _write_gpkg(path, name, geoms):
+    from osgeo import ogr, osr
+
+    drv = ogr.GetDriverByName("GPKG")
+    ds = drv.Open(str(path), 1) if path.exists() else drv.CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4546)
+    lyr = ds.CreateLayer(name, srs, ogr.wkbMultiPolygon)
+    for g in geoms:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(shapely.to_wkb(g))))
+        lyr.CreateFeature(f)
+    ds = None
+
+
+def test_geopackage_layers_read_lazily_cached_and_refreshed(processing_ready, tmp_path):
+    from yimatong_plugin.core import overlay
+
+    rng = np.random.default_rng(8)
+    farmland = [shift(box(x, y, x + 80, y + 80)) for x, y in rng.random((400, 2)) * 3000]
+    farmland.append(shift(Polygon([(0, 0), (90, 90), (90, 0), (0, 90)])))  # invalid bowtie
+    parcels = [shift(box(x, y, x + 200, y + 150)) for x, y in rng.random((20, 2)) * 3000]
+    parcels.append(shift(box(0, 0, 100, 100)))
+    gpkg = tmp_path / "control.gpkg"
+    _write_gpkg(gpkg, "基本农田", farmland)
+    params = {"PARCELS": memory_layer("地块", parcels)}
+    fb = Feedback()
+    overlay.CACHE.clear()
+    lazy = run(
+        {**params, "CONTROL_LAYERS": [QgsVectorLayer(f"{gpkg}|layername=基本农田", "基本农田")]},
+        fb,
+    )
+    eager = run({**params, "CONTROL_LAYERS": [memory_layer("基本农田", farmland)]})
+    got, want = table(lazy), table(eager)
+    assert sorted(got) == sorted(want)
+    for k in want:
+        assert got[k][0] == pytest.approx(want[k][0], rel=1e-9, abs=1e-6), k
+    assert table(lazy)[(str(len(parcels)), "基本农田", "")][0] == pytest.approx(
+        reference(parcels[-1], farmland)
+    )
+    assert any("基本农田" in w and "repaired" in w and "401" in w for w in fb.warnings)
+    fb2 = Feedback()
+    run(
+        {**params, "CONTROL_LAYERS": [QgsVectorLayer(f"{gpkg}|layername=基本农田", "基本农田")]},
+        fb2,
+    )
+    assert any("reusing" in i for i in fb2.infos)
+    # the file changes: the cache must not serve the old polygons
+    _write_gpkg(gpkg, "基本农田", [])  # touch the file (adds an empty layer)
+    extra = shift(box(0, 0, 100, 100))
+    from osgeo import ogr
+
+    ds = ogr.Open(str(gpkg), 1)
+    lyr = ds.GetLayerByName("基本农田")
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(extra)))
+    lyr.CreateFeature(f)
+    ds = None
+    fb3 = Feedback()
+    fresh = run(
+        {**params, "CONTROL_LAYERS": [QgsVectorLayer(f"{gpkg}|layername=基本农田", "基本农田")]},
+        fb3,
+    )
+    assert not any("reusing" in i for i in fb3.infos)
+    assert table(fresh)[(str(len(parcels)), "基本农田", "")][0] == pytest.approx(10000)

@@ -256,3 +256,22 @@ def test_touching_neighbours_add_up_and_overlapping_ones_are_unioned():
     assert res.parcels[0].overlap("基本农田").overlap_m2 == pytest.approx(625)
     assert layer.overlapping[0] == 2 and layer.overlapping[-1] == 2
     assert layer.overlapping[1] == 1  # touches its neighbours only
+
+
+def test_lazy_layer_reads_only_polygons_near_parcels():
+    polys = random_parcels(500, 11) + [star(5000, 5000, 3000, 4000, 12)]
+    bounds = shapely.bounds(np.array(polys, dtype=object))
+    asked = []
+
+    def loader(indices):
+        asked.extend(int(i) for i in indices)
+        return np.array([polys[i] for i in indices], dtype=object)
+
+    lazy = PreparedLayer(None, boxes=bounds, loader=loader)
+    parcels = random_parcels(20, 13)
+    res = compliance_overlay(parcels, [ControlLayer("基本农田", lazy)])
+    eager = compliance_overlay(parcels, [ControlLayer("基本农田", polys)])
+    for a, b in zip(res.parcels, eager.parcels):
+        oa, ob = a.overlap("基本农田"), b.overlap("基本农田")
+        assert (oa.overlap_m2 if oa else 0) == pytest.approx(ob.overlap_m2 if ob else 0)
+    assert 0 < lazy.loaded_count < 200 and len(asked) == len(set(asked))

@@ -160,30 +160,77 @@ class PreparedLayer:
 
     UNKNOWN, VALID, REPAIRED, UNUSABLE = 0, 1, 2, 3
 
-    def __init__(self, geometries, codes: Sequence | None = None, meta: dict | None = None):
-        self.geoms = np.array(geometries, dtype=object)
-        if self.geoms.ndim != 1:
-            self.geoms = self.geoms.reshape(-1)
-        self.n = len(self.geoms)
+    def __init__(
+        self,
+        geometries,
+        codes: Sequence | None = None,
+        meta: dict | None = None,
+        boxes: np.ndarray | None = None,
+        loader: Callable[[np.ndarray], np.ndarray] | None = None,
+    ):
+        """``geometries``: shapely array; or, with ``loader``, ``boxes`` (n×4: xmin, ymin,
+        xmax, ymax; may be larger than the geometries) and ``loader(indices)`` returning the
+        geometries at those indices, read only when a parcel's box meets their box.
+        """
+        self._loader = loader
+        if loader is not None:
+            boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
+            self.n = len(boxes)
+            self.geoms = np.full(self.n, None, dtype=object)
+            self.loaded = np.zeros(self.n, dtype=bool)
+            self.nverts = np.zeros(self.n, dtype=np.int64)
+            self.state = np.zeros(self.n, dtype=np.int8)
+            self.tree = shapely.STRtree(shapely.box(*boxes.T))
+        else:
+            self.geoms = np.array(geometries, dtype=object)
+            if self.geoms.ndim != 1:
+                self.geoms = self.geoms.reshape(-1)
+            self.n = len(self.geoms)
+            self.loaded = np.ones(self.n, dtype=bool)
+            self.state = np.zeros(self.n, dtype=np.int8)
+            self._mark_unusable(np.arange(self.n))
+            self.tree = shapely.STRtree(self.geoms)
+            self.nverts = shapely.get_num_coordinates(self.geoms)
         self.codes = None if codes is None else np.asarray([_code_text(c) for c in codes])
         self.meta = dict(meta or {})
-        missing = shapely.is_missing(self.geoms)
-        self.state = np.zeros(self.n, dtype=np.int8)
-        self.state[missing] = self.UNUSABLE
-        live = ~missing
-        empty = np.zeros(self.n, dtype=bool)
-        empty[live] = shapely.is_empty(self.geoms[live])
-        self.state[empty] = self.UNUSABLE
-        self.tree = shapely.STRtree(self.geoms)
-        self.nverts = shapely.get_num_coordinates(self.geoms)
         self.overlapping = np.zeros(self.n, dtype=np.int8)  # 0 unknown, 1 no, 2 yes
         self._cells: dict[int, _Cells] = {}
         self._lock = threading.Lock()
+
+    def _mark_unusable(self, ids: np.ndarray) -> None:
+        g = self.geoms[ids]
+        missing = shapely.is_missing(g)
+        empty = missing.copy()
+        empty[~missing] = shapely.is_empty(g[~missing])
+        self.state[ids[empty]] = self.UNUSABLE
+
+    def load(self, ids: np.ndarray) -> None:
+        """Read the geometries ``ids`` not read yet (lazy layers only)."""
+        if self._loader is None:
+            return
+        ids = np.unique(ids)
+        todo = ids[~self.loaded[ids]]
+        if not len(todo):
+            return
+        with self._lock:
+            todo = todo[~self.loaded[todo]]
+            if not len(todo):
+                return
+            geoms = np.asarray(self._loader(todo), dtype=object)
+            self.geoms[todo] = geoms
+            self.nverts[todo] = shapely.get_num_coordinates(geoms)
+            self._mark_unusable(todo)
+            self.loaded[todo] = True
+
+    @property
+    def loaded_count(self) -> int:
+        return int(np.count_nonzero(self.loaded))
 
     # validity -----------------------------------------------------------------------------
     def ensure_valid(self, ids: np.ndarray) -> None:
         """Check (once) and repair the polygons ``ids``."""
         ids = np.unique(ids)
+        self.load(ids)
         todo = ids[self.state[ids] == self.UNKNOWN]
         if not len(todo):
             return
@@ -213,13 +260,7 @@ class PreparedLayer:
             with self._lock:
                 got = self._cells.get(i)
                 if got is None:
-                    try:
-                        pieces = subdivide(self.geoms[i], repair_pieces=False)
-                    except shapely.errors.GEOSException:  # clipping needs a valid polygon here
-                        fixed, _rep, _unusable = repair(np.array([self.geoms[i]], dtype=object))
-                        self.state[i] = self.REPAIRED
-                        pieces = subdivide(fixed[0], repair_pieces=False)
-                    got = _Cells(np.array(pieces, dtype=object))
+                    got = _Cells(self.geoms[i])
                     self._cells[i] = got
         return got
 
@@ -232,12 +273,18 @@ class PreparedLayer:
         """
         ids = np.unique(ids)
         todo = ids[self.overlapping[ids] == 0]
+        huge = todo[self.nverts[todo] > HUGE_VERTICES]
+        self.overlapping[huge] = 2  # not worth a search over their whole box: union instead
+        todo = todo[self.nverts[todo] <= HUGE_VERTICES]
         if not len(todo):
             return
         try:
-            a, b = self.tree.query(self.geoms[todo], predicate="intersects")
+            a, b = self.tree.query(self.geoms[todo])
             other = b != todo[a]
             a, b = a[other], b[other]
+            self.load(b)
+            hit = shapely.intersects(self.geoms[todo[a]], self.geoms[b])
+            a, b = a[hit], b[hit]
             huge = (self.nverts[b] > HUGE_VERTICES) | (self.nverts[todo[a]] > HUGE_VERTICES)
             self.ensure_valid(b[~huge])
             interior = ~shapely.touches(self.geoms[todo[a]], self.geoms[b])
@@ -259,6 +306,7 @@ class PreparedLayer:
         p_idx, s_idx = self.tree.query(parcels)
         if not len(p_idx):
             return e, np.array([], dtype=object), e, np.array([], dtype=np.int8)
+        self.load(s_idx)
         huge = self.nverts[s_idx] > HUGE_VERTICES
         self.ensure_valid(s_idx[~huge])
         keep = huge | (self.state[s_idx] != self.UNUSABLE)
@@ -281,13 +329,21 @@ class PreparedLayer:
         # huge polygons: their subdivision cells, validated/repaired only where parcels are
         hp, hs = p_idx[huge], s_idx[huge]
         if len(hp):
+            pbounds = shapely.bounds(parcels)
             order = np.argsort(hs, kind="stable")
             hp, hs = hp[order], hs[order]
             bounds = np.nonzero(np.diff(hs))[0] + 1
             for grp_p, grp_s in zip(np.split(hp, bounds), np.split(hs, bounds)):
                 src = int(grp_s[0])
                 cells = self.cells(src)
-                loc, cell = cells.tree.query(parcels[grp_p])
+                try:
+                    loc, cell = cells.query(pbounds[grp_p])
+                except shapely.errors.GEOSException:  # clipping failed on an invalid polygon
+                    fixed, _rep, _unusable = repair(np.array([self.geoms[src]], dtype=object))
+                    self.geoms[src] = fixed[0]
+                    self.state[src] = self.REPAIRED
+                    cells = self._cells[src] = _Cells(fixed[0])
+                    loc, cell = cells.query(pbounds[grp_p])
                 if cells.ensure_valid(cell):
                     self.state[src] = self.REPAIRED
                 ok = ~cells.unusable[cell]
@@ -309,14 +365,87 @@ class PreparedLayer:
 
 
 class _Cells:
-    """The subdivision of one huge polygon: pieces, their tree, lazy validity, prepared."""
+    """The subdivision of one huge polygon, built lazily where parcels are.
 
-    def __init__(self, pieces: np.ndarray):
-        self.pieces = pieces
-        self.tree = shapely.STRtree(pieces)
-        self.checked = np.zeros(len(pieces), dtype=bool)
-        self.unusable = np.zeros(len(pieces), dtype=bool)
+    A binary tree of boxes: a node is split in two halves (``clip_by_rect``) only when a parcel
+    box meets it and it has more than :data:`MAX_VERTICES` vertices; its leaves are the pieces.
+    Pieces are validated/repaired once, when first met, and prepared for the containment test.
+    Parts of the polygon far from every parcel reviewed so far are never clipped nor checked.
+    """
+
+    def __init__(self, geom):
+        self._geom = [geom]
+        self._rect = [tuple(geom.bounds)]
+        self._children: list = [None]
+        self._leaf = [-1]
+        self._depth = [0]
+        self.pieces = np.array([], dtype=object)
+        self.checked = np.array([], dtype=bool)
+        self.unusable = np.array([], dtype=bool)
         self._lock = threading.Lock()
+
+    def _split(self, node: int) -> list:
+        g = self._geom[node]
+        xmin, ymin, xmax, ymax = self._rect[node]
+        if xmax - xmin >= ymax - ymin:
+            xm = (xmin + xmax) / 2.0
+            rects = ((xmin, ymin, xm, ymax), (xm, ymin, xmax, ymax))
+        else:
+            ym = (ymin + ymax) / 2.0
+            rects = ((xmin, ymin, xmax, ym), (xmin, ym, xmax, ymax))
+        children = []
+        for rect in rects:
+            part = shapely.clip_by_rect(g, *rect)
+            if part.is_empty:
+                continue
+            children.append(len(self._geom))
+            self._geom.append(part)
+            self._rect.append(rect)
+            self._children.append(None)
+            self._leaf.append(-1)
+            self._depth.append(self._depth[node] + 1)
+        self._geom[node] = None  # only the leaves keep geometry
+        return children
+
+    def query(self, boxes: np.ndarray):
+        """``(box_index, piece_index)`` for pieces whose cell meets each box (n×4 bounds)."""
+        with self._lock:
+            out_b, out_p, new = [], [], []
+            stack = [(0, np.arange(len(boxes)))]
+            while stack:
+                node, sel = stack.pop()
+                r = self._rect[node]
+                b = boxes[sel]
+                sel = sel[
+                    (b[:, 0] <= r[2]) & (b[:, 2] >= r[0]) & (b[:, 1] <= r[3]) & (b[:, 3] >= r[1])
+                ]
+                if not len(sel):
+                    continue
+                children = self._children[node]
+                if children is None:
+                    g = self._geom[node]
+                    if self._leaf[node] >= 0 or (
+                        shapely.get_num_coordinates(g) <= MAX_VERTICES or self._depth[node] >= 40
+                    ):
+                        if self._leaf[node] < 0:
+                            self._leaf[node] = len(self.pieces) + len(new)
+                            new.append(polygonal(g))
+                        out_b.append(sel)
+                        out_p.append(np.full(len(sel), self._leaf[node], dtype=np.int64))
+                        continue
+                    children = self._children[node] = self._split(node)
+                for child in children:
+                    stack.append((child, sel))
+            if new:
+                added = np.empty(len(new), dtype=object)
+                added[:] = new
+                self.pieces = np.concatenate([self.pieces, added])
+                self.checked = np.concatenate([self.checked, np.zeros(len(new), dtype=bool)])
+                self.unusable = np.concatenate([self.unusable, np.zeros(len(new), dtype=bool)])
+        if not out_b:
+            e = np.array([], dtype=np.int64)
+            return e, e
+        return np.concatenate(out_b), np.concatenate(out_p)
 
     def ensure_valid(self, ids: np.ndarray) -> bool:
         """Check and repair the pieces ``ids`` (once); True when one needed a repair."""

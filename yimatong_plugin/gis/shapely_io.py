@@ -216,6 +216,84 @@ def _read_with_gdal(layer, dest_crs, rect, attributes):
     return np.concatenate(fids), geoms, values
 
 
+def gpkg_lazy_source(layer, dest_crs):
+    """``(fids, boxes, loader)`` for a GeoPackage layer in ``dest_crs`` with an R-tree, else None.
+
+    Only the R-tree (feature boxes) is read now; ``loader(indices)`` reads the geometries of
+    those features (by position in ``fids``) when the engine needs them: a review of a few
+    thousand parcels reads a small part of a 1,000,000-polygon layer.
+    """
+    import sqlite3
+
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
+        return None
+    if layer.isEditable() or layer.isModified() or layer.subsetString():
+        return None
+    if layer.crs() != dest_crs:
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path") or ""
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        rows = con.execute("SELECT table_name, column_name FROM gpkg_geometry_columns").fetchall()
+        tables = dict(rows)
+        table = parts.get("layerName") or (rows[0][0] if len(rows) == 1 else None)
+        if table not in tables:
+            con.close()
+            return None
+        column = tables[table]
+        fid_col = next(r[1] for r in con.execute(f'PRAGMA table_info("{table}")') if r[5] == 1)
+        rtree = f"rtree_{table}_{column}"
+        boxes = np.array(
+            con.execute(f'SELECT id, minx, miny, maxx, maxy FROM "{rtree}" ORDER BY id').fetchall(),
+            dtype=float,
+        ).reshape(-1, 5)
+        count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        if (
+            len(boxes)
+            != count
+            - con.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" IS NULL').fetchone()[0]
+        ):
+            con.close()
+            return None  # R-tree out of step with the table: read everything instead
+    except (sqlite3.Error, StopIteration):
+        return None
+    fids = boxes[:, 0].astype(np.int64)
+    query = f'SELECT "{fid_col}", "{column}" FROM "{table}" WHERE "{fid_col}" IN ({{ids}})'
+
+    def loader(indices):
+        wanted = fids[np.asarray(indices)]
+        found = {}
+        for start in range(0, len(wanted), 20_000):
+            chunk = ",".join(str(int(f)) for f in wanted[start : start + 20_000])
+            for fid, blob in con.execute(query.format(ids=chunk)):
+                found[fid] = _gpkg_wkb(blob)
+        wkb = np.empty(len(wanted), dtype=object)
+        wkb[:] = [found.get(int(f)) for f in wanted]
+        geoms = shapely.from_wkb(wkb, on_invalid="ignore")
+        live = ~shapely.is_missing(geoms)
+        if live.any() and shapely.has_z(geoms[live]).any():
+            geoms = shapely.force_2d(geoms)
+        return geoms
+
+    return fids, boxes[:, 1:], loader
+
+
+def _gpkg_wkb(blob):
+    """The WKB inside a GeoPackage geometry blob (None for empty/unknown)."""
+    if blob is None or len(blob) < 8 or blob[:2] != b"GP":
+        return None
+    flags = blob[3]
+    if flags & 0x20 or flags & 0x10:  # extended geometry type, or empty
+        return None
+    size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0x07)
+    if size is None:
+        return None
+    return bytes(blob[8 + size :])
+
+
 def _py(value):
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")

@@ -606,6 +606,16 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
                         ).format(layer=layer.name())
                     )
                     return cached
+        if not code_field:
+            lazy = io.gpkg_lazy_source(layer, area_crs)
+            if lazy is not None:  # only the R-tree now; geometries when a parcel needs them
+                fids, boxes, loader = lazy
+                prepared = engine.PreparedLayer(
+                    None, boxes=boxes, loader=loader, meta={"fids": fids, "rect": None}
+                )
+                if key is not None:
+                    engine.CACHE.put(key, prepared)
+                return prepared
         # read a little more than the parcels' extent so nearby later reviews hit the cache
         read_rect = None
         if rect is not None:
