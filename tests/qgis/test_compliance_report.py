@@ -412,3 +412,67 @@ def test_a_parcel_without_geometry_is_reported_without_a_map(qgis_app, tmp_path)
     assert "empty or NULL geometry" in "".join(parser.sections["DK-EMPTY"])
     assert len(parser.images) == len(FAKE)  # no map for the empty parcel, one for each other
     assert result["pages"] == 1 + len(FAKE) + 1
+
+
+def _pdf_page_mean(pdf, tmp_path, page=2):
+    """Mean lightness of a rendered page: 1.0 is a blank page."""
+    prefix = tmp_path / f"mean{page}"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", "-f", str(page), "-l", str(page), str(pdf), str(prefix)],
+        check=True,
+    )
+    image = QImage(str(next(tmp_path.glob(f"mean{page}*.png"))))
+    values = [
+        image.pixelColor(x, y).lightnessF()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    ]
+    return sum(values) / len(values)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
+def test_report_from_a_background_task_like_processing(qgis_app, tmp_path):
+    """Processing runs algorithms in a QgsTask thread in QGIS desktop: the PDF must be drawn."""
+    from qgis.core import QgsApplication, QgsTask
+    from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+    output, table = _fake_outputs()
+    controls, info = _controls(), _info(_sample_layer("国土空间规划分区"))
+    result = {}
+
+    def work(task):
+        result["r"] = write_report(
+            output, table, controls, info, tmp_path / "r.html", tmp_path / "r.pdf"
+        )
+        return True
+
+    task = QgsTask.fromFunction("report", work)
+    loop = QEventLoop()
+    task.taskCompleted.connect(loop.quit)
+    task.taskTerminated.connect(loop.quit)
+    QgsApplication.taskManager().addTask(task)
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+    assert "r" in result, "the task did not finish"
+    assert result["r"]["pages"] == 1 + len(FAKE)
+    assert _pdf_page_mean(tmp_path / "r.pdf", tmp_path) < 0.985  # a drawn page, not blank
+
+
+def test_plain_python_thread_is_refused_not_a_blank_pdf(qgis_app, tmp_path):
+    import threading
+
+    output, table = _fake_outputs()
+    controls, info = _controls(), _info(None)
+    errors = []
+
+    def work():
+        try:
+            write_report(output, table, controls, info, tmp_path / "r.html", tmp_path / "r.pdf")
+        except ReportError as err:
+            errors.append(str(err))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert errors and "QThread" in errors[0]
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.html").exists()

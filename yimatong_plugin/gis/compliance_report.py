@@ -79,7 +79,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QSize, Qt, QTranslator
+from qgis.PyQt.QtCore import QSize, Qt, QThread, QTranslator
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
@@ -1062,6 +1062,15 @@ class _Report:
     def pdf(self, path: str) -> int:
         """Export the print layout to ``path``; returns the page count."""
         tr = self.lang.tr
+        if QThread.currentThread().eventDispatcher() is None:
+            # measured: from a plain Python thread QgsLayoutExporter writes blank pages; the
+            # main thread and QThreads (QgsTask, Processing's background runs) work
+            raise ReportError(
+                tr(
+                    "{path}: the PDF can only be written from the main thread or a QThread "
+                    "(QgsTask, Processing), not from a plain Python thread"
+                ).format(path=path)
+            )
         layout = self.build_layout()
         exporter = QgsLayoutExporter(layout)
         settings = QgsLayoutExporter.PdfExportSettings()
