@@ -336,6 +336,12 @@ def bench_find(path: Path) -> list[tuple]:
         ("no match", "不存在的名称",
          lambda: raw.execute("SELECT * FROM ymt_projects WHERE name LIKE ? OR applicant LIKE ? ORDER BY code "
                              "LIMIT 50", ("%不存在的名称%", "%不存在的名称%")).fetchall()),
+        ("2-char name part", "中学",
+         lambda: raw.execute("SELECT * FROM ymt_projects WHERE name LIKE ? OR applicant LIKE ? ORDER BY code "
+                             "LIMIT 50", ("%中学%", "%中学%")).fetchall()),
+        ("rare 2-char name part", "学7",
+         lambda: raw.execute("SELECT * FROM ymt_projects WHERE name LIKE ? OR applicant LIKE ? ORDER BY code "
+                             "LIMIT 50", ("%学7%", "%学7%")).fetchall()),
     ]  # fmt: skip
     rows = []
     for label, text, peer in cases:
@@ -360,31 +366,133 @@ def bench_find(path: Path) -> list[tuple]:
     return rows + [("project/events/parcels/history", project, events, parcels, history)]
 
 
+def build_postgis(uri: str, gpkg: Path) -> None:
+    """Copy the cached GeoPackage's projects, parcels and events into a fresh PostGIS library
+    with COPY (the audit and fill triggers run, as for any insert)."""
+    import io
+
+    import numpy as np
+    import shapely
+
+    lib = open_library(uri, user="bench")
+    src = sqlite3.connect(gpkg)
+    cur = lib.conn.cursor()
+    t0 = time.time()
+
+    def copy(table, columns, rows):
+        buf = io.StringIO()
+        for row in rows:
+            buf.write("\t".join("\\N" if v is None else str(v) for v in row) + "\n")
+        buf.seek(0)
+        cur.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buf)
+
+    pcols = ["code", "name", "source", "region", "admin", "year", "approval_type", "project_type",
+             "supply_type", "land_use", "serial", "applicant", "declared_area_m2", "updated_by"]  # fmt: skip
+    cur.execute("BEGIN")
+    copy("ymt_projects", pcols, src.execute(f"SELECT {', '.join(pcols)} FROM ymt_projects"))
+    copy(
+        "ymt_serials",
+        ["prefix", "last_serial"],
+        src.execute("SELECT prefix, last_serial FROM ymt_serials"),
+    )
+    rows = src.execute("SELECT geom, code, stage, area_m2, updated_by FROM ymt_parcels").fetchall()
+    wkb = np.array(
+        [bytes(r[0][40:]) for r in rows], dtype=object
+    )  # GPKG header with XY envelope: 40 bytes
+    geoms = shapely.set_srid(shapely.from_wkb(wkb), 4490)
+    hexes = shapely.to_wkb(geoms, hex=True, include_srid=True)
+    copy("ymt_parcels", ["geom", "code", "stage", "area_m2", "updated_by"],
+         ((h, r[1], r[2], r[3], r[4]) for h, r in zip(hexes, rows)))  # fmt: skip
+    ecols = ["code", "stage", "event_date", "doc_no", "agreed_start", "updated_by"]
+    copy("ymt_events", ecols, src.execute(f"SELECT {', '.join(ecols)} FROM ymt_events"))
+    cur.execute("COMMIT")
+    cur.execute("ANALYZE")
+    src.close()
+    lib.close()
+    print(f"  built the PostGIS library in {time.time() - t0:.0f} s")
+
+
+def bench_find_postgis(uri: str) -> None:
+    import psycopg2
+
+    lib = open_library(uri)
+    counts = lib.counts()
+    print(
+        f"  PostGIS library: {counts['ymt_projects']} projects, {counts['ymt_parcels']} parcels, "
+        f"{counts['ymt_events']} events, {counts['ymt_audit']} audit rows"
+    )
+    raw = psycopg2.connect(uri)
+    raw.autocommit = True
+    rc = raw.cursor()
+    rc.execute(
+        "SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off"
+    )
+
+    def scan(sql, params):
+        rc.execute(sql, params)
+        return rc.fetchall()
+
+    some = lib.projects(limit=50_000)[-1]["code"]
+    name_sql = "SELECT * FROM ymt_projects WHERE name ILIKE %s OR applicant ILIKE %s ORDER BY code LIMIT 50"
+    cases = [
+        ("full code", some, lambda: scan("SELECT * FROM ymt_projects WHERE code LIKE %s", (some,))),
+        ("code prefix (admin+year)", some[:12],
+         lambda: scan("SELECT * FROM ymt_projects WHERE code LIKE %s ORDER BY code LIMIT 50", (some[:12] + "%",))),
+        ("name part (3 chars)", "工业园", lambda: scan(name_sql, ("%工业园%", "%工业园%"))),
+        ("rare name part", "石门医院7", lambda: scan(name_sql, ("%石门医院7%", "%石门医院7%"))),
+        ("no match", "不存在的名称", lambda: scan(name_sql, ("%不存在的名称%", "%不存在的名称%"))),
+        ("2-char name part", "中学", lambda: scan(name_sql, ("%中学%", "%中学%"))),
+    ]  # fmt: skip
+    for label, text, peer in cases:
+        ours = latency_ms(lambda text=text: lib.find(text))
+        bare = latency_ms(peer)
+        n = len(lib.find(text))
+        print(
+            f"  PostGIS find {label:<26} ({n:>2} hits): {ours:7.2f} ms   sequential scan: {bare:7.2f} ms   "
+            f"speed-up = {bare / ours:6.1f}x"
+        )
+    print(
+        f"  PostGIS project(code) {latency_ms(lambda: lib.project(some)):.2f} ms, events(code) "
+        f"{latency_ms(lambda: lib.events(some)):.2f} ms, history(code) {latency_ms(lambda: lib.history(some)):.2f} ms"
+    )
+    raw.close()
+    lib.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer allocations (smoke run)")
     parser.add_argument("--no-postgis", action="store_true", help="skip the PostGIS measurements")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 100k library")
+    parser.add_argument("--find-only", action="store_true", help="only the find latencies")
     args = parser.parse_args()
     total = 800 if args.quick else 4000
     print(f"library benchmark ({os.cpu_count()} CPUs)")
     tmp = Path(tempfile.mkdtemp(prefix="ymt-bench-"))
     counter = iter(range(1000))
-    bench_allocation("GeoPackage", lambda: str(tmp / f"alloc{next(counter)}.gpkg"), total)
+    server = None
     if not args.no_postgis:
         from tests.postgis_server import PostgisServer
 
         server = PostgisServer(durable=True).start()
-        try:
-            bench_allocation("PostGIS", server.new_database, total)
-        finally:
+    try:
+        if not args.find_only:
+            bench_allocation("GeoPackage", lambda: str(tmp / f"alloc{next(counter)}.gpkg"), total)
+            if server:
+                bench_allocation("PostGIS", server.new_database, total)
+            bench_parse(20_000 if args.quick else 200_000)
+        DATA.mkdir(parents=True, exist_ok=True)
+        path = DATA / "library_100k.gpkg"
+        if args.rebuild or not path.exists():
+            build_library(path)
+        bench_find(path)
+        if server:
+            uri = server.new_database()
+            build_postgis(uri, path)
+            bench_find_postgis(uri)
+    finally:
+        if server:
             server.stop()
-    bench_parse(20_000 if args.quick else 200_000)
-    DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / "library_100k.gpkg"
-    if args.rebuild or not path.exists():
-        build_library(path)
-    bench_find(path)
 
 
 if __name__ == "__main__":

@@ -66,3 +66,16 @@ def hold_transaction(uri: str, ready_path: str) -> None:
         with open(ready_path, "w") as fh:
             fh.write(str(code))
         time.sleep(120)
+
+
+def open_and_allocate(args) -> str:
+    """Open (maybe create) the library at the common start time and allocate one code."""
+    uri, start_at = args
+    from yimatong_plugin.core.library import open_library
+
+    while time.time() < start_at:
+        time.sleep(0.001)
+    lib = open_library(uri)
+    code = str(lib.allocate_code(**SEG))
+    lib.close()
+    return code

@@ -517,6 +517,20 @@ def test_find_short_and_long_text_agree_with_a_scan(lib):
         assert got == expected, text
 
 
+def test_find_common_text_uses_the_ordered_scan(tmp_path):
+    lib = open_library(tmp_path / "many.gpkg")
+    codes = []
+    for i in range(8):
+        codes.append(str(lib.allocate_code(**SEG)))
+        lib.add_project(codes[-1], name=f"安置房{i}期", source="municipal_key")
+    lib.fts_cap = 5  # 8 matches > cap: the code-ordered scan answers
+    assert [r["code"] for r in lib.find("安置房", limit=3)] == codes[:3]
+    assert [r["code"] for r in lib.find("安置房", limit=20)] == codes  # cap 21: the FTS answers
+    lib.archive_project(codes[0])
+    assert [r["code"] for r in lib.find("安置房", limit=3, include_archived=False)] == codes[1:4]
+    lib.close()
+
+
 def test_geopackage_is_standard(tmp_path):
     path = tmp_path / "std.gpkg"
     lib = open_library(path, user="alice")

@@ -103,3 +103,14 @@ def test_sigkill_during_a_stream_of_writes(library_uri, tmp_path):
     code = lib.allocate_code(**library_workers.SEG)
     assert int(code.serial) >= counts["ymt_projects"] + 1
     lib.close()
+
+
+def test_concurrent_first_open_creates_one_library(tmp_path):
+    path = str(tmp_path / "new.gpkg")
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(PROCESSES) as pool:
+        codes = pool.map(library_workers.open_and_allocate, [(path, time.time() + 2.5)] * PROCESSES)
+    assert sorted(int(c[22:]) for c in codes) == list(range(1, PROCESSES + 1))
+    lib = open_library(path)
+    assert lib.check_consistency() == [] and lib.integrity_check() == "ok"
+    lib.close()

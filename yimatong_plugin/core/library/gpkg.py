@@ -7,6 +7,7 @@ network share open with ``wal=False`` (rollback journal) or use PostGIS.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
 
 class GeoPackageLibrary(Library):
     backend = "gpkg"
+    fts_cap = 2000  # more name matches than this: scan in code order instead (stops early)
 
     def __init__(
         self, path, user: Optional[str] = None, dictionaries=None, timeout: float = 60.0, wal=True
@@ -300,11 +302,22 @@ class GeoPackageLibrary(Library):
         arch_p: tuple = () if include_archived else (False,)
         if len(text) >= 3:  # FTS5 trigram index: substring match like LIKE '%text%'
             phrase = '"' + text.replace('"', '""') + '"'
-            return self._rows(
-                "SELECT * FROM ymt_projects WHERE fid IN (SELECT rowid FROM ymt_projects_fts "
-                "WHERE ymt_projects_fts MATCH ?)" + arch + " ORDER BY code LIMIT ?",
-                (phrase,) + arch_p + (limit,),
-            )
+            cap = max(self.fts_cap, limit + 1)
+            fids = [
+                r[0]
+                for r in self._execute(
+                    "SELECT rowid FROM ymt_projects_fts WHERE ymt_projects_fts MATCH ? LIMIT ?",
+                    (phrase, cap),
+                ).fetchall()
+            ]
+            if len(fids) < cap:  # few matches: fetch them and sort by code
+                return self._rows(
+                    "SELECT * FROM ymt_projects WHERE fid IN (SELECT value FROM json_each(?))"
+                    + arch
+                    + " ORDER BY code LIMIT ?",
+                    (json.dumps(fids),) + arch_p + (limit,),
+                )
+            # very common text: the scan in code order below stops after `limit` hits, sooner
         like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self._rows(
             "SELECT * FROM ymt_projects WHERE fid IN (SELECT fid FROM ymt_projects INDEXED BY "
