@@ -51,6 +51,9 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
         tables = {r[0] for r in db.execute("select table_name from gpkg_contents")}
         assert {"审查结果", "叠加分析表", "叠加图斑"} <= tables
         verdicts = dict(db.execute('select parcel_id, verdict from "审查结果"').fetchall())
+        problems = set(db.execute('select parcel_id, problem from "图形检查"').fetchall())
+    # the parcel check finds exactly the seeded geometry problems
+    assert problems == {("DK-2024-009", "invalid"), ("DK-2024-012", "area_mismatch")}
     # the seeded cases of the sample data (yimatong_plugin/data/README.md)
     assert verdicts["DK-2024-001"] == "合规"
     assert verdicts["DK-2024-005"] == "冲突"  # red line
