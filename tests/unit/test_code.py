@@ -279,3 +279,25 @@ def test_project_code_checks_structure():
     assert info.value.segment == "admin"
     with pytest.raises(CodeError):
         ProjectCode("43", "430702", "２０２４", "03", "01", "12", "0701", "000123")
+
+
+def test_segment_errors_reports_every_failing_segment():
+    from yimatong_plugin.core.code import segment_errors
+
+    assert segment_errors(GOOD) == {}
+    errors = segment_errors({**GOOD, "admin": "430799", "year": "19", "land_use": "0700"})
+    assert set(errors) == {"admin", "year", "land_use"}
+    assert all(isinstance(e, CodeError) and e.segment == name for name, e in errors.items())
+    assert "4" in str(errors["year"])  # "must be 4 digits"
+
+
+def test_fast_and_slow_paths_agree():
+    # standard grouping (fast path) and unusual separators/grouping (slow path)
+    code = parse_code(EXAMPLE)
+    for text in [
+        "43\u3000430702\u30002024\u300003\u300001\u300012\u30000701\u3000000123",
+        "434307022024 030112 0701000123",
+        "43\t430702\t2024\t03\t01\t12\t0701\t000123",
+    ]:
+        assert parse_code(text) == code
+    assert _error("43 430702 2024 03 01 12 0701 000000").segment == "serial"

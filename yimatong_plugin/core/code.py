@@ -88,6 +88,12 @@ YEAR_MAX_AHEAD = 5
 SEPARATORS = " -\u3000\u2010\u2011\u2012\u2013\u2014\uff0d\t"
 _SEPARATOR_RE = re.compile("[" + re.escape(SEPARATORS) + "]+")
 _DIGITS28_RE = re.compile(r"[0-9]{28}")
+# the standard grouped form 2-6-4-2-2-2-4-6 (fast path of parse_code)
+_GROUPED_RE = re.compile(
+    r"\s*"
+    + ("[" + re.escape(SEPARATORS) + "]+").join(f"([0-9]{{{w}}})" for w in (2, 6, 4, 2, 2, 2, 4, 6))
+    + r"\s*"
+)
 
 # GB/T 37346 real-estate unit number: 6+6 digits, 宗地/宗海特征码 (2 letters), 5 digits,
 # 定着物特征码 (F/L/Q/W), 8 digits
@@ -259,6 +265,36 @@ def _from_bare(bare: str) -> ProjectCode:
     return ProjectCode(*(bare[start:end] for start, end in _OFFSETS.values()))
 
 
+def _trusted(bare: str) -> ProjectCode:
+    """A ProjectCode from 28 ASCII digits already checked (skips the per-segment checks)."""
+    code = object.__new__(ProjectCode)
+    code.__dict__.update(
+        region=bare[0:2],
+        admin=bare[2:8],
+        year=bare[8:12],
+        approval_type=bare[12:14],
+        project_type=bare[14:16],
+        supply_type=bare[16:18],
+        land_use=bare[18:22],
+        serial=bare[22:28],
+    )
+    return code
+
+
+def _all_known(bare: str, dicts: Mapping) -> bool:
+    """Quick check of the 28 digits against the lists (errors are explained by the slow path)."""
+    return (
+        bare[0:2] in dicts["region"]
+        and bare[2:8] in dicts["admin"]
+        and YEAR_MIN <= int(bare[8:12]) <= datetime.date.today().year + YEAR_MAX_AHEAD
+        and bare[12:14] in dicts["approval_type"]
+        and bare[14:16] in dicts["project_type"]
+        and bare[16:18] in dicts["supply_type"]
+        and bare[18:22] in dicts["land_use"]
+        and bare[22:28] != "000000"
+    )
+
+
 # -- dictionaries -------------------------------------------------------------------------------
 
 
@@ -392,8 +428,10 @@ def parse_code(
         raise CodeError(tr("No project code given."))
     if not isinstance(text, str):
         text = str(text)
-    if _DIGITS28_RE.fullmatch(text):  # fast path: bare digits
-        bare = text
+    if _DIGITS28_RE.fullmatch(text):
+        bare = text  # fast path: bare digits
+    elif (grouped := _GROUPED_RE.fullmatch(text)) is not None:
+        bare = "".join(grouped.groups())  # fast path: standard grouping
     else:
         if not text.strip():
             raise CodeError(tr("No project code given."))
@@ -405,7 +443,7 @@ def parse_code(
                 )
             )
         bare = _normalise(text)
-        for position, char in enumerate(bare):
+        for position, char in enumerate("" if _DIGITS28_RE.fullmatch(bare) else bare):
             if not ("0" <= char <= "9"):
                 seg = segment_at(position) if len(bare) == CODE_LENGTH else None
                 if seg is not None:
@@ -423,9 +461,11 @@ def parse_code(
             raise CodeError(
                 tr("A project code has 28 digits; this one has {n}.").format(n=len(bare))
             )
+    if _all_known(bare, _dictionaries(dictionaries)):
+        return _trusted(bare)
     code = _from_bare(bare)
-    _check_segments(code.segments(), dictionaries)
-    return code
+    _check_segments(code.segments(), dictionaries)  # raises the precise error
+    return code  # pragma: no cover - _all_known and _check_segments agree
 
 
 def is_valid_code(text, dictionaries: Optional[Mapping] = None) -> bool:
