@@ -45,8 +45,8 @@ AVOID = "avoid"
 INSIDE = "inside"
 RULES = (AVOID, INSIDE)
 
-HUGE_VERTICES = 512  # polygons with more vertices are subdivided
-MAX_VERTICES = 256  # … into pieces of at most this many vertices
+HUGE_VERTICES = 1024  # polygons with more vertices are subdivided
+MAX_VERTICES = 1024  # … into pieces of at most this many vertices (measured: 256-1024 best)
 CLIP_VERTICES = 64  # pieces with more vertices are clipped to the parcel's box first
 CHUNK = 4096  # pairs per vectorised intersection call
 
