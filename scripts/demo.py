@@ -291,6 +291,33 @@ def build_library() -> bool:
         print(f"  seeded anomaly: {case['code']} ({case['dkbh']}) {case['rule']}: {case['why']}")
     check = QgsVectorLayer(f"{LIBRARY_GPKG}|layername=ymt_parcels", "ymt_parcels", "ogr")
     print(f"  ymt_parcels readable as a QGIS layer: {check.isValid()} ({check.featureCount()})")
+    return run_lifecycle_monitor()
+
+
+def run_lifecycle_monitor() -> bool:
+    """yimatong:lifecyclemonitor on the sample library: it must report the seeded anomalies."""
+    from qgis.core import QgsApplication
+
+    if QgsApplication.processingRegistry().algorithmById("yimatong:lifecyclemonitor") is None:
+        print("\nMISSING: the algorithm yimatong:lifecyclemonitor is not available yet.")
+        return False
+    import processing
+
+    findings = OUT / "lifecycle_findings.gpkg"
+    if findings.exists():
+        findings.unlink()
+    result = processing.run(
+        "yimatong:lifecyclemonitor",
+        {"LIBRARY": str(LIBRARY_GPKG), "OUTPUT": f"ogr:dbname='{findings}' table=\"findings\""},
+    )
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{findings}|layername=findings", "findings", "ogr")
+    if not layer.isValid():
+        layer = QgsVectorLayer(str(result["OUTPUT"]), "findings", "ogr")
+    print(f"\nLifecycle monitor (yimatong:lifecyclemonitor) on the sample library: {findings}")
+    for f in layer.getFeatures():
+        print(f"  {f['code']}  {f['rule']}  {f['severity']}  {str(f['evidence'])[:60]}")
     return True
 
 

@@ -38,6 +38,10 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
         assert db.execute("select count(*) from ymt_projects").fetchone()[0] == 5
         codes = [r[0] for r in db.execute("select code from ymt_events where stage='supply'")]
         assert "4343070220250301121001000001" in codes
+    # the lifecycle monitor finds the seeded anomaly and nothing else
+    with sqlite3.connect(tmp_path / "lifecycle_findings.gpkg") as db:
+        findings = db.execute("select code, rule from findings").fetchall()
+    assert findings == [("4343070220250301121001000001", "闲置土地")]
     # the compliance part
     assert "Compliance review (yimatong:complianceoverlay)" in out, out[-2000:]
     for dkbh in ("DK-2024-001", "DK-2024-005", "DK-2024-007", "DK-2024-012"):
