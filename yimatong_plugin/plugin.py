@@ -32,8 +32,10 @@ class YimatongPlugin:
         from .processing.provider import YimatongProvider
 
         if self.provider is None:
-            self.provider = YimatongProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = YimatongProvider()
+            # addProvider refuses (and deletes) a provider whose id is already registered
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # -- GUI -------------------------------------------------------------------------------
     def initGui(self):
