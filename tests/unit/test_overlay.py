@@ -275,3 +275,17 @@ def test_lazy_layer_reads_only_polygons_near_parcels():
         oa, ob = a.overlap("基本农田"), b.overlap("基本农田")
         assert (oa.overlap_m2 if oa else 0) == pytest.approx(ob.overlap_m2 if ob else 0)
     assert 0 < lazy.loaded_count < 200 and len(asked) == len(set(asked))
+
+
+def test_cancel_and_progress():
+    from yimatong_plugin.core.overlay import OverlayCanceledError
+
+    seen = []
+    compliance_overlay(
+        [box(0, 0, 1, 1)], [ControlLayer("红线", [box(0, 0, 2, 2)])], progress=seen.append
+    )
+    assert seen and seen[-1] == pytest.approx(1.0)
+    with pytest.raises(OverlayCanceledError):
+        compliance_overlay(
+            [box(0, 0, 1, 1)], [ControlLayer("红线", [box(0, 0, 2, 2)])], is_canceled=lambda: True
+        )
