@@ -63,10 +63,20 @@ def start_qgis():
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from yimatong_plugin.processing.provider import YimatongProvider
-    from yimatong_plugin.toolbelt.i18n import install_translator
+    from qgis.PyQt.QtCore import QCoreApplication
 
-    install_translator("zh_CN")  # verdict rules and messages in Chinese, as planners read them
+    from yimatong_plugin.core import i18n as core_i18n
+    from yimatong_plugin.gis.compliance_report import load_private_translator
+    from yimatong_plugin.processing.provider import YimatongProvider
+    from yimatong_plugin.toolbelt.i18n import tr as plugin_tr
+
+    # verdict rules and messages in Chinese, as planners read them; from a private copy of the
+    # .qm, so a rebuild of the shared file (lrelease) cannot crash the demo (SIGBUS)
+    translator = load_private_translator("zh_CN")
+    if translator is not None:
+        _KEEP.append(translator)
+        QCoreApplication.installTranslator(translator)
+        core_i18n.set_translate(plugin_tr)
     registry = QgsApplication.processingRegistry()
     if registry.providerById("yimatong") is None:
         # keep a Python reference: without it the provider's Python half is garbage-collected

@@ -1,7 +1,9 @@
 """The compliance report: HTML content (parsed), the PDF's pages (rendered to PNG)."""
 
+import os
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -476,3 +478,37 @@ def test_plain_python_thread_is_refused_not_a_blank_pdf(qgis_app, tmp_path):
     thread.join()
     assert errors and "QThread" in errors[0]
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.html").exists()
+
+
+def test_report_translations_survive_a_rebuild_of_the_qm(tmp_path):
+    """QTranslator maps the .qm it loads: rebuilding the shared file under a running process
+    killed it with SIGBUS (make demo crashed while tests ran lrelease). The report's
+    translator reads a private copy: rewriting the original must not matter."""
+    qm = ROOT / "yimatong_plugin" / "i18n" / "yimatong_zh_CN.qm"
+    ts = ROOT / "yimatong_plugin" / "i18n" / "yimatong_zh_CN.ts"
+    if not qm.exists():
+        subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    shutil.copy(qm, tmp_path / "yimatong_zh_CN.qm")
+    script = f"""
+import sys
+from pathlib import Path
+from qgis.PyQt.QtCore import QCoreApplication
+app = QCoreApplication(sys.argv)
+from yimatong_plugin.gis.compliance_report import load_private_translator
+folder = Path({str(tmp_path)!r})
+translator = load_private_translator("zh_CN", folder)
+QCoreApplication.installTranslator(translator)
+(folder / "yimatong_zh_CN.qm").write_bytes(b"\\0" * 16)  # rewritten in place, shorter
+for _ in range(2000):
+    text = QCoreApplication.translate("yimatong", "Planning compliance review report")
+print(text)
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert run.returncode == 0, run.stderr[-1000:]
+    assert run.stdout.strip() == "规划符合性审查报告"

@@ -79,7 +79,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QSize, Qt, QThread, QTranslator
+from qgis.PyQt.QtCore import QPoint, QSize, Qt, QThread, QTranslator
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
@@ -114,6 +114,31 @@ class ReportError(Exception):
 
 
 # ----------------------------------------------------------------------------- language
+def load_private_translator(locale: str, folder: Path = I18N_DIR):
+    """A QTranslator for ``yimatong_<locale>.qm`` loaded from a private copy, or None.
+
+    QTranslator memory-maps the file it loads: when the shared ``.qm`` is rebuilt (``lrelease``,
+    ``make qm``, the i18n test) while a process has it loaded, that process dies of SIGBUS on its
+    next translation (reproduced here). A private copy, unlinked once loaded, cannot change
+    under the mapping.
+    """
+    qm = folder / f"yimatong_{locale}.qm"
+    if not qm.exists():
+        return None
+    try:
+        data = qm.read_bytes()
+    except OSError:
+        return None
+    handle, copy = tempfile.mkstemp(prefix="ymt_", suffix=".qm")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        translator = QTranslator()
+        return translator if translator.load(copy) else None
+    finally:
+        os.unlink(copy)  # the mapping keeps the data; nobody can rewrite it
+
+
 class _Language:
     """Translates the report's strings into the report language, whatever QGIS's locale is.
 
@@ -127,11 +152,7 @@ class _Language:
         self._ts: dict[str, str] | None = None
         if self.language.startswith("en"):
             return
-        qm = I18N_DIR / f"yimatong_{self.language}.qm"
-        if qm.exists():
-            translator = QTranslator()
-            if translator.load(str(qm)):
-                self._translator = translator
+        self._translator = load_private_translator(self.language)
 
     def _from_ts(self, text: str) -> str:
         if self._ts is None:
@@ -662,9 +683,12 @@ def _render_png(layers, extent, map_crs, ctx, path: str, inset=None, caption="")
         painter = QPainter(image)
         painter.drawImage(IMAGE_W - w, 0, small)
         if caption:
-            painter.setFont(_font(9))
+            painter.setFont(_font(10))
+            box = painter.fontMetrics().boundingRect(caption).adjusted(-4, -3, 4, 3)
+            box.moveTopLeft(QPoint(IMAGE_W - w + 1, 1))
+            painter.fillRect(box, QColor(255, 255, 255, 235))
             painter.setPen(QColor(40, 40, 40))
-            painter.drawText(IMAGE_W - w + 6, 18, caption)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), caption)
         painter.end()
     if not image.save(path, "PNG"):
         raise ReportError(f"{path}: could not write the map image")
@@ -1677,4 +1701,10 @@ def write_report(
     }
 
 
-__all__ = ["ReportError", "write_report", "display_code", "land_use_name"]
+__all__ = [
+    "ReportError",
+    "display_code",
+    "land_use_name",
+    "load_private_translator",
+    "write_report",
+]
