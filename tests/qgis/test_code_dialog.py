@@ -1,8 +1,16 @@
 """The code generator dialog through its public behaviour: combos, live preview, errors,
 allocation with a library, clipboard, QR image, division from a selected parcel."""
 
+from types import SimpleNamespace
+
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtWidgets import QApplication, QInputDialog
@@ -82,7 +90,14 @@ def test_combos_show_code_and_chinese_name(dialog):
     texts = [land_use.itemText(i) for i in range(land_use.count())]
     assert "0701 城镇住宅用地（居住用地）" in texts
     assert all(len(land_use.itemData(i)) == 4 for i in range(land_use.count()))  # level 2 only
-    assert admin.completer().filterMode() is not None
+    completer = admin.completer()
+    completer.setCompletionPrefix("武陵")  # a name fragment finds the division
+    found = [completer.currentCompletion()]
+    while completer.setCurrentRow(completer.currentRow() + 1):
+        found.append(completer.currentCompletion())
+    assert found == ["430702 武陵区", "430811 武陵源区"]
+    completer.setCompletionPrefix("4307")
+    assert completer.completionCount() == 9  # Changde's nine county-level units
 
 
 def test_live_preview_of_valid_segments(dialog):
@@ -120,13 +135,15 @@ def test_several_bad_segments_all_reported(dialog):
 
 def test_allocate_copy_and_qr(dialog, tmp_path):
     _choose(dialog, **GOOD)
-    code = dialog.allocate()
-    assert str(code) == "4343070220240301120701000001"
+    assert not dialog.copy_button.isEnabled()
+    dialog.allocate_button.click()
+    assert str(dialog.allocated_code) == "4343070220240301120701000001"
     assert dialog.fake.calls[0]["year"] == 2024
     assert dialog.result_label.text() == "43 430702 2024 03 01 12 0701 000001"
     assert str(dialog.allocate()).endswith("000002")  # the library decides the serial
 
-    dialog.copy_to_clipboard()
+    assert dialog.copy_button.isEnabled()
+    dialog.copy_button.click()
     assert QApplication.clipboard().text() == "4343070220240301120701000002"
 
     pixmap = dialog.qr_pixmap()
@@ -214,3 +231,24 @@ def test_no_selection_says_so(make_dialog):
     dlg = make_dialog(library=FakeLibrary(), selected_geometry=lambda: (None, None))
     assert dlg.fill_division_from_parcel() is None
     assert dlg.error_text()
+
+
+def test_selected_parcel_geometry_from_the_active_layer(make_dialog):
+    from yimatong_plugin.ui.code_dialog import selected_parcel_geometry
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4490", "parcels", "memory")
+    taoyuan = _divisions()["430725"]
+    square = QgsGeometry.fromRect(taoyuan.pointOnSurface().boundingBox().buffered(0.001))
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(square)
+    layer.dataProvider().addFeatures([feature])
+
+    # a stand-in for iface (no class: a class would keep the layer alive in a reference
+    # cycle until after QGIS exits)
+    iface = SimpleNamespace(activeLayer=lambda: layer)
+    assert selected_parcel_geometry(iface) == (None, None)  # nothing selected
+    layer.selectAll()
+    geometry, crs = selected_parcel_geometry(iface)
+    assert crs.authid() == "EPSG:4490" and geometry.equals(square)
+    dlg = make_dialog(library=FakeLibrary(), selected_geometry=lambda: (geometry, crs))
+    assert dlg.fill_division_from_parcel() == "430725"

