@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsRectangle,
     QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
     QgsWkbTypes,
 )
 
@@ -125,7 +126,11 @@ def read_geometries(
     total = max(1, source.featureCount())
     start, span = progress_span
     step = max(1, total // 50)
-    for n, feat in enumerate(source.getFeatures(request)):
+    # a layer is iterated through a feature source (a snapshot), as QGIS's own algorithms do;
+    # keep the source referenced while its iterator runs
+    snapshot = QgsVectorLayerFeatureSource(source) if isinstance(source, QgsVectorLayer) else source
+    features = snapshot.getFeatures(request)
+    for n, feat in enumerate(features):
         if feedback is not None and n % step == 0:
             if feedback.isCanceled():
                 break
