@@ -252,3 +252,41 @@ def test_selected_parcel_geometry_from_the_active_layer(make_dialog):
     assert crs.authid() == "EPSG:4490" and geometry.equals(square)
     dlg = make_dialog(library=FakeLibrary(), selected_geometry=lambda: (geometry, crs))
     assert dlg.fill_division_from_parcel() == "430725"
+
+
+def test_menu_opener_uses_the_library_of_the_settings(qgis_app, qgis_iface, tmp_path):
+    """open_code_dialog (the menu action) opens the configured library; allocate in it."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QTimer
+
+    from yimatong_plugin.core.library import open_library
+    from yimatong_plugin.ui.code_dialog import open_code_dialog
+
+    path = tmp_path / "settings_library.gpkg"
+    settings = QgsSettings()
+    settings.setValue("yimatong/library_uri", str(path))
+    seen = {}
+
+    def drive():
+        dlg = QApplication.activeModalWidget()
+        seen["is_dialog"] = isinstance(dlg, CodeDialog)
+        if isinstance(dlg, CodeDialog):
+            _choose(dlg, **GOOD)
+            dlg.allocate_button.click()
+            seen["code"] = str(dlg.allocated_code)
+            dlg.reject()
+        elif dlg is not None:
+            dlg.close()
+
+    try:
+        QTimer.singleShot(200, drive)
+        open_code_dialog(qgis_iface)
+    finally:
+        settings.remove("yimatong/library_uri")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert seen == {"is_dialog": True, "code": "4343070220240301120701000001"}
+    lib = open_library(str(path))
+    try:  # the serial was reserved in the library file
+        assert str(lib.allocate_code(**{**GOOD, "year": 2024})).endswith("000002")
+    finally:
+        lib.close()
