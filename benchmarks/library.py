@@ -40,6 +40,7 @@ from yimatong_plugin.core.library.geometry import gpkg_blob  # noqa: E402
 DATA = ROOT / "benchmarks" / "_data"
 SEG = library_workers.SEG
 N_PROJECTS, N_PARCELS, N_EVENTS = 100_000, 300_000, 1_000_000
+REPEAT = 3
 ADMINS = ["430702", "430703", "430721", "430722", "430723", "430724", "430725", "430726", "430781"]
 YEARS = ["2019", "2020", "2021", "2022", "2023", "2024"]
 PLACES = [
@@ -149,14 +150,16 @@ def bench_allocation(label: str, make_uri, total: int) -> list[tuple]:
         uri = make_uri()
         open_library(uri).close()
         per = total // processes
-        ours = timed_pool(library_workers.allocate_many, uri, processes, per)
-        lib = open_library(uri)
-        assert (
-            lib.allocate_code(**SEG).serial == f"{per * processes + 1:06d}"
-        )  # all distinct, consecutive
-        lib.close()
         _prepare_bare(uri)
-        bare = timed_pool(_bare_insert_worker, uri, processes, per)
+        ours_runs, bare_runs = [], []
+        for run in range(REPEAT):  # interleaved, best of REPEAT: the machine is shared
+            ours_runs.append(timed_pool(library_workers.allocate_many, uri, processes, per))
+            lib = open_library(uri)
+            expected = per * processes * (run + 1) + run + 1  # distinct and consecutive
+            assert lib.allocate_code(**SEG).serial == f"{expected:06d}"
+            lib.close()
+            bare_runs.append(timed_pool(_bare_insert_worker, uri, processes, per))
+        ours, bare = min(ours_runs), min(bare_runs)
         r_ours, r_bare = rate(per * processes, ours), rate(per * processes, bare)
         rows.append(
             (f"{label}, {processes} process{'es' if processes > 1 else ''}", r_ours, r_bare)
@@ -339,9 +342,9 @@ def bench_find(path: Path) -> list[tuple]:
         ("2-char name part", "中学",
          lambda: raw.execute("SELECT * FROM ymt_projects WHERE name LIKE ? OR applicant LIKE ? ORDER BY code "
                              "LIMIT 50", ("%中学%", "%中学%")).fetchall()),
-        ("rare 2-char name part", "学7",
+        ("2-char name, no match", "学校",
          lambda: raw.execute("SELECT * FROM ymt_projects WHERE name LIKE ? OR applicant LIKE ? ORDER BY code "
-                             "LIMIT 50", ("%学7%", "%学7%")).fetchall()),
+                             "LIMIT 50", ("%学校%", "%学校%")).fetchall()),
     ]  # fmt: skip
     rows = []
     for label, text, peer in cases:

@@ -98,6 +98,12 @@ def test_find_by_code_prefix_name_applicant_and_investment_code(lib, project):
     assert lib.find("不存在的项目") == []
 
 
+def test_find_accepts_full_width_digits(lib, project):
+    full_width = str(project).translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
+    assert [r["code"] for r in lib.find(full_width)] == [str(project)]
+    assert [r["code"] for r in lib.find("４３４３０７０２")] == [str(project)]
+
+
 def test_update_and_archive_project(lib, project):
     lib.update_project(
         project, status="supplied", declared_area_m2=1234.5, agreed_start="2024-11-01"
@@ -451,6 +457,21 @@ def test_history_records_who_when_before_after(lib, project):
 
 
 # --- files -----------------------------------------------------------------------------------
+def test_busy_geopackage_gives_a_busy_error(tmp_path):
+    path = tmp_path / "busy.gpkg"
+    open_library(path).close()
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the write lock
+    lib = open_library(path, timeout=0.3)
+    with pytest.raises(LibraryError) as err:
+        lib.allocate_code(**SEG)
+    assert err.value.kind == "busy" and str(path) in str(err.value)
+    blocker.execute("ROLLBACK")
+    assert lib.allocate_code(**SEG).serial == "000001"  # nothing was consumed by the failure
+    blocker.close()
+    lib.close()
+
+
 def test_not_a_geopackage(tmp_path):
     text = tmp_path / "notes.gpkg"
     text.write_text("hello, not a database")

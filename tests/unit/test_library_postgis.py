@@ -147,3 +147,18 @@ def test_service_and_keyword_strings(postgis_server, tmp_path, monkeypatch):
     lib = open_library("service=ymt")
     assert lib.allocate_code(**SEG).serial == "000002" and code.serial == "000001"
     lib.close()
+
+
+def test_locked_row_gives_a_busy_error_after_the_timeout(postgis_server):
+    uri = postgis_server.new_database()
+    first = open_library(uri, user="alice")
+    first.allocate_code(**SEG)
+    second = open_library(uri, user="bob", timeout=0.5)
+    with first.transaction():
+        first.allocate_code(**SEG)  # holds the prefix row lock until commit
+        with pytest.raises(LibraryError) as err:
+            second.allocate_code(**SEG)
+        assert err.value.kind == "busy"
+    assert second.allocate_code(**SEG).serial == "000003"
+    first.close()
+    second.close()

@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="249" />
+      <location filename="../ui/project_box.py" line="251" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="232" />
+      <location filename="../ui/project_box.py" line="234" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -1191,7 +1191,7 @@
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="270" />
+      <location filename="../ui/project_box.py" line="272" />
       <source>No library project at this place.</source>
       <translation>此处没有项目库中的项目。</translation>
     </message>
@@ -1221,7 +1221,7 @@
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="238" />
+      <location filename="../ui/project_box.py" line="240" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1286,7 +1286,7 @@
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="256" />
+      <location filename="../ui/project_box.py" line="258" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2106,7 +2106,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../core/library/postgis.py" line="214" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
-      <translation type="unfinished" />
+      <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="205" />
@@ -3059,7 +3059,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="264" />
+      <location filename="../ui/project_box.py" line="266" />
       <source>{n} project(s) at {x}, {y}</source>
       <translation>{x}, {y} 处有 {n} 个项目</translation>
     </message>

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Optional, Union
@@ -437,7 +438,8 @@ class Library:
     def find(self, text: str, limit: int = 50, include_archived: bool = True) -> list[dict]:
         """Projects matching ``text``: a full code (bare or grouped), a code prefix (any leading
         digits), an investment code (GB/T 40058), or a part of the name or applicant."""
-        text = (text or "").strip()
+        # NFKC: full-width digits and hyphens typed with a Chinese input method become ASCII
+        text = unicodedata.normalize("NFKC", text or "").strip()
         if not text:
             return []
         limit = max(1, int(limit))

@@ -66,7 +66,12 @@ class PostgisLibrary(Library):
     backend = "postgis"
 
     def __init__(
-        self, dsn: str, user: Optional[str] = None, dictionaries=None, connect_timeout: int = 10
+        self,
+        dsn: str,
+        user: Optional[str] = None,
+        dictionaries=None,
+        connect_timeout: int = 10,
+        timeout: float = 60.0,
     ):
         super().__init__(dsn, user, dictionaries)
         if psycopg2 is None:
@@ -93,7 +98,13 @@ class PostgisLibrary(Library):
         self.conn.autocommit = True
         try:
             cur = self.conn.cursor()
-            cur.execute("SELECT set_config('yimatong.user', %s, false), current_user", (self.user,))
+            # lock_timeout: a writer blocked longer than ``timeout`` (by a stuck transaction)
+            # gets a clear "busy" error instead of waiting for ever, like the GeoPackage timeout
+            cur.execute(
+                "SELECT set_config('yimatong.user', %s, false), current_user, "
+                "set_config('lock_timeout', %s, false)",
+                (self.user, f"{int(timeout * 1000)}ms"),
+            )
             self.role = cur.fetchone()[1]
             cur.close()
             self._ensure_schema()
@@ -198,6 +209,14 @@ class PostgisLibrary(Library):
             cur = self.conn.cursor()
             cur.execute(self._sql(sql), params)
             return _Cursor(cur)
+        except psycopg2.errors.LockNotAvailable as exc:
+            raise LibraryError(
+                tr(
+                    "The library {where} is busy (a row is locked by another session): {error}"
+                ).format(where=self.where, error=_first_line(exc)),
+                "busy",
+                self.where,
+            ) from None
         except psycopg2.errors.InsufficientPrivilege as exc:
             raise LibraryError(
                 tr("PostgreSQL role {role} lacks the rights for this on {where}: {error}").format(
