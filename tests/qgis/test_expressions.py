@@ -127,3 +127,21 @@ def test_plugin_registers_and_unregisters(qgis_app, qgis_iface, qgis_processing)
         plugin.unload()
         del qgis.utils.plugins["yimatong_plugin"]
     assert not any(QgsExpression.isFunctionName(name) for name in FUNCTION_NAMES)
+
+
+def test_broken_code_list_folder_is_an_evaluation_error(functions, tmp_path):
+    (tmp_path / "supply_type.csv").write_text("code,name\n77,局定\n77,重复\n", encoding="utf-8")
+    settings = QgsSettings()
+    settings.setValue("yimatong/dictionary_dir", str(tmp_path))
+    from yimatong_plugin.gis import expressions
+
+    expressions._cache["at"] = -1e9
+    try:
+        layer = _layer([CODE])
+        (feature,) = list(layer.getFeatures())
+        value, error = _evaluate('ymt_is_valid("code")', layer, feature)
+        assert value is None
+        assert "supply_type.csv" in error and "line 3" in error
+    finally:
+        settings.remove("yimatong/dictionary_dir")
+        expressions._cache["at"] = -1e9
