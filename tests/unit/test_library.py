@@ -104,6 +104,13 @@ def test_find_accepts_full_width_digits(lib, project):
     assert [r["code"] for r in lib.find("４３４３０７０２")] == [str(project)]
 
 
+def test_query_and_wkb(lib, project):
+    fid = lib.add_parcel(project, SQUARE_4490)
+    rows = lib.query("SELECT fid, geom, retired FROM ymt_parcels WHERE code = ?", (str(project),))
+    assert rows[0]["fid"] == fid and rows[0]["retired"] is False
+    assert shapely.from_wkb(lib.wkb(rows[0]["geom"])).bounds[0] == pytest.approx(111.69)
+
+
 def test_update_and_archive_project(lib, project):
     lib.update_project(
         project, status="supplied", declared_area_m2=1234.5, agreed_start="2024-11-01"

@@ -109,6 +109,15 @@ class Library:
             (like, like) + (() if include_archived else (False,)) + (limit,),
         )
 
+    def query(self, sql: str, params=()) -> list[dict]:
+        """Rows of a read-only SQL query as dicts; ``?`` placeholders on both backends.
+        Geometry columns come back as stored (use :meth:`wkb`)."""
+        return self._rows(sql, params)
+
+    def wkb(self, value) -> Optional[bytes]:
+        """WKB of a stored ``geom`` value (GeoPackage blob or PostGIS ``ST_AsBinary``)."""
+        return None if value is None else self._geom_to_wkb(value)
+
     def transaction(self):
         """``with lib.transaction(): ...`` groups many API calls into one all-or-nothing
         transaction (calls inside nest as savepoints)."""

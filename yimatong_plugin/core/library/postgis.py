@@ -295,7 +295,13 @@ class PostgisLibrary(Library):
         return "ST_AsBinary(geom)"
 
     def _geom_to_wkb(self, value):
-        return None if value is None else bytes(value)
+        if value is None:
+            return None
+        if isinstance(value, str):  # a geometry column selected as is: hex EWKB
+            import shapely
+
+            return shapely.to_wkb(shapely.from_wkb(value), flavor="iso", include_srid=False)
+        return bytes(value)
 
     def _normalise_row(self, row: dict) -> dict:
         for key, value in row.items():
