@@ -142,6 +142,7 @@ def scene_library_dock(iface):
 
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
     from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QColor
 
     from benchmarks._panel_data import benchmark_library
     from yimatong_plugin.core.library import open_library
@@ -157,15 +158,32 @@ def scene_library_dock(iface):
     for f in feats:
         lib.add_parcel(code, f.geometry(), crs=parcels.crs(), stage="supply", label=f["dkbh"])
     lib.add_event(code, "reserve", "2023-04-18", doc_no="常储〔2023〕18号")
-    lib.add_event(code, "supply", "2024-03-01", doc_no="常自然资供〔2024〕12号",
-                  agreed_start="2024-09-01", agreed_completion="2026-09-01")
+    lib.add_event(
+        code,
+        "supply",
+        "2024-03-01",
+        doc_no="常自然资供〔2024〕12号",
+        agreed_start="2024-09-01",
+        agreed_completion="2026-09-01",
+    )
     lib.update_project(code, applicant="常德经开区投资有限公司")
     lib.close()
 
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    window = iface.mainWindow()
+    window.setGeometry(0, 0, 1600, 1000)
+    for name in ("Browser", "Browser2", "LayerOrder"):
+        other = window.findChild(QDockWidget, name)
+        if other is not None:
+            other.hide()
     plugin = plugins.get("yimatong_plugin")
     dock = plugin.library_dock
     dock.show()
-    iface.mainWindow().resizeDocks([dock], [900], Qt.Orientation.Horizontal)
+    layers_panel = window.findChild(QDockWidget, "Layers")
+    window.resizeDocks([dock], [860], Qt.Orientation.Horizontal)
+    if layers_panel is not None:
+        window.resizeDocks([layers_panel, dock], [170, 780], Qt.Orientation.Vertical)
     dock.open_uri(str(path), background=False)
     dock.search.setText("德山标准厂房")
     dock.apply_filter()
@@ -176,12 +194,20 @@ def scene_library_dock(iface):
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4546"))
     base = QgsVectorLayer(f"{sample}|layername=城镇开发边界", "城镇开发边界", "ogr")
     if base.isValid():
-        QgsProject.instance().addMapLayer(base)
-    dock.zoom_to_parcels()
+        base.renderer().symbol().setColor(QColor(230, 230, 210))
+        QgsProject.instance().addMapLayer(base, False)
+        QgsProject.instance().layerTreeRoot().addLayer(base)  # below the library layers
+    from qgis.PyQt.QtCore import QTimer
+
+    def zoom():
+        QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4546"))
+        dock.zoom_to_parcels([dock.parcels_tree.topLevelItem(0)])
+
+    QTimer.singleShot(1500, zoom)
     _say("library dock rows:", dock.model.rowCount(), "code:", code)
     dock._ymt_close_after_shot = False
     _KEEP.append(dock)
-    return 3.0
+    return 5.0  # after the flash of the parcel
 
 
 def scene_import_dry_run(iface):
@@ -211,22 +237,35 @@ def scene_import_dry_run(iface):
     csv.write_bytes(("\r\n".join(rows) + "\r\n").encode("gbk"))
     dlg = processing.createAlgorithmDialog(
         "yimatong:importprojects",
-        {"INPUT": str(csv), "LIBRARY": str(library), "SOURCE": 5, "DRY_RUN": True,
-         "OUTPUT_PROBLEMS": "TEMPORARY_OUTPUT"},
+        {
+            "INPUT": str(csv),
+            "LIBRARY": str(library),
+            "SOURCE": 5,
+            "DRY_RUN": True,
+            "OUTPUT_PROBLEMS": "TEMPORARY_OUTPUT",
+        },
     )
-    dlg.resize(900, 640)
-    dlg.move(40, 120)
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)
+    dlg.resize(980, 600)
+    dlg.move(20, 100)
     dlg.show()
     dlg.runAlgorithm()
 
     def show_table():
-        layers = [lyr for lyr in QgsProject.instance().mapLayers().values()
-                  if lyr.fields().indexOf("problem") >= 0]
+        layers = [
+            lyr
+            for lyr in QgsProject.instance().mapLayers().values()
+            if lyr.fields().indexOf("problem") >= 0
+        ]
         if layers:
+            from qgis.PyQt.QtWidgets import QTableView
+
             table = iface.showAttributeTable(layers[-1])
             if table is not None:
-                table.resize(760, 300)
-                table.move(820, 600)
+                table.resize(980, 330)
+                table.move(600, 640)
+                for view in table.findChildren(QTableView):
+                    view.resizeColumnsToContents()
         _say("problems layers:", len(layers))
 
     from qgis.PyQt.QtCore import QTimer

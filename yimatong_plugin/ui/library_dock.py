@@ -20,7 +20,7 @@ from qgis.core import (
     QgsRectangle,
     QgsTask,
 )
-from qgis.gui import QgsDockWidget, QgsFilterLineEdit
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -127,8 +128,10 @@ class LibraryDock(QgsDockWidget):
         self.search.setShowSearchIcon(True)
         self.search.setPlaceholderText(tr("Code, code prefix, name or applicant"))
         layout.addWidget(self.search)
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
+        self.filter_box = QgsCollapsibleGroupBox(tr("Filters"))
+        self.filter_box.setSaveCollapsedState(False)
+        grid = QGridLayout(self.filter_box)
+        grid.setContentsMargins(4, 4, 4, 4)
         self.filters: dict[str, QComboBox] = {}
         labels = [
             ("source", tr("Source")),
@@ -151,7 +154,7 @@ class LibraryDock(QgsDockWidget):
             grid.addWidget(QLabel(text), i // 2, (i % 2) * 2)
             grid.addWidget(combo, i // 2, (i % 2) * 2 + 1)
             combo.currentIndexChanged.connect(self._schedule)
-        layout.addLayout(grid)
+        layout.addWidget(self.filter_box)
 
         # list + details
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -173,6 +176,7 @@ class LibraryDock(QgsDockWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # the list gets 60 % of the height
         layout.addWidget(splitter, 1)
 
         bottom = QHBoxLayout()
@@ -221,7 +225,10 @@ class LibraryDock(QgsDockWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.attach_button)
         form.addRow(buttons)
-        tabs.addTab(page, tr("Project"))
+        scroll = QScrollArea()  # the form may shrink: the list keeps its share of the height
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        tabs.addTab(scroll, tr("Project"))
 
         self.parcels_tree = self._tree(
             [tr("Id"), tr("Label"), tr("Stage"), tr("Area (m²)"), tr("State")]
@@ -619,7 +626,7 @@ class LibraryDock(QgsDockWidget):
         extent.setMinimal()
         for g in geoms:
             extent.combineExtentWith(xform.transformBoundingBox(g.boundingBox()))
-        extent.scale(1.3)
+        extent.scale(1.8)
         canvas.setExtent(extent)
         canvas.refresh()
         canvas.flashGeometries(geoms, LIBRARY_CRS)

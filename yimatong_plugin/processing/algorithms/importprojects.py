@@ -184,7 +184,7 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
             mapping = importer.merge_mapping(table.headers, mapping)
         feedback.pushInfo(
             self.tr("Mapping: {mapping}").format(
-                mapping=", ".join(f"{c} → {f}" for c, f in mapping.items())
+                mapping=", ".join(f"{c} → {importer.field_label(f)}" for c, f in mapping.items())
             )
         )
         dictionaries = _dictionaries(settings.dictionary_dir)
