@@ -36,8 +36,9 @@ venv: system $(VENV)/.installed
 ts:
 	/usr/bin/python3 scripts/i18n.py update
 
+# write to a temporary file and rename: a running QGIS keeps the old file mapped
 $(QM): $(TS)
-	lrelease -silent $(TS) -qm $(QM)
+	lrelease -silent $(TS) -qm $(QM).tmp && mv -f $(QM).tmp $(QM)
 
 qm: system $(QM)
 

@@ -24,7 +24,9 @@ def build() -> Path:
 
     ts = PLUGIN / "i18n" / "yimatong_zh_CN.ts"
     qm = ts.with_suffix(".qm")
-    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    tmp = qm.with_suffix(".qm.tmp")
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(tmp)], check=True)
+    tmp.replace(qm)  # rename: a process that has the old .qm loaded keeps it intact
     dist = ROOT / "dist"
     dist.mkdir(exist_ok=True)
     target = dist / f"yimatong_plugin-{__version__}.zip"

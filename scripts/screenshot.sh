@@ -10,7 +10,8 @@ PROFILE="$WORK/profiles/default"
 mkdir -p "$PROFILE/python/plugins" "$PROFILE/QGIS" "$ROOT/docs/images"
 ln -s "$ROOT/yimatong_plugin" "$PROFILE/python/plugins/yimatong_plugin"
 lrelease -silent "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.ts" \
-  -qm "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm"
+  -qm "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm.tmp"
+mv -f "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm.tmp" "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm"
 cat > "$PROFILE/QGIS/QGIS3.ini" <<INI
 [PythonPlugins]
 yimatong_plugin=true

@@ -1,5 +1,6 @@
 """With the zh_CN translation installed the UI strings come out in Chinese."""
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -14,7 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_zh_cn_translation_is_used(qgis_app, tmp_path):
     ts = ROOT / "yimatong_plugin" / "i18n" / "yimatong_zh_CN.ts"
     qm = i18n.qm_path("zh_CN")
-    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    tmp_qm = tmp_path / "yimatong_zh_CN.qm"
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(tmp_qm)], check=True)
+    # copy beside the target, then rename: a process with the old .qm loaded keeps it intact
+    staged = qm.with_suffix(".qm.tmp")
+    staged.write_bytes(tmp_qm.read_bytes())
+    os.replace(staged, qm)
     try:
         assert i18n.install_translator("zh_CN")
         assert QCoreApplication.translate("yimatong", "Yimatong") == "一码通"

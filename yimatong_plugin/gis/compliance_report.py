@@ -79,10 +79,11 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QPoint, QSize, Qt, QThread, QTranslator
+from qgis.PyQt.QtCore import QPoint, QSize, Qt, QThread
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
+from ..toolbelt.i18n import load_private_translator
 
 FONT_FAMILY = "Noto Sans CJK SC"
 CONTEXT = "yimatong"
@@ -114,31 +115,6 @@ class ReportError(Exception):
 
 
 # ----------------------------------------------------------------------------- language
-def load_private_translator(locale: str, folder: Path = I18N_DIR):
-    """A QTranslator for ``yimatong_<locale>.qm`` loaded from a private copy, or None.
-
-    QTranslator memory-maps the file it loads: when the shared ``.qm`` is rebuilt (``lrelease``,
-    ``make qm``, the i18n test) while a process has it loaded, that process dies of SIGBUS on its
-    next translation (reproduced here). A private copy, unlinked once loaded, cannot change
-    under the mapping.
-    """
-    qm = folder / f"yimatong_{locale}.qm"
-    if not qm.exists():
-        return None
-    try:
-        data = qm.read_bytes()
-    except OSError:
-        return None
-    handle, copy = tempfile.mkstemp(prefix="ymt_", suffix=".qm")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        translator = QTranslator()
-        return translator if translator.load(copy) else None
-    finally:
-        os.unlink(copy)  # the mapping keeps the data; nobody can rewrite it
-
-
 class _Language:
     """Translates the report's strings into the report language, whatever QGIS's locale is.
 

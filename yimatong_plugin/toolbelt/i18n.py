@@ -6,6 +6,8 @@ format after translating: ``tr("{n} parcels").format(n=3)``.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
@@ -38,6 +40,31 @@ def qm_path(locale: str) -> Path:
     return I18N_DIR / f"yimatong_{locale}.qm"
 
 
+def load_private_translator(locale: str, folder: Path = I18N_DIR):
+    """A QTranslator for ``yimatong_<locale>.qm`` loaded from a private copy, or None.
+
+    QTranslator memory-maps the file it loads: when the shared ``.qm`` is rebuilt (``lrelease``,
+    ``make qm``, the i18n test) while a process has it loaded, that process dies of SIGBUS on its
+    next translation (reproduced here). A private copy, unlinked once loaded, cannot change
+    under the mapping.
+    """
+    qm = folder / f"yimatong_{locale}.qm"
+    if not qm.exists():
+        return None
+    try:
+        data = qm.read_bytes()
+    except OSError:
+        return None
+    handle, copy = tempfile.mkstemp(prefix="ymt_", suffix=".qm")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        translator = QTranslator()
+        return translator if translator.load(copy) else None
+    finally:
+        os.unlink(copy)  # the mapping keeps the data; nobody can rewrite it
+
+
 def install_translator(locale: str | None = None) -> bool:
     """Load the compiled translation for ``locale`` (default: QGIS's) if one exists.
 
@@ -47,15 +74,13 @@ def install_translator(locale: str | None = None) -> bool:
     global _translator
     remove_translator()
     locale = locale or user_locale()
-    candidates = [qm_path(locale), qm_path(locale[:2])]
-    for path in candidates:
-        if path.exists():
-            translator = QTranslator()
-            if translator.load(str(path)):
-                QCoreApplication.installTranslator(translator)
-                _translator = translator
-                core_i18n.set_translate(tr)
-                return True
+    for candidate in (locale, locale[:2]):
+        translator = load_private_translator(candidate)
+        if translator is not None:
+            QCoreApplication.installTranslator(translator)
+            _translator = translator
+            core_i18n.set_translate(tr)
+            return True
     return False
 
 
