@@ -10,6 +10,8 @@ QM        := $(PLUGIN)/i18n/yimatong_zh_CN.qm
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins:$(PYTHONPATH)
 export PYTHONDONTWRITEBYTECODE := 1
+# pyproj looks for proj.db under the venv's prefix; point it at Debian's PROJ data
+export PROJ_DATA ?= /usr/share/proj
 
 .PHONY: help setup system venv test lint unit qgis-tests demo package screenshot ts qm bench clean
 
