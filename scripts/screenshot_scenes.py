@@ -74,6 +74,7 @@ def scene_project_box(iface):
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
+        QgsFillSymbol,
         QgsPointXY,
         QgsProject,
         QgsRectangle,
@@ -99,39 +100,63 @@ def scene_project_box(iface):
             layers.append(layer)
     parcels = QgsVectorLayer(f"{path}|layername=ymt_parcels", "项目库地块", "ogr")
     if parcels.isValid():
-        parcels.renderer().symbol().setColor(Qt.GlobalColor.yellow)
-        parcels.renderer().symbol().setOpacity(0.5)
         layers.append(parcels)
+    styles = {
+        "城镇开发边界": {
+            "color": "0,0,0,0",
+            "outline_color": "120,120,120",
+            "outline_width": "0.6",
+        },
+        "永久基本农田": {"color": "190,225,160,255", "outline_color": "110,160,90"},
+        "项目库地块": {"color": "255,230,120,200", "outline_color": "150,120,0"},
+    }
+    for layer in layers:
+        props = styles.get(layer.name())
+        if props:
+            layer.renderer().setSymbol(QgsFillSymbol.createSimple(props))
+    gk = QgsCoordinateReferenceSystem("EPSG:4546")
+    QgsProject.instance().setCrs(gk)
     QgsProject.instance().addMapLayers(layers)
     canvas = iface.mapCanvas()
-    gk = QgsCoordinateReferenceSystem("EPSG:4546")
-    canvas.setDestinationCrs(gk)
     xform = QgsCoordinateTransform(
         QgsCoordinateReferenceSystem("EPSG:4490"), gk, QgsProject.instance()
     )
     minx, miny, maxx, maxy = geom.bounds
     box = xform.transformBoundingBox(QgsRectangle(minx, miny, maxx, maxy))
-    box.scale(6.0)
-    canvas.setExtent(box)
-    canvas.refresh()
+    box.scale(14.0)
 
     plugin = plugins.get("yimatong_plugin")
     dock = plugin.project_box
     dock.set_library_uri(str(path))
     dock.activate_tool()
-    iface.mainWindow().resizeDocks([dock], [760], Qt.Orientation.Horizontal)
-    point = geom.representative_point()
-    rows = dock.map_tool.pick(xform.transform(QgsPointXY(point.x, point.y))) or dock.projects
-    dock.select_project(code)
-    _say(
-        "project box rows:",
-        [r["code"] for r in dock.projects],
-        "findings:",
-        [f.rule for f in dock.current.get("findings", [])],
-    )
+    iface.mainWindow().resizeDocks([dock], [780], Qt.Orientation.Horizontal)
+
+    def click():
+        QgsProject.instance().setCrs(gk)
+        canvas.setDestinationCrs(gk)
+        canvas.setExtent(box)
+        canvas.refresh()
+        point = geom.representative_point()
+        dock.map_tool.pick(xform.transform(QgsPointXY(point.x, point.y)))
+        dock.select_project(code)
+        _say(
+            "project box rows:",
+            [r["code"] for r in dock.projects],
+            "findings:",
+            [f.rule for f in dock.current.get("findings", [])],
+            "canvas crs:",
+            canvas.mapSettings().destinationCrs().authid(),
+        )
+
+    def tidy():
+        # QGIS 3.22 can crash at exit while removing layers: remove them while it runs
+        dock.show_project(None)
+        QgsProject.instance().removeAllMapLayers()
+
+    QTimer.singleShot(1500, click)
+    QTimer.singleShot(4700, tidy)  # after the capture (4.5 s), before the next scene/exit
     dock._ymt_close_after_shot = False
-    _KEEP.append(rows)
-    return 3.0
+    return 4.5
 
 
 def scene_library_dock(iface):

@@ -128,6 +128,13 @@ def test_selected_project_shows_timeline_findings_and_highlight(dock, library, q
     assert dock.finding_list.topLevelItem(0).text(0) == "闲置土地"
     assert dock.finding_list.topLevelItem(0).text(2) == "2023-07-01"
     assert dock.highlighted() == {"current": 1, "retired": 0}
+    band = dock._bands[1].asGeometry().boundingBox()
+    assert band.xMinimum() == pytest.approx(111.69) and band.yMaximum() == pytest.approx(29.04)
+    # the canvas CRS changes: the highlight follows (map coordinates in metres now)
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4546"))
+    band = dock._bands[1].asGeometry().boundingBox()
+    assert 500_000 < band.xMinimum() < 600_000 and 3_000_000 < band.yMinimum() < 3_300_000
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
 
     # the moved project: current and retired parcel highlighted, started on time: no finding
     dock.select_project(moved)

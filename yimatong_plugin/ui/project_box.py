@@ -109,6 +109,8 @@ class ProjectBoxDock(QgsDockWidget):
         self._highlight_counts = {"current": 0, "retired": 0}
         self.map_tool = ProjectBoxMapTool(self.canvas)
         self.map_tool.picked.connect(self.lookup)
+        # rubber bands live in map coordinates: redraw them when the canvas CRS changes
+        self.canvas.destinationCrsChanged.connect(self._rehighlight)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -159,8 +161,9 @@ class ProjectBoxDock(QgsDockWidget):
         self.finding_list.setRootIsDecorated(False)
         self.finding_list.setWordWrap(True)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 1)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.setWidget(body)
 
@@ -209,6 +212,8 @@ class ProjectBoxDock(QgsDockWidget):
     def activate_tool(self) -> None:
         self.show()
         self.raise_()
+        # most room for the timeline; the list and the findings scroll
+        self.splitter.setSizes([70, 10_000, 80])
         self.pick_button.setChecked(True)
         self.canvas.setMapTool(self.map_tool)
 
@@ -365,6 +370,10 @@ class ProjectBoxDock(QgsDockWidget):
             self._highlight_counts[kind] += 1
         self._bands = [retired, current]
 
+    def _rehighlight(self) -> None:
+        if self.current and self._bands:
+            self.highlight(self.current["parcels"])
+
     def highlighted(self) -> dict[str, int]:
         """Number of parcels highlighted per style (current / retired)."""
         return dict(self._highlight_counts)
@@ -378,6 +387,10 @@ class ProjectBoxDock(QgsDockWidget):
 
     # -- teardown -------------------------------------------------------------------------
     def unload(self) -> None:
+        try:
+            self.canvas.destinationCrsChanged.disconnect(self._rehighlight)
+        except TypeError:  # already disconnected
+            pass
         self.clear_highlight()
         if self.canvas.mapTool() is self.map_tool:
             self.canvas.unsetMapTool(self.map_tool)

@@ -37,11 +37,11 @@ from qgis.PyQt.QtWidgets import (
 from ..core import lifecycle as lc
 from ..toolbelt.i18n import tr
 
-LANE_HEIGHT = 76.0
+LANE_HEIGHT = 70.0
 # offsets inside a lane (from its top): event row, agreed-start row, agreed-completion row
-EVENT_ROW = 24.0
-START_ROW = 54.0
-COMPLETION_ROW = 66.0
+EVENT_ROW = 21.0
+START_ROW = 48.0
+COMPLETION_ROW = 59.0
 AXIS_HEIGHT = 30.0
 LABEL_WIDTH = 92.0
 MARKER_R = 6.0
@@ -106,7 +106,7 @@ class TimelineView(QGraphicsView):
         self.px_per_day = 0.5
         self._first: _dt.date = self.as_of
         self._last: _dt.date = self.as_of
-        self._fitted = False
+        self._user_zoomed = False
         self._labels: list[QGraphicsItem] = []
         self.event_items: list[QGraphicsItem] = []
         self.agreed_items: list[QGraphicsItem] = []
@@ -136,7 +136,7 @@ class TimelineView(QGraphicsView):
         pad = max(90, (span_last - span_first).days // 12)
         self._first = span_first - _dt.timedelta(days=pad)
         self._last = span_last + _dt.timedelta(days=pad)
-        self._fitted = False
+        self._user_zoomed = False
         self.fit_time()
 
     def clear_project(self) -> None:
@@ -174,7 +174,6 @@ class TimelineView(QGraphicsView):
         span = max(30, (self._last - self._first).days)
         width = max(200.0, self.viewport().width() - LABEL_WIDTH - 10)
         self.px_per_day = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / span))
-        self._fitted = self.viewport().width() > 100
         self._build()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
 
@@ -201,12 +200,14 @@ class TimelineView(QGraphicsView):
         delta = event.angleDelta().y()
         if delta == 0:
             return super().wheelEvent(event)
+        self._user_zoomed = True
         self.zoom(1.25 ** (delta / 120.0), event.position().x())
         event.accept()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        if not self._fitted and (self.events or self.findings):
+        # until the user zooms, the whole life fits the width (the dock may be resized)
+        if not self._user_zoomed and (self.events or self.findings):
             self.fit_time()
         self._place_labels()
 
@@ -460,6 +461,12 @@ class TimelineView(QGraphicsView):
                     what=names[m.kind], date=m.agreed, doc=m.source.doc_no or "—"
                 )
             )
+            tag = QGraphicsSimpleTextItem(names[m.kind], diamond)
+            font = QFont(tag.font())
+            font.setPointSizeF(max(6.0, font.pointSizeF() - 2))
+            tag.setFont(font)
+            tag.setBrush(QBrush(QColor("#666666")))
+            tag.setPos(-tag.boundingRect().width() / 2, 5)
             scene.addItem(diamond)
             self.agreed_items.append(diamond)
 
