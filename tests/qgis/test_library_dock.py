@@ -164,3 +164,13 @@ def test_bad_file_is_reported_not_raised(qgis_app, tmp_path):
     assert d.library is None
     assert not d.table.isEnabled()
     d.deleteLater()
+
+
+def test_import_button_opens_the_import_dialog(dock):
+    dlg = dock.open_import()
+    try:
+        assert dlg.isVisible()
+        assert dlg.uri == dock.uri
+    finally:
+        dlg.close()
+        dlg.deleteLater()

@@ -19,6 +19,11 @@
       <translation>（全部）</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="157" />
+      <source>(ignore)</source>
+      <translation>（忽略）</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="402" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
@@ -524,9 +529,19 @@
       <translation>编码</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="61" />
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="114" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="82" />
+      <source>Column mapping (remembered for the source)</source>
+      <translation>列映射（按来源记住）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="324" />
@@ -674,6 +689,11 @@
       <translation>正在绘制地块图…</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="74" />
+      <source>Dry run</source>
+      <translation>试运行</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="124" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
@@ -702,6 +722,11 @@
       <location filename="../ui/parcel_attach_dialog.py" line="76" />
       <source>Feature</source>
       <translation>要素</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="61" />
+      <source>Field</source>
+      <translation>字段</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="75" />
@@ -767,6 +792,11 @@
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="41" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="61" />
+      <source>First value</source>
+      <translation>首行值</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="143" />
@@ -882,6 +912,11 @@
       <location filename="../core/code.py" line="332" />
       <source>Implausible year {year}: expected {first} to {last}.</source>
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="75" />
+      <source>Import</source>
+      <translation>导入</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="61" />
@@ -1512,6 +1547,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="65" />
+      <source>Problem</source>
+      <translation>问题</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="130" />
       <source>Problems</source>
       <translation>问题</translation>
@@ -1747,6 +1787,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查人</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="65" />
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="663" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
@@ -1835,6 +1880,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="971" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="53" />
+      <source>Sheet</source>
+      <translation>工作表</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="99" />
@@ -3057,6 +3107,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="1143" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="270" />
+      <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
+      <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="266" />

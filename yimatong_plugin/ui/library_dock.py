@@ -661,19 +661,16 @@ class LibraryDock(QgsDockWidget):
         if dlg.exec() and self._current_code:
             self.show_project(self._current_code)
 
-    def open_import(self) -> None:
-        if self.library is None:
-            return
-        registry = QgsApplication.processingRegistry()
-        if registry.algorithmById("yimatong:importprojects") is None:
-            self._error(
-                tr("The algorithm {id} is not available.").format(id="yimatong:importprojects")
-            )
-            return
-        import processing
+    def open_import(self):
+        """The import dialog (file, source, mapping, dry run, all-or-nothing import)."""
+        from .import_dialog import ImportDialog
 
-        processing.execAlgorithmDialog("yimatong:importprojects", {"LIBRARY": self.uri})
-        self.model.refresh()
+        if self.library is None:
+            return None
+        dlg = ImportDialog(self.uri, self.connection_name, self)
+        dlg.finishedImport.connect(lambda _n: self.model.refresh())
+        dlg.show()
+        return dlg
 
     def _error(self, message: str) -> None:
         log(message, "warning", push=self.iface is not None)

@@ -1,0 +1,91 @@
+"""The import dialog: mapping guessed and remembered, dry run lists problems, import is
+all-or-nothing and runs as a QgsTask."""
+
+import sqlite3
+import time
+
+import pytest
+from qgis.PyQt.QtCore import QCoreApplication
+
+from yimatong_plugin.core.library import open_library
+from yimatong_plugin.ui.import_dialog import ImportDialog
+
+HEADERS = "序号,地块名称,用地单位,行政区,年度,批准类型,项目类型,供地方式,用途,面积（公顷）"
+ROWS = [
+    "1,德山电子产业园,湖南某电子,鼎城区,2024,05,01,挂牌出让,工业用地,2.5",
+    "2,武陵安置房,常德城投,武陵区,2024,05,03,划拨,城镇住宅用地,4",
+    "3,柳叶湖商业综合体,某置业,武陵区,2024,05,04,拍卖出让,火星用地,1.2",
+]
+
+
+def _wait(predicate, timeout=10.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _count(path):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM ymt_projects").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def setup(qgis_app, tmp_path):
+    lib_path = str(tmp_path / "lib.gpkg")
+    open_library(lib_path).close()
+    csv = tmp_path / "plan.csv"
+    csv.write_bytes(("\r\n".join([HEADERS, *ROWS]) + "\r\n").encode("gbk"))
+    store = tmp_path / "mappings.json"
+    return lib_path, str(csv), store
+
+
+def test_map_dry_run_fix_and_import(setup):
+    lib_path, csv, store = setup
+    dlg = ImportDialog(lib_path, parent=None, store_path=store)
+    dlg.file.setFilePath(csv)  # loads the file and guesses the mapping
+    mapping = dlg.current_mapping()
+    assert mapping["地块名称"] == "name"  # guessed from the header
+    assert mapping["面积（公顷）"] == "declared_area_m2"
+    assert mapping["序号"] == ""
+    assert dlg.mapping.item(0, 1).text() == "1"  # first value shown
+
+    dlg.run(dry=True)  # a QgsTask
+    assert _wait(lambda: dlg.plan is not None)
+    assert [(p.row, p.column) for p in dlg.plan.problems] == [(4, "用途")]
+    assert dlg.problems.item(0, 2).text().find("火星用地") >= 0
+    assert not dlg.import_button.isEnabled()
+    assert _count(lib_path) == 0
+
+    # ignoring the land-use column is not a fix: it is needed to allocate codes
+    dlg.set_field("用途", "")
+    dlg.run(dry=True, background=False)
+    assert len(dlg.plan.problems) == 1 and dlg.plan.problems[0].row == 0
+    dlg.set_field("用途", "land_use")
+
+    # fix the file, reload, dry run clean, import
+    fixed = open(csv, "rb").read().decode("gbk").replace("火星用地", "商业用地")
+    open(csv, "wb").write(fixed.encode("gbk"))
+    dlg.load_file(csv)
+    dlg.run(dry=True, background=False)
+    assert dlg.plan.ok and dlg.import_button.isEnabled()
+    imported = []
+    dlg.finishedImport.connect(imported.append)
+    dlg.run(dry=False)
+    assert _wait(lambda: imported)
+    assert imported == [3]
+    assert _count(lib_path) == 3
+    with open_library(lib_path) as lib:
+        p = lib.find("武陵安置房")[0]
+        assert p["declared_area_m2"] == pytest.approx(40000)
+        assert p["supply_type"] == "10"
+    # the mapping is remembered for the source
+    again = ImportDialog(lib_path, parent=None, store_path=store)
+    again.file.setFilePath(csv)
+    assert again.current_mapping() == dlg.current_mapping()

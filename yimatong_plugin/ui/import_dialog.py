@@ -1,0 +1,273 @@
+"""Import a project list or annual plan: pick the file and source, check the column mapping
+(remembered per source), dry run, then import — all or nothing.
+
+The dry run and the import run in a QgsTask on their own library connection, with progress and
+cancel; the dialog stays responsive on large plans.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication, QgsTask
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core import importer
+from ..processing.algorithms.importprojects import SOURCE_KEYS, mapping_store_path, source_labels
+from ..toolbelt.i18n import tr
+
+
+class ImportDialog(QDialog):
+    finishedImport = pyqtSignal(int)  # noqa: N815 (Qt signal naming) - projects imported
+
+    def __init__(self, uri: str, connection: str = "", parent=None, store_path=None):
+        super().__init__(parent)
+        self.uri, self.connection = uri, connection
+        self.store = importer.MappingStore(store_path or mapping_store_path())
+        self.table_data: importer.SourceTable | None = None
+        self.plan: importer.ImportPlan | None = None
+        self.imported: list[str] = []
+        self._task = None
+        self.setWindowTitle(tr("Import projects from a spreadsheet"))
+        self.resize(820, 640)
+
+        form = QFormLayout()
+        self.file = QgsFileWidget()
+        self.file.setFilter(tr("Spreadsheets (*.xlsx *.csv)"))
+        form.addRow(tr("Spreadsheet (.xlsx or .csv)"), self.file)
+        self.sheet = QComboBox()
+        form.addRow(tr("Sheet"), self.sheet)
+        self.source = QComboBox()
+        for key, label in zip(SOURCE_KEYS, source_labels(tr)):
+            self.source.addItem(label, key)
+        self.source.setCurrentIndex(len(SOURCE_KEYS) - 1)
+        form.addRow(tr("Source"), self.source)
+
+        self.mapping = QTableWidget(0, 3)
+        self.mapping.setHorizontalHeaderLabels([tr("Column"), tr("First value"), tr("Field")])
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping.verticalHeader().setVisible(False)
+        self.problems = QTableWidget(0, 3)
+        self.problems.setHorizontalHeaderLabels([tr("Row"), tr("Column"), tr("Problem")])
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.verticalHeader().setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.dry_button = QPushButton(tr("Dry run"))
+        self.import_button = QPushButton(tr("Import"))
+        self.import_button.setEnabled(False)
+        self.buttons.addButton(self.dry_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(tr("Column mapping (remembered for the source)")))
+        layout.addWidget(self.mapping, 3)
+        layout.addWidget(QLabel(tr("Problems")))
+        layout.addWidget(self.problems, 2)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.file.fileChanged.connect(self.load_file)
+        self.sheet.currentIndexChanged.connect(self._sheet_changed)
+        self.source.currentIndexChanged.connect(self._fill_mapping)
+        self.dry_button.clicked.connect(lambda: self.run(dry=True))
+        self.import_button.clicked.connect(lambda: self.run(dry=False))
+        self.buttons.rejected.connect(self.reject)
+
+    # -- file and mapping -----------------------------------------------------------------
+    def load_file(self, path: str) -> bool:
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        if path.lower().endswith((".xlsx", ".xlsm")):
+            try:
+                import openpyxl
+
+                wb = openpyxl.load_workbook(path, read_only=True)
+                self.sheet.addItems(wb.sheetnames)
+                wb.close()
+            except Exception as exc:  # shown, not raised: the user picked a bad file
+                self.status.setText(str(exc))
+        self.sheet.setEnabled(self.sheet.count() > 1)
+        self.sheet.blockSignals(False)
+        return self._read()
+
+    def _sheet_changed(self, *_):
+        self._read()
+
+    def _read(self) -> bool:
+        path = self.file.filePath()
+        if not path:
+            return False
+        try:
+            self.table_data = importer.read_table(path, sheet=self.sheet.currentText() or None)
+        except importer.ImporterError as exc:
+            self.table_data = None
+            self.mapping.setRowCount(0)
+            self.status.setText(str(exc))
+            return False
+        self.status.setText(
+            tr("{file}: {n} data rows, columns: {columns}").format(
+                file=Path(path).name,
+                n=len(self.table_data.rows),
+                columns=", ".join(self.table_data.headers),
+            )
+        )
+        self._fill_mapping()
+        return True
+
+    def _fill_mapping(self, *_):
+        data = self.table_data
+        self.mapping.setRowCount(0)
+        if data is None:
+            return
+        guess = self.store.mapping_for(self.source.currentData(), data.headers)
+        first = data.rows[0][1] if data.rows else []
+        self.mapping.setRowCount(len(data.headers))
+        for i, header in enumerate(data.headers):
+            item = QTableWidgetItem(header)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping.setItem(i, 0, item)
+            value = first[i] if i < len(first) and first[i] is not None else ""
+            sample = QTableWidgetItem(str(value))
+            sample.setFlags(sample.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping.setItem(i, 1, sample)
+            combo = QComboBox()
+            combo.addItem(tr("(ignore)"), "")
+            for name in importer.FIELDS:
+                combo.addItem(importer.field_label(name), name)
+            combo.setCurrentIndex(max(0, combo.findData(guess.get(header, ""))))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping.setCellWidget(i, 2, combo)
+
+    def _mapping_changed(self, *_):
+        self.plan = None
+        self.import_button.setEnabled(False)
+
+    def current_mapping(self) -> dict[str, str]:
+        out = {}
+        for i in range(self.mapping.rowCount()):
+            combo = self.mapping.cellWidget(i, 2)
+            out[self.mapping.item(i, 0).text()] = combo.currentData() or ""
+        return out
+
+    def set_field(self, column: str, field: str) -> None:
+        """Map ``column`` to ``field`` ("" ignores it)."""
+        for i in range(self.mapping.rowCount()):
+            if self.mapping.item(i, 0).text() == column:
+                combo = self.mapping.cellWidget(i, 2)
+                combo.setCurrentIndex(combo.findData(field))
+
+    # -- running --------------------------------------------------------------------------
+    def run(self, dry: bool = True, background: bool = True) -> None:
+        if self.table_data is None or self._task is not None:
+            return
+        from ..gis.library_connect import open_configured_library
+        from ..toolbelt.settings import load_settings
+
+        table, source = self.table_data, self.source.currentData()
+        mapping = {c: f for c, f in self.current_mapping().items() if f}
+        settings = load_settings()
+        defaults = {"region": settings.region_code} if settings.region_code else {}
+        uri, connection = self.uri, self.connection
+        result: dict = {}
+
+        def work(task=None):
+            def progress(fraction):
+                if task is not None:
+                    task.setProgress(fraction * 100)
+                    return task.isCanceled()
+                return False
+
+            lib = open_configured_library(uri, connection)
+            try:
+                plan = importer.dry_run(
+                    table, source, mapping, library=lib, defaults=defaults, progress=progress
+                )
+                result["plan"] = plan
+                if not dry and plan.ok:
+                    result["codes"] = importer.commit(plan, lib, progress=progress)
+            finally:
+                lib.close()
+            return True
+
+        def finished(exception, _value=None):
+            self._task = None
+            self.progress.setVisible(False)
+            self.dry_button.setEnabled(True)
+            self._show(result.get("plan"), result.get("codes"), exception, dry, mapping)
+
+        self.dry_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setValue(0)
+        if not background:
+            try:
+                work()
+            except Exception as exc:  # shown in the dialog
+                finished(exc)
+                return
+            finished(None)
+            return
+        title = tr("Checking rows…") if dry else tr("Writing into the library…")
+        task = QgsTask.fromFunction(title, work, on_finished=finished)
+        task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
+        self._task = task
+        QgsApplication.taskManager().addTask(task)
+
+    def _show(self, plan, codes, exception, dry, mapping) -> None:
+        self.plan = plan
+        self.problems.setRowCount(0)
+        if exception is not None:
+            self.status.setText(str(exception))
+            return
+        if plan is None:
+            return
+        self.problems.setRowCount(len(plan.problems))
+        for i, p in enumerate(plan.problems):
+            for j, text in enumerate([str(p.row or ""), p.column, p.message]):
+                self.problems.setItem(i, j, QTableWidgetItem(text))
+        self.problems.resizeColumnToContents(0)
+        self.problems.resizeColumnToContents(1)
+        if codes is not None:
+            self.imported = codes
+            self.store.set(self.source.currentData(), self.current_mapping())
+            self.status.setText(
+                tr("Imported {n} projects into {uri}.").format(n=len(codes), uri=self.uri)
+            )
+            self.finishedImport.emit(len(codes))
+            return
+        if plan.ok:
+            self.status.setText(
+                tr("Dry run: {rows} rows ready, {n} problems; nothing was written.").format(
+                    rows=len(plan.rows), n=0
+                )
+            )
+            self.import_button.setEnabled(True)
+        else:
+            self.status.setText(
+                tr("{n} problems: fix the file or the mapping; nothing can be imported.").format(
+                    n=len(plan.problems)
+                )
+            )
