@@ -27,7 +27,9 @@ def _wait(predicate, timeout=10.0):
 
 @pytest.fixture(scope="module")
 def library_file(tmp_path_factory):
-    return str(make_library(tmp_path_factory.mktemp("dock") / "lib.gpkg", n=3000, seed=11))
+    # a folder name with spaces, "#" and Chinese: the count thread opens it as an SQLite URI
+    folder = tmp_path_factory.mktemp("dock") / "常德 #1"
+    return str(make_library(folder / "项目库.gpkg", n=3000, seed=11))
 
 
 @pytest.fixture

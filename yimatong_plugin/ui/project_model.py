@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
+from urllib.request import pathname2url
 
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, pyqtSignal
 
@@ -142,7 +144,8 @@ class ProjectTableModel(QAbstractTableModel):
 
         def work(path=self._count_path):
             try:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+                uri = "file:" + pathname2url(os.path.abspath(path)) + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, timeout=30)
                 try:
                     n = pq.count(conn, flt, "sqlite")
                 finally:
