@@ -300,6 +300,41 @@ def scene_import_dry_run(iface):
     return 5.0
 
 
+def scene_import_dialog(iface):
+    """The import dialog on a GBK CSV annual transfer plan: the column mapping guessed from the
+    Chinese headers, and a dry run listing the problems by row and column."""
+    import tempfile
+
+    from yimatong_plugin.core.library import open_library
+    from yimatong_plugin.ui.import_dialog import ImportDialog
+
+    folder = Path(tempfile.mkdtemp())
+    library = folder / "常德市项目库.gpkg"
+    open_library(str(library)).close()
+    rows = [
+        "序号,项目名称,用地单位,行政区,年度,批准类型,项目类型,供地方式,用途,出让面积（亩）,约定开工时间",
+        "1,德山电子信息产业园一期,湖南某电子有限公司,鼎城区,2024,市级人民政府批准,工业项目,"
+        "挂牌出让,工业用地,45.6,2024年9月1日",
+        "2,柳叶湖片区商住地块,,武陵区,2024,05,住宅项目,拍卖出让,城镇住宅用地,120,2024/10/1",
+        "3,,常德某置业有限公司,武陵区,2024,05,03,拍卖出让,0701,80,2024-11-01",
+        "4,桃花源旅游服务中心,桃源县城建,桃源县,2024,05,04,挂牌出让,商业用地,12.5,2024-02-30",
+        "5,津市物流园,津市市交投,津市市,2024,05,02,出让,物流仓储用地,60,2025/3/1",
+        "6,澧县城南学校,澧县教育局,澧县,2024,07,05,划拨,教育用地,30,2024/8/15",
+    ]
+    csv = folder / "2024年度国有建设用地出让计划.csv"
+    csv.write_bytes(("\r\n".join(rows) + "\r\n").encode("gbk"))
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)
+    dlg = ImportDialog(str(library), parent=iface.mainWindow(), store_path=folder / "m.json")
+    dlg.file.setFilePath(str(csv))
+    dlg.resize(900, 860)
+    dlg.move(350, 60)
+    dlg.show()
+    dlg.run(dry=True, background=False)
+    _say("import dialog problems:", len(dlg.plan.problems) if dlg.plan else None)
+    _KEEP.append(dlg)
+    return 1.5
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func

@@ -71,6 +71,7 @@ class ImportDialog(QDialog):
         self.progress.setVisible(False)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         self.dry_button = QPushButton(tr("Dry run"))
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setEnabled(False)

@@ -77,6 +77,7 @@ class ParcelAttachDialog(QDialog):
         self.results.setRootIsDecorated(False)
         self.check_button = QPushButton(tr("Check"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         self.attach_button = self.buttons.addButton(
             tr("Attach"), QDialogButtonBox.ButtonRole.AcceptRole
         )
