@@ -131,6 +131,11 @@ def test_selecting_a_row_shows_details_and_edits_are_audited(dock):
     assert lib.project(code)["applicant"] == "常德市新主体"
     last = lib.history(code)[-1]
     assert last["action"] == "update" and last["after"]["applicant"] == "常德市新主体"
+    texts = [
+        dock.history_tree.topLevelItem(i).text(4)
+        for i in range(dock.history_tree.topLevelItemCount())
+    ]
+    assert any(t.startswith("Applicant: ") and t.endswith("→ 常德市新主体") for t in texts), texts
     assert any(
         "常德市新主体" in dock.history_tree.topLevelItem(i).text(4)
         for i in range(dock.history_tree.topLevelItemCount())

@@ -4,12 +4,12 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="251" />
+      <location filename="../ui/project_box.py" line="270" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="121" />
+      <location filename="../ui/parcel_attach_dialog.py" line="122" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -19,7 +19,7 @@
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="157" />
+      <location filename="../ui/import_dialog.py" line="158" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="136" />
+      <location filename="../ui/project_box.py" line="148" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <location filename="../ui/parcel_attach_dialog.py" line="82" />
       <source>Attach</source>
       <translation>挂接</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="204" />
+      <location filename="../ui/parcel_attach_dialog.py" line="205" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="234" />
+      <location filename="../ui/project_box.py" line="246" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -464,7 +464,7 @@
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="144" />
+      <location filename="../ui/parcel_attach_dialog.py" line="145" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -479,12 +479,12 @@
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="122" />
+      <location filename="../ui/project_box.py" line="126" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="145" />
+      <location filename="../ui/project_box.py" line="157" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -539,7 +539,7 @@
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="82" />
+      <location filename="../ui/import_dialog.py" line="83" />
       <source>Column mapping (remembered for the source)</source>
       <translation>列映射（按来源记住）</translation>
     </message>
@@ -664,7 +664,7 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="239" />
+      <location filename="../ui/library_dock.py" line="717" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -689,7 +689,7 @@
       <translation>正在绘制地块图…</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="74" />
+      <location filename="../ui/import_dialog.py" line="75" />
       <source>Dry run</source>
       <translation>试运行</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="75" />
+      <location filename="../ui/import_dialog.py" line="76" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -1131,6 +1131,11 @@
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
+      <location filename="../ui/project_box.py" line="141" />
+      <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/library/postgis.py" line="242" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
@@ -1211,7 +1216,7 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="148" />
+      <location filename="../ui/parcel_attach_dialog.py" line="149" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
@@ -1226,9 +1231,9 @@
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="272" />
-      <source>No library project at this place.</source>
-      <translation>此处没有项目库中的项目。</translation>
+      <location filename="../ui/project_box.py" line="287" />
+      <source>No library project at {where}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/library/base.py" line="643" />
@@ -1256,7 +1261,7 @@
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="240" />
+      <location filename="../ui/project_box.py" line="252" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1281,7 +1286,7 @@
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="130" />
+      <location filename="../ui/parcel_attach_dialog.py" line="131" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
@@ -1321,7 +1326,7 @@
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="258" />
+      <location filename="../ui/project_box.py" line="277" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -1487,7 +1492,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="121" />
+      <location filename="../ui/project_box.py" line="125" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -1612,7 +1617,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="128" />
+      <location filename="../ui/project_box.py" line="132" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -1682,7 +1687,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="69" />
+      <location filename="../ui/library_dock.py" line="715" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1700,6 +1705,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/parcel_attach_dialog.py" line="70" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="716" />
+      <source>Replaced by</source>
+      <translation>被替代为</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="66" />
@@ -2032,7 +2042,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="140" />
+      <location filename="../ui/project_box.py" line="152" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -2364,7 +2374,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../ui/project_model.py" line="39" />
+      <location filename="../ui/project_model.py" line="41" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
@@ -2404,12 +2414,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>操作人</translation>
     </message>
     <message>
+      <location filename="../ui/project_box.py" line="139" />
+      <source>Whole feature</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/importer.py" line="785" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="130" />
+      <location filename="../ui/project_box.py" line="134" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -2484,9 +2499,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="69" />
+      <location filename="../ui/project_box.py" line="73" />
       <source>active</source>
       <translation>在办</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="694" />
+      <source>added</source>
+      <translation>新增</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="127" />
@@ -2542,6 +2562,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="930" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="694" />
+      <source>changed</source>
+      <translation>修改</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="163" />
@@ -2644,6 +2669,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="703" />
+      <source>event</source>
+      <translation>事件</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="98" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
@@ -2652,6 +2682,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/parcel_attach.py" line="219" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="261" />
+      <source>feature {fid} of {layer}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="375" />
@@ -2824,7 +2859,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="134" />
+      <location filename="../ui/library_dock.py" line="702" />
+      <source>parcel</source>
+      <translation>地块</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="135" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
@@ -2869,6 +2909,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="701" />
+      <source>project</source>
+      <translation>项目</translation>
+    </message>
+    <message>
       <location filename="../core/overlay.py" line="859" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
@@ -2899,7 +2944,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="511" />
+      <location filename="../ui/library_dock.py" line="704" />
+      <source>result</source>
+      <translation>成果</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="714" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -3089,12 +3139,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="183" />
+      <location filename="../ui/parcel_attach_dialog.py" line="184" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="178" />
+      <location filename="../ui/parcel_attach_dialog.py" line="179" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
@@ -3109,14 +3159,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="270" />
+      <location filename="../ui/import_dialog.py" line="271" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="266" />
-      <source>{n} project(s) at {x}, {y}</source>
-      <translation>{x}, {y} 处有 {n} 个项目</translation>
+      <location filename="../ui/project_box.py" line="284" />
+      <source>{n} project(s) at {where}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="459" />

@@ -551,8 +551,8 @@ class LibraryDock(QgsDockWidget):
                     [
                         _fmt(h.get("at"))[:19].replace("T", " "),
                         h.get("who") or "",
-                        h.get("action") or "",
-                        h.get("table_name") or "",
+                        action_label(h.get("action") or ""),
+                        table_label(h.get("table_name") or ""),
                         _changes(h),
                     ]
                 )
@@ -690,6 +690,38 @@ def _fmt(value) -> str:
     return str(value)
 
 
+def action_label(action: str) -> str:
+    return {"insert": tr("added"), "update": tr("changed"), "archive": tr("archived")}.get(
+        action, action
+    )
+
+
+def table_label(table: str) -> str:
+    return {
+        "ymt_projects": tr("project"),
+        "ymt_parcels": tr("parcel"),
+        "ymt_events": tr("event"),
+        "ymt_results": tr("result"),
+    }.get(table, table)
+
+
+def _field(key: str) -> str:
+    titles = field_titles()
+    extra = {
+        "label": tr("Label"),
+        "stage": tr("Stage"),
+        "event_date": tr("Date"),
+        "retired": tr("retired"),
+        "retire_reason": tr("Reason"),
+        "replaced_by": tr("Replaced by"),
+        "doc_no": tr("Document no."),
+        "archived": tr("archived"),
+        "archive_reason": tr("Reason"),
+        "area_m2": tr("Area (m²)"),
+    }
+    return titles.get(key) or extra.get(key) or key
+
+
 def _changes(h: dict) -> str:
     before, after = h.get("before") or {}, h.get("after") or {}
     if isinstance(before, str):
@@ -699,9 +731,10 @@ def _changes(h: dict) -> str:
     skip = {"updated_at", "rev", "updated_by", "geom", "created_at"}
     if not before:
         keys = [k for k in ("name", "label", "stage", "event_date") if after.get(k)]
-        return "; ".join(f"{k}={after[k]}" for k in keys)
+        return "; ".join(f"{_field(k)}={after[k]}" for k in keys)
+    skip |= {"retired_at", "archived_at"}
     parts = [
-        f"{k}: {before.get(k)} → {after.get(k)}"
+        f"{_field(k)}: {before.get(k)} → {after.get(k)}"
         for k in sorted(set(before) | set(after))
         if k not in skip and before.get(k) != after.get(k)
     ]
