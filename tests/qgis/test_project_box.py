@@ -169,6 +169,37 @@ def test_pick_in_a_projected_canvas_crs(dock, library, qgis_canvas):
     assert "No library project" in dock.message.text()
 
 
+def test_whole_feature_of_the_active_polygon_layer(dock, library, qgis_canvas, qgis_iface):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    _lib, idle, moved, far = library
+    gk = QgsCoordinateReferenceSystem("EPSG:4546")
+    xform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4490"), gk, QgsProject.instance()
+    )
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4546", "规划地块", "memory")
+    feat = QgsFeature()
+    # a planned plot covering the far project's parcel and reaching the idle one
+    plot = QgsGeometry.fromRect(QgsRectangle(111.699, 29.039, 111.805, 29.105))
+    plot.transform(xform)
+    feat.setGeometry(plot)
+    layer.dataProvider().addFeatures([feat])
+    QgsProject.instance().addMapLayer(layer, False)
+    try:
+        qgis_iface.setActiveLayer(layer)
+        dock.by_feature.setChecked(True)
+        click(qgis_canvas, dock.map_tool, QgsPointXY(111.735, 29.07))  # in the plot
+        # the idle parcel's corner, moved's current parcel and the far parcel overlap it
+        assert dock.project_codes() == [idle, far, moved]
+        assert "规划地块" in dock.message.text()
+        # outside any feature: the clicked point itself
+        click(qgis_canvas, dock.map_tool, CLICK)
+        assert dock.project_codes() == [idle, moved]
+    finally:
+        dock.by_feature.setChecked(False)
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
 def test_without_a_library_the_dock_says_so(qgis_iface):
     d = ProjectBoxDock(qgis_iface, library_uri="")
     rows = d.lookup(CLICK, QgsCoordinateReferenceSystem("EPSG:4490"))

@@ -106,3 +106,18 @@ def test_library_findings_skip_archived_and_geometry(lib, codes):
     geom = pb.current_geometry(lib, [b])
     assert geom.bounds == pytest.approx((111.75, 29.05, 111.76, 29.06))
     assert pb.current_geometry(lib, []) is None
+
+
+def test_projects_in_a_feature_geometry(lib, codes):
+    a, b, c = codes
+    # a feature covering A's east half and B's old parcel
+    feature = shapely.box(111.694, 29.034, 111.699, 29.039)
+    assert [r["code"] for r in pb.projects_in(lib, feature)] == [a, c, b]
+    assert [r["code"] for r in pb.projects_in(lib, feature, include_archived=False)] == [a, b]
+    # a neighbour sharing only A's western edge does not count
+    neighbour = shapely.box(111.68, 29.03, 111.69, 29.04)
+    assert pb.projects_in(lib, neighbour) == []
+    to_gk = Transformer.from_crs("EPSG:4490", "EPSG:4546", always_xy=True)
+    x0, y0 = to_gk.transform(111.750, 29.050)
+    x1, y1 = to_gk.transform(111.751, 29.051)
+    assert [r["code"] for r in pb.projects_in(lib, shapely.box(x0, y0, x1, y1), "EPSG:4546")] == [b]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 
@@ -47,13 +48,9 @@ def _wkb(lib, value) -> bytes | None:
     return lib._geom_to_wkb(value) if value is not None else None
 
 
-def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float = 0.0):
-    """Parcels (current and retired) whose geometry is within ``tolerance`` of the point.
-
-    ``tolerance`` is in the units of ``crs``. Rows: fid, code, retired, replaces, replaced_by.
-    """
-    lon, lat, tol = _search_box(x, y, crs, tolerance)
-    box = (lon - tol, lat - tol, lon + tol, lat + tol)
+def _candidates(lib, box: tuple[float, float, float, float]) -> list[dict]:
+    """Parcel rows whose envelope meets ``box`` (minx, miny, maxx, maxy in EPSG:4490), with
+    their geometry as WKB in ``g`` — answered by the spatial index."""
     cols = "p.fid AS fid, p.code AS code, p.retired AS retired, p.replaces AS replaces, "
     cols += "p.replaced_by AS replaced_by, p.label AS label"
     if getattr(lib, "backend", "") == "gpkg":
@@ -71,6 +68,16 @@ def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float
             + "WHERE p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)",
             box,
         )
+    return rows
+
+
+def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float = 0.0):
+    """Parcels (current and retired) whose geometry is within ``tolerance`` of the point.
+
+    ``tolerance`` is in the units of ``crs``. Rows: fid, code, retired, replaces, replaced_by.
+    """
+    lon, lat, tol = _search_box(x, y, crs, tolerance)
+    rows = _candidates(lib, (lon - tol, lat - tol, lon + tol, lat + tol))
     if not rows:
         return []
     geoms = shapely.from_wkb([_wkb(lib, r["g"]) for r in rows])
@@ -83,6 +90,60 @@ def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float
             row["retired"] = bool(row["retired"])
             out.append(row)
     return out
+
+
+def parcels_in(lib, geometry, crs: str = LIBRARY_CRS):
+    """Parcels (current and retired) overlapping the interior of ``geometry`` (shapely, in
+    ``crs``): parcels that only touch its boundary are left out."""
+    transformer = _to_library(str(crs) or LIBRARY_CRS)
+    if transformer is not None:
+
+        def to_library(coords):
+            x, y = transformer.transform(coords[:, 0], coords[:, 1])
+            return np.column_stack([x, y])
+
+        geometry = shapely.transform(geometry, to_library)
+    if geometry is None or geometry.is_empty:
+        return []
+    rows = _candidates(lib, tuple(geometry.bounds))
+    if not rows:
+        return []
+    geoms = shapely.from_wkb([_wkb(lib, r["g"]) for r in rows])
+    shapely.prepare(geometry)
+    hit = shapely.intersects(geometry, geoms) & ~shapely.touches(geometry, geoms)
+    out = []
+    for row, ok in zip(rows, hit):
+        if ok:
+            row.pop("g", None)
+            row["retired"] = bool(row["retired"])
+            out.append(row)
+    return out
+
+
+def _projects_of(lib, parcels: list[dict], include_archived: bool) -> list[dict]:
+    if not parcels:
+        return []
+    by_code: dict[str, dict[str, list]] = {}
+    for p in parcels:
+        entry = by_code.setdefault(p["code"], {"parcel_ids": [], "retired_parcel_ids": []})
+        entry["retired_parcel_ids" if p["retired"] else "parcel_ids"].append(p["fid"])
+    codes = sorted(by_code)
+    marks = ", ".join("?" for _ in codes)
+    rows = lib._rows("SELECT * FROM ymt_projects WHERE code IN (" + marks + ")", tuple(codes))
+    out = []
+    for row in rows:
+        if row.get("archived") and not include_archived:
+            continue
+        row.update(by_code[row["code"]])
+        out.append(row)
+    out.sort(key=lambda r: (not r["parcel_ids"], r["code"]))
+    return out
+
+
+def projects_in(lib, geometry, crs: str = LIBRARY_CRS, include_archived: bool = True):
+    """Every project whose parcels (current or retired) overlap ``geometry`` (shapely, in
+    ``crs``), as :func:`projects_at` returns them."""
+    return _projects_of(lib, parcels_in(lib, geometry, crs), include_archived)
 
 
 def projects_at(
@@ -102,24 +163,7 @@ def projects_at(
     own = getattr(lib, "projects_at", None)
     if callable(own):
         return own(x, y, crs=crs, tolerance=tolerance, include_archived=include_archived)
-    parcels = parcels_at(lib, x, y, crs, tolerance)
-    if not parcels:
-        return []
-    by_code: dict[str, dict[str, list]] = {}
-    for p in parcels:
-        entry = by_code.setdefault(p["code"], {"parcel_ids": [], "retired_parcel_ids": []})
-        entry["retired_parcel_ids" if p["retired"] else "parcel_ids"].append(p["fid"])
-    codes = sorted(by_code)
-    marks = ", ".join("?" for _ in codes)
-    rows = lib._rows("SELECT * FROM ymt_projects WHERE code IN (" + marks + ")", tuple(codes))
-    out = []
-    for row in rows:
-        if row.get("archived") and not include_archived:
-            continue
-        row.update(by_code[row["code"]])
-        out.append(row)
-    out.sort(key=lambda r: (not r["parcel_ids"], r["code"]))
-    return out
+    return _projects_of(lib, parcels_at(lib, x, y, crs, tolerance), include_archived)
 
 
 # -- one project's file ---------------------------------------------------------------------

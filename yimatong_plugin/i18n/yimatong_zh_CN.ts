@@ -1133,7 +1133,7 @@
     <message>
       <location filename="../ui/project_box.py" line="141" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
-      <translation type="unfinished" />
+      <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="242" />
@@ -1233,7 +1233,7 @@
     <message>
       <location filename="../ui/project_box.py" line="287" />
       <source>No library project at {where}.</source>
-      <translation type="unfinished" />
+      <translation>{where} 处没有项目库中的项目。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="643" />
@@ -2416,7 +2416,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="139" />
       <source>Whole feature</source>
-      <translation type="unfinished" />
+      <translation>整个要素</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="785" />
@@ -2686,7 +2686,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="261" />
       <source>feature {fid} of {layer}</source>
-      <translation type="unfinished" />
+      <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="375" />
@@ -3166,7 +3166,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../ui/project_box.py" line="284" />
       <source>{n} project(s) at {where}</source>
-      <translation type="unfinished" />
+      <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="459" />

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as _dt
 
+import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint, QgsRubberBand
@@ -23,6 +26,7 @@ from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -132,6 +136,14 @@ class ProjectBoxDock(QgsDockWidget):
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.open_report_dialog)
         bar.addWidget(self.report_button)
+        self.by_feature = QCheckBox(tr("Whole feature"), body)
+        self.by_feature.setToolTip(
+            tr(
+                "Look up with the whole feature of the active polygon layer under the click "
+                "(every project overlapping it) instead of the clicked point"
+            )
+        )
+        bar.addWidget(self.by_feature)
         bar.addStretch(1)
         bar.addWidget(QLabel(tr("As of"), body))
         self.as_of_edit = QDateEdit(QDate.currentDate(), body)
@@ -242,7 +254,14 @@ class ProjectBoxDock(QgsDockWidget):
             return []
         if not crs.isValid():
             crs = LIBRARY_CRS
-        rows = pb.projects_at(lib, point.x(), point.y(), crs.authid() or crs.toWkt(), tolerance)
+        feature = self.feature_at(point, crs, tolerance) if self.by_feature.isChecked() else None
+        if feature is not None:
+            layer, fid, geom = feature
+            rows = pb.projects_in(lib, geom, "EPSG:4490")
+            where = tr("feature {fid} of {layer}").format(fid=fid, layer=layer.name())
+        else:
+            rows = pb.projects_at(lib, point.x(), point.y(), crs.authid() or crs.toWkt(), tolerance)
+            where = f"{point.x():.6f}, {point.y():.6f}"
         self.projects = rows
         for row in rows:
             n_current, n_retired = len(row["parcel_ids"]), len(row["retired_parcel_ids"])
@@ -262,15 +281,40 @@ class ProjectBoxDock(QgsDockWidget):
         for col in range(4):
             self.project_list.resizeColumnToContents(col)
         if rows:
-            self.message.setText(
-                tr("{n} project(s) at {x}, {y}").format(
-                    n=len(rows), x=f"{point.x():.6f}", y=f"{point.y():.6f}"
-                )
-            )
+            self.message.setText(tr("{n} project(s) at {where}").format(n=len(rows), where=where))
             self.project_list.setCurrentItem(self.project_list.topLevelItem(0))
         else:
-            self.message.setText(tr("No library project at this place."))
+            self.message.setText(tr("No library project at {where}.").format(where=where))
         return rows
+
+    def feature_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, tolerance=0.0):
+        """(layer, feature id, shapely geometry in EPSG:4490) of the active polygon layer's
+        feature under ``point``, or None."""
+        layer = self.iface.activeLayer()
+        if not isinstance(layer, QgsVectorLayer) or (
+            layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry
+        ):
+            return None
+        to_layer = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance())
+        here = QgsGeometry.fromPointXY(point)
+        here.transform(to_layer)
+        rect = here.boundingBox()
+        pad = tolerance
+        if crs != layer.crs():
+            # tolerance given in the canvas CRS: measure it in the layer CRS
+            probe = QgsGeometry.fromPointXY(QgsPointXY(point.x() + tolerance, point.y()))
+            probe.transform(to_layer)
+            pad = probe.asPoint().distance(here.asPoint())
+        rect.grow(pad)
+        request = QgsFeatureRequest().setFilterRect(rect)
+        for feat in layer.getFeatures(request):
+            geom = feat.geometry()
+            if geom.isEmpty() or geom.distance(here) > pad:
+                continue
+            geom = QgsGeometry(geom)
+            geom.transform(QgsCoordinateTransform(layer.crs(), LIBRARY_CRS, QgsProject.instance()))
+            return layer, feat.id(), shapely.from_wkb(bytes(geom.asWkb()))
+        return None
 
     def project_codes(self) -> list[str]:
         """Codes listed, in display order."""
