@@ -222,9 +222,11 @@ def test_dxf_closed_polylines_become_parcels(qgis_app, tmp_path, lib):
     ds = None
     dxf = open_parcel_layer(path)
     assert dxf.isValid()
-    dxf.setCrs(QgsCoordinateReferenceSystem(GK))  # DXF carries no CRS: the user sets it
+    dxf.setCrs(QgsCoordinateReferenceSystem())  # DXF carries no CRS
     feats = list(dxf.getFeatures())
-    cands = [c for c in check_features(dxf, feats) if c.ok]
+    assert "no coordinate reference system" in check_features(dxf, feats)[0].errors[0]
+    # the user says which CRS the surveyor used
+    cands = [c for c in check_features(dxf, feats, crs=QgsCoordinateReferenceSystem(GK)) if c.ok]
     assert len(cands) == 1
     assert cands[0].area_m2 == pytest.approx(6400, rel=0.002)
     (pid,) = attach(lib, CODE, cands, stage="planning_permit")

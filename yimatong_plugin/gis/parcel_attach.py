@@ -198,17 +198,22 @@ def check_features(
     replace_id: int | None = None,
     repair: bool = False,
     undo_gcj02: bool = False,
+    crs=None,
 ) -> list[ParcelCandidate]:
     """Check ``features`` (default: the layer's selection); writes nothing.
 
     Errors block the attachment; warnings are shown and do not block. ``repair``: invalid
     polygons are repaired (make_valid, noted in the library) instead of refused.
     ``undo_gcj02``: the coordinates are GCJ-02 (from a web map) and are converted to CGCS2000.
+    ``crs``: the CRS of the coordinates when the layer has none or a wrong one (DXF).
     """
     if features is None:
         features = features_of(layer, True)
-    crs_valid = layer.crs().isValid()
-    crs_text = _crs_text(layer) if crs_valid else ""
+    if crs is not None and crs.isValid():  # the user says which CRS the coordinates are in
+        crs_valid, crs_text = True, crs.authid() or crs.toWkt()
+    else:
+        crs_valid = layer.crs().isValid()
+        crs_text = _crs_text(layer) if crs_valid else ""
     refs = _references(library, code, replace_id)
     out: list[ParcelCandidate] = []
     for feat in features:

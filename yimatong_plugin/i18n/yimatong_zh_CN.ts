@@ -9,7 +9,7 @@
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="122" />
+      <location filename="../ui/parcel_attach_dialog.py" line="133" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="61" />
+      <location filename="../ui/parcel_attach_dialog.py" line="71" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="56" />
+      <location filename="../ui/parcel_attach_dialog.py" line="66" />
       <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="317" />
+      <location filename="../gis/parcel_attach.py" line="322" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
@@ -319,12 +319,12 @@
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="82" />
+      <location filename="../ui/parcel_attach_dialog.py" line="92" />
       <source>Attach</source>
       <translation>挂接</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="38" />
+      <location filename="../ui/parcel_attach_dialog.py" line="43" />
       <source>Attach parcels to a project</source>
       <translation>将地块挂接到项目</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="205" />
+      <location filename="../ui/parcel_attach_dialog.py" line="217" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -464,7 +464,7 @@
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="145" />
+      <location filename="../ui/parcel_attach_dialog.py" line="156" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -594,9 +594,14 @@
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="71" />
+      <location filename="../ui/parcel_attach_dialog.py" line="81" />
       <source>Coordinates come from a web map (GCJ-02): convert</source>
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="58" />
+      <source>Coordinates in</source>
+      <translation>坐标所在坐标系</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="187" />
@@ -719,7 +724,7 @@
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="76" />
+      <location filename="../ui/parcel_attach_dialog.py" line="86" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -1216,12 +1221,12 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="149" />
+      <location filename="../ui/parcel_attach_dialog.py" line="160" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="314" />
+      <location filename="../gis/parcel_attach.py" line="319" />
       <source>No features to attach.</source>
       <translation>没有可挂接的要素。</translation>
     </message>
@@ -1286,7 +1291,7 @@
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="131" />
+      <location filename="../ui/parcel_attach_dialog.py" line="142" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
@@ -1447,7 +1452,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="54" />
+      <location filename="../ui/parcel_attach_dialog.py" line="64" />
       <source>Parcel label field</source>
       <translation>地块编号字段</translation>
     </message>
@@ -1702,7 +1707,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="70" />
+      <location filename="../ui/parcel_attach_dialog.py" line="80" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
     </message>
@@ -1712,7 +1717,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>被替代为</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="66" />
+      <location filename="../ui/parcel_attach_dialog.py" line="76" />
       <source>Replaces</source>
       <translation>替换</translation>
     </message>
@@ -1852,7 +1857,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="49" />
+      <location filename="../ui/parcel_attach_dialog.py" line="59" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
     </message>
@@ -2154,7 +2159,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="224" />
+      <location filename="../gis/parcel_attach.py" line="229" />
       <source>The layer {layer} has no coordinate reference system; set it first.</source>
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
@@ -2494,7 +2499,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="236" />
+      <location filename="../gis/parcel_attach.py" line="241" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
@@ -2599,7 +2604,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="279" />
+      <location filename="../gis/parcel_attach.py" line="284" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“从 GCJ-02 转换”</translation>
     </message>
@@ -2654,7 +2659,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="68" />
+      <location filename="../ui/parcel_attach_dialog.py" line="78" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
     </message>
@@ -2679,7 +2684,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="219" />
+      <location filename="../gis/parcel_attach.py" line="224" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
@@ -2719,7 +2724,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="269" />
+      <location filename="../gis/parcel_attach.py" line="274" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
@@ -2729,12 +2734,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="246" />
+      <location filename="../gis/parcel_attach.py" line="251" />
       <source>invalid ({reason}); repaired</source>
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="244" />
+      <location filename="../gis/parcel_attach.py" line="249" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -2744,7 +2749,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="249" />
+      <location filename="../gis/parcel_attach.py" line="254" />
       <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
@@ -2819,7 +2824,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="231" />
+      <location filename="../gis/parcel_attach.py" line="236" />
       <source>no geometry</source>
       <translation>无几何</translation>
     </message>
@@ -2864,7 +2869,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="135" />
+      <location filename="../ui/parcel_attach_dialog.py" line="146" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
@@ -2999,6 +3004,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="56" />
+      <source>the layer's CRS</source>
+      <translation>图层坐标系</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="132" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
@@ -3019,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="273" />
+      <location filename="../gis/parcel_attach.py" line="278" />
       <source>unusual area {area:,.1f} m²</source>
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
@@ -3134,17 +3144,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="307" />
+      <location filename="../gis/parcel_attach.py" line="312" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="184" />
+      <location filename="../ui/parcel_attach_dialog.py" line="196" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="179" />
+      <location filename="../ui/parcel_attach_dialog.py" line="191" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>

@@ -6,8 +6,13 @@ attach in one transaction through the library (``add_parcel`` / ``replace_parcel
 
 from __future__ import annotations
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -46,6 +51,11 @@ class ParcelAttachDialog(QDialog):
         if layer is not None:
             self.layer_combo.setLayer(layer)
         form.addRow(tr("Layer"), self.layer_combo)
+        self.crs_widget = QgsProjectionSelectionWidget()
+        self.crs_widget.setOptionVisible(QgsProjectionSelectionWidget.CrsOption.CrsNotSet, True)
+        self.crs_widget.setNotSetText(tr("the layer's CRS"))
+        self.crs_widget.setCrs(QgsCoordinateReferenceSystem())
+        form.addRow(tr("Coordinates in"), self.crs_widget)
         self.selected_only = QCheckBox(tr("Selected features only"))
         self.selected_only.setChecked(True)
         form.addRow("", self.selected_only)
@@ -100,6 +110,7 @@ class ParcelAttachDialog(QDialog):
         for w in (self.selected_only, self.repair, self.gcj02):
             w.toggled.connect(self._invalidate)
         self.replace_combo.currentIndexChanged.connect(self._invalidate)
+        self.crs_widget.crsChanged.connect(self._invalidate)
         self._layer_changed(self.layer_combo.currentLayer())
         self._code_changed(code)
 
@@ -157,6 +168,7 @@ class ParcelAttachDialog(QDialog):
             replace_id=self.replace_combo.currentData(),
             repair=self.repair.isChecked(),
             undo_gcj02=self.gcj02.isChecked(),
+            crs=self.crs_widget.crs(),
         )
         n_bad = 0
         for cand in self.candidates:
