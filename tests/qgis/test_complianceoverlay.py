@@ -435,6 +435,9 @@ def test_geopackage_layers_read_lazily_cached_and_refreshed(processing_ready, tm
         {**params, "CONTROL_LAYERS": [QgsVectorLayer(f"{gpkg}|layername=基本农田", "基本农田")]},
         fb,
     )
+    (prepared,) = list(overlay.CACHE._items.values())
+    assert prepared._loader is not None  # read through the R-tree …
+    assert 0 < prepared.loaded_count < prepared.n  # … only the polygons near the parcels
     eager = run({**params, "CONTROL_LAYERS": [memory_layer("基本农田", farmland)]})
     got, want = table(lazy), table(eager)
     assert sorted(got) == sorted(want)

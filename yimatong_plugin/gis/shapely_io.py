@@ -251,18 +251,30 @@ def gpkg_lazy_source(layer, dest_crs):
         column = tables[table]
         fid_col = next(r[1] for r in con.execute(f'PRAGMA table_info("{table}")') if r[5] == 1)
         rtree = f"rtree_{table}_{column}"
-        boxes = np.array(
-            con.execute(f'SELECT id, minx, miny, maxx, maxy FROM "{rtree}" ORDER BY id').fetchall(),
-            dtype=float,
-        ).reshape(-1, 5)
-        count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-        if (
-            len(boxes)
-            != count
-            - con.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" IS NULL').fetchone()[0]
-        ):
-            con.close()
-            return None  # R-tree out of step with the table: read everything instead
+        boxes = _rtree_boxes(path, rtree)
+        if boxes is None:
+            boxes = np.array(
+                con.execute(f'SELECT id, minx, miny, maxx, maxy FROM "{rtree}"').fetchall(),
+                dtype=float,
+            ).reshape(-1, 5)
+        # the R-tree must hold every feature with a geometry, else read everything instead
+        count = None
+        try:
+            row = con.execute(
+                "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = ?", (table,)
+            ).fetchone()
+            count = row[0] if row else None
+        except sqlite3.Error:
+            pass
+        if count is None:
+            count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        if len(boxes) != count:
+            nulls = con.execute(
+                f'SELECT count(*) FROM "{table}" WHERE "{column}" IS NULL'
+            ).fetchone()[0]
+            if len(boxes) + nulls != count:
+                con.close()
+                return None
     except (sqlite3.Error, StopIteration):
         return None
     fids = boxes[:, 0].astype(np.int64)
@@ -284,6 +296,31 @@ def gpkg_lazy_source(layer, dest_crs):
         return geoms
 
     return fids, boxes[:, 1:], loader
+
+
+def _rtree_boxes(path: str, rtree: str):
+    """``id, minx, miny, maxx, maxy`` rows of a GeoPackage R-tree through GDAL's Arrow reader
+    (about 3x faster than sqlite3 rows), or None."""
+    try:
+        from osgeo import ogr
+
+        ds = ogr.Open(path)
+        lyr = ds.ExecuteSQL(f'SELECT id, minx, miny, maxx, maxy FROM "{rtree}"')
+        if lyr is None:
+            return None
+        try:
+            parts = [
+                np.column_stack([b[k] for k in ("id", "minx", "miny", "maxx", "maxy")])
+                for b in lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"])
+            ]
+        finally:
+            ds.ReleaseResultSet(lyr)
+        ds = None
+        if not parts:
+            return np.zeros((0, 5))
+        return np.concatenate(parts).astype(float)
+    except Exception:
+        return None
 
 
 def _gpkg_wkb(blob):
