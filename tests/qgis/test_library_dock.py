@@ -181,3 +181,18 @@ def test_import_button_opens_the_import_dialog(dock):
     finally:
         dlg.close()
         dlg.deleteLater()
+
+
+def test_anomaly_filter_fills_in_the_background(dock):
+    combo = dock.filters["anomaly"]
+    assert _wait(lambda: combo.isEnabled() and combo.count() > 1, timeout=30)
+    rule = "批而未供"  # the synthetic library has unsupplied approval batches
+    codes = dock.anomalies.get(rule, set())
+    assert codes
+    combo.setCurrentIndex(combo.findData(rule))
+    dock.apply_filter()
+    shown = {dock.model.code_at(r) for r in range(dock.model.rowCount())}
+    assert shown and shown <= codes
+    assert _wait(lambda: dock.model.total is not None)
+    assert dock.model.total == len(codes)
+    assert combo.currentText() == f"{rule} ({len(codes):,})"

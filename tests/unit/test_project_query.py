@@ -100,3 +100,40 @@ def test_like_wildcards_are_literal(lib):
     conn = lib.connection
     assert pq.count(conn, pq.ProjectFilter(text="%")) == 0
     assert pq.count(conn, pq.ProjectFilter(text="_")) == 0
+
+
+def test_anomalies_found_and_filtered(tmp_path):
+    import datetime as dt
+
+    lib = open_library(str(tmp_path / "a.gpkg"))
+    seg = dict(
+        region="43",
+        admin="430702",
+        year=2020,
+        approval_type="05",
+        project_type="01",
+        supply_type="13",
+        land_use="1001",
+    )
+    idle = lib.new_project("闲置的厂房", "municipal_key", seg)
+    lib.add_event(idle, "supply", "2020-03-01", agreed_start="2020-09-01")
+    ok = lib.new_project("按期开工的厂房", "municipal_key", seg)
+    lib.add_event(ok, "supply", "2020-03-01", agreed_start="2020-09-01")
+    lib.add_event(ok, "construction_start", "2020-08-20")
+    quiet = lib.new_project("没有事件的项目", "municipal_key", seg)
+    found = pq.anomaly_codes(lib.connection, as_of=dt.date(2024, 1, 1))
+    assert str(idle) in found["闲置土地"]
+    assert str(ok) not in set().union(*found.values())
+    assert str(quiet) not in set().union(*found.values())
+    pq.load_anomalies(lib.connection, found)
+    flt = pq.ProjectFilter(anomaly="闲置土地")
+    assert [r[0] for r in pq.fetch_page(lib.connection, flt)] == [str(idle)]
+    assert pq.count(lib.connection, flt) == 1
+    # nothing was written to the library file: the table is temporary
+    assert (
+        lib.connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'ymt_panel_anomalies'"
+        ).fetchone()[0]
+        == 0
+    )
+    lib.close()

@@ -94,3 +94,14 @@ def test_import_rolls_back_on_postgres(lib, tmp_path):
     # with the library the dry run finds the clash first
     plan = dry_run(table, "annual_transfer_plan", library=lib, defaults={"region": "43"})
     assert [(p.row, p.column) for p in plan.problems] == [(4, "项目代码")]
+
+
+def test_anomaly_filter_on_postgres(lib):
+    conn = lib.connection
+    codes = sorted(r[0] for r in pq.fetch_page(conn, pq.ProjectFilter(stage="supply")))[:3]
+    pq.load_anomalies(conn, {"闲置土地": set(codes)})
+    flt = pq.ProjectFilter(anomaly="闲置土地")
+    assert [r[0] for r in pq.fetch_page(conn, flt)] == codes
+    assert pq.count(conn, flt) == 3
+    found = pq.anomaly_codes(conn)  # runs on PostgreSQL too
+    assert isinstance(found, dict)

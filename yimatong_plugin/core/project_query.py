@@ -39,6 +39,8 @@ COLUMN_NAMES = [c for c, _ in COLUMNS]
 EQUALITY_FILTERS = ("source", "year", "admin", "supply_type", "land_use", "status")
 
 _DIGITS = re.compile(r"^[\d\s\-]+$")
+#: temporary (per connection) table of the anomaly findings the panel filters on
+ANOMALY_TABLE = "ymt_panel_anomalies"
 
 
 @dataclass
@@ -52,6 +54,8 @@ class ProjectFilter:
     #: the project's current stage (its latest event) ; "none": no event yet
     stage: str | None = None
     status: str | None = None
+    #: an anomaly rule (core.lifecycle RULES, e.g. 闲置土地); needs :func:`load_anomalies` first
+    anomaly: str | None = None
     include_archived: bool = False
 
     def is_empty(self) -> bool:
@@ -124,6 +128,9 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
                 "AND e2.fid > e.fid))))"
             )
             params.append(flt.stage)
+    if flt.anomaly:
+        clauses.append(f"p.code IN (SELECT code FROM {ANOMALY_TABLE} WHERE rule = ?)")
+        params.append(flt.anomaly)
     sql = " AND ".join(clauses) if clauses else "1=1"
     return sql, params
 
@@ -213,3 +220,104 @@ def distinct_values(connection, column: str, dialect: str | None = None) -> list
         dialect,
     )
     return [str(r[0]) for r in rows if r[0] not in (None, "")]
+
+
+# -- anomalies ---------------------------------------------------------------------------------
+
+_PROJECT_FACTS = (
+    "code",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "declared_area_m2",
+)
+_EVENT_COLUMNS = (
+    "fid",
+    "code",
+    "stage",
+    "event_date",
+    "status",
+    "doc_no",
+    "origin_system",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "developed_ratio",
+    "invested_ratio",
+    "batch",
+)
+
+
+def anomaly_codes(
+    connection, as_of=None, thresholds=None, dialect: str | None = None, cancel=None
+) -> dict[str, set[str]]:
+    """``{rule: {codes}}`` of every live project's anomaly findings (core.lifecycle rules:
+    批而未供, 供而未用, 闲置土地, 逾期开工, 逾期竣工) as of ``as_of`` (default today).
+
+    Reads every project's agreed dates and every live event once: seconds on 100,000 projects,
+    so run it off the GUI thread. ``cancel()`` returning True stops early (returns ``{}``).
+    """
+    import datetime as _dt
+
+    from . import lifecycle as lc
+
+    dialect = dialect or dialect_of(connection)
+    live = "NOT archived" if dialect == "postgres" else "archived = 0"
+    projects = {
+        r[0]: dict(zip(_PROJECT_FACTS, r))
+        for r in _run(
+            connection,
+            f"SELECT {', '.join(_PROJECT_FACTS)} FROM ymt_projects WHERE {live}",
+            [],
+            dialect,
+        )
+    }
+    events: dict[str, list[dict]] = {}
+    sql = (
+        f"SELECT {', '.join(_EVENT_COLUMNS)} FROM ymt_events WHERE {live} "
+        "ORDER BY code, event_date, fid"
+    )
+    for row in _run(connection, sql, [], dialect):
+        event = {k: v for k, v in zip(_EVENT_COLUMNS, row) if v is not None}
+        event["id"] = event.pop("fid")
+        events.setdefault(event["code"], []).append(event)
+    if cancel is not None and cancel():
+        return {}
+    data = {
+        code: lc.with_project_defaults(projects[code], evs)
+        for code, evs in events.items()
+        if code in projects
+    }
+    findings = lc.monitor(data, as_of or _dt.date.today(), thresholds)
+    out: dict[str, set[str]] = {}
+    for f in findings:
+        codes = f.codes or tuple(c for c in f.code.split(";") if c)
+        out.setdefault(f.rule, set()).update(c for c in codes if c in projects)
+    return out
+
+
+def load_anomalies(connection, anomalies: dict[str, set[str]], dialect: str | None = None):
+    """Put ``anomalies`` (from :func:`anomaly_codes`) in this connection's temporary table, so
+    :class:`ProjectFilter` ``anomaly`` can filter on it. Writes nothing to the library."""
+    dialect = dialect or dialect_of(connection)
+    cur = connection.cursor()
+    try:
+        if dialect == "postgres":
+            cur.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {ANOMALY_TABLE} "
+                "(code text, rule text, PRIMARY KEY (rule, code))"
+            )
+        else:
+            cur.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {ANOMALY_TABLE} "
+                "(code TEXT, rule TEXT, PRIMARY KEY (rule, code))"
+            )
+        cur.execute(f"DELETE FROM {ANOMALY_TABLE}")
+        rows = [(c, rule) for rule, codes in anomalies.items() for c in sorted(codes)]
+        cur.executemany(
+            _paramstyle(f"INSERT INTO {ANOMALY_TABLE} (code, rule) VALUES (?, ?)", dialect), rows
+        )
+        if dialect == "postgres" and not connection.autocommit:
+            connection.commit()
+    finally:
+        cur.close()

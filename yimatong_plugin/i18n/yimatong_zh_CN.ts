@@ -14,9 +14,14 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="148" />
+      <location filename="../ui/library_dock.py" line="433" />
       <source>(all)</source>
       <translation>（全部）</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="411" />
+      <source>(computing…)</source>
+      <translation>（计算中…）</translation>
     </message>
     <message>
       <location filename="../ui/import_dialog.py" line="158" />
@@ -24,12 +29,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="402" />
+      <location filename="../ui/library_dock.py" line="458" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="275" />
+      <location filename="../ui/library_dock.py" line="283" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -124,12 +129,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="186" />
+      <location filename="../ui/library_dock.py" line="191" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="242" />
+      <location filename="../ui/library_dock.py" line="250" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -244,6 +249,16 @@
       <translation>年度出让计划</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="148" />
+      <source>Anomaly</source>
+      <translation>异常</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="423" />
+      <source>Anomaly rules could not be evaluated: {error}</source>
+      <translation>无法计算异常规则：{error}</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="246" />
       <source>Applicant</source>
       <translation>用地单位</translation>
@@ -329,7 +344,7 @@
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="222" />
+      <location filename="../ui/library_dock.py" line="230" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -434,7 +449,7 @@
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="245" />
+      <location filename="../ui/library_dock.py" line="253" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
@@ -494,7 +509,7 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="280" />
+      <location filename="../ui/library_dock.py" line="288" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -509,7 +524,7 @@
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="129" />
+      <location filename="../ui/library_dock.py" line="133" />
       <source>Code, code prefix, name or applicant</source>
       <translation>代码、代码前缀、项目名称或用地单位</translation>
     </message>
@@ -649,12 +664,12 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="581" />
+      <location filename="../ui/library_dock.py" line="644" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="139" />
+      <location filename="../ui/library_dock.py" line="143" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -669,7 +684,7 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="717" />
+      <location filename="../ui/library_dock.py" line="780" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -774,7 +789,7 @@
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="131" />
+      <location filename="../ui/library_dock.py" line="135" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -834,7 +849,7 @@
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="301" />
+      <location filename="../ui/library_dock.py" line="309" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -844,7 +859,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="270" />
+      <location filename="../ui/library_dock.py" line="278" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -889,7 +904,7 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="247" />
+      <location filename="../ui/library_dock.py" line="255" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -899,7 +914,7 @@
       <translation>INPUT：无法读取地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="234" />
+      <location filename="../ui/library_dock.py" line="242" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -951,7 +966,7 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="185" />
+      <location filename="../ui/library_dock.py" line="190" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1201,12 +1216,12 @@
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="271" />
+      <location filename="../ui/library_dock.py" line="279" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="301" />
+      <location filename="../ui/library_dock.py" line="309" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -1231,7 +1246,7 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="112" />
+      <location filename="../ui/library_dock.py" line="116" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -1336,22 +1351,22 @@
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="115" />
+      <location filename="../ui/library_dock.py" line="119" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="305" />
+      <location filename="../ui/library_dock.py" line="313" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="359" />
+      <location filename="../ui/library_dock.py" line="367" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="330" />
+      <location filename="../ui/library_dock.py" line="338" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -1537,7 +1552,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="272" />
+      <location filename="../ui/library_dock.py" line="280" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -1637,7 +1652,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="392" />
+      <location filename="../ui/library_dock.py" line="400" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1692,7 +1707,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="715" />
+      <location filename="../ui/library_dock.py" line="778" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1712,7 +1727,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="716" />
+      <location filename="../ui/library_dock.py" line="779" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
@@ -1842,7 +1857,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="220" />
+      <location filename="../ui/library_dock.py" line="228" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -2509,7 +2524,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="694" />
+      <location filename="../ui/library_dock.py" line="757" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -2569,7 +2584,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="694" />
+      <location filename="../ui/library_dock.py" line="757" />
       <source>changed</source>
       <translation>修改</translation>
     </message>
@@ -2674,7 +2689,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="703" />
+      <location filename="../ui/library_dock.py" line="766" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -2864,7 +2879,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="702" />
+      <location filename="../ui/library_dock.py" line="765" />
       <source>parcel</source>
       <translation>地块</translation>
     </message>
@@ -2914,7 +2929,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="701" />
+      <location filename="../ui/library_dock.py" line="764" />
       <source>project</source>
       <translation>项目</translation>
     </message>
@@ -2949,12 +2964,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="704" />
+      <location filename="../ui/library_dock.py" line="767" />
       <source>result</source>
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="714" />
+      <location filename="../ui/library_dock.py" line="777" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -3179,7 +3194,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="459" />
+      <location filename="../ui/library_dock.py" line="522" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3189,12 +3204,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="457" />
+      <location filename="../ui/library_dock.py" line="520" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="454" />
+      <location filename="../ui/library_dock.py" line="517" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsTask,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFilterLineEdit
-from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -86,6 +86,10 @@ def field_titles() -> dict[str, str]:
     }
 
 
+class _Relay(QObject):
+    done = pyqtSignal(object, object)  # generation, result
+
+
 class LibraryDock(QgsDockWidget):
     """The dock. ``iface`` may be None in tests (no map actions then)."""
 
@@ -141,6 +145,7 @@ class LibraryDock(QgsDockWidget):
             ("land_use", tr("Land use")),
             ("stage", tr("Stage")),
             ("status", tr("Status")),
+            ("anomaly", tr("Anomaly")),
         ]
         for i, (key, text) in enumerate(labels):
             combo = QComboBox()
@@ -189,6 +194,9 @@ class LibraryDock(QgsDockWidget):
         layout.addLayout(bottom)
         self.setWidget(body)
 
+        self.anomalies: dict = {}
+        self._relay = _Relay()
+        self._relay.done.connect(self._anomalies_ready)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -390,9 +398,57 @@ class LibraryDock(QgsDockWidget):
         self.model.set_connection(conn_of(library), count_path=count_path, names=self._names)
         self.libraryOpened.emit(uri)
         log(tr("Project library opened: {uri}").format(uri=connection or uri))
+        self._start_anomalies()
+
+    def _start_anomalies(self) -> None:
+        """Evaluate the anomaly rules of every project on a worker thread (seconds on 100,000
+        projects) with its own connection; the anomaly filter fills when they are known."""
+        import threading
+
+        from ..gis.library_connect import open_configured_library
+
+        combo = self.filters["anomaly"]
+        combo.setItemText(0, tr("(computing…)"))
+        combo.setEnabled(False)
+        uri, connection, generation = self.uri, self.connection_name, id(self.library)
+
+        def work():
+            try:
+                lib = open_configured_library(uri, connection)
+                try:
+                    result = pq.anomaly_codes(lib.connection)
+                finally:
+                    lib.close()
+            except Exception as exc:  # reported in the log; the filter stays off
+                log(tr("Anomaly rules could not be evaluated: {error}").format(error=exc))
+                result = None
+            self._relay.done.emit(generation, result)
+
+        threading.Thread(target=work, name="ymt-anomalies", daemon=True).start()
+
+    def _anomalies_ready(self, generation, result) -> None:
+        if self.library is None or generation != id(self.library):
+            return
+        combo = self.filters["anomaly"]
+        combo.setItemText(0, tr("(all)"))
+        if result is None:
+            return
+        self.anomalies = result
+        self.model.set_anomalies(result)
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        from ..core.lifecycle import RULES
+
+        for rule in RULES:
+            combo.addItem(f"{rule} ({len(result.get(rule, ())):,})", rule)
+        combo.blockSignals(False)
+        combo.setEnabled(True)
 
     def _fill_filters(self, values: dict) -> None:
         for key, combo in self.filters.items():
+            if key == "anomaly":
+                continue
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
@@ -420,6 +476,13 @@ class LibraryDock(QgsDockWidget):
             except Exception as exc:  # closing must never raise into the GUI
                 log(str(exc), "warning")
         self.library = None
+        self.anomalies = {}
+        anomaly = self.filters["anomaly"]
+        anomaly.blockSignals(True)
+        while anomaly.count() > 1:
+            anomaly.removeItem(1)
+        anomaly.setCurrentIndex(0)
+        anomaly.blockSignals(False)
         self._current_code = None
         self._clear_details()
         self.library_label.setText(tr("No library open"))

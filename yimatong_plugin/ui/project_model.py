@@ -136,9 +136,18 @@ class ProjectTableModel(QAbstractTableModel):
             after_code=after_code,
         )
 
+    def set_anomalies(self, anomalies: dict) -> None:
+        """Anomaly findings ``{rule: {codes}}`` the ``anomaly`` filter uses (a temporary table
+        of this connection; nothing is written to the library)."""
+        if self._conn is None:
+            return
+        pq.load_anomalies(self._conn, anomalies, self._dialect)
+        if self._filter.anomaly:
+            self.refresh()
+
     def _start_count(self) -> None:
         generation, flt = self._generation, self._filter
-        if self._count_path is None:
+        if self._count_path is None or flt.anomaly:  # the worker has no anomaly table
             self._on_counted(generation, pq.count(self._conn, flt, self._dialect))
             return
 
