@@ -487,3 +487,24 @@ def test_project_report_bad_code(processing_ready, library, tmp_path):
             {"LIBRARY": lib.uri, "CODE": missing, "OUTPUT_HTML": str(tmp_path / "x.html")},
         )
     assert not (tmp_path / "x.html").exists()
+
+
+def test_dock_follows_the_library_chosen_in_the_settings(qgis_iface, library, tmp_path):
+    from yimatong_plugin.toolbelt.settings import load_settings, save_settings
+
+    lib, idle, moved, _far = library
+    saved = load_settings()
+    try:
+        settings = load_settings()
+        settings.library_uri = lib.uri
+        save_settings(settings)
+        d = ProjectBoxDock(qgis_iface)
+        crs = QgsCoordinateReferenceSystem("EPSG:4490")
+        assert [r["code"] for r in d.lookup(CLICK, crs)] == [idle, moved]
+        settings.library_uri = str(tmp_path / "other.gpkg")  # a new, empty library
+        save_settings(settings)
+        assert d.lookup(CLICK, crs) == []
+        assert d.library().uri.endswith("other.gpkg")
+        d.unload()
+    finally:
+        save_settings(saved)

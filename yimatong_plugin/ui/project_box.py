@@ -106,6 +106,7 @@ class ProjectBoxDock(QgsDockWidget):
         self.canvas = iface.mapCanvas()
         self._library = None
         self._library_uri = library_uri
+        self._opened_uri = None
         self.thresholds = lc.Thresholds()
         self.projects: list[dict] = []
         self.current: dict = {}
@@ -199,6 +200,10 @@ class ProjectBoxDock(QgsDockWidget):
         self._library_uri = uri
 
     def library(self):
+        """The open library; reopened when the library chosen in the settings changed."""
+        if self._library is not None and getattr(self, "_owns_library", False):
+            if self.library_uri != self._opened_uri:
+                self.close_library()
         if self._library is None:
             uri = self.library_uri
             if not uri:
@@ -207,6 +212,7 @@ class ProjectBoxDock(QgsDockWidget):
 
             self._library = open_library(uri)
             self._owns_library = True
+            self._opened_uri = uri
         return self._library
 
     def close_library(self) -> None:
