@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="270" />
+      <location filename="../ui/project_box.py" line="276" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="148" />
+      <location filename="../ui/project_box.py" line="149" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -414,7 +414,7 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="246" />
+      <location filename="../ui/project_box.py" line="252" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -494,12 +494,12 @@
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="126" />
+      <location filename="../ui/project_box.py" line="127" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="157" />
+      <location filename="../ui/project_box.py" line="158" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -1151,7 +1151,7 @@
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../ui/project_box.py" line="142" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -1251,7 +1251,7 @@
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="287" />
+      <location filename="../ui/project_box.py" line="293" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -1281,7 +1281,7 @@
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="252" />
+      <location filename="../ui/project_box.py" line="258" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1346,7 +1346,7 @@
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="277" />
+      <location filename="../ui/project_box.py" line="283" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -1512,7 +1512,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="125" />
+      <location filename="../ui/project_box.py" line="126" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -1637,7 +1637,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="132" />
+      <location filename="../ui/project_box.py" line="133" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -2062,7 +2062,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="152" />
+      <location filename="../ui/project_box.py" line="153" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -2434,7 +2434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="139" />
+      <location filename="../ui/project_box.py" line="140" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -2444,7 +2444,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="134" />
+      <location filename="../ui/project_box.py" line="135" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -2704,7 +2704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="261" />
+      <location filename="../ui/project_box.py" line="267" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -3189,7 +3189,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="284" />
+      <location filename="../ui/project_box.py" line="290" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
