@@ -40,6 +40,7 @@ SCENARIOS = [
     ("supply type + text", [dict(supply_type="13"), dict(supply_type="13", text="厂房")]),
     ("stage = supply", [dict(stage="supply")]),
     ("status archived", [dict(status="archived")]),
+    ("anomaly 批而未供 + text", [dict(anomaly="批而未供"), dict(anomaly="批而未供", text="厂房")]),
 ]
 
 
@@ -64,7 +65,12 @@ def _peer_match(row, flt) -> bool:
             return False
     if flt.stage and row["stage"] != flt.stage:
         return False
+    if flt.anomaly and row["code"] not in ANOMALIES.get(flt.anomaly, ()):
+        return False
     return True
+
+
+ANOMALIES: dict = {}
 
 
 def main() -> int:
@@ -103,8 +109,18 @@ def main() -> int:
     peer_load = time.perf_counter() - t0
     print(f"peer: loaded {len(rows):,} rows into memory in {peer_load * 1000:.0f} ms (once)\n")
 
+    t0 = time.perf_counter()
+    ANOMALIES.update(pq.anomaly_codes(conn))
+    print(
+        f"anomaly rules over all projects (background thread in the panel): "
+        f"{time.perf_counter() - t0:.1f} s, "
+        + ", ".join(f"{rule} {len(codes):,}" for rule, codes in ANOMALIES.items())
+        + "\n"
+    )
+
     model = ProjectTableModel()
     model.set_connection(conn, count_path=None)  # count measured separately below
+    model.set_anomalies(ANOMALIES)
 
     header = f"{'scenario':30s} {'keys':>4s} {'ours med':>9s} {'ours max':>9s} "
     header += f"{'peer med':>9s} {'peer/ours':>9s} {'count (bg)':>10s}"
