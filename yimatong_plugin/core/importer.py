@@ -792,6 +792,7 @@ def dry_run(
         return plan
 
     seen_codes: dict[str, int] = {}
+    lookups: dict[tuple[str, str], str | None] = {}  # (field, text) -> code: lists are long
     n = len(table.rows)
     for i, (rownum, values) in enumerate(table.rows):
         if progress is not None and i % 200 == 0 and progress(i / max(n, 1)):
@@ -847,9 +848,14 @@ def dry_run(
             raw = clean[f]
             entries = (dictionaries or {}).get(f)
             if entries:
-                code = lookup_code(raw, entries, _segment_width(f))
-                if code is None and f == "land_use":
-                    code = _land_use_level2(raw, dictionaries)
+                key = (f, _as_text(raw))
+                if key in lookups:
+                    code = lookups[key]
+                else:
+                    code = lookup_code(raw, entries, _segment_width(f))
+                    if code is None and f == "land_use":
+                        code = _land_use_level2(raw, dictionaries)
+                    lookups[key] = code
                 if code is None:
                     problem(
                         f,
