@@ -162,3 +162,32 @@ def test_locked_row_gives_a_busy_error_after_the_timeout(postgis_server):
     assert second.allocate_code(**SEG).serial == "000003"
     first.close()
     second.close()
+
+
+def test_writer_role_needs_no_rights_on_the_audit_log(postgis_server):
+    uri = postgis_server.new_database()
+    db = uri.rsplit("/", 1)[1]
+    open_library(uri).close()
+    postgis_server.admin(
+        "DO $$ BEGIN CREATE ROLE ymt_writer LOGIN; EXCEPTION WHEN duplicate_object THEN END $$"
+    )
+    for sql in (
+        "GRANT SELECT, INSERT, UPDATE ON ymt_projects, ymt_parcels, ymt_events, ymt_results, "
+        "ymt_serials TO ymt_writer",
+        "GRANT SELECT ON ymt_audit, ymt_meta TO ymt_writer",
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ymt_writer",
+    ):
+        postgis_server.admin(sql, dbname=db)
+    lib = open_library(postgis_server.uri(db, user="ymt_writer"), user="wang.wu")
+    code = lib.allocate_code(**SEG)
+    lib.add_project(code, name="写入角色", source="municipal_key")
+    lib.add_parcel(code, SQUARE)
+    assert [h["who"] for h in lib.history(code)] == ["ymt_writer / wang.wu"] * 2
+    with pytest.raises(LibraryError) as err:  # but it cannot forge audit rows
+        with lib.transaction():
+            lib._execute(
+                "INSERT INTO ymt_audit (table_name, action, who) VALUES ('x', 'insert', 'boss')"
+            )
+    assert err.value.kind == "permission"
+    assert lib.check_consistency() == []
+    lib.close()

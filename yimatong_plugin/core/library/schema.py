@@ -478,9 +478,12 @@ def gpkg_schema_v1() -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL / PostGIS
 # ---------------------------------------------------------------------------------------------
+# The audit function is SECURITY DEFINER: writer roles need no rights on ymt_audit at all (they
+# cannot insert forged rows), the owner writes it. Inside it current_user is the owner, so the
+# author is session_user: the role that logged in.
 PG_WHO = (
-    "current_user || CASE WHEN coalesce(current_setting('yimatong.user', true), '') "
-    "NOT IN ('', current_user) THEN ' / ' || current_setting('yimatong.user', true) ELSE '' END"
+    "session_user || CASE WHEN coalesce(current_setting('yimatong.user', true), '') "
+    "NOT IN ('', session_user) THEN ' / ' || current_setting('yimatong.user', true) ELSE '' END"
 )
 
 
@@ -493,7 +496,8 @@ def pg_table_sql(table: str) -> str:
 
 
 PG_FUNCTIONS = [
-    """CREATE OR REPLACE FUNCTION ymt_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
+    """CREATE OR REPLACE FUNCTION ymt_audit_row() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   j_new jsonb := to_jsonb(NEW);
   j_old jsonb;
