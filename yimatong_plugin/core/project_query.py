@@ -96,11 +96,13 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
     elif text:
         for term in text.split():
             pattern = "%" + _escape_like(term) + "%"
-            clauses.append(
-                f"(p.name {like} ? ESCAPE '\\' OR p.applicant {like} ? ESCAPE '\\' "
-                f"OR p.code {like} ? ESCAPE '\\' OR p.investment_code {like} ? ESCAPE '\\')"
-            )
-            params += [pattern] * 4
+            columns = ["p.name", "p.applicant"]
+            if term.isdigit():  # a code holds digits only
+                columns.append("p.code")
+            if all(ch.isdigit() or ch == "-" for ch in term):  # GB/T 40058: digits, hyphens
+                columns.append("p.investment_code")
+            clauses.append("(" + " OR ".join(f"{c} {like} ? ESCAPE '\\'" for c in columns) + ")")
+            params += [pattern] * len(columns)
     for name in EQUALITY_FILTERS:
         value = getattr(flt, name)
         if value not in (None, ""):
