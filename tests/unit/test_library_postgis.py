@@ -191,3 +191,22 @@ def test_writer_role_needs_no_rights_on_the_audit_log(postgis_server):
     assert err.value.kind == "permission"
     assert lib.check_consistency() == []
     lib.close()
+
+
+def test_server_going_down_mid_session_gives_a_connection_error():
+    from tests.postgis_server import PostgisServer
+
+    server = PostgisServer().start()
+    try:
+        lib = open_library(server.new_database(), user="alice")
+        lib.allocate_code(**SEG)
+        server.stop()
+        with pytest.raises(LibraryError) as err:
+            lib.allocate_code(**SEG)
+        assert err.value.kind == "connection" and "127.0.0.1" in str(err.value)
+        with pytest.raises(LibraryError) as err:  # and stays a clear error afterwards
+            lib.project("4343070220240301120701000001")
+        assert err.value.kind == "connection"
+        lib.close()
+    finally:
+        server.stop()

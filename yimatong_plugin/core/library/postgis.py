@@ -83,9 +83,19 @@ class PostgisLibrary(Library):
         self.where = describe_dsn(dsn)
         self._depth = 0
         self._sql_cache: dict[str, str] = {}
+        self._dsn, self._connect_timeout, self._timeout = dsn, connect_timeout, timeout
+        self.conn = None
+        self._connect()
         try:
-            self.conn = psycopg2.connect(
-                dsn, connect_timeout=connect_timeout, application_name="yimatong"
+            self._ensure_schema()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _connect(self) -> None:
+        try:
+            conn = psycopg2.connect(
+                self._dsn, connect_timeout=self._connect_timeout, application_name="yimatong"
             )
         except psycopg2.OperationalError as exc:
             raise LibraryError(
@@ -95,22 +105,22 @@ class PostgisLibrary(Library):
                 "connection",
                 self.where,
             ) from None
-        self.conn.autocommit = True
+        conn.autocommit = True
         try:
-            cur = self.conn.cursor()
+            cur = conn.cursor()
             # lock_timeout: a writer blocked longer than ``timeout`` (by a stuck transaction)
             # gets a clear "busy" error instead of waiting for ever, like the GeoPackage timeout
             cur.execute(
                 "SELECT set_config('yimatong.user', %s, false), current_user, "
                 "set_config('lock_timeout', %s, false)",
-                (self.user, f"{int(timeout * 1000)}ms"),
+                (self.user, f"{int(self._timeout * 1000)}ms"),
             )
             self.role = cur.fetchone()[1]
             cur.close()
-            self._ensure_schema()
         except BaseException:
-            self.conn.close()
+            conn.close()
             raise
+        self.conn = conn
 
     def close(self) -> None:
         if self.conn is not None and not self.conn.closed:
@@ -204,6 +214,8 @@ class PostgisLibrary(Library):
             raise LibraryError(
                 tr("The library {where} is closed").format(where=self.where), "closed", self.where
             )
+        if self.conn.closed and self._depth == 0:
+            self._connect()  # the connection was lost between transactions: try once more
         params = [psycopg2.Binary(p) if isinstance(p, (bytes, bytearray)) else p for p in params]
         try:
             cur = self.conn.cursor()
@@ -237,7 +249,7 @@ class PostgisLibrary(Library):
                 "constraint",
                 self.where,
             ) from None
-        except psycopg2.OperationalError as exc:
+        except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
             raise LibraryError(
                 tr("Lost the connection to the PostgreSQL library {where}: {error}").format(
                     where=self.where, error=_first_line(exc)
