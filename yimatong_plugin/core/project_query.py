@@ -119,15 +119,14 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
                 f"WHERE e.code = p.code AND {archived_false})"
             )
         else:
-            # the stage of the latest (date, fid) non-archived event: found from the events of
-            # that stage (index on stage) with no later event of the same project
+            # the stage of the latest (date, fid) non-archived event: the events of that stage
+            # (index on stage) that are their project's latest (index on code, date)
             archived2 = "NOT e2.archived" if dialect == "postgres" else "e2.archived = 0"
             clauses.append(
                 "p.code IN (SELECT e.code FROM ymt_events e "
-                f"WHERE e.stage = ? AND {archived_false} AND NOT EXISTS "
-                f"(SELECT 1 FROM ymt_events e2 WHERE e2.code = e.code AND {archived2} AND "
-                "(e2.event_date > e.event_date OR (e2.event_date = e.event_date "
-                "AND e2.fid > e.fid))))"
+                f"WHERE e.stage = ? AND {archived_false} AND e.fid = "
+                f"(SELECT e2.fid FROM ymt_events e2 WHERE e2.code = e.code AND {archived2} "
+                "ORDER BY e2.event_date DESC, e2.fid DESC LIMIT 1))"
             )
             params.append(flt.stage)
     if flt.anomaly:
