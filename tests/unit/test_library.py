@@ -5,6 +5,8 @@ Every bad-input test checks that the library is unchanged and consistent afterwa
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 import shapely
@@ -584,3 +586,18 @@ def test_geopackage_is_standard(tmp_path):
     (minx, maxx) = con.execute("SELECT minx, maxx FROM rtree_ymt_parcels_geom").fetchone()
     assert minx == pytest.approx(111.69, abs=1e-4) and maxx == pytest.approx(111.70, abs=1e-4)
     con.close()
+
+
+def test_gdal_geopackage_validator_accepts_the_library(tmp_path):
+    """GDAL's own GeoPackage conformance checker (osgeo_utils validate_gpkg.py)."""
+    validator = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"
+    path = tmp_path / "valid.gpkg"
+    lib = open_library(path, user="alice")
+    code = lib.allocate_code(**SEG)
+    lib.add_project(code, name="x", source="municipal_key")
+    old = lib.add_parcel(code, SQUARE_4490)
+    lib.replace_parcel(old, SQUARE_4546, crs="EPSG:4546")
+    lib.add_event(code, "supply", "2024-05-01")
+    lib.close()  # the last connection closing checkpoints the WAL into the file
+    proc = subprocess.run([sys.executable, validator, str(path)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
