@@ -10,18 +10,23 @@ within 1e-6 relative + 0.01 m². Polygons that overlap inside one layer are neve
 invalid geometries on either side are repaired (``make_valid``, polygonal parts kept) and
 reported, never dropped.
 
-How it is fast (each step measured in ``benchmarks/compliance.py``):
+How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmarks/RESULTS.md):
 
-* one ``STRtree`` per layer, bulk bounding-box query of all parcels at once;
+* one ``STRtree`` per layer, bulk bounding-box query of all parcels at once; a layer may be
+  *lazy* (boxes + a loader, e.g. a GeoPackage R-tree): geometries are read only for the boxes
+  parcels meet;
 * validity is checked (and repaired) only for the layer polygons a parcel's box touches, once
   per polygon, and remembered in the :class:`PreparedLayer`;
-* polygons with more than :data:`HUGE_VERTICES` vertices are subdivided once, recursively with
-  ``clip_by_rect``, into pieces of at most :data:`MAX_VERTICES` vertices with their own tree,
-  so a parcel is intersected with a few small pieces instead of a 20,000-vertex polygon;
+* polygons with more than :data:`HUGE_VERTICES` vertices are cut lazily (a binary tree of
+  ``clip_by_rect`` halves, split only where parcels are) into cells of at most
+  :data:`MAX_VERTICES` vertices, each validated/repaired when first met; a cell is clipped to the
+  parcel's box before the intersection;
+* containment shortcuts: a piece holding the whole parcel, or lying wholly inside it, needs no
+  intersection;
 * intersections run vectorised in chunks on threads (shapely releases the GIL);
-* a group of pieces is unioned only when they come from two or more source polygons (pieces of
-  one subdivided polygon never overlap, so their areas add up);
-* :data:`CACHE` keeps prepared layers (trees, validity, subdivisions) keyed by the caller's key
+* the pieces of one (parcel, layer) are unioned only when one of their source polygons overlaps
+  another polygon of the layer (checked once per polygon); otherwise their areas add up;
+* :data:`CACHE` keeps prepared layers (trees, validity, cells) keyed by the caller's key
   (source + modification time) so later reviews in the same session skip all of that.
 """
 
