@@ -21,6 +21,22 @@ from pyproj import CRS, Transformer
 from . import lifecycle as lc
 
 LIBRARY_CRS = "EPSG:4490"
+#: the event columns the lifecycle rules read (the monitor loads only these)
+RULE_EVENT_COLUMNS = (
+    "fid",
+    "code",
+    "stage",
+    "event_date",
+    "status",
+    "doc_no",
+    "origin_system",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "developed_ratio",
+    "invested_ratio",
+    "batch",
+)
 
 
 @lru_cache(maxsize=16)
@@ -242,7 +258,9 @@ def library_findings(
     projects = {p["code"]: p for p in lib.projects(include_archived=False)}
     events: dict[str, list[dict]] = {code: [] for code in projects}
     for row in lib._rows(
-        "SELECT * FROM ymt_events WHERE archived = ? ORDER BY code, event_date, fid", (False,)
+        "SELECT " + ", ".join(RULE_EVENT_COLUMNS) + " FROM ymt_events WHERE archived = ? "
+        "ORDER BY code, event_date, fid",
+        (False,),
     ):
         bucket = events.get(row["code"])
         if bucket is not None:
