@@ -149,8 +149,17 @@ class CheckParcelsAlgorithm(YimatongAlgorithm):
             self.addParameter(param)
 
     def processAlgorithm(self, parameters, context, feedback):
-        tr = self.tr
+        # invalid parcels are repaired and reported, never skipped or refused; the context's
+        # setting is restored afterwards (a model shares it with the other algorithms)
+        previous = context.invalidGeometryCheck()
         context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        try:
+            return self._process(parameters, context, feedback)
+        finally:
+            context.setInvalidGeometryCheck(previous)
+
+    def _process(self, parameters, context, feedback):
+        tr = self.tr
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(tr("INPUT: the parcel layer could not be read"))

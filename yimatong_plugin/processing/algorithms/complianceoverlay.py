@@ -256,9 +256,17 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
 
     # ------------------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):
-        tr = self.tr
-        # invalid parcels are repaired and reported by the engine, never skipped or refused
+        # invalid parcels are repaired and reported, never skipped or refused; the context's
+        # setting is restored afterwards (a model shares it with the other algorithms)
+        previous = context.invalidGeometryCheck()
         context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        try:
+            return self._process(parameters, context, feedback)
+        finally:
+            context.setInvalidGeometryCheck(previous)
+
+    def _process(self, parameters, context, feedback):
+        tr = self.tr
         parcels = self.parameterAsSource(parameters, self.PARCELS, context)
         if parcels is None:
             raise QgsProcessingException(tr("PARCELS: the parcel layer could not be read"))
