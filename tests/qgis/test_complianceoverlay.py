@@ -413,7 +413,8 @@ def _write_gpkg(path, name, geoms):
     lyr = ds.CreateLayer(name, srs, ogr.wkbMultiPolygon)
     for g in geoms:
         f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(shapely.to_wkb(g))))
+        if g is not None:
+            f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(shapely.to_wkb(g))))
         lyr.CreateFeature(f)
     ds = None
 
@@ -427,7 +428,7 @@ def test_geopackage_layers_read_lazily_cached_and_refreshed(processing_ready, tm
     parcels = [shift(box(x, y, x + 200, y + 150)) for x, y in rng.random((20, 2)) * 3000]
     parcels.append(shift(box(0, 0, 100, 100)))
     gpkg = tmp_path / "control.gpkg"
-    _write_gpkg(gpkg, "基本农田", farmland)
+    _write_gpkg(gpkg, "基本农田", [*farmland, None])  # and one feature without geometry
     params = {"PARCELS": memory_layer("地块", parcels)}
     fb = Feedback()
     overlay.CACHE.clear()
@@ -447,6 +448,7 @@ def test_geopackage_layers_read_lazily_cached_and_refreshed(processing_ready, tm
         reference(parcels[-1], farmland)
     )
     assert any("基本农田" in w and "repaired" in w and "401" in w for w in fb.warnings)
+    assert any("基本农田" in w and "1 features without geometry" in w for w in fb.warnings)
     fb2 = Feedback()
     run(
         {**params, "CONTROL_LAYERS": [QgsVectorLayer(f"{gpkg}|layername=基本农田", "基本农田")]},

@@ -49,7 +49,7 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="382" />
+      <location filename="../core/library/base.py" line="372" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="803" />
+      <location filename="../core/library/base.py" line="793" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="174" />
+      <location filename="../processing/algorithms/checkparcels.py" line="183" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="625" />
+      <location filename="../core/library/base.py" line="615" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -314,7 +314,7 @@
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="179" />
+      <location filename="../processing/algorithms/checkparcels.py" line="188" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="556" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="564" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -579,12 +579,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="337" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="345" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="344" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="352" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -624,7 +624,7 @@
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="240" />
+      <location filename="../processing/algorithms/checkparcels.py" line="249" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="156" />
+      <location filename="../processing/algorithms/checkparcels.py" line="165" />
       <source>INPUT: the parcel layer could not be read</source>
       <translation>INPUT：无法读取地块图层</translation>
     </message>
@@ -1026,57 +1026,62 @@
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="199" />
+      <location filename="../processing/algorithms/checkparcels.py" line="208" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="164" />
+      <location filename="../processing/algorithms/checkparcels.py" line="173" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="167" />
+      <location filename="../processing/algorithms/checkparcels.py" line="176" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="361" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="369" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="587" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="160" />
+      <location filename="../processing/algorithms/checkparcels.py" line="169" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="315" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="323" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="391" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="604" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="612" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="262" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="627" />
+      <source>Layer '{layer}': {n} features without geometry skipped</source>
+      <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/checkparcels.py" line="271" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="405" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="413" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1256,7 +1261,7 @@
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="643" />
+      <location filename="../core/library/base.py" line="633" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
@@ -1266,7 +1271,7 @@
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="523" />
+      <location filename="../core/library/base.py" line="513" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1432,7 +1437,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层在本次 QGIS 会话中缓存（按文件和修改时间区分），之后针对相同图层的审查会更快。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="264" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="272" />
       <source>PARCELS: the parcel layer could not be read</source>
       <translation>PARCELS：无法读取地块图层</translation>
     </message>
@@ -1482,7 +1487,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="527" />
+      <location filename="../core/library/base.py" line="517" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -1612,7 +1617,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="379" />
+      <location filename="../core/library/base.py" line="369" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -1762,12 +1767,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="673" />
+      <location filename="../core/library/base.py" line="663" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="662" />
+      <location filename="../core/library/base.py" line="652" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -2239,7 +2244,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="537" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="545" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2359,7 +2364,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="779" />
+      <location filename="../core/library/base.py" line="769" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -2374,7 +2379,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="726" />
+      <location filename="../core/overlay.py" line="731" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2389,7 +2394,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="792" />
+      <location filename="../core/library/base.py" line="782" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2684,7 +2689,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="821" />
+      <location filename="../core/overlay.py" line="826" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2769,12 +2774,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="898" />
+      <location filename="../core/overlay.py" line="903" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -2784,7 +2789,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="813" />
+      <location filename="../core/library/base.py" line="803" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -2829,7 +2834,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="896" />
+      <location filename="../core/overlay.py" line="901" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -2904,27 +2909,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="522" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="530" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="872" />
+      <location filename="../core/overlay.py" line="877" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="878" />
+      <location filename="../core/overlay.py" line="883" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="886" />
+      <location filename="../core/overlay.py" line="891" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="408" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -2934,7 +2939,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="859" />
+      <location filename="../core/overlay.py" line="864" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3064,7 +3069,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="609" />
+      <location filename="../core/library/base.py" line="599" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -3129,22 +3134,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="831" />
+      <location filename="../core/overlay.py" line="836" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="845" />
+      <location filename="../core/overlay.py" line="850" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="851" />
+      <location filename="../core/overlay.py" line="856" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="837" />
+      <location filename="../core/overlay.py" line="842" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
@@ -3174,7 +3179,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="510" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="518" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>

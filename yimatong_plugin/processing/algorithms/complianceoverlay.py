@@ -621,6 +621,13 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
                 prepared = engine.PreparedLayer(
                     None, boxes=boxes, loader=loader, meta={"fids": fids, "rect": None}
                 )
+                nulls = layer.featureCount() - len(fids)
+                if nulls > 0:
+                    feedback.pushWarning(
+                        self.tr("Layer '{layer}': {n} features without geometry skipped").format(
+                            layer=layer.name(), n=nulls
+                        )
+                    )
                 if key is not None:
                     engine.CACHE.put(key, prepared)
                 return prepared
