@@ -263,10 +263,7 @@ def build_library(path: Path) -> None:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         projects,
     )
-    conn.executemany(
-        "INSERT INTO ymt_serials (prefix, last_serial, updated_at) VALUES (?, ?, ?)",
-        [(p, s, stamp) for p, s in counters.items()],
-    )
+    # ymt_serials: filled by the projects insert trigger (schema v3)
 
     def parcels():
         for j in range(N_PARCELS):
@@ -393,11 +390,7 @@ def build_postgis(uri: str, gpkg: Path) -> None:
              "supply_type", "land_use", "serial", "applicant", "declared_area_m2", "updated_by"]  # fmt: skip
     cur.execute("BEGIN")
     copy("ymt_projects", pcols, src.execute(f"SELECT {', '.join(pcols)} FROM ymt_projects"))
-    copy(
-        "ymt_serials",
-        ["prefix", "last_serial"],
-        src.execute("SELECT prefix, last_serial FROM ymt_serials"),
-    )
+    # ymt_serials: filled by the projects insert trigger (schema v3)
     rows = src.execute("SELECT geom, code, stage, area_m2, updated_by FROM ymt_parcels").fetchall()
     wkb = np.array(
         [bytes(r[0][40:]) for r in rows], dtype=object

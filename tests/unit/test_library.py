@@ -12,7 +12,7 @@ import pytest
 import shapely
 
 from yimatong_plugin.core.code import ProjectCode
-from yimatong_plugin.core.library import LibraryError, open_library
+from yimatong_plugin.core.library import SCHEMA_VERSION, LibraryError, open_library
 
 SEG = dict(
     region="43",
@@ -162,6 +162,21 @@ def test_imported_code_is_never_reissued(lib):
     imported = ProjectCode.from_prefix(lib.allocate_code(**SEG).prefix, 50)
     lib.add_project(imported, name="导入项目", source="annual_transfer_plan")
     assert lib.allocate_code(**SEG).serial == "000051"
+
+
+def test_project_inserted_outside_the_api_reserves_its_serial(lib):
+    prefix = lib.allocate_code(**SEG).prefix  # serial 1
+    code = ProjectCode.from_prefix(prefix, 7)
+    cols = dict(code.segments(), code=str(code), name="在QGIS中录入", source="municipal_key")
+    with lib.transaction():  # as QGIS's attribute table would insert it
+        lib._execute(
+            "INSERT INTO ymt_projects ({}) VALUES ({})".format(
+                ", ".join(cols), ", ".join("?" * len(cols))
+            ),
+            tuple(cols.values()),
+        )
+    assert lib.allocate_code(**SEG).serial == "000008"
+    assert lib.check_consistency() == []
 
 
 def test_serials_exhausted_gives_clear_error(lib):
@@ -529,10 +544,13 @@ def test_migration_from_version_1(tmp_path, monkeypatch):
     lib.close()
     monkeypatch.undo()
     lib = open_library(path, user="alice")
-    assert lib.schema_version == 2
+    assert lib.schema_version == SCHEMA_VERSION == 3
     assert [r["code"] for r in lib.find("老项目")] == [str(code)]  # indexed by the migration
     lib.update_project(code, name="武陵区新名称安置房")
     assert lib.find("老项目") == [] and [r["code"] for r in lib.find("新名称")] == [str(code)]
+    imported = ProjectCode.from_prefix(code.prefix, 9)  # v3: inserts reserve their serial
+    lib.add_project(imported, name="导入", source="municipal_key")
+    assert lib.allocate_code(**SEG).serial == "000010"
     assert lib.check_consistency() == []
     lib.close()
 

@@ -210,3 +210,25 @@ def test_server_going_down_mid_session_gives_a_connection_error():
         lib.close()
     finally:
         server.stop()
+
+
+def test_migration_from_version_1(postgis_server, monkeypatch):
+    from yimatong_plugin.core.library import postgis
+
+    uri = postgis_server.new_database()
+    monkeypatch.setattr(postgis, "SCHEMA_VERSION", 1)
+    lib = open_library(uri, user="alice")
+    assert lib.schema_version == 1
+    code = lib.allocate_code(**SEG)
+    lib.add_project(code, name="武陵区老项目安置房", source="municipal_key")
+    lib.close()
+    assert _query(uri, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%_trgm'") == [(0,)]
+    monkeypatch.undo()
+    lib = open_library(uri, user="alice")
+    assert lib.schema_version == SCHEMA_VERSION
+    assert [r["code"] for r in lib.find("老项目")] == [str(code)]
+    lib.add_project(code.from_prefix(code.prefix, 9), name="导入", source="municipal_key")
+    assert lib.allocate_code(**SEG).serial == "000010"
+    assert lib.check_consistency() == []
+    lib.close()
+    assert _query(uri, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%_trgm'") == [(2,)]

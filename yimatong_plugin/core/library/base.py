@@ -345,16 +345,6 @@ class Library:
                 prefix,
             ) from None
 
-    def _reserve_serial(self, code: ProjectCode) -> None:
-        """Make sure the allocator never issues ``code``'s serial again (imported codes)."""
-        serial = int(code.serial)
-        self._execute(
-            "INSERT INTO ymt_serials (prefix, last_serial, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (prefix) DO UPDATE SET last_serial = excluded.last_serial, "
-            "updated_at = excluded.updated_at WHERE ymt_serials.last_serial < excluded.last_serial",
-            (code.prefix, serial, now_iso()),
-        )
-
     # --- projects ------------------------------------------------------------------------
     def add_project(self, code: CodeLike, name: str = "", source: str = "", **attrs) -> int:
         """Add a project under an allocated (or imported) code; returns its fid.
@@ -384,7 +374,7 @@ class Library:
                     "duplicate_code",
                     str(pcode),
                 )
-            self._reserve_serial(pcode)
+            # the insert trigger moves the prefix counter up to this serial (imported codes)
             return self._insert("ymt_projects", values)
 
     def new_project(self, name: str, source: str, segments: dict, **attrs) -> ProjectCode:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # see schema.py: 1 initial, 2 name/applicant search indexes
+SCHEMA_VERSION = 3  # schema.py: 1 initial, 2 search indexes, 3 inserts reserve their serial
 LIBRARY_EPSG = 4490  # CGCS2000 geographic: every parcel is stored in it
 
 SOURCES = {

@@ -638,7 +638,33 @@ END""",
         "CREATE INDEX ymt_projects_search_idx ON ymt_projects (code, name, applicant, archived)",
     ],
 }
+# Version 3: any INSERT into ymt_projects (API import, or a row typed in QGIS) moves its prefix
+# counter up to the row's serial, so allocate_code can never issue that code again.
+GPKG_MIGRATIONS[3] = [
+    """CREATE TRIGGER "ymt_projects_reserve_serial" AFTER INSERT ON ymt_projects BEGIN
+  INSERT INTO ymt_serials (prefix, last_serial, updated_at)
+    VALUES (substr(NEW.code, 1, 22), CAST(NEW.serial AS INTEGER), """
+    + NOW_GPKG
+    + """)
+    ON CONFLICT (prefix) DO UPDATE SET last_serial = excluded.last_serial,
+      updated_at = excluded.updated_at
+    WHERE ymt_serials.last_serial < excluded.last_serial;
+END""",
+]
 PG_MIGRATIONS: dict[int, list[str]] = {
+    3: [
+        """CREATE OR REPLACE FUNCTION ymt_reserve_serial() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO ymt_serials AS s (prefix, last_serial, updated_at)
+    VALUES (substr(NEW.code, 1, 22), NEW.serial::integer, now())
+    ON CONFLICT (prefix) DO UPDATE SET last_serial = excluded.last_serial,
+      updated_at = excluded.updated_at
+    WHERE s.last_serial < excluded.last_serial;
+  RETURN NEW;
+END $$""",
+        "CREATE TRIGGER ymt_projects_reserve_serial AFTER INSERT ON ymt_projects FOR EACH ROW "
+        "EXECUTE FUNCTION ymt_reserve_serial()",
+    ],
     2: [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         "CREATE INDEX ymt_projects_name_trgm ON ymt_projects USING gin (name gin_trgm_ops)",
