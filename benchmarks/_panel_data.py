@@ -189,8 +189,11 @@ def make_library(path: Path | str, n: int = 100_000, seed: int = 20241121) -> Pa
                 "updated_by) VALUES (?,?,?,?,?,?)",
                 events,
             )
+            # schema v3+ reserves each inserted project's serial by trigger; older schemas do not
             conn.executemany(
-                "INSERT INTO ymt_serials (prefix, last_serial, updated_at) VALUES (?,?,?)",
+                "INSERT INTO ymt_serials (prefix, last_serial, updated_at) VALUES (?,?,?) "
+                "ON CONFLICT (prefix) DO UPDATE SET last_serial = excluded.last_serial "
+                "WHERE ymt_serials.last_serial < excluded.last_serial",
                 [(p, s, stamp) for p, s in serials.items()],
             )
         conn.execute("ANALYZE")
