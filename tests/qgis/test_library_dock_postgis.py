@@ -88,3 +88,33 @@ def test_open_saved_connection_list_and_add_layers(saved_connection, monkeypatch
     finally:
         dock.unload()
         dock.deleteLater()
+
+
+def test_import_algorithm_into_a_saved_connection(
+    saved_connection, processing_ready, tmp_path, monkeypatch
+):
+    import processing
+
+    from yimatong_plugin.processing.algorithms import importprojects
+
+    name, _code = saved_connection
+    csv = tmp_path / "plan.csv"
+    csv.write_bytes(
+        "项目名称,行政区,年度,批准类型,项目类型,供地方式,用途\n桃源物流园,桃源县,2025,05,02,挂牌出让,1101\n".encode(
+            "gbk"
+        )
+    )
+    monkeypatch.setattr(importprojects, "mapping_store_path", lambda: tmp_path / "m.json")
+    result = processing.run(
+        "yimatong:importprojects",
+        {"INPUT": str(csv), "LIBRARY": name, "SOURCE": 4, "OUTPUT_PROBLEMS": "memory:"},
+    )
+    assert result["IMPORTED"] == 1
+    from yimatong_plugin.gis.library_connect import open_configured_library
+
+    lib = open_configured_library(connection=name)
+    try:
+        (row,) = lib.find("桃源物流园")
+        assert row["admin"] == "430725" and row["source"] == "annual_reserve_plan"
+    finally:
+        lib.close()

@@ -69,12 +69,17 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="106" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
       <source>A GeoPackage path or a PostgreSQL connection string / service.</source>
       <translation>GeoPackage 文件路径，或 PostgreSQL 连接字符串 / 服务名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="117" />
+      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a PostgreSQL connection saved in QGIS (credentials from its authentication configuration).</source>
+      <translation>GeoPackage 文件路径、PostgreSQL 连接字符串 / 服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="125" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -104,7 +109,7 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="135" />
+      <location filename="../processing/algorithms/importprojects.py" line="143" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -419,7 +424,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="197" />
+      <location filename="../processing/algorithms/importprojects.py" line="208" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -469,7 +474,7 @@
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="200" />
+      <location filename="../processing/algorithms/importprojects.py" line="211" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -484,7 +489,7 @@
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="150" />
+      <location filename="../processing/algorithms/importprojects.py" line="158" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -549,7 +554,7 @@
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="114" />
+      <location filename="../processing/algorithms/importprojects.py" line="122" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -714,12 +719,12 @@
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="124" />
+      <location filename="../processing/algorithms/importprojects.py" line="132" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="233" />
+      <location filename="../processing/algorithms/importprojects.py" line="244" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -944,19 +949,19 @@
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="239" />
+      <location filename="../processing/algorithms/importprojects.py" line="250" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="137" />
+      <location filename="../processing/algorithms/importprojects.py" line="145" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="254" />
+      <location filename="../processing/algorithms/importprojects.py" line="265" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
@@ -1136,7 +1141,7 @@
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="126" />
+      <location filename="../processing/algorithms/importprojects.py" line="134" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -1181,7 +1186,7 @@
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="186" />
+      <location filename="../processing/algorithms/importprojects.py" line="194" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -1582,12 +1587,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="130" />
+      <location filename="../processing/algorithms/importprojects.py" line="138" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="138" />
+      <location filename="../processing/algorithms/importprojects.py" line="146" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -2174,7 +2179,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="146" />
+      <location filename="../processing/algorithms/importprojects.py" line="154" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -2429,7 +2434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="111" />
+      <location filename="../processing/algorithms/importprojects.py" line="119" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -2459,7 +2464,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="244" />
+      <location filename="../processing/algorithms/importprojects.py" line="255" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -3129,7 +3134,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="175" />
+      <location filename="../processing/algorithms/importprojects.py" line="183" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>

@@ -101,9 +101,17 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         p.setHelp(self.tr("Name of the worksheet to read from an .xlsx file."))
         self.addParameter(p)
         p = QgsProcessingParameterString(
-            self.LIBRARY, self.tr("Project library"), defaultValue=settings.library_uri or None
+            self.LIBRARY,
+            self.tr("Project library"),
+            defaultValue=settings.library_connection or settings.library_uri or None,
         )
-        p.setHelp(self.tr("A GeoPackage path or a PostgreSQL connection string / service."))
+        p.setHelp(
+            self.tr(
+                "A GeoPackage path, a PostgreSQL connection string / service, or the name of "
+                "a PostgreSQL connection saved in QGIS (credentials from its authentication "
+                "configuration)."
+            )
+        )
         self.addParameter(p)
         p = QgsProcessingParameterEnum(
             self.SOURCE, self.tr("Source"), options=source_labels(self.tr), defaultValue=5
@@ -155,7 +163,7 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ...core.library import open_library
+        from ...gis.library_connect import open_configured_library, postgres_connection_names
         from ...toolbelt.settings import load_settings
 
         path = self.parameterAsFile(parameters, self.INPUT, context)
@@ -191,7 +199,10 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         defaults = {"region": settings.region_code} if settings.region_code else {}
 
         try:
-            library = open_library(uri)
+            if uri in postgres_connection_names():
+                library = open_configured_library(connection=uri)
+            else:
+                library = open_configured_library(uri)
         except Exception as exc:
             raise QgsProcessingException(
                 self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
