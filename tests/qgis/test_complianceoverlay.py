@@ -272,6 +272,12 @@ def test_bad_inputs_name_the_layer(processing_ready):
     )
     msg = _error({"PARCELS": parcel, "CONTROL_LAYERS": [line]})
     assert "道路中线" in msg and "polygon" in msg
+    msg = _error({"PARCELS": line, "CONTROL_LAYERS": [parcel]})
+    assert "道路中线" in msg and "polygon" in msg
+    msg = _error({"PARCELS": parcel, "ZONING": line, "ZONING_FIELD": "x"})
+    assert "道路中线" in msg and "polygon" in msg
+    msg = _error({"PARCELS": parcel, "ZONING": parcel})
+    assert "ZONING_FIELD" in msg
     no_crs = memory_layer("无坐标系", [shift(box(0, 0, 5, 5))], crs=None)
     msg = _error({"PARCELS": parcel, "CONTROL_LAYERS": [no_crs]})
     assert "无坐标系" in msg and "CRS" in msg
