@@ -284,6 +284,9 @@ def test_bad_inputs_name_the_layer(processing_ready):
     wrong = memory_layer("坐标系不符", [shift(box(0, 0, 5, 5))], crs="EPSG:4490")  # metres
     msg = _error({"PARCELS": parcel, "CONTROL_LAYERS": [wrong]})
     assert "坐标系不符" in msg and "CRS" in msg
+    prefixed = memory_layer("带带号", [shift(box(0, 0, 5, 5), dx=37_500_000)], crs="EPSG:4546")
+    msg = _error({"PARCELS": parcel, "CONTROL_LAYERS": [prefixed]})
+    assert "带带号" in msg and "EPSG:4525" in msg
     empty = memory_layer("空图层", [])
     msg = _error({"PARCELS": parcel, "CONTROL_LAYERS": [empty]})
     assert "空图层" in msg and "no features" in msg

@@ -89,7 +89,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="322" />
+      <location filename="../gis/parcel_attach.py" line="323" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
@@ -1051,7 +1051,12 @@
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="587" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="598" />
+      <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
+      <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="615" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
@@ -1071,12 +1076,12 @@
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="612" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="640" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="627" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="655" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1251,7 +1256,7 @@
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="319" />
+      <location filename="../gis/parcel_attach.py" line="320" />
       <source>No features to attach.</source>
       <translation>没有可挂接的要素。</translation>
     </message>
@@ -2594,6 +2599,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="604" />
+      <source>carry a zone prefix</source>
+      <translation>带有投影带号</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="757" />
       <source>changed</source>
       <translation>修改</translation>
@@ -2629,7 +2639,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="284" />
+      <location filename="../gis/parcel_attach.py" line="285" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“从 GCJ-02 转换”</translation>
     </message>
@@ -2739,6 +2749,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="606" />
+      <source>have no zone prefix</source>
+      <translation>没有投影带号</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="100" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
@@ -2749,7 +2764,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="274" />
+      <location filename="../gis/parcel_attach.py" line="275" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
@@ -3054,7 +3069,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="278" />
+      <location filename="../gis/parcel_attach.py" line="279" />
       <source>unusual area {area:,.1f} m²</source>
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
@@ -3169,7 +3184,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="312" />
+      <location filename="../gis/parcel_attach.py" line="313" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>

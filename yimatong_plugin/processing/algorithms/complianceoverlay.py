@@ -578,7 +578,35 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
         self._check_coordinates(layer.crs(), layer.extent(), name)
 
     def _check_coordinates(self, crs, ext, name):
-        """Refuse degrees-CRS layers whose coordinates are metres (a wrongly set CRS)."""
+        """Refuse layers whose coordinates cannot be in their CRS (a wrongly set CRS): metres in
+        a degrees CRS, or Gauss-Kruger eastings with/without the zone prefix the CRS expects."""
+        zone = None
+        if crs.authid().upper().startswith("EPSG:"):
+            try:
+                zone = gk.gk_zone_from_epsg(int(crs.authid().split(":")[1]))
+            except ValueError:
+                zone = None
+        if zone is not None and not ext.isEmpty():
+            prefixed = gk.looks_prefixed_gk(ext.xMinimum(), ext.xMaximum())
+            if prefixed != zone.prefixed:
+                fitting = (
+                    gk.zone_crs(gk.zone_from_prefixed_easting(ext.xMinimum()), prefixed=True)
+                    if prefixed
+                    else gk.zone_crs(zone.zone, prefixed=False)
+                )
+                raise QgsProcessingException(
+                    self.tr(
+                        "Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably "
+                        "in {fitting}; set its real CRS and run again"
+                    ).format(
+                        layer=name,
+                        crs=crs.authid(),
+                        how=self.tr("carry a zone prefix")
+                        if prefixed
+                        else self.tr("have no zone prefix"),
+                        fitting=fitting.authid,
+                    )
+                )
         if crs.isGeographic() and not ext.isEmpty():
             if not gk.looks_geographic(
                 ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum()
