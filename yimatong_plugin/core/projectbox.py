@@ -244,6 +244,15 @@ def project_file(
 # -- the whole library ---------------------------------------------------------------------
 
 
+PROJECT_RULE_COLUMNS = (
+    "code",
+    "declared_area_m2",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+)
+
+
 def library_findings(
     lib,
     as_of: _dt.date,
@@ -251,36 +260,61 @@ def library_findings(
     progress: Callable[[float], Any] | None = None,
     canceled: Callable[[], bool] | None = None,
 ) -> list[lc.Finding]:
-    """Every finding over the library's live (not archived) projects as of ``as_of``."""
+    """Every finding over the library's live (not archived) projects as of ``as_of``.
+
+    Streams the events project by project (ordered by code): only approvals and supplies are
+    kept for the per-batch rule, so memory stays small on a large library.
+    """
     th = thresholds or lc.Thresholds()
     th.validate()
     as_of = lc.to_date(as_of)
-    projects = {p["code"]: p for p in lib.projects(include_archived=False)}
-    events: dict[str, list[dict]] = {code: [] for code in projects}
-    for row in lib._rows(
+    projects = {
+        r["code"]: r
+        for r in lib._rows(
+            "SELECT " + ", ".join(PROJECT_RULE_COLUMNS) + " FROM ymt_projects WHERE archived = ?",
+            (False,),
+        )
+    }
+    total = max(1, len(projects))
+    out: list[lc.Finding] = []
+    for_batches: dict[str, list[lc.Event]] = {}
+    done = 0
+
+    def flush(code: str, rows: list[dict]) -> None:
+        evs = lc.with_project_defaults(projects[code], rows)
+        out.extend(lc.project_findings(code, evs, as_of, th))
+        keep = [e for e in evs if e.stage in ("conversion_approval", "supply")]
+        if keep:
+            for_batches[code] = keep
+
+    cur = lib._execute(
         "SELECT " + ", ".join(RULE_EVENT_COLUMNS) + " FROM ymt_events WHERE archived = ? "
         "ORDER BY code, event_date, fid",
         (False,),
-    ):
-        bucket = events.get(row["code"])
-        if bucket is not None:
-            bucket.append(row)
-    if progress:
-        progress(30.0)
-    normalised = {}
-    total = max(1, len(events))
-    for i, (code, evs) in enumerate(events.items()):
-        if canceled and i % 1000 == 0 and canceled():
+    )
+    names = [d[0] for d in cur.description]
+    code_at = names.index("code")
+    current, bucket = None, []
+    if hasattr(cur, "fetchmany"):  # sqlite3: stream
+        chunks = iter(lambda: cur.fetchmany(5000), [])
+    else:  # the PostGIS backend has fetched the rows already (tuples: small)
+        chunks = iter([cur.fetchall()])
+    for chunk in chunks:
+        for values in chunk:
+            code = values[code_at]
+            if code != current:
+                if current in projects:
+                    flush(current, bucket)
+                    done += 1
+                current, bucket = code, []
+            bucket.append(dict(zip(names, values)))
+        if canceled and canceled():
             return []
-        normalised[code] = lc.with_project_defaults(projects[code], evs)
-    out = lc.unsupplied_findings(normalised, as_of, th)
-    for i, (code, evs) in enumerate(normalised.items()):
-        if i % 1000 == 0:
-            if canceled and canceled():
-                return []
-            if progress:
-                progress(30.0 + 60.0 * i / total)
-        out.extend(lc.project_findings(code, evs, as_of, th))
+        if progress:
+            progress(90.0 * done / total)
+    if current in projects:
+        flush(current, bucket)
+    out[:0] = lc.unsupplied_findings(for_batches, as_of, th)
     return out
 
 
