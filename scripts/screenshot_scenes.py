@@ -335,6 +335,102 @@ def scene_import_dialog(iface):
     return 1.5
 
 
+def scene_parcel_attach(iface):
+    """Attaching surveyors' parcels: a GBK Shapefile's features checked against the project's
+    library parcel — one redrawn on a web map is flagged as GCJ-02, one is a bowtie."""
+    import tempfile
+
+    import shapely
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsGeometry,
+        QgsProject,
+        QgsVectorFileWriter,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    from yimatong_plugin.core.gcj02 import wgs84_to_gcj02
+    from yimatong_plugin.core.library import open_library
+    from yimatong_plugin.gis.parcel_attach import open_parcel_layer
+    from yimatong_plugin.ui.parcel_attach_dialog import ParcelAttachDialog
+
+    folder = Path(tempfile.mkdtemp())
+    lib = open_library(str(folder / "常德市项目库.gpkg"), user="li.si")
+    code = lib.new_project(
+        "德山电子信息产业园",
+        "municipal_key",
+        dict(
+            region="43",
+            admin="430703",
+            year=2024,
+            approval_type="05",
+            project_type="01",
+            supply_type="13",
+            land_use="1001",
+        ),
+    )
+    true = shapely.box(111.700, 29.000, 111.702, 29.0018)
+    lib.add_parcel(code, true, stage="supply", label="DK-01")  # no .wkt: QGIS's GEOS
+    xy = shapely.get_coordinates(true)
+    gx, gy = wgs84_to_gcj02(xy[:, 0], xy[:, 1])
+    fields = QgsFields()
+    fields.append(QgsField("dkbh", QVariant.String, len=20))
+    fields.append(QgsField("xmmc", QVariant.String, len=60))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.fileEncoding = "ESRI Shapefile", "GBK"
+    shp = folder / "测绘地块.shp"
+    writer = QgsVectorFileWriter.create(
+        str(shp),
+        fields,
+        QgsWkbTypes.Polygon,
+        QgsCoordinateReferenceSystem("EPSG:4490"),
+        QgsProject.instance().transformContext(),
+        options,
+    )
+    rows = [
+        ("DK-01", "一期（高德描绘）", shapely.Polygon(list(zip(gx, gy)))),
+        ("DK-02", "二期", shapely.box(111.703, 29.000, 111.704, 29.0008)),
+        (
+            "DK-03",
+            "三期（自相交）",
+            shapely.Polygon(
+                [(111.705, 29.0), (111.706, 29.001), (111.706, 29.0), (111.705, 29.001)]
+            ),
+        ),
+    ]
+    for dkbh, xmmc, geom in rows:
+        f = QgsFeature(fields)
+        f.setAttributes([dkbh, xmmc])
+        g = QgsGeometry()
+        g.fromWkb(shapely.to_wkb(geom, output_dimension=2))
+        f.setGeometry(g)
+        writer.addFeature(f)
+    del writer
+    cpg = shp.with_suffix(".cpg")
+    if cpg.exists():
+        cpg.unlink()  # as surveyors deliver them: GBK, no .cpg
+    layer = open_parcel_layer(str(shp))
+    QgsProject.instance().addMapLayer(layer)
+    layer.selectAll()
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)
+    dlg = ParcelAttachDialog(lib, code=str(code), parent=iface.mainWindow(), layer=layer)
+    dlg.label_field.setField("dkbh")
+    dlg.stage_combo.setCurrentIndex(dlg.stage_combo.findData("supply"))
+    dlg.replace_combo.setCurrentIndex(0)
+    dlg.resize(900, 640)
+    dlg.move(350, 150)
+    dlg.show()
+    cands = dlg.run_checks()
+    dlg.results.setColumnWidth(0, 120)
+    _say("parcel attach:", [(c.label, c.errors, c.warnings) for c in cands])
+    _KEEP.extend([dlg, lib])
+    return 1.5
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func

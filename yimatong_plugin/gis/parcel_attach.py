@@ -119,7 +119,7 @@ def _polygonal(geometry: QgsGeometry) -> QgsGeometry | None:
             return None
         polys = [shapely.Polygon(shapely.force_2d(line).coords) for line in lines]
         out = QgsGeometry()
-        out.fromWkb(shapely.to_wkb(shapely.MultiPolygon(polys)))
+        out.fromWkb(shapely.to_wkb(shapely.MultiPolygon(polys), output_dimension=2))
         return out
     return None
 
@@ -267,7 +267,8 @@ def check_features(
             geom_4490 = prepared.geometry
         cand.repaired = prepared.repaired
         cand.area_m2 = prepared.area_m2
-        cand.wkb_4490 = shapely.to_wkb(geom_4490)
+        # output_dimension=2: shapely 2.2 defaults to 4, which the older GEOS inside QGIS refuses
+        cand.wkb_4490 = shapely.to_wkb(geom_4490, output_dimension=2)
         area = prepared.area_m2
         if area < MIN_AREA_M2 or area > MAX_AREA_M2:
             cand.errors.append(

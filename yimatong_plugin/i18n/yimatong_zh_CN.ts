@@ -354,7 +354,7 @@
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="217" />
+      <location filename="../ui/parcel_attach_dialog.py" line="218" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -2641,7 +2641,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/parcel_attach.py" line="285" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
-      <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“从 GCJ-02 转换”</translation>
+      <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="311" />
@@ -3189,12 +3189,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="196" />
+      <location filename="../ui/parcel_attach_dialog.py" line="197" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="191" />
+      <location filename="../ui/parcel_attach_dialog.py" line="192" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>

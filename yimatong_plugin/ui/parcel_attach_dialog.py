@@ -179,7 +179,8 @@ class ParcelAttachDialog(QDialog):
                 verdict = "⚠ " + "; ".join(cand.warnings)
             else:
                 verdict = "✓"
-            item = QTreeWidgetItem([cand.label, f"{cand.area_m2:,.1f}", verdict])
+            area = f"{cand.area_m2:,.1f}" if cand.area_m2 > 0 else ""
+            item = QTreeWidgetItem([cand.label, area, verdict])
             item.setToolTip(2, verdict)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.results.addTopLevelItem(item)
