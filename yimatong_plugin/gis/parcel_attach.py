@@ -114,10 +114,15 @@ def _polygonal(geometry: QgsGeometry) -> QgsGeometry | None:
         return geometry
     if gtype == QgsWkbTypes.LineGeometry:
         geom = shapely.from_wkb(bytes(geometry.asWkb()))
-        lines = [g for g in shapely.get_parts(geom) if g.is_closed and len(g.coords) >= 4]
+        # numpy coordinates, not .coords: inside QGIS shapely may run on QGIS's older GEOS
+        lines = [
+            g
+            for g in shapely.get_parts(geom)
+            if shapely.get_num_coordinates(g) >= 4 and shapely.is_closed(g)
+        ]
         if not lines:
             return None
-        polys = [shapely.Polygon(shapely.force_2d(line).coords) for line in lines]
+        polys = [shapely.Polygon(shapely.get_coordinates(line)) for line in lines]
         out = QgsGeometry()
         out.fromWkb(shapely.to_wkb(shapely.MultiPolygon(polys), output_dimension=2))
         return out
