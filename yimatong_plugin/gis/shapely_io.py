@@ -282,13 +282,24 @@ def gpkg_lazy_source(layer, dest_crs):
 
     def loader(indices):
         wanted = fids[np.asarray(indices)]
-        found = {}
+        got_fids, blobs = [], []
         for start in range(0, len(wanted), 20_000):
-            chunk = ",".join(str(int(f)) for f in wanted[start : start + 20_000])
-            for fid, blob in con.execute(query.format(ids=chunk)):
-                found[fid] = _gpkg_wkb(blob)
-        wkb = np.empty(len(wanted), dtype=object)
-        wkb[:] = [found.get(int(f)) for f in wanted]
+            chunk = ",".join(map(str, wanted[start : start + 20_000].tolist()))
+            rows = con.execute(query.format(ids=chunk)).fetchall()
+            if rows:
+                f, b = zip(*rows)
+                got_fids.extend(f)
+                blobs.extend(b)
+        wkb = np.full(len(wanted), None, dtype=object)
+        if blobs:
+            stripped = np.empty(len(blobs), dtype=object)
+            stripped[:] = [
+                b[8 + _ENVELOPE[(b[3] >> 1) & 7] :] if b is not None and b[3] & 0x30 == 0 else None
+                for b in blobs
+            ]
+            order = np.argsort(wanted)
+            pos = order[np.searchsorted(wanted, np.asarray(got_fids, dtype=np.int64), sorter=order)]
+            wkb[pos] = stripped
         geoms = shapely.from_wkb(wkb, on_invalid="ignore")
         live = ~shapely.is_missing(geoms)
         if live.any() and shapely.has_z(geoms[live]).any():
@@ -323,17 +334,7 @@ def _rtree_boxes(path: str, rtree: str):
         return None
 
 
-def _gpkg_wkb(blob):
-    """The WKB inside a GeoPackage geometry blob (None for empty/unknown)."""
-    if blob is None or len(blob) < 8 or blob[:2] != b"GP":
-        return None
-    flags = blob[3]
-    if flags & 0x20 or flags & 0x10:  # extended geometry type, or empty
-        return None
-    size = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0x07)
-    if size is None:
-        return None
-    return bytes(blob[8 + size :])
+_ENVELOPE = (0, 32, 48, 48, 64, 0, 0, 0)  # GeoPackage header envelope sizes by indicator
 
 
 def _py(value):
