@@ -55,6 +55,12 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def severity_label(severity: str) -> str:
+    from ..ui.timeline import severity_label as _label
+
+    return _label(severity)
+
+
 def display_code(code: str) -> str:
     from ..ui.project_box import display_code as _display
 
@@ -283,7 +289,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
             [
                 [
                     f'<span class="sev-{_e(f.severity)}">{_e(f.rule)}</span>',
-                    _e(f.severity),
+                    _e(severity_label(f.severity)),
                     _e(f.since.isoformat()),
                     _e(f.days),
                     _e(f.evidence),

@@ -44,7 +44,7 @@
       <translation>（无阶段）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="164" />
+      <location filename="../gis/projectbox_report.py" line="170" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="323" />
+      <location filename="../gis/parcel_attach.py" line="328" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="387" />
+      <location filename="../gis/projectbox_report.py" line="393" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="261" />
+      <location filename="../gis/projectbox_report.py" line="267" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -174,12 +174,12 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="399" />
+      <location filename="../ui/timeline.py" line="411" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="259" />
+      <location filename="../gis/projectbox_report.py" line="265" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -189,12 +189,12 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="397" />
+      <location filename="../ui/timeline.py" line="409" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="260" />
+      <location filename="../gis/projectbox_report.py" line="266" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="398" />
+      <location filename="../ui/timeline.py" line="410" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="298" />
+      <location filename="../gis/projectbox_report.py" line="304" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="385" />
+      <location filename="../gis/projectbox_report.py" line="391" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -439,17 +439,17 @@
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="437" />
+      <location filename="../gis/projectbox_report.py" line="443" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_report.py" line="203" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="387" />
+      <location filename="../gis/projectbox_report.py" line="393" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -459,7 +459,7 @@
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="363" />
+      <location filename="../gis/projectbox_report.py" line="369" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Days</source>
       <translation>天数</translation>
     </message>
@@ -654,7 +654,7 @@
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="254" />
+      <location filename="../gis/projectbox_report.py" line="260" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -694,17 +694,17 @@
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="334" />
+      <location filename="../gis/projectbox_report.py" line="340" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="390" />
+      <location filename="../ui/timeline.py" line="402" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="408" />
+      <location filename="../ui/timeline.py" line="420" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
@@ -729,12 +729,12 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="332" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -784,7 +784,7 @@
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="363" />
+      <location filename="../gis/projectbox_report.py" line="369" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -804,7 +804,7 @@
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="262" />
+      <location filename="../gis/projectbox_report.py" line="268" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1001,12 +1001,12 @@
       <translation>投资项目代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="363" />
+      <location filename="../gis/projectbox_report.py" line="369" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="298" />
+      <location filename="../gis/projectbox_report.py" line="304" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -1131,7 +1131,7 @@
       <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="280" />
+      <location filename="../gis/projectbox_report.py" line="286" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -1141,7 +1141,7 @@
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="298" />
+      <location filename="../gis/projectbox_report.py" line="304" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -1211,7 +1211,7 @@
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="248" />
+      <location filename="../gis/projectbox_report.py" line="254" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1256,7 +1256,7 @@
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="320" />
+      <location filename="../gis/parcel_attach.py" line="325" />
       <source>No features to attach.</source>
       <translation>没有可挂接的要素。</translation>
     </message>
@@ -1286,7 +1286,7 @@
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="118" />
+      <location filename="../gis/projectbox_report.py" line="124" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -1396,12 +1396,12 @@
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="334" />
+      <location filename="../gis/projectbox_report.py" line="340" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="391" />
+      <location filename="../ui/timeline.py" line="403" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
@@ -1507,7 +1507,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="295" />
+      <location filename="../gis/projectbox_report.py" line="301" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -1602,7 +1602,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="274" />
+      <location filename="../gis/projectbox_report.py" line="280" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -1647,7 +1647,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="245" />
+      <location filename="../gis/projectbox_report.py" line="251" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
@@ -1702,7 +1702,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="451" />
+      <location filename="../gis/projectbox_report.py" line="457" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -1787,7 +1787,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="361" />
+      <location filename="../gis/projectbox_report.py" line="367" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -1852,12 +1852,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="363" />
+      <location filename="../gis/projectbox_report.py" line="369" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -1912,7 +1912,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -1937,7 +1937,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -1957,7 +1957,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="249" />
+      <location filename="../gis/projectbox_report.py" line="255" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -1972,7 +1972,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="298" />
+      <location filename="../gis/projectbox_report.py" line="304" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -1987,17 +1987,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="298" />
+      <location filename="../gis/projectbox_report.py" line="304" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="251" />
+      <location filename="../gis/projectbox_report.py" line="257" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="395" />
+      <location filename="../ui/timeline.py" line="407" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -2027,7 +2027,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="387" />
+      <location filename="../gis/projectbox_report.py" line="393" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -2189,7 +2189,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="229" />
+      <location filename="../gis/parcel_attach.py" line="234" />
       <source>The layer {layer} has no coordinate reference system; set it first.</source>
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
@@ -2309,7 +2309,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/projectbox_report.py" line="284" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -2429,7 +2429,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="387" />
+      <location filename="../gis/projectbox_report.py" line="393" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -2444,7 +2444,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="387" />
+      <location filename="../gis/projectbox_report.py" line="393" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -2529,7 +2529,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="241" />
+      <location filename="../gis/parcel_attach.py" line="246" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
@@ -2549,17 +2549,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="418" />
+      <location filename="../ui/timeline.py" line="430" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="416" />
+      <location filename="../ui/timeline.py" line="428" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="417" />
+      <location filename="../ui/timeline.py" line="429" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
@@ -2569,12 +2569,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="251" />
+      <location filename="../gis/projectbox_report.py" line="257" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="270" />
+      <location filename="../ui/timeline.py" line="281" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
     </message>
@@ -2639,17 +2639,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="285" />
+      <location filename="../gis/parcel_attach.py" line="290" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../ui/timeline.py" line="59" />
+      <source>critical</source>
+      <translation>特别严重</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="317" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="174" />
+      <location filename="../gis/projectbox_report.py" line="180" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -2719,7 +2724,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="224" />
+      <location filename="../gis/parcel_attach.py" line="229" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
@@ -2729,17 +2734,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="375" />
+      <location filename="../gis/projectbox_report.py" line="381" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="376" />
+      <location filename="../gis/projectbox_report.py" line="382" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="374" />
+      <location filename="../gis/projectbox_report.py" line="380" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -2764,9 +2769,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="275" />
+      <location filename="../gis/parcel_attach.py" line="280" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="56" />
+      <source>info</source>
+      <translation>提示</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="760" />
@@ -2774,12 +2784,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="251" />
+      <location filename="../gis/parcel_attach.py" line="256" />
       <source>invalid ({reason}); repaired</source>
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="249" />
+      <location filename="../gis/parcel_attach.py" line="254" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -2789,7 +2799,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="254" />
+      <location filename="../gis/parcel_attach.py" line="259" />
       <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
@@ -2864,12 +2874,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="236" />
+      <location filename="../gis/parcel_attach.py" line="241" />
       <source>no geometry</source>
       <translation>无几何</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="224" />
+      <location filename="../gis/projectbox_report.py" line="230" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -2974,12 +2984,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="320" />
+      <location filename="../gis/projectbox_report.py" line="326" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="323" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -2999,12 +3009,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="179" />
+      <location filename="../gis/projectbox_report.py" line="185" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="306" />
+      <location filename="../gis/projectbox_report.py" line="312" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -3014,7 +3024,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="491" />
+      <location filename="../ui/timeline.py" line="58" />
+      <source>serious</source>
+      <translation>严重</translation>
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="503" />
       <source>since {date}, {days} days</source>
       <translation>自 {date} 起，{days} 天</translation>
     </message>
@@ -3069,9 +3084,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="279" />
+      <location filename="../gis/parcel_attach.py" line="284" />
       <source>unusual area {area:,.1f} m²</source>
       <translation>面积异常：{area:,.1f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="57" />
+      <source>warning</source>
+      <translation>警告</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="128" />
@@ -3184,7 +3204,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="313" />
+      <location filename="../gis/parcel_attach.py" line="318" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
@@ -3299,12 +3319,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="445" />
+      <location filename="../ui/timeline.py" line="457" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="441" />
+      <location filename="../ui/timeline.py" line="453" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -3314,7 +3334,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="460" />
+      <location filename="../ui/timeline.py" line="472" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>

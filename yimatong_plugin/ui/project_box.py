@@ -44,7 +44,7 @@ from ..core.code import SEGMENTS
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
-from .timeline import TimelineView
+from .timeline import TimelineView, severity_label
 
 LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
 PICK_TOLERANCE_PX = 3
@@ -384,7 +384,7 @@ class ProjectBoxDock(QgsDockWidget):
         )
         for f in data["findings"]:
             item = QTreeWidgetItem(
-                [f.rule, f.severity, f.since.isoformat(), str(f.days), f.evidence]
+                [f.rule, severity_label(f.severity), f.since.isoformat(), str(f.days), f.evidence]
             )
             item.setToolTip(4, f.evidence)
             self.finding_list.addTopLevelItem(item)

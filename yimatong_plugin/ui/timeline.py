@@ -39,15 +39,26 @@ from ..toolbelt.i18n import tr
 
 LANE_HEIGHT = 70.0
 # offsets inside a lane (from its top): event row, agreed-start row, agreed-completion row
-EVENT_ROW = 21.0
-START_ROW = 48.0
-COMPLETION_ROW = 59.0
+EVENT_ROW = 25.0
+START_ROW = 50.0
+COMPLETION_ROW = 60.0
 AXIS_HEIGHT = 30.0
 LABEL_WIDTH = 92.0
 MARKER_R = 6.0
 MIN_PX_PER_DAY = 0.01
 MAX_PX_PER_DAY = 40.0
 EPOCH = _dt.date(1970, 1, 1)
+
+
+def severity_label(severity: str) -> str:
+    """The severity of a finding in the user's language."""
+    return {
+        lc.SEVERITY_INFO: tr("info"),
+        lc.SEVERITY_WARNING: tr("warning"),
+        lc.SEVERITY_SERIOUS: tr("serious"),
+        lc.SEVERITY_CRITICAL: tr("critical"),
+    }.get(severity, severity)
+
 
 GROUP_COLORS = {
     "approve": QColor("#1f6fb4"),
@@ -380,7 +391,8 @@ class TimelineView(QGraphicsView):
             label = QGraphicsSimpleTextItem(text, marker)
             label.setBrush(QBrush(QColor("#222222")))
             # alternate above / below so neighbours in a lane do not overprint
-            dy = -MARKER_R - label.boundingRect().height() if slot % 2 else MARKER_R + 1
+            # (above first: the agreed-date row lies below the events)
+            dy = MARKER_R + 1 if slot % 2 else -MARKER_R - label.boundingRect().height()
             label.setPos(-label.boundingRect().width() / 2, dy)
             self.event_items.append(marker)
 
@@ -487,7 +499,7 @@ class TimelineView(QGraphicsView):
             tri.setToolTip(
                 "<b>{}</b> ({}) {}<br>{}".format(
                     finding.rule,
-                    finding.severity,
+                    severity_label(finding.severity),
                     tr("since {date}, {days} days").format(date=finding.since, days=finding.days),
                     finding.evidence,
                 )
