@@ -31,6 +31,7 @@ from qgis.PyQt.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPolygonF,
     QTextDocument,
 )
 
@@ -116,7 +117,7 @@ def write_parcel_map(parcels: list[dict], path: Path) -> None:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     font = QFont(CJK_FONT)
-    font.setPixelSize(15)
+    font.setPixelSize(22)
     painter.setFont(font)
     geoms = [(p, shapely.from_wkb(p["geometry"])) for p in parcels if p.get("geometry")]
     if not geoms:
@@ -138,7 +139,7 @@ def write_parcel_map(parcels: list[dict], path: Path) -> None:
     minx, miny, maxx, maxy = shapely.GeometryCollection([g for _, g in projected]).bounds
     pad = max(maxx - minx, maxy - miny) * 0.08 + 20
     minx, miny, maxx, maxy = minx - pad, miny - pad, maxx + pad, maxy + pad
-    legend_h = 40
+    legend_h = 50
     scale = min(MAP_W / (maxx - minx), (MAP_H - legend_h) / (maxy - miny))
     ox = (MAP_W - (maxx - minx) * scale) / 2
     oy = (MAP_H - legend_h - (maxy - miny) * scale) / 2
@@ -164,25 +165,50 @@ def write_parcel_map(parcels: list[dict], path: Path) -> None:
             painter.setBrush(QBrush(QColor(220, 30, 30, 60)))
             painter.setPen(QPen(QColor(220, 30, 30), 2))
         painter.drawPath(path_)
-        c = geom.representative_point()
+    # lineage: an arrow from each retired version to the parcel that replaced it
+    centre = {p["fid"]: pt(*g.representative_point().coords[0]) for p, g in projected}
+    painter.setPen(QPen(QColor(40, 90, 200), 2))
+    painter.setBrush(QBrush(QColor(40, 90, 200)))
+    for parcel, _geom in projected:
+        a, b = centre.get(parcel["fid"]), centre.get(parcel.get("replaced_by"))
+        if a is None or b is None:
+            continue
+        painter.drawLine(a, b)
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        length = max(1e-9, (dx * dx + dy * dy) ** 0.5)
+        ux, uy = dx / length, dy / length
+        tip = QPointF(b.x() - ux * 30, b.y() - uy * 30)
+        head = [
+            tip,
+            QPointF(tip.x() - ux * 14 - uy * 7, tip.y() - uy * 14 + ux * 7),
+            QPointF(tip.x() - ux * 14 + uy * 7, tip.y() - uy * 14 - ux * 7),
+        ]
+        painter.drawPolygon(QPolygonF(head))
+    metrics = painter.fontMetrics()
+    for parcel, _geom in projected:
+        retired = bool(parcel.get("retired"))
         label = "#{}".format(parcel["fid"])
         if retired:
             label += " " + tr("(retired)")
+        at = centre[parcel["fid"]]
         painter.setPen(QPen(QColor(40, 90, 200) if retired else QColor(120, 0, 0)))
-        painter.drawText(pt(c.x, c.y), label)
+        painter.drawText(
+            QPointF(at.x() - metrics.horizontalAdvance(label) / 2, at.y() + metrics.ascent() / 2),
+            label,
+        )
 
     # legend and scale bar
     y = MAP_H - legend_h + 12
     painter.setPen(QPen(QColor(220, 30, 30), 2))
     painter.setBrush(QBrush(QColor(220, 30, 30, 60)))
-    painter.drawRect(QRectF(12, y, 26, 16))
+    painter.drawRect(QRectF(12, y, 30, 20))
     painter.setPen(QPen(QColor("#222222")))
-    painter.drawText(QPointF(46, y + 13), tr("current parcel"))
+    painter.drawText(QPointF(50, y + 18), tr("current parcel"))
     painter.setPen(QPen(QColor(40, 90, 200), 2, Qt.PenStyle.DashLine))
     painter.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-    painter.drawRect(QRectF(180, y, 26, 16))
+    painter.drawRect(QRectF(230, y, 30, 20))
     painter.setPen(QPen(QColor("#222222")))
-    painter.drawText(QPointF(214, y + 13), tr("retired version (lineage)"))
+    painter.drawText(QPointF(268, y + 18), tr("retired version (lineage)"))
     target = (MAP_W * 0.2) / scale
     nice = 10 ** int(f"{target:e}".split("e")[1])
     for m in (5, 2, 1):
@@ -197,7 +223,7 @@ def write_parcel_map(parcels: list[dict], path: Path) -> None:
     painter.drawLine(QPointF(x0 + bar, y + 8), QPointF(x0 + bar, y + 14))
     text = f"{nice:,.0f} m" if nice < 1000 else f"{nice / 1000:,.1f} km"
     painter.drawText(QPointF(x0, y + 4), text)
-    painter.drawText(QPointF(12, 20), zone.name)
+    painter.drawText(QPointF(12, 26), zone.name)
     painter.end()
     if not image.save(str(path)):
         raise ReportError(tr("Cannot write the image {path}").format(path=path))
@@ -246,6 +272,8 @@ def _history_change(row: dict) -> str:
 
 
 def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str:
+    from ..ui.project_box import status_text
+
     project = data["project"]
     code = project["code"]
     title = tr("Project file {code}").format(code=display_code(code))
@@ -254,7 +282,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
         (tr("Name"), _e(project.get("name"))),
         (tr("Source"), _e(SOURCES.get(project.get("source"), project.get("source")))),
         (tr("Applicant"), _e(project.get("applicant") or "—")),
-        (tr("Status"), _e(tr("archived") if project.get("archived") else project.get("status"))),
+        (tr("Status"), _e(status_text(project))),
         (tr("Investment project code"), _e(project.get("investment_code") or "—")),
         (
             tr("Declared area"),
@@ -268,6 +296,19 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
         (tr("Findings as of"), _e(data["as_of"].isoformat())),
     ]
     generated = tr("Generated by Yimatong on {date}").format(date=_dt.date.today())
+    notes = {
+        "agreed_handover": tr("Agreed hand-over"),
+        "agreed_start": tr("Agreed start"),
+        "agreed_completion": tr("Agreed completion"),
+        "batch": tr("Batch"),
+    }
+    tables = {
+        "ymt_projects": tr("project"),
+        "ymt_parcels": tr("parcel"),
+        "ymt_events": tr("event"),
+        "ymt_results": tr("result"),
+    }
+    actions = {"insert": tr("created"), "update": tr("changed"), "archive": tr("archived")}
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'>",
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
@@ -281,7 +322,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
         '<table id="facts">'
         + "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in facts)
         + "</table>",
-        f"<h2>{_e(tr('Timeline'))}</h2>",
+        f'<h2 id="h-timeline">{_e(tr("Timeline"))}</h2>',
         f'<img id="timeline" src="{files}/timeline.png" width="100%">',
         f"<h2>{_e(tr('Lifecycle findings'))}</h2>",
         _table(
@@ -298,7 +339,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
             ],
             "findings",
         ),
-        f"<h2>{_e(tr('Parcels and lineage'))}</h2>",
+        f'<h2 id="h-parcels">{_e(tr("Parcels and lineage"))}</h2>',
         f'<img id="map" src="{files}/parcels.png" width="100%">',
         _table(
             [tr("Parcel"), tr("Label"), tr("Stage"), tr("Area"), tr("State"), tr("Lineage")],
@@ -335,7 +376,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
             ],
             "parcels",
         ),
-        f"<h2>{_e(tr('Events'))}</h2>",
+        f'<h2 id="h-events">{_e(tr("Events"))}</h2>',
         _table(
             [tr("Date"), tr("Stage"), tr("Document number"), tr("Originating system"), tr("Note")],
             [
@@ -350,11 +391,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
                             for x in (
                                 e.get("status"),
                                 e.get("note"),
-                                *(
-                                    f"{k}={e[k]}"
-                                    for k in ("agreed_start", "agreed_completion", "batch")
-                                    if e.get(k)
-                                ),
+                                *(f"{label} {e[k]}" for k, label in notes.items() if e.get(k)),
                             )
                             if x
                         )
@@ -395,8 +432,12 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
                 [
                     _e(str(h.get("at") or "")[:19].replace("T", " ")),
                     _e(h.get("who")),
-                    _e(f"{h.get('table_name')} #{h.get('row_fid')}"),
-                    _e(h.get("action")),
+                    _e(
+                        "{} #{}".format(
+                            tables.get(h.get("table_name"), h.get("table_name")), h.get("row_fid")
+                        )
+                    ),
+                    _e(actions.get(h.get("action"), h.get("action"))),
                     _e(_history_change(h)),
                 ]
                 for h in history
@@ -424,6 +465,11 @@ def write_pdf(html_text: str, folder: Path, files: str, pdf_path: Path) -> None:
         h = int(round(image.height() * w / max(1, image.width())))
         text = text.replace(
             f'src="{files}/{name}" width="100%"', f'src="{files}/{name}" width="{w}" height="{h}"'
+        )
+    # one page each for the facts, the timeline with the findings, the parcels, the rest
+    for section in ("h-timeline", "h-parcels", "h-events"):
+        text = text.replace(
+            f'<h2 id="{section}">', f'<h2 id="{section}" style="page-break-before: always">'
         )
     doc.setHtml(text)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

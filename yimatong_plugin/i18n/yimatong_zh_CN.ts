@@ -44,7 +44,7 @@
       <translation>（无阶段）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="170" />
+      <location filename="../gis/projectbox_report.py" line="192" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="393" />
+      <location filename="../gis/projectbox_report.py" line="430" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="267" />
+      <location filename="../gis/projectbox_report.py" line="302" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="265" />
+      <location filename="../gis/projectbox_report.py" line="300" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="266" />
+      <location filename="../gis/projectbox_report.py" line="301" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="304" />
+      <location filename="../gis/projectbox_report.py" line="345" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -359,9 +359,14 @@
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="391" />
+      <location filename="../gis/projectbox_report.py" line="428" />
       <source>Audit history</source>
       <translation>审计记录</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="303" />
+      <source>Batch</source>
+      <translation>批次</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="742" />
@@ -439,17 +444,17 @@
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="443" />
+      <location filename="../gis/projectbox_report.py" line="489" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="203" />
+      <location filename="../gis/projectbox_report.py" line="229" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="393" />
+      <location filename="../gis/projectbox_report.py" line="430" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -459,7 +464,7 @@
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="369" />
+      <location filename="../gis/projectbox_report.py" line="406" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -639,7 +644,7 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="329" />
       <source>Days</source>
       <translation>天数</translation>
     </message>
@@ -654,7 +659,7 @@
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="260" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -694,7 +699,7 @@
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="340" />
+      <location filename="../gis/projectbox_report.py" line="381" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -729,12 +734,12 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="338" />
+      <location filename="../gis/projectbox_report.py" line="379" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="329" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -784,7 +789,7 @@
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="369" />
+      <location filename="../gis/projectbox_report.py" line="406" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -804,7 +809,7 @@
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="268" />
+      <location filename="../gis/projectbox_report.py" line="296" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1001,12 +1006,12 @@
       <translation>投资项目代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="369" />
+      <location filename="../gis/projectbox_report.py" line="406" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="304" />
+      <location filename="../gis/projectbox_report.py" line="345" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -1131,7 +1136,7 @@
       <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="286" />
+      <location filename="../gis/projectbox_report.py" line="327" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -1141,7 +1146,7 @@
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="304" />
+      <location filename="../gis/projectbox_report.py" line="345" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -1211,7 +1216,7 @@
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="254" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1286,7 +1291,7 @@
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="124" />
+      <location filename="../gis/projectbox_report.py" line="125" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -1396,7 +1401,7 @@
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="340" />
+      <location filename="../gis/projectbox_report.py" line="381" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -1507,7 +1512,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="301" />
+      <location filename="../gis/projectbox_report.py" line="342" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -1602,7 +1607,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="280" />
+      <location filename="../gis/projectbox_report.py" line="321" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -1647,7 +1652,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="251" />
+      <location filename="../gis/projectbox_report.py" line="279" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
@@ -1702,7 +1707,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="457" />
+      <location filename="../gis/projectbox_report.py" line="503" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -1787,7 +1792,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="367" />
+      <location filename="../gis/projectbox_report.py" line="404" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -1852,12 +1857,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="329" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="369" />
+      <location filename="../gis/projectbox_report.py" line="406" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -1912,7 +1917,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="329" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -1937,7 +1942,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="329" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -1957,7 +1962,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="255" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -1972,7 +1977,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="304" />
+      <location filename="../gis/projectbox_report.py" line="345" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -1987,12 +1992,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="304" />
+      <location filename="../gis/projectbox_report.py" line="345" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="257" />
+      <location filename="../gis/projectbox_report.py" line="285" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -2027,7 +2032,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="393" />
+      <location filename="../gis/projectbox_report.py" line="430" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -2309,7 +2314,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="284" />
+      <location filename="../gis/projectbox_report.py" line="325" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -2429,7 +2434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="393" />
+      <location filename="../gis/projectbox_report.py" line="430" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -2444,7 +2449,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="393" />
+      <location filename="../gis/projectbox_report.py" line="430" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -2569,7 +2574,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="257" />
+      <location filename="../gis/projectbox_report.py" line="311" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
@@ -2604,7 +2609,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>带有投影带号</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="757" />
+      <location filename="../gis/projectbox_report.py" line="311" />
       <source>changed</source>
       <translation>修改</translation>
     </message>
@@ -2644,17 +2649,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
+      <location filename="../gis/projectbox_report.py" line="311" />
+      <source>created</source>
+      <translation>新增</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="59" />
       <source>critical</source>
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="358" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="180" />
+      <location filename="../gis/projectbox_report.py" line="206" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -2714,7 +2724,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="766" />
+      <location filename="../gis/projectbox_report.py" line="308" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -2734,17 +2744,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="381" />
+      <location filename="../gis/projectbox_report.py" line="418" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="382" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="380" />
+      <location filename="../gis/projectbox_report.py" line="417" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -2879,7 +2889,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无几何</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="230" />
+      <location filename="../gis/projectbox_report.py" line="256" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -2914,7 +2924,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="765" />
+      <location filename="../gis/projectbox_report.py" line="307" />
       <source>parcel</source>
       <translation>地块</translation>
     </message>
@@ -2964,7 +2974,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="764" />
+      <location filename="../gis/projectbox_report.py" line="306" />
       <source>project</source>
       <translation>项目</translation>
     </message>
@@ -2984,12 +2994,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="326" />
+      <location filename="../gis/projectbox_report.py" line="367" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="323" />
+      <location filename="../gis/projectbox_report.py" line="364" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -2999,7 +3009,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="767" />
+      <location filename="../gis/projectbox_report.py" line="309" />
       <source>result</source>
       <translation>成果</translation>
     </message>
@@ -3009,12 +3019,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="185" />
+      <location filename="../gis/projectbox_report.py" line="211" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="312" />
+      <location filename="../gis/projectbox_report.py" line="353" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
