@@ -438,3 +438,19 @@ def test_with_project_defaults_fills_agreed_dates_and_area():
     assert evs[1].date_attr("agreed_start") == date(2023, 6, 10)
     assert evs[2].date_attr("agreed_start") == date(2023, 9, 1)
     assert lc.with_project_defaults(None, events)[1].get("agreed_start") is None
+
+
+def test_same_agreed_date_on_several_supplies_gives_one_finding():
+    project = {"agreed_start": "2023-06-10"}
+    events = [
+        supply(date(2023, 1, 5), AGREED),
+        {"stage": "supply", "date": date(2023, 2, 5)},  # inherits the project's agreed start
+        supply(date(2023, 3, 5), date(2023, 9, 1)),  # a second contract, its own date
+    ]
+    evs = lc.with_project_defaults(project, events)
+    found = project_findings(CODE, evs, date(2023, 10, 1))
+    assert [(f.rule, f.since) for f in found] == [
+        (RULE_UNUSED, AGREED + D),
+        (RULE_UNUSED, date(2023, 9, 2)),
+    ]
+    assert len([m for m in milestones(evs, date(2023, 10, 1)) if m.kind == "start"]) == 2

@@ -372,11 +372,13 @@ def milestones(
     }
     grace = {"start": th.start_grace_days, "completion": th.completion_grace_days, "handover": 0}
     out = []
+    seen: set = set()
     for supply in _upto(evs, as_of, "supply"):
         for kind in ("handover", "start", "completion"):
             agreed = supply.date_attr(f"agreed_{kind}")
-            if agreed is None:
+            if agreed is None or (kind, agreed) in seen:
                 continue
+            seen.add((kind, agreed))
             due = agreed + _dt.timedelta(days=grace[kind])
             done = actual[kind]
             if kind == "handover":
@@ -406,12 +408,18 @@ def project_findings(
     completion = completions[0] if completions else None
     out: list[Finding] = []
 
+    # several supply events may carry the same agreed dates (or inherit the project's):
+    # one finding per distinct agreed date
+    seen_start: set = set()
+    seen_completion: set = set()
     for supply in _upto(evs, as_of, "supply"):
         agreed = supply.date_attr("agreed_start")
-        if agreed is not None:
+        if agreed is not None and agreed not in seen_start:
+            seen_start.add(agreed)
             out.extend(_start_rules(code, supply, agreed, start, as_of, th))
         agreed_c = supply.date_attr("agreed_completion")
-        if agreed_c is not None and start is not None:
+        if agreed_c is not None and start is not None and agreed_c not in seen_completion:
+            seen_completion.add(agreed_c)
             due = agreed_c + _dt.timedelta(days=th.completion_grace_days)
             if completion is None and as_of > due:
                 out.append(
