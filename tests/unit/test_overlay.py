@@ -289,3 +289,23 @@ def test_cancel_and_progress():
         compliance_overlay(
             [box(0, 0, 1, 1)], [ControlLayer("红线", [box(0, 0, 2, 2)])], is_canceled=lambda: True
         )
+
+
+def test_two_reviews_in_parallel_share_a_cached_layer():
+    from concurrent.futures import ThreadPoolExecutor
+
+    polys = random_parcels(800, 21) + [star(5000, 5000, 3000, 6000, 22)]
+    expected = compliance_overlay(random_parcels(60, 23), [ControlLayer("基本农田", polys)])
+    shared = PreparedLayer(polys)
+    with ThreadPoolExecutor(4) as pool:
+        runs = [
+            pool.submit(
+                compliance_overlay, random_parcels(60, 23), [ControlLayer("基本农田", shared)]
+            )
+            for _ in range(4)
+        ]
+        results = [r.result() for r in runs]
+    for res in results:
+        for a, b in zip(res.parcels, expected.parcels):
+            oa, ob = a.overlap("基本农田"), b.overlap("基本农田")
+            assert (oa.overlap_m2 if oa else 0) == pytest.approx(ob.overlap_m2 if ob else 0)

@@ -200,7 +200,8 @@ class PreparedLayer:
         self.meta = dict(meta or {})
         self.overlapping = np.zeros(self.n, dtype=np.int8)  # 0 unknown, 1 no, 2 yes
         self._cells: dict[int, _Cells] = {}
-        self._lock = threading.Lock()
+        # one review at a time mutates a cached layer (QGIS may run two reviews in parallel)
+        self._lock = threading.RLock()
 
     def _mark_unusable(self, ids: np.ndarray) -> None:
         g = self.geoms[ids]
@@ -233,6 +234,10 @@ class PreparedLayer:
 
     # validity -----------------------------------------------------------------------------
     def ensure_valid(self, ids: np.ndarray) -> None:
+        with self._lock:
+            self._ensure_valid(ids)
+
+    def _ensure_valid(self, ids: np.ndarray) -> None:
         """Check (once) and repair the polygons ``ids``."""
         ids = np.unique(ids)
         self.load(ids)
@@ -271,6 +276,10 @@ class PreparedLayer:
 
     # overlaps inside the layer ---------------------------------------------------------------
     def ensure_overlap_flags(self, ids: np.ndarray) -> None:
+        with self._lock:
+            self._ensure_overlap_flags(ids)
+
+    def _ensure_overlap_flags(self, ids: np.ndarray) -> None:
         """Find (once) which of ``ids`` share interior with another polygon of the layer.
 
         Pieces of polygons that overlap nothing are interior-disjoint, so their areas add up
@@ -301,6 +310,10 @@ class PreparedLayer:
 
     # candidates ----------------------------------------------------------------------------
     def candidates(self, parcels: np.ndarray):
+        with self._lock:
+            return self._candidates(parcels)
+
+    def _candidates(self, parcels: np.ndarray):
         """``(parcel_index, piece, source_index, containment)`` for every piece meeting a parcel.
 
         ``containment`` is HOLDS_PARCEL where the piece wholly contains the parcel,
