@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from yimatong_plugin.core.gcj02 import gcj02_to_wgs84  # noqa: E402
+from yimatong_plugin.core.shapely_compat import transform_xy  # noqa: E402
 
 DATA_DIR = ROOT / "yimatong_plugin" / "data"
 SEED = 430700
@@ -80,11 +81,11 @@ _TO_GEO = Transformer.from_crs(GK_EPSG, CRS_EPSG, always_xy=True)
 
 
 def to_gk(geom):
-    return shapely.transform(geom, lambda x, y: _TO_GK.transform(x, y), interleaved=False)
+    return transform_xy(geom, _TO_GK.transform)
 
 
 def to_geo(geom):
-    return shapely.transform(geom, lambda x, y: _TO_GEO.transform(x, y), interleaved=False)
+    return transform_xy(geom, _TO_GEO.transform)
 
 
 def gk_point(lon, lat):
@@ -108,7 +109,7 @@ def load_counties() -> list[tuple[str, str, object]]:
         path = folder / f"{adcode}.geojson"
         data = json.loads(path.read_text(encoding="utf-8"))
         gcj = shape(data.get("geometry", data))
-        wgs = shapely.transform(gcj, lambda x, y: gcj02_to_wgs84(x, y), interleaved=False)
+        wgs = transform_xy(gcj, gcj02_to_wgs84)
         wgs = shapely.make_valid(wgs) if not wgs.is_valid else wgs
         if wgs.geom_type == "Polygon":
             wgs = MultiPolygon([wgs])

@@ -10,6 +10,7 @@ from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox
 
 from .__about__ import __version__
 from .toolbelt.i18n import install_translator, remove_translator, tr
+from .toolbelt.log import log
 from .toolbelt.resources import icon
 
 
@@ -55,7 +56,17 @@ class YimatongPlugin:
         self.toolbar = self.iface.addToolBar(tr("Yimatong"))
         self.toolbar.setObjectName(self.TOOLBAR_OBJECT_NAME)
 
-        self._init_components()
+        from .toolbelt.dependencies import INSTALL_HINT, missing_required
+
+        problems = missing_required()
+        if problems:
+            # load, but offer nothing that would fail or compute wrong areas; say what to do
+            message = tr(
+                "Yimatong cannot start its tools: {problems}. Install with: {hint}"
+            ).format(problems="; ".join(problems), hint=INSTALL_HINT)
+            log(message, "critical", push=True, duration=0)
+        else:
+            self._init_components()
 
         self.menu.addSeparator()
         self.add_action("yimatong.svg", tr("About Yimatong"), self.show_about, toolbar=False)

@@ -124,7 +124,7 @@
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="61" />
+      <location filename="../plugin.py" line="72" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="79" />
+      <location filename="../plugin.py" line="90" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
     </message>
@@ -584,7 +584,7 @@
       <translation>合规性审查</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="71" />
+      <location filename="../plugin.py" line="82" />
       <source>Compliance review…</source>
       <translation>合规性审查…</translation>
     </message>
@@ -747,6 +747,11 @@
       <location filename="../gis/expressions.py" line="147" />
       <source>Examples</source>
       <translation>示例</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="55" />
+      <source>Excel import</source>
+      <translation>Excel 导入</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="86" />
@@ -986,6 +991,11 @@
       <translation>输入图层</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/about.py" line="38" />
+      <source>Install the missing packages into the Python QGIS uses: {hint}</source>
+      <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="168" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
@@ -1209,6 +1219,11 @@
       <location filename="../gis/compliance_report.py" line="782" />
       <source>Method</source>
       <translation>计算方法</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/about.py" line="26" />
+      <source>Missing or broken dependencies</source>
+      <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="47" />
@@ -1612,7 +1627,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="139" />
+      <location filename="../plugin.py" line="150" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -1667,7 +1682,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="100" />
+      <location filename="../plugin.py" line="111" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -1720,6 +1735,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/importprojects.py" line="46" />
       <source>Provincial key project</source>
       <translation>省级重点项目</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="55" />
+      <source>QR images</source>
+      <translation>二维码图片</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="234" />
@@ -2057,7 +2077,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="175" />
+      <location filename="../plugin.py" line="186" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -2117,62 +2137,62 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件既不是 UTF-8 也不是 GBK 编码的文本（第 {pos} 字节）。</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="60" />
+      <location filename="../core/library/geometry.py" line="61" />
       <source>The geometry{where} could not be read: {error}</source>
       <translation>无法读取几何图形{where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="171" />
+      <location filename="../core/library/geometry.py" line="172" />
       <source>The geometry{where} could not be reprojected from {crs}: {error}</source>
       <translation>几何图形{where}无法从 {crs} 转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="180" />
+      <location filename="../core/library/geometry.py" line="181" />
       <source>The geometry{where} falls outside the valid range of {crs}</source>
       <translation>几何图形{where}超出 {crs} 的有效范围</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="65" />
+      <location filename="../core/library/geometry.py" line="66" />
       <source>The geometry{where} has an unsupported type {type}; give WKT, WKB or a geometry</source>
       <translation>几何图形{where}的类型 {type} 不受支持；请提供 WKT、WKB 或几何对象</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="148" />
+      <location filename="../core/library/geometry.py" line="149" />
       <source>The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates are in</source>
       <translation>几何图形{where}的坐标形如 ({x:.0f}, {y:.0f})，看起来是米，但其坐标系 {crs} 以度为单位；请给出坐标实际所在的投影坐标系</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="158" />
+      <location filename="../core/library/geometry.py" line="159" />
       <source>The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS used)</source>
       <translation>几何图形{where}的坐标形如 ({x:.4f}, {y:.4f})，看起来是度，但其坐标系 {crs} 以米为单位；请给出 EPSG:4490（或实际使用的地理坐标系）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="222" />
+      <location filename="../core/library/geometry.py" line="223" />
       <source>The geometry{where} has no area (after repair: {reason})</source>
       <translation>几何图形{where}没有面积（修复后：{reason}）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="141" />
+      <location filename="../core/library/geometry.py" line="142" />
       <source>The geometry{where} has non-finite coordinates</source>
       <translation>几何图形{where}含有非有限坐标值</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="130" />
+      <location filename="../core/library/geometry.py" line="131" />
       <source>The geometry{where} is a {type}; a parcel must be a polygon or multipolygon</source>
       <translation>几何图形{where}是 {type}；地块必须是面或多面</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="126" />
+      <location filename="../core/library/geometry.py" line="127" />
       <source>The geometry{where} is empty</source>
       <translation>几何图形{where}为空</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="206" />
+      <location filename="../core/library/geometry.py" line="207" />
       <source>The geometry{where} lies at {lon:.3f}, {lat:.3f}, outside China (CGCS2000 expects longitude 72-137E, latitude 0-56N; are x and y swapped?)</source>
       <translation>几何图形{where}位于 {lon:.3f}, {lat:.3f}，在中国范围之外（CGCS2000 要求经度 72–137°E、纬度 0–56°N；是否把 x 和 y 弄反了？）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="196" />
+      <location filename="../core/library/geometry.py" line="197" />
       <source>The geometry{where} lies at {lon:.3f}E {lat:.3f}N after reprojection, outside the area of use of {crs} ({name}); wrong CRS or Gauss-Kruger zone?</source>
       <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
@@ -2364,7 +2384,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的项目批准类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="98" />
+      <location filename="../core/library/geometry.py" line="99" />
       <source>Unknown coordinate reference system '{crs}'</source>
       <translation>未知的坐标参考系“{crs}”</translation>
     </message>
@@ -2429,7 +2449,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查结论</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/about.py" line="23" />
+      <location filename="../processing/algorithms/about.py" line="24" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -2499,9 +2519,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="45" />
+      <location filename="../plugin.py" line="46" />
       <source>Yimatong</source>
       <translation>一码通</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="64" />
+      <source>Yimatong cannot start its tools: {problems}. Install with: {hint}</source>
+      <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
     <message>
       <location filename="../gis/library_layers.py" line="57" />
@@ -2514,12 +2539,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/about.py" line="26" />
+      <location filename="../processing/algorithms/about.py" line="32" />
       <source>Yimatong version {version}</source>
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="191" />
+      <location filename="../plugin.py" line="202" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -2679,7 +2704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="223" />
+      <location filename="../core/library/geometry.py" line="224" />
       <source>degenerate polygon</source>
       <translation>退化的多边形</translation>
     </message>
@@ -2909,6 +2934,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>尚未赋码</translation>
     </message>
     <message>
+      <location filename="../toolbelt/dependencies.py" line="21" />
+      <source>numpy is not installed</source>
+      <translation>未安装 numpy</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="764" />
       <source>outside</source>
       <translation>界外</translation>
@@ -2989,6 +3019,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型编码</translation>
     </message>
     <message>
+      <location filename="../toolbelt/dependencies.py" line="25" />
+      <source>pyproj is not installed</source>
+      <translation>未安装 pyproj</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="126" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
@@ -3037,6 +3072,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/timeline.py" line="58" />
       <source>serious</source>
       <translation>严重</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="29" />
+      <source>shapely 2 is not installed</source>
+      <translation>未安装 shapely 2</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="44" />
+      <source>shapely {version} does not work with the GEOS library QGIS loaded ({problem}); install shapely 2.0.x</source>
+      <translation>shapely {version} 与 QGIS 已加载的 GEOS 库不兼容（{problem}）；请安装 shapely 2.0.x</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="34" />
+      <source>shapely {version} is too old: Yimatong needs shapely 2.0</source>
+      <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="503" />
@@ -3207,6 +3257,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="785" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="60" />
+      <source>{module} is not installed: {feature} is unavailable</source>
+      <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="773" />

@@ -15,6 +15,7 @@ from pyproj import CRS, Geod, Transformer
 from pyproj.exceptions import CRSError
 
 from ..i18n import tr
+from ..shapely_compat import transform_xy
 from .constants import LIBRARY_EPSG
 from .errors import LibraryError
 
@@ -165,7 +166,7 @@ def prepare_parcel(geometry, crs="EPSG:4490", where: str = "") -> PreparedGeomet
         )
     if source.to_epsg() != LIBRARY_EPSG:
         try:
-            geom = shapely.transform(geom, _transform_xy(crs_text), interleaved=False)
+            geom = transform_xy(geom, _transform_xy(crs_text))
         except Exception as exc:  # pyproj raises ProjError and friends
             raise LibraryError(
                 tr("The geometry{where} could not be reprojected from {crs}: {error}").format(

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+import importlib
+
+# (module, class) of every algorithm; keep one per line
+ALGORITHMS = [
+    ("about", "AboutAlgorithm"),
+    ("complianceoverlay", "ComplianceOverlayAlgorithm"),
+    ("checkparcels", "CheckParcelsAlgorithm"),
+    ("importprojects", "ImportProjectsAlgorithm"),
+    ("lifecyclemonitor", "LifecycleMonitorAlgorithm"),
+    ("projectboxreport", "ProjectBoxReportAlgorithm"),
+]
+
 
 def algorithm_classes() -> list:
-    """Classes of every algorithm the provider offers (imported lazily)."""
+    """Classes of every algorithm the provider offers (imported lazily).
+
+    When a required package is missing or broken (see toolbelt/dependencies.py) only
+    ``yimatong:about`` is offered: it names the problem instead of computing wrong areas.
+    """
+    from ...toolbelt.dependencies import missing_required
+
+    names = ALGORITHMS if not missing_required() else ALGORITHMS[:1]
     classes = []
-    # Each algorithm module appends itself here; keep one import per line.
-    from .about import AboutAlgorithm
-
-    classes.append(AboutAlgorithm)
-    from .complianceoverlay import ComplianceOverlayAlgorithm
-
-    classes.append(ComplianceOverlayAlgorithm)
-    from .checkparcels import CheckParcelsAlgorithm
-
-    classes.append(CheckParcelsAlgorithm)
-    from .importprojects import ImportProjectsAlgorithm
-
-    classes.append(ImportProjectsAlgorithm)
-    from .lifecyclemonitor import LifecycleMonitorAlgorithm
-
-    classes.append(LifecycleMonitorAlgorithm)
-    from .projectboxreport import ProjectBoxReportAlgorithm
-
-    classes.append(ProjectBoxReportAlgorithm)
+    for module_name, class_name in names:
+        module = importlib.import_module(f".{module_name}", __name__)
+        classes.append(getattr(module, class_name))
     return classes

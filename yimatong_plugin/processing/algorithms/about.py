@@ -18,10 +18,26 @@ class AboutAlgorithm(YimatongAlgorithm):
         "plugin and its Processing provider are installed."
     )
     VERSION = "VERSION"
+    PROBLEMS = "PROBLEMS"
 
     def initAlgorithm(self, config=None):
         self.addOutput(QgsProcessingOutputString(self.VERSION, self.tr("Version")))
+        self.addOutput(
+            QgsProcessingOutputString(self.PROBLEMS, self.tr("Missing or broken dependencies"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ...toolbelt.dependencies import INSTALL_HINT, missing_optional, missing_required
+
         feedback.pushInfo(self.tr("Yimatong version {version}").format(version=__version__))
-        return {self.VERSION: __version__}
+        problems = missing_required()
+        for problem in problems + missing_optional():
+            feedback.reportError(problem, fatalError=False)
+        if problems:
+            feedback.reportError(
+                self.tr("Install the missing packages into the Python QGIS uses: {hint}").format(
+                    hint=INSTALL_HINT
+                ),
+                fatalError=False,
+            )
+        return {self.VERSION: __version__, self.PROBLEMS: "\n".join(problems)}
