@@ -28,11 +28,12 @@ NewsFeed\\httpsfeedqgisorg\\disabled=true
 [UI]
 lastProjectPath=
 INI
-DISPLAY_NUM=":$((90 + RANDOM % 9))"
-Xvfb "$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+# let Xvfb pick a free display itself (-displayfd): parallel runs never share a screen
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 trap 'kill $XVFB_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-sleep 1
+for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+DISPLAY_NUM=":$(head -1 "$WORK/display")"
 export DISPLAY="$DISPLAY_NUM" YMT_SCENES="$SCENES" YMT_ROOT="$ROOT" LANG=zh_CN.UTF-8
 # QGIS runs Debian's python3: give it the venv's packages (shapely 2, segno, openpyxl…)
 VENV_SITE="$("$ROOT/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
