@@ -17,7 +17,7 @@ cat > "$PROFILE/QGIS/QGIS3.ini" <<INI
 yimatong_plugin=true
 [locale]
 overrideFlag=true
-userLocale=zh_CN
+userLocale=zh-Hans
 globalLocale=zh_CN
 [qgis]
 checkVersion=false
@@ -39,7 +39,7 @@ export DISPLAY="$DISPLAY_NUM" YMT_SCENES="$SCENES" YMT_ROOT="$ROOT" LANG=zh_CN.U
 VENV_SITE="$("$ROOT/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
 export PYTHONPATH="$VENV_SITE${PYTHONPATH:+:$PYTHONPATH}"
 unset QT_QPA_PLATFORM
-timeout 300 qgis --profiles-path "$WORK" --lang zh_CN --nologo --noversioncheck \
+timeout 300 qgis --profiles-path "$WORK" --lang zh-Hans --nologo --noversioncheck \
   --code "$ROOT/scripts/screenshot_scenes.py" >"$WORK/qgis.log" 2>&1 || {
   echo "QGIS exited with an error; log:"; tail -40 "$WORK/qgis.log"; exit 1; }
 grep -h "^YMT" "$WORK/qgis.log" || true

@@ -26,6 +26,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+# QGIS names Simplified Chinese "zh-Hans" (its own qgis_zh-Hans.qm); Qt and the system say
+# zh_CN / zh_SG / zh-Hans-CN. All of them mean the plugin's zh_CN translation.
+_ALIASES = {"zh_hans": "zh_CN", "zh_cn": "zh_CN", "zh_sg": "zh_CN", "zh": "zh_CN"}
+
+
+def normalise_locale(value: str) -> str:
+    """``zh-Hans``, ``zh_Hans_CN``, ``zh-CN``, ``zh_CN.UTF-8``… → ``zh_CN``; others ``ll_CC``."""
+    text = (value or "en_US").split(".")[0].replace("-", "_")
+    parts = text.split("_")
+    key = "_".join(parts[:2]).lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if parts[0].lower() == "zh" and len(parts) > 1 and parts[1].lower() in ("hant", "tw", "hk"):
+        return "zh_TW"
+    if len(parts) > 1:
+        return f"{parts[0].lower()}_{parts[1].upper()}"
+    return parts[0].lower()
+
+
 def user_locale() -> str:
     """The locale QGIS runs in, e.g. ``zh_CN`` (honours QGIS's locale override)."""
     settings = QgsSettings()
@@ -33,7 +52,7 @@ def user_locale() -> str:
         value = settings.value("locale/userLocale", "", type=str)
     else:
         value = QgsApplication.locale()
-    return (value or "en_US")[:5]
+    return normalise_locale(value)
 
 
 def qm_path(locale: str) -> Path:
@@ -73,7 +92,7 @@ def install_translator(locale: str | None = None) -> bool:
     """
     global _translator
     remove_translator()
-    locale = locale or user_locale()
+    locale = normalise_locale(locale) if locale else user_locale()
     for candidate in (locale, locale[:2]):
         translator = load_private_translator(candidate)
         if translator is not None:
