@@ -45,8 +45,11 @@ EVENT_ATTRS = (
     "invested_ratio",
     "batch",
     "note",
+    "area_m2",
+    "stopped_on",
 )
-DATE_FIELDS = ("agreed_handover", "agreed_start", "agreed_completion", "event_date")
+DATE_FIELDS = ("agreed_handover", "agreed_start", "agreed_completion", "event_date", "stopped_on")
+AREA_FIELDS = ("declared_area_m2", "area_m2")
 BOOL_FIELDS = ("archived", "repaired", "retired")
 MAX_SERIAL = 999999
 _INVESTMENT_RE = re.compile(r"^(\d{4})-?(\d{6})-?(\d{2})-?(\d{2})-?(\d{5}[0-9A-Z])$")
@@ -117,6 +120,37 @@ class Library:
     def wkb(self, value) -> Optional[bytes]:
         """WKB of a stored ``geom`` value (GeoPackage blob or PostGIS ``ST_AsBinary``)."""
         return None if value is None else self._geom_to_wkb(value)
+
+    def stream(self, sql: str, params=(), size: int = 5000) -> Iterator[dict]:
+        """Rows of a read-only query as dicts, fetched ``size`` at a time where the backend
+        can (GeoPackage); for scans of large tables (every event of the library)."""
+        cur = self._execute(sql, params)
+        names = [d[0] for d in cur.description]
+        if hasattr(cur, "fetchmany"):
+            chunks = iter(lambda: cur.fetchmany(size), [])
+        else:
+            chunks = iter([cur.fetchall()])
+        for chunk in chunks:
+            for values in chunk:
+                yield self._normalise_row(dict(zip(names, values)))
+
+    def parcels_in_box(self, minx: float, miny: float, maxx: float, maxy: float) -> list[dict]:
+        """Parcels (current and retired) whose envelope meets the box (EPSG:4490 degrees),
+        found through the spatial index (GeoPackage R-tree, PostGIS GiST). Rows: fid, code,
+        stage, label, retired, replaces, replaced_by, area_m2, geometry (WKB)."""
+        cols = (
+            "p.fid AS fid, p.code AS code, p.stage AS stage, p.label AS label, "
+            "p.retired AS retired, p.replaces AS replaces, p.replaced_by AS replaced_by, "
+            "p.area_m2 AS area_m2"
+        )
+        sql, params = self._box_query(cols, (float(minx), float(miny), float(maxx), float(maxy)))
+        rows = self._rows(sql, params)
+        for row in rows:
+            row["geometry"] = self._geom_to_wkb(row.pop("g"))
+        return rows
+
+    def _box_query(self, cols: str, box: tuple) -> tuple[str, tuple]:  # pragma: no cover
+        raise NotImplementedError
 
     def transaction(self):
         """``with lib.transaction(): ...`` groups many API calls into one all-or-nothing
@@ -265,15 +299,15 @@ class Library:
                 value = self._date(value, key)
             elif key in ("developed_ratio", "invested_ratio"):
                 value = self._ratio(value, key)
-            elif key == "declared_area_m2" and value is not None:
+            elif key in AREA_FIELDS and value is not None:
                 try:
                     value = float(value)
                 except (TypeError, ValueError):
                     value = -1.0
                 if not value >= 0:
                     raise LibraryError(
-                        tr("declared_area_m2: '{value}' is not an area in m²").format(
-                            value=attrs[key]
+                        tr("{field}: '{value}' is not an area in m²").format(
+                            field=key, value=attrs[key]
                         ),
                         "bad_value",
                         key,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3  # schema.py: 1 initial, 2 search indexes, 3 inserts reserve their serial
+# schema.py: 1 initial, 2 search indexes, 3 inserts reserve their serial,
+# 4 stage supplementary_farmland, event area_m2/stopped_on, batch index, projects.current_stage
+SCHEMA_VERSION = 4
 LIBRARY_EPSG = 4490  # CGCS2000 geographic: every parcel is stored in it
 
 SOURCES = {
@@ -23,15 +25,18 @@ STAGES = {
     "construction_start": "开工",
     "completion": "竣工",
     "registration": "不动产登记",
+    "supplementary_farmland": "补充耕地",  # 耕地占补平衡: farmland supplemented for land taken
     "supervision": "批后监管",
 }
+#: stages the library accepts only from this schema version on (older files are migrated)
+STAGE_SINCE_VERSION = {"supplementary_farmland": 4}
 
 # 批 供 用 补 查: the stage groups of the life of the land.
 STAGE_GROUPS = {
     "批": ("preliminary_review", "conversion_approval"),
     "供": ("reserve", "supply"),
     "用": ("planning_permit", "construction_start", "completion", "registration"),
-    "补": (),  # supplementary farmland (耕地占补平衡): recorded as results/events with kind 补
+    "补": ("supplementary_farmland",),  # 补充耕地 / 耕地占补平衡
     "查": ("supervision",),
 }
 

@@ -125,6 +125,16 @@ class GeoPackageLibrary(Library):
         }
 
     def _ensure_schema(self) -> None:
+        # foreign keys off while the schema is created or migrated (a migration may rebuild a
+        # table that others reference; SQLite allows the switch only outside a transaction);
+        # the migration checks the keys itself before it commits
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            self._ensure_schema_now()
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _ensure_schema_now(self) -> None:
         try:
             tables = self._tables()
         except sqlite3.DatabaseError as exc:
@@ -213,10 +223,21 @@ class GeoPackageLibrary(Library):
         def run():
             version = self._version()
             for target in range(version + 1, SCHEMA_VERSION + 1):
+                for table in schema.GPKG_REBUILDS.get(target, ()):
+                    self._rebuild_table(table, target)
                 for stmt in schema.GPKG_MIGRATIONS.get(target, []):
                     self.conn.execute(stmt)
                 self.conn.execute(
                     "UPDATE ymt_meta SET value = ? WHERE key = 'schema_version'", (str(target),)
+                )
+            problems = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise LibraryError(
+                    tr("{path}: the schema migration would break references: {rows}").format(
+                        path=self.path, rows=problems[:5]
+                    ),
+                    "database",
+                    self.path,
                 )
 
         if in_tx:
@@ -228,6 +249,74 @@ class GeoPackageLibrary(Library):
     @property
     def schema_version(self) -> int:
         return self._version()
+
+    def _rebuild_table(self, table: str, version: int) -> None:
+        """Recreate ``table`` with its definition of schema ``version`` (SQLite cannot alter a
+        CHECK constraint), inside the migration's transaction, foreign keys off.
+
+        The rows are copied with their fids (so the R-tree, lineage links and the audit log
+        still point at them) before any trigger exists on the new table: nothing is audited
+        twice. Every index and trigger of the old table is recreated from its stored SQL —
+        also ones added by other tools (e.g. GDAL's feature-count triggers) — except our own
+        audit/refusal triggers, generated anew for the new columns. The AUTOINCREMENT counter
+        is kept, gpkg_contents / gpkg_geometry_columns / gpkg_extensions name the table and
+        stay as they are.
+        """
+        conn = self.conn
+        old_cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+        new_cols = schema.column_names(table, version)
+        common = [c for c in old_cols if c in new_cols]
+        lost = [c for c in old_cols if c not in new_cols]
+        if lost:  # a column only a newer or foreign schema has: refuse rather than drop data
+            raise LibraryError(
+                tr("{path}: table {table} has columns this migration does not know: {cols}").format(
+                    path=self.path, table=table, cols=", ".join(lost)
+                ),
+                "not_a_library",
+                self.path,
+            )
+        ours = {
+            f"{table}_audit_insert",
+            f"{table}_audit_update",
+            f"{table}_no_delete",
+            f"{table}_code_immutable",
+        }
+        saved = [
+            sql
+            for kind, name, sql in conn.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? "
+                "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+                (table,),
+            )
+            if not (kind == "trigger" and name in ours)
+        ]
+        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+        temp = f"{table}_ymt_rebuild"
+        conn.execute(schema.gpkg_table_sql(table, version, name=temp))
+        names = ", ".join(f'"{c}"' for c in common)
+        conn.execute(f'INSERT INTO "{temp}" ({names}) SELECT {names} FROM "{table}"')
+        conn.execute(f'DROP TABLE "{table}"')
+        # legacy rename: do not rewrite (or re-check) other schema objects, which name the
+        # table by its final name already
+        conn.execute("PRAGMA legacy_alter_table = ON")
+        try:
+            conn.execute(f'ALTER TABLE "{temp}" RENAME TO "{table}"')
+        finally:
+            conn.execute("PRAGMA legacy_alter_table = OFF")
+        for sql in saved:
+            conn.execute(sql)
+        for sql in schema.gpkg_trigger_sql(table, version):
+            conn.execute(sql)
+        top = conn.execute(f'SELECT max(fid) FROM "{table}"').fetchone()[0] or 0
+        keep = max(top, seq[0] if seq is not None else 0)
+        conn.execute("DELETE FROM sqlite_sequence WHERE name IN (?, ?)", (table, temp))
+        if keep:
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, keep))
+        conn.execute(
+            "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+            "WHERE table_name = ?",
+            (table,),
+        )
 
     # --- backend hooks -------------------------------------------------------------------
     def _execute(self, sql: str, params=()):
@@ -324,6 +413,15 @@ class GeoPackageLibrary(Library):
             "ymt_projects_search_idx WHERE (name LIKE ? ESCAPE '\\' OR "
             "applicant LIKE ? ESCAPE '\\')" + arch + " ORDER BY code LIMIT ?) ORDER BY code",
             (like, like) + arch_p + (limit,),
+        )
+
+    def _box_query(self, cols: str, box: tuple) -> tuple[str, tuple]:
+        minx, miny, maxx, maxy = box
+        return (
+            f"SELECT {cols}, p.geom AS g FROM rtree_ymt_parcels_geom r "
+            "JOIN ymt_parcels p ON p.fid = r.id "
+            "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
+            (maxx, minx, maxy, miny),
         )
 
     def _geom_value(self, geom):

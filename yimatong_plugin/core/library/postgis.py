@@ -306,13 +306,22 @@ class PostgisLibrary(Library):
     def _geom_select_sql(self) -> str:
         return "ST_AsBinary(geom)"
 
+    def _box_query(self, cols: str, box: tuple) -> tuple[str, tuple]:
+        return (
+            f"SELECT {cols}, ST_AsBinary(p.geom) AS g FROM ymt_parcels p "
+            f"WHERE p.geom && ST_MakeEnvelope(?, ?, ?, ?, {LIBRARY_EPSG})",
+            box,
+        )
+
     def _geom_to_wkb(self, value):
         if value is None:
             return None
         if isinstance(value, str):  # a geometry column selected as is: hex EWKB
             import shapely
 
-            return shapely.to_wkb(shapely.from_wkb(value), flavor="iso", include_srid=False)
+            return shapely.to_wkb(
+                shapely.from_wkb(value), output_dimension=2, flavor="iso", include_srid=False
+            )
         return bytes(value)
 
     def _normalise_row(self, row: dict) -> dict:

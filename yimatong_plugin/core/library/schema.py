@@ -9,7 +9,7 @@ made in QGIS's attribute table is audited like one made through the Python API.
 
 from __future__ import annotations
 
-from .constants import LIBRARY_EPSG, SOURCES, STAGES
+from .constants import LIBRARY_EPSG, SCHEMA_VERSION, SOURCES, STAGE_SINCE_VERSION, STAGES
 
 NOW_GPKG = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
 
@@ -19,7 +19,18 @@ def _in_list(column: str, values) -> str:
 
 
 _SOURCE_CHECK = _in_list("source", SOURCES)
-_STAGE_CHECK = _in_list("stage", STAGES)
+
+
+def stages_at(version: int = SCHEMA_VERSION) -> list[str]:
+    """The stage keys the stage CHECK constraints of schema ``version`` accept."""
+    return [s for s in STAGES if STAGE_SINCE_VERSION.get(s, 1) <= version]
+
+
+def stage_check(version: int = SCHEMA_VERSION) -> str:
+    return _in_list("stage", stages_at(version))
+
+
+_STAGE_CHECK = stage_check()
 
 # (name, GeoPackage declaration, PostgreSQL declaration)
 _TRAIL = [
@@ -95,6 +106,8 @@ COLUMNS = {
         ("note", "TEXT", "text"),
         *_ARCHIVE,
         *_TRAIL,
+        # v4, maintained by triggers: the stage of the latest non-archived event (by date)
+        ("current_stage", "TEXT", "text"),
     ],
     "ymt_parcels": [
         ("geom", "MULTIPOLYGON", f"geometry(MultiPolygon, {LIBRARY_EPSG})"),
@@ -165,6 +178,14 @@ COLUMNS = {
         ("note", "TEXT", "text"),
         *_ARCHIVE,
         *_TRAIL,
+        # v4: the area the event concerns (e.g. the area a supply of a batch hands over), and the
+        # date development stopped (闲置土地: started but stalled)
+        (
+            "area_m2",
+            "REAL CHECK (area_m2 IS NULL OR area_m2 >= 0)",
+            "double precision CHECK (area_m2 IS NULL OR area_m2 >= 0)",
+        ),
+        ("stopped_on", "DATE", "date"),
     ],
     "ymt_results": [
         (
@@ -233,6 +254,31 @@ COLUMNS = {
 
 TABLE_CHECKS = {"ymt_projects": _SEGMENT_CHECK}
 
+#: columns added after version 1: (table, column) -> the schema version that adds them
+ADDED_IN = {
+    ("ymt_projects", "current_stage"): 4,
+    ("ymt_events", "area_m2"): 4,
+    ("ymt_events", "stopped_on"): 4,
+}
+#: derived columns kept by triggers: a change of only these is not an audited edit
+DERIVED_COLUMNS = {"ymt_projects": ("current_stage",)}
+#: tables with a stage CHECK (rebuilt on GeoPackage when the stage list grows)
+STAGE_TABLES = ("ymt_parcels", "ymt_events", "ymt_results")
+
+
+def columns(table: str, version: int = SCHEMA_VERSION) -> list[tuple[str, str, str]]:
+    """``(name, GeoPackage declaration, PostgreSQL declaration)`` of ``table`` in schema
+    ``version`` (columns added later left out, the stage CHECK of that version)."""
+    out = []
+    old_check = stage_check(version)
+    for name, gp, pg in COLUMNS[table]:
+        if ADDED_IN.get((table, name), 1) > version:
+            continue
+        if name == "stage" and old_check != _STAGE_CHECK:
+            gp, pg = gp.replace(_STAGE_CHECK, old_check), pg.replace(_STAGE_CHECK, old_check)
+        out.append((name, gp, pg))
+    return out
+
 DESCRIPTIONS = {
     "ymt_projects": "Yimatong projects (one row per 28-digit code)",
     "ymt_parcels": "Yimatong parcels (CGCS2000, lineage kept)",
@@ -253,6 +299,11 @@ INDEXES = [
     ("ymt_audit_code_idx", "ymt_audit", "code, fid"),
     ("ymt_audit_row_idx", "ymt_audit", "table_name, row_fid"),
 ]
+#: indexes added by schema version 4
+INDEXES_V4 = [
+    ("ymt_events_batch_idx", "ymt_events", "batch"),
+    ("ymt_projects_current_stage_idx", "ymt_projects", "current_stage, code"),
+]
 
 # the flag whose change from false to true is recorded as action 'archive'
 ARCHIVE_FLAG = {
@@ -263,8 +314,8 @@ ARCHIVE_FLAG = {
 }
 
 
-def column_names(table: str) -> list[str]:
-    return ["fid"] + [c[0] for c in COLUMNS[table]]
+def column_names(table: str, version: int = SCHEMA_VERSION) -> list[str]:
+    return ["fid"] + [c[0] for c in columns(table, version)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -364,9 +415,9 @@ GPKG_RTREE = [
 ]
 
 
-def _gpkg_json(prefix: str, table: str) -> str:
+def _gpkg_json(prefix: str, table: str, version: int = SCHEMA_VERSION) -> str:
     parts = []
-    for name in column_names(table):
+    for name in column_names(table, version):
         if name == "geom":
             parts.append(f"'geom', hex({prefix}.geom)")
         else:
@@ -374,15 +425,16 @@ def _gpkg_json(prefix: str, table: str) -> str:
     return "json_object({})".format(", ".join(parts))
 
 
-def gpkg_table_sql(table: str) -> str:
+def gpkg_table_sql(table: str, version: int = SCHEMA_VERSION, name: str | None = None) -> str:
+    """CREATE TABLE of ``table`` as in schema ``version`` (named ``name`` when given)."""
     cols = ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
-    cols += [f'"{name}" {gp}' for name, gp, _pg in COLUMNS[table]]
+    cols += [f'"{col}" {gp}' for col, gp, _pg in columns(table, version)]
     if table in TABLE_CHECKS:
         cols.append(f"CHECK ({TABLE_CHECKS[table]})")
-    return 'CREATE TABLE "{}" (\n  {}\n)'.format(table, ",\n  ".join(cols))
+    return 'CREATE TABLE "{}" (\n  {}\n)'.format(name or table, ",\n  ".join(cols))
 
 
-def gpkg_trigger_sql(table: str) -> list[str]:
+def gpkg_trigger_sql(table: str, version: int = SCHEMA_VERSION) -> list[str]:
     """Audit, delete refusal and immutability triggers for one audited table (GeoPackage).
 
     Who: a trigger in a GeoPackage cannot know the OS user. The Python API writes the user into
@@ -391,14 +443,15 @@ def gpkg_trigger_sql(table: str) -> list[str]:
     outside the Yimatong API, e.g. in QGIS's attribute table, which rewrites ``rev`` unchanged).
     """
     flag = ARCHIVE_FLAG[table]
-    cols = [c for c in column_names(table)]
+    derived = DERIVED_COLUMNS.get(table, ())
+    cols = [c for c in column_names(table, version) if c not in derived]
     changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in cols)
     code = "NEW.code"
     return [
         """CREATE TRIGGER "{t}_audit_insert" AFTER INSERT ON "{t}" BEGIN
   INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
   VALUES ('{t}', NEW.fid, {code}, 'insert', COALESCE(NEW.updated_by, 'external'), {now}, NULL, {after});
-END""".format(t=table, code=code, now=NOW_GPKG, after=_gpkg_json("NEW", table)),
+END""".format(t=table, code=code, now=NOW_GPKG, after=_gpkg_json("NEW", table, version)),
         """CREATE TRIGGER "{t}_audit_update" AFTER UPDATE ON "{t}" WHEN {changed} BEGIN
   INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
   VALUES ('{t}', NEW.fid, {code},
@@ -411,8 +464,8 @@ END""".format(
             flag=flag,
             changed=changed,
             now=NOW_GPKG,
-            before=_gpkg_json("OLD", table),
-            after=_gpkg_json("NEW", table),
+            before=_gpkg_json("OLD", table, version),
+            after=_gpkg_json("NEW", table, version),
         ),
         f"""CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN
   SELECT RAISE(ABORT, '{table}: rows are never deleted; archive (or retire) them instead');
@@ -445,12 +498,12 @@ def gpkg_schema_v1() -> list[str]:
     """Statements creating schema version 1 in a GeoPackage (the core tables already exist)."""
     stmts = []
     for table in COLUMNS:
-        stmts.append(gpkg_table_sql(table))
+        stmts.append(gpkg_table_sql(table, 1))
     stmts += GPKG_RTREE
     for name, table, cols in INDEXES:
         stmts.append(f'CREATE INDEX "{name}" ON "{table}" ({cols})')
     for table in ARCHIVE_FLAG:
-        stmts += gpkg_trigger_sql(table)
+        stmts += gpkg_trigger_sql(table, 1)
     stmts += GPKG_FIXED_TRIGGERS
     stmts.append(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
@@ -487,9 +540,9 @@ PG_WHO = (
 )
 
 
-def pg_table_sql(table: str) -> str:
+def pg_table_sql(table: str, version: int = SCHEMA_VERSION) -> str:
     cols = ["fid bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"]
-    cols += [f"{name} {pg}" for name, _gp, pg in COLUMNS[table]]
+    cols += [f"{name} {pg}" for name, _gp, pg in columns(table, version)]
     if table in TABLE_CHECKS:
         cols.append(f"CHECK ({TABLE_CHECKS[table]})")
     return "CREATE TABLE {} (\n  {}\n)".format(table, ",\n  ".join(cols))
@@ -559,8 +612,8 @@ PG_FILL = {
 }
 
 
-def pg_fill_function(table: str) -> str:
-    names = set(column_names(table))
+def pg_fill_function(table: str, version: int = SCHEMA_VERSION) -> str:
+    names = set(column_names(table, version))
     body = "".join(
         f"  NEW.{c} := coalesce(NEW.{c}, {d});\n" for c, d in PG_FILL.items() if c in names
     )
@@ -573,12 +626,12 @@ def pg_fill_function(table: str) -> str:
 def pg_schema_v1() -> list[str]:
     stmts = list(PG_FUNCTIONS)
     for table in COLUMNS:
-        stmts.append(pg_table_sql(table))
+        stmts.append(pg_table_sql(table, 1))
     stmts.append("CREATE INDEX ymt_parcels_geom_gist ON ymt_parcels USING gist (geom)")
     for name, table, cols in INDEXES:
         stmts.append(f"CREATE INDEX {name} ON {table} ({cols})")
     for table, flag in ARCHIVE_FLAG.items():
-        stmts.append(pg_fill_function(table))
+        stmts.append(pg_fill_function(table, 1))
         stmts.append(
             f"CREATE TRIGGER {table}_fill BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW "
             f"EXECUTE FUNCTION {table}_fill()"
@@ -671,3 +724,103 @@ END $$""",
         "CREATE INDEX ymt_projects_applicant_trgm ON ymt_projects USING gin (applicant gin_trgm_ops)",
     ],
 }
+
+# Version 4: stage supplementary_farmland (补充耕地, 耕地占补平衡) in the stage CHECKs of
+# parcels, events and results; events get area_m2 and stopped_on; an index on events.batch;
+# ymt_projects.current_stage (the stage of the latest non-archived event by date, ties by fid),
+# kept by triggers, indexed, so the panel's stage filter is an index lookup.
+# GeoPackage: SQLite cannot ALTER a CHECK, so the three tables are rebuilt (GPKG_REBUILDS, done
+# by gpkg.py: same fids, indexes, R-tree and other triggers kept, audit rows untouched) before
+# these statements run.
+GPKG_REBUILDS: dict[int, tuple[str, ...]] = {4: STAGE_TABLES}
+
+
+def _latest_stage(code: str, archived_false: str) -> str:
+    return (
+        f"(SELECT e.stage FROM ymt_events e WHERE e.code = {code} AND {archived_false} "
+        "ORDER BY e.event_date DESC, e.fid DESC LIMIT 1)"
+    )
+
+
+_GPKG_LATEST = _latest_stage("NEW.code", "NOT e.archived")
+_GPKG_SET_STAGE = (
+    f"UPDATE ymt_projects SET current_stage = {_GPKG_LATEST} "
+    f"WHERE code = NEW.code AND current_stage IS NOT {_GPKG_LATEST};"
+)
+GPKG_MIGRATIONS[4] = [
+    "ALTER TABLE ymt_projects ADD COLUMN current_stage TEXT",
+    *(f'CREATE INDEX "{name}" ON "{table}" ({cols})' for name, table, cols in INDEXES_V4),
+    "UPDATE ymt_projects SET current_stage = "
+    + _latest_stage("ymt_projects.code", "NOT e.archived"),
+    f"""CREATE TRIGGER "ymt_events_current_stage_insert" AFTER INSERT ON ymt_events BEGIN
+  {_GPKG_SET_STAGE}
+END""",
+    f"""CREATE TRIGGER "ymt_events_current_stage_update" AFTER UPDATE OF stage, event_date, archived
+ON ymt_events BEGIN
+  {_GPKG_SET_STAGE}
+END""",
+    # current_stage is derived: a value typed by hand (QGIS form) is put right at once
+    f"""CREATE TRIGGER "ymt_projects_current_stage_insert" AFTER INSERT ON ymt_projects
+WHEN NEW.current_stage IS NOT NULL BEGIN
+  {_GPKG_SET_STAGE}
+END""",
+    f"""CREATE TRIGGER "ymt_projects_current_stage_update" AFTER UPDATE OF current_stage
+ON ymt_projects BEGIN
+  {_GPKG_SET_STAGE}
+END""",
+]
+
+_PG_LATEST_FN = """CREATE OR REPLACE FUNCTION ymt_latest_stage(p_code text) RETURNS text
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT stage FROM ymt_events WHERE code = p_code AND NOT archived
+  ORDER BY event_date DESC, fid DESC LIMIT 1
+$$"""
+PG_MIGRATIONS[4] = [
+    # a change of only the derived current_stage is not an edit: no audit row
+    PG_FUNCTIONS[0].replace(
+        "IF j_new = j_old THEN",
+        "IF (j_new - 'current_stage') = (j_old - 'current_stage') THEN",
+    ),
+    f"ALTER TABLE ymt_events ADD COLUMN area_m2 {COLUMNS['ymt_events'][-2][2]}",
+    "ALTER TABLE ymt_events ADD COLUMN stopped_on date",
+    "ALTER TABLE ymt_projects ADD COLUMN current_stage text",
+    """DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT conrelid::regclass::text AS t, conname FROM pg_constraint
+    WHERE contype = 'c' AND conrelid IN ('ymt_parcels'::regclass, 'ymt_events'::regclass,
+      'ymt_results'::regclass) AND pg_get_constraintdef(oid) LIKE '%stage%'
+  LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.conname);
+  END LOOP;
+END $$""",
+    f"ALTER TABLE ymt_parcels ADD CONSTRAINT ymt_parcels_stage_check "
+    f"CHECK (stage IS NULL OR {_STAGE_CHECK})",
+    f"ALTER TABLE ymt_events ADD CONSTRAINT ymt_events_stage_check CHECK ({_STAGE_CHECK})",
+    f"ALTER TABLE ymt_results ADD CONSTRAINT ymt_results_stage_check "
+    f"CHECK (stage IS NULL OR {_STAGE_CHECK})",
+    *(f"CREATE INDEX {name} ON {table} ({cols})" for name, table, cols in INDEXES_V4),
+    _PG_LATEST_FN,
+    """CREATE OR REPLACE FUNCTION ymt_events_current_stage() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE latest text := ymt_latest_stage(NEW.code);
+BEGIN
+  UPDATE ymt_projects SET current_stage = latest
+    WHERE code = NEW.code AND current_stage IS DISTINCT FROM latest;
+  RETURN NULL;
+END $$""",
+    "CREATE TRIGGER ymt_events_current_stage AFTER INSERT OR UPDATE OF stage, event_date, "
+    "archived ON ymt_events FOR EACH ROW EXECUTE FUNCTION ymt_events_current_stage()",
+    # current_stage is derived: a value typed by hand (QGIS form) is replaced by the real one
+    """CREATE OR REPLACE FUNCTION ymt_projects_current_stage() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.current_stage := ymt_latest_stage(NEW.code);
+  RETURN NEW;
+END $$""",
+    "CREATE TRIGGER ymt_projects_current_stage BEFORE INSERT OR UPDATE OF current_stage "
+    "ON ymt_projects FOR EACH ROW EXECUTE FUNCTION ymt_projects_current_stage()",
+    "UPDATE ymt_projects p SET current_stage = l.stage FROM (SELECT DISTINCT ON (code) code, "
+    "stage FROM ymt_events WHERE NOT archived ORDER BY code, event_date DESC, fid DESC) l "
+    "WHERE p.code = l.code",
+]
