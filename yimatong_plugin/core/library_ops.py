@@ -17,20 +17,10 @@ from contextlib import contextmanager
 @contextmanager
 def transaction(library) -> Iterator[None]:
     """``with transaction(lib): ...`` — every library call inside commits together or not at all."""
-    tx = getattr(library, "transaction", None)
-    if tx is None:
-        # the library's nestable transaction (see core/library/base.py ``_tx``); ask the
-        # library owner to expose it as ``transaction()``
-        tx = library._tx
-    with tx():
+    with library.transaction():
         yield
 
 
 def connection(library):
     """The DB-API connection of an open library (sqlite3 for GeoPackage, psycopg2 for PostGIS)."""
-    conn = getattr(library, "connection", None)
-    if conn is None:
-        return library.conn
-    if hasattr(conn, "cursor"):  # the property (a sqlite3 connection is callable itself)
-        return conn
-    return conn()
+    return library.connection

@@ -1,9 +1,10 @@
 """Project box (项目盒) queries over a library: which projects touched a point, and one
 project's whole file (events, parcels, results, findings). Qt-free.
 
-:func:`projects_at` uses the library's spatial index — the GeoPackage R-tree
-(``rtree_ymt_parcels_geom``) or the PostGIS GiST index (``geom && envelope``) — to find the
-candidate parcels, then tests the exact geometry with shapely. If the library object offers its
+:func:`projects_at` asks the library for the candidate parcels through its spatial index
+(``Library.parcels_in_box``: the GeoPackage R-tree or the PostGIS GiST index), then tests the
+exact geometry with shapely. Only the library's public API is used (``query``, ``stream``,
+``parcels_in_box``, ``events``, ``parcels``…). If the library object offers its
 own ``projects_at`` it is used instead (this module is written so the library can adopt it).
 """
 
@@ -36,6 +37,8 @@ RULE_EVENT_COLUMNS = (
     "developed_ratio",
     "invested_ratio",
     "batch",
+    "area_m2",
+    "stopped_on",
 )
 
 
@@ -60,31 +63,10 @@ def _search_box(x: float, y: float, crs: str, tolerance: float) -> tuple[float, 
     return lon, lat, tol
 
 
-def _wkb(lib, value) -> bytes | None:
-    return lib._geom_to_wkb(value) if value is not None else None
-
-
 def _candidates(lib, box: tuple[float, float, float, float]) -> list[dict]:
     """Parcel rows whose envelope meets ``box`` (minx, miny, maxx, maxy in EPSG:4490), with
-    their geometry as WKB in ``g`` — answered by the spatial index."""
-    cols = "p.fid AS fid, p.code AS code, p.retired AS retired, p.replaces AS replaces, "
-    cols += "p.replaced_by AS replaced_by, p.label AS label"
-    if getattr(lib, "backend", "") == "gpkg":
-        rows = lib._rows(
-            "SELECT " + cols + ", p.geom AS g FROM rtree_ymt_parcels_geom r "
-            "JOIN ymt_parcels p ON p.fid = r.id "
-            "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
-            (box[2], box[0], box[3], box[1]),
-        )
-    else:  # PostGIS: the GiST index answers the envelope test
-        rows = lib._rows(
-            "SELECT "
-            + cols
-            + ", ST_AsBinary(p.geom) AS g FROM ymt_parcels p "
-            + "WHERE p.geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)",
-            box,
-        )
-    return rows
+    their geometry as WKB in ``geometry`` — answered by the library's spatial index."""
+    return lib.parcels_in_box(*box)
 
 
 def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float = 0.0):
@@ -96,13 +78,13 @@ def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float
     rows = _candidates(lib, (lon - tol, lat - tol, lon + tol, lat + tol))
     if not rows:
         return []
-    geoms = shapely.from_wkb([_wkb(lib, r["g"]) for r in rows])
+    geoms = shapely.from_wkb([r["geometry"] for r in rows])
     point = shapely.Point(lon, lat)
     hit = shapely.dwithin(geoms, point, tol) if tol > 0 else shapely.intersects(geoms, point)
     out = []
     for row, ok in zip(rows, hit):
         if ok:
-            row.pop("g", None)
+            row.pop("geometry", None)
             row["retired"] = bool(row["retired"])
             out.append(row)
     return out
@@ -124,13 +106,13 @@ def parcels_in(lib, geometry, crs: str = LIBRARY_CRS):
     rows = _candidates(lib, tuple(geometry.bounds))
     if not rows:
         return []
-    geoms = shapely.from_wkb([_wkb(lib, r["g"]) for r in rows])
+    geoms = shapely.from_wkb([r["geometry"] for r in rows])
     shapely.prepare(geometry)
     hit = shapely.intersects(geometry, geoms) & ~shapely.touches(geometry, geoms)
     out = []
     for row, ok in zip(rows, hit):
         if ok:
-            row.pop("g", None)
+            row.pop("geometry", None)
             row["retired"] = bool(row["retired"])
             out.append(row)
     return out
@@ -145,7 +127,7 @@ def _projects_of(lib, parcels: list[dict], include_archived: bool) -> list[dict]
         entry["retired_parcel_ids" if p["retired"] else "parcel_ids"].append(p["fid"])
     codes = sorted(by_code)
     marks = ", ".join("?" for _ in codes)
-    rows = lib._rows("SELECT * FROM ymt_projects WHERE code IN (" + marks + ")", tuple(codes))
+    rows = lib.query("SELECT * FROM ymt_projects WHERE code IN (" + marks + ")", tuple(codes))
     out = []
     for row in rows:
         if row.get("archived") and not include_archived:
@@ -197,11 +179,10 @@ def batch_peers(lib, events: Iterable[dict]) -> dict[str, list[dict]]:
     if not batches:
         return {}
     marks = ", ".join("?" for _ in batches)
-    # no DISTINCT: with it SQLite walks the code index over every event; without it, it uses
-    # the (stage, event_date) index (an index on batch would make this instant)
-    rows = lib._rows(
-        "SELECT code FROM ymt_events WHERE stage = ? AND archived = ? AND batch IN (" + marks + ")",
-        ("conversion_approval", False, *batches),
+    # the ymt_events_batch_idx index (schema v4) answers this
+    rows = lib.query(
+        "SELECT code FROM ymt_events WHERE batch IN (" + marks + ") AND stage = ? AND archived = ?",
+        (*batches, "conversion_approval", False),
     )
     codes = sorted({r["code"] for r in rows})
     return {code: lib.events(code) for code in codes}
@@ -273,7 +254,7 @@ def library_findings(
     as_of = lc.to_date(as_of)
     projects = {
         r["code"]: r
-        for r in lib._rows(
+        for r in lib.query(
             "SELECT " + ", ".join(PROJECT_RULE_COLUMNS) + " FROM ymt_projects WHERE archived = ?",
             (False,),
         )
@@ -290,31 +271,25 @@ def library_findings(
         if keep:
             for_batches[code] = keep
 
-    cur = lib._execute(
+    current, bucket = None, []
+    rows = lib.stream(
         "SELECT " + ", ".join(RULE_EVENT_COLUMNS) + " FROM ymt_events WHERE archived = ? "
         "ORDER BY code, event_date, fid",
         (False,),
     )
-    names = [d[0] for d in cur.description]
-    code_at = names.index("code")
-    current, bucket = None, []
-    if hasattr(cur, "fetchmany"):  # sqlite3: stream
-        chunks = iter(lambda: cur.fetchmany(5000), [])
-    else:  # the PostGIS backend has fetched the rows already (tuples: small)
-        chunks = iter([cur.fetchall()])
-    for chunk in chunks:
-        for values in chunk:
-            code = values[code_at]
-            if code != current:
-                if current in projects:
-                    flush(current, bucket)
-                    done += 1
-                current, bucket = code, []
-            bucket.append(dict(zip(names, values)))
-        if canceled and canceled():
-            return []
-        if progress:
-            progress(90.0 * done / total)
+    for i, row in enumerate(rows):
+        code = row["code"]
+        if code != current:
+            if current in projects:
+                flush(current, bucket)
+                done += 1
+            current, bucket = code, []
+        bucket.append(row)
+        if i % 5000 == 4999:
+            if canceled and canceled():
+                return []
+            if progress:
+                progress(90.0 * done / total)
     if current in projects:
         flush(current, bucket)
     out[:0] = lc.unsupplied_findings(for_batches, as_of, th)
