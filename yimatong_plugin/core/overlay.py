@@ -602,17 +602,36 @@ class OverlayResult:
 
 
 # ----------------------------------------------------------------------------- the engine
-def _run_chunks(func, n: int, workers: int, is_canceled) -> list:
-    starts = list(range(0, n, CHUNK))
-    if workers <= 1 or len(starts) <= 1:
+def _chunk_bounds(n: int, workers: int, cost: np.ndarray | None = None) -> list:
+    """``[(start, end), …]`` covering ``range(n)``: chunks of at most :data:`CHUNK` items and,
+    with several workers, about ``4 × workers`` chunks of equal ``cost`` (e.g. vertex counts),
+    so one 500-vertex red-line cell pair does not sit in the same chunk as 4,000 cheap ones.
+    """
+    if n == 0:
+        return []
+    if workers <= 1 or cost is None or n < 64:
+        return [(s, min(n, s + CHUNK)) for s in range(0, n, CHUNK)]
+    csum = np.cumsum(np.asarray(cost, dtype=float))
+    parts = max(4 * workers, int(np.ceil(n / CHUNK)))
+    cuts = np.searchsorted(csum, csum[-1] * np.arange(1, parts) / parts)
+    edges = np.unique(np.concatenate([[0], cuts, [n]]))
+    out = []
+    for a, b in zip(edges[:-1].tolist(), edges[1:].tolist()):
+        out.extend((s, min(b, s + CHUNK)) for s in range(a, b, CHUNK))
+    return out
+
+
+def _run_chunks(func, n: int, workers: int, is_canceled, cost=None) -> list:
+    bounds = _chunk_bounds(n, workers, cost)
+    if workers <= 1 or len(bounds) <= 1:
         out = []
-        for s in starts:
+        for a, b in bounds:
             if is_canceled():
                 raise OverlayCanceledError()
-            out.append(func(s, min(n, s + CHUNK)))
+            out.append(func(a, b))
         return out
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(func, s, min(n, s + CHUNK)) for s in starts]
+        futures = [pool.submit(func, a, b) for a, b in bounds]
         out = []
         for fut in futures:
             if is_canceled():
@@ -660,7 +679,9 @@ def layer_overlaps(
         inter[rest] = shapely.intersection(lp[rest], pc[rest])
         return inter, shapely.area(inter)
 
-    results = _run_chunks(work, n, workers, is_canceled)
+    cost = 16 + np.minimum(shapely.get_num_coordinates(pieces), 4 * CLIP_VERTICES)
+    cost[contained != NONE] = 1
+    results = _run_chunks(work, n, workers, is_canceled, cost)
     inter = np.concatenate([r[0] for r in results])
     areas = np.concatenate([r[1] for r in results])
     ngroups = int(groups.max()) + 1
@@ -767,60 +788,84 @@ def compliance_overlay(
     def noise(i):  # rounding noise of the intersection arithmetic, not an area
         return 1e-9 * float(areas[i]) + 1e-6
 
-    for step, layer in enumerate(layers):
-        if is_canceled():
-            raise OverlayCanceledError()
-        prep = layer.prepared()
-        lp, _g, la, lg = layer_overlaps(
-            prep, live_geoms, want_pieces=want_pieces, workers=workers, is_canceled=is_canceled
-        )
-        got = dict(zip(lp.tolist(), range(len(lp))))
-        for j, i in enumerate(live.tolist()):
-            k = got.get(j)
-            area = min(float(la[k]), float(areas[i])) if k is not None else 0.0
-            if area <= noise(i):
-                area, k = 0.0, None
-            if layer.rule == INSIDE:
-                outside = max(0.0, float(areas[i]) - area)
-                if outside <= noise(i):
-                    outside = 0.0
-                geom = lg[k] if k is not None else None
-                results[i].overlaps.append(
-                    Overlap(layer.name, "", area, ratio(area, i), outside, geom)
-                )
-            elif k is not None:
-                results[i].overlaps.append(
-                    Overlap(layer.name, "", area, ratio(area, i), None, lg[k])
-                )
-        layer_repaired[layer.name] = prep.repaired_ids
-        layer_unusable[layer.name] = prep.unusable_ids
-        progress((step + 1) / steps)
-
+    # the layers run side by side (their GEOS work releases the GIL; a cold red-line layer
+    # spends its time cutting and validating while the farmland layer intersects), each also
+    # spreading its intersections over ``workers`` threads; results are taken in layer order
+    jobs = []
+    for layer in layers:
+        jobs.append((layer, layer.prepared(), None))
     if zoning is not None:
-        if is_canceled():
-            raise OverlayCanceledError()
-        prep = zoning.prepared()
-        codes = prep.codes if prep.codes is not None else np.array([""] * prep.n)
+        zprep = zoning.prepared()
+        codes = zprep.codes if zprep.codes is not None else np.array([""] * zprep.n)
         uniq, group_of_source = np.unique(codes, return_inverse=True)
-        zp, zg, za, zgeom = layer_overlaps(
+        jobs.append((zoning, zprep, group_of_source.astype(np.int64)))
+
+    def run(job, parcels_copy):
+        _layer, prep, groups = job
+        return layer_overlaps(
             prep,
-            live_geoms,
-            group_of_source=group_of_source.astype(np.int64),
+            parcels_copy,
+            group_of_source=groups,
             want_pieces=want_pieces,
             workers=workers,
             is_canceled=is_canceled,
         )
-        for j, g, a, geom in zip(zp.tolist(), zg.tolist(), za.tolist(), zgeom):
-            i = int(live[j])
-            a = min(a, float(areas[i]))
-            if a <= noise(i):
-                continue
-            results[i].overlaps.append(
-                Overlap(zoning.name, str(uniq[g]), a, ratio(a, i), None, geom)
-            )
-        layer_repaired[zoning.name] = prep.repaired_ids
-        layer_unusable[zoning.name] = prep.unusable_ids
-        progress(1.0)
+
+    if is_canceled():
+        raise OverlayCanceledError()
+    if workers <= 1 or len(jobs) <= 1:
+        outcomes = (run(job, live_geoms) for job in jobs)
+        pool = None
+    else:
+        # GEOS builds a prepared geometry's indexes lazily on first use, which is not safe from
+        # two threads at once: each layer gets its own (exact, WKB round-tripped) parcel copies
+        copies = [live_geoms]
+        for _ in jobs[1:]:
+            copy = shapely.from_wkb(shapely.to_wkb(live_geoms))
+            shapely.prepare(copy)
+            copies.append(copy)
+        pool = ThreadPoolExecutor(max_workers=min(workers, len(jobs)))
+        futures = [pool.submit(run, job, copy) for job, copy in zip(jobs, copies)]
+        outcomes = (f.result() for f in futures)
+    try:
+        for step, (layer, prep, _groups) in enumerate(jobs):
+            outcome = next(outcomes)
+            if layer is zoning:
+                zp, zg, za, zgeom = outcome
+                for j, g, a, geom in zip(zp.tolist(), zg.tolist(), za.tolist(), zgeom):
+                    i = int(live[j])
+                    a = min(a, float(areas[i]))
+                    if a <= noise(i):
+                        continue
+                    results[i].overlaps.append(
+                        Overlap(zoning.name, str(uniq[g]), a, ratio(a, i), None, geom)
+                    )
+            else:
+                lp, _g, la, lg = outcome
+                got = dict(zip(lp.tolist(), range(len(lp))))
+                for j, i in enumerate(live.tolist()):
+                    k = got.get(j)
+                    area = min(float(la[k]), float(areas[i])) if k is not None else 0.0
+                    if area <= noise(i):
+                        area, k = 0.0, None
+                    if layer.rule == INSIDE:
+                        outside = max(0.0, float(areas[i]) - area)
+                        if outside <= noise(i):
+                            outside = 0.0
+                        geom = lg[k] if k is not None else None
+                        results[i].overlaps.append(
+                            Overlap(layer.name, "", area, ratio(area, i), outside, geom)
+                        )
+                    elif k is not None:
+                        results[i].overlaps.append(
+                            Overlap(layer.name, "", area, ratio(area, i), None, lg[k])
+                        )
+            layer_repaired[layer.name] = prep.repaired_ids
+            layer_unusable[layer.name] = prep.unusable_ids
+            progress((step + 1) / steps)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     for res in results:
         use = None if project_uses is None else project_uses[res.index]
