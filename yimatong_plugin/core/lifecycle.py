@@ -11,32 +11,38 @@ attributes when present (flat keys of the dict, or inside a nested ``attrs`` dic
 ========================  =====================================================================
 stage                     attributes
 ========================  =====================================================================
-conversion_approval       ``batch`` (批次 name/number; default: the document number), ``area``
-                          (approved area, m²)
+conversion_approval       ``batch`` (批次 name/number; default: the document number),
+                          ``area_m2`` (the library column; or ``area``): approved area, m²
 supply                    ``agreed_start``, ``agreed_completion``, ``agreed_handover`` (dates),
-                          ``batch`` (which approval batch it supplies), ``area`` (m²)
+                          ``batch`` (which approval batch it supplies), ``area_m2`` (or
+                          ``area``): the area this supply hands over, m²
 construction_start        the date is the actual start
 completion                the date is the actual completion
-supervision               ``stopped_on`` (date development stopped; or ``status`` "stopped"/
-                          "停工": stopped on the event date), ``developed_ratio`` or
+supervision               ``stopped_on`` (the library column: date development stopped; without
+                          it, ``status`` "stopped"/"停工" means stopped on the event date),
+                          ``developed_ratio`` or
                           ``developed_area`` + ``total_area``, ``invested_ratio`` or
                           ``invested`` + ``total_investment``
 ========================  =====================================================================
 
 The date is ``date`` or ``event_date`` (the library's column). Document number (文号) and
 originating system are read from ``doc_no`` / ``document_no`` and ``origin_system`` / ``system``.
-:func:`with_project_defaults` fills agreed dates and approved area from the project row.
+:func:`with_project_defaults` fills agreed dates from the project row, and the approved area
+from the project's ``declared_area_m2`` only where the approval event records no area.
 
 Rules (DOMAIN.md section 4; thresholds in :class:`Thresholds`)
 -------------------------------------------------------------
 * **批而未供** — per approval batch: the batch (approved at date *A*) is not fully supplied on
-  the anniversary ``A + unsupplied_years``. Reported with the supplied ratio (by area when every
-  approval and supply records one, otherwise by project count).
+  the anniversary ``A + unsupplied_years``. Reported with the supplied ratio: by area when every
+  approval of the batch has one (its ``area_m2``, else the project's declared area) — a supply
+  then counts with its recorded ``area_m2`` (several supplies add up, capped at the approved
+  area), or as the whole project when a supply records none; by project count otherwise.
 * **供而未用** — supplied with agreed start *S*, no start recorded: met on ``S + grace + 1 day``.
 * **闲置土地** — not started one full year after *S* (idle-land fee stage, 20 % of the land
   price) and two full years after *S* (repossession stage); or started, the latest supervision
-  record shows developed area < 1/3 or investment < 25 % and development stopped on *T*: met one
-  full year after *T* (fee) and two (repossession).
+  record shows developed area < 1/3 or investment < 25 % and development stopped on *T* (its
+  ``stopped_on``; without one, the record's date when its status says stopped): met one full
+  year after *T* (fee) and two (repossession).
 * **逾期开工** — started after ``S + grace`` (the late start is recorded, days late).
 * **逾期竣工** — completion later than the agreed completion *C* + grace, or none recorded by
   ``as_of`` although the project started.
@@ -258,6 +264,11 @@ class Event:
     def date_attr(self, name: str) -> _dt.date | None:
         return to_date(self.get(name))
 
+    def area(self) -> float | None:
+        """The area the event concerns (m²): ``area_m2`` (library column) or ``area``."""
+        value = self.float_attr("area_m2")
+        return value if value is not None else self.float_attr("area")
+
     def float_attr(self, name: str) -> float | None:
         value = self.get(name)
         if value is None:
@@ -307,9 +318,9 @@ def with_project_defaults(project: Mapping[str, Any] | None, events: Iterable[An
     """Events with the project row's facts filled in where the event lacks them.
 
     The library keeps agreed dates (``agreed_handover/start/completion``) on the project as well
-    as on supply events, and the approved area as ``declared_area_m2``: a supply event without
-    agreed dates takes the project's, a conversion approval without ``area`` takes the declared
-    area.
+    as on supply events: a supply event without agreed dates takes the project's. A conversion
+    approval records its approved area in ``area_m2``; one without takes the project's
+    ``declared_area_m2``.
     """
     evs = as_events(events)
     if not project:
@@ -321,7 +332,7 @@ def with_project_defaults(project: Mapping[str, Any] | None, events: Iterable[An
             for key in ("agreed_handover", "agreed_start", "agreed_completion"):
                 if ev.get(key) is None and project.get(key) not in (None, ""):
                     extra[key] = project[key]
-        elif ev.stage == "conversion_approval" and ev.get("area") is None:
+        elif ev.stage == "conversion_approval" and ev.area() is None:
             area = project.get("declared_area_m2")
             if area not in (None, ""):
                 extra["area"] = area
@@ -709,7 +720,7 @@ def unsupplied_findings(
         due = add_years(approved_on, th.unsupplied_years)
         if as_of < due:
             continue
-        by_area = all(a.float_attr("area") for _, a in members)
+        by_area = all(a.area() for _, a in members)
         approved_total = 0.0
         supplied_total = 0.0
         unsupplied_codes: list[str] = []
@@ -717,11 +728,11 @@ def unsupplied_findings(
         for code, approval in members:
             own = [s for s in supplies.get(code, ()) if str(s.get("batch") or key) == key]
             used_events.extend(own)
-            approved = approval.float_attr("area") if by_area else 1.0
+            approved = approval.area() if by_area else 1.0
             if not own:
                 supplied = 0.0
-            elif by_area and all(s.float_attr("area") for s in own):
-                supplied = min(approved, sum(s.float_attr("area") for s in own))
+            elif by_area and all(s.area() is not None for s in own):
+                supplied = min(approved, sum(s.area() for s in own))
             else:
                 supplied = approved
             approved_total += approved

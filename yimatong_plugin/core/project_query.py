@@ -51,7 +51,8 @@ class ProjectFilter:
     admin: str | None = None
     supply_type: str | None = None
     land_use: str | None = None
-    #: the project's current stage (its latest event) ; "none": no event yet
+    #: the project's current stage (``current_stage``: its latest non-archived event);
+    #: "none": no event yet
     stage: str | None = None
     status: str | None = None
     #: an anomaly rule (core.lifecycle RULES, e.g. 闲置土地); needs :func:`load_anomalies` first
@@ -112,22 +113,12 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
             clauses.append(f"p.{name} = ?")
             params.append(str(value))
     if flt.stage:
-        archived_false = "NOT e.archived" if dialect == "postgres" else "e.archived = 0"
+        # ymt_projects.current_stage (schema v4): the stage of the project's latest non-archived
+        # event (by date, then fid), kept by triggers and indexed with the code
         if flt.stage == "none":
-            clauses.append(
-                "NOT EXISTS (SELECT 1 FROM ymt_events e "
-                f"WHERE e.code = p.code AND {archived_false})"
-            )
+            clauses.append("p.current_stage IS NULL")
         else:
-            # the stage of the latest (date, fid) non-archived event: the events of that stage
-            # (index on stage) that are their project's latest (index on code, date)
-            archived2 = "NOT e2.archived" if dialect == "postgres" else "e2.archived = 0"
-            clauses.append(
-                "p.code IN (SELECT e.code FROM ymt_events e "
-                f"WHERE e.stage = ? AND {archived_false} AND e.fid = "
-                f"(SELECT e2.fid FROM ymt_events e2 WHERE e2.code = e.code AND {archived2} "
-                "ORDER BY e2.event_date DESC, e2.fid DESC LIMIT 1))"
-            )
+            clauses.append("p.current_stage = ?")
             params.append(flt.stage)
     if flt.anomaly:
         clauses.append(f"p.code IN (SELECT code FROM {ANOMALY_TABLE} WHERE rule = ?)")
@@ -246,6 +237,8 @@ _EVENT_COLUMNS = (
     "developed_ratio",
     "invested_ratio",
     "batch",
+    "area_m2",
+    "stopped_on",
 )
 
 
