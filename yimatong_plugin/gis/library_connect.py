@@ -83,24 +83,44 @@ def libpq_string(uri: QgsDataSourceUri) -> str:
     return text
 
 
-def open_configured_library(uri: str = "", connection: str = ""):
-    """Open the library from a GeoPackage path / PostgreSQL URI, or a saved connection name."""
+def open_configured_library(uri: str = "", connection: str = "", **options):
+    """Open the library from a GeoPackage path / PostgreSQL URI, or a saved connection name.
+
+    ``options`` go to ``open_library`` (``user``, ``dictionaries``…)."""
     if connection:
-        return open_library(libpq_string(connection_datasource(connection)))
+        return open_library(libpq_string(connection_datasource(connection)), **options)
     if not uri:
         raise ValueError(tr("No project library is configured."))
     if is_postgres_uri(uri):
         ds = QgsDataSourceUri(uri)
         if ds.authConfigId():
-            return open_library(libpq_string(ds))
-    return open_library(uri)
+            return open_library(libpq_string(ds), **options)
+    return open_library(uri, **options)
 
 
-def open_library_from_settings():
+def open_library_value(value: str, **options):
+    """Open the library a Processing ``LIBRARY`` value names: a saved PostgreSQL connection
+    name (credentials from its authcfg), a GeoPackage path or a PostgreSQL URI/service."""
+    value = (value or "").strip()
+    if value and value in postgres_connection_names():
+        return open_configured_library(connection=value, **options)
+    return open_configured_library(value, **options)
+
+
+def settings_library_value() -> str:
+    """The configured library as a Processing ``LIBRARY`` value: the saved connection name,
+    else the path/URI ('' when none)."""
+    from ..toolbelt.settings import load_settings
+
+    settings = load_settings()
+    return settings.library_connection or settings.library_uri or ""
+
+
+def open_library_from_settings(**options):
     """The library named in the plugin settings (None when none is configured)."""
     from ..toolbelt.settings import load_settings
 
     settings = load_settings()
     if not settings.library_uri and not settings.library_connection:
         return None
-    return open_configured_library(settings.library_uri, settings.library_connection)
+    return open_configured_library(settings.library_uri, settings.library_connection, **options)

@@ -507,11 +507,11 @@ def open_code_dialog(iface) -> None:
         QMessageBox.warning(parent, tr("Project code generator"), str(exc))
         return
     library = None
-    if settings.library_uri:
+    if settings.library_uri or settings.library_connection:
         try:
-            from ..core.library import open_library
+            from ..gis.library_connect import open_library_from_settings
 
-            library = open_library(settings.library_uri, dictionaries=dictionaries)
+            library = open_library_from_settings(dictionaries=dictionaries)
         except Exception as exc:  # a missing file, a server that is down…: say so, go on
             log(tr("Cannot open the project library: {error}").format(error=exc), "warning", True)
     division_layer = None

@@ -183,11 +183,19 @@ class ProjectBoxDock(QgsDockWidget):
     # -- library --------------------------------------------------------------------------
     @property
     def library_uri(self) -> str:
+        """The library as a Processing ``LIBRARY`` value: the URI given to the dock, else the
+        saved PostgreSQL connection name or the path/URI of the plugin settings."""
+        uri, connection = self._source()
+        return connection or uri
+
+    def _source(self) -> tuple[str, str]:
+        """(path or URI, saved connection name) of the library to open."""
         if self._library_uri is not None:
-            return self._library_uri
+            return self._library_uri, ""
         from ..toolbelt.settings import load_settings
 
-        return load_settings().library_uri
+        settings = load_settings()
+        return settings.library_uri, settings.library_connection
 
     def set_library(self, library) -> None:
         """Use an open library object (the dock does not close it)."""
@@ -200,19 +208,22 @@ class ProjectBoxDock(QgsDockWidget):
         self._library_uri = uri
 
     def library(self):
-        """The open library; reopened when the library chosen in the settings changed."""
+        """The open library; reopened when the library chosen in the settings changed.
+        A saved PostgreSQL connection gets its credentials from QGIS's authentication manager
+        (gis/library_connect, as the library panel)."""
+        source = self._source()
         if self._library is not None and getattr(self, "_owns_library", False):
-            if self.library_uri != self._opened_uri:
+            if source != self._opened_uri:
                 self.close_library()
         if self._library is None:
-            uri = self.library_uri
-            if not uri:
+            uri, connection = source
+            if not uri and not connection:
                 return None
-            from ..core.library import open_library
+            from ..gis.library_connect import open_configured_library
 
-            self._library = open_library(uri)
+            self._library = open_configured_library(uri, connection)
             self._owns_library = True
-            self._opened_uri = uri
+            self._opened_uri = source
         return self._library
 
     def close_library(self) -> None:

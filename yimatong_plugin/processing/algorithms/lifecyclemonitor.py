@@ -67,9 +67,17 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
 
         settings = load_settings()
         p = QgsProcessingParameterString(
-            self.LIBRARY, self.tr("Project library"), defaultValue=settings.library_uri or None
+            self.LIBRARY,
+            self.tr("Project library"),
+            defaultValue=settings.library_connection or settings.library_uri or None,
         )
-        p.setHelp(self.tr("A GeoPackage path or a PostgreSQL connection string / service."))
+        p.setHelp(
+            self.tr(
+                "A GeoPackage path, a PostgreSQL connection string / service, or the name of a "
+                "saved QGIS PostgreSQL connection (credentials from its authentication "
+                "configuration)."
+            )
+        )
         self.addParameter(p)
         p = QgsProcessingParameterDateTime(
             self.AS_OF,
@@ -179,8 +187,13 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
         if not uri:
             return False, self.tr("Choose a project library.")
         from ...core.library import is_postgres_uri
+        from ...gis.library_connect import postgres_connection_names
 
-        if not is_postgres_uri(uri) and not os.path.isfile(uri):
+        if (
+            not is_postgres_uri(uri)
+            and not os.path.isfile(uri)
+            and uri not in postgres_connection_names()
+        ):
             return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
         try:
             self._thresholds(parameters, context).validate()
@@ -214,7 +227,7 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...core import projectbox as pb
-        from ...core.library import open_library
+        from ...gis.library_connect import open_library_value
         from ...gis.shapely_io import from_shapely
 
         uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
@@ -225,7 +238,7 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
         try:
-            lib = open_library(uri)
+            lib = open_library_value(uri)
         except Exception as exc:
             raise QgsProcessingException(
                 self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)

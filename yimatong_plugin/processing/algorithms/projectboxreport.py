@@ -47,9 +47,17 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
 
         settings = load_settings()
         p = QgsProcessingParameterString(
-            self.LIBRARY, self.tr("Project library"), defaultValue=settings.library_uri or None
+            self.LIBRARY,
+            self.tr("Project library"),
+            defaultValue=settings.library_connection or settings.library_uri or None,
         )
-        p.setHelp(self.tr("A GeoPackage path or a PostgreSQL connection string / service."))
+        p.setHelp(
+            self.tr(
+                "A GeoPackage path, a PostgreSQL connection string / service, or the name of a "
+                "saved QGIS PostgreSQL connection (credentials from its authentication "
+                "configuration)."
+            )
+        )
         self.addParameter(p)
         p = QgsProcessingParameterString(self.CODE, self.tr("Project code"))
         p.setHelp(self.tr("The 28-digit project code (bare or grouped with spaces)."))
@@ -85,11 +93,16 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         if not ok:
             return ok, msg
         from ...core.library import is_postgres_uri
+        from ...gis.library_connect import postgres_connection_names
 
         uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
         if not uri:
             return False, self.tr("Choose a project library.")
-        if not is_postgres_uri(uri) and not os.path.isfile(uri):
+        if (
+            not is_postgres_uri(uri)
+            and not os.path.isfile(uri)
+            and uri not in postgres_connection_names()
+        ):
             return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
         if len(self._code(parameters, context)) != 28:
             return False, self.tr("A project code has 28 digits: {code}").format(
@@ -104,7 +117,7 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ...core.library import open_library
+        from ...gis.library_connect import open_library_value
         from ...gis.projectbox_report import ReportError, display_code, write_project_report
 
         uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
@@ -114,7 +127,7 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context) or None
         try:
-            lib = open_library(uri)
+            lib = open_library_value(uri)
         except Exception as exc:
             raise QgsProcessingException(
                 self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
