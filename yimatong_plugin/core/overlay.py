@@ -178,8 +178,9 @@ class PreparedLayer:
         geometries at those indices, read only when a parcel's box meets their box.
         """
         self._loader = loader
+        self.boxes = None
         if loader is not None:
-            boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
+            boxes = self.boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
             self.n = len(boxes)
             self.geoms = np.full(self.n, None, dtype=object)
             self.loaded = np.zeros(self.n, dtype=bool)
@@ -821,7 +822,7 @@ def compliance_overlay(
         # two threads at once: each layer gets its own (exact, WKB round-tripped) parcel copies
         copies = [live_geoms]
         for _ in jobs[1:]:
-            copy = shapely.from_wkb(shapely.to_wkb(live_geoms))
+            copy = shapely.from_wkb(shapely.to_wkb(live_geoms, output_dimension=2))
             shapely.prepare(copy)
             copies.append(copy)
         pool = ThreadPoolExecutor(max_workers=min(workers, len(jobs)))
