@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="276" />
+      <location filename="../ui/project_box.py" line="287" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="372" />
+      <location filename="../core/library/base.py" line="406" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -69,14 +69,14 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
-      <source>A GeoPackage path or a PostgreSQL connection string / service.</source>
-      <translation>GeoPackage 文件路径，或 PostgreSQL 连接字符串 / 服务名。</translation>
-    </message>
-    <message>
       <location filename="../processing/algorithms/importprojects.py" line="109" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a PostgreSQL connection saved in QGIS (credentials from its authentication configuration).</source>
       <translation>GeoPackage 文件路径、PostgreSQL 连接字符串 / 服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
+      <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
+      <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="125" />
@@ -94,7 +94,7 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="95" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="108" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="793" />
+      <location filename="../core/library/base.py" line="827" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="171" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="179" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -164,12 +164,12 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="455" />
+      <location filename="../core/lifecycle.py" line="466" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="432" />
+      <location filename="../core/lifecycle.py" line="443" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="499" />
+      <location filename="../core/lifecycle.py" line="510" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="340" />
+      <location filename="../core/library/base.py" line="374" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="615" />
+      <location filename="../core/library/base.py" line="649" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -329,12 +329,12 @@
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="296" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="309" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
@@ -369,12 +369,12 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="750" />
+      <location filename="../core/lifecycle.py" line="761" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="244" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="564" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="569" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="321" />
+      <location filename="../core/library/base.py" line="355" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="252" />
+      <location filename="../ui/project_box.py" line="263" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -524,7 +524,7 @@
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="76" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="84" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -589,12 +589,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="345" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="347" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="352" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="354" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -609,12 +609,12 @@
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="131" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="139" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
@@ -639,6 +639,11 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="671" />
+      <source>Could not write the disk cache file {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1259" />
       <source>Date</source>
       <translation>日期</translation>
@@ -649,12 +654,12 @@
       <translation>天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="114" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="122" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="107" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="115" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -769,22 +774,22 @@
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
       <translation>PARCELS 中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
       <source>Field of PARCELS holding the project's land-use code.</source>
       <translation>PARCELS 中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
@@ -809,7 +814,7 @@
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="146" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -819,7 +824,7 @@
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="58" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="66" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
@@ -839,12 +844,12 @@
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="93" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="101" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="100" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="108" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -884,22 +889,22 @@
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="256" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="121" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="106" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="114" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="175" />
+      <location filename="../core/lifecycle.py" line="181" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -909,12 +914,12 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="191" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="230" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -934,12 +939,12 @@
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="100" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="172" />
+      <location filename="../core/lifecycle.py" line="178" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
@@ -996,7 +1001,7 @@
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="168" />
+      <location filename="../core/library/base.py" line="202" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1061,17 +1066,17 @@
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="369" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="371" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="598" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="603" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="615" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="620" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
@@ -1081,22 +1086,32 @@
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="323" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="401" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="640" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="704" />
+      <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="696" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="655" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
+      <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="723" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1106,7 +1121,7 @@
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="413" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="415" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1126,17 +1141,17 @@
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="272" />
+      <location filename="../core/library/gpkg.py" line="361" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="293" />
+      <location filename="../core/library/gpkg.py" line="382" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="247" />
+      <location filename="../core/library/gpkg.py" line="336" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
@@ -1286,12 +1301,12 @@
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="293" />
+      <location filename="../ui/project_box.py" line="304" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="633" />
+      <location filename="../core/library/base.py" line="667" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
@@ -1301,7 +1316,7 @@
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="513" />
+      <location filename="../core/library/base.py" line="547" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1316,12 +1331,12 @@
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="258" />
+      <location filename="../ui/project_box.py" line="269" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="91" />
+      <location filename="../gis/library_connect.py" line="93" />
       <source>No project library is configured.</source>
       <translation>尚未配置项目库。</translation>
     </message>
@@ -1331,7 +1346,7 @@
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="179" />
+      <location filename="../core/library/base.py" line="213" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -1346,7 +1361,7 @@
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="235" />
+      <location filename="../core/lifecycle.py" line="241" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -1361,17 +1376,17 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="132" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="140" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="223" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -1381,7 +1396,7 @@
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="283" />
+      <location filename="../ui/project_box.py" line="294" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -1406,12 +1421,12 @@
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="74" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="82" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
@@ -1431,22 +1446,22 @@
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="181" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="223" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="77" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="79" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -1467,7 +1482,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层在本次 QGIS 会话中缓存（按文件和修改时间区分），之后针对相同图层的审查会更快。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="272" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
       <source>PARCELS: the parcel layer could not be read</source>
       <translation>PARCELS：无法读取地块图层</translation>
     </message>
@@ -1492,7 +1507,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="125" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -1517,7 +1532,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="517" />
+      <location filename="../core/library/base.py" line="551" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -1567,7 +1582,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="143" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -1577,12 +1592,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="197" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -1637,7 +1652,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="157" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="159" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -1647,17 +1662,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="369" />
+      <location filename="../core/library/base.py" line="403" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="63" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="71" />
       <source>Project file (HTML)</source>
       <translation>项目档案（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="69" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="77" />
       <source>Project file (PDF)</source>
       <translation>项目档案（PDF）</translation>
     </message>
@@ -1677,7 +1692,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="153" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -1712,7 +1727,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="185" />
+      <location filename="../core/library/base.py" line="219" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -1742,7 +1757,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="234" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="247" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -1777,7 +1792,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -1792,7 +1807,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="107" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -1802,12 +1817,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="663" />
+      <location filename="../core/library/base.py" line="697" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="652" />
+      <location filename="../core/library/base.py" line="686" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -1847,7 +1862,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="174" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="176" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -1917,7 +1932,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -1977,7 +1992,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="170" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -2007,7 +2022,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="661" />
+      <location filename="../core/lifecycle.py" line="672" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -2027,17 +2042,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="574" />
+      <location filename="../core/lifecycle.py" line="585" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="550" />
+      <location filename="../core/lifecycle.py" line="561" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="525" />
+      <location filename="../core/lifecycle.py" line="536" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
@@ -2057,12 +2072,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="55" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="63" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="65" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="73" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -2107,12 +2122,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="60" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="80" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -2219,7 +2234,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="238" />
+      <location filename="../core/library/gpkg.py" line="327" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
@@ -2254,7 +2269,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="229" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -2269,7 +2284,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="184" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="197" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -2279,7 +2294,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="545" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="547" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2319,7 +2334,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="169" />
+      <location filename="../core/lifecycle.py" line="175" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -2399,7 +2414,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="769" />
+      <location filename="../core/library/base.py" line="803" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -2414,7 +2429,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="744" />
+      <location filename="../core/overlay.py" line="766" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2429,7 +2444,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="782" />
+      <location filename="../core/library/base.py" line="816" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2504,7 +2519,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="123" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="136" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -2514,7 +2529,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="86" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="94" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -2549,12 +2564,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="251" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="147" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
@@ -2629,7 +2644,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="604" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="609" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2699,22 +2714,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="275" />
-      <source>declared_area_m2: '{value}' is not an area in m²</source>
-      <translation>declared_area_m2：“{value}”不是以平方米计的面积</translation>
-    </message>
-    <message>
       <location filename="../core/library/geometry.py" line="224" />
       <source>degenerate polygon</source>
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="649" />
+      <location filename="../core/lifecycle.py" line="660" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="340" />
+      <location filename="../core/lifecycle.py" line="351" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -2744,7 +2754,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="839" />
+      <location filename="../core/overlay.py" line="885" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2764,7 +2774,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="267" />
+      <location filename="../ui/project_box.py" line="278" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -2789,7 +2799,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="606" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2799,7 +2809,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="653" />
+      <location filename="../core/lifecycle.py" line="664" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -2839,22 +2849,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="916" />
+      <location filename="../core/overlay.py" line="962" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="409" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="651" />
+      <location filename="../core/lifecycle.py" line="662" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="803" />
+      <location filename="../core/library/base.py" line="837" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -2899,12 +2909,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="914" />
+      <location filename="../core/overlay.py" line="960" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="341" />
+      <location filename="../core/lifecycle.py" line="352" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>
@@ -2979,27 +2989,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="530" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="532" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="890" />
+      <location filename="../core/overlay.py" line="936" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="896" />
+      <location filename="../core/overlay.py" line="942" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="904" />
+      <location filename="../core/overlay.py" line="950" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="408" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="410" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -3009,7 +3019,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="877" />
+      <location filename="../core/overlay.py" line="923" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3039,7 +3049,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="653" />
+      <location filename="../core/lifecycle.py" line="664" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -3164,12 +3174,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="131" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="144" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="599" />
+      <location filename="../core/library/base.py" line="633" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -3179,14 +3189,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="227" />
+      <location filename="../core/library/base.py" line="261" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="244" />
+      <location filename="../core/library/base.py" line="278" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="309" />
+      <source>{field}: '{value}' is not an area in m²</source>
+      <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="54" />
@@ -3234,22 +3249,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="849" />
+      <location filename="../core/overlay.py" line="895" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="863" />
+      <location filename="../core/overlay.py" line="909" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="869" />
+      <location filename="../core/overlay.py" line="915" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="855" />
+      <location filename="../core/overlay.py" line="901" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
@@ -3284,7 +3299,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="518" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="520" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -3299,7 +3314,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="290" />
+      <location filename="../ui/project_box.py" line="301" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -3324,7 +3339,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="149" />
+      <location filename="../core/library/gpkg.py" line="159" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
@@ -3334,7 +3349,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="180" />
+      <location filename="../core/library/gpkg.py" line="190" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
@@ -3344,14 +3359,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="132" />
+      <location filename="../core/library/gpkg.py" line="142" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="204" />
+      <location filename="../core/library/gpkg.py" line="214" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="272" />
+      <source>{path}: table {table} has columns this migration does not know: {cols}</source>
+      <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1069" />
@@ -3364,17 +3384,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="195" />
+      <location filename="../core/library/gpkg.py" line="236" />
+      <source>{path}: the schema migration would break references: {rows}</source>
+      <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="205" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="736" />
+      <location filename="../core/lifecycle.py" line="747" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="740" />
+      <location filename="../core/lifecycle.py" line="751" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
@@ -3394,7 +3419,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="256" />
+      <location filename="../core/library/base.py" line="290" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -3429,7 +3454,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="85" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="93" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>
