@@ -95,6 +95,7 @@ def test_project_box_opens_the_saved_connection(saved, qgis_iface):
         top = view.lane_top("supplement")
         y = view.event_items[1].scenePos().y()
         assert top <= y < top + tl.LANE_HEIGHT
+        assert "5,000 m²" in view.event_items[1].toolTip()  # its recorded area
     finally:
         dock.unload()
 

@@ -319,6 +319,11 @@
       <translation>面积容差（%）</translation>
     </message>
     <message>
+      <location filename="../ui/timeline.py" line="418" />
+      <source>Area: {area} m²</source>
+      <translation>面积：{area} 平方米</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="188" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
@@ -684,6 +689,11 @@
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
     <message>
+      <location filename="../ui/timeline.py" line="421" />
+      <source>Development stopped: {date}</source>
+      <translation>停止开发：{date}</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="143" />
       <source>Division</source>
       <translation>行政区</translation>
@@ -714,7 +724,7 @@
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="420" />
+      <location filename="../ui/timeline.py" line="426" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
@@ -2594,17 +2604,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="430" />
+      <location filename="../ui/timeline.py" line="436" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="428" />
+      <location filename="../ui/timeline.py" line="434" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="429" />
+      <location filename="../ui/timeline.py" line="435" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
@@ -3099,7 +3109,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="503" />
+      <location filename="../ui/timeline.py" line="509" />
       <source>since {date}, {days} days</source>
       <translation>自 {date} 起，{days} 天</translation>
     </message>
@@ -3409,12 +3419,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="457" />
+      <location filename="../ui/timeline.py" line="463" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="453" />
+      <location filename="../ui/timeline.py" line="459" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -3424,7 +3434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="472" />
+      <location filename="../ui/timeline.py" line="478" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>

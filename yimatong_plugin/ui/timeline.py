@@ -413,6 +413,12 @@ class TimelineView(QGraphicsView):
             day = event.date_attr(key) if event.stage == "supply" else None
             if day:
                 lines.append(text.format(date=day.isoformat()))
+        area = event.float_attr("area_m2")
+        if area is not None:
+            lines.append(tr("Area: {area} m²").format(area=f"{area:,.0f}"))
+        stopped = event.date_attr("stopped_on")
+        if stopped:
+            lines.append(tr("Development stopped: {date}").format(date=stopped.isoformat()))
         note = event.get("note")
         if note:
             lines.append(str(note))
