@@ -311,7 +311,7 @@ def main(argv=None) -> int:
         if not codes:
             return []
         marks = ",".join("?" * len(codes))
-        return lib._rows(f"SELECT * FROM ymt_projects WHERE code IN ({marks})", codes)
+        return lib.query(f"SELECT * FROM ymt_projects WHERE code IN ({marks})", codes)
 
     def report(name, times):
         return (
