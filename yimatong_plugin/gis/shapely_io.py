@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -86,6 +88,31 @@ def layer_cache_key(layer: QgsVectorLayer, area_crs: QgsCoordinateReferenceSyste
         area_crs.authid() or area_crs.toWkt(),
         tuple(extra),
     )
+
+
+def disk_cache_dir() -> Path | None:
+    """Where prepared control layers are kept between sessions (None: no disk cache).
+
+    ``YIMATONG_CACHE_DIR`` overrides it (empty: off); default: ``yimatong_cache`` in the QGIS
+    profile directory.
+    """
+    env = os.environ.get("YIMATONG_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env.strip() else None
+    from qgis.core import QgsApplication
+
+    return Path(QgsApplication.qgisSettingsDirPath()) / "yimatong_cache"
+
+
+def disk_cache_files(key: tuple, directory: Path) -> tuple[Path, list[Path]]:
+    """``(file for key, stale files)``: one file per layer *version*; files of other versions
+    of the same layer (same source, subset, area CRS and options; other modification time or
+    size) are stale. Different area CRSs are different layers, each with its own file."""
+    family = hashlib.sha1(repr((key[0], key[1], key[3], key[4], key[5])).encode()).hexdigest()
+    version = hashlib.sha1(repr(key).encode()).hexdigest()
+    path = directory / f"{family[:16]}-{version[:16]}.npz"
+    stale = [p for p in directory.glob(f"{family[:16]}-*.npz") if p != path]
+    return path, stale
 
 
 def is_polygon_layer(layer) -> bool:
@@ -221,13 +248,9 @@ def _read_with_gdal(layer, dest_crs, rect, attributes):
     return np.concatenate(fids), geoms, values
 
 
-def gpkg_lazy_source(layer, dest_crs):
-    """``(fids, boxes, loader)`` for a GeoPackage layer in ``dest_crs`` with an R-tree, else None.
-
-    Only the R-tree (feature boxes) is read now; ``loader(indices)`` reads the geometries of
-    those features (by position in ``fids``) when the engine needs them: a review of a few
-    thousand parcels reads a small part of a 1,000,000-polygon layer.
-    """
+def _gpkg_table(layer, dest_crs):
+    """``(path, table, geometry column, fid column, connection)`` for a GeoPackage layer in
+    ``dest_crs`` that can be read lazily, else None."""
     import sqlite3
 
     if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
@@ -248,8 +271,26 @@ def gpkg_lazy_source(layer, dest_crs):
         if table not in tables:
             con.close()
             return None
-        column = tables[table]
         fid_col = next(r[1] for r in con.execute(f'PRAGMA table_info("{table}")') if r[5] == 1)
+    except (sqlite3.Error, StopIteration):
+        return None
+    return path, table, tables[table], fid_col, con
+
+
+def gpkg_lazy_source(layer, dest_crs):
+    """``(fids, boxes, loader)`` for a GeoPackage layer in ``dest_crs`` with an R-tree, else None.
+
+    Only the R-tree (feature boxes) is read now; ``loader(indices)`` reads the geometries of
+    those features (by position in ``fids``) when the engine needs them: a review of a few
+    thousand parcels reads a small part of a 1,000,000-polygon layer.
+    """
+    import sqlite3
+
+    found = _gpkg_table(layer, dest_crs)
+    if found is None:
+        return None
+    path, table, column, fid_col, con = found
+    try:
         rtree = f"rtree_{table}_{column}"
         boxes = _rtree_boxes(path, rtree)
         if boxes is None:
@@ -275,9 +316,23 @@ def gpkg_lazy_source(layer, dest_crs):
             if len(boxes) + nulls != count:
                 con.close()
                 return None
-    except (sqlite3.Error, StopIteration):
+    except sqlite3.Error:
         return None
     fids = boxes[:, 0].astype(np.int64)
+    return fids, boxes[:, 1:], _gpkg_loader(con, table, column, fid_col, fids)
+
+
+def gpkg_loader(layer, dest_crs, fids):
+    """A loader reading the features ``fids`` of a GeoPackage layer (for a prepared copy read
+    back from the disk cache), or None when the layer cannot be read lazily."""
+    found = _gpkg_table(layer, dest_crs)
+    if found is None:
+        return None
+    _path, table, column, fid_col, con = found
+    return _gpkg_loader(con, table, column, fid_col, np.asarray(fids, dtype=np.int64))
+
+
+def _gpkg_loader(con, table, column, fid_col, fids):
     query = f'SELECT "{fid_col}", "{column}" FROM "{table}" WHERE "{fid_col}" IN ({{ids}})'
 
     def loader(indices):
@@ -306,7 +361,7 @@ def gpkg_lazy_source(layer, dest_crs):
             geoms = shapely.force_2d(geoms)
         return geoms
 
-    return fids, boxes[:, 1:], loader
+    return loader
 
 
 def _rtree_boxes(path: str, rtree: str):

@@ -646,7 +646,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="671" />
       <source>Could not write the disk cache file {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1259" />
@@ -1108,7 +1108,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="704" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="696" />
@@ -1118,7 +1118,7 @@
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
-      <translation type="unfinished" />
+      <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="723" />

@@ -34,7 +34,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import crs as gk
 from ...core import overlay as engine
+from ...core import overlay_cache as cache_file
 from ...gis import shapely_io as io
+from ...toolbelt.log import log
 from ..base import YimatongAlgorithm
 
 INSIDE_NAMES = ("城镇开发边界", "开发边界", "UDB", "URBAN DEVELOPMENT BOUNDARY")
@@ -555,6 +557,9 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
                     feedback=feedback,
                 )
                 outputs[self.REPORT] = html_path
+        self._to_disk(
+            [c.prepared() for c in controls] + ([zoning.prepared()] if zoning else []), feedback
+        )
         feedback.setProgress(100)
         return outputs
 
@@ -618,6 +623,59 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
                     ).format(layer=name, crs=crs.authid())
                 )
 
+    def _from_disk(self, layer, key, area_crs, feedback):
+        """The layer's prepared copy from the disk cache, or None (missing, stale, unusable)."""
+        directory = io.disk_cache_dir()
+        if directory is None:
+            return None
+        path, _stale = io.disk_cache_files(key, directory)
+        if not path.exists():
+            return None
+        try:
+            prepared = cache_file.load(
+                str(path), repr(key), lambda fids: io.gpkg_loader(layer, area_crs, fids)
+            )
+        except cache_file.CacheError as exc:
+            message = self.tr(
+                "Layer '{layer}': the disk cache file {path} cannot be used ({error}); "
+                "preparing the layer again"
+            ).format(layer=layer.name(), path=str(path), error=str(exc))
+            feedback.pushWarning(message)
+            log(message, "warning")
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+        bounds = prepared.meta.get("rect_bounds")
+        prepared.meta["rect"] = QgsRectangle(*bounds) if bounds is not None else None
+        prepared.meta["disk_key"] = key
+        return prepared
+
+    def _to_disk(self, prepared_layers, feedback):
+        """Write the prepared layers that learned something in this review to the disk cache."""
+        directory = io.disk_cache_dir()
+        if directory is None:
+            return
+        for prepared in prepared_layers:
+            key = prepared.meta.get("disk_key")
+            if key is None:
+                continue
+            sig = cache_file.signature(prepared)
+            if prepared.meta.get("saved") == sig:
+                continue
+            path, stale = io.disk_cache_files(key, directory)
+            try:
+                cache_file.save(prepared, str(path), repr(key), [str(p) for p in stale])
+            except (OSError, ValueError) as exc:
+                message = self.tr("Could not write the disk cache file {path}: {error}").format(
+                    path=str(path), error=str(exc)
+                )
+                feedback.pushWarning(message)
+                log(message, "warning")
+                continue
+            prepared.meta["saved"] = sig
+
     def _prepared(self, layer, area_crs, tctx, rect, feedback, span, code_field=None):
         """The layer as a PreparedLayer in ``area_crs``, from the session cache when current."""
         try:
@@ -633,21 +691,31 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
         key = io.layer_cache_key(layer, area_crs, extra=(code_field or "",))
         if key is not None:
             cached = engine.CACHE.get(key)
-            if cached is not None:
-                covered = cached.meta.get("rect")
-                if covered is None or (rect is not None and covered.contains(rect)):
-                    feedback.pushInfo(
-                        self.tr(
-                            "Layer '{layer}': reusing the prepared copy from this session"
-                        ).format(layer=layer.name())
+            if cached is not None and _covers(cached, rect):
+                feedback.pushInfo(
+                    self.tr("Layer '{layer}': reusing the prepared copy from this session").format(
+                        layer=layer.name()
                     )
-                    return cached
+                )
+                return cached
+            cached = self._from_disk(layer, key, area_crs, feedback)
+            if cached is not None and _covers(cached, rect):
+                feedback.pushInfo(
+                    self.tr(
+                        "Layer '{layer}': reusing the prepared copy from the disk cache"
+                    ).format(layer=layer.name())
+                )
+                engine.CACHE.put(key, cached)
+                return cached
         if not code_field:
             lazy = io.gpkg_lazy_source(layer, area_crs)
             if lazy is not None:  # only the R-tree now; geometries when a parcel needs them
                 fids, boxes, loader = lazy
                 prepared = engine.PreparedLayer(
-                    None, boxes=boxes, loader=loader, meta={"fids": fids, "rect": None}
+                    None,
+                    boxes=boxes,
+                    loader=loader,
+                    meta={"fids": fids, "rect": None, "rect_bounds": None, "disk_key": key},
                 )
                 nulls = layer.featureCount() - len(fids)
                 if nulls > 0:
@@ -678,10 +746,25 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
             progress_span=span,
         )
         codes = values[code_field] if code_field else None
-        prepared = engine.PreparedLayer(geoms, codes=codes, meta={"fids": fids, "rect": read_rect})
+        bounds = None
+        if read_rect is not None:
+            bounds = (
+                read_rect.xMinimum(),
+                read_rect.yMinimum(),
+                read_rect.xMaximum(),
+                read_rect.yMaximum(),
+            )
+        meta = {"fids": fids, "rect": read_rect, "rect_bounds": bounds, "disk_key": key}
+        prepared = engine.PreparedLayer(geoms, codes=codes, meta=meta)
         if key is not None and not feedback.isCanceled():
             engine.CACHE.put(key, prepared)
         return prepared
+
+
+def _covers(prepared, rect) -> bool:
+    """True when ``prepared`` was read for an extent holding ``rect`` (or for everything)."""
+    covered = prepared.meta.get("rect")
+    return covered is None or (rect is not None and covered.contains(rect))
 
 
 def _text(value) -> str:

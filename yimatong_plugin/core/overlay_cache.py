@@ -1,0 +1,214 @@
+"""On-disk copies of prepared control layers (:class:`~.overlay.PreparedLayer`).
+
+A planner's QGIS session keeps prepared layers in memory (:data:`.overlay.CACHE`); this module
+keeps them across sessions and ``qgis_process`` runs: what a review learned about a layer
+(validity and repairs of the polygons it met, the cells cut from huge polygons, which polygons
+overlap a neighbour, the geometries read) is written to one ``.npz`` file per layer and version,
+and read back by the next review instead of being rebuilt.
+
+The caller names the file from a key that changes with the source (path, modification time,
+size, subset, area CRS, …): a changed source is a different file, and :func:`save` removes the
+other versions of the same layer. The file repeats the key; :func:`load` refuses a file whose key
+or format differs, or that cannot be read (a corrupt file), by raising :class:`CacheError`.
+
+No pickle: geometries are WKB in one byte buffer with offsets, everything else plain arrays.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import zipfile
+
+import numpy as np
+import shapely
+
+from .overlay import PreparedLayer, _Cells
+
+FORMAT = 1
+_SUFFIX = ".npz"
+
+
+class CacheError(Exception):
+    """The cache file cannot be used (unreadable, other format, other key)."""
+
+
+def signature(layer: PreparedLayer) -> tuple:
+    """Changes whenever the layer learned something worth writing."""
+    cells = sum(len(c.pieces) + int(np.count_nonzero(c.checked)) for c in layer._cells.values())
+    nodes = sum(len(c._rect) for c in layer._cells.values())
+    return (
+        layer.loaded_count,
+        layer.checked_count(),
+        int(np.count_nonzero(layer.overlapping)),
+        len(layer._cells),
+        cells,
+        nodes,
+    )
+
+
+def _pack(geoms) -> tuple[np.ndarray, np.ndarray]:
+    """Geometries (None allowed) -> (uint8 WKB buffer, n×2 int64 [start, end), -1 for None)."""
+    arr = np.asarray(geoms, dtype=object).reshape(-1)
+    spans = np.full((len(arr), 2), -1, dtype=np.int64)
+    live = np.nonzero(~shapely.is_missing(arr))[0] if len(arr) else np.zeros(0, np.int64)
+    if not len(live):
+        return np.zeros(0, dtype=np.uint8), spans
+    wkbs = shapely.to_wkb(arr[live], output_dimension=2)
+    ends = np.cumsum([len(w) for w in wkbs])
+    spans[live, 1] = ends
+    spans[live, 0] = ends - [len(w) for w in wkbs]
+    return np.frombuffer(b"".join(wkbs), dtype=np.uint8), spans
+
+
+def _unpack(buf: np.ndarray, spans: np.ndarray) -> np.ndarray:
+    out = np.full(len(spans), None, dtype=object)
+    live = np.nonzero(spans[:, 0] >= 0)[0]
+    if not len(live):
+        return out
+    raw = buf.tobytes()
+    if spans[live, 1].max() > len(raw) or (spans[live, 1] < spans[live, 0]).any():
+        raise CacheError("geometry offsets beyond the data")
+    wkb = np.empty(len(live), dtype=object)
+    wkb[:] = [raw[a:b] for a, b in spans[live].tolist()]
+    out[live] = shapely.from_wkb(wkb)
+    return out
+
+
+def save(layer: PreparedLayer, path: str, key_text: str, stale: list[str] = ()) -> None:
+    """Write ``layer`` to ``path`` (atomically) and remove the ``stale`` files."""
+    with layer._lock:
+        arrays = _arrays(layer, key_text)
+    directory = os.path.dirname(path) or "."
+    os.makedirs(directory, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, **arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    for old in stale:
+        if old != path:
+            try:
+                os.unlink(old)
+            except OSError:
+                pass
+
+
+def _arrays(layer: PreparedLayer, key_text: str) -> dict:
+    meta = layer.meta
+    rect = meta.get("rect_bounds")
+    a = {
+        "format": np.array([FORMAT]),
+        "key": np.array([key_text]),
+        "lazy": np.array([layer._loader is not None]),
+        "state": layer.state,
+        "loaded": layer.loaded,
+        "nverts": layer.nverts,
+        "overlapping": layer.overlapping,
+        "fids": np.asarray(meta.get("fids", np.zeros(0)), dtype=np.int64),
+        "rect": np.array(rect if rect is not None else [np.nan] * 4, dtype=float),
+    }
+    a["geoms"], a["geoms_offsets"] = _pack(layer.geoms)
+    if layer.boxes is not None:
+        a["boxes"] = layer.boxes
+    if layer.codes is not None:
+        a["codes"] = np.asarray(layer.codes, dtype=str)
+    ids = sorted(layer._cells)
+    a["cells_ids"] = np.asarray(ids, dtype=np.int64)
+    for k, i in enumerate(ids):
+        c = layer._cells[i]
+        with c._lock:
+            children = np.full((len(c._rect), 2), -1, dtype=np.int64)
+            split = np.zeros(len(c._rect), dtype=bool)
+            for node, ch in enumerate(c._children):
+                if ch is not None:
+                    split[node] = True
+                    children[node, : len(ch)] = ch
+            node_geoms = [
+                g if (leaf < 0 and ch is None) else None
+                for g, leaf, ch in zip(c._geom, c._leaf, c._children)
+            ]
+            a[f"c{k}_rect"] = np.asarray(c._rect, dtype=float).reshape(-1, 4)
+            a[f"c{k}_children"] = children
+            a[f"c{k}_split"] = split
+            a[f"c{k}_leaf"] = np.asarray(c._leaf, dtype=np.int64)
+            a[f"c{k}_depth"] = np.asarray(c._depth, dtype=np.int64)
+            a[f"c{k}_geoms"], a[f"c{k}_geoms_offsets"] = _pack(node_geoms)
+            a[f"c{k}_pieces"], a[f"c{k}_pieces_offsets"] = _pack(c.pieces)
+            a[f"c{k}_checked"] = c.checked
+            a[f"c{k}_unusable"] = c.unusable
+    return a
+
+
+def load(path: str, key_text: str, make_loader=None) -> PreparedLayer:
+    """The PreparedLayer written to ``path`` for ``key_text``; raises :class:`CacheError`.
+
+    ``make_loader(fids)`` returns the loader of the geometries not in the file (layers prepared
+    lazily from a GeoPackage) or None; a lazy layer without a loader is refused.
+    """
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            if int(z["format"][0]) != FORMAT:
+                raise CacheError(f"format {int(z['format'][0])}, expected {FORMAT}")
+            if str(z["key"][0]) != key_text:
+                raise CacheError("written for another layer version")
+            lazy = bool(z["lazy"][0])
+            loader = make_loader(z["fids"]) if lazy and make_loader is not None else None
+            if lazy and loader is None:
+                raise CacheError("the layer can no longer be read lazily")
+            geoms = _unpack(z["geoms"], z["geoms_offsets"])
+            layer = PreparedLayer.__new__(PreparedLayer)
+            layer._loader = loader if lazy else None
+            layer.n = len(z["state"])
+            layer.geoms = geoms
+            layer.loaded = z["loaded"].copy()
+            layer.nverts = z["nverts"].copy()
+            layer.state = z["state"].copy()
+            layer.overlapping = z["overlapping"].copy()
+            layer.boxes = z["boxes"].copy() if "boxes" in z.files else None
+            layer.codes = z["codes"].astype(object).astype(str) if "codes" in z.files else None
+            rect = z["rect"]
+            layer.meta = {
+                "fids": z["fids"].copy(),
+                "rect_bounds": None if np.isnan(rect).any() else tuple(rect.tolist()),
+            }
+            if len(geoms) != layer.n or len(layer.loaded) != layer.n:
+                raise CacheError("inconsistent arrays")
+            if layer.boxes is not None:
+                layer.tree = shapely.STRtree(shapely.box(*layer.boxes.T))
+            else:
+                layer.tree = shapely.STRtree(layer.geoms)
+            layer._cells = {}
+            for k, i in enumerate(z["cells_ids"].tolist()):
+                c = _Cells.__new__(_Cells)
+                c._rect = [tuple(r) for r in z[f"c{k}_rect"].tolist()]
+                c._geom = list(_unpack(z[f"c{k}_geoms"], z[f"c{k}_geoms_offsets"]))
+                split = z[f"c{k}_split"]
+                c._children = [
+                    [int(x) for x in row if x >= 0] if s else None
+                    for row, s in zip(z[f"c{k}_children"].tolist(), split.tolist())
+                ]
+                c._leaf = z[f"c{k}_leaf"].tolist()
+                c._depth = z[f"c{k}_depth"].tolist()
+                c.pieces = _unpack(z[f"c{k}_pieces"], z[f"c{k}_pieces_offsets"])
+                c.checked = z[f"c{k}_checked"].copy()
+                c.unusable = z[f"c{k}_unusable"].copy()
+                c._lock = threading.Lock()
+                ready = c.checked & ~c.unusable
+                if ready.any():
+                    shapely.prepare(c.pieces[ready])
+                layer._cells[int(i)] = c
+            layer._lock = threading.RLock()
+    except CacheError:
+        raise
+    except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as exc:
+        raise CacheError(str(exc) or type(exc).__name__) from exc
+    except shapely.errors.GEOSException as exc:
+        raise CacheError(str(exc)) from exc
+    layer.meta["saved"] = signature(layer)
+    return layer
