@@ -279,6 +279,7 @@ def columns(table: str, version: int = SCHEMA_VERSION) -> list[tuple[str, str, s
         out.append((name, gp, pg))
     return out
 
+
 DESCRIPTIONS = {
     "ymt_projects": "Yimatong projects (one row per 28-digit code)",
     "ymt_parcels": "Yimatong parcels (CGCS2000, lineage kept)",
