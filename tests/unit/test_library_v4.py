@@ -63,7 +63,7 @@ def raw_update(lib, sql, params=()):
 
 # --- the 补 stage ----------------------------------------------------------------------------
 def test_supplementary_farmland_is_a_stage_everywhere(lib, code, tmp_path):
-    assert STAGES["supplementary_farmland"] == "补充耕地"
+    assert STAGES["supplementary_farmland"] == "补充耕地/占补平衡"
     assert lib.schema_version == SCHEMA_VERSION == 4
     fid = lib.add_event(code, "supplementary_farmland", "2024-03-01", doc_no="常补〔2024〕3号")
     lib.add_parcel(code, SQUARE, stage="supplementary_farmland")
@@ -82,6 +82,15 @@ def test_supplementary_farmland_is_a_stage_everywhere(lib, code, tmp_path):
     with pytest.raises((sqlite3.IntegrityError, psycopg2.IntegrityError)):
         raw_update(lib, "UPDATE ymt_events SET stage = ? WHERE fid = ?", ("bogus", fid))
     assert lib.check_consistency() == []
+
+
+def test_library_and_lifecycle_agree_on_stages_and_groups():
+    from yimatong_plugin.core import lifecycle as lc
+    from yimatong_plugin.core.library import STAGE_GROUPS
+
+    assert lc.STAGES == STAGES
+    assert {g.label: g.stages for g in lc.STAGE_GROUPS} == STAGE_GROUPS
+    assert lc.stage_group("supplementary_farmland").label == "补"
 
 
 # --- area_m2 and stopped_on ------------------------------------------------------------------

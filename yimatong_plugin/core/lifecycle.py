@@ -73,7 +73,8 @@ from .i18n import tr
 
 # -- stage model ---------------------------------------------------------------------------
 
-#: stage key -> Chinese name (the library's STAGES keys, plus 补充耕地 for the 补 lane)
+#: stage key -> Chinese name (the library's STAGES, core/library/constants.py; a test keeps
+#: them equal)
 STAGES: dict[str, str] = {
     "preliminary_review": "用地预审",
     "conversion_approval": "农转用/征收批准",
@@ -83,7 +84,7 @@ STAGES: dict[str, str] = {
     "construction_start": "开工",
     "completion": "竣工",
     "registration": "不动产登记",
-    "supplementary_farmland": "补充耕地",
+    "supplementary_farmland": "补充耕地/占补平衡",
     "supervision": "批后监管",
 }
 

@@ -25,7 +25,8 @@ STAGES = {
     "construction_start": "开工",
     "completion": "竣工",
     "registration": "不动产登记",
-    "supplementary_farmland": "补充耕地",  # 耕地占补平衡: farmland supplemented for land taken
+    # 耕地占补平衡: farmland supplemented for the farmland a project takes
+    "supplementary_farmland": "补充耕地/占补平衡",
     "supervision": "批后监管",
 }
 #: stages the library accepts only from this schema version on (older files are migrated)
