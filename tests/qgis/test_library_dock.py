@@ -196,3 +196,24 @@ def test_anomaly_filter_fills_in_the_background(dock):
     assert _wait(lambda: dock.model.total is not None)
     assert dock.model.total == len(codes)
     assert combo.currentText() == f"{rule} ({len(codes):,})"
+
+
+def test_stage_filter_lists_the_supplement_stage_and_uses_current_stage(dock):
+    combo = dock.filters["stage"]
+    assert combo.findData("supplementary_farmland") > 0
+    assert combo.itemText(combo.findData("supplementary_farmland")) == "补充耕地/占补平衡"
+    combo.setCurrentIndex(combo.findData("supply"))
+    QTest.qWait(DEBOUNCE_MS + 100)
+    codes = [r[COL["code"]] for r in _rows(dock)]
+    assert codes
+    marks = ", ".join("?" for _ in codes)
+    stages = dock.library.query(
+        f"SELECT DISTINCT current_stage FROM ymt_projects WHERE code IN ({marks})", codes
+    )
+    assert [r["current_stage"] for r in stages] == ["supply"]
+    latest = dock.library.query(
+        "SELECT stage FROM ymt_events WHERE code = ? AND archived = 0 "
+        "ORDER BY event_date DESC, fid DESC LIMIT 1",
+        (codes[0],),
+    )
+    assert latest[0]["stage"] == "supply"
