@@ -128,3 +128,19 @@ def test_locator_uses_the_saved_connection(saved):
         assert lib.backend == "postgis"
     finally:
         lib.close()
+
+
+def test_code_dialog_allocates_in_the_saved_connection(saved, qgis_iface, monkeypatch):
+    from yimatong_plugin.ui import code_dialog
+
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["backend"] = dialog.library.backend
+        seen["code"] = str(dialog.library.allocate_code(**SEG))
+        return 0
+
+    monkeypatch.setattr(code_dialog.CodeDialog, "exec", fake_exec)
+    code_dialog.open_code_dialog(qgis_iface)
+    assert seen["backend"] == "postgis"
+    assert seen["code"][:22] == saved[:22] and seen["code"][22:] == "000002"
