@@ -233,6 +233,10 @@ def build_library() -> bool:
         code, pid = project("DK-2024-001", "municipal_key", "常德市城市建设投资集团", "supply")
         lib.add_event(code, "preliminary_review", ago(900), doc_no="常自然资预〔2024〕8号")
         lib.add_event(code, "conversion_approval", ago(800), doc_no="湘政土批〔2024〕112号")
+        # 耕地占补平衡: the farmland taken is made up elsewhere (the project box's 补 lane)
+        lib.add_event(
+            code, "supplementary_farmland", ago(780), doc_no="常自然资补〔2024〕6号", area_m2=12000
+        )
         lib.add_event(
             code,
             "supply",
