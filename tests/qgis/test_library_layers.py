@@ -129,3 +129,53 @@ def test_parcel_layer_geometry_edit_and_delete_refused(backend):
     assert lib.history(code)[-1]["action"] == "insert"
     assert lib.check_consistency() == []
     lib.close()
+
+
+def test_event_added_in_qgis_moves_current_stage(backend):
+    """An event typed into the events layer (QGIS edit session) updates the project's
+    current_stage through the triggers; a hand edit of current_stage is put right."""
+    uri, layer = backend
+    lib, code, _parcel = _project(uri)
+    lib.add_event(code, "supply", "2023-05-01")
+    events = layer("ymt_events")
+    assert events.isValid()
+    assert events.startEditing()
+    feature = QgsFeature(events.fields())
+    feature["code"] = str(code)
+    feature["stage"] = "supplementary_farmland"
+    feature["event_date"] = "2024-02-01"
+    feature["area_m2"] = 1500.0
+    assert events.addFeature(feature)
+    assert events.commitChanges(), events.commitErrors()
+    assert lib.project(code)["current_stage"] == "supplementary_farmland"
+    projects = layer("ymt_projects")
+    assert projects.startEditing()
+    fid = next(projects.getFeatures())
+    index = projects.fields().indexOf("current_stage")
+    assert projects.changeAttributeValue(fid.id(), index, "completion")
+    assert projects.commitChanges(), projects.commitErrors()
+    assert lib.project(code)["current_stage"] == "supplementary_farmland"
+    lib.close()
+
+
+def test_library_layers_make_current_stage_read_only(backend, tmp_path):
+    from qgis.core import QgsProject
+
+    from yimatong_plugin.gis.library_layers import add_library_layers
+
+    uri, _layer = backend
+    lib, _code, _parcel = _project(uri)
+    lib.close()
+    if uri.startswith("postgresql://"):  # QGIS's data source URIs are libpq keyword strings
+        rest = uri[len("postgresql://") :]
+        user, rest = rest.split("@", 1)
+        hostport, db = rest.split("/", 1)
+        host, port = hostport.split(":")
+        uri = f"dbname={db} host={host} port={port} user={user}"
+    project = QgsProject()
+    layers = add_library_layers(uri, project=project)
+    projects = layers["ymt_projects"]
+    index = projects.fields().indexOf("current_stage")
+    assert index >= 0 and projects.editFormConfig().readOnly(index)
+    assert not projects.editFormConfig().readOnly(projects.fields().indexOf("name"))
+    project.clear()

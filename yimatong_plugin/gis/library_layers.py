@@ -29,6 +29,10 @@ RELATIONS = (
 )
 
 
+#: fields the library's triggers keep (read-only in the forms)
+DERIVED_FIELDS = {"ymt_projects": ("current_stage",)}
+
+
 def layer_titles() -> dict[str, str]:
     return {
         "ymt_parcels": tr("Library parcels"),
@@ -75,6 +79,13 @@ def add_library_layers(uri: str, project: QgsProject | None = None, authcfg: str
         qml = STYLES / f"{table}.qml"
         if qml.exists():
             layer.loadNamedStyle(str(qml))
+        for name in DERIVED_FIELDS.get(table, ()):
+            # kept by the library's triggers (schema v4): not editable in QGIS's forms
+            index = layer.fields().indexOf(name)
+            if index >= 0:
+                config = layer.editFormConfig()
+                config.setReadOnly(index, True)
+                layer.setEditFormConfig(config)
         layer.setCustomProperty("yimatong/table", table)
         layer.setCustomProperty("yimatong/library", uri)
         project.addMapLayer(layer, False)
