@@ -164,12 +164,12 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="466" />
+      <location filename="../core/lifecycle.py" line="467" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="443" />
+      <location filename="../core/lifecycle.py" line="444" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="510" />
+      <location filename="../core/lifecycle.py" line="511" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="761" />
+      <location filename="../core/lifecycle.py" line="762" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="181" />
+      <location filename="../core/lifecycle.py" line="182" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="178" />
+      <location filename="../core/lifecycle.py" line="179" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
@@ -1136,17 +1136,17 @@
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="34" />
+      <location filename="../gis/library_layers.py" line="38" />
       <source>Library parcels</source>
       <translation>项目库地块</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="35" />
+      <location filename="../gis/library_layers.py" line="39" />
       <source>Library projects</source>
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="36" />
+      <location filename="../gis/library_layers.py" line="40" />
       <source>Library stage events</source>
       <translation>项目库阶段事件</translation>
     </message>
@@ -1371,7 +1371,7 @@
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="241" />
+      <location filename="../core/lifecycle.py" line="242" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -1722,12 +1722,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="91" />
+      <location filename="../gis/library_layers.py" line="102" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="91" />
+      <location filename="../gis/library_layers.py" line="102" />
       <source>Project stage events</source>
       <translation>项目阶段事件</translation>
     </message>
@@ -2032,7 +2032,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="672" />
+      <location filename="../core/lifecycle.py" line="673" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -2052,17 +2052,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="585" />
+      <location filename="../core/lifecycle.py" line="586" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="561" />
+      <location filename="../core/lifecycle.py" line="562" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="536" />
+      <location filename="../core/lifecycle.py" line="537" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
@@ -2329,7 +2329,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="73" />
+      <location filename="../gis/library_layers.py" line="77" />
       <source>The table {table} of {uri} cannot be loaded.</source>
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
@@ -2344,7 +2344,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="175" />
+      <location filename="../core/lifecycle.py" line="176" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -2439,7 +2439,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="766" />
+      <location filename="../core/overlay.py" line="779" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2554,7 +2554,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="57" />
+      <location filename="../gis/library_layers.py" line="61" />
       <source>Yimatong project library</source>
       <translation>一码通项目库</translation>
     </message>
@@ -2729,12 +2729,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="660" />
+      <location filename="../core/lifecycle.py" line="661" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="351" />
+      <location filename="../core/lifecycle.py" line="352" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -2764,7 +2764,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="885" />
+      <location filename="../core/overlay.py" line="898" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2819,7 +2819,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="664" />
+      <location filename="../core/lifecycle.py" line="665" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -2859,7 +2859,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="962" />
+      <location filename="../core/overlay.py" line="975" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -2869,7 +2869,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="662" />
+      <location filename="../core/lifecycle.py" line="663" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -2919,12 +2919,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="960" />
+      <location filename="../core/overlay.py" line="973" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="352" />
+      <location filename="../core/lifecycle.py" line="353" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>
@@ -3004,17 +3004,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="936" />
+      <location filename="../core/overlay.py" line="949" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="942" />
+      <location filename="../core/overlay.py" line="955" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="950" />
+      <location filename="../core/overlay.py" line="963" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -3029,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="923" />
+      <location filename="../core/overlay.py" line="936" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3059,7 +3059,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="664" />
+      <location filename="../core/lifecycle.py" line="665" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -3259,22 +3259,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="895" />
+      <location filename="../core/overlay.py" line="908" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="909" />
+      <location filename="../core/overlay.py" line="922" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="915" />
+      <location filename="../core/overlay.py" line="928" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="901" />
+      <location filename="../core/overlay.py" line="914" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
@@ -3404,12 +3404,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="747" />
+      <location filename="../core/lifecycle.py" line="748" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="751" />
+      <location filename="../core/lifecycle.py" line="752" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
