@@ -142,3 +142,31 @@ def test_other_key_corrupt_or_truncated_files_are_refused(tmp_path):
     assert not old.exists()
     assert overlay_cache.load(str(path), "version-1").n == p.n
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_box_grid_answers_like_a_full_tree():
+    """Lazy layers index only the boxes near the queries; answers equal a tree of all boxes."""
+    from yimatong_plugin.core.overlay import _BoxGrid
+
+    rng = np.random.default_rng(11)
+    xy = rng.random((20_000, 2)) * 50_000
+    wh = rng.exponential(80, (20_000, 2))
+    boxes = np.column_stack([xy, xy + wh])
+    boxes[:5, 2:] += 40_000  # a few huge boxes (red-line polygons)
+    boxes[5:10, 2:] = boxes[5:10, :2]  # and degenerate ones (points)
+    full = shapely.STRtree(shapely.box(*boxes.T))
+    grid = _BoxGrid(boxes)
+    for k, (scale, offset) in enumerate(((5_000, 0), (5_000, 30_000), (80_000, -20_000))):
+        q = rng.random((300, 2)) * scale + offset
+        qs = shapely.box(q[:, 0], q[:, 1], q[:, 0] + 300, q[:, 1] + 200)
+        if k == 2:
+            qs[0] = None
+            qs[1] = shapely.Polygon()
+            qs[2] = shapely.box(*boxes[7, :2], *boxes[7, :2])  # touches a point box exactly
+        got = grid.query(qs)
+        want = full.query(qs)
+        assert sorted(zip(*map(np.ndarray.tolist, got))) == sorted(
+            zip(*map(np.ndarray.tolist, want))
+        )
+        if k == 0:
+            assert grid.indexed.sum() < len(boxes) / 4  # only the part near the queries

@@ -186,7 +186,6 @@ class PreparedLayer:
             self.loaded = np.zeros(self.n, dtype=bool)
             self.nverts = np.zeros(self.n, dtype=np.int64)
             self.state = np.zeros(self.n, dtype=np.int8)
-            self.tree = shapely.STRtree(shapely.box(*boxes.T))
         else:
             self.geoms = np.array(geometries, dtype=object)
             if self.geoms.ndim != 1:
@@ -195,14 +194,40 @@ class PreparedLayer:
             self.loaded = np.ones(self.n, dtype=bool)
             self.state = np.zeros(self.n, dtype=np.int8)
             self._mark_unusable(np.arange(self.n))
-            self.tree = shapely.STRtree(self.geoms)
             self.nverts = shapely.get_num_coordinates(self.geoms)
+        self._tree = None  # built on first use, inside the engine's parallel part
+        self._grid = None  # lazy layers: boxes indexed where asked (built on first use)
         self.codes = None if codes is None else np.asarray([_code_text(c) for c in codes])
         self.meta = dict(meta or {})
         self.overlapping = np.zeros(self.n, dtype=np.int8)  # 0 unknown, 1 no, 2 yes
         self._cells: dict[int, _Cells] = {}
         # one review at a time mutates a cached layer (QGIS may run two reviews in parallel)
         self._lock = threading.RLock()
+
+    @property
+    def tree(self) -> shapely.STRtree:
+        """STRtree of the polygons (eager layers; lazy layers use :meth:`query`)."""
+        tree = self._tree
+        if tree is None:
+            with self._lock:
+                if self._tree is None:
+                    self._tree = shapely.STRtree(self.geoms)
+                tree = self._tree
+        return tree
+
+    def query(self, geoms: np.ndarray):
+        """``(geometry_index, polygon_index)`` for the layer polygons whose box meets each
+        geometry's box (STRtree semantics).
+
+        A lazy layer indexes only the boxes near what was asked so far (see :class:`_BoxGrid`):
+        a review of a few thousand parcels does not build a tree of a million boxes.
+        """
+        if self.boxes is None:
+            return self.tree.query(geoms)
+        with self._lock:
+            if self._grid is None:
+                self._grid = _BoxGrid(self.boxes)
+            return self._grid.query(geoms)
 
     def _mark_unusable(self, ids: np.ndarray) -> None:
         g = self.geoms[ids]
@@ -294,7 +319,7 @@ class PreparedLayer:
         if not len(todo):
             return
         try:
-            a, b = self.tree.query(self.geoms[todo])
+            a, b = self.query(self.geoms[todo])
             other = b != todo[a]
             a, b = a[other], b[other]
             self.load(b)
@@ -322,7 +347,7 @@ class PreparedLayer:
         ``parcels`` must be valid, prepared polygons (see :func:`compliance_overlay`).
         """
         e = np.array([], dtype=np.int64)
-        p_idx, s_idx = self.tree.query(parcels)
+        p_idx, s_idx = self.query(parcels)
         if not len(p_idx):
             return e, np.array([], dtype=object), e, np.array([], dtype=np.int8)
         self.load(s_idx)
@@ -381,6 +406,100 @@ class PreparedLayer:
             np.concatenate(out_s).astype(np.int64),
             np.concatenate(out_c).astype(np.int8),
         )
+
+
+class _BoxGrid:
+    """An STRtree over the part of a large set of boxes near the places asked about.
+
+    The layer's extent is cut into at most 1024 × 1024 grid cells about the size of a typical
+    box; each box knows its cell range. A query first marks the cells its geometries' boxes
+    cover; boxes touching a newly marked cell join the index (a summed-area table answers
+    "does this box touch a new cell" for all boxes at once) and the tree is rebuilt over the
+    indexed boxes. Two closed boxes that meet have overlapping cell ranges (``floor`` is
+    monotonic), so every box meeting a query box is indexed before the tree is asked: the
+    answer is the full tree's.
+    """
+
+    MAX_CELLS = 1024
+
+    def __init__(self, boxes: np.ndarray):
+        self.boxes = boxes
+        n = len(boxes)
+        if n:
+            x0, y0 = boxes[:, 0].min(), boxes[:, 1].min()
+            x1, y1 = boxes[:, 2].max(), boxes[:, 3].max()
+            size = np.median(np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]))
+        else:
+            x0 = y0 = 0.0
+            x1 = y1 = size = 1.0
+        size = max(float(size), 1e-9)
+        self.origin = (float(x0), float(y0))
+        self.g = (
+            int(min(self.MAX_CELLS, max(1, np.ceil((x1 - x0) / size)))),
+            int(min(self.MAX_CELLS, max(1, np.ceil((y1 - y0) / size)))),
+        )
+        self.step = (max((x1 - x0) / self.g[0], 1e-9), max((y1 - y0) / self.g[1], 1e-9))
+        self.ranges = self._cells(boxes)  # n × 4: ix0, iy0, ix1, iy1 (clipped to the grid)
+        self.covered = np.zeros((self.g[1], self.g[0]), dtype=bool)
+        self.indexed = np.zeros(n, dtype=bool)
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.tree = None
+
+    def _cells(self, b: np.ndarray) -> np.ndarray:
+        ix = np.floor((b[:, [0, 2]] - self.origin[0]) / self.step[0])
+        iy = np.floor((b[:, [1, 3]] - self.origin[1]) / self.step[1])
+        ix = np.clip(ix, 0, self.g[0] - 1).astype(np.int64)
+        iy = np.clip(iy, 0, self.g[1] - 1).astype(np.int64)
+        return np.column_stack([ix[:, 0], iy[:, 0], ix[:, 1], iy[:, 1]])
+
+    def _cover(self, qboxes: np.ndarray) -> None:
+        qb = qboxes[np.isfinite(qboxes).all(axis=1)]
+        if not len(qb) or not len(self.boxes):
+            return
+        ox, oy = self.origin
+        outside = (qb[:, 2] < ox) | (qb[:, 3] < oy)
+        outside |= qb[:, 0] > ox + self.g[0] * self.step[0]
+        outside |= qb[:, 1] > oy + self.g[1] * self.step[1]
+        qb = qb[~outside]
+        if not len(qb):
+            return
+        r = self._cells(qb)
+        gx, gy = self.g
+        diff = np.zeros((gy + 1, gx + 1), dtype=np.int32)
+        np.add.at(diff, (r[:, 1], r[:, 0]), 1)
+        np.add.at(diff, (r[:, 1], r[:, 2] + 1), -1)
+        np.add.at(diff, (r[:, 3] + 1, r[:, 0]), -1)
+        np.add.at(diff, (r[:, 3] + 1, r[:, 2] + 1), 1)
+        wanted = diff.cumsum(axis=0).cumsum(axis=1)[:gy, :gx] > 0
+        new = wanted & ~self.covered
+        if not new.any():
+            return
+        sat = np.zeros((gy + 1, gx + 1), dtype=np.int64)
+        sat[1:, 1:] = new.cumsum(axis=0).cumsum(axis=1)
+        todo = np.nonzero(~self.indexed)[0]
+        c = self.ranges[todo]
+        hits = (
+            sat[c[:, 3] + 1, c[:, 2] + 1]
+            - sat[c[:, 1], c[:, 2] + 1]
+            - sat[c[:, 3] + 1, c[:, 0]]
+            + sat[c[:, 1], c[:, 0]]
+        ) > 0
+        self.covered |= new
+        if hits.any():
+            self.indexed[todo[hits]] = True
+            self.ids = np.nonzero(self.indexed)[0]
+            self.tree = shapely.STRtree(shapely.box(*self.boxes[self.ids].T))
+
+    def query(self, geoms: np.ndarray):
+        geoms = np.asarray(geoms, dtype=object)
+        live = ~shapely.is_missing(geoms)
+        if live.any():
+            self._cover(shapely.bounds(geoms[live]))
+        if self.tree is None:
+            e = np.array([], dtype=np.int64)
+            return e, e
+        a, b = self.tree.query(geoms)
+        return a, self.ids[b]
 
 
 class _Cells:

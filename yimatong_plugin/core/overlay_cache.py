@@ -179,10 +179,8 @@ def load(path: str, key_text: str, make_loader=None) -> PreparedLayer:
             }
             if len(geoms) != layer.n or len(layer.loaded) != layer.n:
                 raise CacheError("inconsistent arrays")
-            if layer.boxes is not None:
-                layer.tree = shapely.STRtree(shapely.box(*layer.boxes.T))
-            else:
-                layer.tree = shapely.STRtree(layer.geoms)
+            layer._tree = None  # built on first use
+            layer._grid = None
             layer._cells = {}
             for k, i in enumerate(z["cells_ids"].tolist()):
                 c = _Cells.__new__(_Cells)
