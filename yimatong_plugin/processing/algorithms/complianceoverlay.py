@@ -6,6 +6,7 @@ import datetime
 import os
 import re
 
+import numpy as np
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -15,6 +16,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
@@ -319,15 +321,15 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
         )
         uses = [_text(v) or None for v in pvalues[use_field]] if use_field else None
         codes = [_text(v) for v in pvalues[code_field]] if code_field else [""] * len(fids)
-        for fid, geom in zip(fids.tolist(), pgeoms):
-            if geom is None or geom.is_empty:
-                feedback.pushWarning(
-                    tr("Layer '{layer}', feature {fid}: empty or NULL geometry").format(
-                        layer=parcels_name, fid=fid
-                    )
+        missing = shapely.is_missing(pgeoms)
+        missing[~missing] = shapely.is_empty(pgeoms[~missing])
+        for fid in fids[missing].tolist():
+            feedback.pushWarning(
+                tr("Layer '{layer}', feature {fid}: empty or NULL geometry").format(
+                    layer=parcels_name, fid=fid
                 )
-        live = pgeoms[~shapely.is_missing(pgeoms)]
-        live = live[~shapely.is_empty(live)]
+            )
+        live = pgeoms[~missing]
         rect = None
         if len(live):
             xmin, ymin, xmax, ymax = shapely.total_bounds(live)
@@ -472,14 +474,17 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
             mem_table.updateFields()
         out_feats, table_feats = [], []
         n = len(result.parcels)
+        out_wkb = np.full(len(pgeoms), None, dtype=object)  # one vectorised WKB conversion
+        if (~missing).any():
+            out_wkb[~missing] = shapely.to_wkb(pgeoms[~missing], output_dimension=2)
         for i, res in enumerate(result.parcels):
             if i % 500 == 0:
                 self._check_canceled(feedback)
                 feedback.setProgress(85 + 10 * i / max(1, n))
             feat = QgsFeature(out_fields)
-            geom = pgeoms[i]
-            if geom is not None:
-                qg = io.from_shapely(geom)
+            if out_wkb[i] is not None:
+                qg = QgsGeometry()
+                qg.fromWkb(out_wkb[i])
                 qg.convertToMultiType()
                 feat.setGeometry(qg)
             ratios = [res.ratio(c.name) for c in controls]
