@@ -3,8 +3,10 @@
 A planner's QGIS session keeps prepared layers in memory (:data:`.overlay.CACHE`); this module
 keeps them across sessions and ``qgis_process`` runs: what a review learned about a layer
 (validity and repairs of the polygons it met, the cells cut from huge polygons, which polygons
-overlap a neighbour, the geometries read) is written to one ``.npz`` file per layer and version,
-and read back by the next review instead of being rebuilt.
+overlap a neighbour; the geometries of layers read whole, but of lazily read GeoPackage layers
+only the repaired ones: the others are read again from the source when needed) is written to
+one ``.npz`` file per layer and version, and read back by the next review instead of being
+rebuilt.
 
 The caller names the file from a key that changes with the source (path, modification time,
 size, subset, area CRS, …): a changed source is a different file, and :func:`save` removes the
@@ -102,18 +104,25 @@ def save(layer: PreparedLayer, path: str, key_text: str, stale: list[str] = ()) 
 def _arrays(layer: PreparedLayer, key_text: str) -> dict:
     meta = layer.meta
     rect = meta.get("rect_bounds")
+    lazy = layer._loader is not None
+    geoms, loaded = layer.geoms, layer.loaded
+    if lazy:
+        # geometries the source holds as they are are read again when a review needs them
+        # (the next review is usually elsewhere); only repaired ones are kept
+        loaded = layer.loaded & (layer.state == PreparedLayer.REPAIRED)
+        geoms = np.where(loaded, layer.geoms, None)
     a = {
         "format": np.array([FORMAT]),
         "key": np.array([key_text]),
-        "lazy": np.array([layer._loader is not None]),
+        "lazy": np.array([lazy]),
         "state": layer.state,
-        "loaded": layer.loaded,
+        "loaded": loaded,
         "nverts": layer.nverts,
         "overlapping": layer.overlapping,
         "fids": np.asarray(meta.get("fids", np.zeros(0)), dtype=np.int64),
         "rect": np.array(rect if rect is not None else [np.nan] * 4, dtype=float),
     }
-    a["geoms"], a["geoms_offsets"] = _pack(layer.geoms)
+    a["geoms"], a["geoms_offsets"] = _pack(geoms)
     if layer.boxes is not None:
         a["boxes"] = layer.boxes
     if layer.codes is not None:
