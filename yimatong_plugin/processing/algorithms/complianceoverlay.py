@@ -99,8 +99,9 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
         "argument); other construction classes conflict except the usual mixes (居住/公共/商业, "
         "工矿/仓储) which need an argument.\n\n"
         "Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read "
-        "from files are cached for the QGIS session (keyed by file and modification time), so "
-        "later reviews against the same layers are faster."
+        "from files are cached for the QGIS session and on disk (folder yimatong_cache in the "
+        "QGIS profile; keyed by file, modification time, size and area CRS), so later reviews "
+        "against the same layers, also in a new session or a qgis_process run, are faster."
     )
 
     PARCELS = "PARCELS"
