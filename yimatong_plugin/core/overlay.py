@@ -26,8 +26,12 @@ How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmar
 * intersections run vectorised in chunks on threads (shapely releases the GIL);
 * the pieces of one (parcel, layer) are unioned only when one of their source polygons overlaps
   another polygon of the layer (checked once per polygon); otherwise their areas add up;
+* the layers run side by side on threads, each with its own prepared copy of the parcels
+  (GEOS builds a prepared geometry's indexes lazily, which is not thread-safe);
+* a lazy layer indexes only the boxes near the parcels asked about (:class:`_BoxGrid`);
 * :data:`CACHE` keeps prepared layers (trees, validity, cells) keyed by the caller's key
-  (source + modification time) so later reviews in the same session skip all of that.
+  (source + modification time) so later reviews in the same session skip all of that;
+  :mod:`.overlay_cache` writes them to disk for later sessions.
 """
 
 from __future__ import annotations

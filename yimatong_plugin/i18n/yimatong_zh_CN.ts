@@ -2439,7 +2439,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="885" />
+      <location filename="../core/overlay.py" line="889" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2764,7 +2764,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1004" />
+      <location filename="../core/overlay.py" line="1008" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2859,7 +2859,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1081" />
+      <location filename="../core/overlay.py" line="1085" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -2919,7 +2919,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1079" />
+      <location filename="../core/overlay.py" line="1083" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -3004,17 +3004,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1055" />
+      <location filename="../core/overlay.py" line="1059" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1061" />
+      <location filename="../core/overlay.py" line="1065" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1069" />
+      <location filename="../core/overlay.py" line="1073" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -3029,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1042" />
+      <location filename="../core/overlay.py" line="1046" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3259,22 +3259,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1014" />
+      <location filename="../core/overlay.py" line="1018" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1028" />
+      <location filename="../core/overlay.py" line="1032" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1034" />
+      <location filename="../core/overlay.py" line="1038" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1020" />
+      <location filename="../core/overlay.py" line="1024" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
