@@ -173,3 +173,19 @@ def test_box_grid_answers_like_a_full_tree():
         )
         if k == 0:
             assert grid.indexed.sum() < len(boxes) / 4  # only the part near the queries
+
+
+def test_prune_removes_old_then_least_recently_used_files(tmp_path):
+    import os
+    import time
+
+    now = time.time()
+    for name, age_days, size in (("old", 90, 10), ("a", 3, 400), ("b", 2, 400), ("c", 1, 400)):
+        path = tmp_path / f"{name}.npz"
+        path.write_bytes(b"x" * size)
+        os.utime(path, (now - age_days * 86400, now - age_days * 86400))
+    (tmp_path / "keep.txt").write_bytes(b"x" * 5000)  # not a cache file
+    removed = overlay_cache.prune(str(tmp_path), max_bytes=900, max_age_days=60)
+    assert sorted(os.path.basename(p) for p in removed) == ["a.npz", "old.npz"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.npz", "c.npz", "keep.txt"]
+    assert overlay_cache.prune(str(tmp_path / "missing")) == []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+import time
 import zipfile
 
 import numpy as np
@@ -76,6 +77,36 @@ def _unpack(buf: np.ndarray, spans: np.ndarray) -> np.ndarray:
     wkb[:] = [raw[a:b] for a, b in spans[live].tolist()]
     out[live] = shapely.from_wkb(wkb)
     return out
+
+
+def prune(directory: str, max_bytes: int = 2 << 30, max_age_days: float = 60.0) -> list[str]:
+    """Delete cache files not used for ``max_age_days``, then the least recently used ones
+    until the directory holds at most ``max_bytes``. Returns the deleted paths.
+
+    :func:`load` touches a file it reads, so the modification time is the last use.
+    """
+    try:
+        entries = [
+            (e.stat().st_mtime, e.stat().st_size, e.path)
+            for e in os.scandir(directory)
+            if e.is_file() and e.name.endswith(_SUFFIX)
+        ]
+    except OSError:
+        return []
+    entries.sort()
+    now = time.time()
+    total = sum(size for _t, size, _p in entries)
+    removed = []
+    for mtime, size, path in entries:
+        if now - mtime <= max_age_days * 86400 and total <= max_bytes:
+            continue
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        total -= size
+        removed.append(path)
+    return removed
 
 
 def save(layer: PreparedLayer, path: str, key_text: str, stale: list[str] = ()) -> None:
@@ -218,4 +249,8 @@ def load(path: str, key_text: str, make_loader=None) -> PreparedLayer:
     except shapely.errors.GEOSException as exc:
         raise CacheError(str(exc)) from exc
     layer.meta["saved"] = signature(layer)
+    try:
+        os.utime(path)  # last use, for :func:`prune`
+    except OSError:
+        pass
     return layer

@@ -681,6 +681,7 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
                 log(message, "warning")
                 continue
             prepared.meta["saved"] = sig
+        cache_file.prune(str(directory))
 
     def _prepared(self, layer, area_crs, tctx, rect, feedback, span, code_field=None):
         """The layer as a PreparedLayer in ``area_crs``, from the session cache when current."""
