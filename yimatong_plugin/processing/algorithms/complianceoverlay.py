@@ -473,7 +473,7 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
             mem_table = QgsVectorLayer("None", "table", "memory")
             mem_table.dataProvider().addAttributes(table_fields.toList())
             mem_table.updateFields()
-        out_feats, table_feats = [], []
+        out_feats, table_feats, piece_feats = [], [], []
         n = len(result.parcels)
         out_wkb = np.full(len(pgeoms), None, dtype=object)  # one vectorised WKB conversion
         if (~missing).any():
@@ -513,9 +513,11 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
                     pg = io.from_shapely(ov.geometry)
                     pg.convertToMultiType()
                     piece.setGeometry(pg)
-                    psink.addFeature(piece, QgsFeatureSink.FastInsert)
+                    piece_feats.append(piece)
         sink.addFeatures(out_feats, QgsFeatureSink.FastInsert)
         tsink.addFeatures(table_feats, QgsFeatureSink.FastInsert)
+        if psink is not None:
+            psink.addFeatures(piece_feats, QgsFeatureSink.FastInsert)
         outputs = {self.OUTPUT: out_id, self.OUTPUT_TABLE: table_id}
         if pieces_id:
             outputs[self.OUTPUT_PIECES] = pieces_id
