@@ -425,6 +425,8 @@ class _BoxGrid:
     """
 
     MAX_CELLS = 1024
+    SPAN = 3  # boxes spanning fewer cells than this each way are bucketed
+    MARGIN = 1  # cells around each query box indexed ahead (the neighbours' overlap check)
 
     def __init__(self, boxes: np.ndarray):
         self.boxes = boxes
@@ -445,6 +447,17 @@ class _BoxGrid:
         self.step = (max((x1 - x0) / self.g[0], 1e-9), max((y1 - y0) / self.g[1], 1e-9))
         self.ranges = self._cells(boxes)  # n × 4: ix0, iy0, ix1, iy1 (clipped to the grid)
         self.covered = np.zeros((self.g[1], self.g[0]), dtype=bool)
+        # boxes spanning at most SPAN cells each way, bucketed by their lower-left cell (CSR),
+        # so a query looks only at the buckets near its new cells; the few wider boxes are
+        # checked one by one
+        r = self.ranges
+        small = ((r[:, 2] - r[:, 0]) < self.SPAN) & ((r[:, 3] - r[:, 1]) < self.SPAN)
+        self.wide = np.nonzero(~small)[0]
+        narrow = np.nonzero(small)[0]
+        cell = r[narrow, 1] * self.g[0] + r[narrow, 0]
+        order = np.argsort(cell, kind="stable")
+        self.bucket_ids = narrow[order]
+        self.bucket_start = np.searchsorted(cell[order], np.arange(self.g[0] * self.g[1] + 1))
         self.indexed = np.zeros(n, dtype=bool)
         self.ids = np.zeros(0, dtype=np.int64)
         self.tree = None
@@ -469,6 +482,15 @@ class _BoxGrid:
             return
         r = self._cells(qb)
         gx, gy = self.g
+        m = self.MARGIN
+        r = np.column_stack(
+            [
+                np.maximum(r[:, 0] - m, 0),
+                np.maximum(r[:, 1] - m, 0),
+                np.minimum(r[:, 2] + m, gx - 1),
+                np.minimum(r[:, 3] + m, gy - 1),
+            ]
+        )
         diff = np.zeros((gy + 1, gx + 1), dtype=np.int32)
         np.add.at(diff, (r[:, 1], r[:, 0]), 1)
         np.add.at(diff, (r[:, 1], r[:, 2] + 1), -1)
@@ -480,7 +502,19 @@ class _BoxGrid:
             return
         sat = np.zeros((gy + 1, gx + 1), dtype=np.int64)
         sat[1:, 1:] = new.cumsum(axis=0).cumsum(axis=1)
-        todo = np.nonzero(~self.indexed)[0]
+        # a bucketed box touching a new cell has its lower-left cell at most SPAN-1 cells
+        # below/left of it: grow the new cells that way and take those buckets
+        grown = new.copy()
+        for dy in range(self.SPAN):
+            for dx in range(self.SPAN):
+                if dx or dy:
+                    grown[: gy - dy, : gx - dx] |= new[dy:, dx:]
+        cells = np.flatnonzero(grown)
+        starts, ends = self.bucket_start[cells], self.bucket_start[cells + 1]
+        lengths = ends - starts
+        near = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        todo = np.concatenate([self.bucket_ids[near], self.wide])
+        todo = todo[~self.indexed[todo]]
         c = self.ranges[todo]
         hits = (
             sat[c[:, 3] + 1, c[:, 2] + 1]
