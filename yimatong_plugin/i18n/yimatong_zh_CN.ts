@@ -394,7 +394,7 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="575" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="577" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -644,7 +644,7 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="677" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="679" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1081,12 +1081,12 @@
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="609" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="626" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="628" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
@@ -1106,22 +1106,22 @@
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="710" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="713" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="705" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="645" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="647" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="729" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="732" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2304,7 +2304,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="553" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="555" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2439,7 +2439,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="889" />
+      <location filename="../core/overlay.py" line="923" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2654,7 +2654,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="615" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="617" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2764,7 +2764,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1008" />
+      <location filename="../core/overlay.py" line="1042" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2809,7 +2809,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="617" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="619" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2859,7 +2859,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1085" />
+      <location filename="../core/overlay.py" line="1119" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -2919,7 +2919,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1083" />
+      <location filename="../core/overlay.py" line="1117" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -2999,22 +2999,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="538" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="540" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1059" />
+      <location filename="../core/overlay.py" line="1093" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1065" />
+      <location filename="../core/overlay.py" line="1099" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1073" />
+      <location filename="../core/overlay.py" line="1107" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -3029,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1046" />
+      <location filename="../core/overlay.py" line="1080" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3259,22 +3259,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1018" />
+      <location filename="../core/overlay.py" line="1052" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1032" />
+      <location filename="../core/overlay.py" line="1066" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1038" />
+      <location filename="../core/overlay.py" line="1072" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1024" />
+      <location filename="../core/overlay.py" line="1058" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
@@ -3309,7 +3309,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="526" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="528" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
