@@ -69,17 +69,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="109" />
-      <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a PostgreSQL connection saved in QGIS (credentials from its authentication configuration).</source>
-      <translation>GeoPackage 文件路径、PostgreSQL 连接字符串 / 服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
-    </message>
-    <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
+      <location filename="../processing/base.py" line="69" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="125" />
+      <location filename="../processing/algorithms/importprojects.py" line="110" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -94,7 +89,7 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="108" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="93" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -109,17 +104,17 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="143" />
+      <location filename="../processing/algorithms/importprojects.py" line="128" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="183" />
+      <location filename="../processing/algorithms/checkparcels.py" line="160" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="179" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="163" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -314,7 +309,7 @@
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="108" />
+      <location filename="../processing/algorithms/checkparcels.py" line="107" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -324,7 +319,7 @@
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="188" />
+      <location filename="../processing/algorithms/checkparcels.py" line="165" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -334,12 +329,12 @@
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="68" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="309" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="293" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
@@ -379,22 +374,22 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="137" />
+      <location filename="../processing/algorithms/checkparcels.py" line="136" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="577" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -434,7 +429,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="208" />
+      <location filename="../processing/algorithms/importprojects.py" line="193" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -474,7 +469,7 @@
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="34" />
+      <location filename="../processing/algorithms/checkparcels.py" line="33" />
       <source>Check parcel geometries</source>
       <translation>地块几何质量检查</translation>
     </message>
@@ -484,12 +479,12 @@
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="211" />
+      <location filename="../processing/algorithms/importprojects.py" line="196" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="38" />
+      <location filename="../processing/algorithms/checkparcels.py" line="37" />
       <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
@@ -499,7 +494,7 @@
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="158" />
+      <location filename="../processing/algorithms/importprojects.py" line="143" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -529,7 +524,7 @@
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="84" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="69" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -564,7 +559,7 @@
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="122" />
+      <location filename="../processing/algorithms/importprojects.py" line="107" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -584,7 +579,7 @@
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="36" />
+      <location filename="../processing/algorithms/checkparcels.py" line="35" />
       <source>Compliance review</source>
       <translation>合规性审查</translation>
     </message>
@@ -594,12 +589,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="350" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="357" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="332" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -614,12 +609,12 @@
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="134" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="133" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
@@ -639,12 +634,12 @@
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="249" />
+      <location filename="../processing/algorithms/checkparcels.py" line="226" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="679" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -659,12 +654,12 @@
       <translation>天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="122" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="106" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="115" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -679,7 +674,7 @@
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="89" />
+      <location filename="../processing/algorithms/checkparcels.py" line="88" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -739,12 +734,12 @@
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="132" />
+      <location filename="../processing/algorithms/importprojects.py" line="117" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="244" />
+      <location filename="../processing/algorithms/importprojects.py" line="229" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -779,32 +774,32 @@
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="75" />
+      <location filename="../processing/algorithms/checkparcels.py" line="74" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
       <translation>PARCELS 中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
       <source>Field of PARCELS holding the project's land-use code.</source>
       <translation>PARCELS 中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="215" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="94" />
+      <location filename="../processing/algorithms/checkparcels.py" line="93" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
@@ -824,7 +819,7 @@
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="146" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="130" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -834,12 +829,12 @@
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="66" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="51" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="41" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -854,12 +849,12 @@
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="101" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="85" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="108" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -899,17 +894,17 @@
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="121" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="114" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -924,12 +919,12 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="232" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -939,9 +934,9 @@
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="165" />
-      <source>INPUT: the parcel layer could not be read</source>
-      <translation>INPUT：无法读取地块图层</translation>
+      <location filename="../processing/algorithms/checkparcels.py" line="152" />
+      <source>INPUT: the parcel layer</source>
+      <translation>INPUT：地块图层</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="242" />
@@ -949,7 +944,7 @@
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="100" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -974,19 +969,19 @@
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="250" />
+      <location filename="../processing/algorithms/importprojects.py" line="235" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="145" />
+      <location filename="../processing/algorithms/importprojects.py" line="130" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="265" />
+      <location filename="../processing/algorithms/importprojects.py" line="250" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
@@ -1051,7 +1046,7 @@
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="113" />
+      <location filename="../processing/algorithms/checkparcels.py" line="112" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
@@ -1061,77 +1056,77 @@
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="208" />
+      <location filename="../processing/algorithms/checkparcels.py" line="185" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="562" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="176" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="565" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="374" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="349" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="628" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="603" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="169" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="558" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="329" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="304" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="404" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="713" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="688" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="705" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="680" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="647" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="622" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="732" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="707" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="271" />
+      <location filename="../processing/algorithms/checkparcels.py" line="248" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="418" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="393" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1176,7 +1171,7 @@
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="37" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="36" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -1186,7 +1181,7 @@
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="134" />
+      <location filename="../processing/algorithms/importprojects.py" line="119" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -1231,7 +1226,7 @@
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="194" />
+      <location filename="../processing/algorithms/importprojects.py" line="179" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -1261,7 +1256,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="101" />
+      <location filename="../processing/algorithms/importprojects.py" line="98" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -1386,22 +1381,22 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="140" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="124" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="144" />
+      <location filename="../processing/algorithms/checkparcels.py" line="143" />
       <source>One row per problem, with where it is.</source>
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
@@ -1431,12 +1426,12 @@
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="82" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="67" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
@@ -1456,22 +1451,22 @@
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="181" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="81" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="80" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -1492,9 +1487,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="277" />
-      <source>PARCELS: the parcel layer could not be read</source>
-      <translation>PARCELS：无法读取地块图层</translation>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
+      <source>PARCELS: the parcel layer</source>
+      <translation>PARCELS：地块图层</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="390" />
@@ -1512,12 +1507,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="71" />
+      <location filename="../processing/algorithms/checkparcels.py" line="70" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="128" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="127" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -1532,7 +1527,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="142" />
+      <location filename="../processing/algorithms/checkparcels.py" line="141" />
       <source>Parcel problems</source>
       <translation>地块问题</translation>
     </message>
@@ -1547,7 +1542,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="64" />
+      <location filename="../processing/algorithms/checkparcels.py" line="63" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -1557,12 +1552,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="123" />
+      <location filename="../processing/algorithms/checkparcels.py" line="122" />
       <source>Parcels smaller than this are slivers.</source>
       <translation>小于此面积的地块视为碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="134" />
+      <location filename="../processing/algorithms/checkparcels.py" line="133" />
       <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
@@ -1592,22 +1587,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="146" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="66" />
+      <location filename="../processing/algorithms/checkparcels.py" line="65" />
       <source>Polygon layer of parcels to check.</source>
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -1637,12 +1632,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="138" />
+      <location filename="../processing/algorithms/importprojects.py" line="123" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="146" />
+      <location filename="../processing/algorithms/importprojects.py" line="131" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -1662,7 +1657,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="162" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -1677,12 +1672,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="71" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="56" />
       <source>Project file (HTML)</source>
       <translation>项目档案（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="77" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="62" />
       <source>Project file (PDF)</source>
       <translation>项目档案（PDF）</translation>
     </message>
@@ -1702,7 +1697,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -1752,7 +1747,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="138" />
+      <location filename="../processing/algorithms/checkparcels.py" line="137" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
@@ -1767,7 +1762,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="247" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="231" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -1802,7 +1797,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="192" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -1817,7 +1812,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="107" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="91" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -1872,7 +1867,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -1942,7 +1937,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -1982,7 +1977,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="99" />
+      <location filename="../processing/algorithms/importprojects.py" line="96" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -1992,7 +1987,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="118" />
+      <location filename="../processing/algorithms/checkparcels.py" line="117" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
     </message>
@@ -2002,7 +1997,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -2012,12 +2007,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="93" />
+      <location filename="../processing/algorithms/importprojects.py" line="90" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <location filename="../processing/algorithms/importprojects.py" line="91" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -2027,7 +2022,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="80" />
+      <location filename="../processing/algorithms/checkparcels.py" line="79" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
     </message>
@@ -2082,12 +2077,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="63" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="48" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="73" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="58" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -2132,12 +2127,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="53" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -2234,7 +2229,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="154" />
+      <location filename="../processing/algorithms/importprojects.py" line="139" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -2279,7 +2274,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="232" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -2294,17 +2289,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="197" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="181" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="96" />
+      <location filename="../processing/algorithms/importprojects.py" line="93" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="555" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="530" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2349,7 +2344,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="128" />
+      <location filename="../processing/algorithms/checkparcels.py" line="127" />
       <source>Thinness threshold (4πA/P²)</source>
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
@@ -2384,12 +2379,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="103" />
+      <location filename="../processing/algorithms/checkparcels.py" line="102" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
       <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="99" />
+      <location filename="../processing/algorithms/checkparcels.py" line="98" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -2484,12 +2479,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="84" />
+      <location filename="../processing/algorithms/checkparcels.py" line="83" />
       <source>When given, only parcels of the same stage are checked for overlaps.</source>
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="119" />
+      <location filename="../processing/algorithms/importprojects.py" line="104" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -2519,7 +2514,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="255" />
+      <location filename="../processing/algorithms/importprojects.py" line="240" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -2529,7 +2524,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="136" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="121" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -2539,7 +2534,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="94" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="78" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -2574,12 +2569,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="253" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
@@ -2654,7 +2649,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="617" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="592" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2809,12 +2804,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="619" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="594" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <location filename="../processing/algorithms/checkparcels.py" line="99" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
     </message>
@@ -2864,7 +2859,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="412" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="387" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -2904,7 +2899,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <location filename="../processing/algorithms/checkparcels.py" line="99" />
       <source>mu (亩)</source>
       <translation>亩</translation>
     </message>
@@ -2999,7 +2994,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="540" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="515" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -3019,7 +3014,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="413" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -3119,7 +3114,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <location filename="../processing/algorithms/checkparcels.py" line="99" />
       <source>square metres (m²)</source>
       <translation>平方米</translation>
     </message>
@@ -3184,7 +3179,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="144" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="129" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -3254,7 +3249,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="183" />
+      <location filename="../processing/algorithms/importprojects.py" line="168" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -3309,7 +3304,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="528" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="503" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -3419,6 +3414,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="84" />
+      <source>{what} could not be read</source>
+      <translation>无法读取{what}</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="463" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
@@ -3464,7 +3464,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="93" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>

@@ -7,7 +7,13 @@ It fixes the group, ``createInstance``, the icon and translation, and requires a
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..toolbelt.i18n import CONTEXT
@@ -47,3 +53,66 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    # -- shared parameters and checks ------------------------------------------------------
+    def add_library_parameter(self, name: str = "LIBRARY") -> None:
+        """The project-library parameter (default: the library the plugin's settings name)."""
+        from ..toolbelt.settings import load_settings
+
+        settings = load_settings()
+        param = QgsProcessingParameterString(
+            name,
+            self.tr("Project library"),
+            defaultValue=settings.library_connection or settings.library_uri or None,
+        )
+        param.setHelp(
+            self.tr(
+                "A GeoPackage path, a PostgreSQL connection string / service, or the name of a "
+                "saved QGIS PostgreSQL connection (credentials from its authentication "
+                "configuration)."
+            )
+        )
+        self.addParameter(param)
+
+    def polygon_source(self, parameters, name: str, context, what: str):
+        """The feature source of parameter ``name``: polygons, with a CRS and features.
+
+        ``what`` names the parameter for the user (e.g. "PARCELS: the parcel layer").
+        """
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("{what} could not be read").format(what=what))
+        layer = source.sourceName()
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' is not a polygon layer").format(layer=layer)
+            )
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' has no CRS: set its CRS and run again").format(layer=layer)
+            )
+        if source.featureCount() == 0:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' has no features").format(layer=layer)
+            )
+        return source
+
+
+class RepairingAlgorithm(YimatongAlgorithm):
+    """An algorithm that repairs and reports invalid geometries itself.
+
+    Processing would otherwise skip or refuse them (the context's invalid-geometry setting);
+    the setting is restored afterwards because a model shares the context with the other
+    algorithms. Subclasses implement :meth:`process_repairing` instead of ``processAlgorithm``.
+    """
+
+    def processAlgorithm(self, parameters, context, feedback):
+        previous = context.invalidGeometryCheck()
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        try:
+            return self.process_repairing(parameters, context, feedback)
+        finally:
+            context.setInvalidGeometryCheck(previous)
+
+    def process_repairing(self, parameters, context, feedback):  # pragma: no cover - abstract
+        raise NotImplementedError

@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsCsException,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -24,12 +23,12 @@ from qgis.PyQt.QtCore import QVariant
 from ...core import units
 from ...core.parcelcheck import check_parcels
 from ...gis import shapely_io as io
-from ..base import YimatongAlgorithm
+from ..base import RepairingAlgorithm
 
 UNITS = ("m2", "ha", "mu")
 
 
-class CheckParcelsAlgorithm(YimatongAlgorithm):
+class CheckParcelsAlgorithm(RepairingAlgorithm):
     NAME = "checkparcels"
     DISPLAY_NAME = "Check parcel geometries"
     GROUP_ID = "compliance"
@@ -148,32 +147,10 @@ class CheckParcelsAlgorithm(YimatongAlgorithm):
             param.setHelp(help_text)
             self.addParameter(param)
 
-    def processAlgorithm(self, parameters, context, feedback):
-        # invalid parcels are repaired and reported, never skipped or refused; the context's
-        # setting is restored afterwards (a model shares it with the other algorithms)
-        previous = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-        try:
-            return self._process(parameters, context, feedback)
-        finally:
-            context.setInvalidGeometryCheck(previous)
-
-    def _process(self, parameters, context, feedback):
+    def process_repairing(self, parameters, context, feedback):
         tr = self.tr
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(tr("INPUT: the parcel layer could not be read"))
+        source = self.polygon_source(parameters, self.INPUT, context, tr("INPUT: the parcel layer"))
         name = source.sourceName()
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
-            raise QgsProcessingException(
-                tr("Layer '{layer}' is not a polygon layer").format(layer=name)
-            )
-        if not source.sourceCrs().isValid():
-            raise QgsProcessingException(
-                tr("Layer '{layer}' has no CRS: set its CRS and run again").format(layer=name)
-            )
-        if source.featureCount() == 0:
-            raise QgsProcessingException(tr("Layer '{layer}' has no features").format(layer=name))
         tctx = context.transformContext()
         area_crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
         if not area_crs.isValid():

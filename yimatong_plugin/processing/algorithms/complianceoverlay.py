@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCsException,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -39,7 +38,7 @@ from ...core import overlay as engine
 from ...core import overlay_cache as cache_file
 from ...gis import shapely_io as io
 from ...toolbelt.log import log
-from ..base import YimatongAlgorithm
+from ..base import RepairingAlgorithm
 
 INSIDE_NAMES = ("城镇开发边界", "开发边界", "UDB", "URBAN DEVELOPMENT BOUNDARY")
 AVOID_NAMES = ("红线", "生态保护", "基本农田", "永久基本农田", "RED LINE", "FARMLAND")
@@ -72,7 +71,7 @@ def parse_rules(text: str) -> dict[str, str]:
     return rules
 
 
-class ComplianceOverlayAlgorithm(YimatongAlgorithm):
+class ComplianceOverlayAlgorithm(RepairingAlgorithm):
     NAME = "complianceoverlay"
     DISPLAY_NAME = "Compliance review"
     GROUP_ID = "compliance"
@@ -260,36 +259,12 @@ class ComplianceOverlayAlgorithm(YimatongAlgorithm):
         return True, ""
 
     # ------------------------------------------------------------------------------ run
-    def processAlgorithm(self, parameters, context, feedback):
-        # invalid parcels are repaired and reported, never skipped or refused; the context's
-        # setting is restored afterwards (a model shares it with the other algorithms)
-        previous = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-        try:
-            return self._process(parameters, context, feedback)
-        finally:
-            context.setInvalidGeometryCheck(previous)
-
-    def _process(self, parameters, context, feedback):
+    def process_repairing(self, parameters, context, feedback):
         tr = self.tr
-        parcels = self.parameterAsSource(parameters, self.PARCELS, context)
-        if parcels is None:
-            raise QgsProcessingException(tr("PARCELS: the parcel layer could not be read"))
+        parcels = self.polygon_source(
+            parameters, self.PARCELS, context, tr("PARCELS: the parcel layer")
+        )
         parcels_name = parcels.sourceName()
-        if QgsWkbTypes.geometryType(parcels.wkbType()) != QgsWkbTypes.PolygonGeometry:
-            raise QgsProcessingException(
-                tr("Layer '{layer}' is not a polygon layer").format(layer=parcels_name)
-            )
-        if not parcels.sourceCrs().isValid():
-            raise QgsProcessingException(
-                tr("Layer '{layer}' has no CRS: set its CRS and run again").format(
-                    layer=parcels_name
-                )
-            )
-        if parcels.featureCount() == 0:
-            raise QgsProcessingException(
-                tr("Layer '{layer}' has no features").format(layer=parcels_name)
-            )
         self._check_coordinates(parcels.sourceCrs(), parcels.sourceExtent(), parcels_name)
         tctx = context.transformContext()
         area_crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)

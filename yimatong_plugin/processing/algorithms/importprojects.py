@@ -85,9 +85,6 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
     PROBLEM_COUNT = "PROBLEM_COUNT"
 
     def initAlgorithm(self, config=None):
-        from ...toolbelt.settings import load_settings
-
-        settings = load_settings()
         p = QgsProcessingParameterFile(
             self.INPUT,
             self.tr("Spreadsheet (.xlsx or .csv)"),
@@ -100,19 +97,7 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         )
         p.setHelp(self.tr("Name of the worksheet to read from an .xlsx file."))
         self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.LIBRARY,
-            self.tr("Project library"),
-            defaultValue=settings.library_connection or settings.library_uri or None,
-        )
-        p.setHelp(
-            self.tr(
-                "A GeoPackage path, a PostgreSQL connection string / service, or the name of "
-                "a PostgreSQL connection saved in QGIS (credentials from its authentication "
-                "configuration)."
-            )
-        )
-        self.addParameter(p)
+        self.add_library_parameter(self.LIBRARY)
         p = QgsProcessingParameterEnum(
             self.SOURCE, self.tr("Source"), options=source_labels(self.tr), defaultValue=5
         )

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
@@ -63,22 +62,7 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
     FINDINGS = "FINDINGS"
 
     def initAlgorithm(self, config=None):
-        from ...toolbelt.settings import load_settings
-
-        settings = load_settings()
-        p = QgsProcessingParameterString(
-            self.LIBRARY,
-            self.tr("Project library"),
-            defaultValue=settings.library_connection or settings.library_uri or None,
-        )
-        p.setHelp(
-            self.tr(
-                "A GeoPackage path, a PostgreSQL connection string / service, or the name of a "
-                "saved QGIS PostgreSQL connection (credentials from its authentication "
-                "configuration)."
-            )
-        )
-        self.addParameter(p)
+        self.add_library_parameter(self.LIBRARY)
         p = QgsProcessingParameterDateTime(
             self.AS_OF,
             self.tr("As of (empty: today)"),

@@ -43,22 +43,7 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):
-        from ...toolbelt.settings import load_settings
-
-        settings = load_settings()
-        p = QgsProcessingParameterString(
-            self.LIBRARY,
-            self.tr("Project library"),
-            defaultValue=settings.library_connection or settings.library_uri or None,
-        )
-        p.setHelp(
-            self.tr(
-                "A GeoPackage path, a PostgreSQL connection string / service, or the name of a "
-                "saved QGIS PostgreSQL connection (credentials from its authentication "
-                "configuration)."
-            )
-        )
-        self.addParameter(p)
+        self.add_library_parameter(self.LIBRARY)
         p = QgsProcessingParameterString(self.CODE, self.tr("Project code"))
         p.setHelp(self.tr("The 28-digit project code (bare or grouped with spaces)."))
         self.addParameter(p)
