@@ -71,6 +71,26 @@ from typing import Any
 
 from .i18n import tr
 
+#: the event columns the lifecycle rules read (the monitor and the panel load only these)
+RULE_EVENT_COLUMNS = (
+    "fid",
+    "code",
+    "stage",
+    "event_date",
+    "status",
+    "doc_no",
+    "origin_system",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "developed_ratio",
+    "invested_ratio",
+    "batch",
+    "area_m2",
+    "stopped_on",
+)
+
+
 # -- stage model ---------------------------------------------------------------------------
 
 #: stage key -> Chinese name (the library's STAGES, core/library/constants.py; a test keeps

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from . import lifecycle as lc
+
 #: columns the panel shows, in order (name, English header; translated by the UI)
 COLUMNS: list[tuple[str, str]] = [
     ("code", "Code"),
@@ -223,23 +225,7 @@ _PROJECT_FACTS = (
     "agreed_completion",
     "declared_area_m2",
 )
-_EVENT_COLUMNS = (
-    "fid",
-    "code",
-    "stage",
-    "event_date",
-    "status",
-    "doc_no",
-    "origin_system",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-    "developed_ratio",
-    "invested_ratio",
-    "batch",
-    "area_m2",
-    "stopped_on",
-)
+_EVENT_COLUMNS = lc.RULE_EVENT_COLUMNS
 
 
 def anomaly_codes(
@@ -252,8 +238,6 @@ def anomaly_codes(
     so run it off the GUI thread. ``cancel()`` returning True stops early (returns ``{}``).
     """
     import datetime as _dt
-
-    from . import lifecycle as lc
 
     dialect = dialect or dialect_of(connection)
     live = "NOT archived" if dialect == "postgres" else "archived = 0"

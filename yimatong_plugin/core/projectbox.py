@@ -22,24 +22,7 @@ from pyproj import CRS, Transformer
 from . import lifecycle as lc
 
 LIBRARY_CRS = "EPSG:4490"
-#: the event columns the lifecycle rules read (the monitor loads only these)
-RULE_EVENT_COLUMNS = (
-    "fid",
-    "code",
-    "stage",
-    "event_date",
-    "status",
-    "doc_no",
-    "origin_system",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-    "developed_ratio",
-    "invested_ratio",
-    "batch",
-    "area_m2",
-    "stopped_on",
-)
+RULE_EVENT_COLUMNS = lc.RULE_EVENT_COLUMNS
 
 
 @lru_cache(maxsize=16)

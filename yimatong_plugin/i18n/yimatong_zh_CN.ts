@@ -89,7 +89,7 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="93" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="83" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -109,12 +109,12 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="160" />
+      <location filename="../processing/base.py" line="106" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="163" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="162" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -159,12 +159,12 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="467" />
+      <location filename="../core/lifecycle.py" line="487" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="444" />
+      <location filename="../core/lifecycle.py" line="464" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="511" />
+      <location filename="../core/lifecycle.py" line="531" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="165" />
+      <location filename="../processing/base.py" line="111" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -329,12 +329,12 @@
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="68" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="67" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="293" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="283" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="762" />
+      <location filename="../core/lifecycle.py" line="782" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="539" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -524,7 +524,7 @@
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="69" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -589,12 +589,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="312" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="332" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="319" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -634,12 +634,12 @@
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="226" />
+      <location filename="../processing/algorithms/checkparcels.py" line="213" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="641" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -654,12 +654,12 @@
       <translation>天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="106" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -819,7 +819,7 @@
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="130" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="129" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -829,12 +829,12 @@
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="51" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="50" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="39" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -849,12 +849,12 @@
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="85" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="91" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -899,17 +899,17 @@
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="104" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="97" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="182" />
+      <location filename="../core/lifecycle.py" line="202" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -944,12 +944,12 @@
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="83" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="179" />
+      <location filename="../core/lifecycle.py" line="199" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
@@ -1056,77 +1056,77 @@
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="185" />
+      <location filename="../processing/algorithms/checkparcels.py" line="172" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="562" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="549" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="565" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="349" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="336" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="573" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="603" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="590" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="558" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="545" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="304" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="291" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="366" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="688" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="680" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="667" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="622" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="609" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="707" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="694" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="248" />
+      <location filename="../processing/algorithms/checkparcels.py" line="235" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="393" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="380" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1171,7 +1171,7 @@
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="36" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="35" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -1366,7 +1366,7 @@
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="242" />
+      <location filename="../core/lifecycle.py" line="262" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -1386,7 +1386,7 @@
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="124" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="123" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -1431,7 +1431,7 @@
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="67" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="66" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
@@ -1672,17 +1672,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="56" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="55" />
       <source>Project file (HTML)</source>
       <translation>项目档案（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="62" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="61" />
       <source>Project file (PDF)</source>
       <translation>项目档案（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="22" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="21" />
       <source>Project file report (项目档案)</source>
       <translation>项目档案报告</translation>
     </message>
@@ -1762,7 +1762,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="231" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -1812,7 +1812,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="91" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="90" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -2027,7 +2027,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="673" />
+      <location filename="../core/lifecycle.py" line="693" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -2047,17 +2047,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="586" />
+      <location filename="../core/lifecycle.py" line="606" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="562" />
+      <location filename="../core/lifecycle.py" line="582" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="537" />
+      <location filename="../core/lifecycle.py" line="557" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
@@ -2077,12 +2077,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="48" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="58" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="57" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -2127,12 +2127,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="53" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="52" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="71" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -2289,7 +2289,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="181" />
+      <location filename="../processing/base.py" line="93" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -2299,7 +2299,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="530" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="517" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2339,7 +2339,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="176" />
+      <location filename="../core/lifecycle.py" line="196" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -2509,7 +2509,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="26" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="25" />
       <source>Writes the project file (项目档案) of one library project as HTML, and as PDF when a PDF path is given: the 28-digit code in display form and as a QR image, the project's facts, its drawn timeline (批 供 用 补 查, agreed dates beside actual ones), a map of its parcels and their lineage (retired versions dashed), its events, its results with their SHA-256 checked against the files now, its lifecycle findings as of the chosen date and the audit history. Images are written to a folder named after the HTML file.</source>
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
@@ -2524,7 +2524,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="121" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="111" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -2534,7 +2534,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="78" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -2649,7 +2649,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="592" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2724,12 +2724,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="661" />
+      <location filename="../core/lifecycle.py" line="681" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="352" />
+      <location filename="../core/lifecycle.py" line="372" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -2804,7 +2804,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="594" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="581" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2814,7 +2814,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="665" />
+      <location filename="../core/lifecycle.py" line="685" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -2859,12 +2859,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="387" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="374" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="663" />
+      <location filename="../core/lifecycle.py" line="683" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -2919,7 +2919,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="353" />
+      <location filename="../core/lifecycle.py" line="373" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>
@@ -2994,7 +2994,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="515" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="502" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -3014,7 +3014,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="375" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -3054,7 +3054,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="665" />
+      <location filename="../core/lifecycle.py" line="685" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -3179,7 +3179,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="129" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="119" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -3304,7 +3304,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="503" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="490" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -3399,12 +3399,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="748" />
+      <location filename="../core/lifecycle.py" line="768" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="752" />
+      <location filename="../core/lifecycle.py" line="772" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
@@ -3414,7 +3414,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="84" />
+      <location filename="../processing/base.py" line="124" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
@@ -3464,7 +3464,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>

@@ -74,6 +74,46 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
         )
         self.addParameter(param)
 
+    def check_library_parameter(self, parameters, context, name: str = "LIBRARY"):
+        """(ok, message) for the library parameter: a PostgreSQL URI, an existing GeoPackage
+        or the name of a saved QGIS PostgreSQL connection."""
+        import os
+
+        from ..core.library import is_postgres_uri
+        from ..gis.library_connect import postgres_connection_names
+
+        uri = self.parameterAsString(parameters, name, context).strip()
+        if not uri:
+            return False, self.tr("Choose a project library.")
+        if (
+            not is_postgres_uri(uri)
+            and not os.path.isfile(uri)
+            and uri not in postgres_connection_names()
+        ):
+            return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
+        return True, ""
+
+    def area_crs(self, parameters, name: str, context, source, feedback):
+        """The CRS areas are computed in: the parameter, else the CGCS2000 3-degree GK zone
+        nearest the source's centroid longitude; stated in the log."""
+        from ..gis.shapely_io import auto_area_crs
+
+        crs = self.parameterAsCrs(parameters, name, context)
+        if not crs.isValid():
+            crs = auto_area_crs(source, context.transformContext())
+        if crs.isGeographic():
+            raise QgsProcessingException(
+                self.tr("AREA_CRS {crs} is geographic: choose a projected CRS for areas").format(
+                    crs=crs.authid()
+                )
+            )
+        feedback.pushInfo(
+            self.tr("Areas are planar in {crs} ({name})").format(
+                crs=crs.authid(), name=crs.description()
+            )
+        )
+        return crs
+
     def polygon_source(self, parameters, name: str, context, what: str):
         """The feature source of parameter ``name``: polygons, with a CRS and features.
 

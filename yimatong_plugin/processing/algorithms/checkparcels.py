@@ -152,20 +152,7 @@ class CheckParcelsAlgorithm(RepairingAlgorithm):
         source = self.polygon_source(parameters, self.INPUT, context, tr("INPUT: the parcel layer"))
         name = source.sourceName()
         tctx = context.transformContext()
-        area_crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
-        if not area_crs.isValid():
-            area_crs = io.auto_area_crs(source, tctx)
-        if area_crs.isGeographic():
-            raise QgsProcessingException(
-                tr("AREA_CRS {crs} is geographic: choose a projected CRS for areas").format(
-                    crs=area_crs.authid()
-                )
-            )
-        feedback.pushInfo(
-            tr("Areas are planar in {crs} ({name})").format(
-                crs=area_crs.authid(), name=area_crs.description()
-            )
-        )
+        area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
         id_field = self.parameterAsString(parameters, self.PARCEL_ID, context)
         stage_field = self.parameterAsString(parameters, self.STAGE_FIELD, context)
         area_field = self.parameterAsString(parameters, self.DECLARED_AREA_FIELD, context)

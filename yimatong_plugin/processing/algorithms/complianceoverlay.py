@@ -267,20 +267,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         parcels_name = parcels.sourceName()
         self._check_coordinates(parcels.sourceCrs(), parcels.sourceExtent(), parcels_name)
         tctx = context.transformContext()
-        area_crs = self.parameterAsCrs(parameters, self.AREA_CRS, context)
-        if not area_crs.isValid():
-            area_crs = io.auto_area_crs(parcels, tctx)
-        if area_crs.isGeographic():
-            raise QgsProcessingException(
-                tr("AREA_CRS {crs} is geographic: choose a projected CRS for areas").format(
-                    crs=area_crs.authid()
-                )
-            )
-        feedback.pushInfo(
-            tr("Areas are planar in {crs} ({name})").format(
-                crs=area_crs.authid(), name=area_crs.description()
-            )
-        )
+        area_crs = self.area_crs(parameters, self.AREA_CRS, context, parcels, feedback)
         sliver = self.parameterAsDouble(parameters, self.SLIVER_M2, context)
         id_field = self.parameterAsString(parameters, self.PARCEL_ID, context)
         use_field = self.parameterAsString(parameters, self.PROJECT_USE_FIELD, context)

@@ -7,7 +7,6 @@ stages; not started or stalled), 逾期开工, 逾期竣工 — the rules of ``c
 from __future__ import annotations
 
 import datetime as _dt
-import os
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -167,18 +166,9 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
         ok, msg = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, msg
-        uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
-        if not uri:
-            return False, self.tr("Choose a project library.")
-        from ...core.library import is_postgres_uri
-        from ...gis.library_connect import postgres_connection_names
-
-        if (
-            not is_postgres_uri(uri)
-            and not os.path.isfile(uri)
-            and uri not in postgres_connection_names()
-        ):
-            return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
+        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
+        if not ok:
+            return ok, msg
         try:
             self._thresholds(parameters, context).validate()
         except ValueError as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -77,18 +76,9 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         ok, msg = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, msg
-        from ...core.library import is_postgres_uri
-        from ...gis.library_connect import postgres_connection_names
-
-        uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
-        if not uri:
-            return False, self.tr("Choose a project library.")
-        if (
-            not is_postgres_uri(uri)
-            and not os.path.isfile(uri)
-            and uri not in postgres_connection_names()
-        ):
-            return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
+        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
+        if not ok:
+            return ok, msg
         if len(self._code(parameters, context)) != 28:
             return False, self.tr("A project code has 28 digits: {code}").format(
                 code=self.parameterAsString(parameters, self.CODE, context)
