@@ -44,3 +44,8 @@ timeout 300 qgis --profiles-path "$WORK" --lang zh-Hans --nologo --noversionchec
   echo "QGIS exited with an error; log:"; tail -40 "$WORK/qgis.log"; exit 1; }
 grep -h "^YMT" "$WORK/qgis.log" || true
 ls -1 "$ROOT"/docs/images/*.png
+# a Python error in the desktop (traceback, QGIS "Python error" message) fails the run
+if ! grep -q "^YMT python errors: 0$" "$WORK/qgis.log"; then
+  echo "screenshot.sh: Python errors in the desktop (YMT PYTHON ERROR lines above)" >&2
+  exit 1
+fi

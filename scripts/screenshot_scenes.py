@@ -24,6 +24,54 @@ def _say(*args):
     print("YMT", *args, flush=True)
 
 
+# -- errors in the desktop: every Python traceback and QGIS "Python error"/critical message is
+# printed with the YMT prefix (screenshot.sh shows YMT lines) and counted; the run then fails
+_ERRORS = []
+
+
+def _report_error(source, text):
+    _ERRORS.append(text)
+    _say(f"PYTHON ERROR ({source}):")
+    for line in str(text).rstrip().splitlines():
+        _say("|", line)
+
+
+def _on_log_message(message, tag, level):
+    from qgis.core import Qgis
+
+    python = "python" in tag.lower()
+    if python and ("warn" in tag.lower() or "警告" in tag):  # Python warnings: shown, not fatal
+        _say(f"python warning [{tag}]:", " / ".join(message.strip().splitlines()[:2]))
+    elif python or level == Qgis.Critical:
+        _report_error(f"message log [{tag}]", message)
+    elif tag == "Yimatong" and level == Qgis.Warning:
+        _say(f"warning [{tag}]:", message)
+
+
+def _excepthook(previous):
+    def hook(etype, value, tb):
+        _report_error("excepthook", "".join(traceback.format_exception(etype, value, tb)))
+        previous(etype, value, tb)
+
+    return hook
+
+
+def _install_error_hooks():
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtWidgets import QDockWidget, QPlainTextEdit, QTabWidget
+
+    # what was logged before this script ran (plugin loading): read the message log panel
+    panel = iface.mainWindow().findChild(QDockWidget, "MessageLog")
+    tabs = panel.findChild(QTabWidget) if panel is not None else None
+    for i in range(tabs.count() if tabs is not None else 0):
+        name = tabs.tabText(i)
+        text = tabs.widget(i).toPlainText() if isinstance(tabs.widget(i), QPlainTextEdit) else ""
+        if "python" in name.lower() and text.strip():
+            _report_error(f"at startup [{name}]", text)
+    QgsApplication.messageLog().messageReceived.connect(_on_log_message)
+    sys.excepthook = _excepthook(sys.excepthook)
+
+
 def scene_menu(iface):
     """The 一码通 menu opened in the main window."""
     plugin = plugins.get("yimatong_plugin")
@@ -448,13 +496,14 @@ def _capture(name):
 
 def _run(queue):
     if not queue:
+        _say("python errors:", len(_ERRORS))
         QApplication.instance().exit(0)
         return
     name, func = queue.pop(0)
     try:
         wait = func(iface)
     except Exception:
-        _say("scene failed:", name, traceback.format_exc())
+        _report_error(f"scene {name}", traceback.format_exc())
         QTimer.singleShot(100, lambda: _run(queue))
         return
 
@@ -474,6 +523,8 @@ def _start():
     wanted = os.environ.get("YMT_SCENES", "all").split()
     scenes = _scenes()
     queue = [(n, f) for n, f in scenes.items() if "all" in wanted or n in wanted]
+    _install_error_hooks()
+    _say("plugin loaded:", "yimatong_plugin" in plugins, "scenes:", [n for n, _ in queue])
     iface.mainWindow().showMaximized()
     _run(queue)
 
