@@ -535,8 +535,11 @@ class LibraryDock(QgsDockWidget):
             self.apply_filter()
             row = self.model.row_of(code)
         if row >= 0:
+            shown = self._current_code
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+            if shown == code:  # already shown: reload, it may have changed since (attach, edit)
+                self.show_project(code)
             return True
         return False
 
@@ -785,6 +788,15 @@ def _field(key: str) -> str:
     return titles.get(key) or extra.get(key) or key
 
 
+def _value(key: str, value):
+    """A stored value as the user reads it: stage and source keys by their names."""
+    if key == "stage":
+        return STAGES.get(value, value)
+    if key == "source":
+        return SOURCES.get(value, value)
+    return value
+
+
 def _changes(h: dict) -> str:
     before, after = h.get("before") or {}, h.get("after") or {}
     if isinstance(before, str):
@@ -794,10 +806,10 @@ def _changes(h: dict) -> str:
     skip = {"updated_at", "rev", "updated_by", "geom", "created_at"}
     if not before:
         keys = [k for k in ("name", "label", "stage", "event_date") if after.get(k)]
-        return "; ".join(f"{_field(k)}={after[k]}" for k in keys)
+        return "; ".join(f"{_field(k)}={_value(k, after[k])}" for k in keys)
     skip |= {"retired_at", "archived_at"}
     parts = [
-        f"{_field(k)}: {before.get(k)} → {after.get(k)}"
+        f"{_field(k)}: {_value(k, before.get(k))} → {_value(k, after.get(k))}"
         for k in sorted(set(before) | set(after))
         if k not in skip and before.get(k) != after.get(k)
     ]
