@@ -1,0 +1,51 @@
+"""`qgis_process list` (QGIS's command-line Processing) shows the yimatong provider and its
+algorithms when the plugin is enabled in the profile, in English and in zh-Hans."""
+
+import shutil
+import subprocess
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="qgis_process not installed"),
+]
+
+
+def _list(tmp_path: Path, locale: str = "") -> str:
+    profile = tmp_path / "profiles" / "default"
+    (profile / "python" / "plugins").mkdir(parents=True)
+    (profile / "QGIS").mkdir()
+    (profile / "python" / "plugins" / "yimatong_plugin").symlink_to(ROOT / "yimatong_plugin")
+    ini = "[PythonPlugins]\nyimatong_plugin=true\n"
+    if locale:
+        ini += f"[locale]\noverrideFlag=true\nuserLocale={locale}\n"
+    (profile / "QGIS" / "QGIS3.ini").write_text(ini, encoding="utf-8")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path),
+        "PYTHONPATH": sysconfig.get_path("purelib"),  # the venv's shapely, segno, openpyxl
+        "LANG": "C.UTF-8",
+    }
+    proc = subprocess.run(
+        ["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def test_qgis_process_lists_the_provider(tmp_path):
+    out = _list(tmp_path)
+    for alg in ("complianceoverlay", "importprojects", "lifecyclemonitor", "projectboxreport"):
+        assert f"yimatong:{alg}" in out, out[-3000:]
+
+
+def test_qgis_process_lists_chinese_names_in_zh_hans(tmp_path):
+    out = _list(tmp_path, "zh-Hans")
+    line = next(x for x in out.splitlines() if "yimatong:complianceoverlay" in x)
+    assert "合规性审查" in line
