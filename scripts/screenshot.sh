@@ -41,7 +41,11 @@ export PYTHONPATH="$VENV_SITE${PYTHONPATH:+:$PYTHONPATH}"
 unset QT_QPA_PLATFORM
 timeout 300 qgis --profiles-path "$WORK" --lang zh-Hans --nologo --noversioncheck \
   --code "$ROOT/scripts/screenshot_scenes.py" >"$WORK/qgis.log" 2>&1 || {
-  echo "QGIS exited with an error; log:"; tail -40 "$WORK/qgis.log"; exit 1; }
+  cp "$WORK/qgis.log" /tmp/ymt-screenshot-qgis.log
+  grep -h "^YMT" "$WORK/qgis.log" || true
+  echo "QGIS exited with an error (whole log: /tmp/ymt-screenshot-qgis.log); log:"
+  grep -B2 -A12 "^#[0-9]* .*in \(Qgs\|sip\|Py\)" "$WORK/qgis.log" | head -60 || tail -40 "$WORK/qgis.log"
+  exit 1; }
 grep -h "^YMT" "$WORK/qgis.log" || true
 ls -1 "$ROOT"/docs/images/*.png
 # a Python error in the desktop (traceback, QGIS "Python error" message) fails the run

@@ -479,6 +479,266 @@ def scene_parcel_attach(iface):
     return 1.5
 
 
+def _gbk_shapefile(folder, rows):
+    """A surveyor's Shapefile in GBK without .cpg, as delivered: rows of (dkbh, xmmc, shapely)."""
+    import shapely
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsGeometry,
+        QgsProject,
+        QgsVectorFileWriter,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    fields = QgsFields()
+    fields.append(QgsField("dkbh", QVariant.String, len=20))
+    fields.append(QgsField("xmmc", QVariant.String, len=60))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.fileEncoding = "ESRI Shapefile", "GBK"
+    shp = Path(folder) / "测绘成果地块.shp"
+    writer = QgsVectorFileWriter.create(
+        str(shp),
+        fields,
+        QgsWkbTypes.Polygon,
+        QgsCoordinateReferenceSystem("EPSG:4490"),
+        QgsProject.instance().transformContext(),
+        options,
+    )
+    for dkbh, xmmc, geom in rows:
+        f = QgsFeature(fields)
+        f.setAttributes([dkbh, xmmc])
+        g = QgsGeometry()
+        g.fromWkb(shapely.to_wkb(geom, output_dimension=2))
+        f.setGeometry(g)
+        writer.addFeature(f)
+    del writer
+    if shp.with_suffix(".cpg").exists():
+        shp.with_suffix(".cpg").unlink()
+    return shp
+
+
+def scene_technician(iface):
+    """Issue 3's technician workflow, each step through the plugin's UI objects: open a new
+    GeoPackage library in the panel, import an annual transfer plan (.xlsx, Chinese headers)
+    through the import dialog, allocate a code in the code dialog, attach a surveyor's GBK
+    Shapefile parcels, find the project by typing its code in QGIS's locator bar, and read its
+    history. Screenshots: technician_import, technician_code, technician_attach,
+    technician_locator, technician_history."""
+    import tempfile
+
+    import openpyxl
+    import shapely
+    from qgis.core import QgsProject
+    from qgis.gui import QgsLocatorWidget
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QKeyEvent
+    from qgis.PyQt.QtWidgets import QDockWidget, QLineEdit, QWidget
+
+    from yimatong_plugin.gis.parcel_attach import open_parcel_layer
+    from yimatong_plugin.ui.code_dialog import CodeDialog
+    from yimatong_plugin.ui.parcel_attach_dialog import ParcelAttachDialog
+
+    folder = Path(tempfile.mkdtemp())
+    window = iface.mainWindow()
+    window.setGeometry(0, 0, 1600, 1000)
+    for name in ("Browser", "Browser2", "LayerOrder"):
+        other = window.findChild(QDockWidget, name)
+        if other is not None:
+            other.hide()
+    plugin = plugins.get("yimatong_plugin")
+    plugin.project_box.hide()
+    dock = plugin.library_dock
+    state = {}
+
+    # 1. open a library: a new GeoPackage
+    path = folder / "常德市项目库2025.gpkg"
+    dock.show()
+    window.resizeDocks([dock], [820], Qt.Orientation.Horizontal)
+    dock.search.clear()
+    dock.open_uri(str(path), background=False)
+    _say("technician: library open:", dock.library is not None, path.exists())
+
+    # 2. an annual transfer plan, .xlsx with Chinese headers, through the import dialog
+    xlsx = folder / "2025年度国有建设用地供应计划.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "出让计划"
+    ws.append(
+        ["序号", "项目名称", "用地单位", "行政区", "年度", "批准类型", "项目类型", "供地方式"]
+        + ["用途", "出让面积（亩）", "约定开工时间"]
+    )
+    ws.append(
+        [1, "德山电子信息产业园二期", "湖南某电子有限公司", "鼎城区", 2025, "05", "01"]
+        + ["挂牌出让", "工业用地", 45.6, "2025年9月1日"]
+    )
+    ws.append(
+        [2, "柳叶湖片区商住地块", "常德某置业有限公司", "武陵区", 2025, "05", "03"]
+        + ["拍卖出让", "城镇住宅用地", 120, "2025/10/1"]
+    )
+    ws.append(
+        [3, "桃花源旅游服务中心", "桃源县城建", "桃源县", 2025, "05", "04"]
+        + ["挂牌出让", "商业用地", 12.5, "2025-11-01"]
+    )
+    wb.save(xlsx)
+    dlg = dock.open_import()
+    dlg.file.setFilePath(str(xlsx))
+    dlg.load_file(str(xlsx))
+    dlg.resize(900, 860)
+    dlg.move(650, 60)
+    dlg.run(dry=True, background=False)
+    dry_ok = bool(dlg.plan and dlg.plan.ok)
+    dlg.run(dry=False, background=False)
+    codes = [str(c) for c in (dlg.imported or [])]
+    state["codes"] = codes
+    _say("technician: dry run ok:", dry_ok, "imported:", codes, "status:", dlg.status.text())
+    _KEEP.append(dlg)
+
+    def step_code():
+        _capture("technician_import")
+        dlg.close()
+        code_dlg = CodeDialog(library=dock.library, parent=window)
+        for name, value in [
+            ("admin", "430703"),
+            ("year", "2025"),
+            ("approval_type", "05"),
+            ("project_type", "01"),
+            ("supply_type", "13"),
+            ("land_use", "1001"),
+        ]:
+            code_dlg.set_segment(name, value)
+        allocated = code_dlg.allocate()
+        _say("technician: code dialog allocated", allocated, code_dlg.error_text())
+        code_dlg.resize(760, 560)
+        code_dlg.move(700, 120)
+        code_dlg.show()
+        state["code_dlg"] = code_dlg
+        _KEEP.append(code_dlg)
+
+    def step_attach():
+        _capture("technician_code")
+        state["code_dlg"].close()
+        code = state["codes"][0] if state["codes"] else None
+        if code is None:
+            _report_error("scene technician", "the import wrote no project: nothing to attach")
+            return
+        shp = _gbk_shapefile(
+            folder,
+            [
+                (
+                    "DK-2025-01",
+                    "德山电子信息产业园二期（一）",
+                    shapely.box(111.70, 29.00, 111.702, 29.0018),
+                ),
+                (
+                    "DK-2025-02",
+                    "德山电子信息产业园二期（二）",
+                    shapely.box(111.703, 29.00, 111.704, 29.0008),
+                ),
+            ],
+        )
+        layer = open_parcel_layer(str(shp))
+        QgsProject.instance().addMapLayer(layer)
+        _say("technician: GBK attributes read:", [f["xmmc"] for f in layer.getFeatures()])
+        layer.selectAll()
+        dock.select_code(code)
+        attach = ParcelAttachDialog(dock.library, code=code, parent=window, layer=layer)
+        attach.label_field.setField("dkbh")
+        attach.stage_combo.setCurrentIndex(attach.stage_combo.findData("supply"))
+        attach.resize(900, 640)
+        attach.move(650, 150)
+        attach.show()
+        cands = attach.run_checks()
+        _say("technician: checks:", [(c.label, c.errors, c.warnings) for c in cands])
+        state["attach"] = attach
+        _KEEP.append(attach)
+
+    def step_locator():
+        _capture("technician_attach")
+        ids = state["attach"].do_attach()
+        _say("technician: attached parcel ids:", ids, state["attach"].status.text())
+        dock.add_layers()
+        from qgis.PyQt import sip
+
+        found = [
+            w
+            for w in window.findChildren(QWidget)
+            if w.metaObject().className() == "QgsLocatorWidget"
+        ]
+        _say("technician: locator widgets:", len(found))
+        locator = sip.cast(found[0], QgsLocatorWidget)
+        code = state["codes"][0]
+        state["locator"] = locator
+        locator.search(code)  # as if typed in the search bar (Ctrl+K)
+        _say("technician: locator search for", code)
+
+    def step_trigger():
+        _capture("technician_locator")
+        locator = state["locator"]
+        edit = locator.findChild(QLineEdit)
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return):
+            # Enter accepts the selected result, exactly as a user does
+            QApplication.sendEvent(
+                edit, QKeyEvent(QKeyEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+            )
+
+    def step_history():
+        code = state["codes"][0]
+        _say("technician: after Enter, dock shows", dock._current_code, "expected", code)
+        dock.details.setCurrentIndex(dock.details.indexOf(dock.history_tree))
+        layers_panel = window.findChild(QDockWidget, "Layers")
+        if layers_panel is not None:
+            window.resizeDocks([layers_panel, dock], [120, 860], Qt.Orientation.Vertical)
+        tree = dock.history_tree
+        rows = [
+            [tree.topLevelItem(i).text(c) for c in range(tree.columnCount())]
+            for i in range(tree.topLevelItemCount())
+        ]
+        _say("technician: history rows:", len(rows))
+        for row in rows:
+            _say("  ", " | ".join(row))
+
+    QTimer.singleShot(1500, step_code)
+    QTimer.singleShot(3500, step_attach)
+    QTimer.singleShot(5500, step_locator)
+    QTimer.singleShot(8500, step_trigger)
+    QTimer.singleShot(10500, step_history)
+    dock._ymt_close_after_shot = False
+    return 12.0  # the last capture: technician.png = the history tab
+
+
+def scene_compliance_dialog(iface):
+    """Every yimatong:* algorithm's Processing dialog opens (each shown, then closed); the
+    compliance review's stays open for the screenshot."""
+    import processing
+    from qgis.core import QgsApplication
+
+    provider = QgsApplication.processingRegistry().providerById("yimatong")
+    ids = sorted(a.id() for a in provider.algorithms())
+    window = iface.mainWindow()
+    window.setGeometry(0, 0, 1600, 1000)
+    opened = []
+    for alg_id in ids:
+        dlg = processing.createAlgorithmDialog(alg_id)
+        if dlg is None:
+            _report_error("scene compliance_dialog", f"no dialog for {alg_id}")
+            continue
+        dlg.show()
+        QApplication.processEvents()
+        opened.append((alg_id, dlg.windowTitle()))
+        if alg_id == "yimatong:complianceoverlay":
+            dlg.resize(1100, 780)
+            dlg.move(250, 110)
+            _KEEP.append(dlg)
+        else:
+            dlg.close()
+    _say("processing dialogs opened:", opened)
+    return 2.0
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func
@@ -494,12 +754,39 @@ def _capture(name):
     _say("saved", target)
 
 
+def _reset():
+    """Each scene starts from the same desktop: a 1600x1000 window, no plugin dock or attribute
+    table left over from the scene before."""
+    from qgis.PyQt.QtWidgets import QDialog
+
+    window = iface.mainWindow()
+    window.setGeometry(0, 0, 1600, 1000)
+    plugin = plugins.get("yimatong_plugin")
+    for dock in (getattr(plugin, "library_dock", None), getattr(plugin, "project_box", None)):
+        if dock is not None:
+            dock.hide()
+    for widget in window.findChildren(QDialog):
+        if widget.isVisible() and widget.metaObject().className() == "QgsAttributeTableDialog":
+            widget.close()
+    from qgis.core import QgsProject
+
+    iface.layerTreeView().setCurrentLayer(None)
+    QgsProject.instance().removeAllMapLayers()
+
+
 def _run(queue):
     if not queue:
         _say("python errors:", len(_ERRORS))
-        QApplication.instance().exit(0)
+        # QGIS 3.22 crashes in its exit teardown (QgisApp::setMapStyleDockLayer while the
+        # project's layers are removed): remove them while QGIS still runs, then quit
+        from qgis.core import QgsProject
+
+        iface.layerTreeView().setCurrentLayer(None)
+        QgsProject.instance().clear()
+        QTimer.singleShot(500, lambda: QApplication.instance().exit(0))
         return
     name, func = queue.pop(0)
+    _reset()
     try:
         wait = func(iface)
     except Exception:
