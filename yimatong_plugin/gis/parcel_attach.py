@@ -135,7 +135,9 @@ def _gcj02_unshift(geom):
     def fn(x, y):
         return gcj02_to_wgs84(x, y)
 
-    return shapely.transform(geom, lambda xy: _pairs(fn, xy))
+    # force_2d: with QGIS's GEOS loaded (the desktop) transform() leaves NaN Z values, and
+    # overlays of such geometries warn "invalid value encountered in intersection"
+    return shapely.force_2d(shapely.transform(geom, lambda xy: _pairs(fn, xy)))
 
 
 def _pairs(fn, xy):
@@ -146,6 +148,9 @@ def _pairs(fn, xy):
 
 
 def _iou(a, b) -> float:
+    if not shapely.intersects(a, b):
+        # and no overlay: with QGIS's GEOS loaded an empty intersection warns "invalid value"
+        return 0.0
     union = shapely.union(a, b).area
     return shapely.intersection(a, b).area / union if union > 0 else 0.0
 
