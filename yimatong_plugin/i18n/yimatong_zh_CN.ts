@@ -84,7 +84,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="328" />
+      <location filename="../gis/parcel_attach.py" line="333" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
@@ -679,7 +679,7 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="644" />
+      <location filename="../ui/library_dock.py" line="647" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="780" />
+      <location filename="../ui/library_dock.py" line="783" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -1296,7 +1296,7 @@
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="325" />
+      <location filename="../gis/parcel_attach.py" line="330" />
       <source>No features to attach.</source>
       <translation>没有可挂接的要素。</translation>
     </message>
@@ -1767,7 +1767,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="778" />
+      <location filename="../ui/library_dock.py" line="781" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1787,7 +1787,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="779" />
+      <location filename="../ui/library_dock.py" line="782" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
@@ -2234,7 +2234,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="234" />
+      <location filename="../gis/parcel_attach.py" line="239" />
       <source>The layer {layer} has no coordinate reference system; set it first.</source>
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
@@ -2579,7 +2579,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="246" />
+      <location filename="../gis/parcel_attach.py" line="251" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
@@ -2589,7 +2589,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="757" />
+      <location filename="../ui/library_dock.py" line="760" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -2689,7 +2689,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="290" />
+      <location filename="../gis/parcel_attach.py" line="295" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
@@ -2774,7 +2774,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="229" />
+      <location filename="../gis/parcel_attach.py" line="234" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
@@ -2819,7 +2819,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="280" />
+      <location filename="../gis/parcel_attach.py" line="285" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
@@ -2834,12 +2834,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="256" />
+      <location filename="../gis/parcel_attach.py" line="261" />
       <source>invalid ({reason}); repaired</source>
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="254" />
+      <location filename="../gis/parcel_attach.py" line="259" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -2849,7 +2849,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="259" />
+      <location filename="../gis/parcel_attach.py" line="264" />
       <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
@@ -2924,7 +2924,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="241" />
+      <location filename="../gis/parcel_attach.py" line="246" />
       <source>no geometry</source>
       <translation>无几何</translation>
     </message>
@@ -3064,7 +3064,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="777" />
+      <location filename="../ui/library_dock.py" line="780" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -3159,7 +3159,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="284" />
+      <location filename="../gis/parcel_attach.py" line="289" />
       <source>unusual area {area:,.1f} m²</source>
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
@@ -3289,7 +3289,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="318" />
+      <location filename="../gis/parcel_attach.py" line="323" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
