@@ -47,3 +47,28 @@ def test_selecting_the_shown_project_again_reloads_it(qgis_app, qgis_iface, tmp_
     finally:
         dock.unload()
         dock.deleteLater()
+
+
+def test_a_search_cleared_before_opening_another_library_is_applied(qgis_app, qgis_iface, tmp_path):
+    """Seen in the desktop: search "德山标准厂房" in one library, clear the search box, open a new
+    library and import into it — the list stayed empty, still filtered by the old text."""
+    first = tmp_path / "一.gpkg"
+    second = tmp_path / "二.gpkg"
+    for path, name in ((first, "德山标准厂房一期"), (second, "柳叶湖片区商住地块")):
+        lib = open_library(str(path))
+        lib.new_project(name, "annual_transfer_plan", SEGMENTS)
+        lib.close()
+    dock = LibraryDock(qgis_iface)
+    try:
+        dock.open_uri(str(first), background=False)
+        dock.search.setText("德山标准厂房")
+        dock.apply_filter()
+        assert dock.model.rowCount() == 1
+        dock.search.clear()  # starts the debounce …
+        dock.open_uri(str(second), background=False)  # … which opening stops
+        assert dock.search.text() == ""
+        assert dock.model.rowCount() == 1
+        assert dock.model.code_at(0) is not None
+    finally:
+        dock.unload()
+        dock.deleteLater()

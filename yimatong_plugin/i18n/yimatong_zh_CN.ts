@@ -14,12 +14,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="433" />
+      <location filename="../ui/library_dock.py" line="436" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="411" />
+      <location filename="../ui/library_dock.py" line="414" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -29,7 +29,7 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="458" />
+      <location filename="../ui/library_dock.py" line="461" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="423" />
+      <location filename="../ui/library_dock.py" line="426" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -679,7 +679,7 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="647" />
+      <location filename="../ui/library_dock.py" line="650" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="783" />
+      <location filename="../ui/library_dock.py" line="786" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -1707,7 +1707,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="400" />
+      <location filename="../ui/library_dock.py" line="403" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1767,7 +1767,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="781" />
+      <location filename="../ui/library_dock.py" line="784" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1787,7 +1787,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="782" />
+      <location filename="../ui/library_dock.py" line="785" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
@@ -2589,7 +2589,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="760" />
+      <location filename="../ui/library_dock.py" line="763" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -3064,7 +3064,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="780" />
+      <location filename="../ui/library_dock.py" line="783" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -3324,7 +3324,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="522" />
+      <location filename="../ui/library_dock.py" line="525" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3334,12 +3334,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="520" />
+      <location filename="../ui/library_dock.py" line="523" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="517" />
+      <location filename="../ui/library_dock.py" line="520" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>

@@ -395,6 +395,9 @@ class LibraryDock(QgsDockWidget):
         save_settings(settings)
         count_path = None if is_postgres_uri(uri) else getattr(library, "path", None)
         self._set_enabled(True)
+        # the list follows what the search box and filters show now (close_library stopped a
+        # pending debounce: a search cleared just before opening was otherwise never applied)
+        self.model.set_filter(self.current_filter())
         self.model.set_connection(conn_of(library), count_path=count_path, names=self._names)
         self.libraryOpened.emit(uri)
         log(tr("Project library opened: {uri}").format(uri=connection or uri))
