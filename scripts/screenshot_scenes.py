@@ -594,10 +594,12 @@ def scene_technician(iface):
     dlg.run(dry=False, background=False)
     codes = [str(c) for c in (dlg.imported or [])]
     state["codes"] = codes
+    _say("technician: panel rows right after the import:", dock.model.rowCount())
     _say("technician: dry run ok:", dry_ok, "imported:", codes, "status:", dlg.status.text())
     _KEEP.append(dlg)
 
     def step_code():
+        _say("technician: panel after the import:", dock.model.rowCount(), dock.count_label.text())
         _capture("technician_import")
         dlg.close()
         code_dlg = CodeDialog(library=dock.library, parent=window)
