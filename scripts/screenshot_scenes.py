@@ -185,7 +185,24 @@ def scene_project_box(iface):
         canvas.setExtent(box)
         canvas.refresh()
         point = geom.representative_point()
-        dock.map_tool.pick(xform.transform(QgsPointXY(point.x, point.y)))
+        target = xform.transform(QgsPointXY(point.x, point.y))
+        # a real left click on the canvas where the parcel is drawn (the map tool is active)
+        from qgis.PyQt.QtCore import QPoint
+        from qgis.PyQt.QtTest import QTest
+
+        pixel = canvas.getCoordinateTransform().transform(target)
+        active = canvas.mapTool() is dock.map_tool
+        QTest.mouseClick(
+            canvas.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(int(pixel.x()), int(pixel.y())),
+        )
+        clicked = [r["code"] for r in dock.projects]
+        _say("project box: map tool active:", active, "a mouse click found:", clicked)
+        if code not in clicked:
+            _report_error("scene project_box", f"a click on the idle-land parcel found {clicked}")
+            dock.map_tool.pick(target)
         dock.select_project(code)
         _say(
             "project box rows:",
