@@ -24,3 +24,8 @@ def tr(text: str) -> str:
     if _translate is None:
         return text
     return _translate(text)
+
+
+def tr_noop(text: str) -> str:
+    """Mark ``text`` for translation without translating it now (Qt's QT_TR_NOOP)."""
+    return text

@@ -69,7 +69,7 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="69" />
+      <location filename="../processing/base.py" line="141" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="106" />
+      <location filename="../processing/base.py" line="178" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="111" />
+      <location filename="../processing/base.py" line="183" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -554,7 +554,7 @@
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="61" />
+      <location filename="../processing/base.py" line="53" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -604,6 +604,11 @@
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="34" />
+      <source>Control line / zoning</source>
+      <translation>控制线/规划分区</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="790" />
       <source>Control lines</source>
       <translation>控制线</translation>
@@ -651,7 +656,7 @@
     <message>
       <location filename="../gis/projectbox_report.py" line="329" />
       <source>Days</source>
-      <translation>天数</translation>
+      <translation>距基准日天数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
@@ -662,6 +667,11 @@
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="50" />
+      <source>Days since the reference date</source>
+      <translation>距基准日天数</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="288" />
@@ -682,6 +692,11 @@
       <location filename="../ui/library_dock.py" line="650" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="41" />
+      <source>Detail</source>
+      <translation>详情</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="421" />
@@ -894,6 +909,11 @@
       <translation>图形</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="30" />
+      <source>Geometry repaired</source>
+      <translation>图形已修复</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
@@ -912,6 +932,11 @@
       <location filename="../core/lifecycle.py" line="202" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="32" />
+      <source>Grounds</source>
+      <translation>判定理由</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="955" />
@@ -994,6 +1019,11 @@
       <location filename="../ui/library_dock.py" line="190" />
       <source>Import…</source>
       <translation>导入…</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="39" />
+      <source>Input feature id</source>
+      <translation>输入要素编号</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="789" />
@@ -1129,6 +1159,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="380" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="54" />
+      <source>Library field</source>
+      <translation>项目库字段</translation>
     </message>
     <message>
       <location filename="../gis/library_layers.py" line="38" />
@@ -1446,9 +1481,24 @@
       <translation>来源系统：{system}</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="43" />
+      <source>Other parcel</source>
+      <translation>另一地块</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="595" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="38" />
+      <source>Outside (m²)</source>
+      <translation>线外面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="36" />
+      <source>Overlap (m²)</source>
+      <translation>叠加面积（平方米）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
@@ -1577,6 +1627,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="35" />
+      <source>Planned use code</source>
+      <translation>规划用途代码</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="719" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
@@ -1627,7 +1682,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="65" />
+      <location filename="../processing/base.py" line="40" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
@@ -1877,7 +1932,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="65" />
+      <location filename="../processing/base.py" line="52" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -1900,6 +1955,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="329" />
       <source>Rule</source>
       <translation>判定依据</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="49" />
+      <source>Rule met since</source>
+      <translation>起始日期</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="406" />
@@ -1969,6 +2029,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../gis/compliance_report.py" line="971" />
       <source>Share of parcel</source>
+      <translation>占地块比例</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="37" />
+      <source>Share of the parcel</source>
       <translation>占地块比例</translation>
     </message>
     <message>
@@ -2289,7 +2354,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="93" />
+      <location filename="../processing/base.py" line="165" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -2457,6 +2522,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/project_model.py" line="41" />
       <source>Updated</source>
       <translation>更新时间</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="42" />
+      <source>Value</source>
+      <translation>值</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="75" />
@@ -3274,6 +3344,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="74" />
+      <source>{line}: share of the parcel</source>
+      <translation>{line}：占地块比例</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="785" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
@@ -3414,7 +3489,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="124" />
+      <location filename="../processing/base.py" line="196" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>

@@ -11,13 +11,70 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.i18n import tr_noop
 from ..toolbelt.i18n import CONTEXT
 from ..toolbelt.resources import icon
+
+#: display names (aliases) of the output fields of every algorithm; the field names themselves
+#: are the public interface (models, qgis_process), the aliases are what a planner reads in
+#: the attribute table. English source strings, translated when applied.
+FIELD_ALIASES = {
+    "parcel_id": tr_noop("Parcel"),
+    "area_m2": tr_noop("Area (m²)"),
+    "repaired": tr_noop("Geometry repaired"),
+    "verdict": tr_noop("Verdict"),
+    "verdict_rule": tr_noop("Grounds"),
+    "project_code": tr_noop("Project code"),
+    "layer": tr_noop("Control line / zoning"),
+    "class_code": tr_noop("Planned use code"),
+    "overlap_m2": tr_noop("Overlap (m²)"),
+    "overlap_ratio": tr_noop("Share of the parcel"),
+    "outside_m2": tr_noop("Outside (m²)"),
+    "fid_in": tr_noop("Input feature id"),
+    "problem": tr_noop("Problem"),
+    "detail": tr_noop("Detail"),
+    "value": tr_noop("Value"),
+    "other_id": tr_noop("Other parcel"),
+    "code": tr_noop("Project code"),
+    "name": tr_noop("Project name"),
+    "rule": tr_noop("Rule"),
+    "severity": tr_noop("Severity"),
+    "stage": tr_noop("Stage"),
+    "since": tr_noop("Rule met since"),
+    "days": tr_noop("Days since the reference date"),
+    "evidence": tr_noop("Evidence"),
+    "row": tr_noop("Row"),
+    "column": tr_noop("Column"),
+    "field": tr_noop("Library field"),
+}
+
+
+_LIVE_POST_PROCESSORS: list = []
+
+
+class _AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Gives an output layer loaded into the project the Chinese display names of its fields."""
+
+    def postProcessLayer(self, layer, context, feedback):
+        translate = QCoreApplication.translate
+        fields = layer.fields()
+        for index in range(fields.count()):
+            name = fields.at(index).name()
+            if name in FIELD_ALIASES:
+                layer.setFieldAlias(index, translate(CONTEXT, FIELD_ALIASES[name]))
+            elif name.endswith("_ratio"):
+                layer.setFieldAlias(
+                    index,
+                    translate(CONTEXT, tr_noop("{line}: share of the parcel")).format(
+                        line=name[:-6]
+                    ),
+                )
 
 
 class YimatongAlgorithm(QgsProcessingAlgorithm):
@@ -53,6 +110,21 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):
         return type(self)()
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
+        """As QGIS's, and the sink's layer gets Chinese field aliases when it is loaded."""
+        sink, dest_id = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is not None and dest_id and context.willLoadLayerOnCompletion(dest_id):
+            processor = _AliasPostProcessor()
+            # the context keeps only a pointer, and QgsProcessingAlgorithm.run() executes a copy
+            # of the algorithm that is gone before the layers are loaded: keep the processor
+            # alive here (small objects; the oldest are dropped)
+            _LIVE_POST_PROCESSORS.append(processor)
+            del _LIVE_POST_PROCESSORS[:-200]
+            details = context.layerToLoadOnCompletionDetails(dest_id)  # a copy in Python
+            details.setPostProcessor(processor)
+            context.addLayerToLoadOnCompletion(dest_id, details)
+        return sink, dest_id
 
     # -- shared parameters and checks ------------------------------------------------------
     def add_library_parameter(self, name: str = "LIBRARY") -> None:
