@@ -37,6 +37,7 @@ from ...core import crs as gk
 from ...core import overlay as engine
 from ...core import overlay_cache as cache_file
 from ...gis import shapely_io as io
+from ...gis.gdal_errors import close_table_sink
 from ...toolbelt.log import log
 from ..base import RepairingAlgorithm
 
@@ -478,6 +479,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                     piece_feats.append(piece)
         sink.addFeatures(out_feats, QgsFeatureSink.FastInsert)
         tsink.addFeatures(table_feats, QgsFeatureSink.FastInsert)
+        close_table_sink(tsink)  # written now, without GDAL's "No geometry column" on GPKG
+        tsink = None
         if psink is not None:
             psink.addFeatures(piece_feats, QgsFeatureSink.FastInsert)
         outputs = {self.OUTPUT: out_id, self.OUTPUT_TABLE: table_id}

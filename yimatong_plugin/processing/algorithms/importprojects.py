@@ -27,6 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core import importer
+from ...gis.gdal_errors import close_table_sink
 from ..base import YimatongAlgorithm
 
 #: the six sources, in the order the enum shows them (keys of the library's SOURCES)
@@ -219,6 +220,8 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
                         ]
                     )
                     sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            close_table_sink(sink)  # the table is complete (no "No geometry column" on GPKG)
+            sink = None
             for problem in plan.problems[:50]:
                 feedback.reportError(str(problem))
             results = {self.PROBLEM_COUNT: len(plan.problems), self.IMPORTED: 0}
