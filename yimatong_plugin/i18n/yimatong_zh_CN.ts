@@ -74,7 +74,7 @@
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="110" />
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="128" />
+      <location filename="../processing/algorithms/importprojects.py" line="129" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -239,12 +239,12 @@
       <translation>阶段事件必须有日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="49" />
+      <location filename="../processing/algorithms/importprojects.py" line="50" />
       <source>Annual land reserve plan</source>
       <translation>年度储备计划</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="50" />
+      <location filename="../processing/algorithms/importprojects.py" line="51" />
       <source>Annual land transfer plan</source>
       <translation>年度出让计划</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="539" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="542" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -429,7 +429,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="193" />
+      <location filename="../processing/algorithms/importprojects.py" line="194" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -479,7 +479,7 @@
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="196" />
+      <location filename="../processing/algorithms/importprojects.py" line="197" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="143" />
+      <location filename="../processing/algorithms/importprojects.py" line="144" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -559,7 +559,7 @@
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="107" />
+      <location filename="../processing/algorithms/importprojects.py" line="108" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -589,12 +589,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="312" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="313" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="319" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -614,12 +614,12 @@
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="133" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="134" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
@@ -644,7 +644,7 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="641" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="644" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -749,12 +749,12 @@
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="117" />
+      <location filename="../processing/algorithms/importprojects.py" line="118" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="229" />
+      <location filename="../processing/algorithms/importprojects.py" line="232" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -794,22 +794,22 @@
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
       <translation>PARCELS 中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
       <source>Field of PARCELS holding the project's land-use code.</source>
       <translation>PARCELS 中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="215" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -944,12 +944,12 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="232" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -989,29 +989,29 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="61" />
+      <location filename="../processing/algorithms/importprojects.py" line="62" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="235" />
+      <location filename="../processing/algorithms/importprojects.py" line="238" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="130" />
+      <location filename="../processing/algorithms/importprojects.py" line="131" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="250" />
+      <location filename="../processing/algorithms/importprojects.py" line="253" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="65" />
+      <location filename="../processing/algorithms/importprojects.py" line="66" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments.</source>
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
@@ -1046,7 +1046,7 @@
       <translation>总投资（万元）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="48" />
+      <location filename="../processing/algorithms/importprojects.py" line="49" />
       <source>Investment online approval platform</source>
       <translation>投资项目在线审批监管平台</translation>
     </message>
@@ -1091,62 +1091,62 @@
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="549" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="555" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="336" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="337" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="573" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="576" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="590" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="593" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="545" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="548" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="291" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="366" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="367" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="678" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="667" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="670" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="609" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="612" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="694" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="697" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1156,7 +1156,7 @@
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="380" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="381" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1216,7 +1216,7 @@
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="119" />
+      <location filename="../processing/algorithms/importprojects.py" line="120" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -1261,7 +1261,7 @@
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="179" />
+      <location filename="../processing/algorithms/importprojects.py" line="180" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -1281,7 +1281,7 @@
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="47" />
+      <location filename="../processing/algorithms/importprojects.py" line="48" />
       <source>Municipal key project</source>
       <translation>市级重点项目</translation>
     </message>
@@ -1291,12 +1291,12 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="98" />
+      <location filename="../processing/algorithms/importprojects.py" line="99" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="45" />
+      <location filename="../processing/algorithms/importprojects.py" line="46" />
       <source>National key project</source>
       <translation>国家级重点项目</translation>
     </message>
@@ -1416,7 +1416,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -1426,7 +1426,7 @@
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -1461,7 +1461,7 @@
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -1501,22 +1501,22 @@
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="181" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="80" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="81" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -1537,7 +1537,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
       <source>PARCELS: the parcel layer</source>
       <translation>PARCELS：地块图层</translation>
     </message>
@@ -1562,7 +1562,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="127" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="128" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -1642,7 +1642,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="146" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -1652,12 +1652,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -1687,12 +1687,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="123" />
+      <location filename="../processing/algorithms/importprojects.py" line="124" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="131" />
+      <location filename="../processing/algorithms/importprojects.py" line="132" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -1712,7 +1712,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="162" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -1752,7 +1752,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -1807,7 +1807,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="46" />
+      <location filename="../processing/algorithms/importprojects.py" line="47" />
       <source>Provincial key project</source>
       <translation>省级重点项目</translation>
     </message>
@@ -1852,7 +1852,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="192" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -1922,7 +1922,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -1997,7 +1997,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -2042,7 +2042,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="96" />
+      <location filename="../processing/algorithms/importprojects.py" line="97" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -2062,7 +2062,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -2072,12 +2072,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="90" />
+      <location filename="../processing/algorithms/importprojects.py" line="91" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="91" />
+      <location filename="../processing/algorithms/importprojects.py" line="92" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -2294,7 +2294,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="139" />
+      <location filename="../processing/algorithms/importprojects.py" line="140" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -2339,7 +2339,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="232" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -2359,12 +2359,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="93" />
+      <location filename="../processing/algorithms/importprojects.py" line="94" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="517" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="520" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2554,7 +2554,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="104" />
+      <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -2584,7 +2584,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="240" />
+      <location filename="../processing/algorithms/importprojects.py" line="243" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -2639,12 +2639,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="253" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
@@ -2719,7 +2719,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="582" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2874,7 +2874,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="581" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="584" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2929,7 +2929,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="374" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="375" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -3064,7 +3064,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="502" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="505" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -3084,7 +3084,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="375" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="376" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -3319,7 +3319,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="168" />
+      <location filename="../processing/algorithms/importprojects.py" line="169" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -3379,7 +3379,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="490" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="493" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
