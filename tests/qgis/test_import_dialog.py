@@ -89,3 +89,42 @@ def test_map_dry_run_fix_and_import(setup):
     again = ImportDialog(lib_path, parent=None, store_path=store)
     again.file.setFilePath(csv)
     assert again.current_mapping() == dlg.current_mapping()
+
+
+def _offered(dlg, column):
+    """The field label shown (current) and the labels offered for ``column``."""
+    for i in range(dlg.mapping.rowCount()):
+        if dlg.mapping.item(i, 0).text() == column:
+            combo = dlg.mapping.cellWidget(i, 2)
+            return combo.currentText(), [combo.itemText(k) for k in range(combo.count())]
+    raise AssertionError(column)
+
+
+def test_mapping_shows_the_area_unit_the_importer_converts(qgis_app, tmp_path):
+    """A column in 亩 (or 公顷) mapped to the declared area says it is converted to m²; a
+    column without unit is taken as m² and says nothing more."""
+    lib_path = str(tmp_path / "lib.gpkg")
+    open_library(lib_path).close()
+    csv = tmp_path / "plan.csv"
+    csv.write_text(
+        "地块名称,用地单位,行政区,年度,批准类型,项目类型,供地方式,用途,"
+        "出让面积（亩）,用地面积（公顷）,面积\n"
+        "德山电子产业园,湖南某电子,鼎城区,2024,05,01,挂牌出让,工业用地,30,2,20000\n",
+        encoding="utf-8",
+    )
+    dlg = ImportDialog(lib_path, parent=None, store_path=tmp_path / "mappings.json")
+    dlg.file.setFilePath(str(csv))
+    assert dlg.current_mapping()["出让面积（亩）"] == "declared_area_m2"
+    shown, offered = _offered(dlg, "出让面积（亩）")
+    assert shown == "Declared area (m², converted from mu)"
+    assert "Declared area (m²)" not in offered
+    dlg.set_field("用地面积（公顷）", "declared_area_m2")
+    assert _offered(dlg, "用地面积（公顷）")[0] == "Declared area (m², converted from hectares)"
+    dlg.set_field("面积", "declared_area_m2")
+    assert _offered(dlg, "面积")[0] == "Declared area (m²)"
+    # and the importer does convert what the label says: 30 亩 = 20,000 m²
+    dlg.set_field("用地面积（公顷）", "")
+    dlg.set_field("面积", "")
+    dlg.run(dry=True, background=False)
+    assert dlg.plan.ok, dlg.plan.summary()
+    assert dlg.plan.rows[0].values["declared_area_m2"] == pytest.approx(20000)

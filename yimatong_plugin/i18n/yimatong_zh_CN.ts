@@ -24,7 +24,7 @@
       <translation>（计算中…）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="158" />
+      <location filename="../ui/import_dialog.py" line="173" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="83" />
+      <location filename="../ui/import_dialog.py" line="98" />
       <source>Column mapping (remembered for the source)</source>
       <translation>列映射（按来源记住）</translation>
     </message>
@@ -684,6 +684,21 @@
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="41" />
+      <source>Declared area (m², converted from hectares)</source>
+      <translation>申报面积（平方米，由公顷换算）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="45" />
+      <source>Declared area (m², converted from km²)</source>
+      <translation>申报面积（平方米，由平方公里换算）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="43" />
+      <source>Declared area (m², converted from mu)</source>
+      <translation>申报面积（平方米，由亩换算）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="88" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
@@ -744,7 +759,7 @@
       <translation>正在绘制地块图…</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="75" />
+      <location filename="../ui/import_dialog.py" line="90" />
       <source>Dry run</source>
       <translation>试运行</translation>
     </message>
@@ -784,7 +799,7 @@
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="61" />
+      <location filename="../ui/import_dialog.py" line="76" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -854,7 +869,7 @@
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="61" />
+      <location filename="../ui/import_dialog.py" line="76" />
       <source>First value</source>
       <translation>首行值</translation>
     </message>
@@ -984,7 +999,7 @@
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="76" />
+      <location filename="../ui/import_dialog.py" line="91" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -2037,7 +2052,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="53" />
+      <location filename="../ui/import_dialog.py" line="68" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -3389,7 +3404,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="271" />
+      <location filename="../ui/import_dialog.py" line="286" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>

@@ -31,6 +31,21 @@ from ..processing.algorithms.importprojects import SOURCE_KEYS, mapping_store_pa
 from ..toolbelt.i18n import tr
 
 
+def field_label_for(name: str, header: str) -> str:
+    """The label of the importer field ``name`` offered for the column ``header``: the declared
+    area names the unit the importer converts from (read from the header: 亩, 公顷…), so a
+    column in 亩 is not mistaken for one in m²."""
+    if name == "declared_area_m2":
+        factor = importer.area_factor(header)
+        if factor == 10000.0:
+            return tr("Declared area (m², converted from hectares)")
+        if abs(factor - 10000.0 / 15.0) < 1e-9:
+            return tr("Declared area (m², converted from mu)")
+        if factor == 1_000_000.0:
+            return tr("Declared area (m², converted from km²)")
+    return importer.field_label(name)
+
+
 class ImportDialog(QDialog):
     finishedImport = pyqtSignal(int)  # noqa: N815 (Qt signal naming) - projects imported
 
@@ -157,7 +172,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(tr("(ignore)"), "")
             for name in importer.FIELDS:
-                combo.addItem(importer.field_label(name), name)
+                combo.addItem(field_label_for(name, header), name)
             combo.setCurrentIndex(max(0, combo.findData(guess.get(header, ""))))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(i, 2, combo)
