@@ -161,3 +161,21 @@ def test_algorithm_opens_the_authcfg_connection(authcfg_connection, processing_r
     rows = list(result["OUTPUT"].getFeatures())
     assert code in [f["code"] for f in rows]
     assert _settings_with_password() == []
+
+
+def test_settings_and_locator_open_the_authcfg_connection(authcfg_connection):
+    """The project box, code dialog and locator open the library from the settings (only the
+    connection's name stored there)."""
+    from yimatong_plugin.gis.library_connect import open_library_from_settings
+    from yimatong_plugin.toolbelt.settings import load_settings, save_settings
+    from yimatong_plugin.ui.locator import ProjectLocatorFilter
+
+    settings = load_settings()
+    settings.library_connection, settings.library_uri = NAME, ""
+    save_settings(settings)
+    for lib in (open_library_from_settings(), ProjectLocatorFilter()._open()):
+        try:
+            assert lib.backend == "postgis" and lib.role == ROLE
+        finally:
+            lib.close()
+    assert _settings_with_password() == []
