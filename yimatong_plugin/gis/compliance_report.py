@@ -84,6 +84,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
 from ..toolbelt.i18n import load_private_translator
+from .shapely_io import attribute_text
 
 FONT_FAMILY = "Noto Sans CJK SC"
 CONTEXT = "yimatong"
@@ -195,14 +196,6 @@ def _value(feature: QgsFeature, name: str, default=None):
     return value
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _float(value) -> float:
     try:
         return float(value)
@@ -219,35 +212,35 @@ def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang) -
     to_map = QgsCoordinateTransform(output_layer.crs(), map_crs, context_transform)
     parcels: dict[str, _Parcel] = {}
     for feature in output_layer.getFeatures():
-        pid = _text(_value(feature, "parcel_id", feature.id()))
+        pid = attribute_text(_value(feature, "parcel_id", feature.id()))
         geometry = QgsGeometry(feature.geometry())
         if not geometry.isNull():
             geometry.transform(to_map)
         name = ""
         for fname in NAME_FIELDS:
-            name = _text(_value(feature, fname, ""))
+            name = attribute_text(_value(feature, fname, ""))
             if name:
                 break
         parcels[pid] = _Parcel(
             parcel_id=pid,
             area_m2=_float(_value(feature, "area_m2", 0.0)),
             repaired=bool(_value(feature, "repaired", 0)),
-            verdict=_text(_value(feature, "verdict", "")),
-            verdict_rule=_text(_value(feature, "verdict_rule", "")),
-            project_code=_text(_value(feature, "project_code", "")),
+            verdict=attribute_text(_value(feature, "verdict", "")),
+            verdict_rule=attribute_text(_value(feature, "verdict_rule", "")),
+            project_code=attribute_text(_value(feature, "project_code", "")),
             name=name,
             geometry=geometry,
         )
     if table_layer is not None:
         for feature in table_layer.getFeatures():
-            pid = _text(_value(feature, "parcel_id", ""))
+            pid = attribute_text(_value(feature, "parcel_id", ""))
             if pid not in parcels:
                 continue
             outside = _value(feature, "outside_m2", None)
             parcels[pid].rows.append(
                 _Row(
-                    layer=_text(_value(feature, "layer", "")),
-                    class_code=_text(_value(feature, "class_code", "")),
+                    layer=attribute_text(_value(feature, "layer", "")),
+                    class_code=attribute_text(_value(feature, "class_code", "")),
                     overlap_m2=_float(_value(feature, "overlap_m2", 0.0)),
                     ratio=_float(_value(feature, "overlap_ratio", 0.0)),
                     outside_m2=None if outside is None else _float(outside),

@@ -415,3 +415,13 @@ def auto_area_crs(source, transform_context) -> QgsCoordinateReferenceSystem:
     ext = source_extent(source, geographic, transform_context)
     lon = ext.center().x()
     return QgsCoordinateReferenceSystem(gk.gk_crs_for_longitude(lon).authid)
+
+
+def attribute_text(value) -> str:
+    """An attribute value as display text: NULL and None → "", 12.0 → "12" (ids and codes
+    read from numeric fields), anything else ``str()``."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

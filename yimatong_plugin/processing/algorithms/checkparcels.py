@@ -175,14 +175,16 @@ class CheckParcelsAlgorithm(RepairingAlgorithm):
             ) from exc
         if feedback.isCanceled():
             return {}
-        ids = [_text(v) for v in values[id_field]] if id_field else [str(f) for f in fids]
-        stages = [_text(v) for v in values[stage_field]] if stage_field else None
+        ids = (
+            [io.attribute_text(v) for v in values[id_field]] if id_field else [str(f) for f in fids]
+        )
+        stages = [io.attribute_text(v) for v in values[stage_field]] if stage_field else None
         declared = None
         if area_field:
             factor = {"m2": 1.0, "ha": units.M2_PER_HECTARE, "mu": units.M2_PER_MU}[unit]
             declared = []
             for v in values[area_field]:
-                text = _text(v)
+                text = io.attribute_text(v)
                 try:
                     declared.append(float(text) * factor if text else None)
                 except ValueError:
@@ -237,18 +239,3 @@ class CheckParcelsAlgorithm(RepairingAlgorithm):
             )
         )
         return {self.OUTPUT: dest}
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    try:
-        from qgis.core import NULL
-
-        if value == NULL:
-            return ""
-    except ImportError:  # pragma: no cover
-        pass
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

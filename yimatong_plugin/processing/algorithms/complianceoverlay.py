@@ -281,10 +281,14 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         )
         self._check_canceled(feedback)
         parcel_ids = (
-            [_text(v) for v in pvalues[id_field]] if id_field else [str(f) for f in fids.tolist()]
+            [io.attribute_text(v) for v in pvalues[id_field]]
+            if id_field
+            else [str(f) for f in fids.tolist()]
         )
-        uses = [_text(v) or None for v in pvalues[use_field]] if use_field else None
-        codes = [_text(v) for v in pvalues[code_field]] if code_field else [""] * len(fids)
+        uses = [io.attribute_text(v) or None for v in pvalues[use_field]] if use_field else None
+        codes = (
+            [io.attribute_text(v) for v in pvalues[code_field]] if code_field else [""] * len(fids)
+        )
         missing = shapely.is_missing(pgeoms)
         missing[~missing] = shapely.is_empty(pgeoms[~missing])
         for fid in fids[missing].tolist():
@@ -739,21 +743,6 @@ def _covers(prepared, rect) -> bool:
     """True when ``prepared`` was read for an extent holding ``rect`` (or for everything)."""
     covered = prepared.meta.get("rect")
     return covered is None or (rect is not None and covered.contains(rect))
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    try:
-        from qgis.core import NULL
-
-        if value == NULL:
-            return ""
-    except ImportError:  # pragma: no cover
-        pass
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _unique_names(layers) -> list[str]:
