@@ -93,8 +93,8 @@ RULE_EVENT_COLUMNS = (
 
 # -- stage model ---------------------------------------------------------------------------
 
-#: stage key -> Chinese name (the library's STAGES, core/library/constants.py; a test keeps
-#: them equal)
+#: stage key -> Chinese name; the library (core/library/constants.py) takes its STAGES and
+#: STAGE_GROUPS from here
 STAGES: dict[str, str] = {
     "preliminary_review": "用地预审",
     "conversion_approval": "农转用/征收批准",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .. import lifecycle as _lifecycle
+
 # schema.py: 1 initial, 2 search indexes, 3 inserts reserve their serial,
 # 4 stage supplementary_farmland, event area_m2/stopped_on, batch index, projects.current_stage
 SCHEMA_VERSION = 4
@@ -16,30 +18,13 @@ SOURCES = {
     "annual_transfer_plan": "年度出让计划",
 }
 
-STAGES = {
-    "preliminary_review": "用地预审",
-    "conversion_approval": "农转用/征收批准",
-    "reserve": "土地储备",
-    "supply": "供地",
-    "planning_permit": "规划许可",
-    "construction_start": "开工",
-    "completion": "竣工",
-    "registration": "不动产登记",
-    # 耕地占补平衡: farmland supplemented for the farmland a project takes
-    "supplementary_farmland": "补充耕地/占补平衡",
-    "supervision": "批后监管",
-}
+#: stage key -> Chinese name: the domain's stage model (core/lifecycle.py) is the one source
+STAGES = dict(_lifecycle.STAGES)
 #: stages the library accepts only from this schema version on (older files are migrated)
 STAGE_SINCE_VERSION = {"supplementary_farmland": 4}
 
-# 批 供 用 补 查: the stage groups of the life of the land.
-STAGE_GROUPS = {
-    "批": ("preliminary_review", "conversion_approval"),
-    "供": ("reserve", "supply"),
-    "用": ("planning_permit", "construction_start", "completion", "registration"),
-    "补": ("supplementary_farmland",),  # 补充耕地 / 耕地占补平衡
-    "查": ("supervision",),
-}
+# 批 供 用 补 查: the stage groups of the life of the land (label -> stages).
+STAGE_GROUPS = {g.label: g.stages for g in _lifecycle.STAGE_GROUPS}
 
 SUPPLY_ONLY_FIELDS = ("agreed_handover", "agreed_start", "agreed_completion")
 
