@@ -12,7 +12,6 @@ from the same HTML with a CJK font.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import html
 import json
 from pathlib import Path
@@ -38,6 +37,7 @@ from qgis.PyQt.QtGui import (
 from ..core import crs as gk
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
+from ..core.library.base import file_sha256
 from ..core.library.constants import SOURCES
 from ..core.units import format_area
 from ..toolbelt.i18n import tr
@@ -73,11 +73,7 @@ def file_check(path: str, sha256: str | None) -> str:
     p = Path(str(path or ""))
     if not p.is_file():
         return "missing"
-    digest = hashlib.sha256()
-    with open(p, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return "verified" if digest.hexdigest() == (sha256 or "") else "changed"
+    return "verified" if file_sha256(p)[0] == (sha256 or "") else "changed"
 
 
 # -- images ---------------------------------------------------------------------------------

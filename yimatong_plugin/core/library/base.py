@@ -70,6 +70,17 @@ def default_user() -> str:
         return "unknown"
 
 
+def file_sha256(path) -> tuple[str, int]:
+    """(SHA-256 hex digest, size in bytes) of a file, read in 1 MiB chunks; raises OSError."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
 class Library:
     """A project library (use :func:`open_library`)."""
 
@@ -668,13 +679,16 @@ class Library:
                 )
 
     def events(self, code: CodeLike, include_archived: bool = False) -> list[dict]:
-        pcode = self._code(code)
-        sql = "SELECT * FROM ymt_events WHERE code = ?"
-        params: list = [str(pcode)]
+        return self._rows_of_project("ymt_events", code, include_archived, "event_date, fid")
+
+    def _rows_of_project(self, table: str, code: CodeLike, include_archived: bool, order: str):
+        """Rows of ``table`` for a project (archived ones only when asked), ordered."""
+        sql = f"SELECT * FROM {table} WHERE code = ?"
+        params: list = [str(self._code(code))]
         if not include_archived:
             sql += " AND archived = ?"
             params.append(False)
-        return self._rows(sql + " ORDER BY event_date, fid", params)
+        return self._rows(sql + f" ORDER BY {order}", params)
 
     def add_result(self, code: CodeLike, stage: Optional[str], path, kind: str = "document") -> int:
         """Attach a result file (its path, size and SHA-256 are stored). Returns its fid."""
@@ -685,13 +699,8 @@ class Library:
             raise LibraryError(
                 tr("Result file {path} does not exist").format(path=path), "not_found", path
             )
-        digest = hashlib.sha256()
-        size = 0
         try:
-            with open(path, "rb") as fh:
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(chunk)
-                    size += len(chunk)
+            sha256, size = file_sha256(path)
         except OSError as exc:
             raise LibraryError(
                 tr("Result file {path} cannot be read: {error}").format(path=path, error=exc),
@@ -704,7 +713,7 @@ class Library:
             "stage": stage,
             "kind": str(kind or "document"),
             "path": path,
-            "sha256": digest.hexdigest(),
+            "sha256": sha256,
             "size_bytes": size,
             "who": self.user,
             "added_at": stamp,
@@ -717,13 +726,7 @@ class Library:
             return self._insert("ymt_results", values)
 
     def results(self, code: CodeLike, include_archived: bool = False) -> list[dict]:
-        pcode = self._code(code)
-        sql = "SELECT * FROM ymt_results WHERE code = ?"
-        params: list = [str(pcode)]
-        if not include_archived:
-            sql += " AND archived = ?"
-            params.append(False)
-        return self._rows(sql + " ORDER BY fid", params)
+        return self._rows_of_project("ymt_results", code, include_archived, "fid")
 
     # --- audit ---------------------------------------------------------------------------
     def history(self, code: CodeLike) -> list[dict]:
