@@ -12,8 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsDataSourceUri,
     QgsProject,
+    QgsRectangle,
     QgsRelation,
     QgsVectorLayer,
 )
@@ -106,3 +108,19 @@ def add_library_layers(uri: str, project: QgsProject | None = None, authcfg: str
         if rel.isValid():
             manager.addRelation(rel)
     return layers
+
+
+def zoom_and_flash(canvas, geometries, crs, margin: float = 1.3) -> None:
+    """Zoom ``canvas`` to ``geometries`` (QgsGeometry in ``crs``), the extent scaled by
+    ``margin``, and flash them."""
+    xform = QgsCoordinateTransform(
+        crs, canvas.mapSettings().destinationCrs(), QgsProject.instance()
+    )
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for geometry in geometries:
+        extent.combineExtentWith(xform.transformBoundingBox(geometry.boundingBox()))
+    extent.scale(margin)
+    canvas.setExtent(extent)
+    canvas.refresh()
+    canvas.flashGeometries(geometries, crs)

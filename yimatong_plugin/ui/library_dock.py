@@ -14,10 +14,7 @@ import os
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsGeometry,
-    QgsProject,
-    QgsRectangle,
     QgsTask,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFilterLineEdit
@@ -688,17 +685,9 @@ class LibraryDock(QgsDockWidget):
         geoms = self.parcel_geometries(items)
         if not geoms or self.iface is None:
             return False
-        canvas = self.iface.mapCanvas()
-        dest = canvas.mapSettings().destinationCrs()
-        xform = QgsCoordinateTransform(LIBRARY_CRS, dest, QgsProject.instance())
-        extent = QgsRectangle()
-        extent.setMinimal()
-        for g in geoms:
-            extent.combineExtentWith(xform.transformBoundingBox(g.boundingBox()))
-        extent.scale(1.8)
-        canvas.setExtent(extent)
-        canvas.refresh()
-        canvas.flashGeometries(geoms, LIBRARY_CRS)
+        from ..gis.library_layers import zoom_and_flash
+
+        zoom_and_flash(self.iface.mapCanvas(), geoms, LIBRARY_CRS, margin=1.8)
         return True
 
     def add_layers(self):

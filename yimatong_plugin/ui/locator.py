@@ -16,12 +16,9 @@ from typing import Callable
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsGeometry,
     QgsLocatorFilter,
     QgsLocatorResult,
-    QgsProject,
-    QgsRectangle,
 )
 
 from ..core.library.constants import SOURCES
@@ -138,16 +135,7 @@ def zoom_to_project(iface, code: str, opener) -> bool:
             tr("Yimatong"), tr("Project {code} has no parcels yet.").format(code=code)
         )
         return False
-    canvas = iface.mapCanvas()
-    xform = QgsCoordinateTransform(
-        LIBRARY_CRS, canvas.mapSettings().destinationCrs(), QgsProject.instance()
-    )
-    extent = QgsRectangle()
-    extent.setMinimal()
-    for g in geoms:
-        extent.combineExtentWith(xform.transformBoundingBox(g.boundingBox()))
-    extent.scale(1.3)
-    canvas.setExtent(extent)
-    canvas.refresh()
-    canvas.flashGeometries(geoms, LIBRARY_CRS)
+    from ..gis.library_layers import zoom_and_flash
+
+    zoom_and_flash(iface.mapCanvas(), geoms, LIBRARY_CRS, margin=1.3)
     return True
