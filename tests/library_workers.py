@@ -5,16 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2024,
-    approval_type="03",
-    project_type="01",
-    supply_type="12",
-    land_use="0701",
-)
-SQUARE = "POLYGON((111.69 29.03, 111.70 29.03, 111.70 29.04, 111.69 29.04, 111.69 29.03))"
+from tests.library_data import SEG, SQUARE
 
 
 def allocate_many(args) -> tuple[list[str], list[str]]:

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsSettings,
 )
 
+from tests.library_data import PROJECT_BOX_SEG as SEG
 from yimatong_plugin.core.library import LibraryError, open_library
 
 pytestmark = pytest.mark.postgis
@@ -23,15 +24,6 @@ NAME = "ymt-test-authcfg"
 ROLE = "ymt_auth_user"
 PASSWORD = "s3cret-ymt-Pa55"  # the role's password: must never appear in the settings
 MASTER = "ymt-test-master-password"
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2021,
-    approval_type="01",
-    project_type="01",
-    supply_type="13",
-    land_use="0701",
-)
 
 
 def _require_password(server) -> None:

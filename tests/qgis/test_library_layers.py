@@ -11,18 +11,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from tests.library_data import SEG, SQUARE
 from yimatong_plugin.core.library import open_library
 
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2024,
-    approval_type="03",
-    project_type="01",
-    supply_type="12",
-    land_use="0701",
-)
-SQUARE = "POLYGON((111.69 29.03, 111.70 29.03, 111.70 29.04, 111.69 29.04, 111.69 29.03))"
 BIGGER = "MULTIPOLYGON(((111.69 29.03, 111.71 29.03, 111.71 29.04, 111.69 29.04, 111.69 29.03)))"
 
 

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
+from tests.library_data import PROJECT_BOX_SEG as SEG
 from yimatong_plugin.core import lifecycle as lc
 from yimatong_plugin.core.library import open_library
 from yimatong_plugin.gis.library_connect import (
@@ -23,15 +24,6 @@ from yimatong_plugin.ui import timeline as tl
 
 pytestmark = pytest.mark.postgis
 NAME = "ymt-test-saved-everywhere"
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2021,
-    approval_type="01",
-    project_type="01",
-    supply_type="13",
-    land_use="0701",
-)
 
 
 @pytest.fixture

@@ -11,18 +11,10 @@ import sys
 import pytest
 import shapely
 
+from tests.library_data import SEG
 from yimatong_plugin.core.code import ProjectCode
 from yimatong_plugin.core.library import SCHEMA_VERSION, LibraryError, open_library
 
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2024,
-    approval_type="03",
-    project_type="01",
-    supply_type="12",
-    land_use="0701",
-)
 SQUARE_4490 = "POLYGON((111.69 29.03, 111.70 29.03, 111.70 29.04, 111.69 29.04, 111.69 29.03))"
 # 100 m x 100 m in CGCS2000 / 3-degree GK CM 111E (Changde)
 SQUARE_4546 = (

@@ -8,18 +8,8 @@ import socket
 import psycopg2
 import pytest
 
+from tests.library_data import SEG, SQUARE
 from yimatong_plugin.core.library import SCHEMA_VERSION, LibraryError, open_library
-
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2024,
-    approval_type="03",
-    project_type="01",
-    supply_type="12",
-    land_use="0701",
-)
-SQUARE = "POLYGON((111.69 29.03, 111.70 29.03, 111.70 29.04, 111.69 29.04, 111.69 29.03))"
 
 
 def _query(uri, sql, params=None):

@@ -11,20 +11,11 @@ from pathlib import Path
 import psycopg2
 import pytest
 
+from tests.library_data import SEG, SQUARE
 from yimatong_plugin.core import project_query as pq
 from yimatong_plugin.core.library import SCHEMA_VERSION, STAGES, LibraryError, open_library
 
 V3_FILE = Path(__file__).resolve().parent.parent / "data" / "library_v3.gpkg"
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2024,
-    approval_type="03",
-    project_type="01",
-    supply_type="12",
-    land_use="0701",
-)
-SQUARE = "POLYGON((111.69 29.03, 111.70 29.03, 111.70 29.04, 111.69 29.04, 111.69 29.03))"
 
 
 @pytest.fixture(params=["gpkg", "postgis"])

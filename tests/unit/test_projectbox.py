@@ -6,19 +6,10 @@ import pytest
 import shapely
 from pyproj import Transformer
 
+from tests.library_data import PROJECT_BOX_SEG as SEG
 from yimatong_plugin.core import lifecycle as lc
 from yimatong_plugin.core import projectbox as pb
 from yimatong_plugin.core.library import open_library
-
-SEG = dict(
-    region="43",
-    admin="430702",
-    year=2021,
-    approval_type="01",
-    project_type="01",
-    supply_type="13",
-    land_use="0701",
-)
 
 
 def square(x0, y0, size=0.01):
