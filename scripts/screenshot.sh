@@ -12,31 +12,16 @@ ln -s "$ROOT/yimatong_plugin" "$PROFILE/python/plugins/yimatong_plugin"
 lrelease -silent "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.ts" \
   -qm "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm.tmp"
 mv -f "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm.tmp" "$ROOT/yimatong_plugin/i18n/yimatong_zh_CN.qm"
-cat > "$PROFILE/QGIS/QGIS3.ini" <<INI
-[PythonPlugins]
+# shellcheck source=scripts/qgis_desktop.sh
+source "$ROOT/scripts/qgis_desktop.sh"
+write_profile_ini "$PROFILE" '[PythonPlugins]
 yimatong_plugin=true
-[locale]
-overrideFlag=true
-userLocale=zh-Hans
-globalLocale=zh_CN
-[qgis]
-checkVersion=false
-showTips=false
-allowCrashReporting=false
-[core]
-NewsFeed\\httpsfeedqgisorg\\disabled=true
 [UI]
-lastProjectPath=
-INI
-# let Xvfb pick a free display itself (-displayfd): parallel runs never share a screen
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
-trap 'kill $XVFB_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-DISPLAY_NUM=":$(head -1 "$WORK/display")"
-export DISPLAY="$DISPLAY_NUM" YMT_SCENES="$SCENES" YMT_ROOT="$ROOT" LANG=zh_CN.UTF-8
+lastProjectPath='
+start_xvfb "$WORK"
+export YMT_SCENES="$SCENES" YMT_ROOT="$ROOT" LANG=zh_CN.UTF-8
 # QGIS runs Debian's python3: give it the venv's packages (shapely 2, segno, openpyxl…)
-VENV_SITE="$("$ROOT/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
+VENV_SITE="$(venv_site "$ROOT")"
 export PYTHONPATH="$VENV_SITE${PYTHONPATH:+:$PYTHONPATH}"
 unset QT_QPA_PLATFORM
 timeout 300 qgis --profiles-path "$WORK" --lang zh-Hans --nologo --noversioncheck \
