@@ -45,6 +45,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import project_query as pq
 from ..core.library import LibraryError, is_postgres_uri
+from ..core.library.base import PROJECT_ATTRS
 from ..core.library.constants import SOURCES, STAGES
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
@@ -53,18 +54,8 @@ from .project_model import ProjectTableModel
 
 DEBOUNCE_MS = 150
 LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
-#: project fields editable in the details pane (library API ``update_project``)
-EDITABLE = (
-    "name",
-    "applicant",
-    "declared_area_m2",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-    "investment_code",
-    "status",
-    "note",
-)
+#: project fields editable in the details pane: those ``update_project`` takes, but the source
+EDITABLE = ("name",) + PROJECT_ATTRS
 
 
 def field_titles() -> dict[str, str]:
