@@ -14,12 +14,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="436" />
+      <location filename="../ui/library_dock.py" line="424" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="414" />
+      <location filename="../ui/library_dock.py" line="402" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -29,12 +29,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="461" />
+      <location filename="../ui/library_dock.py" line="449" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="283" />
+      <location filename="../ui/library_dock.py" line="271" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -44,12 +44,12 @@
       <translation>（无阶段）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="192" />
+      <location filename="../gis/projectbox_report.py" line="188" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="406" />
+      <location filename="../core/library/base.py" line="417" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="827" />
+      <location filename="../core/library/base.py" line="830" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -124,17 +124,17 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="430" />
+      <location filename="../gis/projectbox_report.py" line="426" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="191" />
+      <location filename="../ui/library_dock.py" line="179" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="250" />
+      <location filename="../ui/library_dock.py" line="238" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="302" />
+      <location filename="../gis/projectbox_report.py" line="298" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="300" />
+      <location filename="../gis/projectbox_report.py" line="296" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -189,7 +189,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="301" />
+      <location filename="../gis/projectbox_report.py" line="297" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="374" />
+      <location filename="../core/library/base.py" line="385" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="649" />
+      <location filename="../core/library/base.py" line="660" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -249,12 +249,12 @@
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="148" />
+      <location filename="../ui/library_dock.py" line="136" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="426" />
+      <location filename="../ui/library_dock.py" line="414" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -279,7 +279,7 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="345" />
+      <location filename="../gis/projectbox_report.py" line="341" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="230" />
+      <location filename="../ui/library_dock.py" line="218" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -359,12 +359,12 @@
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="424" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="303" />
+      <location filename="../gis/projectbox_report.py" line="299" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="355" />
+      <location filename="../core/library/base.py" line="366" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -444,27 +444,27 @@
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="489" />
+      <location filename="../gis/projectbox_report.py" line="485" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="229" />
+      <location filename="../gis/projectbox_report.py" line="225" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="430" />
+      <location filename="../gis/projectbox_report.py" line="426" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="253" />
+      <location filename="../ui/library_dock.py" line="241" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="406" />
+      <location filename="../gis/projectbox_report.py" line="402" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -519,7 +519,7 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="288" />
+      <location filename="../ui/library_dock.py" line="276" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -534,7 +534,7 @@
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="133" />
+      <location filename="../ui/library_dock.py" line="121" />
       <source>Code, code prefix, name or applicant</source>
       <translation>代码、代码前缀、项目名称或用地单位</translation>
     </message>
@@ -654,7 +654,7 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../gis/projectbox_report.py" line="325" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -674,7 +674,7 @@
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="284" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -704,7 +704,7 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="650" />
+      <location filename="../ui/library_dock.py" line="638" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="143" />
+      <location filename="../ui/library_dock.py" line="131" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -734,12 +734,12 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="786" />
+      <location filename="../ui/library_dock.py" line="766" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="381" />
+      <location filename="../gis/projectbox_report.py" line="377" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -774,12 +774,12 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="379" />
+      <location filename="../gis/projectbox_report.py" line="375" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../gis/projectbox_report.py" line="325" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -834,7 +834,7 @@
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="406" />
+      <location filename="../gis/projectbox_report.py" line="402" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -844,7 +844,7 @@
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="135" />
+      <location filename="../ui/library_dock.py" line="123" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -854,7 +854,7 @@
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="296" />
+      <location filename="../gis/projectbox_report.py" line="292" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -904,7 +904,7 @@
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="309" />
+      <location filename="../ui/library_dock.py" line="297" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -914,7 +914,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="278" />
+      <location filename="../ui/library_dock.py" line="266" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -969,7 +969,7 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="255" />
+      <location filename="../ui/library_dock.py" line="243" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -979,7 +979,7 @@
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="242" />
+      <location filename="../ui/library_dock.py" line="230" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1031,7 +1031,7 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="190" />
+      <location filename="../ui/library_dock.py" line="178" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1051,7 +1051,7 @@
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="202" />
+      <location filename="../core/library/base.py" line="213" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1071,12 +1071,12 @@
       <translation>投资项目代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="406" />
+      <location filename="../gis/projectbox_report.py" line="402" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="345" />
+      <location filename="../gis/projectbox_report.py" line="341" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -1181,17 +1181,17 @@
       <translation>项目库字段</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="38" />
+      <location filename="../gis/library_layers.py" line="40" />
       <source>Library parcels</source>
       <translation>项目库地块</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="39" />
+      <location filename="../gis/library_layers.py" line="41" />
       <source>Library projects</source>
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="40" />
+      <location filename="../gis/library_layers.py" line="42" />
       <source>Library stage events</source>
       <translation>项目库阶段事件</translation>
     </message>
@@ -1216,7 +1216,7 @@
       <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="327" />
+      <location filename="../gis/projectbox_report.py" line="323" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -1226,7 +1226,7 @@
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="345" />
+      <location filename="../gis/projectbox_report.py" line="341" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -1246,7 +1246,7 @@
       <translation>区位图</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="88" />
+      <location filename="../ui/locator.py" line="85" />
       <source>Locator: cannot open the project library: {error}</source>
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
@@ -1301,7 +1301,7 @@
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="278" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1321,12 +1321,12 @@
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="279" />
+      <location filename="../ui/library_dock.py" line="267" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="309" />
+      <location filename="../ui/library_dock.py" line="297" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -1351,7 +1351,7 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="116" />
+      <location filename="../ui/library_dock.py" line="104" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -1361,7 +1361,7 @@
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="667" />
+      <location filename="../core/library/base.py" line="678" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
@@ -1371,12 +1371,12 @@
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="547" />
+      <location filename="../core/library/base.py" line="558" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="125" />
+      <location filename="../gis/projectbox_report.py" line="121" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -1401,7 +1401,7 @@
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="213" />
+      <location filename="../core/library/base.py" line="224" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -1456,22 +1456,22 @@
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="119" />
+      <location filename="../ui/library_dock.py" line="107" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="313" />
+      <location filename="../ui/library_dock.py" line="301" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="367" />
+      <location filename="../ui/library_dock.py" line="355" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="338" />
+      <location filename="../ui/library_dock.py" line="326" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -1486,7 +1486,7 @@
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="381" />
+      <location filename="../gis/projectbox_report.py" line="377" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -1602,7 +1602,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="551" />
+      <location filename="../core/library/base.py" line="562" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -1612,7 +1612,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="342" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -1677,7 +1677,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="280" />
+      <location filename="../ui/library_dock.py" line="268" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -1712,7 +1712,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="321" />
+      <location filename="../gis/projectbox_report.py" line="317" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -1737,7 +1737,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="403" />
+      <location filename="../core/library/base.py" line="414" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -1757,7 +1757,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="279" />
+      <location filename="../gis/projectbox_report.py" line="275" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
@@ -1777,7 +1777,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="403" />
+      <location filename="../ui/library_dock.py" line="391" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1787,12 +1787,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="102" />
+      <location filename="../gis/library_layers.py" line="104" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="102" />
+      <location filename="../gis/library_layers.py" line="104" />
       <source>Project stage events</source>
       <translation>项目阶段事件</translation>
     </message>
@@ -1802,17 +1802,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="219" />
+      <location filename="../core/library/base.py" line="230" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="138" />
+      <location filename="../ui/locator.py" line="135" />
       <source>Project {code} has no parcels yet.</source>
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="503" />
+      <location filename="../gis/projectbox_report.py" line="499" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -1837,7 +1837,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="784" />
+      <location filename="../ui/library_dock.py" line="764" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1857,7 +1857,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="785" />
+      <location filename="../ui/library_dock.py" line="765" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
@@ -1892,17 +1892,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="697" />
+      <location filename="../core/library/base.py" line="706" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="686" />
+      <location filename="../core/library/base.py" line="700" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="400" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -1967,7 +1967,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../gis/projectbox_report.py" line="325" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -1977,7 +1977,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="406" />
+      <location filename="../gis/projectbox_report.py" line="402" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -1992,7 +1992,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="228" />
+      <location filename="../ui/library_dock.py" line="216" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -2032,7 +2032,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../gis/projectbox_report.py" line="325" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -2062,7 +2062,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../gis/projectbox_report.py" line="325" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -2082,7 +2082,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="279" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -2097,7 +2097,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="345" />
+      <location filename="../gis/projectbox_report.py" line="341" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -2112,12 +2112,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="345" />
+      <location filename="../gis/projectbox_report.py" line="341" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="285" />
+      <location filename="../gis/projectbox_report.py" line="281" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -2152,7 +2152,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="430" />
+      <location filename="../gis/projectbox_report.py" line="426" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -2404,7 +2404,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="77" />
+      <location filename="../gis/library_layers.py" line="79" />
       <source>The table {table} of {uri} cannot be loaded.</source>
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
@@ -2434,7 +2434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="321" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -2499,7 +2499,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="803" />
+      <location filename="../core/library/base.py" line="806" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -2529,7 +2529,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="816" />
+      <location filename="../core/library/base.py" line="819" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2559,7 +2559,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="430" />
+      <location filename="../gis/projectbox_report.py" line="426" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -2574,7 +2574,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="430" />
+      <location filename="../gis/projectbox_report.py" line="426" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -2634,12 +2634,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="61" />
+      <location filename="../gis/library_layers.py" line="63" />
       <source>Yimatong project library</source>
       <translation>一码通项目库</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="66" />
+      <location filename="../ui/locator.py" line="63" />
       <source>Yimatong projects</source>
       <translation>一码通项目</translation>
     </message>
@@ -2674,7 +2674,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="763" />
+      <location filename="../ui/library_dock.py" line="743" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -2704,7 +2704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../gis/projectbox_report.py" line="307" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
@@ -2739,7 +2739,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>带有投影带号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../gis/projectbox_report.py" line="307" />
       <source>changed</source>
       <translation>修改</translation>
     </message>
@@ -2779,7 +2779,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../gis/projectbox_report.py" line="307" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -2789,12 +2789,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="358" />
+      <location filename="../gis/projectbox_report.py" line="354" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="206" />
+      <location filename="../gis/projectbox_report.py" line="202" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -2849,7 +2849,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="308" />
+      <location filename="../gis/projectbox_report.py" line="304" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -2869,17 +2869,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="418" />
+      <location filename="../gis/projectbox_report.py" line="414" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="419" />
+      <location filename="../gis/projectbox_report.py" line="415" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="417" />
+      <location filename="../gis/projectbox_report.py" line="413" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -2954,7 +2954,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="837" />
+      <location filename="../core/library/base.py" line="840" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -3014,7 +3014,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无几何</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="256" />
+      <location filename="../gis/projectbox_report.py" line="252" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -3054,7 +3054,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/projectbox_report.py" line="303" />
       <source>parcel</source>
       <translation>地块</translation>
     </message>
@@ -3104,7 +3104,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="306" />
+      <location filename="../gis/projectbox_report.py" line="302" />
       <source>project</source>
       <translation>项目</translation>
     </message>
@@ -3129,12 +3129,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="367" />
+      <location filename="../gis/projectbox_report.py" line="363" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="364" />
+      <location filename="../gis/projectbox_report.py" line="360" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -3144,22 +3144,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="309" />
+      <location filename="../gis/projectbox_report.py" line="305" />
       <source>result</source>
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="783" />
+      <location filename="../ui/library_dock.py" line="763" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="211" />
+      <location filename="../gis/projectbox_report.py" line="207" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="353" />
+      <location filename="../gis/projectbox_report.py" line="349" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -3269,7 +3269,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="633" />
+      <location filename="../core/library/base.py" line="644" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -3279,17 +3279,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="261" />
+      <location filename="../core/library/base.py" line="272" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="278" />
+      <location filename="../core/library/base.py" line="289" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="309" />
+      <location filename="../core/library/base.py" line="320" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -3414,7 +3414,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="525" />
+      <location filename="../ui/library_dock.py" line="513" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3424,12 +3424,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="523" />
+      <location filename="../ui/library_dock.py" line="511" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="520" />
+      <location filename="../ui/library_dock.py" line="508" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
@@ -3519,7 +3519,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="290" />
+      <location filename="../core/library/base.py" line="301" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
