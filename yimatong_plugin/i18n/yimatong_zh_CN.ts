@@ -229,6 +229,11 @@
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/sync.py" line="192" />
+      <source>Already in the library</source>
+      <translation>已在项目库中</translation>
+    </message>
+    <message>
       <location filename="../ui/options.py" line="80" />
       <source>Always this CRS:</source>
       <translation>始终使用此坐标系：</translation>
@@ -272,6 +277,11 @@
       <location filename="../core/importer.py" line="259" />
       <source>Approval document number</source>
       <translation>批准文号</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/records.py" line="230" />
+      <source>Approval item '{item}' maps to no library stage (add it to the MAPPING file, with - for status only)</source>
+      <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="250" />
@@ -389,7 +399,7 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="546" />
+      <location filename="../core/approval_sync/sync.py" line="216" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -412,6 +422,11 @@
       <location filename="../core/library/postgis.py" line="102" />
       <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/staging.py" line="56" />
+      <source>Cannot connect to {where}: {error}</source>
+      <translation>无法连接 {where}：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="92" />
@@ -437,6 +452,11 @@
       <location filename="../ui/code_dialog.py" line="516" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/staging.py" line="107" />
+      <source>Cannot open {where}: {error}</source>
+      <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="74" />
@@ -497,6 +517,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="144" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/staging.py" line="180" />
+      <source>Choose the staging source (a database or a folder of CSV files)</source>
+      <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="959" />
@@ -637,6 +662,11 @@
       <location filename="../ui/code_dialog.py" line="187" />
       <source>Copy</source>
       <translation>复制</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/sync.py" line="153" />
+      <source>Corrected: {fields}</source>
+      <translation>已更正：{fields}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="215" />
@@ -1071,6 +1101,11 @@
       <translation>投资项目代码</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/records.py" line="209" />
+      <source>Item instance {id} (SPSXSLBM) is not in {table}</source>
+      <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="402" />
       <source>Kind</source>
       <translation>类型</translation>
@@ -1361,7 +1396,7 @@
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="678" />
+      <location filename="../core/approval_sync/sync.py" line="204" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
@@ -1384,6 +1419,11 @@
       <location filename="../core/code.py" line="428" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/sync.py" line="102" />
+      <source>No project in the library has the investment code {code}</source>
+      <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="269" />
@@ -1424,6 +1464,11 @@
       <location filename="../ui/code_dialog.py" line="178" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/sync.py" line="240" />
+      <source>Not written: the run was rolled back</source>
+      <translation>未写入：本次同步已整体回滚</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="263" />
@@ -1837,6 +1882,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/staging.py" line="90" />
+      <source>Reading {where} failed: {error}</source>
+      <translation>读取 {where} 失败：{error}</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="764" />
       <source>Reason</source>
       <translation>原因</translation>
@@ -1967,6 +2017,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/records.py" line="260" />
+      <source>Rows {rows} share the key {key} but differ: which is right is unknown</source>
+      <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="325" />
       <source>Rule</source>
       <translation>判定依据</translation>
@@ -1980,6 +2035,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="402" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/records.py" line="255" />
+      <source>Same record as row {row}</source>
+      <translation>与第 {row} 行为同一记录</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="388" />
@@ -2339,6 +2399,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/vocabulary.py" line="130" />
+      <source>The mapping file {file} does not exist</source>
+      <translation>映射文件 {file} 不存在</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="528" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation>列映射不是有效的 JSON：{error}</translation>
@@ -2379,6 +2444,26 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/sync.py" line="96" />
+      <source>The project with the investment code {code} is archived</source>
+      <translation>投资项目代码为 {code} 的项目已归档</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/records.py" line="205" />
+      <source>The record has neither DFSJZJ nor LSH: it could not be recognised again</source>
+      <translation>该记录既无 DFSJZJ 也无 LSH：再次同步时无法识别</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/sync.py" line="160" />
+      <source>The record is now {status}: its stage event is archived</source>
+      <translation>该记录现为{status}：其阶段事件已归档</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/records.py" line="214" />
+      <source>The record names no project (XMDM is empty)</source>
+      <translation>该记录未指明项目（XMDM 为空）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="524" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
@@ -2392,6 +2477,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/code.py" line="252" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/staging.py" line="191" />
+      <source>The staging source {where} does not exist</source>
+      <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="795" />
@@ -2487,6 +2577,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/geometry.py" line="99" />
       <source>Unknown coordinate reference system '{crs}'</source>
       <translation>未知的坐标参考系“{crs}”</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/records.py" line="216" />
+      <source>Unknown handling status BLZT '{value}'</source>
+      <translation>未知的办理状态 BLZT“{value}”</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="345" />
@@ -3209,6 +3304,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/staging.py" line="51" />
+      <source>the PostgreSQL source</source>
+      <translation>PostgreSQL 数据源</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="107" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
@@ -3279,6 +3379,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/records.py" line="141" />
+      <source>{field}: '{value}' is not a date</source>
+      <translation>{field}：“{value}”不是日期</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="272" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
@@ -3302,6 +3407,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="344" />
       <source>{file}: file not found.</source>
       <translation>{file}：文件不存在。</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/staging.py" line="141" />
+      <source>{file}: neither UTF-8 nor GBK text</source>
+      <translation>{file}：既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="368" />
@@ -3419,6 +3529,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个项目</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/sync.py" line="89" />
+      <source>{n} projects have the investment code {code}: {codes}</source>
+      <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
+    </message>
+    <message>
       <location filename="../core/parcelcheck.py" line="86" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
@@ -3534,9 +3649,44 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/staging.py" line="75" />
+      <source>{where} has more than one table named {table} (ignoring case)</source>
+      <translation>{where} 中有多个名为 {table} 的表（不区分大小写）</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/staging.py" line="40" />
+      <source>{where} has no table {table} (table names are matched ignoring case)</source>
+      <translation>{where} 中没有表 {table}（表名不区分大小写）</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/staging.py" line="187" />
+      <source>{where} is neither a GeoPackage/SQLite file nor a folder of CSV files</source>
+      <translation>{where} 既不是 GeoPackage/SQLite 文件，也不是 CSV 文件夹</translation>
+    </message>
+    <message>
       <location filename="../core/library/postgis.py" line="187" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/vocabulary.py" line="152" />
+      <source>{where}: '{value}' is not a national BLZT status (1–15)</source>
+      <translation>{where}：“{value}”不是国家标准办理状态 BLZT（1–15）</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/vocabulary.py" line="140" />
+      <source>{where}: a rule needs the columns kind, key and value</source>
+      <translation>{where}：每条规则需要 kind、key、value 三列</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/vocabulary.py" line="159" />
+      <source>{where}: kind must be 'item' or 'status', not '{kind}'</source>
+      <translation>{where}：kind 应为 item 或 status，而不是“{kind}”</translation>
+    </message>
+    <message>
+      <location filename="../core/approval_sync/vocabulary.py" line="105" />
+      <source>{where}: unknown stage '{stage}'; one of: {choices} or -</source>
+      <translation>{where}：未知阶段“{stage}”；可选：{choices} 或 -</translation>
     </message>
     <message>
       <location filename="../core/library/postgis.py" line="140" />
