@@ -55,7 +55,7 @@ def raw_update(lib, sql, params=()):
 # --- the 补 stage ----------------------------------------------------------------------------
 def test_supplementary_farmland_is_a_stage_everywhere(lib, code, tmp_path):
     assert STAGES["supplementary_farmland"] == "补充耕地/占补平衡"
-    assert lib.schema_version == SCHEMA_VERSION == 4
+    assert lib.schema_version == SCHEMA_VERSION >= 4
     fid = lib.add_event(code, "supplementary_farmland", "2024-03-01", doc_no="常补〔2024〕3号")
     lib.add_parcel(code, SQUARE, stage="supplementary_farmland")
     doc = tmp_path / "补充耕地验收.pdf"
@@ -209,18 +209,20 @@ def test_geopackage_v3_file_with_data_migrates(tmp_path):
     conn.close()
 
     lib = open_library(path, user="bob")
-    assert lib.schema_version == 4
+    assert lib.schema_version == SCHEMA_VERSION  # v3 -> v4 -> (v5: see test_library_v5.py)
     assert lib.integrity_check() == "ok" and lib.check_consistency() == []
     conn = lib.connection
     # every row kept with its fid; the old columns unchanged, the new ones empty
     for t in tables:
         after = _dump(conn, f"SELECT * FROM {t} ORDER BY fid")
         if t == "ymt_events":
-            assert [r[:-2] for r in after] == before[t] and {r[-2:] for r in after} == {
-                (None, None)
+            # v4 area_m2, stopped_on; v5 origin_key
+            assert [r[:-3] for r in after] == before[t] and {r[-3:] for r in after} == {
+                (None, None, None)
             }
-        elif t == "ymt_projects":
-            assert [r[:-1] for r in after] == before[t]
+        elif t == "ymt_projects":  # v4 current_stage; v5 approval_status, _at, approval_item
+            assert [r[:-4] for r in after] == before[t]
+            assert {r[-3:] for r in after} == {(None, None, None)}
         else:
             assert after == before[t], t
     assert _dump(conn, "SELECT * FROM rtree_ymt_parcels_geom ORDER BY id") == rtree_before
@@ -259,7 +261,7 @@ def test_geopackage_v3_file_with_data_migrates(tmp_path):
     assert lib.check_consistency() == []
     lib.close()
 
-    # the migrated file has exactly the schema of a library created at v4
+    # the migrated file has exactly the schema of a library created now
     fresh = open_library(tmp_path / "fresh.gpkg")
     schema_sql = (
         "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'other%' "
@@ -308,7 +310,7 @@ def test_postgis_v3_with_data_migrates(postgis_server, monkeypatch, tmp_path):
     monkeypatch.undo()
 
     lib = open_library(uri, user="alice")
-    assert lib.schema_version == 4
+    assert lib.schema_version == SCHEMA_VERSION
     assert lib.query("SELECT * FROM ymt_audit ORDER BY fid") == audit_before  # nothing invented
     assert lib.project(a)["current_stage"] == "supply" and lib.project(b)["current_stage"] is None
     assert lib.check_consistency() == []
@@ -329,7 +331,7 @@ def test_postgis_v3_with_data_migrates(postgis_server, monkeypatch, tmp_path):
     lib.close()
     # a second open does not migrate again
     again = open_library(uri)
-    assert again.schema_version == 4 and again.check_consistency() == []
+    assert again.schema_version == SCHEMA_VERSION and again.check_consistency() == []
     again.close()
 
 

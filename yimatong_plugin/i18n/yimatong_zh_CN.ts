@@ -49,7 +49,7 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="417" />
+      <location filename="../core/library/base.py" line="427" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -79,6 +79,11 @@
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="82" />
+      <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
@@ -99,7 +104,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="830" />
+      <location filename="../core/library/base.py" line="871" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -209,7 +214,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="385" />
+      <location filename="../core/library/base.py" line="395" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -239,7 +244,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="660" />
+      <location filename="../core/library/base.py" line="670" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -399,6 +404,11 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="96" />
+      <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/approval_sync/sync.py" line="216" />
       <source>Canceled</source>
       <translation>已取消</translation>
@@ -414,7 +424,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="366" />
+      <location filename="../core/library/base.py" line="376" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -602,6 +612,11 @@
       <location filename="../core/importer.py" line="761" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="109" />
+      <source>Compared with the handling time BLSJ; empty: every record.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="35" />
@@ -797,6 +812,16 @@
       <location filename="../processing/algorithms/importprojects.py" line="118" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="113" />
+      <source>Dry run (write nothing)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="256" />
+      <source>Dry run, nothing written: {detail}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="223" />
@@ -1081,7 +1106,7 @@
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="213" />
+      <location filename="../core/library/base.py" line="223" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1306,6 +1331,11 @@
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="91" />
+      <source>Mapping file (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/importer.py" line="523" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
@@ -1406,7 +1436,7 @@
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="558" />
+      <location filename="../core/library/base.py" line="568" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1441,7 +1471,7 @@
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="224" />
+      <location filename="../core/library/base.py" line="234" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -1476,6 +1506,11 @@
       <translation>备注</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="249" />
+      <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
@@ -1496,9 +1531,19 @@
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="119" />
+      <source>One row per record: what was done with it (or would be) and why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="294" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="105" />
+      <source>Only records handled on or after (optional)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="107" />
@@ -1647,7 +1692,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="562" />
+      <location filename="../core/library/base.py" line="572" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -1782,7 +1827,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="414" />
+      <location filename="../core/library/base.py" line="424" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -1847,7 +1892,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="230" />
+      <location filename="../core/library/base.py" line="240" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -1882,14 +1927,39 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="184" />
+      <source>Reading the staging tables…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/approval_sync/staging.py" line="90" />
       <source>Reading {where} failed: {error}</source>
       <translation>读取 {where} 失败：{error}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="52" />
+      <source>Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a PostgreSQL database, a GeoPackage/SQLite file or a folder of CSV exports (UTF-8 or GBK), and brings them into the project library by investment code (项目代码 XMDM = the library's investment_code). Only rows with SJYXBS = 1 count. A 办结（通过） or 办结（容缺通过） record of an item mapped to a stage becomes that stage's event with its 批复文号 and date; other statuses update the project's approval status. The record's DFSJZJ (else LSH) is stored with the event: running again, or with an overlapping SINCE, changes nothing, and a corrected record updates its event (the audit keeps before and after). A record matching no project, or more than one, an unknown item or status, or a bad date is refused with the reason. Everything is written in one transaction: a failure leaves the library as it was. MAPPING (CSV, kind,key,value): item,&lt;text in the item name or item code&gt;,&lt;stage or -&gt;; status,&lt;local number&gt;,&lt;national BLZT 1–15&gt;. OUTPUT: one row per record with its action and reason.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="764" />
       <source>Reason</source>
       <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="684" />
+      <source>Record {key} of {system} is already event {fid} of project {code}</source>
+      <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="121" />
+      <source>Records applied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="122" />
+      <source>Records refused</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="247" />
@@ -1942,12 +2012,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="706" />
+      <location filename="../core/library/base.py" line="747" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="700" />
+      <location filename="../core/library/base.py" line="741" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -2035,6 +2105,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="402" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="141" />
+      <source>SINCE is not a date: {value}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/approval_sync/records.py" line="255" />
@@ -2167,6 +2242,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>阶段字段</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="80" />
+      <source>Staging tables (前置库)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="693" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
@@ -2205,6 +2285,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="252" />
       <source>Supply type</source>
       <translation>供地方式</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="48" />
+      <source>Sync approvals from the 工改 staging tables</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="258" />
+      <source>Sync done: {detail}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="117" />
+      <source>Sync log</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../gis/expressions.py" line="161" />
@@ -2594,7 +2689,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="806" />
+      <location filename="../core/library/base.py" line="847" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -2624,7 +2719,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="819" />
+      <location filename="../core/library/base.py" line="860" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2707,6 +2802,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/projectboxreport.py" line="104" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="196" />
+      <source>Writing to the project library…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../core/importer.py" line="249" />
@@ -3049,7 +3149,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="840" />
+      <location filename="../core/library/base.py" line="881" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -3132,6 +3232,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../toolbelt/dependencies.py" line="21" />
       <source>numpy is not installed</source>
       <translation>未安装 numpy</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="674" />
+      <source>origin_key: a record id needs the origin_system it comes from</source>
+      <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="757" />
@@ -3369,7 +3474,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="644" />
+      <location filename="../core/library/base.py" line="654" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -3384,17 +3489,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="272" />
+      <location filename="../core/library/base.py" line="282" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="289" />
+      <location filename="../core/library/base.py" line="299" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="320" />
+      <location filename="../core/library/base.py" line="330" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -3534,6 +3639,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="190" />
+      <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../core/parcelcheck.py" line="86" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
@@ -3634,7 +3744,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="301" />
+      <location filename="../core/library/base.py" line="311" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>

@@ -33,7 +33,9 @@ PROJECT_ATTRS = (
     "status",
     "note",
 )
-PROJECT_UPDATABLE = ("name", "source") + PROJECT_ATTRS
+#: v5: the approval system's latest handling status of the project (办理状态), its date and item
+APPROVAL_ATTRS = ("approval_status", "approval_status_at", "approval_item")
+PROJECT_UPDATABLE = ("name", "source") + PROJECT_ATTRS + APPROVAL_ATTRS
 EVENT_ATTRS = (
     "status",
     "doc_no",
@@ -47,8 +49,16 @@ EVENT_ATTRS = (
     "note",
     "area_m2",
     "stopped_on",
+    "origin_key",
 )
-DATE_FIELDS = ("agreed_handover", "agreed_start", "agreed_completion", "event_date", "stopped_on")
+DATE_FIELDS = (
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "event_date",
+    "stopped_on",
+    "approval_status_at",
+)
 AREA_FIELDS = ("declared_area_m2", "area_m2")
 BOOL_FIELDS = ("archived", "repaired", "retired")
 MAX_SERIAL = 999999
@@ -329,7 +339,7 @@ class Library:
                 check_source(value)
             elif key == "name":
                 value = check_name(value)
-            elif key == "status" and value is not None:
+            elif key in ("status", "origin_key", "origin_system") and value is not None:
                 value = str(value)
             out[key] = value
         return out
@@ -658,12 +668,43 @@ class Library:
         )
         if values["event_date"] is None:
             raise LibraryError(tr("An event needs a date"), "bad_value", "date")
+        origin_key = values.get("origin_key")
+        if origin_key is not None and not values.get("origin_system"):
+            raise LibraryError(
+                tr("origin_key: a record id needs the origin_system it comes from"),
+                "bad_value",
+                "origin_system",
+            )
         with self._tx():
             self._require_project(pcode)
+            if origin_key is not None:
+                known = self.event_by_origin(values["origin_system"], origin_key)
+                if known is not None:
+                    raise LibraryError(
+                        tr(
+                            "Record {key} of {system} is already event {fid} of project {code}"
+                        ).format(
+                            key=origin_key,
+                            system=values["origin_system"],
+                            fid=known["fid"],
+                            code=known["code"],
+                        ),
+                        "duplicate_origin",
+                        str(known["fid"]),
+                    )
             fid = self._insert("ymt_events", values)
             if agreed:
                 self._update("ymt_projects", "code = ?", (str(pcode),), agreed)
         return fid
+
+    def event_by_origin(self, origin_system: str, origin_key: str) -> Optional[dict]:
+        """The live (non-archived) event recorded from record ``origin_key`` of system
+        ``origin_system`` (``add_event(..., origin_system=, origin_key=)``), or None."""
+        return self._one(
+            # "NOT archived" as the partial UNIQUE index says it, so the index serves the lookup
+            "SELECT * FROM ymt_events WHERE origin_system = ? AND origin_key = ? AND NOT archived",
+            (str(origin_system), str(origin_key)),
+        )
 
     def archive_event(self, event_id: int, reason: str = "") -> None:
         with self._tx():

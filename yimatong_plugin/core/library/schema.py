@@ -108,6 +108,11 @@ COLUMNS = {
         *_TRAIL,
         # v4, maintained by triggers: the stage of the latest non-archived event (by date)
         ("current_stage", "TEXT", "text"),
+        # v5: the latest handling status the approval system reported (办理状态, e.g. 已受理),
+        # its date and the approval item (审批事项) it concerns
+        ("approval_status", "TEXT", "text"),
+        ("approval_status_at", "DATE", "date"),
+        ("approval_item", "TEXT", "text"),
     ],
     "ymt_parcels": [
         ("geom", "MULTIPOLYGON", f"geometry(MultiPolygon, {LIBRARY_EPSG})"),
@@ -186,6 +191,8 @@ COLUMNS = {
             "double precision CHECK (area_m2 IS NULL OR area_m2 >= 0)",
         ),
         ("stopped_on", "DATE", "date"),
+        # v5: the source system's own record id (UNIQUE with origin_system among live rows)
+        ("origin_key", "TEXT", "text"),
     ],
     "ymt_results": [
         (
@@ -259,6 +266,10 @@ ADDED_IN = {
     ("ymt_projects", "current_stage"): 4,
     ("ymt_events", "area_m2"): 4,
     ("ymt_events", "stopped_on"): 4,
+    ("ymt_projects", "approval_status"): 5,
+    ("ymt_projects", "approval_status_at"): 5,
+    ("ymt_projects", "approval_item"): 5,
+    ("ymt_events", "origin_key"): 5,
 }
 #: derived columns kept by triggers: a change of only these is not an audited edit
 DERIVED_COLUMNS = {"ymt_projects": ("current_stage",)}
@@ -782,7 +793,8 @@ PG_MIGRATIONS[4] = [
         "IF j_new = j_old THEN",
         "IF (j_new - 'current_stage') = (j_old - 'current_stage') THEN",
     ),
-    f"ALTER TABLE ymt_events ADD COLUMN area_m2 {COLUMNS['ymt_events'][-2][2]}",
+    "ALTER TABLE ymt_events ADD COLUMN area_m2 "
+    + next(pg for name, _gp, pg in COLUMNS["ymt_events"] if name == "area_m2"),
     "ALTER TABLE ymt_events ADD COLUMN stopped_on date",
     "ALTER TABLE ymt_projects ADD COLUMN current_stage text",
     """DO $$
@@ -825,3 +837,10 @@ END $$""",
     "stage FROM ymt_events WHERE NOT archived ORDER BY code, event_date DESC, fid DESC) l "
     "WHERE p.code = l.code",
 ]
+
+# Version 5: events.origin_key (unique per origin_system), the approval status of a project, and
+# the exchange service's tables (API clients, content-addressed result files): see schema_v5.py.
+from .schema_v5 import gpkg_v5, pg_v5  # noqa: E402  (needs the functions above)
+
+GPKG_MIGRATIONS[5] = gpkg_v5()
+PG_MIGRATIONS[5] = pg_v5()
