@@ -90,6 +90,12 @@ class YimatongPlugin:
         self.add_action("code.svg", tr("Code generator…"), self.open_code_dialog)
         self._init_project_box()
         self._init_library_dock()
+        self.add_action(
+            "library.svg",
+            tr("Sync approvals (工改 staging tables)…"),
+            lambda: self.open_algorithm_dialog("yimatong:syncapprovals"),
+            toolbar=False,
+        )
 
     def _init_library_dock(self) -> None:
         """Project library panel (项目库): a dock shown by its action."""

@@ -41,7 +41,13 @@ def _list(tmp_path: Path, locale: str = "") -> str:
 
 def test_qgis_process_lists_the_provider(tmp_path):
     out = _list(tmp_path)
-    for alg in ("complianceoverlay", "importprojects", "lifecyclemonitor", "projectboxreport"):
+    for alg in (
+        "complianceoverlay",
+        "importprojects",
+        "lifecyclemonitor",
+        "projectboxreport",
+        "syncapprovals",
+    ):
         assert f"yimatong:{alg}" in out, out[-3000:]
 
 

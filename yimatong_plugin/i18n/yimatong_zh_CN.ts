@@ -81,7 +81,7 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="82" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
-      <translation type="unfinished" />
+      <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="247" />
@@ -406,7 +406,7 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="96" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
-      <translation type="unfinished" />
+      <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/sync.py" line="216" />
@@ -616,7 +616,7 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="109" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
-      <translation type="unfinished" />
+      <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="35" />
@@ -816,12 +816,12 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="113" />
       <source>Dry run (write nothing)</source>
-      <translation type="unfinished" />
+      <translation>试运行（不写入）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="256" />
       <source>Dry run, nothing written: {detail}.</source>
-      <translation type="unfinished" />
+      <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="223" />
@@ -1333,7 +1333,7 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="91" />
       <source>Mapping file (optional)</source>
-      <translation type="unfinished" />
+      <translation>对照表文件（可选）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="523" />
@@ -1508,7 +1508,7 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="249" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
-      <translation type="unfinished" />
+      <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
@@ -1533,7 +1533,7 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="119" />
       <source>One row per record: what was done with it (or would be) and why.</source>
-      <translation type="unfinished" />
+      <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="294" />
@@ -1543,7 +1543,7 @@
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="105" />
       <source>Only records handled on or after (optional)</source>
-      <translation type="unfinished" />
+      <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="107" />
@@ -1807,7 +1807,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="150" />
+      <location filename="../plugin.py" line="156" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -1862,7 +1862,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="111" />
+      <location filename="../plugin.py" line="117" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -1929,7 +1929,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="184" />
       <source>Reading the staging tables…</source>
-      <translation type="unfinished" />
+      <translation>正在读取前置库表…</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/staging.py" line="90" />
@@ -1939,7 +1939,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="52" />
       <source>Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a PostgreSQL database, a GeoPackage/SQLite file or a folder of CSV exports (UTF-8 or GBK), and brings them into the project library by investment code (项目代码 XMDM = the library's investment_code). Only rows with SJYXBS = 1 count. A 办结（通过） or 办结（容缺通过） record of an item mapped to a stage becomes that stage's event with its 批复文号 and date; other statuses update the project's approval status. The record's DFSJZJ (else LSH) is stored with the event: running again, or with an overlapping SINCE, changes nothing, and a corrected record updates its event (the audit keeps before and after). A record matching no project, or more than one, an unknown item or status, or a bad date is refused with the reason. Everything is written in one transaction: a failure leaves the library as it was. MAPPING (CSV, kind,key,value): item,&lt;text in the item name or item code&gt;,&lt;stage or -&gt;; status,&lt;local number&gt;,&lt;national BLZT 1–15&gt;. OUTPUT: one row per record with its action and reason.</source>
-      <translation type="unfinished" />
+      <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="764" />
@@ -1954,12 +1954,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="121" />
       <source>Records applied</source>
-      <translation type="unfinished" />
+      <translation>已写入记录数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="122" />
       <source>Records refused</source>
-      <translation type="unfinished" />
+      <translation>已拒绝记录数</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="247" />
@@ -2109,7 +2109,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="141" />
       <source>SINCE is not a date: {value}</source>
-      <translation type="unfinished" />
+      <translation>SINCE 不是日期：{value}</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/records.py" line="255" />
@@ -2244,7 +2244,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="80" />
       <source>Staging tables (前置库)</source>
-      <translation type="unfinished" />
+      <translation>前置库表</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="693" />
@@ -2287,19 +2287,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地方式</translation>
     </message>
     <message>
+      <location filename="../plugin.py" line="95" />
+      <source>Sync approvals (工改 staging tables)…</source>
+      <translation>同步审批结果（工改前置库）…</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="48" />
       <source>Sync approvals from the 工改 staging tables</source>
-      <translation type="unfinished" />
+      <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="258" />
       <source>Sync done: {detail}.</source>
-      <translation type="unfinished" />
+      <translation>同步完成：{detail}。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="117" />
       <source>Sync log</source>
-      <translation type="unfinished" />
+      <translation>同步日志</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="161" />
@@ -2332,7 +2337,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="186" />
+      <location filename="../plugin.py" line="192" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -2806,7 +2811,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="196" />
       <source>Writing to the project library…</source>
-      <translation type="unfinished" />
+      <translation>正在写入项目库…</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="249" />
@@ -2844,7 +2849,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="202" />
+      <location filename="../plugin.py" line="208" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3641,7 +3646,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="190" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
-      <translation type="unfinished" />
+      <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="86" />

@@ -12,6 +12,7 @@ ALGORITHMS = [
     ("importprojects", "ImportProjectsAlgorithm"),
     ("lifecyclemonitor", "LifecycleMonitorAlgorithm"),
     ("projectboxreport", "ProjectBoxReportAlgorithm"),
+    ("syncapprovals", "SyncApprovalsAlgorithm"),
 ]
 
 
