@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="287" />
+      <location filename="../ui/project_box.py" line="288" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -14,12 +14,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="424" />
+      <location filename="../ui/library_dock.py" line="428" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="402" />
+      <location filename="../ui/library_dock.py" line="406" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -29,12 +29,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="449" />
+      <location filename="../ui/library_dock.py" line="453" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="271" />
+      <location filename="../ui/library_dock.py" line="275" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -134,12 +134,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="179" />
+      <location filename="../ui/library_dock.py" line="180" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="238" />
+      <location filename="../ui/library_dock.py" line="242" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -259,12 +259,12 @@
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="136" />
+      <location filename="../ui/library_dock.py" line="137" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="414" />
+      <location filename="../ui/library_dock.py" line="418" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -287,6 +287,16 @@
       <location filename="../core/approval_sync/records.py" line="230" />
       <source>Approval item '{item}' maps to no library stage (add it to the MAPPING file, with - for status only)</source>
       <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="213" />
+      <source>Approval status</source>
+      <translation>审批状态</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="297" />
+      <source>Approval status: {status}</source>
+      <translation>审批状态：{status}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="250" />
@@ -339,7 +349,7 @@
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../ui/project_box.py" line="150" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -364,7 +374,7 @@
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="218" />
+      <location filename="../ui/library_dock.py" line="222" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -449,7 +459,7 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="263" />
+      <location filename="../ui/project_box.py" line="264" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -489,7 +499,7 @@
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="241" />
+      <location filename="../ui/library_dock.py" line="245" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
@@ -539,12 +549,12 @@
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="127" />
+      <location filename="../ui/project_box.py" line="128" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="158" />
+      <location filename="../ui/project_box.py" line="159" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -554,7 +564,7 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="276" />
+      <location filename="../ui/library_dock.py" line="280" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -569,7 +579,7 @@
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="121" />
+      <location filename="../ui/library_dock.py" line="122" />
       <source>Code, code prefix, name or applicant</source>
       <translation>代码、代码前缀、项目名称或用地单位</translation>
     </message>
@@ -749,7 +759,7 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="638" />
+      <location filename="../ui/library_dock.py" line="644" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -764,7 +774,7 @@
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="131" />
+      <location filename="../ui/library_dock.py" line="132" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -779,7 +789,7 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="766" />
+      <location filename="../ui/library_dock.py" line="772" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -899,7 +909,7 @@
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="123" />
+      <location filename="../ui/library_dock.py" line="124" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -959,7 +969,7 @@
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="297" />
+      <location filename="../ui/library_dock.py" line="301" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -969,7 +979,7 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="266" />
+      <location filename="../ui/library_dock.py" line="270" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1024,7 +1034,7 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="243" />
+      <location filename="../ui/library_dock.py" line="247" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1034,7 +1044,7 @@
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="230" />
+      <location filename="../ui/library_dock.py" line="234" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1086,7 +1096,7 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="178" />
+      <location filename="../ui/library_dock.py" line="179" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1311,7 +1321,7 @@
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="142" />
+      <location filename="../ui/project_box.py" line="143" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -1386,12 +1396,12 @@
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="267" />
+      <location filename="../ui/library_dock.py" line="271" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="297" />
+      <location filename="../ui/library_dock.py" line="301" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -1416,12 +1426,12 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="104" />
+      <location filename="../ui/library_dock.py" line="105" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="304" />
+      <location filename="../ui/project_box.py" line="310" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -1456,7 +1466,7 @@
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="269" />
+      <location filename="../ui/project_box.py" line="270" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1536,7 +1546,7 @@
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="294" />
+      <location filename="../ui/project_box.py" line="300" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -1546,22 +1556,22 @@
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="107" />
+      <location filename="../ui/library_dock.py" line="108" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="301" />
+      <location filename="../ui/library_dock.py" line="305" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="355" />
+      <location filename="../ui/library_dock.py" line="359" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="326" />
+      <location filename="../ui/library_dock.py" line="330" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -1722,7 +1732,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="126" />
+      <location filename="../ui/project_box.py" line="127" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -1767,7 +1777,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="268" />
+      <location filename="../ui/library_dock.py" line="272" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -1852,7 +1862,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="133" />
+      <location filename="../ui/project_box.py" line="134" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -1867,7 +1877,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="391" />
+      <location filename="../ui/library_dock.py" line="395" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1942,7 +1952,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="764" />
+      <location filename="../ui/library_dock.py" line="770" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1977,7 +1987,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="765" />
+      <location filename="../ui/library_dock.py" line="771" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
@@ -2127,7 +2137,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="216" />
+      <location filename="../ui/library_dock.py" line="220" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -2362,7 +2372,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="153" />
+      <location filename="../ui/project_box.py" line="154" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -2774,7 +2784,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="140" />
+      <location filename="../ui/project_box.py" line="141" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -2784,7 +2794,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="135" />
+      <location filename="../ui/project_box.py" line="136" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -2869,12 +2879,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="73" />
+      <location filename="../ui/project_box.py" line="74" />
       <source>active</source>
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="743" />
+      <location filename="../ui/library_dock.py" line="749" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -3064,7 +3074,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="278" />
+      <location filename="../ui/project_box.py" line="279" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -3354,7 +3364,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="763" />
+      <location filename="../ui/library_dock.py" line="769" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -3629,12 +3639,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="301" />
+      <location filename="../ui/project_box.py" line="307" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="513" />
+      <location filename="../ui/library_dock.py" line="517" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3654,12 +3664,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="511" />
+      <location filename="../ui/library_dock.py" line="515" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="508" />
+      <location filename="../ui/library_dock.py" line="512" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>

@@ -44,6 +44,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import project_query as pq
+from ..core.approval_sync import approval_summary
 from ..core.library import LibraryError, is_postgres_uri
 from ..core.library.base import PROJECT_ATTRS
 from ..core.library.constants import SOURCES, STAGES
@@ -207,6 +208,9 @@ class LibraryDock(QgsDockWidget):
         titles = field_titles()
         form.addRow(titles["code"], self.code_label)
         form.addRow(titles["source"], self.source_label)
+        self.approval_label = QLabel()  # set by the approval sync (yimatong:syncapprovals)
+        self.approval_label.setWordWrap(True)
+        form.addRow(tr("Approval status"), self.approval_label)
         self.edits: dict[str, QLineEdit] = {}
         for key in EDITABLE:
             edit = QLineEdit()
@@ -537,6 +541,7 @@ class LibraryDock(QgsDockWidget):
     def _clear_details(self) -> None:
         self.code_label.clear()
         self.source_label.clear()
+        self.approval_label.clear()
         for edit in self.edits.values():
             edit.clear()
         for tree in (self.parcels_tree, self.events_tree, self.results_tree, self.history_tree):
@@ -559,6 +564,7 @@ class LibraryDock(QgsDockWidget):
             display = code
         self.code_label.setText(display)
         self.source_label.setText(SOURCES.get(project.get("source"), project.get("source") or ""))
+        self.approval_label.setText(approval_summary(project))
         for key, edit in self.edits.items():
             value = project.get(key)
             edit.setText("" if value is None else _fmt(value))

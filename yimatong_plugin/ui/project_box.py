@@ -40,6 +40,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
+from ..core.approval_sync import approval_summary
 from ..core.code import SEGMENTS
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
@@ -285,10 +286,15 @@ class ProjectBoxDock(QgsDockWidget):
             parcels = str(n_current)
             if n_retired:
                 parcels += " " + tr("(+{n} retired)").format(n=n_retired)
+            status, approval = status_text(row), approval_summary(row)
+            if approval:  # the approval system's latest handling status (approval sync)
+                status = f"{status} · {approval}" if status else approval
             item = QTreeWidgetItem(
-                [display_code(row["code"]), str(row.get("name") or ""), status_text(row), parcels]
+                [display_code(row["code"]), str(row.get("name") or ""), status, parcels]
             )
             item.setData(0, CODE_ROLE, row["code"])
+            if approval:
+                item.setToolTip(2, tr("Approval status: {status}").format(status=approval))
             item.setToolTip(1, str(row.get("name") or ""))
             if not n_current:
                 item.setToolTip(0, tr("Only a retired version of a parcel lies here"))

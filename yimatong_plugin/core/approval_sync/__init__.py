@@ -14,6 +14,7 @@ from .sync import ORIGIN_SYSTEM, SyncResult, plan_and_apply
 from .vocabulary import MappingError, Vocabulary, load_vocabulary
 
 __all__ = [
+    "approval_summary",
     "ORIGIN_SYSTEM",
     "MappingError",
     "Record",
@@ -25,6 +26,17 @@ __all__ = [
     "plan_and_apply",
     "read_staging",
 ]
+
+
+def approval_summary(project: dict) -> str:
+    """The project's approval status as one line (``办结（通过） 2024-03-14 竣工联合验收``), ""
+    when the approval system reported none."""
+    status = project.get("approval_status")
+    if not status:
+        return ""
+    parts = [str(status), str(project.get("approval_status_at") or "")[:10]]
+    parts.append(str(project.get("approval_item") or ""))
+    return " ".join(p for p in parts if p)
 
 
 def run_sync(
