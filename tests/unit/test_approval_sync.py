@@ -195,13 +195,34 @@ def test_dry_run_and_a_run_stopped_half_way_write_nothing(setup, tmp_path):
     assert dry.applied == 4 and snapshot(lib) == before
     calls = []
 
-    def cancel_after_two():
+    def cancel_after_first_step():
         calls.append(1)
-        return len(calls) > 2
+        return len(calls) > 1
 
-    stopped = run_sync(lib, source, canceled=cancel_after_two)
+    stopped = run_sync(lib, source, canceled=cancel_after_first_step)
     assert stopped.failed is not None and "Canceled" in stopped.error
     assert stopped.failed.action == "failed" and stopped.applied == 0
     assert {r.action for r in stopped.records} >= {"rolled_back", "failed"}
     assert snapshot(lib) == before
     assert run_sync(lib, source).applied == 4  # and it works afterwards
+
+
+def test_a_write_refused_by_the_library_names_its_record_and_rolls_back(
+    setup, tmp_path, monkeypatch
+):
+    """Another sync wrote D12 after this run read the library: the unique origin key refuses
+    the batch, the record is found and named, and nothing of this run stays."""
+    from yimatong_plugin.core.approval_sync import sync
+
+    lib, codes, kind, server = setup
+    source = write_source(kind, tmp_path, server)
+    lib.add_event(
+        codes["P2"], "planning_permit", "2024-03-06", origin_system="spgl", origin_key="D12"
+    )
+    before = snapshot(lib)
+    monkeypatch.setattr(sync, "_events_by_key", lambda lib, origin_system: {})
+    result = run_sync(lib, source)
+    assert result.failed is not None and result.failed.key == "D12"
+    assert result.failed.action == "failed" and "D12" in result.failed.reason
+    assert result.applied == 0 and by_key(result)["D11"][0].action == "rolled_back"
+    assert snapshot(lib) == before

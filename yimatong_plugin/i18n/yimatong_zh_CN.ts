@@ -419,7 +419,7 @@
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/sync.py" line="216" />
+      <location filename="../core/approval_sync/sync.py" line="271" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -1286,6 +1286,11 @@
       <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
+      <location filename="../core/approval_sync/sync.py" line="251" />
+      <source>Library: {n} of {total} projects updated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="323" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
@@ -1506,7 +1511,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/sync.py" line="240" />
+      <location filename="../core/approval_sync/sync.py" line="304" />
       <source>Not written: the run was rolled back</source>
       <translation>未写入：本次同步已整体回滚</translation>
     </message>
