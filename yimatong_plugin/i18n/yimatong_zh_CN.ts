@@ -1288,7 +1288,7 @@
     <message>
       <location filename="../core/approval_sync/sync.py" line="251" />
       <source>Library: {n} of {total} projects updated</source>
-      <translation type="unfinished" />
+      <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="323" />
