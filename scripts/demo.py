@@ -271,8 +271,10 @@ def build_library() -> bool:
         lib.add_event(code, "preliminary_review", ago(300))
         lib.add_event(code, "conversion_approval", ago(200), batch="2026年第3批次")
 
-        # 4. community centre (multipart parcel): supplied, start agreed in the future (clean)
+        # 4. community centre (multipart parcel): supplied, start agreed in the future (clean);
+        #    its planning permit comes from the approval system (run_approval_sync below)
         code, _ = project("DK-2024-010", "annual_reserve_plan", "武陵区民政局", "supply")
+        lib.update_project(code, investment_code=SYNC_INVESTMENT_CODE)
         lib.add_event(
             code,
             "supply",
@@ -305,7 +307,108 @@ def build_library() -> bool:
         print(f"  seeded anomaly: {case['code']} ({case['dkbh']}) {case['rule']}: {case['why']}")
     check = QgsVectorLayer(f"{LIBRARY_GPKG}|layername=ymt_parcels", "ymt_parcels", "ogr")
     print(f"  ymt_parcels readable as a QGIS layer: {check.isValid()} ({check.featureCount()})")
-    return run_lifecycle_monitor()
+    return run_lifecycle_monitor() and run_approval_sync()
+
+
+SYNC_INVESTMENT_CODE = "2026-430702-89-01-000123"
+
+
+def write_staging(path: Path) -> None:
+    """A small 工改 staging database (前置库, SPGL_* tables) as an approval system fills it:
+    the community centre's 建设工程规划许可 passed, its 施工许可 accepted, a record for a project
+    the library does not know, and an invalidated row (SJYXBS = 0)."""
+    import sqlite3
+
+    today = datetime.date.today()
+
+    def ago(days):
+        return (today - datetime.timedelta(days=days)).isoformat()
+
+    path.unlink(missing_ok=True)
+    other = "2026-430702-89-01-000999"
+    conn = sqlite3.connect(str(path))
+    conn.executescript(
+        "CREATE TABLE SPGL_XMJBXXB (DFSJZJ, XMDM, XMMC, XZQHDM, SJYXBS);"
+        "CREATE TABLE SPGL_XMSPSXBLXXB (DFSJZJ, XMDM, SPSXSLBM, SPSXBM, SPSXMC, SJYXBS);"
+        "CREATE TABLE SPGL_XMSPSXBLXXXXB (DFSJZJ, LSH, SPSXSLBM, BLZT, BLSJ, BLCS, SJYXBS);"
+        "CREATE TABLE SPGL_XMSPSXPFWJXXB (DFSJZJ, SPSXSLBM, PFWH, PFRQ, PFWJBT, PFWJYXQX, SJYXBS);"
+    )
+    conn.executemany(
+        "INSERT INTO SPGL_XMJBXXB VALUES (?, ?, ?, ?, 1)",
+        [
+            ("J1", SYNC_INVESTMENT_CODE, "武陵区社区服务中心", "430702"),
+            ("J2", other, "外区项目", "430703"),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO SPGL_XMSPSXBLXXB VALUES (?, ?, ?, ?, ?, 1)",
+        [
+            ("S1", SYNC_INVESTMENT_CODE, "SL-001", "GH-004", "建设工程规划许可证核发"),
+            ("S2", SYNC_INVESTMENT_CODE, "SL-002", "JS-001", "建筑工程施工许可证核发"),
+            ("S3", other, "SL-003", "GH-004", "建设工程规划许可证核发"),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO SPGL_XMSPSXBLXXXXB VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            ("BL-001", "LSH-001", "SL-001", 3, ago(60) + " 09:30:00", "规划科", 1),
+            ("BL-002", "LSH-002", "SL-001", 11, ago(40) + " 16:00:00", "规划科", 1),
+            ("BL-003", "LSH-003", "SL-002", 3, ago(10) + " 10:00:00", "建管科", 1),
+            ("BL-004", "LSH-004", "SL-002", 6, ago(9) + " 10:00:00", "建管科", 0),  # invalidated
+            ("BL-005", "LSH-005", "SL-003", 11, ago(20) + " 11:00:00", "规划科", 1),
+        ],
+    )
+    conn.execute(
+        "INSERT INTO SPGL_XMSPSXPFWJXXB VALUES (?, ?, ?, ?, ?, ?, 1)",
+        (
+            "PF-001",
+            "SL-001",
+            "建字第430702202600045号",
+            ago(40),
+            "建设工程规划许可证",
+            "9999-01-01",
+        ),
+    )
+    conn.commit()
+    conn.close()
+
+
+def run_approval_sync() -> bool:
+    """yimatong:syncapprovals from the staging database, twice: the second run adds nothing."""
+    from qgis.core import QgsApplication
+
+    if QgsApplication.processingRegistry().algorithmById("yimatong:syncapprovals") is None:
+        print("\nMISSING: the algorithm yimatong:syncapprovals is not available yet.")
+        return False
+    import processing
+
+    from yimatong_plugin.core.library import open_library
+
+    staging = OUT / "spgl_staging.sqlite"
+    write_staging(staging)
+    print(f"\nApproval sync (yimatong:syncapprovals) from the staging database {staging}:")
+    for run in (1, 2):
+        result = processing.run(
+            "yimatong:syncapprovals",
+            {"LIBRARY": str(LIBRARY_GPKG), "SOURCE": str(staging), "OUTPUT": "memory:"},
+        )
+        print(f"  run {run}: {result['APPLIED']} applied, {result['REFUSED']} refused")
+        for f in result["OUTPUT"].getFeatures():
+            print(f"    {f['record_key']}  {f['status']}  {f['action']}  {f['reason'] or ''}")
+    lib = open_library(str(LIBRARY_GPKG), user="demo")
+    try:
+        code = lib.query(
+            "SELECT code FROM ymt_projects WHERE investment_code = ?", (SYNC_INVESTMENT_CODE,)
+        )[0]["code"]
+        project = lib.project(code)
+        print(f"  project box of {code} ({project['name']}):")
+        print(f"    approval status: {project['approval_status']} {project['approval_status_at']}")
+        for e in lib.events(code):
+            origin = f"{e['origin_system']}:{e['origin_key']}" if e["origin_key"] else ""
+            print(f"    {e['event_date']}  {e['stage']}  {e['doc_no'] or ''}  {origin}")
+    finally:
+        lib.close()
+    return True
 
 
 def run_lifecycle_monitor() -> bool:

@@ -42,6 +42,20 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
     with sqlite3.connect(tmp_path / "lifecycle_findings.gpkg") as db:
         findings = db.execute("select code, rule from findings").fetchall()
     assert findings == [("4343070220250301121001000001", "闲置土地")]
+    # the approval sync from the sample staging database: the community centre's planning
+    # permit arrives with its 批复文号, the unknown project is refused, a second run adds nothing
+    assert "run 1: 2 applied, 1 refused" in out and "run 2: 0 applied, 1 refused" in out, out[
+        -3000:
+    ]
+    with sqlite3.connect(tmp_path / "sample_library.gpkg") as db:
+        synced = db.execute(
+            "select stage, doc_no, origin_key from ymt_events where origin_system = 'spgl'"
+        ).fetchall()
+        status = db.execute(
+            "select approval_status from ymt_projects where investment_code is not null"
+        ).fetchall()
+    assert synced == [("planning_permit", "建字第430702202600045号", "BL-002")]
+    assert status == [("已受理",)]
     # the compliance part
     assert "Compliance review (yimatong:complianceoverlay)" in out, out[-2000:]
     for dkbh in ("DK-2024-001", "DK-2024-005", "DK-2024-007", "DK-2024-012"):
