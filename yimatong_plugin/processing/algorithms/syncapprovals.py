@@ -202,11 +202,12 @@ class SyncApprovalsAlgorithm(YimatongAlgorithm):
                 canceled=feedback.isCanceled,
             )
             names = {}
-            codes = {c for r in records for c in r.codes}
-            if codes:
-                for row in lib.query("SELECT code, name FROM ymt_projects"):
-                    if row["code"] in codes:
-                        names[row["code"]] = row["name"]
+            codes = sorted({c for r in records for c in r.codes})
+            for i in range(0, len(codes), 500):
+                chunk = codes[i : i + 500]
+                marks = ", ".join("?" * len(chunk))
+                sql = f"SELECT code, name FROM ymt_projects WHERE code IN ({marks})"
+                names.update((row["code"], row["name"]) for row in lib.query(sql, chunk))
         finally:
             lib.close()
         fields = QgsFields()
