@@ -829,7 +829,7 @@
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="256" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="257" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
@@ -1521,7 +1521,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="249" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="250" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2312,7 +2312,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="258" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="259" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
