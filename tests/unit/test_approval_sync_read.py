@@ -149,3 +149,33 @@ def test_missing_table_and_bad_source_are_named(tmp_path):
         read_staging(str(tmp_path / "notes.txt"))
     with pytest.raises(StagingError, match="does not exist"):
         read_staging(str(tmp_path / "nowhere.gpkg"))
+
+
+@pytest.mark.parametrize(
+    "item, stage",
+    [
+        ("建设项目用地预审与选址意见书核发", "preliminary_review"),
+        ("农用地转用审批", "conversion_approval"),
+        ("土地征收审批", "conversion_approval"),
+        ("建设用地规划许可证核发", "planning_permit"),
+        ("建设工程规划许可证核发", "planning_permit"),
+        ("建筑工程施工许可证核发", "planning_permit"),  # a permit, not the actual start
+        ("竣工验收备案", "completion"),
+        ("不动产登记（首次登记）", "registration"),
+        ("户外广告设置许可", None),
+    ],
+)
+def test_default_item_mapping_covers_the_usual_items(item, stage):
+    assert load_vocabulary().stage("", item)[0] == stage
+
+
+def test_every_national_status_is_in_the_vocabulary():
+    vocab = load_vocabulary()
+    assert [vocab.status(n).name for n in range(1, 16)][10:12] == [
+        "办结（通过）",
+        "办结（容缺通过）",
+    ]
+    assert [n for n in range(1, 16) if vocab.status(n).approved] == [11, 12]
+    assert (
+        vocab.status("11.0") is None and vocab.status(11.0).code == 11 and vocab.status(16) is None
+    )
