@@ -4,6 +4,11 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../core/coordfile.py" line="353" />
+      <source>'{text}' is not a number</source>
+      <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="287" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
@@ -2614,6 +2619,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在生成项目档案…</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="360" />
+      <source>X {x} is not a northing in China (X is the northing, Y the easting; are X and Y swapped?)</source>
+      <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="172" />
+      <source>Y {y} is not an easting of zone {zone}</source>
+      <translation>Y {y} 不是第 {zone} 带的东坐标</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="100" />
+      <source>Y {y} mixes eastings with and without the zone number in one file (line {first} is {kind})</source>
+      <translation>Y {y}：同一文件中既有带带号的东坐标，又有不带带号的（第 {first} 行为{kind}）</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="249" />
       <source>Year</source>
       <translation>年度</translation>
@@ -2662,6 +2682,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="292" />
+      <source>a parcel header needs 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@ ({n} fields found before @)</source>
+      <translation>地块信息行应为 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@（@ 前有 {n} 项）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="251" />
+      <source>a point line before the first parcel header (… ,@)</source>
+      <translation>第一个地块信息行（…,@）之前出现了坐标点行</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="345" />
+      <source>a point line needs 点号,圈号,X,Y ({n} fields found)</source>
+      <translation>坐标点行应为 点号,圈号,X,Y（有 {n} 项）</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="251" />
@@ -2854,6 +2889,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>事件</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="233" />
+      <source>expected 'name=value' in [属性描述]: {text}</source>
+      <translation>[属性描述] 中应为“名称=值”：{text}</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="98" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
@@ -2969,6 +3009,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="76" />
+      <source>line {line}: {message}</source>
+      <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="842" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
@@ -3059,9 +3104,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="106" />
+      <source>parcel at line {line}</source>
+      <translation>第 {line} 行的地块</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="146" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_writer.py" line="86" />
+      <source>parcel {label} has no polygon to write (empty or too small)</source>
+      <translation>地块 {label} 没有可写出的面（为空或过小）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="152" />
+      <source>parcel {label}: declared {declared} ha, computed {computed} ha (difference {diff} m², tolerance 1 m² and 0.1 %)</source>
+      <translation>地块 {label}：申报面积 {declared} 公顷，计算面积 {computed} 公顷（相差 {diff} m²，容差为 1 m² 且 0.1%）</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="115" />
@@ -3164,6 +3224,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="445" />
+      <source>ring 1 (the outer ring) lies inside another ring</source>
+      <translation>圈 1（外圈）位于另一圈之内</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="427" />
+      <source>ring {ring} has {n} points; a closed ring needs at least 4</source>
+      <translation>第 {ring} 圈只有 {n} 个点；闭合圈至少需要 4 个点</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="411" />
+      <source>ring {ring} is left open: its last point does not repeat its first point (line {first})</source>
+      <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="133" />
       <source>serial number</source>
       <translation>流水号</translation>
@@ -3209,6 +3284,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="258" />
+      <source>text before the first section [属性描述]: {text}</source>
+      <translation>第一个节 [属性描述] 之前有文字：{text}</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="118" />
+      <source>the Y values carry several zone numbers: {zones}</source>
+      <translation>Y 值带有多个带号：{zones}</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_writer.py" line="134" />
+      <source>the character '{char}' cannot be written in GBK</source>
+      <translation>字符“{char}”无法用 GBK 编码写出</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="107" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
@@ -3222,6 +3312,31 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/parcel_attach_dialog.py" line="56" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="383" />
+      <source>the parcel has no points</source>
+      <translation>该地块没有坐标点</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="458" />
+      <source>the parcel's rings do not form a valid polygon: {reason}</source>
+      <translation>该地块的各圈不能构成有效的面：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="263" />
+      <source>the section [{name}] is missing</source>
+      <translation>缺少节 [{name}]</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="265" />
+      <source>the section [地块坐标] holds no parcel</source>
+      <translation>节 [地块坐标] 中没有地块</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="185" />
+      <source>the text is neither GBK nor UTF-8; save the file as GBK or UTF-8</source>
+      <translation>文本既不是 GBK 也不是 UTF-8 编码；请将文件另存为 GBK 或 UTF-8</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="132" />
@@ -3239,9 +3354,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”不在代码表中或有歧义</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="224" />
+      <source>unknown section [{name}]</source>
+      <translation>未知的节 [{name}]</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="877" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="317" />
+      <source>unknown 图形属性 '{shape}' (面, 线 or 点)</source>
+      <translation>未知的图形属性“{shape}”（应为 面、线 或 点）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="49" />
+      <source>unknown 坐标系 '{name}' (expected 2000国家大地坐标系)</source>
+      <translation>未知的坐标系“{name}”（应为 2000国家大地坐标系）</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="289" />
@@ -3254,9 +3384,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>警告</translation>
     </message>
     <message>
+      <location filename="../core/coordfile_crs.py" line="181" />
+      <source>with zone number</source>
+      <translation>带带号</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="181" />
+      <source>without zone number</source>
+      <translation>不带带号</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="128" />
       <source>year</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="159" />
+      <source>zone {zone} is not a CGCS2000 {width}-degree zone over China ({first}-{last})</source>
+      <translation>第 {zone} 带不是中国范围内的 CGCS2000 {width} 度带（{first}–{last}）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="459" />
@@ -3372,6 +3517,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../toolbelt/dependencies.py" line="60" />
       <source>{module} is not installed: {feature} is unavailable</source>
       <translation>未安装 {module}：{feature}不可用</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="177" />
+      <source>{name}, {width}-degree zone {zone}, Y {kind}: EPSG:{epsg}</source>
+      <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="766" />
@@ -3554,9 +3704,84 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
+      <location filename="../core/coordfile_crs.py" line="79" />
+      <source>几度分带 '{text}': expected 3 or 6</source>
+      <translation>几度分带“{text}”：应为 3 或 6</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="147" />
+      <source>几度分带 is missing</source>
+      <translation>缺少几度分带</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="150" />
+      <source>几度分带 missing: {width}-degree zones from zone {zone}</source>
+      <translation>缺少几度分带：按带号 {zone} 判定为 {width} 度带</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="323" />
+      <source>图形属性 '{shape}': only 面 (polygon) records are parcels</source>
+      <translation>图形属性“{shape}”：只有“面”记录才是地块</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="312" />
+      <source>地块面积 '{text}' is not a number of 公顷</source>
+      <translation>地块面积“{text}”不是以公顷为单位的数字</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="24" />
+      <source>坐标系 is missing from [属性描述]</source>
+      <translation>[属性描述] 中缺少坐标系</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="39" />
+      <source>坐标系 {name} (北京54) is not converted: converting it to CGCS2000 needs the bureau's transformation parameters; give the file in 2000国家大地坐标系</source>
+      <translation>坐标系 {name}（北京54）不做转换：转换到 CGCS2000 需要本局的转换参数；请提供 2000国家大地坐标系 的文件</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="29" />
+      <source>坐标系 {name} (西安80) is not converted: converting it to CGCS2000 needs the bureau's transformation parameters; give the file in 2000国家大地坐标系</source>
+      <translation>坐标系 {name}（西安80）不做转换：转换到 CGCS2000 需要本局的转换参数；请提供 2000国家大地坐标系 的文件</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="88" />
+      <source>带号 '{text}' is not a number</source>
+      <translation>带号“{text}”不是数字</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="140" />
+      <source>带号 is missing and Y has no zone number in front: the zone is unknown</source>
+      <translation>缺少带号，且 Y 值前没有带号：无法确定投影带</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="129" />
+      <source>带号 {zone} contradicts the zone number {prefix} in front of Y</source>
+      <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="65" />
+      <source>投影类型 '{name}': only Gauss-Kruger (高斯克吕格) is supported</source>
+      <translation>投影类型“{name}”：只支持高斯-克吕格投影（高斯克吕格）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="304" />
+      <source>界址点数 '{text}' is not a whole number</source>
+      <translation>界址点数“{text}”不是整数</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="330" />
+      <source>界址点数 is {count} but {n} point lines follow (lines {first}-{last})</source>
+      <translation>界址点数为 {count}，但其后有 {n} 个坐标点行（第 {first}–{last} 行）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="57" />
+      <source>计量单位 '{unit}': coordinates must be in metres (米)</source>
+      <translation>计量单位“{unit}”：坐标必须以米为单位</translation>
     </message>
   </context>
 </TS>
