@@ -12,6 +12,8 @@ ALGORITHMS = [
     ("importprojects", "ImportProjectsAlgorithm"),
     ("lifecyclemonitor", "LifecycleMonitorAlgorithm"),
     ("projectboxreport", "ProjectBoxReportAlgorithm"),
+    ("importcoordinates", "ImportCoordinatesAlgorithm"),
+    ("exportcoordinates", "ExportCoordinatesAlgorithm"),
 ]
 
 
