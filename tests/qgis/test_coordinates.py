@@ -257,3 +257,32 @@ def test_attach_dialog_reads_a_coordinate_file(qgis_app, tmp_path, library_path)
             QgsProject.instance().removeMapLayer(layer.id())
     finally:
         lib.close()
+
+
+def test_import_attaches_to_a_postgis_library_all_or_nothing(
+    processing_ready, tmp_path, postgis_server
+):
+    uri = postgis_server.new_database()
+    lib = open_library(uri)
+    try:
+        lib.add_project(CODE, name="德山电子产业园", source="municipal_key")
+    finally:
+        lib.close()
+    tiny = "\n".join(["5,0.0000,DK-3,,面,,,,@"] + _square(3210000, 500000, 0.5))
+    params = {"LIBRARY": uri, "PROJECT_CODE": CODE, "OUTPUT": "memory:"}
+    with pytest.raises(QgsProcessingException):
+        processing.run(
+            "yimatong:importcoordinates",
+            {**params, "INPUT": _write(tmp_path / "tiny.txt", GOOD + "\n" + tiny)},
+        )
+    result = processing.run(
+        "yimatong:importcoordinates", {**params, "INPUT": _write(tmp_path / "dk.txt", GOOD)}
+    )
+    assert result["ATTACHED"] == 2
+    lib = open_library(uri)
+    try:
+        parcels = lib.parcels(CODE)
+    finally:
+        lib.close()
+    assert [p["label"] for p in parcels] == ["DK-1", "DK-2"]  # the failed run left nothing
+    assert parcels[0]["area_m2"] == pytest.approx(14_000.0, rel=0.001)

@@ -77,6 +77,17 @@ def test_unprefixed_eastings_take_the_zone_from_the_header():
     assert cf.parcels[0].geometry.bounds[0] == 500_300.0
 
 
+def test_six_degree_zones_and_a_missing_zone_width():
+    six = _file(SECOND, zone="19").replace("几度分带=3".encode("gbk"), "几度分带=6".encode("gbk"))
+    six = six.replace(b",3750", b",1950")  # zone 19 in front of Y
+    cf = read_coordfile(six)
+    assert (cf.authid, cf.zone_width) == ("EPSG:4497", 6)  # CGCS2000 / Gauss-Kruger zone 19
+    undeclared = _file(SECOND).replace("几度分带=3\n".encode("gbk"), b"")
+    cf = read_coordfile(undeclared)
+    assert cf.authid == "EPSG:4525"
+    assert cf.notes[0] == "几度分带 missing: 3-degree zones from zone 37"
+
+
 def test_utf8_with_bom_and_a_ring_outside_ring_1_is_a_second_part():
     body = "\n".join(
         ["10,0.5000,DK-3,三号,面,,,,@"]
