@@ -404,7 +404,7 @@
       <translation>挂接到项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="195" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="198" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -1596,7 +1596,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="191" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="194" />
       <source>Nothing was attached to {code}: {error}</source>
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>

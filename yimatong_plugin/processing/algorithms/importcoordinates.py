@@ -178,9 +178,12 @@ class ImportCoordinatesAlgorithm(YimatongAlgorithm):
                 library=library,
                 code=code,
             )
+            # the area mismatches were reported above already
+            said = {cl.area_warning(layer, f) for f in layer.getFeatures()}
             for cand in candidates:
                 for warning in cand.warnings:
-                    feedback.pushWarning(f"{cand.label}: {warning}")
+                    if warning not in said:
+                        feedback.pushWarning(f"{cand.label}: {warning}")
             try:
                 ids = parcel_attach.attach(library, code, candidates, stage=stage, source_file=path)
             except LibraryError as exc:
