@@ -84,7 +84,7 @@ def test_import_gives_polygons_in_the_file_crs_with_the_area_check(processing_re
     rows = {f["parcel_no"]: f for f in layer.getFeatures()}
     assert set(rows) == {"DK-1", "DK-2"}
     one, two = rows["DK-1"], rows["DK-2"]
-    assert one["parcel_name"] == "一号地块" and one["class_code"] == "1001"
+    assert one["parcel_name"] == "一号地块" and one["land_class"] == "1001"
     assert one.geometry().area() == pytest.approx(14_000.0)  # the hole is a hole
     assert (one["holes"], one["parts"], one["area_check"]) == (1, 1, "ok")
     assert two["area_check"] == "mismatch"
@@ -286,3 +286,11 @@ def test_import_attaches_to_a_postgis_library_all_or_nothing(
         lib.close()
     assert [p["label"] for p in parcels] == ["DK-1", "DK-2"]  # the failed run left nothing
     assert parcels[0]["area_m2"] == pytest.approx(14_000.0, rel=0.001)
+
+
+def test_output_aliases_leave_other_algorithms_fields_alone(processing_ready):
+    from yimatong_plugin.processing import base
+    from yimatong_plugin.processing.algorithms import importcoordinates  # noqa: F401
+
+    assert base.FIELD_ALIASES["class_code"] == "Planned use code"  # compliance output
+    assert base.FIELD_ALIASES["land_class"] == "Land class code (地类编码)"

@@ -35,7 +35,7 @@ FIELD_SPECS = (
     ("shape_type", QVariant.String, tr_noop("Shape (图形属性)")),
     ("sheet_no", QVariant.String, tr_noop("Map sheet (图幅号)")),
     ("land_use", QVariant.String, tr_noop("Land use (地块用途)")),
-    ("class_code", QVariant.String, tr_noop("Land class code (地类编码)")),
+    ("land_class", QVariant.String, tr_noop("Land class code (地类编码)")),
     ("declared_ha", QVariant.Double, tr_noop("Declared area (公顷)")),
     ("computed_ha", QVariant.Double, tr_noop("Computed planar area (公顷)")),
     ("area_diff_m2", QVariant.Double, tr_noop("Computed minus declared (m²)")),

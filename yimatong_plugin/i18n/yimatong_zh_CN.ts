@@ -69,7 +69,7 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
       <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="107" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="109" />
       <source>Area mismatches</source>
       <translation>面积不符数</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="69" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
       <source>Attach to project code</source>
       <translation>挂接到项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="198" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="200" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="130" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="132" />
       <source>Cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -714,7 +714,7 @@
       <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="63" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
       <source>Coordinate file (坐标 TXT)</source>
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
@@ -1139,7 +1139,7 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="31" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="33" />
       <source>Import a coordinate file (坐标 TXT)</source>
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
@@ -1596,7 +1596,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="194" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="196" />
       <source>Nothing was attached to {code}: {error}</source>
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
@@ -1606,7 +1606,7 @@
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="100" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="102" />
       <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
@@ -1857,12 +1857,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="106" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="108" />
       <source>Parcels attached</source>
       <translation>已挂接地块数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="97" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="99" />
       <source>Parcels of the coordinate file</source>
       <translation>坐标文件中的地块</translation>
     </message>
@@ -2107,7 +2107,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="34" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="36" />
       <source>Reads a surveyors' coordinate file (勘测定界 / 报部 坐标 TXT: [属性描述] and [地块坐标], GBK or UTF-8) and writes one polygon per parcel in the file's own CRS: CGCS2000 3-degree Gauss-Kruger EPSG:4513-4533 when Y carries the zone number, EPSG:4534-4554 otherwise (6-degree zones likewise); 西安80 and 北京54 files are refused. X is the northing, Y the easting. Ring 1 is the outer ring; other rings are holes or further parts, by containment. Every malformed line is named by its line number and nothing is written when any parcel fails. The declared 地块面积 (公顷) is compared with the planar area computed from the coordinates: a difference of more than 1 m² and more than 0.1 % is reported (area_check = mismatch). With PROJECT_CODE the parcels are also attached to that project of LIBRARY in one transaction (all or none).</source>
       <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
     </message>
@@ -2392,12 +2392,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="88" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="90" />
       <source>Stage of the attached parcels</source>
       <translation>所挂接地块的阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="92" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="94" />
       <source>Stage recorded with the attached parcels (optional).</source>
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
@@ -2502,7 +2502,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>写出的坐标文件（GBK）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="136" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="138" />
       <source>The coordinate file {path} has {n} problem(s); nothing was imported:
 {list}</source>
       <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
@@ -2711,7 +2711,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="67" />
       <source>The surveyors' coordinate file, GBK or UTF-8.</source>
       <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
     </message>
@@ -2851,7 +2851,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="80" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="82" />
       <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
@@ -3896,7 +3896,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="143" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="145" />
       <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>

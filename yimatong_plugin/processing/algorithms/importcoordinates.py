@@ -22,8 +22,10 @@ from ...gis import coordfile_layer as cl
 from ...gis import parcel_attach
 from ..base import FIELD_ALIASES, YimatongAlgorithm
 
-# the display names of the output fields (applied when the layer is loaded)
-FIELD_ALIASES.update({name: alias for name, _t, alias in cl.FIELD_SPECS})
+# the display names of the output fields (applied when the layer is loaded); names other
+# algorithms write keep their aliases
+for _name, _type, _alias in cl.FIELD_SPECS:
+    FIELD_ALIASES.setdefault(_name, _alias)
 
 
 class ImportCoordinatesAlgorithm(YimatongAlgorithm):
