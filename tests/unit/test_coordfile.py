@@ -257,3 +257,16 @@ def test_writer_refuses_characters_gbk_lacks():
     with pytest.raises(CoordFileError) as info:
         encode_gbk(text)
     assert info.value.problems[0].line == 13
+
+
+def test_writer_refuses_a_parcel_that_rounding_makes_invalid():
+    shell = [(37500000, 3210000), (37500010, 3210000), (37500010, 3210010), (37500000, 3210010)]
+    # a hole 0.4 mm inside the shell's east edge: on it once rounded to millimetres
+    hole = [(37500005, 3210004), (37500009.9996, 3210004), (37500009.9996, 3210006),
+            (37500005, 3210006)]  # fmt: skip
+    parcel = ExportParcel(shapely.Polygon(shell, [hole]), "DK-9")
+    assert parcel.geometry.is_valid
+    with pytest.raises(CoordFileError) as info:
+        write_coordfile([parcel], 37, decimals=3)
+    assert "parcel DK-9 is not a valid polygon with 3 decimals" in str(info.value)
+    assert "DK-9" in write_coordfile([parcel], 37, decimals=4)

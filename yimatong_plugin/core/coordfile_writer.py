@@ -60,31 +60,27 @@ def write_coordfile(
     problems = []
     for k, parcel in enumerate(parcels, start=1):
         geom = parcel.geometry
-        parts = list(shapely.get_parts(geom)) if geom is not None and not geom.is_empty else []
-        rings = []
-        rounded_parts = []
-        for part in parts:
-            part = orient(part, sign=-1.0)  # outer ring clockwise, holes anticlockwise
-            part_rings = []
-            for ring in [part.exterior, *part.interiors]:
-                xy = [(round(x, decimals), round(y, decimals)) for x, y in ring.coords]
-                dedup = [p for i, p in enumerate(xy) if i == 0 or p != xy[i - 1]]
-                if len(dedup) < 4:
-                    break
-                part_rings.append(dedup)
-            else:
-                rings.extend(part_rings)
-                rounded_parts.append(shapely.Polygon(part_rings[0], part_rings[1:]))
-                continue
-            rounded_parts = []
-            break
         label = parcel.number or parcel.name or str(k)
+        rings, rounded_parts = _rounded(geom, decimals)
         if not rounded_parts:
             problems.append(
                 Problem(
                     None,
                     tr("parcel {label} has no polygon to write (empty or too small)").format(
                         label=label
+                    ),
+                )
+            )
+            continue
+        rounded = shapely.MultiPolygon(rounded_parts)
+        if not rounded.is_valid:
+            problems.append(
+                Problem(
+                    None,
+                    tr(
+                        "parcel {label} is not a valid polygon with {decimals} decimals: {reason}"
+                    ).format(
+                        label=label, decimals=decimals, reason=shapely.is_valid_reason(rounded)
                     ),
                 )
             )
@@ -119,6 +115,29 @@ def write_coordfile(
     if problems:
         raise CoordFileError(problems)
     return "\r\n".join(lines) + "\r\n"
+
+
+def _rounded(geom, decimals):
+    """(rings, polygons) of ``geom`` with coordinates rounded to ``decimals``, repeated points
+    dropped; ([], []) when a ring collapses. Outer rings clockwise, holes anticlockwise."""
+    if geom is None or geom.is_empty:
+        return [], []
+    rings, polygons = [], []
+    for part in shapely.get_parts(geom):
+        part = orient(part, sign=-1.0)
+        part_rings = []
+        for ring in [part.exterior, *part.interiors]:
+            # numpy coordinates, not .coords: inside QGIS shapely may run on QGIS's older GEOS
+            xy = [
+                (round(x, decimals), round(y, decimals)) for x, y in shapely.get_coordinates(ring)
+            ]
+            dedup = [p for i, p in enumerate(xy) if i == 0 or p != xy[i - 1]]
+            if len(dedup) < 4:
+                return [], []
+            part_rings.append(dedup)
+        rings.extend(part_rings)
+        polygons.append(shapely.Polygon(part_rings[0], part_rings[1:]))
+    return rings, polygons
 
 
 def encode_gbk(text: str) -> bytes:

@@ -3466,9 +3466,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="86" />
+      <location filename="../core/coordfile_writer.py" line="69" />
       <source>parcel {label} has no polygon to write (empty or too small)</source>
       <translation>地块 {label} 没有可写出的面（为空或过小）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_writer.py" line="80" />
+      <source>parcel {label} is not a valid polygon with {decimals} decimals: {reason}</source>
+      <translation>地块 {label} 保留 {decimals} 位小数后不是有效的面：{reason}</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="152" />
@@ -3646,7 +3651,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>Y 值带有多个带号：{zones}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="134" />
+      <location filename="../core/coordfile_writer.py" line="153" />
       <source>the character '{char}' cannot be written in GBK</source>
       <translation>字符“{char}”无法用 GBK 编码写出</translation>
     </message>
