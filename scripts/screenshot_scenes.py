@@ -496,6 +496,56 @@ def scene_parcel_attach(iface):
     return 1.5
 
 
+def scene_coordfile_attach(iface):
+    """A surveyors' coordinate file (坐标 TXT, GBK) opened in the parcel attach dialog: two
+    parcels (one with a hole), the second declaring 0.26 公顷 for 0.25 drawn (reported)."""
+    import tempfile
+
+    from yimatong_plugin.core.library import open_library
+    from yimatong_plugin.ui.parcel_attach_dialog import ParcelAttachDialog
+
+    folder = Path(tempfile.mkdtemp())
+    lib = open_library(str(folder / "常德市项目库.gpkg"), user="li.si")
+    code = lib.new_project(
+        "德山电子信息产业园",
+        "municipal_key",
+        dict(region="43", admin="430703", year=2024, approval_type="05", project_type="01",
+             supply_type="13", land_use="1001"),
+    )  # fmt: skip
+
+    def square(x0, y0, size, ring, first):
+        pts = [(x0, y0), (x0, y0 + size), (x0 - size, y0 + size), (x0 - size, y0), (x0, y0)]
+        return [
+            f"J{first + (i if i < 4 else 0)},{ring},{x:.3f},{37_000_000 + y:.3f}"
+            for i, (x, y) in enumerate(pts)
+        ]
+
+    lines = [
+        "[属性描述]", "格式版本号=1.01版本", "数据产生单位=常德市勘测院", "数据产生日期=2024-05-01",
+        "坐标系=2000国家大地坐标系", "几度分带=3", "投影类型=高斯克吕格", "计量单位=米", "带号=37",
+        "精度=0.001", "转换参数=,,,,,,", "[地块坐标]",
+        "10,1.4000,DK-1,一号地块,面,,工业用地,1001,@",
+        *square(3211000, 500000, 120, 1, 1), *square(3210980, 500020, 20, 2, 5),
+        "5,0.2600,DK-2,二号地块,面,,工业用地,1001,@", *square(3210500, 500300, 50, 1, 1),
+    ]  # fmt: skip
+    path = folder / "勘测定界坐标.txt"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)
+    dlg = ParcelAttachDialog(lib, code=str(code), parent=iface.mainWindow())
+    layer = dlg.open_file(str(path))
+    dlg.stage_combo.setCurrentIndex(dlg.stage_combo.findData("supply"))
+    dlg.resize(900, 640)
+    dlg.move(350, 150)
+    dlg.show()
+    cands = dlg.run_checks()
+    dlg.results.setColumnWidth(0, 120)
+    if layer is not None:
+        iface.mapCanvas().setExtent(layer.extent().buffered(60))
+    _say("coordinate file attach:", [(c.label, c.errors, c.warnings) for c in cands])
+    _KEEP.extend([dlg, lib])
+    return 1.5
+
+
 def _gbk_shapefile(folder, rows):
     """A surveyor's Shapefile in GBK without .cpg, as delivered: rows of (dkbh, xmmc, shapely)."""
     import shapely

@@ -29,6 +29,7 @@ from ..core.library.errors import LibraryError
 from ..core.library.geometry import prepare_parcel
 from ..core.library_ops import transaction
 from ..toolbelt.i18n import tr
+from .coordfile_layer import SOURCE_PROPERTY, area_warning
 
 #: below this a parcel is refused (a slip of units or a digitising accident)
 MIN_AREA_M2 = 1.0
@@ -69,7 +70,13 @@ def detect_dbf_encoding(path: str | os.PathLike) -> str | None:
 
 def open_parcel_layer(path: str, layer_name: str | None = None, name: str = "") -> QgsVectorLayer:
     """Open a parcel file as an OGR layer; a Shapefile without ``.cpg`` gets its GBK/UTF-8
-    attribute encoding detected (surveyors' Shapefiles are mostly GBK)."""
+    attribute encoding detected (surveyors' Shapefiles are mostly GBK). A coordinate file
+    (坐标 TXT) is read by :mod:`..core.coordfile` into a memory layer in its own CRS; a malformed
+    one raises :class:`~yimatong_plugin.core.coordfile.CoordFileError` (problems by line)."""
+    if path.lower().endswith(".txt"):
+        from .coordfile_layer import coordfile_layer
+
+        return coordfile_layer(path, name)
     uri = path if not layer_name else f"{path}|layername={layer_name}"
     layer = QgsVectorLayer(uri, name or Path(path).stem, "ogr")
     if layer.isValid() and path.lower().endswith(".shp"):
@@ -287,6 +294,9 @@ def check_features(
             continue
         if area < WARN_MIN_AREA_M2 or area > WARN_MAX_AREA_M2:
             cand.warnings.append(tr("unusual area {area:,.1f} m²").format(area=area))
+        area_note = area_warning(layer, feat)  # coordinate files: declared versus computed
+        if area_note:
+            cand.warnings.append(area_note)
         if not undo_gcj02:
             suspect, metres, ref_id = gcj02_check(geom_4490, refs)
             if suspect:
@@ -373,5 +383,8 @@ def attach(
 
 def layer_source_file(layer: QgsVectorLayer) -> str:
     """The file a layer reads (for the parcel's ``source_file``), else its name."""
+    read_from = layer.customProperty(SOURCE_PROPERTY)  # a coordinate file's memory layer
+    if read_from:
+        return str(read_from)
     source = layer.source().split("|")[0]
     return source if os.path.exists(source) else layer.name()

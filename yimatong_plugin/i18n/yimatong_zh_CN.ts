@@ -4,12 +4,17 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../core/coordfile.py" line="353" />
+      <source>'{text}' is not a number</source>
+      <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="288" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="133" />
+      <location filename="../ui/parcel_attach_dialog.py" line="151" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -39,7 +44,7 @@
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="71" />
+      <location filename="../ui/parcel_attach_dialog.py" line="88" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
     </message>
@@ -64,9 +69,29 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="66" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
+      <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
+      <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="76" />
+      <source>28-digit code of the project whose live parcels are written (or use INPUT).</source>
+      <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="83" />
       <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="140" />
+      <source>3 = millimetres (精度=0.001).</source>
+      <translation>3 = 毫米（精度=0.001）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="117" />
+      <source>3-degree zone (0 = automatic)</source>
+      <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="138" />
@@ -84,14 +109,24 @@
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="65" />
+      <source>A Shapefile, GeoPackage, DXF or surveyors' coordinate file (坐标 TXT)</source>
+      <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="333" />
+      <location filename="../gis/parcel_attach.py" line="343" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="94" />
+      <source>A polygon layer to write instead of a project's library parcels.</source>
+      <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="83" />
@@ -329,9 +364,19 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
+      <location filename="../gis/coordfile_layer.py" line="42" />
+      <source>Area check</source>
+      <translation>面积核对</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="774" />
       <source>Area computed</source>
       <translation>面积计算</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="109" />
+      <source>Area mismatches</source>
+      <translation>面积不符数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="107" />
@@ -364,12 +409,12 @@
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="92" />
+      <location filename="../ui/parcel_attach_dialog.py" line="109" />
       <source>Attach</source>
       <translation>挂接</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="43" />
+      <location filename="../ui/parcel_attach_dialog.py" line="53" />
       <source>Attach parcels to a project</source>
       <translation>将地块挂接到项目</translation>
     </message>
@@ -379,7 +424,12 @@
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="218" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
+      <source>Attach to project code</source>
+      <translation>挂接到项目代码</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="200" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -399,6 +449,16 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
+      <location filename="../gis/coordfile_layer.py" line="43" />
+      <source>Boundary points (界址点数)</source>
+      <translation>界址点数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
+      <source>CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude.</source>
+      <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
@@ -412,6 +472,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
+      <source>CRS of the coordinates</source>
+      <translation>坐标所用坐标系</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="96" />
@@ -484,6 +549,11 @@
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="132" />
+      <source>Cannot read {path}: {error}</source>
+      <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="485" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
@@ -529,7 +599,7 @@
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="156" />
+      <location filename="../ui/parcel_attach_dialog.py" line="206" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -639,6 +709,16 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
+      <location filename="../gis/coordfile_layer.py" line="41" />
+      <source>Computed minus declared (m²)</source>
+      <translation>计算面积减申报面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="40" />
+      <source>Computed planar area (公顷)</source>
+      <translation>计算平面面积（公顷）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="317" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
@@ -674,12 +754,27 @@
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="150" />
+      <source>Coordinate file</source>
+      <translation>坐标文件</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="150" />
+      <source>Coordinate file (*.txt)</source>
+      <translation>坐标文件 (*.txt)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
+      <source>Coordinate file (坐标 TXT)</source>
+      <translation>坐标文件（坐标 TXT）</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="98" />
       <source>Coordinates come from a web map (GCJ-02): convert</source>
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="58" />
+      <location filename="../ui/parcel_attach_dialog.py" line="75" />
       <source>Coordinates in</source>
       <translation>坐标所在坐标系</translation>
     </message>
@@ -729,6 +824,11 @@
       <translation>距基准日天数</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="134" />
+      <source>Decimals of the coordinates</source>
+      <translation>坐标小数位数</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="284" />
       <source>Declared area</source>
       <translation>申报面积</translation>
@@ -752,6 +852,11 @@
       <location filename="../ui/import_dialog.py" line="43" />
       <source>Declared area (m², converted from mu)</source>
       <translation>申报面积（平方米，由亩换算）</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="39" />
+      <source>Declared area (公顷)</source>
+      <translation>申报面积（公顷）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="88" />
@@ -859,7 +964,12 @@
       <translation>Excel 导入</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="86" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="40" />
+      <source>Export a coordinate file (坐标 TXT)</source>
+      <translation>导出坐标文件（坐标 TXT）</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="103" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -877,6 +987,16 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="112" />
+      <source>Field of INPUT written as 地块名称.</source>
+      <translation>INPUT 中写作地块名称的字段。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="103" />
+      <source>Field of INPUT written as 地块编号; default the feature id.</source>
+      <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
@@ -999,6 +1119,11 @@
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="169" />
+      <source>Give either PROJECT_CODE (library parcels) or INPUT (a layer).</source>
+      <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="104" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
@@ -1039,8 +1164,18 @@
       <translation>历史</translation>
     </message>
     <message>
+      <location filename="../gis/coordfile_layer.py" line="45" />
+      <source>Holes</source>
+      <translation>内环数</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="152" />
       <source>INPUT: the parcel layer</source>
+      <translation>INPUT：地块图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="212" />
+      <source>INPUT: the parcels</source>
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
@@ -1067,6 +1202,11 @@
       <location filename="../ui/import_dialog.py" line="91" />
       <source>Import</source>
       <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="33" />
+      <source>Import a coordinate file (坐标 TXT)</source>
+      <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="62" />
@@ -1151,9 +1291,19 @@
       <translation>标注</translation>
     </message>
     <message>
+      <location filename="../gis/coordfile_layer.py" line="38" />
+      <source>Land class code (地类编码)</source>
+      <translation>地类编码</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="253" />
       <source>Land use</source>
       <translation>用途</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="37" />
+      <source>Land use (地块用途)</source>
+      <translation>地块用途</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="83" />
@@ -1301,6 +1451,11 @@
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
+      <location filename="../gis/coordfile_layer.py" line="47" />
+      <source>Line in the file</source>
+      <translation>文件中的行号</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="341" />
       <source>Lineage</source>
       <translation>沿革</translation>
@@ -1344,6 +1499,11 @@
       <location filename="../gis/compliance_report.py" line="934" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="36" />
+      <source>Map sheet (图幅号)</source>
+      <translation>图幅号</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="91" />
@@ -1421,12 +1581,12 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="160" />
+      <location filename="../ui/parcel_attach_dialog.py" line="210" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="330" />
+      <location filename="../gis/parcel_attach.py" line="340" />
       <source>No features to attach.</source>
       <translation>没有可挂接的要素。</translation>
     </message>
@@ -1491,12 +1651,17 @@
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="190" />
+      <source>No project {code} in the library.</source>
+      <translation>项目库中没有项目 {code}。</translation>
+    </message>
+    <message>
       <location filename="../gis/library_connect.py" line="39" />
       <source>No saved PostgreSQL connection named {name}.</source>
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="142" />
+      <location filename="../ui/parcel_attach_dialog.py" line="160" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
@@ -1521,6 +1686,11 @@
       <translation>备注</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="196" />
+      <source>Nothing was attached to {code}: {error}</source>
+      <translation>未向 {code} 挂接任何地块：{error}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="250" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
@@ -1529,6 +1699,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="102" />
+      <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
+      <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="123" />
@@ -1564,6 +1739,16 @@
       <location filename="../ui/library_dock.py" line="108" />
       <source>Open</source>
       <translation>打开</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="171" />
+      <source>Open a parcel file</source>
+      <translation>打开地块文件</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="63" />
+      <source>Open file…</source>
+      <translation>打开文件…</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="305" />
@@ -1667,6 +1852,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="175" />
+      <source>PROJECT_CODE must have 28 digits.</source>
+      <translation>PROJECT_CODE 必须为 28 位数字。</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1015" />
       <source>Parcel</source>
       <translation>地块编号</translation>
@@ -1675,6 +1865,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="1313" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="42" />
+      <source>Parcel files (*.shp *.gpkg *.dxf *.txt);;Coordinate files 坐标 TXT (*.txt);;All files (*)</source>
+      <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="70" />
@@ -1692,8 +1887,28 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="64" />
+      <location filename="../ui/parcel_attach_dialog.py" line="81" />
       <source>Parcel label field</source>
+      <translation>地块编号字段</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="34" />
+      <source>Parcel name (地块名称)</source>
+      <translation>地块名称</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
+      <source>Parcel name field (地块名称)</source>
+      <translation>地块名称字段</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="33" />
+      <source>Parcel number (地块编号)</source>
+      <translation>地块编号</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="99" />
+      <source>Parcel number field (地块编号)</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
@@ -1712,6 +1927,31 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="234" />
+      <source>Parcel {label} cannot be transformed: {error}</source>
+      <translation>地块 {label} 无法转换坐标：{error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="228" />
+      <source>Parcel {label} has no geometry.</source>
+      <translation>地块 {label} 没有几何图形。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="293" />
+      <source>Parcel {label} is not a valid polygon ({reason}): repair it first</source>
+      <translation>地块 {label} 不是有效的面（{reason}）：请先修复</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="269" />
+      <source>Parcel {label} lies at {lon}°E, more than 3° from the central meridian {cm}°E of zone {zone}: choose its zone</source>
+      <translation>地块 {label} 位于东经 {lon}°，距第 {zone} 带中央经线 {cm}° 超过 3°：请选择其所在投影带</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="276" />
+      <source>Parcel {label} lies at {lon}°E, outside zone {zone} (central meridian {cm}°E ± 1.5°): its planar area is less exact</source>
+      <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="63" />
       <source>Parcels</source>
       <translation>地块</translation>
@@ -1720,6 +1960,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="338" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="108" />
+      <source>Parcels attached</source>
+      <translation>已挂接地块数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="99" />
+      <source>Parcels of the coordinate file</source>
+      <translation>坐标文件中的地块</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="122" />
@@ -1732,9 +1982,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="158" />
+      <source>Parcels written</source>
+      <translation>已写出地块数</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="960" />
       <source>Part</source>
       <translation>部位</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="46" />
+      <source>Parts</source>
+      <translation>部分数</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="127" />
@@ -1815,6 +2075,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/importprojects.py" line="132" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="144" />
+      <source>Producer (数据产生单位)</source>
+      <translation>数据产生单位</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="317" />
@@ -1912,6 +2177,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="199" />
+      <source>Project {code} has no live parcels to export.</source>
+      <translation>项目 {code} 没有可导出的现行地块。</translation>
+    </message>
+    <message>
       <location filename="../ui/locator.py" line="135" />
       <source>Project {code} has no parcels yet.</source>
       <translation>项目 {code} 尚无地块。</translation>
@@ -1952,6 +2222,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>读取 {where} 失败：{error}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="36" />
+      <source>Reads a surveyors' coordinate file (勘测定界 / 报部 坐标 TXT: [属性描述] and [地块坐标], GBK or UTF-8) and writes one polygon per parcel in the file's own CRS: CGCS2000 3-degree Gauss-Kruger EPSG:4513-4533 when Y carries the zone number, EPSG:4534-4554 otherwise (6-degree zones likewise); 西安80 and 北京54 files are refused. X is the northing, Y the easting. Ring 1 is the outer ring; other rings are holes or further parts, by containment. Every malformed line is named by its line number and nothing is written when any parcel fails. The declared 地块面积 (公顷) is compared with the planar area computed from the coordinates: a difference of more than 1 m² and more than 0.1 % is reported (area_check = mismatch). With PROJECT_CODE the parcels are also attached to that project of LIBRARY in one transaction (all or none).</source>
+      <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="52" />
       <source>Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a PostgreSQL database, a GeoPackage/SQLite file or a folder of CSV exports (UTF-8 or GBK), and brings them into the project library by investment code (项目代码 XMDM = the library's investment_code). Only rows with SJYXBS = 1 count. A 办结（通过） or 办结（容缺通过） record of an item mapped to a stage becomes that stage's event with its 批复文号 and date; other statuses update the project's approval status. The record's DFSJZJ (else LSH) is stored with the event: running again, or with an overlapping SINCE, changes nothing, and a corrected record updates its event (the audit keeps before and after). A record matching no project, or more than one, an unknown item or status, or a bad date is refused with the reason. Everything is written in one transaction: a failure leaves the library as it was. MAPPING (CSV, kind,key,value): item,&lt;text in the item name or item code&gt;,&lt;stage or -&gt;; status,&lt;local number&gt;,&lt;national BLZT 1–15&gt;. OUTPUT: one row per record with its action and reason.</source>
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
@@ -1987,7 +2262,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="80" />
+      <location filename="../ui/parcel_attach_dialog.py" line="97" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
     </message>
@@ -1997,7 +2272,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>被替代为</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="76" />
+      <location filename="../ui/parcel_attach_dialog.py" line="93" />
       <source>Replaces</source>
       <translation>替换</translation>
     </message>
@@ -2082,6 +2357,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查人</translation>
     </message>
     <message>
+      <location filename="../gis/coordfile_layer.py" line="44" />
+      <source>Rings</source>
+      <translation>圈数</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="52" />
       <source>Row</source>
       <translation>行</translation>
@@ -2157,7 +2437,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="59" />
+      <location filename="../ui/parcel_attach_dialog.py" line="76" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
     </message>
@@ -2185,6 +2465,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="325" />
       <source>Severity</source>
       <translation>严重程度</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="35" />
+      <source>Shape (图形属性)</source>
+      <translation>图形属性</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1412" />
@@ -2255,6 +2540,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/checkparcels.py" line="79" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="90" />
+      <source>Stage of the attached parcels</source>
+      <translation>所挂接地块的阶段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="94" />
+      <source>Stage recorded with the attached parcels (optional).</source>
+      <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="80" />
@@ -2377,6 +2672,18 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="152" />
+      <source>The coordinate file written (GBK).</source>
+      <translation>写出的坐标文件（GBK）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="138" />
+      <source>The coordinate file {path} has {n} problem(s); nothing was imported:
+{list}</source>
+      <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
+{list}</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="154" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
@@ -2412,62 +2719,62 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件既不是 UTF-8 也不是 GBK 编码的文本（第 {pos} 字节）。</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="61" />
+      <location filename="../core/library/geometry.py" line="62" />
       <source>The geometry{where} could not be read: {error}</source>
       <translation>无法读取几何图形{where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="172" />
+      <location filename="../core/library/geometry.py" line="173" />
       <source>The geometry{where} could not be reprojected from {crs}: {error}</source>
       <translation>几何图形{where}无法从 {crs} 转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="181" />
+      <location filename="../core/library/geometry.py" line="182" />
       <source>The geometry{where} falls outside the valid range of {crs}</source>
       <translation>几何图形{where}超出 {crs} 的有效范围</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="66" />
+      <location filename="../core/library/geometry.py" line="67" />
       <source>The geometry{where} has an unsupported type {type}; give WKT, WKB or a geometry</source>
       <translation>几何图形{where}的类型 {type} 不受支持；请提供 WKT、WKB 或几何对象</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="149" />
+      <location filename="../core/library/geometry.py" line="150" />
       <source>The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates are in</source>
       <translation>几何图形{where}的坐标形如 ({x:.0f}, {y:.0f})，看起来是米，但其坐标系 {crs} 以度为单位；请给出坐标实际所在的投影坐标系</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="159" />
+      <location filename="../core/library/geometry.py" line="160" />
       <source>The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS used)</source>
       <translation>几何图形{where}的坐标形如 ({x:.4f}, {y:.4f})，看起来是度，但其坐标系 {crs} 以米为单位；请给出 EPSG:4490（或实际使用的地理坐标系）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="223" />
+      <location filename="../core/library/geometry.py" line="224" />
       <source>The geometry{where} has no area (after repair: {reason})</source>
       <translation>几何图形{where}没有面积（修复后：{reason}）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="142" />
+      <location filename="../core/library/geometry.py" line="143" />
       <source>The geometry{where} has non-finite coordinates</source>
       <translation>几何图形{where}含有非有限坐标值</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="131" />
+      <location filename="../core/library/geometry.py" line="132" />
       <source>The geometry{where} is a {type}; a parcel must be a polygon or multipolygon</source>
       <translation>几何图形{where}是 {type}；地块必须是面或多面</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="127" />
+      <location filename="../core/library/geometry.py" line="128" />
       <source>The geometry{where} is empty</source>
       <translation>几何图形{where}为空</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="207" />
+      <location filename="../core/library/geometry.py" line="208" />
       <source>The geometry{where} lies at {lon:.3f}, {lat:.3f}, outside China (CGCS2000 expects longitude 72-137E, latitude 0-56N; are x and y swapped?)</source>
       <translation>几何图形{where}位于 {lon:.3f}, {lat:.3f}，在中国范围之外（CGCS2000 要求经度 72–137°E、纬度 0–56°N；是否把 x 和 y 弄反了？）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="197" />
+      <location filename="../core/library/geometry.py" line="198" />
       <source>The geometry{where} lies at {lon:.3f}E {lat:.3f}N after reprojection, outside the area of use of {crs} ({name}); wrong CRS or Gauss-Kruger zone?</source>
       <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
@@ -2489,7 +2796,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="239" />
+      <location filename="../gis/parcel_attach.py" line="246" />
       <source>The layer {layer} has no coordinate reference system; set it first.</source>
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
@@ -2609,6 +2916,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="67" />
+      <source>The surveyors' coordinate file, GBK or UTF-8.</source>
+      <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
+    </message>
+    <message>
       <location filename="../gis/library_layers.py" line="79" />
       <source>The table {table} of {uri} cannot be loaded.</source>
       <translation>无法加载 {uri} 中的表 {table}。</translation>
@@ -2689,7 +3001,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的项目批准类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="99" />
+      <location filename="../core/library/geometry.py" line="100" />
       <source>Unknown coordinate reference system '{crs}'</source>
       <translation>未知的坐标参考系“{crs}”</translation>
     </message>
@@ -2749,6 +3061,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>更新时间</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="82" />
+      <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
+      <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="85" />
+      <source>Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
+      <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="42" />
       <source>Value</source>
       <translation>值</translation>
@@ -2799,9 +3121,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="129" />
+      <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
+      <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="136" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="43" />
+      <source>Writes the live parcels of a project of the library (PROJECT_CODE), or the polygons of a layer (INPUT), as a surveyors' coordinate file (坐标 TXT, GBK) for 报批 submissions: 2000国家大地坐标系, 3-degree Gauss-Kruger zone ZONE (0 = the zone of the parcels' centre longitude, as in the compliance review), Y with the zone number in front unless PREFIXED is off, X the northing. Points are numbered J1… per parcel, every ring is closed by repeating its first point, ring 1 is the outer ring followed by its holes and further parts, 地块面积 is the planar area in 公顷 (4 decimals) of the coordinates as written, and 精度 states the DECIMALS written. Parcels more than 3° from the zone's central meridian are refused (wrong zone); invalid polygons are refused. Reading the file back gives the geometry to that precision.</source>
+      <translation>将项目库中某项目（PROJECT_CODE）的现行地块或某图层（INPUT）的面写出为勘测定界坐标文件（坐标 TXT，GBK 编码），用于报批：2000国家大地坐标系，3 度高斯-克吕格投影第 ZONE 带（0 = 按地块中心经度确定，与合规性审查相同），除非关闭 PREFIXED，Y 前加带号，X 为北坐标。每个地块的界址点编号为 J1…，每圈以重复首点闭合，圈 1 为外圈，其后为其内环及其他部分；地块面积为按写出坐标计算的平面面积（公顷，4 位小数），精度注明写出的小数位数 DECIMALS。距投影带中央经线超过 3° 的地块予以拒绝（投影带错误）；无效的面予以拒绝。读回该文件可按此精度得到原几何图形。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="25" />
@@ -2827,6 +3159,26 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/syncapprovals.py" line="196" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="146" />
+      <source>Written as 数据产生单位.</source>
+      <translation>写作数据产生单位。</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="360" />
+      <source>X {x} is not a northing in China (X is the northing, Y the easting; are X and Y swapped?)</source>
+      <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="172" />
+      <source>Y {y} is not an easting of zone {zone}</source>
+      <translation>Y {y} 不是第 {zone} 带的东坐标</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="100" />
+      <source>Y {y} mixes eastings with and without the zone number in one file (line {first} is {kind})</source>
+      <translation>Y {y}：同一文件中既有带带号的东坐标，又有不带带号的（第 {first} 行为{kind}）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="249" />
@@ -2869,9 +3221,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="172" />
+      <source>ZONE must be 0 (automatic) or 25-45.</source>
+      <translation>ZONE 必须为 0（自动）或 25–45。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="127" />
+      <source>Zone number in front of Y</source>
+      <translation>Y 前加带号</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="258" />
+      <source>Zone {zone} chosen from the parcels' centre longitude {lon}°E</source>
+      <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
@@ -2879,7 +3246,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="251" />
+      <location filename="../core/coordfile.py" line="292" />
+      <source>a parcel header needs 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@ ({n} fields found before @)</source>
+      <translation>地块信息行应为 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@（@ 前有 {n} 项）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="251" />
+      <source>a point line before the first parcel header (… ,@)</source>
+      <translation>第一个地块信息行（…,@）之前出现了坐标点行</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="345" />
+      <source>a point line needs 点号,圈号,X,Y ({n} fields found)</source>
+      <translation>坐标点行应为 点号,圈号,X,Y（有 {n} 项）</translation>
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="258" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
@@ -2989,7 +3371,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="295" />
+      <location filename="../gis/parcel_attach.py" line="305" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
@@ -3019,7 +3401,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="224" />
+      <location filename="../gis/coordfile_layer.py" line="138" />
+      <source>declared area {declared} ha differs from the computed {computed} ha by {diff} m² (tolerance 1 m² and 0.1 %; line {line} of the coordinate file)</source>
+      <translation>申报面积 {declared} 公顷与计算面积 {computed} 公顷相差 {diff} m²（容差为 1 m² 且 0.1%；坐标文件第 {line} 行）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/geometry.py" line="225" />
       <source>degenerate polygon</source>
       <translation>退化的多边形</translation>
     </message>
@@ -3049,7 +3436,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="78" />
+      <location filename="../ui/parcel_attach_dialog.py" line="95" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
     </message>
@@ -3069,12 +3456,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>事件</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="233" />
+      <source>expected 'name=value' in [属性描述]: {text}</source>
+      <translation>[属性描述] 中应为“名称=值”：{text}</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="98" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="234" />
+      <location filename="../gis/parcel_attach.py" line="241" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
@@ -3119,7 +3511,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="285" />
+      <location filename="../gis/parcel_attach.py" line="292" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
@@ -3134,12 +3526,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="261" />
+      <location filename="../gis/parcel_attach.py" line="268" />
       <source>invalid ({reason}); repaired</source>
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="259" />
+      <location filename="../gis/parcel_attach.py" line="266" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -3149,7 +3541,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="264" />
+      <location filename="../gis/parcel_attach.py" line="271" />
       <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
@@ -3182,6 +3574,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="789" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="76" />
+      <source>line {line}: {message}</source>
+      <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="842" />
@@ -3224,7 +3621,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="246" />
+      <location filename="../gis/parcel_attach.py" line="253" />
       <source>no geometry</source>
       <translation>无几何</translation>
     </message>
@@ -3279,9 +3676,29 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="146" />
+      <location filename="../core/coordfile.py" line="106" />
+      <source>parcel at line {line}</source>
+      <translation>第 {line} 行的地块</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="164" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_writer.py" line="69" />
+      <source>parcel {label} has no polygon to write (empty or too small)</source>
+      <translation>地块 {label} 没有可写出的面（为空或过小）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_writer.py" line="80" />
+      <source>parcel {label} is not a valid polygon with {decimals} decimals: {reason}</source>
+      <translation>地块 {label} 保留 {decimals} 位小数后不是有效的面：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="152" />
+      <source>parcel {label}: declared {declared} ha, computed {computed} ha (difference {diff} m², tolerance 1 m² and 0.1 %)</source>
+      <translation>地块 {label}：申报面积 {declared} 公顷，计算面积 {computed} 公顷（相差 {diff} m²，容差为 1 m² 且 0.1%）</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="115" />
@@ -3384,6 +3801,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="445" />
+      <source>ring 1 (the outer ring) lies inside another ring</source>
+      <translation>圈 1（外圈）位于另一圈之内</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="427" />
+      <source>ring {ring} has {n} points; a closed ring needs at least 4</source>
+      <translation>第 {ring} 圈只有 {n} 个点；闭合圈至少需要 4 个点</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="411" />
+      <source>ring {ring} is left open: its last point does not repeat its first point (line {first})</source>
+      <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="133" />
       <source>serial number</source>
       <translation>流水号</translation>
@@ -3429,9 +3861,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="258" />
+      <source>text before the first section [属性描述]: {text}</source>
+      <translation>第一个节 [属性描述] 之前有文字：{text}</translation>
+    </message>
+    <message>
       <location filename="../core/approval_sync/staging.py" line="51" />
       <source>the PostgreSQL source</source>
       <translation>PostgreSQL 数据源</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="118" />
+      <source>the Y values carry several zone numbers: {zones}</source>
+      <translation>Y 值带有多个带号：{zones}</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_writer.py" line="153" />
+      <source>the character '{char}' cannot be written in GBK</source>
+      <translation>字符“{char}”无法用 GBK 编码写出</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="107" />
@@ -3444,9 +3891,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="56" />
+      <location filename="../ui/parcel_attach_dialog.py" line="73" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="383" />
+      <source>the parcel has no points</source>
+      <translation>该地块没有坐标点</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="458" />
+      <source>the parcel's rings do not form a valid polygon: {reason}</source>
+      <translation>该地块的各圈不能构成有效的面：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="263" />
+      <source>the section [{name}] is missing</source>
+      <translation>缺少节 [{name}]</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="265" />
+      <source>the section [地块坐标] holds no parcel</source>
+      <translation>节 [地块坐标] 中没有地块</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="185" />
+      <source>the text is neither GBK nor UTF-8; save the file as GBK or UTF-8</source>
+      <translation>文本既不是 GBK 也不是 UTF-8 编码；请将文件另存为 GBK 或 UTF-8</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="132" />
@@ -3464,12 +3936,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”不在代码表中或有歧义</translation>
     </message>
     <message>
+      <location filename="../core/coordfile.py" line="224" />
+      <source>unknown section [{name}]</source>
+      <translation>未知的节 [{name}]</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="877" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="289" />
+      <location filename="../core/coordfile.py" line="317" />
+      <source>unknown 图形属性 '{shape}' (面, 线 or 点)</source>
+      <translation>未知的图形属性“{shape}”（应为 面、线 或 点）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="49" />
+      <source>unknown 坐标系 '{name}' (expected 2000国家大地坐标系)</source>
+      <translation>未知的坐标系“{name}”（应为 2000国家大地坐标系）</translation>
+    </message>
+    <message>
+      <location filename="../gis/parcel_attach.py" line="296" />
       <source>unusual area {area:,.1f} m²</source>
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
@@ -3479,9 +3966,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>警告</translation>
     </message>
     <message>
+      <location filename="../core/coordfile_crs.py" line="181" />
+      <source>with zone number</source>
+      <translation>带带号</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="181" />
+      <source>without zone number</source>
+      <translation>不带带号</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="128" />
       <source>year</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="159" />
+      <source>zone {zone} is not a CGCS2000 {width}-degree zone over China ({first}-{last})</source>
+      <translation>第 {zone} 带不是中国范围内的 CGCS2000 {width} 度带（{first}–{last}）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="459" />
@@ -3609,24 +4111,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
+      <location filename="../core/coordfile_crs.py" line="177" />
+      <source>{name}, {width}-degree zone {zone}, Y {kind}: EPSG:{epsg}</source>
+      <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="766" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="323" />
+      <location filename="../gis/parcel_attach.py" line="333" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="197" />
+      <location filename="../ui/parcel_attach_dialog.py" line="247" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="192" />
+      <location filename="../ui/parcel_attach_dialog.py" line="242" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcoordinates.py" line="145" />
+      <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
+      <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="497" />
@@ -3637,6 +4149,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="1136" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/exportcoordinates.py" line="315" />
+      <source>{n} parcels written to {path} in {crs} ({name}), GBK, coordinates to {decimals} decimals (精度 {precision} m)</source>
+      <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
     <message>
       <location filename="../ui/import_dialog.py" line="286" />
@@ -3679,6 +4196,13 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="184" />
+      <source>{path} cannot be used; nothing can be attached:
+{problems}</source>
+      <translation>{path} 无法使用；不能挂接任何地块：
+{problems}</translation>
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="159" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
@@ -3702,6 +4226,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/gpkg.py" line="142" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="193" />
+      <source>{path} is not a layer QGIS can read.</source>
+      <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="214" />
@@ -3834,9 +4363,84 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
+      <location filename="../core/coordfile_crs.py" line="79" />
+      <source>几度分带 '{text}': expected 3 or 6</source>
+      <translation>几度分带“{text}”：应为 3 或 6</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="147" />
+      <source>几度分带 is missing</source>
+      <translation>缺少几度分带</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="150" />
+      <source>几度分带 missing: {width}-degree zones from zone {zone}</source>
+      <translation>缺少几度分带：按带号 {zone} 判定为 {width} 度带</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="323" />
+      <source>图形属性 '{shape}': only 面 (polygon) records are parcels</source>
+      <translation>图形属性“{shape}”：只有“面”记录才是地块</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="312" />
+      <source>地块面积 '{text}' is not a number of 公顷</source>
+      <translation>地块面积“{text}”不是以公顷为单位的数字</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="24" />
+      <source>坐标系 is missing from [属性描述]</source>
+      <translation>[属性描述] 中缺少坐标系</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="39" />
+      <source>坐标系 {name} (北京54) is not converted: converting it to CGCS2000 needs the bureau's transformation parameters; give the file in 2000国家大地坐标系</source>
+      <translation>坐标系 {name}（北京54）不做转换：转换到 CGCS2000 需要本局的转换参数；请提供 2000国家大地坐标系 的文件</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="29" />
+      <source>坐标系 {name} (西安80) is not converted: converting it to CGCS2000 needs the bureau's transformation parameters; give the file in 2000国家大地坐标系</source>
+      <translation>坐标系 {name}（西安80）不做转换：转换到 CGCS2000 需要本局的转换参数；请提供 2000国家大地坐标系 的文件</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="88" />
+      <source>带号 '{text}' is not a number</source>
+      <translation>带号“{text}”不是数字</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="140" />
+      <source>带号 is missing and Y has no zone number in front: the zone is unknown</source>
+      <translation>缺少带号，且 Y 值前没有带号：无法确定投影带</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="129" />
+      <source>带号 {zone} contradicts the zone number {prefix} in front of Y</source>
+      <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="65" />
+      <source>投影类型 '{name}': only Gauss-Kruger (高斯克吕格) is supported</source>
+      <translation>投影类型“{name}”：只支持高斯-克吕格投影（高斯克吕格）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="304" />
+      <source>界址点数 '{text}' is not a whole number</source>
+      <translation>界址点数“{text}”不是整数</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile.py" line="330" />
+      <source>界址点数 is {count} but {n} point lines follow (lines {first}-{last})</source>
+      <translation>界址点数为 {count}，但其后有 {n} 个坐标点行（第 {first}–{last} 行）</translation>
+    </message>
+    <message>
+      <location filename="../core/coordfile_crs.py" line="57" />
+      <source>计量单位 '{unit}': coordinates must be in metres (米)</source>
+      <translation>计量单位“{unit}”：坐标必须以米为单位</translation>
     </message>
   </context>
 </TS>

@@ -19,7 +19,9 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,10 +30,18 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.coordfile import CoordFileError
 from ..core.library.constants import STAGES
 from ..core.library.errors import LibraryError
 from ..gis import parcel_attach
+from ..gis.coordfile_layer import COORDFILE_PROPERTY, SOURCE_PROPERTY
 from ..toolbelt.i18n import tr
+
+
+def file_filter() -> str:
+    return tr(
+        "Parcel files (*.shp *.gpkg *.dxf *.txt);;Coordinate files 坐标 TXT (*.txt);;All files (*)"
+    )
 
 
 class ParcelAttachDialog(QDialog):
@@ -50,7 +60,14 @@ class ParcelAttachDialog(QDialog):
         )
         if layer is not None:
             self.layer_combo.setLayer(layer)
-        form.addRow(tr("Layer"), self.layer_combo)
+        self.open_button = QPushButton(tr("Open file…"))
+        self.open_button.setToolTip(
+            tr("A Shapefile, GeoPackage, DXF or surveyors' coordinate file (坐标 TXT)")
+        )
+        layer_row = QHBoxLayout()
+        layer_row.addWidget(self.layer_combo, 1)
+        layer_row.addWidget(self.open_button)
+        form.addRow(tr("Layer"), layer_row)
         self.crs_widget = QgsProjectionSelectionWidget()
         self.crs_widget.setOptionVisible(QgsProjectionSelectionWidget.CrsOption.CrsNotSet, True)
         self.crs_widget.setNotSetText(tr("the layer's CRS"))
@@ -105,6 +122,7 @@ class ParcelAttachDialog(QDialog):
         self.layer_combo.layerChanged.connect(self._layer_changed)
         self.code_edit.textChanged.connect(self._code_changed)
         self.check_button.clicked.connect(self.run_checks)
+        self.open_button.clicked.connect(self.choose_file)
         self.attach_button.clicked.connect(self.do_attach)
         self.buttons.rejected.connect(self.reject)
         for w in (self.selected_only, self.repair, self.gcj02):
@@ -149,6 +167,38 @@ class ParcelAttachDialog(QDialog):
             self.replace_combo.addItem(text, p["fid"])
 
     # -- actions ------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a parcel file"), "", file_filter())
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> QgsVectorLayer | None:
+        """Load a parcel file into the project and choose it; a coordinate file (坐标 TXT) goes
+        through the coordinate-file reader: every feature of it is checked, labelled by its
+        地块编号, and a malformed file is refused with its problems by line number."""
+        self._invalidate()
+        try:
+            layer = open_layer_for_attach(path)
+        except CoordFileError as exc:
+            self.status.setText(
+                tr("{path} cannot be used; nothing can be attached:\n{problems}").format(
+                    path=path, problems=str(exc)
+                )
+            )
+            return None
+        except OSError as exc:
+            self.status.setText(str(exc))
+            return None
+        if layer is None:
+            self.status.setText(tr("{path} is not a layer QGIS can read.").format(path=path))
+            return None
+        self.layer_combo.setLayer(layer)
+        if layer.customProperty(SOURCE_PROPERTY):  # a coordinate file: all its parcels
+            self.selected_only.setChecked(False)
+            self.label_field.setField("parcel_no")
+            self.status.setText(layer.customProperty(COORDFILE_PROPERTY) or "")
+        return layer
+
     def run_checks(self) -> list[parcel_attach.ParcelCandidate]:
         self._invalidate()
         layer = self.layer_combo.currentLayer()
@@ -222,7 +272,8 @@ class ParcelAttachDialog(QDialog):
 
 
 def open_layer_for_attach(path: str) -> QgsVectorLayer | None:
-    """Load a surveyor's file (GBK Shapefile, GeoPackage, DXF) into the project."""
+    """Load a surveyor's file (GBK Shapefile, GeoPackage, DXF, coordinate file 坐标 TXT) into the
+    project; a malformed coordinate file raises CoordFileError."""
     layer = parcel_attach.open_parcel_layer(path)
     if not layer.isValid():
         return None

@@ -13,6 +13,7 @@ from typing import Any, Optional
 import shapely
 from pyproj import CRS, Geod, Transformer
 from pyproj.exceptions import CRSError
+from shapely.geometry.polygon import orient
 
 from ..i18n import tr
 from ..shapely_compat import transform_xy
@@ -244,6 +245,12 @@ def _transform_xy(crs_text: str):
 
 def ellipsoidal_area(geom) -> float:
     """Area in m² on the CGCS2000 (GRS80) ellipsoid of a lon/lat polygon."""
+    # pyproj adds signed ring areas: a hole wound like its shell (valid WKB, common in files)
+    # would be added instead of subtracted, so every polygon is oriented first
+    if geom.geom_type == "Polygon":
+        geom = orient(geom, 1.0)
+    elif geom.geom_type == "MultiPolygon":
+        geom = shapely.MultiPolygon([orient(p, 1.0) for p in geom.geoms])
     area, _perimeter = _GEOD.geometry_area_perimeter(geom)
     return abs(area)
 

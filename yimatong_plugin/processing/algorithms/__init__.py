@@ -13,6 +13,8 @@ ALGORITHMS = [
     ("lifecyclemonitor", "LifecycleMonitorAlgorithm"),
     ("projectboxreport", "ProjectBoxReportAlgorithm"),
     ("syncapprovals", "SyncApprovalsAlgorithm"),
+    ("importcoordinates", "ImportCoordinatesAlgorithm"),
+    ("exportcoordinates", "ExportCoordinatesAlgorithm"),
 ]
 
 
