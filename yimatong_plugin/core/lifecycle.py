@@ -36,7 +36,9 @@ Rules (DOMAIN.md section 4; thresholds in :class:`Thresholds`)
   the anniversary ``A + unsupplied_years``. Reported with the supplied ratio: by area when every
   approval of the batch has one (its ``area_m2``, else the project's declared area) — a supply
   then counts with its recorded ``area_m2`` (several supplies add up, capped at the approved
-  area), or as the whole project when a supply records none; by project count otherwise.
+  area), or as the whole project when a supply records none; by project count otherwise. A
+  project counts once in its batch, however many approvals it has there. Archived projects are
+  left out of the ratio and named in the evidence (one policy: ``core/batches.py``).
 * **供而未用** — supplied with agreed start *S*, no start recorded: met on ``S + grace + 1 day``.
 * **闲置土地** — not started one full year after *S* (idle-land fee stage, 20 % of the land
   price) and two full years after *S* (repossession stage); or started, the latest supervision
@@ -717,103 +719,33 @@ def unsupplied_findings(
     projects: Mapping[str, Iterable[Any]],
     as_of: _dt.date,
     thresholds: Thresholds | None = None,
+    archived: Iterable[str] = (),
 ) -> list[Finding]:
-    """批而未供 per approval batch over ``{code: events}``.
+    """批而未供 per approval batch over ``{code: events}`` (see :mod:`.batches`: each project
+    counts once in its batch; the ``archived`` codes are left out of the ratio and named)."""
+    from .batches import unsupplied_findings as by_batch
 
-    A batch is keyed by the approval event's ``batch`` attribute (else its document number,
-    else project code + date). The batch date is its earliest approval. Supply events count for
-    the batch they name, or — without a ``batch`` — for every batch of their project.
-    """
-    th = thresholds or Thresholds()
-    as_of = to_date(as_of)
-    batches: dict[str, list[tuple[str, Event]]] = {}
-    supplies: dict[str, list[Event]] = {}
-    for code, events in projects.items():
-        evs = as_events(events)
-        supplies[code] = _upto(evs, as_of, "supply")
-        for approval in _upto(evs, as_of, "conversion_approval"):
-            key = str(approval.get("batch") or approval.doc_no or f"{code}@{approval.date}")
-            batches.setdefault(key, []).append((code, approval))
-
-    out = []
-    for key, members in batches.items():
-        approved_on = min(a.date for _, a in members)
-        due = add_years(approved_on, th.unsupplied_years)
-        if as_of < due:
-            continue
-        by_area = all(a.area() for _, a in members)
-        approved_total = 0.0
-        supplied_total = 0.0
-        unsupplied_codes: list[str] = []
-        used_events: list[Event] = []
-        for code, approval in members:
-            own = [s for s in supplies.get(code, ()) if str(s.get("batch") or key) == key]
-            used_events.extend(own)
-            approved = approval.area() if by_area else 1.0
-            if not own:
-                supplied = 0.0
-            elif by_area and all(s.area() is not None for s in own):
-                supplied = min(approved, sum(s.area() for s in own))
-            else:
-                supplied = approved
-            approved_total += approved
-            supplied_total += supplied
-            if supplied < approved - 1e-9 and code not in unsupplied_codes:
-                unsupplied_codes.append(code)
-        ratio = supplied_total / approved_total if approved_total else 0.0
-        if not unsupplied_codes:
-            continue
-        first = min((a for _, a in members), key=lambda a: a.date)
-        if by_area:
-            amount = tr("{supplied} of {approved} m²").format(
-                supplied=f"{supplied_total:,.0f}", approved=f"{approved_total:,.0f}"
-            )
-        else:
-            amount = tr("{supplied} of {approved} projects").format(
-                supplied=int(supplied_total), approved=int(approved_total)
-            )
-        out.append(
-            Finding(
-                ";".join(unsupplied_codes),
-                RULE_UNSUPPLIED,
-                SEVERITY_WARNING,
-                due,
-                (as_of - approved_on).days,
-                tr(
-                    "Batch {batch} approved {date} ({doc}); {years} years on {due}; "
-                    "supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}."
-                ).format(
-                    batch=key,
-                    date=approved_on,
-                    doc=_doc(first),
-                    years=th.unsupplied_years,
-                    due=due,
-                    ratio=f"{ratio:.1%}",
-                    amount=amount,
-                    as_of=as_of,
-                    codes=", ".join(unsupplied_codes),
-                ),
-                batch=key,
-                supplied_ratio=ratio,
-                codes=tuple(unsupplied_codes),
-                events=_ids(*(a for _, a in members), *used_events),
-            )
-        )
-    out.sort(key=lambda f: (f.since, f.batch))
-    return out
+    return by_batch(projects, as_of, thresholds, archived=set(archived))
 
 
 def monitor(
     projects: Mapping[str, Iterable[Any]],
     as_of: _dt.date,
     thresholds: Thresholds | None = None,
+    archived: Iterable[str] = (),
 ) -> list[Finding]:
-    """Every finding over ``{code: events}``: 批而未供 per batch, then the project rules."""
+    """Every finding over ``{code: events}``: 批而未供 per batch, then the project rules.
+
+    ``archived``: codes of archived projects among ``projects`` — left out of their batches'
+    ratios (and named there) and given no project finding (the policy of :mod:`.batches`).
+    """
     th = thresholds or Thresholds()
     th.validate()
     as_of = to_date(as_of)
+    archived = set(archived)
     materialised = {code: list(events) for code, events in projects.items()}
-    out = unsupplied_findings(materialised, as_of, th)
+    out = unsupplied_findings(materialised, as_of, th, archived)
     for code, events in materialised.items():
-        out.extend(project_findings(code, events, as_of, th))
+        if code not in archived:
+            out.extend(project_findings(code, events, as_of, th))
     return out

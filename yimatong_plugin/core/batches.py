@@ -1,0 +1,135 @@
+"""批而未供 per approval batch, and the one policy on archived projects in a batch.
+
+Qt-free. :func:`lifecycle.unsupplied_findings` and :func:`lifecycle.monitor` call this module;
+the project box (``projectbox.project_file``), the lifecycle monitor
+(``projectbox.library_findings``) and the library panel (``project_query.anomaly_codes``) all
+pass every project of the batch, archived ones included, with the set of archived codes.
+
+Counting
+--------
+A batch is keyed by the approval event's ``batch`` attribute (else its document number, else
+project code + date); its date is its earliest approval. Each **project** counts once in its
+batch, whatever the number of its approval events there: by area, its approved area is the sum
+of its approvals' areas and its supplied area the sum of its supplies for that batch, capped at
+the approved area; by project count (when an approval records no area), it is one project. A
+supply counts for the batch it names, or — without a ``batch`` — for every batch of its
+project; a supply recording no area counts as the whole project.
+
+Archived projects (the policy)
+------------------------------
+An archived project is withdrawn from the library (merged, cancelled, entered in error; it can
+no longer record a supply). It is **left out** of its batch's approved and supplied totals, and
+the finding's evidence names it as left out, so the ratio never silently differs from the
+land approved. A batch whose unsupplied projects are all archived gives no finding; an archived
+project gets no project rule finding either (:func:`lifecycle.monitor`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Collection, Iterable, Mapping
+
+from . import lifecycle as lc
+from .i18n import tr
+
+
+def _batch_key(code: str, approval: lc.Event) -> str:
+    return str(approval.get("batch") or approval.doc_no or f"{code}@{approval.date}")
+
+
+def unsupplied_findings(
+    projects: Mapping[str, Iterable],
+    as_of: _dt.date,
+    thresholds: lc.Thresholds | None = None,
+    archived: Collection[str] = (),
+) -> list[lc.Finding]:
+    """批而未供 per approval batch over ``{code: events}``; ``archived``: codes left out."""
+    th = thresholds or lc.Thresholds()
+    as_of = lc.to_date(as_of)
+    archived = set(archived)
+    # batch -> code -> that project's approvals in the batch (insertion order kept)
+    batches: dict[str, dict[str, list[lc.Event]]] = {}
+    supplies: dict[str, list[lc.Event]] = {}
+    for code, events in projects.items():
+        evs = lc.as_events(events)
+        supplies[code] = lc._upto(evs, as_of, "supply")
+        for approval in lc._upto(evs, as_of, "conversion_approval"):
+            key = _batch_key(code, approval)
+            batches.setdefault(key, {}).setdefault(code, []).append(approval)
+
+    out = []
+    for key, members in batches.items():
+        approved_on = min(a.date for approvals in members.values() for a in approvals)
+        due = lc.add_years(approved_on, th.unsupplied_years)
+        if as_of < due:
+            continue
+        live = {code: approvals for code, approvals in members.items() if code not in archived}
+        left_out = [code for code in members if code in archived]
+        if not live:
+            continue
+        by_area = all(a.area() for approvals in live.values() for a in approvals)
+        approved_total = 0.0
+        supplied_total = 0.0
+        unsupplied_codes: list[str] = []
+        used_events: list[lc.Event] = []
+        for code, approvals in live.items():
+            own = [s for s in supplies.get(code, ()) if str(s.get("batch") or key) == key]
+            used_events.extend(own)
+            approved = sum(a.area() for a in approvals) if by_area else 1.0
+            if not own:
+                supplied = 0.0
+            elif by_area and all(s.area() is not None for s in own):
+                supplied = min(approved, sum(s.area() for s in own))
+            else:
+                supplied = approved
+            approved_total += approved
+            supplied_total += supplied
+            if supplied < approved - 1e-9:
+                unsupplied_codes.append(code)
+        if not unsupplied_codes:
+            continue
+        ratio = supplied_total / approved_total if approved_total else 0.0
+        live_approvals = [a for approvals in live.values() for a in approvals]
+        first = min(live_approvals, key=lambda a: a.date)
+        if by_area:
+            amount = tr("{supplied} of {approved} m²").format(
+                supplied=f"{supplied_total:,.0f}", approved=f"{approved_total:,.0f}"
+            )
+        else:
+            amount = tr("{supplied} of {approved} projects").format(
+                supplied=int(supplied_total), approved=int(approved_total)
+            )
+        evidence = tr(
+            "Batch {batch} approved {date} ({doc}); {years} years on {due}; "
+            "supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}."
+        ).format(
+            batch=key,
+            date=approved_on,
+            doc=lc._doc(first),
+            years=th.unsupplied_years,
+            due=due,
+            ratio=f"{ratio:.1%}",
+            amount=amount,
+            as_of=as_of,
+            codes=", ".join(unsupplied_codes),
+        )
+        if left_out:
+            evidence += " " + tr(
+                "Not counted in the ratio: {n} archived project(s) of the batch ({codes})."
+            ).format(n=len(left_out), codes=", ".join(left_out))
+        out.append(
+            lc.Finding(
+                ";".join(unsupplied_codes),
+                lc.RULE_UNSUPPLIED,
+                lc.SEVERITY_WARNING,
+                due,
+                (as_of - approved_on).days,
+                evidence,
+                batch=key,
+                supplied_ratio=ratio,
+                codes=tuple(unsupplied_codes),
+                events=lc._ids(*live_approvals, *used_events),
+            )
+        )
+    out.sort(key=lambda f: (f.since, f.batch))
+    return out
