@@ -19,7 +19,8 @@ supply                    ``agreed_start``, ``agreed_completion``, ``agreed_hand
 construction_start        the date is the actual start
 completion                the date is the actual completion
 supervision               ``stopped_on`` (the library column: date development stopped; without
-                          it, ``status`` "stopped"/"停工" means stopped on the event date),
+                          it, ``status`` "stopped"/"停工" means stopped on the event date;
+                          ``status`` "复工"/"resumed": development resumed on the event date),
                           ``developed_ratio`` or
                           ``developed_area`` + ``total_area``, ``invested_ratio`` or
                           ``invested`` + ``total_investment``
@@ -44,7 +45,10 @@ Rules (DOMAIN.md section 4; thresholds in :class:`Thresholds`)
   price) and two full years after *S* (repossession stage); or started, the latest supervision
   record shows developed area < 1/3 or investment < 25 % and development stopped on *T* (its
   ``stopped_on``; without one, the record's date when its status says stopped): met one full
-  year after *T* (fee) and two (repossession).
+  year after *T* (fee) and two (repossession). **Resumption (复工)** ends the stall: record it
+  as a supervision event whose ``status`` is one of :data:`RESUMED_STATUSES` (复工, 已复工,
+  恢复施工, 恢复开发, resumed), dated the day work resumed — the latest record decides, so a
+  later stop counts its years afresh; a 开工 event dated after *T* counts as resumption too.
 * **逾期开工** — started after ``S + grace`` (the late start is recorded, days late).
 * **逾期竣工** — completion later than the agreed completion *C* + grace, or none recorded by
   ``as_of`` although the project started.
@@ -173,6 +177,9 @@ SEVERITIES = (SEVERITY_INFO, SEVERITY_WARNING, SEVERITY_SERIOUS, SEVERITY_CRITIC
 IDLE_FEE = "fee"
 #: a supervision event with one of these statuses records that development stopped that day
 STOPPED_STATUSES = ("stopped", "halted", "停工", "停止开发")
+#: a supervision event with one of these statuses records that development resumed that day
+#: (复工): it ends a stall recorded before it (so does a 开工 event dated after the stop)
+RESUMED_STATUSES = ("resumed", "resumption", "复工", "已复工", "恢复开发", "恢复施工")
 IDLE_REPOSSESSION = "repossession"
 
 
@@ -640,7 +647,11 @@ def _has_stall_facts(event: Event) -> bool:
 
 
 def _is_stop(event: Event) -> bool:
-    return str(event.get("status") or "").lower() in STOPPED_STATUSES
+    return str(event.get("status") or "").strip().lower() in STOPPED_STATUSES
+
+
+def _is_resumption(event: Event) -> bool:
+    return str(event.get("status") or "").strip().lower() in RESUMED_STATUSES
 
 
 def _stalled(
@@ -650,15 +661,20 @@ def _stalled(
     records = [
         e
         for e in _upto(evs, as_of, "supervision")
-        if e.date >= start.date and (_has_stall_facts(e) or _is_stop(e))
+        if e.date >= start.date and (_has_stall_facts(e) or _is_stop(e) or _is_resumption(e))
     ]
     if not records:
         return None
     record = records[-1]
+    if _is_resumption(record):  # 复工: development resumed, whatever the record carries over
+        return None
     stopped = record.date_attr("stopped_on")
     if stopped is None and _is_stop(record):
         stopped = record.date
     if stopped is None:
+        return None
+    # a 开工 event recorded after the stop (and by as_of) is a resumption as well
+    if any(e.date > stopped for e in _upto(evs, as_of, "construction_start")):
         return None
     developed = _ratio(record, "developed_ratio", "developed_area", "total_area")
     invested = _ratio(record, "invested_ratio", "invested", "total_investment")

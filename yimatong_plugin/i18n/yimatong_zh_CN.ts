@@ -159,12 +159,12 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="489" />
+      <location filename="../core/lifecycle.py" line="496" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="466" />
+      <location filename="../core/lifecycle.py" line="473" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
@@ -199,7 +199,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="533" />
+      <location filename="../core/lifecycle.py" line="540" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -944,7 +944,7 @@
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="204" />
+      <location filename="../core/lifecycle.py" line="211" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -989,7 +989,7 @@
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="201" />
+      <location filename="../core/lifecycle.py" line="208" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
@@ -1416,7 +1416,7 @@
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="264" />
+      <location filename="../core/lifecycle.py" line="271" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -2112,7 +2112,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="695" />
+      <location filename="../core/lifecycle.py" line="711" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -2132,17 +2132,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="608" />
+      <location filename="../core/lifecycle.py" line="615" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="584" />
+      <location filename="../core/lifecycle.py" line="591" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="559" />
+      <location filename="../core/lifecycle.py" line="566" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
@@ -2424,7 +2424,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="198" />
+      <location filename="../core/lifecycle.py" line="205" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -2814,12 +2814,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="683" />
+      <location filename="../core/lifecycle.py" line="699" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="374" />
+      <location filename="../core/lifecycle.py" line="381" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -2904,7 +2904,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="687" />
+      <location filename="../core/lifecycle.py" line="703" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -2954,7 +2954,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="685" />
+      <location filename="../core/lifecycle.py" line="701" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -3009,7 +3009,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="375" />
+      <location filename="../core/lifecycle.py" line="382" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>
@@ -3144,7 +3144,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="687" />
+      <location filename="../core/lifecycle.py" line="703" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
