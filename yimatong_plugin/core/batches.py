@@ -129,6 +129,9 @@ def unsupplied_findings(
                 supplied_ratio=ratio,
                 codes=tuple(unsupplied_codes),
                 events=lc._ids(*live_approvals, *used_events),
+                reference=approved_on,
+                reference_kind=lc.REF_BATCH_APPROVAL,
+                until=as_of,
             )
         )
     out.sort(key=lambda f: (f.since, f.batch))

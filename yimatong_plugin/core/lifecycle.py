@@ -66,6 +66,9 @@ prefer the day after — the rule date is in one place, :func:`add_years`.)
 
 ``days`` of a finding: the days from the reference date (approval date, agreed start/completion
 date, stop date) to ``as_of``, or to the actual start/completion for a late event already done.
+Not from ``since`` (the day the rule was met): every finding carries ``reference``,
+``reference_kind`` and ``until``, and every display shows :meth:`Finding.reference_text`
+beside the days.
 """
 
 from __future__ import annotations
@@ -224,10 +227,25 @@ class Finding:
     supplied_ratio: float | None = None  # 批而未供
     codes: tuple[str, ...] = ()  # every project the finding concerns
     events: tuple[Any, ...] = ()  # ids of the events it rests on (when the events had ids)
+    #: what ``days`` count: from ``reference`` (a date of kind ``reference_kind``, one of
+    #: REFERENCE_KINDS) to ``until`` (as_of, or the actual start/completion of a late one)
+    reference: _dt.date | None = None
+    reference_kind: str = ""
+    until: _dt.date | None = None
 
     @property
     def group(self) -> str:
         return RULE_GROUP[self.rule]
+
+    def reference_text(self) -> str:
+        """What ``days`` count, e.g. "agreed start 2025-09-30 to 2026-11-29" ("" unknown)."""
+        if self.reference is None:
+            return ""
+        return tr("{what} {date} to {until}").format(
+            what=reference_name(self.reference_kind),
+            date=self.reference.isoformat(),
+            until=(self.until or self.reference).isoformat(),
+        )
 
     def as_dict(self) -> dict:
         return {
@@ -240,7 +258,28 @@ class Finding:
             "stage": self.stage,
             "batch": self.batch,
             "supplied_ratio": self.supplied_ratio,
+            "reference": self.reference_kind,
+            "reference_date": self.reference.isoformat() if self.reference else None,
+            "days_until": self.until.isoformat() if self.until else None,
         }
+
+
+REF_BATCH_APPROVAL = "batch_approval"
+REF_AGREED_START = "agreed_start"
+REF_AGREED_COMPLETION = "agreed_completion"
+REF_STOPPED = "stopped"
+REFERENCE_KINDS = (REF_BATCH_APPROVAL, REF_AGREED_START, REF_AGREED_COMPLETION, REF_STOPPED)
+
+
+def reference_name(kind: str) -> str:
+    """The name of a finding's reference date (what its days count from)."""
+    names = {
+        REF_BATCH_APPROVAL: tr("batch approval"),
+        REF_AGREED_START: tr("agreed start"),
+        REF_AGREED_COMPLETION: tr("agreed completion"),
+        REF_STOPPED: tr("development stopped"),
+    }
+    return names.get(kind, kind)
 
 
 # -- dates -----------------------------------------------------------------------------------
@@ -482,6 +521,9 @@ def project_findings(
                         ),
                         codes=(code,),
                         events=_ids(supply, start),
+                        reference=agreed_c,
+                        reference_kind=REF_AGREED_COMPLETION,
+                        until=as_of,
                     )
                 )
             elif completion is not None and completion.date > due:
@@ -506,6 +548,9 @@ def project_findings(
                         ),
                         codes=(code,),
                         events=_ids(supply, completion),
+                        reference=agreed_c,
+                        reference_kind=REF_AGREED_COMPLETION,
+                        until=completion.date,
                     )
                 )
 
@@ -526,7 +571,13 @@ def _start_rules(
     th: Thresholds,
 ) -> list[Finding]:
     due = agreed + _dt.timedelta(days=th.start_grace_days)
-    base = dict(codes=(code,), events=_ids(supply, start))
+    base = dict(
+        codes=(code,),
+        events=_ids(supply, start),
+        reference=agreed,
+        reference_kind=REF_AGREED_START,
+        until=start.date if start is not None else as_of,
+    )
     if start is not None:
         if start.date > due:
             days = (start.date - agreed).days
@@ -725,6 +776,9 @@ def _stalled(
         stage=stage,
         codes=(code,),
         events=_ids(start, record),
+        reference=stopped,
+        reference_kind=REF_STOPPED,
+        until=as_of,
     )
 
 
