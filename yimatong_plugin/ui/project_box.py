@@ -413,6 +413,8 @@ class ProjectBoxDock(QgsDockWidget):
             )
             item.setToolTip(5, f.evidence)
             self.finding_list.addTopLevelItem(item)
+        for column in range(5):  # the short columns whole; the evidence takes the rest
+            self.finding_list.resizeColumnToContents(column)
         self.highlight(data["parcels"])
 
     # -- highlight ------------------------------------------------------------------------
