@@ -113,3 +113,27 @@ def test_project_box_monitor_and_panel_agree_on_archived_batch_members(lib):
     assert pq.anomaly_codes(lib.connection, DUE)[lc.RULE_UNSUPPLIED] == {unsupplied}
     # the archived project's own file shows no finding of a batch it is not counted in
     assert pb.project_file(lib, archived, DUE)["findings"] == []
+
+
+def test_a_supply_without_batch_is_not_counted_in_two_batches():
+    # one project approved in two batches (100 m² each), one 100 m² supply naming no batch:
+    # it supplies the earlier batch; the later one stays unsupplied (was: both "supplied")
+    projects = {
+        A: [
+            approval(100, batch="X"),
+            {**approval(100, batch="Y"), "date": dt.date(2022, 6, 1)},
+            supply(100),
+        ]
+    }
+    (f,) = lc.unsupplied_findings(projects, FOUR_YEARS_ON)
+    assert (f.batch, f.supplied_ratio) == ("Y", 0.0)
+    assert "approval order" in f.evidence
+    # 150 m²: X full, 50 m² left for Y
+    projects[A][2] = supply(150)
+    (f,) = lc.unsupplied_findings(projects, FOUR_YEARS_ON)
+    assert (f.batch, f.supplied_ratio) == ("Y", pytest.approx(0.5))
+    # a supply naming its batch goes to that batch only; without an area it is the whole project
+    projects[A][2] = supply(100) | {"batch": "Y"}
+    assert [f.batch for f in lc.unsupplied_findings(projects, FOUR_YEARS_ON)] == ["X"]
+    projects[A][2] = supply()
+    assert lc.unsupplied_findings(projects, FOUR_YEARS_ON) == []

@@ -12,8 +12,9 @@ project code + date); its date is its earliest approval. Each **project** counts
 batch, whatever the number of its approval events there: by area, its approved area is the sum
 of its approvals' areas and its supplied area the sum of its supplies for that batch, capped at
 the approved area; by project count (when an approval records no area), it is one project. A
-supply counts for the batch it names, or — without a ``batch`` — for every batch of its
-project; a supply recording no area counts as the whole project.
+supply counts for the batch it names. A supply naming no batch is counted once: its area fills
+the project's batches in approval order (each up to what supplies naming it leave open), and
+the finding says so; one recording no area counts as the whole project, in every batch.
 
 Archived projects (the policy)
 ------------------------------
@@ -37,6 +38,35 @@ def _batch_key(code: str, approval: lc.Event) -> str:
     return str(approval.get("batch") or approval.doc_no or f"{code}@{approval.date}")
 
 
+_WHOLE = None  # a batch-less supply without an area: the whole project is supplied
+
+
+def _unnamed_shares(
+    code: str, batches: Mapping[str, Mapping[str, list]], supplies: list
+) -> dict[str, float | None]:
+    """How much of ``code``'s supplies that name no batch goes to each of its batches: their
+    areas fill the project's batches in approval order, each up to its approved area less what
+    supplies naming it hand over — so one supply is never counted in two batches. ``_WHOLE``
+    for every batch when such a supply records no area (the whole project is supplied)."""
+    unnamed = [s for s in supplies if not s.get("batch")]
+    keys = sorted(
+        (k for k, members in batches.items() if code in members),
+        key=lambda k: (min(a.date for a in batches[k][code]), k),
+    )
+    if not unnamed:
+        return {k: 0.0 for k in keys}
+    if any(s.area() is None for s in unnamed):
+        return {k: _WHOLE for k in keys}
+    pool = sum(s.area() for s in unnamed)
+    shares = {}
+    for key in keys:
+        approved = sum(a.area() or 0.0 for a in batches[key][code])
+        named = sum(s.area() or 0.0 for s in supplies if str(s.get("batch") or "") == key)
+        shares[key] = min(max(0.0, approved - named), pool)
+        pool -= shares[key]
+    return shares
+
+
 def unsupplied_findings(
     projects: Mapping[str, Iterable],
     as_of: _dt.date,
@@ -56,6 +86,7 @@ def unsupplied_findings(
         for approval in lc._upto(evs, as_of, "conversion_approval"):
             key = _batch_key(code, approval)
             batches.setdefault(key, {}).setdefault(code, []).append(approval)
+    shares = {code: _unnamed_shares(code, batches, supplies[code]) for code in projects}
 
     out = []
     for key, members in batches.items():
@@ -72,16 +103,20 @@ def unsupplied_findings(
         supplied_total = 0.0
         unsupplied_codes: list[str] = []
         used_events: list[lc.Event] = []
+        shared = False  # a batch-less supply of a project in several batches was apportioned
         for code, approvals in live.items():
             own = [s for s in supplies.get(code, ()) if str(s.get("batch") or key) == key]
-            used_events.extend(own)
+            named = [s for s in own if s.get("batch")]
+            share = shares[code][key]
             approved = sum(a.area() for a in approvals) if by_area else 1.0
             if not own:
                 supplied = 0.0
-            elif by_area and all(s.area() is not None for s in own):
-                supplied = min(approved, sum(s.area() for s in own))
-            else:
+            elif not by_area or share is _WHOLE or any(s.area() is None for s in named):
                 supplied = approved
+            else:
+                supplied = min(approved, sum(s.area() for s in named) + share)
+                shared = shared or (len(named) < len(own) and len(shares[code]) > 1)
+            used_events.extend(named if by_area and share == 0.0 else own)
             approved_total += approved
             supplied_total += supplied
             if supplied < approved - 1e-9:
@@ -113,6 +148,11 @@ def unsupplied_findings(
             as_of=as_of,
             codes=", ".join(unsupplied_codes),
         )
+        if shared:
+            evidence += " " + tr(
+                "Supplies recording no batch are counted against their project's batches in "
+                "approval order."
+            )
         if left_out:
             evidence += " " + tr(
                 "Not counted in the ratio: {n} archived project(s) of the batch ({codes})."

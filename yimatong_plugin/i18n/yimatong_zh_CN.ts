@@ -369,7 +369,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="102" />
+      <location filename="../core/batches.py" line="137" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
@@ -1436,7 +1436,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="117" />
+      <location filename="../core/batches.py" line="157" />
       <source>Not counted in the ratio: {n} archived project(s) of the batch ({codes}).</source>
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
@@ -2165,6 +2165,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/lifecycle.py" line="617" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
+    </message>
+    <message>
+      <location filename="../core/batches.py" line="152" />
+      <source>Supplies recording no batch are counted against their project's batches in approval order.</source>
+      <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="252" />
@@ -3524,12 +3529,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="95" />
+      <location filename="../core/batches.py" line="130" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="99" />
+      <location filename="../core/batches.py" line="134" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
