@@ -212,7 +212,7 @@ def test_parcel_straddling_two_divisions_asks(make_dialog, monkeypatch):
 
     def fake_get_item(parent, title, label, items, current, editable):
         asked["items"] = items
-        return items[-1], True
+        return next(item for item in items if "鼎城区" in item), True  # the user picks 鼎城区
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(fake_get_item))
     dlg = make_dialog(library=FakeLibrary(), selected_geometry=lambda: (square, WGS))
@@ -223,7 +223,7 @@ def test_parcel_straddling_two_divisions_asks(make_dialog, monkeypatch):
     chosen = dlg.fill_division_from_parcel()
     assert len(asked["items"]) == len(shares) >= 2
     assert "%" in asked["items"][0] and ("武陵区" in " ".join(asked["items"]))
-    assert chosen == codes[-1] and dlg.segment_value("admin") == codes[-1]
+    assert chosen == "430703" and dlg.segment_value("admin") == "430703"  # 鼎城区
 
 
 def test_no_selection_says_so(make_dialog):
