@@ -21,6 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QImage
 
+from tests.tools import require
 from yimatong_plugin.core.units import m2_to_hectares, m2_to_mu
 from yimatong_plugin.gis.compliance_report import ReportError, display_code, write_report
 
@@ -285,19 +286,21 @@ def test_html_map_images_exist_and_are_not_blank(report):
         assert len(colours) > 10, src  # a drawn map, not an empty canvas
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
 def test_pdf_pages_render_and_are_not_blank(report, tmp_path):
+    require("pdftoppm")  # make setup installs poppler-utils: missing fails, never skips
     _, result = report
     pdf = Path(result["pdf"])
     assert pdf.exists() and pdf.stat().st_size > 10_000
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        [require("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert pages == result["pages"] == 1 + len(FAKE)  # summary + one per parcel
     for page in (1, 2):
         prefix = tmp_path / f"page{page}"
         subprocess.run(
             [
-                "pdftoppm",
+                require("pdftoppm"),
                 "-png",
                 "-r",
                 "60",
@@ -350,12 +353,11 @@ def test_many_parcels_flow_over_several_summary_pages(qgis_app, tmp_path):
         many, empty_table, _controls(), _info(None), tmp_path / "r.html", tmp_path / "r.pdf"
     )
     assert result["pages"] >= 2 + 30
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(
-            ["pdfinfo", result["pdf"]], capture_output=True, text=True, check=True
-        ).stdout
-        pages = next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))
-        assert int(pages) == result["pages"]
+    info = subprocess.run(
+        [require("pdfinfo"), result["pdf"]], capture_output=True, text=True, check=True
+    ).stdout
+    pages = next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:"))
+    assert int(pages) == result["pages"]
     text = Path(result["html"]).read_text(encoding="utf-8")
     assert text.count('class="parcel"') == 30
     assert "与各控制线及规划分区均无叠加" in text  # no table rows: said in words
@@ -420,7 +422,18 @@ def _pdf_page_mean(pdf, tmp_path, page=2):
     """Mean lightness of a rendered page: 1.0 is a blank page."""
     prefix = tmp_path / f"mean{page}"
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "30", "-f", str(page), "-l", str(page), str(pdf), str(prefix)],
+        [
+            require("pdftoppm"),
+            "-png",
+            "-r",
+            "30",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(prefix),
+        ],
         check=True,
     )
     image = QImage(str(next(tmp_path.glob(f"mean{page}*.png"))))
@@ -432,7 +445,6 @@ def _pdf_page_mean(pdf, tmp_path, page=2):
     return sum(values) / len(values)
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils missing")
 def test_report_from_a_background_task_like_processing(qgis_app, tmp_path):
     """Processing runs algorithms in a QgsTask thread in QGIS desktop: the PDF must be drawn."""
     from qgis.core import QgsApplication, QgsTask

@@ -2,7 +2,6 @@
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from shapely.geometry import MultiPolygon, Polygon, box
 
+from tests.tools import require
 from yimatong_plugin.core.overlay import polygonal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -332,9 +332,7 @@ def test_sample_data_with_report(processing_ready, tmp_path):
 @pytest.mark.slow
 def test_runs_through_qgis_process(tmp_path):
     """qgis_process.bin with the plugin on QGIS_PLUGINPATH, enabled in a throw-away profile."""
-    exe = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
-    if not os.path.exists(exe):
-        pytest.skip("qgis_process.bin not installed")
+    exe = require("qgis_process.bin")  # make setup installs it: missing fails, never skips
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     (plugins / "yimatong_plugin").symlink_to(ROOT / "yimatong_plugin")

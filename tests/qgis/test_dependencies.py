@@ -1,6 +1,7 @@
 """Without a working shapely the plugin still loads, says what is wrong, and offers no tool
 that would fail or compute wrong areas."""
 
+import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
@@ -14,7 +15,25 @@ def test_all_dependencies_present_here():
     assert len(algorithm_classes()) > 1
 
 
-def test_broken_shapely_keeps_plugin_loadable(qgis_app, qgis_iface, qgis_processing, monkeypatch):
+@pytest.fixture
+def registry_without_yimatong(qgis_processing):
+    """The Processing registry with no yimatong provider (another test's is put back after),
+    so the provider the plugin registers is the one checked."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("yimatong")
+    if existing is not None:
+        registry.removeProvider(existing)
+    yield registry
+    if existing is not None and registry.providerById("yimatong") is None:
+        from yimatong_plugin.processing.provider import YimatongProvider
+
+        assert registry.addProvider(YimatongProvider())
+
+
+# registry_without_yimatong before monkeypatch: the provider it puts back sees real shapely
+def test_broken_shapely_keeps_plugin_loadable(
+    qgis_app, qgis_iface, registry_without_yimatong, monkeypatch
+):
     monkeypatch.setattr(
         "yimatong_plugin.core.shapely_compat.geos_self_test",
         lambda: "coordinates come back with a Z value",
@@ -23,16 +42,15 @@ def test_broken_shapely_keeps_plugin_loadable(qgis_app, qgis_iface, qgis_process
     assert len(problems) == 1 and "GEOS" in problems[0]
     assert [cls.__name__ for cls in algorithm_classes()] == ["AboutAlgorithm"]
 
-    registry = QgsApplication.processingRegistry()
-    had_provider = registry.providerById("yimatong") is not None
+    registry = registry_without_yimatong
     plugin = yimatong_plugin.classFactory(qgis_iface)
     plugin.initGui()
     try:
         texts = [a.text() for a in plugin.menu.actions() if a.text()]
         assert texts == ["About Yimatong"]  # the tools are not offered
-        if not had_provider:
-            ids = [a.id() for a in registry.providerById("yimatong").algorithms()]
-            assert ids == ["yimatong:about"]
+        provider = registry.providerById("yimatong")
+        assert provider is not None and provider is plugin.provider
+        assert [a.id() for a in provider.algorithms()] == ["yimatong:about"]
     finally:
         plugin.unload()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -173,11 +173,11 @@ def test_bad_file_is_reported_not_raised(qgis_app, tmp_path):
     d.deleteLater()
 
 
-def test_import_button_opens_the_import_dialog(dock):
+def test_import_button_opens_the_import_dialog(dock, library_file):
     dlg = dock.open_import()
     try:
         assert dlg.isVisible()
-        assert dlg.uri == dock.uri
+        assert dlg.uri == library_file  # the library the dock opened
     finally:
         dlg.close()
         dlg.deleteLater()

@@ -13,6 +13,7 @@ from qgis.core import (
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QDate, QEvent, QPoint, Qt
 
+from tests.tools import require
 from yimatong_plugin.core import lifecycle as lc
 from yimatong_plugin.core.library import open_library
 from yimatong_plugin.ui.project_box import ProjectBoxDock, display_code
@@ -398,7 +399,6 @@ class _Collector(__import__("html.parser").parser.HTMLParser):
 
 def test_project_report_html_and_pdf(processing_ready, library, tmp_path):
     import hashlib
-    import shutil
     import subprocess
 
     import processing
@@ -417,10 +417,11 @@ def test_project_report_html_and_pdf(processing_ready, library, tmp_path):
             "OUTPUT_PDF": str(pdf),
         },
     )
-    assert result["CODE_DISPLAY"] == display_code(idle)
+    shown = "43 430702 2021 01 01 13 0701 000001"  # the code grouped by segment, stated here
+    assert result["CODE_DISPLAY"] == shown
     page = _Collector()
     page.feed(out.read_text(encoding="utf-8"))
-    assert page.ids["code"].strip() == display_code(idle)
+    assert page.ids["code"].strip() == shown
     files = out.parent / "idle_files"
     assert sorted(page.images) == sorted(
         f"idle_files/{n}" for n in ("qr.png", "timeline.png", "parcels.png")
@@ -441,12 +442,12 @@ def test_project_report_html_and_pdf(processing_ready, library, tmp_path):
     assert len(page.tables["history"][1:]) == len(lib.history(idle))
     # PDF: a real PDF that renders
     assert pdf.read_bytes()[:5] == b"%PDF-"
-    if shutil.which("pdftoppm"):
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
-            check=True,
-        )
-        assert list(tmp_path.glob("p*.png"))
+    pdftoppm = require("pdftoppm")  # make setup installs poppler-utils: missing fails
+    subprocess.run(
+        [pdftoppm, "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    assert list(tmp_path.glob("p*.png"))
 
     # a changed result file is flagged; lineage of a replaced parcel listed
     contract.write_bytes(b"tampered")

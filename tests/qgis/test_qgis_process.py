@@ -1,18 +1,16 @@
 """`qgis_process list` (QGIS's command-line Processing) shows the yimatong provider and its
 algorithms when the plugin is enabled in the profile, in English and in zh-Hans."""
 
-import shutil
 import subprocess
 import sysconfig
 from pathlib import Path
 
 import pytest
 
+from tests.tools import require
+
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not shutil.which("qgis_process.bin"), reason="qgis_process not installed"),
-]
+pytestmark = pytest.mark.slow
 
 
 def _list(tmp_path: Path, locale: str = "") -> str:
@@ -32,9 +30,8 @@ def _list(tmp_path: Path, locale: str = "") -> str:
         "PYTHONPATH": sysconfig.get_path("purelib"),  # the venv's shapely, segno, openpyxl
         "LANG": "C.UTF-8",
     }
-    proc = subprocess.run(
-        ["qgis_process.bin", "list"], env=env, capture_output=True, text=True, timeout=180
-    )
+    exe = require("qgis_process.bin")  # make setup installs it: missing fails, never skips
+    proc = subprocess.run([exe, "list"], env=env, capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
 

@@ -103,5 +103,84 @@ def test_anomaly_filter_on_postgres(lib):
     flt = pq.ProjectFilter(anomaly="闲置土地")
     assert [r[0] for r in pq.fetch_page(conn, flt)] == codes
     assert pq.count(conn, flt) == 3
-    found = pq.anomaly_codes(conn)  # runs on PostgreSQL too
-    assert isinstance(found, dict)
+
+
+def _anomaly_library(library):
+    """One project per finding kind, a healthy one and an archived idle one; their codes."""
+    seg = dict(
+        region="43",
+        admin="430702",
+        year=2020,
+        approval_type="05",
+        project_type="01",
+        supply_type="13",
+        land_use="1001",
+    )
+    codes = {}
+
+    def project(key, *events):
+        code = str(library.new_project(key, "municipal_key", seg))
+        for stage, day, attrs in events:
+            library.add_event(code, stage, day, **attrs)
+        codes[key] = code
+        return code
+
+    project("idle", ("supply", "2020-03-01", {"agreed_start": "2020-09-01"}))
+    project("unused", ("supply", "2023-06-01", {"agreed_start": "2023-10-01"}))
+    project(
+        "late_start",
+        ("supply", "2020-03-01", {"agreed_start": "2020-09-01"}),
+        ("construction_start", "2020-12-01", {}),
+    )
+    project(
+        "stalled",
+        ("supply", "2019-03-01", {"agreed_start": "2019-09-01"}),
+        ("construction_start", "2019-08-01", {}),
+        ("supervision", "2022-06-01", {"stopped_on": "2022-05-01", "developed_ratio": 0.1}),
+    )
+    project(
+        "resumed",
+        ("supply", "2019-03-01", {"agreed_start": "2019-09-01"}),
+        ("construction_start", "2019-08-01", {}),
+        ("supervision", "2022-06-01", {"stopped_on": "2022-05-01", "developed_ratio": 0.1}),
+        ("supervision", "2023-02-01", {"status": "复工"}),
+    )
+    for key, area in (("batch_supplied", 6000), ("batch_open", 4000), ("batch_archived", 4000)):
+        project(key, ("conversion_approval", "2021-05-01", {"batch": "B", "area_m2": area}))
+    library.add_event(codes["batch_supplied"], "supply", "2022-01-01", batch="B", area_m2=6000)
+    project(
+        "healthy",
+        ("supply", "2020-03-01", {"agreed_start": "2020-09-01"}),
+        ("construction_start", "2020-08-20", {}),
+    )
+    project("archived", ("supply", "2020-03-01", {"agreed_start": "2020-09-01"}))
+    library.archive_project(codes["archived"])
+    library.archive_project(codes["batch_archived"])
+    return codes
+
+
+def test_anomaly_codes_on_postgres_equal_geopackage(postgis_server, tmp_path):
+    """The panel's anomaly filter computes the same findings on both backends."""
+    import datetime as dt
+
+    expected_keys = {
+        "闲置土地": {"idle", "stalled"},
+        "供而未用": {"unused"},
+        "逾期开工": {"late_start"},
+        "批而未供": {"batch_open"},
+    }
+    found = {}
+    for backend, uri in (
+        ("postgres", postgis_server.new_database()),
+        ("gpkg", str(tmp_path / "anomalies.gpkg")),
+    ):
+        library = open_library(uri)
+        try:
+            codes = _anomaly_library(library)
+            result = pq.anomaly_codes(library.connection, as_of=dt.date(2024, 1, 1))
+        finally:
+            library.close()
+        key_of = {code: key for key, code in codes.items()}
+        found[backend] = {rule: {key_of[c] for c in cs} for rule, cs in result.items()}
+    assert found["postgres"] == expected_keys
+    assert found["gpkg"] == expected_keys

@@ -19,7 +19,8 @@ supply                    ``agreed_start``, ``agreed_completion``, ``agreed_hand
 construction_start        the date is the actual start
 completion                the date is the actual completion
 supervision               ``stopped_on`` (the library column: date development stopped; without
-                          it, ``status`` "stopped"/"停工" means stopped on the event date),
+                          it, ``status`` "stopped"/"停工" means stopped on the event date;
+                          ``status`` "复工"/"resumed": development resumed on the event date),
                           ``developed_ratio`` or
                           ``developed_area`` + ``total_area``, ``invested_ratio`` or
                           ``invested`` + ``total_investment``
@@ -36,13 +37,18 @@ Rules (DOMAIN.md section 4; thresholds in :class:`Thresholds`)
   the anniversary ``A + unsupplied_years``. Reported with the supplied ratio: by area when every
   approval of the batch has one (its ``area_m2``, else the project's declared area) — a supply
   then counts with its recorded ``area_m2`` (several supplies add up, capped at the approved
-  area), or as the whole project when a supply records none; by project count otherwise.
+  area), or as the whole project when a supply records none; by project count otherwise. A
+  project counts once in its batch, however many approvals it has there. Archived projects are
+  left out of the ratio and named in the evidence (one policy: ``core/batches.py``).
 * **供而未用** — supplied with agreed start *S*, no start recorded: met on ``S + grace + 1 day``.
 * **闲置土地** — not started one full year after *S* (idle-land fee stage, 20 % of the land
   price) and two full years after *S* (repossession stage); or started, the latest supervision
   record shows developed area < 1/3 or investment < 25 % and development stopped on *T* (its
   ``stopped_on``; without one, the record's date when its status says stopped): met one full
-  year after *T* (fee) and two (repossession).
+  year after *T* (fee) and two (repossession). **Resumption (复工)** ends the stall: record it
+  as a supervision event whose ``status`` is one of :data:`RESUMED_STATUSES` (复工, 已复工,
+  恢复施工, 恢复开发, resumed), dated the day work resumed — the latest record decides, so a
+  later stop counts its years afresh; a 开工 event dated after *T* counts as resumption too.
 * **逾期开工** — started after ``S + grace`` (the late start is recorded, days late).
 * **逾期竣工** — completion later than the agreed completion *C* + grace, or none recorded by
   ``as_of`` although the project started.
@@ -60,6 +66,9 @@ prefer the day after — the rule date is in one place, :func:`add_years`.)
 
 ``days`` of a finding: the days from the reference date (approval date, agreed start/completion
 date, stop date) to ``as_of``, or to the actual start/completion for a late event already done.
+Not from ``since`` (the day the rule was met): every finding carries ``reference``,
+``reference_kind`` and ``until``, and every display shows :meth:`Finding.reference_text`
+beside the days.
 """
 
 from __future__ import annotations
@@ -171,6 +180,9 @@ SEVERITIES = (SEVERITY_INFO, SEVERITY_WARNING, SEVERITY_SERIOUS, SEVERITY_CRITIC
 IDLE_FEE = "fee"
 #: a supervision event with one of these statuses records that development stopped that day
 STOPPED_STATUSES = ("stopped", "halted", "停工", "停止开发")
+#: a supervision event with one of these statuses records that development resumed that day
+#: (复工): it ends a stall recorded before it (so does a 开工 event dated after the stop)
+RESUMED_STATUSES = ("resumed", "resumption", "复工", "已复工", "恢复开发", "恢复施工")
 IDLE_REPOSSESSION = "repossession"
 
 
@@ -215,10 +227,25 @@ class Finding:
     supplied_ratio: float | None = None  # 批而未供
     codes: tuple[str, ...] = ()  # every project the finding concerns
     events: tuple[Any, ...] = ()  # ids of the events it rests on (when the events had ids)
+    #: what ``days`` count: from ``reference`` (a date of kind ``reference_kind``, one of
+    #: REFERENCE_KINDS) to ``until`` (as_of, or the actual start/completion of a late one)
+    reference: _dt.date | None = None
+    reference_kind: str = ""
+    until: _dt.date | None = None
 
     @property
     def group(self) -> str:
         return RULE_GROUP[self.rule]
+
+    def reference_text(self) -> str:
+        """What ``days`` count, e.g. "agreed start 2025-09-30 to 2026-11-29" ("" unknown)."""
+        if self.reference is None:
+            return ""
+        return tr("{what} {date} to {until}").format(
+            what=reference_name(self.reference_kind),
+            date=self.reference.isoformat(),
+            until=(self.until or self.reference).isoformat(),
+        )
 
     def as_dict(self) -> dict:
         return {
@@ -231,7 +258,28 @@ class Finding:
             "stage": self.stage,
             "batch": self.batch,
             "supplied_ratio": self.supplied_ratio,
+            "reference": self.reference_kind,
+            "reference_date": self.reference.isoformat() if self.reference else None,
+            "days_until": self.until.isoformat() if self.until else None,
         }
+
+
+REF_BATCH_APPROVAL = "batch_approval"
+REF_AGREED_START = "agreed_start"
+REF_AGREED_COMPLETION = "agreed_completion"
+REF_STOPPED = "stopped"
+REFERENCE_KINDS = (REF_BATCH_APPROVAL, REF_AGREED_START, REF_AGREED_COMPLETION, REF_STOPPED)
+
+
+def reference_name(kind: str) -> str:
+    """The name of a finding's reference date (what its days count from)."""
+    names = {
+        REF_BATCH_APPROVAL: tr("batch approval"),
+        REF_AGREED_START: tr("agreed start"),
+        REF_AGREED_COMPLETION: tr("agreed completion"),
+        REF_STOPPED: tr("development stopped"),
+    }
+    return names.get(kind, kind)
 
 
 # -- dates -----------------------------------------------------------------------------------
@@ -473,6 +521,9 @@ def project_findings(
                         ),
                         codes=(code,),
                         events=_ids(supply, start),
+                        reference=agreed_c,
+                        reference_kind=REF_AGREED_COMPLETION,
+                        until=as_of,
                     )
                 )
             elif completion is not None and completion.date > due:
@@ -497,6 +548,9 @@ def project_findings(
                         ),
                         codes=(code,),
                         events=_ids(supply, completion),
+                        reference=agreed_c,
+                        reference_kind=REF_AGREED_COMPLETION,
+                        until=completion.date,
                     )
                 )
 
@@ -517,7 +571,13 @@ def _start_rules(
     th: Thresholds,
 ) -> list[Finding]:
     due = agreed + _dt.timedelta(days=th.start_grace_days)
-    base = dict(codes=(code,), events=_ids(supply, start))
+    base = dict(
+        codes=(code,),
+        events=_ids(supply, start),
+        reference=agreed,
+        reference_kind=REF_AGREED_START,
+        until=start.date if start is not None else as_of,
+    )
     if start is not None:
         if start.date > due:
             days = (start.date - agreed).days
@@ -638,7 +698,11 @@ def _has_stall_facts(event: Event) -> bool:
 
 
 def _is_stop(event: Event) -> bool:
-    return str(event.get("status") or "").lower() in STOPPED_STATUSES
+    return str(event.get("status") or "").strip().lower() in STOPPED_STATUSES
+
+
+def _is_resumption(event: Event) -> bool:
+    return str(event.get("status") or "").strip().lower() in RESUMED_STATUSES
 
 
 def _stalled(
@@ -648,15 +712,20 @@ def _stalled(
     records = [
         e
         for e in _upto(evs, as_of, "supervision")
-        if e.date >= start.date and (_has_stall_facts(e) or _is_stop(e))
+        if e.date >= start.date and (_has_stall_facts(e) or _is_stop(e) or _is_resumption(e))
     ]
     if not records:
         return None
     record = records[-1]
+    if _is_resumption(record):  # 复工: development resumed, whatever the record carries over
+        return None
     stopped = record.date_attr("stopped_on")
     if stopped is None and _is_stop(record):
         stopped = record.date
     if stopped is None:
+        return None
+    # a 开工 event recorded after the stop (and by as_of) is a resumption as well
+    if any(e.date > stopped for e in _upto(evs, as_of, "construction_start")):
         return None
     developed = _ratio(record, "developed_ratio", "developed_area", "total_area")
     invested = _ratio(record, "invested_ratio", "invested", "total_investment")
@@ -707,6 +776,9 @@ def _stalled(
         stage=stage,
         codes=(code,),
         events=_ids(start, record),
+        reference=stopped,
+        reference_kind=REF_STOPPED,
+        until=as_of,
     )
 
 
@@ -717,103 +789,33 @@ def unsupplied_findings(
     projects: Mapping[str, Iterable[Any]],
     as_of: _dt.date,
     thresholds: Thresholds | None = None,
+    archived: Iterable[str] = (),
 ) -> list[Finding]:
-    """批而未供 per approval batch over ``{code: events}``.
+    """批而未供 per approval batch over ``{code: events}`` (see :mod:`.batches`: each project
+    counts once in its batch; the ``archived`` codes are left out of the ratio and named)."""
+    from .batches import unsupplied_findings as by_batch
 
-    A batch is keyed by the approval event's ``batch`` attribute (else its document number,
-    else project code + date). The batch date is its earliest approval. Supply events count for
-    the batch they name, or — without a ``batch`` — for every batch of their project.
-    """
-    th = thresholds or Thresholds()
-    as_of = to_date(as_of)
-    batches: dict[str, list[tuple[str, Event]]] = {}
-    supplies: dict[str, list[Event]] = {}
-    for code, events in projects.items():
-        evs = as_events(events)
-        supplies[code] = _upto(evs, as_of, "supply")
-        for approval in _upto(evs, as_of, "conversion_approval"):
-            key = str(approval.get("batch") or approval.doc_no or f"{code}@{approval.date}")
-            batches.setdefault(key, []).append((code, approval))
-
-    out = []
-    for key, members in batches.items():
-        approved_on = min(a.date for _, a in members)
-        due = add_years(approved_on, th.unsupplied_years)
-        if as_of < due:
-            continue
-        by_area = all(a.area() for _, a in members)
-        approved_total = 0.0
-        supplied_total = 0.0
-        unsupplied_codes: list[str] = []
-        used_events: list[Event] = []
-        for code, approval in members:
-            own = [s for s in supplies.get(code, ()) if str(s.get("batch") or key) == key]
-            used_events.extend(own)
-            approved = approval.area() if by_area else 1.0
-            if not own:
-                supplied = 0.0
-            elif by_area and all(s.area() is not None for s in own):
-                supplied = min(approved, sum(s.area() for s in own))
-            else:
-                supplied = approved
-            approved_total += approved
-            supplied_total += supplied
-            if supplied < approved - 1e-9 and code not in unsupplied_codes:
-                unsupplied_codes.append(code)
-        ratio = supplied_total / approved_total if approved_total else 0.0
-        if not unsupplied_codes:
-            continue
-        first = min((a for _, a in members), key=lambda a: a.date)
-        if by_area:
-            amount = tr("{supplied} of {approved} m²").format(
-                supplied=f"{supplied_total:,.0f}", approved=f"{approved_total:,.0f}"
-            )
-        else:
-            amount = tr("{supplied} of {approved} projects").format(
-                supplied=int(supplied_total), approved=int(approved_total)
-            )
-        out.append(
-            Finding(
-                ";".join(unsupplied_codes),
-                RULE_UNSUPPLIED,
-                SEVERITY_WARNING,
-                due,
-                (as_of - approved_on).days,
-                tr(
-                    "Batch {batch} approved {date} ({doc}); {years} years on {due}; "
-                    "supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}."
-                ).format(
-                    batch=key,
-                    date=approved_on,
-                    doc=_doc(first),
-                    years=th.unsupplied_years,
-                    due=due,
-                    ratio=f"{ratio:.1%}",
-                    amount=amount,
-                    as_of=as_of,
-                    codes=", ".join(unsupplied_codes),
-                ),
-                batch=key,
-                supplied_ratio=ratio,
-                codes=tuple(unsupplied_codes),
-                events=_ids(*(a for _, a in members), *used_events),
-            )
-        )
-    out.sort(key=lambda f: (f.since, f.batch))
-    return out
+    return by_batch(projects, as_of, thresholds, archived=set(archived))
 
 
 def monitor(
     projects: Mapping[str, Iterable[Any]],
     as_of: _dt.date,
     thresholds: Thresholds | None = None,
+    archived: Iterable[str] = (),
 ) -> list[Finding]:
-    """Every finding over ``{code: events}``: 批而未供 per batch, then the project rules."""
+    """Every finding over ``{code: events}``: 批而未供 per batch, then the project rules.
+
+    ``archived``: codes of archived projects among ``projects`` — left out of their batches'
+    ratios (and named there) and given no project finding (the policy of :mod:`.batches`).
+    """
     th = thresholds or Thresholds()
     th.validate()
     as_of = to_date(as_of)
+    archived = set(archived)
     materialised = {code: list(events) for code, events in projects.items()}
-    out = unsupplied_findings(materialised, as_of, th)
+    out = unsupplied_findings(materialised, as_of, th, archived)
     for code, events in materialised.items():
-        out.extend(project_findings(code, events, as_of, th))
+        if code not in archived:
+            out.extend(project_findings(code, events, as_of, th))
     return out

@@ -241,15 +241,17 @@ def anomaly_codes(
 
     dialect = dialect or dialect_of(connection)
     live = "NOT archived" if dialect == "postgres" else "archived = 0"
+    # every project, archived ones too: the batch policy (core/batches.py) names them
     projects = {
-        r[0]: dict(zip(_PROJECT_FACTS, r))
+        r[0]: dict(zip(_PROJECT_FACTS + ("archived",), r))
         for r in _run(
             connection,
-            f"SELECT {', '.join(_PROJECT_FACTS)} FROM ymt_projects WHERE {live}",
+            f"SELECT {', '.join(_PROJECT_FACTS)}, archived FROM ymt_projects",
             [],
             dialect,
         )
     }
+    archived = {code for code, row in projects.items() if row["archived"]}
     events: dict[str, list[dict]] = {}
     sql = (
         f"SELECT {', '.join(_EVENT_COLUMNS)} FROM ymt_events WHERE {live} "
@@ -266,11 +268,11 @@ def anomaly_codes(
         for code, evs in events.items()
         if code in projects
     }
-    findings = lc.monitor(data, as_of or _dt.date.today(), thresholds)
+    findings = lc.monitor(data, as_of or _dt.date.today(), thresholds, archived)
     out: dict[str, set[str]] = {}
     for f in findings:
         codes = f.codes or tuple(c for c in f.code.split(";") if c)
-        out.setdefault(f.rule, set()).update(c for c in codes if c in projects)
+        out.setdefault(f.rule, set()).update(c for c in codes if c not in archived)
     return out
 
 

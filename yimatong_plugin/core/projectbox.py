@@ -196,8 +196,9 @@ def project_file(
         if other not in projects:
             projects[other] = lib.project(other) or {}
     normalised = {c: lc.with_project_defaults(projects[c], evs) for c, evs in peers.items()}
-    findings = [f for f in lc.unsupplied_findings(normalised, as_of, th) if code in f.codes]
-    findings += lc.project_findings(code, normalised[code], as_of, th)
+    # the same call and archive policy as the monitor (library_findings)
+    archived = {c for c, row in projects.items() if row.get("archived")}
+    findings = [f for f in lc.monitor(normalised, as_of, th, archived) if code in f.codes]
     return {
         "project": project,
         "events": events,
@@ -230,7 +231,9 @@ def library_findings(
     """Every finding over the library's live (not archived) projects as of ``as_of``.
 
     Streams the events project by project (ordered by code): only approvals and supplies are
-    kept for the per-batch rule, so memory stays small on a large library.
+    kept for the per-batch rule, so memory stays small on a large library. Archived projects
+    follow the policy of ``core/batches.py``: no finding of their own, left out of (and named
+    in) their batches' ratios — as in :func:`project_file`.
     """
     th = thresholds or lc.Thresholds()
     th.validate()
@@ -238,10 +241,10 @@ def library_findings(
     projects = {
         r["code"]: r
         for r in lib.query(
-            "SELECT " + ", ".join(PROJECT_RULE_COLUMNS) + " FROM ymt_projects WHERE archived = ?",
-            (False,),
+            "SELECT " + ", ".join(PROJECT_RULE_COLUMNS) + ", archived FROM ymt_projects", ()
         )
     }
+    archived = {code for code, row in projects.items() if row["archived"]}
     total = max(1, len(projects))
     out: list[lc.Finding] = []
     for_batches: dict[str, list[lc.Event]] = {}
@@ -249,7 +252,8 @@ def library_findings(
 
     def flush(code: str, rows: list[dict]) -> None:
         evs = lc.with_project_defaults(projects[code], rows)
-        out.extend(lc.project_findings(code, evs, as_of, th))
+        if code not in archived:
+            out.extend(lc.project_findings(code, evs, as_of, th))
         keep = [e for e in evs if e.stage in ("conversion_approval", "supply")]
         if keep:
             for_batches[code] = keep
@@ -275,7 +279,7 @@ def library_findings(
                 progress(90.0 * done / total)
     if current in projects:
         flush(current, bucket)
-    out[:0] = lc.unsupplied_findings(for_batches, as_of, th)
+    out[:0] = lc.unsupplied_findings(for_batches, as_of, th, archived)
     return out
 
 

@@ -322,13 +322,21 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
         f'<img id="timeline" src="{files}/timeline.png" width="100%">',
         f"<h2>{_e(tr('Lifecycle findings'))}</h2>",
         _table(
-            [tr("Rule"), tr("Severity"), tr("Since"), tr("Days"), tr("Evidence")],
+            [
+                tr("Rule"),
+                tr("Severity"),
+                tr("Since"),
+                tr("Days"),
+                tr("Days counted over"),
+                tr("Evidence"),
+            ],
             [
                 [
                     f'<span class="sev-{_e(f.severity)}">{_e(f.rule)}</span>',
                     _e(severity_label(f.severity)),
                     _e(f.since.isoformat()),
                     _e(f.days),
+                    _e(f.reference_text()),
                     _e(f.evidence),
                 ]
                 for f in data["findings"]

@@ -9,7 +9,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="288" />
+      <location filename="../ui/project_box.py" line="295" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="138" />
+      <location filename="../processing/base.py" line="141" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -149,12 +149,12 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="189" />
+      <location filename="../processing/base.py" line="192" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="162" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="166" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="434" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -199,12 +199,12 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="487" />
+      <location filename="../core/lifecycle.py" line="538" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="464" />
+      <location filename="../core/lifecycle.py" line="512" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="531" />
+      <location filename="../core/lifecycle.py" line="591" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="297" />
+      <location filename="../ui/project_box.py" line="304" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="349" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="194" />
+      <location filename="../processing/base.py" line="197" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="67" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="71" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="276" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="290" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
@@ -434,7 +434,7 @@
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="424" />
+      <location filename="../gis/projectbox_report.py" line="432" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -444,7 +444,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="782" />
+      <location filename="../core/batches.py" line="137" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
@@ -524,12 +524,12 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="264" />
+      <location filename="../ui/project_box.py" line="271" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="176" />
+      <location filename="../processing/base.py" line="179" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -554,7 +554,7 @@
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="485" />
+      <location filename="../gis/projectbox_report.py" line="493" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="434" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -574,7 +574,7 @@
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="410" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -669,7 +669,7 @@
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="56" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -804,19 +804,29 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="329" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="102" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="330" />
+      <source>Days counted over</source>
+      <translation>天数计算区间</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="53" />
+      <source>Days counted to</source>
+      <translation>天数计至</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="50" />
@@ -899,7 +909,7 @@
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="377" />
+      <location filename="../gis/projectbox_report.py" line="385" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -944,12 +954,12 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="375" />
+      <location filename="../gis/projectbox_report.py" line="383" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="331" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1019,7 +1029,7 @@
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="410" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1034,7 +1044,7 @@
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="129" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1050,8 +1060,8 @@
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="39" />
-      <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and evidence (the events and dates that make it so).</source>
-      <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
+      <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
+      <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
       <location filename="../ui/import_dialog.py" line="76" />
@@ -1064,12 +1074,12 @@
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="91" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1124,17 +1134,17 @@
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="104" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="108" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="97" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="101" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="202" />
+      <location filename="../core/lifecycle.py" line="214" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -1184,12 +1194,12 @@
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="83" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="87" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="199" />
+      <location filename="../core/lifecycle.py" line="211" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
@@ -1281,12 +1291,12 @@
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="410" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="349" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -1396,7 +1406,7 @@
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="57" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -1456,7 +1466,7 @@
       <translation>文件中的行号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="349" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -1596,7 +1606,7 @@
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="310" />
+      <location filename="../ui/project_box.py" line="317" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -1631,7 +1641,7 @@
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="270" />
+      <location filename="../ui/project_box.py" line="277" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1666,7 +1676,7 @@
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="262" />
+      <location filename="../core/lifecycle.py" line="310" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -1674,6 +1684,11 @@
       <location filename="../ui/code_dialog.py" line="178" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
+    </message>
+    <message>
+      <location filename="../core/batches.py" line="157" />
+      <source>Not counted in the ratio: {n} archived project(s) of the batch ({codes}).</source>
+      <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/sync.py" line="304" />
@@ -1706,7 +1721,7 @@
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="123" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -1726,7 +1741,7 @@
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="300" />
+      <location filename="../ui/project_box.py" line="307" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -1776,7 +1791,7 @@
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="377" />
+      <location filename="../gis/projectbox_report.py" line="385" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -1957,7 +1972,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="338" />
+      <location filename="../gis/projectbox_report.py" line="346" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -2187,7 +2202,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="499" />
+      <location filename="../gis/projectbox_report.py" line="507" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -2207,7 +2222,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="214" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -2252,6 +2267,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已拒绝记录数</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="52" />
+      <source>Reference date</source>
+      <translation>基准日</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="51" />
+      <source>Reference date kind</source>
+      <translation>基准日类型</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="247" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
@@ -2292,7 +2317,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="90" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="94" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -2312,7 +2337,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="400" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -2362,7 +2387,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="55" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -2387,7 +2412,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="326" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -2397,7 +2422,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="410" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -2462,7 +2487,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="327" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -2497,7 +2522,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="328" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -2532,7 +2557,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="349" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -2557,12 +2582,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>前置库表</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="693" />
+      <location filename="../core/lifecycle.py" line="762" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="349" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -2577,19 +2602,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="606" />
+      <location filename="../core/lifecycle.py" line="666" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="582" />
+      <location filename="../core/lifecycle.py" line="642" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="557" />
+      <location filename="../core/lifecycle.py" line="617" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
+    </message>
+    <message>
+      <location filename="../core/batches.py" line="152" />
+      <source>Supplies recording no batch are counted against their project's batches in approval order.</source>
+      <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="252" />
@@ -2622,7 +2652,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="434" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -2694,7 +2724,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="71" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -2856,7 +2886,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="162" />
+      <location filename="../processing/base.py" line="165" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -2936,7 +2966,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="196" />
+      <location filename="../core/lifecycle.py" line="208" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -3091,7 +3121,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="434" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -3106,7 +3136,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="434" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -3186,7 +3216,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -3281,7 +3311,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="436" />
+      <location filename="../core/lifecycle.py" line="279" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
@@ -3291,7 +3321,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="435" />
+      <location filename="../core/lifecycle.py" line="278" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
@@ -3324,6 +3354,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="832" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="277" />
+      <source>batch approval</source>
+      <translation>批次批准</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="936" />
@@ -3386,7 +3421,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="354" />
+      <location filename="../gis/projectbox_report.py" line="362" />
       <source>current</source>
       <translation>现行</translation>
     </message>
@@ -3411,12 +3446,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="681" />
+      <location filename="../core/lifecycle.py" line="750" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="372" />
+      <location filename="../core/lifecycle.py" line="280" />
+      <source>development stopped</source>
+      <translation>停止开发</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="420" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -3471,22 +3511,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="279" />
+      <location filename="../ui/project_box.py" line="286" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="414" />
+      <location filename="../gis/projectbox_report.py" line="422" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="415" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="413" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -3506,7 +3546,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="685" />
+      <location filename="../core/lifecycle.py" line="754" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -3556,7 +3596,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="683" />
+      <location filename="../core/lifecycle.py" line="752" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -3616,7 +3656,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="373" />
+      <location filename="../core/lifecycle.py" line="421" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>
@@ -3766,17 +3806,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="363" />
+      <location filename="../gis/projectbox_report.py" line="371" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="360" />
+      <location filename="../gis/projectbox_report.py" line="368" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="685" />
+      <location filename="../core/lifecycle.py" line="754" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -3796,7 +3836,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="349" />
+      <location filename="../gis/projectbox_report.py" line="357" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -3842,8 +3882,8 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
     </message>
     <message>
       <location filename="../ui/timeline.py" line="509" />
-      <source>since {date}, {days} days</source>
-      <translation>自 {date} 起，{days} 天</translation>
+      <source>since {date}; {days} days: {counted}</source>
+      <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="97" />
@@ -4096,7 +4136,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="74" />
+      <location filename="../processing/base.py" line="77" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
@@ -4161,7 +4201,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="307" />
+      <location filename="../ui/project_box.py" line="314" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -4263,12 +4303,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="768" />
+      <location filename="../core/batches.py" line="130" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="772" />
+      <location filename="../core/batches.py" line="134" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
@@ -4278,7 +4318,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="207" />
+      <location filename="../processing/base.py" line="210" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
@@ -4291,6 +4331,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/timeline.py" line="459" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
+    </message>
+    <message>
+      <location filename="../core/lifecycle.py" line="244" />
+      <source>{what} {date} to {until}</source>
+      <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="311" />
@@ -4418,7 +4463,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="80" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>

@@ -170,7 +170,14 @@ class ProjectBoxDock(QgsDockWidget):
         self.timeline = TimelineView(splitter)
         self.finding_list = QTreeWidget(splitter)
         self.finding_list.setHeaderLabels(
-            [tr("Rule"), tr("Severity"), tr("Since"), tr("Days"), tr("Evidence")]
+            [
+                tr("Rule"),
+                tr("Severity"),
+                tr("Since"),
+                tr("Days"),
+                tr("Days counted over"),
+                tr("Evidence"),
+            ]
         )
         self.finding_list.setRootIsDecorated(False)
         self.finding_list.setWordWrap(True)
@@ -401,10 +408,19 @@ class ProjectBoxDock(QgsDockWidget):
         )
         for f in data["findings"]:
             item = QTreeWidgetItem(
-                [f.rule, severity_label(f.severity), f.since.isoformat(), str(f.days), f.evidence]
+                [
+                    f.rule,
+                    severity_label(f.severity),
+                    f.since.isoformat(),
+                    str(f.days),
+                    f.reference_text(),  # what the days count, beside them
+                    f.evidence,
+                ]
             )
-            item.setToolTip(4, f.evidence)
+            item.setToolTip(5, f.evidence)
             self.finding_list.addTopLevelItem(item)
+        for column in range(5):  # the short columns whole; the evidence takes the rest
+            self.finding_list.resizeColumnToContents(column)
         self.highlight(data["parcels"])
 
     # -- highlight ------------------------------------------------------------------------

@@ -506,7 +506,9 @@ class TimelineView(QGraphicsView):
                 "<b>{}</b> ({}) {}<br>{}".format(
                     finding.rule,
                     severity_label(finding.severity),
-                    tr("since {date}, {days} days").format(date=finding.since, days=finding.days),
+                    tr("since {date}; {days} days: {counted}").format(
+                        date=finding.since, days=finding.days, counted=finding.reference_text()
+                    ),
                     finding.evidence,
                 )
             )

@@ -42,12 +42,16 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
         "with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), "
         "闲置土地 (idle land: not started one full year after the agreed start — idle-land fee "
         "stage — or two full years — repossession stage; or started, less than 1/3 of the area "
-        "developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started "
-        "late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; "
-        "29 February counts to 1 March. A project not yet started is reported once, under the "
-        "most advanced rule it meets. Output: one row per finding with the current parcels of "
+        "developed or less than 25 % invested, and stopped for a full year; a later supervision "
+        "record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion "
+        "overdue). One full year ends on the anniversary date; 29 February counts to 1 March. "
+        "A project not yet started is reported once, under the most advanced rule it meets. "
+        "Archived projects get no finding and are left out of a batch's ratio (the finding "
+        "names them). Output: one row per finding with the current parcels of "
         "the project(s), and code, rule, severity, since (the date the rule was first met), "
-        "days and evidence (the events and dates that make it so)."
+        "days and what they count (from reference_date, the agreed start, agreed completion, "
+        "batch approval or stop date named in reference, to days_until) and evidence (the "
+        "events and dates that make it so)."
     )
 
     LIBRARY = "LIBRARY"
@@ -190,6 +194,9 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
             ("severity", QVariant.String),
             ("stage", QVariant.String),
             ("since", QVariant.Date),
+            ("reference", QVariant.String),
+            ("reference_date", QVariant.Date),
+            ("days_until", QVariant.Date),
             ("days", QVariant.Int),
             ("evidence", QVariant.String),
             ("batch", QVariant.String),
@@ -250,6 +257,10 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
                     if code not in names:
                         names[code] = (lib.project(code) or {}).get("name") or ""
                 since = finding.since
+
+                def qdate(day):
+                    return QDate(day.year, day.month, day.day) if day else None
+
                 feat.setAttributes(
                     [
                         finding.code,
@@ -258,6 +269,9 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
                         finding.severity,
                         finding.stage or None,
                         QDate(since.year, since.month, since.day),
+                        lc.reference_name(finding.reference_kind) or None,
+                        qdate(finding.reference),
+                        qdate(finding.until),
                         finding.days,
                         finding.evidence,
                         finding.batch or None,
