@@ -24,7 +24,7 @@
       <translation>（计算中…）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="173" />
+      <location filename="../ui/import_dialog.py" line="174" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>添加时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="248" />
+      <location filename="../core/importer.py" line="252" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="257" />
+      <location filename="../core/importer.py" line="261" />
       <source>Agreed completion date</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="255" />
+      <location filename="../core/importer.py" line="259" />
       <source>Agreed hand-over date</source>
       <translation>约定交地时间</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="256" />
+      <location filename="../core/importer.py" line="260" />
       <source>Agreed start date</source>
       <translation>约定开工时间</translation>
     </message>
@@ -259,22 +259,22 @@
       <translation>无法计算异常规则：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="246" />
+      <location filename="../core/importer.py" line="250" />
       <source>Applicant</source>
       <translation>用地单位</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="258" />
+      <location filename="../core/importer.py" line="262" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="259" />
+      <location filename="../core/importer.py" line="263" />
       <source>Approval document number</source>
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="250" />
+      <location filename="../core/importer.py" line="254" />
       <source>Approval type</source>
       <translation>项目批准类型</translation>
     </message>
@@ -394,12 +394,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="799" />
+      <location filename="../core/importer.py" line="839" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1026" />
+      <location filename="../core/importer.py" line="1068" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="98" />
+      <location filename="../ui/import_dialog.py" line="99" />
       <source>Column mapping (remembered for the source)</source>
       <translation>列映射（按来源记住）</translation>
     </message>
@@ -574,7 +574,7 @@
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="761" />
+      <location filename="../core/importer.py" line="784" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -679,22 +679,22 @@
       <translation>申报面积</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="254" />
+      <location filename="../core/importer.py" line="258" />
       <source>Declared area (m²)</source>
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="41" />
+      <location filename="../ui/import_dialog.py" line="42" />
       <source>Declared area (m², converted from hectares)</source>
       <translation>申报面积（平方米，由公顷换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="45" />
+      <location filename="../ui/import_dialog.py" line="46" />
       <source>Declared area (m², converted from km²)</source>
       <translation>申报面积（平方米，由平方公里换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="43" />
+      <location filename="../ui/import_dialog.py" line="44" />
       <source>Declared area (m², converted from mu)</source>
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
@@ -759,7 +759,7 @@
       <translation>正在绘制地块图…</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="90" />
+      <location filename="../ui/import_dialog.py" line="91" />
       <source>Dry run</source>
       <translation>试运行</translation>
     </message>
@@ -799,7 +799,7 @@
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="76" />
+      <location filename="../ui/import_dialog.py" line="77" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -869,7 +869,7 @@
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="76" />
+      <location filename="../ui/import_dialog.py" line="77" />
       <source>First value</source>
       <translation>首行值</translation>
     </message>
@@ -999,7 +999,7 @@
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="91" />
+      <location filename="../ui/import_dialog.py" line="92" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -1056,7 +1056,7 @@
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="262" />
+      <location filename="../core/importer.py" line="266" />
       <source>Investment (10k yuan)</source>
       <translation>总投资（万元）</translation>
     </message>
@@ -1066,7 +1066,7 @@
       <translation>投资项目在线审批监管平台</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="260" />
+      <location filename="../core/importer.py" line="264" />
       <source>Investment project code</source>
       <translation>投资项目代码</translation>
     </message>
@@ -1081,7 +1081,7 @@
       <translation>标注</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="253" />
+      <location filename="../core/importer.py" line="257" />
       <source>Land use</source>
       <translation>用途</translation>
     </message>
@@ -1236,7 +1236,7 @@
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="261" />
+      <location filename="../core/importer.py" line="265" />
       <source>Location</source>
       <translation>坐落</translation>
     </message>
@@ -1271,7 +1271,7 @@
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="523" />
+      <location filename="../core/importer.py" line="540" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
     </message>
@@ -1336,7 +1336,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="773" />
+      <location filename="../core/importer.py" line="796" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -1426,7 +1426,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="263" />
+      <location filename="../core/importer.py" line="267" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -1722,7 +1722,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目盒</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="244" />
+      <location filename="../core/importer.py" line="248" />
       <source>Project code</source>
       <translation>项目代码</translation>
     </message>
@@ -1782,7 +1782,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="245" />
+      <location filename="../core/importer.py" line="249" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -1797,7 +1797,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="251" />
+      <location filename="../core/importer.py" line="255" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
@@ -1842,7 +1842,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="247" />
+      <location filename="../core/importer.py" line="251" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -1952,17 +1952,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="663" />
+      <location filename="../core/importer.py" line="682" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1033" />
+      <location filename="../core/importer.py" line="1075" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="667" />
+      <location filename="../core/importer.py" line="686" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -2052,7 +2052,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="68" />
+      <location filename="../ui/import_dialog.py" line="69" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -2142,7 +2142,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="252" />
+      <location filename="../core/importer.py" line="256" />
       <source>Supply type</source>
       <translation>供地方式</translation>
     </message>
@@ -2227,14 +2227,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="941" />
+      <location filename="../core/importer.py" line="983" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="304" />
-      <source>The file is neither UTF-8 nor GBK text (byte {pos}).</source>
-      <translation>文件既不是 UTF-8 也不是 GBK 编码的文本（第 {pos} 字节）。</translation>
+      <location filename="../core/import_values.py" line="172" />
+      <source>The file is neither UTF-8 nor GBK text (line {line}, byte {pos}); save it as CSV UTF-8 and import again.</source>
+      <translation>文件既不是 UTF-8 也不是 GBK 文本（第 {line} 行，第 {pos} 字节）；请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="195" />
+      <source>The file is not UTF-8, UTF-16 or GBK text: line {line} reads as “{text}” in GBK. Save it as CSV UTF-8 and import again.</source>
+      <translation>文件不是 UTF-8、UTF-16 或 GBK 文本：第 {line} 行按 GBK 读出为“{text}”。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="189" />
+      <source>The file looks like Big5 (traditional Chinese) text, not GBK: line {line} reads as “{text}” in GBK. Save it as CSV UTF-8 and import again.</source>
+      <translation>文件看来是 Big5（繁体中文）编码而非 GBK：第 {line} 行按 GBK 读出为“{text}”。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="149" />
+      <source>The file starts as UTF-16 text but breaks at byte {pos}.</source>
+      <translation>文件以 UTF-16 文本开头，但在第 {pos} 字节处损坏。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="154" />
+      <source>The file starts as UTF-16 text but line {line} is not text.</source>
+      <translation>文件以 UTF-16 文本开头，但第 {line} 行不是文本。</translation>
     </message>
     <message>
       <location filename="../core/library/geometry.py" line="61" />
@@ -2302,7 +2322,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1015" />
+      <location filename="../core/importer.py" line="1057" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2339,17 +2359,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="528" />
+      <location filename="../core/importer.py" line="545" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation>列映射不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="530" />
+      <location filename="../core/importer.py" line="547" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="747" />
+      <location filename="../core/importer.py" line="770" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -2494,7 +2514,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="534" />
+      <location filename="../core/importer.py" line="551" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
@@ -2524,7 +2544,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="735" />
+      <location filename="../core/importer.py" line="758" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -2584,7 +2604,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="785" />
+      <location filename="../core/importer.py" line="808" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -2614,7 +2634,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在生成项目档案…</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="249" />
+      <location filename="../core/importer.py" line="253" />
       <source>Year</source>
       <translation>年度</translation>
     </message>
@@ -2662,6 +2682,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="832" />
+      <source>a total row ({label}): left out</source>
+      <translation>合计行（{label}）：已跳过</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="251" />
@@ -2714,22 +2739,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="888" />
+      <location filename="../core/importer.py" line="930" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="830" />
+      <location filename="../core/importer.py" line="870" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="832" />
+      <location filename="../core/importer.py" line="872" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="936" />
+      <location filename="../core/importer.py" line="978" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2764,7 +2789,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="916" />
+      <location filename="../core/importer.py" line="958" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2829,7 +2854,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="907" />
+      <location filename="../core/importer.py" line="949" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -2969,12 +2994,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="842" />
+      <location filename="../core/importer.py" line="884" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="925" />
+      <location filename="../core/importer.py" line="967" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3019,9 +3044,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="834" />
+      <location filename="../core/importer.py" line="876" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="60" />
+      <source>not a positive area: {value}</source>
+      <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="69" />
@@ -3209,6 +3239,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
     <message>
+      <location filename="../core/import_values.py" line="41" />
+      <source>the cell says {cell}, the column {column}: converted from {cell}</source>
+      <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="824" />
+      <source>the column names no unit: read in {unit} as the table says ({note})</source>
+      <translation>该列未注明单位：按表头说明（{note}）以{unit}读取</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="107" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
@@ -3234,12 +3274,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入代码或名称的一部分</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="862" />
+      <location filename="../core/import_values.py" line="57" />
+      <source>unknown area unit in {value} (use 平方米, 公顷, 亩 or 平方公里)</source>
+      <translation>{value} 中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="904" />
       <source>unknown or ambiguous {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中或有歧义</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="877" />
+      <location filename="../core/importer.py" line="919" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3274,7 +3319,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="898" />
+      <location filename="../core/importer.py" line="940" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
@@ -3299,37 +3344,42 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="344" />
+      <location filename="../core/importer.py" line="375" />
       <source>{file}: file not found.</source>
       <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="368" />
+      <location filename="../core/importer.py" line="400" />
       <source>{file}: no sheet named {sheet}.</source>
       <translation>{file}：没有名为 {sheet} 的工作表。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="362" />
+      <location filename="../core/importer.py" line="394" />
       <source>{file}: not a readable .xlsx file ({error}).</source>
       <translation>{file}：不是可读取的 .xlsx 文件（{error}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="403" />
+      <location filename="../core/importer.py" line="319" />
+      <source>{file}: row {row} holds no column names.</source>
+      <translation>{file}：第 {row} 行没有列名。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="427" />
       <source>{file}: the file is empty.</source>
       <translation>{file}：文件为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="320" />
-      <source>{file}: the first row holds no column names.</source>
-      <translation>{file}：第一行没有列名。</translation>
-    </message>
-    <message>
-      <location filename="../core/importer.py" line="383" />
+      <location filename="../core/importer.py" line="358" />
       <source>{file}: the sheet is empty.</source>
       <translation>{file}：工作表为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="351" />
+      <location filename="../core/importer.py" line="352" />
+      <source>{file}: there is no row {row} to take the column names from.</source>
+      <translation>{file}：没有第 {row} 行可作为列名行。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="382" />
       <source>{file}: unsupported file type (use .xlsx or .csv).</source>
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
@@ -3404,7 +3454,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="286" />
+      <location filename="../ui/import_dialog.py" line="287" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
@@ -3544,7 +3594,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="693" />
+      <location filename="../core/importer.py" line="715" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>

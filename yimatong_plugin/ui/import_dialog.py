@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import importer
+from ..core.units import AreaUnit, unit_in_header
 from ..processing.algorithms.importprojects import SOURCE_KEYS, mapping_store_path, source_labels
 from ..toolbelt.i18n import tr
 
@@ -36,12 +37,12 @@ def field_label_for(name: str, header: str) -> str:
     area names the unit the importer converts from (read from the header: 亩, 公顷…), so a
     column in 亩 is not mistaken for one in m²."""
     if name == "declared_area_m2":
-        factor = importer.area_factor(header)
-        if factor == 10000.0:
+        unit = unit_in_header(header)
+        if unit is AreaUnit.HECTARE:
             return tr("Declared area (m², converted from hectares)")
-        if abs(factor - 10000.0 / 15.0) < 1e-9:
+        if unit is AreaUnit.MU:
             return tr("Declared area (m², converted from mu)")
-        if factor == 1_000_000.0:
+        if unit is AreaUnit.KM2:
             return tr("Declared area (m², converted from km²)")
     return importer.field_label(name)
 
