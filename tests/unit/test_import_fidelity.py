@@ -211,3 +211,66 @@ def test_unmerged_blank_cell_is_still_missing(tmp_path, dictionaries):
     wb.save(path)
     plan = _plan(read_table(path), dictionaries, defaults={"region": "43", "year": "2024"})
     assert {(p.row, p.column) for p in plan.problems} == {(5, "行政区"), (6, "行政区")}
+
+
+# -- item 12: plan vocabulary ---------------------------------------------------------------
+
+
+def _vocab_plan(tmp_path, dictionaries, values):
+    """One row per dict of overrides of ROW's fields."""
+    rows = [HEADERS]
+    for v in values:
+        row = list(ROW)
+        for i, h in enumerate(HEADERS):
+            if h in v:
+                row[i] = v[h]
+        rows.append(row)
+    table = read_table(_xlsx(tmp_path / "v.xlsx", rows))
+    return _plan(table, dictionaries)
+
+
+def test_short_forms_map_to_one_entry(tmp_path, dictionaries):
+    plan = _vocab_plan(tmp_path, dictionaries, [
+        {"供地方式": "挂牌", "用途": "工业", "项目类型": "工业"},
+        {"供地方式": "拍卖", "用途": "商业", "项目类型": "商服"},
+        {"供地方式": "协议", "用途": "住宅", "项目类型": "住宅"},
+        {"供地方式": "招标", "用途": "物流仓储", "项目类型": "物流"},
+    ])  # fmt: skip
+    assert plan.ok, plan.summary()
+    got = [(r.values["supply_type"], r.values["land_use"], r.values["project_type"])
+           for r in plan.rows]  # fmt: skip
+    assert got == [("13", "1001", "01"), ("12", "0901", "04"), ("14", "0701", "03"),
+                   ("11", "1101", "02")]  # fmt: skip
+
+
+def test_mixed_use_is_a_row_problem_with_a_suggestion(tmp_path, dictionaries):
+    plan = _vocab_plan(tmp_path, dictionaries, [{"用途": "商住"}, {"用途": "商服用地"}])
+    assert [(p.row, p.column) for p in plan.problems] == [(2, "用途"), (3, "用途")]
+    assert "0701 城镇住宅用地" in plan.problems[0].message
+    assert "0901 商业用地" in plan.problems[0].message
+    assert "0902 商务金融用地" in plan.problems[1].message
+    assert not plan.rows
+
+
+def test_unknown_names_list_the_closest_entries(tmp_path, dictionaries):
+    plan = _vocab_plan(tmp_path, dictionaries, [{"供地方式": "挂牌出售"}, {"行政区": "武陵"}])
+    by_row = {p.row: p.message for p in plan.problems}
+    assert "closest" in by_row[2] and "13 出让（挂牌）" in by_row[2]
+    assert "430702 武陵区" in by_row[3]
+    assert "value_aliases.csv" in by_row[3]  # where a development zone is added
+
+
+def test_development_zone_as_division_from_the_bureau_alias_list(tmp_path, dictionaries):
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    (folder / "value_aliases.csv").write_text(
+        "list,alias,code\nadmin,常德经济技术开发区,430703\nadmin,经开区,430703\n", encoding="utf-8"
+    )
+    bureau = load_dictionaries(folder)
+    plan = _vocab_plan(tmp_path, bureau, [{"行政区": "常德经济技术开发区"}, {"行政区": "经开区"}])
+    assert plan.ok, plan.summary()
+    assert {r.values["admin"] for r in plan.rows} == {"430703"}
+    (folder / "value_aliases.csv").write_text("list,alias,code\nadmin,某开发区,999999\n",
+                                              encoding="utf-8")  # fmt: skip
+    with pytest.raises(ValueError, match=r"value_aliases.csv, line 2: code 999999"):
+        load_dictionaries(folder)

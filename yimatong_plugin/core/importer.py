@@ -891,21 +891,11 @@ def dry_run(
             entries = (dictionaries or {}).get(f)
             if entries:
                 key = (f, _as_text(raw))
-                if key in lookups:
-                    code = lookups[key]
-                else:
-                    code = lookup_code(raw, entries, _segment_width(f))
-                    if code is None and f == "land_use":
-                        code = _land_use_level2(raw, dictionaries)
-                    lookups[key] = code
+                if key not in lookups:
+                    lookups[key] = _lookup_segment(f, raw, entries, dictionaries)
+                code, message = lookups[key]
                 if code is None:
-                    problem(
-                        f,
-                        tr("unknown or ambiguous {field} value {value}").format(
-                            field=field_label(f), value=raw
-                        ),
-                        raw,
-                    )
+                    problem(f, message, raw)
                     del clean[f]
                 else:
                     clean[f] = code
@@ -984,6 +974,24 @@ def dry_run(
     if progress is not None:
         progress(1.0)
     return plan
+
+
+def _lookup_segment(f: str, raw: Any, entries, dictionaries) -> tuple[str | None, str]:
+    """(code, "") for a code-list value, or (None, the row problem): an alias first (挂牌), a
+    code or name, a 三调 code for land use; a term naming several entries asks for a choice."""
+    from .vocabulary import alias_codes, choice_message, unknown_message
+
+    codes = alias_codes(f, raw, dictionaries)
+    if codes is not None and len(codes) == 1:
+        return codes[0], ""
+    if codes:
+        return None, choice_message(field_label(f), raw, codes, entries)
+    code = lookup_code(raw, entries, _segment_width(f))
+    if code is None and f == "land_use":
+        code = _land_use_level2(raw, dictionaries)
+    if code is not None:
+        return code, ""
+    return None, unknown_message(f, field_label(f), raw, entries, dictionaries)
 
 
 def _land_use_level2(value: Any, dictionaries: dict) -> str | None:

@@ -4,6 +4,11 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../core/vocabulary.py" line="71" />
+      <source> (a development zone or other area name can be added to value_aliases.csv)</source>
+      <translation>（开发区等区域名称可在代码表文件夹的 value_aliases.csv 中添加）</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="287" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
@@ -399,7 +404,7 @@
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1068" />
+      <location filename="../core/importer.py" line="1076" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -544,7 +549,7 @@
       <translation>代码表文件夹（留空：使用内置代码表）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="208" />
+      <location filename="../core/dictionaries/__init__.py" line="267" />
       <source>Code-list folder {folder} does not exist.</source>
       <translation>代码表文件夹 {folder} 不存在。</translation>
     </message>
@@ -1957,7 +1962,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1075" />
+      <location filename="../core/importer.py" line="1083" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
@@ -2227,7 +2232,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="983" />
+      <location filename="../core/importer.py" line="973" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -2322,7 +2327,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1057" />
+      <location filename="../core/importer.py" line="1065" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2739,7 +2744,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="930" />
+      <location filename="../core/importer.py" line="920" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
@@ -2754,7 +2759,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="978" />
+      <location filename="../core/importer.py" line="968" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2769,34 +2774,39 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="163" />
+      <location filename="../core/dictionaries/__init__.py" line="168" />
       <source>code '{code}' must be 4 to 6 digits or capital letters.</source>
       <translation>代码“{code}”必须为 4 至 6 位数字或大写字母。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="123" />
+      <location filename="../core/dictionaries/__init__.py" line="128" />
       <source>code '{code}' must be {widths} digits.</source>
       <translation>代码“{code}”必须为 {widths} 位数字。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="136" />
+      <location filename="../core/dictionaries/__init__.py" line="141" />
       <source>code {code} has an empty name.</source>
       <translation>代码 {code} 的名称为空。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="145" />
+      <location filename="../core/dictionaries/__init__.py" line="150" />
       <source>code {code} has no parent class {parent} in the list.</source>
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="958" />
+      <location filename="../core/importer.py" line="948" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="177" />
+      <location filename="../core/dictionaries/__init__.py" line="182" />
       <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="244" />
+      <source>code {code} is not in the list {key}.</source>
+      <translation>代码 {code} 不在代码表 {key} 中。</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="295" />
@@ -2849,12 +2859,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="131" />
+      <location filename="../core/dictionaries/__init__.py" line="232" />
+      <source>duplicate alias {alias} (first on line {first}).</source>
+      <translation>别名 {alias} 重复（首次出现在第 {first} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="136" />
       <source>duplicate code {code} (first on line {first}).</source>
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="949" />
+      <location filename="../core/importer.py" line="939" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -2862,6 +2877,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/parcel_attach_dialog.py" line="78" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="227" />
+      <source>empty alias.</source>
+      <translation>别名为空。</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="63" />
@@ -2879,7 +2899,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="98" />
+      <location filename="../core/dictionaries/__init__.py" line="103" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
@@ -2999,7 +3019,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="967" />
+      <location filename="../core/importer.py" line="957" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3054,7 +3074,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="69" />
+      <location filename="../core/dictionaries/__init__.py" line="74" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
@@ -3234,7 +3254,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平方米</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="185" />
+      <location filename="../core/dictionaries/__init__.py" line="190" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
@@ -3249,12 +3269,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该列未注明单位：按表头说明（{note}）以{unit}读取</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="107" />
+      <location filename="../core/dictionaries/__init__.py" line="112" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="87" />
+      <location filename="../core/dictionaries/__init__.py" line="92" />
       <source>the header must be '{expected}', not '{found}'.</source>
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
@@ -3279,14 +3299,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{value} 中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="904" />
-      <source>unknown or ambiguous {field} value {value}</source>
-      <translation>{field}“{value}”不在代码表中或有歧义</translation>
+      <location filename="../core/dictionaries/__init__.py" line="221" />
+      <source>unknown list '{key}' (one of: {known}).</source>
+      <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="919" />
+      <location filename="../core/importer.py" line="909" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
+    </message>
+    <message>
+      <location filename="../core/vocabulary.py" line="65" />
+      <source>unknown {field} value {value}; closest: {options}</source>
+      <translation>未知的{field}值 {value}；最接近的：{options}</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="289" />
@@ -3319,7 +3344,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="940" />
+      <location filename="../core/vocabulary.py" line="32" />
+      <source>{field} value {value} names several entries; choose one (or split the project): {options}</source>
+      <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="930" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
@@ -3339,7 +3369,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="54" />
+      <location filename="../core/dictionaries/__init__.py" line="59" />
       <source>{file}, line {line}: {problem}</source>
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
