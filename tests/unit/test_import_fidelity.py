@@ -87,8 +87,9 @@ def test_units_in_cells_are_converted_and_contradictions_noted(tmp_path, diction
     assert plan.ok
     areas = {r.row: r.values["declared_area_m2"] for r in plan.rows}
     assert areas[3] == pytest.approx(30000)  # 45 亩, not 45 公顷
-    assert [(n.row, n.column) for n in plan.notes] == [(3, "出让面积（公顷）")]
-    assert "亩" in plan.notes[0].message and "公顷" in plan.notes[0].message
+    unit_notes = [n for n in plan.notes if n.field == "declared_area_m2"]
+    assert [(n.row, n.column) for n in unit_notes] == [(3, "出让面积（公顷）")]
+    assert "亩" in unit_notes[0].message and "公顷" in unit_notes[0].message
 
 
 # -- item 2: dates and encodings ------------------------------------------------------------

@@ -497,6 +497,10 @@ def merge_mapping(headers: Iterable[str], explicit: dict[str, str] | None) -> di
     return mapping
 
 
+#: the key under which MappingStore keeps segment defaults (not a source name)
+DEFAULTS_KEY = "_defaults"
+
+
 class MappingStore:
     """Column mappings remembered per source in one JSON file (``{source: {column: field}}``)."""
 
@@ -520,9 +524,21 @@ class MappingStore:
         remembered = self.get(source)
         return merge_mapping(headers, {h: remembered[h] for h in headers if h in remembered})
 
-    def set(self, source: str, mapping: dict[str, str]) -> None:
+    def defaults_for(self, source: str) -> dict[str, str]:
+        """The segment defaults remembered with the mapping of ``source`` (``{"year": "2024"}``)."""
+        value = (self._load_all().get(DEFAULTS_KEY) or {}).get(source) or {}
+        return {str(k): str(v) for k, v in value.items() if k in FIELDS and v not in (None, "")}
+
+    def set(
+        self, source: str, mapping: dict[str, str], defaults: dict[str, str] | None = None
+    ) -> None:
         data = self._load_all()
         data[source] = {str(k): str(v or "") for k, v in mapping.items()}
+        if defaults is not None:
+            all_defaults = data.get(DEFAULTS_KEY)
+            all_defaults = all_defaults if isinstance(all_defaults, dict) else {}
+            all_defaults[source] = {str(k): str(v) for k, v in defaults.items() if v}
+            data[DEFAULTS_KEY] = all_defaults
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -809,6 +825,7 @@ def dry_run(
                         "Without a code column, every segment needs a column or a default; "
                         "missing: {fields}"
                     ).format(fields=", ".join(field_label(m) for m in missing)),
+                    "segments",
                 )
             )
     if plan.problems:
@@ -831,6 +848,7 @@ def dry_run(
         plan.notes.append(
             Problem(rownum, "", tr("a total row ({label}): left out").format(label=label))
         )
+    from_defaults: dict[str, list[int]] = {}  # field -> rows that took the default
     seen_codes: dict[str, int] = {}
     lookups: dict[tuple[str, str], str | None] = {}  # (field, text) -> code: lists are long
     n = len(table.rows)
@@ -876,8 +894,13 @@ def dry_run(
                     msg = tr("not a number: {value}")
                 problem(f, msg.format(value=_as_text(raw)), raw)
         for f, v in defaults.items():
-            if f not in clean and v not in (None, ""):
+            if (
+                f not in clean
+                and v not in (None, "")
+                and not any(p.field == f for p in row_problems)
+            ):
                 clean[f] = v if f in DATE_FIELDS else _as_text(v)
+                from_defaults.setdefault(f, []).append(rownum)
 
         for f in REQUIRED_FIELDS:
             if not clean.get(f) and not any(p.field == f for p in row_problems):
@@ -971,9 +994,38 @@ def dry_run(
             plan.rows.append(ImportRow(rownum, clean, code_str))
     if not table.rows:
         plan.problems.append(Problem(0, "", tr("The file has no data rows.")))
+    for f, rows in from_defaults.items():
+        plan.notes.append(
+            Problem(
+                0,
+                "",
+                tr("{field} {value} taken from the default in {n} rows ({rows})").format(
+                    field=field_label(f),
+                    value=_as_text(defaults[f]),
+                    n=len(rows),
+                    rows=_row_ranges(rows),
+                ),
+                f,
+                defaults[f],
+            )
+        )
     if progress is not None:
         progress(1.0)
     return plan
+
+
+def _row_ranges(rows: list[int]) -> str:
+    """``2–5, 8`` for rows 2, 3, 4, 5, 8."""
+    parts: list[str] = []
+    start = prev = rows[0]
+    for r in rows[1:] + [None]:
+        if r is not None and r == prev + 1:
+            prev = r
+            continue
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+        if r is not None:
+            start = prev = r
+    return ", ".join(parts)
 
 
 def _lookup_segment(f: str, raw: Any, entries, dictionaries) -> tuple[str | None, str]:

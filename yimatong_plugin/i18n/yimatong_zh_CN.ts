@@ -29,7 +29,12 @@
       <translation>（计算中…）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="174" />
+      <location filename="../ui/import_layout_widgets.py" line="89" />
+      <source>(found: row {row})</source>
+      <translation>（自动识别：第 {row} 行）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="216" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -47,6 +52,11 @@
       <location filename="../ui/parcel_attach_dialog.py" line="71" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="118" />
+      <source>(none)</source>
+      <translation>（无）</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="188" />
@@ -399,12 +409,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="839" />
+      <location filename="../core/importer.py" line="857" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1076" />
+      <location filename="../core/importer.py" line="1128" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -569,9 +579,14 @@
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="99" />
+      <location filename="../ui/import_dialog.py" line="104" />
       <source>Column mapping (remembered for the source)</source>
       <translation>列映射（按来源记住）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="50" />
+      <source>Column names in row</source>
+      <translation>列名所在行</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="324" />
@@ -579,7 +594,7 @@
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="784" />
+      <location filename="../core/importer.py" line="800" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -689,17 +704,17 @@
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="42" />
+      <location filename="../ui/import_dialog.py" line="44" />
       <source>Declared area (m², converted from hectares)</source>
       <translation>申报面积（平方米，由公顷换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="46" />
+      <location filename="../ui/import_dialog.py" line="48" />
       <source>Declared area (m², converted from km²)</source>
       <translation>申报面积（平方米，由平方公里换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="44" />
+      <location filename="../ui/import_dialog.py" line="46" />
       <source>Declared area (m², converted from mu)</source>
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
@@ -712,6 +727,16 @@
       <location filename="../ui/library_dock.py" line="638" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="106" />
+      <source>Defaults</source>
+      <translation>默认值</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="103" />
+      <source>Defaults for code segments the file does not give</source>
+      <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="41" />
@@ -764,7 +789,7 @@
       <translation>正在绘制地块图…</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="91" />
+      <location filename="../ui/import_dialog.py" line="95" />
       <source>Dry run</source>
       <translation>试运行</translation>
     </message>
@@ -804,7 +829,7 @@
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="77" />
+      <location filename="../ui/import_dialog.py" line="81" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -874,7 +899,7 @@
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="77" />
+      <location filename="../ui/import_dialog.py" line="81" />
       <source>First value</source>
       <translation>首行值</translation>
     </message>
@@ -974,6 +999,11 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="105" />
+      <source>Header row and preview</source>
+      <translation>表头行与预览</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="243" />
       <source>History</source>
       <translation>历史</translation>
@@ -1004,7 +1034,7 @@
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="92" />
+      <location filename="../ui/import_dialog.py" line="96" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -1276,7 +1306,7 @@
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="540" />
+      <location filename="../core/importer.py" line="556" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
     </message>
@@ -1341,7 +1371,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="796" />
+      <location filename="../core/importer.py" line="812" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -1434,6 +1464,11 @@
       <location filename="../core/importer.py" line="267" />
       <source>Note</source>
       <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="312" />
+      <source>Note: {message}</source>
+      <translation>提示：{message}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
@@ -1837,6 +1872,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="335" />
+      <source>Read the {n} notes before importing.</source>
+      <translation>导入前请阅读 {n} 条提示。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="214" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
@@ -1957,17 +1997,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="682" />
+      <location filename="../core/importer.py" line="698" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1083" />
+      <location filename="../core/importer.py" line="1135" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="686" />
+      <location filename="../core/importer.py" line="702" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -2057,7 +2097,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="69" />
+      <location filename="../ui/import_dialog.py" line="71" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -2232,7 +2272,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="973" />
+      <location filename="../core/importer.py" line="996" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -2327,7 +2367,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1065" />
+      <location filename="../core/importer.py" line="1117" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2364,17 +2404,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="545" />
+      <location filename="../core/importer.py" line="561" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation>列映射不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="547" />
+      <location filename="../core/importer.py" line="563" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="770" />
+      <location filename="../core/importer.py" line="786" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -2519,7 +2559,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="551" />
+      <location filename="../core/importer.py" line="567" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
@@ -2549,7 +2589,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="758" />
+      <location filename="../core/importer.py" line="774" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -2609,7 +2649,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="808" />
+      <location filename="../core/importer.py" line="824" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -2689,7 +2729,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="832" />
+      <location filename="../core/importer.py" line="849" />
       <source>a total row ({label}): left out</source>
       <translation>合计行（{label}）：已跳过</translation>
     </message>
@@ -2744,22 +2784,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="920" />
+      <location filename="../core/importer.py" line="943" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="870" />
+      <location filename="../core/importer.py" line="888" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="872" />
+      <location filename="../core/importer.py" line="890" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="968" />
+      <location filename="../core/importer.py" line="991" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2794,7 +2834,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="948" />
+      <location filename="../core/importer.py" line="971" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2869,9 +2909,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="939" />
+      <location filename="../core/importer.py" line="962" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="110" />
+      <source>e.g. 2024</source>
+      <translation>例如 2024</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="78" />
@@ -2927,6 +2972,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="413" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="156" />
+      <source>from the title: {title}</source>
+      <translation>取自标题：{title}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="922" />
@@ -3014,12 +3064,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="884" />
+      <location filename="../core/importer.py" line="907" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="957" />
+      <location filename="../core/importer.py" line="980" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3064,7 +3114,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="876" />
+      <location filename="../core/importer.py" line="894" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -3264,7 +3314,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="824" />
+      <location filename="../core/importer.py" line="841" />
       <source>the column names no unit: read in {unit} as the table says ({note})</source>
       <translation>该列未注明单位：按表头说明（{note}）以{unit}读取</translation>
     </message>
@@ -3304,7 +3354,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="909" />
+      <location filename="../core/importer.py" line="932" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3349,9 +3399,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="930" />
+      <location filename="../core/importer.py" line="953" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="1002" />
+      <source>{field} {value} taken from the default in {n} rows ({rows})</source>
+      <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="272" />
@@ -3484,7 +3539,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="287" />
+      <location filename="../ui/import_dialog.py" line="343" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
@@ -3624,7 +3679,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="715" />
+      <location filename="../core/importer.py" line="731" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>
