@@ -571,6 +571,25 @@ def parse_mapping(text_or_path: str | None) -> dict[str, str] | None:
     return {str(k): str(v or "") for k, v in data.items()}
 
 
+def parse_defaults(text: str | None) -> dict[str, str] | None:
+    """Segment defaults given as a JSON object ``{"year": "2024"}`` (None when empty)."""
+    if not text or not str(text).strip():
+        return None
+    try:
+        data = json.loads(str(text))
+    except ValueError as exc:
+        raise ImporterError(
+            tr("The defaults are not valid JSON: {error}").format(error=exc)
+        ) from exc
+    if not isinstance(data, dict) or any(k not in FIELDS for k in data):
+        raise ImporterError(
+            tr(
+                "The defaults must be a JSON object {{field: value}} with fields of: {known}"
+            ).format(known=", ".join(FIELDS))
+        )
+    return {str(k): _as_text(v) for k, v in data.items() if v not in (None, "")}
+
+
 # --------------------------------------------------------------------------------------------
 # Values
 

