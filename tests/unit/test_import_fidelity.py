@@ -107,7 +107,7 @@ def test_numeric_yyyymmdd_and_serial_dates(tmp_path, dictionaries):
     assert {r.values["agreed_start"] for r in plan.rows} == {dt.date(2024, 3, 1)}
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_csv_is_read(tmp_path, encoding):
     text = "\t".join(HEADERS) + "\r\n" + "\t".join(ROW) + "\r\n"
     path = tmp_path / "unicode.txt"  # Excel's "Unicode text": UTF-16 with BOM, tabs
@@ -115,6 +115,15 @@ def test_utf16_csv_is_read(tmp_path, encoding):
     table = read_table(path)
     assert table.headers == HEADERS
     assert table.rows == [(2, ROW)]
+
+
+def test_chinese_utf16_without_bom_is_read_and_nul_bytes_refused(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("项目名称\r\n德山电子产业园\r\n".encode("utf-16-le"))
+    assert read_table(path).rows == [(2, ["德山电子产业园"])]
+    path.write_bytes("项目名称,年度\n甲\0,2024\n".encode())
+    with pytest.raises(ImporterError, match="Line 2 of the file holds NUL bytes"):
+        read_table(path)
 
 
 def test_big5_csv_is_refused_naming_the_encoding_and_line(tmp_path):
@@ -186,6 +195,7 @@ def test_plan_table_header_found_below_title_and_unit_note(tmp_path, dictionarie
     assert "Row 7" in notes and "小计" in notes and "Row 10" in notes
     assert "单位：公顷" in notes  # the table unit applied is said
     assert "亩" in notes  # the 30亩 cell in a 公顷 table
+    assert "rows 5–6, 9 take the value of the cell merged above them" in notes
 
 
 def test_plan_table_header_row_chosen_by_the_user(tmp_path):

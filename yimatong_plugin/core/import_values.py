@@ -115,20 +115,35 @@ def _line_of(text: str, index: int) -> tuple[int, str]:
     return line, text[start : end if end >= 0 else len(text)].strip()[:40]
 
 
+def _plain(ch: str) -> bool:
+    """A character of a Chinese table: ASCII, Chinese, CJK or full-width punctuation."""
+    o = ord(ch)
+    return (
+        32 <= o < 127
+        or ch in "\t\r\n"
+        or 0x4E00 <= o <= 0x9FFF
+        or 0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x2000 <= o <= 0x206F  # — … “ ”
+        or 0x00B0 <= o <= 0x00B7  # ° ² ·
+        or 0x3300 <= o <= 0x33FF  # ㎡
+    )
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    if len(data) < 4 or len(data) % 2:
+    """``utf-16-le``/``-be`` for bytes with NULs that read as plain text in one of them."""
+    if len(data) < 4 or len(data) % 2 or b"\0" not in data:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros >= 0.3 * half:
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if _first_odd(text, controls=True) is None:
-                return enc
-    return None
+    best, best_share = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        share = sum(1 for ch in text if _plain(ch)) / max(len(text), 1)
+        if share > best_share:
+            best, best_share = enc, share
+    return best if best_share >= 0.95 else None
 
 
 def detect_text_encoding(data: bytes) -> str:
@@ -160,10 +175,27 @@ def detect_text_encoding(data: bytes) -> str:
     if utf16:
         return utf16
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        nul = text.find("\0")
+        if nul < 0:
+            return "utf-8"
+        raise TextEncodingError(
+            tr(
+                "Line {line} of the file holds NUL bytes: it is not UTF-8 or GBK text (UTF-16 "
+                "without a byte-order mark?). Save it as CSV UTF-8 and import again."
+            ).format(line=_line_of(text, nul)[0])
+        )
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.find(b"\0")) + 1
+        raise TextEncodingError(
+            tr(
+                "Line {line} of the file holds NUL bytes: it is not UTF-8 or GBK text (UTF-16 "
+                "without a byte-order mark?). Save it as CSV UTF-8 and import again."
+            ).format(line=line)
+        )
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:

@@ -863,6 +863,20 @@ def dry_run(
                 "declared_area_m2",
             )
         )
+    filled: dict[int, list[int]] = {}
+    for rownum, col, _value in getattr(layout, "filled", []):
+        filled.setdefault(col, []).append(rownum)
+    for col, rows in sorted(filled.items()):
+        if col < len(table.headers) and table.headers[col] in col_index:
+            plan.notes.append(
+                Problem(
+                    0,
+                    table.headers[col],
+                    tr("rows {rows} take the value of the cell merged above them").format(
+                        rows=_row_ranges(sorted(rows))
+                    ),
+                )
+            )
     for rownum, label in getattr(layout, "skipped", []):
         plan.notes.append(
             Problem(rownum, "", tr("a total row ({label}): left out").format(label=label))

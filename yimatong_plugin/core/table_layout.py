@@ -50,7 +50,8 @@ def _filled(row) -> list[Any]:
 def find_header_row(grid: list[list[Any]], score: Callable[[list[str]], int]) -> int:
     """The 1-based row holding the column names: among the first rows, the one whose cells
     ``score`` best (how many name a known field), ties to the first; without any row of two
-    known names, the first row of at least two filled cells (a title row has one)."""
+    known names, the first row of at least two filled cells (a title row has one), else the
+    first non-empty row."""
     best, best_score = 0, 1
     for i, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         if len(_filled(row)) < 2:
@@ -60,9 +61,10 @@ def find_header_row(grid: list[list[Any]], score: Callable[[list[str]], int]) ->
             best, best_score = i + 1, s
     if best:
         return best
-    for i, row in enumerate(grid):
-        if len(_filled(row)) >= 2:
-            return i + 1
+    for least in (2, 1):  # a one-column list has no row of two
+        for i, row in enumerate(grid):
+            if len(_filled(row)) >= least:
+                return i + 1
     return 0
 
 

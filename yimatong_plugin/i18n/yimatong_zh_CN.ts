@@ -414,12 +414,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="876" />
+      <location filename="../core/importer.py" line="890" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1147" />
+      <location filename="../core/importer.py" line="1161" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -1276,6 +1276,11 @@
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
+      <location filename="../core/import_values.py" line="186" />
+      <source>Line {line} of the file holds NUL bytes: it is not UTF-8 or GBK text (UTF-16 without a byte-order mark?). Save it as CSV UTF-8 and import again.</source>
+      <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="341" />
       <source>Lineage</source>
       <translation>沿革</translation>
@@ -2022,7 +2027,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1154" />
+      <location filename="../core/importer.py" line="1168" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
@@ -2302,32 +2307,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1015" />
+      <location filename="../core/importer.py" line="1029" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
     <message>
-      <location filename="../core/import_values.py" line="172" />
+      <location filename="../core/import_values.py" line="204" />
       <source>The file is neither UTF-8 nor GBK text (line {line}, byte {pos}); save it as CSV UTF-8 and import again.</source>
       <translation>文件既不是 UTF-8 也不是 GBK 文本（第 {line} 行，第 {pos} 字节）；请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../core/import_values.py" line="195" />
+      <location filename="../core/import_values.py" line="227" />
       <source>The file is not UTF-8, UTF-16 or GBK text: line {line} reads as “{text}” in GBK. Save it as CSV UTF-8 and import again.</source>
       <translation>文件不是 UTF-8、UTF-16 或 GBK 文本：第 {line} 行按 GBK 读出为“{text}”。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../core/import_values.py" line="189" />
+      <location filename="../core/import_values.py" line="221" />
       <source>The file looks like Big5 (traditional Chinese) text, not GBK: line {line} reads as “{text}” in GBK. Save it as CSV UTF-8 and import again.</source>
       <translation>文件看来是 Big5（繁体中文）编码而非 GBK：第 {line} 行按 GBK 读出为“{text}”。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../core/import_values.py" line="149" />
+      <location filename="../core/import_values.py" line="164" />
       <source>The file starts as UTF-16 text but breaks at byte {pos}.</source>
       <translation>文件以 UTF-16 文本开头，但在第 {pos} 字节处损坏。</translation>
     </message>
     <message>
-      <location filename="../core/import_values.py" line="154" />
+      <location filename="../core/import_values.py" line="169" />
       <source>The file starts as UTF-16 text but line {line} is not text.</source>
       <translation>文件以 UTF-16 文本开头，但第 {line} 行不是文本。</translation>
     </message>
@@ -2397,7 +2402,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1136" />
+      <location filename="../core/importer.py" line="1150" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2769,7 +2774,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="868" />
+      <location filename="../core/importer.py" line="882" />
       <source>a total row ({label}): left out</source>
       <translation>合计行（{label}）：已跳过</translation>
     </message>
@@ -2824,22 +2829,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="962" />
+      <location filename="../core/importer.py" line="976" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="907" />
+      <location filename="../core/importer.py" line="921" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="909" />
+      <location filename="../core/importer.py" line="923" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1010" />
+      <location filename="../core/importer.py" line="1024" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2874,7 +2879,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="990" />
+      <location filename="../core/importer.py" line="1004" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2949,7 +2954,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="981" />
+      <location filename="../core/importer.py" line="995" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -3104,12 +3109,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="926" />
+      <location filename="../core/importer.py" line="940" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="999" />
+      <location filename="../core/importer.py" line="1013" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3154,7 +3159,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="913" />
+      <location filename="../core/importer.py" line="927" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -3304,6 +3309,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
+      <location filename="../core/importer.py" line="875" />
+      <source>rows {rows} take the value of the cell merged above them</source>
+      <translation>第 {rows} 行取其上方合并单元格的值</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="133" />
       <source>serial number</source>
       <translation>流水号</translation>
@@ -3394,7 +3404,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="951" />
+      <location filename="../core/importer.py" line="965" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3439,12 +3449,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="972" />
+      <location filename="../core/importer.py" line="986" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1021" />
+      <location filename="../core/importer.py" line="1035" />
       <source>{field} {value} taken from the default in {n} rows ({rows})</source>
       <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
