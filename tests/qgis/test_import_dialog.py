@@ -168,7 +168,7 @@ def test_bureau_plan_header_row_defaults_and_notes(qgis_app, tmp_path):
     # the table's unit note is what the area column is converted from
     assert _offered(dlg, "用地面积")[0] == "Declared area (m², converted from hectares)"
     # the year of the title is offered as the default year
-    assert dlg.defaults.values() == {"year": "2024"}
+    assert dlg.defaults.values() == {"region": "43", "year": "2024"}  # region: the settings
     assert "2024年度" in dlg.defaults.year_hint.text()
 
     dlg.run(dry=True, background=False)
@@ -199,7 +199,7 @@ def test_bureau_plan_header_row_defaults_and_notes(qgis_app, tmp_path):
     # defaults are remembered with the mapping for the source
     again = ImportDialog(lib_path, parent=None, store_path=store)
     again.file.setFilePath(path)
-    assert again.defaults.values() == {"year": "2024", "approval_type": "05",
+    assert again.defaults.values() == {"region": "43", "year": "2024", "approval_type": "05",
                                        "project_type": "03"}  # fmt: skip
 
 
@@ -216,3 +216,18 @@ def test_user_picks_the_header_row(qgis_app, tmp_path):
     dlg.set_header_row(3)
     assert dlg.current_mapping()["项目名称"] == "name"
     assert [r for r, _ in dlg.table_data.rows] == [4, 5]
+
+
+def test_the_title_year_wins_over_a_remembered_year(qgis_app, tmp_path):
+    """Last year's remembered default must not give this year's plan last year's codes."""
+    from yimatong_plugin.core.importer import MappingStore
+
+    lib_path = str(tmp_path / "lib.gpkg")
+    open_library(lib_path).close()
+    store = tmp_path / "m.json"
+    MappingStore(store).set("annual_transfer_plan", {}, {"year": "2023", "approval_type": "05"})
+    dlg = ImportDialog(lib_path, parent=None, store_path=store)
+    dlg.file.setFilePath(_bureau_plan(tmp_path / "plan.xlsx"))
+    assert dlg.defaults.values()["year"] == "2024"
+    assert dlg.defaults.values()["approval_type"] == "05"
+    assert "2023" in dlg.defaults.year_hint.text()

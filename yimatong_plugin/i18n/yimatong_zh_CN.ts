@@ -29,12 +29,12 @@
       <translation>（计算中…）</translation>
     </message>
     <message>
-      <location filename="../ui/import_layout_widgets.py" line="89" />
+      <location filename="../ui/import_layout_widgets.py" line="90" />
       <source>(found: row {row})</source>
       <translation>（自动识别：第 {row} 行）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="216" />
+      <location filename="../ui/import_dialog.py" line="221" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>（无阶段）</translation>
     </message>
     <message>
-      <location filename="../ui/import_layout_widgets.py" line="118" />
+      <location filename="../ui/import_layout_widgets.py" line="119" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -62,6 +62,11 @@
       <location filename="../gis/projectbox_report.py" line="188" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="162" />
+      <source>(was {year})</source>
+      <translation>（原为 {year}）</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="417" />
@@ -589,7 +594,7 @@
       <translation>列映射（按来源记住）</translation>
     </message>
     <message>
-      <location filename="../ui/import_layout_widgets.py" line="50" />
+      <location filename="../ui/import_layout_widgets.py" line="47" />
       <source>Column names in row</source>
       <translation>列名所在行</translation>
     </message>
@@ -744,7 +749,7 @@
       <translation>默认值</translation>
     </message>
     <message>
-      <location filename="../ui/import_layout_widgets.py" line="103" />
+      <location filename="../ui/import_layout_widgets.py" line="104" />
       <source>Defaults for code segments the file does not give</source>
       <translation>文件未给出的代码段的默认值</translation>
     </message>
@@ -1892,7 +1897,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="335" />
+      <location filename="../ui/import_dialog.py" line="340" />
       <source>Read the {n} notes before importing.</source>
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
@@ -2959,7 +2964,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
-      <location filename="../ui/import_layout_widgets.py" line="110" />
+      <location filename="../ui/import_layout_widgets.py" line="111" />
       <source>e.g. 2024</source>
       <translation>例如 2024</translation>
     </message>
@@ -3019,7 +3024,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../ui/import_layout_widgets.py" line="156" />
+      <location filename="../ui/import_layout_widgets.py" line="160" />
       <source>from the title: {title}</source>
       <translation>取自标题：{title}</translation>
     </message>
@@ -3589,7 +3594,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="343" />
+      <location filename="../ui/import_dialog.py" line="348" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>

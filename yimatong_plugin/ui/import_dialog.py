@@ -160,7 +160,12 @@ class ImportDialog(QDialog):
         """The defaults remembered for the source; the title's year offered when none is."""
         self.defaults.blockSignals(True)
         try:
-            self.defaults.set_values(self.store.defaults_for(self.source.currentData()))
+            remembered = self.store.defaults_for(self.source.currentData())
+            if "region" not in remembered:
+                from ..toolbelt.settings import load_settings
+
+                remembered["region"] = load_settings().region_code  # the options page's
+            self.defaults.set_values(remembered)
             layout = self.table_data.layout if self.table_data is not None else None
             if layout is not None and layout.year:
                 title = next((t for t in layout.title_lines if layout.year in t), "")

@@ -42,10 +42,7 @@ class HeaderRowPicker(QWidget):
         self.found = QLabel()
         self.preview = QTableWidget(0, 0)
         self.preview.verticalHeader().setVisible(True)
-        self.preview.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.preview.setMaximumHeight(150)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Column names in row")))
         row.addWidget(self.spin)
@@ -53,7 +50,7 @@ class HeaderRowPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.preview)
+        layout.addWidget(self.preview, 1)
         self.spin.valueChanged.connect(self._chosen)
         self._quiet = False
 
@@ -78,10 +75,14 @@ class HeaderRowPicker(QWidget):
             for i, (rownum, cells) in enumerate(preview):
                 for j, text in enumerate(cells):
                     item = QTableWidgetItem(text)
+                    item.setToolTip(text)
                     if layout is not None and rownum == layout.header_row:
                         item.setFont(bold)
                         item.setBackground(QBrush(QColor("#dbeafe")))
                     self.preview.setItem(i, j, item)
+            self.preview.resizeColumnsToContents()
+            for j in range(width):  # a long title in column A must not push the rest away
+                self.preview.setColumnWidth(j, min(self.preview.columnWidth(j), 160))
             self.spin.setMaximum(max(1, len(preview)))
             if layout is not None:
                 self.spin.setValue(layout.header_row)
@@ -149,8 +150,14 @@ class SegmentDefaults(QGroupBox):
         self.year_hint.setText("")
 
     def offer_year(self, year: str | None, title: str = "") -> None:
-        """Offer the year of the title as the default year when none is set."""
+        """Take the year of the file's title as the default year: it wins over a year
+        remembered from an earlier plan (the hint says which one it replaced)."""
         w = self.widgets["year"]
-        if year and not w.text().strip():
-            w.setText(year)
-            self.year_hint.setText(tr("from the title: {title}").format(title=title[:40]))
+        if not year:
+            return
+        before = w.text().strip()
+        w.setText(year)
+        hint = tr("from the title: {title}").format(title=title[:40])
+        if before and before != year:
+            hint += " " + tr("(was {year})").format(year=before)
+        self.year_hint.setText(hint)
