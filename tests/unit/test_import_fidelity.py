@@ -9,7 +9,7 @@ import pytest
 
 from yimatong_plugin.core.dictionaries import load_dictionaries
 from yimatong_plugin.core.importer import ImporterError, dry_run, parse_date, read_table
-from yimatong_plugin.core.units import AreaUnit, parse_area_text, unit_in_header
+from yimatong_plugin.core.units import AreaUnit, AreaUnitError, parse_area_text, unit_in_header
 
 HEADERS = ["项目名称", "行政区", "年度", "批准类型", "项目类型", "供地方式", "用途"]
 ROW = ["德山电子产业园", "鼎城区", "2024", "05", "01", "出让（挂牌）", "工业用地"]
@@ -63,6 +63,23 @@ def test_header_units():
     assert unit_in_header("面积(㎡)") is AreaUnit.M2
     assert unit_in_header("用地面积") is None
     assert unit_in_header("总投资（万元）") is None
+    for header in (
+        "面积（万亩）",
+        "面积(英亩)",
+        "面积（平方英尺）",
+        "面积（千平方米）",
+        "面积/万公顷",
+    ):
+        with pytest.raises(AreaUnitError):
+            unit_in_header(header)
+    assert unit_in_header("面积（万平方米）") is AreaUnit.TEN_THOUSAND_M2
+
+
+def test_header_with_an_unknown_unit_refuses_the_column(tmp_path, dictionaries):
+    rows = [HEADERS + ["面积（万亩）"], ROW + [1.5]]
+    plan = _plan(read_table(_xlsx(tmp_path / "u.xlsx", rows)), dictionaries)
+    assert [(p.row, p.column) for p in plan.problems] == [(0, "面积（万亩）")]
+    assert "not understood" in plan.problems[0].message and not plan.rows
 
 
 def test_units_in_cells_are_converted_and_contradictions_noted(tmp_path, dictionaries):

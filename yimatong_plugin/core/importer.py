@@ -32,7 +32,7 @@ from .i18n import tr
 from .import_values import TextEncodingError, area_problem, area_to_m2, detect_text_encoding
 from .table_layout import analyse as analyse_layout
 from .table_layout import total_label
-from .units import AreaUnit, unit_in_header
+from .units import AreaUnit, AreaUnitError, unit_in_header
 
 # --------------------------------------------------------------------------------------------
 # Fields
@@ -478,7 +478,10 @@ def guess_mapping(headers: Iterable[str]) -> dict[str, str]:
 
 def area_factor(header: str) -> float:
     """m² per unit of an area column, from the unit in its header (公顷, 亩, 平方米…)."""
-    return (unit_in_header(header) or AreaUnit.M2).m2
+    try:
+        return (unit_in_header(header) or AreaUnit.M2).m2
+    except AreaUnitError:
+        return float("nan")  # never a plausible factor: the dry run refuses the column
 
 
 def merge_mapping(headers: Iterable[str], explicit: dict[str, str] | None) -> dict[str, str]:
@@ -847,12 +850,28 @@ def dry_run(
                     "segments",
                 )
             )
+    area_unit = None
+    if "declared_area_m2" in field_column:
+        try:
+            area_unit = unit_in_header(field_column["declared_area_m2"])
+        except AreaUnitError:
+            plan.problems.append(
+                Problem(
+                    0,
+                    field_column["declared_area_m2"],
+                    tr(
+                        "the column header names an area unit that is not understood "
+                        "(use 平方米, 公顷, 亩 or 平方公里)"
+                    ),
+                    "declared_area_m2",
+                )
+            )
     if plan.problems:
         return plan
 
     layout = table.layout
     table_unit = getattr(layout, "unit", None) if "declared_area_m2" in field_column else None
-    if table_unit is not None and unit_in_header(field_column["declared_area_m2"]) is None:
+    if table_unit is not None and area_unit is None:
         plan.notes.append(
             Problem(
                 0,
@@ -904,7 +923,7 @@ def dry_run(
                 if spec.kind == "date":
                     clean[f] = parse_date(raw)
                 elif spec.kind == "area":
-                    clean[f], note = area_to_m2(raw, unit_in_header(c), table_unit)
+                    clean[f], note = area_to_m2(raw, area_unit, table_unit)
                     if note:
                         plan.notes.append(Problem(rownum, c, note, f, raw))
                 elif spec.kind == "number":

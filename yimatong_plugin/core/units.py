@@ -89,6 +89,7 @@ _UNIT_SPELLINGS: dict[str, AreaUnit] = {
     "hm2": AreaUnit.HECTARE,
     "ha": AreaUnit.HECTARE,
     "亩": AreaUnit.MU,
+    "市亩": AreaUnit.MU,
     "平方公里": AreaUnit.KM2,
     "平方千米": AreaUnit.KM2,
     "km2": AreaUnit.KM2,
@@ -110,19 +111,28 @@ def parse_area_unit(text: str) -> AreaUnit | None:
     return _UNIT_SPELLINGS.get(_normalise(text).strip("()（）[]【】"))
 
 
+class AreaUnitError(ValueError):
+    """A cell holds a number followed by text that is not an area unit (or no number)."""
+
+
 def unit_in_header(header: str) -> AreaUnit | None:
-    """The area unit a column header names (``面积（公顷）``, ``出让面积/亩``), None if none."""
+    """The area unit a column header names (``面积（公顷）``, ``出让面积/亩``), None if none.
+
+    Raises :class:`AreaUnitError` for a header naming a unit this type does not know
+    (``面积（万亩）``, ``面积(英亩)``, ``面积（平方英尺）``): read as another unit it would be
+    wrong.
+    """
     text = _NOT_AREA.sub("", _normalise(header))
     m = re.search(_SPELLING_RE, text)
     if m is None:
+        if re.search(r"平方|英亩|英尺|acre|sqft", text):
+            raise AreaUnitError(header)
         return None
     if m.group(0) == "ha" and re.search(r"[a-z]ha|ha[a-z]", text):
         return None  # "hash", "phase": not a unit
+    if m.start() > 0 and text[m.start() - 1] in "万千百十英市":
+        raise AreaUnitError(header)  # 万亩, 英亩, 千平方米 …
     return _UNIT_SPELLINGS[m.group(0)]
-
-
-class AreaUnitError(ValueError):
-    """A cell holds a number followed by text that is not an area unit (or no number)."""
 
 
 def parse_area_text(text: str) -> tuple[float, AreaUnit | None]:

@@ -34,7 +34,7 @@
       <translation>（自动识别：第 {row} 行）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="221" />
+      <location filename="../ui/import_dialog.py" line="224" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -419,12 +419,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="890" />
+      <location filename="../core/importer.py" line="909" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1161" />
+      <location filename="../core/importer.py" line="1180" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -589,7 +589,7 @@
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="104" />
+      <location filename="../ui/import_dialog.py" line="107" />
       <source>Column mapping (remembered for the source)</source>
       <translation>列映射（按来源记住）</translation>
     </message>
@@ -609,7 +609,7 @@
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="819" />
+      <location filename="../core/importer.py" line="822" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -719,17 +719,22 @@
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="44" />
+      <location filename="../ui/import_dialog.py" line="45" />
+      <source>Declared area (m²) — the header's unit is not understood</source>
+      <translation>申报面积（平方米）——无法识别列名中的单位</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="47" />
       <source>Declared area (m², converted from hectares)</source>
       <translation>申报面积（平方米，由公顷换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="48" />
+      <location filename="../ui/import_dialog.py" line="51" />
       <source>Declared area (m², converted from km²)</source>
       <translation>申报面积（平方米，由平方公里换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="46" />
+      <location filename="../ui/import_dialog.py" line="49" />
       <source>Declared area (m², converted from mu)</source>
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
@@ -744,7 +749,7 @@
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="106" />
+      <location filename="../ui/import_dialog.py" line="109" />
       <source>Defaults</source>
       <translation>默认值</translation>
     </message>
@@ -809,7 +814,7 @@
       <translation>正在绘制地块图…</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="95" />
+      <location filename="../ui/import_dialog.py" line="98" />
       <source>Dry run</source>
       <translation>试运行</translation>
     </message>
@@ -849,7 +854,7 @@
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="81" />
+      <location filename="../ui/import_dialog.py" line="84" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -919,7 +924,7 @@
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="81" />
+      <location filename="../ui/import_dialog.py" line="84" />
       <source>First value</source>
       <translation>首行值</translation>
     </message>
@@ -1019,7 +1024,7 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="105" />
+      <location filename="../ui/import_dialog.py" line="108" />
       <source>Header row and preview</source>
       <translation>表头行与预览</translation>
     </message>
@@ -1054,7 +1059,7 @@
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="96" />
+      <location filename="../ui/import_dialog.py" line="99" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -1331,7 +1336,7 @@
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="556" />
+      <location filename="../core/importer.py" line="559" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
     </message>
@@ -1396,7 +1401,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="831" />
+      <location filename="../core/importer.py" line="834" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -1897,7 +1902,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="340" />
+      <location filename="../ui/import_dialog.py" line="343" />
       <source>Read the {n} notes before importing.</source>
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
@@ -2027,17 +2032,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列名所在行（0：自动识别）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="717" />
+      <location filename="../core/importer.py" line="720" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1168" />
+      <location filename="../core/importer.py" line="1187" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="721" />
+      <location filename="../core/importer.py" line="724" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -2127,7 +2132,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="71" />
+      <location filename="../ui/import_dialog.py" line="74" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -2292,12 +2297,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="582" />
+      <location filename="../core/importer.py" line="585" />
       <source>The defaults are not valid JSON: {error}</source>
       <translation>默认值不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="586" />
+      <location filename="../core/importer.py" line="589" />
       <source>The defaults must be a JSON object {{field: value}} with fields of: {known}</source>
       <translation>默认值必须是 JSON 对象 {{字段: 值}}，字段取自：{known}</translation>
     </message>
@@ -2312,7 +2317,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1029" />
+      <location filename="../core/importer.py" line="1048" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -2407,7 +2412,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1150" />
+      <location filename="../core/importer.py" line="1169" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2444,17 +2449,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="561" />
+      <location filename="../core/importer.py" line="564" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation>列映射不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="563" />
+      <location filename="../core/importer.py" line="566" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="805" />
+      <location filename="../core/importer.py" line="808" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -2609,7 +2614,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="567" />
+      <location filename="../core/importer.py" line="570" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
@@ -2639,7 +2644,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="793" />
+      <location filename="../core/importer.py" line="796" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -2699,7 +2704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="843" />
+      <location filename="../core/importer.py" line="846" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -2779,7 +2784,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="882" />
+      <location filename="../core/importer.py" line="901" />
       <source>a total row ({label}): left out</source>
       <translation>合计行（{label}）：已跳过</translation>
     </message>
@@ -2834,22 +2839,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="976" />
+      <location filename="../core/importer.py" line="995" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="921" />
+      <location filename="../core/importer.py" line="940" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="923" />
+      <location filename="../core/importer.py" line="942" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1024" />
+      <location filename="../core/importer.py" line="1043" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2884,7 +2889,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1004" />
+      <location filename="../core/importer.py" line="1023" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2959,7 +2964,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="995" />
+      <location filename="../core/importer.py" line="1014" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -3114,12 +3119,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="940" />
+      <location filename="../core/importer.py" line="959" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1013" />
+      <location filename="../core/importer.py" line="1032" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3164,7 +3169,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="927" />
+      <location filename="../core/importer.py" line="946" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -3314,7 +3319,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="875" />
+      <location filename="../core/importer.py" line="894" />
       <source>rows {rows} take the value of the cell merged above them</source>
       <translation>第 {rows} 行取其上方合并单元格的值</translation>
     </message>
@@ -3369,7 +3374,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="860" />
+      <location filename="../core/importer.py" line="862" />
+      <source>the column header names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
+      <translation>列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="879" />
       <source>the column names no unit: read in {unit} as the table says ({note})</source>
       <translation>该列未注明单位：按表头说明（{note}）以{unit}读取</translation>
     </message>
@@ -3409,7 +3419,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="965" />
+      <location filename="../core/importer.py" line="984" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3454,12 +3464,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="986" />
+      <location filename="../core/importer.py" line="1005" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1035" />
+      <location filename="../core/importer.py" line="1054" />
       <source>{field} {value} taken from the default in {n} rows ({rows})</source>
       <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
@@ -3594,7 +3604,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="348" />
+      <location filename="../ui/import_dialog.py" line="351" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
@@ -3734,7 +3744,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="750" />
+      <location filename="../core/importer.py" line="753" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>

@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import importer
-from ..core.units import AreaUnit, unit_in_header
+from ..core.units import AreaUnit, AreaUnitError, unit_in_header
 from ..processing.algorithms.importprojects import SOURCE_KEYS, mapping_store_path, source_labels
 from ..toolbelt.i18n import tr
 from .import_layout_widgets import HeaderRowPicker, SegmentDefaults
@@ -39,7 +39,10 @@ def field_label_for(name: str, header: str, table_unit: AreaUnit | None = None) 
     area names the unit the importer converts from (read from the header: 亩, 公顷…, else from
     the table's note 单位：公顷), so a column in 亩 is not mistaken for one in m²."""
     if name == "declared_area_m2":
-        unit = unit_in_header(header) or table_unit
+        try:
+            unit = unit_in_header(header) or table_unit
+        except AreaUnitError:
+            return tr("Declared area (m²) — the header's unit is not understood")
         if unit is AreaUnit.HECTARE:
             return tr("Declared area (m², converted from hectares)")
         if unit is AreaUnit.MU:
