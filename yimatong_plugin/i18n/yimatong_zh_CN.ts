@@ -1777,6 +1777,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>问题</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="111" />
+      <source>Problems and notes</source>
+      <translation>问题与提示</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="159" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>

@@ -108,7 +108,7 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.header_picker, tr("Header row and preview"))
         self.tabs.addTab(self.defaults, tr("Defaults"))
         layout.addWidget(self.tabs, 3)
-        layout.addWidget(QLabel(tr("Problems")))
+        layout.addWidget(QLabel(tr("Problems and notes")))
         layout.addWidget(self.problems, 2)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
