@@ -860,9 +860,9 @@ def dry_run(
                     0,
                     field_column["declared_area_m2"],
                     tr(
-                        "the column header names an area unit that is not understood "
-                        "(use 平方米, 公顷, 亩 or 平方公里)"
-                    ),
+                        "the header of column {column} names an area unit that is not "
+                        "understood (use 平方米, 公顷, 亩 or 平方公里)"
+                    ).format(column=field_column["declared_area_m2"]),
                     "declared_area_m2",
                 )
             )
@@ -876,8 +876,12 @@ def dry_run(
             Problem(
                 0,
                 field_column["declared_area_m2"],
-                tr("the column names no unit: read in {unit} as the table says ({note})").format(
-                    unit=table_unit.label, note=layout.unit_text
+                tr(
+                    "column {column} names no unit: read in {unit} as the table says ({note})"
+                ).format(
+                    column=field_column["declared_area_m2"],
+                    unit=table_unit.label,
+                    note=layout.unit_text,
                 ),
                 "declared_area_m2",
             )
@@ -891,9 +895,9 @@ def dry_run(
                 Problem(
                     0,
                     table.headers[col],
-                    tr("rows {rows} take the value of the cell merged above them").format(
-                        rows=_row_ranges(sorted(rows))
-                    ),
+                    tr(
+                        "column {column}: rows {rows} take the value of the cell merged above them"
+                    ).format(column=table.headers[col], rows=_row_ranges(sorted(rows))),
                 )
             )
     for rownum, label in getattr(layout, "skipped", []):

@@ -419,12 +419,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="909" />
+      <location filename="../core/importer.py" line="913" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1180" />
+      <location filename="../core/importer.py" line="1184" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -2042,7 +2042,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1187" />
+      <location filename="../core/importer.py" line="1191" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
@@ -2322,7 +2322,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1048" />
+      <location filename="../core/importer.py" line="1052" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -2417,7 +2417,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1169" />
+      <location filename="../core/importer.py" line="1173" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2789,7 +2789,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="901" />
+      <location filename="../core/importer.py" line="905" />
       <source>a total row ({label}): left out</source>
       <translation>合计行（{label}）：已跳过</translation>
     </message>
@@ -2844,22 +2844,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="995" />
+      <location filename="../core/importer.py" line="999" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="940" />
+      <location filename="../core/importer.py" line="944" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="942" />
+      <location filename="../core/importer.py" line="946" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1043" />
+      <location filename="../core/importer.py" line="1047" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2894,7 +2894,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1023" />
+      <location filename="../core/importer.py" line="1027" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2907,6 +2907,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/dictionaries/__init__.py" line="244" />
       <source>code {code} is not in the list {key}.</source>
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="879" />
+      <source>column {column} names no unit: read in {unit} as the table says ({note})</source>
+      <translation>列“{column}”未注明单位：按表头说明（{note}）以{unit}读取</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="898" />
+      <source>column {column}: rows {rows} take the value of the cell merged above them</source>
+      <translation>列“{column}”：第 {rows} 行取其上方合并单元格的值</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="295" />
@@ -2969,7 +2979,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1014" />
+      <location filename="../core/importer.py" line="1018" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -3124,12 +3134,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="959" />
+      <location filename="../core/importer.py" line="963" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1032" />
+      <location filename="../core/importer.py" line="1036" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3174,7 +3184,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="946" />
+      <location filename="../core/importer.py" line="950" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -3324,11 +3334,6 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="894" />
-      <source>rows {rows} take the value of the cell merged above them</source>
-      <translation>第 {rows} 行取其上方合并单元格的值</translation>
-    </message>
-    <message>
       <location filename="../core/code.py" line="133" />
       <source>serial number</source>
       <translation>流水号</translation>
@@ -3379,16 +3384,6 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="862" />
-      <source>the column header names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
-      <translation>列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
-    </message>
-    <message>
-      <location filename="../core/importer.py" line="879" />
-      <source>the column names no unit: read in {unit} as the table says ({note})</source>
-      <translation>该列未注明单位：按表头说明（{note}）以{unit}读取</translation>
-    </message>
-    <message>
       <location filename="../core/dictionaries/__init__.py" line="112" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
@@ -3397,6 +3392,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/dictionaries/__init__.py" line="92" />
       <source>the header must be '{expected}', not '{found}'.</source>
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="862" />
+      <source>the header of column {column} names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
+      <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="56" />
@@ -3424,7 +3424,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="984" />
+      <location filename="../core/importer.py" line="988" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3469,12 +3469,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1005" />
+      <location filename="../core/importer.py" line="1009" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1054" />
+      <location filename="../core/importer.py" line="1058" />
       <source>{field} {value} taken from the default in {n} rows ({rows})</source>
       <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
