@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .i18n import tr
+from .import_notes import defaults_notes, layout_notes
 from .import_values import TextEncodingError, area_problem, area_to_m2, detect_text_encoding
 from .table_layout import analyse as analyse_layout
 from .table_layout import total_label
@@ -871,39 +872,9 @@ def dry_run(
 
     layout = table.layout
     table_unit = getattr(layout, "unit", None) if "declared_area_m2" in field_column else None
-    if table_unit is not None and area_unit is None:
-        plan.notes.append(
-            Problem(
-                0,
-                field_column["declared_area_m2"],
-                tr(
-                    "column {column} names no unit: read in {unit} as the table says ({note})"
-                ).format(
-                    column=field_column["declared_area_m2"],
-                    unit=table_unit.label,
-                    note=layout.unit_text,
-                ),
-                "declared_area_m2",
-            )
-        )
-    filled: dict[int, list[int]] = {}
-    for rownum, col, _value in getattr(layout, "filled", []):
-        filled.setdefault(col, []).append(rownum)
-    for col, rows in sorted(filled.items()):
-        if col < len(table.headers) and table.headers[col] in col_index:
-            plan.notes.append(
-                Problem(
-                    0,
-                    table.headers[col],
-                    tr(
-                        "column {column}: rows {rows} take the value of the cell merged above them"
-                    ).format(column=table.headers[col], rows=_row_ranges(sorted(rows))),
-                )
-            )
-    for rownum, label in getattr(layout, "skipped", []):
-        plan.notes.append(
-            Problem(rownum, "", tr("a total row ({label}): left out").format(label=label))
-        )
+    area_column = field_column.get("declared_area_m2")
+    for note in layout_notes(layout, table.headers, set(col_index), area_column, area_unit):
+        plan.notes.append(Problem(*note))
     from_defaults: dict[str, list[int]] = {}  # field -> rows that took the default
     seen_codes: dict[str, int] = {}
     lookups: dict[tuple[str, str], str | None] = {}  # (field, text) -> code: lists are long
@@ -1050,38 +1021,11 @@ def dry_run(
             plan.rows.append(ImportRow(rownum, clean, code_str))
     if not table.rows:
         plan.problems.append(Problem(0, "", tr("The file has no data rows.")))
-    for f, rows in from_defaults.items():
-        plan.notes.append(
-            Problem(
-                0,
-                "",
-                tr("{field} {value} taken from the default in {n} rows ({rows})").format(
-                    field=field_label(f),
-                    value=_as_text(defaults[f]),
-                    n=len(rows),
-                    rows=_row_ranges(rows),
-                ),
-                f,
-                defaults[f],
-            )
-        )
+    for note in defaults_notes(from_defaults, defaults, field_label, _as_text):
+        plan.notes.append(Problem(*note))
     if progress is not None:
         progress(1.0)
     return plan
-
-
-def _row_ranges(rows: list[int]) -> str:
-    """``2–5, 8`` for rows 2, 3, 4, 5, 8."""
-    parts: list[str] = []
-    start = prev = rows[0]
-    for r in rows[1:] + [None]:
-        if r is not None and r == prev + 1:
-            prev = r
-            continue
-        parts.append(str(start) if start == prev else f"{start}–{prev}")
-        if r is not None:
-            start = prev = r
-    return ", ".join(parts)
 
 
 def _lookup_segment(f: str, raw: Any, entries, dictionaries) -> tuple[str | None, str]:

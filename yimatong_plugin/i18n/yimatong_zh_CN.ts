@@ -164,7 +164,7 @@
       <translation>添加时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="252" />
+      <location filename="../core/importer.py" line="253" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="261" />
+      <location filename="../core/importer.py" line="262" />
       <source>Agreed completion date</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="259" />
+      <location filename="../core/importer.py" line="260" />
       <source>Agreed hand-over date</source>
       <translation>约定交地时间</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="260" />
+      <location filename="../core/importer.py" line="261" />
       <source>Agreed start date</source>
       <translation>约定开工时间</translation>
     </message>
@@ -284,22 +284,22 @@
       <translation>无法计算异常规则：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="250" />
+      <location filename="../core/importer.py" line="251" />
       <source>Applicant</source>
       <translation>用地单位</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="262" />
+      <location filename="../core/importer.py" line="263" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="263" />
+      <location filename="../core/importer.py" line="264" />
       <source>Approval document number</source>
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="254" />
+      <location filename="../core/importer.py" line="255" />
       <source>Approval type</source>
       <translation>项目批准类型</translation>
     </message>
@@ -419,12 +419,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="913" />
+      <location filename="../core/importer.py" line="884" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1184" />
+      <location filename="../core/importer.py" line="1128" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -604,12 +604,12 @@
       <translation>列名取自第 {row} 行。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="324" />
+      <location filename="../core/importer.py" line="325" />
       <source>Column {n}</source>
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="822" />
+      <location filename="../core/importer.py" line="823" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -714,7 +714,7 @@
       <translation>申报面积</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="258" />
+      <location filename="../core/importer.py" line="259" />
       <source>Declared area (m²)</source>
       <translation>申报面积（平方米）</translation>
     </message>
@@ -1116,7 +1116,7 @@
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="266" />
+      <location filename="../core/importer.py" line="267" />
       <source>Investment (10k yuan)</source>
       <translation>总投资（万元）</translation>
     </message>
@@ -1126,7 +1126,7 @@
       <translation>投资项目在线审批监管平台</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="264" />
+      <location filename="../core/importer.py" line="265" />
       <source>Investment project code</source>
       <translation>投资项目代码</translation>
     </message>
@@ -1141,7 +1141,7 @@
       <translation>标注</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="257" />
+      <location filename="../core/importer.py" line="258" />
       <source>Land use</source>
       <translation>用途</translation>
     </message>
@@ -1301,7 +1301,7 @@
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="265" />
+      <location filename="../core/importer.py" line="266" />
       <source>Location</source>
       <translation>坐落</translation>
     </message>
@@ -1336,7 +1336,7 @@
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="559" />
+      <location filename="../core/importer.py" line="560" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
     </message>
@@ -1401,7 +1401,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="834" />
+      <location filename="../core/importer.py" line="835" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -1491,7 +1491,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="267" />
+      <location filename="../core/importer.py" line="268" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -1797,7 +1797,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目盒</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="248" />
+      <location filename="../core/importer.py" line="249" />
       <source>Project code</source>
       <translation>项目代码</translation>
     </message>
@@ -1857,7 +1857,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="249" />
+      <location filename="../core/importer.py" line="250" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -1872,7 +1872,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="255" />
+      <location filename="../core/importer.py" line="256" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
@@ -1922,7 +1922,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="251" />
+      <location filename="../core/importer.py" line="252" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -2037,17 +2037,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列名所在行（0：自动识别）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="720" />
+      <location filename="../core/importer.py" line="721" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1191" />
+      <location filename="../core/importer.py" line="1135" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="724" />
+      <location filename="../core/importer.py" line="725" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -2227,7 +2227,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="256" />
+      <location filename="../core/importer.py" line="257" />
       <source>Supply type</source>
       <translation>供地方式</translation>
     </message>
@@ -2302,12 +2302,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="585" />
+      <location filename="../core/importer.py" line="586" />
       <source>The defaults are not valid JSON: {error}</source>
       <translation>默认值不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="589" />
+      <location filename="../core/importer.py" line="590" />
       <source>The defaults must be a JSON object {{field: value}} with fields of: {known}</source>
       <translation>默认值必须是 JSON 对象 {{字段: 值}}，字段取自：{known}</translation>
     </message>
@@ -2322,7 +2322,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1052" />
+      <location filename="../core/importer.py" line="1023" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -2417,7 +2417,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1173" />
+      <location filename="../core/importer.py" line="1117" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2454,17 +2454,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="564" />
+      <location filename="../core/importer.py" line="565" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation>列映射不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="566" />
+      <location filename="../core/importer.py" line="567" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="808" />
+      <location filename="../core/importer.py" line="809" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -2619,7 +2619,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="570" />
+      <location filename="../core/importer.py" line="571" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
@@ -2649,7 +2649,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="796" />
+      <location filename="../core/importer.py" line="797" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -2709,7 +2709,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="846" />
+      <location filename="../core/importer.py" line="847" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -2739,7 +2739,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在生成项目档案…</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="253" />
+      <location filename="../core/importer.py" line="254" />
       <source>Year</source>
       <translation>年度</translation>
     </message>
@@ -2789,7 +2789,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="905" />
+      <location filename="../core/import_notes.py" line="55" />
       <source>a total row ({label}): left out</source>
       <translation>合计行（{label}）：已跳过</translation>
     </message>
@@ -2844,22 +2844,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="999" />
+      <location filename="../core/importer.py" line="970" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="944" />
+      <location filename="../core/importer.py" line="915" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="946" />
+      <location filename="../core/importer.py" line="917" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1047" />
+      <location filename="../core/importer.py" line="1018" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2894,7 +2894,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1027" />
+      <location filename="../core/importer.py" line="998" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2909,12 +2909,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="879" />
+      <location filename="../core/import_notes.py" line="41" />
       <source>column {column} names no unit: read in {unit} as the table says ({note})</source>
       <translation>列“{column}”未注明单位：按表头说明（{note}）以{unit}读取</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="898" />
+      <location filename="../core/import_notes.py" line="50" />
       <source>column {column}: rows {rows} take the value of the cell merged above them</source>
       <translation>列“{column}”：第 {rows} 行取其上方合并单元格的值</translation>
     </message>
@@ -2979,7 +2979,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1018" />
+      <location filename="../core/importer.py" line="989" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -3134,12 +3134,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="963" />
+      <location filename="../core/importer.py" line="934" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1036" />
+      <location filename="../core/importer.py" line="1007" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3184,7 +3184,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="950" />
+      <location filename="../core/importer.py" line="921" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -3394,7 +3394,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="862" />
+      <location filename="../core/importer.py" line="863" />
       <source>the header of column {column} names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
@@ -3424,7 +3424,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="988" />
+      <location filename="../core/importer.py" line="959" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3469,12 +3469,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1009" />
+      <location filename="../core/importer.py" line="980" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1058" />
+      <location filename="../core/import_notes.py" line="69" />
       <source>{field} {value} taken from the default in {n} rows ({rows})</source>
       <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
@@ -3499,42 +3499,42 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="375" />
+      <location filename="../core/importer.py" line="376" />
       <source>{file}: file not found.</source>
       <translation>{file}：文件不存在。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="400" />
+      <location filename="../core/importer.py" line="401" />
       <source>{file}: no sheet named {sheet}.</source>
       <translation>{file}：没有名为 {sheet} 的工作表。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="394" />
+      <location filename="../core/importer.py" line="395" />
       <source>{file}: not a readable .xlsx file ({error}).</source>
       <translation>{file}：不是可读取的 .xlsx 文件（{error}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="319" />
+      <location filename="../core/importer.py" line="320" />
       <source>{file}: row {row} holds no column names.</source>
       <translation>{file}：第 {row} 行没有列名。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="427" />
+      <location filename="../core/importer.py" line="428" />
       <source>{file}: the file is empty.</source>
       <translation>{file}：文件为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="358" />
+      <location filename="../core/importer.py" line="359" />
       <source>{file}: the sheet is empty.</source>
       <translation>{file}：工作表为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="352" />
+      <location filename="../core/importer.py" line="353" />
       <source>{file}: there is no row {row} to take the column names from.</source>
       <translation>{file}：没有第 {row} 行可作为列名行。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="382" />
+      <location filename="../core/importer.py" line="383" />
       <source>{file}: unsupported file type (use .xlsx or .csv).</source>
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
@@ -3749,7 +3749,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="753" />
+      <location filename="../core/importer.py" line="754" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>
