@@ -302,3 +302,21 @@ def test_development_zone_as_division_from_the_bureau_alias_list(tmp_path, dicti
                                               encoding="utf-8")  # fmt: skip
     with pytest.raises(ValueError, match=r"value_aliases.csv, line 2: code 999999"):
         load_dictionaries(folder)
+
+
+@pytest.mark.parametrize(
+    ("cells", "label"),
+    [
+        (["合  计", None, 10.9], "合计"),
+        (["小计（3宗）", None, 1], "小计（3宗）"),
+        ([None, "合计：5宗", 1], "合计：5宗"),
+        (["武陵区小计", None, 3], "武陵区小计"),
+        (["全市合计", None, 3], "全市合计"),
+        ([1, "城区综合计划地块", 3], None),
+        ([2, "德山小计划项目", 3], None),
+    ],
+)
+def test_total_rows(cells, label):
+    from yimatong_plugin.core.table_layout import total_label
+
+    assert total_label(cells) == label

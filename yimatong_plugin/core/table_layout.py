@@ -17,7 +17,9 @@ from .units import AreaUnit, parse_area_unit
 #: how far down a title block may go before the header row
 HEADER_SEARCH_ROWS = 20
 
-_TOTAL_RE = re.compile(r"^(总合计|合计|小计|总计|共计|累计)([（(].*[）)])?[:：]?$")
+#: 合计, 小计（3宗）, 合计：5宗, 武陵区小计, 全市合计 — a label ending in a total word (a project
+#: named 合计划… is not: the word must end the label or be followed by a bracket or colon)
+_TOTAL_RE = re.compile(r"^[^\d]{0,12}?(合计|小计|总计|共计|累计)([（(:：].*)?$")
 _UNIT_NOTE_RE = re.compile(r"单位\s*[:：]\s*([^\s,，;；、]+)")
 _YEAR_RE = (
     re.compile(r"((?:19|20)\d{2})\s*年度"),
