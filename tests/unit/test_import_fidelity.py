@@ -320,3 +320,14 @@ def test_total_rows(cells, label):
     from yimatong_plugin.core.table_layout import total_label
 
     assert total_label(cells) == label
+
+
+def test_area_column_without_unit_holding_hectare_values_is_flagged(tmp_path, dictionaries):
+    rows = [HEADERS + ["用地面积"], ROW + [2.5], ROW + [4], ROW + ["1.5公顷"]]
+    plan = _plan(read_table(_xlsx(tmp_path / "a.xlsx", rows)), dictionaries)
+    notes = [n for n in plan.notes if n.field == "declared_area_m2"]
+    assert len(notes) == 1 and "look like 公顷 or 亩" in notes[0].message
+    assert "median 4 m²" in notes[0].message  # 2.5, 4: the 1.5公顷 cell has its own unit
+    rows = [HEADERS + ["用地面积"], ROW + [25000], ROW + [40000]]
+    plan = _plan(read_table(_xlsx(tmp_path / "b.xlsx", rows)), dictionaries)
+    assert not [n for n in plan.notes if n.field == "declared_area_m2"]

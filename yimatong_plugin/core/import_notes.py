@@ -74,3 +74,23 @@ def defaults_notes(
         )
         for f, rows in used.items()
     ]
+
+
+#: a land project under this many m² (median) is implausible: the column is in 公顷 or 亩
+IMPLAUSIBLE_M2 = 100.0
+
+
+def area_unit_notes(areas_m2: list[float], area_column: str | None) -> list[Note]:
+    """A warning when an area column that names no unit (read in m²) holds values that look
+    like 公顷 or 亩 (median under 100 m²)."""
+    if not area_column or not areas_m2:
+        return []
+    ordered = sorted(areas_m2)
+    median = ordered[len(ordered) // 2]
+    if median >= IMPLAUSIBLE_M2:
+        return []
+    message = tr(
+        "column {column} names no unit and is read in m², but its areas (median {median} m²) "
+        "look like 公顷 or 亩: name the unit in the header, e.g. 面积（公顷）"
+    ).format(column=area_column, median=f"{median:g}")
+    return [(0, area_column, message, "declared_area_m2", None)]

@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .i18n import tr
-from .import_notes import defaults_notes, layout_notes
+from .import_notes import area_unit_notes, defaults_notes, layout_notes
 from .import_values import TextEncodingError, area_problem, area_to_m2, detect_text_encoding
 from .table_layout import analyse as analyse_layout
 from .table_layout import total_label
-from .units import AreaUnit, AreaUnitError, unit_in_header
+from .units import AreaUnit, AreaUnitError, parse_area_text, unit_in_header
 
 # --------------------------------------------------------------------------------------------
 # Fields
@@ -875,6 +875,7 @@ def dry_run(
     area_column = field_column.get("declared_area_m2")
     for note in layout_notes(layout, table.headers, set(col_index), area_column, area_unit):
         plan.notes.append(Problem(*note))
+    areas: list[float] = []  # m² of the area cells, to see whether "m²" is plausible
     from_defaults: dict[str, list[int]] = {}  # field -> rows that took the default
     seen_codes: dict[str, int] = {}
     lookups: dict[tuple[str, str], str | None] = {}  # (field, text) -> code: lists are long
@@ -901,6 +902,8 @@ def dry_run(
                     clean[f], note = area_to_m2(raw, area_unit, table_unit)
                     if note:
                         plan.notes.append(Problem(rownum, c, note, f, raw))
+                    if isinstance(raw, (int, float)) or parse_area_text(str(raw))[1] is None:
+                        areas.append(clean[f])  # read in the column's (assumed) unit
                 elif spec.kind == "number":
                     clean[f] = parse_number(raw)
                 elif spec.kind == "year":
@@ -1021,6 +1024,9 @@ def dry_run(
             plan.rows.append(ImportRow(rownum, clean, code_str))
     if not table.rows:
         plan.problems.append(Problem(0, "", tr("The file has no data rows.")))
+    if area_unit is None and table_unit is None:
+        for note in area_unit_notes(areas, field_column.get("declared_area_m2")):
+            plan.notes.append(Problem(*note))
     for note in defaults_notes(from_defaults, defaults, field_label, _as_text):
         plan.notes.append(Problem(*note))
     if progress is not None:

@@ -419,12 +419,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="884" />
+      <location filename="../core/importer.py" line="885" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1128" />
+      <location filename="../core/importer.py" line="1134" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -2042,7 +2042,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1135" />
+      <location filename="../core/importer.py" line="1141" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
@@ -2322,7 +2322,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1023" />
+      <location filename="../core/importer.py" line="1026" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -2417,7 +2417,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1117" />
+      <location filename="../core/importer.py" line="1123" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -2844,22 +2844,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="970" />
+      <location filename="../core/importer.py" line="973" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="915" />
+      <location filename="../core/importer.py" line="918" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="917" />
+      <location filename="../core/importer.py" line="920" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1018" />
+      <location filename="../core/importer.py" line="1021" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -2894,7 +2894,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="998" />
+      <location filename="../core/importer.py" line="1001" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -2907,6 +2907,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/dictionaries/__init__.py" line="244" />
       <source>code {code} is not in the list {key}.</source>
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_notes.py" line="92" />
+      <source>column {column} names no unit and is read in m², but its areas (median {median} m²) look like 公顷 or 亩: name the unit in the header, e.g. 面积（公顷）</source>
+      <translation>列“{column}”未注明单位，按平方米读取，但其面积（中位数 {median} 平方米）看来是公顷或亩：请在列名中注明单位，例如 面积（公顷）</translation>
     </message>
     <message>
       <location filename="../core/import_notes.py" line="41" />
@@ -2979,7 +2984,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="989" />
+      <location filename="../core/importer.py" line="992" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -3134,12 +3139,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="934" />
+      <location filename="../core/importer.py" line="937" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1007" />
+      <location filename="../core/importer.py" line="1010" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3184,7 +3189,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="921" />
+      <location filename="../core/importer.py" line="924" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -3424,7 +3429,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="959" />
+      <location filename="../core/importer.py" line="962" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -3469,7 +3474,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="980" />
+      <location filename="../core/importer.py" line="983" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
