@@ -172,3 +172,11 @@ def test_bureau_plan_with_defaults_is_imported(processing_ready, tmp_path, libra
     assert second["code"][2:8] == "430703"  # the merged 行政区
     assert second["supply_type"] == "13" and second["land_use"] == "1101"
     assert first["code"][8:12] == "2024"
+
+
+def test_big5_csv_stops_with_the_encoding_and_line(processing_ready, tmp_path, library_path):
+    path = tmp_path / "big5.csv"
+    path.write_bytes("項目名稱,行政區,年度\r\n德山電子產業園,鼎城區,2024\r\n".encode("big5"))
+    with pytest.raises(QgsProcessingException, match=r"Big5.*line 1"):
+        processing.run("yimatong:importprojects", _params(str(path), library_path, DRY_RUN=True))
+    assert _project_count(library_path) == 0
