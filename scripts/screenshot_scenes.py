@@ -400,6 +400,53 @@ def scene_import_dialog(iface):
     return 1.5
 
 
+def scene_import_defaults(iface):
+    """A plan table as a bureau keeps it (merged title, 单位：公顷 line, 行政区 merged down, a 小计
+    row, no year/approval/project-type columns): the defaults tab after a clean dry run, the year
+    taken from the title, the notes saying what was converted, skipped and defaulted."""
+    import tempfile
+
+    import openpyxl
+
+    from yimatong_plugin.core.library import open_library
+    from yimatong_plugin.ui.import_dialog import ImportDialog
+
+    folder = Path(tempfile.mkdtemp())
+    library = folder / "常德市项目库.gpkg"
+    open_library(str(library)).close()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["常德市2024年度国有建设用地供应计划", None, None, None, None, None],
+        ["填报单位：常德市自然资源和规划局        单位：公顷", None, None, None, None, None],
+        ["序号", "行政区", "项目名称", "用地面积", "供地方式", "用途"],
+        [1, "武陵区", "武陵安置房", 4, "划拨", "城镇住宅用地"],
+        [2, None, "柳叶湖商业综合体", "18亩", "拍卖", "商业"],
+        [3, None, "武陵标准厂房", 2.6, "挂牌", "工业"],
+        ["小计", None, None, 7.8, None, None],
+        [4, "鼎城区", "德山电子产业园", 2.5, "挂牌", "工业"],
+        ["合计", None, None, 10.3, None, None],
+    ]:
+        ws.append(row)
+    for rng in ("A1:F1", "A2:F2", "B4:B6"):
+        ws.merge_cells(rng)
+    path = folder / "2024年度国有建设用地供应计划.xlsx"
+    wb.save(path)
+    iface.mainWindow().setGeometry(0, 0, 1600, 1000)
+    dlg = ImportDialog(str(library), parent=iface.mainWindow(), store_path=folder / "m.json")
+    dlg.file.setFilePath(str(path))
+    dlg.defaults.set_value("approval_type", "05")
+    dlg.defaults.set_value("project_type", "01")
+    dlg.resize(900, 860)
+    dlg.move(350, 60)
+    dlg.show()
+    dlg.run(dry=True, background=False)
+    dlg.tabs.setCurrentWidget(dlg.defaults)
+    _say("import defaults notes:", len(dlg.plan.notes) if dlg.plan else None)
+    _KEEP.append(dlg)
+    return 1.5
+
+
 def scene_parcel_attach(iface):
     """Attaching surveyors' parcels: a GBK Shapefile's features checked against the project's
     library parcel — one redrawn on a web map is flagged as GCJ-02, one is a bowtie."""

@@ -123,3 +123,60 @@ def test_bad_mapping_and_file_type_rejected_before_running(processing_ready, tmp
             "yimatong:importprojects",
             _params(csv_path, str(tmp_path / "l.gpkg"), MAPPING='{"项目名称": "title"}'),
         )
+
+
+def _bureau_plan(path):
+    """Title block, 单位：亩 note, 行政区 merged down, a 合计 row, no year/approval/type columns."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [
+        ["常德市2024年度国有建设用地出让计划", None, None, None, None],
+        ["单位：亩", None, None, None, None],
+        ["行政区", "项目名称", "出让面积", "供地方式", "用途"],
+        ["鼎城区", "德山电子产业园", 30, "挂牌", "工业"],
+        [None, "鼎城物流园", "1.5公顷", "挂牌", "物流仓储"],
+        ["合计", None, 52.5, None, None],
+    ]:
+        ws.append(row)
+    for rng in ("A1:E1", "A2:E2", "A4:A5"):
+        ws.merge_cells(rng)
+    wb.save(path)
+    return str(path)
+
+
+def test_bureau_plan_with_defaults_is_imported(processing_ready, tmp_path, library_path):
+    path = _bureau_plan(tmp_path / "出让计划.xlsx")
+    dry = processing.run(
+        "yimatong:importprojects", _params(path, library_path, DRY_RUN=True)
+    )  # fmt: skip
+    problems = QgsVectorLayer(dry["OUTPUT_PROBLEMS"], "p", "ogr") if isinstance(
+        dry["OUTPUT_PROBLEMS"], str) else dry["OUTPUT_PROBLEMS"]  # fmt: skip
+    messages = [f["problem"] for f in problems.getFeatures()]
+    assert dry["PROBLEM_COUNT"] == 1 and "Year" in messages[0], messages
+
+    with pytest.raises(QgsProcessingException, match="defaults must be a JSON object"):
+        processing.run("yimatong:importprojects",
+                       _params(path, library_path, DEFAULTS='{"jahr": 2024}'))  # fmt: skip
+    defaults = '{"year": "2024", "approval_type": "05", "project_type": "01"}'
+    result = processing.run(
+        "yimatong:importprojects", _params(path, library_path, DEFAULTS=defaults)
+    )
+    assert result["IMPORTED"] == 2 and result["PROBLEM_COUNT"] == 0
+    with open_library(library_path) as lib:
+        first = lib.find("德山电子产业园")[0]
+        second = lib.find("鼎城物流园")[0]
+    assert first["declared_area_m2"] == pytest.approx(20000)  # 30 亩 (the table's unit)
+    assert second["declared_area_m2"] == pytest.approx(15000)  # the cell's own 公顷
+    assert second["code"][2:8] == "430703"  # the merged 行政区
+    assert second["supply_type"] == "13" and second["land_use"] == "1101"
+    assert first["code"][8:12] == "2024"
+
+
+def test_big5_csv_stops_with_the_encoding_and_line(processing_ready, tmp_path, library_path):
+    path = tmp_path / "big5.csv"
+    path.write_bytes("項目名稱,行政區,年度\r\n德山電子產業園,鼎城區,2024\r\n".encode("big5"))
+    with pytest.raises(QgsProcessingException, match=r"Big5.*line 1"):
+        processing.run("yimatong:importprojects", _params(str(path), library_path, DRY_RUN=True))
+    assert _project_count(library_path) == 0

@@ -72,7 +72,8 @@ def test_gbk_csv_with_errors_in_specific_rows(tmp_path, dictionaries):
     assert "bad date 2024-02-30" in by_row[5].message
     assert "already in row 6" in by_row[7].message
     assert "already in the library" in by_row[8].message
-    assert "ambiguous" in by_row[9].message
+    assert "names several entries" in by_row[9].message  # 出让 alone: which kind?
+    assert "13 出让（挂牌）" in by_row[9].message
     assert str(by_row[4]).startswith("Row 4, column 用途:")
     assert not plan.ok
     # the good rows are prepared with clean values

@@ -56,8 +56,11 @@ def test_csv_semicolon_and_blank_lines_keep_spreadsheet_row_numbers(tmp_path):
 
 def test_not_text_is_a_clear_error(tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_bytes(b"\xff\xfe\x00\x81\xff" * 10)
+    path.write_bytes(b"\x81\xff" * 10)
     with pytest.raises(ImporterError, match="neither UTF-8 nor GBK"):
+        read_table(path)
+    path.write_bytes(b"\xff\xfe\x00\x81\xff" * 10)  # a UTF-16 BOM, then no text
+    with pytest.raises(ImporterError, match="UTF-16 text but line 1 is not text"):
         read_table(path)
 
 

@@ -29,6 +29,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .i18n import tr
+from .import_notes import area_unit_notes, defaults_notes, layout_notes
+from .import_values import TextEncodingError, area_problem, area_to_m2, detect_text_encoding
+from .table_layout import analyse as analyse_layout
+from .table_layout import total_label
+from .units import AreaUnit, AreaUnitError, parse_area_text, unit_in_header
 
 # --------------------------------------------------------------------------------------------
 # Fields
@@ -285,24 +290,18 @@ class SourceTable:
     rows: list[tuple[int, list[Any]]]
     encoding: str | None = None  # CSV only
     sheet: str | None = None  # xlsx only
+    #: what the rows above the header say (see core/table_layout.py)
+    layout: Any = None
 
 
 def detect_encoding(data: bytes) -> str:
-    """``utf-8-sig`` (BOM), ``utf-8`` or ``gb18030`` (a superset of GBK) for CSV bytes."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
+    """The encoding of CSV bytes (see :func:`.import_values.detect_text_encoding`): UTF-8 with
+    or without BOM, UTF-16 (Excel "Unicode text") or GBK/GB18030; Big5 and other bytes that
+    would decode into nonsense raise :class:`ImporterError` naming the line."""
     try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        data.decode("gb18030")
-        return "gb18030"
-    except UnicodeDecodeError as exc:
-        raise ImporterError(
-            tr("The file is neither UTF-8 nor GBK text (byte {pos}).").format(pos=exc.start)
-        ) from exc
+        return detect_text_encoding(data)
+    except TextEncodingError as exc:
+        raise ImporterError(str(exc)) from exc
 
 
 def _clean_cell(value: Any) -> Any:
@@ -312,12 +311,14 @@ def _clean_cell(value: Any) -> Any:
     return value
 
 
-def _finish(path, headers, raw_rows, header_row=1, **kw) -> SourceTable:
+def _finish(path, headers, raw_rows, header_row=1, layout=None, **kw) -> SourceTable:
     headers = [str(h).strip() if h is not None else "" for h in headers]
     while headers and headers[-1] == "":
         headers.pop()
     if not any(headers):
-        raise ImporterError(tr("{file}: the first row holds no column names.").format(file=path))
+        raise ImporterError(
+            tr("{file}: row {row} holds no column names.").format(file=path, row=header_row)
+        )
     seen: dict[str, int] = {}
     for i, h in enumerate(headers):
         if h == "":
@@ -333,30 +334,62 @@ def _finish(path, headers, raw_rows, header_row=1, **kw) -> SourceTable:
         values += [None] * (len(headers) - len(values))
         if all(v is None for v in values):
             continue  # blank line
+        label = total_label(values)
+        if label is not None and layout is not None:
+            layout.skipped.append((offset, label))
+            continue
         rows.append((offset, values))
-    return SourceTable(str(path), headers, rows, **kw)
+    return SourceTable(str(path), headers, rows, layout=layout, **kw)
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> SourceTable:
-    """Read a ``.xlsx`` (first or named sheet) or ``.csv`` file; the first row holds the headers."""
+def _header_score(cells: list[str]) -> int:
+    """How many cells of a row name a known field (to find the header row)."""
+    return len(guess_mapping([c for c in cells if c]))
+
+
+def _from_grid(path: Path, grid: list[list[Any]], header_row: int | None, merged=None, **kw):
+    if header_row is not None and not 1 <= header_row <= len(grid):
+        raise ImporterError(
+            tr("{file}: there is no row {row} to take the column names from.").format(
+                file=path.name, row=header_row
+            )
+        )
+    layout = analyse_layout(grid, _header_score, header_row, merged)
+    if not layout.header_row:
+        raise ImporterError(tr("{file}: the sheet is empty.").format(file=path.name))
+    hr = layout.header_row
+    return _finish(path, grid[hr - 1], grid[hr:], header_row=hr, layout=layout, **kw)
+
+
+def read_table(
+    path: str | Path, sheet: str | None = None, header_row: int | None = None
+) -> SourceTable:
+    """Read a ``.xlsx`` (first or named sheet) or ``.csv`` file.
+
+    The header row is found below a title block (``…2024年度…计划``, ``填报单位：… 单位：公顷``)
+    unless ``header_row`` (1-based) names it; what the title block says, the total rows left out
+    and the cells filled from merged cells are in the table's ``layout``
+    (:class:`.table_layout.TableLayout`).
+    """
     path = Path(path)
     if not path.exists():
         raise ImporterError(tr("{file}: file not found.").format(file=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, sheet, header_row)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path)
+        return _read_csv(path, header_row)
     raise ImporterError(
         tr("{file}: unsupported file type (use .xlsx or .csv).").format(file=path.name)
     )
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
+def _read_xlsx(path: Path, sheet: str | None, header_row: int | None = None) -> SourceTable:
     import openpyxl
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # not read-only: merged cells (a 行政区 spanning rows) are only known in full mode
+        wb = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds
         raise ImporterError(
             tr("{file}: not a readable .xlsx file ({error}).").format(file=path.name, error=exc)
@@ -370,27 +403,19 @@ def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
             ws = wb[sheet]
         else:
             ws = wb.worksheets[0]
-        it = ws.iter_rows(values_only=True)
-        header_row = 1
-        headers = None
-        # skip leading blank rows and a title row (a single filled cell above the real header)
-        for header_row, row in enumerate(it, start=1):  # noqa: B007
-            filled = [c for c in row if c not in (None, "")]
-            if len(filled) >= 2:
-                headers = list(row)
-                break
-        if headers is None:
-            raise ImporterError(tr("{file}: the sheet is empty.").format(file=path.name))
-        rows = [list(r) for r in it]
-        return _finish(path, headers, rows, header_row=header_row, sheet=ws.title)
+        grid = [list(r) for r in ws.iter_rows(values_only=True)]
+        merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+        return _from_grid(path, grid, header_row, merged, sheet=ws.title)
     finally:
         wb.close()
 
 
-def _read_csv(path: Path) -> SourceTable:
+def _read_csv(path: Path, header_row: int | None = None) -> SourceTable:
     data = path.read_bytes()
     encoding = detect_encoding(data)
     text = data.decode(encoding)
+    if text.startswith("\ufeff"):
+        text = text[1:]
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
@@ -401,7 +426,7 @@ def _read_csv(path: Path) -> SourceTable:
     rows = list(reader)
     if not rows:
         raise ImporterError(tr("{file}: the file is empty.").format(file=path.name))
-    return _finish(path, rows[0], rows[1:], encoding=encoding)
+    return _from_grid(path, rows, header_row, encoding=encoding)
 
 
 # --------------------------------------------------------------------------------------------
@@ -454,14 +479,10 @@ def guess_mapping(headers: Iterable[str]) -> dict[str, str]:
 
 def area_factor(header: str) -> float:
     """m² per unit of an area column, from the unit in its header (公顷, 亩, 平方米…)."""
-    h = str(header).lower()
-    if "公顷" in h or "hm" in h or re.search(r"\bha\b", h):
-        return 10000.0
-    if "亩" in h:
-        return 10000.0 / 15.0
-    if "平方公里" in h or "km" in h:
-        return 1_000_000.0
-    return 1.0
+    try:
+        return (unit_in_header(header) or AreaUnit.M2).m2
+    except AreaUnitError:
+        return float("nan")  # never a plausible factor: the dry run refuses the column
 
 
 def merge_mapping(headers: Iterable[str], explicit: dict[str, str] | None) -> dict[str, str]:
@@ -478,6 +499,10 @@ def merge_mapping(headers: Iterable[str], explicit: dict[str, str] | None) -> di
         else:
             mapping.pop(c, None)
     return mapping
+
+
+#: the key under which MappingStore keeps segment defaults (not a source name)
+DEFAULTS_KEY = "_defaults"
 
 
 class MappingStore:
@@ -503,9 +528,21 @@ class MappingStore:
         remembered = self.get(source)
         return merge_mapping(headers, {h: remembered[h] for h in headers if h in remembered})
 
-    def set(self, source: str, mapping: dict[str, str]) -> None:
+    def defaults_for(self, source: str) -> dict[str, str]:
+        """The segment defaults remembered with the mapping of ``source`` (``{"year": "2024"}``)."""
+        value = (self._load_all().get(DEFAULTS_KEY) or {}).get(source) or {}
+        return {str(k): str(v) for k, v in value.items() if k in FIELDS and v not in (None, "")}
+
+    def set(
+        self, source: str, mapping: dict[str, str], defaults: dict[str, str] | None = None
+    ) -> None:
         data = self._load_all()
         data[source] = {str(k): str(v or "") for k, v in mapping.items()}
+        if defaults is not None:
+            all_defaults = data.get(DEFAULTS_KEY)
+            all_defaults = all_defaults if isinstance(all_defaults, dict) else {}
+            all_defaults[source] = {str(k): str(v) for k, v in defaults.items() if v}
+            data[DEFAULTS_KEY] = all_defaults
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -538,6 +575,25 @@ def parse_mapping(text_or_path: str | None) -> dict[str, str] | None:
     return {str(k): str(v or "") for k, v in data.items()}
 
 
+def parse_defaults(text: str | None) -> dict[str, str] | None:
+    """Segment defaults given as a JSON object ``{"year": "2024"}`` (None when empty)."""
+    if not text or not str(text).strip():
+        return None
+    try:
+        data = json.loads(str(text))
+    except ValueError as exc:
+        raise ImporterError(
+            tr("The defaults are not valid JSON: {error}").format(error=exc)
+        ) from exc
+    if not isinstance(data, dict) or any(k not in FIELDS for k in data):
+        raise ImporterError(
+            tr(
+                "The defaults must be a JSON object {{field: value}} with fields of: {known}"
+            ).format(known=", ".join(FIELDS))
+        )
+    return {str(k): _as_text(v) for k, v in data.items() if v not in (None, "")}
+
+
 # --------------------------------------------------------------------------------------------
 # Values
 
@@ -557,6 +613,8 @@ def parse_date(value: Any) -> _dt.date:
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and 19000101 <= value <= 21001231:  # 20240301 as a number
+            return parse_date(str(int(value)))
         if 20000 <= value <= 80000:  # an Excel serial day number (1954..2119)
             return _EXCEL_EPOCH + _dt.timedelta(days=int(value))
         raise ValueError(value)
@@ -682,6 +740,9 @@ class ImportPlan:
     rows: list[ImportRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)
+    #: what the user should know but that does not block the import (a unit converted from
+    #: the cell's own unit, a total row skipped, values taken from defaults)
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -723,6 +784,7 @@ def dry_run(
     if dictionaries is None:
         dictionaries = _default_dictionaries()
     mapping = dict(mapping) if mapping is not None else guess_mapping(table.headers)
+    mapping = {c: f for c, f in mapping.items() if f}  # "" ignores a column
     defaults = dict(defaults or {})
     plan = ImportPlan(source=source, path=table.path, mapping=mapping)
 
@@ -786,11 +848,35 @@ def dry_run(
                         "Without a code column, every segment needs a column or a default; "
                         "missing: {fields}"
                     ).format(fields=", ".join(field_label(m) for m in missing)),
+                    "segments",
+                )
+            )
+    area_unit = None
+    if "declared_area_m2" in field_column:
+        try:
+            area_unit = unit_in_header(field_column["declared_area_m2"])
+        except AreaUnitError:
+            plan.problems.append(
+                Problem(
+                    0,
+                    field_column["declared_area_m2"],
+                    tr(
+                        "the header of column {column} names an area unit that is not "
+                        "understood (use 平方米, 公顷, 亩 or 平方公里)"
+                    ).format(column=field_column["declared_area_m2"]),
+                    "declared_area_m2",
                 )
             )
     if plan.problems:
         return plan
 
+    layout = table.layout
+    table_unit = getattr(layout, "unit", None) if "declared_area_m2" in field_column else None
+    area_column = field_column.get("declared_area_m2")
+    for note in layout_notes(layout, table.headers, set(col_index), area_column, area_unit):
+        plan.notes.append(Problem(*note))
+    areas: list[float] = []  # m² of the area cells, to see whether "m²" is plausible
+    from_defaults: dict[str, list[int]] = {}  # field -> rows that took the default
     seen_codes: dict[str, int] = {}
     lookups: dict[tuple[str, str], str | None] = {}  # (field, text) -> code: lists are long
     n = len(table.rows)
@@ -813,9 +899,11 @@ def dry_run(
                 if spec.kind == "date":
                     clean[f] = parse_date(raw)
                 elif spec.kind == "area":
-                    clean[f] = parse_number(raw) * area_factor(c)
-                    if clean[f] <= 0:
-                        raise ValueError(raw)
+                    clean[f], note = area_to_m2(raw, area_unit, table_unit)
+                    if note:
+                        plan.notes.append(Problem(rownum, c, note, f, raw))
+                    if isinstance(raw, (int, float)) or parse_area_text(str(raw))[1] is None:
+                        areas.append(clean[f])  # read in the column's (assumed) unit
                 elif spec.kind == "number":
                     clean[f] = parse_number(raw)
                 elif spec.kind == "year":
@@ -830,12 +918,19 @@ def dry_run(
                     msg = tr("bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)")
                 elif spec.kind == "year":
                     msg = tr("bad year {value} (four digits, 1949–2100)")
+                elif spec.kind == "area":
+                    msg = area_problem(raw)
                 else:
                     msg = tr("not a number: {value}")
                 problem(f, msg.format(value=_as_text(raw)), raw)
         for f, v in defaults.items():
-            if f not in clean and v not in (None, ""):
+            if (
+                f not in clean
+                and v not in (None, "")
+                and not any(p.field == f for p in row_problems)
+            ):
                 clean[f] = v if f in DATE_FIELDS else _as_text(v)
+                from_defaults.setdefault(f, []).append(rownum)
 
         for f in REQUIRED_FIELDS:
             if not clean.get(f) and not any(p.field == f for p in row_problems):
@@ -849,21 +944,11 @@ def dry_run(
             entries = (dictionaries or {}).get(f)
             if entries:
                 key = (f, _as_text(raw))
-                if key in lookups:
-                    code = lookups[key]
-                else:
-                    code = lookup_code(raw, entries, _segment_width(f))
-                    if code is None and f == "land_use":
-                        code = _land_use_level2(raw, dictionaries)
-                    lookups[key] = code
+                if key not in lookups:
+                    lookups[key] = _lookup_segment(f, raw, entries, dictionaries)
+                code, message = lookups[key]
                 if code is None:
-                    problem(
-                        f,
-                        tr("unknown or ambiguous {field} value {value}").format(
-                            field=field_label(f), value=raw
-                        ),
-                        raw,
-                    )
+                    problem(f, message, raw)
                     del clean[f]
                 else:
                     clean[f] = code
@@ -939,9 +1024,32 @@ def dry_run(
             plan.rows.append(ImportRow(rownum, clean, code_str))
     if not table.rows:
         plan.problems.append(Problem(0, "", tr("The file has no data rows.")))
+    if area_unit is None and table_unit is None:
+        for note in area_unit_notes(areas, field_column.get("declared_area_m2")):
+            plan.notes.append(Problem(*note))
+    for note in defaults_notes(from_defaults, defaults, field_label, _as_text):
+        plan.notes.append(Problem(*note))
     if progress is not None:
         progress(1.0)
     return plan
+
+
+def _lookup_segment(f: str, raw: Any, entries, dictionaries) -> tuple[str | None, str]:
+    """(code, "") for a code-list value, or (None, the row problem): an alias first (挂牌), a
+    code or name, a 三调 code for land use; a term naming several entries asks for a choice."""
+    from .vocabulary import alias_codes, choice_message, unknown_message
+
+    codes = alias_codes(f, raw, dictionaries)
+    if codes is not None and len(codes) == 1:
+        return codes[0], ""
+    if codes:
+        return None, choice_message(field_label(f), raw, codes, entries)
+    code = lookup_code(raw, entries, _segment_width(f))
+    if code is None and f == "land_use":
+        code = _land_use_level2(raw, dictionaries)
+    if code is not None:
+        return code, ""
+    return None, unknown_message(f, field_label(f), raw, entries, dictionaries)
 
 
 def _land_use_level2(value: Any, dictionaries: dict) -> str | None:

@@ -4,6 +4,11 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../core/vocabulary.py" line="71" />
+      <source> (a development zone or other area name can be added to value_aliases.csv)</source>
+      <translation>（开发区等区域名称可在代码表文件夹的 value_aliases.csv 中添加）</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="353" />
       <source>'{text}' is not a number</source>
       <translation>“{text}”不是数字</translation>
@@ -29,7 +34,12 @@
       <translation>（计算中…）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="173" />
+      <location filename="../ui/import_layout_widgets.py" line="90" />
+      <source>(found: row {row})</source>
+      <translation>（自动识别：第 {row} 行）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="224" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -49,9 +59,19 @@
       <translation>（无阶段）</translation>
     </message>
     <message>
+      <location filename="../ui/import_layout_widgets.py" line="119" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="188" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="162" />
+      <source>(was {year})</source>
+      <translation>（原为 {year}）</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="427" />
@@ -99,7 +119,12 @@
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="111" />
+      <location filename="../processing/algorithms/importprojects.py" line="137" />
+      <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
+      <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="117" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -144,7 +169,7 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="129" />
+      <location filename="../processing/algorithms/importprojects.py" line="156" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -179,7 +204,7 @@
       <translation>添加时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="248" />
+      <location filename="../core/importer.py" line="253" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
     </message>
@@ -194,7 +219,7 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="257" />
+      <location filename="../core/importer.py" line="262" />
       <source>Agreed completion date</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -219,7 +244,7 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="255" />
+      <location filename="../core/importer.py" line="260" />
       <source>Agreed hand-over date</source>
       <translation>约定交地时间</translation>
     </message>
@@ -234,7 +259,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="256" />
+      <location filename="../core/importer.py" line="261" />
       <source>Agreed start date</source>
       <translation>约定开工时间</translation>
     </message>
@@ -284,12 +309,12 @@
       <translation>阶段事件必须有日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="50" />
+      <location filename="../processing/algorithms/importprojects.py" line="51" />
       <source>Annual land reserve plan</source>
       <translation>年度储备计划</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="51" />
+      <location filename="../processing/algorithms/importprojects.py" line="52" />
       <source>Annual land transfer plan</source>
       <translation>年度出让计划</translation>
     </message>
@@ -304,17 +329,17 @@
       <translation>无法计算异常规则：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="246" />
+      <location filename="../core/importer.py" line="251" />
       <source>Applicant</source>
       <translation>用地单位</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="258" />
+      <location filename="../core/importer.py" line="263" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="259" />
+      <location filename="../core/importer.py" line="264" />
       <source>Approval document number</source>
       <translation>批准文号</translation>
     </message>
@@ -334,7 +359,7 @@
       <translation>审批状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="250" />
+      <location filename="../core/importer.py" line="255" />
       <source>Approval type</source>
       <translation>项目批准类型</translation>
     </message>
@@ -489,12 +514,12 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="799" />
+      <location filename="../core/importer.py" line="885" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1026" />
+      <location filename="../core/importer.py" line="1134" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -589,7 +614,7 @@
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="188" />
+      <location filename="../processing/algorithms/importprojects.py" line="235" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -604,7 +629,7 @@
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="144" />
+      <location filename="../processing/algorithms/importprojects.py" line="171" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -659,7 +684,7 @@
       <translation>代码表文件夹（留空：使用内置代码表）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="208" />
+      <location filename="../core/dictionaries/__init__.py" line="267" />
       <source>Code-list folder {folder} does not exist.</source>
       <translation>代码表文件夹 {folder} 不存在。</translation>
     </message>
@@ -674,22 +699,32 @@
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="108" />
+      <location filename="../processing/algorithms/importprojects.py" line="114" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="98" />
+      <location filename="../ui/import_dialog.py" line="107" />
       <source>Column mapping (remembered for the source)</source>
       <translation>列映射（按来源记住）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="324" />
+      <location filename="../ui/import_layout_widgets.py" line="47" />
+      <source>Column names in row</source>
+      <translation>列名所在行</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="223" />
+      <source>Column names read from row {row}.</source>
+      <translation>列名取自第 {row} 行。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="325" />
       <source>Column {n}</source>
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="761" />
+      <location filename="../core/importer.py" line="823" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -844,22 +879,27 @@
       <translation>申报面积</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="254" />
+      <location filename="../core/importer.py" line="259" />
       <source>Declared area (m²)</source>
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="41" />
+      <location filename="../ui/import_dialog.py" line="45" />
+      <source>Declared area (m²) — the header's unit is not understood</source>
+      <translation>申报面积（平方米）——无法识别列名中的单位</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="47" />
       <source>Declared area (m², converted from hectares)</source>
       <translation>申报面积（平方米，由公顷换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="45" />
+      <location filename="../ui/import_dialog.py" line="51" />
       <source>Declared area (m², converted from km²)</source>
       <translation>申报面积（平方米，由平方公里换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="43" />
+      <location filename="../ui/import_dialog.py" line="49" />
       <source>Declared area (m², converted from mu)</source>
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
@@ -877,6 +917,21 @@
       <location filename="../ui/library_dock.py" line="644" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="109" />
+      <source>Defaults</source>
+      <translation>默认值</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="104" />
+      <source>Defaults for code segments the file does not give</source>
+      <translation>文件未给出的代码段的默认值</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="134" />
+      <source>Defaults for missing code segments (JSON)</source>
+      <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="41" />
@@ -929,12 +984,12 @@
       <translation>正在绘制地块图…</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="90" />
+      <location filename="../ui/import_dialog.py" line="98" />
       <source>Dry run</source>
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="118" />
+      <location filename="../processing/algorithms/importprojects.py" line="145" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
@@ -949,7 +1004,7 @@
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="223" />
+      <location filename="../processing/algorithms/importprojects.py" line="272" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -984,7 +1039,7 @@
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="76" />
+      <location filename="../ui/import_dialog.py" line="84" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -1064,7 +1119,7 @@
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="76" />
+      <location filename="../ui/import_dialog.py" line="84" />
       <source>First value</source>
       <translation>首行值</translation>
     </message>
@@ -1169,6 +1224,11 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
+      <location filename="../ui/import_dialog.py" line="108" />
+      <source>Header row and preview</source>
+      <translation>表头行与预览</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="247" />
       <source>History</source>
       <translation>历史</translation>
@@ -1209,7 +1269,7 @@
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="91" />
+      <location filename="../ui/import_dialog.py" line="99" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -1219,31 +1279,31 @@
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="62" />
+      <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="229" />
+      <location filename="../processing/algorithms/importprojects.py" line="278" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="131" />
+      <location filename="../processing/algorithms/importprojects.py" line="158" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="244" />
+      <location filename="../processing/algorithms/importprojects.py" line="297" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="66" />
-      <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments.</source>
-      <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
+      <location filename="../processing/algorithms/importprojects.py" line="67" />
+      <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
+      <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="179" />
@@ -1271,17 +1331,17 @@
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="262" />
+      <location filename="../core/importer.py" line="267" />
       <source>Investment (10k yuan)</source>
       <translation>总投资（万元）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="49" />
+      <location filename="../processing/algorithms/importprojects.py" line="50" />
       <source>Investment online approval platform</source>
       <translation>投资项目在线审批监管平台</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="260" />
+      <location filename="../core/importer.py" line="265" />
       <source>Investment project code</source>
       <translation>投资项目代码</translation>
     </message>
@@ -1306,7 +1366,7 @@
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="253" />
+      <location filename="../core/importer.py" line="258" />
       <source>Land use</source>
       <translation>用途</translation>
     </message>
@@ -1466,17 +1526,22 @@
       <translation>文件中的行号</translation>
     </message>
     <message>
+      <location filename="../core/import_values.py" line="186" />
+      <source>Line {line} of the file holds NUL bytes: it is not UTF-8 or GBK text (UTF-16 without a byte-order mark?). Save it as CSV UTF-8 and import again.</source>
+      <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="349" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="120" />
+      <location filename="../processing/algorithms/importprojects.py" line="147" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="261" />
+      <location filename="../core/importer.py" line="266" />
       <source>Location</source>
       <translation>坐落</translation>
     </message>
@@ -1521,12 +1586,12 @@
       <translation>对照表文件（可选）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="523" />
+      <location filename="../core/importer.py" line="560" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="179" />
+      <location filename="../processing/algorithms/importprojects.py" line="211" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -1546,7 +1611,7 @@
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="48" />
+      <location filename="../processing/algorithms/importprojects.py" line="49" />
       <source>Municipal key project</source>
       <translation>市级重点项目</translation>
     </message>
@@ -1556,12 +1621,12 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="99" />
+      <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="46" />
+      <location filename="../processing/algorithms/importprojects.py" line="47" />
       <source>National key project</source>
       <translation>国家级重点项目</translation>
     </message>
@@ -1586,7 +1651,7 @@
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="773" />
+      <location filename="../core/importer.py" line="835" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -1696,9 +1761,14 @@
       <translation>未写入：本次同步已整体回滚</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="263" />
+      <location filename="../core/importer.py" line="268" />
       <source>Note</source>
       <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="266" />
+      <source>Note: {message}</source>
+      <translation>提示：{message}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcoordinates.py" line="196" />
@@ -2082,12 +2152,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="124" />
+      <location filename="../processing/algorithms/importprojects.py" line="151" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="132" />
+      <location filename="../ui/import_dialog.py" line="111" />
+      <source>Problems and notes</source>
+      <translation>问题与提示</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="159" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -2107,7 +2182,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目盒</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="244" />
+      <location filename="../core/importer.py" line="249" />
       <source>Project code</source>
       <translation>项目代码</translation>
     </message>
@@ -2167,7 +2242,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="245" />
+      <location filename="../core/importer.py" line="250" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -2182,7 +2257,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="251" />
+      <location filename="../core/importer.py" line="256" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
@@ -2212,7 +2287,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="47" />
+      <location filename="../processing/algorithms/importprojects.py" line="48" />
       <source>Provincial key project</source>
       <translation>省级重点项目</translation>
     </message>
@@ -2220,6 +2295,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../toolbelt/dependencies.py" line="55" />
       <source>QR images</source>
       <translation>二维码图片</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_dialog.py" line="343" />
+      <source>Read the {n} notes before importing.</source>
+      <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
@@ -2277,7 +2357,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>基准日类型</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="247" />
+      <location filename="../core/importer.py" line="252" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -2392,17 +2472,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="663" />
+      <location filename="../processing/algorithms/importprojects.py" line="125" />
+      <source>Row of the column names (0: found automatically)</source>
+      <translation>列名所在行（0：自动识别）</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="721" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1033" />
+      <location filename="../core/importer.py" line="1141" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="667" />
+      <location filename="../core/importer.py" line="725" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -2512,12 +2597,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="68" />
+      <location filename="../ui/import_dialog.py" line="74" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="97" />
+      <location filename="../processing/algorithms/importprojects.py" line="103" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -2547,12 +2632,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="91" />
+      <location filename="../processing/algorithms/importprojects.py" line="97" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="92" />
+      <location filename="../processing/algorithms/importprojects.py" line="98" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -2622,7 +2707,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="252" />
+      <location filename="../core/importer.py" line="257" />
       <source>Supply type</source>
       <translation>供地方式</translation>
     </message>
@@ -2729,6 +2814,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
+      <location filename="../core/importer.py" line="586" />
+      <source>The defaults are not valid JSON: {error}</source>
+      <translation>默认值不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="590" />
+      <source>The defaults must be a JSON object {{field: value}} with fields of: {known}</source>
+      <translation>默认值必须是 JSON 对象 {{字段: 值}}，字段取自：{known}</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="415" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
@@ -2739,14 +2834,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="941" />
+      <location filename="../core/importer.py" line="1026" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="304" />
-      <source>The file is neither UTF-8 nor GBK text (byte {pos}).</source>
-      <translation>文件既不是 UTF-8 也不是 GBK 编码的文本（第 {pos} 字节）。</translation>
+      <location filename="../core/import_values.py" line="204" />
+      <source>The file is neither UTF-8 nor GBK text (line {line}, byte {pos}); save it as CSV UTF-8 and import again.</source>
+      <translation>文件既不是 UTF-8 也不是 GBK 文本（第 {line} 行，第 {pos} 字节）；请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="227" />
+      <source>The file is not UTF-8, UTF-16 or GBK text: line {line} reads as “{text}” in GBK. Save it as CSV UTF-8 and import again.</source>
+      <translation>文件不是 UTF-8、UTF-16 或 GBK 文本：第 {line} 行按 GBK 读出为“{text}”。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="221" />
+      <source>The file looks like Big5 (traditional Chinese) text, not GBK: line {line} reads as “{text}” in GBK. Save it as CSV UTF-8 and import again.</source>
+      <translation>文件看来是 Big5（繁体中文）编码而非 GBK：第 {line} 行按 GBK 读出为“{text}”。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="164" />
+      <source>The file starts as UTF-16 text but breaks at byte {pos}.</source>
+      <translation>文件以 UTF-16 文本开头，但在第 {pos} 字节处损坏。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_values.py" line="169" />
+      <source>The file starts as UTF-16 text but line {line} is not text.</source>
+      <translation>文件以 UTF-16 文本开头，但第 {line} 行不是文本。</translation>
     </message>
     <message>
       <location filename="../core/library/geometry.py" line="62" />
@@ -2814,14 +2929,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1015" />
+      <location filename="../core/importer.py" line="1123" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="140" />
+      <location filename="../processing/algorithms/importprojects.py" line="167" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -2856,17 +2971,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>映射文件 {file} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="528" />
+      <location filename="../core/importer.py" line="565" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation>列映射不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="530" />
+      <location filename="../core/importer.py" line="567" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="747" />
+      <location filename="../core/importer.py" line="809" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -2891,7 +3006,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <location filename="../processing/algorithms/importprojects.py" line="100" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -2931,6 +3046,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importprojects.py" line="131" />
+      <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
+      <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
+    </message>
+    <message>
       <location filename="../core/approval_sync/staging.py" line="191" />
       <source>The staging source {where} does not exist</source>
       <translation>前置库数据源 {where} 不存在</translation>
@@ -2954,6 +3074,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/library_layers.py" line="79" />
       <source>The table {table} of {uri} cannot be loaded.</source>
       <translation>无法加载 {uri} 中的表 {table}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importprojects.py" line="227" />
+      <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
+      <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="483" />
@@ -3046,7 +3171,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="534" />
+      <location filename="../core/importer.py" line="571" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
@@ -3076,7 +3201,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="735" />
+      <location filename="../core/importer.py" line="797" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -3131,7 +3256,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="105" />
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -3146,7 +3271,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="785" />
+      <location filename="../core/importer.py" line="847" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -3171,7 +3296,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="234" />
+      <location filename="../processing/algorithms/importprojects.py" line="283" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -3211,7 +3336,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>Y {y}：同一文件中既有带带号的东坐标，又有不带带号的（第 {first} 行为{kind}）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="249" />
+      <location filename="../core/importer.py" line="254" />
       <source>Year</source>
       <translation>年度</translation>
     </message>
@@ -3291,6 +3416,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>坐标点行应为 点号,圈号,X,Y（有 {n} 项）</translation>
     </message>
     <message>
+      <location filename="../core/import_notes.py" line="55" />
+      <source>a total row ({label}): left out</source>
+      <translation>合计行（{label}）：已跳过</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="258" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
@@ -3341,17 +3471,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="888" />
+      <location filename="../core/importer.py" line="973" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="830" />
+      <location filename="../core/importer.py" line="918" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="832" />
+      <location filename="../core/importer.py" line="920" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
@@ -3361,7 +3491,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>批次批准</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="936" />
+      <location filename="../core/importer.py" line="1021" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -3376,34 +3506,54 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="163" />
+      <location filename="../core/dictionaries/__init__.py" line="168" />
       <source>code '{code}' must be 4 to 6 digits or capital letters.</source>
       <translation>代码“{code}”必须为 4 至 6 位数字或大写字母。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="123" />
+      <location filename="../core/dictionaries/__init__.py" line="128" />
       <source>code '{code}' must be {widths} digits.</source>
       <translation>代码“{code}”必须为 {widths} 位数字。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="136" />
+      <location filename="../core/dictionaries/__init__.py" line="141" />
       <source>code {code} has an empty name.</source>
       <translation>代码 {code} 的名称为空。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="145" />
+      <location filename="../core/dictionaries/__init__.py" line="150" />
       <source>code {code} has no parent class {parent} in the list.</source>
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="916" />
+      <location filename="../core/importer.py" line="1001" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="177" />
+      <location filename="../core/dictionaries/__init__.py" line="182" />
       <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="244" />
+      <source>code {code} is not in the list {key}.</source>
+      <translation>代码 {code} 不在代码表 {key} 中。</translation>
+    </message>
+    <message>
+      <location filename="../core/import_notes.py" line="92" />
+      <source>column {column} names no unit and is read in m², but its areas (median {median} m²) look like 公顷 or 亩: name the unit in the header, e.g. 面积（公顷）</source>
+      <translation>列“{column}”未注明单位，按平方米读取，但其面积（中位数 {median} 平方米）看来是公顷或亩：请在列名中注明单位，例如 面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../core/import_notes.py" line="41" />
+      <source>column {column} names no unit: read in {unit} as the table says ({note})</source>
+      <translation>列“{column}”未注明单位：按表头说明（{note}）以{unit}读取</translation>
+    </message>
+    <message>
+      <location filename="../core/import_notes.py" line="50" />
+      <source>column {column}: rows {rows} take the value of the cell merged above them</source>
+      <translation>列“{column}”：第 {rows} 行取其上方合并单元格的值</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="305" />
@@ -3466,19 +3616,34 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="131" />
+      <location filename="../core/dictionaries/__init__.py" line="232" />
+      <source>duplicate alias {alias} (first on line {first}).</source>
+      <translation>别名 {alias} 重复（首次出现在第 {first} 行）。</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="136" />
       <source>duplicate code {code} (first on line {first}).</source>
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="907" />
+      <location filename="../core/importer.py" line="992" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="111" />
+      <source>e.g. 2024</source>
+      <translation>例如 2024</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="95" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="227" />
+      <source>empty alias.</source>
+      <translation>别名为空。</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="63" />
@@ -3501,7 +3666,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>[属性描述] 中应为“名称=值”：{text}</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="98" />
+      <location filename="../core/dictionaries/__init__.py" line="103" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
@@ -3529,6 +3694,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="421" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
+    </message>
+    <message>
+      <location filename="../ui/import_layout_widgets.py" line="160" />
+      <source>from the title: {title}</source>
+      <translation>取自标题：{title}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="922" />
@@ -3621,12 +3791,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="842" />
+      <location filename="../core/importer.py" line="937" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="925" />
+      <location filename="../core/importer.py" line="1010" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -3671,12 +3841,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="834" />
+      <location filename="../core/importer.py" line="924" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="69" />
+      <location filename="../core/import_values.py" line="60" />
+      <source>not a positive area: {value}</source>
+      <translation>不是正的面积值：{value}</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="74" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
@@ -3896,7 +4071,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平方米</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="185" />
+      <location filename="../core/dictionaries/__init__.py" line="190" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
@@ -3916,19 +4091,29 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>Y 值带有多个带号：{zones}</translation>
     </message>
     <message>
+      <location filename="../core/import_values.py" line="41" />
+      <source>the cell says {cell}, the column {column}: converted from {cell}</source>
+      <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_writer.py" line="153" />
       <source>the character '{char}' cannot be written in GBK</source>
       <translation>字符“{char}”无法用 GBK 编码写出</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="107" />
+      <location filename="../core/dictionaries/__init__.py" line="112" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="87" />
+      <location filename="../core/dictionaries/__init__.py" line="92" />
       <source>the header must be '{expected}', not '{found}'.</source>
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="863" />
+      <source>the header of column {column} names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
+      <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="73" />
@@ -3971,9 +4156,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>输入代码或名称的一部分</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="862" />
-      <source>unknown or ambiguous {field} value {value}</source>
-      <translation>{field}“{value}”不在代码表中或有歧义</translation>
+      <location filename="../core/import_values.py" line="57" />
+      <source>unknown area unit in {value} (use 平方米, 公顷, 亩 or 平方公里)</source>
+      <translation>{value} 中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
+    </message>
+    <message>
+      <location filename="../core/dictionaries/__init__.py" line="221" />
+      <source>unknown list '{key}' (one of: {known}).</source>
+      <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="224" />
@@ -3981,9 +4171,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的节 [{name}]</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="877" />
+      <location filename="../core/importer.py" line="962" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
+    </message>
+    <message>
+      <location filename="../core/vocabulary.py" line="65" />
+      <source>unknown {field} value {value}; closest: {options}</source>
+      <translation>未知的{field}值 {value}；最接近的：{options}</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="317" />
@@ -4041,9 +4236,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="898" />
+      <location filename="../core/vocabulary.py" line="32" />
+      <source>{field} value {value} names several entries; choose one (or split the project): {options}</source>
+      <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="983" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
+    </message>
+    <message>
+      <location filename="../core/import_notes.py" line="69" />
+      <source>{field} {value} taken from the default in {n} rows ({rows})</source>
+      <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/records.py" line="141" />
@@ -4066,12 +4271,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="54" />
+      <location filename="../core/dictionaries/__init__.py" line="59" />
       <source>{file}, line {line}: {problem}</source>
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="344" />
+      <location filename="../core/importer.py" line="376" />
       <source>{file}: file not found.</source>
       <translation>{file}：文件不存在。</translation>
     </message>
@@ -4081,37 +4286,42 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="368" />
+      <location filename="../core/importer.py" line="401" />
       <source>{file}: no sheet named {sheet}.</source>
       <translation>{file}：没有名为 {sheet} 的工作表。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="362" />
+      <location filename="../core/importer.py" line="395" />
       <source>{file}: not a readable .xlsx file ({error}).</source>
       <translation>{file}：不是可读取的 .xlsx 文件（{error}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="403" />
+      <location filename="../core/importer.py" line="320" />
+      <source>{file}: row {row} holds no column names.</source>
+      <translation>{file}：第 {row} 行没有列名。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="428" />
       <source>{file}: the file is empty.</source>
       <translation>{file}：文件为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="320" />
-      <source>{file}: the first row holds no column names.</source>
-      <translation>{file}：第一行没有列名。</translation>
-    </message>
-    <message>
-      <location filename="../core/importer.py" line="383" />
+      <location filename="../core/importer.py" line="359" />
       <source>{file}: the sheet is empty.</source>
       <translation>{file}：工作表为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="351" />
+      <location filename="../core/importer.py" line="353" />
+      <source>{file}: there is no row {row} to take the column names from.</source>
+      <translation>{file}：没有第 {row} 行可作为列名行。</translation>
+    </message>
+    <message>
+      <location filename="../core/importer.py" line="383" />
       <source>{file}: unsupported file type (use .xlsx or .csv).</source>
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="168" />
+      <location filename="../processing/algorithms/importprojects.py" line="200" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -4196,7 +4406,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="286" />
+      <location filename="../ui/import_dialog.py" line="351" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
@@ -4398,7 +4608,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="693" />
+      <location filename="../core/importer.py" line="754" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>

@@ -23,25 +23,31 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
 )
 
 from ..core import importer
+from ..core.units import AreaUnit, AreaUnitError, unit_in_header
 from ..processing.algorithms.importprojects import SOURCE_KEYS, mapping_store_path, source_labels
 from ..toolbelt.i18n import tr
+from .import_layout_widgets import HeaderRowPicker, SegmentDefaults
 
 
-def field_label_for(name: str, header: str) -> str:
+def field_label_for(name: str, header: str, table_unit: AreaUnit | None = None) -> str:
     """The label of the importer field ``name`` offered for the column ``header``: the declared
-    area names the unit the importer converts from (read from the header: 亩, 公顷…), so a
-    column in 亩 is not mistaken for one in m²."""
+    area names the unit the importer converts from (read from the header: 亩, 公顷…, else from
+    the table's note 单位：公顷), so a column in 亩 is not mistaken for one in m²."""
     if name == "declared_area_m2":
-        factor = importer.area_factor(header)
-        if factor == 10000.0:
+        try:
+            unit = unit_in_header(header) or table_unit
+        except AreaUnitError:
+            return tr("Declared area (m²) — the header's unit is not understood")
+        if unit is AreaUnit.HECTARE:
             return tr("Declared area (m², converted from hectares)")
-        if abs(factor - 10000.0 / 15.0) < 1e-9:
+        if unit is AreaUnit.MU:
             return tr("Declared area (m², converted from mu)")
-        if factor == 1_000_000.0:
+        if unit is AreaUnit.KM2:
             return tr("Declared area (m², converted from km²)")
     return importer.field_label(name)
 
@@ -72,6 +78,8 @@ class ImportDialog(QDialog):
         self.source.setCurrentIndex(len(SOURCE_KEYS) - 1)
         form.addRow(tr("Source"), self.source)
 
+        self.header_picker = HeaderRowPicker()
+        self.defaults = SegmentDefaults(_dictionaries())
         self.mapping = QTableWidget(0, 3)
         self.mapping.setHorizontalHeaderLabels([tr("Column"), tr("First value"), tr("Field")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -95,9 +103,12 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("Column mapping (remembered for the source)")))
-        layout.addWidget(self.mapping, 3)
-        layout.addWidget(QLabel(tr("Problems")))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.mapping, tr("Column mapping (remembered for the source)"))
+        self.tabs.addTab(self.header_picker, tr("Header row and preview"))
+        self.tabs.addTab(self.defaults, tr("Defaults"))
+        layout.addWidget(self.tabs, 3)
+        layout.addWidget(QLabel(tr("Problems and notes")))
         layout.addWidget(self.problems, 2)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -105,7 +116,9 @@ class ImportDialog(QDialog):
 
         self.file.fileChanged.connect(self.load_file)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
-        self.source.currentIndexChanged.connect(self._fill_mapping)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self.header_picker.headerRowChosen.connect(self._header_row_chosen)
+        self.defaults.changed.connect(self._mapping_changed)
         self.dry_button.clicked.connect(lambda: self.run(dry=True))
         self.import_button.clicked.connect(lambda: self.run(dry=False))
         self.buttons.rejected.connect(self.reject)
@@ -127,22 +140,59 @@ class ImportDialog(QDialog):
                 self.status.setText(str(exc))
         self.sheet.setEnabled(self.sheet.count() > 1)
         self.sheet.blockSignals(False)
-        return self._read()
+        ok = self._read()
+        self._load_defaults()
+        return ok
 
     def _sheet_changed(self, *_):
         self._read()
+        self._load_defaults()
 
-    def _read(self) -> bool:
+    def _source_changed(self, *_):
+        self._fill_mapping()
+        self._load_defaults()
+
+    def _header_row_chosen(self, row: int) -> None:
+        self._read(header_row=row)
+
+    def set_header_row(self, row: int) -> None:
+        """Take the column names from ``row`` (1-based), as the user does with the spin box."""
+        self.header_picker.spin.setValue(row)
+
+    def _load_defaults(self) -> None:
+        """The defaults remembered for the source; the title's year offered when none is."""
+        self.defaults.blockSignals(True)
+        try:
+            remembered = self.store.defaults_for(self.source.currentData())
+            if "region" not in remembered:
+                from ..toolbelt.settings import load_settings
+
+                remembered["region"] = load_settings().region_code  # the options page's
+            self.defaults.set_values(remembered)
+            layout = self.table_data.layout if self.table_data is not None else None
+            if layout is not None and layout.year:
+                title = next((t for t in layout.title_lines if layout.year in t), "")
+                self.defaults.offer_year(layout.year, title)
+        finally:
+            self.defaults.blockSignals(False)
+
+    def _read(self, header_row: int | None = None) -> bool:
         path = self.file.filePath()
         if not path:
             return False
+        self.plan = None
+        self.import_button.setEnabled(False)
         try:
-            self.table_data = importer.read_table(path, sheet=self.sheet.currentText() or None)
+            self.table_data = importer.read_table(
+                path, sheet=self.sheet.currentText() or None, header_row=header_row
+            )
         except importer.ImporterError as exc:
             self.table_data = None
             self.mapping.setRowCount(0)
+            self.header_picker.show_layout(None)
             self.status.setText(str(exc))
             return False
+        self.header_picker.show_layout(self.table_data.layout)
         self.status.setText(
             tr("{file}: {n} data rows, columns: {columns}").format(
                 file=Path(path).name,
@@ -160,6 +210,7 @@ class ImportDialog(QDialog):
             return
         guess = self.store.mapping_for(self.source.currentData(), data.headers)
         first = data.rows[0][1] if data.rows else []
+        table_unit = data.layout.unit if data.layout is not None else None
         self.mapping.setRowCount(len(data.headers))
         for i, header in enumerate(data.headers):
             item = QTableWidgetItem(header)
@@ -172,7 +223,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(tr("(ignore)"), "")
             for name in importer.FIELDS:
-                combo.addItem(field_label_for(name, header), name)
+                combo.addItem(field_label_for(name, header, table_unit), name)
             combo.setCurrentIndex(max(0, combo.findData(guess.get(header, ""))))
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(i, 2, combo)
@@ -206,6 +257,7 @@ class ImportDialog(QDialog):
         mapping = {c: f for c, f in self.current_mapping().items() if f}
         settings = load_settings()
         defaults = {"region": settings.region_code} if settings.region_code else {}
+        defaults.update(self.defaults.values())
         uri, connection = self.uri, self.connection
         result: dict = {}
 
@@ -260,15 +312,23 @@ class ImportDialog(QDialog):
             return
         if plan is None:
             return
-        self.problems.setRowCount(len(plan.problems))
+        self.problems.setRowCount(len(plan.problems) + len(plan.notes))
         for i, p in enumerate(plan.problems):
             for j, text in enumerate([str(p.row or ""), p.column, p.message]):
                 self.problems.setItem(i, j, QTableWidgetItem(text))
+        for i, p in enumerate(plan.notes, start=len(plan.problems)):
+            message = tr("Note: {message}").format(message=p.message)
+            for j, text in enumerate([str(p.row or ""), p.column, message]):
+                self.problems.setItem(i, j, QTableWidgetItem(text))
+        if any(p.field == "segments" for p in plan.problems):
+            self.tabs.setCurrentWidget(self.defaults)
         self.problems.resizeColumnToContents(0)
         self.problems.resizeColumnToContents(1)
         if codes is not None:
             self.imported = codes
-            self.store.set(self.source.currentData(), self.current_mapping())
+            self.store.set(
+                self.source.currentData(), self.current_mapping(), self.defaults.values()
+            )
             self.status.setText(
                 tr("Imported {n} projects into {uri}.").format(n=len(codes), uri=self.uri)
             )
@@ -279,6 +339,11 @@ class ImportDialog(QDialog):
                 tr("Dry run: {rows} rows ready, {n} problems; nothing was written.").format(
                     rows=len(plan.rows), n=0
                 )
+                + (
+                    " " + tr("Read the {n} notes before importing.").format(n=len(plan.notes))
+                    if plan.notes
+                    else ""
+                )
             )
             self.import_button.setEnabled(True)
         else:
@@ -287,3 +352,15 @@ class ImportDialog(QDialog):
                     n=len(plan.problems)
                 )
             )
+
+
+def _dictionaries():
+    """The code lists the settings name (bundled when unset); None when they cannot be read."""
+    from ..toolbelt.settings import load_settings
+
+    try:
+        from ..core.dictionaries import load_dictionaries
+
+        return load_dictionaries(load_settings().dictionary_dir or None)
+    except (ImportError, ValueError):
+        return None

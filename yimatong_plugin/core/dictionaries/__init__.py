@@ -15,6 +15,7 @@ import csv
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +38,10 @@ ALIASES_KEY = "land_use_aliases"
 ALIASES_FILE = "land_use_aliases.csv"
 HEADER = ["code", "name"]
 ALIASES_HEADER = ["code", "land_use", "name"]
+#: short forms and other names of code-list entries (挂牌 -> 13, 商住 -> 0701|0901: a choice)
+VALUE_ALIASES_KEY = "value_aliases"
+VALUE_ALIASES_FILE = "value_aliases.csv"
+VALUE_ALIASES_HEADER = ["list", "alias", "code"]
 _ALIAS_RE = re.compile(r"[0-9]{2}[0-9A-Z]{2}[0-9A-Z]{0,2}")
 
 
@@ -191,6 +196,60 @@ def read_aliases(path: Union[str, Path], land_use: Mapping[str, str]) -> dict[st
     return result
 
 
+def alias_key(text) -> str:
+    """How an alias is compared: full-width folded, no spaces (``挂 牌`` is ``挂牌``)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+
+
+def read_value_aliases(
+    path: Union[str, Path], lists: Mapping[str, Mapping[str, str]], strict: bool = True
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Read ``list,alias,code`` rows: ``code`` names one entry of the list ``list``, or several
+    separated by ``|`` (a mixed or general term: the user is asked to choose, never guessed).
+
+    With ``strict`` (a bureau's own file) a code missing from the list is an error; the bundled
+    file's aliases whose codes a bureau's list does not have are left out instead.
+    """
+    path = Path(path)
+    result: dict[str, dict[str, tuple[str, ...]]] = {}
+    lines: dict[tuple[str, str], int] = {}
+    for line, (key, alias, codes) in _rows(path, VALUE_ALIASES_HEADER):
+        if key not in lists:
+            raise _error(
+                path,
+                line,
+                tr("unknown list '{key}' (one of: {known}).").format(
+                    key=key, known=", ".join(lists)
+                ),
+            )
+        alias = alias_key(alias)
+        if not alias:
+            raise _error(path, line, tr("empty alias."))
+        if (key, alias) in lines:
+            raise _error(
+                path,
+                line,
+                tr("duplicate alias {alias} (first on line {first}).").format(
+                    alias=alias, first=lines[(key, alias)]
+                ),
+            )
+        targets = tuple(c.strip() for c in codes.split("|") if c.strip())
+        missing = [c for c in targets if c not in lists[key]]
+        if not targets or missing:
+            if not strict:
+                continue
+            raise _error(
+                path,
+                line,
+                tr("code {code} is not in the list {key}.").format(
+                    code=", ".join(missing) or codes, key=key
+                ),
+            )
+        result.setdefault(key, {})[alias] = targets
+        lines[(key, alias)] = line
+    return result
+
+
 def _pick(folder: Optional[Path], file_name: str) -> Path:
     if folder is not None:
         candidate = folder / file_name
@@ -211,6 +270,10 @@ def _load(folder: Optional[str]) -> dict[str, dict[str, str]]:
     for key, (file_name, widths) in LISTS.items():
         result[key] = read_list(_pick(base, file_name), widths)
     result[ALIASES_KEY] = read_aliases(_pick(base, ALIASES_FILE), result["land_use"])
+    value_aliases = _pick(base, VALUE_ALIASES_FILE)
+    result[VALUE_ALIASES_KEY] = read_value_aliases(
+        value_aliases, {k: result[k] for k in LISTS}, strict=value_aliases.parent != BUNDLED_DIR
+    )
     return result
 
 
@@ -224,7 +287,7 @@ def _stamp(folder: Optional[str]):
     if not folder:
         return None
     stamps = []
-    for file_name in [f for f, _ in LISTS.values()] + [ALIASES_FILE]:
+    for file_name in [f for f, _ in LISTS.values()] + [ALIASES_FILE, VALUE_ALIASES_FILE]:
         try:
             stamps.append(os.stat(os.path.join(folder, file_name)).st_mtime_ns)
         except OSError:
@@ -271,6 +334,7 @@ __all__ = [
     "BUNDLED_DIR",
     "LISTS",
     "DictionaryError",
+    "alias_key",
     "default_dictionaries",
     "land_use_level",
     "load_dictionaries",

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -72,7 +73,10 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         "lists every problem by row and column (missing value, unknown code-list value, "
         "duplicate code, bad date) and writes nothing. A real import writes all rows in one "
         "transaction, or none when any row has a problem. Rows without a code get one "
-        "allocated from their segments."
+        "allocated from their segments; segments the file does not give (年度, 批准类型…) "
+        'can be given as defaults ({"year": "2024", "approval_type": "05"}). The column '
+        "names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is "
+        "given; total rows (合计/小计) are left out and cells merged down a column are filled."
     )
 
     INPUT = "INPUT"
@@ -81,6 +85,8 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
     SOURCE = "SOURCE"
     MAPPING = "MAPPING"
     DRY_RUN = "DRY_RUN"
+    HEADER_ROW = "HEADER_ROW"
+    DEFAULTS = "DEFAULTS"
     OUTPUT_PROBLEMS = "OUTPUT_PROBLEMS"
     IMPORTED = "IMPORTED"
     PROBLEM_COUNT = "PROBLEM_COUNT"
@@ -114,6 +120,27 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
             )
         )
         self.addParameter(p)
+        p = QgsProcessingParameterNumber(
+            self.HEADER_ROW,
+            self.tr("Row of the column names (0: found automatically)"),
+            type=QgsProcessingParameterNumber.Integer,
+            minValue=0,
+            defaultValue=0,
+            optional=True,
+        )
+        p.setHelp(self.tr("The spreadsheet row holding the column names, as Excel numbers it."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(
+            self.DEFAULTS, self.tr("Defaults for missing code segments (JSON)"), optional=True
+        )
+        p.setHelp(
+            self.tr(
+                'A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": '
+                '"05"}, used where the file gives no value. Empty: the defaults remembered for '
+                "this source."
+            )
+        )
+        self.addParameter(p)
         p = QgsProcessingParameterBoolean(
             self.DRY_RUN, self.tr("Dry run (check only, write nothing)"), defaultValue=False
         )
@@ -144,6 +171,7 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
             return False, self.tr("Choose a project library.")
         try:
             importer.parse_mapping(self.parameterAsString(parameters, self.MAPPING, context))
+            importer.parse_defaults(self.parameterAsString(parameters, self.DEFAULTS, context))
         except importer.ImporterError as exc:
             return False, str(exc)
         return True, ""
@@ -161,7 +189,11 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
             mapping = importer.parse_mapping(
                 self.parameterAsString(parameters, self.MAPPING, context)
             )
-            table = importer.read_table(path, sheet=sheet)
+            header_row = self.parameterAsInt(parameters, self.HEADER_ROW, context) or None
+            table = importer.read_table(path, sheet=sheet, header_row=header_row)
+            given_defaults = importer.parse_defaults(
+                self.parameterAsString(parameters, self.DEFAULTS, context)
+            )
         except importer.ImporterError as exc:
             raise QgsProcessingException(str(exc)) from exc
         feedback.pushInfo(
@@ -182,6 +214,21 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
         )
         dictionaries = _dictionaries(settings.dictionary_dir)
         defaults = {"region": settings.region_code} if settings.region_code else {}
+        defaults.update(
+            given_defaults if given_defaults is not None else store.defaults_for(source)
+        )
+        layout = table.layout
+        if layout is not None and layout.header_row > 1:
+            feedback.pushInfo(
+                self.tr("Column names read from row {row}.").format(row=layout.header_row)
+            )
+        if layout is not None and layout.year and "year" not in defaults:
+            feedback.pushInfo(
+                self.tr(
+                    "The title gives the year {year}; without a year column, give it in "
+                    '“Defaults for missing code segments”: {{"year": "{year}"}}.'
+                ).format(year=layout.year)
+            )
 
         library = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
@@ -215,6 +262,8 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
             sink = None
             for problem in plan.problems[:50]:
                 feedback.reportError(str(problem))
+            for note in plan.notes:
+                feedback.pushInfo(self.tr("Note: {message}").format(message=str(note)))
             results = {self.PROBLEM_COUNT: len(plan.problems), self.IMPORTED: 0}
             if dest is not None:
                 results[self.OUTPUT_PROBLEMS] = dest
@@ -238,8 +287,12 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
                 )
             except importer.ImporterError as exc:
                 raise QgsProcessingException(str(exc)) from exc
-            if given:
-                store.set(source, {c: f for c, f in mapping.items() if c in table.headers})
+            if given or given_defaults is not None:
+                store.set(
+                    source,
+                    {c: f for c, f in mapping.items() if c in table.headers},
+                    given_defaults,
+                )
             feedback.pushInfo(
                 self.tr("Imported {n} projects into {uri}.").format(n=len(codes), uri=uri)
             )
