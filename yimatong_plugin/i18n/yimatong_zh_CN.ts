@@ -49,6 +49,11 @@
       <translation>（已废止）</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="183" />
+      <source>(unnamed library)</source>
+      <translation>（未命名的项目库）</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="417" />
       <source>, archived</source>
       <translation>，已归档</translation>
@@ -59,7 +64,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="157" />
+      <location filename="../ui/code_dialog.py" line="199" />
       <source>28-digit code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -214,17 +219,39 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="184" />
-      <source>Allocate</source>
+      <location filename="../ui/code_dialog.py" line="399" />
+      <source>Allocate a project code</source>
       <translation>赋码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="175" />
+      <location filename="../ui/code_dialog.py" line="226" />
+      <source>Allocate and create project…</source>
+      <translation>赋码并建项目…</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="385" />
+      <source>Allocate the next serial of
+{prefix} ······
+in the library
+{library}
+and create the project “{name}” ({source})?
+
+A code is never reused: once allocated, the serial is used up even if the project is archived later.</source>
+      <translation>在项目库
+{library}
+中分配代码
+{prefix} ······
+的下一个顺序号，并建立项目“{name}”（{source}）？
+
+代码永不重复使用：一经分配，即使项目以后归档，该顺序号也不再可用。</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="217" />
       <source>Allocated code</source>
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="333" />
+      <location filename="../ui/code_dialog.py" line="424" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -434,7 +461,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="516" />
+      <location filename="../ui/code_dialog.py" line="639" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
     </message>
@@ -514,7 +541,7 @@
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="206" />
+      <location filename="../ui/code_dialog.py" line="248" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -634,7 +661,7 @@
       <translation>坐标所在坐标系</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="187" />
+      <location filename="../ui/code_dialog.py" line="229" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -774,6 +801,11 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="413" />
+      <source>Enter the project name first.</source>
+      <translation>请先填写项目名称。</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="375" />
       <source>Events</source>
       <translation>事件</translation>
@@ -839,7 +871,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="145" />
+      <location filename="../ui/code_dialog.py" line="159" />
       <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
@@ -874,7 +906,7 @@
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="143" />
+      <location filename="../ui/code_dialog.py" line="157" />
       <source>From selected parcel</source>
       <translation>从所选地块获取</translation>
     </message>
@@ -1086,7 +1118,7 @@
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="83" />
+      <location filename="../ui/code_dialog.py" line="92" />
       <source>Land-supply type</source>
       <translation>供地类型</translation>
     </message>
@@ -1331,7 +1363,7 @@
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="376" />
+      <location filename="../ui/code_dialog.py" line="468" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1396,9 +1428,14 @@
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="310" />
+      <location filename="../ui/code_dialog.py" line="358" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="179" />
+      <source>No project library is open: preview only, no code can be allocated.</source>
+      <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="224" />
@@ -1421,7 +1458,7 @@
       <translation>不是日期：{value!r}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="178" />
+      <location filename="../ui/code_dialog.py" line="220" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1557,7 +1594,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PARCELS：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="390" />
+      <location filename="../ui/code_dialog.py" line="482" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1582,7 +1619,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="466" />
+      <location filename="../ui/code_dialog.py" line="558" />
       <source>Parcel in several divisions</source>
       <translation>地块跨多个行政区</translation>
     </message>
@@ -1677,6 +1714,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="613" />
+      <source>PostGIS connection “{name}”</source>
+      <translation>PostGIS 连接“{name}”</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="268" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
@@ -1732,7 +1774,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码字段（28 位代码）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="104" />
+      <location filename="../ui/code_dialog.py" line="115" />
       <source>Project code generator</source>
       <translation>项目代码生成器</translation>
     </message>
@@ -1792,6 +1834,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目地块</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="171" />
+      <source>Project record</source>
+      <translation>项目记录</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="196" />
+      <source>Project source</source>
+      <translation>项目来源</translation>
+    </message>
+    <message>
       <location filename="../gis/library_layers.py" line="104" />
       <source>Project stage events</source>
       <translation>项目阶段事件</translation>
@@ -1847,7 +1899,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="78" />
+      <location filename="../ui/code_dialog.py" line="87" />
       <source>Region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -1887,9 +1939,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="312" />
-      <source>Reserve the next serial number in the library.</source>
-      <translation>在项目库中预留下一个流水号。</translation>
+      <location filename="../ui/code_dialog.py" line="363" />
+      <source>Reserve the next serial number in the library and create the project record (asks first).</source>
+      <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="706" />
@@ -1982,12 +2034,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="388" />
+      <location filename="../ui/code_dialog.py" line="480" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="189" />
+      <location filename="../ui/code_dialog.py" line="231" />
       <source>Save QR image…</source>
       <translation>保存二维码图片…</translation>
     </message>
@@ -2002,7 +2054,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="446" />
+      <location filename="../ui/code_dialog.py" line="538" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
@@ -2017,7 +2069,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="85" />
+      <location filename="../ui/code_dialog.py" line="94" />
       <source>Serial number</source>
       <translation>流水号</translation>
     </message>
@@ -2157,6 +2209,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>数据表</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="184" />
+      <source>Target library</source>
+      <translation>目标项目库</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="47" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
@@ -2172,7 +2229,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="341" />
+      <location filename="../ui/code_dialog.py" line="433" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
@@ -2217,12 +2274,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="415" />
+      <location filename="../ui/code_dialog.py" line="507" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="524" />
+      <location filename="../ui/code_dialog.py" line="647" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
@@ -2359,7 +2416,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="467" />
+      <location filename="../ui/code_dialog.py" line="559" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
@@ -2384,7 +2441,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="454" />
+      <location filename="../ui/code_dialog.py" line="546" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
     </message>
@@ -2439,7 +2496,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>时间轴</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="84" />
+      <location filename="../ui/code_dialog.py" line="93" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
     </message>
@@ -3144,6 +3201,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="188" />
+      <source>required: the project record is created with the code</source>
+      <translation>必填：赋码时同时建立项目记录</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="305" />
       <source>result</source>
       <translation>成果</translation>
@@ -3229,7 +3291,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="137" />
+      <location filename="../ui/code_dialog.py" line="151" />
       <source>type a code or part of a name</source>
       <translation>输入代码或名称的一部分</translation>
     </message>
@@ -3259,7 +3321,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="459" />
+      <location filename="../ui/code_dialog.py" line="551" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
