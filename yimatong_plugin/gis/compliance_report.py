@@ -92,7 +92,8 @@ I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 
 AVOID = "avoid"
 INSIDE = "inside"
-ZONING = "zoning"
+ZONING = "规划分区"  # the layer value of zoning rows (complianceoverlay.ZONING_LAYER)
+ZONING_VALUES = (ZONING, "zoning")  # "zoning": tables written before 0.x
 
 HEADER_BG = QColor(232, 238, 248)
 VERDICT_COLOURS = {"合规": "#1a7f37", "冲突": "#c62828", "需论证": "#d97706"}
@@ -745,7 +746,7 @@ class _Report:
     def row_cells(self, row: _Row) -> list[tuple[str, str, str, float, str]]:
         """(layer label, class, part, m², ratio text) lines for one OUTPUT_TABLE row."""
         tr = self.lang.tr
-        if row.layer == ZONING:
+        if row.layer in ZONING_VALUES:
             name = land_use_name(row.class_code)
             cls = f"{row.class_code} {name}".strip()
             return [(tr("Planned use (zoning)"), cls, "", row.overlap_m2, fmt_ratio(row.ratio))]

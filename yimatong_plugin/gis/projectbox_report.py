@@ -219,7 +219,7 @@ def write_parcel_map(parcels: list[dict], path: Path) -> None:
     painter.drawLine(QPointF(x0 + bar, y + 8), QPointF(x0 + bar, y + 14))
     text = f"{nice:,.0f} m" if nice < 1000 else f"{nice / 1000:,.1f} km"
     painter.drawText(QPointF(x0, y + 4), text)
-    painter.drawText(QPointF(12, 26), zone.name)
+    painter.drawText(QPointF(12, 26), zone.display_name)
     painter.end()
     if not image.save(str(path)):
         raise ReportError(tr("Cannot write the image {path}").format(path=path))
