@@ -443,6 +443,23 @@ def test_checkparcels_rows(processing_ready):
     assert sum(1 for r in rows if r[1] == "area_mismatch") == 2
 
 
+def test_checkparcels_explains_invalid_geometry_in_chinese(processing_ready):
+    """GEOS's "Self-intersection[x y]" reaches the user in words: 自相交，位置 x, y."""
+    from yimatong_plugin.toolbelt import i18n
+
+    bowtie = shift(Polygon([(0, 0), (10, 10), (10, 0), (0, 10)]))
+    assert i18n.install_translator("zh_CN")
+    try:
+        res = processing.run(
+            "yimatong:checkparcels",
+            {"INPUT": memory_layer("地块", [bowtie]), "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
+    finally:
+        i18n.remove_translator()
+    details = [f["detail"] for f in res["OUTPUT"].getFeatures() if f["problem"] == "invalid"]
+    assert details == ["自相交，位置 500005, 3200005"], details
+
+
 def _write_gpkg(path, name, geoms):
     from osgeo import ogr, osr
 

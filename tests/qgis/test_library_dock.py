@@ -141,6 +141,23 @@ def test_selecting_a_row_shows_details_and_edits_are_audited(dock):
         for i in range(dock.history_tree.topLevelItemCount())
     )
 
+    # a date set where there was none reads （空） → date in a Chinese QGIS, never "None"
+    from yimatong_plugin.toolbelt import i18n
+
+    assert not lib.project(code).get("agreed_completion")
+    assert i18n.install_translator("zh_CN")
+    try:
+        dock.edits["agreed_completion"].setText("2027-09-25")
+        assert dock.save_edits()
+        texts = [
+            dock.history_tree.topLevelItem(i).text(4)
+            for i in range(dock.history_tree.topLevelItemCount())
+        ]
+    finally:
+        i18n.remove_translator()
+    assert "约定竣工时间: （空） → 2027-09-25" in texts, texts
+    assert not any("None" in t for t in texts), texts
+
 
 def test_add_to_map_with_styles_and_relations(dock):
     layers = dock.add_layers()

@@ -41,6 +41,7 @@ from ..core.library.base import file_sha256
 from ..core.library.constants import SOURCES
 from ..core.units import format_area
 from ..toolbelt.i18n import tr
+from .history_text import change_text
 
 CJK_FONT = "Noto Sans CJK SC"
 MAP_W, MAP_H = 1000, 640
@@ -255,16 +256,9 @@ def _table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
 
 
 def _history_change(row: dict) -> str:
-    before, after = row.get("before") or {}, row.get("after") or {}
     if row.get("action") == "insert":
         return ""
-    skip = {"updated_at", "rev", "updated_by", "geom"}
-    changed = [
-        f"{k}: {before.get(k)!s} → {after.get(k)!s}"
-        for k in sorted(set(before) | set(after))
-        if k not in skip and before.get(k) != after.get(k)
-    ]
-    return "; ".join(changed)
+    return change_text(row)
 
 
 def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str:

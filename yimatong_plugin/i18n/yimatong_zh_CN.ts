@@ -14,14 +14,19 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="424" />
+      <location filename="../ui/library_dock.py" line="408" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="402" />
+      <location filename="../ui/library_dock.py" line="386" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
+    </message>
+    <message>
+      <location filename="../gis/history_text.py" line="53" />
+      <source>(empty)</source>
+      <translation>（空）</translation>
     </message>
     <message>
       <location filename="../ui/import_dialog.py" line="173" />
@@ -29,12 +34,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="449" />
+      <location filename="../ui/library_dock.py" line="433" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="271" />
+      <location filename="../ui/library_dock.py" line="255" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -44,7 +49,7 @@
       <translation>（无阶段）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="188" />
+      <location filename="../gis/projectbox_report.py" line="189" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -129,17 +134,17 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="420" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="179" />
+      <location filename="../ui/library_dock.py" line="163" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="238" />
+      <location filename="../ui/library_dock.py" line="222" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -154,7 +159,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="298" />
+      <location filename="../gis/projectbox_report.py" line="292" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -179,7 +184,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="296" />
+      <location filename="../gis/projectbox_report.py" line="290" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -194,7 +199,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="297" />
+      <location filename="../gis/projectbox_report.py" line="291" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -276,12 +281,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="136" />
+      <location filename="../ui/library_dock.py" line="120" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="414" />
+      <location filename="../ui/library_dock.py" line="398" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -306,7 +311,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -376,7 +381,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="218" />
+      <location filename="../ui/library_dock.py" line="202" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -386,12 +391,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="424" />
+      <location filename="../gis/projectbox_report.py" line="418" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="299" />
+      <location filename="../gis/projectbox_report.py" line="293" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -481,27 +486,27 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="485" />
+      <location filename="../gis/projectbox_report.py" line="479" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="225" />
+      <location filename="../gis/projectbox_report.py" line="226" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="420" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="241" />
+      <location filename="../ui/library_dock.py" line="225" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -556,12 +561,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="276" />
+      <location filename="../ui/library_dock.py" line="260" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
+      <location filename="../gis/history_text.py" line="18" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -571,7 +576,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="121" />
+      <location filename="../ui/library_dock.py" line="105" />
       <source>Code, code prefix, name or applicant</source>
       <translation>代码、代码前缀、项目名称或用地单位</translation>
     </message>
@@ -696,7 +701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -716,7 +721,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="284" />
+      <location filename="../gis/projectbox_report.py" line="278" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -746,7 +751,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="638" />
+      <location filename="../ui/library_dock.py" line="622" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -761,7 +766,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="131" />
+      <location filename="../ui/library_dock.py" line="115" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -776,12 +781,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="766" />
+      <location filename="../gis/history_text.py" line="41" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="377" />
+      <location filename="../gis/projectbox_report.py" line="371" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -821,12 +826,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="375" />
+      <location filename="../gis/projectbox_report.py" line="369" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -881,7 +886,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -891,7 +896,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="123" />
+      <location filename="../ui/library_dock.py" line="107" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -901,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="292" />
+      <location filename="../gis/projectbox_report.py" line="286" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -951,7 +956,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="297" />
+      <location filename="../ui/library_dock.py" line="281" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -961,7 +966,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="266" />
+      <location filename="../ui/library_dock.py" line="250" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1016,7 +1021,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="243" />
+      <location filename="../ui/library_dock.py" line="227" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1026,7 +1031,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="230" />
+      <location filename="../ui/library_dock.py" line="214" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1078,7 +1083,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="178" />
+      <location filename="../ui/library_dock.py" line="162" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1118,12 +1123,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>投资项目代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/history_text.py" line="34" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -1263,7 +1268,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="323" />
+      <location filename="../gis/projectbox_report.py" line="317" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -1273,7 +1278,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -1348,7 +1353,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/history_text.py" line="19" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1368,12 +1373,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="267" />
+      <location filename="../ui/library_dock.py" line="251" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="297" />
+      <location filename="../ui/library_dock.py" line="281" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -1398,7 +1403,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="104" />
+      <location filename="../ui/library_dock.py" line="88" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -1423,7 +1428,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="121" />
+      <location filename="../gis/projectbox_report.py" line="122" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -1508,22 +1513,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="107" />
+      <location filename="../ui/library_dock.py" line="91" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="301" />
+      <location filename="../ui/library_dock.py" line="285" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="355" />
+      <location filename="../ui/library_dock.py" line="339" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="326" />
+      <location filename="../ui/library_dock.py" line="310" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -1538,7 +1543,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="377" />
+      <location filename="../gis/projectbox_report.py" line="371" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -1659,7 +1664,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="338" />
+      <location filename="../gis/projectbox_report.py" line="332" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -1729,7 +1734,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="268" />
+      <location filename="../ui/library_dock.py" line="252" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -1764,7 +1769,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="311" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -1809,7 +1814,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="275" />
+      <location filename="../gis/projectbox_report.py" line="269" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
@@ -1829,7 +1834,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="391" />
+      <location filename="../ui/library_dock.py" line="375" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1874,7 +1879,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="499" />
+      <location filename="../gis/projectbox_report.py" line="493" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -1899,7 +1904,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="764" />
+      <location filename="../gis/history_text.py" line="38" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -1919,12 +1924,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="765" />
+      <location filename="../gis/history_text.py" line="39" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="76" />
+      <location filename="../gis/history_text.py" line="40" />
       <source>Replaces</source>
       <translation>替换</translation>
     </message>
@@ -1964,7 +1969,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="400" />
+      <location filename="../gis/projectbox_report.py" line="394" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -2029,7 +2034,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -2039,7 +2044,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -2054,7 +2059,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="216" />
+      <location filename="../ui/library_dock.py" line="200" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -2094,7 +2099,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -2124,7 +2129,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -2144,7 +2149,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="279" />
+      <location filename="../gis/history_text.py" line="20" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -2159,7 +2164,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/history_text.py" line="35" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -2174,12 +2179,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="281" />
+      <location filename="../gis/history_text.py" line="27" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -2214,7 +2219,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="420" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -2501,7 +2506,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="321" />
+      <location filename="../gis/projectbox_report.py" line="315" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -2626,7 +2631,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="420" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -2641,7 +2646,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="420" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -2741,7 +2746,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="743" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -2771,7 +2776,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/history_text.py" line="42" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
@@ -2811,7 +2816,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>带有投影带号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>changed</source>
       <translation>修改</translation>
     </message>
@@ -2851,7 +2856,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/projectbox_report.py" line="301" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -2861,17 +2866,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="354" />
+      <location filename="../gis/projectbox_report.py" line="348" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="202" />
+      <location filename="../gis/projectbox_report.py" line="203" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="158" />
+      <location filename="../core/parcelcheck.py" line="188" />
       <source>declared area '{value}' is not a number</source>
       <translation>申报面积“{value}”不是数字</translation>
     </message>
@@ -2891,7 +2896,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文号 {doc}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="169" />
+      <location filename="../core/parcelcheck.py" line="199" />
       <source>drawn {drawn} m², declared {declared} m² ({diff}%)</source>
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
@@ -2906,12 +2911,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="46" />
+      <source>duplicate rings</source>
+      <translation>环重复</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="78" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="63" />
+      <location filename="../core/parcelcheck.py" line="92" />
       <source>empty or NULL geometry</source>
       <translation>几何为空或为 NULL</translation>
     </message>
@@ -2921,7 +2931,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="304" />
+      <location filename="../gis/history_text.py" line="75" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -2941,17 +2951,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="414" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="415" />
+      <location filename="../gis/projectbox_report.py" line="409" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="413" />
+      <location filename="../gis/projectbox_report.py" line="407" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -2969,6 +2979,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/checkparcels.py" line="99" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="42" />
+      <source>hole outside its outer ring</source>
+      <translation>内环位于外环之外</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="685" />
@@ -2996,9 +3011,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="44" />
+      <source>interior is disconnected</source>
+      <translation>内部不连通</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="261" />
       <source>invalid ({reason}); repaired</source>
       <translation>几何无效（{reason}）；已修复</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="47" />
+      <source>invalid coordinate</source>
+      <translation>坐标无效</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="259" />
@@ -3076,6 +3101,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="43" />
+      <source>nested holes</source>
+      <translation>内环嵌套</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="45" />
+      <source>nested outer rings</source>
+      <translation>外环嵌套</translation>
+    </message>
+    <message>
+      <location filename="../gis/history_text.py" line="59" />
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
       <location filename="../core/overlay.py" line="1117" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
@@ -3091,7 +3131,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无几何</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="252" />
+      <location filename="../gis/projectbox_report.py" line="253" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -3126,12 +3166,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>叠加</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="139" />
+      <location filename="../core/parcelcheck.py" line="169" />
       <source>overlaps another parcel by {m2} m²</source>
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="303" />
+      <location filename="../gis/history_text.py" line="74" />
       <source>parcel</source>
       <translation>地块</translation>
     </message>
@@ -3141,7 +3181,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="115" />
+      <location filename="../core/parcelcheck.py" line="145" />
       <source>parts of the multipolygon overlap by {m2} m²</source>
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
@@ -3181,7 +3221,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="302" />
+      <location filename="../gis/history_text.py" line="73" />
       <source>project</source>
       <translation>项目</translation>
     </message>
@@ -3206,12 +3246,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="363" />
+      <location filename="../gis/projectbox_report.py" line="357" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="360" />
+      <location filename="../gis/projectbox_report.py" line="354" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -3226,24 +3266,39 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>必填：赋码时同时建立项目记录</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="305" />
+      <location filename="../gis/history_text.py" line="76" />
       <source>result</source>
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="763" />
+      <location filename="../gis/history_text.py" line="37" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="207" />
+      <location filename="../gis/projectbox_report.py" line="208" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="349" />
+      <location filename="../gis/projectbox_report.py" line="343" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="48" />
+      <source>ring not closed</source>
+      <translation>环未闭合</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="40" />
+      <source>ring self-intersection</source>
+      <translation>环自相交</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="39" />
+      <source>self-intersection</source>
+      <translation>自相交</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="133" />
@@ -3276,7 +3331,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>自 {date} 起，{days} 天</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="97" />
+      <location filename="../core/parcelcheck.py" line="127" />
       <source>sliver: area {area} m², thinness {thin} (4πA/P²)</source>
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
@@ -3304,6 +3359,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/parcel_attach_dialog.py" line="56" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="41" />
+      <source>too few points in a ring</source>
+      <translation>环的点数过少</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="132" />
@@ -3339,6 +3399,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/code.py" line="128" />
       <source>year</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../gis/history_text.py" line="59" />
+      <source>yes</source>
+      <translation>是</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="551" />
@@ -3496,22 +3561,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="513" />
+      <location filename="../ui/library_dock.py" line="497" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="86" />
+      <location filename="../core/parcelcheck.py" line="116" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="511" />
+      <location filename="../ui/library_dock.py" line="495" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="508" />
+      <location filename="../ui/library_dock.py" line="492" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
@@ -3569,6 +3634,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/gpkg.py" line="205" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="61" />
+      <source>{reason} at {x}, {y}</source>
+      <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="768" />

@@ -8,7 +8,6 @@ runs as a QgsTask (a PostgreSQL server may be slow to answer); the GUI never wai
 
 from __future__ import annotations
 
-import json
 import os
 
 from qgis.core import (
@@ -47,6 +46,7 @@ from ..core import project_query as pq
 from ..core.library import LibraryError, is_postgres_uri
 from ..core.library.base import PROJECT_ATTRS
 from ..core.library.constants import SOURCES, STAGES
+from ..gis.history_text import action_label, change_text, field_titles, table_label
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
@@ -56,22 +56,6 @@ DEBOUNCE_MS = 150
 LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
 #: project fields editable in the details pane: those ``update_project`` takes, but the source
 EDITABLE = ("name",) + PROJECT_ATTRS
-
-
-def field_titles() -> dict[str, str]:
-    return {
-        "code": tr("Code"),
-        "name": tr("Name"),
-        "source": tr("Source"),
-        "applicant": tr("Applicant"),
-        "declared_area_m2": tr("Declared area (m²)"),
-        "agreed_handover": tr("Agreed hand-over date"),
-        "agreed_start": tr("Agreed start date"),
-        "agreed_completion": tr("Agreed completion date"),
-        "investment_code": tr("Investment project code"),
-        "status": tr("Status"),
-        "note": tr("Note"),
-    }
 
 
 class _Relay(QObject):
@@ -610,7 +594,7 @@ class LibraryDock(QgsDockWidget):
                         h.get("who") or "",
                         action_label(h.get("action") or ""),
                         table_label(h.get("table_name") or ""),
-                        _changes(h),
+                        change_text(h),
                     ]
                 )
             )
@@ -737,63 +721,3 @@ def _fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e15 else str(value)
     return str(value)
-
-
-def action_label(action: str) -> str:
-    return {"insert": tr("added"), "update": tr("changed"), "archive": tr("archived")}.get(
-        action, action
-    )
-
-
-def table_label(table: str) -> str:
-    return {
-        "ymt_projects": tr("project"),
-        "ymt_parcels": tr("parcel"),
-        "ymt_events": tr("event"),
-        "ymt_results": tr("result"),
-    }.get(table, table)
-
-
-def _field(key: str) -> str:
-    titles = field_titles()
-    extra = {
-        "label": tr("Label"),
-        "stage": tr("Stage"),
-        "event_date": tr("Date"),
-        "retired": tr("retired"),
-        "retire_reason": tr("Reason"),
-        "replaced_by": tr("Replaced by"),
-        "doc_no": tr("Document no."),
-        "archived": tr("archived"),
-        "archive_reason": tr("Reason"),
-        "area_m2": tr("Area (m²)"),
-    }
-    return titles.get(key) or extra.get(key) or key
-
-
-def _value(key: str, value):
-    """A stored value as the user reads it: stage and source keys by their names."""
-    if key == "stage":
-        return STAGES.get(value, value)
-    if key == "source":
-        return SOURCES.get(value, value)
-    return value
-
-
-def _changes(h: dict) -> str:
-    before, after = h.get("before") or {}, h.get("after") or {}
-    if isinstance(before, str):
-        before = json.loads(before or "{}")
-    if isinstance(after, str):
-        after = json.loads(after or "{}")
-    skip = {"updated_at", "rev", "updated_by", "geom", "created_at"}
-    if not before:
-        keys = [k for k in ("name", "label", "stage", "event_date") if after.get(k)]
-        return "; ".join(f"{_field(k)}={_value(k, after[k])}" for k in keys)
-    skip |= {"retired_at", "archived_at"}
-    parts = [
-        f"{_field(k)}: {_value(k, before.get(k))} → {_value(k, after.get(k))}"
-        for k in sorted(set(before) | set(after))
-        if k not in skip and before.get(k) != after.get(k)
-    ]
-    return "; ".join(parts)
