@@ -259,6 +259,9 @@ def test_zoning_classes_sandiao_codes_and_use_verdict(processing_ready):
     assert not any(key[1] == "zoning" for key in rows)
     out = outputs(res)
     assert out["1"]["verdict"] == "冲突" and "0103" in out["1"]["verdict_rule"]
+    # the name of a code at its own level, as in the report's table (one lookup): 0103 is
+    # 旱地, not its level-1 class 耕地
+    assert "0103 旱地" in out["1"]["verdict_rule"] and "耕地" not in out["1"]["verdict_rule"]
     assert out["2"]["verdict"] == "需论证"  # commerce (09) on planned housing (07)
     assert out["1"]["project_code"] == "43430702202403011207010000012"
 

@@ -286,18 +286,11 @@ def display_code(code: str) -> str:
 
 
 def land_use_name(code: str) -> str:
-    """Chinese name of a 用地用海 code (any level, 三调 working codes mapped), or ''."""
-    if not code:
-        return ""
-    try:
-        from ..core.dictionaries import default_dictionaries, normalise_land_use
+    """Chinese name of a 用地用海 code (any level, 三调 working codes mapped), or '' (the one
+    lookup, core.dictionaries.land_use_name, as the verdicts use it)."""
+    from ..core.dictionaries import land_use_name as lookup
 
-        norm = normalise_land_use(code)
-        if not norm:
-            return ""
-        return default_dictionaries()["land_use"].get(norm, "")
-    except Exception:  # an administrator's broken list must not stop a report
-        return ""
+    return lookup(code)
 
 
 def _crs_text(info: dict) -> str:
