@@ -95,16 +95,16 @@ class YimatongPlugin:
         """Project library panel (项目库): a dock shown by its action."""
         from qgis.PyQt.QtCore import Qt
 
-        from .ui.library_dock import LibraryDock
+        from .ui.library_dock import LibraryDock, place_dock
 
         dock = LibraryDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        # its own (right) area: under 图层 on the left it had one result row
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         self.library_dock = dock
 
         def show():
-            dock.show()
-            dock.raise_()
+            place_dock(self.iface.mainWindow(), dock)
             if dock.library is None:
                 dock.open_from_settings()
 

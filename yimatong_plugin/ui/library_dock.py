@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -56,6 +57,36 @@ DEBOUNCE_MS = 150
 LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
 #: project fields editable in the details pane: those ``update_project`` takes, but the source
 EDITABLE = ("name",) + PROJECT_ATTRS
+
+
+#: the width the panel opens with: the list's code, name and division columns readable
+DOCK_WIDTH = 560
+
+
+def place_dock(main_window, dock) -> None:
+    """Show ``dock`` where it has room: in the right area, tabified with a panel already open
+    there (never stacked under another panel with a row or two left), at a readable width."""
+    if dock.isVisible():
+        dock.raise_()
+        return
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    if main_window.dockWidgetArea(dock) != right or dock.isFloating():
+        dock.setFloating(False)
+        main_window.addDockWidget(right, dock)
+    others = [
+        d
+        for d in main_window.findChildren(QDockWidget)
+        if d is not dock
+        and d.isVisible()
+        and not d.isFloating()
+        and main_window.dockWidgetArea(d) == right
+    ]
+    if others:
+        main_window.tabifyDockWidget(others[0], dock)
+    dock.show()
+    dock.raise_()
+    width = max(DOCK_WIDTH, main_window.width() // 3)
+    main_window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
 
 class _Relay(QObject):
@@ -102,7 +133,9 @@ class LibraryDock(QgsDockWidget):
         # search + filters
         self.search = QgsFilterLineEdit()
         self.search.setShowSearchIcon(True)
-        self.search.setPlaceholderText(tr("Code, code prefix, name or applicant"))
+        self.search.setPlaceholderText(
+            tr("Code or its start, division (430702 or 武陵区), name or applicant")
+        )
         layout.addWidget(self.search)
         self.filter_box = QgsCollapsibleGroupBox(tr("Filters"))
         self.filter_box.setSaveCollapsedState(False)
@@ -158,6 +191,7 @@ class LibraryDock(QgsDockWidget):
 
         bottom = QHBoxLayout()
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
         bottom.addWidget(self.count_label, 1)
         self.import_button = QPushButton(tr("Import…"))
         self.layers_button = QPushButton(tr("Add to map"))
@@ -493,6 +527,13 @@ class LibraryDock(QgsDockWidget):
             )
         elif n == -2:
             self.count_label.setText(tr("{n}+ projects").format(n=self.model.rowCount()))
+        elif n == 0 and self.search.text().strip():
+            self.count_label.setText(
+                tr(
+                    "No project found. Search by name, applicant, division code or name "
+                    "(430702, 武陵区) or the start of the code (43 430702 2024)."
+                )
+            )
         else:
             self.count_label.setText(tr("{n} projects").format(n=f"{n:,}"))
 
@@ -535,13 +576,9 @@ class LibraryDock(QgsDockWidget):
         self._current_code = code
         if project is None:
             return
-        from ..core.code import parse_code
+        from ..core.code import format_code
 
-        try:
-            display = parse_code(code, lib.dictionaries or None).display()
-        except Exception:  # a code from another bureau's lists: show it bare
-            display = code
-        self.code_label.setText(display)
+        self.code_label.setText(format_code(code))
         self.source_label.setText(SOURCES.get(project.get("source"), project.get("source") or ""))
         for key, edit in self.edits.items():
             value = project.get(key)

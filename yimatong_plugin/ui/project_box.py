@@ -40,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
-from ..core.code import SEGMENTS
+from ..core.code import format_code
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
@@ -56,14 +56,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 
 def display_code(code: str) -> str:
     """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
-    text = str(code or "")
-    if len(text) != 28 or not text.isdigit():
-        return text
-    parts, pos = [], 0
-    for _name, width in SEGMENTS:
-        parts.append(text[pos : pos + width])
-        pos += width
-    return " ".join(parts)
+    return format_code(code)
 
 
 def status_text(row: dict) -> str:
