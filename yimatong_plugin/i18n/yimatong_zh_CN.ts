@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../ui/project_box.py" line="280" />
+      <location filename="../ui/project_box.py" line="304" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>（无阶段）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="189" />
+      <location filename="../gis/projectbox_report.py" line="193" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="420" />
+      <location filename="../gis/projectbox_report.py" line="424" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="292" />
+      <location filename="../gis/projectbox_report.py" line="296" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -179,12 +179,12 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="411" />
+      <location filename="../ui/timeline.py" line="413" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="290" />
+      <location filename="../gis/projectbox_report.py" line="294" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -194,12 +194,12 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="409" />
+      <location filename="../ui/timeline.py" line="411" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="291" />
+      <location filename="../gis/projectbox_report.py" line="295" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="410" />
+      <location filename="../ui/timeline.py" line="412" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
@@ -311,7 +311,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="335" />
+      <location filename="../gis/projectbox_report.py" line="339" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -346,7 +346,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="418" />
+      <location filename="../ui/timeline.py" line="420" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
     </message>
@@ -356,7 +356,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="142" />
+      <location filename="../ui/project_box.py" line="154" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -391,12 +391,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="418" />
+      <location filename="../gis/projectbox_report.py" line="422" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="293" />
+      <location filename="../gis/projectbox_report.py" line="297" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -466,7 +466,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="256" />
+      <location filename="../ui/project_box.py" line="280" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -486,17 +486,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="479" />
+      <location filename="../gis/projectbox_report.py" line="483" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="226" />
+      <location filename="../gis/projectbox_report.py" line="230" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="420" />
+      <location filename="../gis/projectbox_report.py" line="424" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="400" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -546,12 +546,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="120" />
+      <location filename="../ui/project_box.py" line="126" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="151" />
+      <location filename="../ui/project_box.py" line="163" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -701,7 +701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="319" />
+      <location filename="../gis/projectbox_report.py" line="323" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -721,7 +721,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -761,7 +761,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="421" />
+      <location filename="../ui/timeline.py" line="423" />
       <source>Development stopped: {date}</source>
       <translation>停止开发：{date}</translation>
     </message>
@@ -786,17 +786,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="371" />
+      <location filename="../gis/projectbox_report.py" line="375" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="402" />
+      <location filename="../ui/timeline.py" line="404" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="426" />
+      <location filename="../ui/timeline.py" line="428" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
@@ -826,12 +826,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="369" />
+      <location filename="../gis/projectbox_report.py" line="373" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="319" />
+      <location filename="../gis/projectbox_report.py" line="323" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -886,7 +886,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="400" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -906,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="286" />
+      <location filename="../gis/projectbox_report.py" line="290" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1123,7 +1123,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>投资项目代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="400" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1268,7 +1268,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="321" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -1278,7 +1278,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="335" />
+      <location filename="../gis/projectbox_report.py" line="339" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -1303,7 +1303,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="135" />
+      <location filename="../ui/project_box.py" line="147" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -1408,7 +1408,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="297" />
+      <location filename="../ui/project_box.py" line="322" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -1428,7 +1428,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="122" />
+      <location filename="../gis/projectbox_report.py" line="126" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -1443,7 +1443,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="262" />
+      <location filename="../ui/project_box.py" line="286" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1493,6 +1493,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>备注</translation>
     </message>
     <message>
+      <location filename="../ui/project_box.py" line="247" />
+      <source>On: click a place on the map to list the projects there (click to turn off)</source>
+      <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
@@ -1513,7 +1518,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="287" />
+      <location filename="../ui/project_box.py" line="311" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -1548,12 +1553,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="371" />
+      <location filename="../gis/projectbox_report.py" line="375" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="403" />
+      <location filename="../ui/timeline.py" line="405" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
@@ -1669,7 +1674,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="332" />
+      <location filename="../gis/projectbox_report.py" line="336" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -1689,7 +1694,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="119" />
+      <location filename="../ui/project_box.py" line="125" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -1774,7 +1779,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../gis/projectbox_report.py" line="315" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -1819,12 +1824,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="269" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="126" />
+      <location filename="../ui/project_box.py" line="138" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -1884,7 +1889,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="493" />
+      <location filename="../gis/projectbox_report.py" line="497" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -1974,7 +1979,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="394" />
+      <location filename="../gis/projectbox_report.py" line="398" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -2039,7 +2044,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="319" />
+      <location filename="../gis/projectbox_report.py" line="323" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -2049,7 +2054,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="400" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -2104,7 +2109,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="319" />
+      <location filename="../gis/projectbox_report.py" line="323" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -2134,7 +2139,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="319" />
+      <location filename="../gis/projectbox_report.py" line="323" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -2184,7 +2189,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="335" />
+      <location filename="../gis/projectbox_report.py" line="339" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -2194,7 +2199,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="407" />
+      <location filename="../ui/timeline.py" line="409" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -2224,7 +2229,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="420" />
+      <location filename="../gis/projectbox_report.py" line="424" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -2279,7 +2284,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="146" />
+      <location filename="../ui/project_box.py" line="158" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -2511,7 +2516,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="315" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -2636,7 +2641,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="420" />
+      <location filename="../gis/projectbox_report.py" line="424" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -2651,12 +2656,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="420" />
+      <location filename="../gis/projectbox_report.py" line="424" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="133" />
+      <location filename="../ui/project_box.py" line="145" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -2666,7 +2671,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="128" />
+      <location filename="../ui/project_box.py" line="140" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -2746,7 +2751,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="66" />
+      <location filename="../ui/project_box.py" line="72" />
       <source>active</source>
       <translation>在办</translation>
     </message>
@@ -2761,17 +2766,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="436" />
+      <location filename="../ui/timeline.py" line="438" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="434" />
+      <location filename="../ui/timeline.py" line="436" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="435" />
+      <location filename="../ui/timeline.py" line="437" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
@@ -2786,7 +2791,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="281" />
+      <location filename="../ui/timeline.py" line="283" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
     </message>
@@ -2861,22 +2866,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="301" />
+      <location filename="../gis/projectbox_report.py" line="305" />
       <source>created</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="59" />
+      <location filename="../ui/timeline.py" line="60" />
       <source>critical</source>
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="348" />
+      <location filename="../gis/projectbox_report.py" line="352" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="203" />
+      <location filename="../gis/projectbox_report.py" line="207" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -2951,22 +2956,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="271" />
+      <location filename="../ui/project_box.py" line="295" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="408" />
+      <location filename="../gis/projectbox_report.py" line="412" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="409" />
+      <location filename="../gis/projectbox_report.py" line="413" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="407" />
+      <location filename="../gis/projectbox_report.py" line="411" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -3001,7 +3006,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="56" />
+      <location filename="../ui/timeline.py" line="57" />
       <source>info</source>
       <translation>提示</translation>
     </message>
@@ -3136,7 +3141,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无几何</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="253" />
+      <location filename="../gis/projectbox_report.py" line="257" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -3251,12 +3256,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="357" />
+      <location filename="../gis/projectbox_report.py" line="361" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="354" />
+      <location filename="../gis/projectbox_report.py" line="358" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -3281,12 +3286,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="208" />
+      <location filename="../gis/projectbox_report.py" line="212" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="347" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -3311,7 +3316,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="58" />
+      <location filename="../ui/timeline.py" line="59" />
       <source>serious</source>
       <translation>严重</translation>
     </message>
@@ -3331,7 +3336,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="509" />
+      <location filename="../ui/timeline.py" line="511" />
       <source>since {date}, {days} days</source>
       <translation>自 {date} 起，{days} 天</translation>
     </message>
@@ -3396,7 +3401,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="57" />
+      <location filename="../ui/timeline.py" line="58" />
       <source>warning</source>
       <translation>警告</translation>
     </message>
@@ -3561,7 +3566,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="294" />
+      <location filename="../ui/project_box.py" line="318" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -3666,12 +3671,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取{what}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="463" />
+      <location filename="../ui/timeline.py" line="465" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="459" />
+      <location filename="../ui/timeline.py" line="461" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -3681,7 +3686,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="478" />
+      <location filename="../ui/timeline.py" line="480" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
