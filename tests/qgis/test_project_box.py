@@ -550,3 +550,46 @@ def test_dock_follows_the_library_chosen_in_the_settings(qgis_iface, library, tm
         d.unload()
     finally:
         save_settings(saved)
+
+
+def test_project_file_button_writes_a_pdf_in_the_last_folder_and_opens_it(
+    processing_ready, qgis_iface, qgis_canvas, library, tmp_path, monkeypatch
+):
+    """项目档案…: no Processing dialog with a temporary HTML and an ignored PDF; a PDF named
+    after the project in the folder used last, opened when written."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtGui import QDesktopServices
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from yimatong_plugin.ui.project_file import LAST_FOLDER_KEY
+
+    lib, idle, _moved, _far = library
+    folder = tmp_path / "档案"
+    folder.mkdir()
+    QgsSettings().setValue(LAST_FOLDER_KEY, str(folder))
+    asked, opened = {}, []
+
+    def fake_save(parent, title, path, filters):
+        asked.update(path=path, filters=filters)
+        return path, filters.split(";;")[0]  # the user accepts the proposal
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    qgis_canvas.setExtent(QgsRectangle(111.68, 29.02, 111.74, 29.08))
+    d = ProjectBoxDock(qgis_iface, library_uri=lib.uri)
+    try:
+        d.as_of_edit.setDate(QDate(2024, 6, 1))
+        click(qgis_canvas, d.map_tool, CLICK)
+        assert d.current["project"]["code"] == idle and d.report_button.isEnabled()
+        d.report_button.click()
+        expected = folder / f"project file_{idle}.pdf"
+        assert asked["path"] == str(expected) and asked["filters"].startswith("PDF")
+        assert expected.read_bytes()[:5] == b"%PDF-"
+        assert expected.with_suffix(".html").is_file()  # its HTML and images beside it
+        assert [url.toLocalFile() for url in opened] == [str(expected)]
+        assert QgsSettings().value(LAST_FOLDER_KEY) == str(folder)
+    finally:
+        QgsSettings().remove(LAST_FOLDER_KEY)
+        d.unload()
+        d.deleteLater()

@@ -1619,6 +1619,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
+      <location filename="../ui/project_file.py" line="74" />
+      <source>PDF (*.pdf);;HTML (*.html)</source>
+      <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="482" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
@@ -2072,6 +2077,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/library_dock.py" line="234" />
       <source>Save changes</source>
       <translation>保存修改</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_file.py" line="72" />
+      <source>Save the project file</source>
+      <translation>保存项目档案</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="145" />
@@ -3234,6 +3244,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/history_text.py" line="73" />
       <source>project</source>
       <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_file.py" line="35" />
+      <source>project file</source>
+      <translation>项目档案</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="1081" />

@@ -381,19 +381,15 @@ class ProjectBoxDock(QgsDockWidget):
         if self.current:
             self.show_project(self.current["project"]["code"])
 
-    def open_report_dialog(self) -> None:
-        """The project file algorithm's dialog, filled in for the selected project."""
+    def open_report_dialog(self):
+        """项目档案…: the selected project's file, PDF by default, in the folder used last;
+        opened when written (ui/project_file.py). Returns the path or None."""
         if not self.current:
-            return
-        import processing
+            return None
+        from .project_file import ask_and_write
 
-        processing.execAlgorithmDialog(
-            "yimatong:projectboxreport",
-            {
-                "LIBRARY": self.library_uri,
-                "CODE": self.current["project"]["code"],
-                "AS_OF": self.as_of().isoformat(),
-            },
+        return ask_and_write(
+            self, self.library_uri, self.current["project"]["code"], self.as_of().isoformat()
         )
 
     def show_project(self, code: str | None) -> None:
