@@ -46,7 +46,6 @@ from qgis.core import (
     QgsGeometry,
     QgsLayoutExporter,
     QgsLayoutFrame,
-    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
@@ -1496,25 +1495,23 @@ def _font(size: float, bold: bool = False) -> QFont:
 def _label(
     layout, page, text, x, y, w, h, size=10.0, bold=False, colour=None, center=False, right=False
 ):
-    label = QgsLayoutItemLabel(layout)
-    label.setText(text)
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(size, bold))
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(colour or QColor(30, 30, 30))
-    if hasattr(label, "setTextFormat"):
-        label.setTextFormat(fmt)
-    else:
-        label.setFont(_font(size, bold))
-        label.setFontColor(colour or QColor(30, 30, 30))
+    # not a QgsLayoutItemLabel: created in the Processing task it logs a warning each (see
+    # gis/layout_text.py)
+    from .layout_text import TextItem
+
     if center:
-        label.setHAlign(Qt.AlignmentFlag.AlignHCenter)
+        halign = Qt.AlignmentFlag.AlignHCenter
     elif right:
-        label.setHAlign(Qt.AlignmentFlag.AlignRight)
-    label.setVAlign(Qt.AlignmentFlag.AlignTop)
-    label.setMarginX(0)
-    label.setMarginY(0)
+        halign = Qt.AlignmentFlag.AlignRight
+    else:
+        halign = Qt.AlignmentFlag.AlignLeft
+    label = TextItem(
+        layout,
+        text,
+        _font(size, bold),
+        colour or QColor(30, 30, 30),
+        halign | Qt.AlignmentFlag.AlignTop,
+    )
     layout.addLayoutItem(label)
     label.attemptResize(QgsLayoutSize(w, h))
     label.attemptMove(QgsLayoutPoint(x, y), page=page)
