@@ -47,13 +47,16 @@ class BrokenLibrary:
 def answer(monkeypatch):
     """The user's answer to the confirmation (Yes unless a test sets answer["yes"] = False);
     answer["asked"] holds the questions asked."""
-    state = {"yes": True, "asked": []}
+    state = {"yes": True, "asked": [], "buttons": []}
 
-    def fake_question(parent, title, text, *args):
-        state["asked"].append(text)
-        return QMessageBox.StandardButton.Yes if state["yes"] else QMessageBox.StandardButton.No
+    def fake_exec(box):
+        state["asked"].append(box.text())
+        state["buttons"].append((box.defaultButton().text(), [b.text() for b in box.buttons()]))
+        if state["yes"]:
+            return QMessageBox.StandardButton.Yes
+        return QMessageBox.StandardButton.Cancel
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return state
 
 
@@ -243,6 +246,8 @@ def test_name_is_required_and_confirmation_names_everything(dialog, answer):
     dialog.allocate_button.click()
     assert dialog.fake.calls == [] and dialog.allocated_code is None
     question = answer["asked"][0]
+    default, buttons = answer["buttons"][0]
+    assert default == "Cancel" and "Allocate and create project" in buttons  # safe default
     assert "43 430702 2024 03 01 12 0701" in question
     assert "/data/项目库.gpkg" in question and "城区学校扩建" in question
     answer["yes"] = True

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsRectangle,
     QgsRelation,
     QgsVectorLayer,
+    QgsVectorLayerJoinInfo,
 )
 
 from ..core.library import is_postgres_uri
@@ -111,22 +112,37 @@ def add_library_layers(uri: str, project: QgsProject | None = None, authcfg: str
     return layers
 
 
-def parcel_label_expression(projects_layer_id: str) -> str:
-    """Parcel labels that tell projects apart: the project's name (looked up in the projects
-    layer), then the parcel's own label and the serial (two projects both read 000001)."""
-    return (
-        f"coalesce(attribute(get_feature('{projects_layer_id}', 'code', \"code\"), 'name'), '')"
-        " || '\n' || coalesce(\"label\" || ' · ', '') || right(\"code\", 6)"
-    )
+#: the project's name joined onto the parcels layer (for the labels) under this field name
+PROJECT_NAME_FIELD = "ymt_project_name"
+PARCEL_LABEL_EXPRESSION = (
+    f"coalesce(\"{PROJECT_NAME_FIELD}\", '')"
+    " || '\\n' || coalesce(\"label\" || ' · ', '') || right(\"code\", 6)"
+)
 
 
 def _label_parcels_by_project(parcels: QgsVectorLayer, projects: QgsVectorLayer) -> None:
+    """Parcel labels that tell projects apart: the project's name, then the parcel's own label
+    and the serial (two projects both read 000001). The name comes by a join on ``code`` (a
+    join is read safely by the map's render threads; a get_feature() lookup is not)."""
+    if PROJECT_NAME_FIELD not in parcels.fields().names():
+        join = QgsVectorLayerJoinInfo()
+        join.setJoinLayer(projects)
+        join.setJoinFieldName("code")
+        join.setTargetFieldName("code")
+        join.setJoinFieldNamesSubset(["name"])
+        join.setPrefix("ymt_project_")
+        join.setUsingMemoryCache(False)
+        join.setEditable(False)
+        parcels.addJoin(join)
+        index = parcels.fields().indexOf(PROJECT_NAME_FIELD)
+        if index >= 0:
+            parcels.setFieldAlias(index, tr("Project name"))
     labeling = parcels.labeling()
     if labeling is None:
         return
     labeling = labeling.clone()
     settings = labeling.settings()
-    settings.fieldName = parcel_label_expression(projects.id())
+    settings.fieldName = PARCEL_LABEL_EXPRESSION
     settings.isExpression = True
     labeling.setSettings(settings)
     parcels.setLabeling(labeling)

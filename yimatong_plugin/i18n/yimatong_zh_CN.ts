@@ -14,12 +14,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="442" />
+      <location filename="../ui/library_dock.py" line="446" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="420" />
+      <location filename="../ui/library_dock.py" line="424" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -34,12 +34,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="467" />
+      <location filename="../ui/library_dock.py" line="471" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="289" />
+      <location filename="../ui/library_dock.py" line="293" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -139,12 +139,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="197" />
+      <location filename="../ui/library_dock.py" line="201" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="256" />
+      <location filename="../ui/library_dock.py" line="260" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -224,9 +224,14 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="399" />
+      <location filename="../ui/code_dialog.py" line="400" />
       <source>Allocate a project code</source>
       <translation>赋码</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="405" />
+      <source>Allocate and create project</source>
+      <translation>赋码并建项目</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="226" />
@@ -256,7 +261,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="424" />
+      <location filename="../ui/code_dialog.py" line="428" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -286,7 +291,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="432" />
+      <location filename="../ui/library_dock.py" line="436" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -381,7 +386,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="236" />
+      <location filename="../ui/library_dock.py" line="240" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -431,6 +436,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
+      <location filename="../ui/code_dialog.py" line="406" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="573" />
       <source>Canceled</source>
       <translation>已取消</translation>
@@ -476,7 +486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="639" />
+      <location filename="../ui/code_dialog.py" line="643" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
     </message>
@@ -501,7 +511,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="259" />
+      <location filename="../ui/library_dock.py" line="263" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
@@ -561,7 +571,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="294" />
+      <location filename="../ui/library_dock.py" line="298" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -751,7 +761,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="659" />
+      <location filename="../ui/library_dock.py" line="663" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -821,7 +831,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="413" />
+      <location filename="../ui/code_dialog.py" line="417" />
       <source>Enter the project name first.</source>
       <translation>请先填写项目名称。</translation>
     </message>
@@ -956,7 +966,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="315" />
+      <location filename="../ui/library_dock.py" line="319" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -966,7 +976,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="284" />
+      <location filename="../ui/library_dock.py" line="288" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1021,7 +1031,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="261" />
+      <location filename="../ui/library_dock.py" line="265" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1031,7 +1041,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="248" />
+      <location filename="../ui/library_dock.py" line="252" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1083,7 +1093,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="196" />
+      <location filename="../ui/library_dock.py" line="200" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1233,17 +1243,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库字段</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="40" />
+      <location filename="../gis/library_layers.py" line="41" />
       <source>Library parcels</source>
       <translation>项目库地块</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="41" />
+      <location filename="../gis/library_layers.py" line="42" />
       <source>Library projects</source>
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="42" />
+      <location filename="../gis/library_layers.py" line="43" />
       <source>Library stage events</source>
       <translation>项目库阶段事件</translation>
     </message>
@@ -1373,17 +1383,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="285" />
+      <location filename="../ui/library_dock.py" line="289" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="315" />
+      <location filename="../ui/library_dock.py" line="319" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="468" />
+      <location filename="../ui/code_dialog.py" line="472" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1438,7 +1448,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="532" />
+      <location filename="../ui/library_dock.py" line="536" />
       <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
       <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
     </message>
@@ -1528,17 +1538,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="319" />
+      <location filename="../ui/library_dock.py" line="323" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="373" />
+      <location filename="../ui/library_dock.py" line="377" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="344" />
+      <location filename="../ui/library_dock.py" line="348" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -1624,7 +1634,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="482" />
+      <location filename="../ui/code_dialog.py" line="486" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1649,7 +1659,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="558" />
+      <location filename="../ui/code_dialog.py" line="562" />
       <source>Parcel in several divisions</source>
       <translation>地块跨多个行政区</translation>
     </message>
@@ -1744,12 +1754,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="613" />
+      <location filename="../ui/code_dialog.py" line="617" />
       <source>PostGIS connection “{name}”</source>
       <translation>PostGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="286" />
+      <location filename="../ui/library_dock.py" line="290" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -1849,7 +1859,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="409" />
+      <location filename="../ui/library_dock.py" line="413" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -1859,7 +1869,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="105" />
+      <location filename="../gis/library_layers.py" line="106" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
@@ -1874,7 +1884,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="105" />
+      <location filename="../gis/library_layers.py" line="106" />
       <source>Project stage events</source>
       <translation>项目阶段事件</translation>
     </message>
@@ -2064,7 +2074,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="480" />
+      <location filename="../ui/code_dialog.py" line="484" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
@@ -2074,7 +2084,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="234" />
+      <location filename="../ui/library_dock.py" line="238" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -2089,7 +2099,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="538" />
+      <location filename="../ui/code_dialog.py" line="542" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
@@ -2264,7 +2274,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="433" />
+      <location filename="../ui/code_dialog.py" line="437" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
@@ -2309,12 +2319,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="507" />
+      <location filename="../ui/code_dialog.py" line="511" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="647" />
+      <location filename="../ui/code_dialog.py" line="651" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
@@ -2451,7 +2461,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="559" />
+      <location filename="../ui/code_dialog.py" line="563" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
@@ -2476,7 +2486,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="546" />
+      <location filename="../ui/code_dialog.py" line="550" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
     </message>
@@ -2496,7 +2506,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="79" />
+      <location filename="../gis/library_layers.py" line="80" />
       <source>The table {table} of {uri} cannot be loaded.</source>
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
@@ -2726,7 +2736,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="63" />
+      <location filename="../gis/library_layers.py" line="64" />
       <source>Yimatong project library</source>
       <translation>一码通项目库</translation>
     </message>
@@ -3431,7 +3441,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="551" />
+      <location filename="../ui/code_dialog.py" line="555" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
@@ -3586,7 +3596,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="538" />
+      <location filename="../ui/library_dock.py" line="542" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3596,12 +3606,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="529" />
+      <location filename="../ui/library_dock.py" line="533" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="526" />
+      <location filename="../ui/library_dock.py" line="530" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>

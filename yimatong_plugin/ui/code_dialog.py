@@ -394,14 +394,18 @@ class CodeDialog(QDialog):
         )
 
     def confirm(self) -> bool:
-        answer = QMessageBox.question(
-            self,
+        """Ask before a serial is used up; the safe answer (cancel) is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             tr("Allocate a project code"),
             self.confirm_text(),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("Allocate and create project"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def allocate(self) -> Optional[ProjectCode]:
         """After the user confirms, reserve the next serial for the chosen prefix and create

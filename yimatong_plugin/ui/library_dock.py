@@ -179,7 +179,11 @@ class LibraryDock(QgsDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(110)
-        self.table.setColumnWidth(0, 215)
+        # the grouped code (43 430702 2024 03 01 12 0701 000001) whole
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(
+            0, metrics.horizontalAdvance("43 430702 2024 03 01 12 0701 000001") + 24
+        )
         self.table.setColumnWidth(1, 200)
         splitter.addWidget(self.table)
         self.details = self._build_details()
