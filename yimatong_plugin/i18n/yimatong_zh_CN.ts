@@ -121,7 +121,7 @@
     <message>
       <location filename="../processing/base.py" line="196" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
-      <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
+      <translation>面积计算坐标系 {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="162" />
@@ -538,7 +538,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="37" />
       <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
-      <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
+      <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于“碎片面积”或狭长度 4πA/P² 小于“狭长度阈值”）、多部件面的部件相互重叠、地块之间相互重叠（给定“阶段字段”时只检查同一阶段的地块）、绘制面积与“申报面积字段”的差异超过“面积容差”百分比。面积为“面积计算坐标系”下的平面面积（默认：地块所在的 CGCS2000 3 度带高斯-克吕格投影）。</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="156" />
@@ -1038,7 +1038,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="152" />
       <source>INPUT: the parcel layer</source>
-      <translation>INPUT：地块图层</translation>
+      <translation>地块图层</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="252" />
@@ -2563,7 +2563,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="102" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
-      <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
+      <translation>“申报面积字段”的面积单位。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="98" />
@@ -3063,7 +3063,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
     <message>
       <location filename="../gis/compliance_report.py" line="1302" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
-      <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
+      <translation>图形无效（自相交等），叠加分析前已自动修复</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="264" />
@@ -3073,7 +3073,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
     <message>
       <location filename="../core/overlay.py" line="1120" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
-      <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
+      <translation>地块几何无效，叠加分析前已自动修复</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="406" />
@@ -3228,7 +3228,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="536" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
-      <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
+      <translation>{crs} 下的平面面积；重叠面积 = 修复后的地块与图层多边形并集的交集面积；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="1094" />
