@@ -193,7 +193,10 @@ class YimatongPlugin:
     def open_code_dialog(self) -> None:
         from .ui.code_dialog import open_code_dialog
 
-        open_code_dialog(self.iface)
+        created = open_code_dialog(self.iface)
+        dock = getattr(self, "library_dock", None)
+        if created and dock is not None and dock.library is not None:
+            dock.model.refresh()  # the new projects appear in the open panel
 
     def show_about(self) -> None:
         QMessageBox.about(

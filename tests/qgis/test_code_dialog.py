@@ -356,7 +356,8 @@ def test_menu_opener_uses_the_library_of_the_settings(qgis_app, qgis_iface, answ
 
     try:
         QTimer.singleShot(200, drive)
-        open_code_dialog(qgis_iface)
+        created = open_code_dialog(qgis_iface)
+        assert [str(c) for c in created] == [seen["code"]]  # the panel refreshes on these
         # the next time, the dialog starts from these segments
         from yimatong_plugin.ui.code_dialog import load_last_used
 

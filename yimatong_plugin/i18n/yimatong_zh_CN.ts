@@ -54,7 +54,7 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="183" />
+      <location filename="../ui/code_dialog.py" line="185" />
       <source>(unnamed library)</source>
       <translation>（未命名的项目库）</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="199" />
+      <location filename="../ui/code_dialog.py" line="201" />
       <source>28-digit code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -224,22 +224,22 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="400" />
+      <location filename="../ui/code_dialog.py" line="402" />
       <source>Allocate a project code</source>
       <translation>赋码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="405" />
+      <location filename="../ui/code_dialog.py" line="407" />
       <source>Allocate and create project</source>
       <translation>赋码并建项目</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="226" />
+      <location filename="../ui/code_dialog.py" line="228" />
       <source>Allocate and create project…</source>
       <translation>赋码并建项目…</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="385" />
+      <location filename="../ui/code_dialog.py" line="387" />
       <source>Allocate the next serial of
 {prefix} ······
 in the library
@@ -256,12 +256,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
 代码永不重复使用：一经分配，即使项目以后归档，该顺序号也不再可用。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="217" />
+      <location filename="../ui/code_dialog.py" line="219" />
       <source>Allocated code</source>
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="428" />
+      <location filename="../ui/code_dialog.py" line="430" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -436,7 +436,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="406" />
+      <location filename="../ui/code_dialog.py" line="408" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -486,7 +486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="643" />
+      <location filename="../ui/code_dialog.py" line="647" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
     </message>
@@ -566,7 +566,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="248" />
+      <location filename="../ui/code_dialog.py" line="250" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -691,7 +691,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标所在坐标系</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="229" />
+      <location filename="../ui/code_dialog.py" line="231" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -831,7 +831,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="417" />
+      <location filename="../ui/code_dialog.py" line="419" />
       <source>Enter the project name first.</source>
       <translation>请先填写项目名称。</translation>
     </message>
@@ -901,7 +901,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="159" />
+      <location filename="../ui/code_dialog.py" line="161" />
       <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
@@ -936,7 +936,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="157" />
+      <location filename="../ui/code_dialog.py" line="159" />
       <source>From selected parcel</source>
       <translation>从所选地块获取</translation>
     </message>
@@ -1393,7 +1393,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="472" />
+      <location filename="../ui/code_dialog.py" line="475" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1463,12 +1463,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="358" />
+      <location filename="../ui/code_dialog.py" line="360" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="179" />
+      <location filename="../ui/code_dialog.py" line="181" />
       <source>No project library is open: preview only, no code can be allocated.</source>
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
@@ -1493,7 +1493,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>不是日期：{value!r}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="220" />
+      <location filename="../ui/code_dialog.py" line="222" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1634,7 +1634,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="486" />
+      <location filename="../ui/code_dialog.py" line="489" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1659,7 +1659,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="562" />
+      <location filename="../ui/code_dialog.py" line="565" />
       <source>Parcel in several divisions</source>
       <translation>地块跨多个行政区</translation>
     </message>
@@ -1754,7 +1754,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="617" />
+      <location filename="../ui/code_dialog.py" line="620" />
       <source>PostGIS connection “{name}”</source>
       <translation>PostGIS 连接“{name}”</translation>
     </message>
@@ -1874,12 +1874,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="171" />
+      <location filename="../ui/code_dialog.py" line="173" />
       <source>Project record</source>
       <translation>项目记录</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="196" />
+      <location filename="../ui/code_dialog.py" line="198" />
       <source>Project source</source>
       <translation>项目来源</translation>
     </message>
@@ -1979,7 +1979,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="363" />
+      <location filename="../ui/code_dialog.py" line="365" />
       <source>Reserve the next serial number in the library and create the project record (asks first).</source>
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
@@ -2074,12 +2074,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="484" />
+      <location filename="../ui/code_dialog.py" line="487" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="231" />
+      <location filename="../ui/code_dialog.py" line="233" />
       <source>Save QR image…</source>
       <translation>保存二维码图片…</translation>
     </message>
@@ -2099,7 +2099,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="542" />
+      <location filename="../ui/code_dialog.py" line="545" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
@@ -2254,7 +2254,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="184" />
+      <location filename="../ui/code_dialog.py" line="186" />
       <source>Target library</source>
       <translation>目标项目库</translation>
     </message>
@@ -2274,7 +2274,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="437" />
+      <location filename="../ui/code_dialog.py" line="440" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
@@ -2319,12 +2319,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="511" />
+      <location filename="../ui/code_dialog.py" line="514" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="651" />
+      <location filename="../ui/code_dialog.py" line="655" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
@@ -2461,7 +2461,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="563" />
+      <location filename="../ui/code_dialog.py" line="566" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
@@ -2486,7 +2486,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="550" />
+      <location filename="../ui/code_dialog.py" line="553" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
     </message>
@@ -2751,7 +2751,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="202" />
+      <location filename="../plugin.py" line="205" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3296,7 +3296,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="188" />
+      <location filename="../ui/code_dialog.py" line="190" />
       <source>required: the project record is created with the code</source>
       <translation>必填：赋码时同时建立项目记录</translation>
     </message>
@@ -3406,7 +3406,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="151" />
+      <location filename="../ui/code_dialog.py" line="153" />
       <source>type a code or part of a name</source>
       <translation>输入代码或名称的一部分</translation>
     </message>
@@ -3441,7 +3441,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="555" />
+      <location filename="../ui/code_dialog.py" line="558" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>

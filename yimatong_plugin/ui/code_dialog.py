@@ -118,6 +118,8 @@ class CodeDialog(QDialog):
         self.allocated_code: Optional[ProjectCode] = None
         #: segments and source of the last successful allocation (saved by the opener)
         self.last_used: Optional[dict] = None
+        #: the codes allocated (projects created) while the dialog was open
+        self.created: list[ProjectCode] = []
         self._qr_bytes: Optional[bytes] = None
         self._division_layer = division_layer
         self._division_field = division_field
@@ -428,6 +430,7 @@ class CodeDialog(QDialog):
             self.error_label.setText(tr("Allocation failed: {error}").format(error=exc))
             return None
         self.allocated_code = code
+        self.created.append(code)
         self.last_used = dict(self.values(), source=self.source_combo.currentData())
         try:
             self._qr_bytes = qr_png(str(code))
@@ -618,8 +621,9 @@ def library_label(settings) -> str:
     return settings.library_uri
 
 
-def open_code_dialog(iface) -> None:
-    """Open the generator with the library, code lists and division layer of the settings."""
+def open_code_dialog(iface) -> list:
+    """Open the generator with the library, code lists and division layer of the settings;
+    returns the codes of the projects it created (the panel refreshes its list then)."""
     from qgis.PyQt.QtWidgets import QMessageBox
 
     from ..core.dictionaries import DictionaryError
@@ -632,7 +636,7 @@ def open_code_dialog(iface) -> None:
         dictionaries = default_dictionaries(settings.dictionary_dir or None)
     except DictionaryError as exc:
         QMessageBox.warning(parent, tr("Project code generator"), str(exc))
-        return
+        return []
     library = None
     if settings.library_uri or settings.library_connection:
         try:
@@ -669,6 +673,7 @@ def open_code_dialog(iface) -> None:
         dialog.exec()
         if dialog.last_used:
             save_last_used(dialog.last_used)
+        return list(dialog.created)
     finally:
         if library is not None:
             library.close()
