@@ -755,7 +755,7 @@ def scene_technician(iface):
         _say("technician: panel after the import:", dock.model.rowCount(), dock.count_label.text())
         _capture("technician_import")
         dlg.close()
-        code_dlg = CodeDialog(library=dock.library, parent=window)
+        code_dlg = CodeDialog(library=dock.library, parent=window, library_label=dock.uri)
         for name, value in [
             ("admin", "430703"),
             ("year", "2025"),
@@ -774,6 +774,10 @@ def scene_technician(iface):
         code_dlg.show()
         state["code_dlg"] = code_dlg
         _KEEP.append(code_dlg)
+        # painted now: without it the capture showed the closed import dialog's pixels
+        code_dlg.raise_()
+        QApplication.processEvents()
+        code_dlg.repaint()
 
     def step_attach():
         _capture("technician_code")
