@@ -1308,7 +1308,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>区位图</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="85" />
+      <location filename="../ui/locator.py" line="86" />
       <source>Locator: cannot open the project library: {error}</source>
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
@@ -1899,7 +1899,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="135" />
+      <location filename="../ui/locator.py" line="136" />
       <source>Project {code} has no parcels yet.</source>
       <translation>项目 {code} 尚无地块。</translation>
     </message>
@@ -2741,7 +2741,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通项目库</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="63" />
+      <location filename="../ui/locator.py" line="64" />
       <source>Yimatong projects</source>
       <translation>一码通项目</translation>
     </message>
