@@ -97,3 +97,22 @@ def test_review_outputs_are_styled_when_loaded(processing_ready):
         assert _shown(out, "生态保护红线_ratio", 0.5) == "0.500000"
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_parcel_check_problems_read_in_words(processing_ready):
+    """The problem column keeps its keys (the public interface) and shows words."""
+    from yimatong_plugin.toolbelt import i18n
+
+    bowtie = "POLYGON((500000 3200000,500010 3200010,500010 3200000,500000 3200010,500000 3200000))"
+    assert i18n.install_translator("zh_CN")
+    try:
+        result = processing.runAndLoadResults(
+            "yimatong:checkparcels",
+            {"INPUT": _layer("parcels", [bowtie]), "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
+        out = QgsProject.instance().mapLayer(result["OUTPUT"])
+        (feature,) = [f for f in out.getFeatures() if f["problem"] == "invalid"]
+        assert _shown(out, "problem", feature["problem"]) == "几何无效"
+    finally:
+        i18n.remove_translator()
+        QgsProject.instance().removeAllMapLayers()

@@ -5,7 +5,9 @@
 * overlap pieces (an ``overlap_m2`` field and a geometry): categorized by control line
   (``styles/ymt_review_pieces.qml`` for the usual lines, further lines get a colour of their own);
 * numbers shown with a sensible precision: areas in m² with 2 decimals, ratios (shares of the
-  parcel, 0–1) with 6, through the Range widget's precision (the stored values keep every digit).
+  parcel, 0–1) with 6, through the Range widget's precision (the stored values keep every digit);
+* the parcel check's ``problem`` keys (``invalid``, ``sliver``…) shown in words (a value map: the
+  stored keys stay the public interface).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.i18n import tr
+
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 REVIEW_PARCELS_QML = STYLES / "ymt_review_parcels.qml"
 REVIEW_PIECES_QML = STYLES / "ymt_review_pieces.qml"
@@ -32,6 +36,27 @@ AREA_DECIMALS = 2
 RATIO_DECIMALS = 6
 #: colours for control lines the pieces style does not name
 EXTRA_COLOURS = ("31,120,180", "51,160,44", "255,127,0", "106,61,154", "177,89,40", "0,150,150")
+
+
+def problem_names() -> dict:
+    """Words for the parcel check's problem kinds (core/parcelcheck.py KINDS)."""
+    return {
+        "empty": tr("empty geometry"),
+        "invalid": tr("invalid geometry"),
+        "duplicate_vertices": tr("repeated vertices"),
+        "sliver": tr("sliver"),
+        "self_overlap": tr("parts overlap each other"),
+        "overlap": tr("parcels overlap"),
+        "area_mismatch": tr("area differs from the declared area"),
+    }
+
+
+def show_problem_names(layer: QgsVectorLayer) -> None:
+    index = layer.fields().indexOf("problem")
+    if index < 0:
+        return
+    pairs = [{text: key} for key, text in problem_names().items()]
+    layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": pairs}))
 
 
 def _decimals(name: str):
@@ -108,4 +133,5 @@ def style_output_layer(layer: QgsVectorLayer) -> None:
     elif _is_polygon(layer) and "overlap_m2" in names and "layer" in names:
         style_review_pieces(layer)
     set_display_precision(layer)
+    show_problem_names(layer)
     layer.triggerRepaint()

@@ -2811,6 +2811,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已归档</translation>
     </message>
     <message>
+      <location filename="../gis/output_styles.py" line="50" />
+      <source>area differs from the declared area</source>
+      <translation>面积与申报面积不符</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="283" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
@@ -2951,6 +2956,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
+      <location filename="../gis/output_styles.py" line="44" />
+      <source>empty geometry</source>
+      <translation>几何为空</translation>
+    </message>
+    <message>
       <location filename="../core/parcelcheck.py" line="92" />
       <source>empty or NULL geometry</source>
       <translation>几何为空或为 NULL</translation>
@@ -3056,7 +3066,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>坐标无效</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="259" />
+      <location filename="../gis/output_styles.py" line="45" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -3211,9 +3221,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
     <message>
+      <location filename="../gis/output_styles.py" line="49" />
+      <source>parcels overlap</source>
+      <translation>地块相互重叠</translation>
+    </message>
+    <message>
       <location filename="../core/parcelcheck.py" line="145" />
       <source>parts of the multipolygon overlap by {m2} m²</source>
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../gis/output_styles.py" line="48" />
+      <source>parts overlap each other</source>
+      <translation>多部件相互重叠</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="746" />
@@ -3279,6 +3299,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/code.py" line="126" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
+    </message>
+    <message>
+      <location filename="../gis/output_styles.py" line="46" />
+      <source>repeated vertices</source>
+      <translation>重复节点</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="361" />
@@ -3364,6 +3389,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/timeline.py" line="511" />
       <source>since {date}, {days} days</source>
       <translation>自 {date} 起，{days} 天</translation>
+    </message>
+    <message>
+      <location filename="../gis/output_styles.py" line="47" />
+      <source>sliver</source>
+      <translation>碎片</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="127" />
