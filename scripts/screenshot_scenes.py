@@ -86,15 +86,18 @@ _KEEP = []
 
 
 def scene_code_dialog(iface):
-    """The code generator: one code allocated in a throwaway library (QR shown), then a
-    level-1 land use typed so the failing segment is marked red with its error."""
+    """The code generator on a throwaway library: 122 codes allocated before (the user said
+    yes each time), the segments and a project name filled in, and a click on 赋码并建项目…:
+    the confirmation names the code prefix, the target library and the project."""
     import tempfile
 
     from yimatong_plugin.core.library import open_library
     from yimatong_plugin.ui.code_dialog import CodeDialog
 
-    library = open_library(str(Path(tempfile.mkdtemp()) / "screenshot_library.gpkg"))
-    dialog = CodeDialog(library=library, parent=iface.mainWindow())
+    path = Path(tempfile.mkdtemp()) / "常德市项目库.gpkg"
+    library = open_library(str(path))
+    dialog = CodeDialog(library=library, parent=iface.mainWindow(), library_label=str(path))
+    _say("code dialog starts with:", dialog.values())
     for name, value in [
         ("admin", "430702"),
         ("year", "2024"),
@@ -104,15 +107,140 @@ def scene_code_dialog(iface):
         ("land_use", "0701"),
     ]:
         dialog.set_segment(name, value)
-    for _ in range(123):
+    dialog.confirm = lambda: True  # the earlier allocations: confirmed
+    for k in range(122):
+        dialog.name_edit.setText(f"武陵区住宅项目{k + 1}")
         code = dialog.allocate()
-    _say("allocated", code)
-    dialog.combos["land_use"].setEditText("0700")
-    dialog.resize(760, 560)
+    del dialog.confirm
+    _say("allocated", code, "projects in the library:", len(library.projects()))
+    dialog.name_edit.setText("武陵区滨湖花园住宅项目")
+    dialog.resize(760, 680)
     dialog.show()
-    dialog.move(200, 120)
+    dialog.move(200, 80)
     _KEEP.extend([dialog, library])
-    return 1.5
+
+    def ask():
+        dialog.allocate_button.click()  # the real confirmation (modal) until the capture
+        _say("code dialog: after the confirmation closed, allocated:", dialog.allocated_code)
+
+    QTimer.singleShot(300, ask)
+    return 2.0
+
+
+def scene_review_result(iface):
+    """A compliance review of the sample run as the Processing dialog runs it (a task in a
+    background thread, outputs loaded into the project, with the report): the reviewed
+    parcels coloured by verdict, the overlap pieces by control line, the attribute table with
+    2-decimal areas. The message log must stay free of "HTML" label warnings."""
+    import tempfile
+
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingAlgRunnerTask,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    sample = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
+    folder = Path(tempfile.mkdtemp())
+    controls = []
+    for name in ("城镇开发边界", "永久基本农田", "生态保护红线"):
+        layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
+        controls.append(layer)
+    controls[0].renderer().symbol().setColor(QColor(236, 236, 222))
+    controls[1].renderer().symbol().setColor(QColor(205, 228, 180))
+    controls[2].renderer().symbol().setColor(QColor(246, 205, 205))
+    QgsProject.instance().addMapLayers(controls)
+    params = {
+        "PARCELS": f"{sample}|layername=项目地块",
+        "PARCEL_ID": "dkbh",
+        "CONTROL_LAYERS": controls[::-1],
+        "ZONING": f"{sample}|layername=国土空间规划分区",
+        "ZONING_FIELD": "ydyhdm",
+        "PROJECT_USE_FIELD": "ydxz",
+        "PROJECT_CODE_FIELD": "xmdm",
+        "OUTPUT": QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance()),
+        "OUTPUT_TABLE": QgsProcessingOutputLayerDefinition(
+            "TEMPORARY_OUTPUT", QgsProject.instance()
+        ),
+        "OUTPUT_PIECES": QgsProcessingOutputLayerDefinition(
+            "TEMPORARY_OUTPUT", QgsProject.instance()
+        ),
+        "REPORT": str(folder / "report.html"),
+    }
+    for name in ("OUTPUT", "OUTPUT_TABLE", "OUTPUT_PIECES"):
+        params[name].destinationName = {
+            "OUTPUT": "审查后的地块",
+            "OUTPUT_TABLE": "重叠统计表",
+            "OUTPUT_PIECES": "重叠部分",
+        }[name]
+    alg = QgsApplication.processingRegistry().createAlgorithmById("yimatong:complianceoverlay")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    logged = []
+
+    def on_message(message, tag, level):
+        logged.append((tag, message))
+
+    QgsApplication.messageLog().messageReceived.connect(on_message)
+    task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
+    state = {"task": task, "context": context, "feedback": feedback, "alg": alg}
+    _KEEP.append(state)
+
+    def finished(ok, results):
+        from processing.gui.Postprocessing import handleAlgorithmResults
+
+        QgsApplication.messageLog().messageReceived.disconnect(on_message)
+        html = [m for _t, m in logged if "HTML" in m]
+        _say("review task ok:", ok, "report:", results.get("REPORT"))
+        _say("review: HTML label warnings during the run:", len(html))
+        if html:
+            _report_error("scene review_result", f"{len(html)} HTML label warnings: {html[0]}")
+        handleAlgorithmResults(alg, context, feedback, False, params)
+        out = next(
+            (
+                lyr
+                for lyr in QgsProject.instance().mapLayers().values()
+                if "verdict" in lyr.fields().names() and lyr.geometryType() == 2
+            ),
+            None,
+        )
+        if out is None:
+            _report_error("scene review_result", "the reviewed parcels were not loaded")
+            return
+        _say(
+            "review: renderer",
+            out.renderer().type(),
+            [c.label() for c in out.renderer().categories()]
+            if out.renderer().type() == "categorizedSymbol"
+            else None,
+        )
+        canvas = iface.mapCanvas()
+        QgsProject.instance().setCrs(out.crs())
+        canvas.setDestinationCrs(out.crs())
+        extent = None
+        for feature in out.getFeatures():  # the parcels around the town centre
+            if feature["parcel_id"] in ("DK-2024-001", "DK-2024-002", "DK-2024-010"):
+                box = feature.geometry().boundingBox()
+                extent = box if extent is None else extent.combineExtentWith(box) or extent
+        if extent is not None:
+            extent.scale(2.2)
+            canvas.setExtent(extent)
+        canvas.refresh()
+        table = iface.showAttributeTable(out)
+        if table is not None:
+            table.resize(1000, 330)
+            table.move(560, 640)
+            state["table"] = table
+
+    task.executed.connect(finished)
+    QgsApplication.taskManager().addTask(task)
+    return 25.0
 
 
 def scene_project_box(iface):
@@ -231,7 +359,6 @@ def scene_library_dock(iface):
     import tempfile
 
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
-    from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor
 
     from benchmarks._panel_data import benchmark_library
@@ -269,11 +396,20 @@ def scene_library_dock(iface):
             other.hide()
     plugin = plugins.get("yimatong_plugin")
     dock = plugin.library_dock
-    dock.show()
-    layers_panel = window.findChild(QDockWidget, "Layers")
-    window.resizeDocks([dock], [860], Qt.Orientation.Horizontal)
-    if layers_panel is not None:
-        window.resizeDocks([layers_panel, dock], [170, 780], Qt.Orientation.Vertical)
+    action = next((a for a in plugin.actions if a.text() in ("项目库", "Project library")), None)
+    if action is None:
+        _report_error("scene library_dock", "no 项目库 action")
+    else:
+        action.trigger()  # opens the panel as the menu does: where it has room
+    _say(
+        "library dock area:",
+        window.dockWidgetArea(dock),
+        "size:",
+        dock.width(),
+        dock.height(),
+        "tabified with:",
+        [d.windowTitle() for d in window.tabifiedDockWidgets(dock)],
+    )
     dock.open_uri(str(path), background=False)
     dock.search.setText("德山标准厂房")
     dock.apply_filter()
@@ -716,7 +852,7 @@ def scene_technician(iface):
         _say("technician: panel after the import:", dock.model.rowCount(), dock.count_label.text())
         _capture("technician_import")
         dlg.close()
-        code_dlg = CodeDialog(library=dock.library, parent=window)
+        code_dlg = CodeDialog(library=dock.library, parent=window, library_label=dock.uri)
         for name, value in [
             ("admin", "430703"),
             ("year", "2025"),
@@ -726,6 +862,8 @@ def scene_technician(iface):
             ("land_use", "1001"),
         ]:
             code_dlg.set_segment(name, value)
+        code_dlg.name_edit.setText("鼎城区仓储物流中心")
+        code_dlg.confirm = lambda: True  # the technician answers 是 to the confirmation
         allocated = code_dlg.allocate()
         _say("technician: code dialog allocated", allocated, code_dlg.error_text())
         code_dlg.resize(760, 560)
@@ -733,6 +871,10 @@ def scene_technician(iface):
         code_dlg.show()
         state["code_dlg"] = code_dlg
         _KEEP.append(code_dlg)
+        # painted now: without it the capture showed the closed import dialog's pixels
+        code_dlg.raise_()
+        QApplication.processEvents()
+        code_dlg.repaint()
 
     def step_attach():
         _capture("technician_code")

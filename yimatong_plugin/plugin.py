@@ -101,16 +101,16 @@ class YimatongPlugin:
         """Project library panel (项目库): a dock shown by its action."""
         from qgis.PyQt.QtCore import Qt
 
-        from .ui.library_dock import LibraryDock
+        from .ui.library_dock import LibraryDock, place_dock
 
         dock = LibraryDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        # its own (right) area: under 图层 on the left it had one result row
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.hide()
         self.library_dock = dock
 
         def show():
-            dock.show()
-            dock.raise_()
+            place_dock(self.iface.mainWindow(), dock)
             if dock.library is None:
                 dock.open_from_settings()
 
@@ -199,7 +199,10 @@ class YimatongPlugin:
     def open_code_dialog(self) -> None:
         from .ui.code_dialog import open_code_dialog
 
-        open_code_dialog(self.iface)
+        created = open_code_dialog(self.iface)
+        dock = getattr(self, "library_dock", None)
+        if created and dock is not None and dock.library is not None:
+            dock.model.refresh()  # the new projects appear in the open panel
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -13,7 +13,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtGui import QImage
-from qgis.PyQt.QtWidgets import QApplication, QInputDialog
+from qgis.PyQt.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from yimatong_plugin.core.code import CodeError, ProjectCode, build_prefix
 from yimatong_plugin.ui.code_dialog import DEFAULT_DIVISION_LAYER, CodeDialog
@@ -22,27 +22,48 @@ WGS = QgsCoordinateReferenceSystem("EPSG:4490")
 
 
 class FakeLibrary:
-    """Follows the library contract: allocate_code(**segments) -> ProjectCode."""
+    """Follows the library contract: new_project(name, source, segments) -> ProjectCode."""
 
     def __init__(self):
         self.serials = {}
         self.calls = []
+        self.projects = {}
 
-    def allocate_code(self, **segments):
+    def new_project(self, name, source, segments):
         self.calls.append(segments)
         prefix = build_prefix(**segments)
         self.serials[prefix] = self.serials.get(prefix, 0) + 1
-        return ProjectCode.from_prefix(prefix, self.serials[prefix])
+        code = ProjectCode.from_prefix(prefix, self.serials[prefix])
+        self.projects[str(code)] = (name, source)
+        return code
 
 
 class BrokenLibrary:
-    def allocate_code(self, **segments):
+    def new_project(self, name, source, segments):
         raise RuntimeError("database is locked")
 
 
-def _choose(dialog, **values):
-    for name, value in values.items():
-        dialog.set_segment(name, value)
+@pytest.fixture
+def answer(monkeypatch):
+    """The user's answer to the confirmation (Yes unless a test sets answer["yes"] = False);
+    answer["asked"] holds the questions asked."""
+    state = {"yes": True, "asked": [], "buttons": []}
+
+    def fake_exec(box):
+        state["asked"].append(box.text())
+        state["buttons"].append((box.defaultButton().text(), [b.text() for b in box.buttons()]))
+        if state["yes"]:
+            return QMessageBox.StandardButton.Yes
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return state
+
+
+def _choose(dialog, name="测试项目", **values):
+    for segment, value in values.items():
+        dialog.set_segment(segment, value)
+    dialog.name_edit.setText(name)
 
 
 GOOD = dict(
@@ -75,9 +96,9 @@ def make_dialog(qgis_app):
 
 
 @pytest.fixture
-def dialog(make_dialog):
+def dialog(make_dialog, answer):
     library = FakeLibrary()
-    dlg = make_dialog(library=library)
+    dlg = make_dialog(library=library, library_label="/data/项目库.gpkg")
     dlg.fake = library
     return dlg
 
@@ -155,7 +176,7 @@ def test_allocate_copy_and_qr(dialog, tmp_path):
     assert not image.isNull() and image.width() == pixmap.width()
 
 
-def test_library_error_is_shown(make_dialog):
+def test_library_error_is_shown(make_dialog, answer):
     dlg = make_dialog(library=BrokenLibrary())
     _choose(dlg, **GOOD)
     assert dlg.allocate() is None
@@ -170,17 +191,70 @@ def test_without_library_allocation_is_disabled(make_dialog):
     assert dlg.allocate() is None
 
 
-def test_real_library_allocation(make_dialog, tmp_path):
+def test_real_library_allocation(make_dialog, answer, tmp_path):
     from yimatong_plugin.core.library import open_library
 
     lib = open_library(str(tmp_path / "lib.gpkg"))
     try:
-        dlg = make_dialog(library=lib)
-        _choose(dlg, **GOOD)
-        first, second = dlg.allocate(), dlg.allocate()
+        dlg = make_dialog(library=lib, library_label=str(tmp_path / "lib.gpkg"))
+        _choose(dlg, name="武陵区社区服务中心", **GOOD)
+        dlg.source_combo.setCurrentIndex(dlg.source_combo.findData("annual_transfer_plan"))
+        answer["yes"] = False  # the user declines: no serial is used up
+        assert dlg.allocate() is None and lib.projects() == []
+        answer["yes"] = True
+        first = dlg.allocate()
+        dlg.name_edit.setText("第二个项目")
+        second = dlg.allocate()
         assert (first.serial, second.serial) == ("000001", "000002")
+        # the project record was created with the code, in the same library
+        record = lib.project(first)
+        assert record["name"] == "武陵区社区服务中心"
+        assert record["source"] == "annual_transfer_plan"
+        assert lib.project(second)["name"] == "第二个项目"
     finally:
         lib.close()
+
+
+def test_starts_with_no_type_chosen(make_dialog, answer):
+    """No approval/project/supply type or land use is preselected: a click cannot allocate a
+    code nobody chose; the target library is named."""
+    lib = FakeLibrary()
+    dlg = make_dialog(library=lib, library_label="/data/项目库.gpkg")
+    for name in ("admin", "approval_type", "project_type", "supply_type", "land_use"):
+        assert dlg.segment_value(name) == "", name
+    assert dlg.segment_value("region") == "43"
+    assert "/data/项目库.gpkg" in dlg.library_info.text()
+    assert not dlg.allocate_button.isEnabled()
+    dlg.name_edit.setText("某项目")
+    assert not dlg.allocate_button.isEnabled()
+    assert dlg.allocate() is None and lib.calls == [] and answer["asked"] == []
+
+
+def test_starts_from_the_last_used_segments(make_dialog):
+    dlg = make_dialog(library=FakeLibrary(), last_used={**GOOD, "source": "municipal_key"})
+    assert dlg.values() == GOOD
+    assert dlg.source_combo.currentData() == "municipal_key"
+    assert dlg.name_edit.text() == ""  # the name is never carried over
+
+
+def test_name_is_required_and_confirmation_names_everything(dialog, answer):
+    _choose(dialog, name="", **GOOD)
+    assert not dialog.allocate_button.isEnabled()
+    assert dialog.allocate() is None and answer["asked"] == []
+    dialog.name_edit.setText("城区学校扩建")
+    assert dialog.allocate_button.isEnabled()
+    answer["yes"] = False
+    dialog.allocate_button.click()
+    assert dialog.fake.calls == [] and dialog.allocated_code is None
+    question = answer["asked"][0]
+    default, buttons = answer["buttons"][0]
+    assert default == "Cancel" and "Allocate and create project" in buttons  # safe default
+    assert "43 430702 2024 03 01 12 0701" in question
+    assert "/data/项目库.gpkg" in question and "城区学校扩建" in question
+    answer["yes"] = True
+    dialog.allocate_button.click()
+    assert dialog.fake.projects[str(dialog.allocated_code)][0] == "城区学校扩建"
+    assert dialog.last_used == {**GOOD, "source": dialog.source_combo.currentData()}
 
 
 # -- division from the selected parcel ----------------------------------------------------------
@@ -253,23 +327,25 @@ def test_selected_parcel_geometry_from_the_active_layer(make_dialog):
     assert dlg.fill_division_from_parcel() == "430725"
 
 
-def test_menu_opener_uses_the_library_of_the_settings(qgis_app, qgis_iface, tmp_path):
+def test_menu_opener_uses_the_library_of_the_settings(qgis_app, qgis_iface, answer, tmp_path):
     """open_code_dialog (the menu action) opens the configured library; allocate in it."""
     from qgis.core import QgsSettings
     from qgis.PyQt.QtCore import QTimer
 
     from yimatong_plugin.core.library import open_library
-    from yimatong_plugin.ui.code_dialog import open_code_dialog
+    from yimatong_plugin.ui.code_dialog import LAST_USED_KEY, open_code_dialog
 
     path = tmp_path / "settings_library.gpkg"
     settings = QgsSettings()
     settings.setValue("yimatong/library_uri", str(path))
+    settings.remove(LAST_USED_KEY)
     seen = {}
 
     def drive():
         dlg = QApplication.activeModalWidget()
         seen["is_dialog"] = isinstance(dlg, CodeDialog)
         if isinstance(dlg, CodeDialog):
+            seen["library"] = dlg.library_info.text()
             _choose(dlg, **GOOD)
             dlg.allocate_button.click()
             seen["code"] = str(dlg.allocated_code)
@@ -279,11 +355,21 @@ def test_menu_opener_uses_the_library_of_the_settings(qgis_app, qgis_iface, tmp_
 
     try:
         QTimer.singleShot(200, drive)
-        open_code_dialog(qgis_iface)
+        created = open_code_dialog(qgis_iface)
+        assert [str(c) for c in created] == [seen["code"]]  # the panel refreshes on these
+        # the next time, the dialog starts from these segments
+        from yimatong_plugin.ui.code_dialog import load_last_used
+
+        assert {k: v for k, v in load_last_used().items() if k != "source"} == GOOD
     finally:
         settings.remove("yimatong/library_uri")
+        settings.remove(LAST_USED_KEY)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert seen == {"is_dialog": True, "code": "4343070220240301120701000001"}
+    assert seen == {
+        "is_dialog": True,
+        "library": str(path),
+        "code": "4343070220240301120701000001",
+    }
     lib = open_library(str(path))
     try:  # the serial was reserved in the library file
         assert str(lib.allocate_code(**{**GOOD, "year": 2024})).endswith("000002")

@@ -18,7 +18,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from qgis.PyQt.QtGui import QImage
 
 from tests.tools import require
@@ -460,6 +460,12 @@ def test_report_from_a_background_task_like_processing(qgis_app, tmp_path):
         )
         return True
 
+    logged = []
+
+    def on_message(message, tag, level):
+        logged.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(on_message)
     task = QgsTask.fromFunction("report", work)
     loop = QEventLoop()
     task.taskCompleted.connect(loop.quit)
@@ -470,6 +476,19 @@ def test_report_from_a_background_task_like_processing(qgis_app, tmp_path):
     assert "r" in result, "the task did not finish"
     assert result["r"]["pages"] == 1 + len(FAKE)
     assert _pdf_page_mean(tmp_path / "r.pdf", tmp_path) < 0.985  # a drawn page, not blank
+    QCoreApplication.processEvents()  # deliver messages queued from the task's thread
+    QgsApplication.messageLog().messageReceived.disconnect(on_message)
+    # no "Cannot load HTML based item label in background threads" (one per label: 100+ per
+    # run in QGIS 3.22), so the user's message log shows real warnings
+    assert not [m for m in logged if "HTML" in m], logged[:3]
+    # and the texts are in the PDF, as text
+    text = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "r.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "滨湖花园住宅" in text and "审查结论" in text  # (pdftotext drops some digits)
 
 
 def test_plain_python_thread_is_refused_not_a_blank_pdf(qgis_app, tmp_path):

@@ -170,6 +170,35 @@ def test_inside_rule_outside_area_and_rule_override(processing_ready):
     assert not any("rule not recognised" in w for w in fb.warnings)
 
 
+def test_control_rules_in_chinese_and_the_log_in_words(processing_ready):
+    """The override accepts 避让/在内 (and full-width ＝；); the log names the rule in words
+    (translated in a Chinese QGIS), not the bare keyword."""
+    from yimatong_plugin.toolbelt import i18n
+
+    udb = [shift(box(0, 0, 1000, 1000))]
+    parcels = [shift(box(900, 0, 1100, 100))]
+    assert i18n.install_translator("zh_CN")
+    try:
+        fb = Feedback()
+        res = run(
+            {
+                "PARCELS": memory_layer("地块", parcels),
+                "CONTROL_LAYERS": [memory_layer("洪涝风险区", udb), memory_layer("某控制线", udb)],
+                "CONTROL_RULES": "洪涝风险区＝在内；某控制线=避让",
+            },
+            fb,
+        )
+    finally:
+        i18n.remove_translator()
+    rows = table(res)
+    assert rows[("1", "洪涝风险区", "")][2] == pytest.approx(10000)  # inside: outside measured
+    assert rows[("1", "某控制线", "")][2] is None or rows[("1", "某控制线", "")][2] == NULL_TEXT
+    rule_lines = [i for i in fb.infos if "洪涝风险区" in i and "规则" in i]
+    assert rule_lines and "inside" not in rule_lines[0] and "在内" in rule_lines[0]
+    assert any("某控制线" in i and "避让" in i and "avoid" not in i for i in fb.infos)
+    assert any("面积" in i and "中央经线 111°E" in i for i in fb.infos)  # the area CRS in words
+
+
 def test_unknown_layer_name_defaults_to_avoid_with_a_warning(processing_ready):
     fb = Feedback()
     res = run(
@@ -223,11 +252,16 @@ def test_zoning_classes_sandiao_codes_and_use_verdict(processing_ready):
         }
     )
     rows = table(res)
-    assert rows[("1", "zoning", "0701")][0] == pytest.approx(5000)
-    assert rows[("1", "zoning", "0103")][0] == pytest.approx(3000)
-    assert rows[("1", "zoning", "05H1")][0] == pytest.approx(2000)
+    # the zoning rows' layer value is Chinese like the verdicts (was "zoning")
+    assert rows[("1", "规划分区", "0701")][0] == pytest.approx(5000)
+    assert rows[("1", "规划分区", "0103")][0] == pytest.approx(3000)
+    assert rows[("1", "规划分区", "05H1")][0] == pytest.approx(2000)
+    assert not any(key[1] == "zoning" for key in rows)
     out = outputs(res)
     assert out["1"]["verdict"] == "冲突" and "0103" in out["1"]["verdict_rule"]
+    # the name of a code at its own level, as in the report's table (one lookup): 0103 is
+    # 旱地, not its level-1 class 耕地
+    assert "0103 旱地" in out["1"]["verdict_rule"] and "耕地" not in out["1"]["verdict_rule"]
     assert out["2"]["verdict"] == "需论证"  # commerce (09) on planned housing (07)
     assert out["1"]["project_code"] == "43430702202403011207010000012"
 
@@ -277,7 +311,7 @@ def test_bad_inputs_name_the_layer(processing_ready):
     msg = _error({"PARCELS": parcel, "ZONING": line, "ZONING_FIELD": "x"})
     assert "道路中线" in msg and "polygon" in msg
     msg = _error({"PARCELS": parcel, "ZONING": parcel})
-    assert "ZONING_FIELD" in msg
+    assert "Zoning land-use code field" in msg and "ZONING_FIELD" not in msg
     no_crs = memory_layer("无坐标系", [shift(box(0, 0, 5, 5))], crs=None)
     msg = _error({"PARCELS": parcel, "CONTROL_LAYERS": [no_crs]})
     assert "无坐标系" in msg and "CRS" in msg
@@ -408,6 +442,23 @@ def test_checkparcels_rows(processing_ready):
     assert ("B", "invalid", None) in rows or ("B", "invalid", NULL_TEXT) in rows
     assert ("D", "empty", None) in rows or ("D", "empty", NULL_TEXT) in rows
     assert sum(1 for r in rows if r[1] == "area_mismatch") == 2
+
+
+def test_checkparcels_explains_invalid_geometry_in_chinese(processing_ready):
+    """GEOS's "Self-intersection[x y]" reaches the user in words: 自相交，位置 x, y."""
+    from yimatong_plugin.toolbelt import i18n
+
+    bowtie = shift(Polygon([(0, 0), (10, 10), (10, 0), (0, 10)]))
+    assert i18n.install_translator("zh_CN")
+    try:
+        res = processing.run(
+            "yimatong:checkparcels",
+            {"INPUT": memory_layer("地块", [bowtie]), "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
+    finally:
+        i18n.remove_translator()
+    details = [f["detail"] for f in res["OUTPUT"].getFeatures() if f["problem"] == "invalid"]
+    assert details == ["自相交，位置 500005, 3200005"], details
 
 
 def _write_gpkg(path, name, geoms):

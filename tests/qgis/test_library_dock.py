@@ -80,18 +80,97 @@ def test_typing_filters_after_the_debounce(dock):
     for ch in "德山":  # typed one character at a time (QTest.keyClicks is Latin-1 only)
         dock.search.insert(ch)
     assert dock.model.filter.text == ""  # not yet: the debounce waits for the next key
-    QTest.qWait(DEBOUNCE_MS + 100)
-    assert dock.model.filter.text == "德山"
+    # the debounce fires (waited for by condition: under load a fixed qWait can end before the
+    # timer is processed)
+    assert _wait(lambda: dock.model.filter.text == "德山")
     rows = _rows(dock)
     assert rows and all("德山" in r[COL["name"]] or "德山" in r[COL["applicant"]] for r in rows)
     # a division filter on top
     combo = dock.filters["admin"]
     combo.setCurrentIndex(combo.findData("430703"))
-    QTest.qWait(DEBOUNCE_MS + 100)
+    assert _wait(lambda: dock.model.filter.admin == "430703")
     rows = _rows(dock)
     assert rows and all(r[COL["admin"]].startswith("430703 鼎城区") for r in rows)
     assert _wait(lambda: dock.model.total is not None)
     assert dock.model.total == len(rows) or dock.model.canFetchMore()
+
+
+def test_division_code_and_name_find_their_projects(dock):
+    """ "430702" (a division code, not the start of a code) and "武陵区" find the projects of
+    that division; a search finding nothing says what can be searched."""
+    live = dock.library.connection.execute(
+        "SELECT count(*) FROM ymt_projects WHERE archived = 0 AND admin = '430702'"
+    ).fetchone()[0]
+    assert live > 0
+    dock.search.setText("430702")
+    dock.apply_filter()
+    rows = _rows(dock)
+    assert rows and all(r[COL["admin"]] == "430702 武陵区" for r in rows)
+    assert _wait(lambda: dock.model.total is not None)
+    assert dock.model.total == live
+    # the name finds the division's projects, and those naming 武陵区 elsewhere
+    dock.search.setText("武陵区")
+    dock.apply_filter()
+    assert _wait(lambda: dock.model.total is not None)
+    while dock.model.canFetchMore():
+        dock.model.fetchMore()
+    rows = _rows(dock)
+    in_division = [r for r in rows if r[COL["admin"]] == "430702 武陵区"]
+    assert len(in_division) == live
+    assert all(r in in_division or "武陵区" in r[COL["name"]] + r[COL["applicant"]] for r in rows)
+    dock.search.setText("没有这个项目")
+    dock.apply_filter()
+    assert _wait(lambda: dock.model.total == 0)
+    assert "430702" in dock.count_label.text() and "武陵区" in dock.count_label.text()
+    dock.search.clear()
+    dock.apply_filter()
+
+
+def test_the_list_and_the_details_group_the_code_alike(dock):
+    from yimatong_plugin.core.code import format_code
+
+    code = dock.model.code_at(2)
+    shown = dock.model.index(2, COL["code"]).data()
+    assert shown == format_code(code) and shown.replace(" ", "") == code and " " in shown
+    dock.table.selectRow(2)
+    assert dock.code_label.text() == shown
+
+
+def test_the_panel_opens_in_its_own_area_with_room(qgis_app):
+    """Not stacked under 图层 (a left panel) with one row visible: the right area, tabified
+    with a panel already open there, at a readable width."""
+    from qgis.PyQt.QtWidgets import QDockWidget, QMainWindow, QTextEdit
+
+    from yimatong_plugin.ui.library_dock import DOCK_WIDTH, place_dock
+
+    window = QMainWindow()
+    window.setCentralWidget(QTextEdit())
+    window.resize(1600, 1000)
+    layers = QDockWidget("图层", window)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, layers)
+    dock = LibraryDock(None, window)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)  # as before: under 图层
+    dock.hide()
+    window.show()
+    try:
+        place_dock(window, dock)
+        QCoreApplication.processEvents()
+        assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert dock.isVisible() and dock.height() > 0.8 * window.centralWidget().height()
+        assert dock.width() >= DOCK_WIDTH - 10
+        # a panel open on the right: tabified with it, not squeezed under it
+        dock.hide()
+        toolbox = QDockWidget("工具箱", window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, toolbox)
+        toolbox.show()
+        place_dock(window, dock)
+        QCoreApplication.processEvents()
+        assert toolbox in window.tabifiedDockWidgets(dock)
+        assert dock.height() > 0.8 * window.centralWidget().height()
+    finally:
+        dock.unload()
+        window.close()
+        window.deleteLater()
 
 
 def test_code_prefix_search_and_sorting_by_header(dock):
@@ -141,6 +220,23 @@ def test_selecting_a_row_shows_details_and_edits_are_audited(dock):
         for i in range(dock.history_tree.topLevelItemCount())
     )
 
+    # a date set where there was none reads （空） → date in a Chinese QGIS, never "None"
+    from yimatong_plugin.toolbelt import i18n
+
+    assert not lib.project(code).get("agreed_completion")
+    assert i18n.install_translator("zh_CN")
+    try:
+        dock.edits["agreed_completion"].setText("2027-09-25")
+        assert dock.save_edits()
+        texts = [
+            dock.history_tree.topLevelItem(i).text(4)
+            for i in range(dock.history_tree.topLevelItemCount())
+        ]
+    finally:
+        i18n.remove_translator()
+    assert "约定竣工时间: （空） → 2027-09-25" in texts, texts
+    assert not any("None" in t for t in texts), texts
+
 
 def test_add_to_map_with_styles_and_relations(dock):
     layers = dock.add_layers()
@@ -152,6 +248,23 @@ def test_add_to_map_with_styles_and_relations(dock):
         children = {r.referencingLayer().id() for r in rels}
         assert children == {layers["ymt_parcels"].id(), layers["ymt_events"].id()}
         assert layers["ymt_parcels"].renderer().type() == "RuleRenderer"  # QML style applied
+        # parcel labels tell projects apart: the project's name, not only the 6-digit serial
+        from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+        parcels = layers["ymt_parcels"]
+        settings = parcels.labeling().settings()
+        assert settings.isExpression
+        expression = QgsExpression(settings.fieldName)
+        context = QgsExpressionContext()
+        context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(parcels))
+        labels = {}
+        for feature in parcels.getFeatures():
+            context.setFeature(feature)
+            labels[feature["code"]] = expression.evaluate(context)
+        assert len(labels) >= 1 and not expression.hasEvalError(), expression.evalErrorString()
+        for code, text in labels.items():
+            assert text.startswith(dock.library.project(code)["name"] + "\n")
+            assert text.endswith(code[-6:])
         projects = layers["ymt_projects"]
         assert projects.attributeAlias(projects.fields().indexOf("name")) == "项目名称"
         # a second click re-uses the layers

@@ -29,6 +29,7 @@ def test_search_and_zoom(qgis_app, qgis_iface, tmp_path):
     by_name = _fetch(flt.clone(), "电子")
     assert [r.userData for r in by_name] == [CODE]
     assert "德山电子产业园" in by_name[0].displayString
+    assert "43 430702 2024" in by_name[0].displayString  # grouped as everywhere (format_code)
     assert "常德城投" in by_name[0].description
     by_prefix = _fetch(flt.clone(), "43 430702 2024")
     assert sorted(r.userData for r in by_prefix) == [CODE, CODE2]

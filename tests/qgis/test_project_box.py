@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsPointXY,
@@ -95,6 +96,36 @@ def click(canvas, tool, point):
         Qt.MouseButton.LeftButton,
     )
     tool.canvasReleaseEvent(event)
+
+
+def test_pick_button_shows_its_state_and_follows_the_map_tool(dock, qgis_canvas):
+    from qgis.gui import QgsMapToolPan
+
+    assert dock.pick_button.isCheckable() and not dock.pick_button.isChecked()
+    assert ":checked" in dock.pick_button.styleSheet()  # the on state is drawn
+    dock.pick_button.click()
+    assert dock.pick_button.isChecked() and qgis_canvas.mapTool() is dock.map_tool
+    pan = QgsMapToolPan(qgis_canvas)
+    qgis_canvas.setMapTool(pan)  # the user picks another tool: the button goes off
+    assert not dock.pick_button.isChecked()
+    dock.activate_tool()
+    assert dock.pick_button.isChecked() and qgis_canvas.mapTool() is dock.map_tool
+    dock.pick_button.click()  # off again
+    assert not dock.pick_button.isChecked() and qgis_canvas.mapTool() is not dock.map_tool
+    qgis_canvas.unsetMapTool(pan)
+
+
+def test_a_click_on_nothing_says_so(dock, qgis_iface, qgis_canvas):
+    dock.activate_tool()
+    bar = qgis_iface.messageBar()  # pytest-qgis's: it records what is pushed
+    bar.clear_messages()
+    nowhere = QgsPointXY(111.735, 29.075)
+    click(qgis_canvas, dock.map_tool, nowhere)
+    assert dock.project_codes() == []
+    assert "No library project" in dock.message.text() and dock.message.styleSheet()
+    pushed = bar.get_messages(Qgis.MessageLevel.Info)
+    assert len(pushed) == 1 and "No library project" in pushed[0]
+    bar.clear_messages()
 
 
 def test_click_lists_current_and_retired_projects(dock, library, qgis_canvas):
@@ -428,6 +459,17 @@ def test_project_report_html_and_pdf(processing_ready, library, tmp_path):
     )
     for name in ("qr.png", "timeline.png", "parcels.png"):
         assert (files / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # the timeline's text prints at a readable size: the image is laid out about as wide as
+    # the PDF's image width in points (at 1100 px its 12 px text printed at 4 pt)
+    from qgis.PyQt.QtGui import QFontInfo, QImage
+    from qgis.PyQt.QtWidgets import QGraphicsSimpleTextItem
+
+    from yimatong_plugin.gis.projectbox_report import PDF_IMAGE_WIDTH, TIMELINE_SCALE
+
+    image = QImage(str(files / "timeline.png"))
+    laid_out = image.width() / TIMELINE_SCALE
+    text_px = QFontInfo(QGraphicsSimpleTextItem().font()).pixelSize()
+    assert text_px * PDF_IMAGE_WIDTH / laid_out >= 6.5
     # results with their SHA-256, checked against the file now
     contract = tmp_path / "出让合同.pdf"
     sha = hashlib.sha256(contract.read_bytes()).hexdigest()
@@ -509,3 +551,46 @@ def test_dock_follows_the_library_chosen_in_the_settings(qgis_iface, library, tm
         d.unload()
     finally:
         save_settings(saved)
+
+
+def test_project_file_button_writes_a_pdf_in_the_last_folder_and_opens_it(
+    processing_ready, qgis_iface, qgis_canvas, library, tmp_path, monkeypatch
+):
+    """项目档案…: no Processing dialog with a temporary HTML and an ignored PDF; a PDF named
+    after the project in the folder used last, opened when written."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtGui import QDesktopServices
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from yimatong_plugin.ui.project_file import LAST_FOLDER_KEY
+
+    lib, idle, _moved, _far = library
+    folder = tmp_path / "档案"
+    folder.mkdir()
+    QgsSettings().setValue(LAST_FOLDER_KEY, str(folder))
+    asked, opened = {}, []
+
+    def fake_save(parent, title, path, filters):
+        asked.update(path=path, filters=filters)
+        return path, filters.split(";;")[0]  # the user accepts the proposal
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    qgis_canvas.setExtent(QgsRectangle(111.68, 29.02, 111.74, 29.08))
+    d = ProjectBoxDock(qgis_iface, library_uri=lib.uri)
+    try:
+        d.as_of_edit.setDate(QDate(2024, 6, 1))
+        click(qgis_canvas, d.map_tool, CLICK)
+        assert d.current["project"]["code"] == idle and d.report_button.isEnabled()
+        d.report_button.click()
+        expected = folder / f"project file_{idle}.pdf"
+        assert asked["path"] == str(expected) and asked["filters"].startswith("PDF")
+        assert expected.read_bytes()[:5] == b"%PDF-"
+        assert expected.with_suffix(".html").is_file()  # its HTML and images beside it
+        assert [url.toLocalFile() for url in opened] == [str(expected)]
+        assert QgsSettings().value(LAST_FOLDER_KEY) == str(folder)
+    finally:
+        QgsSettings().remove(LAST_FOLDER_KEY)
+        d.unload()
+        d.deleteLater()

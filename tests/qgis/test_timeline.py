@@ -229,3 +229,34 @@ def test_fits_the_width_until_the_user_zooms(view):
     view.resize(900, 440)
     QApplication.processEvents()
     assert view.px_per_day == zoomed
+
+
+def test_finding_label_whole_and_visible(qgis_app):
+    """The idle-land fee label (闲置土地 · 征缴闲置费阶段, on two lines) is shown whole:
+    not under the lane names, not past the edge, also in a narrow panel and in print."""
+    import dataclasses
+
+    from yimatong_plugin.toolbelt import i18n
+
+    assert i18n.install_translator("zh_CN")
+    v = tl.TimelineView()
+    try:
+        v.resize(400, 440)  # the project box in a narrow side panel
+        v.show()
+        (finding,) = lc.monitor({"P": EVENTS}, AS_OF)
+        fee = dataclasses.replace(finding, stage=lc.IDLE_FEE)
+        v.set_project(EVENTS, [fee], as_of=AS_OF)
+        QApplication.processEvents()
+        (mark,) = v.finding_items
+        (label,) = [c for c in mark.childItems() if c.text() != "!"]
+        assert label.text() == "闲置土地 ·\n征缴闲置费阶段"
+        box = label.sceneBoundingRect()
+        visible = v.mapToScene(v.viewport().rect()).boundingRect()
+        assert box.left() >= visible.left() + tl.LABEL_WIDTH  # right of the lane names
+        assert box.right() <= visible.right()  # and not cut at the right edge
+        image_rect = v.sceneRect()
+        assert image_rect.contains(box)
+    finally:
+        i18n.remove_translator()
+        v.close()
+        v.deleteLater()

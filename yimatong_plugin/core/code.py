@@ -546,6 +546,17 @@ def split_code(text: str) -> dict[str, str]:
     return _from_bare(bare).segments()
 
 
+def format_code(text) -> str:
+    """The one display form of a project code everywhere (lists, details, reports, labels):
+    ``43 430702 2024 03 01 12 0701 000123`` for anything structurally a 28-digit code (also
+    from another bureau's lists), else the text unchanged."""
+    raw = "" if text is None else str(text)
+    try:
+        return " ".join(split_code(raw).values())
+    except CodeError:
+        return raw
+
+
 __all__ = [
     "CODE_LENGTH",
     "PREFIX_LENGTH",
@@ -558,6 +569,7 @@ __all__ = [
     "ProjectCode",
     "build_code",
     "build_prefix",
+    "format_code",
     "is_valid_code",
     "looks_like_unit_number",
     "parse_code",

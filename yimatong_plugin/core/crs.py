@@ -41,6 +41,28 @@ class GkZone:
             return f"CGCS2000 / 3-degree Gauss-Kruger zone {self.zone}"
         return f"CGCS2000 / 3-degree Gauss-Kruger CM {int(self.central_meridian)}E"
 
+    @property
+    def display_name(self) -> str:
+        """The name a user reads (translated): zone and central meridian."""
+        if self.prefixed:
+            text = tr("CGCS2000 3-degree Gauss-Kruger zone {zone} (central meridian {cm}°E)")
+        else:
+            text = tr("CGCS2000 3-degree Gauss-Kruger, central meridian {cm}°E")
+        return text.format(zone=self.zone, cm=int(self.central_meridian))
+
+
+def crs_display_name(authid: str, fallback: str = "") -> str:
+    """The user-facing name of a CRS: translated for the CGCS2000 GK zones, else ``fallback``
+    (QGIS's description)."""
+    prefix, _, number = str(authid).partition(":")
+    if prefix.upper() == "EPSG" and number.isdigit():
+        zone = gk_zone_from_epsg(int(number))
+        if zone is not None:
+            return zone.display_name
+        if int(number) == GEOGRAPHIC_EPSG:
+            return tr("CGCS2000 geographic")
+    return fallback
+
 
 def zone_for_longitude(lon: float) -> int:
     """The 3-degree zone whose central meridian (3n°E) is nearest ``lon``; clamped to 25–45."""

@@ -47,8 +47,9 @@ from typing import Callable
 import numpy as np
 import shapely
 
+from .dictionaries import land_use_name
 from .i18n import tr
-from .landuse_compat import ARGUE, COMPATIBLE, CONFLICT, LEVEL1, compatibility, normalise_land_use
+from .landuse_compat import ARGUE, COMPATIBLE, CONFLICT, compatibility, normalise_land_use
 
 AVOID = "avoid"
 INSIDE = "inside"
@@ -1087,7 +1088,7 @@ def _decide(res: ParcelResult, layers, zoning, sliver_m2: float, project_use) ->
                     continue
                 planned = normalise_land_use(ov.class_code)
                 verdict = compatibility(ov.class_code, project_use)
-                name = LEVEL1.get(planned[:2], "") if planned else ""
+                name = land_use_name(ov.class_code) if planned else ""
                 if planned is None:
                     argue.append(
                         tr("planned use code '{code}' is unknown ({m2} m²)").format(

@@ -3,7 +3,7 @@
 Problems (``kind``):
 
 * ``empty``: NULL or empty geometry
-* ``invalid``: not valid (GEOS reason in ``detail``)
+* ``invalid``: not valid (GEOS's reason in words in ``detail``)
 * ``duplicate_vertices``: consecutive repeated vertices in a ring (``value`` = how many)
 * ``sliver``: area below the sliver area, or thinness 4πA/P² below the thinness threshold
 * ``self_overlap``: parts of one multipolygon overlap each other (``value`` = overlap m²)
@@ -31,6 +31,35 @@ KINDS = (
     "overlap",
     "area_mismatch",
 )
+
+
+#: GEOS's reasons for an invalid geometry (shapely.is_valid_reason), in words a user reads
+#: (functions: translated when called)
+GEOS_REASONS = {
+    "Self-intersection": lambda: tr("self-intersection"),
+    "Ring Self-intersection": lambda: tr("ring self-intersection"),
+    "Too few points in geometry component": lambda: tr("too few points in a ring"),
+    "Hole lies outside shell": lambda: tr("hole outside its outer ring"),
+    "Holes are nested": lambda: tr("nested holes"),
+    "Interior is disconnected": lambda: tr("interior is disconnected"),
+    "Nested shells": lambda: tr("nested outer rings"),
+    "Duplicate Rings": lambda: tr("duplicate rings"),
+    "Invalid Coordinate": lambda: tr("invalid coordinate"),
+    "Ring is not closed": lambda: tr("ring not closed"),
+}
+
+
+def invalid_reason_text(reason: str) -> str:
+    """``Self-intersection[569690.21 3214286.99]`` -> ``自相交，位置 569690.21, 3214286.99``
+    (translated); an unknown reason is kept as GEOS wrote it."""
+    name, _, where = str(reason).partition("[")
+    words = GEOS_REASONS.get(name.strip())
+    if words is None:
+        return str(reason)
+    coords = where.rstrip("]").split()
+    if len(coords) >= 2:
+        return tr("{reason} at {x}, {y}").format(reason=words(), x=coords[0], y=coords[1])
+    return words()
 
 
 @dataclass
@@ -68,7 +97,8 @@ def check_parcels(
     valid = shapely.is_valid(raw)
     for j in np.nonzero(~valid)[0]:
         i = int(live[j])
-        problems.append(Problem(i, "invalid", shapely.is_valid_reason(raw[j]), geometry=fixed[i]))
+        reason = invalid_reason_text(shapely.is_valid_reason(raw[j]))
+        problems.append(Problem(i, "invalid", reason, geometry=fixed[i]))
     # duplicate consecutive vertices
     for j, g in enumerate(raw):
         rings = shapely.get_rings(polygonal(g)) if shapely.get_type_id(g) in (3, 6) else []

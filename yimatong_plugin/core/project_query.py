@@ -83,8 +83,25 @@ def code_prefix(text: str) -> str | None:
     return digits if 6 <= len(digits) <= 28 else None
 
 
+def division_codes(term: str) -> list[str]:
+    """The 6-digit division codes whose name contains ``term`` (武陵 → 430702, 430811)."""
+    from .dictionaries import DictionaryError, default_dictionaries
+
+    if not term or term.isdigit():
+        return []
+    try:
+        names = default_dictionaries()["admin"]
+    except DictionaryError:
+        return []
+    return sorted(code for code, name in names.items() if term in name)
+
+
 def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list]:
-    """``(sql, params)`` for the WHERE clause (without the keyword) over alias ``p``."""
+    """``(sql, params)`` for the WHERE clause (without the keyword) over alias ``p``.
+
+    The search text matches code prefixes (``43 430702 2024``), a 6-digit division code
+    (``430702``: the division segment), division names (``武陵区``), names, applicants and
+    investment codes."""
     clauses: list[str] = []
     params: list = []
     like = "LIKE" if dialect == "sqlite" else "ILIKE"
@@ -94,8 +111,12 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
     prefix = code_prefix(text)
     if prefix:
         # ':' sorts right after '9': [prefix, prefix + ':') is every code starting with it
-        clauses.append(f"((p.code >= ? AND p.code < ?) OR p.investment_code {like} ? ESCAPE '\\')")
-        params += [prefix, prefix + ":", _escape_like(text) + "%"]
+        division = " OR p.admin = ?" if len(prefix) == 6 else ""
+        clauses.append(
+            f"((p.code >= ? AND p.code < ?){division} OR p.investment_code {like} ? ESCAPE '\\')"
+        )
+        params += [prefix, prefix + ":"] + ([prefix] if division else [])
+        params += [_escape_like(text) + "%"]
     elif text:
         for term in text.split():
             pattern = "%" + _escape_like(term) + "%"
@@ -104,8 +125,13 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
                 columns.append("p.code")
             if all(ch.isdigit() or ch == "-" for ch in term):  # GB/T 40058: digits, hyphens
                 columns.append("p.investment_code")
-            clauses.append("(" + " OR ".join(f"{c} {like} ? ESCAPE '\\'" for c in columns) + ")")
+            alternatives = [f"{c} {like} ? ESCAPE '\\'" for c in columns]
             params += [pattern] * len(columns)
+            divisions = division_codes(term)
+            if divisions:
+                alternatives.append(f"p.admin IN ({', '.join('?' * len(divisions))})")
+                params += divisions
+            clauses.append("(" + " OR ".join(alternatives) + ")")
     for name in EQUALITY_FILTERS:
         value = getattr(flt, name)
         if value not in (None, ""):

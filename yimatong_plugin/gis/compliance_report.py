@@ -46,7 +46,6 @@ from qgis.core import (
     QgsGeometry,
     QgsLayoutExporter,
     QgsLayoutFrame,
-    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
@@ -92,7 +91,8 @@ I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 
 AVOID = "avoid"
 INSIDE = "inside"
-ZONING = "zoning"
+ZONING = "规划分区"  # the layer value of zoning rows (complianceoverlay.ZONING_LAYER)
+ZONING_VALUES = (ZONING, "zoning")  # "zoning": tables written before 0.x
 
 HEADER_BG = QColor(232, 238, 248)
 VERDICT_COLOURS = {"合规": "#1a7f37", "冲突": "#c62828", "需论证": "#d97706"}
@@ -268,35 +268,17 @@ def fmt_ratio(ratio: float) -> str:
 
 def display_code(code: str) -> str:
     """A 28-digit project code in its grouped display form; anything else unchanged."""
-    bare = "".join(code.split())
-    if len(bare) == 28 and bare.isdigit():
-        try:
-            from ..core.code import split_code
+    from ..core.code import format_code
 
-            return " ".join(split_code(bare).values())
-        except Exception:  # a code from another bureau's lists: group by widths
-            widths = (2, 6, 4, 2, 2, 2, 4, 6)
-            parts, pos = [], 0
-            for w in widths:
-                parts.append(bare[pos : pos + w])
-                pos += w
-            return " ".join(parts)
-    return code
+    return format_code(code)
 
 
 def land_use_name(code: str) -> str:
-    """Chinese name of a 用地用海 code (any level, 三调 working codes mapped), or ''."""
-    if not code:
-        return ""
-    try:
-        from ..core.dictionaries import default_dictionaries, normalise_land_use
+    """Chinese name of a 用地用海 code (any level, 三调 working codes mapped), or '' (the one
+    lookup, core.dictionaries.land_use_name, as the verdicts use it)."""
+    from ..core.dictionaries import land_use_name as lookup
 
-        norm = normalise_land_use(code)
-        if not norm:
-            return ""
-        return default_dictionaries()["land_use"].get(norm, "")
-    except Exception:  # an administrator's broken list must not stop a report
-        return ""
+    return lookup(code)
 
 
 def _crs_text(info: dict) -> str:
@@ -745,7 +727,7 @@ class _Report:
     def row_cells(self, row: _Row) -> list[tuple[str, str, str, float, str]]:
         """(layer label, class, part, m², ratio text) lines for one OUTPUT_TABLE row."""
         tr = self.lang.tr
-        if row.layer == ZONING:
+        if row.layer in ZONING_VALUES:
             name = land_use_name(row.class_code)
             cls = f"{row.class_code} {name}".strip()
             return [(tr("Planned use (zoning)"), cls, "", row.overlap_m2, fmt_ratio(row.ratio))]
@@ -1513,25 +1495,23 @@ def _font(size: float, bold: bool = False) -> QFont:
 def _label(
     layout, page, text, x, y, w, h, size=10.0, bold=False, colour=None, center=False, right=False
 ):
-    label = QgsLayoutItemLabel(layout)
-    label.setText(text)
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(size, bold))
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
-    fmt.setColor(colour or QColor(30, 30, 30))
-    if hasattr(label, "setTextFormat"):
-        label.setTextFormat(fmt)
-    else:
-        label.setFont(_font(size, bold))
-        label.setFontColor(colour or QColor(30, 30, 30))
+    # not a QgsLayoutItemLabel: created in the Processing task it logs a warning each (see
+    # gis/layout_text.py)
+    from .layout_text import TextItem
+
     if center:
-        label.setHAlign(Qt.AlignmentFlag.AlignHCenter)
+        halign = Qt.AlignmentFlag.AlignHCenter
     elif right:
-        label.setHAlign(Qt.AlignmentFlag.AlignRight)
-    label.setVAlign(Qt.AlignmentFlag.AlignTop)
-    label.setMarginX(0)
-    label.setMarginY(0)
+        halign = Qt.AlignmentFlag.AlignRight
+    else:
+        halign = Qt.AlignmentFlag.AlignLeft
+    label = TextItem(
+        layout,
+        text,
+        _font(size, bold),
+        colour or QColor(30, 30, 30),
+        halign | Qt.AlignmentFlag.AlignTop,
+    )
     layout.addLayoutItem(label)
     label.attemptResize(QgsLayoutSize(w, h))
     label.attemptMove(QgsLayoutPoint(x, y), page=page)

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsRectangle,
     QgsRelation,
     QgsVectorLayer,
+    QgsVectorLayerJoinInfo,
 )
 
 from ..core.library import is_postgres_uri
@@ -93,6 +94,7 @@ def add_library_layers(uri: str, project: QgsProject | None = None, authcfg: str
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         layers[table] = layer
+    _label_parcels_by_project(layers["ymt_parcels"], layers["ymt_projects"])
     manager = project.relationManager()
     projects = layers["ymt_projects"]
     for rel_id, child in RELATIONS:
@@ -108,6 +110,42 @@ def add_library_layers(uri: str, project: QgsProject | None = None, authcfg: str
         if rel.isValid():
             manager.addRelation(rel)
     return layers
+
+
+#: the project's name joined onto the parcels layer (for the labels) under this field name
+PROJECT_NAME_FIELD = "ymt_project_name"
+PARCEL_LABEL_EXPRESSION = (
+    f"coalesce(\"{PROJECT_NAME_FIELD}\", '')"
+    " || '\\n' || coalesce(\"label\" || ' · ', '') || right(\"code\", 6)"
+)
+
+
+def _label_parcels_by_project(parcels: QgsVectorLayer, projects: QgsVectorLayer) -> None:
+    """Parcel labels that tell projects apart: the project's name, then the parcel's own label
+    and the serial (two projects both read 000001). The name comes by a join on ``code`` (a
+    join is read safely by the map's render threads; a get_feature() lookup is not)."""
+    if PROJECT_NAME_FIELD not in parcels.fields().names():
+        join = QgsVectorLayerJoinInfo()
+        join.setJoinLayer(projects)
+        join.setJoinFieldName("code")
+        join.setTargetFieldName("code")
+        join.setJoinFieldNamesSubset(["name"])
+        join.setPrefix("ymt_project_")
+        join.setUsingMemoryCache(False)
+        join.setEditable(False)
+        parcels.addJoin(join)
+        index = parcels.fields().indexOf(PROJECT_NAME_FIELD)
+        if index >= 0:
+            parcels.setFieldAlias(index, tr("Project name"))
+    labeling = parcels.labeling()
+    if labeling is None:
+        return
+    labeling = labeling.clone()
+    settings = labeling.settings()
+    settings.fieldName = PARCEL_LABEL_EXPRESSION
+    settings.isExpression = True
+    labeling.setSettings(settings)
+    parcels.setLabeling(labeling)
 
 
 def zoom_and_flash(canvas, geometries, crs, margin: float = 1.3) -> None:

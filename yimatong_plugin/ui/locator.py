@@ -21,6 +21,7 @@ from qgis.core import (
     QgsLocatorResult,
 )
 
+from ..core.code import format_code
 from ..core.library.constants import SOURCES
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
@@ -94,7 +95,7 @@ class ProjectLocatorFilter(QgsLocatorFilter):
                     return
                 result = QgsLocatorResult()
                 result.filter = self
-                result.displayString = f"{row['name']}  {row['code']}"
+                result.displayString = f"{row['name']}  {format_code(row['code'])}"
                 parts = [SOURCES.get(row.get("source"), row.get("source") or "")]
                 if row.get("applicant"):
                     parts.append(row["applicant"])

@@ -12,6 +12,7 @@ import datetime as _dt
 
 import shapely
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -41,7 +42,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
 from ..core.approval_sync import approval_summary
-from ..core.code import SEGMENTS
+from ..core.code import format_code
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
@@ -53,18 +54,16 @@ CURRENT_COLOR = QColor(220, 30, 30)
 RETIRED_COLOR = QColor(40, 90, 200)
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
+PICK_BUTTON_STYLE = (
+    "QToolButton:checked { background: #cfe2ff; border: 1px solid #2a6fdb; border-radius: 3px; "
+    "font-weight: bold; }"
+)
+NOTHING_FOUND_STYLE = "background: #fff4d6; padding: 2px;"
 
 
 def display_code(code: str) -> str:
     """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
-    text = str(code or "")
-    if len(text) != 28 or not text.isdigit():
-        return text
-    parts, pos = [], 0
-    for _name, width in SEGMENTS:
-        parts.append(text[pos : pos + width])
-        pos += width
-    return " ".join(parts)
+    return format_code(code)
 
 
 def status_text(row: dict) -> str:
@@ -128,7 +127,13 @@ class ProjectBoxDock(QgsDockWidget):
         self.pick_button.setToolTip(tr("Click a place on the map to list the projects there"))
         self.pick_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.pick_button.setCheckable(True)
+        # the on state must show: a pressed, coloured button (Fusion draws checked tool buttons
+        # like unchecked ones with text beside the icon)
+        self.pick_button.setStyleSheet(PICK_BUTTON_STYLE)
         self.pick_button.toggled.connect(self._toggle_tool)
+        # QGIS checks and unchecks the button when the tool is set or replaced (pan, identify…)
+        self.map_tool.setButton(self.pick_button)
+        self.canvas.mapToolSet.connect(self._map_tool_changed)
         bar.addWidget(self.pick_button)
         self.report_button = QToolButton(body)
         self.report_button.setText(tr("Project file…"))
@@ -240,6 +245,18 @@ class ProjectBoxDock(QgsDockWidget):
         self._library = None
 
     # -- map tool -------------------------------------------------------------------------
+    def _map_tool_changed(self, new_tool, _old_tool=None) -> None:
+        on = new_tool is self.map_tool
+        if self.pick_button.isChecked() != on:
+            self.pick_button.blockSignals(True)
+            self.pick_button.setChecked(on)
+            self.pick_button.blockSignals(False)
+        self.pick_button.setToolTip(
+            tr("On: click a place on the map to list the projects there (click to turn off)")
+            if on
+            else tr("Click a place on the map to list the projects there")
+        )
+
     def _toggle_tool(self, on: bool) -> None:
         if on:
             self.canvas.setMapTool(self.map_tool)
@@ -314,7 +331,15 @@ class ProjectBoxDock(QgsDockWidget):
             self.message.setText(tr("{n} project(s) at {where}").format(n=len(rows), where=where))
             self.project_list.setCurrentItem(self.project_list.topLevelItem(0))
         else:
-            self.message.setText(tr("No library project at {where}.").format(where=where))
+            # said where the user looks: in the panel (highlighted) and in the message bar
+            text = tr("No library project at {where}.").format(where=where)
+            self.message.setText(text)
+            self.message.setStyleSheet(NOTHING_FOUND_STYLE)
+            bar = self.iface.messageBar() if hasattr(self.iface, "messageBar") else None
+            if bar is not None:
+                bar.pushMessage(tr("Project box"), text, Qgis.MessageLevel.Info, 4)
+            return rows
+        self.message.setStyleSheet("")
         return rows
 
     def feature_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, tolerance=0.0):
@@ -369,19 +394,15 @@ class ProjectBoxDock(QgsDockWidget):
         if self.current:
             self.show_project(self.current["project"]["code"])
 
-    def open_report_dialog(self) -> None:
-        """The project file algorithm's dialog, filled in for the selected project."""
+    def open_report_dialog(self):
+        """项目档案…: the selected project's file, PDF by default, in the folder used last;
+        opened when written (ui/project_file.py). Returns the path or None."""
         if not self.current:
-            return
-        import processing
+            return None
+        from .project_file import ask_and_write
 
-        processing.execAlgorithmDialog(
-            "yimatong:projectboxreport",
-            {
-                "LIBRARY": self.library_uri,
-                "CODE": self.current["project"]["code"],
-                "AS_OF": self.as_of().isoformat(),
-            },
+        return ask_and_write(
+            self, self.library_uri, self.current["project"]["code"], self.as_of().isoformat()
         )
 
     def show_project(self, code: str | None) -> None:
@@ -470,10 +491,14 @@ class ProjectBoxDock(QgsDockWidget):
 
     # -- teardown -------------------------------------------------------------------------
     def unload(self) -> None:
-        try:
-            self.canvas.destinationCrsChanged.disconnect(self._rehighlight)
-        except TypeError:  # already disconnected
-            pass
+        for signal, slot in (
+            (self.canvas.destinationCrsChanged, self._rehighlight),
+            (self.canvas.mapToolSet, self._map_tool_changed),
+        ):
+            try:
+                signal.disconnect(slot)
+            except TypeError:  # already disconnected
+                pass
         self.clear_highlight()
         if self.canvas.mapTool() is self.map_tool:
             self.canvas.unsetMapTool(self.map_tool)

@@ -20,6 +20,7 @@ from urllib.request import pathname2url
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, pyqtSignal
 
 from ..core import project_query as pq
+from ..core.code import format_code
 from ..core.library.constants import SOURCES
 from ..toolbelt.i18n import tr
 
@@ -229,6 +230,8 @@ class ProjectTableModel(QAbstractTableModel):
             return f"{float(value):,.0f}"
         if column == "updated_at":
             return str(value)[:10]
+        if column == "code":
+            return format_code(value)
         return str(value)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder):

@@ -19,6 +19,7 @@ from qgis.PyQt.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
+    QFontMetricsF,
     QImage,
     QPainter,
     QPen,
@@ -183,7 +184,7 @@ class TimelineView(QGraphicsView):
     def fit_time(self) -> None:
         """Zoom so the whole life fits the view's width."""
         span = max(30, (self._last - self._first).days)
-        width = max(200.0, self.viewport().width() - LABEL_WIDTH - 10)
+        width = max(150.0, self.viewport().width() - LABEL_WIDTH - 10 - self.label_room())
         self.px_per_day = min(MAX_PX_PER_DAY, max(MIN_PX_PER_DAY, width / span))
         self._build()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
@@ -259,7 +260,8 @@ class TimelineView(QGraphicsView):
         lanes = lc.STAGE_GROUPS
         height = AXIS_HEIGHT + LANE_HEIGHT * len(lanes)
         x0 = self.x_for(self._first) - LABEL_WIDTH
-        x1 = self.x_for(self._last)
+        # room on the right for the findings' labels, which are written right of their mark
+        x1 = self.x_for(self._last) + self.label_room()
         scene.setSceneRect(QRectF(x0, 0, x1 - x0, height + 4))
 
         # lane bands
@@ -519,22 +521,39 @@ class TimelineView(QGraphicsView):
             font.setPointSizeF(max(6.0, font.pointSizeF() - 2))
             mark.setFont(font)
             mark.setPos(-mark.boundingRect().width() / 2, -5)
-            text = finding.rule
-            if finding.stage == lc.IDLE_FEE:
-                text += " · " + tr("idle-land fee stage")
-            elif finding.stage == lc.IDLE_REPOSSESSION:
-                text += " · " + tr("repossession stage")
-            label = QGraphicsSimpleTextItem(text, tri)
+            label = QGraphicsSimpleTextItem(self.finding_label(finding), tri)
             label.setBrush(QBrush(color.darker(130)))
-            label_w = label.boundingRect().width()
-            label_x = 10 if x + 10 + label_w < self.x_for(self._last) else -10 - label_w
-            label.setPos(label_x, -label.boundingRect().height() - 2)
+            # right of the mark, always: on its left it ran under the lane names ("置土地 · …")
+            label.setPos(10, -label.boundingRect().height() - 2)
             scene.addItem(tri)
             self.finding_items.append(tri)
 
+    def finding_label(self, finding: lc.Finding) -> str:
+        """The text beside a finding's mark, e.g. ``闲置土地 ·`` over ``征缴闲置费阶段`` (two
+        lines: narrow enough for the project box in a side panel)."""
+        text = finding.rule
+        if finding.stage == lc.IDLE_FEE:
+            text += " ·\n" + tr("idle-land fee stage")
+        elif finding.stage == lc.IDLE_REPOSSESSION:
+            text += " ·\n" + tr("repossession stage")
+        return text
+
+    def label_room(self) -> float:
+        """Scene width kept right of the last date so every finding's label is whole."""
+        if not self.findings:
+            return 0.0
+        metrics = QFontMetricsF(QGraphicsSimpleTextItem().font())
+        widest = max(
+            metrics.horizontalAdvance(line)
+            for f in self.findings
+            for line in self.finding_label(f).splitlines()
+        )
+        return widest + 20.0
+
     # -- export ---------------------------------------------------------------------------
-    def render_image(self, width: int = 1400) -> QImage:
-        """The whole life (not just the visible part) drawn ``width`` pixels wide."""
+    def render_image(self, width: int = 1400, scale: float = 1.0) -> QImage:
+        """The whole life (not just the visible part) laid out ``width`` pixels wide, drawn
+        ``scale`` times as many pixels (sharp when printed small)."""
         saved = self.px_per_day
         span = max(30, (self._last - self._first).days)
         self.px_per_day = max(MIN_PX_PER_DAY, (width - LABEL_WIDTH) / span)
@@ -542,12 +561,13 @@ class TimelineView(QGraphicsView):
         rect = self._scene.sceneRect()
         for item in self._labels:
             item.setPos(rect.left(), 0)
-        image = QImage(int(rect.width()), int(rect.height()), QImage.Format.Format_ARGB32)
+        w, h = rect.width() * scale, rect.height() * scale
+        image = QImage(int(w), int(h), QImage.Format.Format_ARGB32)
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        self._scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        self._scene.render(painter, QRectF(0, 0, int(w), int(h)), rect)
         painter.end()
         self.px_per_day = saved
         self._build()

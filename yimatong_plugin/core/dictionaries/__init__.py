@@ -330,6 +330,20 @@ def normalise_land_use(code, dictionaries: Optional[Mapping] = None) -> Optional
     return dicts.get(ALIASES_KEY, {}).get(text)
 
 
+def land_use_name(code, dictionaries: Optional[Mapping] = None) -> str:
+    """The Chinese name of a 用地用海 code at its own level (0702 城镇社区服务设施用地, never
+    the level-1 07 居住用地), 三调 working codes mapped; '' when unknown. The one lookup of
+    land-use names for verdicts, reports and dialogs."""
+    if code is None or str(code).strip() == "":
+        return ""
+    try:
+        dicts = dictionaries if dictionaries is not None else default_dictionaries()
+        norm = normalise_land_use(code, dicts)
+        return dicts["land_use"].get(norm, "") if norm else ""
+    except DictionaryError:  # an administrator's broken list must not stop a verdict
+        return ""
+
+
 __all__ = [
     "BUNDLED_DIR",
     "LISTS",
@@ -337,6 +351,7 @@ __all__ = [
     "alias_key",
     "default_dictionaries",
     "land_use_level",
+    "land_use_name",
     "load_dictionaries",
     "normalise_land_use",
 ]

@@ -31,13 +31,15 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ...core import crs as gk
 from ...core import overlay as engine
 from ...core import overlay_cache as cache_file
+from ...core.i18n import tr_noop
 from ...gis import shapely_io as io
 from ...gis.gdal_errors import close_table_sink
+from ...toolbelt.i18n import CONTEXT
 from ...toolbelt.log import log
 from ..base import RepairingAlgorithm
 
@@ -55,18 +57,39 @@ def default_rule(name: str) -> str | None:
     return None
 
 
+#: the value of the overlap table's layer column for zoning rows (a data value, like the verdicts)
+ZONING_LAYER = "规划分区"
+
+#: the words a user may write for a rule in the control rules override
+RULE_WORDS = {
+    "avoid": engine.AVOID,
+    "避让": engine.AVOID,
+    "避开": engine.AVOID,
+    "inside": engine.INSIDE,
+    "在内": engine.INSIDE,
+    "之内": engine.INSIDE,
+    "落入": engine.INSIDE,
+}
+#: how the log names a rule
+RULE_NAMES = {
+    engine.AVOID: tr_noop("avoid (the overlap is the conflict)"),
+    engine.INSIDE: tr_noop("inside (the area outside is the conflict)"),
+}
+
+
 def parse_rules(text: str) -> dict[str, str]:
-    """``"城镇开发边界=inside;洪涝风险控制线=avoid"`` -> {name: rule}; raises ValueError."""
+    """``"城镇开发边界=inside;洪涝风险控制线=避让"`` -> {name: rule}; raises ValueError.
+    A rule is written avoid/避让/避开 or inside/在内/之内/落入; ＝ and ； work too."""
     rules = {}
     for item in re.split(r"[;；\n]", text or ""):
-        item = item.strip()
+        item = item.strip().replace("＝", "=")
         if not item:
             continue
         if "=" not in item:
             raise ValueError(item)
         name, rule = (s.strip() for s in item.rsplit("=", 1))
-        rule = rule.lower()
-        if rule not in engine.RULES or not name:
+        rule = RULE_WORDS.get(rule.lower())
+        if rule is None or not name:
             raise ValueError(item)
         rules[name] = rule
     return rules
@@ -83,22 +106,25 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         "farmland, urban development boundary, …) and on the planning zoning, and gives each "
         "parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with "
         "the rule that produced it.\n\n"
-        "Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, "
-        "EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and "
-        "control layer the overlap is the area of the repaired parcel (make_valid) intersected "
-        "with the union of the layer's polygons: overlapping polygons are not counted twice and "
-        "invalid geometries on either side are repaired and reported.\n\n"
+        "Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger "
+        "zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel "
+        "and control layer the overlap is the area of the repaired parcel intersected with the "
+        "union of the layer's polygons: overlapping polygons are not counted twice and invalid "
+        "geometries on either side are repaired and reported.\n\n"
         "Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) "
         "or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised "
-        "from the layer name; unknown names default to 'avoid' with a warning. Override with "
-        "CONTROL_RULES, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid'.\n\n"
-        "With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 "
+        "from the layer name; unknown names default to 'avoid' with a warning. Override them in "
+        "the control rules field, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid' (avoid or "
+        "避让, inside or 在内).\n\n"
+        "With a planning zoning layer, its land-use code field and the project land-use code "
+        "field, the planned use classes (用地用海 "
         "codes, 三调 working codes accepted) are compared with the project's use: same level-1 "
         "class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, "
         "forest, grassland, wetland or water is a conflict (roads and utilities need an "
         "argument); other construction classes conflict except the usual mixes (居住/公共/商业, "
         "工矿/仓储) which need an argument.\n\n"
-        "Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read "
+        "Overlaps at or below the sliver tolerance are reported but are not a conflict. Control "
+        "layers read "
         "from files are cached for the QGIS session and on disk (folder yimatong_cache in the "
         "QGIS profile; keyed by file, modification time, size and area CRS), so later reviews "
         "against the same layers, also in a new session or a qgis_process run, are faster."
@@ -206,21 +232,22 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 "name in the outputs."
             ),
             self.CONTROL_RULES: self.tr(
-                "Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the "
-                "rules recognised from the layer names."
+                "Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) "
+                "overriding the rules recognised from the layer names."
             ),
             self.ZONING: self.tr(
                 "Optional planning zoning layer with a 用地用海 code per polygon."
             ),
             self.ZONING_FIELD: self.tr(
-                "Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 "
-                "working code)."
+                "Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or "
+                "a 三调 working code)."
             ),
             self.PROJECT_USE_FIELD: self.tr(
-                "Field of PARCELS holding the project's land-use code."
+                "Field of the project parcels holding the project's land-use code."
             ),
             self.PROJECT_CODE_FIELD: self.tr(
-                "Field of PARCELS holding the project code, copied to the outputs and the report."
+                "Field of the project parcels holding the project code, copied to the outputs "
+                "and the report."
             ),
             self.AREA_CRS: self.tr("Projected CRS in which areas are computed (planar)."),
             self.SLIVER_M2: self.tr("Overlaps up to this area are reported but not a conflict."),
@@ -245,14 +272,14 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             parse_rules(self.parameterAsString(parameters, self.CONTROL_RULES, context))
         except ValueError as exc:
             return False, self.tr(
-                "CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated "
+                "Control rules: cannot read '{item}' (write name=avoid or name=inside, separated "
                 "by ;)"
             ).format(item=exc)
         zoning = self.parameterAsVectorLayer(parameters, self.ZONING, context)
         zfield = self.parameterAsString(parameters, self.ZONING_FIELD, context)
         if zoning is not None and not zfield:
             return False, self.tr(
-                "ZONING_FIELD: choose the field of the zoning layer with the codes"
+                "Zoning land-use code field: choose the field of the zoning layer with the codes"
             )
         layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
         if not layers and zoning is None:
@@ -262,9 +289,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
     # ------------------------------------------------------------------------------ run
     def process_repairing(self, parameters, context, feedback):
         tr = self.tr
-        parcels = self.polygon_source(
-            parameters, self.PARCELS, context, tr("PARCELS: the parcel layer")
-        )
+        parcels = self.polygon_source(parameters, self.PARCELS, context, tr("Project parcels"))
         parcels_name = parcels.sourceName()
         self._check_coordinates(parcels.sourceCrs(), parcels.sourceExtent(), parcels_name)
         tctx = context.transformContext()
@@ -316,12 +341,14 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 feedback.pushWarning(
                     tr(
                         "Control layer '{layer}': rule not recognised from its name, using "
-                        "'avoid' (set CONTROL_RULES to change)"
+                        "'avoid' (set the control rules override to change)"
                     ).format(layer=name)
                 )
                 rule = engine.AVOID
             feedback.pushInfo(
-                tr("Control layer '{layer}': rule {rule}").format(layer=name, rule=rule)
+                tr("Control layer '{layer}': rule {rule}").format(
+                    layer=name, rule=QCoreApplication.translate(CONTEXT, RULE_NAMES[rule])
+                )
             )
             prepared = self._prepared(
                 layer, area_crs, tctx, rect, feedback, (10 + 30 * k / nlayers, 30 / nlayers)
@@ -345,7 +372,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             prepared = self._prepared(
                 zoning_layer, area_crs, tctx, rect, feedback, (40, 5), code_field=zoning_field
             )
-            zoning = engine.ZoningLayer(prepared, name="zoning")
+            zoning = engine.ZoningLayer(prepared, name=ZONING_LAYER)
             inputs.append((zoning_layer.name(), zoning_layer.featureCount()))
 
         # overlay ---------------------------------------------------------------------------
@@ -505,7 +532,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             mem_table.dataProvider().addFeatures(table_feats)
             info = {
                 "area_crs": area_crs.authid(),
-                "area_crs_name": area_crs.description(),
+                "area_crs_name": gk.crs_display_name(area_crs.authid(), area_crs.description()),
                 "method": tr(
                     "planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the "
                     "layer's polygons); sliver tolerance {sliver} m²"

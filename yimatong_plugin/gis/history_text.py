@@ -1,0 +1,98 @@
+"""The audit history in words, one wording for the library panel's history tab and the project
+file: field titles, actions, tables and values as a user reads them (no keys, no "None")."""
+
+from __future__ import annotations
+
+import json
+
+from ..core.library.constants import SOURCES, STAGES
+from ..toolbelt.i18n import tr
+
+#: fields never listed as changes (kept by the library itself)
+SKIPPED = {"updated_at", "rev", "updated_by", "geom", "created_at", "retired_at", "archived_at"}
+
+
+def field_titles() -> dict[str, str]:
+    """Titles of the project fields (the panel's form and the history)."""
+    return {
+        "code": tr("Code"),
+        "name": tr("Name"),
+        "source": tr("Source"),
+        "applicant": tr("Applicant"),
+        "declared_area_m2": tr("Declared area (m²)"),
+        "agreed_handover": tr("Agreed hand-over date"),
+        "agreed_start": tr("Agreed start date"),
+        "agreed_completion": tr("Agreed completion date"),
+        "investment_code": tr("Investment project code"),
+        "status": tr("Status"),
+        "note": tr("Note"),
+    }
+
+
+def field_label(key: str) -> str:
+    extra = {
+        "label": tr("Label"),
+        "stage": tr("Stage"),
+        "event_date": tr("Date"),
+        "retired": tr("retired"),
+        "retire_reason": tr("Reason"),
+        "replaced_by": tr("Replaced by"),
+        "replaces": tr("Replaces"),
+        "doc_no": tr("Document no."),
+        "archived": tr("archived"),
+        "archive_reason": tr("Reason"),
+        "area_m2": tr("Area (m²)"),
+    }
+    return field_titles().get(key) or extra.get(key) or key
+
+
+def value_text(key: str, value) -> str:
+    """A stored value as the user reads it: stage and source keys by their names, an empty
+    value as （空）, flags as 是/否."""
+    if value is None or value == "":
+        return tr("(empty)")
+    if key == "stage":
+        return STAGES.get(value, value)
+    if key == "source":
+        return SOURCES.get(value, value)
+    if key in ("retired", "archived") and value in (0, 1, True, False):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    return str(value)
+
+
+def action_label(action: str) -> str:
+    return {"insert": tr("added"), "update": tr("changed"), "archive": tr("archived")}.get(
+        action, action
+    )
+
+
+def table_label(table: str) -> str:
+    return {
+        "ymt_projects": tr("project"),
+        "ymt_parcels": tr("parcel"),
+        "ymt_events": tr("event"),
+        "ymt_results": tr("result"),
+    }.get(table, table)
+
+
+def _as_dict(value) -> dict:
+    if isinstance(value, str):
+        return json.loads(value or "{}")
+    return value or {}
+
+
+def change_text(row: dict) -> str:
+    """What one history row changed: ``约定竣工时间: （空） → 2027-09-25``; for an insert the
+    name, label, stage and date it was added with."""
+    before, after = _as_dict(row.get("before")), _as_dict(row.get("after"))
+    if not before:
+        keys = [k for k in ("name", "label", "stage", "event_date") if after.get(k)]
+        return "; ".join(f"{field_label(k)}={value_text(k, after[k])}" for k in keys)
+    parts = [
+        f"{field_label(k)}: {value_text(k, before.get(k))} → {value_text(k, after.get(k))}"
+        for k in sorted(set(before) | set(after))
+        if k not in SKIPPED and before.get(k) != after.get(k)
+    ]
+    return "; ".join(parts)
