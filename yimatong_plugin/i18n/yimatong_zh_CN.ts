@@ -169,7 +169,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="180" />
+      <location filename="../ui/catalog_dock.py" line="106" />
+      <source>Add the current map layer to the topic</source>
+      <translation>将当前图层加入专题</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="104" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
@@ -272,6 +277,11 @@
       <location filename="../core/approval_sync/sync.py" line="192" />
       <source>Already in the library</source>
       <translation>已在项目库中</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="241" />
+      <source>Already in the map</source>
+      <translation>已在地图中</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="80" />
@@ -544,6 +554,11 @@
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="179" />
+      <source>Cannot read the catalog: {error}</source>
+      <translation>无法读取图层目录：{error}</translation>
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="74" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
@@ -562,6 +577,16 @@
       <location filename="../gis/projectbox_report.py" line="225" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="460" />
+      <source>Catalog imported: {added} added, {updated} updated</source>
+      <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="162" />
+      <source>Catalog layer: unknown field {field}</source>
+      <translation>目录图层：未知字段 {field}</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="434" />
@@ -584,6 +609,11 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="105" />
+      <source>Check sources</source>
+      <translation>检查数据源</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1252" />
       <source>Checked by</source>
       <translation>审核人</translation>
@@ -592,6 +622,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="188" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="245" />
+      <source>Checking the source…</source>
+      <translation>正在检查数据源…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="37" />
@@ -979,6 +1014,16 @@
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="467" />
+      <source>Export catalog</source>
+      <translation>导出目录</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="124" />
+      <source>Export catalog (JSON)…</source>
+      <translation>导出目录（JSON）…</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="103" />
       <source>Feature</source>
       <translation>要素</translation>
@@ -1032,6 +1077,11 @@
       <location filename="../gis/projectbox_report.py" line="410" />
       <source>File</source>
       <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="47" />
+      <source>File layer (GeoPackage…)</source>
+      <translation>文件图层（GeoPackage 等）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="145" />
@@ -1217,6 +1267,16 @@
       <location filename="../processing/algorithms/importcoordinates.py" line="33" />
       <source>Import a coordinate file (坐标 TXT)</source>
       <translation>导入坐标文件（坐标 TXT）</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="447" />
+      <source>Import catalog</source>
+      <translation>导入目录</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="123" />
+      <source>Import catalog (JSON)…</source>
+      <translation>导入目录（JSON）…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="62" />
@@ -1546,6 +1606,11 @@
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="117" />
+      <source>More</source>
+      <translation>更多</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="48" />
       <source>Municipal key project</source>
       <translation>市级重点项目</translation>
@@ -1581,6 +1646,26 @@
       <translation>新建项目库</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="441" />
+      <source>New topic</source>
+      <translation>新建专题</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="122" />
+      <source>New topic…</source>
+      <translation>新建专题…</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="286" />
+      <source>No catalog layer {key}</source>
+      <translation>目录中没有图层 {key}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="221" />
+      <source>No catalog topic {key}</source>
+      <translation>目录中没有专题 {key}</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="376" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
@@ -1601,7 +1686,7 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="105" />
+      <location filename="../ui/catalog_dock.py" line="89" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -1676,6 +1761,11 @@
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="318" />
+      <source>Not a Yimatong catalog file</source>
+      <translation>不是一码通图层目录文件</translation>
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="310" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
@@ -1711,9 +1801,19 @@
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="52" />
+      <source>OGC API Features</source>
+      <translation>OGC API Features</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="181" />
+      <source>One map (一张图)</source>
+      <translation>一张图</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcoordinates.py" line="102" />
@@ -1855,6 +1955,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 给定 ZONING、ZONING_FIELD 和 PROJECT_USE_FIELD 时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
 
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="230" />
+      <source>Owner</source>
+      <translation>责任单位</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
@@ -2057,6 +2162,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="48" />
+      <source>PostGIS table</source>
+      <translation>PostGIS 表</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="272" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
@@ -2102,7 +2212,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="156" />
+      <location filename="../plugin.py" line="202" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2157,7 +2267,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="117" />
+      <location filename="../plugin.py" line="118" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2165,6 +2275,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/library_dock.py" line="395" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="54" />
+      <source>Project library table</source>
+      <translation>项目库数据表</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="245" />
@@ -2217,6 +2332,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>省级重点项目</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="53" />
+      <source>QGIS layer definition</source>
+      <translation>QGIS 图层定义文件</translation>
+    </message>
+    <message>
       <location filename="../toolbelt/dependencies.py" line="55" />
       <source>QR images</source>
       <translation>二维码图片</translation>
@@ -2225,6 +2345,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="155" />
+      <source>Reading the catalog…</source>
+      <translation>正在读取图层目录…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="184" />
@@ -2287,6 +2412,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="125" />
+      <source>Reload</source>
+      <translation>重新加载</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="97" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
@@ -2340,6 +2470,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="408" />
       <source>Results</source>
       <translation>成果</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="107" />
+      <source>Retire</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="434" />
+      <source>Retire {titles} from the catalog? The history is kept.</source>
+      <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="141" />
@@ -2452,9 +2592,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存修改</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="209" />
+      <source>Scale range: the minimum scale 1:{min:.0f} (most zoomed out) must be a larger denominator than the maximum scale 1:{max:.0f}</source>
+      <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="93" />
+      <source>Search layers: title, description, owner</source>
+      <translation>搜索图层：名称、说明、责任单位</translation>
+    </message>
+    <message>
       <location filename="../gis/expressions.py" line="145" />
       <source>Segment names</source>
       <translation>码段名称</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="404" />
+      <source>Select a map layer and a topic first</source>
+      <translation>请先选择一个地图图层和一个专题</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="446" />
@@ -2547,6 +2702,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="243" />
+      <source>Source not reachable: {message}</source>
+      <translation>数据源无法访问：{message}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="91" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
@@ -2627,7 +2787,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="95" />
+      <location filename="../plugin.py" line="96" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -2677,7 +2837,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="192" />
+      <location filename="../plugin.py" line="238" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -2685,6 +2845,26 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/library_connect.py" line="63" />
       <source>The authentication configuration {id} cannot be loaded.</source>
       <translation>无法加载认证配置 {id}。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="276" />
+      <source>The catalog already has a layer {key}</source>
+      <translation>目录中已有图层 {key}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="244" />
+      <source>The catalog already has a topic {key}</source>
+      <translation>目录中已有专题 {key}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="321" />
+      <source>The catalog file is of a newer format ({version})</source>
+      <translation>目录文件的格式较新（{version}）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="224" />
+      <source>The catalog topic {title} is retired</source>
+      <translation>专题 {title} 已停用</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="450" />
@@ -2831,6 +3011,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
+      <location filename="../gis/catalog_layers.py" line="235" />
+      <source>The layer {name} ({provider}) is not a source the catalog can store</source>
+      <translation>图层 {name}（{provider}）不是目录可以保存的数据源</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="50" />
+      <source>The library has no catalog (schema version {version} &lt; 6)</source>
+      <translation>该项目库没有图层目录（结构版本 {version} &lt; 6）</translation>
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="327" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
@@ -2931,6 +3121,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="198" />
+      <source>The source holds a password: store the credentials in QGIS's authentication database and give its authcfg id instead</source>
+      <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
+    </message>
+    <message>
       <location filename="../core/approval_sync/staging.py" line="191" />
       <source>The staging source {where} does not exist</source>
       <translation>前置库数据源 {where} 不存在</translation>
@@ -2984,6 +3179,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="321" />
       <source>Timeline</source>
       <translation>时间轴</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="441" />
+      <source>Topic title</source>
+      <translation>专题名称</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="144" />
+      <source>Topic: unknown field {field}</source>
+      <translation>专题：未知字段 {field}</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="84" />
@@ -3076,6 +3281,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="169" />
+      <source>Unknown source type '{value}'; one of: {choices}</source>
+      <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="735" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
@@ -3119,6 +3329,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/about.py" line="24" />
       <source>Version</source>
       <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="238" />
+      <source>Visible between scales</source>
+      <translation>可见比例尺范围</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="49" />
+      <source>WMS</source>
+      <translation>WMS</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="50" />
+      <source>WMTS</source>
+      <translation>WMTS</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="434" />
@@ -3201,6 +3426,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="51" />
+      <source>XYZ tiles</source>
+      <translation>XYZ 瓦片</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_crs.py" line="172" />
       <source>Y {y} is not an easting of zone {zone}</source>
       <translation>Y {y} 不是第 {zone} 带的东坐标</translation>
@@ -3246,7 +3476,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="208" />
+      <location filename="../plugin.py" line="254" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3339,6 +3569,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/timeline.py" line="281" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="179" />
+      <source>authcfg: '{value}' is not a QGIS authentication configuration id</source>
+      <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="888" />
@@ -3526,6 +3761,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件缺失</translation>
     </message>
     <message>
+      <location filename="../gis/catalog_layers.py" line="184" />
+      <source>file not found: {path}</source>
+      <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="421" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
@@ -3651,6 +3891,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
+      <location filename="../gis/catalog_layers.py" line="208" />
+      <source>no answer within {seconds:g} s</source>
+      <translation>{seconds:g} 秒内无响应</translation>
+    </message>
+    <message>
       <location filename="../core/overlay.py" line="1117" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
@@ -3664,6 +3909,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/parcel_attach.py" line="253" />
       <source>no geometry</source>
       <translation>无几何</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="196" />
+      <source>no http(s) URL in the source</source>
+      <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="252" />
@@ -4041,6 +4291,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="119" />
+      <source>{field} is required</source>
+      <translation>{field} 为必填项</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="898" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
@@ -4059,6 +4314,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/base.py" line="299" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="131" />
+      <source>{field}: '{value}' is not a scale denominator</source>
+      <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="330" />
@@ -4316,6 +4576,36 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="1212" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="365" />
+      <source>{title}: source not reachable ({message})</source>
+      <translation>{title}：数据源无法访问（{message}）</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="90" />
+      <source>{title}: the layer definition {uri} holds no layer</source>
+      <translation>{title}：图层定义文件 {uri} 中没有图层</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="105" />
+      <source>{title}: the source {uri} cannot be loaded</source>
+      <translation>{title}：无法加载数据源 {uri}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="184" />
+      <source>{topics} topics, {layers} layers</source>
+      <translation>{topics} 个专题，{layers} 个图层</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="204" />
+      <source>{url} answered HTTP {status}</source>
+      <translation>{url} 返回 HTTP {status}</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="209" />
+      <source>{url}: {reason}</source>
+      <translation>{url}：{reason}</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="210" />
