@@ -56,16 +56,34 @@ def _library_layer(entry: dict, library_uri: str, authcfg: str) -> QgsVectorLaye
     table, _sep, rest = entry["uri"].partition("|")
     subset = rest[len("subset=") :] if rest.startswith("subset=") else ""
     if is_postgres_uri(library_uri):
-        ds = QgsDataSourceUri(library_uri)
+        ds = QgsDataSourceUri(_keywords(library_uri))
         if authcfg:
             ds.setAuthConfigId(authcfg)
         geom = "geom" if table == "ymt_parcels" else None
-        ds.setDataSource("public", table, geom, subset, "fid")
+        ds.setDataSource("public", table, geom, "", "fid")
         if geom:
             ds.setSrid("4490")
-        return QgsVectorLayer(ds.uri(False), entry["title"], "postgres")
-    uri = f"{library_uri}|layername={table}" + (f"|subset={subset}" if subset else "")
-    return QgsVectorLayer(uri, entry["title"], "ogr")
+        layer = QgsVectorLayer(ds.uri(False), entry["title"], "postgres")
+    else:
+        layer = QgsVectorLayer(f"{library_uri}|layername={table}", entry["title"], "ogr")
+    if subset and layer.isValid() and not layer.setSubsetString(subset):
+        raise ValueError(
+            tr("{title}: the filter {subset} is not valid").format(
+                title=entry["title"], subset=subset
+            )
+        )
+    return layer
+
+
+def _keywords(uri: str) -> str:
+    """A libpq keyword string (``dbname=… host=…``) of a PostgreSQL URI, for QGIS."""
+    text = uri[3:] if uri.startswith("PG:") else uri
+    if not text.startswith(("postgresql://", "postgres://")):
+        return text
+    import psycopg2.extensions
+
+    parts = psycopg2.extensions.parse_dsn(text)
+    return " ".join(f"{k}='{v}'" for k, v in parts.items())
 
 
 def _with_authcfg(uri: str, authcfg: str, kind: str) -> str:

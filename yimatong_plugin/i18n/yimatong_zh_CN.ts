@@ -3011,7 +3011,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="235" />
+      <location filename="../gis/catalog_layers.py" line="253" />
       <source>The layer {name} ({provider}) is not a source the catalog can store</source>
       <translation>图层 {name}（{provider}）不是目录可以保存的数据源</translation>
     </message>
@@ -3761,7 +3761,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="184" />
+      <location filename="../gis/catalog_layers.py" line="202" />
       <source>file not found: {path}</source>
       <translation>文件不存在：{path}</translation>
     </message>
@@ -3891,7 +3891,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="208" />
+      <location filename="../gis/catalog_layers.py" line="226" />
       <source>no answer within {seconds:g} s</source>
       <translation>{seconds:g} 秒内无响应</translation>
     </message>
@@ -3911,7 +3911,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无几何</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="196" />
+      <location filename="../gis/catalog_layers.py" line="214" />
       <source>no http(s) URL in the source</source>
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
@@ -4583,12 +4583,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="90" />
+      <location filename="../gis/catalog_layers.py" line="71" />
+      <source>{title}: the filter {subset} is not valid</source>
+      <translation>{title}：筛选条件 {subset} 无效</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="108" />
       <source>{title}: the layer definition {uri} holds no layer</source>
       <translation>{title}：图层定义文件 {uri} 中没有图层</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="105" />
+      <location filename="../gis/catalog_layers.py" line="123" />
       <source>{title}: the source {uri} cannot be loaded</source>
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
@@ -4598,12 +4603,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="204" />
+      <location filename="../gis/catalog_layers.py" line="222" />
       <source>{url} answered HTTP {status}</source>
       <translation>{url} 返回 HTTP {status}</translation>
     </message>
     <message>
-      <location filename="../gis/catalog_layers.py" line="209" />
+      <location filename="../gis/catalog_layers.py" line="227" />
       <source>{url}: {reason}</source>
       <translation>{url}：{reason}</translation>
     </message>
