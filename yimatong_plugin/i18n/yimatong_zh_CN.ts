@@ -169,12 +169,22 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="106" />
+      <location filename="../ui/catalog_dock.py" line="107" />
+      <source>Add map layer</source>
+      <translation>加入当前图层</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="107" />
       <source>Add the current map layer to the topic</source>
       <translation>将当前图层加入专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="104" />
+      <location filename="../ui/catalog_dock.py" line="103" />
+      <source>Add the selected layers or topics to the map</source>
+      <translation>将选中的图层或专题添加到地图</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="103" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
@@ -279,7 +289,7 @@
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="241" />
+      <location filename="../ui/catalog_dock.py" line="244" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -554,7 +564,7 @@
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="179" />
+      <location filename="../ui/catalog_dock.py" line="182" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -579,7 +589,7 @@
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="460" />
+      <location filename="../ui/catalog_dock.py" line="463" />
       <source>Catalog imported: {added} added, {updated} updated</source>
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
@@ -614,6 +624,11 @@
       <translation>检查数据源</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="105" />
+      <source>Check whether the sources answer</source>
+      <translation>检查数据源是否可以访问</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1252" />
       <source>Checked by</source>
       <translation>审核人</translation>
@@ -624,7 +639,7 @@
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="245" />
+      <location filename="../ui/catalog_dock.py" line="248" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -1014,12 +1029,12 @@
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="467" />
+      <location filename="../ui/catalog_dock.py" line="470" />
       <source>Export catalog</source>
       <translation>导出目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="124" />
+      <location filename="../ui/catalog_dock.py" line="127" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
     </message>
@@ -1079,7 +1094,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="47" />
+      <location filename="../ui/catalog_dock.py" line="46" />
       <source>File layer (GeoPackage…)</source>
       <translation>文件图层（GeoPackage 等）</translation>
     </message>
@@ -1269,12 +1284,12 @@
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="447" />
+      <location filename="../ui/catalog_dock.py" line="450" />
       <source>Import catalog</source>
       <translation>导入目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="123" />
+      <location filename="../ui/catalog_dock.py" line="126" />
       <source>Import catalog (JSON)…</source>
       <translation>导入目录（JSON）…</translation>
     </message>
@@ -1606,7 +1621,7 @@
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="117" />
+      <location filename="../ui/catalog_dock.py" line="120" />
       <source>More</source>
       <translation>更多</translation>
     </message>
@@ -1646,12 +1661,12 @@
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="441" />
+      <location filename="../ui/catalog_dock.py" line="444" />
       <source>New topic</source>
       <translation>新建专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="122" />
+      <location filename="../ui/catalog_dock.py" line="125" />
       <source>New topic…</source>
       <translation>新建专题…</translation>
     </message>
@@ -1686,7 +1701,7 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="89" />
+      <location filename="../ui/catalog_dock.py" line="88" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -1801,7 +1816,7 @@
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="52" />
+      <location filename="../ui/catalog_dock.py" line="51" />
       <source>OGC API Features</source>
       <translation>OGC API Features</translation>
     </message>
@@ -1957,7 +1972,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="230" />
+      <location filename="../ui/catalog_dock.py" line="233" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -2162,7 +2177,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="48" />
+      <location filename="../ui/catalog_dock.py" line="47" />
       <source>PostGIS table</source>
       <translation>PostGIS 表</translation>
     </message>
@@ -2277,7 +2292,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="54" />
+      <location filename="../ui/catalog_dock.py" line="53" />
       <source>Project library table</source>
       <translation>项目库数据表</translation>
     </message>
@@ -2332,7 +2347,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>省级重点项目</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="53" />
+      <location filename="../ui/catalog_dock.py" line="52" />
       <source>QGIS layer definition</source>
       <translation>QGIS 图层定义文件</translation>
     </message>
@@ -2347,7 +2362,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="155" />
+      <location filename="../ui/catalog_dock.py" line="158" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -2412,7 +2427,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="125" />
+      <location filename="../ui/catalog_dock.py" line="128" />
       <source>Reload</source>
       <translation>重新加载</translation>
     </message>
@@ -2472,12 +2487,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="107" />
+      <location filename="../ui/catalog_dock.py" line="109" />
       <source>Retire</source>
       <translation>停用</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="434" />
+      <location filename="../ui/catalog_dock.py" line="109" />
+      <source>Retire the selected layers (history kept)</source>
+      <translation>停用选中的图层（保留历史记录）</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="437" />
       <source>Retire {titles} from the catalog? The history is kept.</source>
       <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
@@ -2597,7 +2617,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="93" />
+      <location filename="../ui/catalog_dock.py" line="92" />
       <source>Search layers: title, description, owner</source>
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
@@ -2607,7 +2627,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="404" />
+      <location filename="../ui/catalog_dock.py" line="407" />
       <source>Select a map layer and a topic first</source>
       <translation>请先选择一个地图图层和一个专题</translation>
     </message>
@@ -2702,7 +2722,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="243" />
+      <location filename="../ui/catalog_dock.py" line="246" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -3181,7 +3201,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>时间轴</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="441" />
+      <location filename="../ui/catalog_dock.py" line="444" />
       <source>Topic title</source>
       <translation>专题名称</translation>
     </message>
@@ -3331,17 +3351,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="238" />
+      <location filename="../ui/catalog_dock.py" line="241" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="49" />
+      <location filename="../ui/catalog_dock.py" line="48" />
       <source>WMS</source>
       <translation>WMS</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="50" />
+      <location filename="../ui/catalog_dock.py" line="49" />
       <source>WMTS</source>
       <translation>WMTS</translation>
     </message>
@@ -3426,7 +3446,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="51" />
+      <location filename="../ui/catalog_dock.py" line="50" />
       <source>XYZ tiles</source>
       <translation>XYZ 瓦片</translation>
     </message>
@@ -4578,7 +4598,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="365" />
+      <location filename="../ui/catalog_dock.py" line="368" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -4598,7 +4618,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="184" />
+      <location filename="../ui/catalog_dock.py" line="187" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>

@@ -36,7 +36,6 @@ from ..core.library import LibraryError
 from ..gis import catalog_layers as cl
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
-from ..toolbelt.resources import icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,16 +99,20 @@ class CatalogDock(QgsDockWidget):
         layout.addWidget(self.tree, 1)
         row = QHBoxLayout()
         self.buttons = {}
-        for name, text, icon_name, slot in (
-            ("add", tr("Add to map"), "library.svg", self.add_selected),
-            ("check", tr("Check sources"), "compliance.svg", self.check_selected),
-            ("author", tr("Add the current map layer to the topic"), "code.svg", self.author),
-            ("retire", tr("Retire"), "projectbox.svg", self.retire_selected),
-        ):
+        for name, text, tip, slot in (
+            ("add", tr("Add to map"), tr("Add the selected layers or topics to the map"),
+             self.add_selected),
+            ("check", tr("Check sources"), tr("Check whether the sources answer"),
+             self.check_selected),
+            ("author", tr("Add map layer"), tr("Add the current map layer to the topic"),
+             self.author),
+            ("retire", tr("Retire"), tr("Retire the selected layers (history kept)"),
+             self.retire_selected),
+        ):  # fmt: skip
             button = QToolButton()
             button.setText(text)
-            button.setToolTip(text)
-            button.setIcon(icon(icon_name))
+            button.setToolTip(tip)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.clicked.connect(lambda *_a, s=slot: s())
             row.addWidget(button)
             self.buttons[name] = button
