@@ -193,3 +193,31 @@ def test_a_wms_that_never_answers_is_reported_not_waited_on(dock, library):
         for conn in accepted:
             conn.close()
         server.close()
+
+
+def test_edit_details_and_save_the_restyled_map_layer_as_standard(dock, library):
+    from yimatong_plugin.ui import catalog_edit
+
+    dock.add_keys(["zone"])
+    (layer,) = QgsProject.instance().mapLayersByName("国土空间规划分区")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "0,128,0,255"})))
+    dock.item("zone").setSelected(True)
+    assert catalog_edit.save_style_from_map(dock)
+    # the details dialog gives only what the planner changed
+    dialog = catalog_edit.CatalogLayerDialog(dock.layers["zone"])
+    dialog.edits["version"].setText("2024 调整")
+    dialog.edits["min_scale"].setText("250000")
+    assert dialog.values() == {"version": "2024 调整", "min_scale": "250000"}
+    assert dock._write(lambda cat: cat.update_layer("zone", **dialog.values()))
+    assert _wait(lambda: dock.layers["zone"].get("version") == "2024 调整")
+    # a new project draws the layer with the saved style and scale range
+    QgsProject.instance().clear()
+    dock.add_keys(["zone"])
+    (again,) = QgsProject.instance().mapLayersByName("国土空间规划分区")
+    assert _colour(again) == "#008000" and again.minimumScale() == 250000
+    with open_library(library) as lib:
+        actions = [h["action"] for h in Catalog(lib).history("zone")]
+    assert actions == ["insert", "update", "update"]
+    # a bad value is reported by name, nothing written
+    assert not dock._write(lambda cat: cat.update_layer("zone", max_scale="500000"))
+    assert "1:250000" in dock.message.text()

@@ -257,13 +257,18 @@ def entry_from_layer(layer: QgsMapLayer) -> dict:
     if kind != "postgis":
         ds = QgsDataSourceUri(uri) if kind == "oapif" else None
         authcfg = (ds.authConfigId() if ds else "") or _param(uri, "authcfg")
-    doc = QDomDocument()
-    layer.exportNamedStyle(doc, QgsReadWriteContext())
-    entry = {"source_type": kind, "uri": uri, "style_qml": doc.toString(), "authcfg": authcfg}
+    entry = {"source_type": kind, "uri": uri, "style_qml": style_qml(layer), "authcfg": authcfg}
     if layer.hasScaleBasedVisibility():
         entry["min_scale"] = layer.minimumScale() or None
         entry["max_scale"] = layer.maximumScale() or None
     return entry
+
+
+def style_qml(layer: QgsMapLayer) -> str:
+    """The style of ``layer`` as QML text."""
+    doc = QDomDocument()
+    layer.exportNamedStyle(doc, QgsReadWriteContext())
+    return doc.toString()
 
 
 def _param(uri: str, name: str) -> str:

@@ -179,6 +179,11 @@
       <translation>将当前图层加入专题</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_edit.py" line="104" />
+      <source>Add the layer to the map and restyle it there first</source>
+      <translation>请先将该图层添加到地图并在地图中调整样式</translation>
+    </message>
+    <message>
       <location filename="../ui/catalog_dock.py" line="103" />
       <source>Add the selected layers or topics to the map</source>
       <translation>将选中的图层或专题添加到地图</translation>
@@ -289,7 +294,7 @@
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="244" />
+      <location filename="../ui/catalog_dock.py" line="251" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -564,7 +569,7 @@
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="182" />
+      <location filename="../ui/catalog_dock.py" line="189" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -589,7 +594,7 @@
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="463" />
+      <location filename="../ui/catalog_dock.py" line="470" />
       <source>Catalog imported: {added} added, {updated} updated</source>
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
@@ -597,6 +602,11 @@
       <location filename="../core/library/catalog.py" line="162" />
       <source>Catalog layer: unknown field {field}</source>
       <translation>目录图层：未知字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_edit.py" line="40" />
+      <source>Catalog layer: {title}</source>
+      <translation>目录图层：{title}</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="434" />
@@ -639,7 +649,7 @@
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="248" />
+      <location filename="../ui/catalog_dock.py" line="255" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -854,6 +864,11 @@
       <translation>日期</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_edit.py" line="28" />
+      <source>Date (YYYY-MM-DD)</source>
+      <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="329" />
       <source>Days</source>
       <translation>距基准日天数</translation>
@@ -927,6 +942,11 @@
       <location filename="../ui/library_dock.py" line="644" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_edit.py" line="26" />
+      <source>Description</source>
+      <translation>说明</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="41" />
@@ -1004,6 +1024,11 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="127" />
+      <source>Edit layer details…</source>
+      <translation>编辑图层信息…</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="383" />
       <source>Events</source>
       <translation>事件</translation>
@@ -1029,12 +1054,12 @@
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="470" />
+      <location filename="../ui/catalog_dock.py" line="477" />
       <source>Export catalog</source>
       <translation>导出目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="127" />
+      <location filename="../ui/catalog_dock.py" line="134" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
     </message>
@@ -1234,6 +1259,16 @@
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_edit.py" line="31" />
+      <source>Hidden when zoomed in beyond 1:</source>
+      <translation>放大超过此比例尺时隐藏 1:</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_edit.py" line="30" />
+      <source>Hidden when zoomed out beyond 1:</source>
+      <translation>缩小超过此比例尺时隐藏 1:</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="247" />
       <source>History</source>
       <translation>历史</translation>
@@ -1284,12 +1319,12 @@
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="450" />
+      <location filename="../ui/catalog_dock.py" line="457" />
       <source>Import catalog</source>
       <translation>导入目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="126" />
+      <location filename="../ui/catalog_dock.py" line="133" />
       <source>Import catalog (JSON)…</source>
       <translation>导入目录（JSON）…</translation>
     </message>
@@ -1661,12 +1696,12 @@
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="444" />
+      <location filename="../ui/catalog_dock.py" line="451" />
       <source>New topic</source>
       <translation>新建专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="125" />
+      <location filename="../ui/catalog_dock.py" line="132" />
       <source>New topic…</source>
       <translation>新建专题…</translation>
     </message>
@@ -1972,7 +2007,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="233" />
+      <location filename="../ui/catalog_dock.py" line="240" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -2362,7 +2397,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="158" />
+      <location filename="../ui/catalog_dock.py" line="165" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -2427,7 +2462,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="128" />
+      <location filename="../ui/catalog_dock.py" line="135" />
       <source>Reload</source>
       <translation>重新加载</translation>
     </message>
@@ -2497,7 +2532,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>停用选中的图层（保留历史记录）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="437" />
+      <location filename="../ui/catalog_dock.py" line="444" />
       <source>Retire {titles} from the catalog? The history is kept.</source>
       <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
@@ -2612,6 +2647,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存修改</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="129" />
+      <source>Save the map layer's style as the standard style</source>
+      <translation>将地图中图层的样式保存为标准样式</translation>
+    </message>
+    <message>
       <location filename="../core/library/catalog.py" line="209" />
       <source>Scale range: the minimum scale 1:{min:.0f} (most zoomed out) must be a larger denominator than the maximum scale 1:{max:.0f}</source>
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
@@ -2627,7 +2667,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="407" />
+      <location filename="../ui/catalog_dock.py" line="414" />
       <source>Select a map layer and a topic first</source>
       <translation>请先选择一个地图图层和一个专题</translation>
     </message>
@@ -2722,7 +2762,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="246" />
+      <location filename="../ui/catalog_dock.py" line="253" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -3201,7 +3241,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>时间轴</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="444" />
+      <location filename="../ui/catalog_edit.py" line="25" />
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="451" />
       <source>Topic title</source>
       <translation>专题名称</translation>
     </message>
@@ -3351,7 +3396,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="241" />
+      <location filename="../ui/catalog_dock.py" line="248" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
@@ -4598,7 +4643,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="368" />
+      <location filename="../ui/catalog_dock.py" line="375" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -4618,7 +4663,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="187" />
+      <location filename="../ui/catalog_dock.py" line="194" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>

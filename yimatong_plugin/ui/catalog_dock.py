@@ -122,6 +122,13 @@ class CatalogDock(QgsDockWidget):
         from qgis.PyQt.QtWidgets import QMenu
 
         menu = QMenu(more)
+        from . import catalog_edit
+
+        menu.addAction(tr("Edit layer details…"), lambda: catalog_edit.edit_selected(self))
+        menu.addAction(
+            tr("Save the map layer's style as the standard style"),
+            lambda: catalog_edit.save_style_from_map(self),
+        )
         menu.addAction(tr("New topic…"), self.new_topic)
         menu.addAction(tr("Import catalog (JSON)…"), self.import_file)
         menu.addAction(tr("Export catalog (JSON)…"), self.export_file)
