@@ -221,3 +221,47 @@ def test_edit_details_and_save_the_restyled_map_layer_as_standard(dock, library)
     # a bad value is reported by name, nothing written
     assert not dock._write(lambda cat: cat.update_layer("zone", max_scale="500000"))
     assert "1:250000" in dock.message.text()
+
+
+def test_postgis_library_and_postgis_layer_added_after_its_check(qgis_app, postgis_server):
+    import psycopg2
+    import psycopg2.extensions
+
+    uri = postgis_server.new_database()
+    with psycopg2.connect(uri) as conn, conn.cursor() as cur:
+        cur.execute(
+            "CREATE TABLE jbnt AS SELECT 1 AS id, ST_Multi(ST_Buffer(ST_SetSRID("
+            "ST_MakePoint(111.7, 29.0), 4490), 0.01))::geometry(MultiPolygon, 4490) AS geom"
+        )
+    parts = psycopg2.extensions.parse_dsn(uri)
+    base = " ".join(f"{k}='{v}'" for k, v in parts.items())
+    with open_library(uri, user="alice") as lib:
+        cat = Catalog(lib)
+        cat.add_topic("sqsx", "三区三线")
+        cat.add_layer(
+            "sqsx", "永久基本农田", "postgis",
+            f'{base} key=\'id\' srid=4490 type=MultiPolygon table="public"."jbnt" (geom)',
+            key="jbnt", style_qml=_qml("255,255,0,255"),
+        )  # fmt: skip
+        cat.add_layer("sqsx", "现状地块", "library", "ymt_parcels|subset=NOT retired", key="cur")
+    QgsProject.instance().clear()
+    dock = CatalogDock(None)
+    try:
+        dock.open_uri(uri)
+        assert _wait(lambda: len(dock.layers) == 2)
+        checked = []
+        dock.sourceChecked.connect(lambda *args: checked.append(args))
+        dock.add_items([dock.tree.topLevelItem(0)])
+        # the library's own table is added at once; the PostGIS table after its check
+        assert [lyr.name() for lyr in QgsProject.instance().mapLayers().values()] == ["现状地块"]
+        assert _wait(lambda: len(QgsProject.instance().mapLayers()) == 2)
+        assert checked == [("jbnt", True, "")]
+        (jbnt,) = QgsProject.instance().mapLayersByName("永久基本农田")
+        assert jbnt.providerType() == "postgres" and jbnt.featureCount() == 1
+        assert _colour(jbnt) == "#ffff00"
+        group = QgsProject.instance().layerTreeRoot().findGroup("三区三线")
+        assert len(group.findLayers()) == 2
+    finally:
+        dock.unload()
+        dock.deleteLater()
+        QgsProject.instance().clear()
