@@ -179,6 +179,12 @@ class YimatongPlugin:
                 library.open_from_settings()
 
         self.add_action("library.svg", tr("One map (一张图)"), show)
+        # drag from the catalog tree onto the map or the layers panel
+        from .ui.catalog_drag import CatalogDropHandler
+
+        drop = CatalogDropHandler(dock)
+        self.iface.registerCustomDropHandler(drop)
+        self.on_unload(lambda: self.iface.unregisterCustomDropHandler(drop))
 
         def remove():
             library.libraryOpened.disconnect(follow)

@@ -265,3 +265,24 @@ def test_postgis_library_and_postgis_layer_added_after_its_check(qgis_app, postg
         dock.unload()
         dock.deleteLater()
         QgsProject.instance().clear()
+
+
+def test_drag_onto_the_map_adds_like_a_click(dock):
+    from qgis.core import QgsMimeDataUtils
+
+    from yimatong_plugin.ui.catalog_drag import PROVIDER_KEY, CatalogDropHandler
+
+    mime = dock.tree.mimeData([dock.tree.topLevelItem(0)])  # the 三区三线 topic
+    uris = QgsMimeDataUtils.decodeUriList(mime)
+    assert [(u.layerType, u.providerKey, u.uri) for u in uris] == [
+        ("custom", PROVIDER_KEY, "ukb"),  # 城镇开发边界, 生态保护红线: the tree's order
+        ("custom", PROVIDER_KEY, "red"),
+    ]
+    handler = CatalogDropHandler(dock)  # what QGIS calls for a drop of these URIs
+    assert handler.customUriProviderKey() == PROVIDER_KEY
+    for uri in uris:
+        handler.handleCustomUriDrop(uri)
+    group = QgsProject.instance().layerTreeRoot().findGroup("三区三线")
+    layers = {n.layer().name(): n.layer() for n in group.findLayers()}
+    assert set(layers) == {"生态保护红线", "城镇开发边界"}
+    assert _colour(layers["生态保护红线"]) == "#ff0000"

@@ -26,7 +26,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QMessageBox,
     QToolButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -92,7 +91,9 @@ class CatalogDock(QgsDockWidget):
         self.search.setPlaceholderText(tr("Search layers: title, description, owner"))
         self.search.textChanged.connect(self.apply_search)
         layout.addWidget(self.search)
-        self.tree = QTreeWidget()
+        from .catalog_drag import CatalogTree
+
+        self.tree = CatalogTree(self)  # drag onto the map: catalog_drag.CatalogDropHandler
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.add_items([item]))
