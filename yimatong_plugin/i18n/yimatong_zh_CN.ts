@@ -169,12 +169,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="108" />
+      <location filename="../ui/catalog_dock.py" line="109" />
       <source>Add map layer</source>
       <translation>加入当前图层</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="108" />
+      <location filename="../ui/catalog_dock.py" line="109" />
       <source>Add the current map layer to the topic</source>
       <translation>将当前图层加入专题</translation>
     </message>
@@ -184,12 +184,12 @@
       <translation>请先将该图层添加到地图并在地图中调整样式</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="104" />
+      <location filename="../ui/catalog_dock.py" line="105" />
       <source>Add the selected layers or topics to the map</source>
       <translation>将选中的图层或专题添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="104" />
+      <location filename="../ui/catalog_dock.py" line="105" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="252" />
+      <location filename="../ui/catalog_dock.py" line="253" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -569,7 +569,7 @@
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="190" />
+      <location filename="../ui/catalog_dock.py" line="191" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -594,7 +594,7 @@
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="471" />
+      <location filename="../ui/catalog_dock.py" line="472" />
       <source>Catalog imported: {added} added, {updated} updated</source>
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
@@ -629,12 +629,12 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="106" />
+      <location filename="../ui/catalog_dock.py" line="107" />
       <source>Check sources</source>
       <translation>检查数据源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="106" />
+      <location filename="../ui/catalog_dock.py" line="107" />
       <source>Check whether the sources answer</source>
       <translation>检查数据源是否可以访问</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="256" />
+      <location filename="../ui/catalog_dock.py" line="257" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -1024,7 +1024,7 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="128" />
+      <location filename="../ui/catalog_dock.py" line="129" />
       <source>Edit layer details…</source>
       <translation>编辑图层信息…</translation>
     </message>
@@ -1054,12 +1054,12 @@
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="478" />
+      <location filename="../ui/catalog_dock.py" line="479" />
       <source>Export catalog</source>
       <translation>导出目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="135" />
+      <location filename="../ui/catalog_dock.py" line="136" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
     </message>
@@ -1119,7 +1119,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="45" />
+      <location filename="../ui/catalog_dock.py" line="46" />
       <source>File layer (GeoPackage…)</source>
       <translation>文件图层（GeoPackage 等）</translation>
     </message>
@@ -1319,12 +1319,12 @@
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="458" />
+      <location filename="../ui/catalog_dock.py" line="459" />
       <source>Import catalog</source>
       <translation>导入目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="134" />
+      <location filename="../ui/catalog_dock.py" line="135" />
       <source>Import catalog (JSON)…</source>
       <translation>导入目录（JSON）…</translation>
     </message>
@@ -1656,7 +1656,7 @@
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="121" />
+      <location filename="../ui/catalog_dock.py" line="122" />
       <source>More</source>
       <translation>更多</translation>
     </message>
@@ -1696,12 +1696,12 @@
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="452" />
+      <location filename="../ui/catalog_dock.py" line="453" />
       <source>New topic</source>
       <translation>新建专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="133" />
+      <location filename="../ui/catalog_dock.py" line="134" />
       <source>New topic…</source>
       <translation>新建专题…</translation>
     </message>
@@ -1736,7 +1736,7 @@
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="87" />
+      <location filename="../ui/catalog_dock.py" line="88" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -1851,7 +1851,7 @@
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="50" />
+      <location filename="../ui/catalog_dock.py" line="51" />
       <source>OGC API Features</source>
       <translation>OGC API Features</translation>
     </message>
@@ -2007,7 +2007,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="241" />
+      <location filename="../ui/catalog_dock.py" line="242" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -2212,7 +2212,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="46" />
+      <location filename="../ui/catalog_dock.py" line="47" />
       <source>PostGIS table</source>
       <translation>PostGIS 表</translation>
     </message>
@@ -2327,7 +2327,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="52" />
+      <location filename="../ui/catalog_dock.py" line="53" />
       <source>Project library table</source>
       <translation>项目库数据表</translation>
     </message>
@@ -2382,7 +2382,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>省级重点项目</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="51" />
+      <location filename="../ui/catalog_dock.py" line="52" />
       <source>QGIS layer definition</source>
       <translation>QGIS 图层定义文件</translation>
     </message>
@@ -2397,7 +2397,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="166" />
+      <location filename="../ui/catalog_dock.py" line="167" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -2462,7 +2462,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="136" />
+      <location filename="../ui/catalog_dock.py" line="137" />
       <source>Reload</source>
       <translation>重新加载</translation>
     </message>
@@ -2522,17 +2522,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="110" />
+      <location filename="../ui/catalog_dock.py" line="111" />
       <source>Retire</source>
       <translation>停用</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="110" />
+      <location filename="../ui/catalog_dock.py" line="111" />
       <source>Retire the selected layers (history kept)</source>
       <translation>停用选中的图层（保留历史记录）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="445" />
+      <location filename="../ui/catalog_dock.py" line="446" />
       <source>Retire {titles} from the catalog? The history is kept.</source>
       <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
@@ -2647,7 +2647,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存修改</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="130" />
+      <location filename="../ui/catalog_dock.py" line="131" />
       <source>Save the map layer's style as the standard style</source>
       <translation>将地图中图层的样式保存为标准样式</translation>
     </message>
@@ -2657,7 +2657,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="91" />
+      <location filename="../ui/catalog_dock.py" line="92" />
       <source>Search layers: title, description, owner</source>
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
@@ -2667,7 +2667,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="415" />
+      <location filename="../ui/catalog_dock.py" line="416" />
       <source>Select a map layer and a topic first</source>
       <translation>请先选择一个地图图层和一个专题</translation>
     </message>
@@ -2762,7 +2762,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="254" />
+      <location filename="../ui/catalog_dock.py" line="255" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -3246,7 +3246,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="452" />
+      <location filename="../ui/catalog_dock.py" line="453" />
       <source>Topic title</source>
       <translation>专题名称</translation>
     </message>
@@ -3396,17 +3396,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="249" />
+      <location filename="../ui/catalog_dock.py" line="250" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="47" />
+      <location filename="../ui/catalog_dock.py" line="48" />
       <source>WMS</source>
       <translation>WMS</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="48" />
+      <location filename="../ui/catalog_dock.py" line="49" />
       <source>WMTS</source>
       <translation>WMTS</translation>
     </message>
@@ -3491,7 +3491,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="49" />
+      <location filename="../ui/catalog_dock.py" line="50" />
       <source>XYZ tiles</source>
       <translation>XYZ 瓦片</translation>
     </message>
@@ -4643,7 +4643,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="376" />
+      <location filename="../ui/catalog_dock.py" line="377" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -4663,7 +4663,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="195" />
+      <location filename="../ui/catalog_dock.py" line="196" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from html import escape
 
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget, QgsFilterLineEdit
@@ -233,9 +234,9 @@ class CatalogDock(QgsDockWidget):
         marks = {"checking": " ⏳", "unreachable": " ⚠", "ok": ""}
         text = layer["title"] + (" ✓" if key in loaded else "") + marks.get(state, "")
         item.setText(0, text)
-        lines = [f"<b>{layer['title']}</b>"]
+        lines = [f"<b>{escape(layer['title'])}</b>"]
         if layer.get("description"):
-            lines.append(layer["description"])
+            lines.append(escape(layer["description"]))
         facts = [
             (tr("Source"), source_type_titles().get(layer["source_type"], layer["source_type"])),
             (tr("Owner"), layer.get("owner")),
@@ -247,11 +248,11 @@ class CatalogDock(QgsDockWidget):
                 layer.get("min_scale") or 0, layer.get("max_scale") or 0
             )
             facts.append((tr("Visible between scales"), scale))
-        lines += [f"{name}: {value}" for name, value in facts if value]
+        lines += [f"{name}: {escape(str(value))}" for name, value in facts if value]
         if key in loaded:
             lines.append(tr("Already in the map"))
         if state == "unreachable":
-            lines.append(tr("Source not reachable: {message}").format(message=message))
+            lines.append(tr("Source not reachable: {message}").format(message=escape(message)))
         elif state == "checking":
             lines.append(tr("Checking the source…"))
         item.setToolTip(0, "<br>".join(lines))
