@@ -114,6 +114,11 @@
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="39" />
+      <source>A Yimatong catalog file (JSON).</source>
+      <translation>一码通图层目录文件（JSON）。</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
@@ -194,7 +199,7 @@
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="242" />
+      <location filename="../processing/algorithms/importcatalog.py" line="51" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -569,6 +574,11 @@
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="73" />
+      <source>Cannot read the catalog file {path}: {error}</source>
+      <translation>无法读取目录文件 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="../ui/catalog_dock.py" line="191" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
@@ -594,6 +604,11 @@
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="38" />
+      <source>Catalog file</source>
+      <translation>目录文件</translation>
+    </message>
+    <message>
       <location filename="../ui/catalog_dock.py" line="472" />
       <source>Catalog imported: {added} added, {updated} updated</source>
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
@@ -607,6 +622,11 @@
       <location filename="../ui/catalog_edit.py" line="40" />
       <source>Catalog layer: {title}</source>
       <translation>目录图层：{title}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="92" />
+      <source>Catalog: {added} added, {updated} updated, {unchanged} unchanged</source>
+      <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="434" />
@@ -1341,6 +1361,11 @@
 {problems}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="19" />
+      <source>Import 一张图 catalog</source>
+      <translation>导入一张图目录</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="131" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
@@ -1646,6 +1671,11 @@
       <translation>地图与面积</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="23" />
+      <source>Merges a 一张图 catalog file (JSON, as the 一张图 dock exports it) into the catalog of a project library: topics and layers with new keys are added, those whose fields differ are updated, nothing is deleted and a layer retired in the library stays retired. One transaction: a file with one bad entry (an unknown source type, a password in a source) changes nothing and the error names the entry. Optionally writes the whole resulting catalog to a JSON file.</source>
+      <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="775" />
       <source>Method</source>
       <translation>计算方法</translation>
@@ -1934,6 +1964,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="48" />
+      <source>Optional: the library's whole catalog after the import.</source>
+      <translation>可选：导入后项目库的完整目录。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="66" />
@@ -2517,6 +2552,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="43" />
+      <source>Resulting catalog (JSON)</source>
+      <translation>导入后的目录（JSON）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="408" />
       <source>Results</source>
       <translation>成果</translation>
@@ -2927,6 +2967,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>专题 {title} 已停用</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="86" />
+      <source>The catalog was not imported: {error}</source>
+      <translation>目录未导入：{error}</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="450" />
       <source>The code contains '{char}' at position {position} (in the {segment}): a project code has digits only.</source>
       <translation>代码第 {position} 位（{segment}）含有“{char}”：项目代码只能由数字组成。</translation>
@@ -3276,6 +3321,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="53" />
+      <source>Unchanged</source>
+      <translation>未变</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="102" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
       <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
@@ -3361,7 +3411,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../ui/project_model.py" line="41" />
+      <location filename="../processing/algorithms/importcatalog.py" line="52" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
