@@ -8,7 +8,8 @@
    ``demo_output/report.html`` + ``report.pdf``.
 2. A small sample project library ``demo_output/sample_library.gpkg`` (projects, parcels and
    events for some of the sample parcels) with ONE seeded anomaly (idle land, see
-   :data:`SEEDED_ANOMALIES`) for the lifecycle monitor and the project box.
+   :data:`SEEDED_ANOMALIES`) for the lifecycle monitor and the project box, and the Changde
+   一张图 catalog (``yimatong_plugin/data/catalog/changde_catalog.json``, 7 topics).
 
 Each part runs when the code it needs exists, and says clearly what is missing otherwise.
 """
@@ -16,6 +17,7 @@ Each part runs when the code it needs exists, and says clearly what is missing o
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import sys
 from pathlib import Path
@@ -28,6 +30,7 @@ RESULT_GPKG = OUT / "合规性审查结果.gpkg"
 REPORT_HTML = OUT / "report.html"
 REPORT_PDF = OUT / "report.pdf"
 LIBRARY_GPKG = OUT / "sample_library.gpkg"
+SAMPLE_CATALOG = ROOT / "yimatong_plugin" / "data" / "catalog" / "changde_catalog.json"
 
 CONTROL_LINES = ["生态保护红线", "永久基本农田", "城镇开发边界"]
 ZONING = "国土空间规划分区"
@@ -298,11 +301,17 @@ def build_library() -> bool:
             agreed_start=ago(365 + 60),
             agreed_completion=ago(-300),
         )
+        # the 一张图 catalog of Changde (scripts/gen_sample_catalog.py), shown by the dock
+        from yimatong_plugin.core.library.catalog import Catalog
+
+        catalog = json.loads(SAMPLE_CATALOG.read_text(encoding="utf-8"))
+        imported = Catalog(lib).import_json(catalog)
         counts = lib.counts()
     finally:
         lib.close()
     print(f"\nSample project library: {LIBRARY_GPKG}")
     print(f"  {counts}")
+    print(f"  一张图 catalog {SAMPLE_CATALOG.name}: {imported['added']} topics and layers")
     for case in SEEDED_ANOMALIES:
         print(f"  seeded anomaly: {case['code']} ({case['dkbh']}) {case['rule']}: {case['why']}")
     check = QgsVectorLayer(f"{LIBRARY_GPKG}|layername=ymt_parcels", "ymt_parcels", "ogr")

@@ -997,6 +997,63 @@ def scene_compliance_dialog(iface):
     return 2.0
 
 
+def scene_catalog_dock(iface):
+    """The 一张图 dock on the sample Changde catalog: the 三区三线 and 行政区划 topics loaded in
+    one click each (standard styles, topic groups, loaded layers marked), a search typed."""
+    import json
+    import tempfile
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    from yimatong_plugin.core.library import open_library
+    from yimatong_plugin.core.library.catalog import Catalog
+
+    path = Path(tempfile.mkdtemp()) / "常德市项目库.gpkg"
+    data = json.loads(
+        (ROOT / "yimatong_plugin/data/catalog/changde_catalog.json").read_text(encoding="utf-8")
+    )
+    with open_library(str(path), user="zhang.san") as lib:
+        Catalog(lib).import_json(data)
+    window = iface.mainWindow()
+    window.setGeometry(0, 0, 1600, 1000)
+    for name in ("Browser", "Browser2", "LayerOrder"):
+        other = window.findChild(QDockWidget, name)
+        if other is not None:
+            other.hide()
+    dock = plugins.get("yimatong_plugin").catalog_dock
+    dock.show()
+    window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+    layers_panel = window.findChild(QDockWidget, "Layers")
+    if layers_panel is not None:
+        window.resizeDocks([layers_panel, dock], [260, 600], Qt.Orientation.Vertical)
+    dock.open_uri(str(path))
+    canvas = iface.mapCanvas()
+
+    def load():
+        tops = {
+            dock.tree.topLevelItem(i).text(0): dock.tree.topLevelItem(i)
+            for i in range(dock.tree.topLevelItemCount())
+        }
+        _say("catalog topics:", list(tops))
+        dock.add_items([tops["行政区划"]])
+        dock.add_items([tops["三区三线"]])
+        QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4546"))
+        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4546"))
+        group = QgsProject.instance().layerTreeRoot().findGroup("行政区划")
+        if group is not None and group.findLayers():
+            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
+                group.findLayers()[0].layer(), group.findLayers()[0].layer().extent()))  # fmt: skip
+        canvas.refresh()
+        dock.item("sqsx-stbhhx").setSelected(True)
+
+    QTimer.singleShot(1500, load)
+    dock._ymt_close_after_shot = False
+    _KEEP.append(dock)
+    return 5.0
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func
@@ -1020,7 +1077,11 @@ def _reset():
     window = iface.mainWindow()
     window.setGeometry(0, 0, 1600, 1000)
     plugin = plugins.get("yimatong_plugin")
-    for dock in (getattr(plugin, "library_dock", None), getattr(plugin, "project_box", None)):
+    for dock in (
+        getattr(plugin, "library_dock", None),
+        getattr(plugin, "project_box", None),
+        getattr(plugin, "catalog_dock", None),
+    ):
         if dock is not None:
             dock.hide()
     for widget in window.findChildren(QDialog):

@@ -90,6 +90,7 @@ class YimatongPlugin:
         self.add_action("code.svg", tr("Code generator…"), self.open_code_dialog)
         self._init_project_box()
         self._init_library_dock()
+        self._init_catalog_dock()
         self.add_action(
             "library.svg",
             tr("Sync approvals (工改 staging tables)…"),
@@ -140,6 +141,57 @@ class YimatongPlugin:
             self.iface.removeDockWidget(dock)
             dock.deleteLater()
             self.library_dock = None
+
+        self.on_unload(remove)
+
+    def _init_catalog_dock(self) -> None:
+        """一张图: the library's catalog of topics and layers, in a dock shown by its action;
+        it follows the library the project-library panel opens."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .ui.catalog_dock import CatalogDock
+
+        dock = CatalogDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.hide()
+        self.catalog_dock = dock
+        library = self.library_dock
+
+        def follow(uri):
+            authcfg = ""
+            if library.connection_name:
+                from .gis.library_connect import connection_datasource
+
+                try:
+                    authcfg = connection_datasource(library.connection_name).authConfigId()
+                except ValueError:
+                    authcfg = ""
+            dock.open_uri(uri, library.connection_name, authcfg)
+
+        library.libraryOpened.connect(follow)
+
+        def show():
+            dock.show()
+            dock.raise_()
+            if library.library is not None and dock.uri != library.uri:
+                follow(library.uri)
+            elif library.library is None:
+                library.open_from_settings()
+
+        self.add_action("library.svg", tr("One map (一张图)"), show)
+        # drag from the catalog tree onto the map or the layers panel
+        from .ui.catalog_drag import CatalogDropHandler
+
+        drop = CatalogDropHandler(dock)
+        self.iface.registerCustomDropHandler(drop)
+        self.on_unload(lambda: self.iface.unregisterCustomDropHandler(drop))
+
+        def remove():
+            library.libraryOpened.disconnect(follow)
+            dock.unload()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
+            self.catalog_dock = None
 
         self.on_unload(remove)
 

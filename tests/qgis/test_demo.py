@@ -36,6 +36,8 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
     assert "seeded anomaly: 4343070220250301121001000001" in out
     with sqlite3.connect(tmp_path / "sample_library.gpkg") as db:
         assert db.execute("select count(*) from ymt_projects").fetchone()[0] == 5
+        # the sample 一张图 catalog of Changde
+        assert db.execute("select count(*) from ymt_catalog_topics").fetchone()[0] >= 6
         codes = [r[0] for r in db.execute("select code from ymt_events where stage='supply'")]
         assert "4343070220250301121001000001" in codes
     # the lifecycle monitor finds the seeded anomaly and nothing else

@@ -3,7 +3,7 @@
 import qgis.utils
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
 
 import yimatong_plugin
 from yimatong_plugin.plugin import YimatongPlugin
@@ -19,6 +19,7 @@ def _snapshot(iface):
     return {
         "menus": [a.text() for a in window.menuBar().actions()],
         "toolbars": sorted(t.objectName() for t in window.findChildren(QToolBar)),
+        "docks": sorted(d.objectName() for d in window.findChildren(QDockWidget)),
         "providers": sorted(p.id() for p in QgsApplication.processingRegistry().providers()),
         "translators": QCoreApplication.translate("yimatong", "Yimatong"),
     }
@@ -39,6 +40,8 @@ def test_load_and_unload_leaves_qgis_as_it_was(qgis_app, qgis_iface, qgis_proces
         toolbars = window.findChildren(QToolBar, YimatongPlugin.TOOLBAR_OBJECT_NAME)
         assert len(toolbars) == 1
         assert QgsApplication.processingRegistry().providerById("yimatong") is not None
+        docks = {d.objectName() for d in window.findChildren(QDockWidget)}
+        assert "YimatongCatalogDock" in docks  # 一张图
     finally:
         plugin.unload()
         del qgis.utils.plugins["yimatong_plugin"]

@@ -44,6 +44,7 @@ def test_qgis_process_lists_the_provider(tmp_path):
         "lifecyclemonitor",
         "projectboxreport",
         "syncapprovals",
+        "importcatalog",
     ):
         assert f"yimatong:{alg}" in out, out[-3000:]
 

@@ -44,7 +44,7 @@ RAW_ERRORS = (sqlite3.IntegrityError, psycopg2.IntegrityError, psycopg2.errors.R
 
 
 def test_origin_key_finds_and_refuses_a_repeated_record(lib, code):
-    assert lib.schema_version == SCHEMA_VERSION == 5
+    assert lib.schema_version == SCHEMA_VERSION >= 5
     assert lib.event_by_origin("approval", "DFSJZJ-1") is None
     fid = lib.add_event(
         code, "planning_permit", "2024-03-01", origin_system="approval", origin_key="DFSJZJ-1"
@@ -171,7 +171,7 @@ def test_v4_library_with_data_migrates(backend, tmp_path, monkeypatch, request):
     monkeypatch.undo()
 
     lib = open_library(uri, user="bob")
-    assert lib.schema_version == SCHEMA_VERSION == 5
+    assert lib.schema_version == SCHEMA_VERSION >= 5
     assert lib.query("SELECT * FROM ymt_audit ORDER BY fid") == audit_before  # nothing invented
     events = lib.query("SELECT * FROM ymt_events ORDER BY fid")
     assert [{k: v for k, v in e.items() if k != "origin_key"} for e in events] == events_before
@@ -185,7 +185,7 @@ def test_v4_library_with_data_migrates(backend, tmp_path, monkeypatch, request):
     assert lib.check_consistency() == []
     lib.close()
     again = open_library(uri)  # a second open does not migrate again
-    assert again.schema_version == 5 and again.check_consistency() == []
+    assert again.schema_version == SCHEMA_VERSION and again.check_consistency() == []
     again.close()
     if backend == "gpkg":  # the migrated file has exactly the schema of a new library
         sql = (

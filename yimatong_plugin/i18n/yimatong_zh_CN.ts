@@ -149,6 +149,11 @@
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="39" />
+      <source>A Yimatong catalog file (JSON).</source>
+      <translation>一码通图层目录文件（JSON）。</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
@@ -204,12 +209,32 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="202" />
+      <location filename="../ui/catalog_dock.py" line="109" />
+      <source>Add map layer</source>
+      <translation>加入当前图层</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="109" />
+      <source>Add the current map layer to the topic</source>
+      <translation>将当前图层加入专题</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_edit.py" line="104" />
+      <source>Add the layer to the map and restyle it there first</source>
+      <translation>请先将该图层添加到地图并在地图中调整样式</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="105" />
+      <source>Add the selected layers or topics to the map</source>
+      <translation>将选中的图层或专题添加到地图</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="105" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="264" />
+      <location filename="../processing/algorithms/importcatalog.py" line="51" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -334,6 +359,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../core/approval_sync/sync.py" line="192" />
       <source>Already in the library</source>
       <translation>已在项目库中</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="253" />
+      <source>Already in the map</source>
+      <translation>已在地图中</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="80" />
@@ -621,6 +651,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="73" />
+      <source>Cannot read the catalog file {path}: {error}</source>
+      <translation>无法读取目录文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="191" />
+      <source>Cannot read the catalog: {error}</source>
+      <translation>无法读取图层目录：{error}</translation>
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="74" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
@@ -639,6 +679,31 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/projectbox_report.py" line="230" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="38" />
+      <source>Catalog file</source>
+      <translation>目录文件</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="472" />
+      <source>Catalog imported: {added} added, {updated} updated</source>
+      <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="162" />
+      <source>Catalog layer: unknown field {field}</source>
+      <translation>目录图层：未知字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_edit.py" line="40" />
+      <source>Catalog layer: {title}</source>
+      <translation>目录图层：{title}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="92" />
+      <source>Catalog: {added} added, {updated} updated, {unchanged} unchanged</source>
+      <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="432" />
@@ -661,6 +726,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地块几何质量检查</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="107" />
+      <source>Check sources</source>
+      <translation>检查数据源</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="107" />
+      <source>Check whether the sources answer</source>
+      <translation>检查数据源是否可以访问</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1234" />
       <source>Checked by</source>
       <translation>审核人</translation>
@@ -669,6 +744,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/importprojects.py" line="235" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="257" />
+      <source>Checking the source…</source>
+      <translation>正在检查数据源…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="37" />
@@ -896,6 +976,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_edit.py" line="28" />
+      <source>Date (YYYY-MM-DD)</source>
+      <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="327" />
       <source>Days</source>
       <translation>距基准日天数</translation>
@@ -991,6 +1076,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_edit.py" line="26" />
+      <source>Description</source>
+      <translation>说明</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="42" />
       <source>Detail</source>
       <translation>详情</translation>
@@ -1066,6 +1156,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="129" />
+      <source>Edit layer details…</source>
+      <translation>编辑图层信息…</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="419" />
       <source>Enter the project name first.</source>
       <translation>请先填写项目名称。</translation>
@@ -1094,6 +1189,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/exportcoordinates.py" line="40" />
       <source>Export a coordinate file (坐标 TXT)</source>
       <translation>导出坐标文件（坐标 TXT）</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="479" />
+      <source>Export catalog</source>
+      <translation>导出目录</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="136" />
+      <source>Export catalog (JSON)…</source>
+      <translation>导出目录（JSON）…</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="103" />
@@ -1149,6 +1254,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/projectbox_report.py" line="408" />
       <source>File</source>
       <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="46" />
+      <source>File layer (GeoPackage…)</source>
+      <translation>文件图层（GeoPackage 等）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="161" />
@@ -1291,6 +1401,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>表头行与预览</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_edit.py" line="31" />
+      <source>Hidden when zoomed in beyond 1:</source>
+      <translation>放大超过此比例尺时隐藏 1:</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_edit.py" line="30" />
+      <source>Hidden when zoomed out beyond 1:</source>
+      <translation>缩小超过此比例尺时隐藏 1:</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="269" />
       <source>History</source>
       <translation>历史</translation>
@@ -1341,6 +1461,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="459" />
+      <source>Import catalog</source>
+      <translation>导入目录</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="135" />
+      <source>Import catalog (JSON)…</source>
+      <translation>导入目录（JSON）…</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
@@ -1351,6 +1481,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
 {problems}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="19" />
+      <source>Import 一张图 catalog</source>
+      <translation>导入一张图目录</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="158" />
@@ -1663,6 +1798,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地图与面积</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="23" />
+      <source>Merges a 一张图 catalog file (JSON, as the 一张图 dock exports it) into the catalog of a project library: topics and layers with new keys are added, those whose fields differ are updated, nothing is deleted and a layer retired in the library stays retired. One transaction: a file with one bad entry (an unknown source type, a password in a source) changes nothing and the error names the entry. Optionally writes the whole resulting catalog to a JSON file.</source>
+      <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="757" />
       <source>Method</source>
       <translation>计算方法</translation>
@@ -1671,6 +1811,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/about.py" line="26" />
       <source>Missing or broken dependencies</source>
       <translation>缺少或损坏的依赖项</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="122" />
+      <source>More</source>
+      <translation>更多</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="49" />
@@ -1708,6 +1853,26 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>新建项目库</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="453" />
+      <source>New topic</source>
+      <translation>新建专题</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="134" />
+      <source>New topic…</source>
+      <translation>新建专题…</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="286" />
+      <source>No catalog layer {key}</source>
+      <translation>目录中没有图层 {key}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="221" />
+      <source>No catalog topic {key}</source>
+      <translation>目录中没有专题 {key}</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="475" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
@@ -1728,7 +1893,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="120" />
+      <location filename="../ui/catalog_dock.py" line="88" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -1813,6 +1978,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="318" />
+      <source>Not a Yimatong catalog file</source>
+      <translation>不是一码通图层目录文件</translation>
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="310" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
@@ -1853,6 +2023,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="51" />
+      <source>OGC API Features</source>
+      <translation>OGC API Features</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="255" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
@@ -1861,6 +2036,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="181" />
+      <source>One map (一张图)</source>
+      <translation>一张图</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcoordinates.py" line="102" />
@@ -1933,6 +2113,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="48" />
+      <source>Optional: the library's whole catalog after the import.</source>
+      <translation>可选：导入后项目库的完整目录。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="66" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
@@ -2002,6 +2187,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 给定规划分区图层、其规划用地用海代码字段和项目用地用途代码字段时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
 
 不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="242" />
+      <source>Owner</source>
+      <translation>责任单位</translation>
     </message>
     <message>
       <location filename="../ui/project_file.py" line="74" />
@@ -2209,6 +2399,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 连接“{name}”</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="47" />
+      <source>PostGIS table</source>
+      <translation>PostGIS 表</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="294" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
@@ -2259,7 +2454,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="156" />
+      <location filename="../plugin.py" line="208" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2314,7 +2509,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="117" />
+      <location filename="../plugin.py" line="118" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2322,6 +2517,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/library_dock.py" line="417" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="53" />
+      <source>Project library table</source>
+      <translation>项目库数据表</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="250" />
@@ -2384,6 +2584,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>省级重点项目</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="52" />
+      <source>QGIS layer definition</source>
+      <translation>QGIS 图层定义文件</translation>
+    </message>
+    <message>
       <location filename="../toolbelt/dependencies.py" line="55" />
       <source>QR images</source>
       <translation>二维码图片</translation>
@@ -2397,6 +2602,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="167" />
+      <source>Reading the catalog…</source>
+      <translation>正在读取图层目录…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="184" />
@@ -2459,6 +2669,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地区特色编码</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="137" />
+      <source>Reload</source>
+      <translation>重新加载</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="97" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
@@ -2509,9 +2724,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>成果文件 {path} 不存在</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="43" />
+      <source>Resulting catalog (JSON)</source>
+      <translation>导入后的目录（JSON）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="406" />
       <source>Results</source>
       <translation>成果</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="111" />
+      <source>Retire</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="111" />
+      <source>Retire the selected layers (history kept)</source>
+      <translation>停用选中的图层（保留历史记录）</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="446" />
+      <source>Retire {titles} from the catalog? The history is kept.</source>
+      <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="141" />
@@ -2629,14 +2864,34 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存修改</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="131" />
+      <source>Save the map layer's style as the standard style</source>
+      <translation>将地图中图层的样式保存为标准样式</translation>
+    </message>
+    <message>
       <location filename="../ui/project_file.py" line="72" />
       <source>Save the project file</source>
       <translation>保存项目档案</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="209" />
+      <source>Scale range: the minimum scale 1:{min:.0f} (most zoomed out) must be a larger denominator than the maximum scale 1:{max:.0f}</source>
+      <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="92" />
+      <source>Search layers: title, description, owner</source>
+      <translation>搜索图层：名称、说明、责任单位</translation>
+    </message>
+    <message>
       <location filename="../gis/expressions.py" line="145" />
       <source>Segment names</source>
       <translation>码段名称</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="416" />
+      <source>Select a map layer and a topic first</source>
+      <translation>请先选择一个地图图层和一个专题</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="545" />
@@ -2729,6 +2984,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>来源</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="255" />
+      <source>Source not reachable: {message}</source>
+      <translation>数据源无法访问：{message}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="97" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
@@ -2809,7 +3069,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="95" />
+      <location filename="../plugin.py" line="96" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -2864,7 +3124,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="192" />
+      <location filename="../plugin.py" line="244" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -2872,6 +3132,31 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/library_connect.py" line="63" />
       <source>The authentication configuration {id} cannot be loaded.</source>
       <translation>无法加载认证配置 {id}。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="276" />
+      <source>The catalog already has a layer {key}</source>
+      <translation>目录中已有图层 {key}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="244" />
+      <source>The catalog already has a topic {key}</source>
+      <translation>目录中已有专题 {key}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="321" />
+      <source>The catalog file is of a newer format ({version})</source>
+      <translation>目录文件的格式较新（{version}）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="224" />
+      <source>The catalog topic {title} is retired</source>
+      <translation>专题 {title} 已停用</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="86" />
+      <source>The catalog was not imported: {error}</source>
+      <translation>目录未导入：{error}</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="450" />
@@ -3048,6 +3333,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
+      <location filename="../gis/catalog_layers.py" line="253" />
+      <source>The layer {name} ({provider}) is not a source the catalog can store</source>
+      <translation>图层 {name}（{provider}）不是目录可以保存的数据源</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="50" />
+      <source>The library has no catalog (schema version {version} &lt; 6)</source>
+      <translation>该项目库没有图层目录（结构版本 {version} &lt; 6）</translation>
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="327" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
@@ -3148,6 +3443,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="198" />
+      <source>The source holds a password: store the credentials in QGIS's authentication database and give its authcfg id instead</source>
+      <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="131" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
@@ -3213,6 +3513,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>时间轴</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_edit.py" line="25" />
+      <source>Title</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="453" />
+      <source>Topic title</source>
+      <translation>专题名称</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="144" />
+      <source>Topic: unknown field {field}</source>
+      <translation>专题：未知字段 {field}</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="93" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
@@ -3231,6 +3546,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/expressions.py" line="156" />
       <source>True when the value is a valid 28-digit project code: right length, digits only, every segment in the code lists, serial not 000000.</source>
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/importcatalog.py" line="53" />
+      <source>Unchanged</source>
+      <translation>未变</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="102" />
@@ -3303,6 +3623,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="169" />
+      <source>Unknown source type '{value}'; one of: {choices}</source>
+      <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="797" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
@@ -3313,7 +3638,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../ui/project_model.py" line="42" />
+      <location filename="../processing/algorithms/importcatalog.py" line="52" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
@@ -3346,6 +3671,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/about.py" line="24" />
       <source>Version</source>
       <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="250" />
+      <source>Visible between scales</source>
+      <translation>可见比例尺范围</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="48" />
+      <source>WMS</source>
+      <translation>WMS</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="49" />
+      <source>WMTS</source>
+      <translation>WMTS</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="432" />
@@ -3428,6 +3768,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_dock.py" line="50" />
+      <source>XYZ tiles</source>
+      <translation>XYZ 瓦片</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_crs.py" line="172" />
       <source>Y {y} is not an easting of zone {zone}</source>
       <translation>Y {y} 不是第 {zone} 带的东坐标</translation>
@@ -3473,7 +3818,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="211" />
+      <location filename="../plugin.py" line="263" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3576,6 +3921,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/timeline.py" line="283" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="179" />
+      <source>authcfg: '{value}' is not a QGIS authentication configuration id</source>
+      <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="75" />
@@ -3813,6 +4163,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件缺失</translation>
     </message>
     <message>
+      <location filename="../gis/catalog_layers.py" line="202" />
+      <source>file not found: {path}</source>
+      <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="419" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
@@ -3978,6 +4333,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>否</translation>
     </message>
     <message>
+      <location filename="../gis/catalog_layers.py" line="226" />
+      <source>no answer within {seconds:g} s</source>
+      <translation>{seconds:g} 秒内无响应</translation>
+    </message>
+    <message>
       <location filename="../core/overlay.py" line="1118" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
@@ -3991,6 +4351,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/parcel_attach.py" line="253" />
       <source>no geometry</source>
       <translation>无几何</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="214" />
+      <source>no http(s) URL in the source</source>
+      <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="257" />
@@ -4448,6 +4813,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
+      <location filename="../core/library/catalog.py" line="119" />
+      <source>{field} is required</source>
+      <translation>{field} 为必填项</translation>
+    </message>
+    <message>
       <location filename="../core/vocabulary.py" line="32" />
       <source>{field} value {value} names several entries; choose one (or split the project): {options}</source>
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
@@ -4476,6 +4846,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/base.py" line="299" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+      <location filename="../core/library/catalog.py" line="131" />
+      <source>{field}: '{value}' is not a scale denominator</source>
+      <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="330" />
@@ -4743,6 +5118,41 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/compliance_report.py" line="1194" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="377" />
+      <source>{title}: source not reachable ({message})</source>
+      <translation>{title}：数据源无法访问（{message}）</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="71" />
+      <source>{title}: the filter {subset} is not valid</source>
+      <translation>{title}：筛选条件 {subset} 无效</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="108" />
+      <source>{title}: the layer definition {uri} holds no layer</source>
+      <translation>{title}：图层定义文件 {uri} 中没有图层</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="123" />
+      <source>{title}: the source {uri} cannot be loaded</source>
+      <translation>{title}：无法加载数据源 {uri}</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_dock.py" line="196" />
+      <source>{topics} topics, {layers} layers</source>
+      <translation>{topics} 个专题，{layers} 个图层</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="222" />
+      <source>{url} answered HTTP {status}</source>
+      <translation>{url} 返回 HTTP {status}</translation>
+    </message>
+    <message>
+      <location filename="../gis/catalog_layers.py" line="227" />
+      <source>{url}: {reason}</source>
+      <translation>{url}：{reason}</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="217" />

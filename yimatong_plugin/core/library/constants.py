@@ -7,8 +7,9 @@ from .. import lifecycle as _lifecycle
 # schema.py: 1 initial, 2 search indexes, 3 inserts reserve their serial,
 # 4 stage supplementary_farmland, event area_m2/stopped_on, batch index, projects.current_stage,
 # 5 events.origin_key (unique per origin_system), projects.approval_status/_at/approval_item,
-#   service tables ymt_api_clients, ymt_blobs, ymt_blob_chunks
-SCHEMA_VERSION = 5
+#   service tables ymt_api_clients, ymt_blobs, ymt_blob_chunks,
+# 6 the 一张图 catalog: ymt_catalog_topics, ymt_catalog_layers
+SCHEMA_VERSION = 6
 LIBRARY_EPSG = 4490  # CGCS2000 geographic: every parcel is stored in it
 
 SOURCES = {

@@ -844,3 +844,9 @@ from .schema_v5 import gpkg_v5, pg_v5  # noqa: E402  (needs the functions above)
 
 GPKG_MIGRATIONS[5] = gpkg_v5()
 PG_MIGRATIONS[5] = pg_v5()
+
+# the 一张图 catalog (topics, layers with their standard styles): see schema_v6.py.
+from .schema_v6 import gpkg_v6, pg_v6  # noqa: E402
+
+GPKG_MIGRATIONS[6] = gpkg_v6()
+PG_MIGRATIONS[6] = pg_v6()
