@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import importer
 from ..core.units import AreaUnit, AreaUnitError, unit_in_header
-from ..processing.algorithms.importprojects import SOURCE_KEYS, mapping_store_path, source_labels
+from ..gis.import_sources import SOURCE_KEYS, mapping_store_path, source_labels
 from ..toolbelt.i18n import tr
 from .import_layout_widgets import HeaderRowPicker, SegmentDefaults
 

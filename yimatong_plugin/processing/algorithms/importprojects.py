@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -29,33 +28,8 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core import importer
 from ...gis.gdal_errors import close_table_sink
+from ...gis.import_sources import SOURCE_KEYS, mapping_store_path, source_labels
 from ..base import YimatongAlgorithm
-
-#: the six sources, in the order the enum shows them (keys of the library's SOURCES)
-SOURCE_KEYS = (
-    "national_key",
-    "provincial_key",
-    "municipal_key",
-    "investment_platform",
-    "annual_reserve_plan",
-    "annual_transfer_plan",
-)
-
-
-def source_labels(tr) -> list[str]:
-    return [
-        tr("National key project"),
-        tr("Provincial key project"),
-        tr("Municipal key project"),
-        tr("Investment online approval platform"),
-        tr("Annual land reserve plan"),
-        tr("Annual land transfer plan"),
-    ]
-
-
-def mapping_store_path() -> Path:
-    """Where column mappings are remembered (the user's QGIS profile folder)."""
-    return Path(QgsApplication.qgisSettingsDirPath()) / "yimatong" / "import_mappings.json"
 
 
 class ImportProjectsAlgorithm(YimatongAlgorithm):
