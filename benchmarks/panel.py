@@ -3,7 +3,7 @@
 
 Run: ``.venv/bin/python benchmarks/panel.py [--n 100000] [--repeat 5]``
 
-Data: a synthetic GeoPackage library of N projects (``benchmarks/_panel_data.py``, cached in
+Data: a synthetic GeoPackage library of N projects (``tests/panel_data.py``, cached in
 ``benchmarks/_data/``; realistic codes, Chinese names, events).
 
 Measured per keystroke (median and worst of ``--repeat`` runs), in the same run:
@@ -83,7 +83,7 @@ def main() -> int:
 
     app = QgsApplication([], False)
     app.initQgis()
-    from benchmarks._panel_data import benchmark_library
+    from tests.panel_data import benchmark_library
     from yimatong_plugin.core import project_query as pq
     from yimatong_plugin.core.library import open_library
     from yimatong_plugin.ui.project_model import ProjectTableModel

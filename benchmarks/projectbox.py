@@ -5,7 +5,7 @@ Run: ``.venv/bin/python benchmarks/projectbox.py [--clicks 1000] [--postgis]``
 
 Library: 100,000 projects / 300,000 parcels / 1,000,000 events in a GeoPackage, cached under
 ``benchmarks/_data/projectbox_100000.gpkg`` (gitignored). It is built from the panel
-benchmark's 100,000-project library (``benchmarks/_panel_data.py``, reused, not regenerated):
+benchmark's 100,000-project library (``tests/panel_data.py``, reused, not regenerated):
 a copy gets 300,000 parcels (1–5 per project, clustered around Changde's county seats, 40–400 m
 across; 10 % retired and replaced by a shifted version, so lineage is there) and events up to
 1,000,000, all inserted through the library's own triggers (R-tree, audit).
@@ -81,7 +81,7 @@ def build_library(path: Path, seed: int = 20241122) -> Path:
     """Create (once) the benchmark library at ``path`` from the panel benchmark's library."""
     if path.exists():
         return path
-    from benchmarks._panel_data import benchmark_library
+    from tests.panel_data import benchmark_library
     from yimatong_plugin.core.library import open_library
     from yimatong_plugin.core.library.geometry import ellipsoidal_area, gpkg_blob
 

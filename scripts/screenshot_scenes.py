@@ -361,7 +361,7 @@ def scene_library_dock(iface):
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
     from qgis.PyQt.QtGui import QColor
 
-    from benchmarks._panel_data import benchmark_library
+    from tests.panel_data import benchmark_library
     from yimatong_plugin.core.library import open_library
 
     src = benchmark_library(100_000)

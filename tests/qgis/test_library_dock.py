@@ -8,7 +8,7 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtTest import QTest
 
-from benchmarks._panel_data import make_library
+from tests.panel_data import make_library
 from yimatong_plugin.core import project_query as pq
 from yimatong_plugin.ui.library_dock import DEBOUNCE_MS, LibraryDock
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from benchmarks._panel_data import make_library
+from tests.panel_data import make_library
 from yimatong_plugin.core import project_query as pq
 from yimatong_plugin.core.library import open_library
 
