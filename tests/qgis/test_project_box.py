@@ -513,6 +513,54 @@ def test_project_report_html_and_pdf(processing_ready, library, tmp_path):
     assert "file changed" in page3.tables["results"][1]
 
 
+def test_project_report_runs_in_a_background_task(processing_ready, library, tmp_path, monkeypatch):
+    """The report draws its timeline without a widget, so QGIS runs it as a background task
+    (no FlagNoThreading; the timeline is drawn off the main thread) and it still writes it."""
+    import threading
+
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingAlgorithm,
+        QgsProcessingAlgRunnerTask,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+    )
+    from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+    from yimatong_plugin.gis import projectbox_report
+
+    lib, idle, _moved, _far = library
+    alg = QgsApplication.processingRegistry().createAlgorithmById("yimatong:projectboxreport")
+    assert not alg.flags() & QgsProcessingAlgorithm.FlagNoThreading
+    drawn_in = []
+    original = projectbox_report.write_timeline
+
+    def spy(*args, **kwargs):
+        drawn_in.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(projectbox_report, "write_timeline", spy)
+    out = tmp_path / "bg.html"
+    params = {"LIBRARY": lib.uri, "CODE": idle, "AS_OF": AS_OF, "OUTPUT_HTML": str(out)}
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
+    done = {}
+    task.executed.connect(lambda ok, results: done.update(ok=ok, results=results))
+    loop = QEventLoop()
+    task.taskCompleted.connect(loop.quit)
+    task.taskTerminated.connect(loop.quit)
+    QgsApplication.taskManager().addTask(task)
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+    assert done.get("ok") is True, "the task did not finish"
+    assert drawn_in == [False]  # drawn in the task's thread
+    image = out.parent / "bg_files" / "timeline.png"
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page = _Collector()
+    page.feed(out.read_text(encoding="utf-8"))
+    assert "闲置土地" in page.tables["findings"][1]
+
+
 def test_project_report_bad_code(processing_ready, library, tmp_path):
     import processing
     from qgis.core import QgsProcessingException

@@ -96,3 +96,11 @@ def change_text(row: dict) -> str:
         if k not in SKIPPED and before.get(k) != after.get(k)
     ]
     return "; ".join(parts)
+
+
+def status_text(row: dict) -> str:
+    """A project's status as the panel and the project file show it."""
+    if row.get("archived"):
+        return tr("archived")
+    status = str(row.get("status") or "")
+    return {"active": tr("active")}.get(status, status)

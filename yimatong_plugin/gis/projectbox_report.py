@@ -37,11 +37,13 @@ from qgis.PyQt.QtGui import (
 from ..core import crs as gk
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
+from ..core.code import format_code
 from ..core.library.base import file_sha256
 from ..core.library.constants import SOURCES
 from ..core.units import format_area
 from ..toolbelt.i18n import tr
-from .history_text import change_text
+from .history_text import change_text, status_text
+from .timeline_scene import TimelineScene, severity_label
 
 CJK_FONT = "Noto Sans CJK SC"
 MAP_W, MAP_H = 1000, 640
@@ -61,16 +63,9 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def severity_label(severity: str) -> str:
-    from ..ui.timeline import severity_label as _label
-
-    return _label(severity)
-
-
 def display_code(code: str) -> str:
-    from ..ui.project_box import display_code as _display
-
-    return _display(code)
+    """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
+    return format_code(code)
 
 
 def file_check(path: str, sha256: str | None) -> str:
@@ -91,24 +86,18 @@ def write_qr(code: str, path: Path) -> None:
 
 
 def write_timeline(data: dict, path: Path, thresholds=None) -> None:
-    from ..ui.timeline import TimelineView
-
-    view = TimelineView()
-    try:
-        view.resize(TIMELINE_W, 460)
-        view.set_project(
-            data["events"],
-            data["findings"],
-            data["results"],
-            as_of=data["as_of"],
-            thresholds=thresholds,
-            project=data["project"],
-        )
-        image = view.render_image(TIMELINE_W, TIMELINE_SCALE)
-        if not image.save(str(path)):
-            raise ReportError(tr("Cannot write the image {path}").format(path=path))
-    finally:
-        view.deleteLater()
+    scene = TimelineScene()
+    scene.set_project(
+        data["events"],
+        data["findings"],
+        data["results"],
+        as_of=data["as_of"],
+        thresholds=thresholds,
+        project=data["project"],
+    )
+    image = scene.render_image(TIMELINE_W, TIMELINE_SCALE)
+    if not image.save(str(path)):
+        raise ReportError(tr("Cannot write the image {path}").format(path=path))
 
 
 def write_parcel_map(parcels: list[dict], path: Path) -> None:
@@ -266,8 +255,6 @@ def _history_change(row: dict) -> str:
 
 
 def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str:
-    from ..ui.project_box import status_text
-
     project = data["project"]
     code = project["code"]
     title = tr("Project file {code}").format(code=display_code(code))

@@ -14,7 +14,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="312" />
+      <location filename="../ui/project_box.py" line="306" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="193" />
+      <location filename="../gis/projectbox_report.py" line="182" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -129,12 +129,12 @@
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="137" />
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="117" />
+      <location filename="../processing/algorithms/importprojects.py" line="91" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="83" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="78" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="156" />
+      <location filename="../processing/algorithms/importprojects.py" line="130" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="432" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="296" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -269,12 +269,12 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="413" />
+      <location filename="../gis/timeline_scene.py" line="331" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="294" />
+      <location filename="../gis/projectbox_report.py" line="281" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -284,12 +284,12 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="411" />
+      <location filename="../gis/timeline_scene.py" line="329" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="295" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="412" />
+      <location filename="../gis/timeline_scene.py" line="330" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
@@ -376,12 +376,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>阶段事件必须有日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="51" />
+      <location filename="../gis/import_sources.py" line="27" />
       <source>Annual land reserve plan</source>
       <translation>年度储备计划</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="52" />
+      <location filename="../gis/import_sources.py" line="28" />
       <source>Annual land transfer plan</source>
       <translation>年度出让计划</translation>
     </message>
@@ -421,7 +421,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="321" />
+      <location filename="../ui/project_box.py" line="315" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -431,7 +431,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="347" />
+      <location filename="../gis/projectbox_report.py" line="334" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -476,7 +476,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="420" />
+      <location filename="../gis/timeline_scene.py" line="338" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
     </message>
@@ -486,7 +486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="155" />
+      <location filename="../ui/project_box.py" line="149" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -526,12 +526,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="430" />
+      <location filename="../gis/projectbox_report.py" line="417" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="297" />
+      <location filename="../gis/projectbox_report.py" line="284" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -631,7 +631,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="288" />
+      <location filename="../ui/project_box.py" line="282" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -671,12 +671,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="491" />
+      <location filename="../gis/projectbox_report.py" line="478" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="230" />
+      <location filename="../gis/projectbox_report.py" line="100" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
@@ -706,7 +706,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="432" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -716,7 +716,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="408" />
+      <location filename="../gis/projectbox_report.py" line="395" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -741,7 +741,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="235" />
+      <location filename="../processing/algorithms/importprojects.py" line="209" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -761,7 +761,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="171" />
+      <location filename="../processing/algorithms/importprojects.py" line="145" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -776,12 +776,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="127" />
+      <location filename="../ui/project_box.py" line="121" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="164" />
+      <location filename="../ui/project_box.py" line="158" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -831,7 +831,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="114" />
+      <location filename="../processing/algorithms/importprojects.py" line="88" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -846,7 +846,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列名所在行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="223" />
+      <location filename="../processing/algorithms/importprojects.py" line="197" />
       <source>Column names read from row {row}.</source>
       <translation>列名取自第 {row} 行。</translation>
     </message>
@@ -981,7 +981,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="327" />
+      <location filename="../gis/projectbox_report.py" line="314" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -996,7 +996,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="328" />
+      <location filename="../gis/projectbox_report.py" line="315" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1016,7 +1016,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="269" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1071,7 +1071,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="134" />
+      <location filename="../processing/algorithms/importprojects.py" line="108" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1086,7 +1086,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="423" />
+      <location filename="../gis/timeline_scene.py" line="341" />
       <source>Development stopped: {date}</source>
       <translation>停止开发：{date}</translation>
     </message>
@@ -1111,17 +1111,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="383" />
+      <location filename="../gis/projectbox_report.py" line="370" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="404" />
+      <location filename="../gis/timeline_scene.py" line="322" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="428" />
+      <location filename="../gis/timeline_scene.py" line="346" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
@@ -1136,7 +1136,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="145" />
+      <location filename="../processing/algorithms/importprojects.py" line="119" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
@@ -1151,7 +1151,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="272" />
+      <location filename="../processing/algorithms/importprojects.py" line="246" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -1166,12 +1166,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="381" />
+      <location filename="../gis/projectbox_report.py" line="368" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../gis/projectbox_report.py" line="316" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1251,7 +1251,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="408" />
+      <location filename="../gis/projectbox_report.py" line="395" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1276,12 +1276,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="290" />
+      <location filename="../gis/projectbox_report.py" line="277" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="50" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="45" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
@@ -1471,12 +1471,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导入目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="63" />
+      <location filename="../processing/algorithms/importprojects.py" line="37" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="278" />
+      <location filename="../processing/algorithms/importprojects.py" line="252" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
@@ -1488,17 +1488,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导入一张图目录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="158" />
+      <location filename="../processing/algorithms/importprojects.py" line="132" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="297" />
+      <location filename="../processing/algorithms/importprojects.py" line="271" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="67" />
+      <location filename="../processing/algorithms/importprojects.py" line="41" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
@@ -1533,7 +1533,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>总投资（万元）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="50" />
+      <location filename="../gis/import_sources.py" line="26" />
       <source>Investment online approval platform</source>
       <translation>投资项目在线审批监管平台</translation>
     </message>
@@ -1548,7 +1548,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="408" />
+      <location filename="../gis/projectbox_report.py" line="395" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1708,7 +1708,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="321" />
+      <location filename="../gis/projectbox_report.py" line="308" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -1728,12 +1728,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="347" />
+      <location filename="../gis/projectbox_report.py" line="334" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="147" />
+      <location filename="../processing/algorithms/importprojects.py" line="121" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -1753,7 +1753,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="148" />
+      <location filename="../ui/project_box.py" line="142" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -1788,7 +1788,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="211" />
+      <location filename="../processing/algorithms/importprojects.py" line="185" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -1818,7 +1818,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>更多</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="49" />
+      <location filename="../gis/import_sources.py" line="25" />
       <source>Municipal key project</source>
       <translation>市级重点项目</translation>
     </message>
@@ -1828,12 +1828,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="105" />
+      <location filename="../processing/algorithms/importprojects.py" line="79" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="47" />
+      <location filename="../gis/import_sources.py" line="23" />
       <source>National key project</source>
       <translation>国家级重点项目</translation>
     </message>
@@ -1898,7 +1898,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="335" />
+      <location filename="../ui/project_box.py" line="329" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -1918,7 +1918,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="126" />
+      <location filename="../gis/projectbox_report.py" line="115" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -1938,7 +1938,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="294" />
+      <location filename="../ui/project_box.py" line="288" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2008,7 +2008,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="266" />
+      <location filename="../processing/algorithms/importprojects.py" line="240" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
@@ -2028,7 +2028,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="255" />
+      <location filename="../ui/project_box.py" line="249" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2068,7 +2068,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="324" />
+      <location filename="../ui/project_box.py" line="318" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2118,17 +2118,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可选：导入后项目库的完整目录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="66" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="61" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="383" />
+      <location filename="../gis/projectbox_report.py" line="370" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="405" />
+      <location filename="../gis/timeline_scene.py" line="323" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
@@ -2309,7 +2309,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="344" />
+      <location filename="../gis/projectbox_report.py" line="331" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -2349,7 +2349,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="126" />
+      <location filename="../ui/project_box.py" line="120" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -2429,7 +2429,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="151" />
+      <location filename="../processing/algorithms/importprojects.py" line="125" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -2439,7 +2439,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题与提示</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="159" />
+      <location filename="../processing/algorithms/importprojects.py" line="133" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -2449,7 +2449,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="315" />
+      <location filename="../gis/projectbox_report.py" line="302" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -2479,27 +2479,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="55" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="50" />
       <source>Project file (HTML)</source>
       <translation>项目档案（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="61" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="56" />
       <source>Project file (PDF)</source>
       <translation>项目档案（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="21" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="20" />
       <source>Project file report (项目档案)</source>
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="273" />
+      <location filename="../gis/projectbox_report.py" line="260" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="139" />
+      <location filename="../ui/project_box.py" line="133" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -2569,7 +2569,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="505" />
+      <location filename="../gis/projectbox_report.py" line="492" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -2579,7 +2579,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="48" />
+      <location filename="../gis/import_sources.py" line="24" />
       <source>Provincial key project</source>
       <translation>省级重点项目</translation>
     </message>
@@ -2729,7 +2729,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="406" />
+      <location filename="../gis/projectbox_report.py" line="393" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -2799,7 +2799,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="125" />
+      <location filename="../processing/algorithms/importprojects.py" line="99" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -2824,7 +2824,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="324" />
+      <location filename="../gis/projectbox_report.py" line="311" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -2834,7 +2834,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="408" />
+      <location filename="../gis/projectbox_report.py" line="395" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -2924,7 +2924,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../gis/projectbox_report.py" line="312" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -2954,12 +2954,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="103" />
+      <location filename="../processing/algorithms/importprojects.py" line="77" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="326" />
+      <location filename="../gis/projectbox_report.py" line="313" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -2989,12 +2989,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="97" />
+      <location filename="../processing/algorithms/importprojects.py" line="71" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="98" />
+      <location filename="../processing/algorithms/importprojects.py" line="72" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -3029,7 +3029,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="347" />
+      <location filename="../gis/projectbox_report.py" line="334" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -3039,7 +3039,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="409" />
+      <location filename="../gis/timeline_scene.py" line="327" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -3094,7 +3094,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="432" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -3104,12 +3104,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="42" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="57" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="52" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -3186,12 +3186,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="159" />
+      <location filename="../ui/project_box.py" line="153" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="52" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
@@ -3323,7 +3323,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="167" />
+      <location filename="../processing/algorithms/importprojects.py" line="141" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -3403,7 +3403,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="100" />
+      <location filename="../processing/algorithms/importprojects.py" line="74" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -3448,7 +3448,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="131" />
+      <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -3478,7 +3478,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="227" />
+      <location filename="../processing/algorithms/importprojects.py" line="201" />
       <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
@@ -3508,7 +3508,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="319" />
+      <location filename="../gis/projectbox_report.py" line="306" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -3688,7 +3688,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>WMTS</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="432" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -3698,17 +3698,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="111" />
+      <location filename="../processing/algorithms/importprojects.py" line="85" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="432" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="146" />
+      <location filename="../ui/project_box.py" line="140" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -3723,7 +3723,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../ui/project_box.py" line="135" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -3733,12 +3733,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>将项目库中某项目（PROJECT_CODE）的现行地块或某图层（INPUT）的面写出为勘测定界坐标文件（坐标 TXT，GBK 编码），用于报批：2000国家大地坐标系，3 度高斯-克吕格投影第 ZONE 带（0 = 按地块中心经度确定，与合规性审查相同），除非关闭 PREFIXED，Y 前加带号，X 为北坐标。每个地块的界址点编号为 J1…，每圈以重复首点闭合，圈 1 为外圈，其后为其内环及其他部分；地块面积为按写出坐标计算的平面面积（公顷，4 位小数），精度注明写出的小数位数 DECIMALS。距投影带中央经线超过 3° 的地块予以拒绝（投影带错误）；无效的面予以拒绝。读回该文件可按此精度得到原几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="25" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="24" />
       <source>Writes the project file (项目档案) of one library project as HTML, and as PDF when a PDF path is given: the 28-digit code in display form and as a QR image, the project's facts, its drawn timeline (批 供 用 补 查, agreed dates beside actual ones), a map of its parcels and their lineage (retired versions dashed), its events, its results with their SHA-256 checked against the files now, its lifecycle findings as of the chosen date and the audit history. Images are written to a folder named after the HTML file.</source>
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="283" />
+      <location filename="../processing/algorithms/importprojects.py" line="257" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -3748,7 +3748,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="104" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="99" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -3873,7 +3873,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="73" />
+      <location filename="../gis/history_text.py" line="106" />
       <source>active</source>
       <translation>在办</translation>
     </message>
@@ -3893,7 +3893,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="436" />
+      <location filename="../gis/timeline_scene.py" line="354" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
@@ -3918,7 +3918,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="283" />
+      <location filename="../gis/timeline_scene.py" line="210" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
     </message>
@@ -4023,22 +4023,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="305" />
+      <location filename="../gis/projectbox_report.py" line="292" />
       <source>created</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="60" />
+      <location filename="../gis/timeline_scene.py" line="58" />
       <source>critical</source>
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="360" />
+      <location filename="../gis/projectbox_report.py" line="347" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="207" />
+      <location filename="../gis/projectbox_report.py" line="196" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -4148,17 +4148,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="303" />
+      <location filename="../ui/project_box.py" line="297" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="420" />
+      <location filename="../gis/projectbox_report.py" line="407" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -4168,7 +4168,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="419" />
+      <location filename="../gis/projectbox_report.py" line="406" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -4208,7 +4208,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="57" />
+      <location filename="../gis/timeline_scene.py" line="55" />
       <source>info</source>
       <translation>提示</translation>
     </message>
@@ -4358,7 +4358,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="257" />
+      <location filename="../gis/projectbox_report.py" line="246" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -4523,12 +4523,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="369" />
+      <location filename="../gis/projectbox_report.py" line="356" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="366" />
+      <location filename="../gis/projectbox_report.py" line="353" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -4553,12 +4553,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="212" />
+      <location filename="../gis/projectbox_report.py" line="201" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="355" />
+      <location filename="../gis/projectbox_report.py" line="342" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -4598,7 +4598,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="59" />
+      <location filename="../gis/timeline_scene.py" line="57" />
       <source>serious</source>
       <translation>严重</translation>
     </message>
@@ -4618,7 +4618,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="511" />
+      <location filename="../gis/timeline_scene.py" line="429" />
       <source>since {date}; {days} days: {counted}</source>
       <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
@@ -4768,7 +4768,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="58" />
+      <location filename="../gis/timeline_scene.py" line="56" />
       <source>warning</source>
       <translation>警告</translation>
     </message>
@@ -4803,7 +4803,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="112" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="107" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -4908,7 +4908,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="200" />
+      <location filename="../processing/algorithms/importprojects.py" line="174" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -4998,7 +4998,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="331" />
+      <location filename="../ui/project_box.py" line="325" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -5160,12 +5160,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取{what}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="465" />
+      <location filename="../gis/timeline_scene.py" line="383" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="461" />
+      <location filename="../gis/timeline_scene.py" line="379" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -5180,7 +5180,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../ui/timeline.py" line="480" />
+      <location filename="../gis/timeline_scene.py" line="398" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>

@@ -43,6 +43,7 @@ from ..core import lifecycle as lc
 from ..core import projectbox as pb
 from ..core.approval_sync import approval_summary
 from ..core.code import format_code
+from ..gis.history_text import status_text
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
@@ -64,13 +65,6 @@ NOTHING_FOUND_STYLE = "background: #fff4d6; padding: 2px;"
 def display_code(code: str) -> str:
     """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
     return format_code(code)
-
-
-def status_text(row: dict) -> str:
-    if row.get("archived"):
-        return tr("archived")
-    status = str(row.get("status") or "")
-    return {"active": tr("active")}.get(status, status)
 
 
 class ProjectBoxMapTool(QgsMapToolEmitPoint):

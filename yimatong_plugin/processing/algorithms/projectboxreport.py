@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFileDestination,
@@ -36,10 +35,6 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
     AS_OF = "AS_OF"
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
-
-    def flags(self):
-        # the timeline is drawn with Qt widgets: run on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.add_library_parameter(self.LIBRARY)
