@@ -239,7 +239,7 @@
       <translation>添加时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="253" />
+      <location filename="../core/importer/fields.py" line="224" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="262" />
+      <location filename="../core/importer/fields.py" line="233" />
       <source>Agreed completion date</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -279,7 +279,7 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="260" />
+      <location filename="../core/importer/fields.py" line="231" />
       <source>Agreed hand-over date</source>
       <translation>约定交地时间</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="261" />
+      <location filename="../core/importer/fields.py" line="232" />
       <source>Agreed start date</source>
       <translation>约定开工时间</translation>
     </message>
@@ -396,17 +396,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法计算异常规则：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="251" />
+      <location filename="../core/importer/fields.py" line="222" />
       <source>Applicant</source>
       <translation>用地单位</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="263" />
+      <location filename="../core/importer/fields.py" line="234" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="264" />
+      <location filename="../core/importer/fields.py" line="235" />
       <source>Approval document number</source>
       <translation>批准文号</translation>
     </message>
@@ -426,7 +426,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="255" />
+      <location filename="../core/importer/fields.py" line="226" />
       <source>Approval type</source>
       <translation>项目批准类型</translation>
     </message>
@@ -596,12 +596,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="885" />
+      <location filename="../core/importer/validation.py" line="202" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1134" />
+      <location filename="../core/importer/writer.py" line="65" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -851,12 +851,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列名取自第 {row} 行。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="325" />
+      <location filename="../core/importer/reading.py" line="62" />
       <source>Column {n}</source>
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="823" />
+      <location filename="../core/importer/validation.py" line="140" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -1021,7 +1021,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="259" />
+      <location filename="../core/importer/fields.py" line="230" />
       <source>Declared area (m²)</source>
       <translation>申报面积（平方米）</translation>
     </message>
@@ -1528,7 +1528,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="267" />
+      <location filename="../core/importer/fields.py" line="238" />
       <source>Investment (10k yuan)</source>
       <translation>总投资（万元）</translation>
     </message>
@@ -1538,7 +1538,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>投资项目在线审批监管平台</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="265" />
+      <location filename="../core/importer/fields.py" line="236" />
       <source>Investment project code</source>
       <translation>投资项目代码</translation>
     </message>
@@ -1563,7 +1563,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="258" />
+      <location filename="../core/importer/fields.py" line="229" />
       <source>Land use</source>
       <translation>用途</translation>
     </message>
@@ -1738,7 +1738,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="266" />
+      <location filename="../core/importer/fields.py" line="237" />
       <source>Location</source>
       <translation>坐落</translation>
     </message>
@@ -1783,7 +1783,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>对照表文件（可选）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="560" />
+      <location filename="../core/importer/mapping.py" line="142" />
       <source>Mapping file not found: {path}</source>
       <translation>找不到映射文件：{path}</translation>
     </message>
@@ -1878,7 +1878,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="835" />
+      <location filename="../core/importer/validation.py" line="152" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -2003,7 +2003,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未写入：本次同步已整体回滚</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="268" />
+      <location filename="../core/importer/fields.py" line="239" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -2459,7 +2459,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目盒</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="249" />
+      <location filename="../core/importer/fields.py" line="220" />
       <source>Project code</source>
       <translation>项目代码</translation>
     </message>
@@ -2524,7 +2524,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="250" />
+      <location filename="../core/importer/fields.py" line="221" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -2549,7 +2549,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="256" />
+      <location filename="../core/importer/fields.py" line="227" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
@@ -2659,7 +2659,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>基准日类型</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="252" />
+      <location filename="../core/importer/fields.py" line="223" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -2804,17 +2804,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列名所在行（0：自动识别）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="721" />
+      <location filename="../core/importer/validation.py" line="38" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1141" />
+      <location filename="../core/importer/writer.py" line="72" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="725" />
+      <location filename="../core/importer/validation.py" line="42" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -3064,7 +3064,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="257" />
+      <location filename="../core/importer/fields.py" line="228" />
       <source>Supply type</source>
       <translation>供地方式</translation>
     </message>
@@ -3201,12 +3201,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="586" />
+      <location filename="../core/importer/mapping.py" line="168" />
       <source>The defaults are not valid JSON: {error}</source>
       <translation>默认值不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="590" />
+      <location filename="../core/importer/mapping.py" line="172" />
       <source>The defaults must be a JSON object {{field: value}} with fields of: {known}</source>
       <translation>默认值必须是 JSON 对象 {{字段: 值}}，字段取自：{known}</translation>
     </message>
@@ -3221,7 +3221,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1026" />
+      <location filename="../core/importer/validation.py" line="343" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -3316,7 +3316,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1123" />
+      <location filename="../core/importer/writer.py" line="54" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：
@@ -3368,17 +3368,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>映射文件 {file} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="565" />
+      <location filename="../core/importer/mapping.py" line="147" />
       <source>The mapping is not valid JSON: {error}</source>
       <translation>列映射不是有效的 JSON：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="567" />
+      <location filename="../core/importer/mapping.py" line="149" />
       <source>The mapping must be a JSON object {column: field}.</source>
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="809" />
+      <location filename="../core/importer/validation.py" line="126" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -3593,7 +3593,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="571" />
+      <location filename="../core/importer/mapping.py" line="153" />
       <source>Unknown library field(s) in the mapping: {fields}. Known: {known}</source>
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
@@ -3628,7 +3628,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="797" />
+      <location filename="../core/importer/validation.py" line="114" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -3713,7 +3713,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="847" />
+      <location filename="../core/importer/validation.py" line="164" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -3783,7 +3783,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y {y}：同一文件中既有带带号的东坐标，又有不带带号的（第 {first} 行为{kind}）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="254" />
+      <location filename="../core/importer/fields.py" line="225" />
       <source>Year</source>
       <translation>年度</translation>
     </message>
@@ -3933,17 +3933,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>避让（重叠部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="973" />
+      <location filename="../core/importer/validation.py" line="290" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="918" />
+      <location filename="../core/importer/validation.py" line="235" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="920" />
+      <location filename="../core/importer/validation.py" line="237" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
@@ -3953,7 +3953,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批次批准</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1021" />
+      <location filename="../core/importer/validation.py" line="338" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -3988,7 +3988,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1001" />
+      <location filename="../core/importer/validation.py" line="318" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -4088,7 +4088,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="992" />
+      <location filename="../core/importer/validation.py" line="309" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -4288,12 +4288,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="937" />
+      <location filename="../core/importer/validation.py" line="254" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="1010" />
+      <location filename="../core/importer/validation.py" line="327" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -4363,7 +4363,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="924" />
+      <location filename="../core/importer/validation.py" line="241" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -4678,7 +4678,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="863" />
+      <location filename="../core/importer/validation.py" line="180" />
       <source>the header of column {column} names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
@@ -4743,7 +4743,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的节 [{name}]</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="962" />
+      <location filename="../core/importer/validation.py" line="279" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -4823,7 +4823,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="983" />
+      <location filename="../core/importer/validation.py" line="300" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
@@ -4863,7 +4863,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file} 第 {line} 行：{problem}</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="376" />
+      <location filename="../core/importer/reading.py" line="113" />
       <source>{file}: file not found.</source>
       <translation>{file}：文件不存在。</translation>
     </message>
@@ -4873,37 +4873,37 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="401" />
+      <location filename="../core/importer/reading.py" line="138" />
       <source>{file}: no sheet named {sheet}.</source>
       <translation>{file}：没有名为 {sheet} 的工作表。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="395" />
+      <location filename="../core/importer/reading.py" line="132" />
       <source>{file}: not a readable .xlsx file ({error}).</source>
       <translation>{file}：不是可读取的 .xlsx 文件（{error}）。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="320" />
+      <location filename="../core/importer/reading.py" line="57" />
       <source>{file}: row {row} holds no column names.</source>
       <translation>{file}：第 {row} 行没有列名。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="428" />
+      <location filename="../core/importer/reading.py" line="165" />
       <source>{file}: the file is empty.</source>
       <translation>{file}：文件为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="359" />
+      <location filename="../core/importer/reading.py" line="96" />
       <source>{file}: the sheet is empty.</source>
       <translation>{file}：工作表为空。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="353" />
+      <location filename="../core/importer/reading.py" line="90" />
       <source>{file}: there is no row {row} to take the column names from.</source>
       <translation>{file}：没有第 {row} 行可作为列名行。</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="383" />
+      <location filename="../core/importer/reading.py" line="120" />
       <source>{file}: unsupported file type (use .xlsx or .csv).</source>
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
@@ -5235,7 +5235,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer.py" line="754" />
+      <location filename="../core/importer/validation.py" line="71" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>
