@@ -259,12 +259,12 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="538" />
+      <location filename="../core/lifecycle/rules.py" line="101" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="512" />
+      <location filename="../core/lifecycle/rules.py" line="75" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); started {start}, no completion recorded by {as_of}.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="591" />
+      <location filename="../core/lifecycle/rules.py" line="154" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -1371,7 +1371,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="214" />
+      <location filename="../core/lifecycle/model.py" line="145" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -1441,7 +1441,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="211" />
+      <location filename="../core/lifecycle/model.py" line="142" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
@@ -1983,7 +1983,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>不是一码通图层目录文件</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="310" />
+      <location filename="../core/lifecycle/events.py" line="41" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -3024,7 +3024,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库表</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="762" />
+      <location filename="../core/lifecycle/rules.py" line="325" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -3044,17 +3044,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="666" />
+      <location filename="../core/lifecycle/rules.py" line="229" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="642" />
+      <location filename="../core/lifecycle/rules.py" line="205" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="617" />
+      <location filename="../core/lifecycle/rules.py" line="180" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
@@ -3493,7 +3493,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="208" />
+      <location filename="../core/lifecycle/model.py" line="139" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -3888,7 +3888,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="279" />
+      <location filename="../core/lifecycle/model.py" line="210" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
@@ -3898,7 +3898,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="278" />
+      <location filename="../core/lifecycle/model.py" line="209" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
@@ -3948,7 +3948,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="277" />
+      <location filename="../core/lifecycle/model.py" line="208" />
       <source>batch approval</source>
       <translation>批次批准</translation>
     </message>
@@ -4058,17 +4058,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="750" />
+      <location filename="../core/lifecycle/rules.py" line="313" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="280" />
+      <location filename="../core/lifecycle/model.py" line="211" />
       <source>development stopped</source>
       <translation>停止开发</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="420" />
+      <location filename="../core/lifecycle/events.py" line="151" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -4198,7 +4198,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>内环位于外环之外</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="754" />
+      <location filename="../core/lifecycle/rules.py" line="317" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -4263,7 +4263,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="752" />
+      <location filename="../core/lifecycle/rules.py" line="315" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -4343,7 +4343,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="421" />
+      <location filename="../core/lifecycle/events.py" line="152" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>
@@ -4533,7 +4533,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="754" />
+      <location filename="../core/lifecycle/rules.py" line="317" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -5170,7 +5170,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle.py" line="244" />
+      <location filename="../core/lifecycle/model.py" line="175" />
       <source>{what} {date} to {until}</source>
       <translation>{what} {date} 至 {until}</translation>
     </message>
