@@ -24,12 +24,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="450" />
+      <location filename="../ui/library_dock.py" line="379" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="428" />
+      <location filename="../ui/library_dock.py" line="357" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -49,12 +49,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="475" />
+      <location filename="../ui/library_dock.py" line="404" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="297" />
+      <location filename="../ui/library_dock.py" line="226" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -386,12 +386,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="154" />
+      <location filename="../ui/library_dock.py" line="141" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="440" />
+      <location filename="../ui/library_dock.py" line="369" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -416,7 +416,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="235" />
+      <location filename="../ui/library_details.py" line="53" />
       <source>Approval status</source>
       <translation>审批状态</translation>
     </message>
@@ -511,7 +511,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="244" />
+      <location filename="../ui/library_details.py" line="62" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -711,7 +711,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="267" />
+      <location filename="../ui/library_details.py" line="85" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
@@ -791,7 +791,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="302" />
+      <location filename="../ui/library_dock.py" line="231" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -806,7 +806,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="138" />
+      <location filename="../ui/library_dock.py" line="125" />
       <source>Code or its start, division (430702 or 武陵区), name or applicant</source>
       <translation>项目代码或其开头、行政区划（430702 或 武陵区）、项目名称或用地单位</translation>
     </message>
@@ -1056,7 +1056,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="669" />
+      <location filename="../ui/library_details.py" line="197" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -1091,7 +1091,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="149" />
+      <location filename="../ui/library_dock.py" line="136" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -1266,7 +1266,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="141" />
+      <location filename="../ui/library_dock.py" line="128" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -1326,7 +1326,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="323" />
+      <location filename="../ui/library_dock.py" line="252" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1336,7 +1336,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="292" />
+      <location filename="../ui/library_dock.py" line="221" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1411,7 +1411,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>缩小超过此比例尺时隐藏 1:</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="269" />
+      <location filename="../ui/library_details.py" line="87" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1431,7 +1431,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="256" />
+      <location filename="../ui/library_details.py" line="74" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1503,7 +1503,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="201" />
+      <location filename="../ui/library_dock.py" line="188" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1843,12 +1843,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="293" />
+      <location filename="../ui/library_dock.py" line="222" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="323" />
+      <location filename="../ui/library_dock.py" line="252" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -1928,7 +1928,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="540" />
+      <location filename="../ui/library_dock.py" line="469" />
       <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
       <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
     </message>
@@ -2078,7 +2078,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="123" />
+      <location filename="../ui/library_dock.py" line="110" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
@@ -2093,17 +2093,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="327" />
+      <location filename="../ui/library_dock.py" line="256" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="381" />
+      <location filename="../ui/library_dock.py" line="310" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="352" />
+      <location filename="../ui/library_dock.py" line="281" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -2404,7 +2404,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="294" />
+      <location filename="../ui/library_dock.py" line="223" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -2514,7 +2514,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="417" />
+      <location filename="../ui/library_dock.py" line="346" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -2859,7 +2859,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="242" />
+      <location filename="../ui/library_details.py" line="60" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -5003,7 +5003,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="546" />
+      <location filename="../ui/library_dock.py" line="475" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -5023,12 +5023,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="537" />
+      <location filename="../ui/library_dock.py" line="466" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="534" />
+      <location filename="../ui/library_dock.py" line="463" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
