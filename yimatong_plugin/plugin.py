@@ -249,7 +249,7 @@ class YimatongPlugin:
         processing.execAlgorithmDialog(algorithm_id)
 
     def open_code_dialog(self) -> None:
-        from .ui.code_dialog import open_code_dialog
+        from .ui.code_dialog_open import open_code_dialog
 
         created = open_code_dialog(self.iface)
         dock = getattr(self, "library_dock", None)

@@ -307,7 +307,7 @@ def test_no_selection_says_so(make_dialog):
 
 
 def test_selected_parcel_geometry_from_the_active_layer(make_dialog):
-    from yimatong_plugin.ui.code_dialog import selected_parcel_geometry
+    from yimatong_plugin.ui.code_dialog_open import selected_parcel_geometry
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:4490", "parcels", "memory")
     taoyuan = _divisions()["430725"]
@@ -333,7 +333,7 @@ def test_menu_opener_uses_the_library_of_the_settings(qgis_app, qgis_iface, answ
     from qgis.PyQt.QtCore import QTimer
 
     from yimatong_plugin.core.library import open_library
-    from yimatong_plugin.ui.code_dialog import LAST_USED_KEY, open_code_dialog
+    from yimatong_plugin.ui.code_dialog_open import LAST_USED_KEY, open_code_dialog
 
     path = tmp_path / "settings_library.gpkg"
     settings = QgsSettings()
@@ -358,7 +358,7 @@ def test_menu_opener_uses_the_library_of_the_settings(qgis_app, qgis_iface, answ
         created = open_code_dialog(qgis_iface)
         assert [str(c) for c in created] == [seen["code"]]  # the panel refreshes on these
         # the next time, the dialog starts from these segments
-        from yimatong_plugin.ui.code_dialog import load_last_used
+        from yimatong_plugin.ui.code_dialog_open import load_last_used
 
         assert {k: v for k, v in load_last_used().items() if k != "source"} == GOOD
     finally:

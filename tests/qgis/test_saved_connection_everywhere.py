@@ -123,7 +123,7 @@ def test_locator_uses_the_saved_connection(saved):
 
 
 def test_code_dialog_allocates_in_the_saved_connection(saved, qgis_iface, monkeypatch):
-    from yimatong_plugin.ui import code_dialog
+    from yimatong_plugin.ui import code_dialog, code_dialog_open
 
     seen = {}
 
@@ -133,6 +133,6 @@ def test_code_dialog_allocates_in_the_saved_connection(saved, qgis_iface, monkey
         return 0
 
     monkeypatch.setattr(code_dialog.CodeDialog, "exec", fake_exec)
-    code_dialog.open_code_dialog(qgis_iface)
+    code_dialog_open.open_code_dialog(qgis_iface)
     assert seen["backend"] == "postgis"
     assert seen["code"][:22] == saved[:22] and seen["code"][22:] == "000002"

@@ -74,7 +74,7 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="185" />
+      <location filename="../ui/code_dialog.py" line="174" />
       <source>(unnamed library)</source>
       <translation>（未命名的项目库）</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="201" />
+      <location filename="../ui/code_dialog.py" line="190" />
       <source>28-digit code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -314,22 +314,22 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="402" />
+      <location filename="../ui/code_dialog.py" line="391" />
       <source>Allocate a project code</source>
       <translation>赋码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="407" />
+      <location filename="../ui/code_dialog.py" line="396" />
       <source>Allocate and create project</source>
       <translation>赋码并建项目</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="228" />
+      <location filename="../ui/code_dialog.py" line="217" />
       <source>Allocate and create project…</source>
       <translation>赋码并建项目…</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="387" />
+      <location filename="../ui/code_dialog.py" line="376" />
       <source>Allocate the next serial of
 {prefix} ······
 in the library
@@ -346,12 +346,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
 代码永不重复使用：一经分配，即使项目以后归档，该顺序号也不再可用。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="219" />
+      <location filename="../ui/code_dialog.py" line="208" />
       <source>Allocated code</source>
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="430" />
+      <location filename="../ui/code_dialog.py" line="419" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -586,7 +586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="408" />
+      <location filename="../ui/code_dialog.py" line="397" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -641,7 +641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="647" />
+      <location filename="../ui/code_dialog_open.py" line="76" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
     </message>
@@ -786,7 +786,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="250" />
+      <location filename="../ui/code_dialog.py" line="239" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -951,7 +951,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标所在坐标系</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="231" />
+      <location filename="../ui/code_dialog.py" line="220" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
@@ -1161,7 +1161,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编辑图层信息…</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="419" />
+      <location filename="../ui/code_dialog.py" line="408" />
       <source>Enter the project name first.</source>
       <translation>请先填写项目名称。</translation>
     </message>
@@ -1261,7 +1261,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件图层（GeoPackage 等）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="161" />
+      <location filename="../ui/code_dialog.py" line="150" />
       <source>Fill the division from the location of the parcel selected in the active layer, using the division-boundary layer.</source>
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
@@ -1296,7 +1296,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="159" />
+      <location filename="../ui/code_dialog.py" line="148" />
       <source>From selected parcel</source>
       <translation>从所选地块获取</translation>
     </message>
@@ -1573,7 +1573,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地块用途</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="92" />
+      <location filename="../ui/code_dialog.py" line="81" />
       <source>Land-supply type</source>
       <translation>供地类型</translation>
     </message>
@@ -1873,7 +1873,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录中没有专题 {key}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="475" />
+      <location filename="../ui/code_dialog.py" line="464" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -1948,12 +1948,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="360" />
+      <location filename="../ui/code_dialog.py" line="349" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="181" />
+      <location filename="../ui/code_dialog.py" line="170" />
       <source>No project library is open: preview only, no code can be allocated.</source>
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
@@ -1988,7 +1988,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>不是日期：{value!r}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="222" />
+      <location filename="../ui/code_dialog.py" line="211" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -2199,7 +2199,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="489" />
+      <location filename="../ui/code_dialog.py" line="478" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -2234,7 +2234,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="565" />
+      <location filename="../ui/code_division.py" line="107" />
       <source>Parcel in several divisions</source>
       <translation>地块跨多个行政区</translation>
     </message>
@@ -2394,7 +2394,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="620" />
+      <location filename="../ui/code_dialog_open.py" line="49" />
       <source>PostGIS connection “{name}”</source>
       <translation>PostGIS 连接“{name}”</translation>
     </message>
@@ -2469,7 +2469,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码字段（28 位代码）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="115" />
+      <location filename="../ui/code_dialog.py" line="104" />
       <source>Project code generator</source>
       <translation>项目代码生成器</translation>
     </message>
@@ -2534,12 +2534,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目地块</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="173" />
+      <location filename="../ui/code_dialog.py" line="162" />
       <source>Project record</source>
       <translation>项目记录</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="198" />
+      <location filename="../ui/code_dialog.py" line="187" />
       <source>Project source</source>
       <translation>项目来源</translation>
     </message>
@@ -2664,7 +2664,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="87" />
+      <location filename="../ui/code_dialog.py" line="76" />
       <source>Region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -2709,7 +2709,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="365" />
+      <location filename="../ui/code_dialog.py" line="354" />
       <source>Reserve the next serial number in the library and create the project record (asks first).</source>
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
@@ -2849,12 +2849,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与第 {row} 行为同一记录</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="487" />
+      <location filename="../ui/code_dialog.py" line="476" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="233" />
+      <location filename="../ui/code_dialog.py" line="222" />
       <source>Save QR image…</source>
       <translation>保存二维码图片…</translation>
     </message>
@@ -2894,7 +2894,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>请先选择一个地图图层和一个专题</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="545" />
+      <location filename="../ui/code_division.py" line="87" />
       <source>Select a parcel (a polygon) in the active layer first.</source>
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
@@ -2909,7 +2909,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="94" />
+      <location filename="../ui/code_dialog.py" line="83" />
       <source>Serial number</source>
       <translation>流水号</translation>
     </message>
@@ -3099,7 +3099,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="186" />
+      <location filename="../ui/code_dialog.py" line="175" />
       <source>Target library</source>
       <translation>目标项目库</translation>
     </message>
@@ -3119,7 +3119,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="440" />
+      <location filename="../ui/code_dialog.py" line="429" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
@@ -3211,12 +3211,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>默认值必须是 JSON 对象 {{字段: 值}}，字段取自：{known}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="514" />
+      <location filename="../ui/code_division.py" line="56" />
       <source>The division layer {layer} has no field {field}.</source>
       <translation>行政区划图层 {layer} 没有字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="655" />
+      <location filename="../ui/code_dialog_open.py" line="84" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
@@ -3388,7 +3388,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="566" />
+      <location filename="../ui/code_division.py" line="108" />
       <source>The parcel straddles {n} divisions. Which one does the project belong to?</source>
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
@@ -3433,7 +3433,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="553" />
+      <location filename="../ui/code_division.py" line="95" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
     </message>
@@ -3528,7 +3528,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>专题：未知字段 {field}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="93" />
+      <location filename="../ui/code_dialog.py" line="82" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
     </message>
@@ -4538,7 +4538,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无偿收回阶段</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="190" />
+      <location filename="../ui/code_dialog.py" line="179" />
       <source>required: the project record is created with the code</source>
       <translation>必填：赋码时同时建立项目记录</translation>
     </message>
@@ -4723,7 +4723,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>出让用途编码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="153" />
+      <location filename="../ui/code_dialog.py" line="142" />
       <source>type a code or part of a name</source>
       <translation>输入代码或名称的一部分</translation>
     </message>
@@ -4798,7 +4798,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {zone} 带不是中国范围内的 CGCS2000 {width} 度带（{first}–{last}）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="558" />
+      <location filename="../ui/code_division.py" line="100" />
       <source>{code} {name}: {share:.1f} % of the parcel</source>
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>

@@ -20,14 +20,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsDistanceArea,
-    QgsFeatureRequest,
-    QgsGeometry,
-    QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont, QFontDatabase, QPixmap
@@ -41,7 +34,6 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -60,13 +52,10 @@ from ..core.code import (
 from ..core.dictionaries import default_dictionaries
 from ..core.library.constants import SOURCES
 from ..toolbelt.i18n import tr
+from .code_division import DEFAULT_DIVISION_LAYER, DivisionFromParcelMixin  # noqa: F401
 
-PLUGIN_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_DIVISION_LAYER = PLUGIN_DIR / "data" / "changde_counties.geojson"
 PREFIX_SEGMENTS = SEGMENT_NAMES[:-1]
 SERIAL_PLACEHOLDER = "······"
-#: a parcel is taken as lying in one division when that division holds this share of it
-SINGLE_DIVISION_SHARE = 0.999
 
 ERROR_COLOUR = "#c62828"
 OK_COLOUR = "#1b3a57"
@@ -95,7 +84,7 @@ def _segment_labels() -> dict[str, str]:
     }
 
 
-class CodeDialog(QDialog):
+class CodeDialog(DivisionFromParcelMixin, QDialog):
     """Compose a project code segment by segment and allocate it in a library."""
 
     def __init__(
@@ -490,190 +479,3 @@ class CodeDialog(QDialog):
         )
         if path:
             self.save_qr(path)
-
-    # -- from selected parcel ----------------------------------------------------------------
-    def division_layer(self) -> Optional[QgsVectorLayer]:
-        if self._division_layer is None and DEFAULT_DIVISION_LAYER.exists():
-            layer = QgsVectorLayer(str(DEFAULT_DIVISION_LAYER), "divisions", "ogr")
-            if layer.isValid():
-                layer.setParent(self)  # deleted with the dialog
-                self._division_layer = layer
-        return self._division_layer
-
-    def division_shares(
-        self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem
-    ) -> list[tuple[str, str, float]]:
-        """(code, name, share of the parcel's area) of each division the parcel touches,
-        largest first."""
-        layer = self.division_layer()
-        if layer is None or geometry is None or geometry.isEmpty():
-            return []
-        field = self._division_field
-        if layer.fields().indexOf(field) < 0:
-            raise ValueError(
-                tr("The division layer {layer} has no field {field}.").format(
-                    layer=layer.name(), field=field
-                )
-            )
-        geometry = QgsGeometry(geometry)
-        if crs.isValid() and crs != layer.crs():
-            geometry.transform(QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance()))
-        if not geometry.isGeosValid():
-            geometry = geometry.makeValid()
-        measure = QgsDistanceArea()
-        measure.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
-        measure.setEllipsoid(layer.crs().ellipsoidAcronym() or "EPSG:7019")
-        total = measure.measureArea(geometry)
-        if total <= 0:
-            return []
-        shares: dict[str, float] = {}
-        request = QgsFeatureRequest().setFilterRect(geometry.boundingBox())
-        for feature in layer.getFeatures(request):
-            piece = feature.geometry().intersection(geometry)
-            if piece.isEmpty() or piece.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
-                continue
-            code = str(feature[field] or "").strip()
-            shares[code] = shares.get(code, 0.0) + measure.measureArea(piece) / total
-        names = self.dictionaries["admin"]
-        result = [(code, names.get(code, ""), share) for code, share in shares.items()]
-        return sorted(result, key=lambda item: -item[2])
-
-    def fill_division_from_parcel(self) -> Optional[str]:
-        """Set the division from the selected parcel; asks when it straddles divisions."""
-        geometry, crs = self.selected_geometry() if self.selected_geometry else (None, None)
-        if geometry is None or geometry.isEmpty():
-            self.error_label.setText(tr("Select a parcel (a polygon) in the active layer first."))
-            return None
-        try:
-            shares = self.division_shares(geometry, crs)
-        except ValueError as exc:
-            self.error_label.setText(str(exc))
-            return None
-        if not shares:
-            self.error_label.setText(tr("The selected parcel lies outside every division."))
-            return None
-        code = shares[0][0]
-        if shares[0][2] < SINGLE_DIVISION_SHARE:
-            items = [
-                tr("{code} {name}: {share:.1f} % of the parcel").format(
-                    code=c, name=n, share=s * 100
-                )
-                for c, n, s in shares
-            ]
-            item, ok = QInputDialog.getItem(
-                self,
-                tr("Parcel in several divisions"),
-                tr(
-                    "The parcel straddles {n} divisions. Which one does the project belong to?"
-                ).format(n=len(shares)),
-                items,
-                0,
-                False,
-            )
-            if not ok:
-                return None
-            code = shares[items.index(item)][0]
-        self.set_segment("admin", code)
-        return code
-
-
-def selected_parcel_geometry(iface) -> tuple:
-    """(union of the selected polygons of the active layer, its CRS), or (None, None)."""
-    layer = iface.activeLayer() if iface is not None else None
-    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != (
-        QgsWkbTypes.GeometryType.PolygonGeometry
-    ):
-        return None, None
-    geometries = [f.geometry() for f in layer.getSelectedFeatures() if f.hasGeometry()]
-    if not geometries:
-        return None, None
-    return QgsGeometry.unaryUnion(geometries), layer.crs()
-
-
-LAST_USED_KEY = "yimatong/code_dialog_last_used"
-
-
-def load_last_used() -> dict:
-    """The segments and source of the last code allocated with the dialog (or {})."""
-    import json
-
-    from qgis.core import QgsSettings
-
-    try:
-        value = json.loads(QgsSettings().value(LAST_USED_KEY, "", type=str) or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def save_last_used(values: dict) -> None:
-    import json
-
-    from qgis.core import QgsSettings
-
-    QgsSettings().setValue(LAST_USED_KEY, json.dumps(values, ensure_ascii=False))
-
-
-def library_label(settings) -> str:
-    """How the dialog names the library of the settings: a saved connection or a file/URI."""
-    if settings.library_connection:
-        return tr("PostGIS connection “{name}”").format(name=settings.library_connection)
-    return settings.library_uri
-
-
-def open_code_dialog(iface) -> list:
-    """Open the generator with the library, code lists and division layer of the settings;
-    returns the codes of the projects it created (the panel refreshes its list then)."""
-    from qgis.PyQt.QtWidgets import QMessageBox
-
-    from ..core.dictionaries import DictionaryError
-    from ..toolbelt.log import log
-    from ..toolbelt.settings import load_settings
-
-    settings = load_settings()
-    parent = iface.mainWindow() if iface is not None else None
-    try:
-        dictionaries = default_dictionaries(settings.dictionary_dir or None)
-    except DictionaryError as exc:
-        QMessageBox.warning(parent, tr("Project code generator"), str(exc))
-        return []
-    library = None
-    if settings.library_uri or settings.library_connection:
-        try:
-            from ..gis.library_connect import open_library_from_settings
-
-            library = open_library_from_settings(dictionaries=dictionaries)
-        except Exception as exc:  # a missing file, a server that is down…: say so, go on
-            log(tr("Cannot open the project library: {error}").format(error=exc), "warning", True)
-    division_layer = None
-    if settings.division_layer:
-        layer = QgsVectorLayer(settings.division_layer, "divisions", "ogr")
-        if layer.isValid():
-            division_layer = layer
-        else:
-            log(
-                tr("The division layer {path} cannot be read.").format(
-                    path=settings.division_layer
-                ),
-                "warning",
-            )
-    dialog = CodeDialog(
-        library=library,
-        dictionaries=dictionaries,
-        parent=parent,
-        region_code=settings.region_code,
-        division_layer=division_layer,
-        division_field=settings.division_field or "adcode",
-        selected_geometry=lambda: selected_parcel_geometry(iface),
-        library_label=library_label(settings),
-        last_used=load_last_used(),
-    )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    try:
-        dialog.exec()
-        if dialog.last_used:
-            save_last_used(dialog.last_used)
-        return list(dialog.created)
-    finally:
-        if library is not None:
-            library.close()
