@@ -123,9 +123,7 @@ def test_panel_opens_the_authcfg_connection(authcfg_connection, qgis_iface):
         assert settings.library_connection == NAME
         assert PASSWORD not in settings.library_uri
         assert "password" not in settings.library_uri
-        from yimatong_plugin.core.library_ops import connection
-
-        cur = connection(lib).cursor()
+        cur = lib.connection.cursor()
         cur.execute("SELECT DISTINCT who FROM ymt_audit WHERE code = %s", (code,))
         whos = [r[0] for r in cur.fetchall()]
         cur.close()

@@ -4,8 +4,7 @@ project's whole file (events, parcels, results, findings). Qt-free.
 :func:`projects_at` asks the library for the candidate parcels through its spatial index
 (``Library.parcels_in_box``: the GeoPackage R-tree or the PostGIS GiST index), then tests the
 exact geometry with shapely. Only the library's public API is used (``query``, ``stream``,
-``parcels_in_box``, ``events``, ``parcels``…). If the library object offers its
-own ``projects_at`` it is used instead (this module is written so the library can adopt it).
+``parcels_in_box``, ``events``, ``parcels``…).
 """
 
 from __future__ import annotations
@@ -46,19 +45,13 @@ def _search_box(x: float, y: float, crs: str, tolerance: float) -> tuple[float, 
     return lon, lat, tol
 
 
-def _candidates(lib, box: tuple[float, float, float, float]) -> list[dict]:
-    """Parcel rows whose envelope meets ``box`` (minx, miny, maxx, maxy in EPSG:4490), with
-    their geometry as WKB in ``geometry`` — answered by the library's spatial index."""
-    return lib.parcels_in_box(*box)
-
-
 def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float = 0.0):
     """Parcels (current and retired) whose geometry is within ``tolerance`` of the point.
 
     ``tolerance`` is in the units of ``crs``. Rows: fid, code, retired, replaces, replaced_by.
     """
     lon, lat, tol = _search_box(x, y, crs, tolerance)
-    rows = _candidates(lib, (lon - tol, lat - tol, lon + tol, lat + tol))
+    rows = lib.parcels_in_box(lon - tol, lat - tol, lon + tol, lat + tol)
     if not rows:
         return []
     geoms = shapely.from_wkb([r["geometry"] for r in rows])
@@ -86,7 +79,7 @@ def parcels_in(lib, geometry, crs: str = LIBRARY_CRS):
         geometry = shapely.transform(geometry, to_library)
     if geometry is None or geometry.is_empty:
         return []
-    rows = _candidates(lib, tuple(geometry.bounds))
+    rows = lib.parcels_in_box(*geometry.bounds)
     if not rows:
         return []
     geoms = shapely.from_wkb([r["geometry"] for r in rows])
@@ -141,9 +134,6 @@ def projects_at(
     ``retired_parcel_ids`` (retired ones hit). Projects hit by a current parcel come first,
     then by code.
     """
-    own = getattr(lib, "projects_at", None)
-    if callable(own):
-        return own(x, y, crs=crs, tolerance=tolerance, include_archived=include_archived)
     return _projects_of(lib, parcels_at(lib, x, y, crs, tolerance), include_archived)
 
 

@@ -27,7 +27,6 @@ from qgis.core import (
 from ..core.gcj02 import gcj02_to_wgs84, offset_m
 from ..core.library.errors import LibraryError
 from ..core.library.geometry import prepare_parcel
-from ..core.library_ops import transaction
 from ..toolbelt.i18n import tr
 from .coordfile_layer import SOURCE_PROPERTY, area_warning
 
@@ -346,7 +345,7 @@ def attach(
             "bad_value",
         )
     ids = []
-    with transaction(library):
+    with library.transaction():
         for cand in candidates:
             # as drawn, in its own CRS (the library records it and reprojects exactly as the
             # check did); a GCJ-02 conversion is written as the converted EPSG:4490 geometry

@@ -24,12 +24,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="379" />
+      <location filename="../ui/library_dock.py" line="376" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="357" />
+      <location filename="../ui/library_dock.py" line="354" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="404" />
+      <location filename="../ui/library_dock.py" line="401" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="343" />
+      <location filename="../gis/parcel_attach.py" line="342" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
@@ -391,7 +391,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="369" />
+      <location filename="../ui/library_dock.py" line="366" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -601,7 +601,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer/writer.py" line="65" />
+      <location filename="../core/importer/writer.py" line="63" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -1888,7 +1888,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="340" />
+      <location filename="../gis/parcel_attach.py" line="339" />
       <source>No features to attach.</source>
       <translation>没有可挂接的要素。</translation>
     </message>
@@ -1928,7 +1928,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="469" />
+      <location filename="../ui/library_dock.py" line="466" />
       <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
       <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
     </message>
@@ -2514,7 +2514,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="346" />
+      <location filename="../ui/library_dock.py" line="343" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -2809,7 +2809,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer/writer.py" line="72" />
+      <location filename="../core/importer/writer.py" line="70" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
@@ -3328,7 +3328,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="246" />
+      <location filename="../gis/parcel_attach.py" line="245" />
       <source>The layer {layer} has no coordinate reference system; set it first.</source>
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
@@ -3868,7 +3868,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>合计行（{label}）：已跳过</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="258" />
+      <location filename="../gis/parcel_attach.py" line="257" />
       <source>a {type} is not a parcel (polygons or closed polylines only)</source>
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
@@ -4018,7 +4018,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列“{column}”：第 {rows} 行取其上方合并单元格的值</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="305" />
+      <location filename="../gis/parcel_attach.py" line="304" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
@@ -4143,7 +4143,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="241" />
+      <location filename="../gis/parcel_attach.py" line="240" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
@@ -4203,7 +4203,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>征缴闲置费阶段</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="292" />
+      <location filename="../gis/parcel_attach.py" line="291" />
       <source>implausible area {area:,.1f} m² (wrong units or CRS?)</source>
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
@@ -4228,7 +4228,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>内部不连通</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="268" />
+      <location filename="../gis/parcel_attach.py" line="267" />
       <source>invalid ({reason}); repaired</source>
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
@@ -4248,7 +4248,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="271" />
+      <location filename="../gis/parcel_attach.py" line="270" />
       <source>invalid geometry: {reason} (fix it, or tick 'repair')</source>
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
@@ -4348,7 +4348,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="253" />
+      <location filename="../gis/parcel_attach.py" line="252" />
       <source>no geometry</source>
       <translation>无几何</translation>
     </message>
@@ -4763,7 +4763,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的坐标系“{name}”（应为 2000国家大地坐标系）</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="296" />
+      <location filename="../gis/parcel_attach.py" line="295" />
       <source>unusual area {area:,.1f} m²</source>
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
@@ -4958,7 +4958,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../gis/parcel_attach.py" line="333" />
+      <location filename="../gis/parcel_attach.py" line="332" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
@@ -5003,7 +5003,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="475" />
+      <location filename="../ui/library_dock.py" line="472" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -5023,12 +5023,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="466" />
+      <location filename="../ui/library_dock.py" line="463" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="463" />
+      <location filename="../ui/library_dock.py" line="460" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>

@@ -313,9 +313,7 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
 
     @staticmethod
     def _distinct_values(lib) -> dict:
-        from ..core.library_ops import connection
-
-        conn = connection(lib)
+        conn = lib.connection
         return {
             c: pq.distinct_values(conn, c)
             for c in ("year", "admin", "supply_type", "land_use", "status")
@@ -323,7 +321,6 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
 
     def _opened(self, uri: str, connection: str, library, values: dict) -> None:
         from ..core.dictionaries import default_dictionaries
-        from ..core.library_ops import connection as conn_of
         from ..toolbelt.settings import load_settings, save_settings
 
         self.library, self.uri, self.connection_name = library, uri, connection
@@ -341,7 +338,7 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
         # the list follows what the search box and filters show now (close_library stopped a
         # pending debounce: a search cleared just before opening was otherwise never applied)
         self.model.set_filter(self.current_filter())
-        self.model.set_connection(conn_of(library), count_path=count_path, names=self._names)
+        self.model.set_connection(library.connection, count_path=count_path, names=self._names)
         self.libraryOpened.emit(uri)
         log(tr("Project library opened: {uri}").format(uri=connection or uri))
         self._start_anomalies()

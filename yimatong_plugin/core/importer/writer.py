@@ -55,11 +55,9 @@ def commit(plan: ImportPlan, library, progress: Callable[[float], bool] | None =
                 n=len(plan.problems), problems=plan.summary()
             )
         )
-    from ..library_ops import transaction
-
     codes: list[str] = []
     n = len(plan.rows)
-    with transaction(library):
+    with library.transaction():
         for i, row in enumerate(plan.rows):
             if progress is not None and i % 100 == 0 and progress(i / max(n, 1)):
                 raise ImporterError(tr("Cancelled; nothing was written."))

@@ -30,7 +30,3 @@ STAGE_SINCE_VERSION = {"supplementary_farmland": 4}
 STAGE_GROUPS = {g.label: g.stages for g in _lifecycle.STAGE_GROUPS}
 
 SUPPLY_ONLY_FIELDS = ("agreed_handover", "agreed_start", "agreed_completion")
-
-# Tables whose rows are never deleted (archive/retire instead) and whose edits are audited.
-AUDITED_TABLES = ("ymt_projects", "ymt_parcels", "ymt_events", "ymt_results")
-ALL_TABLES = AUDITED_TABLES + ("ymt_serials", "ymt_audit")
