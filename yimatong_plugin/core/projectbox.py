@@ -45,6 +45,17 @@ def _search_box(x: float, y: float, crs: str, tolerance: float) -> tuple[float, 
     return lon, lat, tol
 
 
+def _hit_rows(rows: list[dict], hit) -> list[dict]:
+    """The parcel rows where ``hit`` is true, without their geometry, ``retired`` as a bool."""
+    out = []
+    for row, ok in zip(rows, hit):
+        if ok:
+            row.pop("geometry", None)
+            row["retired"] = bool(row["retired"])
+            out.append(row)
+    return out
+
+
 def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float = 0.0):
     """Parcels (current and retired) whose geometry is within ``tolerance`` of the point.
 
@@ -57,13 +68,7 @@ def parcels_at(lib, x: float, y: float, crs: str = LIBRARY_CRS, tolerance: float
     geoms = shapely.from_wkb([r["geometry"] for r in rows])
     point = shapely.Point(lon, lat)
     hit = shapely.dwithin(geoms, point, tol) if tol > 0 else shapely.intersects(geoms, point)
-    out = []
-    for row, ok in zip(rows, hit):
-        if ok:
-            row.pop("geometry", None)
-            row["retired"] = bool(row["retired"])
-            out.append(row)
-    return out
+    return _hit_rows(rows, hit)
 
 
 def parcels_in(lib, geometry, crs: str = LIBRARY_CRS):
@@ -85,13 +90,7 @@ def parcels_in(lib, geometry, crs: str = LIBRARY_CRS):
     geoms = shapely.from_wkb([r["geometry"] for r in rows])
     shapely.prepare(geometry)
     hit = shapely.intersects(geometry, geoms) & ~shapely.touches(geometry, geoms)
-    out = []
-    for row, ok in zip(rows, hit):
-        if ok:
-            row.pop("geometry", None)
-            row["retired"] = bool(row["retired"])
-            out.append(row)
-    return out
+    return _hit_rows(rows, hit)
 
 
 def _projects_of(lib, parcels: list[dict], include_archived: bool) -> list[dict]:

@@ -601,7 +601,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../core/importer/writer.py" line="63" />
+      <location filename="../core/importer/writer.py" line="58" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
     </message>
@@ -2809,7 +2809,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer/writer.py" line="70" />
+      <location filename="../core/importer/writer.py" line="65" />
       <source>Row {row}: {error}; nothing was written.</source>
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
@@ -3316,7 +3316,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
     <message>
-      <location filename="../core/importer/writer.py" line="54" />
+      <location filename="../core/importer/writer.py" line="49" />
       <source>The import has {n} problem(s); nothing was written:
 {problems}</source>
       <translation>导入有 {n} 个问题，未写入任何数据：

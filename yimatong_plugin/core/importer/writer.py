@@ -9,19 +9,14 @@ import datetime as _dt
 from typing import Any, Callable
 
 from ..i18n import tr
+from ..library.base import PROJECT_ATTRS as LIBRARY_PROJECT_ATTRS
 from .fields import SEGMENT_FIELDS, ImporterError, field_label
 from .validation import ImportPlan, ImportRow
 from .values import _as_text
 
-#: importer fields written as project columns (the library's PROJECT_ATTRS)
-PROJECT_ATTRS = (
-    "applicant",
-    "declared_area_m2",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-    "investment_code",
-)
+#: importer fields written as project columns: the library's PROJECT_ATTRS but the status (not
+#: imported) and the note (composed from NOTE_FIELDS)
+PROJECT_ATTRS = tuple(a for a in LIBRARY_PROJECT_ATTRS if a not in ("status", "note"))
 #: importer fields the library has no column for: kept in the project's note
 NOTE_FIELDS = ("location", "investment", "approval_number", "approval_date")
 
