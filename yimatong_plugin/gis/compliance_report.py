@@ -74,7 +74,6 @@ from qgis.core import (
     QgsTableCell,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
@@ -84,6 +83,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
 from ..toolbelt.i18n import load_private_translator
+from .qgis_compat import DISTANCE_METERS, RENDER_POINTS, SCALEBAR_FIT_WIDTH, empty_rectangle
 from .shapely_io import attribute_text
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -816,8 +816,7 @@ class _Report:
     # ---- maps -----------------------------------------------------------------------------
     def prepare_maps(self) -> None:
         aspect = CONTENT_W / MAP_H
-        full = QgsRectangle()
-        full.setMinimal()
+        full = empty_rectangle()
         self.extents = {}
         for p in self.parcels:
             ext = _parcel_extent(p, aspect)
@@ -1346,11 +1345,11 @@ class _Report:
             scale = QgsLayoutItemScaleBar(layout)
             scale.setStyle("Single Box")
             scale.setLinkedMap(item)
-            scale.setUnits(QgsUnitTypes.DistanceMeters)
+            scale.setUnits(DISTANCE_METERS)
             scale.setUnitLabel("m")
             scale.setNumberOfSegments(2)
             scale.setNumberOfSegmentsLeft(0)
-            scale.setSegmentSizeMode(1)  # fit width
+            scale.setSegmentSizeMode(SCALEBAR_FIT_WIDTH)
             scale.setMinimumBarWidth(20)
             scale.setMaximumBarWidth(45)
             scale_format = QgsTextFormat()
@@ -1518,7 +1517,7 @@ def _label(
     fmt = QgsTextFormat()
     fmt.setFont(_font(size, bold))
     fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(RENDER_POINTS)
     fmt.setColor(colour or QColor(30, 30, 30))
     if hasattr(label, "setTextFormat"):
         label.setTextFormat(fmt)

@@ -114,7 +114,7 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="162" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="163" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -284,17 +284,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="962" />
+      <location filename="../gis/compliance_report.py" line="961" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="963" />
+      <location filename="../gis/compliance_report.py" line="962" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="961" />
+      <location filename="../gis/compliance_report.py" line="960" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -329,12 +329,12 @@
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="67" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="68" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="276" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="277" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
@@ -474,7 +474,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1251" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="959" />
+      <location filename="../gis/compliance_report.py" line="958" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1251" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -659,12 +659,12 @@
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="106" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1645" />
+      <location filename="../gis/compliance_report.py" line="1644" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -849,7 +849,7 @@
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="129" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="130" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -864,7 +864,7 @@
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="39" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -879,12 +879,12 @@
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="85" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="91" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -899,7 +899,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1112" />
+      <location filename="../gis/compliance_report.py" line="1111" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -919,7 +919,7 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1319" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -934,12 +934,12 @@
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="104" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="97" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="948" />
+      <location filename="../gis/compliance_report.py" line="947" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -984,7 +984,7 @@
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="83" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="84" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -1096,7 +1096,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="958" />
+      <location filename="../gis/compliance_report.py" line="957" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1221,7 +1221,7 @@
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="35" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="36" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -1241,7 +1241,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1281" />
+      <location filename="../gis/compliance_report.py" line="1280" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1261,12 +1261,12 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="935" />
+      <location filename="../gis/compliance_report.py" line="934" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="934" />
+      <location filename="../gis/compliance_report.py" line="933" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1366,7 +1366,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1452" />
+      <location filename="../gis/compliance_report.py" line="1451" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1436,7 +1436,7 @@
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="123" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="124" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -1562,12 +1562,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1015" />
+      <location filename="../gis/compliance_report.py" line="1014" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1313" />
+      <location filename="../gis/compliance_report.py" line="1312" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1597,7 +1597,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1290" />
+      <location filename="../gis/compliance_report.py" line="1289" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1627,7 +1627,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="960" />
+      <location filename="../gis/compliance_report.py" line="959" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1832,7 +1832,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="214" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="215" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -1872,7 +1872,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="856" />
+      <location filename="../gis/compliance_report.py" line="855" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1882,7 +1882,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="90" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="91" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -1917,17 +1917,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1231" />
+      <location filename="../gis/compliance_report.py" line="1230" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1250" />
+      <location filename="../gis/compliance_report.py" line="1249" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1122" />
+      <location filename="../gis/compliance_report.py" line="1121" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
@@ -1942,7 +1942,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1251" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2037,12 +2037,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1412" />
+      <location filename="../gis/compliance_report.py" line="1411" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="964" />
+      <location filename="../gis/compliance_report.py" line="963" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2212,7 +2212,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="71" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -2549,7 +2549,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1021" />
+      <location filename="../gis/compliance_report.py" line="1020" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2604,7 +2604,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1651" />
+      <location filename="../gis/compliance_report.py" line="1650" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2619,7 +2619,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="78" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -2884,7 +2884,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="922" />
+      <location filename="../gis/compliance_report.py" line="921" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -2929,7 +2929,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1319" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2979,7 +2979,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="923" />
+      <location filename="../gis/compliance_report.py" line="922" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -3029,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="915" />
+      <location filename="../gis/compliance_report.py" line="914" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -3399,7 +3399,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1136" />
+      <location filename="../gis/compliance_report.py" line="1135" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3469,12 +3469,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1062" />
+      <location filename="../gis/compliance_report.py" line="1061" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1075" />
+      <location filename="../gis/compliance_report.py" line="1074" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3499,7 +3499,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1212" />
+      <location filename="../gis/compliance_report.py" line="1211" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -3549,12 +3549,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1438" />
+      <location filename="../gis/compliance_report.py" line="1437" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>

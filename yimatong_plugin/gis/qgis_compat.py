@@ -1,0 +1,63 @@
+"""API differences between the QGIS versions Yimatong runs on (3.22 to 3.40 LTR), by feature.
+
+Each name here is chosen by looking at what the running QGIS offers, never by its version
+string: QGIS 3.30+ moved many enums into ``Qgis`` (and 3.40 refuses plain ints where it wants
+one), and QGIS 3.38+ takes ``QMetaType.Type`` for field types and deprecates ``QVariant.Type``.
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsField, QgsRectangle, QgsScaleBarSettings, QgsUnitTypes
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+
+def _qgis_enum(enum_name: str, member: str, legacy):
+    """``Qgis.<enum_name>.<member>`` when this QGIS has that enum, else ``legacy``."""
+    enum = getattr(Qgis, enum_name, None)
+    return getattr(enum, member) if enum is not None and hasattr(enum, member) else legacy
+
+
+# scale bar: segment size "fit width" (an int on 3.22, Qgis.ScaleBarSegmentSizeMode on 3.30+)
+SCALEBAR_FIT_WIDTH = _qgis_enum(
+    "ScaleBarSegmentSizeMode",
+    "FitWidth",
+    getattr(QgsScaleBarSettings, "SegmentSizeFitWidth", 1),
+)
+DISTANCE_METERS = _qgis_enum("DistanceUnit", "Meters", QgsUnitTypes.DistanceMeters)
+RENDER_POINTS = _qgis_enum("RenderUnit", "Points", QgsUnitTypes.RenderPoints)
+
+
+def _field_takes_metatype() -> bool:
+    """True when ``QgsField`` takes ``QMetaType.Type`` (QGIS 3.38+)."""
+    try:
+        return QgsField("probe", QMetaType.Type.Double).type() in (
+            QMetaType.Type.Double,
+            QVariant.Double,
+        )
+    except TypeError:
+        return False
+
+
+if _field_takes_metatype():
+    FIELD_STRING = QMetaType.Type.QString
+    FIELD_INT = QMetaType.Type.Int
+    FIELD_DOUBLE = QMetaType.Type.Double
+    FIELD_DATE = QMetaType.Type.QDate
+    FIELD_LONGLONG = QMetaType.Type.LongLong
+else:
+    FIELD_STRING = QVariant.String
+    FIELD_INT = QVariant.Int
+    FIELD_DOUBLE = QVariant.Double
+    FIELD_DATE = QVariant.Date
+    FIELD_LONGLONG = QVariant.LongLong
+
+
+def empty_rectangle() -> QgsRectangle:
+    """A rectangle that ``combineExtentWith`` grows from: ``setNull()`` (QGIS 3.34+) or the
+    deprecated ``setMinimal()`` where ``setNull`` does not exist."""
+    rect = QgsRectangle()
+    if hasattr(rect, "setNull"):
+        rect.setNull()
+    else:
+        rect.setMinimal()
+    return rect
