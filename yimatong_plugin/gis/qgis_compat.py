@@ -8,34 +8,33 @@ one), and QGIS 3.38+ takes ``QMetaType.Type`` for field types and deprecates ``Q
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsField, QgsRectangle, QgsScaleBarSettings, QgsUnitTypes
-from qgis.PyQt.QtCore import QMetaType, QVariant
+from qgis.PyQt.QtCore import QMetaType
 
 
-def _qgis_enum(enum_name: str, member: str, legacy):
-    """``Qgis.<enum_name>.<member>`` when this QGIS has that enum, else ``legacy``."""
+def _qgis_enum(enum_name: str, member: str, legacy_owner, legacy_name: str):
+    """``Qgis.<enum_name>.<member>`` when this QGIS has that enum, else the older
+    ``legacy_owner.<legacy_name>``."""
     enum = getattr(Qgis, enum_name, None)
-    return getattr(enum, member) if enum is not None and hasattr(enum, member) else legacy
+    if enum is not None and hasattr(enum, member):
+        return getattr(enum, member)
+    return getattr(legacy_owner, legacy_name)
 
 
 # scale bar: segment size "fit width" (an int on 3.22, Qgis.ScaleBarSegmentSizeMode on 3.30+)
 SCALEBAR_FIT_WIDTH = _qgis_enum(
-    "ScaleBarSegmentSizeMode",
-    "FitWidth",
-    getattr(QgsScaleBarSettings, "SegmentSizeFitWidth", 1),
+    "ScaleBarSegmentSizeMode", "FitWidth", QgsScaleBarSettings, "SegmentSizeFitWidth"
 )
-DISTANCE_METERS = _qgis_enum("DistanceUnit", "Meters", QgsUnitTypes.DistanceMeters)
-RENDER_POINTS = _qgis_enum("RenderUnit", "Points", QgsUnitTypes.RenderPoints)
+DISTANCE_METERS = _qgis_enum("DistanceUnit", "Meters", QgsUnitTypes, "DistanceMeters")
+RENDER_POINTS = _qgis_enum("RenderUnit", "Points", QgsUnitTypes, "RenderPoints")
 
 
 def _field_takes_metatype() -> bool:
-    """True when ``QgsField`` takes ``QMetaType.Type`` (QGIS 3.38+)."""
+    """True when ``QgsField`` takes ``QMetaType.Type`` (QGIS 3.38+; 3.22 raises TypeError)."""
     try:
-        return QgsField("probe", QMetaType.Type.Double).type() in (
-            QMetaType.Type.Double,
-            QVariant.Double,
-        )
+        QgsField("probe", QMetaType.Type.Double)
     except TypeError:
         return False
+    return True
 
 
 if _field_takes_metatype():
@@ -45,11 +44,13 @@ if _field_takes_metatype():
     FIELD_DATE = QMetaType.Type.QDate
     FIELD_LONGLONG = QMetaType.Type.LongLong
 else:
-    FIELD_STRING = QVariant.String
-    FIELD_INT = QVariant.Int
-    FIELD_DOUBLE = QVariant.Double
-    FIELD_DATE = QVariant.Date
-    FIELD_LONGLONG = QVariant.LongLong
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_STRING = QVariant.String  # qt5-fallback
+    FIELD_INT = QVariant.Int  # qt5-fallback
+    FIELD_DOUBLE = QVariant.Double  # qt5-fallback
+    FIELD_DATE = QVariant.Date  # qt5-fallback
+    FIELD_LONGLONG = QVariant.LongLong  # qt5-fallback
 
 
 def empty_rectangle() -> QgsRectangle:
