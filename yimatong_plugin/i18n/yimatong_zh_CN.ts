@@ -119,7 +119,7 @@
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="72" />
+      <location filename="../plugin.py" line="74" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="90" />
+      <location filename="../plugin.py" line="92" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
     </message>
@@ -584,7 +584,7 @@
       <translation>合规性审查</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="82" />
+      <location filename="../plugin.py" line="84" />
       <source>Compliance review…</source>
       <translation>合规性审查…</translation>
     </message>
@@ -1717,7 +1717,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="150" />
+      <location filename="../plugin.py" line="181" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -1772,7 +1772,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="111" />
+      <location filename="../plugin.py" line="134" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2177,7 +2177,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="186" />
+      <location filename="../plugin.py" line="220" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -2624,12 +2624,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="46" />
+      <location filename="../plugin.py" line="48" />
       <source>Yimatong</source>
       <translation>一码通</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="64" />
+      <location filename="../plugin.py" line="66" />
       <source>Yimatong cannot start its tools: {problems}. Install with: {hint}</source>
       <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
@@ -2649,7 +2649,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="202" />
+      <location filename="../plugin.py" line="236" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
