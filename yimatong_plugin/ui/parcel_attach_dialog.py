@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
 )
@@ -31,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.library.constants import STAGES
 from ..core.library.errors import LibraryError
 from ..gis import parcel_attach
+from ..gis.qgis_compat import polygon_or_line_layers
 from ..toolbelt.i18n import tr
 
 
@@ -45,9 +45,7 @@ class ParcelAttachDialog(QDialog):
 
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(
-            QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.LineLayer
-        )
+        self.layer_combo.setFilters(polygon_or_line_layers())
         if layer is not None:
             self.layer_combo.setLayer(layer)
         form.addRow(tr("Layer"), self.layer_combo)
