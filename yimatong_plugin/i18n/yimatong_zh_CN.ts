@@ -789,7 +789,7 @@
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="55" />
+      <location filename="../toolbelt/dependencies.py" line="89" />
       <source>Excel import</source>
       <translation>Excel 导入</translation>
     </message>
@@ -1827,7 +1827,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>省级重点项目</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="55" />
+      <location filename="../toolbelt/dependencies.py" line="89" />
       <source>QR images</source>
       <translation>二维码图片</translation>
     </message>
@@ -2919,6 +2919,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>界内</translation>
     </message>
     <message>
+      <location filename="../toolbelt/dependencies.py" line="71" />
+      <source>install shapely 2.0.x</source>
+      <translation>请安装 shapely 2.0.x</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="73" />
+      <source>install the shapely of your QGIS distribution, built on its GEOS {geos}, not a pip wheel</source>
+      <translation>请安装 QGIS 发行版自带的 shapely（基于其 GEOS {geos} 构建），不要用 pip 安装的 wheel</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="261" />
       <source>invalid ({reason}); repaired</source>
       <translation>几何无效（{reason}）；已修复</translation>
@@ -3034,7 +3044,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="21" />
+      <location filename="../toolbelt/dependencies.py" line="47" />
       <source>numpy is not installed</source>
       <translation>未安装 numpy</translation>
     </message>
@@ -3119,7 +3129,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型编码</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="25" />
+      <location filename="../toolbelt/dependencies.py" line="51" />
       <source>pyproj is not installed</source>
       <translation>未安装 pyproj</translation>
     </message>
@@ -3174,17 +3184,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="29" />
+      <location filename="../toolbelt/dependencies.py" line="55" />
       <source>shapely 2 is not installed</source>
       <translation>未安装 shapely 2</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="44" />
-      <source>shapely {version} does not work with the GEOS library QGIS loaded ({problem}); install shapely 2.0.x</source>
-      <translation>shapely {version} 与 QGIS 已加载的 GEOS 库不兼容（{problem}）；请安装 shapely 2.0.x</translation>
+      <location filename="../toolbelt/dependencies.py" line="78" />
+      <source>shapely {version} does not work with the GEOS library QGIS loaded ({problem}); {advice}</source>
+      <translation>shapely {version} 与 QGIS 已加载的 GEOS 库不兼容（{problem}）；{advice}</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="34" />
+      <location filename="../toolbelt/dependencies.py" line="60" />
       <source>shapely {version} is too old: Yimatong needs shapely 2.0</source>
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
@@ -3369,7 +3379,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="60" />
+      <location filename="../toolbelt/dependencies.py" line="94" />
       <source>{module} is not installed: {feature} is unavailable</source>
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
