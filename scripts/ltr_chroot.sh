@@ -23,6 +23,11 @@ PKGS=(qgis python3-qgis qgis-providers python3-shapely python3-numpy python3-pyp
       xvfb xauth x11-utils fonts-noto-cjk imagemagick poppler-utils zip qttools5-dev-tools
       ca-certificates locales-all make git)
 
+# printed before the tests: which QGIS, GEOS, shapely and numpy the results are from
+VERSIONS="from qgis.core import Qgis; import shapely, numpy; print('ltr_chroot: QGIS', \
+Qgis.QGIS_VERSION, '| GEOS', Qgis.geosVersion(), '| shapely', shapely.__version__, 'on GEOS', \
+'.'.join(map(str, shapely.geos_version)), '| numpy', numpy.__version__)"
+
 die() { echo "ltr_chroot: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, chroot, mount)"
 
@@ -97,8 +102,11 @@ build() {
   local req_stamp="$LTR_ROOT$VENV/.installed"
   if [ "$(cat "$req_stamp" 2>/dev/null)" != "$(cat "$ROOT_DIR"/requirements*.txt | sha256sum)" ]; then
     echo "ltr_chroot: installing requirements-ltr.txt into $VENV (inside the chroot)"
-    chroot_exec sh -c "test -x $VENV/bin/python || python3 -m venv --system-site-packages $VENV; \
-      $VENV/bin/python -m pip install -q --disable-pip-version-check -r requirements-ltr.txt"
+    # (the host's pip config names local wheel folders some of which may be absent: quiet that)
+    chroot_exec bash -c "set -eo pipefail; test -x $VENV/bin/python \
+      || python3 -m venv --system-site-packages $VENV; \
+      $VENV/bin/python -m pip install -q --disable-pip-version-check -r requirements-ltr.txt 2>&1 \
+      | { grep -v 'is ignored: it is neither a file nor a directory' || true; }"
     cat "$ROOT_DIR"/requirements*.txt | sha256sum >"$req_stamp"
   fi
 }
@@ -115,7 +123,8 @@ case "$cmd" in
     [ $# -gt 0 ] || set -- tests
     chroot_exec env QT_QPA_PLATFORM=offscreen PYTHONPATH="$ROOT_DIR:/usr/share/qgis/python/plugins" \
       PYTHONDONTWRITEBYTECODE=1 PROJ_DATA=/usr/share/proj \
-      "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@" ;;
+      sh -c "$VENV/bin/python -c \"$VERSIONS\" && exec $VENV/bin/python -m pytest -q \"\$@\"" \
+      sh "$@" ;;
   run)
     flock 9; build; flock -u 9
     chroot_exec env QT_QPA_PLATFORM=offscreen PYTHONPATH="$ROOT_DIR:/usr/share/qgis/python/plugins" \
