@@ -49,13 +49,14 @@ chroot_exec() {
   unshare --mount --propagation private -- bash -s -- "$LTR_ROOT" "$ROOT_DIR" "$@" <<'INNER'
 set -euo pipefail
 R=$1; REPO=$2; shift 2
-cleanup() { umount -R -l "$R/proc" "$R/sys" "$R/dev" "$R$REPO" 2>/dev/null || true; }
+cleanup() { umount -R -l "$R/proc" "$R/sys" "$R/dev" "$R/tmp" "$R$REPO" 2>/dev/null || true; }
 trap cleanup EXIT
 mount -t proc proc "$R/proc"
 mount -t sysfs sysfs "$R/sys"
 mount --bind /dev "$R/dev"
 mount --bind /dev/pts "$R/dev/pts"
 mount -t tmpfs -o mode=1777 tmpfs "$R/dev/shm"
+mount -t tmpfs -o mode=1777 tmpfs "$R/tmp"   # a clean /tmp per run, gone with it
 mkdir -p "$R$REPO"
 mount --bind "$REPO" "$R$REPO"
 # the host's pip settings point at local wheel folders: make them visible read-only
