@@ -115,7 +115,7 @@ build() {
 cmd="${1:-test}"
 [ $# -gt 0 ] && shift
 mkdir -p "$(dirname "$LTR_ROOT")"
-exec 9>"$(dirname "$LTR_ROOT")/.trixie.lock"
+exec 9>"$LTR_ROOT.lock"
 case "$cmd" in
   build)
     flock 9; build ;;
