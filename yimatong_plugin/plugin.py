@@ -26,6 +26,8 @@ class YimatongPlugin:
         self.actions: list[QAction] = []
         # callables run by unload() in reverse order: every component registers its own undo
         self._unloaders: list[Callable[[], None]] = []
+        self._library_dock = self._project_box = None
+        self._build_library_dock = self._build_project_box = None
         install_translator()
 
     # -- Processing -----------------------------------------------------------------------
@@ -98,19 +100,42 @@ class YimatongPlugin:
             toolbar=False,
         )
 
+    # the two docks are built on first use (their action, the locator, a script), not at QGIS
+    # start: building them is most of what initGui would cost (benchmarks/plugin_start.py)
+    @property
+    def library_dock(self):
+        """The project library dock, built on first use; None once unloaded."""
+        if self._library_dock is None and self._build_library_dock is not None:
+            self._library_dock = self._build_library_dock()
+        return self._library_dock
+
+    @property
+    def project_box(self):
+        """The project box dock, built on first use; None once unloaded."""
+        if self._project_box is None and self._build_project_box is not None:
+            self._project_box = self._build_project_box()
+        return self._project_box
+
     def _init_library_dock(self) -> None:
         """Project library panel (项目库): a dock shown by its action."""
-        from qgis.PyQt.QtCore import Qt
 
-        from .ui.library_dock import LibraryDock, place_dock
+        def build():
+            from qgis.PyQt.QtCore import Qt
 
-        dock = LibraryDock(self.iface, self.iface.mainWindow())
-        # its own (right) area: under 图层 on the left it had one result row
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        self.library_dock = dock
+            from .ui.library_dock import LibraryDock
+
+            dock = LibraryDock(self.iface, self.iface.mainWindow())
+            # its own (right) area: under 图层 on the left it had one result row
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            return dock
+
+        self._build_library_dock = build
 
         def show():
+            from .ui.library_dock import place_dock
+
+            dock = self.library_dock
             place_dock(self.iface.mainWindow(), dock)
             if dock.library is None:
                 dock.open_from_settings()
@@ -121,11 +146,12 @@ class YimatongPlugin:
         from .ui.locator import ProjectLocatorFilter, default_source
 
         def source():
-            if dock.library is not None:
+            dock = self._library_dock
+            if dock is not None and dock.library is not None:
                 return dock.uri, dock.connection_name
             return default_source()
 
-        locator = ProjectLocatorFilter(self.iface, source=source, dock=dock)
+        locator = ProjectLocatorFilter(self.iface, source=source, dock=_DockOnFirstUse(self))
         self.iface.registerLocatorFilter(locator)
         self.on_unload(lambda: self.iface.deregisterLocatorFilter(locator))
 
@@ -137,10 +163,12 @@ class YimatongPlugin:
         self.on_unload(lambda: self.iface.unregisterOptionsWidgetFactory(options))
 
         def remove():
-            dock.unload()
-            self.iface.removeDockWidget(dock)
-            dock.deleteLater()
-            self.library_dock = None
+            dock = self._library_dock
+            self._library_dock = self._build_library_dock = None
+            if dock is not None:
+                dock.unload()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
 
         self.on_unload(remove)
 
@@ -197,21 +225,29 @@ class YimatongPlugin:
 
     def _init_project_box(self) -> None:
         """Project box (项目盒): a dock and its map tool; the action shows both."""
-        from qgis.PyQt.QtCore import Qt
 
-        from .ui.project_box import ProjectBoxDock
+        def build():
+            from qgis.PyQt.QtCore import Qt
 
-        dock = ProjectBoxDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        self.project_box = dock
-        self.add_action("projectbox.svg", tr("Project box"), dock.activate_tool)
+            from .ui.project_box import ProjectBoxDock
+
+            dock = ProjectBoxDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            return dock
+
+        self._build_project_box = build
+        self.add_action(
+            "projectbox.svg", tr("Project box"), lambda: self.project_box.activate_tool()
+        )
 
         def remove():
-            dock.unload()
-            self.iface.removeDockWidget(dock)
-            dock.deleteLater()
-            self.project_box = None
+            dock = self._project_box
+            self._project_box = self._build_project_box = None
+            if dock is not None:
+                dock.unload()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
 
         self.on_unload(remove)
 
@@ -287,3 +323,16 @@ class YimatongPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         remove_translator()
+
+
+class _DockOnFirstUse:
+    """The library dock for the locator filter: built when the filter first uses it."""
+
+    def __init__(self, plugin: YimatongPlugin):
+        self._plugin = plugin
+
+    def __getattr__(self, name):
+        dock = self._plugin.library_dock
+        if dock is None:
+            raise AttributeError(name)
+        return getattr(dock, name)

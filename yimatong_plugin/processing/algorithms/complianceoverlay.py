@@ -31,7 +31,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core import crs as gk
 from ...core import overlay as engine
@@ -39,6 +39,7 @@ from ...core import overlay_cache as cache_file
 from ...core.i18n import tr_noop
 from ...gis import shapely_io as io
 from ...gis.gdal_errors import close_table_sink
+from ...gis.qgis_compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from ...toolbelt.i18n import CONTEXT
 from ...toolbelt.log import log
 from ..base import RepairingAlgorithm
@@ -418,24 +419,24 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         ratio_fields = [_ratio_field(c.name) for c in controls]
         out_fields = QgsFields()
         for fname, ftype in (
-            ("parcel_id", QVariant.String),
-            ("area_m2", QVariant.Double),
-            ("repaired", QVariant.Int),
-            ("verdict", QVariant.String),
-            ("verdict_rule", QVariant.String),
-            ("project_code", QVariant.String),
+            ("parcel_id", FIELD_STRING),
+            ("area_m2", FIELD_DOUBLE),
+            ("repaired", FIELD_INT),
+            ("verdict", FIELD_STRING),
+            ("verdict_rule", FIELD_STRING),
+            ("project_code", FIELD_STRING),
         ):
             out_fields.append(QgsField(fname, ftype))
         for fname in ratio_fields:
-            out_fields.append(QgsField(fname, QVariant.Double))
+            out_fields.append(QgsField(fname, FIELD_DOUBLE))
         table_fields = QgsFields()
         for fname, ftype in (
-            ("parcel_id", QVariant.String),
-            ("layer", QVariant.String),
-            ("class_code", QVariant.String),
-            ("overlap_m2", QVariant.Double),
-            ("overlap_ratio", QVariant.Double),
-            ("outside_m2", QVariant.Double),
+            ("parcel_id", FIELD_STRING),
+            ("layer", FIELD_STRING),
+            ("class_code", FIELD_STRING),
+            ("overlap_m2", FIELD_DOUBLE),
+            ("overlap_ratio", FIELD_DOUBLE),
+            ("outside_m2", FIELD_DOUBLE),
         ):
             table_fields.append(QgsField(fname, ftype))
         poly_type = QgsWkbTypes.MultiPolygon
