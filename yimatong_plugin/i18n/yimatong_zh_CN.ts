@@ -139,7 +139,7 @@
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="82" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="83" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
@@ -456,7 +456,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="42" />
+      <location filename="../gis/coordfile_layer.py" line="43" />
       <source>Area check</source>
       <translation>面积核对</translation>
     </message>
@@ -541,7 +541,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="43" />
+      <location filename="../gis/coordfile_layer.py" line="44" />
       <source>Boundary points (界址点数)</source>
       <translation>界址点数</translation>
     </message>
@@ -581,7 +581,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="96" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="97" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
@@ -861,7 +861,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="109" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="110" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
@@ -876,12 +876,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="41" />
+      <location filename="../gis/coordfile_layer.py" line="42" />
       <source>Computed minus declared (m²)</source>
       <translation>计算面积减申报面积（m²）</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="40" />
+      <location filename="../gis/coordfile_layer.py" line="41" />
       <source>Computed planar area (公顷)</source>
       <translation>计算平面面积（公顷）</translation>
     </message>
@@ -1046,7 +1046,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="39" />
+      <location filename="../gis/coordfile_layer.py" line="40" />
       <source>Declared area (公顷)</source>
       <translation>申报面积（公顷）</translation>
     </message>
@@ -1141,12 +1141,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="113" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="114" />
       <source>Dry run (write nothing)</source>
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="257" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="258" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
@@ -1416,7 +1416,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="45" />
+      <location filename="../gis/coordfile_layer.py" line="46" />
       <source>Holes</source>
       <translation>内环数</translation>
     </message>
@@ -1558,7 +1558,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>标注</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="38" />
+      <location filename="../gis/coordfile_layer.py" line="39" />
       <source>Land class code (地类编码)</source>
       <translation>地类编码</translation>
     </message>
@@ -1568,7 +1568,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="37" />
+      <location filename="../gis/coordfile_layer.py" line="38" />
       <source>Land use (地块用途)</source>
       <translation>地块用途</translation>
     </message>
@@ -1718,7 +1718,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="47" />
+      <location filename="../gis/coordfile_layer.py" line="48" />
       <source>Line in the file</source>
       <translation>文件中的行号</translation>
     </message>
@@ -1773,12 +1773,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="36" />
+      <location filename="../gis/coordfile_layer.py" line="37" />
       <source>Map sheet (图幅号)</source>
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="91" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="92" />
       <source>Mapping file (optional)</source>
       <translation>对照表文件（可选）</translation>
     </message>
@@ -2018,7 +2018,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="250" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="251" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2063,7 +2063,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="119" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="120" />
       <source>One row per record: what was done with it (or would be) and why.</source>
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
@@ -2073,7 +2073,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="105" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="106" />
       <source>Only records handled on or after (optional)</source>
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
@@ -2244,7 +2244,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="34" />
+      <location filename="../gis/coordfile_layer.py" line="35" />
       <source>Parcel name (地块名称)</source>
       <translation>地块名称</translation>
     </message>
@@ -2254,7 +2254,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称字段</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="33" />
+      <location filename="../gis/coordfile_layer.py" line="34" />
       <source>Parcel number (地块编号)</source>
       <translation>地块编号</translation>
     </message>
@@ -2344,7 +2344,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="46" />
+      <location filename="../gis/coordfile_layer.py" line="47" />
       <source>Parts</source>
       <translation>部分数</translation>
     </message>
@@ -2609,7 +2609,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在读取图层目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="184" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="185" />
       <source>Reading the staging tables…</source>
       <translation>正在读取前置库表…</translation>
     </message>
@@ -2624,7 +2624,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="52" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="53" />
       <source>Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a PostgreSQL database, a GeoPackage/SQLite file or a folder of CSV exports (UTF-8 or GBK), and brings them into the project library by investment code (项目代码 XMDM = the library's investment_code). Only rows with SJYXBS = 1 count. A 办结（通过） or 办结（容缺通过） record of an item mapped to a stage becomes that stage's event with its 批复文号 and date; other statuses update the project's approval status. The record's DFSJZJ (else LSH) is stored with the event: running again, or with an overlapping SINCE, changes nothing, and a corrected record updates its event (the audit keeps before and after). A record matching no project, or more than one, an unknown item or status, or a bad date is refused with the reason. Everything is written in one transaction: a failure leaves the library as it was. MAPPING (CSV, kind,key,value): item,&lt;text in the item name or item code&gt;,&lt;stage or -&gt;; status,&lt;local number&gt;,&lt;national BLZT 1–15&gt;. OUTPUT: one row per record with its action and reason.</source>
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
@@ -2639,12 +2639,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="121" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="122" />
       <source>Records applied</source>
       <translation>已写入记录数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="122" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="123" />
       <source>Records refused</source>
       <translation>已拒绝记录数</translation>
     </message>
@@ -2789,7 +2789,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="44" />
+      <location filename="../gis/coordfile_layer.py" line="45" />
       <source>Rings</source>
       <translation>圈数</translation>
     </message>
@@ -2839,7 +2839,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="141" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="142" />
       <source>SINCE is not a date: {value}</source>
       <translation>SINCE 不是日期：{value}</translation>
     </message>
@@ -2929,7 +2929,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="35" />
+      <location filename="../gis/coordfile_layer.py" line="36" />
       <source>Shape (图形属性)</source>
       <translation>图形属性</translation>
     </message>
@@ -3019,7 +3019,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="80" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="81" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
     </message>
@@ -3074,17 +3074,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="48" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="49" />
       <source>Sync approvals from the 工改 staging tables</source>
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="259" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="260" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="117" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="118" />
       <source>Sync log</source>
       <translation>同步日志</translation>
     </message>
@@ -3753,7 +3753,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在生成项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="196" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="197" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -4048,7 +4048,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="138" />
+      <location filename="../gis/coordfile_layer.py" line="139" />
       <source>declared area {declared} ha differs from the computed {computed} ha by {diff} m² (tolerance 1 m² and 0.1 %; line {line} of the coordinate file)</source>
       <translation>申报面积 {declared} 公顷与计算面积 {computed} 公顷相差 {diff} m²（容差为 1 m² 且 0.1%；坐标文件第 {line} 行）</translation>
     </message>
@@ -5023,7 +5023,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="190" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="191" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
