@@ -1466,7 +1466,7 @@
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="140" />
+      <location filename="../service/app.py" line="141" />
       <source>No such address</source>
       <translation>没有此地址</translation>
     </message>
@@ -2474,12 +2474,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
+      <location filename="../service/app.py" line="140" />
+      <source>The request body cannot be read (malformed JSON or multipart form)</source>
+      <translation>无法读取请求体（JSON 或 multipart 表单格式错误）</translation>
+    </message>
+    <message>
       <location filename="../service/errors.py" line="120" />
       <source>The request body is not a valid JSON object</source>
       <translation>请求体不是有效的 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="143" />
+      <location filename="../service/app.py" line="144" />
       <source>The request cannot be served</source>
       <translation>无法处理此请求</translation>
     </message>
@@ -2494,7 +2499,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="151" />
+      <location filename="../service/app.py" line="155" />
       <source>The service failed to answer; the error was logged</source>
       <translation>服务处理失败，错误已记录</translation>
     </message>
@@ -2544,7 +2549,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="141" />
+      <location filename="../service/app.py" line="142" />
       <source>This method is not allowed here</source>
       <translation>此地址不支持该请求方法</translation>
     </message>

@@ -30,6 +30,7 @@ from .models import (
 ERRORS = {
     s: {"model": ErrorBody, "description": d}
     for s, d in (
+        (400, "the body cannot be read (malformed JSON or multipart)"),
         (401, "missing or unknown API key"),
         (403, "the key lacks the scope"),
         (404, "no such project / result"),

@@ -137,12 +137,16 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         messages = {
+            400: tr("The request body cannot be read (malformed JSON or multipart form)"),
             404: tr("No such address"),
             405: tr("This method is not allowed here"),
         }
         message = messages.get(exc.status_code, tr("The request cannot be served"))
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "error")
-        return JSONResponse(body(code, message), status_code=exc.status_code)
+        code = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}.get(
+            exc.status_code, "error"
+        )
+        field = "body" if exc.status_code == 400 else None
+        return JSONResponse(body(code, message, field), status_code=exc.status_code)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):  # a bug: log it, show no trace

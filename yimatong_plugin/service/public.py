@@ -74,7 +74,15 @@ def not_found(text: str) -> HTMLResponse:
     return HTMLResponse(_page("未找到项目", body), status_code=404)
 
 
-@router.get("/p/{code}", response_class=HTMLResponse, summary="码上直办 public page")
+@router.get(
+    "/p/{code}",
+    response_class=HTMLResponse,
+    summary="码上直办 public page",
+    responses={
+        404: {"content": {"text/html": {}}, "description": "unknown code (an HTML page)"},
+        503: {"content": {"text/html": {}}, "description": "the library is unreachable"},
+    },
+)
 def public_page(code: str, request: Request):
     try:
         pcode = parse_code(code[:100])
