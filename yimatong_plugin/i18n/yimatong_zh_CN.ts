@@ -84,6 +84,11 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
+      <location filename="../core/library/remote.py" line="121" />
+      <source>A library reached over HTTP answers no SQL; use the API calls</source>
+      <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="333" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
@@ -452,6 +457,11 @@
       <location filename="../ui/code_dialog.py" line="516" />
       <source>Cannot open the project library: {error}</source>
       <translation>无法打开项目库：{error}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="76" />
+      <source>Cannot reach the library service {url}: {error}</source>
+      <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="89" />
@@ -2297,6 +2307,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
+      <location filename="../core/library/remote.py" line="214" />
+      <source>The downloaded file does not match its SHA-256; discard it</source>
+      <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
+    </message>
+    <message>
       <location filename="../core/library/blobs.py" line="89" />
       <source>The file changed while it was being stored; nothing was stored</source>
       <translation>文件在存储过程中发生了变化，未存储任何内容</translation>
@@ -2407,6 +2422,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../service/errors.py" line="75" />
       <source>The library refused the change</source>
       <translation>项目库拒绝了此修改</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="93" />
+      <source>The library service refused the call ({status}): {message}</source>
+      <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="70" />
+      <source>The library service {url} did not answer in time</source>
+      <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="348" />

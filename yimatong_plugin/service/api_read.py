@@ -122,6 +122,23 @@ def list_stages(code: str, who: Caller = Depends(need("read"))):
         raise from_library(exc) from None
 
 
+@router.get("/projects/{code}/history", response_model=list[dict], summary="审计记录 (audit)")
+def project_history(code: str, who: Caller = Depends(need("read"))):
+    """Audit entries of the project and its parcels, events and results, oldest first
+    (``before``/``after``: the whole row; geometry left out)."""
+    try:
+        if who.lib.project(code) is None:
+            raise LibraryError(_no_project(code), "not_found", "code")
+        rows = who.lib.history(code)
+    except LibraryError as exc:
+        raise from_library(exc) from None
+    for row in rows:
+        for key in ("before", "after"):
+            if isinstance(row.get(key), dict):
+                row[key].pop("geom", None)
+    return rows
+
+
 @router.get("/codes/{code}/check", response_model=CodeCheck, summary="一码核验 (check a code)")
 def check_code(code: str, who: Caller = Depends(need("read"))):
     text = code[:100]
