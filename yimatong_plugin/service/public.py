@@ -29,7 +29,7 @@ main{padding:12px 16px;max-width:640px;margin:auto}
 .card{background:#fff;border-radius:8px;padding:12px 14px;margin-bottom:12px;
 box-shadow:0 1px 2px rgba(0,0,0,.08)}
 .name{font-size:20px;font-weight:600;margin:0 0 6px}
-.code{font-family:monospace;font-size:15px;letter-spacing:.5px;word-break:break-all}
+.code{font-family:monospace;font-size:14px;margin:0 0 8px}
 dl{margin:0}dt{color:#66788a;font-size:14px}dd{margin:0 0 8px}
 ol{list-style:none;margin:0;padding:0;border-left:3px solid #1b5e87}
 li{position:relative;padding:0 0 12px 14px}
@@ -108,7 +108,7 @@ def public_page(code: str, request: Request):
         f'<div class="card"><p class="name">{escape(row["name"])}</p>'
         f'<p class="code">{escape(pcode.display())}</p>'
         f"<dl><dt>行政区</dt><dd>{escape(_division(row['admin']))}</dd>"
-        f"<dt>当前状态</dt><dd>{escape(status)}</dd>"
+        f"<dt>当前阶段</dt><dd>{escape(status)}</dd>"
         + (
             f"<dt>审批办理状态</dt><dd>{escape(str(row['approval_status']))}</dd>"
             if row.get("approval_status")
