@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import requests
@@ -80,12 +81,27 @@ def test_keys_and_scopes(svc):
     )
     assert "stages" in err["message"]
     _error(reader.post(svc.api + "/codes", json={}, timeout=10), 403)
+    # a revoked client is refused
+    import subprocess
+    import sys
+
+    gone = add_client(svc.uri, "gone", "read")
+    subprocess.run(
+        [sys.executable, "-m", "yimatong_plugin.service", "revoke-client", "gone"]
+        + ["--library", svc.uri],
+        check=True,
+        capture_output=True,
+        env=dict(__import__("os").environ, PYTHONPATH=str(Path(__file__).parents[2])),
+    )
+    _error(svc.session(gone).get(url, timeout=10), 401)
     # only the hash of a key is in the library
     lib = open_library(svc.uri)
     stored = lib.query("SELECT name, key_hash FROM ymt_api_clients ORDER BY name")
     lib.close()
-    assert [r["name"] for r in stored] == ["approval", "reader"]
+    assert [r["name"] for r in stored] == ["approval", "gone", "reader"]
     for row in stored:
+        if row["name"] == "gone":
+            continue
         assert row["key_hash"] == hashlib.sha256(svc.keys[row["name"]].encode()).hexdigest()
         assert svc.keys[row["name"]] not in json.dumps(stored)
 
@@ -319,13 +335,22 @@ def test_large_upload_is_streamed(svc, api):
     for piece in down.iter_content(1 << 20):
         check.update(piece)
     assert check.hexdigest() == down.headers["X-Content-SHA256"] == digest.hexdigest()
-    # over the limit: 413 before the whole body is read
-    big = api.post(
-        f"{svc.api}/projects/{svc.code}/results",
-        files={"file": ("huge.bin", b"\0" * (170 << 20))},
-        timeout=300,
-    )
-    _error(big, 413, "file")
+    # over the limit: 413 from the declared length, before any of the body is read (the
+    # client sends the headers only)
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", svc.port, timeout=60)
+    conn.putrequest("POST", f"/api/v1/projects/{svc.code}/results")
+    conn.putheader("Authorization", api.headers["Authorization"])
+    conn.putheader("Content-Type", f"multipart/form-data; boundary={boundary}")
+    conn.putheader("Content-Length", str(170 << 20))
+    conn.endheaders()
+    resp = conn.getresponse()
+    payload = resp.read().decode()
+    conn.close()
+    assert resp.status == 413, payload
+    err = json.loads(payload)["error"]
+    assert err["field"] == "file" and "160" in err["message"] and _has_chinese(err["message"])
 
 
 # --- codes --------------------------------------------------------------------------------------

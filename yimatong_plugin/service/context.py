@@ -8,6 +8,7 @@ threads, uvicorn workers or hosts can serve one PostGIS library.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,15 +83,36 @@ def library(request: Request) -> Iterator[Library]:
     """Borrow a library for this request (written as the service until a caller is known)."""
     try:
         with request.app.state.libraries.borrow() as lib:
-            lib.set_user(SERVICE_USER)
+            if lib.user != SERVICE_USER:
+                lib.set_user(SERVICE_USER)
             yield lib
     except LibraryError as exc:
         raise from_library(exc) from None
 
 
+#: key -> (client, expiry): a revoked or re-keyed client is refused within this many seconds
+AUTH_CACHE_SECONDS = 5.0
+_auth_cache: dict[str, tuple[Optional[dict], float]] = {}
+_auth_lock = threading.Lock()
+
+
+def _client(lib: Library, key: str) -> Optional[dict]:
+    now = time.monotonic()
+    with _auth_lock:
+        hit = _auth_cache.get(key)
+    if hit is not None and hit[1] > now:
+        return hit[0]
+    client = client_for_key(lib, key)
+    with _auth_lock:
+        if len(_auth_cache) > 10_000:  # unknown keys thrown at us: do not grow without end
+            _auth_cache.clear()
+        _auth_cache[key] = (client, now + AUTH_CACHE_SECONDS)
+    return client
+
+
 def caller(lib: Library, scope: str, credentials) -> Caller:
     try:
-        client: Optional[dict] = client_for_key(lib, credentials.credentials)
+        client: Optional[dict] = _client(lib, credentials.credentials)
     except LibraryError as exc:
         raise from_library(exc) from None
     if client is None:
@@ -103,7 +125,8 @@ def caller(lib: Library, scope: str, credentials) -> Caller:
                 name=client["name"], scope=scope
             ),
         )
-    lib.set_user(client["name"])  # every write is audited with the calling system's name
+    if scope != "read":  # every write is audited with the calling system's name
+        lib.set_user(client["name"])
     return Caller(client["name"], client["scopes"], lib)
 
 
