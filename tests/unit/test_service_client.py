@@ -23,8 +23,10 @@ def service(tmp_path_factory):
     lib.add_project(code, name="武陵区安置房", source="municipal_key", declared_area_m2=35000)
     lib.add_parcel(code, SQUARE, stage="supply")
     lib.add_event(code, "supply", "2024-01-05", doc_no="常供〔2024〕1号")
+    for i in range(4):
+        lib.add_project(lib.allocate_code(**SEG), name=f"物流园{i}", source="municipal_key")
     lib.close()
-    svc = Service(uri)
+    svc = Service(uri, "--count-cap", "2")
     svc.uri, svc.code = uri, code
     svc.key = add_client(uri, "county-office")
     svc.reader = add_client(uri, "viewer", "read")
@@ -41,6 +43,11 @@ def test_remote_reads_like_the_local_library(service):
     assert remote.project(code[:-6] + "999999") is None
     assert [p["code"] for p in remote.find("安置")] == [r["code"] for r in local.find("安置")]
     assert [p["code"] for p in remote.projects()] == [p["code"] for p in local.projects()]
+    # totals are counted up to the cap (2 here) and say when they are not exact
+    first = remote.page(page=1, page_size=2)
+    assert first["total"] == 2 and first["total_exact"] is False
+    assert remote.page(q="安置")["total_exact"] is True
+    assert len(remote.projects()) == 5 and len(remote.find("物流园", limit=3)) == 3
     assert [(e["fid"], e["stage"], e["event_date"], e["doc_no"]) for e in remote.events(code)] == [
         (e["fid"], e["stage"], e["event_date"], e["doc_no"]) for e in local.events(code)
     ]

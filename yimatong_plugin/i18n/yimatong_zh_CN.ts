@@ -244,7 +244,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="139" />
+      <location filename="../service/context.py" line="140" />
       <source>An API key is required (Authorization: Bearer &lt;key&gt;)</source>
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
@@ -539,7 +539,7 @@
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="124" />
+      <location filename="../service/context.py" line="125" />
       <source>Client {name} lacks the scope {scope} for this call</source>
       <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
@@ -2307,7 +2307,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="214" />
+      <location filename="../core/library/remote.py" line="215" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
@@ -2644,7 +2644,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="119" />
+      <location filename="../service/context.py" line="120" />
       <source>Unknown or revoked API key</source>
       <translation>API 密钥未知或已吊销</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from ..core import project_query as pq
 from ..core import projectbox
@@ -49,6 +49,7 @@ STAGE_FILTER = "^(none|" + "|".join(pq.lc.STAGES) + ")$"
 
 @router.get("/projects", response_model=ProjectPage, summary="项目清单 (project list)")
 def list_projects(
+    request: Request,
     who: Caller = Depends(need("read")),
     page: int = Query(1, ge=1, le=1_000_000),
     page_size: int = Query(50, ge=1, le=500),
@@ -60,6 +61,7 @@ def list_projects(
     updated_since: Optional[dt.date] = Query(None, description="changed on or after this day"),
 ):
     lib = who.lib
+    cap = request.app.state.settings.count_cap
     dialect = "sqlite" if lib.backend == "gpkg" else "postgres"
     flt = pq.ProjectFilter(
         text=(q or "").replace("\x00", ""),
@@ -73,7 +75,11 @@ def list_projects(
         where += " AND p.updated_at >= ?"
         params.append(updated_since.isoformat())
     try:
-        total = lib.query(f"SELECT count(*) AS n FROM ymt_projects p WHERE {where}", params)[0]["n"]
+        # counted up to cap + 1 rows only: a common search word stops the count early
+        total = lib.query(
+            f"SELECT count(*) AS n FROM (SELECT 1 FROM ymt_projects p WHERE {where} LIMIT ?) s",
+            [*params, cap + 1],
+        )[0]["n"]
         rows = lib.query(
             f"SELECT p.* FROM ymt_projects p WHERE {where} ORDER BY p.code LIMIT ? OFFSET ?",
             [*params, page_size, (page - 1) * page_size],
@@ -83,7 +89,8 @@ def list_projects(
     return {
         "page": page,
         "page_size": page_size,
-        "total": int(total),
+        "total": min(int(total), cap),
+        "total_exact": int(total) <= cap,
         "items": [project_json(r) for r in rows],
     }
 

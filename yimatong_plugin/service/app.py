@@ -167,5 +167,6 @@ def app_from_env() -> FastAPI:
             library=os.environ["YMT_SERVICE_LIBRARY"],
             max_body_bytes=int(os.environ.get("YMT_SERVICE_MAX_BODY", 1 << 20)),
             max_upload_bytes=int(os.environ.get("YMT_SERVICE_MAX_UPLOAD", 512 << 20)),
+            count_cap=int(os.environ.get("YMT_SERVICE_COUNT_CAP", 1000)),
         )
     )

@@ -31,6 +31,7 @@ class Settings:
     max_body_bytes: int = 1 << 20  # JSON bodies
     max_upload_bytes: int = 512 << 20  # multipart uploads (result files)
     max_page_size: int = 500
+    count_cap: int = 1000  # the project list counts matches up to this many
 
 
 class Libraries:

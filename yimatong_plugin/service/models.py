@@ -131,7 +131,8 @@ class Project(BaseModel):
 class ProjectPage(BaseModel):
     page: int
     page_size: int
-    total: int
+    total: int = Field(description="matching projects, counted up to 1000 (--count-cap)")
+    total_exact: bool = Field(description="false: more than `total` projects match")
     items: list[Project]
 
 

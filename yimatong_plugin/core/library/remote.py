@@ -151,7 +151,8 @@ class RemoteLibrary:
             size = 500 if limit is None else max(1, min(500, limit - len(out)))
             data = self._json("GET", "/projects", params=dict(params, page=page, page_size=size))
             out += data["items"]
-            if not data["items"] or len(out) >= data["total"] or (limit and len(out) >= limit):
+            done = len(data["items"]) < size or (data["total_exact"] and len(out) >= data["total"])
+            if done or (limit and len(out) >= limit):
                 return out[:limit] if limit else out
             page += 1
 
