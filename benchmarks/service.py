@@ -97,6 +97,7 @@ def _client(args) -> list:
     """One load process: ``threads`` keep-alive connections for ``seconds``; (latency, ok)."""
     port, key, paths, threads, seconds, seed = args
     out: list = []
+    errors: list = []
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
@@ -111,8 +112,10 @@ def _client(args) -> list:
             try:
                 conn.request("GET", path, headers=headers)
                 resp = conn.getresponse()
-                resp.read()
+                body = resp.read()
                 ok = resp.status == 200
+                if not ok and len(errors) < 3:
+                    errors.append(f"{resp.status} {path}: {body[:300]!r}")
             except (OSError, http.client.HTTPException):
                 ok = False
                 conn.close()
@@ -126,6 +129,8 @@ def _client(args) -> list:
         w.start()
     for w in workers:
         w.join()
+    for line in errors:
+        print("    error:", line)
     return out
 
 
@@ -167,7 +172,7 @@ def main() -> None:
         key = add_client(uri, "bench", "read")
         svc = Service(uri, workers=args.workers)
         rng = random.Random(5)
-        lookups = [f"/api/v1/projects/{c}" for c in rng.sample(codes, 5000)]
+        lookups = [f"/api/v1/projects/{c}" for c in rng.sample(codes, min(5000, len(codes)))]
         searches = [f"/api/v1/projects?q={quote(q)}" for q in QUERIES]
         print(f"service: {args.workers} workers; {args.clients} clients, {args.seconds:.0f} s each")
         for label, paths in (("GET /projects/{code}", lookups), ("GET /projects?q=", searches)):

@@ -276,24 +276,36 @@ def test_upload_and_download_with_sha256(svc, api):
     _error(reader.post(url, files={"file": ("a", b"x")}, timeout=10), 403)
 
 
-def test_damaged_bytes_are_refused(svc, api, tmp_path):
-    if svc.backend != "gpkg":
-        pytest.skip("damaging the bytes needs the GeoPackage's trigger out of the way")
-    import sqlite3
-
+def test_damaged_bytes_are_refused(svc, api):
+    """Bytes changed in the database behind the library's back (the refusal trigger switched
+    off by an administrator) are refused on download: 409, nothing sent."""
     url = f"{svc.api}/projects/{svc.code}/results"
     rid = api.post(url, files={"file": ("d.txt", b"original bytes")}, timeout=30).json()["id"]
-    con = sqlite3.connect(svc.uri)
     sha = hashlib.sha256(b"original bytes").hexdigest()
-    sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'ymt_blob_chunks_no_update'")
-    trigger = sql.fetchone()[0]
-    con.execute("DROP TRIGGER ymt_blob_chunks_no_update")
-    con.execute("UPDATE ymt_blob_chunks SET data = ? WHERE sha256 = ?", (b"forged bytes!!", sha))
-    con.execute(trigger)
-    con.commit()
-    con.close()
-    err = _error(api.get(f"{url}/{rid}", timeout=10), 409, "result_id")
-    assert err["code"] == "integrity"
+    forge = "UPDATE ymt_blob_chunks SET data = {mark} WHERE sha256 = {mark}"
+    if svc.backend == "gpkg":
+        import sqlite3
+
+        con = sqlite3.connect(svc.uri)
+        name = "ymt_blob_chunks_no_update"
+        trigger = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        con.execute(f"DROP TRIGGER {name}")
+        con.execute(forge.format(mark="?"), (b"forged bytes!!", sha))
+        con.execute(trigger[0])
+        con.commit()
+        con.close()
+    else:
+        import psycopg2
+
+        con = psycopg2.connect(svc.uri)
+        with con, con.cursor() as cur:
+            cur.execute("ALTER TABLE ymt_blob_chunks DISABLE TRIGGER ymt_blob_chunks_no_update")
+            cur.execute(forge.format(mark="%s"), (b"forged bytes!!", sha))
+            cur.execute("ALTER TABLE ymt_blob_chunks ENABLE TRIGGER ymt_blob_chunks_no_update")
+        con.close()
+    resp = api.get(f"{url}/{rid}", timeout=10)
+    err = _error(resp, 409, "result_id")
+    assert err["code"] == "integrity" and b"forged" not in resp.content
 
 
 def test_large_upload_is_streamed(svc, api):

@@ -219,6 +219,11 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
+      <location filename="../service/context.py" line="78" />
+      <source>All library connections are busy</source>
+      <translation>项目库连接均在使用中</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="420" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
@@ -244,7 +249,7 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="140" />
+      <location filename="../service/context.py" line="165" />
       <source>An API key is required (Authorization: Bearer &lt;key&gt;)</source>
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
@@ -539,7 +544,7 @@
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="125" />
+      <location filename="../service/context.py" line="150" />
       <source>Client {name} lacks the scope {scope} for this call</source>
       <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
@@ -2644,7 +2649,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="120" />
+      <location filename="../service/context.py" line="145" />
       <source>Unknown or revoked API key</source>
       <translation>API 密钥未知或已吊销</translation>
     </message>

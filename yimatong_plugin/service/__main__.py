@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-upload-mb", type=float, default=512.0)
     serve.add_argument("--max-body-kb", type=float, default=1024.0)
     serve.add_argument("--count-cap", type=int, default=1000, help="list totals counted up to")
+    serve.add_argument(
+        "--pool-size", type=int, default=8, help="library connections per worker process"
+    )
     serve.add_argument("--log-level", default="info")
     add = sub.add_parser("add-client", help="register a calling system; prints its new key")
     add.add_argument("name")
@@ -65,6 +68,7 @@ def main(argv=None) -> int:
     os.environ["YMT_SERVICE_MAX_UPLOAD"] = str(int(args.max_upload_mb * 2**20))
     os.environ["YMT_SERVICE_MAX_BODY"] = str(int(args.max_body_kb * 1024))
     os.environ["YMT_SERVICE_COUNT_CAP"] = str(max(1, args.count_cap))
+    os.environ["YMT_SERVICE_POOL"] = str(max(1, args.pool_size))
     uvicorn.run(
         "yimatong_plugin.service.app:app_from_env",
         factory=True,

@@ -104,7 +104,7 @@ async def _refuse(send, limit: int, upload: bool):
 
 def create_app(settings: Settings) -> FastAPI:
     install_chinese()
-    libraries = Libraries(settings.library)
+    libraries = Libraries(settings.library, settings.pool_size)
 
     @asynccontextmanager
     async def lifespan(app):
@@ -168,5 +168,6 @@ def app_from_env() -> FastAPI:
             max_body_bytes=int(os.environ.get("YMT_SERVICE_MAX_BODY", 1 << 20)),
             max_upload_bytes=int(os.environ.get("YMT_SERVICE_MAX_UPLOAD", 512 << 20)),
             count_cap=int(os.environ.get("YMT_SERVICE_COUNT_CAP", 1000)),
+            pool_size=int(os.environ.get("YMT_SERVICE_POOL", 8)),
         )
     )

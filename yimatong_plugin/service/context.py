@@ -1,20 +1,24 @@
-"""Per-thread libraries, settings and the bearer-key check shared by the routes.
+"""The pool of open libraries, settings and the bearer-key check shared by the routes.
 
-The service is stateless: all state is in the library (GeoPackage or PostGIS). Each worker
-thread keeps its own open library (a connection is not shared between threads), so several
-threads, uvicorn workers or hosts can serve one PostGIS library.
+The service is stateless: all state is in the library (GeoPackage or PostGIS), so several
+uvicorn workers or hosts serve one PostGIS library. A request borrows one open library for its
+whole duration (a connection is never used by two requests at once). Waiting for a free one
+happens in the event loop, not in a worker thread: threads blocked waiting would starve the
+requests that hold the libraries (a deadlock under load).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Optional
 
+import anyio
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPBearer
 
 from ..core.i18n import tr
@@ -32,31 +36,58 @@ class Settings:
     max_upload_bytes: int = 512 << 20  # multipart uploads (result files)
     max_page_size: int = 500
     count_cap: int = 1000  # the project list counts matches up to this many
+    pool_size: int = 8  # open libraries (database connections) per worker process
 
 
 class Libraries:
-    """A pool of open libraries: a request borrows one for its whole duration (a connection
-    is never used by two requests at once, whatever threads FastAPI runs them in)."""
+    """At most ``size`` open libraries (database connections) per worker process."""
 
-    def __init__(self, uri: str):
+    def __init__(self, uri: str, size: int = 8, wait: float = 30.0):
         self.uri = uri
+        self.size = max(1, size)
+        self._wait = wait
+        self._slots: Optional[anyio.Semaphore] = None  # made in the event loop
         self._free: list[Library] = []
         self._all: list[Library] = []
         self._lock = threading.Lock()
 
-    @contextmanager
-    def borrow(self) -> Iterator[Library]:
+    def _take(self) -> Library:  # blocking: runs in a worker thread
         with self._lock:
             lib = self._free.pop() if self._free else None
         if lib is None:
             lib = open_library(self.uri, user=SERVICE_USER)
             with self._lock:
                 self._all.append(lib)
+        if lib.user != SERVICE_USER:
+            lib.set_user(SERVICE_USER)
+        return lib
+
+    def _give(self, lib: Library) -> None:
+        with self._lock:
+            self._free.append(lib)
+
+    @asynccontextmanager
+    async def borrow(self) -> AsyncIterator[Library]:
+        if self._slots is None:
+            self._slots = anyio.Semaphore(self.size)
         try:
-            yield lib
+            with anyio.fail_after(self._wait):
+                await self._slots.acquire()
+        except TimeoutError:
+            raise from_library(
+                LibraryError(tr("All library connections are busy"), "busy")
+            ) from None
+        try:
+            try:
+                lib = await run_in_threadpool(self._take)
+            except LibraryError as exc:
+                raise from_library(exc) from None
+            try:
+                yield lib
+            finally:
+                self._give(lib)
         finally:
-            with self._lock:
-                self._free.append(lib)
+            self._slots.release()
 
     def close(self) -> None:
         with self._lock:
@@ -79,16 +110,10 @@ class Caller:
     lib: Library
 
 
-@contextmanager
-def library(request: Request) -> Iterator[Library]:
-    """Borrow a library for this request (written as the service until a caller is known)."""
-    try:
-        with request.app.state.libraries.borrow() as lib:
-            if lib.user != SERVICE_USER:
-                lib.set_user(SERVICE_USER)
-            yield lib
-    except LibraryError as exc:
-        raise from_library(exc) from None
+async def borrowed(request: Request) -> AsyncIterator[Library]:
+    """Dependency: a library borrowed for this request (no key needed: the public page)."""
+    async with request.app.state.libraries.borrow() as lib:
+        yield lib
 
 
 #: key -> (client, expiry): a revoked or re-keyed client is refused within this many seconds
@@ -134,13 +159,13 @@ def caller(lib: Library, scope: str, credentials) -> Caller:
 def need(scope: str):
     """Dependency: the authenticated caller with ``scope``, holding a borrowed library."""
 
-    def dependency(request: Request, credentials=Depends(bearer)) -> Iterator[Caller]:
+    async def dependency(request: Request, credentials=Depends(bearer)) -> AsyncIterator[Caller]:
         if credentials is None or not credentials.credentials:
             raise ApiError(
                 401, "unauthorized", tr("An API key is required (Authorization: Bearer <key>)")
             )
-        with library(request) as lib:
-            yield caller(lib, scope, credentials)
+        async with request.app.state.libraries.borrow() as lib:
+            yield await run_in_threadpool(caller, lib, scope, credentials)
 
     dependency.__name__ = f"need_{scope}"
     return dependency

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from html import escape
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from ..core.code import CodeError, parse_code
 from ..core.dictionaries import load_dictionaries
-from ..core.library import STAGES, LibraryError
-from .context import library
-from .errors import ApiError
+from ..core.library import STAGES, Library, LibraryError
+from .context import borrowed
 
 router = APIRouter()
 
@@ -83,16 +82,15 @@ def not_found(text: str) -> HTMLResponse:
         503: {"content": {"text/html": {}}, "description": "the library is unreachable"},
     },
 )
-def public_page(code: str, request: Request):
+def public_page(code: str, lib: Library = Depends(borrowed)):
     try:
         pcode = parse_code(code[:100])
     except CodeError:
         return not_found(code)
     try:
-        with library(request) as lib:
-            row = lib.project(str(pcode))
-            events = lib.events(str(pcode)) if row else []
-    except (LibraryError, ApiError):
+        row = lib.project(str(pcode))
+        events = lib.events(str(pcode)) if row else []
+    except LibraryError:
         return HTMLResponse(_page("暂不可用", "<p>服务暂不可用，请稍后再试。</p>"), 503)
     if row is None:
         return not_found(code)
