@@ -1456,7 +1456,7 @@
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="93" />
+      <location filename="../gis/library_connect.py" line="116" />
       <source>No project library is configured.</source>
       <translation>尚未配置项目库。</translation>
     </message>
@@ -2267,7 +2267,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="63" />
+      <location filename="../gis/library_connect.py" line="92" />
       <source>The authentication configuration {id} cannot be loaded.</source>
       <translation>无法加载认证配置 {id}。</translation>
     </message>
@@ -2312,7 +2312,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="215" />
+      <location filename="../core/library/remote.py" line="217" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>

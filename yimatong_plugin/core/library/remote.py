@@ -179,7 +179,9 @@ class RemoteLibrary:
         for feat in info["parcels"]["features"]:
             row = dict(feat["properties"], fid=feat["id"], code=info["project"]["code"])
             geom = feat.get("geometry")
-            row["geometry"] = shapely.to_wkb(shapely.geometry.shape(geom)) if geom else None
+            row["geometry"] = (
+                shapely.to_wkb(shapely.geometry.shape(geom), output_dimension=2) if geom else None
+            )
             if include_retired or not row.get("retired"):
                 rows.append(row)
         return rows
