@@ -362,6 +362,24 @@ def test_large_upload_is_streamed(svc, api):
     assert resp.status == 413, payload
     err = json.loads(payload)["error"]
     assert err["field"] == "file" and "160" in err["message"] and _has_chinese(err["message"])
+    # over the limit without a declared length (chunked): 413 too, once the limit is passed
+    conn = http.client.HTTPConnection("127.0.0.1", svc.port, timeout=60)
+    conn.putrequest("POST", f"/api/v1/projects/{svc.code}/stages")
+    conn.putheader("Authorization", api.headers["Authorization"])
+    conn.putheader("Content-Type", "application/json")
+    conn.putheader("Transfer-Encoding", "chunked")
+    conn.endheaders()
+    try:
+        for _ in range(8):  # 512 KB in 64 KB chunks; the JSON limit here is 64 KB
+            conn.send(b"10000\r\n" + b" " * 65536 + b"\r\n")
+        conn.send(b"0\r\n\r\n")
+    except OSError:  # the service may stop reading once it has refused
+        pass
+    resp = conn.getresponse()
+    payload = resp.read().decode()
+    conn.close()
+    assert resp.status == 413, payload
+    assert json.loads(payload)["error"]["field"] == "body"
 
 
 # --- codes --------------------------------------------------------------------------------------

@@ -109,7 +109,7 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="88" />
+      <location filename="../service/app.py" line="91" />
       <source>A request body</source>
       <translation>请求体</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>阶段事件必须有日期</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="88" />
+      <location filename="../service/app.py" line="91" />
       <source>An uploaded file</source>
       <translation>上传的文件</translation>
     </message>
@@ -1481,7 +1481,7 @@
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="141" />
+      <location filename="../service/app.py" line="150" />
       <source>No such address</source>
       <translation>没有此地址</translation>
     </message>
@@ -2504,7 +2504,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="140" />
+      <location filename="../service/app.py" line="149" />
       <source>The request body cannot be read (malformed JSON or multipart form)</source>
       <translation>无法读取请求体（JSON 或 multipart 表单格式错误）</translation>
     </message>
@@ -2514,7 +2514,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>请求体不是有效的 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="144" />
+      <location filename="../service/app.py" line="153" />
       <source>The request cannot be served</source>
       <translation>无法处理此请求</translation>
     </message>
@@ -2529,7 +2529,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="155" />
+      <location filename="../service/app.py" line="166" />
       <source>The service failed to answer; the error was logged</source>
       <translation>服务处理失败，错误已记录</translation>
     </message>
@@ -2579,7 +2579,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="142" />
+      <location filename="../service/app.py" line="151" />
       <source>This method is not allowed here</source>
       <translation>此地址不支持该请求方法</translation>
     </message>
@@ -3794,7 +3794,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法读取{what}</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="89" />
+      <location filename="../service/app.py" line="92" />
       <source>{what} may hold at most {mb} MB</source>
       <translation>{what}最大为 {mb} MB</translation>
     </message>

@@ -64,6 +64,9 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit + (64 << 10 if upload else 0):
+                    # the framework turns an error while reading into a 400: leave a mark
+                    # for the error handlers, which answer 413 instead
+                    scope["ymt.too_large"] = (limit, upload)
                     raise _TooLargeError()
             return message
 
@@ -84,10 +87,14 @@ class _TooLargeError(Exception):
     pass
 
 
-async def _refuse(send, limit: int, upload: bool):
+def _too_large(limit: int, upload: bool) -> dict:
     what = tr("An uploaded file") if upload else tr("A request body")
     message = tr("{what} may hold at most {mb} MB").format(what=what, mb=round(limit / 2**20, 1))
-    payload = json.dumps(body("too_large", message, "file" if upload else "body")).encode()
+    return body("too_large", message, "file" if upload else "body")
+
+
+async def _refuse(send, limit: int, upload: bool):
+    payload = json.dumps(_too_large(limit, upload)).encode()
     await send(
         {
             "type": "http.response.start",
@@ -136,6 +143,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.scope.get("ymt.too_large"):
+            return JSONResponse(_too_large(*request.scope["ymt.too_large"]), status_code=413)
         messages = {
             400: tr("The request body cannot be read (malformed JSON or multipart form)"),
             404: tr("No such address"),
@@ -150,6 +159,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):  # a bug: log it, show no trace
+        if request.scope.get("ymt.too_large"):
+            return JSONResponse(_too_large(*request.scope["ymt.too_large"]), status_code=413)
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return JSONResponse(
             body("internal", tr("The service failed to answer; the error was logged")), 500
