@@ -13,12 +13,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 # pyproj looks for proj.db under the venv's prefix; point it at Debian's PROJ data
 export PROJ_DATA ?= /usr/share/proj
 
-.PHONY: help setup system venv test test-ltr lint unit qgis-tests demo package screenshot ts qm bench clean
+.PHONY: help setup system venv test test-ltr lint unit qgis-tests demo serve package screenshot ts qm bench clean
 
 help:
 	@echo "make demo        run compliance review on the bundled Changde sample data"
 	@echo "make test        lint + the whole test suite, headless"
 	@echo "make test-ltr    the whole test suite on QGIS 3.40 LTR (Debian 13 chroot, root)"
+	@echo "make serve       the exchange service on the sample library (127.0.0.1:8765)"
 	@echo "make package     build dist/yimatong_plugin-<version>.zip for Install from ZIP"
 	@echo "make screenshot  start the real QGIS desktop under Xvfb (zh_CN) and save PNGs"
 	@echo "make ts          refresh the zh_CN .ts from the sources;  make qm  compile it"
@@ -66,6 +67,9 @@ qgis-tests: setup
 
 demo: setup
 	$(PY) scripts/demo.py
+
+serve: setup
+	$(PY) scripts/serve_demo.py
 
 package: setup
 	$(PY) scripts/package.py

@@ -26,8 +26,8 @@ class YimatongPlugin:
         self.actions: list[QAction] = []
         # callables run by unload() in reverse order: every component registers its own undo
         self._unloaders: list[Callable[[], None]] = []
-        self._library_dock = self._project_box = None
-        self._build_library_dock = self._build_project_box = None
+        self._library_dock = self._project_box = self._catalog_dock = None
+        self._build_library_dock = self._build_project_box = self._build_catalog_dock = None
         install_translator()
 
     # -- Processing -----------------------------------------------------------------------
@@ -110,6 +110,13 @@ class YimatongPlugin:
         return self._library_dock
 
     @property
+    def catalog_dock(self):
+        """The 一张图 catalog dock, built on first use; None once unloaded."""
+        if self._catalog_dock is None and self._build_catalog_dock is not None:
+            self._catalog_dock = self._build_catalog_dock()
+        return self._catalog_dock
+
+    @property
     def project_box(self):
         """The project box dock, built on first use; None once unloaded."""
         if self._project_box is None and self._build_project_box is not None:
@@ -174,35 +181,42 @@ class YimatongPlugin:
 
     def _init_catalog_dock(self) -> None:
         """一张图: the library's catalog of topics and layers, in a dock shown by its action;
-        it follows the library the project-library panel opens."""
-        from qgis.PyQt.QtCore import Qt
+        it follows the library the project-library panel opens. Built on first use."""
 
-        from .ui.catalog_dock import CatalogDock
+        def build():
+            from qgis.PyQt.QtCore import Qt
 
-        dock = CatalogDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        dock.hide()
-        self.catalog_dock = dock
-        library = self.library_dock
+            from .ui.catalog_dock import CatalogDock
 
-        def follow(uri):
-            authcfg = ""
-            if library.connection_name:
-                from .gis.library_connect import connection_datasource
+            dock = CatalogDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.hide()
+            library = self.library_dock
 
-                try:
-                    authcfg = connection_datasource(library.connection_name).authConfigId()
-                except ValueError:
-                    authcfg = ""
-            dock.open_uri(uri, library.connection_name, authcfg)
+            def follow(uri):
+                authcfg = ""
+                if library.connection_name:
+                    from .gis.library_connect import connection_datasource
 
-        library.libraryOpened.connect(follow)
+                    try:
+                        authcfg = connection_datasource(library.connection_name).authConfigId()
+                    except ValueError:
+                        authcfg = ""
+                dock.open_uri(uri, library.connection_name, authcfg)
+
+            library.libraryOpened.connect(follow)
+            dock.follow_library = follow
+            return dock
+
+        self._build_catalog_dock = build
 
         def show():
+            dock = self.catalog_dock
+            library = self.library_dock
             dock.show()
             dock.raise_()
             if library.library is not None and dock.uri != library.uri:
-                follow(library.uri)
+                dock.follow_library(library.uri)
             elif library.library is None:
                 library.open_from_settings()
 
@@ -210,16 +224,24 @@ class YimatongPlugin:
         # drag from the catalog tree onto the map or the layers panel
         from .ui.catalog_drag import CatalogDropHandler
 
-        drop = CatalogDropHandler(dock)
+        drop = CatalogDropHandler(_DockOnFirstUse(self, "catalog_dock"))
         self.iface.registerCustomDropHandler(drop)
         self.on_unload(lambda: self.iface.unregisterCustomDropHandler(drop))
 
         def remove():
-            library.libraryOpened.disconnect(follow)
+            dock = self._catalog_dock
+            self._catalog_dock = self._build_catalog_dock = None
+            if dock is None:
+                return
+            library = self._library_dock
+            if library is not None:
+                try:
+                    library.libraryOpened.disconnect(dock.follow_library)
+                except (RuntimeError, TypeError):
+                    pass
             dock.unload()
             self.iface.removeDockWidget(dock)
             dock.deleteLater()
-            self.catalog_dock = None
 
         self.on_unload(remove)
 
@@ -326,13 +348,14 @@ class YimatongPlugin:
 
 
 class _DockOnFirstUse:
-    """The library dock for the locator filter: built when the filter first uses it."""
+    """A dock for the locator filter or a drop handler: built when it is first used."""
 
-    def __init__(self, plugin: YimatongPlugin):
+    def __init__(self, plugin: YimatongPlugin, attribute: str = "library_dock"):
         self._plugin = plugin
+        self._attribute = attribute
 
     def __getattr__(self, name):
-        dock = self._plugin.library_dock
+        dock = getattr(self._plugin, self._attribute)
         if dock is None:
             raise AttributeError(name)
         return getattr(dock, name)

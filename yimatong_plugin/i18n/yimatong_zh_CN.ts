@@ -84,7 +84,7 @@
       <translation>（原为 {year}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="427" />
+      <location filename="../core/library/base.py" line="452" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -159,6 +159,11 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
+      <location filename="../core/library/remote.py" line="121" />
+      <source>A library reached over HTTP answers no SQL; use the API calls</source>
+      <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="343" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
@@ -179,9 +184,14 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="871" />
+      <location filename="../core/library/base.py" line="896" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="91" />
+      <source>A request body</source>
+      <translation>请求体</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="156" />
@@ -309,7 +319,12 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="395" />
+      <location filename="../service/context.py" line="78" />
+      <source>All library connections are busy</source>
+      <translation>项目库连接均在使用中</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="420" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -371,9 +386,19 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="670" />
+      <location filename="../service/context.py" line="165" />
+      <source>An API key is required (Authorization: Bearer &lt;key&gt;)</source>
+      <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="695" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="91" />
+      <source>An uploaded file</source>
+      <translation>上传的文件</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="51" />
@@ -606,7 +631,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="376" />
+      <location filename="../core/library/base.py" line="401" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -621,12 +646,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="92" />
+      <location filename="../core/library/gpkg.py" line="107" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="107" />
+      <location filename="../core/library/gpkg.py" line="122" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -651,6 +676,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
+      <location filename="../core/library/remote.py" line="76" />
+      <source>Cannot reach the library service {url}: {error}</source>
+      <translation>无法连接项目库服务 {url}：{error}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importcatalog.py" line="73" />
       <source>Cannot read the catalog file {path}: {error}</source>
       <translation>无法读取目录文件 {path}：{error}</translation>
@@ -661,7 +691,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取图层目录：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="74" />
+      <location filename="../core/library/gpkg.py" line="89" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -784,6 +814,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../ui/project_box.py" line="164" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
+    </message>
+    <message>
+      <location filename="../service/context.py" line="150" />
+      <source>Client {name} lacks the scope {scope} for this call</source>
+      <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="250" />
@@ -1211,6 +1246,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="187" />
+      <source>Field certificate_no is required</source>
+      <translation>字段 certificate_no（不动产权证书号）必须填写</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="116" />
+      <source>Field date is required</source>
+      <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="74" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
@@ -1246,9 +1291,24 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="152" />
+      <source>Field unit_number: a real-estate unit number has 28 characters, not {n}</source>
+      <translation>字段 unit_number：不动产单元号应为 28 位，而不是 {n} 位</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="163" />
+      <source>Field unit_number: characters {start}-{end} must be the {part}</source>
+      <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="93" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="121" />
+      <source>Field {field} {reason}</source>
+      <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="408" />
@@ -1523,7 +1583,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="223" />
+      <location filename="../core/library/base.py" line="248" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1683,22 +1743,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="361" />
+      <location filename="../core/library/gpkg.py" line="382" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="382" />
+      <location filename="../core/library/gpkg.py" line="403" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="336" />
+      <location filename="../core/library/gpkg.py" line="357" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="262" />
+      <location filename="../core/library/postgis.py" line="266" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -1758,7 +1818,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="254" />
+      <location filename="../core/library/postgis.py" line="258" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
@@ -1873,6 +1933,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录中没有专题 {key}</translation>
     </message>
     <message>
+      <location filename="../core/library/clients.py" line="80" />
+      <source>No client named {name}</source>
+      <translation>没有名为 {name} 的调用方</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="475" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
@@ -1913,7 +1978,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="568" />
+      <location filename="../core/library/base.py" line="593" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1943,7 +2008,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="93" />
+      <location filename="../gis/library_connect.py" line="116" />
       <source>No project library is configured.</source>
       <translation>尚未配置项目库。</translation>
     </message>
@@ -1958,7 +2023,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="234" />
+      <location filename="../core/library/base.py" line="259" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -1968,9 +2033,19 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库中没有项目 {code}。</translation>
     </message>
     <message>
+      <location filename="../core/library/blobs.py" line="135" />
+      <source>No result {id} in project {code}</source>
+      <translation>项目 {code} 中没有成果 {id}</translation>
+    </message>
+    <message>
       <location filename="../gis/library_connect.py" line="39" />
       <source>No saved PostgreSQL connection named {name}.</source>
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="150" />
+      <source>No such address</source>
+      <translation>没有此地址</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="158" />
@@ -2038,7 +2113,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="209" />
+      <location filename="../plugin.py" line="223" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
@@ -2274,7 +2349,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="572" />
+      <location filename="../core/library/base.py" line="597" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -2414,7 +2489,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="234" />
+      <location filename="../core/library/postgis.py" line="238" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
@@ -2454,7 +2529,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="241" />
+      <location filename="../plugin.py" line="263" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2474,7 +2549,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="424" />
+      <location filename="../core/library/base.py" line="449" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -2509,7 +2584,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="143" />
+      <location filename="../plugin.py" line="150" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2554,7 +2629,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="240" />
+      <location filename="../core/library/base.py" line="265" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -2634,7 +2709,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="684" />
+      <location filename="../core/library/base.py" line="709" />
       <source>Record {key} of {system} is already event {fid} of project {code}</source>
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
@@ -2714,14 +2789,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="747" />
+      <location filename="../core/library/base.py" line="772" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="741" />
+      <location filename="../core/library/base.py" line="766" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="149" />
+      <source>Result {id} is a file outside the library; its bytes are not stored</source>
+      <translation>成果 {id} 是库外文件，库中未存储其内容</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcatalog.py" line="43" />
@@ -3124,12 +3204,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="280" />
+      <location filename="../plugin.py" line="302" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="63" />
+      <location filename="../gis/library_connect.py" line="92" />
       <source>The authentication configuration {id} cannot be loaded.</source>
       <translation>无法加载认证配置 {id}。</translation>
     </message>
@@ -3219,6 +3299,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/code_dialog.py" line="655" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="217" />
+      <source>The downloaded file does not match its SHA-256; discard it</source>
+      <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="89" />
+      <source>The file changed while it was being stored; nothing was stored</source>
+      <translation>文件在存储过程中发生了变化，未存储任何内容</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="1026" />
@@ -3338,27 +3428,52 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层 {name}（{provider}）不是目录可以保存的数据源</translation>
     </message>
     <message>
+      <location filename="../service/errors.py" line="77" />
+      <source>The library cannot answer now; try again later</source>
+      <translation>项目库暂时无法响应，请稍后再试</translation>
+    </message>
+    <message>
       <location filename="../core/library/catalog.py" line="50" />
       <source>The library has no catalog (schema version {version} &lt; 6)</source>
       <translation>该项目库没有图层目录（结构版本 {version} &lt; 6）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="327" />
+      <location filename="../service/errors.py" line="73" />
+      <source>The library is busy or unreachable; try again</source>
+      <translation>项目库繁忙或无法连接，请重试</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="75" />
+      <source>The library refused the change</source>
+      <translation>项目库拒绝了此修改</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="93" />
+      <source>The library service refused the call ({status}): {message}</source>
+      <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="70" />
+      <source>The library service {url} did not answer in time</source>
+      <translation>项目库服务 {url} 未在规定时间内响应</translation>
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="348" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="226" />
+      <location filename="../core/library/postgis.py" line="230" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="215" />
+      <location filename="../core/library/postgis.py" line="219" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="246" />
+      <location filename="../core/library/postgis.py" line="250" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
@@ -3433,6 +3548,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
+      <location filename="../service/app.py" line="149" />
+      <source>The request body cannot be read (malformed JSON or multipart form)</source>
+      <translation>无法读取请求体（JSON 或 multipart 表单格式错误）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="120" />
+      <source>The request body is not a valid JSON object</source>
+      <translation>请求体不是有效的 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="153" />
+      <source>The request cannot be served</source>
+      <translation>无法处理此请求</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="553" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
@@ -3441,6 +3571,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/code.py" line="252" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="166" />
+      <source>The service failed to answer; the error was logged</source>
+      <translation>服务处理失败，错误已记录</translation>
     </message>
     <message>
       <location filename="../core/library/catalog.py" line="198" />
@@ -3466,6 +3601,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/compliance_report.py" line="787" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="171" />
+      <source>The stored bytes of result {id} do not match its SHA-256; the file is damaged and is not given out</source>
+      <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcoordinates.py" line="67" />
@@ -3506,6 +3646,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/code.py" line="440" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="151" />
+      <source>This method is not allowed here</source>
+      <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="319" />
@@ -3598,7 +3743,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="847" />
+      <location filename="../service/context.py" line="145" />
+      <source>Unknown or revoked API key</source>
+      <translation>API 密钥未知或已吊销</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="872" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -3633,7 +3783,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="860" />
+      <location filename="../core/library/base.py" line="885" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -3818,7 +3968,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="299" />
+      <location filename="../plugin.py" line="321" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3953,6 +4103,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批次批准</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="137" />
+      <source>cadastral zone and subzone (6 digits)</source>
+      <translation>地籍区和地籍子区（6 位数字）</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="1021" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
@@ -4021,6 +4176,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/parcel_attach.py" line="305" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="136" />
+      <source>county division (6 digits)</source>
+      <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="305" />
@@ -4173,6 +4333,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件未变</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="140" />
+      <source>fixture code (F, L, Q or W)</source>
+      <translation>定着物特征码（F、L、Q 或 W）</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="141" />
+      <source>fixture unit number (8 digits)</source>
+      <translation>定着物单元编号（8 位数字）</translation>
+    </message>
+    <message>
       <location filename="../ui/import_layout_widgets.py" line="160" />
       <source>from the title: {title}</source>
       <translation>取自标题：{title}</translation>
@@ -4181,6 +4351,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/compliance_report.py" line="908" />
       <source>ha</source>
       <translation>公顷</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="99" />
+      <source>has the wrong format</source>
+      <translation>格式不正确</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
@@ -4278,9 +4453,49 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="881" />
+      <location filename="../core/library/base.py" line="906" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="102" />
+      <source>is not a known field</source>
+      <translation>不是可接受的字段</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="100" />
+      <source>is not one of the allowed values</source>
+      <translation>不是允许的取值</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="107" />
+      <source>is not valid</source>
+      <translation>无效</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="106" />
+      <source>is not valid JSON</source>
+      <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="110" />
+      <source>is out of range</source>
+      <translation>超出允许范围</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="83" />
+      <source>is required</source>
+      <translation>必须填写</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="98" />
+      <source>is too long</source>
+      <translation>过长</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="97" />
+      <source>is too short</source>
+      <translation>过短</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="131" />
@@ -4318,14 +4533,54 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>亩</translation>
     </message>
     <message>
+      <location filename="../service/errors.py" line="103" />
+      <source>must be a JSON object</source>
+      <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="93" />
+      <source>must be a date (YYYY-MM-DD)</source>
+      <translation>应为日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="105" />
+      <source>must be a list</source>
+      <translation>应为列表</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="87" />
+      <source>must be a number</source>
+      <translation>应为数字</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="84" />
+      <source>must be an integer</source>
+      <translation>应为整数</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="730" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
+      <location filename="../service/errors.py" line="90" />
+      <source>must be text</source>
+      <translation>应为文本</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="91" />
+      <source>must be true or false</source>
+      <translation>应为 true 或 false</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="729" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/clients.py" line="48" />
+      <source>name: '{name}' is not a client name (1-64 letters, digits, . _ -)</source>
+      <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="43" />
@@ -4398,7 +4653,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="674" />
+      <location filename="../core/library/base.py" line="699" />
       <source>origin_key: a record id needs the origin_system it comes from</source>
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
@@ -4426,6 +4681,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/coordfile.py" line="106" />
       <source>parcel at line {line}</source>
       <translation>第 {line} 行的地块</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="138" />
+      <source>parcel feature code (G/J/Z and a letter)</source>
+      <translation>宗地/宗海特征码（G/J/Z 加一个字母）</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="139" />
+      <source>parcel serial (5 digits)</source>
+      <translation>宗地/宗海顺序号（5 位数字）</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="162" />
@@ -4523,6 +4788,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 pyproj</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="80" />
+      <source>record_id {key} already recorded a {stage} event of project {code}</source>
+      <translation>记录编号 {key} 已用于项目 {code} 的 {stage} 事件</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="126" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
@@ -4596,6 +4866,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/coordfile.py" line="411" />
       <source>ring {ring} is left open: its last point does not repeat its first point (line {first})</source>
       <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/clients.py" line="33" />
+      <source>scopes: '{scopes}' is not a list of: {choices}</source>
+      <translation>scopes：“{scopes}”不是以下权限范围的列表：{choices}</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="39" />
@@ -4818,7 +5093,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="654" />
+      <location filename="../core/library/base.py" line="679" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -4848,12 +5123,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="282" />
+      <location filename="../core/library/base.py" line="307" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="299" />
+      <location filename="../core/library/base.py" line="324" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -4863,7 +5138,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="330" />
+      <location filename="../core/library/base.py" line="355" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -5050,27 +5325,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="159" />
+      <location filename="../core/library/gpkg.py" line="180" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="64" />
+      <location filename="../core/library/gpkg.py" line="79" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="190" />
+      <location filename="../core/library/gpkg.py" line="211" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="82" />
+      <location filename="../core/library/gpkg.py" line="97" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="142" />
+      <location filename="../core/library/gpkg.py" line="163" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -5080,12 +5355,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="214" />
+      <location filename="../core/library/gpkg.py" line="235" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="272" />
+      <location filename="../core/library/gpkg.py" line="293" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -5100,12 +5375,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="236" />
+      <location filename="../core/library/gpkg.py" line="257" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="205" />
+      <location filename="../core/library/gpkg.py" line="226" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -5170,6 +5445,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取{what}</translation>
     </message>
     <message>
+      <location filename="../service/app.py" line="92" />
+      <source>{what} may hold at most {mb} MB</source>
+      <translation>{what}最大为 {mb} MB</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="465" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
@@ -5185,7 +5465,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="311" />
+      <location filename="../core/library/base.py" line="336" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -5195,7 +5475,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="163" />
+      <location filename="../core/library/postgis.py" line="167" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
@@ -5215,7 +5495,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 既不是 GeoPackage/SQLite 文件，也不是 CSV 文件夹</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="187" />
+      <location filename="../core/library/postgis.py" line="191" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
@@ -5240,7 +5520,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where}：未知阶段“{stage}”；可选：{choices} 或 -</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="140" />
+      <location filename="../core/library/postgis.py" line="144" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
