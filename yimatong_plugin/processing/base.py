@@ -179,11 +179,15 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
     def area_crs(self, parameters, name: str, context, source, feedback):
         """The CRS areas are computed in: the parameter, else the CGCS2000 3-degree GK zone
         nearest the source's centroid longitude; stated in the log."""
+        from ..core.area_check import AreaCheckError
         from ..gis.shapely_io import auto_area_crs
 
         crs = self.parameterAsCrs(parameters, name, context)
         if not crs.isValid():
-            crs = auto_area_crs(source, context.transformContext())
+            try:
+                crs = auto_area_crs(source, context.transformContext())
+            except AreaCheckError as exc:
+                raise QgsProcessingException(str(exc)) from exc
         if crs.isGeographic():
             raise QgsProcessingException(
                 self.tr("AREA_CRS {crs} is geographic: choose a projected CRS for areas").format(

@@ -36,6 +36,8 @@ from qgis.PyQt.QtCore import QVariant
 from ...core import crs as gk
 from ...core import overlay as engine
 from ...core import overlay_cache as cache_file
+from ...core.area_check import AreaCheckError
+from ...gis import review_guards as guards
 from ...gis import shapely_io as io
 from ...gis.gdal_errors import close_table_sink
 from ...toolbelt.log import log
@@ -297,6 +299,23 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                     layer=parcels_name, fid=fid
                 )
             )
+        try:  # never silently wrong: the area CRS and the transform, checked by pyproj
+            worst = guards.check_parcel_areas(
+                parcels,
+                fids,
+                pgeoms,
+                parcel_ids,
+                area_crs,
+                not self.parameterAsCrs(parameters, self.AREA_CRS, context).isValid(),
+                tctx,
+            )
+        except AreaCheckError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        feedback.pushInfo(
+            tr(
+                "Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %"
+            ).format(pct=100.0 * worst)
+        )
         live = pgeoms[~missing]
         rect = None
         if len(live):
@@ -666,9 +685,12 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             ) from exc
 
     def _prepared_layer(self, layer, area_crs, tctx, rect, feedback, span, code_field):
-        key = io.layer_cache_key(layer, area_crs, extra=(code_field or "",))
+        made_with = guards.transform_signature(layer.crs(), area_crs, tctx)
+        key = io.layer_cache_key(layer, area_crs, extra=(code_field or "",) + made_with)
         if key is not None:
             cached = engine.CACHE.get(key)
+            if cached is not None and cached.meta.get("transform") != made_with:
+                cached = None  # a copy made under another transform is never paired
             if cached is not None and _covers(cached, rect):
                 feedback.pushInfo(
                     self.tr("Layer '{layer}': reusing the prepared copy from this session").format(
@@ -683,6 +705,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                         "Layer '{layer}': reusing the prepared copy from the disk cache"
                     ).format(layer=layer.name())
                 )
+                cached.meta["transform"] = made_with  # the key holds it: read back as made
                 engine.CACHE.put(key, cached)
                 return cached
         if not code_field:
@@ -693,7 +716,13 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                     None,
                     boxes=boxes,
                     loader=loader,
-                    meta={"fids": fids, "rect": None, "rect_bounds": None, "disk_key": key},
+                    meta={
+                        "fids": fids,
+                        "rect": None,
+                        "rect_bounds": None,
+                        "disk_key": key,
+                        "transform": made_with,
+                    },
                 )
                 nulls = layer.featureCount() - len(fids)
                 if nulls > 0:
@@ -732,7 +761,13 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 read_rect.xMaximum(),
                 read_rect.yMaximum(),
             )
-        meta = {"fids": fids, "rect": read_rect, "rect_bounds": bounds, "disk_key": key}
+        meta = {
+            "fids": fids,
+            "rect": read_rect,
+            "rect_bounds": bounds,
+            "disk_key": key,
+            "transform": made_with,
+        }
         prepared = engine.PreparedLayer(geoms, codes=codes, meta=meta)
         if key is not None and not feedback.isCanceled():
             engine.CACHE.put(key, prepared)
