@@ -54,3 +54,43 @@ def check_parcel_areas(source, fids, planar, ids, area_crs, auto: bool, tctx) ->
     target = io.crs_text(area_crs)
     area_check.check_position(planar, target, lonlat, name)
     return area_check.check_areas(planar, lonlat, area_crs.authid() or target, ids, name)
+
+
+REPLACEMENT = "\ufffd"  # what a decoder puts for bytes it could not decode
+
+
+def misdecoded(text: str) -> bool:
+    """True when ``text`` was read in the wrong encoding: it holds the replacement character
+    (GBK bytes read as UTF-8: '�ؿ�һ'), or it is Chinese text read byte by byte as Latin-1
+    (GBK or UTF-8 bytes read as ISO-8859-1, GDAL's default for a .dbf without code page:
+    'µØ¿éÒ»')."""
+    if REPLACEMENT in text:
+        return True
+    if max(map(ord, text), default=0) > 0xFF or not any("\x80" <= c for c in text):
+        return False
+    raw = text.encode("latin-1")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            decoded = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any("\u4e00" <= c <= "\u9fff" for c in decoded):
+            return True
+    return False
+
+
+def undecodable(values) -> list[int]:
+    """Positions of the text values read in the wrong encoding (:func:`misdecoded`)."""
+    return [i for i, v in enumerate(values) if isinstance(v, str) and misdecoded(v)]
+
+
+def duplicate_or_empty(ids: list[str]) -> tuple[dict[str, list[int]], list[int]]:
+    """``({id: positions}, empty positions)`` of ids used more than once or empty."""
+    seen: dict[str, list[int]] = {}
+    empty = []
+    for i, value in enumerate(ids):
+        if not value.strip():
+            empty.append(i)
+        else:
+            seen.setdefault(value, []).append(i)
+    return {k: v for k, v in seen.items() if len(v) > 1}, empty

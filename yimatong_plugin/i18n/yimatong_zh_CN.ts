@@ -4,6 +4,11 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="613" />
+      <source>'{id}' (features {fids})</source>
+      <translation>“{id}”（要素 {fids}）</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="287" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
@@ -374,7 +379,12 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
+      <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
+      <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="261" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
     </message>
@@ -384,12 +394,12 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="170" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="565" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="644" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -589,12 +599,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="336" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="359" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="343" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="366" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -614,12 +624,12 @@
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="136" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="143" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="144" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
@@ -644,7 +654,7 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="667" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="746" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -809,22 +819,22 @@
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
       <translation>PARCELS 中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
       <source>Field of PARCELS holding the project's land-use code.</source>
       <translation>PARCELS 中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="229" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
@@ -929,7 +939,7 @@
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="261" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="273" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -959,12 +969,12 @@
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="196" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="235" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1106,32 +1116,32 @@
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="575" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="578" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="657" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="360" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="383" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="599" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="678" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="571" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="650" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -1141,14 +1151,29 @@
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="298" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="321" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="390" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="413" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="626" />
+      <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
+      <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="636" />
+      <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
+      <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="590" />
+      <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
+      <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
     <message>
       <location filename="../core/area_check.py" line="71" />
@@ -1156,22 +1181,22 @@
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="704" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="784" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="696" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="776" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="635" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="714" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="730" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="810" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1181,7 +1206,7 @@
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="404" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="427" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1269,6 +1294,11 @@
       <location filename="../core/library/postgis.py" line="254" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="138" />
+      <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
+      <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="935" />
@@ -1441,7 +1471,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="229" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="241" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -1451,7 +1481,7 @@
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="230" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -1486,7 +1516,7 @@
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -1526,22 +1556,22 @@
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="184" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="191" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="83" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="84" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -1562,7 +1592,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
 不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="280" />
       <source>PARCELS: the parcel layer</source>
       <translation>PARCELS：地块图层</translation>
     </message>
@@ -1587,7 +1617,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="130" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="132" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -1647,7 +1677,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="315" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="338" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -1677,7 +1707,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="148" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -1687,12 +1717,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="206" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -1747,7 +1777,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="164" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="171" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -1787,7 +1817,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="158" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -1887,7 +1917,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -1957,7 +1987,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="181" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -2032,7 +2062,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -2097,7 +2127,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -2379,7 +2409,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -2404,7 +2434,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="543" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="566" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2679,12 +2709,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="256" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="159" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
@@ -2759,7 +2789,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="605" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="684" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2864,6 +2894,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>例如：修测</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="620" />
+      <source>empty (features {fids})</source>
+      <translation>空编号（要素 {fids}）</translation>
+    </message>
+    <message>
       <location filename="../core/parcelcheck.py" line="63" />
       <source>empty or NULL geometry</source>
       <translation>几何为空或为 NULL</translation>
@@ -2914,7 +2949,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="607" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="686" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2969,7 +3004,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="398" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="421" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -3104,7 +3139,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="528" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="551" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -3124,7 +3159,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="422" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -3364,6 +3399,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="634" />
+      <source>{id} (feature {fid})</source>
+      <translation>{id}（要素 {fid}）</translation>
+    </message>
+    <message>
       <location filename="../core/area_check.py" line="151" />
       <source>{id}: {planar:,.2f} m² planar, {ell:,.2f} m² ellipsoidal</source>
       <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
@@ -3424,7 +3464,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="516" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="539" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -115,6 +116,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
     PROJECT_USE_FIELD = "PROJECT_USE_FIELD"
     PROJECT_CODE_FIELD = "PROJECT_CODE_FIELD"
     AREA_CRS = "AREA_CRS"
+    UNIQUE_IDS = "UNIQUE_IDS"
     SLIVER_M2 = "SLIVER_M2"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
@@ -130,6 +132,11 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 self.tr("Parcel id field (default: feature id)"),
                 parentLayerParameterName=self.PARCELS,
                 optional=True,
+            ),
+            QgsProcessingParameterBoolean(
+                self.UNIQUE_IDS,
+                self.tr("Make duplicate or empty parcel ids unique (append the feature id)"),
+                defaultValue=False,
             ),
             QgsProcessingParameterMultipleLayers(
                 self.CONTROL_LAYERS,
@@ -202,6 +209,11 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             self.PARCELS: self.tr("Polygon layer of the project parcels to review."),
             self.PARCEL_ID: self.tr(
                 "Field identifying each parcel in the outputs; default the feature id."
+            ),
+            self.UNIQUE_IDS: self.tr(
+                "By default a review with duplicate or empty parcel ids is refused (the report "
+                "must have one section per parcel); with this option such ids get the feature "
+                "id appended, e.g. 'A (feature 7)', and the log lists them."
             ),
             self.CONTROL_LAYERS: self.tr(
                 "Polygon layers of the control lines; each layer's name is the control line's "
@@ -287,6 +299,17 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             if id_field
             else [str(f) for f in fids.tolist()]
         )
+        for field in attrs:  # GBK text read as UTF-8 would give garbled ids and codes
+            self._check_decoded(pvalues[field], fids, parcels_name, field)
+        if id_field:
+            parcel_ids = self._unique_ids(
+                parcel_ids,
+                fids,
+                parcels_name,
+                id_field,
+                self.parameterAsBoolean(parameters, self.UNIQUE_IDS, context),
+                feedback,
+            )
         uses = [io.attribute_text(v) or None for v in pvalues[use_field]] if use_field else None
         codes = (
             [io.attribute_text(v) for v in pvalues[code_field]] if code_field else [""] * len(fids)
@@ -560,6 +583,62 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         return outputs
 
     # ------------------------------------------------------------------------------ helpers
+    def _check_decoded(self, values, fids, layer_name, field):
+        bad = guards.undecodable(values)
+        if bad:
+            raise QgsProcessingException(
+                self.tr(
+                    "Layer '{layer}', field '{field}': {n} values hold characters that could not "
+                    "be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, "
+                    "typically a Shapefile with GBK text and no .cpg file. Set the encoding in "
+                    "the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg "
+                    "file containing GBK beside the .shp, and run again"
+                ).format(
+                    layer=layer_name,
+                    field=field,
+                    n=len(bad),
+                    fid=int(fids[bad[0]]),
+                    value=values[bad[0]],
+                )
+            )
+
+    def _unique_ids(self, ids, fids, layer_name, field, make_unique, feedback):
+        """The parcel ids, each once: duplicates and empties refused with the list of
+        features, or with UNIQUE_IDS made unique visibly (the feature id appended)."""
+        tr = self.tr
+        dups, empty = guards.duplicate_or_empty(ids)
+        if not dups and not empty:
+            return ids
+        listed = [
+            tr("'{id}' (features {fids})").format(
+                id=value, fids=", ".join(str(int(fids[i])) for i in pos)
+            )
+            for value, pos in list(dups.items())[:10]
+        ]
+        if empty:
+            listed.append(
+                tr("empty (features {fids})").format(
+                    fids=", ".join(str(int(fids[i])) for i in empty[:20])
+                )
+            )
+        if not make_unique:
+            raise QgsProcessingException(
+                tr(
+                    "Layer '{layer}', field '{field}': each parcel needs its own id, but "
+                    "{what}; correct the ids, or set UNIQUE_IDS to make them unique with the "
+                    "feature id"
+                ).format(layer=layer_name, field=field, what="; ".join(listed))
+            )
+        out = list(ids)
+        for i in [i for pos in dups.values() for i in pos] + empty:
+            out[i] = tr("{id} (feature {fid})").format(id=ids[i], fid=int(fids[i])).strip()
+        feedback.pushWarning(
+            tr(
+                "Layer '{layer}', field '{field}': ids made unique with the feature id: {what}"
+            ).format(layer=layer_name, field=field, what="; ".join(listed))
+        )
+        return out
+
     def _check_canceled(self, feedback):
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Canceled"))
@@ -686,7 +765,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
 
     def _prepared_layer(self, layer, area_crs, tctx, rect, feedback, span, code_field):
         made_with = guards.transform_signature(layer.crs(), area_crs, tctx)
-        key = io.layer_cache_key(layer, area_crs, extra=(code_field or "",) + made_with)
+        encoding = layer.dataProvider().encoding() if code_field else ""
+        key = io.layer_cache_key(layer, area_crs, extra=(code_field or "", encoding) + made_with)
         if key is not None:
             cached = engine.CACHE.get(key)
             if cached is not None and cached.meta.get("transform") != made_with:
@@ -753,6 +833,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             progress_span=span,
         )
         codes = values[code_field] if code_field else None
+        if codes is not None:
+            self._check_decoded(codes, fids, layer.name(), code_field)
         bounds = None
         if read_rect is not None:
             bounds = (
