@@ -4,7 +4,8 @@ encoding (a GBK Shapefile without .cpg is refused, not reviewed with garbled ids
 import processing
 import pytest
 from osgeo import ogr, osr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsField, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
 
 from yimatong_plugin.core import overlay
 
@@ -156,3 +157,33 @@ def test_garbled_zoning_codes_are_refused(processing_ready, tmp_path):
             ZONING_FIELD="dlmc",
         )
     assert "'规划'" in str(err.value) and "dlmc" in str(err.value)
+
+
+def test_control_layer_named_zoning_is_not_taken_for_the_zoning(processing_ready, tmp_path):
+    """Item 5: zoning has its own role; a control line called 'zoning' stays a control line."""
+    box = (X0 - 10, Y0 - 10, X0 + 500, Y0 + 500)
+    zoning = write_shp(tmp_path / "规划.shp", [("0701", box)], field="ydyhdm")
+    parcels = write_shp(tmp_path / "p.shp", [("A", ROWS[0][1])])
+    layer = QgsVectorLayer(parcels, "地块", "ogr")
+    layer.dataProvider().addAttributes([QgsField("use", QVariant.String)])
+    layer.updateFields()
+    layer.dataProvider().changeAttributeValues({next(layer.getFeatures()).id(): {1: "0701"}})
+    html = tmp_path / "r.html"
+    result, _ = review(
+        layer,
+        write_red(tmp_path),
+        CONTROL_LAYERS=[QgsVectorLayer(write_red(tmp_path), "zoning", "ogr")],
+        CONTROL_RULES="zoning=avoid",
+        ZONING=QgsVectorLayer(zoning, "规划分区", "ogr"),
+        ZONING_FIELD="ydyhdm",
+        PROJECT_USE_FIELD="use",
+        REPORT=str(html),
+    )
+    out = next(result["OUTPUT"].getFeatures())
+    assert out["verdict"] == "冲突"
+    assert "zoning: " in out["verdict_rule"] and "unknown" not in out["verdict_rule"]
+    roles = sorted((f["role"], f["class_code"] or "") for f in result["OUTPUT_TABLE"].getFeatures())
+    assert roles == [("control", ""), ("zoning", "0701")]
+    text = html.read_text(encoding="utf-8")
+    # the control line's row is labelled with its name, not as the planned use
+    assert '<tr data-layer="zoning" data-class=""><td>zoning</td>' in text

@@ -53,6 +53,9 @@ from .landuse_compat import ARGUE, COMPATIBLE, CONFLICT, LEVEL1, compatibility, 
 AVOID = "avoid"
 INSIDE = "inside"
 RULES = (AVOID, INSIDE)
+# what an overlap is with: a control line or the planning zoning (a role, never a layer name)
+CONTROL_ROLE = "control"
+ZONING_ROLE = "zoning"
 
 HUGE_VERTICES = 1024  # polygons with more vertices are subdivided
 MAX_VERTICES = 1024  # … into pieces of at most this many vertices (measured: 256-1024 best)
@@ -724,6 +727,7 @@ class Overlap:
     ratio: float
     outside_m2: float | None = None  # inside-type lines only
     geometry: object = None  # the overlap geometry when pieces were asked for
+    role: str = CONTROL_ROLE  # CONTROL_ROLE or ZONING_ROLE
 
 
 @dataclass
@@ -740,9 +744,9 @@ class ParcelResult:
     def verdict_rule(self) -> str:
         return "; ".join(self.rules)
 
-    def overlap(self, layer: str, class_code: str = "") -> Overlap | None:
+    def overlap(self, layer: str, class_code: str = "", role: str = CONTROL_ROLE) -> Overlap | None:
         for ov in self.overlaps:
-            if ov.layer == layer and ov.class_code == class_code:
+            if ov.layer == layer and ov.class_code == class_code and ov.role == role:
                 return ov
         return None
 
@@ -996,7 +1000,7 @@ def compliance_overlay(
                     if a <= noise(i):
                         continue
                     results[i].overlaps.append(
-                        Overlap(zoning.name, str(uniq[g]), a, ratio(a, i), None, geom)
+                        Overlap(zoning.name, str(uniq[g]), a, ratio(a, i), None, geom, ZONING_ROLE)
                     )
             else:
                 lp, _g, la, lg = outcome
@@ -1083,7 +1087,7 @@ def _decide(res: ParcelResult, layers, zoning, sliver_m2: float, project_use) ->
             )
         else:
             for ov in res.overlaps:
-                if ov.layer != zoning.name or ov.overlap_m2 <= sliver_m2:
+                if ov.role != ZONING_ROLE or ov.overlap_m2 <= sliver_m2:
                     continue
                 planned = normalise_land_use(ov.class_code)
                 verdict = compatibility(ov.class_code, project_use)

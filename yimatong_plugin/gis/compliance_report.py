@@ -170,6 +170,7 @@ class _Row:
     overlap_m2: float
     ratio: float
     outside_m2: float | None
+    role: str = ""  # "control" or "zoning" (OUTPUT_TABLE's role field)
 
 
 @dataclass
@@ -244,6 +245,7 @@ def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang) -
                     overlap_m2=_float(_value(feature, "overlap_m2", 0.0)),
                     ratio=_float(_value(feature, "overlap_ratio", 0.0)),
                     outside_m2=None if outside is None else _float(outside),
+                    role=attribute_text(_value(feature, "role", "")),
                 )
             )
     return list(parcels.values())
@@ -745,7 +747,7 @@ class _Report:
     def row_cells(self, row: _Row) -> list[tuple[str, str, str, float, str]]:
         """(layer label, class, part, m², ratio text) lines for one OUTPUT_TABLE row."""
         tr = self.lang.tr
-        if row.layer == ZONING:
+        if row.role == ZONING if row.role else row.layer == ZONING:
             name = land_use_name(row.class_code)
             cls = f"{row.class_code} {name}".strip()
             return [(tr("Planned use (zoning)"), cls, "", row.overlap_m2, fmt_ratio(row.ratio))]

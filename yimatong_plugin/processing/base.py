@@ -36,6 +36,7 @@ FIELD_ALIASES = {
     "overlap_m2": tr_noop("Overlap (m²)"),
     "overlap_ratio": tr_noop("Share of the parcel"),
     "outside_m2": tr_noop("Outside (m²)"),
+    "role": tr_noop("Kind (control or zoning)"),
     "fid_in": tr_noop("Input feature id"),
     "problem": tr_noop("Problem"),
     "detail": tr_noop("Detail"),

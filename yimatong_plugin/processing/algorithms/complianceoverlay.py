@@ -451,6 +451,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             ("overlap_m2", QVariant.Double),
             ("overlap_ratio", QVariant.Double),
             ("outside_m2", QVariant.Double),
+            ("role", QVariant.String),
         ):
             table_fields.append(QgsField(fname, ftype))
         poly_type = QgsWkbTypes.MultiPolygon
@@ -513,7 +514,15 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             for ov in res.overlaps:
                 row = QgsFeature(table_fields)
                 row.setAttributes(
-                    [parcel_ids[i], ov.layer, ov.class_code, ov.overlap_m2, ov.ratio, ov.outside_m2]
+                    [
+                        parcel_ids[i],
+                        ov.layer,
+                        ov.class_code,
+                        ov.overlap_m2,
+                        ov.ratio,
+                        ov.outside_m2,
+                        ov.role,
+                    ]
                 )
                 table_feats.append(row)
                 if psink is not None and ov.geometry is not None and not ov.geometry.is_empty:
