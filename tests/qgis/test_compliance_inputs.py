@@ -187,3 +187,53 @@ def test_control_layer_named_zoning_is_not_taken_for_the_zoning(processing_ready
     text = html.read_text(encoding="utf-8")
     # the control line's row is labelled with its name, not as the planned use
     assert '<tr data-layer="zoning" data-class=""><td>zoning</td>' in text
+
+
+def _railway_case(tmp_path, codes):
+    """A parcel of a railway project (2023 code 1201) on a zone coded 1001 (三调 铁路用地),
+    and further zones with ``codes``."""
+    rows = [("1001", (X0 - 10, Y0 - 10, X0 + 500, Y0 + 500))]
+    rows += [
+        (c, (X0 + 1000 * (k + 1), Y0, X0 + 1000 * (k + 1) + 100, Y0 + 100))
+        for k, c in enumerate(codes)
+    ]
+    zoning = write_shp(tmp_path / "三调.shp", rows, field="dlbm")
+    parcels = write_shp(tmp_path / "p.shp", [("A", (X0, Y0 + 200, X0 + 200, Y0 + 300))])
+    layer = QgsVectorLayer(parcels, "地块", "ogr")
+    layer.dataProvider().addAttributes([QgsField("use", QVariant.String)])
+    layer.updateFields()
+    layer.dataProvider().changeAttributeValues({next(layer.getFeatures()).id(): {1: "1201"}})
+    return layer, QgsVectorLayer(zoning, "三调现状", "ogr")
+
+
+def test_sandiao_zoning_is_recognised_from_its_code_set_and_stated(processing_ready, tmp_path):
+    """Item 6: 1001 in a layer that also holds 0810 (a code only 三调 has) is 铁路用地."""
+    parcels, zoning = _railway_case(tmp_path, ["0810"])
+    html = tmp_path / "r.html"
+    result, _ = review(
+        parcels,
+        write_red(tmp_path),
+        ZONING=zoning,
+        ZONING_FIELD="dlbm",
+        PROJECT_USE_FIELD="use",
+        REPORT=str(html),
+    )
+    out = next(result["OUTPUT"].getFeatures())
+    assert out["verdict"] == "合规", out["verdict_rule"]
+    text = html.read_text(encoding="utf-8")
+    assert "0810" in text and "三调" in text  # the classification and why, in the report
+
+
+def test_zoning_codes_that_cannot_tell_their_list_are_refused_until_chosen(
+    processing_ready, tmp_path
+):
+    parcels, zoning = _railway_case(tmp_path, ["0101"])
+    params = dict(ZONING=zoning, ZONING_FIELD="dlbm", PROJECT_USE_FIELD="use")
+    with pytest.raises(QgsProcessingException) as err:
+        review(parcels, write_red(tmp_path), **params)
+    assert "1001" in str(err.value) and "ZONING_CLASSIFICATION" in str(err.value)
+    result, _ = review(parcels, write_red(tmp_path), ZONING_CLASSIFICATION=2, **params)
+    assert next(result["OUTPUT"].getFeatures())["verdict"] == "合规"
+    result, _ = review(parcels, write_red(tmp_path), ZONING_CLASSIFICATION=1, **params)
+    out = next(result["OUTPUT"].getFeatures())
+    assert out["verdict"] == "需论证" and "1001" in out["verdict_rule"]  # 2023: 工业用地

@@ -47,6 +47,7 @@ from typing import Callable
 import numpy as np
 import shapely
 
+from . import zoning_scheme
 from .i18n import tr
 from .landuse_compat import ARGUE, COMPATIBLE, CONFLICT, LEVEL1, compatibility, normalise_land_use
 
@@ -710,6 +711,7 @@ class ZoningLayer:
     source: object
     codes: Sequence | None = None
     name: str = "zoning"
+    scheme: str = "2023"  # the codes' classification: "2023" 用地用海 or "sandiao" 三调
 
     def prepared(self) -> PreparedLayer:
         if not isinstance(self.source, PreparedLayer):
@@ -1089,8 +1091,8 @@ def _decide(res: ParcelResult, layers, zoning, sliver_m2: float, project_use) ->
             for ov in res.overlaps:
                 if ov.role != ZONING_ROLE or ov.overlap_m2 <= sliver_m2:
                     continue
-                planned = normalise_land_use(ov.class_code)
-                verdict = compatibility(ov.class_code, project_use)
+                planned = zoning_scheme.normalise(ov.class_code, zoning.scheme)
+                verdict = compatibility(planned, project_use) if planned else ARGUE
                 name = LEVEL1.get(planned[:2], "") if planned else ""
                 if planned is None:
                     argue.append(

