@@ -457,29 +457,9 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                     )
 
         # outputs ---------------------------------------------------------------------------
-        ratio_fields = [_ratio_field(c.name) for c in controls]
-        out_fields = QgsFields()
-        for fname, ftype in (
-            ("parcel_id", QVariant.String),
-            ("area_m2", QVariant.Double),
-            ("repaired", QVariant.Int),
-            ("verdict", QVariant.String),
-            ("verdict_rule", QVariant.String),
-            ("project_code", QVariant.String),
-        ):
-            out_fields.append(QgsField(fname, ftype))
-        for fname in ratio_fields:
-            out_fields.append(QgsField(fname, QVariant.Double))
+        out_fields = output_fields([c.name for c in controls])
         table_fields = QgsFields()
-        for fname, ftype in (
-            ("parcel_id", QVariant.String),
-            ("layer", QVariant.String),
-            ("class_code", QVariant.String),
-            ("overlap_m2", QVariant.Double),
-            ("overlap_ratio", QVariant.Double),
-            ("outside_m2", QVariant.Double),
-            ("role", QVariant.String),
-        ):
+        for fname, ftype in TABLE_FIELDS:
             table_fields.append(QgsField(fname, ftype))
         poly_type = QgsWkbTypes.MultiPolygon
         sink, out_id = self.parameterAsSink(
@@ -947,5 +927,37 @@ def _unique_names(layers) -> list[str]:
     return names
 
 
-def _ratio_field(name: str) -> str:
+# the fields of OUTPUT (then one ``<control line>_ratio`` per control layer) and OUTPUT_TABLE:
+# the algorithm's public interface, read by the report, models and scripts
+OUTPUT_FIELDS = (
+    ("parcel_id", QVariant.String),
+    ("area_m2", QVariant.Double),
+    ("repaired", QVariant.Int),
+    ("verdict", QVariant.String),
+    ("verdict_rule", QVariant.String),
+    ("project_code", QVariant.String),
+)
+TABLE_FIELDS = (
+    ("parcel_id", QVariant.String),
+    ("layer", QVariant.String),
+    ("class_code", QVariant.String),
+    ("overlap_m2", QVariant.Double),
+    ("overlap_ratio", QVariant.Double),
+    ("outside_m2", QVariant.Double),
+    ("role", QVariant.String),
+)
+
+
+def ratio_field(name: str) -> str:
+    """OUTPUT's field with the share of the parcel inside control line ``name``."""
     return f"{name}_ratio"
+
+
+def output_fields(control_names) -> QgsFields:
+    """The fields of OUTPUT for control lines ``control_names``."""
+    fields = QgsFields()
+    for fname, ftype in OUTPUT_FIELDS:
+        fields.append(QgsField(fname, ftype))
+    for name in control_names:
+        fields.append(QgsField(ratio_field(name), QVariant.Double))
+    return fields
