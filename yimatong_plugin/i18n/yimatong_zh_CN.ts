@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="681" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="661" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="630" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="610" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -409,7 +409,7 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="712" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="692" />
       <source>Canceled</source>
       <translation>已取消</translation>
     </message>
@@ -669,7 +669,7 @@
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="814" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="794" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1136,12 +1136,12 @@
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="722" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="705" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
@@ -1151,17 +1151,17 @@
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="746" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="726" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="763" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="743" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="718" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -1181,17 +1181,17 @@
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="694" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="674" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="704" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="684" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="658" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="638" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -1201,22 +1201,22 @@
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="852" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="832" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="844" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="824" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="782" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="762" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="878" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="858" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2454,7 +2454,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="603" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -2749,12 +2749,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="648" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="628" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="642" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="622" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
@@ -2829,7 +2829,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="752" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="732" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -2944,7 +2944,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="688" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="668" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -3004,7 +3004,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="754" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="734" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -3194,7 +3194,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="587" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="567" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -3459,7 +3459,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="682" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -3504,12 +3504,12 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="646" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="626" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="635" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="615" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -3534,7 +3534,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="575" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="555" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -3694,7 +3694,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>
