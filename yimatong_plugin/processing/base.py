@@ -226,6 +226,21 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
         return source
 
 
+def fresh_projection_caches() -> None:
+    """Empty QGIS's caches of CRSs and coordinate transforms before an algorithm computes areas.
+
+    The Processing dialog runs an algorithm in a thread of Qt's pool; an idle thread ends after
+    30 s and takes its PROJ context with it. QGIS 3.22 then kept CRS/transform objects made in
+    that thread, and in the next run (another thread) a transform could silently return its
+    input: an extent left in metres chose EPSG:4554 for data at 111°E, parcels stayed in
+    EPSG:4546 while the output said EPSG:4554, and a red-line conflict was lost (issue 16).
+    Objects made after this call belong to the running thread."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+    QgsCoordinateTransform.invalidateCache()
+    QgsCoordinateReferenceSystem.invalidateCache()
+
+
 class RepairingAlgorithm(YimatongAlgorithm):
     """An algorithm that repairs and reports invalid geometries itself.
 
@@ -235,6 +250,7 @@ class RepairingAlgorithm(YimatongAlgorithm):
     """
 
     def processAlgorithm(self, parameters, context, feedback):
+        fresh_projection_caches()
         previous = context.invalidGeometryCheck()
         context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         try:
