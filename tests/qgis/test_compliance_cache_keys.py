@@ -113,13 +113,13 @@ def test_shapefile_attribute_change_in_the_dbf_is_seen(processing_ready, session
     rows, _ = review(session, ZONING=zoning, ZONING_FIELD="ydyhdm")
     assert ("zoning", "0701") in {(k[0] if k[0] != "规划分区" else "zoning", k[1]) for k in rows}
     shp = os.stat(path)
-    update_feature(path, None, 0, ydyhdm="1001")  # a .dbf edit (e.g. in a table editor):
+    update_feature(path, None, 0, ydyhdm="1301")  # a .dbf edit (e.g. in a table editor):
     os.utime(path, ns=(shp.st_atime_ns, shp.st_mtime_ns))  # the .shp as it was
     assert os.stat(path).st_size == shp.st_size
     zoning = QgsVectorLayer(path, "规划分区", "ogr")
     rows, _ = review(session, ZONING=zoning, ZONING_FIELD="ydyhdm")
     codes = {k[1] for k in rows}
-    assert "1001" in codes and "0701" not in codes
+    assert "1301" in codes and "0701" not in codes
 
 
 def test_code_field_is_part_of_the_key(processing_ready, session, tmp_path):
