@@ -512,3 +512,14 @@ print(text)
     )
     assert run.returncode == 0, run.stderr[-1000:]
     assert run.stdout.strip() == "规划符合性审查报告"
+
+
+def test_duplicate_parcel_ids_are_refused_not_merged_into_one_section(qgis_app, tmp_path):
+    """Two parcels 'A' (one 冲突, one 合规) were printed as one section "地块 A"."""
+    output, table = _fake_outputs()
+    features = list(output.getFeatures())
+    output.dataProvider().changeAttributeValues({features[1].id(): {0: features[0]["parcel_id"]}})
+    with pytest.raises(ReportError, match=features[0]["parcel_id"]):
+        write_report(
+            output, table, _controls(), _info(None), tmp_path / "r.html", tmp_path / "r.pdf"
+        )

@@ -214,6 +214,13 @@ def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang) -
     parcels: dict[str, _Parcel] = {}
     for feature in output_layer.getFeatures():
         pid = attribute_text(_value(feature, "parcel_id", feature.id()))
+        if pid in parcels or not pid.strip():  # one section per parcel, never merged
+            raise ReportError(
+                lang.tr(
+                    "Parcel id '{id}' is empty or used by more than one parcel: a report needs "
+                    "one section per parcel"
+                ).format(id=pid)
+            )
         geometry = QgsGeometry(feature.geometry())
         if not geometry.isNull():
             geometry.transform(to_map)
