@@ -1,6 +1,8 @@
 """Issue 16 items 4 and 11: parcel ids a report can be signed on, and text read in the right
 encoding (a GBK Shapefile without .cpg is refused, not reviewed with garbled ids)."""
 
+import gc
+
 import processing
 import pytest
 from osgeo import ogr, osr
@@ -68,7 +70,7 @@ def review(parcels, red, **extra):
     params = {
         "PARCELS": parcels,
         "PARCEL_ID": "dkbh",
-        "CONTROL_LAYERS": [QgsVectorLayer(red, "生态保护红线", "ogr")],
+        "CONTROL_LAYERS": [vector_layer(red, "生态保护红线", "ogr")],
         "AREA_CRS": "EPSG:4546",
         "OUTPUT": "TEMPORARY_OUTPUT",
         "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
@@ -77,6 +79,31 @@ def review(parcels, red, **extra):
     feedback = Feedback()
     result = processing.run("yimatong:complianceoverlay", params, feedback=feedback)
     return result, feedback
+
+
+_LAYERS = []
+
+
+def vector_layer(*args):
+    """A QgsVectorLayer deleted at the end of the test (see :func:`delete_layers`)."""
+    layer = QgsVectorLayer(*args)
+    _LAYERS.append(layer)
+    return layer
+
+
+@pytest.fixture(autouse=True)
+def delete_layers():
+    """A review that stops raises through C++, and QGIS 3.22's bindings keep that exception's
+    frames (with the input layers) to the end of the process; an OGR layer destroyed after QGIS
+    has exited crashes the interpreter. Delete the test's layers while QGIS runs."""
+    import sip
+
+    yield
+    gc.collect()
+    while _LAYERS:
+        layer = _LAYERS.pop()
+        if not sip.isdeleted(layer):
+            sip.delete(layer)
 
 
 @pytest.fixture(autouse=True)
@@ -99,7 +126,7 @@ ROWS = [
 def test_duplicate_and_empty_parcel_ids_are_refused_with_the_features(processing_ready, tmp_path):
     path = write_shp(tmp_path / "parcels.shp", ROWS)
     with pytest.raises(QgsProcessingException) as err:
-        review(QgsVectorLayer(path, "地块", "ogr"), write_red(tmp_path))
+        review(vector_layer(path, "地块", "ogr"), write_red(tmp_path))
     message = str(err.value)
     assert "'A' (features 0, 1)" in message
     assert "empty (features 2, 3)" in message
@@ -110,7 +137,7 @@ def test_unique_ids_option_gives_one_report_section_per_parcel(processing_ready,
     path = write_shp(tmp_path / "parcels.shp", ROWS)
     html = tmp_path / "report.html"
     result, feedback = review(
-        QgsVectorLayer(path, "地块", "ogr"), write_red(tmp_path), UNIQUE_IDS=True, REPORT=str(html)
+        vector_layer(path, "地块", "ogr"), write_red(tmp_path), UNIQUE_IDS=True, REPORT=str(html)
     )
     verdicts = {f["parcel_id"]: f["verdict"] for f in result["OUTPUT"].getFeatures()}
     assert verdicts == {
@@ -129,7 +156,7 @@ def test_unique_ids_option_gives_one_report_section_per_parcel(processing_ready,
 def test_gbk_shapefile_without_cpg_is_refused_naming_layer_and_encoding(processing_ready, tmp_path):
     rows = [("地块一", ROWS[0][1]), ("地块二", ROWS[1][1])]
     path = write_shp(tmp_path / "地块.shp", rows, gbk=True)
-    layer = QgsVectorLayer(path, "地块", "ogr")
+    layer = vector_layer(path, "地块", "ogr")
     layer.setProviderEncoding("UTF-8")  # QGIS's default encoding for a .dbf without code page
     assert "\ufffd" in next(layer.getFeatures())["dkbh"]  # as the user saw it: '�ؿ�һ'
     with pytest.raises(QgsProcessingException) as err:
@@ -147,11 +174,11 @@ def test_garbled_zoning_codes_are_refused(processing_ready, tmp_path):
     box = (X0 - 10, Y0 - 10, X0 + 500, Y0 + 500)
     path = write_shp(tmp_path / "规划.shp", [("城镇住宅用地", box)], gbk=True, field="dlmc")
     parcels = write_shp(tmp_path / "p.shp", [("A", ROWS[0][1])])
-    zoning = QgsVectorLayer(path, "规划", "ogr")
+    zoning = vector_layer(path, "规划", "ogr")
     zoning.setProviderEncoding("UTF-8")
     with pytest.raises(QgsProcessingException) as err:
         review(
-            QgsVectorLayer(parcels, "地块", "ogr"),
+            vector_layer(parcels, "地块", "ogr"),
             write_red(tmp_path),
             ZONING=zoning,
             ZONING_FIELD="dlmc",
@@ -164,7 +191,7 @@ def test_control_layer_named_zoning_is_not_taken_for_the_zoning(processing_ready
     box = (X0 - 10, Y0 - 10, X0 + 500, Y0 + 500)
     zoning = write_shp(tmp_path / "规划.shp", [("0701", box)], field="ydyhdm")
     parcels = write_shp(tmp_path / "p.shp", [("A", ROWS[0][1])])
-    layer = QgsVectorLayer(parcels, "地块", "ogr")
+    layer = vector_layer(parcels, "地块", "ogr")
     layer.dataProvider().addAttributes([QgsField("use", QVariant.String)])
     layer.updateFields()
     layer.dataProvider().changeAttributeValues({next(layer.getFeatures()).id(): {1: "0701"}})
@@ -172,9 +199,9 @@ def test_control_layer_named_zoning_is_not_taken_for_the_zoning(processing_ready
     result, _ = review(
         layer,
         write_red(tmp_path),
-        CONTROL_LAYERS=[QgsVectorLayer(write_red(tmp_path), "zoning", "ogr")],
+        CONTROL_LAYERS=[vector_layer(write_red(tmp_path), "zoning", "ogr")],
         CONTROL_RULES="zoning=avoid",
-        ZONING=QgsVectorLayer(zoning, "规划分区", "ogr"),
+        ZONING=vector_layer(zoning, "规划分区", "ogr"),
         ZONING_FIELD="ydyhdm",
         PROJECT_USE_FIELD="use",
         REPORT=str(html),
@@ -199,11 +226,11 @@ def _railway_case(tmp_path, codes):
     ]
     zoning = write_shp(tmp_path / "三调.shp", rows, field="dlbm")
     parcels = write_shp(tmp_path / "p.shp", [("A", (X0, Y0 + 200, X0 + 200, Y0 + 300))])
-    layer = QgsVectorLayer(parcels, "地块", "ogr")
+    layer = vector_layer(parcels, "地块", "ogr")
     layer.dataProvider().addAttributes([QgsField("use", QVariant.String)])
     layer.updateFields()
     layer.dataProvider().changeAttributeValues({next(layer.getFeatures()).id(): {1: "1201"}})
-    return layer, QgsVectorLayer(zoning, "三调现状", "ogr")
+    return layer, vector_layer(zoning, "三调现状", "ogr")
 
 
 def test_sandiao_zoning_is_recognised_from_its_code_set_and_stated(processing_ready, tmp_path):
