@@ -119,6 +119,11 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="127" />
+      <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
+      <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="343" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
@@ -267,6 +272,11 @@
       <location filename="../ui/code_dialog.py" line="333" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="447" />
+      <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
+      <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/sync.py" line="192" />
@@ -474,6 +484,11 @@
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="232" />
+      <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
+      <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
@@ -497,6 +512,26 @@
       <location filename="../core/importer.py" line="1026" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="241" />
+      <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
+      <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="239" />
+      <source>Candidate sites</source>
+      <translation>候选选址</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="146" />
+      <source>Candidates have at least this area.</source>
+      <translation>候选地块面积不小于此值。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="192" />
+      <source>Candidates lie on zoning compatible with the project's use.</source>
+      <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="376" />
@@ -799,6 +834,36 @@
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="224" />
+      <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
+      <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="407" />
+      <source>Criteria layer '{layer}' has no features</source>
+      <translation>评价因子图层“{layer}”没有要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="215" />
+      <source>Criteria layers (distance to their nearest feature)</source>
+      <translation>评价因子图层（到最近要素的距离）</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="166" />
+      <source>Criterion '{name}': direction must be near or far</source>
+      <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="170" />
+      <source>Criterion '{name}': the weight must be positive</source>
+      <translation>评价因子“{name}”：权重须为正数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="412" />
+      <source>Criterion '{name}': {direction} is better, weight {weight}</source>
+      <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1252" />
       <source>Date</source>
       <translation>日期</translation>
@@ -1024,6 +1089,11 @@
       <translation>ZONING 中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="201" />
+      <source>Field of ZONING holding the 用地用海 code.</source>
+      <translation>规划分区图层中存放用地用海代码的字段。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="93" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
@@ -1057,6 +1127,27 @@
       <location filename="../processing/algorithms/projectboxreport.py" line="50" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="70" />
+      <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
+
+Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
+
+Minimum width: a morphological opening (buffer by −w/2, then +w/2, intersected with the allowed land): every point of a candidate lies in a disc of diameter MIN_WIDTH_M inside it. Each connected piece of at least MIN_AREA_M2 is a candidate; with MAX_AREA_M2 larger pieces are cut by a square grid of side √MAX_AREA_M2 aligned on the search area's lower-left corner, each cell opened again.
+
+Criteria: the distance from the candidate to the nearest feature of each CRITERIA layer, normalised 0–1 over the candidates (min–max; near or far is better), score = weighted sum Σ w·s / Σ w (without criteria: the compactness 4πA/P²). Ties: larger area first, then the lower-left centroid. CRITERIA_RULES sets direction and weight, e.g. 道路=near:2;自然保护地=far:1 (default near, weight 1).
+
+Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the search area). Every candidate passes the compliance review against the same layers as 合规 (within the sliver tolerance).</source>
+      <translation>为给定用途和规模的项目寻找候选选址：搜索范围内符合各条管控线和规划分区的土地，分成面积不小于 MIN_AREA_M2、宽度不小于 MIN_WIDTH_M 的地块，并按评价因子排名。
+
+可用地 = 搜索范围 − 避让类管控线 ∩ 须位于其内的管控线 ∩ 规划用途按合规性审查的相符性表与 LAND_USE 相符（合规）的分区 − EXCLUDE。规则与合规性审查相同（由图层名称识别，CONTROL_RULES 可覆盖）。需论证的分区（留白、其他土地、无法识别的代码）不作候选。
+
+最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）：候选地块内每一点都落在一个位于地块内、直径为 MIN_WIDTH_M 的圆内。每个面积不小于 MIN_AREA_M2 的连通块为一个候选；给出 MAX_AREA_M2 时，更大的地块按边长 √MAX_AREA_M2、对齐搜索范围左下角的方格网切分，每格再做一次开运算。
+
+评价因子：候选地块到每个 CRITERIA 图层最近要素的距离，在候选之间按最小–最大值归一化到 0–1（near 越近越好，far 越远越好），得分 = 加权和 Σ w·s / Σ w（无评价因子时为紧凑度 4πA/P²）。得分相同时面积大者在前，再按质心自左下起排序。CRITERIA_RULES 设置方向和权重，如 道路=near:2;自然保护地=far:1（默认 near、权重 1）。
+
+面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="39" />
@@ -1134,6 +1225,11 @@
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="290" />
+      <source>Give the search area either as a layer or as a division code</source>
+      <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="108" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
@@ -1162,6 +1258,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="251" />
+      <source>HTML report in Chinese: request, constraints, method, top candidates.</source>
+      <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
@@ -1296,6 +1397,11 @@
       <translation>类型</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="284" />
+      <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
+      <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="349" />
       <source>Label</source>
       <translation>标注</translation>
@@ -1304,6 +1410,11 @@
       <location filename="../gis/coordfile_layer.py" line="38" />
       <source>Land class code (地类编码)</source>
       <translation>地类编码</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="206" />
+      <source>Land not to offer (e.g. parcels already supplied)</source>
+      <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="253" />
@@ -1319,6 +1430,11 @@
       <location filename="../ui/code_dialog.py" line="83" />
       <source>Land-supply type</source>
       <translation>供地类型</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/land.py" line="122" />
+      <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
+      <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="112" />
@@ -1404,6 +1520,11 @@
       <location filename="../processing/algorithms/complianceoverlay.py" line="385" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="219" />
+      <source>Layers whose distance to a candidate makes it better or worse.</source>
+      <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="57" />
@@ -1501,6 +1622,11 @@
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="173" />
+      <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
+      <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="935" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
@@ -1541,6 +1667,16 @@
       <translation>计算方法</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="141" />
+      <source>Minimum area (m²)</source>
+      <translation>最小面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="161" />
+      <source>Minimum width (m)</source>
+      <translation>最小宽度（m）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/about.py" line="26" />
       <source>Missing or broken dependencies</source>
       <translation>缺少或损坏的依赖项</translation>
@@ -1579,6 +1715,11 @@
       <location filename="../ui/library_dock.py" line="301" />
       <source>New project library</source>
       <translation>新建项目库</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="460" />
+      <source>No candidate site: no allowed land meets the size and width</source>
+      <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="376" />
@@ -1629,6 +1770,11 @@
       <location filename="../gis/projectbox_report.py" line="121" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="166" />
+      <source>No part of a candidate is narrower than this (morphological opening).</source>
+      <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="428" />
@@ -2017,6 +2163,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="156" />
+      <source>Pieces larger than this are cut by a square grid of this cell area.</source>
+      <translation>大于此面积的地块按同等面积的方格网切分。</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="751" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
@@ -2052,9 +2203,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="210" />
+      <source>Polygon layers of land that is not available.</source>
+      <translation>不可用土地的面图层。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="175" />
+      <source>Polygon layers of the control lines, as in the compliance review.</source>
+      <translation>管控线面图层，与合规性审查相同。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="119" />
+      <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
+      <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="272" />
@@ -2152,6 +2318,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="134" />
+      <source>Project land-use code (用地用海), e.g. 1001</source>
+      <translation>项目用地用海代码，如 1001</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
@@ -2205,6 +2376,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="507" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="235" />
+      <source>Projected CRS in which areas and distances are computed (planar).</source>
+      <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="137" />
@@ -2300,6 +2476,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/parcel_attach_dialog.py" line="93" />
       <source>Replaces</source>
       <translation>替换</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="246" />
+      <source>Report (HTML)</source>
+      <translation>报告（HTML）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
@@ -2422,6 +2603,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>起始日期</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="312" />
+      <source>SEARCH_AREA: the search area</source>
+      <translation>SEARCH_AREA：搜索范围</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="329" />
+      <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
+      <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="320" />
+      <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
+      <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="410" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
@@ -2450,6 +2646,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/library_dock.py" line="220" />
       <source>Save changes</source>
       <translation>保存修改</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="117" />
+      <source>Search area (polygon layer)</source>
+      <translation>搜索范围（面图层）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="124" />
+      <source>Search area as a division code, e.g. 430702</source>
+      <translation>以行政区划代码给出搜索范围，如 430702</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="439" />
+      <source>Search area {name}: {area} m²</source>
+      <translation>搜索范围 {name}：{area} m²</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="145" />
@@ -2525,6 +2736,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="328" />
       <source>Since</source>
       <translation>起始日期</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="66" />
+      <source>Site selection</source>
+      <translation>辅助选址</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="117" />
@@ -2655,6 +2871,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="434" />
       <source>Table</source>
       <translation>数据表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="151" />
+      <source>Target maximum area (m²): larger pieces are cut</source>
+      <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="47" />
@@ -2921,6 +3142,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
+      <location filename="../core/siting/land.py" line="53" />
+      <source>The search area has no polygon with an area</source>
+      <translation>搜索范围中没有有面积的多边形</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="454" />
       <source>The selected parcel lies outside every division.</source>
       <translation>所选地块不在任何行政区内。</translation>
@@ -2969,6 +3195,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/lifecycle.py" line="208" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="136" />
+      <source>The 用地用海 code of the project's use.</source>
+      <translation>项目用途的用地用海代码。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="127" />
@@ -3336,6 +3567,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已归档</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="251" />
+      <source>area {area} m², compactness {c}</source>
+      <translation>面积 {area} m²，紧凑度 {c}</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="281" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
@@ -3374,6 +3610,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="307" />
       <source>changed</source>
       <translation>修改</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="274" />
+      <source>clear of {names}</source>
+      <translation>不占{names}</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="163" />
@@ -3429,6 +3670,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="202" />
       <source>current parcel</source>
       <translation>现行地块</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="281" />
+      <source>cut from allowed piece {piece} by a {side} m grid</source>
+      <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="158" />
@@ -3496,6 +3742,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>事件</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="442" />
+      <source>excluded land</source>
+      <translation>排除用地</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="233" />
       <source>expected 'name=value' in [属性描述]: {text}</source>
       <translation>[属性描述] 中应为“名称=值”：{text}</translation>
@@ -3504,6 +3755,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/dictionaries/__init__.py" line="98" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="258" />
+      <source>farther is better</source>
+      <translation>越远越好</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="241" />
@@ -3564,6 +3820,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/compliance_report.py" line="753" />
       <source>inside</source>
       <translation>界内</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="276" />
+      <source>inside {names}</source>
+      <translation>位于{names}内</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="268" />
@@ -3651,9 +3912,24 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="227" />
+      <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
+      <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="258" />
+      <source>nearer is better</source>
+      <translation>越近越好</translation>
+    </message>
+    <message>
       <location filename="../core/overlay.py" line="1117" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="270" />
+      <source>no criteria given: the score is the compactness</source>
+      <translation>未给评价因子：得分即紧凑度</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="421" />
@@ -3689,6 +3965,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../toolbelt/dependencies.py" line="21" />
       <source>numpy is not installed</source>
       <translation>未安装 numpy</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="278" />
+      <source>on zoning compatible with use {use}</source>
+      <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="674" />
@@ -3799,6 +4080,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../toolbelt/dependencies.py" line="25" />
       <source>pyproj is not installed</source>
       <translation>未安装 pyproj</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="248" />
+      <source>rank {rank} of {n}, score {score}</source>
+      <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="126" />
@@ -4016,6 +4302,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不带带号</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="268" />
+      <source>write name=avoid or name=inside, separated by ;</source>
+      <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="273" />
+      <source>write name=near or name=far, optionally :weight, separated by ;</source>
+      <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="128" />
       <source>year</source>
       <translation>年度</translation>
@@ -4156,9 +4452,19 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="260" />
+      <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
+      <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="766" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="491" />
+      <source>{n} candidate sites</source>
+      <translation>共 {n} 个候选选址</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="333" />
@@ -4236,6 +4542,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="279" />
+      <source>{param}: cannot read '{item}' ({hint})</source>
+      <translation>{param}：无法读取“{item}”（{hint}）</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="184" />
       <source>{path} cannot be used; nothing can be attached:
 {problems}</source>
@@ -4301,6 +4612,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/gpkg.py" line="205" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="444" />
+      <source>{step}: {area} m² not allowed</source>
+      <translation>{step}：{area} m² 不可用</translation>
     </message>
     <message>
       <location filename="../core/batches.py" line="130" />

@@ -15,6 +15,7 @@ ALGORITHMS = [
     ("syncapprovals", "SyncApprovalsAlgorithm"),
     ("importcoordinates", "ImportCoordinatesAlgorithm"),
     ("exportcoordinates", "ExportCoordinatesAlgorithm"),
+    ("siteselection", "SiteSelectionAlgorithm"),
 ]
 
 

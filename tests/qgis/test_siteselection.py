@@ -1,0 +1,183 @@
+"""``yimatong:siteselection`` through processing.run; every candidate passes the compliance
+review against the same layers."""
+
+import numpy as np
+import processing
+import pytest
+import shapely
+from qgis.core import QgsProcessingException
+from shapely.geometry import LineString, box
+
+from tests.qgis.test_complianceoverlay import Feedback, memory_layer, shift
+
+
+def run(params, feedback=None):
+    base = {"OUTPUT": "TEMPORARY_OUTPUT", "MIN_AREA_M2": 1000.0, "MIN_WIDTH_M": 0.0}
+    base.update(params)
+    return processing.run("yimatong:siteselection", base, feedback=feedback or Feedback())
+
+
+def sites(result):
+    feats = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["rank"])
+    return feats
+
+
+def geom(feat):
+    return shapely.from_wkb(bytes(feat.geometry().asWkb()))
+
+
+def review(candidates_layer, controls, zoning=None, use="1001"):
+    """Verdicts of yimatong:complianceoverlay for the candidates, as a planner would run it."""
+    layer = candidates_layer
+    layer.startEditing()
+    from qgis.core import QgsField
+    from qgis.PyQt.QtCore import QVariant
+
+    layer.addAttribute(QgsField("use", QVariant.String))
+    idx = layer.fields().lookupField("use")
+    for f in layer.getFeatures():
+        layer.changeAttributeValue(f.id(), idx, use)
+    layer.commitChanges()
+    params = {
+        "PARCELS": layer,
+        "PARCEL_ID": "rank",
+        "CONTROL_LAYERS": controls,
+        "PROJECT_USE_FIELD": "use",
+        "OUTPUT": "TEMPORARY_OUTPUT",
+        "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
+    }
+    if zoning is not None:
+        params.update({"ZONING": zoning, "ZONING_FIELD": "code"})
+    res = processing.run("yimatong:complianceoverlay", params, feedback=Feedback())
+    return {f["parcel_id"]: (f["verdict"], f["verdict_rule"]) for f in res["OUTPUT"].getFeatures()}
+
+
+def test_candidate_touching_red_line_passes_compliance(processing_ready):
+    search = memory_layer("search", [shift(box(0, 0, 1000, 1000))])
+    red = memory_layer("生态保护红线", [shift(box(-50, -50, 400, 1050))])
+    res = run({"SEARCH_AREA": search, "CONTROL_LAYERS": [red], "LAND_USE": "1001"})
+    (site,) = sites(res)
+    assert site["rank"] == 1 and site["area_m2"] == pytest.approx(600_000, abs=0.01)
+    assert shapely.distance(geom(site), shift(box(-50, -50, 400, 1050))) < 1e-6
+    assert site["reasons"]
+    verdicts = review(res["OUTPUT"], [red])
+    assert [v for v, _rule in verdicts.values()] == ["合规"]
+
+
+def test_corridor_zoning_exclude_and_criteria(processing_ready):
+    search = memory_layer("search", [shift(box(0, 0, 1000, 1000))])
+    # 城镇开发边界: two squares joined by a 10 m corridor, and a third square east
+    udb_geom = shapely.union_all(
+        [box(0, 0, 200, 200), box(300, 0, 500, 200), box(200, 95, 300, 105), box(700, 0, 900, 200)]
+    )
+    udb = memory_layer("城镇开发边界", [shift(udb_geom)])
+    zoning = memory_layer(
+        "zoning",
+        [shift(box(0, 0, 600, 1000)), shift(box(600, 0, 1000, 1000))],
+        fields={"code": ["1001", "0101"]},
+    )
+    supplied = memory_layer("supplied", [shift(box(0, 150, 200, 200))])
+    road = memory_layer(
+        "道路", [shift(LineString([(510, -50), (510, 1050)]))], geometry="LineString"
+    )
+    fb = Feedback()
+    res = run(
+        {
+            "SEARCH_AREA": search,
+            "CONTROL_LAYERS": [udb],
+            "ZONING": zoning,
+            "ZONING_FIELD": "code",
+            "EXCLUDE": [supplied],
+            "LAND_USE": "1001",
+            "MIN_WIDTH_M": 20.0,
+            "CRITERIA": [road],
+            "CRITERIA_RULES": "道路=near:2",
+        },
+        fb,
+    )
+    got = sites(res)
+    # corridor removed (two sites, not one), the 耕地-zoned square not offered, supplied land cut
+    assert len(got) == 2
+    first, second = got
+    assert 500_290 < geom(first).bounds[0] < 500_300  # the square nearer the road
+    assert first["道路_m"] == pytest.approx(10) and first["道路_score"] == 1.0
+    assert second["道路_score"] == 0.0 and first["score"] > second["score"]
+    assert geom(second).bounds[3] == pytest.approx(150 + 3_200_000)
+    assert "道路" in first["reasons"]
+    assert any("城镇开发边界" in m for m in fb.infos)
+    verdicts = review(res["OUTPUT"], [udb], zoning)
+    assert {v for v, _rule in verdicts.values()} == {"合规"}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_candidate_passes_compliance_on_random_layers(processing_ready, seed):
+    rng = np.random.default_rng(seed)
+
+    def boxes(n, size):
+        out = []
+        for _ in range(n):
+            x, y = rng.random(2) * 2000
+            w, h = 20 + rng.random(2) * size
+            out.append(shift(shapely.affinity.rotate(box(x, y, x + w, y + h), rng.random() * 80)))
+        return out
+
+    search = memory_layer("search", [shift(box(0, 0, 2000, 2000))])
+    red = memory_layer("生态保护红线", boxes(25, 300))
+    farm = memory_layer("永久基本农田", boxes(40, 200))
+    udb = memory_layer("城镇开发边界", boxes(10, 1500))
+    classes = ["1001", "1001", "100101", "1101", "0701", "16", "0101"]
+    codes = [str(rng.choice(classes)) for _ in range(40)]
+    zoning = memory_layer("zoning", boxes(40, 800), fields={"code": codes})
+    res = run(
+        {
+            "SEARCH_AREA": search,
+            "CONTROL_LAYERS": [red, farm, udb],
+            "ZONING": zoning,
+            "ZONING_FIELD": "code",
+            "LAND_USE": "1001",
+            "MIN_WIDTH_M": 15.0,
+            "MIN_AREA_M2": 2000.0,
+        }
+    )
+    got = sites(res)
+    assert got, "the random layers leave allowed land for this seed"
+    verdicts = review(res["OUTPUT"], [red, farm, udb], zoning)
+    assert len(verdicts) == len(got)
+    bad = {k: v for k, v in verdicts.items() if v[0] != "合规"}
+    assert not bad
+
+
+def test_division_code_as_search_area(processing_ready):
+    red = memory_layer("生态保护红线", [box(111.70, 29.0, 111.75, 29.05)], crs="EPSG:4490")
+    fb = Feedback()
+    res = run(
+        {
+            "SEARCH_DIVISION": "430702",
+            "CONTROL_LAYERS": [red],
+            "LAND_USE": "1001",
+            "MIN_AREA_M2": 1_000_000.0,
+        },
+        fb,
+    )
+    assert any("EPSG:4546" in m for m in fb.infos)  # CGCS2000 GK zone 37 (111° E)
+    assert len(sites(res)) >= 1
+    with pytest.raises(QgsProcessingException, match="999999"):
+        run({"SEARCH_DIVISION": "999999", "CONTROL_LAYERS": [red], "LAND_USE": "1001"})
+
+
+def test_bad_input_is_refused_with_the_reason(processing_ready):
+    search = memory_layer("search", [shift(box(0, 0, 100, 100))])
+    red = memory_layer("生态保护红线", [shift(box(0, 0, 10, 10))])
+    with pytest.raises(QgsProcessingException, match="9999"):
+        run({"SEARCH_AREA": search, "CONTROL_LAYERS": [red], "LAND_USE": "9999"})
+    with pytest.raises(QgsProcessingException, match="CRITERIA_RULES"):
+        run(
+            {
+                "SEARCH_AREA": search,
+                "CONTROL_LAYERS": [red],
+                "LAND_USE": "1001",
+                "CRITERIA_RULES": "道路=closer",
+            }
+        )
+    with pytest.raises(QgsProcessingException, match="either"):
+        run({"CONTROL_LAYERS": [red], "LAND_USE": "1001"})
