@@ -64,7 +64,7 @@ def test_candidate_touching_red_line_passes_compliance(processing_ready):
     assert [v for v, _rule in verdicts.values()] == ["合规"]
 
 
-def test_corridor_zoning_exclude_and_criteria(processing_ready):
+def test_corridor_zoning_exclude_and_criteria(processing_ready, tmp_path):
     search = memory_layer("search", [shift(box(0, 0, 1000, 1000))])
     # 城镇开发边界: two squares joined by a 10 m corridor, and a third square east
     udb_geom = shapely.union_all(
@@ -81,8 +81,10 @@ def test_corridor_zoning_exclude_and_criteria(processing_ready):
         "道路", [shift(LineString([(510, -50), (510, 1050)]))], geometry="LineString"
     )
     fb = Feedback()
+    report = tmp_path / "选址报告.html"
     res = run(
         {
+            "REPORT": str(report),
             "SEARCH_AREA": search,
             "CONTROL_LAYERS": [udb],
             "ZONING": zoning,
@@ -107,6 +109,10 @@ def test_corridor_zoning_exclude_and_criteria(processing_ready):
     assert any("城镇开发边界" in m for m in fb.infos)
     verdicts = review(res["OUTPUT"], [udb], zoning)
     assert {v for v, _rule in verdicts.values()} == {"合规"}
+    page = report.read_text(encoding="utf-8")
+    assert res["REPORT"] == str(report)
+    assert "<svg" in page and page.count("<td>道路</td>") == 1  # the criteria table
+    assert "weighted sum" in page and "城镇开发边界" in page and first["reasons"] in page
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

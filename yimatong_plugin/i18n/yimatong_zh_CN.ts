@@ -94,7 +94,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="141" />
+      <location filename="../processing/base.py" line="145" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="192" />
+      <location filename="../processing/base.py" line="196" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -272,6 +272,11 @@
       <location filename="../ui/code_dialog.py" line="333" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="133" />
+      <source>Allowed land = search area − lines to stay out of ∩ lines to stay inside ∩ zoning compatible (合规) with the project's use by the compliance review's table − excluded land.</source>
+      <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/siteselection.py" line="447" />
@@ -399,7 +404,7 @@
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="197" />
+      <location filename="../processing/base.py" line="201" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -474,7 +479,7 @@
       <translation>CONTROL_RULES：无法解析“{item}”（格式为 名称=avoid 或 名称=inside，以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="136" />
+      <location filename="../gis/siting_report.py" line="83" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
@@ -524,6 +529,11 @@
       <translation>候选选址</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="169" />
+      <source>Candidates</source>
+      <translation>候选地块</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/siteselection.py" line="146" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
@@ -564,7 +574,7 @@
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="179" />
+      <location filename="../processing/base.py" line="183" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -729,6 +739,11 @@
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="173" />
+      <source>Compactness</source>
+      <translation>紧凑度</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="109" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
@@ -752,6 +767,11 @@
       <location filename="../gis/coordfile_layer.py" line="40" />
       <source>Computed planar area (公顷)</source>
       <translation>计算平面面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="90" />
+      <source>Constraints</source>
+      <translation>管控条件</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="317" />
@@ -847,6 +867,16 @@
       <location filename="../processing/algorithms/siteselection.py" line="215" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="147" />
+      <source>Criteria: distance to the nearest feature, normalised 0–1 over the candidates (min–max); score = weighted sum Σ w·s / Σ w; without criteria the score is the compactness 4πA/P². Ties: larger area first, then the lower-left centroid.</source>
+      <translation>评价因子：到最近要素的距离，在候选之间按最小–最大值归一化到 0–1；得分 = 加权和 Σ w·s / Σ w；无评价因子时得分为紧凑度 4πA/P²。得分相同时面积大者在前，再按质心自左下起排序。</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="157" />
+      <source>Criterion</source>
+      <translation>评价因子</translation>
     </message>
     <message>
       <location filename="../core/siting/candidates.py" line="166" />
@@ -954,6 +984,11 @@
       <translation>停止开发：{date}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="157" />
+      <source>Direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="132" />
       <source>Division</source>
       <translation>行政区</translation>
@@ -1017,6 +1052,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="223" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="142" />
+      <source>Each connected piece of at least the minimum area is a candidate.</source>
+      <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="383" />
@@ -1637,6 +1677,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="166" />
+      <source>Map of the top candidates</source>
+      <translation>排名靠前的候选地块分布图</translation>
+    </message>
+    <message>
       <location filename="../gis/coordfile_layer.py" line="36" />
       <source>Map sheet (图幅号)</source>
       <translation>图幅号</translation>
@@ -1667,14 +1712,19 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>计算方法</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="141" />
+      <location filename="../gis/siting_report.py" line="80" />
       <source>Minimum area (m²)</source>
       <translation>最小面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="161" />
+      <location filename="../gis/siting_report.py" line="82" />
       <source>Minimum width (m)</source>
       <translation>最小宽度（m）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="138" />
+      <source>Minimum width: morphological opening (buffer −w/2 then +w/2, intersected with the allowed land); every point of a candidate lies in a disc of diameter w inside it.</source>
+      <translation>最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）；候选地块内每一点都落在地块内一个直径为 w 的圆内。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="26" />
@@ -1830,6 +1880,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <location filename="../ui/code_dialog.py" line="178" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="93" />
+      <source>Not allowed (m²)</source>
+      <translation>不可用面积（m²）</translation>
     </message>
     <message>
       <location filename="../core/batches.py" line="157" />
@@ -2318,6 +2373,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目档案…</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="79" />
+      <source>Project land use</source>
+      <translation>项目用途</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/siteselection.py" line="134" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
@@ -2398,6 +2458,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="173" />
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
@@ -2426,6 +2491,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/library_dock.py" line="770" />
       <source>Reason</source>
       <translation>原因</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="176" />
+      <source>Reasons</source>
+      <translation>理由</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="684" />
@@ -2501,6 +2571,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="94" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="87" />
+      <source>Request</source>
+      <translation>选址需求</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="312" />
@@ -2648,6 +2723,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存修改</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="173" />
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="78" />
+      <source>Search area</source>
+      <translation>搜索范围</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/siteselection.py" line="117" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
@@ -2661,6 +2746,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/siteselection.py" line="439" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="117" />
+      <source>Search area {search} m², allowed land {allowed} m², at least the minimum width {opened} m², in pieces below the minimum area {small} m², lost at grid cuts {cut} m².</source>
+      <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
     </message>
     <message>
       <location filename="../gis/expressions.py" line="145" />
@@ -2741,6 +2831,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/siteselection.py" line="66" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="86" />
+      <source>Site selection report</source>
+      <translation>辅助选址报告</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="117" />
@@ -2871,6 +2966,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="434" />
       <source>Table</source>
       <translation>数据表</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="81" />
+      <source>Target maximum area (m²)</source>
+      <translation>目标最大面积（m²）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/siteselection.py" line="151" />
@@ -3107,7 +3207,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="165" />
+      <location filename="../processing/base.py" line="169" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -3352,6 +3452,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="158" />
+      <source>Weight</source>
+      <translation>权重</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="434" />
       <source>When</source>
       <translation>时间</translation>
@@ -3375,6 +3480,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/project_box.py" line="141" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="143" />
+      <source>With a target maximum area, larger pieces are cut by a square grid of that cell area aligned on the search area's lower-left corner, each cell opened again.</source>
+      <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="785" />
@@ -3742,7 +3852,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="442" />
+      <location filename="../gis/siting_report.py" line="110" />
       <source>excluded land</source>
       <translation>排除用地</translation>
     </message>
@@ -3912,6 +4022,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="76" />
+      <source>must stay inside</source>
+      <translation>须位于其内</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="76" />
+      <source>must stay out of</source>
+      <translation>须避让</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/siteselection.py" line="227" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
@@ -3950,6 +4070,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="834" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="110" />
+      <source>not offered</source>
+      <translation>不参与选址</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="69" />
@@ -4045,6 +4170,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/overlay.py" line="1093" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="105" />
+      <source>planned use compatible with the project: {codes}</source>
+      <translation>与项目用途相符的规划用途：{codes}</translation>
     </message>
     <message>
       <location filename="../core/overlay.py" line="1099" />
@@ -4432,7 +4562,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="77" />
+      <location filename="../processing/base.py" line="81" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
@@ -4445,6 +4575,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../toolbelt/dependencies.py" line="60" />
       <source>{module} is not installed: {feature} is unavailable</source>
       <translation>未安装 {module}：{feature}不可用</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="175" />
+      <source>{name} score</source>
+      <translation>{name}得分</translation>
     </message>
     <message>
       <location filename="../core/coordfile_crs.py" line="177" />
@@ -4465,6 +4600,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/siteselection.py" line="491" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="170" />
+      <source>{n} candidate sites; the first {top} are listed.</source>
+      <translation>共 {n} 个候选选址，列出前 {top} 个。</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="333" />
@@ -4634,7 +4774,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="210" />
+      <location filename="../processing/base.py" line="214" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>

@@ -505,7 +505,9 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                 "zoning": (zoning_layer.name(), zoning_field) if zoning_layer else None,
                 "date": datetime.datetime.now().isoformat(timespec="seconds"),
             }
-            write_report(result, info, html_path)
+            from ...core.siting.land import search_geometry
+
+            write_report(result, info, search_geometry(live), html_path)
             outputs[self.REPORT] = html_path
         feedback.setProgress(100)
         return outputs
