@@ -16,7 +16,7 @@ export PROJ_DATA ?= /usr/share/proj
 .PHONY: help setup system venv test lint unit qgis-tests demo package screenshot ts qm bench clean
 
 help:
-	@echo "make demo        run compliance review on the bundled Changde sample data"
+	@echo "make demo        compliance review and site selection on the bundled Changde sample data"
 	@echo "make test        lint + the whole test suite, headless"
 	@echo "make package     build dist/yimatong_plugin-<version>.zip for Install from ZIP"
 	@echo "make screenshot  start the real QGIS desktop under Xvfb (zh_CN) and save PNGs"

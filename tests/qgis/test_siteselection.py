@@ -26,7 +26,7 @@ def geom(feat):
     return shapely.from_wkb(bytes(feat.geometry().asWkb()))
 
 
-def review(candidates_layer, controls, zoning=None, use="1001"):
+def review(candidates_layer, controls, zoning=None, use="1001", zoning_field="code"):
     """Verdicts of yimatong:complianceoverlay for the candidates, as a planner would run it."""
     layer = candidates_layer
     layer.startEditing()
@@ -47,7 +47,7 @@ def review(candidates_layer, controls, zoning=None, use="1001"):
         "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
     }
     if zoning is not None:
-        params.update({"ZONING": zoning, "ZONING_FIELD": "code"})
+        params.update({"ZONING": zoning, "ZONING_FIELD": zoning_field})
     res = processing.run("yimatong:complianceoverlay", params, feedback=Feedback())
     return {f["parcel_id"]: (f["verdict"], f["verdict_rule"]) for f in res["OUTPUT"].getFeatures()}
 
@@ -187,3 +187,38 @@ def test_bad_input_is_refused_with_the_reason(processing_ready):
         )
     with pytest.raises(QgsProcessingException, match="either"):
         run({"CONTROL_LAYERS": [red], "LAND_USE": "1001"})
+
+
+def test_wuling_industrial_sites_on_the_sample_all_pass_compliance(processing_ready):
+    """The planner's case: 武陵区, use 1001, ≥ 30,000 m², on the bundled Changde sample."""
+    from qgis.core import QgsVectorLayer
+
+    from tests.qgis.test_complianceoverlay import SAMPLE
+
+    def sample(name):
+        layer = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+        assert layer.isValid()
+        return layer
+
+    controls = [sample(n) for n in ("生态保护红线", "永久基本农田", "城镇开发边界")]
+    zoning = sample("国土空间规划分区")
+    res = run(
+        {
+            "SEARCH_DIVISION": "430702",
+            "LAND_USE": "1001",
+            "MIN_AREA_M2": 30000.0,
+            "MIN_WIDTH_M": 30.0,
+            "CONTROL_LAYERS": controls,
+            "ZONING": zoning,
+            "ZONING_FIELD": "ydyhdm",
+        }
+    )
+    got = sites(res)
+    assert len(got) >= 5
+    assert [f["rank"] for f in got] == list(range(1, len(got) + 1))
+    assert all(f["area_m2"] >= 30000.0 for f in got)
+    scores = [f["score"] for f in got]
+    assert all(a >= b - 1e-9 for a, b in zip(scores, scores[1:]))  # ties: larger area first
+    verdicts = review(res["OUTPUT"], controls, zoning, zoning_field="ydyhdm")
+    assert len(verdicts) == len(got)
+    assert {v for v, _rule in verdicts.values()} == {"合规"}, verdicts
