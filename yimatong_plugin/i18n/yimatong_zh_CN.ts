@@ -689,7 +689,7 @@
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="90" />
+      <location filename="../plugin.py" line="96" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
     </message>
@@ -2323,7 +2323,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="156" />
+      <location filename="../plugin.py" line="162" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2388,7 +2388,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="117" />
+      <location filename="../plugin.py" line="123" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2838,6 +2838,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>辅助选址报告</translation>
     </message>
     <message>
+      <location filename="../plugin.py" line="87" />
+      <source>Site selection…</source>
+      <translation>辅助选址…</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="117" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
@@ -2938,7 +2943,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="95" />
+      <location filename="../plugin.py" line="101" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -2998,7 +3003,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="192" />
+      <location filename="../plugin.py" line="198" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -3587,7 +3592,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="208" />
+      <location filename="../plugin.py" line="214" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
