@@ -149,6 +149,7 @@ def independent(search, avoid, inside, exclude, min_width, min_area):
         land = land.difference(g)
     if min_width > 0:
         r = min_width / 2
+        land = shapely.normalize(land)  # canonical rings, as the engine buffers them
         land = (
             land.buffer(-r, quad_segs=QUAD_SEGS).buffer(r, quad_segs=QUAD_SEGS).intersection(land)
         )
@@ -163,15 +164,18 @@ def independent(search, avoid, inside, exclude, min_width, min_area):
     exclude=boxes(3),
     min_width=st.sampled_from([0.0, 10.0, 40.0]),
     min_area=st.sampled_from([1.0, 2000.0, 20000.0]),
+    tile_m=st.sampled_from([2000.0, 333.0, 170.0]),  # one tile, or tiles merged across edges
 )
 def test_no_allowed_piece_missing_and_no_candidate_outside(
-    avoid, inside, exclude, min_width, min_area
+    avoid, inside, exclude, min_width, min_area, tile_m
 ):
     search = box(0, 0, 1000, 1000)
     layers = [ControlLayer("红线", np.array(avoid, dtype=object), "avoid")]
     if inside:
         layers.append(ControlLayer("开发边界", np.array(inside, dtype=object), "inside"))
-    res = select_sites([search], layers, exclude=exclude, min_area=min_area, min_width=min_width)
+    res = select_sites(
+        [search], layers, exclude=exclude, min_area=min_area, min_width=min_width, tile_m=tile_m
+    )
     got = shapely.union_all([c.geometry for c in res.candidates]) if res.candidates else None
     expected = independent(search, avoid, inside, exclude, min_width, min_area)
     # every piece the straightforward computation finds is a candidate (0.01 m² each) …

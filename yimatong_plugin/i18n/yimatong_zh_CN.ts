@@ -879,12 +879,12 @@
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="166" />
+      <location filename="../core/siting/candidates.py" line="256" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="170" />
+      <location filename="../core/siting/candidates.py" line="260" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -1472,7 +1472,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="122" />
+      <location filename="../core/siting/land.py" line="88" />
       <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
@@ -1662,7 +1662,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="173" />
+      <location filename="../core/siting/candidates.py" line="263" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -3247,7 +3247,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="53" />
+      <location filename="../core/siting/land.py" line="66" />
       <source>The search area has no polygon with an area</source>
       <translation>搜索范围中没有有面积的多边形</translation>
     </message>
@@ -3682,7 +3682,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="251" />
+      <location filename="../core/siting/candidates.py" line="370" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -3727,7 +3727,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="274" />
+      <location filename="../core/siting/candidates.py" line="393" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -3787,7 +3787,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="281" />
+      <location filename="../core/siting/candidates.py" line="400" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -3872,7 +3872,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="258" />
+      <location filename="../core/siting/candidates.py" line="377" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -3937,7 +3937,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="276" />
+      <location filename="../core/siting/candidates.py" line="395" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -4042,7 +4042,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="258" />
+      <location filename="../core/siting/candidates.py" line="377" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -4052,7 +4052,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="270" />
+      <location filename="../core/siting/candidates.py" line="389" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -4097,7 +4097,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="278" />
+      <location filename="../core/siting/candidates.py" line="397" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -4217,7 +4217,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="248" />
+      <location filename="../core/siting/candidates.py" line="367" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -4592,7 +4592,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="260" />
+      <location filename="../core/siting/candidates.py" line="379" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>

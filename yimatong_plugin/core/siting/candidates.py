@@ -26,16 +26,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
 
 from ..i18n import tr
-from ..overlay import ControlLayer, OverlayCanceledError, ZoningLayer, polygonal
-from .land import AllowedLand, allowed_land
+from ..overlay import (
+    ControlLayer,
+    OverlayCanceledError,
+    ZoningLayer,
+    default_workers,
+    polygonal,
+)
+from .land import AllowedLand, Constraints, search_geometry, tile_land
 
 QUAD_SEGS = 16
+TILE_M = 2000.0  # side of the square tiles the search area is processed in
 NEAR, FAR = "near", "far"
 
 
@@ -79,6 +87,7 @@ def opening(geom, min_width: float):
     if min_width <= 0 or geom.is_empty:
         return geom
     r = min_width / 2.0
+    geom = shapely.normalize(geom)  # canonical rings: the same land gives the same arcs
     inner = shapely.buffer(geom, -r, quad_segs=QUAD_SEGS)
     if inner.is_empty:
         return shapely.Polygon()
@@ -146,6 +155,85 @@ def normalise(values: np.ndarray, direction: str) -> np.ndarray:
     return (values - lo) / (hi - lo)
 
 
+def _tiles(bounds, side: float) -> list:
+    xmin, ymin, xmax, ymax = bounds
+    nx = max(1, math.ceil((xmax - xmin) / side))
+    ny = max(1, math.ceil((ymax - ymin) / side))
+    out = []
+    for j in range(ny):
+        for i in range(nx):
+            out.append(
+                (
+                    xmin + i * side,
+                    ymin + j * side,
+                    xmax if i == nx - 1 else xmin + (i + 1) * side,
+                    ymax if j == ny - 1 else ymin + (j + 1) * side,
+                )
+            )
+    return out
+
+
+def opened_land(
+    cons: Constraints,
+    search,
+    min_width: float,
+    tile_m: float = TILE_M,
+    workers: int = 1,
+    progress=lambda f: None,
+    is_canceled=lambda: False,
+):
+    """``(land_parts, opened_parts, removed)`` of the search area, tile by tile.
+
+    A tile computes the allowed land of its box grown by ``min_width`` (+1 m), opens it and
+    keeps the part inside its box: the opening at a point depends only on the land within
+    ``min_width`` of it, so the tiles' parts together are the opening of the whole.
+    """
+    margin = min_width + 1.0 if min_width > 0 else 0.0
+    tiles = _tiles(search.bounds, tile_m)
+    prepared_search = shapely.Polygon(search) if search.geom_type == "Polygon" else search
+    shapely.prepare(prepared_search)
+
+    def work(tile):
+        if is_canceled():
+            raise OverlayCanceledError()
+        if not shapely.intersects(prepared_search, shapely.box(*tile)):
+            return [], [], {}
+        grown = (tile[0] - margin, tile[1] - margin, tile[2] + margin, tile[3] + margin)
+        land, removed = tile_land(cons, search, grown, core=tile, is_canceled=is_canceled)
+        core_land = shapely.clip_by_rect(land, *tile) if margin else land
+        opened = opening(land, min_width)
+        if margin and not opened.is_empty:
+            opened = shapely.clip_by_rect(opened, *tile)
+        return list(pieces(core_land)), list(pieces(opened)), removed
+
+    land_parts, opened_parts, removed = [], [], {}
+    done = 0
+    if workers > 1 and len(tiles) > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(work, t) for t in tiles]
+            results = []
+            for fut in futures:
+                if is_canceled():
+                    for f in futures:
+                        f.cancel()
+                    raise OverlayCanceledError()
+                results.append(fut.result())
+                done += 1
+                progress(done / len(tiles))
+    else:
+        results = []
+        for t in tiles:
+            results.append(work(t))
+            done += 1
+            progress(done / len(tiles))
+    for lp, op, rm in results:
+        land_parts += lp
+        opened_parts += op
+        for k, v in rm.items():
+            removed[k] = removed.get(k, 0.0) + v
+    return land_parts, opened_parts, removed
+
+
 def select_sites(
     search,
     layers: Sequence[ControlLayer] = (),
@@ -156,6 +244,8 @@ def select_sites(
     max_area: float | None = None,
     min_width: float = 0.0,
     criteria: Sequence[Criterion] = (),
+    tile_m: float = TILE_M,
+    workers: int | None = None,
     progress=lambda f: None,
     is_canceled=lambda: False,
 ) -> SitingResult:
@@ -171,12 +261,40 @@ def select_sites(
             )
     if max_area is not None and max_area < min_area:
         raise ValueError(tr("MAX_AREA_M2 is smaller than MIN_AREA_M2"))
-    land = allowed_land(search, layers, zoning, land_use, exclude, is_canceled)
-    progress(0.4)
+    cons = Constraints(layers, zoning, land_use, exclude)
+    area = search_geometry(search)
+    land_parts, opened_parts, removed = opened_land(
+        cons,
+        area,
+        min_width,
+        tile_m,
+        workers or default_workers(),
+        lambda f: progress(0.7 * f),
+        is_canceled,
+    )
+    removed = {name: removed.get(name, 0.0) for name in cons.steps}
+    land_geom = (
+        shapely.multipolygons(np.array(land_parts, dtype=object))
+        if land_parts
+        else shapely.MultiPolygon()
+    )
+    land = AllowedLand(
+        land_geom,
+        float(area.area),
+        tuple(area.bounds),
+        removed,
+        cons.compatible_codes,
+        cons.other_codes,
+    )
     if is_canceled():
         raise OverlayCanceledError()
-    opened = opening(land.geometry, min_width)
-    progress(0.6)
+    # the tiles' parts merged across tile edges
+    opened = (
+        shapely.union_all(np.array(opened_parts, dtype=object))
+        if opened_parts
+        else shapely.Polygon()
+    )
+    progress(0.75)
     parts = pieces(opened)
     areas = shapely.area(parts)
     big = areas >= min_area
@@ -200,7 +318,7 @@ def select_sites(
             geoms.append(piece)
             piece_ids.append(k + 1)
             cut.append(False)
-    progress(0.8)
+    progress(0.85)
     garr = np.array(geoms, dtype=object) if geoms else np.array([], dtype=object)
     cands = []
     if len(garr):
@@ -235,7 +353,8 @@ def select_sites(
     for cand in cands:
         cand.reasons = reasons(cand, len(cands), layers, zoning, land_use, criteria, side)
     progress(1.0)
-    return SitingResult(cands, land, float(opened.area), small_m2, cut_dropped, side, criteria)
+    opened_m2 = float(shapely.area(opened))
+    return SitingResult(cands, land, opened_m2, small_m2, cut_dropped, side, criteria)
 
 
 def _m(value: float) -> str:
