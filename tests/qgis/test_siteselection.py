@@ -222,3 +222,29 @@ def test_wuling_industrial_sites_on_the_sample_all_pass_compliance(processing_re
     verdicts = review(res["OUTPUT"], controls, zoning, zoning_field="ydyhdm")
     assert len(verdicts) == len(got)
     assert {v for v, _rule in verdicts.values()} == {"合规"}, verdicts
+
+
+class CancelDuringSearch(Feedback):
+    """Reports progress and cancels once the search proper (past reading, 30 %) has begun."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    def setProgress(self, value):
+        self.seen.append(value)
+        if value > 31:
+            self.cancel()
+        super().setProgress(value)
+
+
+def test_progress_and_cancel(processing_ready):
+    search = memory_layer("search", [shift(box(0, 0, 9000, 9000))])  # 25 tiles
+    red = memory_layer("生态保护红线", [shift(box(100, 100, 200, 200))])
+    fb = Feedback()
+    done = run({"SEARCH_AREA": search, "CONTROL_LAYERS": [red], "LAND_USE": "1001"}, fb)
+    assert "OUTPUT" in done
+    fb = CancelDuringSearch()
+    res = run({"SEARCH_AREA": search, "CONTROL_LAYERS": [red], "LAND_USE": "1001"}, fb)
+    assert "OUTPUT" not in res  # stopped: no partial candidate layer
+    assert fb.seen and max(fb.seen) < 90

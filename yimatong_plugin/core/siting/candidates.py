@@ -20,6 +20,11 @@ Method (printed in the report and the algorithm's help):
 5. **Score** — the weighted sum Σ wᵢ·sᵢ / Σ wᵢ (0–1); without criteria the score is the
    compactness 4πA/P² (1 for a disc). Rank by score, then larger area, then the lower-left
    centroid: the same inputs always give the same ranking.
+
+Steps 1–2 run per square tile of :data:`TILE_M` metres on threads: a tile computes the allowed
+land of its box grown by the minimum width (+1 m), opens it and keeps what lies in its box (the
+opening at a point depends only on the land within the minimum width of it); the tiles' parts
+are then merged across tile edges.
 """
 
 from __future__ import annotations
