@@ -879,12 +879,12 @@
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="256" />
+      <location filename="../core/siting/candidates.py" line="261" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="260" />
+      <location filename="../core/siting/candidates.py" line="265" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -1662,7 +1662,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="263" />
+      <location filename="../core/siting/candidates.py" line="268" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -3682,7 +3682,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="370" />
+      <location filename="../core/siting/candidates.py" line="375" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -3727,7 +3727,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="393" />
+      <location filename="../core/siting/candidates.py" line="398" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -3787,7 +3787,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="400" />
+      <location filename="../core/siting/candidates.py" line="405" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -3872,7 +3872,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="377" />
+      <location filename="../core/siting/candidates.py" line="382" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -3937,7 +3937,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="395" />
+      <location filename="../core/siting/candidates.py" line="400" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -4042,7 +4042,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="377" />
+      <location filename="../core/siting/candidates.py" line="382" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -4052,7 +4052,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="389" />
+      <location filename="../core/siting/candidates.py" line="394" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -4097,7 +4097,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="397" />
+      <location filename="../core/siting/candidates.py" line="402" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -4217,7 +4217,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="367" />
+      <location filename="../core/siting/candidates.py" line="372" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -4592,7 +4592,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="379" />
+      <location filename="../core/siting/candidates.py" line="384" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
