@@ -248,3 +248,55 @@ def test_progress_and_cancel(processing_ready):
     res = run({"SEARCH_AREA": search, "CONTROL_LAYERS": [red], "LAND_USE": "1001"}, fb)
     assert "OUTPUT" not in res  # stopped: no partial candidate layer
     assert fb.seen and max(fb.seen) < 90
+
+
+def test_library_supplied_land_is_not_offered_by_default(processing_ready, tmp_path):
+    from tests.library_data import SEG
+    from yimatong_plugin.core.library import open_library
+
+    x0, y0 = 500_000.0, 3_212_000.0  # EPSG:4546, Changde
+    path = tmp_path / "lib.gpkg"
+    lib = open_library(path, user="alice")
+    try:
+        supplied = lib.allocate_code(**SEG)
+        lib.add_project(supplied, name="已供地项目", source="municipal_key")
+        lib.add_parcel(supplied, box(x0, y0, x0 + 200, y0 + 1000), crs="EPSG:4546", stage="supply")
+        lib.add_event(supplied, "supply", "2025-03-01")
+        planned = lib.allocate_code(**SEG)
+        lib.add_project(planned, name="预审中项目", source="municipal_key")
+        lib.add_parcel(planned, box(x0 + 600, y0, x0 + 800, y0 + 1000), crs="EPSG:4546")
+        lib.add_event(planned, "preliminary_review", "2025-03-01")
+    finally:
+        lib.close()
+    search = memory_layer("search", [box(x0, y0, x0 + 1000, y0 + 1000)])
+    red = memory_layer("生态保护红线", [box(x0 + 2000, y0, x0 + 2100, y0 + 100)])
+    fb = Feedback()
+    res = run(
+        {
+            "SEARCH_AREA": search,
+            "CONTROL_LAYERS": [red],
+            "LAND_USE": "1001",
+            "LIBRARY": str(path),
+            "MIN_WIDTH_M": 1.0,  # no 1e-7 m sliver left by the parcel's EPSG:4490 round trip
+        },
+        fb,
+    )
+    (site,) = sites(res)
+    # the supplied parcel (200 × 1000 m, stored in EPSG:4490 and back) is not offered; the
+    # parcel of the project still in preliminary review is
+    assert site["area_m2"] == pytest.approx(800_000, abs=1.0)  # 4 corners rounded by 0.5 m
+    assert geom(site).bounds[0] == pytest.approx(x0 + 200, abs=0.01)
+    assert any("1 parcels of 1 projects" in m for m in fb.infos)
+    # EXCLUDE layers given: they replace the library default
+    none = memory_layer("nothing", [box(x0 + 5000, y0, x0 + 5100, y0 + 100)])
+    res = run(
+        {
+            "SEARCH_AREA": search,
+            "CONTROL_LAYERS": [red],
+            "LAND_USE": "1001",
+            "LIBRARY": str(path),
+            "EXCLUDE": [none],
+        }
+    )
+    (site,) = sites(res)
+    assert site["area_m2"] == pytest.approx(1_000_000, abs=0.01)

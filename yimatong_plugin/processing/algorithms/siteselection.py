@@ -102,6 +102,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
     ZONING = "ZONING"
     ZONING_FIELD = "ZONING_FIELD"
     EXCLUDE = "EXCLUDE"
+    LIBRARY = "LIBRARY"
     CRITERIA = "CRITERIA"
     CRITERIA_RULES = "CRITERIA_RULES"
     AREA_CRS = "AREA_CRS"
@@ -208,6 +209,18 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                     optional=True,
                 ),
                 tr("Polygon layers of land that is not available."),
+            ),
+            (
+                QgsProcessingParameterString(
+                    self.LIBRARY,
+                    tr("Project library (its supplied land is not offered when EXCLUDE is empty)"),
+                    optional=True,
+                ),
+                tr(
+                    "Without EXCLUDE layers, the current parcels of the library's projects at "
+                    "the supply stage or later are not offered. A GeoPackage path, a PostgreSQL "
+                    "connection string or the name of a saved QGIS PostgreSQL connection."
+                ),
             ),
             (
                 QgsProcessingParameterMultipleLayers(
@@ -393,9 +406,25 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             )
             zoning = engine.ZoningLayer(prepared, name=zoning_layer.name())
         exclude = []
-        for layer in self.parameterAsLayerList(parameters, self.EXCLUDE, context):
+        exclude_layers = self.parameterAsLayerList(parameters, self.EXCLUDE, context)
+        for layer in exclude_layers:
             _f, geoms, _v = io.read_geometries(layer, area_crs, tctx, rect=rect)
             exclude.extend(g for g in geoms.tolist() if g is not None)
+        library = self.parameterAsString(parameters, self.LIBRARY, context).strip()
+        if library and not exclude_layers:
+            from ...gis.siting_library import supplied_parcels
+
+            lib = self.open_library_parameter(parameters, context, self.LIBRARY)
+            try:
+                geoms, codes = supplied_parcels(lib, rect, area_crs, tctx)
+            finally:
+                lib.close()
+            exclude.extend(geoms.tolist())
+            feedback.pushInfo(
+                tr(
+                    "Project library: {n} parcels of {m} projects supplied or later are not offered"
+                ).format(n=len(geoms), m=len(codes))
+            )
         crit_text = self.parameterAsString(parameters, self.CRITERIA_RULES, context)
         crit_rules = parse_criteria(crit_text)
         criteria = []
