@@ -54,8 +54,11 @@ def review(candidates_layer, controls, zoning=None, use="1001", zoning_field="co
 
 def test_candidate_touching_red_line_passes_compliance(processing_ready):
     search = memory_layer("search", [shift(box(0, 0, 1000, 1000))])
-    red = memory_layer("生态保护红线", [shift(box(-50, -50, 400, 1050))])
-    res = run({"SEARCH_AREA": search, "CONTROL_LAYERS": [red], "LAND_USE": "1001"})
+    bowtie = shapely.Polygon([(0, 0), (60, 60), (60, 0), (0, 60)])  # invalid, inside the line
+    red = memory_layer("生态保护红线", [shift(box(-50, -50, 400, 1050)), shift(bowtie)])
+    fb = Feedback()
+    res = run({"SEARCH_AREA": search, "CONTROL_LAYERS": [red], "LAND_USE": "1001"}, fb)
+    assert any("生态保护红线" in w and "repaired" in w for w in fb.warnings), fb.warnings
     (site,) = sites(res)
     assert site["rank"] == 1 and site["area_m2"] == pytest.approx(600_000, abs=0.01)
     assert shapely.distance(geom(site), shift(box(-50, -50, 400, 1050))) < 1e-6
@@ -107,6 +110,7 @@ def test_corridor_zoning_exclude_and_criteria(processing_ready, tmp_path):
     assert geom(second).bounds[3] == pytest.approx(150 + 3_200_000)
     assert "道路" in first["reasons"]
     assert any("城镇开发边界" in m for m in fb.infos)
+    assert "Zoning offered for 1001: 1001; not offered: 0101" in fb.infos
     verdicts = review(res["OUTPUT"], [udb], zoning)
     assert {v for v, _rule in verdicts.values()} == {"合规"}
     page = report.read_text(encoding="utf-8")

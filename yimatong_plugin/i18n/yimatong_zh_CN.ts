@@ -279,7 +279,7 @@
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="476" />
+      <location filename="../processing/algorithms/siteselection.py" line="497" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -1767,7 +1767,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="489" />
+      <location filename="../processing/algorithms/siteselection.py" line="510" />
       <source>No candidate site: no allowed land meets the size and width</source>
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
@@ -2753,7 +2753,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="468" />
+      <location filename="../processing/algorithms/siteselection.py" line="489" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3635,6 +3635,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="482" />
+      <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
+      <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="292" />
@@ -4617,7 +4622,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="520" />
+      <location filename="../processing/algorithms/siteselection.py" line="541" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -4774,7 +4779,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="473" />
+      <location filename="../processing/algorithms/siteselection.py" line="494" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>

@@ -464,6 +464,27 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
 
         land = result.land
+        for ctl in controls + ([zoning] if zoning is not None else []):
+            prep = ctl.prepared()
+            for label, ids in (
+                (tr("invalid polygons repaired"), prep.repaired_ids),
+                (tr("polygons without area skipped"), prep.unusable_ids),
+            ):
+                if len(ids):
+                    lfids = prep.meta["fids"][ids][:20].tolist()
+                    feedback.pushWarning(
+                        tr("Layer '{layer}': {n} {what} (feature ids {fids})").format(
+                            layer=ctl.name, n=len(ids), what=label, fids=", ".join(map(str, lfids))
+                        )
+                    )
+        if zoning is not None:
+            feedback.pushInfo(
+                tr("Zoning offered for {use}: {codes}; not offered: {others}").format(
+                    use=land_use,
+                    codes="、".join(land.compatible_codes) or "—",
+                    others="、".join(land.other_codes) or "—",
+                )
+            )
         feedback.pushInfo(
             tr("Search area {name}: {area} m²").format(name=search_name, area=_m2(land.search_m2))
         )
