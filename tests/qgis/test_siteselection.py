@@ -254,12 +254,18 @@ def test_progress_and_cancel(processing_ready):
     assert fb.seen and max(fb.seen) < 90
 
 
-def test_library_supplied_land_is_not_offered_by_default(processing_ready, tmp_path):
+@pytest.mark.parametrize("storage", ["gpkg", "postgis"])
+def test_library_supplied_land_is_not_offered_by_default(
+    processing_ready, tmp_path, request, storage
+):
     from tests.library_data import SEG
     from yimatong_plugin.core.library import open_library
 
     x0, y0 = 500_000.0, 3_212_000.0  # EPSG:4546, Changde
-    path = tmp_path / "lib.gpkg"
+    if storage == "gpkg":
+        path = str(tmp_path / "lib.gpkg")
+    else:
+        path = request.getfixturevalue("postgis_server").new_database()
     lib = open_library(path, user="alice")
     try:
         supplied = lib.allocate_code(**SEG)
@@ -280,7 +286,7 @@ def test_library_supplied_land_is_not_offered_by_default(processing_ready, tmp_p
             "SEARCH_AREA": search,
             "CONTROL_LAYERS": [red],
             "LAND_USE": "1001",
-            "LIBRARY": str(path),
+            "LIBRARY": path,
             "MIN_WIDTH_M": 1.0,  # no 1e-7 m sliver left by the parcel's EPSG:4490 round trip
         },
         fb,
@@ -298,7 +304,7 @@ def test_library_supplied_land_is_not_offered_by_default(processing_ready, tmp_p
             "SEARCH_AREA": search,
             "CONTROL_LAYERS": [red],
             "LAND_USE": "1001",
-            "LIBRARY": str(path),
+            "LIBRARY": path,
             "EXCLUDE": [none],
         }
     )
