@@ -90,26 +90,20 @@ def build_html(result, info: dict, search_geom) -> str:
     rows.append(f"<h2>{e(tr('Constraints'))}</h2><table>")
     rows.append(
         f"<tr><th>{e(tr('Layer'))}</th><th>{e(tr('Rule'))}</th>"
-        f"<th>{e(tr('Not allowed (m²)'))}</th></tr>"
+        f"<th>{e(tr('Removed (m², steps in the order applied)'))}</th></tr>"
     )
-    for name, rule in info["controls"]:
-        rows.append(
-            f"<tr><td>{e(name)}</td><td>{e(rule_names.get(rule, rule))}</td>"
-            f"<td>{_m2(land.removed_m2.get(name, 0.0))}</td></tr>"
-        )
-    if info.get("zoning"):
-        zname, zfield = info["zoning"]
-        codes = "、".join(land.compatible_codes) or "—"
-        rows.append(
-            f"<tr><td>{e(zname)} ({e(zfield)})</td><td>"
-            f"{e(tr('planned use compatible with the project: {codes}').format(codes=codes))}"
-            f"</td><td>{_m2(land.removed_m2.get(zname, 0.0))}</td></tr>"
-        )
-    if "exclude" in land.removed_m2:
-        rows.append(
-            f"<tr><td>{e(tr('excluded land'))}</td><td>{e(tr('not offered'))}</td>"
-            f"<td>{_m2(land.removed_m2['exclude'])}</td></tr>"
-        )
+    rules = dict(info["controls"])
+    zname, zfield = info.get("zoning") or (None, None)
+    for step, removed in land.removed_m2.items():  # in the order the steps were applied
+        if step in rules:
+            name, what = step, rule_names.get(rules[step], rules[step])
+        elif step == zname:
+            codes = "、".join(land.compatible_codes) or "—"
+            name = f"{zname} ({zfield})"
+            what = tr("planned use compatible with the project: {codes}").format(codes=codes)
+        else:
+            name, what = tr("excluded land"), tr("not offered")
+        rows.append(f"<tr><td>{e(name)}</td><td>{e(what)}</td><td>{_m2(removed)}</td></tr>")
     rows.append("</table>")
     rows.append(
         "<p>"

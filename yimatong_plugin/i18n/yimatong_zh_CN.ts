@@ -274,7 +274,7 @@
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="133" />
+      <location filename="../gis/siting_report.py" line="127" />
       <source>Allowed land = search area − lines to stay out of ∩ lines to stay inside ∩ zoning compatible (合规) with the project's use by the compliance review's table − excluded land.</source>
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="169" />
+      <location filename="../gis/siting_report.py" line="163" />
       <source>Candidates</source>
       <translation>候选地块</translation>
     </message>
@@ -739,7 +739,7 @@
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="173" />
+      <location filename="../gis/siting_report.py" line="167" />
       <source>Compactness</source>
       <translation>紧凑度</translation>
     </message>
@@ -869,12 +869,12 @@
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="147" />
+      <location filename="../gis/siting_report.py" line="141" />
       <source>Criteria: distance to the nearest feature, normalised 0–1 over the candidates (min–max); score = weighted sum Σ w·s / Σ w; without criteria the score is the compactness 4πA/P². Ties: larger area first, then the lower-left centroid.</source>
       <translation>评价因子：到最近要素的距离，在候选之间按最小–最大值归一化到 0–1；得分 = 加权和 Σ w·s / Σ w；无评价因子时得分为紧凑度 4πA/P²。得分相同时面积大者在前，再按质心自左下起排序。</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="157" />
+      <location filename="../gis/siting_report.py" line="151" />
       <source>Criterion</source>
       <translation>评价因子</translation>
     </message>
@@ -984,7 +984,7 @@
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="157" />
+      <location filename="../gis/siting_report.py" line="151" />
       <source>Direction</source>
       <translation>方向</translation>
     </message>
@@ -1054,7 +1054,7 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="142" />
+      <location filename="../gis/siting_report.py" line="136" />
       <source>Each connected piece of at least the minimum area is a candidate.</source>
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
@@ -1677,7 +1677,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="166" />
+      <location filename="../gis/siting_report.py" line="160" />
       <source>Map of the top candidates</source>
       <translation>排名靠前的候选地块分布图</translation>
     </message>
@@ -1722,7 +1722,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>最小宽度（m）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="138" />
+      <location filename="../gis/siting_report.py" line="132" />
       <source>Minimum width: morphological opening (buffer −w/2 then +w/2, intersected with the allowed land); every point of a candidate lies in a disc of diameter w inside it.</source>
       <translation>最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）；候选地块内每一点都落在地块内一个直径为 w 的圆内。</translation>
     </message>
@@ -1880,11 +1880,6 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <location filename="../ui/code_dialog.py" line="178" />
       <source>Not allocated yet.</source>
       <translation>尚未赋码。</translation>
-    </message>
-    <message>
-      <location filename="../gis/siting_report.py" line="93" />
-      <source>Not allowed (m²)</source>
-      <translation>不可用面积（m²）</translation>
     </message>
     <message>
       <location filename="../core/batches.py" line="157" />
@@ -2468,7 +2463,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="173" />
+      <location filename="../gis/siting_report.py" line="167" />
       <source>Rank</source>
       <translation>排名</translation>
     </message>
@@ -2503,7 +2498,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="176" />
+      <location filename="../gis/siting_report.py" line="170" />
       <source>Reasons</source>
       <translation>理由</translation>
     </message>
@@ -2541,6 +2536,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/code_dialog.py" line="78" />
       <source>Region feature code</source>
       <translation>地区特色编码</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="93" />
+      <source>Removed (m², steps in the order applied)</source>
+      <translation>扣除面积（m²，按执行顺序）</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="97" />
@@ -2733,7 +2733,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存修改</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="173" />
+      <location filename="../gis/siting_report.py" line="167" />
       <source>Score</source>
       <translation>得分</translation>
     </message>
@@ -2758,7 +2758,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="117" />
+      <location filename="../gis/siting_report.py" line="111" />
       <source>Search area {search} m², allowed land {allowed} m², at least the minimum width {opened} m², in pieces below the minimum area {small} m², lost at grid cuts {cut} m².</source>
       <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
     </message>
@@ -3467,7 +3467,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="158" />
+      <location filename="../gis/siting_report.py" line="152" />
       <source>Weight</source>
       <translation>权重</translation>
     </message>
@@ -3497,7 +3497,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="143" />
+      <location filename="../gis/siting_report.py" line="137" />
       <source>With a target maximum area, larger pieces are cut by a square grid of that cell area aligned on the search area's lower-left corner, each cell opened again.</source>
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
@@ -3877,7 +3877,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="110" />
+      <location filename="../gis/siting_report.py" line="105" />
       <source>excluded land</source>
       <translation>排除用地</translation>
     </message>
@@ -4097,7 +4097,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>不是数字：“{value}”</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="110" />
+      <location filename="../gis/siting_report.py" line="105" />
       <source>not offered</source>
       <translation>不参与选址</translation>
     </message>
@@ -4197,7 +4197,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="105" />
+      <location filename="../gis/siting_report.py" line="103" />
       <source>planned use compatible with the project: {codes}</source>
       <translation>与项目用途相符的规划用途：{codes}</translation>
     </message>
@@ -4602,7 +4602,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="175" />
+      <location filename="../gis/siting_report.py" line="169" />
       <source>{name} score</source>
       <translation>{name}得分</translation>
     </message>
@@ -4627,7 +4627,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>共 {n} 个候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="170" />
+      <location filename="../gis/siting_report.py" line="164" />
       <source>{n} candidate sites; the first {top} are listed.</source>
       <translation>共 {n} 个候选选址，列出前 {top} 个。</translation>
     </message>
