@@ -16,7 +16,7 @@ export PROJ_DATA ?= /usr/share/proj
 .PHONY: help setup system venv test test-ltr lint unit qgis-tests demo serve package screenshot ts qm bench clean
 
 help:
-	@echo "make demo        run compliance review on the bundled Changde sample data"
+	@echo "make demo        compliance review and site selection on the bundled Changde sample data"
 	@echo "make test        lint + the whole test suite, headless"
 	@echo "make test-ltr    the whole test suite on QGIS 3.40 LTR (Debian 13 chroot, root)"
 	@echo "make serve       the exchange service on the sample library (127.0.0.1:8765)"

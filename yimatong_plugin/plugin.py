@@ -84,6 +84,12 @@ class YimatongPlugin:
             tr("Compliance review…"),
             lambda: self.open_algorithm_dialog("yimatong:complianceoverlay"),
         )
+        self.add_action(
+            "compliance.svg",
+            tr("Site selection…"),
+            lambda: self.open_algorithm_dialog("yimatong:siteselection"),
+            toolbar=False,
+        )
         # 一码通 expression functions (ymt_segment, ymt_is_valid, ymt_display)
         from .gis.expressions import register_expression_functions, unregister_expression_functions
 

@@ -134,7 +134,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="149" />
+      <location filename="../processing/base.py" line="153" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -167,6 +167,11 @@
       <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="128" />
+      <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
+      <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
     <message>
       <location filename="../core/library/remote.py" line="121" />
@@ -209,7 +214,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="204" />
+      <location filename="../processing/base.py" line="208" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -381,6 +386,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="127" />
+      <source>Allowed land = search area − lines to stay out of ∩ lines to stay inside ∩ zoning compatible (合规) with the project's use by the compliance review's table − excluded land.</source>
+      <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="497" />
+      <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
+      <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
+    </message>
+    <message>
       <location filename="../core/approval_sync/sync.py" line="192" />
       <source>Already in the library</source>
       <translation>已在项目库中</translation>
@@ -516,7 +531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="209" />
+      <location filename="../processing/base.py" line="213" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -611,7 +626,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CGCS2000 地理坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="136" />
+      <location filename="../gis/siting_report.py" line="83" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
@@ -619,6 +634,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="245" />
+      <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
+      <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
@@ -651,6 +671,31 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="254" />
+      <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
+      <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="252" />
+      <source>Candidate sites</source>
+      <translation>候选选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="163" />
+      <source>Candidates</source>
+      <translation>候选地块</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="147" />
+      <source>Candidates have at least this area.</source>
+      <translation>候选地块面积不小于此值。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="193" />
+      <source>Candidates lie on zoning compatible with the project's use.</source>
+      <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="401" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
@@ -681,7 +726,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="187" />
+      <location filename="../processing/base.py" line="191" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -861,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="92" />
+      <location filename="../plugin.py" line="98" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
     </message>
@@ -921,6 +966,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="167" />
+      <source>Compactness</source>
+      <translation>紧凑度</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="110" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
@@ -944,6 +994,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/coordfile_layer.py" line="41" />
       <source>Computed planar area (公顷)</source>
       <translation>计算平面面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="90" />
+      <source>Constraints</source>
+      <translation>管控条件</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="380" />
+      <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
+      <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="409" />
@@ -1029,6 +1089,46 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/complianceoverlay.py" line="822" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="237" />
+      <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
+      <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="436" />
+      <source>Criteria layer '{layer}' has no features</source>
+      <translation>评价因子图层“{layer}”没有要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="228" />
+      <source>Criteria layers (distance to their nearest feature)</source>
+      <translation>评价因子图层（到最近要素的距离）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="141" />
+      <source>Criteria: distance to the nearest feature, normalised 0–1 over the candidates (min–max); score = weighted sum Σ w·s / Σ w; without criteria the score is the compactness 4πA/P². Ties: larger area first, then the lower-left centroid.</source>
+      <translation>评价因子：到最近要素的距离，在候选之间按最小–最大值归一化到 0–1；得分 = 加权和 Σ w·s / Σ w；无评价因子时得分为紧凑度 4πA/P²。得分相同时面积大者在前，再按质心自左下起排序。</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="151" />
+      <source>Criterion</source>
+      <translation>评价因子</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="261" />
+      <source>Criterion '{name}': direction must be near or far</source>
+      <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="265" />
+      <source>Criterion '{name}': the weight must be positive</source>
+      <translation>评价因子“{name}”：权重须为正数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="441" />
+      <source>Criterion '{name}': {direction} is better, weight {weight}</source>
+      <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1250" />
@@ -1151,6 +1251,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>停止开发：{date}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="151" />
+      <source>Direction</source>
+      <translation>方向</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="149" />
       <source>Division</source>
       <translation>行政区</translation>
@@ -1214,6 +1319,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/importprojects.py" line="272" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="136" />
+      <source>Each connected piece of at least the minimum area is a candidate.</source>
+      <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="129" />
@@ -1301,6 +1411,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="202" />
+      <source>Field of ZONING holding the 用地用海 code.</source>
+      <translation>规划分区图层中存放用地用海代码的字段。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
@@ -1369,6 +1484,27 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/projectboxreport.py" line="50" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="70" />
+      <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
+
+Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
+
+Minimum width: a morphological opening (buffer by −w/2, then +w/2, intersected with the allowed land): every point of a candidate lies in a disc of diameter MIN_WIDTH_M inside it. Each connected piece of at least MIN_AREA_M2 is a candidate; with MAX_AREA_M2 larger pieces are cut by a square grid of side √MAX_AREA_M2 aligned on the search area's lower-left corner, each cell opened again.
+
+Criteria: the distance from the candidate to the nearest feature of each CRITERIA layer, normalised 0–1 over the candidates (min–max; near or far is better), score = weighted sum Σ w·s / Σ w (without criteria: the compactness 4πA/P²). Ties: larger area first, then the lower-left centroid. CRITERIA_RULES sets direction and weight, e.g. 道路=near:2;自然保护地=far:1 (default near, weight 1).
+
+Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the search area). Every candidate passes the compliance review against the same layers as 合规 (within the sliver tolerance).</source>
+      <translation>为给定用途和规模的项目寻找候选选址：搜索范围内符合各条管控线和规划分区的土地，分成面积不小于 MIN_AREA_M2、宽度不小于 MIN_WIDTH_M 的地块，并按评价因子排名。
+
+可用地 = 搜索范围 − 避让类管控线 ∩ 须位于其内的管控线 ∩ 规划用途按合规性审查的相符性表与 LAND_USE 相符（合规）的分区 − EXCLUDE。规则与合规性审查相同（由图层名称识别，CONTROL_RULES 可覆盖）。需论证的分区（留白、其他土地、无法识别的代码）不作候选。
+
+最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）：候选地块内每一点都落在一个位于地块内、直径为 MIN_WIDTH_M 的圆内。每个面积不小于 MIN_AREA_M2 的连通块为一个候选；给出 MAX_AREA_M2 时，更大的地块按边长 √MAX_AREA_M2、对齐搜索范围左下角的方格网切分，每格再做一次开运算。
+
+评价因子：候选地块到每个 CRITERIA 图层最近要素的距离，在候选之间按最小–最大值归一化到 0–1（near 越近越好，far 越远越好），得分 = 加权和 Σ w·s / Σ w（无评价因子时为紧凑度 4πA/P²）。得分相同时面积大者在前，再按质心自左下起排序。CRITERIA_RULES 设置方向和权重，如 道路=near:2;自然保护地=far:1（默认 near、权重 1）。
+
+面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
@@ -1446,6 +1582,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="303" />
+      <source>Give the search area either as a layer or as a division code</source>
+      <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
@@ -1474,6 +1615,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="264" />
+      <source>HTML report in Chinese: request, constraints, method, top candidates.</source>
+      <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="299" />
@@ -1643,6 +1789,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="297" />
+      <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
+      <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
+    </message>
+    <message>
       <location filename="../gis/history_text.py" line="34" />
       <source>Label</source>
       <translation>标注</translation>
@@ -1651,6 +1802,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/coordfile_layer.py" line="39" />
       <source>Land class code (地类编码)</source>
       <translation>地类编码</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="207" />
+      <source>Land not to offer (e.g. parcels already supplied)</source>
+      <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="258" />
@@ -1666,6 +1822,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../ui/code_dialog.py" line="92" />
       <source>Land-supply type</source>
       <translation>供地类型</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/land.py" line="88" />
+      <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
+      <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="112" />
@@ -1778,6 +1939,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="232" />
+      <source>Layers whose distance to a candidate makes it better or worse.</source>
+      <translation>与候选地块的距离影响其优劣的图层。</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="59" />
       <source>Library field</source>
       <translation>项目库字段</translation>
@@ -1878,6 +2044,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="268" />
+      <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
+      <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
@@ -1891,6 +2062,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/compliance_report.py" line="932" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="160" />
+      <source>Map of the top candidates</source>
+      <translation>排名靠前的候选地块分布图</translation>
     </message>
     <message>
       <location filename="../gis/coordfile_layer.py" line="37" />
@@ -1926,6 +2102,21 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/compliance_report.py" line="772" />
       <source>Method</source>
       <translation>计算方法</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="80" />
+      <source>Minimum area (m²)</source>
+      <translation>最小面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="82" />
+      <source>Minimum width (m)</source>
+      <translation>最小宽度（m）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="132" />
+      <source>Minimum width: morphological opening (buffer −w/2 then +w/2, intersected with the allowed land); every point of a candidate lies in a disc of diameter w inside it.</source>
+      <translation>最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）；候选地块内每一点都落在地块内一个直径为 w 的圆内。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="26" />
@@ -1981,6 +2172,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../ui/catalog_dock.py" line="134" />
       <source>New topic…</source>
       <translation>新建专题…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="510" />
+      <source>No candidate site: no allowed land meets the size and width</source>
+      <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
     <message>
       <location filename="../core/library/catalog.py" line="286" />
@@ -2046,6 +2242,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/projectbox_report.py" line="126" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="167" />
+      <source>No part of a candidate is narrower than this (morphological opening).</source>
+      <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="428" />
@@ -2173,7 +2374,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="223" />
+      <location filename="../plugin.py" line="229" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
@@ -2494,6 +2695,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="157" />
+      <source>Pieces larger than this are cut by a square grid of this cell area.</source>
+      <translation>大于此面积的地块按同等面积的方格网切分。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
@@ -2539,9 +2745,24 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="211" />
+      <source>Polygon layers of land that is not available.</source>
+      <translation>不可用土地的面图层。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="176" />
+      <source>Polygon layers of the control lines, as in the compliance review.</source>
+      <translation>管控线面图层，与合规性审查相同。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="263" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="120" />
+      <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
+      <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="620" />
@@ -2604,7 +2825,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="263" />
+      <location filename="../plugin.py" line="269" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2654,14 +2875,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案…</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="79" />
+      <source>Project land use</source>
+      <translation>项目用途</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="135" />
+      <source>Project land-use code (用地用海), e.g. 1001</source>
+      <translation>项目用地用海代码，如 1001</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="150" />
+      <location filename="../plugin.py" line="156" />
       <source>Project library</source>
       <translation>项目库</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="216" />
+      <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
+      <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="417" />
@@ -2672,6 +2908,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/catalog_dock.py" line="53" />
       <source>Project library table</source>
       <translation>项目库数据表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="424" />
+      <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
+      <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="250" />
@@ -2724,6 +2965,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="248" />
+      <source>Projected CRS in which areas and distances are computed (planar).</source>
+      <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="137" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
@@ -2742,6 +2988,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../toolbelt/dependencies.py" line="89" />
       <source>QR images</source>
       <translation>二维码图片</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="167" />
+      <source>Rank</source>
+      <translation>排名</translation>
     </message>
     <message>
       <location filename="../ui/import_dialog.py" line="343" />
@@ -2784,6 +3035,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>原因</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="170" />
+      <source>Reasons</source>
+      <translation>理由</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="709" />
       <source>Record {key} of {system} is already event {fid} of project {code}</source>
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
@@ -2824,6 +3080,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重新加载</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="93" />
+      <source>Removed (m², steps in the order applied)</source>
+      <translation>扣除面积（m²，按执行顺序）</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="95" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
@@ -2837,6 +3098,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/history_text.py" line="40" />
       <source>Replaces</source>
       <translation>替换</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="259" />
+      <source>Report (HTML)</source>
+      <translation>报告（HTML）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
@@ -2857,6 +3123,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="87" />
+      <source>Request</source>
+      <translation>选址需求</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="365" />
@@ -2989,6 +3260,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="325" />
+      <source>SEARCH_AREA: the search area</source>
+      <translation>SEARCH_AREA：搜索范围</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="342" />
+      <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
+      <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="333" />
+      <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
+      <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="408" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
@@ -3034,6 +3320,36 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="167" />
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="78" />
+      <source>Search area</source>
+      <translation>搜索范围</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="118" />
+      <source>Search area (polygon layer)</source>
+      <translation>搜索范围（面图层）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="125" />
+      <source>Search area as a division code, e.g. 430702</source>
+      <translation>以行政区划代码给出搜索范围，如 430702</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="489" />
+      <source>Search area {name}: {area} m²</source>
+      <translation>搜索范围 {name}：{area} m²</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="111" />
+      <source>Search area {search} m², allowed land {allowed} m², at least the minimum width {opened} m², in pieces below the minimum area {small} m², lost at grid cuts {cut} m².</source>
+      <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
+    </message>
+    <message>
       <location filename="../ui/catalog_dock.py" line="92" />
       <source>Search layers: title, description, owner</source>
       <translation>搜索图层：名称、说明、责任单位</translation>
@@ -3057,6 +3373,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/parcel_attach_dialog.py" line="74" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="184" />
+      <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
+      <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
@@ -3117,6 +3438,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/projectbox_report.py" line="326" />
       <source>Since</source>
       <translation>起始日期</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="66" />
+      <source>Site selection</source>
+      <translation>辅助选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="86" />
+      <source>Site selection report</source>
+      <translation>辅助选址报告</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="89" />
+      <source>Site selection…</source>
+      <translation>辅助选址…</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="117" />
@@ -3224,7 +3560,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="98" />
+      <location filename="../plugin.py" line="104" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -3259,6 +3595,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标项目库</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="81" />
+      <source>Target maximum area (m²)</source>
+      <translation>目标最大面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="152" />
+      <source>Target maximum area (m²): larger pieces are cut</source>
+      <translation>目标最大面积（m²）：更大的地块将被切分</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="47" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
@@ -3279,7 +3625,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="302" />
+      <location filename="../plugin.py" line="308" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -3593,7 +3939,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="173" />
+      <location filename="../processing/base.py" line="177" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -3641,6 +3987,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../service/app.py" line="153" />
       <source>The request cannot be served</source>
       <translation>无法处理此请求</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/land.py" line="66" />
+      <source>The search area has no polygon with an area</source>
+      <translation>搜索范围中没有有面积的多边形</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="553" />
@@ -3716,6 +4067,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/lifecycle.py" line="208" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="137" />
+      <source>The 用地用海 code of the project's use.</source>
+      <translation>项目用途的用地用海代码。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="127" />
@@ -3918,6 +4274,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>WMTS</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="152" />
+      <source>Weight</source>
+      <translation>权重</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="432" />
       <source>When</source>
       <translation>时间</translation>
@@ -3946,6 +4307,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/project_box.py" line="146" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="137" />
+      <source>With a target maximum area, larger pieces are cut by a square grid of that cell area aligned on the search area's lower-left corner, each cell opened again.</source>
+      <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="219" />
+      <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
+      <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="847" />
@@ -4053,7 +4424,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="321" />
+      <location filename="../plugin.py" line="327" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -4061,6 +4432,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/exportcoordinates.py" line="172" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="308" />
+      <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
+      <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="127" />
@@ -4096,6 +4472,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/complianceoverlay.py" line="650" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="482" />
+      <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
+      <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="292" />
@@ -4168,6 +4549,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="375" />
+      <source>area {area} m², compactness {c}</source>
+      <translation>面积 {area} m²，紧凑度 {c}</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="283" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
@@ -4221,6 +4607,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/history_text.py" line="66" />
       <source>changed</source>
       <translation>修改</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="398" />
+      <source>clear of {names}</source>
+      <translation>不占{names}</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="168" />
@@ -4311,6 +4702,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/projectbox_report.py" line="207" />
       <source>current parcel</source>
       <translation>现行地块</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="405" />
+      <source>cut from allowed piece {piece} by a {side} m grid</source>
+      <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="188" />
@@ -4413,6 +4809,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>全部编码在两种分类中含义相同</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="105" />
+      <source>excluded land</source>
+      <translation>排除用地</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="233" />
       <source>expected 'name=value' in [属性描述]: {text}</source>
       <translation>[属性描述] 中应为“名称=值”：{text}</translation>
@@ -4421,6 +4822,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/dictionaries/__init__.py" line="103" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="382" />
+      <source>farther is better</source>
+      <translation>越远越好</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="241" />
@@ -4516,6 +4922,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/complianceoverlay.py" line="82" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="400" />
+      <source>inside {names}</source>
+      <translation>位于{names}内</translation>
     </message>
     <message>
       <location filename="../toolbelt/dependencies.py" line="71" />
@@ -4698,9 +5109,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="76" />
+      <source>must stay inside</source>
+      <translation>须位于其内</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="76" />
+      <source>must stay out of</source>
+      <translation>须避让</translation>
+    </message>
+    <message>
       <location filename="../core/library/clients.py" line="48" />
       <source>name: '{name}' is not a client name (1-64 letters, digits, . _ -)</source>
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="240" />
+      <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
+      <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="382" />
+      <source>nearer is better</source>
+      <translation>越近越好</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="43" />
@@ -4726,6 +5157,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/overlay.py" line="1124" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="394" />
+      <source>no criteria given: the score is the compactness</source>
+      <translation>未给评价因子：得分即紧凑度</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="421" />
@@ -4758,6 +5194,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="105" />
+      <source>not offered</source>
+      <translation>不参与选址</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="74" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
@@ -4771,6 +5212,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../toolbelt/dependencies.py" line="47" />
       <source>numpy is not installed</source>
       <translation>未安装 numpy</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="402" />
+      <source>on zoning compatible with use {use}</source>
+      <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
     <message>
       <location filename="../core/library/base.py" line="699" />
@@ -4868,6 +5314,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="103" />
+      <source>planned use compatible with the project: {codes}</source>
+      <translation>与项目用途相符的规划用途：{codes}</translation>
+    </message>
+    <message>
       <location filename="../core/overlay.py" line="1106" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
@@ -4906,6 +5357,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../toolbelt/dependencies.py" line="51" />
       <source>pyproj is not installed</source>
       <translation>未安装 pyproj</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="372" />
+      <source>rank {rank} of {n}, score {score}</source>
+      <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
     <message>
       <location filename="../service/api_write.py" line="80" />
@@ -5193,6 +5649,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不带带号</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="281" />
+      <source>write name=avoid or name=inside, separated by ;</source>
+      <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="286" />
+      <source>write name=near or name=far, optionally :weight, separated by ;</source>
+      <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="128" />
       <source>year</source>
       <translation>年度</translation>
@@ -5353,7 +5819,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="82" />
+      <location filename="../processing/base.py" line="86" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
@@ -5378,14 +5844,34 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}（用户选择）</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="169" />
+      <source>{name} score</source>
+      <translation>{name}得分</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_crs.py" line="177" />
       <source>{name}, {width}-degree zone {zone}, Y {kind}: EPSG:{epsg}</source>
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="384" />
+      <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
+      <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="763" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="541" />
+      <source>{n} candidate sites</source>
+      <translation>共 {n} 个候选选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="164" />
+      <source>{n} candidate sites; the first {top} are listed.</source>
+      <translation>共 {n} 个候选选址，列出前 {top} 个。</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="333" />
@@ -5463,6 +5949,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="292" />
+      <source>{param}: cannot read '{item}' ({hint})</source>
+      <translation>{param}：无法读取“{item}”（{hint}）</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="182" />
       <source>{path} cannot be used; nothing can be attached:
 {problems}</source>
@@ -5535,6 +6026,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="494" />
+      <source>{step}: {area} m² not allowed</source>
+      <translation>{step}：{area} m² 不可用</translation>
+    </message>
+    <message>
       <location filename="../core/batches.py" line="130" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
@@ -5585,7 +6081,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="222" />
+      <location filename="../processing/base.py" line="226" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>

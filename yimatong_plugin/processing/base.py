@@ -57,6 +57,10 @@ FIELD_ALIASES = {
     "row": tr_noop("Row"),
     "column": tr_noop("Column"),
     "field": tr_noop("Library field"),
+    "rank": tr_noop("Rank"),
+    "score": tr_noop("Score"),
+    "compactness": tr_noop("Compactness"),
+    "reasons": tr_noop("Reasons"),
 }
 
 
