@@ -13,11 +13,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 # pyproj looks for proj.db under the venv's prefix; point it at Debian's PROJ data
 export PROJ_DATA ?= /usr/share/proj
 
-.PHONY: help setup system venv test lint unit qgis-tests demo package screenshot ts qm bench clean
+.PHONY: help setup system venv test test-ltr lint unit qgis-tests demo serve package screenshot ts qm bench clean
 
 help:
-	@echo "make demo        run compliance review on the bundled Changde sample data"
+	@echo "make demo        compliance review and site selection on the bundled Changde sample data"
 	@echo "make test        lint + the whole test suite, headless"
+	@echo "make test-ltr    the whole test suite on QGIS 3.40 LTR (Debian 13 chroot, root)"
+	@echo "make serve       the exchange service on the sample library (127.0.0.1:8765)"
 	@echo "make package     build dist/yimatong_plugin-<version>.zip for Install from ZIP"
 	@echo "make screenshot  start the real QGIS desktop under Xvfb (zh_CN) and save PNGs"
 	@echo "make ts          refresh the zh_CN .ts from the sources;  make qm  compile it"
@@ -28,7 +30,7 @@ setup: system venv qm
 system:
 	@bash scripts/setup_system.sh
 
-$(VENV)/.installed: requirements-dev.txt
+$(VENV)/.installed: requirements-dev.txt requirements-common.txt
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
@@ -52,6 +54,11 @@ lint: venv
 test: setup lint
 	$(PY) -m pytest -q tests
 
+# the same suite on QGIS 3.40 LTR in a Debian 13 chroot, built once and reused
+# (scripts/ltr_chroot.sh; YMT_LTR_ROOT chooses where; lint runs once, in `make test`)
+test-ltr: qm
+	bash scripts/ltr_chroot.sh test tests
+
 unit: venv
 	$(PY) -m pytest -q tests/unit
 
@@ -60,6 +67,9 @@ qgis-tests: setup
 
 demo: setup
 	$(PY) scripts/demo.py
+
+serve: setup
+	$(PY) scripts/serve_demo.py
 
 package: setup
 	$(PY) scripts/package.py

@@ -6,6 +6,9 @@
    zoning ``国土空间规划分区`` of ``yimatong_plugin/data/sample/changde_sample.gpkg``, writing
    ``demo_output/合规性审查结果.gpkg`` (OUTPUT, OUTPUT_TABLE, OUTPUT_PIECES) and
    ``demo_output/report.html`` + ``report.pdf``.
+   Then 辅助选址 (``yimatong:siteselection``): the top 5 sites for an industrial project (1001,
+   ≥ 30,000 m², minimum width 30 m) in 武陵区 (430702) against the same layers, writing
+   ``demo_output/辅助选址结果.gpkg`` and ``demo_output/siting_report.html``.
 2. A small sample project library ``demo_output/sample_library.gpkg`` (projects, parcels and
    events for some of the sample parcels) with ONE seeded anomaly (idle land, see
    :data:`SEEDED_ANOMALIES`) for the lifecycle monitor and the project box, and the Changde
@@ -447,6 +450,54 @@ def run_lifecycle_monitor() -> bool:
     return True
 
 
+SITING_GPKG = OUT / "辅助选址结果.gpkg"
+SITING_HTML = OUT / "siting_report.html"
+
+
+def run_site_selection() -> bool:
+    """辅助选址: an industrial project (1001) of at least 30,000 m² in 武陵区 (430702)."""
+    from qgis.core import QgsApplication, QgsVectorLayer
+
+    if QgsApplication.processingRegistry().algorithmById("yimatong:siteselection") is None:
+        print("MISSING: the algorithm yimatong:siteselection is not available")
+        return False
+    import processing
+
+    for path in (SITING_GPKG, SITING_HTML):
+        if path.exists():
+            path.unlink()
+    result = processing.run(
+        "yimatong:siteselection",
+        {
+            "SEARCH_DIVISION": "430702",
+            "LAND_USE": "1001",
+            "MIN_AREA_M2": 30000.0,
+            "MIN_WIDTH_M": 30.0,
+            "CONTROL_LAYERS": [sample_layer(name) for name in CONTROL_LINES],
+            "ZONING": sample_layer(ZONING),
+            "ZONING_FIELD": "ydyhdm",
+            "OUTPUT": f"ogr:dbname='{SITING_GPKG}' table=\"候选选址\" (geom)",
+            "REPORT": str(SITING_HTML),
+        },
+    )
+    out = QgsVectorLayer(f"{SITING_GPKG}|layername=候选选址", "OUTPUT", "ogr")
+    if not out.isValid():
+        out = QgsVectorLayer(str(result["OUTPUT"]), "OUTPUT", "ogr")
+    feats = sorted(out.getFeatures(), key=lambda f: f["rank"])
+    print("\nSite selection (yimatong:siteselection): 工业用地 1001, ≥ 30,000 m², 武陵区 430702:")
+    print(f"  {len(feats)} candidate sites; top 5:")
+    print(f"  {'rank':>4}{'score':>8}{'area m²':>12}{'compact':>9}  reasons")
+    for f in feats[:5]:
+        reasons = str(f["reasons"] or "")
+        reasons = reasons if len(reasons) <= 70 else reasons[:67] + "…"
+        print(
+            f"  {f['rank']:>4}{f['score']:>8.3f}{f['area_m2']:>12,.0f}{f['compactness']:>9.2f}"
+            f"  {reasons}"
+        )
+    print(f"  {SITING_GPKG}\n  {SITING_HTML}")
+    return True
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     print("Yimatong demo: outputs in", OUT)
@@ -454,6 +505,7 @@ def main() -> int:
     ok = True
     try:
         ok = run_compliance() and ok
+        ok = run_site_selection() and ok
         ok = run_parcel_check() and ok
         ok = build_library() and ok
     finally:

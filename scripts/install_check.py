@@ -16,7 +16,7 @@ from pathlib import Path
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication, QMenu
-from qgis.utils import home_plugin_path, iface, plugins
+from qgis.utils import iface, plugins
 
 RESULT = Path(os.environ["YMT_RESULT"])
 ZIP = os.environ["YMT_ZIP"]
@@ -53,6 +53,9 @@ def _check() -> dict:
     import pyplugin_installer
 
     problems = []
+    # the profile's plugin folder: HOME_PLUGIN_PATH on QGIS 3.40, home_plugin_path on 3.22
+    home_plugin_path = getattr(qgis.utils, "HOME_PLUGIN_PATH", None)
+    home_plugin_path = home_plugin_path or qgis.utils.home_plugin_path
     target = Path(home_plugin_path) / "yimatong_plugin"
     already = target.exists() or "yimatong_plugin" in plugins
     if already:

@@ -28,4 +28,4 @@ grep -h "^YMT" "$WORK/qgis.log" || true
 if [ ! -s "$RESULT" ]; then
   echo "install check: QGIS wrote no result (exit $status); log:"; tail -40 "$WORK/qgis.log"; exit 1
 fi
-"$ROOT/.venv/bin/python" -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["ok"] else 1)' "$RESULT"
+"$(venv_python "$ROOT")" -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["ok"] else 1)' "$RESULT"

@@ -31,7 +31,11 @@ start_xvfb() {
 }
 
 # venv_site ROOT: the venv's site-packages (QGIS runs Debian's python3; shapely 2.0.x, segno,
-# openpyxl come from the venv, as the README tells users to pip-install them)
+# openpyxl come from the venv, as the README tells users to pip-install them). YMT_VENV names
+# another venv (the QGIS 3.40 chroot's, scripts/ltr_chroot.sh)
+venv_python() {
+  echo "${YMT_VENV:-$1/.venv}/bin/python"
+}
 venv_site() {
-  "$1/.venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))'
+  "$(venv_python "$1")" -c 'import sysconfig; print(sysconfig.get_path("purelib"))'
 }

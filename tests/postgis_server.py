@@ -1,8 +1,10 @@
-"""A throw-away PostgreSQL 15 + PostGIS cluster for the tests (and the library benchmark).
+"""A throw-away PostgreSQL + PostGIS cluster for the tests (and the library benchmark).
 
 The cluster lives in a temporary folder, listens on 127.0.0.1 and a unix socket on a free port,
 and runs as the ``postgres`` OS user when we are root (PostgreSQL refuses to run as root).
-Missing binaries are an error, not a skip: ``make setup`` installs them (postgresql-15-postgis-3).
+Missing binaries are an error, not a skip: ``make setup`` installs them (postgresql-15-postgis-3
+on Debian 12; scripts/ltr_chroot.sh installs PostgreSQL 17 + PostGIS on Debian 13). The newest
+installed PostgreSQL that has PostGIS is used; ``YMT_PG_BIN`` overrides the choice.
 """
 
 from __future__ import annotations
@@ -18,7 +20,28 @@ from pathlib import Path
 
 import pytest
 
-PG_BIN = Path(os.environ.get("YMT_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _pg_with_postgis() -> tuple[Path, Path | None]:
+    """(bin folder, postgis.control) of the newest PostgreSQL with PostGIS, or the newest one."""
+    found = []
+    for bindir in Path("/usr/lib/postgresql").glob("*/bin"):
+        version = bindir.parent.name
+        if version.isdigit() and (bindir / "initdb").exists():
+            control = Path("/usr/share/postgresql", version, "extension", "postgis.control")
+            found.append((control.exists(), int(version), bindir, control))
+    if not found:
+        return Path("/usr/lib/postgresql/<version>/bin"), None
+    has_postgis, _, bindir, control = max(found)
+    return bindir, control if has_postgis else None
+
+
+if os.environ.get("YMT_PG_BIN"):
+    PG_BIN = Path(os.environ["YMT_PG_BIN"])
+    POSTGIS_CONTROL = Path(
+        "/usr/share/postgresql", PG_BIN.parent.name, "extension", "postgis.control"
+    )
+else:
+    PG_BIN, POSTGIS_CONTROL = _pg_with_postgis()
 
 
 def _free_port() -> int:
@@ -45,11 +68,12 @@ class PostgisServer:
             if not (PG_BIN / tool).exists():
                 raise RuntimeError(
                     f"PostgreSQL binary {PG_BIN / tool} is missing: run `make setup` "
-                    "(Debian packages postgresql-15-postgis-3)"
+                    "(Debian packages postgresql-<version>-postgis-3)"
                 )
-        if not Path("/usr/share/postgresql/15/extension/postgis.control").exists():
+        if POSTGIS_CONTROL is None or not POSTGIS_CONTROL.exists():
             raise RuntimeError(
-                "PostGIS is not installed for PostgreSQL 15 (postgresql-15-postgis-3)"
+                f"PostGIS is not installed for the PostgreSQL in {PG_BIN.parent} "
+                "(Debian package postgresql-<version>-postgis-3)"
             )
         self.tmp = Path(tempfile.mkdtemp(prefix="ymt-pg-"))
         os.chmod(self.tmp, 0o755)

@@ -11,6 +11,7 @@ TOOLS = {
     "qgis_process.bin": "qgis",
     "pdftoppm": "poppler-utils",
     "pdfinfo": "poppler-utils",
+    "chromium": "chromium",
 }
 
 

@@ -26,6 +26,8 @@ class YimatongPlugin:
         self.actions: list[QAction] = []
         # callables run by unload() in reverse order: every component registers its own undo
         self._unloaders: list[Callable[[], None]] = []
+        self._library_dock = self._project_box = self._catalog_dock = None
+        self._build_library_dock = self._build_project_box = self._build_catalog_dock = None
         install_translator()
 
     # -- Processing -----------------------------------------------------------------------
@@ -82,6 +84,12 @@ class YimatongPlugin:
             tr("Compliance review…"),
             lambda: self.open_algorithm_dialog("yimatong:complianceoverlay"),
         )
+        self.add_action(
+            "compliance.svg",
+            tr("Site selection…"),
+            lambda: self.open_algorithm_dialog("yimatong:siteselection"),
+            toolbar=False,
+        )
         # 一码通 expression functions (ymt_segment, ymt_is_valid, ymt_display)
         from .gis.expressions import register_expression_functions, unregister_expression_functions
 
@@ -98,19 +106,49 @@ class YimatongPlugin:
             toolbar=False,
         )
 
+    # the two docks are built on first use (their action, the locator, a script), not at QGIS
+    # start: building them is most of what initGui would cost (benchmarks/plugin_start.py)
+    @property
+    def library_dock(self):
+        """The project library dock, built on first use; None once unloaded."""
+        if self._library_dock is None and self._build_library_dock is not None:
+            self._library_dock = self._build_library_dock()
+        return self._library_dock
+
+    @property
+    def catalog_dock(self):
+        """The 一张图 catalog dock, built on first use; None once unloaded."""
+        if self._catalog_dock is None and self._build_catalog_dock is not None:
+            self._catalog_dock = self._build_catalog_dock()
+        return self._catalog_dock
+
+    @property
+    def project_box(self):
+        """The project box dock, built on first use; None once unloaded."""
+        if self._project_box is None and self._build_project_box is not None:
+            self._project_box = self._build_project_box()
+        return self._project_box
+
     def _init_library_dock(self) -> None:
         """Project library panel (项目库): a dock shown by its action."""
-        from qgis.PyQt.QtCore import Qt
 
-        from .ui.library_dock import LibraryDock, place_dock
+        def build():
+            from qgis.PyQt.QtCore import Qt
 
-        dock = LibraryDock(self.iface, self.iface.mainWindow())
-        # its own (right) area: under 图层 on the left it had one result row
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        self.library_dock = dock
+            from .ui.library_dock import LibraryDock
+
+            dock = LibraryDock(self.iface, self.iface.mainWindow())
+            # its own (right) area: under 图层 on the left it had one result row
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            return dock
+
+        self._build_library_dock = build
 
         def show():
+            from .ui.library_dock import place_dock
+
+            dock = self.library_dock
             place_dock(self.iface.mainWindow(), dock)
             if dock.library is None:
                 dock.open_from_settings()
@@ -121,11 +159,12 @@ class YimatongPlugin:
         from .ui.locator import ProjectLocatorFilter, default_source
 
         def source():
-            if dock.library is not None:
+            dock = self._library_dock
+            if dock is not None and dock.library is not None:
                 return dock.uri, dock.connection_name
             return default_source()
 
-        locator = ProjectLocatorFilter(self.iface, source=source, dock=dock)
+        locator = ProjectLocatorFilter(self.iface, source=source, dock=_DockOnFirstUse(self))
         self.iface.registerLocatorFilter(locator)
         self.on_unload(lambda: self.iface.deregisterLocatorFilter(locator))
 
@@ -137,44 +176,53 @@ class YimatongPlugin:
         self.on_unload(lambda: self.iface.unregisterOptionsWidgetFactory(options))
 
         def remove():
-            dock.unload()
-            self.iface.removeDockWidget(dock)
-            dock.deleteLater()
-            self.library_dock = None
+            dock = self._library_dock
+            self._library_dock = self._build_library_dock = None
+            if dock is not None:
+                dock.unload()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
 
         self.on_unload(remove)
 
     def _init_catalog_dock(self) -> None:
         """一张图: the library's catalog of topics and layers, in a dock shown by its action;
-        it follows the library the project-library panel opens."""
-        from qgis.PyQt.QtCore import Qt
+        it follows the library the project-library panel opens. Built on first use."""
 
-        from .ui.catalog_dock import CatalogDock
+        def build():
+            from qgis.PyQt.QtCore import Qt
 
-        dock = CatalogDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        dock.hide()
-        self.catalog_dock = dock
-        library = self.library_dock
+            from .ui.catalog_dock import CatalogDock
 
-        def follow(uri):
-            authcfg = ""
-            if library.connection_name:
-                from .gis.library_connect import connection_datasource
+            dock = CatalogDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.hide()
+            library = self.library_dock
 
-                try:
-                    authcfg = connection_datasource(library.connection_name).authConfigId()
-                except ValueError:
-                    authcfg = ""
-            dock.open_uri(uri, library.connection_name, authcfg)
+            def follow(uri):
+                authcfg = ""
+                if library.connection_name:
+                    from .gis.library_connect import connection_datasource
 
-        library.libraryOpened.connect(follow)
+                    try:
+                        authcfg = connection_datasource(library.connection_name).authConfigId()
+                    except ValueError:
+                        authcfg = ""
+                dock.open_uri(uri, library.connection_name, authcfg)
+
+            library.libraryOpened.connect(follow)
+            dock.follow_library = follow
+            return dock
+
+        self._build_catalog_dock = build
 
         def show():
+            dock = self.catalog_dock
+            library = self.library_dock
             dock.show()
             dock.raise_()
             if library.library is not None and dock.uri != library.uri:
-                follow(library.uri)
+                dock.follow_library(library.uri)
             elif library.library is None:
                 library.open_from_settings()
 
@@ -182,36 +230,52 @@ class YimatongPlugin:
         # drag from the catalog tree onto the map or the layers panel
         from .ui.catalog_drag import CatalogDropHandler
 
-        drop = CatalogDropHandler(dock)
+        drop = CatalogDropHandler(_DockOnFirstUse(self, "catalog_dock"))
         self.iface.registerCustomDropHandler(drop)
         self.on_unload(lambda: self.iface.unregisterCustomDropHandler(drop))
 
         def remove():
-            library.libraryOpened.disconnect(follow)
+            dock = self._catalog_dock
+            self._catalog_dock = self._build_catalog_dock = None
+            if dock is None:
+                return
+            library = self._library_dock
+            if library is not None:
+                try:
+                    library.libraryOpened.disconnect(dock.follow_library)
+                except (RuntimeError, TypeError):
+                    pass
             dock.unload()
             self.iface.removeDockWidget(dock)
             dock.deleteLater()
-            self.catalog_dock = None
 
         self.on_unload(remove)
 
     def _init_project_box(self) -> None:
         """Project box (项目盒): a dock and its map tool; the action shows both."""
-        from qgis.PyQt.QtCore import Qt
 
-        from .ui.project_box import ProjectBoxDock
+        def build():
+            from qgis.PyQt.QtCore import Qt
 
-        dock = ProjectBoxDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        dock.hide()
-        self.project_box = dock
-        self.add_action("projectbox.svg", tr("Project box"), dock.activate_tool)
+            from .ui.project_box import ProjectBoxDock
+
+            dock = ProjectBoxDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            return dock
+
+        self._build_project_box = build
+        self.add_action(
+            "projectbox.svg", tr("Project box"), lambda: self.project_box.activate_tool()
+        )
 
         def remove():
-            dock.unload()
-            self.iface.removeDockWidget(dock)
-            dock.deleteLater()
-            self.project_box = None
+            dock = self._project_box
+            self._project_box = self._build_project_box = None
+            if dock is not None:
+                dock.unload()
+                self.iface.removeDockWidget(dock)
+                dock.deleteLater()
 
         self.on_unload(remove)
 
@@ -287,3 +351,17 @@ class YimatongPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         remove_translator()
+
+
+class _DockOnFirstUse:
+    """A dock for the locator filter or a drop handler: built when it is first used."""
+
+    def __init__(self, plugin: YimatongPlugin, attribute: str = "library_dock"):
+        self._plugin = plugin
+        self._attribute = attribute
+
+    def __getattr__(self, name):
+        dock = getattr(self._plugin, self._attribute)
+        if dock is None:
+            raise AttributeError(name)
+        return getattr(dock, name)

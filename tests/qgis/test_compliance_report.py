@@ -18,7 +18,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QImage
 
 from tests.tools import require
@@ -70,19 +70,17 @@ def _sample_layer(name):
 
 
 def _fake_outputs():
+    """OUTPUT and OUTPUT_TABLE with exactly the fields yimatong:complianceoverlay writes
+    (its OUTPUT_FIELDS/TABLE_FIELDS and one <line>_ratio per control line), filled with FAKE."""
+    from yimatong_plugin.processing.algorithms.complianceoverlay import (
+        TABLE_FIELDS,
+        output_fields,
+        ratio_field,
+    )
+
     parcels = _sample_layer("项目地块")
-    fields = QgsFields()
-    for name, kind in (
-        ("parcel_id", QVariant.String),
-        ("area_m2", QVariant.Double),
-        ("repaired", QVariant.Int),
-        ("verdict", QVariant.String),
-        ("verdict_rule", QVariant.String),
-        ("project_code", QVariant.String),
-        ("xmmc", QVariant.String),
-        ("ratio_生态保护红线", QVariant.Double),
-    ):
-        fields.append(QgsField(name, kind))
+    lines = [name for name, _layer, _rule in _controls()]
+    fields = output_fields(lines)
     output = QgsMemoryProviderUtils.createMemoryLayer(
         "OUTPUT", fields, QgsWkbTypes.MultiPolygon, parcels.crs()
     )
@@ -91,31 +89,24 @@ def _fake_outputs():
         fake = FAKE.get(src["dkbh"])
         if fake is None:
             continue
+        values = {
+            "parcel_id": src["dkbh"],
+            "area_m2": fake["area"],
+            "repaired": 0,
+            "verdict": fake["verdict"],
+            "verdict_rule": fake["rule"],
+            "project_code": fake["code"],
+        }
+        for layer, _cls, _m2, ratio, _outside in fake["rows"]:
+            if layer in lines:
+                values[ratio_field(layer)] = ratio
         f = QgsFeature(fields)
         f.setGeometry(QgsGeometry(src.geometry()))
-        f.setAttributes(
-            [
-                src["dkbh"],
-                fake["area"],
-                0,
-                fake["verdict"],
-                fake["rule"],
-                fake["code"],
-                src["xmmc"],
-                0.0,
-            ]
-        )
+        f.setAttributes([values.get(fields.at(i).name(), 0.0) for i in range(fields.count())])
         features.append(f)
     output.dataProvider().addFeatures(features)
     tfields = QgsFields()
-    for name, kind in (
-        ("parcel_id", QVariant.String),
-        ("layer", QVariant.String),
-        ("class_code", QVariant.String),
-        ("overlap_m2", QVariant.Double),
-        ("overlap_ratio", QVariant.Double),
-        ("outside_m2", QVariant.Double),
-    ):
+    for name, kind in TABLE_FIELDS:
         tfields.append(QgsField(name, kind))
     table = QgsMemoryProviderUtils.createMemoryLayer(
         "OUTPUT_TABLE", tfields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
@@ -123,8 +114,18 @@ def _fake_outputs():
     rows = []
     for pid, fake in FAKE.items():
         for layer, cls, m2, ratio, outside in fake["rows"]:
+            role = "zoning" if layer == "zoning" else "control"
+            values = dict(
+                parcel_id=pid,
+                layer=layer,
+                class_code=cls,
+                overlap_m2=m2,
+                overlap_ratio=ratio,
+                outside_m2=outside,
+                role=role,
+            )
             f = QgsFeature(tfields)
-            f.setAttributes([pid, layer, cls, m2, ratio, outside])
+            f.setAttributes([values[name] for name, _kind in TABLE_FIELDS])
             rows.append(f)
     table.dataProvider().addFeatures(rows)
     return output, table
@@ -340,7 +341,7 @@ def test_many_parcels_flow_over_several_summary_pages(qgis_app, tmp_path):
         geometry = QgsGeometry(src.geometry())
         geometry.translate(0.004 * (i % 6), 0.004 * (i // 6))
         f.setGeometry(geometry)
-        f.setAttributes([f"P{i:03d}", 1000.0 + i, 0, "合规", "ok", "", "", 0.0])
+        f.setAttributes([f"P{i:03d}", 1000.0 + i, 0, "合规", "ok", "", 0.0, 0.0, 0.0])
         features.append(f)
     many = QgsMemoryProviderUtils.createMemoryLayer(
         "OUTPUT", output.fields(), QgsWkbTypes.MultiPolygon, output.crs()
@@ -378,7 +379,7 @@ def test_layout_shows_every_table_row_and_stays_on_its_pages(qgis_app):
     rows = []
     for i in range(20):  # more zoning classes than one page holds
         f = QgsFeature(table.fields())
-        f.setAttributes(["DK-2024-001", "zoning", f"07{i:02d}", 100.0 + i, 0.01, None])
+        f.setAttributes(["DK-2024-001", "zoning", f"07{i:02d}", 100.0 + i, 0.01, None, "zoning"])
         rows.append(f)
     table.dataProvider().addFeatures(rows)
     report = _Report(
@@ -405,7 +406,7 @@ def test_layout_shows_every_table_row_and_stays_on_its_pages(qgis_app):
 def test_a_parcel_without_geometry_is_reported_without_a_map(qgis_app, tmp_path):
     output, table = _fake_outputs()
     f = QgsFeature(output.fields())
-    f.setAttributes(["DK-EMPTY", 0.0, 0, "需论证", "empty or NULL geometry", "", "", 0.0])
+    f.setAttributes(["DK-EMPTY", 0.0, 0, "需论证", "empty or NULL geometry", "", 0.0, 0.0, 0.0])
     output.dataProvider().addFeatures([f])
     result = write_report(
         output, table, _controls(), _info(None), tmp_path / "r.html", tmp_path / "r.pdf"
@@ -488,7 +489,8 @@ def test_report_from_a_background_task_like_processing(qgis_app, tmp_path):
         text=True,
         check=True,
     ).stdout
-    assert "滨湖花园住宅" in text and "审查结论" in text  # (pdftotext drops some digits)
+    # (pdftotext drops some digits; the fake OUTPUT holds the algorithm's fields, no name)
+    assert "审查结论" in text and "合规" in text and "地块" in text
 
 
 def test_plain_python_thread_is_refused_not_a_blank_pdf(qgis_app, tmp_path):
@@ -543,3 +545,14 @@ print(text)
     )
     assert run.returncode == 0, run.stderr[-1000:]
     assert run.stdout.strip() == "规划符合性审查报告"
+
+
+def test_duplicate_parcel_ids_are_refused_not_merged_into_one_section(qgis_app, tmp_path):
+    """Two parcels 'A' (one 冲突, one 合规) were printed as one section "地块 A"."""
+    output, table = _fake_outputs()
+    features = list(output.getFeatures())
+    output.dataProvider().changeAttributeValues({features[1].id(): {0: features[0]["parcel_id"]}})
+    with pytest.raises(ReportError, match=features[0]["parcel_id"]):
+        write_report(
+            output, table, _controls(), _info(None), tmp_path / "r.html", tmp_path / "r.pdf"
+        )

@@ -360,7 +360,13 @@ def test_sample_data_with_report(processing_ready, tmp_path):
     assert out["DK-2024-007"]["verdict"] == "冲突"
     assert out["DK-2024-009"]["repaired"] == 1 and out["DK-2024-009"]["area_m2"] > 0
     assert report.exists() and report.with_suffix(".pdf").exists()
-    assert "DK-2024-005" in report.read_text(encoding="utf-8")
+    html = report.read_text(encoding="utf-8")
+    # the report prints what the algorithm wrote: one section per parcel, its overlap in m²
+    assert html.count('<section class="parcel"') == len(out)
+    red = table(res)[("DK-2024-005", "生态保护红线", "")][0]
+    section = html[html.index('id="parcel-DK-2024-005"') :]
+    section = section[: section.index("</section>")]
+    assert f"{red:,.2f}" in section and "冲突" in section
 
 
 @pytest.mark.slow
@@ -514,7 +520,7 @@ def test_geopackage_layers_read_lazily_cached_and_refreshed(processing_ready, tm
     )
     assert any("reusing" in i for i in fb2.infos)
     # the file changes: the cache must not serve the old polygons
-    _write_gpkg(gpkg, "基本农田", [])  # touch the file (adds an empty layer)
+    _write_gpkg(gpkg, "其他", [])  # touch the file (adds an empty layer beside it)
     extra = shift(box(0, 0, 100, 100))
     from osgeo import ogr
 

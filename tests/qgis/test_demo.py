@@ -58,6 +58,12 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
         ).fetchall()
     assert synced == [("planning_permit", "建字第430702202600045号", "BL-002")]
     assert status == [("已受理",)]
+    # the site selection part: top 5 industrial sites of at least 30,000 m² in 武陵区
+    assert "Site selection (yimatong:siteselection)" in out, out[-2000:]
+    assert (tmp_path / "siting_report.html").exists()
+    with sqlite3.connect(tmp_path / "辅助选址结果.gpkg") as db:
+        sites = db.execute('select rank, area_m2 from "候选选址" order by rank').fetchall()
+    assert len(sites) >= 5 and all(area >= 30000 for _rank, area in sites)
     # the compliance part
     assert "Compliance review (yimatong:complianceoverlay)" in out, out[-2000:]
     for dkbh in ("DK-2024-001", "DK-2024-005", "DK-2024-007", "DK-2024-012"):

@@ -14,7 +14,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from yimatong_plugin.gis.gdal_errors import close_table_sink, without_gdal_message
+from yimatong_plugin.gis.gdal_errors import (
+    close_table_sink,
+    emit_gdal_error,
+    without_gdal_message,
+)
 
 
 class _Collect:
@@ -35,9 +39,25 @@ class _Collect:
 def test_only_the_named_message_is_dropped(qgis_app):
     with _Collect() as outer:
         with without_gdal_message("No geometry column"):
-            gdal.Error(gdal.CE_Failure, 1, "No geometry column")
-            gdal.Error(gdal.CE_Failure, 1, "disk full")
+            emit_gdal_error(gdal.CE_Failure, 1, "No geometry column")
+            emit_gdal_error(gdal.CE_Failure, 1, "disk full")
         assert outer.messages == ["disk full"]
+
+
+def test_other_messages_pass_on_without_raising_when_gdal_exceptions_are_on(qgis_app):
+    """QGIS 3.40's Processing turns GDAL's Python exceptions on: the message passed on after
+    the sink closed must reach the handler, not raise out of the algorithm."""
+    was_on = gdal.GetUseExceptions()
+    gdal.UseExceptions()
+    try:
+        with _Collect() as outer:
+            with without_gdal_message("No geometry column"):
+                emit_gdal_error(gdal.CE_Failure, 1, "disk full")
+            assert outer.messages == ["disk full"]
+        assert gdal.GetUseExceptions()
+    finally:
+        if not was_on:
+            gdal.DontUseExceptions()
 
 
 def test_table_sink_to_geopackage_closes_quietly(qgis_app, tmp_path):

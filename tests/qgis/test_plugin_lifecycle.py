@@ -41,7 +41,10 @@ def test_load_and_unload_leaves_qgis_as_it_was(qgis_app, qgis_iface, qgis_proces
         assert len(toolbars) == 1
         assert QgsApplication.processingRegistry().providerById("yimatong") is not None
         docks = {d.objectName() for d in window.findChildren(QDockWidget)}
-        assert "YimatongCatalogDock" in docks  # 一张图
+        assert "YimatongCatalogDock" not in docks  # 一张图: built on first use
+        assert plugin.catalog_dock is not None  # first use: built, following the library dock
+        docks = {d.objectName() for d in window.findChildren(QDockWidget)}
+        assert {"YimatongCatalogDock", "YimatongLibraryDock"} <= docks, docks
     finally:
         plugin.unload()
         del qgis.utils.plugins["yimatong_plugin"]

@@ -47,6 +47,7 @@ from typing import Callable
 import numpy as np
 import shapely
 
+from . import zoning_scheme
 from .dictionaries import land_use_name
 from .i18n import tr
 from .landuse_compat import ARGUE, COMPATIBLE, CONFLICT, compatibility, normalise_land_use
@@ -54,6 +55,9 @@ from .landuse_compat import ARGUE, COMPATIBLE, CONFLICT, compatibility, normalis
 AVOID = "avoid"
 INSIDE = "inside"
 RULES = (AVOID, INSIDE)
+# what an overlap is with: a control line or the planning zoning (a role, never a layer name)
+CONTROL_ROLE = "control"
+ZONING_ROLE = "zoning"
 
 HUGE_VERTICES = 1024  # polygons with more vertices are subdivided
 MAX_VERTICES = 1024  # … into pieces of at most this many vertices (measured: 256-1024 best)
@@ -708,6 +712,7 @@ class ZoningLayer:
     source: object
     codes: Sequence | None = None
     name: str = "zoning"
+    scheme: str = "2023"  # the codes' classification: "2023" 用地用海 or "sandiao" 三调
 
     def prepared(self) -> PreparedLayer:
         if not isinstance(self.source, PreparedLayer):
@@ -725,6 +730,7 @@ class Overlap:
     ratio: float
     outside_m2: float | None = None  # inside-type lines only
     geometry: object = None  # the overlap geometry when pieces were asked for
+    role: str = CONTROL_ROLE  # CONTROL_ROLE or ZONING_ROLE
 
 
 @dataclass
@@ -741,9 +747,9 @@ class ParcelResult:
     def verdict_rule(self) -> str:
         return "; ".join(self.rules)
 
-    def overlap(self, layer: str, class_code: str = "") -> Overlap | None:
+    def overlap(self, layer: str, class_code: str = "", role: str = CONTROL_ROLE) -> Overlap | None:
         for ov in self.overlaps:
-            if ov.layer == layer and ov.class_code == class_code:
+            if ov.layer == layer and ov.class_code == class_code and ov.role == role:
                 return ov
         return None
 
@@ -997,7 +1003,7 @@ def compliance_overlay(
                     if a <= noise(i):
                         continue
                     results[i].overlaps.append(
-                        Overlap(zoning.name, str(uniq[g]), a, ratio(a, i), None, geom)
+                        Overlap(zoning.name, str(uniq[g]), a, ratio(a, i), None, geom, ZONING_ROLE)
                     )
             else:
                 lp, _g, la, lg = outcome
@@ -1084,11 +1090,11 @@ def _decide(res: ParcelResult, layers, zoning, sliver_m2: float, project_use) ->
             )
         else:
             for ov in res.overlaps:
-                if ov.layer != zoning.name or ov.overlap_m2 <= sliver_m2:
+                if ov.role != ZONING_ROLE or ov.overlap_m2 <= sliver_m2:
                     continue
-                planned = normalise_land_use(ov.class_code)
-                verdict = compatibility(ov.class_code, project_use)
-                name = land_use_name(ov.class_code) if planned else ""
+                planned = zoning_scheme.normalise(ov.class_code, zoning.scheme)
+                verdict = compatibility(planned, project_use) if planned else ARGUE
+                name = land_use_name(planned) if planned else ""
                 if planned is None:
                     argue.append(
                         tr("planned use code '{code}' is unknown ({m2} m²)").format(

@@ -73,7 +73,6 @@ from qgis.core import (
     QgsTableCell,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
@@ -83,6 +82,12 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from ..core.units import m2_to_hectares, m2_to_mu
 from ..toolbelt.i18n import load_private_translator
+from .qgis_compat import (
+    DISTANCE_METERS,
+    SCALEBAR_FIT_WIDTH,
+    empty_rectangle,
+    set_legend_font,
+)
 from .shapely_io import attribute_text
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -93,6 +98,7 @@ AVOID = "avoid"
 INSIDE = "inside"
 ZONING = "规划分区"  # the layer value of zoning rows (complianceoverlay.ZONING_LAYER)
 ZONING_VALUES = (ZONING, "zoning")  # "zoning": tables written before 0.x
+ZONING_ROLE = "zoning"  # OUTPUT_TABLE role of zoning rows (core.overlay.ZONING_ROLE)
 
 HEADER_BG = QColor(232, 238, 248)
 VERDICT_COLOURS = {"合规": "#1a7f37", "冲突": "#c62828", "需论证": "#d97706"}
@@ -170,6 +176,7 @@ class _Row:
     overlap_m2: float
     ratio: float
     outside_m2: float | None
+    role: str = ""  # "control" or "zoning" (OUTPUT_TABLE's role field)
 
 
 @dataclass
@@ -213,6 +220,13 @@ def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang) -
     parcels: dict[str, _Parcel] = {}
     for feature in output_layer.getFeatures():
         pid = attribute_text(_value(feature, "parcel_id", feature.id()))
+        if pid in parcels or not pid.strip():  # one section per parcel, never merged
+            raise ReportError(
+                lang.tr(
+                    "Parcel id '{id}' is empty or used by more than one parcel: a report needs "
+                    "one section per parcel"
+                ).format(id=pid)
+            )
         geometry = QgsGeometry(feature.geometry())
         if not geometry.isNull():
             geometry.transform(to_map)
@@ -244,6 +258,7 @@ def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang) -
                     overlap_m2=_float(_value(feature, "overlap_m2", 0.0)),
                     ratio=_float(_value(feature, "overlap_ratio", 0.0)),
                     outside_m2=None if outside is None else _float(outside),
+                    role=attribute_text(_value(feature, "role", "")),
                 )
             )
     return list(parcels.values())
@@ -727,7 +742,7 @@ class _Report:
     def row_cells(self, row: _Row) -> list[tuple[str, str, str, float, str]]:
         """(layer label, class, part, m², ratio text) lines for one OUTPUT_TABLE row."""
         tr = self.lang.tr
-        if row.layer in ZONING_VALUES:
+        if row.role == ZONING_ROLE if row.role else row.layer in ZONING_VALUES:
             name = land_use_name(row.class_code)
             cls = f"{row.class_code} {name}".strip()
             return [(tr("Planned use (zoning)"), cls, "", row.overlap_m2, fmt_ratio(row.ratio))]
@@ -773,6 +788,8 @@ class _Report:
                     ),
                 )
             )
+            if info.get("zoning_scheme"):
+                items.append((tr("Zoning classification"), info["zoning_scheme"]))
         if getattr(self, "divisions", None) is not None:
             note = tr(
                 "The star marks the parcel within its county-level division. Boundaries: "
@@ -798,8 +815,7 @@ class _Report:
     # ---- maps -----------------------------------------------------------------------------
     def prepare_maps(self) -> None:
         aspect = CONTENT_W / MAP_H
-        full = QgsRectangle()
-        full.setMinimal()
+        full = empty_rectangle()
         self.extents = {}
         for p in self.parcels:
             ext = _parcel_extent(p, aspect)
@@ -1328,11 +1344,11 @@ class _Report:
             scale = QgsLayoutItemScaleBar(layout)
             scale.setStyle("Single Box")
             scale.setLinkedMap(item)
-            scale.setUnits(QgsUnitTypes.DistanceMeters)
+            scale.setUnits(DISTANCE_METERS)
             scale.setUnitLabel("m")
             scale.setNumberOfSegments(2)
             scale.setNumberOfSegmentsLeft(0)
-            scale.setSegmentSizeMode(1)  # fit width
+            scale.setSegmentSizeMode(SCALEBAR_FIT_WIDTH)
             scale.setMinimumBarWidth(20)
             scale.setMaximumBarWidth(45)
             scale_format = QgsTextFormat()
@@ -1378,7 +1394,7 @@ class _Report:
                 QgsLegendStyle.Subgroup,
                 QgsLegendStyle.SymbolLabel,
             ):
-                legend.setStyleFont(style, QFont(FONT_FAMILY, 8))
+                set_legend_font(legend, style, QFont(FONT_FAMILY, 8))
             legend.setBackgroundEnabled(False)
             layout.addLayoutItem(legend)
             legend.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)

@@ -18,11 +18,12 @@ from qgis.core import (
     QgsGeometry,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.coordfile import CoordFile, area_mismatch, read_coordfile
 from ..core.i18n import tr_noop
 from ..toolbelt.i18n import CONTEXT, tr
+from .qgis_compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 
 #: the layer property holding the file a coordinate-file layer was read from
 SOURCE_PROPERTY = "yimatong/source_file"
@@ -30,21 +31,21 @@ COORDFILE_PROPERTY = "yimatong/coordfile"
 
 #: (field, type, display name) of a coordinate-file parcel
 FIELD_SPECS = (
-    ("parcel_no", QVariant.String, tr_noop("Parcel number (地块编号)")),
-    ("parcel_name", QVariant.String, tr_noop("Parcel name (地块名称)")),
-    ("shape_type", QVariant.String, tr_noop("Shape (图形属性)")),
-    ("sheet_no", QVariant.String, tr_noop("Map sheet (图幅号)")),
-    ("land_use", QVariant.String, tr_noop("Land use (地块用途)")),
-    ("land_class", QVariant.String, tr_noop("Land class code (地类编码)")),
-    ("declared_ha", QVariant.Double, tr_noop("Declared area (公顷)")),
-    ("computed_ha", QVariant.Double, tr_noop("Computed planar area (公顷)")),
-    ("area_diff_m2", QVariant.Double, tr_noop("Computed minus declared (m²)")),
-    ("area_check", QVariant.String, tr_noop("Area check")),
-    ("points", QVariant.Int, tr_noop("Boundary points (界址点数)")),
-    ("rings", QVariant.Int, tr_noop("Rings")),
-    ("holes", QVariant.Int, tr_noop("Holes")),
-    ("parts", QVariant.Int, tr_noop("Parts")),
-    ("src_line", QVariant.Int, tr_noop("Line in the file")),
+    ("parcel_no", FIELD_STRING, tr_noop("Parcel number (地块编号)")),
+    ("parcel_name", FIELD_STRING, tr_noop("Parcel name (地块名称)")),
+    ("shape_type", FIELD_STRING, tr_noop("Shape (图形属性)")),
+    ("sheet_no", FIELD_STRING, tr_noop("Map sheet (图幅号)")),
+    ("land_use", FIELD_STRING, tr_noop("Land use (地块用途)")),
+    ("land_class", FIELD_STRING, tr_noop("Land class code (地类编码)")),
+    ("declared_ha", FIELD_DOUBLE, tr_noop("Declared area (公顷)")),
+    ("computed_ha", FIELD_DOUBLE, tr_noop("Computed planar area (公顷)")),
+    ("area_diff_m2", FIELD_DOUBLE, tr_noop("Computed minus declared (m²)")),
+    ("area_check", FIELD_STRING, tr_noop("Area check")),
+    ("points", FIELD_INT, tr_noop("Boundary points (界址点数)")),
+    ("rings", FIELD_INT, tr_noop("Rings")),
+    ("holes", FIELD_INT, tr_noop("Holes")),
+    ("parts", FIELD_INT, tr_noop("Parts")),
+    ("src_line", FIELD_INT, tr_noop("Line in the file")),
 )
 AREA_OK = "ok"
 AREA_MISMATCH = "mismatch"

@@ -37,7 +37,27 @@ def without_gdal_message(message: str):
     finally:
         gdal.PopErrorHandler()
         for err_class, err_no, text in others:
+            emit_gdal_error(err_class, err_no, text)
+
+
+def emit_gdal_error(err_class, err_no, text) -> None:
+    """Pass a GDAL message on to the active error handler without raising it, also when
+    Python exceptions are on for GDAL (QGIS 3.40's Processing turns them on)."""
+    from osgeo import gdal
+
+    manager = getattr(gdal, "ExceptionMgr", None)  # GDAL 3.7+
+    if manager is not None:
+        with manager(useExceptions=False):
             gdal.Error(err_class, err_no, text)
+        return
+    was_on = gdal.GetUseExceptions()
+    if was_on:
+        gdal.DontUseExceptions()
+    try:
+        gdal.Error(err_class, err_no, text)
+    finally:
+        if was_on:
+            gdal.UseExceptions()
 
 
 def close_table_sink(sink) -> None:

@@ -83,6 +83,29 @@ def libpq_string(uri: QgsDataSourceUri) -> str:
     return text
 
 
+def remote_token(authcfg: str) -> str:
+    """The API key of an exchange service kept in QGIS's authentication manager (method Basic:
+    the key is the password), resolved in memory only."""
+    config = QgsAuthMethodConfig()
+    if not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True):
+        raise ValueError(
+            tr("The authentication configuration {id} cannot be loaded.").format(id=authcfg)
+        )
+    return config.config("password") or ""
+
+
+def open_remote_library(url: str, **options):
+    """``https://host/api/v1?authcfg=<id>``: the exchange service, its key from the authcfg (the
+    URL, which the settings may store, holds only the authcfg id)."""
+    from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    authcfg = (parse_qs(parts.query).get("authcfg") or [""])[0]
+    base = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    token = remote_token(authcfg) if authcfg else options.pop("token", None)
+    return open_library(base, token=token, **options)
+
+
 def open_configured_library(uri: str = "", connection: str = "", **options):
     """Open the library from a GeoPackage path / PostgreSQL URI, or a saved connection name.
 
@@ -91,6 +114,8 @@ def open_configured_library(uri: str = "", connection: str = "", **options):
         return open_library(libpq_string(connection_datasource(connection)), **options)
     if not uri:
         raise ValueError(tr("No project library is configured."))
+    if uri.strip().lower().startswith(("http://", "https://")):
+        return open_remote_library(uri.strip(), **options)
     if is_postgres_uri(uri):
         ds = QgsDataSourceUri(uri)
         if ds.authConfigId():

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsDataSourceUri,
     QgsProject,
-    QgsRectangle,
     QgsRelation,
     QgsVectorLayer,
     QgsVectorLayerJoinInfo,
@@ -23,6 +22,7 @@ from qgis.core import (
 
 from ..core.library import is_postgres_uri
 from ..toolbelt.i18n import tr
+from .qgis_compat import empty_rectangle
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 TABLES = ("ymt_parcels", "ymt_projects", "ymt_events")
@@ -154,8 +154,7 @@ def zoom_and_flash(canvas, geometries, crs, margin: float = 1.3) -> None:
     xform = QgsCoordinateTransform(
         crs, canvas.mapSettings().destinationCrs(), QgsProject.instance()
     )
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = empty_rectangle()
     for geometry in geometries:
         extent.combineExtentWith(xform.transformBoundingBox(geometry.boundingBox()))
     extent.scale(margin)

@@ -23,9 +23,9 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..toolbelt.i18n import tr
+from .qgis_compat import FIELD_DOUBLE
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 REVIEW_PARCELS_QML = STYLES / "ymt_review_parcels.qml"
@@ -73,7 +73,7 @@ def set_display_precision(layer: QgsVectorLayer) -> None:
     for index in range(fields.count()):
         field = fields.at(index)
         decimals = _decimals(field.name())
-        if decimals is None or field.type() != QVariant.Double:
+        if decimals is None or field.type() != FIELD_DOUBLE:
             continue
         layer.setEditorWidgetSetup(
             index,

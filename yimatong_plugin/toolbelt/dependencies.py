@@ -1,4 +1,5 @@
-"""Check the Python packages Yimatong needs in the Python that runs QGIS (no Qt imports).
+"""Check the Python packages Yimatong needs in the Python that runs QGIS (no Qt imports; QGIS's
+GEOS version is read when QGIS is there).
 
 QGIS users install the plugin from a zip into their own QGIS; its Python may lack shapely 2
 (Debian 12 ships 1.8) or have a shapely wheel built for a different GEOS than the one QGIS
@@ -9,7 +10,32 @@ from __future__ import annotations
 
 from ..core.i18n import tr
 
-INSTALL_HINT = "python3 -m pip install --user 'shapely>=2.0.6,<2.1' 'numpy<2' pyproj openpyxl segno"
+# QGIS with GEOS 3.11 or older (3.22 on Debian 12): the shapely 2.0.x wheels bundle GEOS 3.11
+PIP_HINT = "python3 -m pip install --user 'shapely>=2.0.6,<2.1' 'numpy<2' pyproj openpyxl segno"
+# QGIS with a newer GEOS (3.40 on Debian 13: 3.13): the distribution's shapely, built on it
+SYSTEM_HINT = (
+    "sudo apt install python3-shapely python3-numpy python3-pyproj python3-openpyxl "
+    "python3-segno (OSGeo4W: its python3-shapely and python3-pyproj packages)"
+)
+
+
+def qgis_geos_version() -> tuple[int, int] | None:
+    """(major, minor) of the GEOS the running QGIS loaded, None outside QGIS."""
+    try:
+        from qgis.core import Qgis
+
+        return (Qgis.geosVersionMajor(), Qgis.geosVersionMinor())
+    except Exception:
+        return None
+
+
+def install_hint() -> str:
+    """What to install for the GEOS this QGIS loads: shapely 2.0.x wheels only match GEOS 3.11."""
+    geos = qgis_geos_version()
+    return PIP_HINT if geos is None or geos <= (3, 11) else SYSTEM_HINT
+
+
+INSTALL_HINT = install_hint()  # for the QGIS this module is imported in
 
 
 def missing_required() -> list[str]:
@@ -40,11 +66,19 @@ def missing_required() -> list[str]:
 
     problem = geos_self_test()
     if problem:
+        geos = qgis_geos_version()
+        if geos is None or geos <= (3, 11):
+            advice = tr("install shapely 2.0.x")
+        else:
+            advice = tr(
+                "install the shapely of your QGIS distribution, built on its GEOS {geos}, "
+                "not a pip wheel"
+            ).format(geos=f"{geos[0]}.{geos[1]}")
         problems.append(
             tr(
                 "shapely {version} does not work with the GEOS library QGIS loaded ({problem}); "
-                "install shapely 2.0.x"
-            ).format(version=shapely.__version__, problem=problem)
+                "{advice}"
+            ).format(version=shapely.__version__, problem=problem, advice=advice)
         )
     return problems
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
 )
@@ -35,6 +34,7 @@ from ..core.library.constants import STAGES
 from ..core.library.errors import LibraryError
 from ..gis import parcel_attach
 from ..gis.coordfile_layer import COORDFILE_PROPERTY, SOURCE_PROPERTY
+from ..gis.qgis_compat import polygon_or_line_layers
 from ..toolbelt.i18n import tr
 
 
@@ -55,9 +55,7 @@ class ParcelAttachDialog(QDialog):
 
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(
-            QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.LineLayer
-        )
+        self.layer_combo.setFilters(polygon_or_line_layers())
         if layer is not None:
             self.layer_combo.setLayer(layer)
         self.open_button = QPushButton(tr("Open file…"))

@@ -32,11 +32,18 @@ def open_library(uri, user: Optional[str] = None, dictionaries=None, **options) 
     """Open (and on first use create) a library.
 
     ``uri``: a GeoPackage path, or ``postgresql://user@host:port/db``, ``service=name`` or a libpq
-    keyword string (``"dbname=ymt host=gis.local"``). ``user`` is the name recorded as author
-    of API writes (default: the OS login; on PostgreSQL the audit also records the role).
+    keyword string (``"dbname=ymt host=gis.local"``), or the URL of an exchange service
+    (``"https://host/api/v1"``, option ``token=<API key>``; see remote.py). ``user`` is the name
+    recorded as author of API writes (default: the OS login; on PostgreSQL the audit also records
+    the role; over HTTP the service records the calling system).
     ``dictionaries``: code lists (see ``core.dictionaries.load_dictionaries``) used to validate
     new codes. GeoPackage options: ``timeout`` (seconds, default 60), ``wal`` (default True).
     """
+    if isinstance(uri, str) and uri.strip().lower().startswith(("http://", "https://")):
+        # the exchange service: options token=<API key>, timeout, connect_timeout
+        from .remote import RemoteLibrary
+
+        return RemoteLibrary(uri.strip(), user=user, **options)
     if is_postgres_uri(uri):
         from .postgis import PostgisLibrary
 

@@ -173,6 +173,31 @@ class Library:
     def _box_query(self, cols: str, box: tuple) -> tuple[str, tuple]:  # pragma: no cover
         raise NotImplementedError
 
+    def set_user(self, user: str) -> None:
+        """Record ``user`` as the author of the following writes (a service writing for several
+        calling systems through one connection)."""
+        self.user = str(user)
+
+    def store_result(
+        self, code: CodeLike, stage: Optional[str], fileobj, name: str, kind: str = "document"
+    ) -> int:
+        """Store a file's bytes in the library itself (content-addressed, never overwritten; see
+        blobs.py) and attach it to the project as a result. ``fileobj``: a seekable binary file.
+        Returns the result's fid."""
+        from .blobs import add_result_file
+
+        return add_result_file(self, code, stage, fileobj, name, kind)
+
+    def read_result(self, code: CodeLike, result_id: int, out) -> dict:
+        """Write the stored bytes of result ``result_id`` to the binary file ``out`` after
+        checking their SHA-256 (kinds ``not_found``, ``not_stored``, ``integrity``); returns
+        the result row."""
+        from .blobs import copy_result, result_row
+
+        row = result_row(self, code, result_id)
+        copy_result(self, row, out)
+        return row
+
     def transaction(self):
         """``with lib.transaction(): ...`` groups many API calls into one all-or-nothing
         transaction (calls inside nest as savepoints)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Optional
@@ -24,6 +25,13 @@ from .geometry import SQL_FUNCTIONS, gpkg_blob, gpkg_blob_wkb
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GPKG_APPLICATION_IDS = (0x47504B47, 0x47503130, 0x47503131)  # GPKG, GP10, GP11
 GPKG_USER_VERSION = 10300  # GeoPackage 1.3
+
+# GeoPackages this process has open (real path -> count). SQLite's locks are POSIX locks, which
+# belong to the process: closing ANY descriptor of the file drops every lock the process holds
+# on it, also those of another open connection in the middle of a write. So the file header is
+# read (open + close) only while no connection of this process has the file open.
+_OPEN: dict[str, int] = {}
+_OPEN_LOCK = threading.Lock()
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
@@ -42,6 +50,7 @@ class GeoPackageLibrary(Library):
     ):
         super().__init__(os.fspath(path), user, dictionaries)
         self.path = os.path.abspath(self.uri)
+        self._real = os.path.realpath(self.path)
         self._depth = 0
         self.conn = self._connect(timeout, wal)
         try:
@@ -52,11 +61,17 @@ class GeoPackageLibrary(Library):
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
-            self.conn.close()
+            self.close()
             raise
 
     # --- connection ----------------------------------------------------------------------
     def _connect(self, timeout: float, wal: bool) -> sqlite3.Connection:
+        with _OPEN_LOCK:
+            conn = self._connect_unlocked(timeout, wal, _OPEN.get(self._real, 0) > 0)
+            _OPEN[self._real] = _OPEN.get(self._real, 0) + 1
+        return conn
+
+    def _connect_unlocked(self, timeout: float, wal: bool, open_here: bool) -> sqlite3.Connection:
         path = self.path
         exists = os.path.exists(path) and os.path.getsize(path) > 0
         if os.path.isdir(path):
@@ -65,7 +80,7 @@ class GeoPackageLibrary(Library):
                 "not_a_geopackage",
                 path,
             )
-        if exists:
+        if exists and not open_here:  # already open here: checked, and must not be reopened
             try:
                 with open(path, "rb") as fh:
                     magic = fh.read(16)
@@ -114,6 +129,12 @@ class GeoPackageLibrary(Library):
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+            with _OPEN_LOCK:
+                left = _OPEN.get(self._real, 1) - 1
+                if left > 0:
+                    _OPEN[self._real] = left
+                else:
+                    _OPEN.pop(self._real, None)
 
     # --- schema --------------------------------------------------------------------------
     def _tables(self) -> set:

@@ -122,6 +122,10 @@ class PostgisLibrary(Library):
             raise
         self.conn = conn
 
+    def set_user(self, user: str) -> None:
+        super().set_user(user)
+        self._execute("SELECT set_config('yimatong.user', ?, false)", (self.user,))
+
     def close(self) -> None:
         if self.conn is not None and not self.conn.closed:
             self.conn.close()

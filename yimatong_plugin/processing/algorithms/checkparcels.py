@@ -18,11 +18,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import units
 from ...core.parcelcheck import check_parcels
 from ...gis import shapely_io as io
+from ...gis.qgis_compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING
 from ..base import RepairingAlgorithm
 
 UNITS = ("m2", "ha", "mu")
@@ -200,12 +200,12 @@ class CheckParcelsAlgorithm(RepairingAlgorithm):
         feedback.setProgress(80)
         fields = QgsFields()
         for fname, ftype in (
-            ("parcel_id", QVariant.String),
-            ("fid_in", QVariant.LongLong),
-            ("problem", QVariant.String),
-            ("detail", QVariant.String),
-            ("value", QVariant.Double),
-            ("other_id", QVariant.String),
+            ("parcel_id", FIELD_STRING),
+            ("fid_in", FIELD_LONGLONG),
+            ("problem", FIELD_STRING),
+            ("detail", FIELD_STRING),
+            ("value", FIELD_DOUBLE),
+            ("other_id", FIELD_STRING),
         ):
             fields.append(QgsField(fname, ftype))
         sink, dest = self.parameterAsSink(

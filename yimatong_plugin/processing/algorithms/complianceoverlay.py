@@ -18,7 +18,9 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -31,14 +33,18 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core import crs as gk
 from ...core import overlay as engine
 from ...core import overlay_cache as cache_file
+from ...core import zoning_scheme
+from ...core.area_check import AreaCheckError
 from ...core.i18n import tr_noop
+from ...gis import review_guards as guards
 from ...gis import shapely_io as io
 from ...gis.gdal_errors import close_table_sink
+from ...gis.qgis_compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from ...toolbelt.i18n import CONTEXT
 from ...toolbelt.log import log
 from ..base import RepairingAlgorithm
@@ -107,7 +113,11 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         "parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with "
         "the rule that produced it.\n\n"
         "Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger "
-        "zone, EPSG:4534-4554, whose central meridian is nearest the parcels). For every parcel "
+        "zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's "
+        "planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels "
+        "not where their own CRS puts them, or an automatic zone that does not contain them stop "
+        "the review. Parcel ids must be unique (or made unique by the option that appends the "
+        "feature id). For every parcel "
         "and control layer the overlap is the area of the repaired parcel intersected with the "
         "union of the layer's polygons: overlapping polygons are not counted twice and invalid "
         "geometries on either side are repaired and reported.\n\n"
@@ -117,8 +127,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         "the control rules field, e.g. '城镇开发边界=inside;洪涝风险控制线=avoid' (avoid or "
         "避让, inside or 在内).\n\n"
         "With a planning zoning layer, its land-use code field and the project land-use code "
-        "field, the planned use classes (用地用海 "
-        "codes, 三调 working codes accepted) are compared with the project's use: same level-1 "
+        "field, the planned use classes (用地用海 codes or 三调 working codes, as the zoning "
+        "classification says) are compared with the project's use: same level-1 "
         "class compliant; 16 留白 and 23 其他土地 need an argument; construction on farmland, "
         "forest, grassland, wetland or water is a conflict (roads and utilities need an "
         "argument); other construction classes conflict except the usual mixes (居住/公共/商业, "
@@ -126,7 +136,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         "Overlaps at or below the sliver tolerance are reported but are not a conflict. Control "
         "layers read "
         "from files are cached for the QGIS session and on disk (folder yimatong_cache in the "
-        "QGIS profile; keyed by file, modification time, size and area CRS), so later reviews "
+        "QGIS profile; keyed by every file of the layer and its content, the area CRS, the "
+        "transform, the code field and the encoding), so later reviews "
         "against the same layers, also in a new session or a qgis_process run, are faster."
     )
 
@@ -136,9 +147,11 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
     CONTROL_RULES = "CONTROL_RULES"
     ZONING = "ZONING"
     ZONING_FIELD = "ZONING_FIELD"
+    ZONING_CLASSIFICATION = "ZONING_CLASSIFICATION"
     PROJECT_USE_FIELD = "PROJECT_USE_FIELD"
     PROJECT_CODE_FIELD = "PROJECT_CODE_FIELD"
     AREA_CRS = "AREA_CRS"
+    UNIQUE_IDS = "UNIQUE_IDS"
     SLIVER_M2 = "SLIVER_M2"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
@@ -154,6 +167,11 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 self.tr("Parcel id field (default: feature id)"),
                 parentLayerParameterName=self.PARCELS,
                 optional=True,
+            ),
+            QgsProcessingParameterBoolean(
+                self.UNIQUE_IDS,
+                self.tr("Make duplicate or empty parcel ids unique (append the feature id)"),
+                defaultValue=False,
             ),
             QgsProcessingParameterMultipleLayers(
                 self.CONTROL_LAYERS,
@@ -176,6 +194,16 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 self.tr("Zoning land-use code field"),
                 parentLayerParameterName=self.ZONING,
                 optional=True,
+            ),
+            QgsProcessingParameterEnum(
+                self.ZONING_CLASSIFICATION,
+                self.tr("Classification of the zoning codes"),
+                [
+                    self.tr("Automatic (from the layer's codes)"),
+                    self.tr("2023 用地用海"),
+                    self.tr("三调 working classification"),
+                ],
+                defaultValue=0,
             ),
             QgsProcessingParameterField(
                 self.PROJECT_USE_FIELD,
@@ -227,6 +255,11 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             self.PARCEL_ID: self.tr(
                 "Field identifying each parcel in the outputs; default the feature id."
             ),
+            self.UNIQUE_IDS: self.tr(
+                "By default a review with duplicate or empty parcel ids is refused (the report "
+                "must have one section per parcel); with this option such ids get the feature "
+                "id appended, e.g. 'A (feature 7)', and the log lists them."
+            ),
             self.CONTROL_LAYERS: self.tr(
                 "Polygon layers of the control lines; each layer's name is the control line's "
                 "name in the outputs."
@@ -241,6 +274,12 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             self.ZONING_FIELD: self.tr(
                 "Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or "
                 "a 三调 working code)."
+            ),
+            self.ZONING_CLASSIFICATION: self.tr(
+                "Which list the zoning codes follow: many codes mean different uses in the "
+                "2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 "
+                "industrial land). Automatic decides from the layer's whole code set and stops "
+                "when it cannot tell; the choice is stated in the log and the report."
             ),
             self.PROJECT_USE_FIELD: self.tr(
                 "Field of the project parcels holding the project's land-use code."
@@ -310,6 +349,17 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             if id_field
             else [str(f) for f in fids.tolist()]
         )
+        for field in attrs:  # GBK text read as UTF-8 would give garbled ids and codes
+            self._check_decoded(pvalues[field], fids, parcels_name, field)
+        if id_field:
+            parcel_ids = self._unique_ids(
+                parcel_ids,
+                fids,
+                parcels_name,
+                id_field,
+                self.parameterAsBoolean(parameters, self.UNIQUE_IDS, context),
+                feedback,
+            )
         uses = [io.attribute_text(v) or None for v in pvalues[use_field]] if use_field else None
         codes = (
             [io.attribute_text(v) for v in pvalues[code_field]] if code_field else [""] * len(fids)
@@ -322,6 +372,23 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                     layer=parcels_name, fid=fid
                 )
             )
+        try:  # never silently wrong: the area CRS and the transform, checked by pyproj
+            worst = guards.check_parcel_areas(
+                parcels,
+                fids,
+                pgeoms,
+                parcel_ids,
+                area_crs,
+                not self.parameterAsCrs(parameters, self.AREA_CRS, context).isValid(),
+                tctx,
+            )
+        except AreaCheckError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+        feedback.pushInfo(
+            tr(
+                "Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %"
+            ).format(pct=100.0 * worst)
+        )
         live = pgeoms[~missing]
         rect = None
         if len(live):
@@ -372,7 +439,10 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             prepared = self._prepared(
                 zoning_layer, area_crs, tctx, rect, feedback, (40, 5), code_field=zoning_field
             )
-            zoning = engine.ZoningLayer(prepared, name=ZONING_LAYER)
+            scheme, scheme_text = self._zoning_scheme(
+                parameters, context, zoning_layer, zoning_field, feedback
+            )
+            zoning = engine.ZoningLayer(prepared, name=ZONING_LAYER, scheme=scheme)
             inputs.append((zoning_layer.name(), zoning_layer.featureCount()))
 
         # overlay ---------------------------------------------------------------------------
@@ -415,28 +485,9 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                     )
 
         # outputs ---------------------------------------------------------------------------
-        ratio_fields = [_ratio_field(c.name) for c in controls]
-        out_fields = QgsFields()
-        for fname, ftype in (
-            ("parcel_id", QVariant.String),
-            ("area_m2", QVariant.Double),
-            ("repaired", QVariant.Int),
-            ("verdict", QVariant.String),
-            ("verdict_rule", QVariant.String),
-            ("project_code", QVariant.String),
-        ):
-            out_fields.append(QgsField(fname, ftype))
-        for fname in ratio_fields:
-            out_fields.append(QgsField(fname, QVariant.Double))
+        out_fields = output_fields([c.name for c in controls])
         table_fields = QgsFields()
-        for fname, ftype in (
-            ("parcel_id", QVariant.String),
-            ("layer", QVariant.String),
-            ("class_code", QVariant.String),
-            ("overlap_m2", QVariant.Double),
-            ("overlap_ratio", QVariant.Double),
-            ("outside_m2", QVariant.Double),
-        ):
+        for fname, ftype in TABLE_FIELDS:
             table_fields.append(QgsField(fname, ftype))
         poly_type = QgsWkbTypes.MultiPolygon
         sink, out_id = self.parameterAsSink(
@@ -498,7 +549,15 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             for ov in res.overlaps:
                 row = QgsFeature(table_fields)
                 row.setAttributes(
-                    [parcel_ids[i], ov.layer, ov.class_code, ov.overlap_m2, ov.ratio, ov.outside_m2]
+                    [
+                        parcel_ids[i],
+                        ov.layer,
+                        ov.class_code,
+                        ov.overlap_m2,
+                        ov.ratio,
+                        ov.outside_m2,
+                        ov.role,
+                    ]
                 )
                 table_feats.append(row)
                 if psink is not None and ov.geometry is not None and not ov.geometry.is_empty:
@@ -542,6 +601,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 "sliver_m2": sliver,
                 "zoning_layer": zoning_layer,
                 "zoning_field": zoning_field or None,
+                "zoning_scheme": scheme_text if zoning is not None else None,
             }
             pdf_path = os.path.splitext(html_path)[0] + ".pdf"
             try:
@@ -568,6 +628,93 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         return outputs
 
     # ------------------------------------------------------------------------------ helpers
+    def _zoning_scheme(self, parameters, context, layer, field, feedback):
+        """(scheme, text for the log and the report) of the zoning codes: automatic from the
+        layer's whole code set (every distinct value, not only those near the parcels)."""
+        layer_name = layer.name()
+        tr = self.tr
+        choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
+        names = {
+            zoning_scheme.Y2023: tr("2023 用地用海"),
+            zoning_scheme.SANDIAO: tr("三调 working classification"),
+        }
+        if choice in (1, 2):
+            scheme = zoning_scheme.Y2023 if choice == 1 else zoning_scheme.SANDIAO
+            text = tr("{name} (chosen)").format(name=names[scheme])
+        else:
+            codes = layer.uniqueValues(layer.fields().lookupField(field))
+            try:
+                scheme, reason = zoning_scheme.detect(io.attribute_text(c) for c in codes)
+            except zoning_scheme.ZoningSchemeError as exc:
+                raise QgsProcessingException(
+                    tr("Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)").format(
+                        layer=layer_name, error=exc
+                    )
+                ) from exc
+            text = tr("{name} (automatic: {reason})").format(name=names[scheme], reason=reason)
+        feedback.pushInfo(
+            tr("Zoning layer '{layer}': codes read as {scheme}").format(
+                layer=layer_name, scheme=text
+            )
+        )
+        return scheme, text
+
+    def _check_decoded(self, values, fids, layer_name, field):
+        bad = guards.undecodable(values)
+        if bad:
+            raise QgsProcessingException(
+                self.tr(
+                    "Layer '{layer}', field '{field}': {n} values hold characters that could not "
+                    "be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, "
+                    "typically a Shapefile with GBK text and no .cpg file. Set the encoding in "
+                    "the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg "
+                    "file containing GBK beside the .shp, and run again"
+                ).format(
+                    layer=layer_name,
+                    field=field,
+                    n=len(bad),
+                    fid=int(fids[bad[0]]),
+                    value=values[bad[0]],
+                )
+            )
+
+    def _unique_ids(self, ids, fids, layer_name, field, make_unique, feedback):
+        """The parcel ids, each once: duplicates and empties refused with the list of
+        features, or with UNIQUE_IDS made unique visibly (the feature id appended)."""
+        tr = self.tr
+        dups, empty = guards.duplicate_or_empty(ids)
+        if not dups and not empty:
+            return ids
+        listed = [
+            tr("'{id}' (features {fids})").format(
+                id=value, fids=", ".join(str(int(fids[i])) for i in pos)
+            )
+            for value, pos in list(dups.items())[:10]
+        ]
+        if empty:
+            listed.append(
+                tr("empty (features {fids})").format(
+                    fids=", ".join(str(int(fids[i])) for i in empty[:20])
+                )
+            )
+        if not make_unique:
+            raise QgsProcessingException(
+                tr(
+                    "Layer '{layer}', field '{field}': each parcel needs its own id, but "
+                    "{what}; correct the ids, or set UNIQUE_IDS to make them unique with the "
+                    "feature id"
+                ).format(layer=layer_name, field=field, what="; ".join(listed))
+            )
+        out = list(ids)
+        for i in [i for pos in dups.values() for i in pos] + empty:
+            out[i] = tr("{id} (feature {fid})").format(id=ids[i], fid=int(fids[i])).strip()
+        feedback.pushWarning(
+            tr(
+                "Layer '{layer}', field '{field}': ids made unique with the feature id: {what}"
+            ).format(layer=layer_name, field=field, what="; ".join(listed))
+        )
+        return out
+
     def _check_canceled(self, feedback):
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Canceled"))
@@ -693,9 +840,13 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             ) from exc
 
     def _prepared_layer(self, layer, area_crs, tctx, rect, feedback, span, code_field):
-        key = io.layer_cache_key(layer, area_crs, extra=(code_field or "",))
+        made_with = guards.transform_signature(layer.crs(), area_crs, tctx)
+        encoding = layer.dataProvider().encoding() if code_field else ""
+        key = io.layer_cache_key(layer, area_crs, extra=(code_field or "", encoding) + made_with)
         if key is not None:
             cached = engine.CACHE.get(key)
+            if cached is not None and cached.meta.get("transform") != made_with:
+                cached = None  # a copy made under another transform is never paired
             if cached is not None and _covers(cached, rect):
                 feedback.pushInfo(
                     self.tr("Layer '{layer}': reusing the prepared copy from this session").format(
@@ -710,6 +861,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                         "Layer '{layer}': reusing the prepared copy from the disk cache"
                     ).format(layer=layer.name())
                 )
+                cached.meta["transform"] = made_with  # the key holds it: read back as made
                 engine.CACHE.put(key, cached)
                 return cached
         if not code_field:
@@ -720,7 +872,13 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                     None,
                     boxes=boxes,
                     loader=loader,
-                    meta={"fids": fids, "rect": None, "rect_bounds": None, "disk_key": key},
+                    meta={
+                        "fids": fids,
+                        "rect": None,
+                        "rect_bounds": None,
+                        "disk_key": key,
+                        "transform": made_with,
+                    },
                 )
                 nulls = layer.featureCount() - len(fids)
                 if nulls > 0:
@@ -751,6 +909,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             progress_span=span,
         )
         codes = values[code_field] if code_field else None
+        if codes is not None:
+            self._check_decoded(codes, fids, layer.name(), code_field)
         bounds = None
         if read_rect is not None:
             bounds = (
@@ -759,7 +919,13 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 read_rect.xMaximum(),
                 read_rect.yMaximum(),
             )
-        meta = {"fids": fids, "rect": read_rect, "rect_bounds": bounds, "disk_key": key}
+        meta = {
+            "fids": fids,
+            "rect": read_rect,
+            "rect_bounds": bounds,
+            "disk_key": key,
+            "transform": made_with,
+        }
         prepared = engine.PreparedLayer(geoms, codes=codes, meta=meta)
         if key is not None and not feedback.isCanceled():
             engine.CACHE.put(key, prepared)
@@ -789,5 +955,37 @@ def _unique_names(layers) -> list[str]:
     return names
 
 
-def _ratio_field(name: str) -> str:
+# the fields of OUTPUT (then one ``<control line>_ratio`` per control layer) and OUTPUT_TABLE:
+# the algorithm's public interface, read by the report, models and scripts
+OUTPUT_FIELDS = (
+    ("parcel_id", FIELD_STRING),
+    ("area_m2", FIELD_DOUBLE),
+    ("repaired", FIELD_INT),
+    ("verdict", FIELD_STRING),
+    ("verdict_rule", FIELD_STRING),
+    ("project_code", FIELD_STRING),
+)
+TABLE_FIELDS = (
+    ("parcel_id", FIELD_STRING),
+    ("layer", FIELD_STRING),
+    ("class_code", FIELD_STRING),
+    ("overlap_m2", FIELD_DOUBLE),
+    ("overlap_ratio", FIELD_DOUBLE),
+    ("outside_m2", FIELD_DOUBLE),
+    ("role", FIELD_STRING),
+)
+
+
+def ratio_field(name: str) -> str:
+    """OUTPUT's field with the share of the parcel inside control line ``name``."""
     return f"{name}_ratio"
+
+
+def output_fields(control_names) -> QgsFields:
+    """The fields of OUTPUT for control lines ``control_names``."""
+    fields = QgsFields()
+    for fname, ftype in OUTPUT_FIELDS:
+        fields.append(QgsField(fname, ftype))
+    for name in control_names:
+        fields.append(QgsField(ratio_field(name), FIELD_DOUBLE))
+    return fields

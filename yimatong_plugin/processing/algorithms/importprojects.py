@@ -24,11 +24,11 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import importer
 from ...gis.gdal_errors import close_table_sink
 from ...gis.import_sources import SOURCE_KEYS, mapping_store_path, source_labels
+from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
 from ..base import YimatongAlgorithm
 
 
@@ -278,11 +278,11 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
     @staticmethod
     def _problem_fields() -> QgsFields:
         fields = QgsFields()
-        fields.append(QgsField("row", QVariant.Int))
-        fields.append(QgsField("column", QVariant.String))
-        fields.append(QgsField("field", QVariant.String))
-        fields.append(QgsField("problem", QVariant.String))
-        fields.append(QgsField("value", QVariant.String))
+        fields.append(QgsField("row", FIELD_INT))
+        fields.append(QgsField("column", FIELD_STRING))
+        fields.append(QgsField("field", FIELD_STRING))
+        fields.append(QgsField("problem", FIELD_STRING))
+        fields.append(QgsField("value", FIELD_STRING))
         return fields
 
     def _problems_sink(self, parameters, context):

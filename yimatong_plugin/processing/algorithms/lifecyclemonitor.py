@@ -22,9 +22,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ...core import lifecycle as lc
+from ...gis.qgis_compat import FIELD_DATE, FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from ..base import YimatongAlgorithm
 
 SEVERITY_ORDER = {s: i for i, s in enumerate(reversed(lc.SEVERITIES))}
@@ -188,20 +189,20 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
     def output_fields() -> QgsFields:
         fields = QgsFields()
         for name, kind in (
-            ("code", QVariant.String),
-            ("name", QVariant.String),
-            ("rule", QVariant.String),
-            ("severity", QVariant.String),
-            ("stage", QVariant.String),
-            ("since", QVariant.Date),
-            ("reference", QVariant.String),
-            ("reference_date", QVariant.Date),
-            ("days_until", QVariant.Date),
-            ("days", QVariant.Int),
-            ("evidence", QVariant.String),
-            ("batch", QVariant.String),
-            ("supplied_ratio", QVariant.Double),
-            ("as_of", QVariant.Date),
+            ("code", FIELD_STRING),
+            ("name", FIELD_STRING),
+            ("rule", FIELD_STRING),
+            ("severity", FIELD_STRING),
+            ("stage", FIELD_STRING),
+            ("since", FIELD_DATE),
+            ("reference", FIELD_STRING),
+            ("reference_date", FIELD_DATE),
+            ("days_until", FIELD_DATE),
+            ("days", FIELD_INT),
+            ("evidence", FIELD_STRING),
+            ("batch", FIELD_STRING),
+            ("supplied_ratio", FIELD_DOUBLE),
+            ("as_of", FIELD_DATE),
         ):
             fields.append(QgsField(name, kind))
         return fields

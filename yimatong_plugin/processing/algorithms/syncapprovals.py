@@ -20,26 +20,27 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime
 
+from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
 from ..base import YimatongAlgorithm
 
 FIELDS = (
-    ("row", QVariant.Int),
-    ("record_key", QVariant.String),
-    ("xmdm", QVariant.String),
-    ("project_code", QVariant.String),
-    ("project_name", QVariant.String),
-    ("item", QVariant.String),
-    ("blzt", QVariant.String),
-    ("status", QVariant.String),
-    ("handled_at", QVariant.String),
-    ("action", QVariant.String),
-    ("stage", QVariant.String),
-    ("event_date", QVariant.String),
-    ("doc_no", QVariant.String),
-    ("event_id", QVariant.Int),
-    ("reason", QVariant.String),
+    ("row", FIELD_INT),
+    ("record_key", FIELD_STRING),
+    ("xmdm", FIELD_STRING),
+    ("project_code", FIELD_STRING),
+    ("project_name", FIELD_STRING),
+    ("item", FIELD_STRING),
+    ("blzt", FIELD_STRING),
+    ("status", FIELD_STRING),
+    ("handled_at", FIELD_STRING),
+    ("action", FIELD_STRING),
+    ("stage", FIELD_STRING),
+    ("event_date", FIELD_STRING),
+    ("doc_no", FIELD_STRING),
+    ("event_id", FIELD_INT),
+    ("reason", FIELD_STRING),
 )
 
 

@@ -1,0 +1,261 @@
+"""A library reached over HTTP through the exchange service: ``open_library("https://host/api/v1",
+token=key)``.
+
+Same scripting API as a local library for what the service offers: ``project``, ``projects``,
+``find``, ``parcels``, ``events``, ``results``, ``read_result``, ``history``, ``allocate_code``,
+``add_event``, ``add_result``, ``store_result``. Requests have short timeouts (connect 3 s,
+read 15 s by default; uploads longer); every failure is a :class:`LibraryError` with a clear
+message (the service's Chinese message when it answered, else what went wrong with the
+connection), never a hang. No SQL: ``query``/``connection`` are refused.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import uuid
+from typing import Optional
+
+from ..code import ProjectCode, parse_code
+from ..i18n import tr
+from .errors import LibraryError
+
+#: service error code -> LibraryError kind
+_KINDS = {
+    "unauthorized": "permission",
+    "forbidden": "permission",
+    "unavailable": "busy",
+    "bad_json": "bad_value",
+    "bad_request": "bad_value",
+    "record_id_reused": "duplicate_origin",
+    "too_large": "bad_value",
+    "refused": "constraint",
+}
+
+
+class RemoteLibrary:
+    backend = "remote"
+
+    def __init__(
+        self,
+        url: str,
+        token: Optional[str] = None,
+        user: Optional[str] = None,
+        timeout: float = 15.0,
+        connect_timeout: float = 3.0,
+        **_options,
+    ):
+        import requests
+
+        self.uri = url.rstrip("/")
+        self.user = user or "remote"
+        self.dictionaries = None
+        self._timeout = (connect_timeout, timeout)
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = "yimatong-client"
+        if token:
+            self._session.headers["Authorization"] = f"Bearer {token}"
+        self.schema_version = None
+
+    # --- plumbing ------------------------------------------------------------------------
+    def _call(self, method: str, path: str, timeout=None, expect=(200, 201), **kwargs):
+        import requests
+
+        try:
+            resp = self._session.request(
+                method, self.uri + path, timeout=timeout or self._timeout, **kwargs
+            )
+        except requests.Timeout:
+            raise LibraryError(
+                tr("The library service {url} did not answer in time").format(url=self.uri),
+                "connection",
+                self.uri,
+            ) from None
+        except requests.RequestException as exc:
+            raise LibraryError(
+                tr("Cannot reach the library service {url}: {error}").format(
+                    url=self.uri, error=type(exc).__name__
+                ),
+                "connection",
+                self.uri,
+            ) from None
+        if resp.status_code in expect:
+            return resp
+        try:
+            err = resp.json()["error"]
+            code, message, field = err["code"], err["message"], err.get("field")
+        except (ValueError, KeyError, TypeError):
+            code, message, field = "error", resp.reason or str(resp.status_code), None
+        kind = _KINDS.get(code, code)
+        if resp.status_code == 404 and code == "not_found" and field is None:
+            kind = "not_found"
+        raise LibraryError(
+            tr("The library service refused the call ({status}): {message}").format(
+                status=resp.status_code, message=message
+            ),
+            kind,
+            field,
+        )
+
+    def _json(self, method: str, path: str, **kwargs):
+        return self._call(method, path, **kwargs).json()
+
+    @staticmethod
+    def _code(code) -> str:
+        return str(code).replace(" ", "").replace("-", "")
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def set_user(self, user: str) -> None:
+        self.user = str(user)  # the service records the calling system, not this name
+
+    def query(self, *args, **kwargs):
+        raise LibraryError(
+            tr("A library reached over HTTP answers no SQL; use the API calls"), "unsupported"
+        )
+
+    stream = query
+
+    @property
+    def connection(self):
+        return self.query()
+
+    # --- reading -------------------------------------------------------------------------
+    def _file(self, code) -> Optional[dict]:
+        try:
+            return self._json("GET", f"/projects/{self._code(code)}")
+        except LibraryError as exc:
+            if exc.kind == "not_found":
+                return None
+            raise
+
+    def project(self, code) -> Optional[dict]:
+        info = self._file(code)
+        return None if info is None else info["project"]
+
+    def project_file(self, code) -> dict:
+        """The service's project file: project, parcels (GeoJSON), events, results, findings
+        computed by the service as of today."""
+        return self._file(code) or {}
+
+    def _pages(self, params: dict, limit: Optional[int]):
+        page, out = 1, []
+        while True:
+            size = 500 if limit is None else max(1, min(500, limit - len(out)))
+            data = self._json("GET", "/projects", params=dict(params, page=page, page_size=size))
+            out += data["items"]
+            done = len(data["items"]) < size or (data["total_exact"] and len(out) >= data["total"])
+            if done or (limit and len(out) >= limit):
+                return out[:limit] if limit else out
+            page += 1
+
+    def projects(self, include_archived: bool = False, limit: Optional[int] = None) -> list[dict]:
+        return self._pages({}, limit)
+
+    def find(self, text: str, limit: int = 50, include_archived: bool = True) -> list[dict]:
+        text = (text or "").strip()
+        return self._pages({"q": text}, max(1, int(limit))) if text else []
+
+    def page(self, page: int = 1, page_size: int = 200, **filters) -> dict:
+        """One page of the project list (``q``, ``admin``, ``year``, ``source``, ``stage``,
+        ``updated_since``) as the service returns it: page, page_size, total, items."""
+        params = {k: v for k, v in filters.items() if v not in (None, "")}
+        return self._json("GET", "/projects", params=dict(params, page=page, page_size=page_size))
+
+    def parcels(self, code, include_retired: bool = True) -> list[dict]:
+        import shapely
+
+        info = self._file(code)
+        if info is None:
+            return []
+        rows = []
+        for feat in info["parcels"]["features"]:
+            row = dict(feat["properties"], fid=feat["id"], code=info["project"]["code"])
+            geom = feat.get("geometry")
+            row["geometry"] = (
+                shapely.to_wkb(shapely.geometry.shape(geom), output_dimension=2) if geom else None
+            )
+            if include_retired or not row.get("retired"):
+                rows.append(row)
+        return rows
+
+    def events(self, code, include_archived: bool = False) -> list[dict]:
+        rows = self._json("GET", f"/projects/{self._code(code)}/stages")
+        for row in rows:
+            row["fid"], row["event_date"] = row.pop("id"), row.pop("date")
+            row["origin_key"] = row.pop("record_id", None)
+        return rows
+
+    def results(self, code, include_archived: bool = False) -> list[dict]:
+        info = self._file(code)
+        rows = [] if info is None else info["results"]
+        for row in rows:
+            row["fid"] = row.pop("id")
+        return rows
+
+    def read_result(self, code, result_id: int, out) -> dict:
+        """Download a stored result into the binary file ``out``; the SHA-256 the service
+        sends is checked here too. Returns the result row."""
+        import hashlib
+
+        resp = self._call(
+            "GET", f"/projects/{self._code(code)}/results/{int(result_id)}", stream=True
+        )
+        digest = hashlib.sha256()
+        for chunk in resp.iter_content(1 << 20):
+            digest.update(chunk)
+            out.write(chunk)
+        if digest.hexdigest() != resp.headers.get("X-Content-SHA256"):
+            raise LibraryError(
+                tr("The downloaded file does not match its SHA-256; discard it"),
+                "integrity",
+                "result_id",
+            )
+        return {"fid": int(result_id), "sha256": digest.hexdigest()}
+
+    def history(self, code) -> list[dict]:
+        return self._json("GET", f"/projects/{self._code(code)}/history")
+
+    # --- writing -------------------------------------------------------------------------
+    def allocate_code(self, **segments) -> ProjectCode:
+        body = {k: str(v) for k, v in segments.items() if v is not None}
+        return parse_code(self._json("POST", "/codes", json=body)["code"])
+
+    def add_event(self, code, stage: str, date, **attrs) -> int:
+        """Post a stage event. ``origin_key`` is sent as the record id (a repeat with the same
+        key is answered with the first event); without one a fresh id is used."""
+        attrs.pop("origin_system", None)  # the service records the calling system itself
+        record_id = attrs.pop("origin_key", None) or f"client-{uuid.uuid4()}"
+        body = {"stage": stage, "record_id": str(record_id), "date": _iso(date)}
+        body.update({k: _iso(v) for k, v in attrs.items() if v is not None})
+        return int(self._json("POST", f"/projects/{self._code(code)}/stages", json=body)["id"])
+
+    def add_result(self, code, stage: Optional[str], path, kind: str = "document") -> int:
+        with open(os.fspath(path), "rb") as fh:
+            return self.store_result(code, stage, fh, os.path.basename(os.fspath(path)), kind)
+
+    def store_result(self, code, stage, fileobj, name: str, kind: str = "document") -> int:
+        data = {"kind": kind or "document"}
+        if stage:
+            data["stage"] = stage
+        resp = self._call(
+            "POST",
+            f"/projects/{self._code(code)}/results",
+            files={"file": (name, fileobj)},
+            data=data,
+            timeout=(self._timeout[0], 600),
+        )
+        return int(resp.json()["id"])
+
+
+def _iso(value):
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()[:10]
+    return value

@@ -1,0 +1,567 @@
+"""``yimatong:siteselection`` (辅助选址): where may a project of this use and size go?"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import shapely
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import overlay as engine
+from ...core import siting
+from ...core.landuse_compat import normalise_land_use
+from ...gis import shapely_io as io
+from ..base import RepairingAlgorithm
+from .complianceoverlay import ComplianceOverlayAlgorithm, default_rule, parse_rules
+
+DIVISIONS = Path(__file__).resolve().parents[2] / "data" / "changde_counties.geojson"
+
+
+def parse_criteria(text: str) -> dict[str, tuple[str, float]]:
+    """``"道路=near:2;自然保护地=far"`` -> {name: (direction, weight)}; raises ValueError."""
+    out = {}
+    for item in re.split(r"[;；\n]", text or ""):
+        item = item.strip()
+        if not item:
+            continue
+        if "=" not in item:
+            raise ValueError(item)
+        name, rule = (s.strip() for s in item.rsplit("=", 1))
+        direction, _, weight = rule.partition(":")
+        direction = direction.strip().lower()
+        try:
+            w = float(weight) if weight.strip() else 1.0
+        except ValueError:
+            raise ValueError(item) from None
+        if direction not in (siting.candidates.NEAR, siting.candidates.FAR) or not name or w <= 0:
+            raise ValueError(item)
+        out[name] = (direction, w)
+    return out
+
+
+class SiteSelectionAlgorithm(RepairingAlgorithm):
+    NAME = "siteselection"
+    DISPLAY_NAME = "Site selection"
+    GROUP_ID = "compliance"
+    GROUP_NAME = "Compliance review"
+    ICON = "compliance.svg"
+    HELP = (
+        "Finds candidate sites for a project of a given land use and size: the land of the "
+        "search area that complies with every control line and the zoning, in pieces of at "
+        "least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.\n\n"
+        "Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is "
+        "compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules "
+        "are those of the compliance review (recognised from the layer names, CONTROL_RULES "
+        "overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not "
+        "offered.\n\n"
+        "Minimum width: a morphological opening (buffer by −w/2, then +w/2, intersected with "
+        "the allowed land): every point of a candidate lies in a disc of diameter MIN_WIDTH_M "
+        "inside it. Each connected piece of at least MIN_AREA_M2 is a candidate; with "
+        "MAX_AREA_M2 larger pieces are cut by a square grid of side √MAX_AREA_M2 aligned on "
+        "the search area's lower-left corner, each cell opened again.\n\n"
+        "Criteria: the distance from the candidate to the nearest feature of each CRITERIA "
+        "layer, normalised 0–1 over the candidates (min–max; near or far is better), score = "
+        "weighted sum Σ w·s / Σ w (without criteria: the compactness 4πA/P²). Ties: larger "
+        "area first, then the lower-left centroid. CRITERIA_RULES sets direction and weight, "
+        "e.g. 道路=near:2;自然保护地=far:1 (default near, weight 1).\n\n"
+        "Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of "
+        "the search area). Every candidate passes the compliance review against the same "
+        "layers as 合规 (within the sliver tolerance)."
+    )
+
+    SEARCH_AREA = "SEARCH_AREA"
+    SEARCH_DIVISION = "SEARCH_DIVISION"
+    LAND_USE = "LAND_USE"
+    MIN_AREA_M2 = "MIN_AREA_M2"
+    MAX_AREA_M2 = "MAX_AREA_M2"
+    MIN_WIDTH_M = "MIN_WIDTH_M"
+    CONTROL_LAYERS = "CONTROL_LAYERS"
+    CONTROL_RULES = "CONTROL_RULES"
+    ZONING = "ZONING"
+    ZONING_FIELD = "ZONING_FIELD"
+    EXCLUDE = "EXCLUDE"
+    LIBRARY = "LIBRARY"
+    CRITERIA = "CRITERIA"
+    CRITERIA_RULES = "CRITERIA_RULES"
+    AREA_CRS = "AREA_CRS"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def initAlgorithm(self, config=None):
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        tr = self.tr
+        params = [
+            (
+                QgsProcessingParameterFeatureSource(
+                    self.SEARCH_AREA, tr("Search area (polygon layer)"), polygon, optional=True
+                ),
+                tr("Polygons of the area to search; or give SEARCH_DIVISION instead."),
+            ),
+            (
+                QgsProcessingParameterString(
+                    self.SEARCH_DIVISION,
+                    tr("Search area as a division code, e.g. 430702"),
+                    optional=True,
+                ),
+                tr(
+                    "A county-level division code of the code lists whose boundary is bundled "
+                    "with the plugin (the districts and counties of Changde)."
+                ),
+            ),
+            (
+                QgsProcessingParameterString(
+                    self.LAND_USE, tr("Project land-use code (用地用海), e.g. 1001")
+                ),
+                tr("The 用地用海 code of the project's use."),
+            ),
+            (
+                QgsProcessingParameterNumber(
+                    self.MIN_AREA_M2,
+                    tr("Minimum area (m²)"),
+                    QgsProcessingParameterNumber.Double,
+                    defaultValue=10000.0,
+                    minValue=0.0,
+                ),
+                tr("Candidates have at least this area."),
+            ),
+            (
+                QgsProcessingParameterNumber(
+                    self.MAX_AREA_M2,
+                    tr("Target maximum area (m²): larger pieces are cut"),
+                    QgsProcessingParameterNumber.Double,
+                    optional=True,
+                    minValue=0.0,
+                ),
+                tr("Pieces larger than this are cut by a square grid of this cell area."),
+            ),
+            (
+                QgsProcessingParameterNumber(
+                    self.MIN_WIDTH_M,
+                    tr("Minimum width (m)"),
+                    QgsProcessingParameterNumber.Double,
+                    defaultValue=30.0,
+                    minValue=0.0,
+                ),
+                tr("No part of a candidate is narrower than this (morphological opening)."),
+            ),
+            (
+                QgsProcessingParameterMultipleLayers(
+                    self.CONTROL_LAYERS,
+                    tr("Control lines (one polygon layer each; the layer name is the line's name)"),
+                    QgsProcessing.TypeVectorPolygon,
+                    optional=True,
+                ),
+                tr("Polygon layers of the control lines, as in the compliance review."),
+            ),
+            (
+                QgsProcessingParameterString(
+                    self.CONTROL_RULES,
+                    tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
+                    optional=True,
+                ),
+                tr(
+                    "Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the "
+                    "rules recognised from the layer names."
+                ),
+            ),
+            (
+                QgsProcessingParameterVectorLayer(
+                    self.ZONING, tr("Planning zoning (用地用海)"), polygon, optional=True
+                ),
+                tr("Candidates lie on zoning compatible with the project's use."),
+            ),
+            (
+                QgsProcessingParameterField(
+                    self.ZONING_FIELD,
+                    tr("Zoning land-use code field"),
+                    parentLayerParameterName=self.ZONING,
+                    optional=True,
+                ),
+                tr("Field of ZONING holding the 用地用海 code."),
+            ),
+            (
+                QgsProcessingParameterMultipleLayers(
+                    self.EXCLUDE,
+                    tr("Land not to offer (e.g. parcels already supplied)"),
+                    QgsProcessing.TypeVectorPolygon,
+                    optional=True,
+                ),
+                tr("Polygon layers of land that is not available."),
+            ),
+            (
+                QgsProcessingParameterString(
+                    self.LIBRARY,
+                    tr("Project library (its supplied land is not offered when EXCLUDE is empty)"),
+                    optional=True,
+                ),
+                tr(
+                    "Without EXCLUDE layers, the current parcels of the library's projects at "
+                    "the supply stage or later are not offered. A GeoPackage path, a PostgreSQL "
+                    "connection string or the name of a saved QGIS PostgreSQL connection."
+                ),
+            ),
+            (
+                QgsProcessingParameterMultipleLayers(
+                    self.CRITERIA,
+                    tr("Criteria layers (distance to their nearest feature)"),
+                    QgsProcessing.TypeVectorAnyGeometry,
+                    optional=True,
+                ),
+                tr("Layers whose distance to a candidate makes it better or worse."),
+            ),
+            (
+                QgsProcessingParameterString(
+                    self.CRITERIA_RULES,
+                    tr("Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1"),
+                    optional=True,
+                ),
+                tr("name=near|far[:weight] per criteria layer; default near, weight 1."),
+            ),
+            (
+                QgsProcessingParameterCrs(
+                    self.AREA_CRS,
+                    tr("CRS for areas (default: CGCS2000 3-degree GK zone of the search area)"),
+                    optional=True,
+                ),
+                tr("Projected CRS in which areas and distances are computed (planar)."),
+            ),
+            (
+                QgsProcessingParameterFeatureSink(
+                    self.OUTPUT, tr("Candidate sites"), QgsProcessing.TypeVectorPolygon
+                ),
+                tr("Candidate polygons with rank, score, area, compactness, criteria, reasons."),
+            ),
+            (
+                QgsProcessingParameterFileDestination(
+                    self.REPORT,
+                    tr("Report (HTML)"),
+                    tr("HTML files (*.html)"),
+                    optional=True,
+                    createByDefault=False,
+                ),
+                tr("HTML report in Chinese: request, constraints, method, top candidates."),
+            ),
+        ]
+        for param, help_text in params:
+            param.setHelp(help_text)
+            self.addParameter(param)
+
+    # ------------------------------------------------------------------------------ validation
+    def checkParameterValues(self, parameters, context):
+        ok, msg = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, msg
+        tr = self.tr
+        for key, parser, hint in (
+            (
+                self.CONTROL_RULES,
+                parse_rules,
+                tr("write name=avoid or name=inside, separated by ;"),
+            ),
+            (
+                self.CRITERIA_RULES,
+                parse_criteria,
+                tr("write name=near or name=far, optionally :weight, separated by ;"),
+            ),
+        ):
+            try:
+                parser(self.parameterAsString(parameters, key, context))
+            except ValueError as exc:
+                return False, tr("{param}: cannot read '{item}' ({hint})").format(
+                    param=key, item=exc, hint=hint
+                )
+        use = self.parameterAsString(parameters, self.LAND_USE, context).strip()
+        if normalise_land_use(use) is None:
+            return False, tr(
+                "LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)"
+            ).format(code=use)
+        has_area = parameters.get(self.SEARCH_AREA) not in (None, "")
+        division = self.parameterAsString(parameters, self.SEARCH_DIVISION, context).strip()
+        if has_area == bool(division):
+            return False, tr("Give the search area either as a layer or as a division code")
+        zoning = self.parameterAsVectorLayer(parameters, self.ZONING, context)
+        if zoning is not None and not self.parameterAsString(
+            parameters, self.ZONING_FIELD, context
+        ):
+            return False, tr("ZONING_FIELD: choose the field of the zoning layer with the codes")
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        if not layers and zoning is None:
+            return False, tr("Give at least one control layer or a zoning layer")
+        minimum = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
+        if parameters.get(self.MAX_AREA_M2) not in (None, ""):
+            if self.parameterAsDouble(parameters, self.MAX_AREA_M2, context) < minimum:
+                return False, tr("MAX_AREA_M2 is smaller than MIN_AREA_M2")
+        return True, ""
+
+    # ------------------------------------------------------------------------------ run
+    def _search_source(self, parameters, context):
+        """(feature source or layer, name) of the search area."""
+        tr = self.tr
+        division = self.parameterAsString(parameters, self.SEARCH_DIVISION, context).strip()
+        if not division:
+            source = self.polygon_source(
+                parameters, self.SEARCH_AREA, context, tr("SEARCH_AREA: the search area")
+            )
+            return source, source.sourceName()
+        from ...core.dictionaries import default_dictionaries
+
+        name = default_dictionaries().get("admin", {}).get(division)
+        if name is None:
+            raise QgsProcessingException(
+                tr("SEARCH_DIVISION: {code} is not a division code of the code lists").format(
+                    code=division
+                )
+            )
+        layer = QgsVectorLayer(str(DIVISIONS), "divisions", "ogr")
+        if layer.isValid():
+            layer.setSubsetString(f"\"adcode\" = '{division}'")
+        if not layer.isValid() or layer.featureCount() == 0:
+            raise QgsProcessingException(
+                tr(
+                    "SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; "
+                    "give SEARCH_AREA as a polygon layer"
+                ).format(code=division, name=name)
+            )
+        return layer, f"{division} {name}"
+
+    def process_repairing(self, parameters, context, feedback):
+        tr = self.tr
+        helper = ComplianceOverlayAlgorithm()  # its layer checks and prepared-layer cache
+        source, search_name = self._search_source(parameters, context)
+        helper._check_coordinates(source.sourceCrs(), source.sourceExtent(), search_name)
+        tctx = context.transformContext()
+        area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
+        land_use = self.parameterAsString(parameters, self.LAND_USE, context).strip()
+        min_area = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
+        max_area = None
+        if parameters.get(self.MAX_AREA_M2) not in (None, ""):
+            max_area = self.parameterAsDouble(parameters, self.MAX_AREA_M2, context) or None
+        min_width = self.parameterAsDouble(parameters, self.MIN_WIDTH_M, context)
+
+        _fids, sgeoms, _v = io.read_geometries(source, area_crs, tctx, feedback=feedback)
+        live = sgeoms[~shapely.is_missing(sgeoms)]
+        live = live[~shapely.is_empty(live)]
+        if not len(live):
+            raise QgsProcessingException(tr("The search area has no polygon with an area"))
+        rect = QgsRectangle(*shapely.total_bounds(live))
+        feedback.setProgress(5)
+
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        overrides = parse_rules(self.parameterAsString(parameters, self.CONTROL_RULES, context))
+        controls = []
+        for layer in layers:
+            name = layer.name()
+            helper._check_layer(layer, name)
+            rule = overrides.get(name) or default_rule(name)
+            if rule is None:
+                feedback.pushWarning(
+                    tr(
+                        "Control layer '{layer}': rule not recognised from its name, using "
+                        "'avoid' (set CONTROL_RULES to change)"
+                    ).format(layer=name)
+                )
+                rule = engine.AVOID
+            feedback.pushInfo(
+                tr("Control layer '{layer}': rule {rule}").format(layer=name, rule=rule)
+            )
+            prepared = helper._prepared(layer, area_crs, tctx, rect, feedback, (5, 1))
+            controls.append(engine.ControlLayer(name, prepared, rule))
+            if feedback.isCanceled():
+                return {}
+        zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
+        zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
+        zoning = None
+        if zoning_layer is not None:
+            helper._check_layer(zoning_layer, zoning_layer.name())
+            if zoning_layer.fields().lookupField(zoning_field) < 0:
+                raise QgsProcessingException(
+                    tr("Layer '{layer}' has no field '{field}'").format(
+                        layer=zoning_layer.name(), field=zoning_field
+                    )
+                )
+            prepared = helper._prepared(
+                zoning_layer, area_crs, tctx, rect, feedback, (20, 5), code_field=zoning_field
+            )
+            zoning = engine.ZoningLayer(prepared, name=zoning_layer.name())
+        exclude = []
+        exclude_layers = self.parameterAsLayerList(parameters, self.EXCLUDE, context)
+        for layer in exclude_layers:
+            _f, geoms, _v = io.read_geometries(layer, area_crs, tctx, rect=rect)
+            exclude.extend(g for g in geoms.tolist() if g is not None)
+        library = self.parameterAsString(parameters, self.LIBRARY, context).strip()
+        if library and not exclude_layers:
+            from ...gis.siting_library import supplied_parcels
+
+            lib = self.open_library_parameter(parameters, context, self.LIBRARY)
+            try:
+                geoms, codes = supplied_parcels(lib, rect, area_crs, tctx)
+            finally:
+                lib.close()
+            exclude.extend(geoms.tolist())
+            feedback.pushInfo(
+                tr(
+                    "Project library: {n} parcels of {m} projects supplied or later are not offered"
+                ).format(n=len(geoms), m=len(codes))
+            )
+        crit_text = self.parameterAsString(parameters, self.CRITERIA_RULES, context)
+        crit_rules = parse_criteria(crit_text)
+        criteria = []
+        for layer in self.parameterAsLayerList(parameters, self.CRITERIA, context):
+            _f, geoms, _v = io.read_geometries(layer, area_crs, tctx)
+            live_c = geoms[~shapely.is_missing(geoms)]
+            if not len(live_c) or shapely.is_empty(live_c).all():
+                raise QgsProcessingException(
+                    tr("Criteria layer '{layer}' has no features").format(layer=layer.name())
+                )
+            direction, weight = crit_rules.get(layer.name(), (siting.candidates.NEAR, 1.0))
+            criteria.append(siting.Criterion(layer.name(), live_c, direction, weight))
+            feedback.pushInfo(
+                tr("Criterion '{name}': {direction} is better, weight {weight}").format(
+                    name=layer.name(), direction=direction, weight=f"{weight:g}"
+                )
+            )
+        feedback.setProgress(30)
+
+        try:
+            result = siting.select_sites(
+                live,
+                controls,
+                zoning=zoning,
+                land_use=land_use,
+                exclude=exclude,
+                min_area=min_area,
+                max_area=max_area,
+                min_width=min_width,
+                criteria=criteria,
+                progress=lambda f: feedback.setProgress(30 + 60 * f),
+                is_canceled=feedback.isCanceled,
+            )
+        except engine.OverlayCanceledError:
+            return {}
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+
+        land = result.land
+        for ctl in controls + ([zoning] if zoning is not None else []):
+            prep = ctl.prepared()
+            for label, ids in (
+                (tr("invalid polygons repaired"), prep.repaired_ids),
+                (tr("polygons without area skipped"), prep.unusable_ids),
+            ):
+                if len(ids):
+                    lfids = prep.meta["fids"][ids][:20].tolist()
+                    feedback.pushWarning(
+                        tr("Layer '{layer}': {n} {what} (feature ids {fids})").format(
+                            layer=ctl.name, n=len(ids), what=label, fids=", ".join(map(str, lfids))
+                        )
+                    )
+        if zoning is not None:
+            feedback.pushInfo(
+                tr("Zoning offered for {use}: {codes}; not offered: {others}").format(
+                    use=land_use,
+                    codes="、".join(land.compatible_codes) or "—",
+                    others="、".join(land.other_codes) or "—",
+                )
+            )
+        feedback.pushInfo(
+            tr("Search area {name}: {area} m²").format(name=search_name, area=_m2(land.search_m2))
+        )
+        for step, removed in land.removed_m2.items():
+            shown = tr("excluded land") if step == "exclude" else step
+            feedback.pushInfo(
+                tr("{step}: {area} m² not allowed").format(step=shown, area=_m2(removed))
+            )
+        feedback.pushInfo(
+            tr(
+                "Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in "
+                "pieces below {minimum} m²; {cut} m² lost at grid cuts"
+            ).format(
+                allowed=_m2(land.geometry.area),
+                opened=_m2(result.opened_m2),
+                width=f"{min_width:g}",
+                small=_m2(result.small_m2),
+                minimum=f"{min_area:g}",
+                cut=_m2(result.cut_dropped_m2),
+            )
+        )
+        if not result.candidates:
+            feedback.pushWarning(tr("No candidate site: no allowed land meets the size and width"))
+
+        fields = QgsFields()
+        for fname, ftype in (
+            ("rank", QVariant.Int),
+            ("score", QVariant.Double),
+            ("area_m2", QVariant.Double),
+            ("compactness", QVariant.Double),
+        ):
+            fields.append(QgsField(fname, ftype))
+        for crit in criteria:
+            fields.append(QgsField(f"{crit.name}_m", QVariant.Double))
+            fields.append(QgsField(f"{crit.name}_score", QVariant.Double))
+        fields.append(QgsField("reasons", QVariant.String))
+        sink, out_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, area_crs
+        )
+        if sink is None:
+            raise QgsProcessingException(tr("Could not create the output layers"))
+        feats = []
+        for cand in result.candidates:
+            feat = QgsFeature(fields)
+            geom = io.from_shapely(cand.geometry)
+            geom.convertToMultiType()
+            feat.setGeometry(geom)
+            attrs = [cand.rank, cand.score, cand.area_m2, cand.compactness]
+            for raw, norm in zip(cand.raw, cand.norm):
+                attrs += [raw, norm]
+            feat.setAttributes(attrs + [cand.reasons])
+            feats.append(feat)
+        sink.addFeatures(feats, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(tr("{n} candidate sites").format(n=len(feats)))
+        outputs = {self.OUTPUT: out_id}
+        html_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if html_path:
+            from ...gis.siting_report import write_report
+
+            info = {
+                "search": search_name,
+                "land_use": land_use,
+                "min_area": min_area,
+                "max_area": max_area,
+                "min_width": min_width,
+                "area_crs": area_crs.authid(),
+                "controls": [(c.name, c.rule) for c in controls],
+                "zoning": (zoning_layer.name(), zoning_field) if zoning_layer else None,
+                "date": datetime.datetime.now().isoformat(timespec="seconds"),
+            }
+            from ...core.siting.land import search_geometry
+
+            write_report(result, info, search_geometry(live), html_path)
+            outputs[self.REPORT] = html_path
+        feedback.setProgress(100)
+        return outputs
+
+
+def _m2(value: float) -> str:
+    return f"{value:,.0f}"
