@@ -9,7 +9,7 @@
       <translation>（开发区等区域名称可在代码表文件夹的 value_aliases.csv 中添加）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="638" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="979" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="128" />
+      <location filename="../processing/algorithms/siteselection.py" line="135" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -391,7 +391,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="497" />
+      <location filename="../processing/algorithms/siteselection.py" line="514" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -581,7 +581,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="965" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -601,7 +601,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -631,12 +631,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="245" />
+      <location filename="../processing/algorithms/siteselection.py" line="260" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -671,12 +671,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="254" />
+      <location filename="../processing/algorithms/siteselection.py" line="269" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="252" />
+      <location filename="../processing/algorithms/siteselection.py" line="267" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -686,12 +686,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="147" />
+      <location filename="../processing/algorithms/siteselection.py" line="154" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="193" />
+      <location filename="../processing/algorithms/siteselection.py" line="200" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -871,7 +871,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="963" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1001,17 +1001,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控条件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="380" />
+      <location filename="../processing/algorithms/siteselection.py" line="395" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="409" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="416" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1041,7 +1041,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="313" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="304" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1086,22 +1086,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="822" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="237" />
+      <location filename="../processing/algorithms/siteselection.py" line="252" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="436" />
+      <location filename="../processing/algorithms/siteselection.py" line="453" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="228" />
+      <location filename="../processing/algorithms/siteselection.py" line="243" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1126,7 +1126,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="441" />
+      <location filename="../processing/algorithms/siteselection.py" line="458" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1396,7 +1396,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1411,22 +1411,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="202" />
+      <location filename="../processing/algorithms/siteselection.py" line="209" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="275" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1486,7 +1486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="70" />
+      <location filename="../processing/algorithms/siteselection.py" line="76" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1572,7 +1572,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="316" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1582,7 +1582,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="303" />
+      <location filename="../processing/algorithms/siteselection.py" line="318" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1612,17 +1612,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="264" />
+      <location filename="../processing/algorithms/siteselection.py" line="279" />
       <source>HTML report in Chinese: request, constraints, method, top candidates.</source>
       <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="299" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="290" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1789,7 +1789,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="297" />
+      <location filename="../processing/algorithms/siteselection.py" line="312" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -1804,7 +1804,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="207" />
+      <location filename="../processing/algorithms/siteselection.py" line="222" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -1824,7 +1824,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="88" />
+      <location filename="../core/siting/land.py" line="89" />
       <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
@@ -1844,32 +1844,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="730" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="733" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="426" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="754" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="719" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="771" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="736" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="726" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="691" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -1879,27 +1879,27 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="371" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="459" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="667" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="712" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="677" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="666" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -1909,22 +1909,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="860" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="825" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="852" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="817" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="790" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="755" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="886" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="851" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1934,12 +1934,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="482" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="473" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="232" />
+      <location filename="../processing/algorithms/siteselection.py" line="247" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2174,7 +2174,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建专题…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="510" />
+      <location filename="../processing/algorithms/siteselection.py" line="527" />
       <source>No candidate site: no allowed land meets the size and width</source>
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
@@ -2244,7 +2244,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="167" />
+      <location filename="../processing/algorithms/siteselection.py" line="174" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2369,7 +2369,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="293" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2389,7 +2389,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="294" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="285" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2444,7 +2444,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="271" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="262" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2489,17 +2489,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="283" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
@@ -2695,12 +2695,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="157" />
+      <location filename="../processing/algorithms/siteselection.py" line="164" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -2740,27 +2740,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="211" />
+      <location filename="../processing/algorithms/siteselection.py" line="226" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="176" />
+      <location filename="../processing/algorithms/siteselection.py" line="183" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="263" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="120" />
+      <location filename="../processing/algorithms/siteselection.py" line="127" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -2835,7 +2835,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -2880,12 +2880,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="135" />
+      <location filename="../processing/algorithms/siteselection.py" line="142" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -2895,7 +2895,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="216" />
+      <location filename="../processing/algorithms/siteselection.py" line="231" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -2910,7 +2910,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="424" />
+      <location filename="../processing/algorithms/siteselection.py" line="441" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -2965,7 +2965,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="248" />
+      <location filename="../processing/algorithms/siteselection.py" line="263" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
@@ -3100,12 +3100,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="259" />
+      <location filename="../processing/algorithms/siteselection.py" line="274" />
       <source>Report (HTML)</source>
       <translation>报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -3205,7 +3205,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3260,17 +3260,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="325" />
+      <location filename="../processing/algorithms/siteselection.py" line="340" />
       <source>SEARCH_AREA: the search area</source>
       <translation>SEARCH_AREA：搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="342" />
+      <location filename="../processing/algorithms/siteselection.py" line="357" />
       <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
       <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="333" />
+      <location filename="../processing/algorithms/siteselection.py" line="348" />
       <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
@@ -3330,17 +3330,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="118" />
+      <location filename="../processing/algorithms/siteselection.py" line="125" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="125" />
+      <location filename="../processing/algorithms/siteselection.py" line="132" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="489" />
+      <location filename="../processing/algorithms/siteselection.py" line="506" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3375,12 +3375,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="184" />
+      <location filename="../processing/algorithms/siteselection.py" line="191" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3440,7 +3440,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="66" />
+      <location filename="../processing/algorithms/siteselection.py" line="72" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -3465,7 +3465,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -3600,7 +3600,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="152" />
+      <location filename="../processing/algorithms/siteselection.py" line="159" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -3924,7 +3924,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="298" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -3969,7 +3969,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="602" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -3989,7 +3989,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法处理此请求</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="66" />
+      <location filename="../core/siting/land.py" line="67" />
       <source>The search area has no polygon with an area</source>
       <translation>搜索范围中没有有面积的多边形</translation>
     </message>
@@ -4069,7 +4069,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="137" />
+      <location filename="../processing/algorithms/siteselection.py" line="144" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
@@ -4294,7 +4294,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <location filename="../processing/algorithms/siteselection.py" line="213" />
+      <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
+      <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="269" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -4314,7 +4319,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="219" />
+      <location filename="../processing/algorithms/siteselection.py" line="234" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -4434,7 +4439,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="308" />
+      <location filename="../processing/algorithms/siteselection.py" line="323" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -4459,22 +4464,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="311" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="656" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="997" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="650" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="991" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="482" />
+      <location filename="../processing/algorithms/siteselection.py" line="499" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -4599,7 +4604,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="760" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -4774,7 +4779,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="696" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="661" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -4884,7 +4889,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="762" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="727" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -4974,7 +4979,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="476" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -5124,7 +5129,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="240" />
+      <location filename="../processing/algorithms/siteselection.py" line="255" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
@@ -5304,7 +5309,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="595" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -5329,7 +5334,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="477" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -5649,12 +5654,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="281" />
+      <location filename="../processing/algorithms/siteselection.py" line="296" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="286" />
+      <location filename="../processing/algorithms/siteselection.py" line="301" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -5789,7 +5794,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="710" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -5834,12 +5839,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="995" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="984" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -5864,7 +5869,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="541" />
+      <location filename="../processing/algorithms/siteselection.py" line="558" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -5894,7 +5899,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="574" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -5949,7 +5954,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="292" />
+      <location filename="../processing/algorithms/siteselection.py" line="307" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6026,7 +6031,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="494" />
+      <location filename="../processing/algorithms/siteselection.py" line="511" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -6176,7 +6181,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="980" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>
