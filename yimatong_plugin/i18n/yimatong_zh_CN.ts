@@ -4,6 +4,21 @@
   <context>
     <name>yimatong</name>
     <message>
+      <location filename="../core/statistics/tables.py" line="51" />
+      <source> (ha)</source>
+      <translation>（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/tables.py" line="52" />
+      <source> (mu)</source>
+      <translation>（亩）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/tables.py" line="50" />
+      <source> (m²)</source>
+      <translation>（m²）</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="288" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
@@ -82,6 +97,11 @@
       <location filename="../processing/algorithms/syncapprovals.py" line="82" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="152" />
+      <source>A batch is supplied as a whole: its unsupplied area is split among divisions by the approved area of its projects there, with the batch's supplied ratio.</source>
+      <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="247" />
@@ -244,6 +264,11 @@
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="98" />
+      <source>An empty area: an approval of the batch records no area, so the lifecycle rules count its projects, not m².</source>
+      <translation>面积为空：该批次有批准记录未填面积，生命周期规则按项目个数而非面积计算，面积未知。</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="670" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
@@ -259,9 +284,9 @@
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="137" />
+      <location filename="../core/statistics/build.py" line="222" />
       <source>Anomaly</source>
-      <translation>异常</translation>
+      <translation>异常类型</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="418" />
@@ -304,7 +329,22 @@
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../core/statistics/build.py" line="186" />
+      <source>Approval year</source>
+      <translation>批准年份</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="111" />
+      <source>Approved area</source>
+      <translation>批准面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="107" />
+      <source>Approved on</source>
+      <translation>批准日期</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="58" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -337,6 +377,11 @@
       <location filename="../processing/algorithms/checkparcels.py" line="107" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="47" />
+      <source>Area: the current parcels of each project (ellipsoidal, CGCS2000); a project without current parcels counts with its declared area, one with neither counts 0.</source>
+      <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
     </message>
     <message>
       <location filename="../ui/timeline.py" line="418" />
@@ -389,7 +434,7 @@
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="299" />
+      <location filename="../core/statistics/build.py" line="106" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -397,6 +442,16 @@
       <location filename="../core/lifecycle.py" line="782" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="146" />
+      <source>Batches</source>
+      <translation>批次数</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="150" />
+      <source>Batches without area</source>
+      <translation>无面积批次数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
@@ -569,7 +624,7 @@
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
+      <location filename="../core/statistics/build.py" line="250" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -704,12 +759,17 @@
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="59" />
+      <source>Counted with declared area (projects)</source>
+      <translation>按申报面积计的项目数</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1252" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../core/statistics/build.py" line="255" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -774,7 +834,7 @@
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="132" />
+      <location filename="../core/statistics/build.py" line="253" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -839,12 +899,17 @@
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="108" />
+      <source>Due (threshold reached)</source>
+      <translation>满期日期</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="375" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../core/statistics/build.py" line="257" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -857,6 +922,16 @@
       <location filename="../toolbelt/dependencies.py" line="55" />
       <source>Excel import</source>
       <translation>Excel 导入</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="297" />
+      <source>Execution ratio</source>
+      <translation>执行率</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="329" />
+      <source>Execution ratio to date</source>
+      <translation>累计执行率</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="86" />
@@ -1022,6 +1097,11 @@
       <location filename="../gis/compliance_report.py" line="948" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="55" />
+      <source>Group code</source>
+      <translation>代码</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
@@ -1376,12 +1456,17 @@
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="325" />
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importprojects.py" line="48" />
       <source>Municipal key project</source>
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../core/statistics/build.py" line="56" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1742,6 +1827,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="283" />
+      <source>Plan: the declared area of the {year} transfer-plan projects; supplied: their supply events dated {year}, with the area each records (else the project's declared area).</source>
+      <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="294" />
+      <source>Planned area</source>
+      <translation>计划面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="293" />
+      <source>Planned projects</source>
+      <translation>计划项目数</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="751" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
@@ -1925,6 +2025,51 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/checkparcels.py" line="137" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="57" />
+      <source>Projects</source>
+      <translation>项目数</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="29" />
+      <source>Projects and area by current stage</source>
+      <translation>按当前阶段统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="26" />
+      <source>Projects and area by division</source>
+      <translation>按行政区统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="31" />
+      <source>Projects and area by land use (level 1)</source>
+      <translation>按用地用海一级类统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="32" />
+      <source>Projects and area by land use (level 2)</source>
+      <translation>按用地用海二级类统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="28" />
+      <source>Projects and area by source</source>
+      <translation>按项目来源统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="30" />
+      <source>Projects and area by supply type</source>
+      <translation>按供地方式统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="27" />
+      <source>Projects and area by year</source>
+      <translation>按年度统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="110" />
+      <source>Projects not supplied</source>
+      <translation>未供项目数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="47" />
@@ -2212,7 +2357,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="325" />
+      <location filename="../core/statistics/build.py" line="254" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -2247,7 +2392,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="341" />
+      <location filename="../core/statistics/build.py" line="223" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -2255,6 +2400,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/checkparcels.py" line="79" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="64" />
+      <source>Stage: the latest live event on or before {date}.</source>
+      <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="80" />
@@ -2282,6 +2432,21 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态：{status}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="296" />
+      <source>Supplied area</source>
+      <translation>供地面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="112" />
+      <source>Supplied ratio</source>
+      <translation>供地率</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="328" />
+      <source>Supplied to date</source>
+      <translation>累计供地面积</translation>
+    </message>
+    <message>
       <location filename="../core/lifecycle.py" line="606" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
@@ -2295,6 +2460,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/lifecycle.py" line="557" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="295" />
+      <source>Supplies</source>
+      <translation>供地宗数</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="298" />
+      <source>Supplies without area</source>
+      <translation>未填面积的供地记录数</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="252" />
@@ -2644,6 +2819,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>时间轴</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="289" />
+      <source>Transfer plan {year}: planned vs supplied by division</source>
+      <translation>{year} 年度出让计划：各行政区计划与供地</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="321" />
+      <source>Transfer plan {year}: supplied by division and month</source>
+      <translation>{year} 年度出让计划：各行政区逐月供地</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="84" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
@@ -2744,6 +2929,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="113" />
+      <source>Unsupplied area</source>
+      <translation>未供面积</translation>
+    </message>
+    <message>
       <location filename="../ui/project_model.py" line="41" />
       <source>Updated</source>
       <translation>更新时间</translation>
@@ -2797,6 +2987,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="785" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="60" />
+      <source>Without area (projects)</source>
+      <translation>无面积的项目数</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="136" />
@@ -3222,6 +3417,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/lifecycle.py" line="373" />
       <source>no document number</source>
       <translation>无文号</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="40" />
+      <source>no event yet</source>
+      <translation>尚无记录</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="246" />
@@ -3837,6 +4037,31 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="104" />
+      <source>批而未供 by approval batch</source>
+      <translation>批而未供（按批次）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="184" />
+      <source>批而未供 by approval year</source>
+      <translation>批而未供（按批准年份）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="142" />
+      <source>批而未供 by division</source>
+      <translation>批而未供（按行政区）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="220" />
+      <source>闲置土地 and 供而未用 by stage</source>
+      <translation>闲置土地与供而未用（按阶段）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="248" />
+      <source>闲置土地 and 供而未用 projects</source>
+      <translation>闲置土地与供而未用项目</translation>
     </message>
   </context>
 </TS>

@@ -52,7 +52,7 @@ def _area_note() -> str:
 
 def breakdown_table(key: str, rows: list[dict], names: dict, as_of: _dt.date) -> Table:
     cols = [
-        Column("key", tr("Code"), "text"),
+        Column("key", tr("Group code"), "text"),
         Column("name", tr("Name"), "text"),
         Column("projects", tr("Projects"), "int"),
         *area_columns("area", tr("Area")),
@@ -141,7 +141,7 @@ def unsupplied_tables(batches, admin_names) -> list[Table]:
         "unsupplied_by_admin",
         tr("批而未供 by division"),
         [
-            Column("key", tr("Code"), "text"),
+            Column("key", tr("Group code"), "text"),
             Column("name", tr("Name"), "text"),
             Column("batches", tr("Batches"), "int"),
             *area_columns("approved", tr("Approved area")),
@@ -219,7 +219,7 @@ def idle_tables(anomalies, admin_names) -> list[Table]:
         "idle_by_stage",
         tr("闲置土地 and 供而未用 by stage"),
         [
-            Column("key", tr("Rule"), "text"),
+            Column("key", tr("Anomaly"), "text"),
             Column("stage", tr("Stage"), "text"),
             Column("projects", tr("Projects"), "int"),
             *area_columns("area", tr("Area")),
@@ -248,7 +248,7 @@ def idle_tables(anomalies, admin_names) -> list[Table]:
         tr("闲置土地 and 供而未用 projects"),
         [
             Column("code", tr("Code"), "text"),
-            Column("rule", tr("Rule"), "text"),
+            Column("rule", tr("Anomaly"), "text"),
             Column("stage", tr("Stage"), "text"),
             Column("admin", tr("Division"), "text"),
             Column("since", tr("Since"), "text"),
@@ -288,7 +288,7 @@ def plan_tables(plan: dict, admin_names) -> list[Table]:
         "plan_by_admin",
         tr("Transfer plan {year}: planned vs supplied by division").format(year=year),
         [
-            Column("key", tr("Code"), "text"),
+            Column("key", tr("Group code"), "text"),
             Column("name", tr("Name"), "text"),
             Column("planned_projects", tr("Planned projects"), "int"),
             *area_columns("planned", tr("Planned area")),
@@ -320,7 +320,7 @@ def plan_tables(plan: dict, admin_names) -> list[Table]:
         "plan_by_month",
         tr("Transfer plan {year}: supplied by division and month").format(year=year),
         [
-            Column("key", tr("Code"), "text"),
+            Column("key", tr("Group code"), "text"),
             Column("name", tr("Name"), "text"),
             Column("month", tr("Month"), "int"),
             Column("supplies", tr("Supplies"), "int"),
