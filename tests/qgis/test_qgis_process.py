@@ -47,6 +47,7 @@ def test_qgis_process_lists_the_provider(tmp_path):
         "lifecyclemonitor",
         "projectboxreport",
         "syncapprovals",
+        "statistics",
     ):
         assert f"yimatong:{alg}" in out, out[-3000:]
 

@@ -4,7 +4,7 @@
   <context>
     <name>yimatong</name>
     <message>
-      <location filename="../core/statistics/tables.py" line="51" />
+      <location filename="../core/statistics/charts.py" line="62" />
       <source> (ha)</source>
       <translation>（公顷）</translation>
     </message>
@@ -239,6 +239,11 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="69" />
+      <source>All sources</source>
+      <translation>全部来源</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="184" />
       <source>Allocate</source>
       <translation>赋码</translation>
@@ -394,7 +399,7 @@
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="150" />
+      <location filename="../processing/algorithms/statistics.py" line="130" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -407,6 +412,11 @@
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="276" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="169" />
+      <source>As of {date}: {n} projects.</source>
+      <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="92" />
@@ -764,6 +774,11 @@
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="148" />
+      <source>Counting (GROUP BY in the library)…</source>
+      <translation>正在统计（在项目库中分组汇总）…</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1252" />
       <source>Date</source>
       <translation>日期</translation>
@@ -839,6 +854,11 @@
       <translation>行政区</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="62" />
+      <source>Division (6-digit code or name; empty: all)</source>
+      <translation>行政区（6 位代码或名称；留空：全部）</translation>
+    </message>
+    <message>
       <location filename="../ui/options.py" line="76" />
       <source>Division boundaries (empty: Changde counties)</source>
       <translation>行政区划边界（留空：常德市各区县）</translation>
@@ -867,6 +887,11 @@
       <location filename="../ui/timeline.py" line="426" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="165" />
+      <source>Drawing the charts…</source>
+      <translation>正在绘制图表…</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="1645" />
@@ -1219,6 +1244,11 @@
       <location filename="../core/approval_sync/records.py" line="209" />
       <source>Item instance {id} (SPSXSLBM) is not in {table}</source>
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="110" />
+      <source>Key figures</source>
+      <translation>主要数据</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="402" />
@@ -1827,6 +1857,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>地图点选</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="134" />
+      <source>Plan year</source>
+      <translation>计划年度</translation>
+    </message>
+    <message>
       <location filename="../core/statistics/build.py" line="283" />
       <source>Plan: the declared area of the {year} transfer-plan projects; supplied: their supply events dated {year}, with the area each records (else the project's declared area).</source>
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
@@ -2292,6 +2327,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>保存修改</translation>
     </message>
     <message>
+      <location filename="../core/statistics/xlsx.py" line="36" />
+      <source>Scope of the statistics</source>
+      <translation>统计口径</translation>
+    </message>
+    <message>
       <location filename="../gis/expressions.py" line="145" />
       <source>Segment names</source>
       <translation>码段名称</translation>
@@ -2422,6 +2462,26 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="26" />
+      <source>Statistics and brief (统计简报)</source>
+      <translation>统计分析与统计简报</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="103" />
+      <source>Statistics brief</source>
+      <translation>统计简报</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="81" />
+      <source>Statistics brief (HTML)</source>
+      <translation>统计简报（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="76" />
+      <source>Statistics workbook</source>
+      <translation>统计表（Excel）</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="281" />
       <source>Status</source>
       <translation>状态</translation>
@@ -2430,6 +2490,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/timeline.py" line="407" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="30" />
+      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese HTML brief with the charts. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
+      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文 HTML 统计简报。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
     </message>
     <message>
       <location filename="../core/statistics/build.py" line="296" />
@@ -2789,6 +2854,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="104" />
+      <source>The year must have 4 digits: {value}</source>
+      <translation>年度须为 4 位数字：{value}</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="483" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
@@ -2877,6 +2947,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/library/geometry.py" line="99" />
       <source>Unknown coordinate reference system '{crs}'</source>
       <translation>未知的坐标参考系“{crs}”</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="96" />
+      <source>Unknown division {value}: give its 6-digit code or its name.</source>
+      <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/records.py" line="216" />
@@ -3029,6 +3104,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="66" />
+      <source>Year (empty: all; the plan year is AS_OF's)</source>
+      <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
@@ -3107,6 +3187,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../ui/timeline.py" line="435" />
       <source>agreed start</source>
       <translation>约定开工</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="127" />
+      <source>all</source>
+      <translation>全部</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="129" />
@@ -3849,7 +3934,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="517" />
+      <location filename="../core/statistics/charts.py" line="101" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -3857,6 +3942,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/approval_sync/sync.py" line="89" />
       <source>{n} projects have the investment code {code}: {codes}</source>
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="82" />
+      <source>{n} projects, {ha} ha.</source>
+      <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="190" />
@@ -3867,6 +3957,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/parcelcheck.py" line="86" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="93" />
+      <source>{n} 批而未供 batch(es) record no area and are not in the area total.</source>
+      <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="515" />
@@ -4054,6 +4149,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>批而未供（按行政区）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/brief.py" line="83" />
+      <source>批而未供: {n} batches, {ha} ha not supplied.</source>
+      <translation>批而未供：{n} 个批次，未供 {ha} 公顷。</translation>
+    </message>
+    <message>
       <location filename="../core/statistics/build.py" line="220" />
       <source>闲置土地 and 供而未用 by stage</source>
       <translation>闲置土地与供而未用（按阶段）</translation>
@@ -4062,6 +4162,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/statistics/build.py" line="248" />
       <source>闲置土地 and 供而未用 projects</source>
       <translation>闲置土地与供而未用项目</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="86" />
+      <source>闲置土地: {fee} projects at the fee stage, {rep} at the repossession stage; 供而未用: {unused}.</source>
+      <translation>闲置土地：征缴闲置费阶段 {fee} 个项目，收回阶段 {rep} 个；供而未用 {unused} 个。</translation>
     </message>
   </context>
 </TS>

@@ -13,6 +13,7 @@ ALGORITHMS = [
     ("lifecyclemonitor", "LifecycleMonitorAlgorithm"),
     ("projectboxreport", "ProjectBoxReportAlgorithm"),
     ("syncapprovals", "SyncApprovalsAlgorithm"),
+    ("statistics", "StatisticsAlgorithm"),
 ]
 
 
