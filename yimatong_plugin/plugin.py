@@ -90,6 +90,9 @@ class YimatongPlugin:
         self.add_action("code.svg", tr("Code generator…"), self.open_code_dialog)
         self._init_project_box()
         self._init_library_dock()
+        from .ui.statistics_dock import install as install_statistics_dock
+
+        install_statistics_dock(self)
         self.add_action(
             "library.svg",
             tr("Sync approvals (工改 staging tables)…"),

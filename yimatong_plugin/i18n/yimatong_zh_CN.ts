@@ -514,6 +514,11 @@
       <translation>无法连接 {where}：{error}</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="180" />
+      <source>Cannot count the project library: {error}</source>
+      <translation>无法统计项目库：{error}</translation>
+    </message>
+    <message>
       <location filename="../core/library/gpkg.py" line="92" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
@@ -779,6 +784,16 @@
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="197" />
+      <source>Counting the project library</source>
+      <translation>正在统计项目库</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="188" />
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1252" />
       <source>Date</source>
       <translation>日期</translation>
@@ -944,6 +959,11 @@
       <translation>示例</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="304" />
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
       <location filename="../toolbelt/dependencies.py" line="55" />
       <source>Excel import</source>
       <translation>Excel 导入</translation>
@@ -957,6 +977,16 @@
       <location filename="../core/statistics/build.py" line="329" />
       <source>Execution ratio to date</source>
       <translation>累计执行率</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="304" />
+      <source>Export statistics</source>
+      <translation>导出统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="81" />
+      <source>Export…</source>
+      <translation>导出…</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="86" />
@@ -1937,6 +1967,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="97" />
+      <source>Press Refresh to count the library.</source>
+      <translation>点击“刷新”统计项目库。</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="40" />
       <source>Problem</source>
       <translation>问题</translation>
@@ -1957,7 +1992,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="156" />
+      <location filename="../plugin.py" line="159" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2012,7 +2047,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="117" />
+      <location filename="../plugin.py" line="120" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2155,6 +2190,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../processing/algorithms/syncapprovals.py" line="122" />
       <source>Records refused</source>
       <translation>已拒绝记录数</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="79" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="247" />
@@ -2462,6 +2502,16 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>状态</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="54" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="367" />
+      <source>Statistics (统计)</source>
+      <translation>统计</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/statistics.py" line="26" />
       <source>Statistics and brief (统计简报)</source>
       <translation>统计分析与统计简报</translation>
@@ -2542,7 +2592,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="95" />
+      <location filename="../plugin.py" line="98" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -2592,7 +2642,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="192" />
+      <location filename="../plugin.py" line="195" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -3099,6 +3149,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="321" />
+      <source>Written {xlsx} and {html}.</source>
+      <translation>已写出 {xlsx} 和 {html}。</translation>
+    </message>
+    <message>
       <location filename="../core/importer.py" line="249" />
       <source>Year</source>
       <translation>年度</translation>
@@ -3139,7 +3194,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="208" />
+      <location filename="../plugin.py" line="211" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -3222,6 +3277,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../core/importer.py" line="832" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="181" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="936" />
