@@ -132,3 +132,42 @@ def expected_groups(lib, as_of, dimension, flt=None):
         acc[2] += declared_only
         acc[3] += no_area
     return out
+
+
+def build_demo(lib, n: int = 60, seed: int = 13) -> dict:
+    """:func:`build` plus ``n`` projects over five of Changde's divisions (screenshots)."""
+    import random
+
+    rng = random.Random(seed)
+    codes = build(lib)
+    admins = ["430702", "430703", "430721", "430723", "430781"]
+    names = ["标准厂房", "安置房", "物流园", "学校", "商住小区", "产业园"]
+    lands = ["0701", "1001", "0601", "1101"]
+    sources = ["municipal_key", "annual_transfer_plan", "investment_platform", "provincial_key"]
+    for i in range(n):
+        admin = rng.choice(admins)
+        year = rng.choice([2022, 2023, 2024, 2025, 2026])
+        source = rng.choice(sources)
+        if source == "annual_transfer_plan":
+            year = 2026
+        area = rng.choice([8000, 12000, 20000, 30000, 45000])
+        code = lib.new_project(
+            f"{rng.choice(['德山', '柳叶湖', '桃花源', '津市', '澧阳'])}{rng.choice(names)}{i}",
+            source,
+            seg(admin, year, supply=rng.choice(["10", "12", "13"]), land=rng.choice(lands)),
+            declared_area_m2=area,
+        )
+        x0 = 111.5 + rng.random() * 0.6
+        y0 = 28.9 + rng.random() * 0.6
+        lib.add_parcel(code, square(x0, y0, 0.0015 + rng.random() * 0.002))
+        batch = f"{year - 1}-{rng.randint(1, 4)}"
+        approved = f"{year - 1}-{rng.randint(1, 12):02d}-15"
+        lib.add_event(code, "conversion_approval", approved, batch=batch, area_m2=area)
+        if rng.random() < 0.7:
+            supplied = f"{year}-{rng.randint(1, 6):02d}-10"
+            start = f"{year}-{rng.randint(7, 12):02d}-01"
+            part = area if rng.random() < 0.6 else area / 2
+            lib.add_event(code, "supply", supplied, batch=batch, area_m2=part, agreed_start=start)
+            if rng.random() < 0.5:
+                lib.add_event(code, "construction_start", f"{year}-12-20")
+    return codes
