@@ -24,7 +24,7 @@ from .anomalies import Anomalies
 from .anomalies import compute as compute_anomalies
 from .build import build_tables
 from .plan import plan_execution
-from .query import DIMENSIONS, StatsFilter, grouped
+from .query import DIMENSIONS, StatsFilter, grouped, materialise
 from .tables import Column, Table
 
 __all__ = ["Column", "Statistics", "StatsFilter", "Table", "compute"]
@@ -60,11 +60,10 @@ def compute(
 
     as_of = to_date(as_of) if as_of is not None else _dt.date.today()
     flt = flt or StatsFilter()
-    groups = {}
-    for dimension in DIMENSIONS:
-        groups[dimension] = grouped(lib, flt, as_of, dimension)
-        if canceled is not None and canceled():
-            return None
+    materialise(lib, flt, as_of)
+    groups = {dimension: grouped(lib, dimension) for dimension in DIMENSIONS}
+    if canceled is not None and canceled():
+        return None
     anomalies = compute_anomalies(lib, as_of, flt, thresholds, canceled=canceled)
     if canceled is not None and canceled():
         return None

@@ -69,14 +69,22 @@ def base_sql(flt: StatsFilter, extra_columns: str = "") -> tuple[str, list]:
     return sql, [False, *params]
 
 
-def stage_as_of_sql() -> str:
-    """The stage of the project's latest live event on or before a date (``?``), by date then
-    fid — what ``current_stage`` is today; '' without such an event."""
-    return (
-        "COALESCE((SELECT e.stage FROM ymt_events e WHERE e.code = p.code AND e.archived = ? "
-        "AND e.event_date <= ? ORDER BY e.event_date DESC, e.fid DESC LIMIT 1), '') AS stage"
+def stage_as_of_sql() -> tuple[str, list]:
+    """The stage of the project's latest live event on or before AS_OF, by date then fid; ''
+    without one. A project with no event after AS_OF reads ``current_stage`` (the same rule,
+    kept by the library's triggers; an index probe), the others the events (a subquery)."""
+    sql = (
+        "CASE WHEN EXISTS (SELECT 1 FROM ymt_events x WHERE x.code = p.code "
+        "AND x.event_date > ?) THEN COALESCE((SELECT e.stage FROM ymt_events e "
+        "WHERE e.code = p.code AND e.archived = ? AND e.event_date <= ? "
+        "ORDER BY e.event_date DESC, e.fid DESC LIMIT 1), '') "
+        "ELSE COALESCE(p.current_stage, '') END AS stage"
     )
+    return sql, ["AS_OF", False, "AS_OF"]
 
+
+#: the per-connection temporary table of the matching projects (see :func:`materialise`)
+BASE_TABLE = "ymt_stats_base"
 
 #: breakdown key -> SQL expression over the base rows (alias ``b``)
 DIMENSIONS = {
@@ -90,20 +98,33 @@ DIMENSIONS = {
 }
 
 
-def grouped(lib, flt: StatsFilter, as_of: _dt.date, dimension: str) -> list[dict]:
-    """``[{key, projects, area_m2, declared_only, no_area}]`` grouped by ``dimension``."""
+def materialise(lib, flt: StatsFilter, as_of: _dt.date) -> None:
+    """Put the matching projects — area, declared_only, no_area, stage as of ``as_of`` — in
+    this connection's temporary table :data:`BASE_TABLE`, in one pass (the parcels' GROUP BY
+    and the stage lookups run once, not once per breakdown). Writes nothing to the library."""
+    stage, stage_params = stage_as_of_sql()
+    stage_params = [as_of.isoformat() if p == "AS_OF" else p for p in stage_params]
+    base, params = base_sql(flt, stage)
+    sql = f"CREATE TEMP TABLE {BASE_TABLE} AS {base}"
+    postgres = lib.backend == "postgis"
+    if postgres:
+        sql = sql.replace("?", "%s")
+    cur = lib.connection.cursor()
+    try:
+        cur.execute(f"DROP TABLE IF EXISTS {'pg_temp' if postgres else 'temp'}.{BASE_TABLE}")
+        cur.execute(sql, [*stage_params, *params])
+    finally:
+        cur.close()
+
+
+def grouped(lib, dimension: str) -> list[dict]:
+    """``[{key, projects, area_m2, declared_only, no_area}]`` grouped by ``dimension`` over the
+    rows :func:`materialise` put in the temporary table."""
     expr = DIMENSIONS[dimension]
-    extra, extra_params = "", []
-    if dimension == "stage":
-        extra, extra_params = stage_as_of_sql(), [False, as_of.isoformat()]
-    base, params = base_sql(flt, extra)
-    # the stage subquery's placeholders come before the FROM clause's
-    if extra_params:
-        params = [*extra_params, *params]
     sql = (
         f"SELECT {expr} AS key, COUNT(*) AS projects, SUM(b.area_m2) AS area_m2, "
         f"SUM(b.declared_only) AS declared_only, SUM(b.no_area) AS no_area "
-        f"FROM ({base}) b GROUP BY {expr} ORDER BY {expr}"
+        f"FROM {BASE_TABLE} b GROUP BY {expr} ORDER BY {expr}"
     )
     return [
         {
@@ -113,7 +134,7 @@ def grouped(lib, flt: StatsFilter, as_of: _dt.date, dimension: str) -> list[dict
             "declared_only": int(r["declared_only"] or 0),
             "no_area": int(r["no_area"] or 0),
         }
-        for r in lib.query(sql, params)
+        for r in lib.query(sql)
     ]
 
 
