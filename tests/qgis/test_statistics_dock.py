@@ -12,6 +12,7 @@ from qgis.PyQt.QtTest import QTest
 
 from tests import statistics_data as sd
 from yimatong_plugin.core.library import open_library
+from yimatong_plugin.core.statistics import StatsFilter
 from yimatong_plugin.ui.library_dock import LibraryDock
 from yimatong_plugin.ui.statistics_dock import StatisticsDock
 
@@ -131,3 +132,16 @@ def test_menu_entry_opens_the_dock_and_unload_removes_it(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     assert window.findChild(StatisticsDock, "YimatongStatisticsDock") is None
+
+
+def test_filters_taken_from_the_library_panel(docks):
+    dock, panel, _ = docks
+    for key, value in (("admin", sd.DINGCHENG), ("year", "2024")):
+        combo = panel.filters[key]
+        combo.setCurrentIndex(combo.findData(value))
+    assert panel.current_filter().admin == sd.DINGCHENG  # what a user chose in the panel
+    assert dock.take_panel_filter(background=False)
+    assert dock.current_filter() == StatsFilter(admin=sd.DINGCHENG, year="2024")
+    # 鼎城区 2024: P7 only (P6 is archived and in 武陵区)
+    dock.show_table("by_admin")
+    assert [r[:3] for r in _cells(dock)] == [[sd.DINGCHENG, "鼎城区", "1"]]

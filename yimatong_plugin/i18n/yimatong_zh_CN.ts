@@ -399,6 +399,11 @@
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="81" />
+      <source>As in the library panel</source>
+      <translation>同项目库面板</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/statistics.py" line="130" />
       <source>As of</source>
       <translation>截至</translation>
@@ -514,7 +519,7 @@
       <translation>无法连接 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="180" />
+      <location filename="../ui/statistics_dock.py" line="205" />
       <source>Cannot count the project library: {error}</source>
       <translation>无法统计项目库：{error}</translation>
     </message>
@@ -784,12 +789,12 @@
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="197" />
+      <location filename="../ui/statistics_dock.py" line="222" />
       <source>Counting the project library</source>
       <translation>正在统计项目库</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="188" />
+      <location filename="../ui/statistics_dock.py" line="213" />
       <source>Counting…</source>
       <translation>正在统计…</translation>
     </message>
@@ -959,7 +964,7 @@
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="304" />
+      <location filename="../ui/statistics_dock.py" line="329" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -979,12 +984,12 @@
       <translation>累计执行率</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="304" />
+      <location filename="../ui/statistics_dock.py" line="329" />
       <source>Export statistics</source>
       <translation>导出统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="81" />
+      <location filename="../ui/statistics_dock.py" line="86" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -1967,7 +1972,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="97" />
+      <location filename="../ui/statistics_dock.py" line="103" />
       <source>Press Refresh to count the library.</source>
       <translation>点击“刷新”统计项目库。</translation>
     </message>
@@ -2507,7 +2512,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="367" />
+      <location filename="../ui/statistics_dock.py" line="392" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
@@ -2620,6 +2625,11 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <location filename="../gis/projectbox_report.py" line="426" />
       <source>Table</source>
       <translation>数据表</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="83" />
+      <source>Take the division, year and source filters of the library panel and refresh.</source>
+      <translation>采用项目库面板的行政区、年度、来源筛选条件并刷新。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/projectboxreport.py" line="47" />
@@ -3149,7 +3159,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="321" />
+      <location filename="../ui/statistics_dock.py" line="346" />
       <source>Written {xlsx} and {html}.</source>
       <translation>已写出 {xlsx} 和 {html}。</translation>
     </message>
@@ -3279,7 +3289,7 @@ Overlaps at or below SLIVER_M2 are reported but are not a conflict. Control laye
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="181" />
+      <location filename="../ui/statistics_dock.py" line="206" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>

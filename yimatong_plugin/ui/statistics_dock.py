@@ -78,6 +78,11 @@ class StatisticsDock(QgsDockWidget):
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.refresh_button = QPushButton(tr("Refresh"), body)
         self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.panel_button = QPushButton(tr("As in the library panel"), body)
+        self.panel_button.setToolTip(
+            tr("Take the division, year and source filters of the library panel and refresh.")
+        )
+        self.panel_button.clicked.connect(lambda: self.take_panel_filter())
         self.export_button = QPushButton(tr("Export…"), body)
         self.export_button.clicked.connect(self.export_dialog)
         for label, widget in (
@@ -89,6 +94,7 @@ class StatisticsDock(QgsDockWidget):
             row.addWidget(QLabel(label, body))
             row.addWidget(widget)
         row.addWidget(self.refresh_button)
+        row.addWidget(self.panel_button)
         row.addWidget(self.export_button)
         layout.addLayout(row)
         self.table_combo = QComboBox(body)
@@ -140,6 +146,25 @@ class StatisticsDock(QgsDockWidget):
         index = combo.findData(current)
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
+
+    def take_panel_filter(self, background: bool = True) -> bool:
+        """Use the library panel's division, year and source filters, and refresh."""
+        panel = self.panel() if self.panel else None
+        if panel is None:
+            return False
+        flt = panel.current_filter()
+        for combo, value in (
+            (self.admin_combo, flt.admin),
+            (self.year_combo, flt.year),
+            (self.source_combo, flt.source),
+        ):
+            index = combo.findData(value or None)
+            if index < 0:
+                combo.addItem(str(value), value)
+                index = combo.count() - 1
+            combo.setCurrentIndex(index)
+        self.refresh(background)
+        return True
 
     # -- refresh -------------------------------------------------------------------------
     def _open(self):
