@@ -120,3 +120,26 @@ def test_filters_and_bad_input(processing_ready, library, tmp_path):
         run(path, tmp_path, YEAR="20x6")
     with pytest.raises(QgsProcessingException, match="Unknown division 火星区"):
         run(path, tmp_path, ADMIN="火星区")
+
+
+def test_every_sheet_holds_the_tables_cell_by_cell(processing_ready, library, tmp_path):
+    from yimatong_plugin.core.statistics import compute
+
+    path, _ = library
+    result = run(path, tmp_path)
+    with open_library(path) as lib:
+        stats = compute(lib, sd.AS_OF)
+    wb = load_workbook(result["OUTPUT_XLSX"])
+    sheets = wb.worksheets[1:]
+    assert len(sheets) == len(stats.tables)  # one sheet per table, in order
+    assert len({ws.title for ws in sheets}) == len(sheets)
+    for ws, table in zip(sheets, stats.tables):
+        header, rows = sheet_rows(ws)
+        assert header == [c.header for c in table.columns], table.key
+
+        def expected(v):  # an empty text is an empty cell
+            return pytest.approx(v) if isinstance(v, float) else (None if v == "" else v)
+
+        assert [list(r.values()) for r in rows] == [
+            [expected(v) for v in row] for row in table.rows
+        ], table.key
