@@ -9,6 +9,21 @@
       <translation>（开发区等区域名称可在代码表文件夹的 value_aliases.csv 中添加）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/charts.py" line="62" />
+      <source> (ha)</source>
+      <translation>（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/tables.py" line="52" />
+      <source> (mu)</source>
+      <translation>（亩）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/tables.py" line="50" />
+      <source> (m²)</source>
+      <translation>（m²）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
@@ -162,6 +177,11 @@
       <location filename="../processing/algorithms/importcatalog.py" line="39" />
       <source>A Yimatong catalog file (JSON).</source>
       <translation>一码通图层目录文件（JSON）。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="152" />
+      <source>A batch is supplied as a whole: its unsupplied area is split among divisions by the approved area of its projects there, with the batch's supplied ratio.</source>
+      <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="247" />
@@ -344,6 +364,11 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="69" />
+      <source>All sources</source>
+      <translation>全部来源</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="402" />
       <source>Allocate a project code</source>
       <translation>赋码</translation>
@@ -416,6 +441,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="98" />
+      <source>An empty area: an approval of the batch records no area, so the lifecycle rules count its projects, not m².</source>
+      <translation>面积为空：该批次有批准记录未填面积，生命周期规则按项目个数而非面积计算，面积未知。</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="695" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
@@ -436,7 +466,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="154" />
+      <location filename="../core/statistics/build.py" line="222" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
@@ -481,7 +511,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="347" />
+      <location filename="../core/statistics/build.py" line="186" />
+      <source>Approval year</source>
+      <translation>批准年份</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="111" />
+      <source>Approved area</source>
+      <translation>批准面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="107" />
+      <source>Approved on</source>
+      <translation>批准日期</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="58" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -526,6 +571,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积容差（%）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="47" />
+      <source>Area: the current parcels of each project (ellipsoidal, CGCS2000); a project without current parcels counts with its declared area, one with neither counts 0.</source>
+      <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
+    </message>
+    <message>
       <location filename="../ui/timeline.py" line="420" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
@@ -536,7 +586,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="155" />
+      <location filename="../ui/statistics_dock.py" line="81" />
+      <source>As in the library panel</source>
+      <translation>同项目库面板</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="130" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -549,6 +604,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="291" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="169" />
+      <source>As of {date}: {n} projects.</source>
+      <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="107" />
@@ -586,7 +646,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="297" />
+      <location filename="../core/statistics/build.py" line="106" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -594,6 +654,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../core/batches.py" line="137" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="146" />
+      <source>Batches</source>
+      <translation>批次数</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="150" />
+      <source>Batches without area</source>
+      <translation>无面积批次数</translation>
     </message>
     <message>
       <location filename="../gis/coordfile_layer.py" line="44" />
@@ -709,6 +779,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../core/approval_sync/staging.py" line="56" />
       <source>Cannot connect to {where}: {error}</source>
       <translation>无法连接 {where}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="205" />
+      <source>Cannot count the project library: {error}</source>
+      <translation>无法统计项目库：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="107" />
@@ -901,7 +976,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="18" />
+      <location filename="../core/statistics/build.py" line="250" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -1091,6 +1166,26 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="59" />
+      <source>Counted with declared area (projects)</source>
+      <translation>按申报面积计的项目数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="148" />
+      <source>Counting (GROUP BY in the library)…</source>
+      <translation>正在统计（在项目库中分组汇总）…</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="222" />
+      <source>Counting the project library</source>
+      <translation>正在统计项目库</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="213" />
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/siteselection.py" line="252" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
@@ -1141,7 +1236,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="327" />
+      <location filename="../core/statistics/build.py" line="255" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -1256,9 +1351,14 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>方向</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="149" />
+      <location filename="../core/statistics/build.py" line="253" />
       <source>Division</source>
       <translation>行政区</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="62" />
+      <source>Division (6-digit code or name; empty: all)</source>
+      <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="76" />
@@ -1291,6 +1391,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="165" />
+      <source>Drawing the charts…</source>
+      <translation>正在绘制图表…</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1641" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
@@ -1321,6 +1426,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="108" />
+      <source>Due (threshold reached)</source>
+      <translation>满期日期</translation>
+    </message>
+    <message>
       <location filename="../gis/siting_report.py" line="136" />
       <source>Each connected piece of at least the minimum area is a candidate.</source>
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
@@ -1341,7 +1451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="329" />
+      <location filename="../core/statistics/build.py" line="257" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1351,9 +1461,24 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="329" />
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
       <location filename="../toolbelt/dependencies.py" line="89" />
       <source>Excel import</source>
       <translation>Excel 导入</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="297" />
+      <source>Execution ratio</source>
+      <translation>执行率</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="329" />
+      <source>Execution ratio to date</source>
+      <translation>累计执行率</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="40" />
@@ -1369,6 +1494,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../ui/catalog_dock.py" line="136" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="329" />
+      <source>Export statistics</source>
+      <translation>导出统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="86" />
+      <source>Export…</source>
+      <translation>导出…</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="101" />
@@ -1612,6 +1747,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>判定依据</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="55" />
+      <source>Group code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
@@ -1777,6 +1917,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <location filename="../core/approval_sync/records.py" line="209" />
       <source>Item instance {id} (SPSXSLBM) is not in {table}</source>
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="110" />
+      <source>Key figures</source>
+      <translation>主要数据</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="408" />
@@ -2124,6 +2269,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="325" />
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
       <location filename="../ui/catalog_dock.py" line="122" />
       <source>More</source>
       <translation>更多</translation>
@@ -2134,7 +2284,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="19" />
+      <location filename="../core/statistics/build.py" line="56" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -2374,7 +2524,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="229" />
+      <location filename="../plugin.py" line="232" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
@@ -2700,6 +2850,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="134" />
+      <source>Plan year</source>
+      <translation>计划年度</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="283" />
+      <source>Plan: the declared area of the {year} transfer-plan projects; supplied: their supply events dated {year}, with the area each records (else the project's declared area).</source>
+      <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
@@ -2708,6 +2868,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/area_check.py" line="174" />
       <source>Planar areas in {crs} differ from the ellipsoidal areas by up to {pct:.2f} % (more than {tol:.1f} %) for {n} parcels of layer '{layer}' ({shown}): {crs} is not a suitable area CRS for these parcels; the review was stopped</source>
       <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="294" />
+      <source>Planned area</source>
+      <translation>计划面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="293" />
+      <source>Planned projects</source>
+      <translation>计划项目数</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="748" />
@@ -2795,6 +2965,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="103" />
+      <source>Press Refresh to count the library.</source>
+      <translation>点击“刷新”统计项目库。</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="42" />
       <source>Problem</source>
       <translation>问题</translation>
@@ -2825,7 +3000,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="269" />
+      <location filename="../plugin.py" line="272" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2890,7 +3065,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="156" />
+      <location filename="../plugin.py" line="159" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -2973,6 +3148,51 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/checkparcels.py" line="137" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="57" />
+      <source>Projects</source>
+      <translation>项目数</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="29" />
+      <source>Projects and area by current stage</source>
+      <translation>按当前阶段统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="26" />
+      <source>Projects and area by division</source>
+      <translation>按行政区统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="31" />
+      <source>Projects and area by land use (level 1)</source>
+      <translation>按用地用海一级类统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="32" />
+      <source>Projects and area by land use (level 2)</source>
+      <translation>按用地用海二级类统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="28" />
+      <source>Projects and area by source</source>
+      <translation>按项目来源统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="30" />
+      <source>Projects and area by supply type</source>
+      <translation>按供地方式统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="27" />
+      <source>Projects and area by year</source>
+      <translation>按年度统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="110" />
+      <source>Projects not supplied</source>
+      <translation>未供项目数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importprojects.py" line="48" />
@@ -3063,6 +3283,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/base.py" line="53" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="79" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="252" />
@@ -3320,6 +3545,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/xlsx.py" line="36" />
+      <source>Scope of the statistics</source>
+      <translation>统计口径</translation>
+    </message>
+    <message>
       <location filename="../gis/siting_report.py" line="167" />
       <source>Score</source>
       <translation>得分</translation>
@@ -3435,7 +3665,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="326" />
+      <location filename="../core/statistics/build.py" line="254" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -3490,7 +3720,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="35" />
+      <location filename="../core/statistics/build.py" line="223" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -3510,6 +3740,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="64" />
+      <source>Stage: the latest live event on or before {date}.</source>
+      <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="81" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
@@ -3525,6 +3760,36 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>状态</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="54" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="392" />
+      <source>Statistics (统计)</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="26" />
+      <source>Statistics and brief (统计简报)</source>
+      <translation>统计分析与统计简报</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="103" />
+      <source>Statistics brief</source>
+      <translation>统计简报</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="81" />
+      <source>Statistics brief (HTML)</source>
+      <translation>统计简报（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="76" />
+      <source>Statistics workbook</source>
+      <translation>统计表（Excel）</translation>
+    </message>
+    <message>
       <location filename="../gis/history_text.py" line="27" />
       <source>Status</source>
       <translation>状态</translation>
@@ -3533,6 +3798,26 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/timeline.py" line="409" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="30" />
+      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese HTML brief with the charts. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
+      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文 HTML 统计简报。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="296" />
+      <source>Supplied area</source>
+      <translation>供地面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="112" />
+      <source>Supplied ratio</source>
+      <translation>供地率</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="328" />
+      <source>Supplied to date</source>
+      <translation>累计供地面积</translation>
     </message>
     <message>
       <location filename="../core/lifecycle.py" line="666" />
@@ -3550,9 +3835,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="295" />
+      <source>Supplies</source>
+      <translation>供地宗数</translation>
+    </message>
+    <message>
       <location filename="../core/batches.py" line="152" />
       <source>Supplies recording no batch are counted against their project's batches in approval order.</source>
       <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="298" />
+      <source>Supplies without area</source>
+      <translation>未填面积的供地记录数</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="257" />
@@ -3560,7 +3855,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="104" />
+      <location filename="../plugin.py" line="107" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -3588,6 +3883,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/projectbox_report.py" line="432" />
       <source>Table</source>
       <translation>数据表</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="83" />
+      <source>Take the division, year and source filters of the library panel and refresh.</source>
+      <translation>采用项目库面板的行政区、年度、来源筛选条件并刷新。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="186" />
@@ -3625,7 +3925,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="308" />
+      <location filename="../plugin.py" line="311" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -4054,6 +4354,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="104" />
+      <source>The year must have 4 digits: {value}</source>
+      <translation>年度须为 4 位数字：{value}</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="483" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
@@ -4109,6 +4414,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>专题：未知字段 {field}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="289" />
+      <source>Transfer plan {year}: planned vs supplied by division</source>
+      <translation>{year} 年度出让计划：各行政区计划与供地</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="321" />
+      <source>Transfer plan {year}: supplied by division and month</source>
+      <translation>{year} 年度出让计划：各行政区逐月供地</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="93" />
       <source>Transfer use (用地用海 level 2)</source>
       <translation>出让用途（用地用海二级类）</translation>
@@ -4162,6 +4477,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/geometry.py" line="100" />
       <source>Unknown coordinate reference system '{crs}'</source>
       <translation>未知的坐标参考系“{crs}”</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="96" />
+      <source>Unknown division {value}: give its 6-digit code or its name.</source>
+      <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/records.py" line="216" />
@@ -4222,6 +4542,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/base.py" line="885" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="113" />
+      <source>Unsupplied area</source>
+      <translation>未供面积</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcatalog.py" line="52" />
@@ -4329,6 +4654,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="60" />
+      <source>Without area (projects)</source>
+      <translation>无面积的项目数</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="129" />
       <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
@@ -4374,6 +4704,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="346" />
+      <source>Written {xlsx} and {html}.</source>
+      <translation>已写出 {xlsx} 和 {html}。</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="360" />
       <source>X {x} is not a northing in China (X is the northing, Y the easting; are X and Y swapped?)</source>
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
@@ -4397,6 +4732,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/importer.py" line="254" />
       <source>Year</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="66" />
+      <source>Year (empty: all; the plan year is AS_OF's)</source>
+      <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="82" />
@@ -4429,7 +4769,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="327" />
+      <location filename="../plugin.py" line="330" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -4539,6 +4879,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>约定开工</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="127" />
+      <source>all</source>
+      <translation>全部</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="129" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
@@ -4597,6 +4942,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../service/api_write.py" line="137" />
       <source>cadastral zone and subzone (6 digits)</source>
       <translation>地籍区和地籍子区（6 位数字）</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="206" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
       <location filename="../core/importer.py" line="1021" />
@@ -5172,6 +5522,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/lifecycle.py" line="421" />
       <source>no document number</source>
       <translation>无文号</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="40" />
+      <source>no event yet</source>
+      <translation>尚无记录</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="253" />
@@ -5924,7 +6279,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="546" />
+      <location filename="../core/statistics/charts.py" line="101" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -5932,6 +6287,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/approval_sync/sync.py" line="89" />
       <source>{n} projects have the investment code {code}: {codes}</source>
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="82" />
+      <source>{n} projects, {ha} ha.</source>
+      <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="191" />
@@ -5942,6 +6302,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/parcelcheck.py" line="116" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="93" />
+      <source>{n} 批而未供 batch(es) record no area and are not in the area total.</source>
+      <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
     <message>
       <location filename="../ui/library_dock.py" line="537" />
@@ -6246,6 +6611,26 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="104" />
+      <source>批而未供 by approval batch</source>
+      <translation>批而未供（按批次）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="184" />
+      <source>批而未供 by approval year</source>
+      <translation>批而未供（按批准年份）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="142" />
+      <source>批而未供 by division</source>
+      <translation>批而未供（按行政区）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="83" />
+      <source>批而未供: {n} batches, {ha} ha not supplied.</source>
+      <translation>批而未供：{n} 个批次，未供 {ha} 公顷。</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_crs.py" line="65" />
       <source>投影类型 '{name}': only Gauss-Kruger (高斯克吕格) is supported</source>
       <translation>投影类型“{name}”：只支持高斯-克吕格投影（高斯克吕格）</translation>
@@ -6264,6 +6649,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/coordfile_crs.py" line="57" />
       <source>计量单位 '{unit}': coordinates must be in metres (米)</source>
       <translation>计量单位“{unit}”：坐标必须以米为单位</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="220" />
+      <source>闲置土地 and 供而未用 by stage</source>
+      <translation>闲置土地与供而未用（按阶段）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="248" />
+      <source>闲置土地 and 供而未用 projects</source>
+      <translation>闲置土地与供而未用项目</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="86" />
+      <source>闲置土地: {fee} projects at the fee stage, {rep} at the repossession stage; 供而未用: {unused}.</source>
+      <translation>闲置土地：征缴闲置费阶段 {fee} 个项目，收回阶段 {rep} 个；供而未用 {unused} 个。</translation>
     </message>
   </context>
 </TS>
