@@ -21,7 +21,7 @@ VENV=/opt/ymt-venv   # inside the chroot
 PKGS=(qgis python3-qgis qgis-providers python3-shapely python3-numpy python3-pyproj python3-gdal
       python3-psycopg2 python3-venv python3-pip postgresql postgresql-contrib postgresql-postgis
       xvfb xauth x11-utils fonts-noto-cjk imagemagick poppler-utils zip qttools5-dev-tools
-      ca-certificates locales-all make git chromium)
+      ca-certificates locales-all make git chromium python3-matplotlib)
 
 # printed before the tests: which QGIS, GEOS, shapely and numpy the results are from
 VERSIONS="from qgis.core import Qgis; import shapely, numpy; print('ltr_chroot: QGIS', \

@@ -1054,6 +1054,79 @@ def scene_catalog_dock(iface):
     return 5.0
 
 
+def _statistics_dock(iface, table_key):
+    """The 统计 dock on a demo library (tests/statistics_data.build_demo) opened in the library
+    panel, as of 2026-06-30, showing ``table_key``."""
+    import tempfile
+
+    from qgis.PyQt.QtCore import QDate, Qt
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    from tests import statistics_data as sd
+    from yimatong_plugin.core.library import open_library
+
+    path = Path(tempfile.mkdtemp()) / "常德市项目库.gpkg"
+    with open_library(str(path), user="zhang.san") as lib:
+        codes = sd.build_demo(lib)
+    window = iface.mainWindow()
+    for name in ("Browser", "Browser2", "LayerOrder"):
+        other = window.findChild(QDockWidget, name)
+        if other is not None:
+            other.hide()
+    plugin = plugins.get("yimatong_plugin")
+    plugin.library_dock.open_uri(str(path), background=False)
+    (action,) = [a for a in plugin.actions if a.text() == "统计"]
+    action.trigger()
+    dock = plugin.statistics_dock
+    import time
+
+    end = time.monotonic() + 60
+    while dock._task is not None and time.monotonic() < end:  # the first refresh (today)
+        QApplication.processEvents()
+        time.sleep(0.02)
+    dock.as_of_edit.setDate(QDate(2026, 6, 30))
+    window.resizeDocks([dock], [900], Qt.Orientation.Horizontal)
+    dock.refresh(background=False)
+    dock.show_table(table_key)
+    dock._ymt_close_after_shot = False
+    _KEEP.append(dock)
+    return dock, codes
+
+
+def scene_statistics_dock(iface):
+    """The 统计 dock: 批而未供 by division, table and chart (zh-Hans)."""
+    dock, _ = _statistics_dock(iface, "unsupplied_by_admin")
+    _say("statistics dock:", dock.status.text(), "rows:", dock.table.rowCount())
+    return 2.0
+
+
+def scene_statistics_idle(iface):
+    """The 统计 dock: a click on the 闲置土地 repossession-stage bar lists its project; a click
+    on the project shows it in the library panel and zooms the map to it."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+    from qgis.PyQt.QtCore import QPoint, Qt
+    from qgis.PyQt.QtTest import QTest
+
+    dock, codes = _statistics_dock(iface, "idle_by_stage")
+    plugin = plugins.get("yimatong_plugin")
+    plugin.library_dock.add_layers()
+    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    QApplication.processEvents()
+    ax = dock.figure.axes[0]
+    bar = ax.patches[1]
+    px, py = ax.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_height() / 2))
+    ratio = dock.canvas.device_pixel_ratio
+    point = QPoint(int(px / ratio), int(dock.canvas.height() - py / ratio))
+    QTest.mouseClick(dock.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    shown = dock.shown_codes()
+    _say("idle bar click lists:", shown)
+    if codes["P1"] not in shown:
+        _report_error("scene statistics_idle", f"the repossession bar listed {shown}")
+    if shown:
+        QTimer.singleShot(800, lambda: dock.table.cellClicked.emit(0, 0))
+    return 4.0
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func
@@ -1081,6 +1154,7 @@ def _reset():
         getattr(plugin, "library_dock", None),
         getattr(plugin, "project_box", None),
         getattr(plugin, "catalog_dock", None),
+        getattr(plugin, "statistics_dock", None),
     ):
         if dock is not None:
             dock.hide()

@@ -3,7 +3,7 @@
 set -euo pipefail
 PKGS=(python3-qgis qgis-providers qgis xvfb xauth python3-venv qttools5-dev-tools
       postgresql-15-postgis-3 postgresql-contrib fonts-noto-cjk imagemagick poppler-utils
-      x11-utils zip python3-pyproj python3-gdal python3-psycopg2 chromium)
+      x11-utils zip python3-pyproj python3-gdal python3-psycopg2 chromium python3-matplotlib)
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -99,6 +99,9 @@ class YimatongPlugin:
         self._init_project_box()
         self._init_library_dock()
         self._init_catalog_dock()
+        from .ui.statistics_dock import install as install_statistics_dock
+
+        install_statistics_dock(self)
         self.add_action(
             "library.svg",
             tr("Sync approvals (工改 staging tables)…"),

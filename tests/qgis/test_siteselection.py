@@ -47,7 +47,7 @@ def review(candidates_layer, controls, zoning=None, use="1001", zoning_field="co
         "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
     }
     if zoning is not None:
-        params.update({"ZONING": zoning, "ZONING_FIELD": zoning_field})
+        params.update({"ZONING": zoning, "ZONING_FIELD": zoning_field, "ZONING_CLASSIFICATION": 1})
     res = processing.run("yimatong:complianceoverlay", params, feedback=Feedback())
     return {f["parcel_id"]: (f["verdict"], f["verdict_rule"]) for f in res["OUTPUT"].getFeatures()}
 
@@ -91,6 +91,7 @@ def test_corridor_zoning_exclude_and_criteria(processing_ready, tmp_path):
             "SEARCH_AREA": search,
             "CONTROL_LAYERS": [udb],
             "ZONING": zoning,
+            "ZONING_CLASSIFICATION": 1,  # 2023 用地用海 (1001 is also a 三调 code)
             "ZONING_FIELD": "code",
             "EXCLUDE": [supplied],
             "LAND_USE": "1001",
@@ -143,6 +144,7 @@ def test_every_candidate_passes_compliance_on_random_layers(processing_ready, se
             "SEARCH_AREA": search,
             "CONTROL_LAYERS": [red, farm, udb],
             "ZONING": zoning,
+            "ZONING_CLASSIFICATION": 1,  # 2023 用地用海 (1001 is also a 三调 code)
             "ZONING_FIELD": "code",
             "LAND_USE": "1001",
             "MIN_WIDTH_M": 15.0,
@@ -214,6 +216,7 @@ def test_wuling_industrial_sites_on_the_sample_all_pass_compliance(processing_re
             "MIN_WIDTH_M": 30.0,
             "CONTROL_LAYERS": controls,
             "ZONING": zoning,
+            "ZONING_CLASSIFICATION": 1,  # 2023 用地用海 (1001 is also a 三调 code)
             "ZONING_FIELD": "ydyhdm",
         }
     )

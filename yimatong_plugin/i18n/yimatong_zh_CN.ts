@@ -9,7 +9,22 @@
       <translation>（开发区等区域名称可在代码表文件夹的 value_aliases.csv 中添加）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
+      <location filename="../core/statistics/charts.py" line="62" />
+      <source> (ha)</source>
+      <translation>（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/tables.py" line="52" />
+      <source> (mu)</source>
+      <translation>（亩）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/tables.py" line="50" />
+      <source> (m²)</source>
+      <translation>（m²）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -99,7 +114,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="638" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="979" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -164,12 +179,17 @@
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="152" />
+      <source>A batch is supplied as a whole: its unsupplied area is split among divisions by the approved area of its projects there, with the batch's supplied ratio.</source>
+      <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="247" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="128" />
+      <location filename="../processing/algorithms/siteselection.py" line="135" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -344,6 +364,11 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="69" />
+      <source>All sources</source>
+      <translation>全部来源</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="391" />
       <source>Allocate a project code</source>
       <translation>赋码</translation>
@@ -391,7 +416,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="497" />
+      <location filename="../processing/algorithms/siteselection.py" line="514" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -416,6 +441,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="98" />
+      <source>An empty area: an approval of the batch records no area, so the lifecycle rules count its projects, not m².</source>
+      <translation>面积为空：该批次有批准记录未填面积，生命周期规则按项目个数而非面积计算，面积未知。</translation>
+    </message>
+    <message>
       <location filename="../core/library/base.py" line="695" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
@@ -436,7 +466,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="141" />
+      <location filename="../core/statistics/build.py" line="222" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
@@ -481,7 +511,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="334" />
+      <location filename="../core/statistics/build.py" line="186" />
+      <source>Approval year</source>
+      <translation>批准年份</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="111" />
+      <source>Approved area</source>
+      <translation>批准面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="107" />
+      <source>Approved on</source>
+      <translation>批准日期</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="58" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -526,6 +571,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积容差（%）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="47" />
+      <source>Area: the current parcels of each project (ellipsoidal, CGCS2000); a project without current parcels counts with its declared area, one with neither counts 0.</source>
+      <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
+    </message>
+    <message>
       <location filename="../gis/timeline_scene.py" line="338" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
@@ -536,7 +586,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../ui/statistics_dock.py" line="81" />
+      <source>As in the library panel</source>
+      <translation>同项目库面板</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="130" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -549,6 +604,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="291" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="169" />
+      <source>As of {date}: {n} projects.</source>
+      <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="107" />
@@ -581,12 +641,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="965" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="284" />
+      <location filename="../core/statistics/build.py" line="106" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -596,12 +656,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="146" />
+      <source>Batches</source>
+      <translation>批次数</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="150" />
+      <source>Batches without area</source>
+      <translation>无面积批次数</translation>
+    </message>
+    <message>
       <location filename="../gis/coordfile_layer.py" line="44" />
       <source>Boundary points (界址点数)</source>
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -631,12 +701,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="245" />
+      <location filename="../processing/algorithms/siteselection.py" line="260" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -671,12 +741,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="254" />
+      <location filename="../processing/algorithms/siteselection.py" line="269" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="252" />
+      <location filename="../processing/algorithms/siteselection.py" line="267" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -686,12 +756,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="147" />
+      <location filename="../processing/algorithms/siteselection.py" line="154" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="193" />
+      <location filename="../processing/algorithms/siteselection.py" line="200" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -709,6 +779,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../core/approval_sync/staging.py" line="56" />
       <source>Cannot connect to {where}: {error}</source>
       <translation>无法连接 {where}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="205" />
+      <source>Cannot count the project library: {error}</source>
+      <translation>无法统计项目库：{error}</translation>
     </message>
     <message>
       <location filename="../core/library/gpkg.py" line="107" />
@@ -871,7 +946,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="963" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -901,7 +976,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="18" />
+      <location filename="../core/statistics/build.py" line="250" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -1001,17 +1076,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控条件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="380" />
+      <location filename="../processing/algorithms/siteselection.py" line="395" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="409" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="416" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1041,7 +1116,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="313" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="304" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1086,22 +1161,42 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="822" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="237" />
+      <location filename="../core/statistics/build.py" line="59" />
+      <source>Counted with declared area (projects)</source>
+      <translation>按申报面积计的项目数</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="148" />
+      <source>Counting (GROUP BY in the library)…</source>
+      <translation>正在统计（在项目库中分组汇总）…</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="222" />
+      <source>Counting the project library</source>
+      <translation>正在统计项目库</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="213" />
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="252" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="436" />
+      <location filename="../processing/algorithms/siteselection.py" line="453" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="228" />
+      <location filename="../processing/algorithms/siteselection.py" line="243" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1126,7 +1221,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="441" />
+      <location filename="../processing/algorithms/siteselection.py" line="458" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1141,7 +1236,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="314" />
+      <location filename="../core/statistics/build.py" line="255" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -1256,9 +1351,14 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>方向</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="136" />
+      <location filename="../core/statistics/build.py" line="253" />
       <source>Division</source>
       <translation>行政区</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="62" />
+      <source>Division (6-digit code or name; empty: all)</source>
+      <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
     <message>
       <location filename="../ui/options.py" line="76" />
@@ -1291,6 +1391,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="165" />
+      <source>Drawing the charts…</source>
+      <translation>正在绘制图表…</translation>
+    </message>
+    <message>
       <location filename="../gis/compliance_report.py" line="1641" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
@@ -1321,6 +1426,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="108" />
+      <source>Due (threshold reached)</source>
+      <translation>满期日期</translation>
+    </message>
+    <message>
       <location filename="../gis/siting_report.py" line="136" />
       <source>Each connected piece of at least the minimum area is a candidate.</source>
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
@@ -1341,7 +1451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="316" />
+      <location filename="../core/statistics/build.py" line="257" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1351,9 +1461,24 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="329" />
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
       <location filename="../toolbelt/dependencies.py" line="89" />
       <source>Excel import</source>
       <translation>Excel 导入</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="297" />
+      <source>Execution ratio</source>
+      <translation>执行率</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="329" />
+      <source>Execution ratio to date</source>
+      <translation>累计执行率</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="40" />
@@ -1369,6 +1494,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../ui/catalog_dock.py" line="136" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="329" />
+      <source>Export statistics</source>
+      <translation>导出统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="86" />
+      <source>Export…</source>
+      <translation>导出…</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="101" />
@@ -1396,7 +1531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="255" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1411,22 +1546,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="202" />
+      <location filename="../processing/algorithms/siteselection.py" line="209" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="274" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="275" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1486,7 +1621,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="70" />
+      <location filename="../processing/algorithms/siteselection.py" line="76" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1572,7 +1707,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="316" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1582,7 +1717,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="303" />
+      <location filename="../processing/algorithms/siteselection.py" line="318" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1612,17 +1747,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
+      <location filename="../core/statistics/build.py" line="55" />
+      <source>Group code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="264" />
+      <location filename="../processing/algorithms/siteselection.py" line="279" />
       <source>HTML report in Chinese: request, constraints, method, top candidates.</source>
       <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="299" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="290" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1779,6 +1919,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
+      <location filename="../core/statistics/brief.py" line="110" />
+      <source>Key figures</source>
+      <translation>主要数据</translation>
+    </message>
+    <message>
       <location filename="../gis/projectbox_report.py" line="395" />
       <source>Kind</source>
       <translation>类型</translation>
@@ -1789,7 +1934,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="297" />
+      <location filename="../processing/algorithms/siteselection.py" line="312" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -1804,7 +1949,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="207" />
+      <location filename="../processing/algorithms/siteselection.py" line="222" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -1824,7 +1969,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="88" />
+      <location filename="../core/siting/land.py" line="89" />
       <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
@@ -1844,32 +1989,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="730" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="733" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="426" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="754" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="719" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="771" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="736" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="726" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="691" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -1879,27 +2024,27 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="371" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="459" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="702" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="667" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="712" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="677" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="666" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -1909,22 +2054,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="860" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="825" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="852" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="817" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="790" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="755" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="886" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="851" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -1934,12 +2079,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="482" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="473" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="232" />
+      <location filename="../processing/algorithms/siteselection.py" line="247" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2124,6 +2269,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="325" />
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
       <location filename="../ui/catalog_dock.py" line="122" />
       <source>More</source>
       <translation>更多</translation>
@@ -2134,7 +2284,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="19" />
+      <location filename="../core/statistics/build.py" line="56" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -2174,7 +2324,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建专题…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="510" />
+      <location filename="../processing/algorithms/siteselection.py" line="527" />
       <source>No candidate site: no allowed land meets the size and width</source>
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
@@ -2244,7 +2394,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="167" />
+      <location filename="../processing/algorithms/siteselection.py" line="174" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2369,12 +2519,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="293" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="229" />
+      <location filename="../plugin.py" line="232" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
@@ -2389,7 +2539,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="294" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="285" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2444,7 +2594,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="271" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="262" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2489,17 +2639,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="292" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="283" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
@@ -2695,12 +2845,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="157" />
+      <location filename="../processing/algorithms/siteselection.py" line="164" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
+      <location filename="../processing/algorithms/statistics.py" line="134" />
+      <source>Plan year</source>
+      <translation>计划年度</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="283" />
+      <source>Plan: the declared area of the {year} transfer-plan projects; supplied: their supply events dated {year}, with the area each records (else the project's declared area).</source>
+      <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -2708,6 +2868,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/area_check.py" line="174" />
       <source>Planar areas in {crs} differ from the ellipsoidal areas by up to {pct:.2f} % (more than {tol:.1f} %) for {n} parcels of layer '{layer}' ({shown}): {crs} is not a suitable area CRS for these parcels; the review was stopped</source>
       <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="294" />
+      <source>Planned area</source>
+      <translation>计划面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="293" />
+      <source>Planned projects</source>
+      <translation>计划项目数</translation>
     </message>
     <message>
       <location filename="../gis/compliance_report.py" line="748" />
@@ -2740,27 +2910,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="211" />
+      <location filename="../processing/algorithms/siteselection.py" line="226" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="176" />
+      <location filename="../processing/algorithms/siteselection.py" line="183" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="263" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="120" />
+      <location filename="../processing/algorithms/siteselection.py" line="127" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -2795,6 +2965,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="103" />
+      <source>Press Refresh to count the library.</source>
+      <translation>点击“刷新”统计项目库。</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="42" />
       <source>Problem</source>
       <translation>问题</translation>
@@ -2825,7 +3000,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="269" />
+      <location filename="../plugin.py" line="272" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -2835,7 +3010,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -2880,22 +3055,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="135" />
+      <location filename="../processing/algorithms/siteselection.py" line="142" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="210" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="156" />
+      <location filename="../plugin.py" line="159" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="216" />
+      <location filename="../processing/algorithms/siteselection.py" line="231" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -2910,7 +3085,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="424" />
+      <location filename="../processing/algorithms/siteselection.py" line="441" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -2965,7 +3140,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="248" />
+      <location filename="../processing/algorithms/siteselection.py" line="263" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
@@ -2973,6 +3148,51 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/checkparcels.py" line="137" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="57" />
+      <source>Projects</source>
+      <translation>项目数</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="29" />
+      <source>Projects and area by current stage</source>
+      <translation>按当前阶段统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="26" />
+      <source>Projects and area by division</source>
+      <translation>按行政区统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="31" />
+      <source>Projects and area by land use (level 1)</source>
+      <translation>按用地用海一级类统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="32" />
+      <source>Projects and area by land use (level 2)</source>
+      <translation>按用地用海二级类统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="28" />
+      <source>Projects and area by source</source>
+      <translation>按项目来源统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="30" />
+      <source>Projects and area by supply type</source>
+      <translation>按供地方式统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="27" />
+      <source>Projects and area by year</source>
+      <translation>按年度统计项目数与面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="110" />
+      <source>Projects not supplied</source>
+      <translation>未供项目数</translation>
     </message>
     <message>
       <location filename="../gis/import_sources.py" line="24" />
@@ -3065,6 +3285,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>基准日类型</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="79" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
       <location filename="../core/importer/fields.py" line="223" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
@@ -3100,12 +3325,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="259" />
+      <location filename="../processing/algorithms/siteselection.py" line="274" />
       <source>Report (HTML)</source>
       <translation>报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -3205,7 +3430,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3260,17 +3485,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="325" />
+      <location filename="../processing/algorithms/siteselection.py" line="340" />
       <source>SEARCH_AREA: the search area</source>
       <translation>SEARCH_AREA：搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="342" />
+      <location filename="../processing/algorithms/siteselection.py" line="357" />
       <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
       <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="333" />
+      <location filename="../processing/algorithms/siteselection.py" line="348" />
       <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
@@ -3320,6 +3545,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
     <message>
+      <location filename="../core/statistics/xlsx.py" line="36" />
+      <source>Scope of the statistics</source>
+      <translation>统计口径</translation>
+    </message>
+    <message>
       <location filename="../gis/siting_report.py" line="167" />
       <source>Score</source>
       <translation>得分</translation>
@@ -3330,17 +3560,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="118" />
+      <location filename="../processing/algorithms/siteselection.py" line="125" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="125" />
+      <location filename="../processing/algorithms/siteselection.py" line="132" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="489" />
+      <location filename="../processing/algorithms/siteselection.py" line="506" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3375,12 +3605,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="184" />
+      <location filename="../processing/algorithms/siteselection.py" line="191" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3435,12 +3665,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="313" />
+      <location filename="../core/statistics/build.py" line="254" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="66" />
+      <location filename="../processing/algorithms/siteselection.py" line="72" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -3465,7 +3695,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -3490,7 +3720,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="35" />
+      <location filename="../core/statistics/build.py" line="223" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -3510,6 +3740,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="64" />
+      <source>Stage: the latest live event on or before {date}.</source>
+      <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="81" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
@@ -3525,6 +3760,36 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>状态</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="54" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_dock.py" line="392" />
+      <source>Statistics (统计)</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="26" />
+      <source>Statistics and brief (统计简报)</source>
+      <translation>统计分析与统计简报</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="103" />
+      <source>Statistics brief</source>
+      <translation>统计简报</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="81" />
+      <source>Statistics brief (HTML)</source>
+      <translation>统计简报（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="76" />
+      <source>Statistics workbook</source>
+      <translation>统计表（Excel）</translation>
+    </message>
+    <message>
       <location filename="../gis/history_text.py" line="27" />
       <source>Status</source>
       <translation>状态</translation>
@@ -3533,6 +3798,26 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/timeline_scene.py" line="327" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="30" />
+      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese HTML brief with the charts. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
+      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文 HTML 统计简报。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="296" />
+      <source>Supplied area</source>
+      <translation>供地面积</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="112" />
+      <source>Supplied ratio</source>
+      <translation>供地率</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="328" />
+      <source>Supplied to date</source>
+      <translation>累计供地面积</translation>
     </message>
     <message>
       <location filename="../core/lifecycle/rules.py" line="229" />
@@ -3550,9 +3835,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="295" />
+      <source>Supplies</source>
+      <translation>供地宗数</translation>
+    </message>
+    <message>
       <location filename="../core/batches.py" line="152" />
       <source>Supplies recording no batch are counted against their project's batches in approval order.</source>
       <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="298" />
+      <source>Supplies without area</source>
+      <translation>未填面积的供地记录数</translation>
     </message>
     <message>
       <location filename="../core/importer/fields.py" line="228" />
@@ -3560,7 +3855,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地方式</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="104" />
+      <location filename="../plugin.py" line="107" />
       <source>Sync approvals (工改 staging tables)…</source>
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
@@ -3590,6 +3885,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据表</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="83" />
+      <source>Take the division, year and source filters of the library panel and refresh.</source>
+      <translation>采用项目库面板的行政区、年度、来源筛选条件并刷新。</translation>
+    </message>
+    <message>
       <location filename="../ui/code_dialog.py" line="175" />
       <source>Target library</source>
       <translation>目标项目库</translation>
@@ -3600,7 +3900,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="152" />
+      <location filename="../processing/algorithms/siteselection.py" line="159" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -3625,7 +3925,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="308" />
+      <location filename="../plugin.py" line="311" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
@@ -3924,7 +4224,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="298" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -3969,7 +4269,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="611" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="602" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -3989,7 +4289,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法处理此请求</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="66" />
+      <location filename="../core/siting/land.py" line="67" />
       <source>The search area has no polygon with an area</source>
       <translation>搜索范围中没有有面积的多边形</translation>
     </message>
@@ -4054,6 +4354,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="104" />
+      <source>The year must have 4 digits: {value}</source>
+      <translation>年度须为 4 位数字：{value}</translation>
+    </message>
+    <message>
       <location filename="../core/code.py" line="483" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
@@ -4069,7 +4374,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="137" />
+      <location filename="../processing/algorithms/siteselection.py" line="144" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
@@ -4107,6 +4412,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/catalog.py" line="144" />
       <source>Topic: unknown field {field}</source>
       <translation>专题：未知字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="289" />
+      <source>Transfer plan {year}: planned vs supplied by division</source>
+      <translation>{year} 年度出让计划：各行政区计划与供地</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="321" />
+      <source>Transfer plan {year}: supplied by division and month</source>
+      <translation>{year} 年度出让计划：各行政区逐月供地</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="82" />
@@ -4162,6 +4477,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/geometry.py" line="100" />
       <source>Unknown coordinate reference system '{crs}'</source>
       <translation>未知的坐标参考系“{crs}”</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="96" />
+      <source>Unknown division {value}: give its 6-digit code or its name.</source>
+      <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/records.py" line="216" />
@@ -4222,6 +4542,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/base.py" line="885" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="113" />
+      <source>Unsupplied area</source>
+      <translation>未供面积</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/importcatalog.py" line="52" />
@@ -4294,7 +4619,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <location filename="../processing/algorithms/siteselection.py" line="213" />
+      <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
+      <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="269" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -4314,7 +4644,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="219" />
+      <location filename="../processing/algorithms/siteselection.py" line="234" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -4322,6 +4652,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/importer/validation.py" line="164" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="60" />
+      <source>Without area (projects)</source>
+      <translation>无面积的项目数</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="129" />
@@ -4369,6 +4704,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="346" />
+      <source>Written {xlsx} and {html}.</source>
+      <translation>已写出 {xlsx} 和 {html}。</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="360" />
       <source>X {x} is not a northing in China (X is the northing, Y the easting; are X and Y swapped?)</source>
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
@@ -4392,6 +4732,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/importer/fields.py" line="225" />
       <source>Year</source>
       <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="66" />
+      <source>Year (empty: all; the plan year is AS_OF's)</source>
+      <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="82" />
@@ -4424,7 +4769,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="327" />
+      <location filename="../plugin.py" line="330" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -4434,7 +4779,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="308" />
+      <location filename="../processing/algorithms/siteselection.py" line="323" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -4459,22 +4804,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="311" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="656" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="997" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="650" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="991" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="482" />
+      <location filename="../processing/algorithms/siteselection.py" line="499" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -4532,6 +4877,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/lifecycle/model.py" line="209" />
       <source>agreed start</source>
       <translation>约定开工</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="127" />
+      <source>all</source>
+      <translation>全部</translation>
     </message>
     <message>
       <location filename="../core/code.py" line="129" />
@@ -4594,12 +4944,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地籍区和地籍子区（6 位数字）</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_dock.py" line="206" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
       <location filename="../core/importer/validation.py" line="338" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="760" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -4774,7 +5129,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="696" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="661" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -4884,7 +5239,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="762" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="727" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -4974,7 +5329,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="476" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -5124,7 +5479,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="240" />
+      <location filename="../processing/algorithms/siteselection.py" line="255" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
@@ -5167,6 +5522,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/lifecycle/events.py" line="152" />
       <source>no document number</source>
       <translation>无文号</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="40" />
+      <source>no event yet</source>
+      <translation>尚无记录</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="252" />
@@ -5304,7 +5664,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="595" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -5329,7 +5689,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="477" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -5649,12 +6009,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="281" />
+      <location filename="../processing/algorithms/siteselection.py" line="296" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="286" />
+      <location filename="../processing/algorithms/siteselection.py" line="301" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -5789,7 +6149,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="710" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -5834,12 +6194,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="995" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="643" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="984" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -5864,7 +6224,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="541" />
+      <location filename="../processing/algorithms/siteselection.py" line="558" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -5894,7 +6254,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="583" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="574" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -5919,7 +6279,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="472" />
+      <location filename="../core/statistics/charts.py" line="101" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -5927,6 +6287,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/approval_sync/sync.py" line="89" />
       <source>{n} projects have the investment code {code}: {codes}</source>
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="82" />
+      <source>{n} projects, {ha} ha.</source>
+      <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="191" />
@@ -5939,6 +6304,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
+      <location filename="../core/statistics/brief.py" line="93" />
+      <source>{n} 批而未供 batch(es) record no area and are not in the area total.</source>
+      <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
+    </message>
+    <message>
       <location filename="../ui/library_dock.py" line="463" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
@@ -5949,7 +6319,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="292" />
+      <location filename="../processing/algorithms/siteselection.py" line="307" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6026,7 +6396,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="494" />
+      <location filename="../processing/algorithms/siteselection.py" line="511" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -6176,7 +6546,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="980" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>
@@ -6241,6 +6611,26 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
+      <location filename="../core/statistics/build.py" line="104" />
+      <source>批而未供 by approval batch</source>
+      <translation>批而未供（按批次）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="184" />
+      <source>批而未供 by approval year</source>
+      <translation>批而未供（按批准年份）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="142" />
+      <source>批而未供 by division</source>
+      <translation>批而未供（按行政区）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="83" />
+      <source>批而未供: {n} batches, {ha} ha not supplied.</source>
+      <translation>批而未供：{n} 个批次，未供 {ha} 公顷。</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile_crs.py" line="65" />
       <source>投影类型 '{name}': only Gauss-Kruger (高斯克吕格) is supported</source>
       <translation>投影类型“{name}”：只支持高斯-克吕格投影（高斯克吕格）</translation>
@@ -6259,6 +6649,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/coordfile_crs.py" line="57" />
       <source>计量单位 '{unit}': coordinates must be in metres (米)</source>
       <translation>计量单位“{unit}”：坐标必须以米为单位</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="220" />
+      <source>闲置土地 and 供而未用 by stage</source>
+      <translation>闲置土地与供而未用（按阶段）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/build.py" line="248" />
+      <source>闲置土地 and 供而未用 projects</source>
+      <translation>闲置土地与供而未用项目</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="86" />
+      <source>闲置土地: {fee} projects at the fee stage, {rep} at the repossession stage; 供而未用: {unused}.</source>
+      <translation>闲置土地：征缴闲置费阶段 {fee} 个项目，收回阶段 {rep} 个；供而未用 {unused} 个。</translation>
     </message>
   </context>
 </TS>

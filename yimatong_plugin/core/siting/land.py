@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from .. import zoning_scheme
 from ..i18n import tr
-from ..landuse_compat import COMPATIBLE, compatibility, normalise_land_use
+from ..landuse_compat import ARGUE, COMPATIBLE, compatibility, normalise_land_use
 from ..overlay import (
     AVOID,
     INSIDE,
@@ -91,7 +92,13 @@ class Constraints:
                 )
             prep = zoning.prepared()
             codes = prep.codes if prep.codes is not None else np.array([""] * prep.n)
-            verdicts = {c: compatibility(c, land_use) for c in np.unique(codes).tolist()}
+            scheme = getattr(zoning, "scheme", zoning_scheme.Y2023)
+
+            def verdict(code):
+                planned = zoning_scheme.normalise(code, scheme)
+                return compatibility(planned, land_use) if planned else ARGUE
+
+            verdicts = {c: verdict(c) for c in np.unique(codes).tolist()}
             ok = np.array([verdicts[c] == COMPATIBLE for c in codes.tolist()], dtype=bool)
             self.compatible_codes = sorted(c for c, v in verdicts.items() if v == COMPATIBLE)
             self.other_codes = sorted(c for c, v in verdicts.items() if v != COMPATIBLE)

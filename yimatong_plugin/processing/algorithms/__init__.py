@@ -17,6 +17,7 @@ ALGORITHMS = [
     ("exportcoordinates", "ExportCoordinatesAlgorithm"),
     ("importcatalog", "ImportCatalogAlgorithm"),
     ("siteselection", "SiteSelectionAlgorithm"),
+    ("statistics", "StatisticsAlgorithm"),
 ]
 
 

@@ -195,16 +195,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 parentLayerParameterName=self.ZONING,
                 optional=True,
             ),
-            QgsProcessingParameterEnum(
-                self.ZONING_CLASSIFICATION,
-                self.tr("Classification of the zoning codes"),
-                [
-                    self.tr("Automatic (from the layer's codes)"),
-                    self.tr("2023 用地用海"),
-                    self.tr("三调 working classification"),
-                ],
-                defaultValue=0,
-            ),
+            zoning_scheme_parameter(self.tr),
             QgsProcessingParameterField(
                 self.PROJECT_USE_FIELD,
                 self.tr("Project land-use code field (for the use-compatibility verdict)"),
@@ -629,35 +620,9 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
 
     # ------------------------------------------------------------------------------ helpers
     def _zoning_scheme(self, parameters, context, layer, field, feedback):
-        """(scheme, text for the log and the report) of the zoning codes: automatic from the
-        layer's whole code set (every distinct value, not only those near the parcels)."""
-        layer_name = layer.name()
-        tr = self.tr
+        """(scheme, text for the log and the report) of the zoning codes."""
         choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-        names = {
-            zoning_scheme.Y2023: tr("2023 用地用海"),
-            zoning_scheme.SANDIAO: tr("三调 working classification"),
-        }
-        if choice in (1, 2):
-            scheme = zoning_scheme.Y2023 if choice == 1 else zoning_scheme.SANDIAO
-            text = tr("{name} (chosen)").format(name=names[scheme])
-        else:
-            codes = layer.uniqueValues(layer.fields().lookupField(field))
-            try:
-                scheme, reason = zoning_scheme.detect(io.attribute_text(c) for c in codes)
-            except zoning_scheme.ZoningSchemeError as exc:
-                raise QgsProcessingException(
-                    tr("Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)").format(
-                        layer=layer_name, error=exc
-                    )
-                ) from exc
-            text = tr("{name} (automatic: {reason})").format(name=names[scheme], reason=reason)
-        feedback.pushInfo(
-            tr("Zoning layer '{layer}': codes read as {scheme}").format(
-                layer=layer_name, scheme=text
-            )
-        )
-        return scheme, text
+        return zoning_scheme_of(choice, layer, field, feedback, self.tr)
 
     def _check_decoded(self, values, fids, layer_name, field):
         bad = guards.undecodable(values)
@@ -989,3 +954,46 @@ def output_fields(control_names) -> QgsFields:
     for name in control_names:
         fields.append(QgsField(ratio_field(name), FIELD_DOUBLE))
     return fields
+
+
+def zoning_scheme_parameter(tr) -> QgsProcessingParameterEnum:
+    """The ZONING_CLASSIFICATION parameter (compliance review and site selection)."""
+    return QgsProcessingParameterEnum(
+        ComplianceOverlayAlgorithm.ZONING_CLASSIFICATION,
+        tr("Classification of the zoning codes"),
+        [
+            tr("Automatic (from the layer's codes)"),
+            tr("2023 用地用海"),
+            tr("三调 working classification"),
+        ],
+        defaultValue=0,
+    )
+
+
+def zoning_scheme_of(choice: int, layer, field, feedback, tr):
+    """(scheme, text for the log and the report) of a zoning layer's codes: ``choice`` 1 / 2
+    is the user's (2023 / 三调), 0 automatic from the layer's whole code set (every distinct
+    value, not only those near the parcels); codes that cannot be told apart stop the run."""
+    layer_name = layer.name()
+    names = {
+        zoning_scheme.Y2023: tr("2023 用地用海"),
+        zoning_scheme.SANDIAO: tr("三调 working classification"),
+    }
+    if choice in (1, 2):
+        scheme = zoning_scheme.Y2023 if choice == 1 else zoning_scheme.SANDIAO
+        text = tr("{name} (chosen)").format(name=names[scheme])
+    else:
+        codes = layer.uniqueValues(layer.fields().lookupField(field))
+        try:
+            scheme, reason = zoning_scheme.detect(io.attribute_text(c) for c in codes)
+        except zoning_scheme.ZoningSchemeError as exc:
+            raise QgsProcessingException(
+                tr("Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)").format(
+                    layer=layer_name, error=exc
+                )
+            ) from exc
+        text = tr("{name} (automatic: {reason})").format(name=names[scheme], reason=reason)
+    feedback.pushInfo(
+        tr("Zoning layer '{layer}': codes read as {scheme}").format(layer=layer_name, scheme=text)
+    )
+    return scheme, text

@@ -27,14 +27,20 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core import overlay as engine
 from ...core import siting
 from ...core.landuse_compat import normalise_land_use
 from ...gis import shapely_io as io
+from ...gis.qgis_compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from ..base import RepairingAlgorithm
-from .complianceoverlay import ComplianceOverlayAlgorithm, default_rule, parse_rules
+from .complianceoverlay import (
+    ComplianceOverlayAlgorithm,
+    default_rule,
+    parse_rules,
+    zoning_scheme_of,
+    zoning_scheme_parameter,
+)
 
 DIVISIONS = Path(__file__).resolve().parents[2] / "data" / "changde_counties.geojson"
 
@@ -101,6 +107,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
     CONTROL_RULES = "CONTROL_RULES"
     ZONING = "ZONING"
     ZONING_FIELD = "ZONING_FIELD"
+    ZONING_CLASSIFICATION = "ZONING_CLASSIFICATION"
     EXCLUDE = "EXCLUDE"
     LIBRARY = "LIBRARY"
     CRITERIA = "CRITERIA"
@@ -200,6 +207,14 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                     optional=True,
                 ),
                 tr("Field of ZONING holding the 用地用海 code."),
+            ),
+            (
+                zoning_scheme_parameter(tr),
+                tr(
+                    "Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from "
+                    "the layer's whole code set; codes that mean different uses in the two lists "
+                    "and cannot be told apart stop the run)."
+                ),
             ),
             (
                 QgsProcessingParameterMultipleLayers(
@@ -404,7 +419,9 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             prepared = helper._prepared(
                 zoning_layer, area_crs, tctx, rect, feedback, (20, 5), code_field=zoning_field
             )
-            zoning = engine.ZoningLayer(prepared, name=zoning_layer.name())
+            choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
+            scheme, _text = zoning_scheme_of(choice, zoning_layer, zoning_field, feedback, tr)
+            zoning = engine.ZoningLayer(prepared, name=zoning_layer.name(), scheme=scheme)
         exclude = []
         exclude_layers = self.parameterAsLayerList(parameters, self.EXCLUDE, context)
         for layer in exclude_layers:
@@ -511,16 +528,16 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
 
         fields = QgsFields()
         for fname, ftype in (
-            ("rank", QVariant.Int),
-            ("score", QVariant.Double),
-            ("area_m2", QVariant.Double),
-            ("compactness", QVariant.Double),
+            ("rank", FIELD_INT),
+            ("score", FIELD_DOUBLE),
+            ("area_m2", FIELD_DOUBLE),
+            ("compactness", FIELD_DOUBLE),
         ):
             fields.append(QgsField(fname, ftype))
         for crit in criteria:
-            fields.append(QgsField(f"{crit.name}_m", QVariant.Double))
-            fields.append(QgsField(f"{crit.name}_score", QVariant.Double))
-        fields.append(QgsField("reasons", QVariant.String))
+            fields.append(QgsField(f"{crit.name}_m", FIELD_DOUBLE))
+            fields.append(QgsField(f"{crit.name}_score", FIELD_DOUBLE))
+        fields.append(QgsField("reasons", FIELD_STRING))
         sink, out_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, area_crs
         )

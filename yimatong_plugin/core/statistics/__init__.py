@@ -1,0 +1,75 @@
+"""Statistics of the project library for decisions (issue 13): breakdowns, anomalies, plan.
+
+No Qt. :func:`compute` runs every ``GROUP BY`` on the library (GeoPackage or PostGIS) and the
+lifecycle rules once, and returns :class:`Statistics` — a list of :class:`Table` s that the dock,
+the .xlsx export (``xlsx.py``) and the brief (``brief.py``) all show.
+
+```python
+from yimatong_plugin.core.library import open_library
+from yimatong_plugin.core.statistics import StatsFilter, compute
+
+with open_library("/tmp/changde.gpkg") as lib:
+    stats = compute(lib, as_of=datetime.date(2026, 6, 30), flt=StatsFilter(admin="430702"))
+    for table in stats.tables:
+        print(table.title, table.as_dicts())
+```
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from .anomalies import Anomalies
+from .anomalies import compute as compute_anomalies
+from .build import build_tables
+from .plan import plan_execution
+from .query import DIMENSIONS, StatsFilter, grouped, materialise
+from .tables import Column, Table
+
+__all__ = ["Column", "Statistics", "StatsFilter", "Table", "compute"]
+
+
+@dataclass
+class Statistics:
+    as_of: _dt.date
+    filter: StatsFilter
+    plan_year: int
+    tables: list[Table]
+    anomalies: Anomalies
+
+    def table(self, key: str) -> Table:
+        for t in self.tables:
+            if t.key == key:
+                return t
+        raise KeyError(key)
+
+
+def compute(
+    lib,
+    as_of: _dt.date | None = None,
+    flt: StatsFilter | None = None,
+    thresholds=None,
+    dictionaries=None,
+    canceled=None,
+) -> Statistics | None:
+    """Every table as of ``as_of`` (default today) over the projects matching ``flt``.
+    ``canceled()`` returning True stops early (returns None)."""
+    from ..dictionaries import default_dictionaries
+    from ..lifecycle import to_date
+
+    as_of = to_date(as_of) if as_of is not None else _dt.date.today()
+    flt = flt or StatsFilter()
+    materialise(lib, flt, as_of)
+    groups = {dimension: grouped(lib, dimension) for dimension in DIMENSIONS}
+    if canceled is not None and canceled():
+        return None
+    anomalies = compute_anomalies(lib, as_of, flt, thresholds, canceled=canceled)
+    if canceled is not None and canceled():
+        return None
+    plan_year = int(flt.year) if flt.year else as_of.year
+    plan = plan_execution(lib, flt, as_of, plan_year)
+    tables = build_tables(
+        groups, anomalies, plan, dictionaries or default_dictionaries(), as_of=as_of
+    )
+    return Statistics(as_of, flt, plan_year, tables, anomalies)

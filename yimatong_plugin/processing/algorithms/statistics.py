@@ -1,0 +1,173 @@
+"""``yimatong:statistics``: the library's statistics as an .xlsx workbook and a Chinese HTML
+brief (统计简报) with charts — for scheduled runs; the 统计 dock shows the same tables."""
+
+from __future__ import annotations
+
+import re
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ...core.library.constants import SOURCES
+from ..base import YimatongAlgorithm
+from .lifecyclemonitor import LifecycleMonitorAlgorithm
+
+SOURCE_KEYS = [None, *SOURCES]
+
+
+class StatisticsAlgorithm(YimatongAlgorithm):
+    NAME = "statistics"
+    DISPLAY_NAME = "Statistics and brief (统计简报)"
+    GROUP_ID = "library"
+    GROUP_NAME = "Project library"
+    ICON = "projectbox.svg"
+    HELP = (
+        "Summarises the project library as of a date: projects and area (m², 公顷, 亩) by "
+        "division, year, source, current stage, supply type and land use (levels 1 and 2); "
+        "批而未供 per approval batch, per division and by approval year (the batches and ratios "
+        "of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the "
+        "annual transfer plan against the land supplied, by division and month. Filters: division, "
+        "year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units "
+        "in the headers) and a Chinese HTML brief with the charts. A project's area is the sum "
+        "of its current parcels, else its declared area; each table says how many projects were "
+        "counted so."
+    )
+
+    LIBRARY = "LIBRARY"
+    AS_OF = "AS_OF"
+    ADMIN = "ADMIN"
+    YEAR = "YEAR"
+    SOURCE = "SOURCE"
+    OUTPUT_XLSX = "OUTPUT_XLSX"
+    OUTPUT_HTML = "OUTPUT_HTML"
+    PROJECTS = "PROJECTS"
+
+    def initAlgorithm(self, config=None):
+        self.add_library_parameter(self.LIBRARY)
+        p = QgsProcessingParameterDateTime(
+            self.AS_OF,
+            self.tr("As of (empty: today)"),
+            type=QgsProcessingParameterDateTime.Type.Date,
+            optional=True,
+        )
+        p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(
+            self.ADMIN, self.tr("Division (6-digit code or name; empty: all)"), optional=True
+        )
+        self.addParameter(p)
+        p = QgsProcessingParameterString(
+            self.YEAR, self.tr("Year (empty: all; the plan year is AS_OF's)"), optional=True
+        )
+        self.addParameter(p)
+        labels = [self.tr("All sources")] + [f"{label} ({key})" for key, label in SOURCES.items()]
+        p = QgsProcessingParameterEnum(
+            self.SOURCE, self.tr("Source"), options=labels, defaultValue=0, optional=True
+        )
+        self.addParameter(p)
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_XLSX, self.tr("Statistics workbook"), "Excel (*.xlsx)", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_HTML, self.tr("Statistics brief (HTML)"), "HTML (*.html)", optional=True
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, self.tr("Projects")))
+
+    # -- parameters -----------------------------------------------------------------------
+    def _filter(self, parameters, context):
+        from ...core.dictionaries import default_dictionaries
+        from ...core.statistics import StatsFilter
+
+        admin = self.parameterAsString(parameters, self.ADMIN, context).strip()
+        if admin and not re.fullmatch(r"\d{6}", admin):
+            names = {v: k for k, v in default_dictionaries()["admin"].items()}
+            if admin not in names:
+                raise QgsProcessingException(
+                    self.tr("Unknown division {value}: give its 6-digit code or its name.").format(
+                        value=admin
+                    )
+                )
+            admin = names[admin]
+        year = self.parameterAsString(parameters, self.YEAR, context).strip()
+        if year and not re.fullmatch(r"\d{4}", year):
+            raise QgsProcessingException(
+                self.tr("The year must have 4 digits: {value}").format(value=year)
+            )
+        index = self.parameterAsEnum(parameters, self.SOURCE, context)
+        return StatsFilter(admin=admin or None, year=year or None, source=SOURCE_KEYS[index])
+
+    def checkParameterValues(self, parameters, context):
+        ok, msg = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, msg
+        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
+        if not ok:
+            return ok, msg
+        try:
+            self._filter(parameters, context)
+            LifecycleMonitorAlgorithm._as_of(self, parameters, context)
+        except QgsProcessingException as exc:
+            return False, str(exc)
+        return True, ""
+
+    def description(self, stats) -> list[tuple[str, str]]:
+        from ...core.dictionaries import default_dictionaries
+
+        flt = stats.filter
+        all_text = self.tr("all")
+        admin = flt.admin and f"{flt.admin} {default_dictionaries()['admin'].get(flt.admin, '')}"
+        return [
+            (self.tr("As of"), stats.as_of.isoformat()),
+            (self.tr("Division"), admin or all_text),
+            (self.tr("Year"), flt.year or all_text),
+            (self.tr("Source"), SOURCES.get(flt.source, all_text) if flt.source else all_text),
+            (self.tr("Plan year"), str(stats.plan_year)),
+        ]
+
+    # -- run ------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):
+        from ...core.statistics import compute, xlsx
+        from ...core.statistics.brief import write_brief
+
+        as_of = LifecycleMonitorAlgorithm._as_of(self, parameters, context)
+        flt = self._filter(parameters, context)
+        xlsx_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        lib = self.open_library_parameter(parameters, context, self.LIBRARY)
+        try:
+            feedback.setProgressText(self.tr("Counting (GROUP BY in the library)…"))
+            try:
+                stats = compute(lib, as_of, flt, canceled=feedback.isCanceled)
+            except ValueError as exc:  # a bad date in an event names the value
+                raise QgsProcessingException(str(exc)) from exc
+        finally:
+            lib.close()
+        if stats is None:
+            return {}
+        feedback.setProgress(70)
+        results = {self.PROJECTS: sum(stats.table("by_admin").column("projects"))}
+        description = self.description(stats)
+        if xlsx_path:
+            xlsx.write_xlsx(stats, xlsx_path, description)
+            results[self.OUTPUT_XLSX] = xlsx_path
+        feedback.setProgress(80)
+        if html_path:
+            feedback.setProgressText(self.tr("Drawing the charts…"))
+            write_brief(stats, html_path, description)
+            results[self.OUTPUT_HTML] = html_path
+        feedback.pushInfo(
+            self.tr("As of {date}: {n} projects.").format(
+                date=as_of.isoformat(), n=results[self.PROJECTS]
+            )
+        )
+        return results
