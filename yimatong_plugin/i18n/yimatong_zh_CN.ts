@@ -781,7 +781,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="205" />
+      <location filename="../ui/statistics_dock.py" line="204" />
       <source>Cannot count the project library: {error}</source>
       <translation>无法统计项目库：{error}</translation>
     </message>
@@ -1176,12 +1176,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="222" />
+      <location filename="../ui/statistics_dock.py" line="221" />
       <source>Counting the project library</source>
       <translation>正在统计项目库</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="213" />
+      <location filename="../ui/statistics_dock.py" line="212" />
       <source>Counting…</source>
       <translation>正在统计…</translation>
     </message>
@@ -1461,7 +1461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="329" />
+      <location filename="../ui/statistics_dock.py" line="328" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1496,7 +1496,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="329" />
+      <location filename="../ui/statistics_dock.py" line="328" />
       <source>Export statistics</source>
       <translation>导出统计</translation>
     </message>
@@ -3765,7 +3765,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="392" />
+      <location filename="../ui/statistics_dock.py" line="391" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
@@ -4704,7 +4704,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="346" />
+      <location filename="../ui/statistics_dock.py" line="345" />
       <source>Written {xlsx} and {html}.</source>
       <translation>已写出 {xlsx} 和 {html}。</translation>
     </message>
@@ -4944,7 +4944,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地籍区和地籍子区（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="206" />
+      <location filename="../ui/statistics_dock.py" line="205" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>

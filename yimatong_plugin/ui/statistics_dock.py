@@ -178,7 +178,6 @@ class StatisticsDock(QgsDockWidget):
     def refresh(self, background: bool = True) -> None:
         """Count the library with the current filters, in a QgsTask (``background``)."""
         from ..core import project_query as pq
-        from ..core.library_ops import connection
         from ..core.statistics import compute
 
         if self._task is not None:
@@ -191,7 +190,7 @@ class StatisticsDock(QgsDockWidget):
             try:
                 canceled = task.isCanceled if task is not None else None
                 result["stats"] = compute(lib, as_of, flt, canceled=canceled)
-                conn = connection(lib)
+                conn = lib.connection
                 result["values"] = {c: pq.distinct_values(conn, c) for c in ("admin", "year")}
             finally:
                 lib.close()
