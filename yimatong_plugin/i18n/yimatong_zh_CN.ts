@@ -104,7 +104,7 @@
       <translation>（原为 {year}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="452" />
+      <location filename="../core/library/base.py" line="402" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="896" />
+      <location filename="../core/library/library_values.py" line="128" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>项目库连接均在使用中</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="420" />
+      <location filename="../core/library/base.py" line="370" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -446,7 +446,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为空：该批次有批准记录未填面积，生命周期规则按项目个数而非面积计算，面积未知。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="695" />
+      <location filename="../core/library/library_events.py" line="45" />
       <source>An event needs a date</source>
       <translation>阶段事件必须有日期</translation>
     </message>
@@ -766,7 +766,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="401" />
+      <location filename="../core/library/base.py" line="351" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -1894,7 +1894,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="248" />
+      <location filename="../core/library/base.py" line="198" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -2384,7 +2384,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="593" />
+      <location filename="../core/library/library_parcels.py" line="62" />
       <source>No parcel with id {id}</source>
       <translation>没有编号为 {id} 的地块</translation>
     </message>
@@ -2434,7 +2434,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="259" />
+      <location filename="../core/library/base.py" line="209" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -2765,7 +2765,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="597" />
+      <location filename="../core/library/library_parcels.py" line="66" />
       <source>Parcel {id} is already retired (replaced by {new})</source>
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
@@ -3020,7 +3020,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="449" />
+      <location filename="../core/library/base.py" line="399" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -3120,7 +3120,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="265" />
+      <location filename="../core/library/base.py" line="215" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -3260,7 +3260,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="709" />
+      <location filename="../core/library/library_events.py" line="59" />
       <source>Record {key} of {system} is already event {fid} of project {code}</source>
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
@@ -3360,12 +3360,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="772" />
+      <location filename="../core/library/library_events.py" line="122" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="766" />
+      <location filename="../core/library/library_events.py" line="116" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -4504,7 +4504,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>API 密钥未知或已吊销</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="872" />
+      <location filename="../core/library/library_values.py" line="104" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -4539,7 +4539,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="885" />
+      <location filename="../core/library/library_values.py" line="117" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -5339,7 +5339,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="906" />
+      <location filename="../core/library/library_values.py" line="138" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -5579,7 +5579,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="699" />
+      <location filename="../core/library/library_events.py" line="49" />
       <source>origin_key: a record id needs the origin_system it comes from</source>
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
@@ -6044,7 +6044,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="679" />
+      <location filename="../core/library/library_events.py" line="29" />
       <source>{fields}: agreed dates belong to a supply event, not to stage {stage}</source>
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
@@ -6074,12 +6074,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="307" />
+      <location filename="../core/library/base.py" line="257" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="324" />
+      <location filename="../core/library/base.py" line="274" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -6089,7 +6089,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="355" />
+      <location filename="../core/library/base.py" line="305" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -6476,7 +6476,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="336" />
+      <location filename="../core/library/base.py" line="286" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
