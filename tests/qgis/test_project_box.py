@@ -540,8 +540,14 @@ def test_project_report_runs_in_a_background_task(processing_ready, library, tmp
         return original(*args, **kwargs)
 
     monkeypatch.setattr(projectbox_report, "write_timeline", spy)
-    out = tmp_path / "bg.html"
-    params = {"LIBRARY": lib.uri, "CODE": idle, "AS_OF": AS_OF, "OUTPUT_HTML": str(out)}
+    out, pdf = tmp_path / "bg.html", tmp_path / "bg.pdf"
+    params = {
+        "LIBRARY": lib.uri,
+        "CODE": idle,
+        "AS_OF": AS_OF,
+        "OUTPUT_HTML": str(out),
+        "OUTPUT_PDF": str(pdf),
+    }
     context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
     task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
     done = {}
@@ -559,6 +565,7 @@ def test_project_report_runs_in_a_background_task(processing_ready, library, tmp
     page = _Collector()
     page.feed(out.read_text(encoding="utf-8"))
     assert "闲置土地" in page.tables["findings"][1]
+    assert pdf.read_bytes()[:5] == b"%PDF-"  # the PDF is written in the task's thread too
 
 
 def test_project_report_bad_code(processing_ready, library, tmp_path):
