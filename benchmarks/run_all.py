@@ -13,7 +13,19 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["code", "library", "panel", "projectbox", "compliance"]
+ORDER = [
+    "plugin_start",
+    "code",
+    "library",
+    "panel",
+    "projectbox",
+    "compliance",
+    "siteselection",
+    "sync",
+    "service",
+    "catalog",
+    "stats_refresh",
+]
 
 
 def main(argv: list[str]) -> int:

@@ -1,7 +1,7 @@
 """Guards of the compliance review's areas: a wrong area CRS or a wrong transform stops the run.
 
 The review computes planar areas in a Gauss-Krüger zone, from parcels reprojected by QGIS. These
-checks recompute what they depend on by an independent path (pyproj, from the parcels in their
+checks recompute what they depend on by an independent path (GDAL/OGR, from the parcels in their
 own CRS) and refuse the run when the two disagree:
 
 * :func:`check_zone`: the automatic zone must contain the parcels' centre longitude;
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from pyproj import CRS, Transformer
+from osgeo import osr
 
 from .crs import FIRST_ZONE, LAST_ZONE, GkZone
 from .i18n import tr
@@ -28,23 +28,34 @@ class AreaCheckError(ValueError):
     """A guard refused the review; ``str(exc)`` is the message for the user."""
 
 
-def _to_lonlat(crs_text: str) -> Transformer:
-    # made for each call: a review runs in a worker thread and pyproj objects are not to be
-    # shared between threads
-    return Transformer.from_crs(CRS.from_user_input(crs_text), CRS.from_epsg(4490), always_xy=True)
+def _srs(text: str) -> osr.SpatialReference:
+    srs = osr.SpatialReference()
+    if srs.SetFromUserInput(text) != 0:
+        raise AreaCheckError(tr("Unknown coordinate reference system: {crs}").format(crs=text))
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)  # x = easting / longitude
+    return srs
 
 
-def to_lonlat(geoms: np.ndarray, crs_text: str) -> np.ndarray:
-    """``geoms`` (shapely array in ``crs_text``: "EPSG:n" or WKT) as CGCS2000 lon/lat, by pyproj."""
-    transformer = _to_lonlat(crs_text)
+def _transform(source_text: str, target_text: str):
+    """A function of an (n, 2) coordinate array from ``source_text`` to ``target_text`` ("EPSG:n",
+    WKT or a PROJ string), by GDAL/OGR: independent of QGIS's transforms, and made for each call
+    in the thread that uses it. (Not pyproj: pyproj keeps a PROJ context per Python thread, and in
+    QGIS 3.40 a review run on a new worker thread after the pool's idle threads expired crashed
+    the desktop inside pyproj's CRS constructor.)"""
+    transform = osr.CoordinateTransformation(_srs(source_text), _srs(target_text))
 
     def fn(coords):
         if not len(coords):
             return coords
-        x, y = transformer.transform(coords[:, 0], coords[:, 1])
-        return np.column_stack([x, y])
+        points = np.ascontiguousarray(coords[:, :2], dtype=float).tolist()
+        return np.asarray(transform.TransformPoints(points), dtype=float)[:, :2]
 
-    return shapely.transform(np.asarray(geoms, dtype=object), fn)
+    return fn
+
+
+def to_lonlat(geoms: np.ndarray, crs_text: str) -> np.ndarray:
+    """``geoms`` (shapely array in ``crs_text``: "EPSG:n" or WKT) as CGCS2000 lon/lat, by GDAL."""
+    return shapely.transform(np.asarray(geoms, dtype=object), _transform(crs_text, "EPSG:4490"))
 
 
 def _centre(geoms: np.ndarray) -> tuple[float, float] | None:
@@ -75,7 +86,7 @@ def check_longitude(lon: float, layer: str) -> None:
 
 
 def check_zone(zone: GkZone, lonlat: np.ndarray, layer: str) -> None:
-    """The automatic zone must contain the parcels' centre longitude (computed here by pyproj)."""
+    """The automatic zone must contain the parcels' centre longitude (computed here by GDAL)."""
     lon = centre_longitude(lonlat)
     if lon is None:
         return
@@ -134,19 +145,10 @@ def ellipsoidal_areas(lonlat: np.ndarray) -> np.ndarray:
     centre = _centre(lonlat)
     if centre is None:
         return areas
-    laea = Transformer.from_crs(
-        CRS.from_epsg(4490),
-        CRS.from_proj4(f"+proj=laea +lat_0={centre[1]} +lon_0={centre[0]} +ellps=GRS80"),
-        always_xy=True,
+    laea = _transform(
+        "EPSG:4490", f"+proj=laea +lat_0={centre[1]} +lon_0={centre[0]} +ellps=GRS80 +units=m"
     )
-
-    def fn(coords):
-        if not len(coords):
-            return coords
-        x, y = laea.transform(coords[:, 0], coords[:, 1])
-        return np.column_stack([x, y])
-
-    valid = _polygonal_valid(shapely.transform(lonlat, fn))
+    valid = _polygonal_valid(shapely.transform(lonlat, laea))
     live = ~shapely.is_missing(valid)
     areas[live] = shapely.area(valid[live])
     return np.nan_to_num(areas)

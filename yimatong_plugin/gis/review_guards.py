@@ -1,6 +1,6 @@
 """Checks of a compliance review's inputs that stop the run rather than give a wrong verdict.
 
-* :func:`check_parcel_areas`: the area CRS and the parcels' transform, against pyproj
+* :func:`check_parcel_areas`: the area CRS and the parcels' transform, against GDAL/OGR
   (see :mod:`yimatong_plugin.core.area_check`);
 * :func:`transform_signature`: what a prepared (cached) layer was made with: the layer's CRS,
   the area CRS and the coordinate operation the transform context picks between them.
@@ -39,7 +39,7 @@ def check_parcel_areas(source, fids, planar, ids, area_crs, auto: bool, tctx) ->
     """Refuse (AreaCheckError) parcels whose planar areas in ``area_crs`` cannot be right.
 
     ``fids``/``planar`` are the parcels as the review read them in ``area_crs``; they are read
-    again here in their own CRS and taken to lon/lat by pyproj, independently of QGIS's
+    again here in their own CRS and taken to lon/lat by GDAL/OGR, independently of QGIS's
     transform. Returns the largest relative planar/ellipsoidal difference."""
     own_fids, own, _ = io.read_geometries(source, source.sourceCrs(), tctx)
     order = {int(f): k for k, f in enumerate(own_fids.tolist())}

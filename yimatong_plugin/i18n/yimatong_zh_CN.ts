@@ -2019,7 +2019,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”不是面图层</translation>
     </message>
     <message>
-      <location filename="../core/area_check.py" line="101" />
+      <location filename="../core/area_check.py" line="112" />
       <source>Layer '{layer}' was not transformed correctly to {crs}: its parcels would lie at {got_lon:.4f}°E {got_lat:.4f}°N instead of {lon:.4f}°E {lat:.4f}°N; the review was stopped (check the project's datum transformations)</source>
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
@@ -2049,7 +2049,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
     <message>
-      <location filename="../core/area_check.py" line="69" />
+      <location filename="../core/area_check.py" line="80" />
       <source>Layer '{layer}': its centre longitude {lon:.4f}° lies outside the CGCS2000 3-degree Gauss-Kruger zones ({west}°E-{east}°E): check the layer's CRS, or choose AREA_CRS yourself</source>
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
@@ -2865,7 +2865,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
     <message>
-      <location filename="../core/area_check.py" line="174" />
+      <location filename="../core/area_check.py" line="176" />
       <source>Planar areas in {crs} differ from the ellipsoidal areas by up to {pct:.2f} % (more than {tol:.1f} %) for {n} parcels of layer '{layer}' ({shown}): {crs} is not a suitable area CRS for these parcels; the review was stopped</source>
       <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
     </message>
@@ -3935,7 +3935,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法加载认证配置 {id}。</translation>
     </message>
     <message>
-      <location filename="../core/area_check.py" line="85" />
+      <location filename="../core/area_check.py" line="96" />
       <source>The automatic area CRS {crs} (central meridian {cm}°E) does not contain the centre longitude {lon:.4f}° of layer '{layer}': the review was stopped; check the layer's CRS or choose AREA_CRS</source>
       <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
     </message>
@@ -4477,6 +4477,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/geometry.py" line="100" />
       <source>Unknown coordinate reference system '{crs}'</source>
       <translation>未知的坐标参考系“{crs}”</translation>
+    </message>
+    <message>
+      <location filename="../core/area_check.py" line="34" />
+      <source>Unknown coordinate reference system: {crs}</source>
+      <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/statistics.py" line="96" />
@@ -6154,7 +6159,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{id}（要素 {fid}）</translation>
     </message>
     <message>
-      <location filename="../core/area_check.py" line="168" />
+      <location filename="../core/area_check.py" line="170" />
       <source>{id}: {planar:,.2f} m² planar, {ell:,.2f} m² ellipsoidal</source>
       <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
     </message>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Benchmark: a full refresh of the statistics (``core/statistics.compute``) on a large library.
 
-Run: ``.venv/bin/python benchmarks/statistics.py [--repeat 3] [--postgis]``
+Run: ``.venv/bin/python benchmarks/stats_refresh.py [--repeat 3] [--postgis]``
 
 Library: the project box benchmark's 100,000 projects / 300,000 parcels / 1,000,000 events
 GeoPackage (``benchmarks/projectbox.py``, built once and cached under ``benchmarks/_data``).
