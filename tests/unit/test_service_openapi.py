@@ -20,6 +20,7 @@ ENDPOINTS = {
     ("get", "/api/v1/projects/{code}"),
     ("get", "/api/v1/projects/{code}/stages"),
     ("get", "/api/v1/projects/{code}/history"),
+    ("get", "/api/v1/parcels"),
     ("post", "/api/v1/projects/{code}/stages"),
     ("post", "/api/v1/projects/{code}/registrations"),
     ("post", "/api/v1/projects/{code}/results"),

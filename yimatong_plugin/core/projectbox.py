@@ -101,8 +101,11 @@ def _projects_of(lib, parcels: list[dict], include_archived: bool) -> list[dict]
         entry = by_code.setdefault(p["code"], {"parcel_ids": [], "retired_parcel_ids": []})
         entry["retired_parcel_ids" if p["retired"] else "parcel_ids"].append(p["fid"])
     codes = sorted(by_code)
-    marks = ", ".join("?" for _ in codes)
-    rows = lib.query("SELECT * FROM ymt_projects WHERE code IN (" + marks + ")", tuple(codes))
+    if hasattr(lib, "projects_by_code"):  # a library reached over HTTP: no SQL
+        rows = lib.projects_by_code(codes)
+    else:
+        marks = ", ".join("?" for _ in codes)
+        rows = lib.query("SELECT * FROM ymt_projects WHERE code IN (" + marks + ")", tuple(codes))
     out = []
     for row in rows:
         if row.get("archived") and not include_archived:
@@ -173,6 +176,17 @@ def project_file(
     """
     as_of = lc.to_date(as_of) or _dt.date.today()
     th = thresholds or lc.Thresholds()
+    if getattr(lib, "backend", "") == "remote":
+        # the service computes the file (batch peers need its SQL), with the default thresholds
+        if th != lc.Thresholds():
+            from .i18n import tr
+            from .library import LibraryError
+
+            raise LibraryError(
+                tr("The library service evaluates the rules with the default thresholds only"),
+                "unsupported",
+            )
+        return lib.project_file(code, as_of)
     project = lib.project(code)
     if project is None:
         return {}

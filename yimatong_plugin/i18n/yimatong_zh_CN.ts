@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="306" />
+      <location filename="../ui/project_box.py" line="313" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -501,7 +501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="315" />
+      <location filename="../ui/project_box.py" line="322" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -796,7 +796,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="282" />
+      <location filename="../ui/project_box.py" line="283" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -951,12 +951,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="121" />
+      <location filename="../ui/project_box.py" line="122" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="158" />
+      <location filename="../ui/project_box.py" line="159" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -2179,7 +2179,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="142" />
+      <location filename="../ui/project_box.py" line="143" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2369,7 +2369,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="329" />
+      <location filename="../ui/project_box.py" line="336" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2414,7 +2414,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="288" />
+      <location filename="../ui/project_box.py" line="289" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2514,7 +2514,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="249" />
+      <location filename="../ui/project_box.py" line="250" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2554,7 +2554,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="318" />
+      <location filename="../ui/project_box.py" line="325" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2840,7 +2840,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="120" />
+      <location filename="../ui/project_box.py" line="121" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -3045,7 +3045,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="133" />
+      <location filename="../ui/project_box.py" line="134" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -3992,7 +3992,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="153" />
+      <location filename="../ui/project_box.py" line="154" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4027,7 +4027,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="217" />
+      <location filename="../core/library/remote.py" line="237" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
@@ -4174,6 +4174,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库拒绝了此修改</translation>
     </message>
     <message>
+      <location filename="../core/projectbox.py" line="186" />
+      <source>The library service evaluates the rules with the default thresholds only</source>
+      <translation>项目库服务只按默认阈值评估规则</translation>
+    </message>
+    <message>
       <location filename="../core/library/remote.py" line="93" />
       <source>The library service refused the call ({status}): {message}</source>
       <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
@@ -4237,6 +4242,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/expressions.py" line="172" />
       <source>The project code grouped by segment for reading (NULL when malformed).</source>
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="347" />
+      <source>The project library could not answer: {error}</source>
+      <translation>项目库未能应答：{error}</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="177" />
@@ -4402,6 +4412,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/catalog_edit.py" line="25" />
       <source>Title</source>
       <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="176" />
+      <source>Too many parcels in this area for the library service; zoom in</source>
+      <translation>此范围内地块过多，项目库服务无法一次返回，请放大地图</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="453" />
@@ -4639,7 +4654,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="140" />
+      <location filename="../ui/project_box.py" line="141" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -4669,7 +4684,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="135" />
+      <location filename="../ui/project_box.py" line="136" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -4944,6 +4959,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批次批准</translation>
     </message>
     <message>
+      <location filename="../service/api_read.py" line="140" />
+      <source>bbox must be minx,miny,maxx,maxy in degrees (EPSG:4490), min before max</source>
+      <translation>bbox 须为 minx,miny,maxx,maxy（EPSG:4490 经纬度，最小值在前）</translation>
+    </message>
+    <message>
       <location filename="../service/api_write.py" line="137" />
       <source>cadastral zone and subzone (6 digits)</source>
       <translation>地籍区和地籍子区（6 位数字）</translation>
@@ -5194,7 +5214,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="297" />
+      <location filename="../ui/project_box.py" line="299" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -6279,7 +6299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="325" />
+      <location filename="../ui/project_box.py" line="332" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>

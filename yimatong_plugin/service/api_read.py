@@ -17,6 +17,7 @@ from .models import (
     CodeCheck,
     ErrorBody,
     Event,
+    ParcelBox,
     ProjectFile,
     ProjectPage,
     Source,
@@ -96,9 +97,13 @@ def list_projects(
 
 
 @router.get("/projects/{code}", response_model=ProjectFile, summary="项目详情 (one project)")
-def get_project(code: str, who: Caller = Depends(need("read"))):
+def get_project(
+    code: str,
+    who: Caller = Depends(need("read")),
+    as_of: Optional[dt.date] = Query(None, description="findings as of this day (today)"),
+):
     try:
-        info = projectbox.project_file(who.lib, code)
+        info = projectbox.project_file(who.lib, code, as_of)
     except LibraryError as exc:
         raise from_library(exc) from None
     if not info:
@@ -111,6 +116,38 @@ def get_project(code: str, who: Caller = Depends(need("read"))):
         "findings": [finding_json(f) for f in info["findings"]],
         "as_of": info["as_of"].isoformat(),
     }
+
+
+BBOX = r"^\s*-?[0-9.]+(\s*,\s*-?[0-9.]+){3}\s*$"
+
+
+@router.get("/parcels", response_model=ParcelBox, summary="范围内地块 (parcels in a box)")
+def parcels_in_box(
+    who: Caller = Depends(need("read")),
+    bbox: str = Query(..., pattern=BBOX, description="minx,miny,maxx,maxy in EPSG:4490"),
+    limit: int = Query(1000, ge=1, le=5000),
+):
+    """Parcels (current and retired) whose envelope meets the box, through the spatial index;
+    each feature's properties carry its project ``code``. ``truncated`` says the box held more
+    than ``limit`` parcels (ask a smaller box)."""
+    from ..core.i18n import tr
+
+    try:
+        minx, miny, maxx, maxy = (float(v) for v in bbox.split(","))
+    except ValueError:
+        minx = None
+    if minx is None or not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        msg = tr("bbox must be minx,miny,maxx,maxy in degrees (EPSG:4490), min before max")
+        raise from_library(LibraryError(msg, "bad_value", "bbox"))
+    try:
+        rows = who.lib.parcels_in_box(minx, miny, maxx, maxy)
+    except LibraryError as exc:
+        raise from_library(exc) from None
+    out = parcels_json(rows[:limit])
+    for feature, row in zip(out["features"], rows):
+        feature["properties"]["code"] = row["code"]
+    out["truncated"] = len(rows) > limit
+    return out
 
 
 def _no_project(code: str) -> str:

@@ -174,6 +174,13 @@ class FeatureCollection(BaseModel):
     features: list[Feature]
 
 
+class ParcelBox(FeatureCollection):
+    """Parcels (current and retired) whose envelope meets a box; ``truncated``: more than
+    the limit met it (only the first ``limit`` are listed)."""
+
+    truncated: bool
+
+
 class Finding(BaseModel):
     model_config = ConfigDict(extra="allow")
     rule: str

@@ -43,6 +43,7 @@ from ..core import lifecycle as lc
 from ..core import projectbox as pb
 from ..core.approval_sync import approval_summary
 from ..core.code import format_code
+from ..core.library import LibraryError
 from ..gis.history_text import status_text
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
@@ -291,13 +292,19 @@ class ProjectBoxDock(QgsDockWidget):
         if not crs.isValid():
             crs = LIBRARY_CRS
         feature = self.feature_at(point, crs, tolerance) if self.by_feature.isChecked() else None
-        if feature is not None:
-            layer, fid, geom = feature
-            rows = pb.projects_in(lib, geom, "EPSG:4490")
-            where = tr("feature {fid} of {layer}").format(fid=fid, layer=layer.name())
-        else:
-            rows = pb.projects_at(lib, point.x(), point.y(), crs.authid() or crs.toWkt(), tolerance)
-            where = f"{point.x():.6f}, {point.y():.6f}"
+        try:
+            if feature is not None:
+                layer, fid, geom = feature
+                rows = pb.projects_in(lib, geom, "EPSG:4490")
+                where = tr("feature {fid} of {layer}").format(fid=fid, layer=layer.name())
+            else:
+                rows = pb.projects_at(
+                    lib, point.x(), point.y(), crs.authid() or crs.toWkt(), tolerance
+                )
+                where = f"{point.x():.6f}, {point.y():.6f}"
+        except LibraryError as exc:  # e.g. the library service unreachable: say it, stay usable
+            self._say_failure(exc)
+            return []
         self.projects = rows
         for row in rows:
             n_current, n_retired = len(row["parcel_ids"]), len(row["retired_parcel_ids"])
@@ -335,6 +342,12 @@ class ProjectBoxDock(QgsDockWidget):
             return rows
         self.message.setStyleSheet("")
         return rows
+
+    def _say_failure(self, exc: Exception) -> None:
+        text = tr("The project library could not answer: {error}").format(error=exc)
+        self.message.setText(text)
+        self.message.setStyleSheet(NOTHING_FOUND_STYLE)
+        log(text, "warning")
 
     def feature_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, tolerance=0.0):
         """(layer, feature id, shapely geometry in EPSG:4490) of the active polygon layer's
@@ -408,7 +421,11 @@ class ProjectBoxDock(QgsDockWidget):
             self.current = {}
             self.timeline.clear_project()
             return
-        data = pb.project_file(self.library(), code, self.as_of(), self.thresholds)
+        try:
+            data = pb.project_file(self.library(), code, self.as_of(), self.thresholds)
+        except LibraryError as exc:
+            self._say_failure(exc)
+            data = {}
         self.current = data
         if not data:
             self.timeline.clear_project()

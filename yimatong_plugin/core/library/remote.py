@@ -140,10 +140,44 @@ class RemoteLibrary:
         info = self._file(code)
         return None if info is None else info["project"]
 
-    def project_file(self, code) -> dict:
-        """The service's project file: project, parcels (GeoJSON), events, results, findings
-        computed by the service as of today."""
-        return self._file(code) or {}
+    def project_file(self, code, as_of=None) -> dict:
+        """The project box's file of ``code`` as the service computes it (findings with the
+        default thresholds, as of ``as_of`` or today), shaped as ``core.projectbox.project_file``
+        returns it: project, events, parcels (WKB), results, findings (``Finding``), as_of.
+        ``{}`` when there is no such project."""
+        params = {"as_of": _iso(as_of)} if as_of else None
+        try:
+            info = self._json("GET", f"/projects/{self._code(code)}", params=params)
+        except LibraryError as exc:
+            if exc.kind == "not_found":
+                return {}
+            raise
+        return {
+            "project": info["project"],
+            "events": [_event_row(e) for e in info["events"]],
+            "parcels": _parcel_rows(info["parcels"], info["project"]["code"]),
+            "results": [_result_row(r) for r in info["results"]],
+            "findings": [_finding(f) for f in info["findings"]],
+            "as_of": datetime.date.fromisoformat(info["as_of"][:10]),
+        }
+
+    def projects_by_code(self, codes) -> list[dict]:
+        """The projects of ``codes`` that exist (one request each)."""
+        return [row for row in (self.project(c) for c in codes) if row is not None]
+
+    def parcels_in_box(self, minx: float, miny: float, maxx: float, maxy: float) -> list[dict]:
+        """Parcels (current and retired) whose envelope meets the box (EPSG:4490), as the local
+        library's ``parcels_in_box`` returns them. A box holding more parcels than the service
+        lists at once is refused (never a partial answer)."""
+        box = ",".join(repr(float(v)) for v in (minx, miny, maxx, maxy))
+        data = self._json("GET", "/parcels", params={"bbox": box, "limit": 5000})
+        if data.get("truncated"):
+            raise LibraryError(
+                tr("Too many parcels in this area for the library service; zoom in"),
+                "too_many",
+                "bbox",
+            )
+        return _parcel_rows(data, None)
 
     def _pages(self, params: dict, limit: Optional[int]):
         page, out = 1, []
@@ -170,28 +204,14 @@ class RemoteLibrary:
         return self._json("GET", "/projects", params=dict(params, page=page, page_size=page_size))
 
     def parcels(self, code, include_retired: bool = True) -> list[dict]:
-        import shapely
-
         info = self._file(code)
         if info is None:
             return []
-        rows = []
-        for feat in info["parcels"]["features"]:
-            row = dict(feat["properties"], fid=feat["id"], code=info["project"]["code"])
-            geom = feat.get("geometry")
-            row["geometry"] = (
-                shapely.to_wkb(shapely.geometry.shape(geom), output_dimension=2) if geom else None
-            )
-            if include_retired or not row.get("retired"):
-                rows.append(row)
-        return rows
+        rows = _parcel_rows(info["parcels"], info["project"]["code"])
+        return [r for r in rows if include_retired or not r.get("retired")]
 
     def events(self, code, include_archived: bool = False) -> list[dict]:
-        rows = self._json("GET", f"/projects/{self._code(code)}/stages")
-        for row in rows:
-            row["fid"], row["event_date"] = row.pop("id"), row.pop("date")
-            row["origin_key"] = row.pop("record_id", None)
-        return rows
+        return [_event_row(e) for e in self._json("GET", f"/projects/{self._code(code)}/stages")]
 
     def results(self, code, include_archived: bool = False) -> list[dict]:
         info = self._file(code)
@@ -259,3 +279,61 @@ def _iso(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()[:10]
     return value
+
+
+def _event_row(row: dict) -> dict:
+    row["fid"], row["event_date"] = row.pop("id"), row.pop("date")
+    row["origin_key"] = row.pop("record_id", None)
+    return row
+
+
+def _parcel_rows(collection: dict, code) -> list[dict]:
+    """Library parcel rows (geometry as 2D WKB) from the service's GeoJSON."""
+    import shapely
+
+    rows = []
+    for feat in collection["features"]:
+        row = dict(feat["properties"], fid=feat["id"])
+        if code is not None:
+            row["code"] = code
+        geom = feat.get("geometry")
+        row["geometry"] = (
+            shapely.to_wkb(shapely.geometry.shape(geom), output_dimension=2) if geom else None
+        )
+        rows.append(row)
+    return rows
+
+
+def _result_row(row: dict) -> dict:
+    """A library result row: ``path`` as a local library names a stored file (its name)."""
+    from .blobs import blob_path
+
+    row["fid"] = row.pop("id")
+    stored = row.get("stored") and row.get("sha256")
+    row["path"] = blob_path(row["sha256"], row["name"]) if stored else row["name"]
+    return row
+
+
+def _date(text):
+    return datetime.date.fromisoformat(text[:10]) if text else None
+
+
+def _finding(data: dict):
+    """A lifecycle ``Finding`` from the service's JSON."""
+    from ..lifecycle import Finding
+
+    return Finding(
+        code=data["code"],
+        rule=data["rule"],
+        severity=data["severity"],
+        since=_date(data["since"]),
+        days=int(data["days"]),
+        evidence=data["evidence"],
+        stage=data.get("stage") or "",
+        batch=data.get("batch") or "",
+        supplied_ratio=data.get("supplied_ratio"),
+        codes=tuple(data.get("codes") or (data["code"],)),
+        reference=_date(data.get("reference_date")),
+        reference_kind=data.get("reference") or "",
+        until=_date(data.get("days_until")),
+    )

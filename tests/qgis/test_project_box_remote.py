@@ -1,0 +1,91 @@
+"""The project box over a library reached through the real exchange service (HTTP)."""
+
+import socket
+
+import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+from qgis.PyQt.QtCore import QDate
+
+from tests.qgis.test_project_box import CLICK, library  # noqa: F401 (fixture)
+from tests.service_server import Service, add_client
+from yimatong_plugin.core import lifecycle as lc
+from yimatong_plugin.core.library import LibraryError, open_library
+from yimatong_plugin.ui.project_box import ProjectBoxDock
+
+
+@pytest.fixture
+def remote(library):  # noqa: F811
+    lib, idle, moved, far = library
+    key = add_client(lib.uri, "project-box", "read")
+    svc = Service(lib.uri)
+    client = open_library(svc.api, token=key)
+    yield client, idle, moved, far
+    client.close()
+    svc.stop()
+
+
+@pytest.fixture
+def make_dock(qgis_iface, qgis_canvas):
+    docks = []
+
+    def make(lib):
+        qgis_canvas.resize(600, 600)
+        qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+        qgis_canvas.setExtent(QgsRectangle(111.68, 29.02, 111.74, 29.08))
+        dock = ProjectBoxDock(qgis_iface)
+        dock.set_library(lib)
+        dock.as_of_edit.setDate(QDate(2024, 6, 1))
+        docks.append(dock)
+        return dock
+
+    yield make
+    for dock in docks:
+        dock.deleteLater()
+
+
+def test_pick_over_the_service_lists_projects_events_and_findings(make_dock, qgis_canvas, remote):
+    client, idle, moved, far = remote
+    dock = make_dock(client)
+    dock.map_tool.pick(CLICK)  # what a click at CLICK does
+    assert dock.project_codes() == [idle, moved]  # current hit first, then retired-only
+    assert dock.project_list.topLevelItem(0).text(1) == "武陵区闲置住宅用地项目"
+    assert "retired" in dock.project_list.topLevelItem(1).text(3)
+    assert far not in dock.project_codes()
+    # the first project's file: events, results, findings as of the dock's date, highlight
+    assert [e.stage for e in dock.timeline.events] == ["conversion_approval", "supply"]
+    tip = dock.timeline.event_items[1].toolTip()
+    assert "常国土出〔2021〕1号" in tip and "出让合同.pdf" in tip
+    assert [(f.rule, f.stage) for f in dock.timeline.findings] == [(lc.RULE_IDLE, "repossession")]
+    assert dock.finding_list.topLevelItem(0).text(2) == "2023-07-01"
+    assert dock.finding_list.topLevelItem(0).text(4)  # what the days count
+    assert dock.highlighted() == {"current": 1, "retired": 0}
+    dock.as_of_edit.setDate(QDate(2022, 1, 1))  # the service evaluates on the dock's date
+    assert [f.rule for f in dock.timeline.findings] == [lc.RULE_UNUSED]
+    dock.select_project(moved)
+    assert dock.highlighted() == {"current": 1, "retired": 1}
+    assert [e.stage for e in dock.timeline.events] == ["supply", "construction_start"]
+
+
+def test_a_box_with_too_many_parcels_is_refused_not_cut(remote):
+    client = remote[0]
+    rows = client.parcels_in_box(111.6, 29.0, 111.9, 29.2)
+    assert len(rows) == 4 and {r["code"] for r in rows} == set(remote[1:])
+    resp = client._session.get(
+        client.uri + "/parcels", params={"bbox": "111.6,29.0,111.9,29.2", "limit": 2}
+    )
+    assert resp.json()["truncated"] is True and len(resp.json()["features"]) == 2
+    bad = client._session.get(client.uri + "/parcels", params={"bbox": "112,29,111,30"})
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "bbox"
+
+
+def test_an_unreachable_service_is_said_in_the_dock(make_dock, qgis_canvas):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    client = open_library(f"http://127.0.0.1:{port}/api/v1", token="x", connect_timeout=1)
+    dock = make_dock(client)
+    dock.map_tool.pick(CLICK)  # no exception escapes to QGIS
+    assert dock.project_codes() == []
+    assert "Cannot reach the library service" in dock.message.text()
+    with pytest.raises(LibraryError):
+        client.project("43")
