@@ -199,6 +199,11 @@
       <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
     <message>
+      <location filename="../service/api_write.py" line="259" />
+      <source>A new project needs both a name and a source</source>
+      <translation>新建项目须同时给出名称和来源</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="342" />
       <source>A parcel is replaced by exactly one feature; {n} are selected.</source>
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
@@ -2174,9 +2179,14 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>区位图</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="86" />
+      <location filename="../ui/locator.py" line="87" />
       <source>Locator: cannot open the project library: {error}</source>
       <translation>定位栏：无法打开项目库：{error}</translation>
+    </message>
+    <message>
+      <location filename="../ui/locator.py" line="108" />
+      <source>Locator: the project library could not answer: {error}</source>
+      <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="143" />
@@ -3130,7 +3140,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="136" />
+      <location filename="../ui/locator.py" line="144" />
       <source>Project {code} has no parcels yet.</source>
       <translation>项目 {code} 尚无地块。</translation>
     </message>
@@ -4244,7 +4254,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="347" />
+      <location filename="../ui/locator.py" line="131" />
       <source>The project library could not answer: {error}</source>
       <translation>项目库未能应答：{error}</translation>
     </message>
@@ -4779,7 +4789,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通项目库</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="64" />
+      <location filename="../ui/locator.py" line="65" />
       <source>Yimatong projects</source>
       <translation>一码通项目</translation>
     </message>

@@ -253,8 +253,16 @@ def get_result(code: str, result_id: int, who: Caller = Depends(need("read"))):
 
 @router.post("/codes", response_model=CodeOut, status_code=201, summary="赋码 (allocate a code)")
 def allocate(body: AllocateIn, who: Caller = Depends(need("allocate"))):
+    segments = body.model_dump()
+    name, source = segments.pop("name"), segments.pop("source")
+    if (name is None) != (source is None):
+        msg = tr("A new project needs both a name and a source")
+        raise from_library(LibraryError(msg, "bad_value", "source" if name else "name"))
     try:
-        code = who.lib.allocate_code(**body.model_dump())
+        if name is None:
+            code = who.lib.allocate_code(**segments)
+        else:
+            code = who.lib.new_project(name, source.value, segments)
     except LibraryError as exc:
         raise from_library(exc) from None
     return {"code": str(code), "display": code.display()}

@@ -107,6 +107,9 @@ class AllocateIn(Strict):
     project_type: str = Field(min_length=1, max_length=2)
     supply_type: str = Field(min_length=1, max_length=2)
     land_use: str = Field(min_length=1, max_length=4)
+    #: with a name and a source the project record is created with the code (one transaction)
+    name: Optional[str] = Field(None, min_length=1, max_length=200)
+    source: Optional[Source] = None
 
 
 class CodeOut(BaseModel):

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..core.code import format_code
+from ..core.library import LibraryError
 from ..core.library.constants import SOURCES
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
@@ -103,6 +104,8 @@ class ProjectLocatorFilter(QgsLocatorFilter):
                 result.userData = row["code"]
                 result.score = 1.0 if string.strip() in (row["code"], row["name"]) else 0.5
                 self.resultFetched.emit(result)
+        except LibraryError as exc:  # e.g. the library service unreachable: no results, logged
+            log(tr("Locator: the project library could not answer: {error}").format(error=exc))
         finally:
             lib.close()
 
@@ -123,6 +126,11 @@ def zoom_to_project(iface, code: str, opener) -> bool:
         return False
     try:
         parcels = lib.parcels(code, include_retired=False)
+    except LibraryError as exc:  # said in the message bar, never raised into QGIS
+        iface.messageBar().pushWarning(
+            tr("Yimatong"), tr("The project library could not answer: {error}").format(error=exc)
+        )
+        return False
     finally:
         lib.close()
     geoms = []

@@ -248,6 +248,12 @@ class RemoteLibrary:
         body = {k: str(v) for k, v in segments.items() if v is not None}
         return parse_code(self._json("POST", "/codes", json=body)["code"])
 
+    def new_project(self, name: str, source: str, segments: dict) -> ProjectCode:
+        """Allocate a code and create its project record (one transaction in the service)."""
+        body = {k: str(v) for k, v in segments.items() if v is not None}
+        body.update(name=str(name), source=str(source))
+        return parse_code(self._json("POST", "/codes", json=body)["code"])
+
     def add_event(self, code, stage: str, date, **attrs) -> int:
         """Post a stage event. ``origin_key`` is sent as the record id (a repeat with the same
         key is answered with the first event); without one a fresh id is used."""
