@@ -16,6 +16,8 @@ def test_options_page_round_trip(qgis_app, tmp_path, monkeypatch):
     page.library_file.setFilePath(str(tmp_path / "b.gpkg"))
     page.region.setText("44")
     page.division_field.setText("xzqdm")
+    assert page.public_base_url.text() == ""
+    page.public_base_url.setText(" https://ymt.example.gov.cn ")
     page.area_fixed.setChecked(True)
     from qgis.core import QgsCoordinateReferenceSystem
 
@@ -26,4 +28,5 @@ def test_options_page_round_trip(qgis_app, tmp_path, monkeypatch):
     assert store["region_code"] == "44"
     assert store["division_field"] == "xzqdm"
     assert store["area_crs"] == "EPSG:4545"
+    assert store["public_base_url"] == "https://ymt.example.gov.cn"
     page.deleteLater()

@@ -79,10 +79,19 @@ def file_check(path: str, sha256: str | None) -> str:
 # -- images ---------------------------------------------------------------------------------
 
 
+def qr_text(code: str) -> str:
+    """What the QR code holds: the exchange service's public page ``{base}/p/{code}`` when its
+    public base URL is set (plugin settings), else the code itself."""
+    from ..toolbelt.settings import load_settings
+
+    base = load_settings().public_base_url.strip().rstrip("/")
+    return f"{base}/p/{code}" if base.lower().startswith(("http://", "https://")) else code
+
+
 def write_qr(code: str, path: Path) -> None:
     import segno
 
-    segno.make(code, error="m").save(str(path), scale=6, border=2)
+    segno.make(qr_text(code), error="m").save(str(path), scale=6, border=2)
 
 
 def write_timeline(data: dict, path: Path, thresholds=None) -> None:

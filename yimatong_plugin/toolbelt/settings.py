@@ -29,6 +29,9 @@ class PluginSettings:
     division_field: str = "adcode"
     #: area CRS preference: "auto" (nearest CGCS2000 3-degree GK zone) or an auth id
     area_crs: str = "auto"
+    #: public base URL of the exchange service (https://host): reports' QR codes open its
+    #: public page /p/{code}; empty: the QR code holds the code itself
+    public_base_url: str = ""
 
 
 def load_settings() -> PluginSettings:

@@ -56,6 +56,12 @@ class YimatongOptionsPage(QgsOptionsPageWidget):
         )
         note.setWordWrap(True)
         form.addRow(note)
+        self.public_base_url = QLineEdit()
+        self.public_base_url.setPlaceholderText("https://ymt.example.gov.cn")
+        self.public_base_url.setToolTip(
+            tr("The QR code of a project file opens this service's public page /p/{code}")
+        )
+        form.addRow(tr("Public address of the exchange service"), self.public_base_url)
         layout.addWidget(box)
 
         box = QGroupBox(tr("Codes"))
@@ -111,6 +117,7 @@ class YimatongOptionsPage(QgsOptionsPageWidget):
         self.dictionary_dir.setFilePath(settings.dictionary_dir)
         self.division_layer.setFilePath(settings.division_layer)
         self.division_field.setText(settings.division_field)
+        self.public_base_url.setText(settings.public_base_url)
         if settings.area_crs and settings.area_crs != "auto":
             self.area_fixed.setChecked(True)
             self.area_crs.setCrs(QgsCoordinateReferenceSystem(settings.area_crs))
@@ -136,6 +143,7 @@ class YimatongOptionsPage(QgsOptionsPageWidget):
         s.dictionary_dir = self.dictionary_dir.filePath().strip()
         s.division_layer = self.division_layer.filePath().strip()
         s.division_field = self.division_field.text().strip() or "adcode"
+        s.public_base_url = self.public_base_url.text().strip()
         crs = self.area_crs.crs()
         s.area_crs = crs.authid() if self.area_fixed.isChecked() and crs.isValid() else "auto"
         return s
