@@ -4524,7 +4524,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="930" />
+      <location filename="../core/overlay/engine.py" line="193" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -5154,7 +5154,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1049" />
+      <location filename="../core/overlay/verdict.py" line="20" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -5329,7 +5329,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1126" />
+      <location filename="../core/overlay/verdict.py" line="97" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
@@ -5514,7 +5514,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{seconds:g} 秒内无响应</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1124" />
+      <location filename="../core/overlay/verdict.py" line="95" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -5674,7 +5674,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1100" />
+      <location filename="../core/overlay/verdict.py" line="71" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
@@ -5684,12 +5684,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与项目用途相符的规划用途：{codes}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1106" />
+      <location filename="../core/overlay/verdict.py" line="77" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1114" />
+      <location filename="../core/overlay/verdict.py" line="85" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
@@ -5709,7 +5709,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1087" />
+      <location filename="../core/overlay/verdict.py" line="58" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -6164,22 +6164,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1059" />
+      <location filename="../core/overlay/verdict.py" line="30" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1073" />
+      <location filename="../core/overlay/verdict.py" line="44" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1079" />
+      <location filename="../core/overlay/verdict.py" line="50" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1065" />
+      <location filename="../core/overlay/verdict.py" line="36" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
