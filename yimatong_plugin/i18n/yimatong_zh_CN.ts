@@ -24,7 +24,7 @@
       <translation>（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="979" />
+      <location filename="../processing/compliance_support.py" line="129" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -641,7 +641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="965" />
+      <location filename="../processing/compliance_support.py" line="115" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -671,7 +671,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -701,7 +701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
@@ -946,7 +946,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="963" />
+      <location filename="../processing/compliance_support.py" line="113" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1081,12 +1081,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="369" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1106,17 +1106,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="140" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="148" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="304" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1161,7 +1161,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="749" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1531,7 +1531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1551,17 +1551,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="275" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1707,7 +1707,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="316" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1752,7 +1752,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1762,7 +1762,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="290" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1989,32 +1989,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="657" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="660" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="426" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="719" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="681" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="736" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="691" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="653" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -2024,27 +2024,27 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="324" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="459" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="421" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="667" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="629" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="677" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="593" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -2054,22 +2054,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="825" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="817" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="779" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="755" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="717" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="851" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="813" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2079,7 +2079,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="473" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -2194,7 +2194,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="135" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2539,7 +2539,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="285" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2594,7 +2594,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="262" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2639,22 +2639,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="283" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="110" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="72" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2720,7 +2720,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -2860,7 +2860,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="341" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -2900,7 +2900,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -2910,7 +2910,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
@@ -2925,7 +2925,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -3010,7 +3010,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="169" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3060,7 +3060,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3330,7 +3330,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -3430,7 +3430,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3610,7 +3610,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3695,7 +3695,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="180" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -4224,7 +4224,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="251" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4269,7 +4269,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="602" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="564" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4629,7 +4629,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="269" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -4804,22 +4804,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="311" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="273" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="997" />
+      <location filename="../processing/compliance_support.py" line="147" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="991" />
+      <location filename="../processing/compliance_support.py" line="141" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
@@ -4919,7 +4919,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="81" />
+      <location filename="../processing/compliance_support.py" line="50" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -4959,7 +4959,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="687" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -5134,7 +5134,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="661" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="623" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -5244,7 +5244,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="727" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -5279,7 +5279,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="82" />
+      <location filename="../processing/compliance_support.py" line="51" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -5334,7 +5334,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="429" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -5669,7 +5669,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="548" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -5694,7 +5694,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="430" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -6154,7 +6154,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="637" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -6199,12 +6199,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="995" />
+      <location filename="../processing/compliance_support.py" line="145" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="984" />
+      <location filename="../processing/compliance_support.py" line="134" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -6259,7 +6259,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="574" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="536" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6551,7 +6551,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="980" />
+      <location filename="../processing/compliance_support.py" line="130" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>
