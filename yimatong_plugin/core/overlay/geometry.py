@@ -1,0 +1,65 @@
+"""Geometry helpers of the overlay: keep the polygonal parts, repair invalid polygons."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+_POLY_TYPES = (3, 6)  # Polygon, MultiPolygon
+_EMPTY = shapely.Polygon()
+
+
+def polygonal(geoms):
+    """Keep only the polygonal parts of each geometry (None stays None; no polygon → empty)."""
+    arr = np.asarray(geoms, dtype=object)
+    scalar = arr.ndim == 0
+    arr = np.atleast_1d(arr).copy()
+    types = shapely.get_type_id(arr)
+    for i in np.nonzero((types >= 0) & ~np.isin(types, _POLY_TYPES))[0]:
+        parts = shapely.get_parts(arr[i])
+        ptypes = shapely.get_type_id(parts)
+        if ptypes.size and np.any(ptypes == 7):  # nested collections
+            parts = shapely.get_parts(parts)
+            ptypes = shapely.get_type_id(parts)
+        polys = parts[np.isin(ptypes, _POLY_TYPES)]
+        polys = shapely.get_parts(polys) if len(polys) else polys
+        if len(polys) == 0:
+            arr[i] = _EMPTY
+        elif len(polys) == 1:
+            arr[i] = polys[0]
+        else:
+            arr[i] = shapely.multipolygons(polys)
+    return arr[0] if scalar else arr
+
+
+def repair(geoms):
+    """``(fixed, repaired, unusable)``: make_valid where invalid, polygonal parts kept.
+
+    ``repaired`` marks geometries that were invalid (or not purely polygonal) and changed;
+    ``unusable`` marks None/empty geometries and those with no polygonal part.
+    """
+    arr = np.asarray(geoms, dtype=object).copy()
+    missing = shapely.is_missing(arr)
+    empty = missing.copy()
+    empty[~missing] = shapely.is_empty(arr[~missing])
+    types = shapely.get_type_id(arr)
+    valid = np.ones(len(arr), dtype=bool)
+    live = ~empty
+    valid[live] = shapely.is_valid(arr[live])
+    non_poly = live & ~np.isin(types, _POLY_TYPES)
+    fix = live & (~valid | non_poly)
+    repaired = np.zeros(len(arr), dtype=bool)
+    if fix.any():
+        idx = np.nonzero(fix)[0]
+        fixed = arr[idx]
+        bad = ~valid[idx]
+        if bad.any():
+            fixed[bad] = shapely.make_valid(fixed[bad])
+        fixed = polygonal(fixed)
+        arr[idx] = fixed
+        repaired[idx] = True
+    unusable = empty.copy()
+    if fix.any():
+        unusable[fix] = shapely.is_empty(arr[fix])
+    repaired &= ~unusable
+    return arr, repaired, unusable

@@ -1,0 +1,149 @@
+"""What the compliance review (``yimatong:complianceoverlay``) shares with site selection and
+the report: the control rules (recognised from names, or written by the user), the output
+fields, and the zoning classification parameter and detection."""
+
+from __future__ import annotations
+
+import re
+
+from qgis.core import QgsField, QgsFields, QgsProcessingException, QgsProcessingParameterEnum
+
+from ..core import overlay as engine
+from ..core import zoning_scheme
+from ..core.i18n import tr_noop
+from ..gis import shapely_io as io
+from ..gis.qgis_compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+
+#: the name of the zoning classification parameter (ComplianceOverlayAlgorithm's and
+#: SiteSelectionAlgorithm's)
+ZONING_CLASSIFICATION = "ZONING_CLASSIFICATION"
+
+INSIDE_NAMES = ("城镇开发边界", "开发边界", "UDB", "URBAN DEVELOPMENT BOUNDARY")
+AVOID_NAMES = ("红线", "生态保护", "基本农田", "永久基本农田", "RED LINE", "FARMLAND")
+
+
+def default_rule(name: str) -> str | None:
+    """inside / avoid recognised from a control layer's name, or None when unknown."""
+    upper = name.upper()
+    if any(key in upper for key in INSIDE_NAMES):
+        return engine.INSIDE
+    if any(key in upper for key in AVOID_NAMES):
+        return engine.AVOID
+    return None
+
+
+#: the value of the overlap table's layer column for zoning rows (a data value, like the verdicts)
+ZONING_LAYER = "规划分区"
+
+#: the words a user may write for a rule in the control rules override
+RULE_WORDS = {
+    "avoid": engine.AVOID,
+    "避让": engine.AVOID,
+    "避开": engine.AVOID,
+    "inside": engine.INSIDE,
+    "在内": engine.INSIDE,
+    "之内": engine.INSIDE,
+    "落入": engine.INSIDE,
+}
+#: how the log names a rule
+RULE_NAMES = {
+    engine.AVOID: tr_noop("avoid (the overlap is the conflict)"),
+    engine.INSIDE: tr_noop("inside (the area outside is the conflict)"),
+}
+
+
+def parse_rules(text: str) -> dict[str, str]:
+    """``"城镇开发边界=inside;洪涝风险控制线=避让"`` -> {name: rule}; raises ValueError.
+    A rule is written avoid/避让/避开 or inside/在内/之内/落入; ＝ and ； work too."""
+    rules = {}
+    for item in re.split(r"[;；\n]", text or ""):
+        item = item.strip().replace("＝", "=")
+        if not item:
+            continue
+        if "=" not in item:
+            raise ValueError(item)
+        name, rule = (s.strip() for s in item.rsplit("=", 1))
+        rule = RULE_WORDS.get(rule.lower())
+        if rule is None or not name:
+            raise ValueError(item)
+        rules[name] = rule
+    return rules
+
+
+# the fields of OUTPUT (then one ``<control line>_ratio`` per control layer) and OUTPUT_TABLE:
+# the algorithm's public interface, read by the report, models and scripts
+OUTPUT_FIELDS = (
+    ("parcel_id", FIELD_STRING),
+    ("area_m2", FIELD_DOUBLE),
+    ("repaired", FIELD_INT),
+    ("verdict", FIELD_STRING),
+    ("verdict_rule", FIELD_STRING),
+    ("project_code", FIELD_STRING),
+)
+TABLE_FIELDS = (
+    ("parcel_id", FIELD_STRING),
+    ("layer", FIELD_STRING),
+    ("class_code", FIELD_STRING),
+    ("overlap_m2", FIELD_DOUBLE),
+    ("overlap_ratio", FIELD_DOUBLE),
+    ("outside_m2", FIELD_DOUBLE),
+    ("role", FIELD_STRING),
+)
+
+
+def ratio_field(name: str) -> str:
+    """OUTPUT's field with the share of the parcel inside control line ``name``."""
+    return f"{name}_ratio"
+
+
+def output_fields(control_names) -> QgsFields:
+    """The fields of OUTPUT for control lines ``control_names``."""
+    fields = QgsFields()
+    for fname, ftype in OUTPUT_FIELDS:
+        fields.append(QgsField(fname, ftype))
+    for name in control_names:
+        fields.append(QgsField(ratio_field(name), FIELD_DOUBLE))
+    return fields
+
+
+def zoning_scheme_parameter(tr) -> QgsProcessingParameterEnum:
+    """The ZONING_CLASSIFICATION parameter (compliance review and site selection)."""
+    return QgsProcessingParameterEnum(
+        ZONING_CLASSIFICATION,
+        tr("Classification of the zoning codes"),
+        [
+            tr("Automatic (from the layer's codes)"),
+            tr("2023 用地用海"),
+            tr("三调 working classification"),
+        ],
+        defaultValue=0,
+    )
+
+
+def zoning_scheme_of(choice: int, layer, field, feedback, tr):
+    """(scheme, text for the log and the report) of a zoning layer's codes: ``choice`` 1 / 2
+    is the user's (2023 / 三调), 0 automatic from the layer's whole code set (every distinct
+    value, not only those near the parcels); codes that cannot be told apart stop the run."""
+    layer_name = layer.name()
+    names = {
+        zoning_scheme.Y2023: tr("2023 用地用海"),
+        zoning_scheme.SANDIAO: tr("三调 working classification"),
+    }
+    if choice in (1, 2):
+        scheme = zoning_scheme.Y2023 if choice == 1 else zoning_scheme.SANDIAO
+        text = tr("{name} (chosen)").format(name=names[scheme])
+    else:
+        codes = layer.uniqueValues(layer.fields().lookupField(field))
+        try:
+            scheme, reason = zoning_scheme.detect(io.attribute_text(c) for c in codes)
+        except zoning_scheme.ZoningSchemeError as exc:
+            raise QgsProcessingException(
+                tr("Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)").format(
+                    layer=layer_name, error=exc
+                )
+            ) from exc
+        text = tr("{name} (automatic: {reason})").format(name=names[scheme], reason=reason)
+    feedback.pushInfo(
+        tr("Zoning layer '{layer}': codes read as {scheme}").format(layer=layer_name, scheme=text)
+    )
+    return scheme, text
