@@ -20,6 +20,7 @@ Each part runs when the code it needs exists, and says clearly what is missing o
 from __future__ import annotations
 
 import datetime
+import gc
 import json
 import os
 import sys
@@ -509,6 +510,7 @@ def main() -> int:
         ok = run_parcel_check() and ok
         ok = build_library() and ok
     finally:
+        gc.collect()  # layers and tasks of the runs go while QGIS is still up
         app.exitQgis()
     if not ok:
         print("\nDemo incomplete: see MISSING above.")
@@ -516,4 +518,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # every output is written and closed: leave without the interpreter's teardown, which could
+    # destroy a leftover QGIS object after exitQgis() (seen as a rare SIGSEGV at exit under load)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
