@@ -265,6 +265,11 @@ def scene_project_box(iface):
         subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py")], check=False)
     code = "4343070220250301121001000001"  # the demo's seeded idle-land case
     lib = open_library(str(path))
+    if lib.project(code) is None:  # a library left by another run: make the demo's anew
+        lib.close()
+        path.unlink()
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py")], check=False)
+        lib = open_library(str(path))
     parcel = next(p for p in lib.parcels(code) if not p["retired"])
     geom = shapely.from_wkb(parcel["geometry"])
     lib.close()
