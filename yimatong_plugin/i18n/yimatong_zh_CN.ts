@@ -149,7 +149,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="153" />
+      <location filename="../processing/base.py" line="174" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="208" />
+      <location filename="../processing/base.py" line="229" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -586,7 +586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="213" />
+      <location filename="../processing/base.py" line="234" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -806,7 +806,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="191" />
+      <location filename="../processing/base.py" line="212" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="58" />
+      <location filename="../processing/base.py" line="61" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -1101,7 +1101,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="35" />
+      <location filename="../processing/base.py" line="38" />
       <source>Control line / zoning</source>
       <translation>控制线/规划分区</translation>
     </message>
@@ -1261,12 +1261,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>天数计算区间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="55" />
+      <location filename="../processing/base.py" line="58" />
       <source>Days counted to</source>
       <translation>天数计至</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="55" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="46" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
@@ -1707,7 +1707,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="31" />
+      <location filename="../processing/base.py" line="34" />
       <source>Geometry repaired</source>
       <translation>图形已修复</translation>
     </message>
@@ -1742,7 +1742,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="33" />
+      <location filename="../processing/base.py" line="36" />
       <source>Grounds</source>
       <translation>判定理由</translation>
     </message>
@@ -1884,7 +1884,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="44" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
@@ -1934,7 +1934,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="43" />
       <source>Kind (control or zoning)</source>
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
@@ -2094,7 +2094,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="59" />
+      <location filename="../processing/base.py" line="62" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -2629,7 +2629,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="45" />
+      <location filename="../processing/base.py" line="48" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
@@ -2639,12 +2639,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="39" />
+      <location filename="../processing/base.py" line="42" />
       <source>Outside (m²)</source>
       <translation>线外面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="37" />
+      <location filename="../processing/base.py" line="40" />
       <source>Overlap (m²)</source>
       <translation>叠加面积（平方米）</translation>
     </message>
@@ -2895,7 +2895,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="36" />
+      <location filename="../processing/base.py" line="39" />
       <source>Planned use code</source>
       <translation>规划用途代码</translation>
     </message>
@@ -2980,7 +2980,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="45" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
@@ -3290,12 +3290,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="57" />
       <source>Reference date</source>
       <translation>基准日</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="56" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
     </message>
@@ -3460,7 +3460,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="57" />
+      <location filename="../processing/base.py" line="60" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -3495,7 +3495,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="51" />
+      <location filename="../processing/base.py" line="54" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
     </message>
@@ -3665,7 +3665,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="38" />
+      <location filename="../processing/base.py" line="41" />
       <source>Share of the parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -4269,7 +4269,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="177" />
+      <location filename="../processing/base.py" line="198" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -4604,7 +4604,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="44" />
+      <location filename="../processing/base.py" line="47" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -6224,7 +6224,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="86" />
+      <location filename="../processing/base.py" line="89" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
@@ -6496,7 +6496,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="226" />
+      <location filename="../processing/base.py" line="247" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>

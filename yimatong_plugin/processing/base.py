@@ -7,6 +7,8 @@ It fixes the group, ``createInstance``, the icon and translation, and requires a
 
 from __future__ import annotations
 
+import functools
+
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessingAlgorithm,
@@ -19,6 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.crs import crs_display_name
 from ..core.i18n import tr_noop
+from ..core.proj_threads import keep_thread_context
 from ..toolbelt.i18n import CONTEXT
 from ..toolbelt.resources import icon
 
@@ -93,6 +96,24 @@ class _AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 
 class YimatongAlgorithm(QgsProcessingAlgorithm):
+    def __init_subclass__(cls, **kwargs):
+        """Each algorithm's processAlgorithm keeps the pyproj context of the thread it ran on
+        (core/proj_threads.py: on QGIS 3.40 a later run in the same pool thread could crash)."""
+        super().__init_subclass__(**kwargs)
+        run = cls.__dict__.get("processAlgorithm")
+        if run is None or getattr(run, "_keeps_proj_context", False):
+            return
+
+        @functools.wraps(run)
+        def process(self, *args, **kw):
+            try:
+                return run(self, *args, **kw)
+            finally:
+                keep_thread_context()
+
+        process._keeps_proj_context = True
+        cls.processAlgorithm = process
+
     NAME: str = ""
     DISPLAY_NAME: str = ""
     GROUP_ID: str = "general"
