@@ -791,12 +791,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法统计项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="107" />
+      <location filename="../core/library/gpkg.py" line="126" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="122" />
+      <location filename="../core/library/gpkg.py" line="141" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -836,7 +836,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取图层目录：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="89" />
+      <location filename="../core/library/gpkg.py" line="108" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -2114,17 +2114,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="382" />
+      <location filename="../core/library/gpkg.py" line="401" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="403" />
+      <location filename="../core/library/gpkg.py" line="422" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="357" />
+      <location filename="../core/library/gpkg.py" line="376" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
@@ -4209,7 +4209,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="348" />
+      <location filename="../core/library/gpkg.py" line="367" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
@@ -6376,27 +6376,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="180" />
+      <location filename="../core/library/gpkg.py" line="199" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="79" />
+      <location filename="../core/library/gpkg.py" line="98" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="211" />
+      <location filename="../core/library/gpkg.py" line="230" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="97" />
+      <location filename="../core/library/gpkg.py" line="116" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="163" />
+      <location filename="../core/library/gpkg.py" line="182" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -6406,12 +6406,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="235" />
+      <location filename="../core/library/gpkg.py" line="254" />
       <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="293" />
+      <location filename="../core/library/gpkg.py" line="312" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -6426,12 +6426,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="257" />
+      <location filename="../core/library/gpkg.py" line="276" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="226" />
+      <location filename="../core/library/gpkg.py" line="245" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>

@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Optional
@@ -58,11 +59,29 @@ class GeoPackageLibrary(Library):
             # WAL only after the schema exists: the GeoPackage header (application_id) must be
             # in the main file, where GDAL reads it, not only in the write-ahead log
             if wal:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self._enable_wal(timeout)
         except BaseException:
             self.close()
             raise
+
+    def _enable_wal(self, timeout: float) -> None:
+        """WAL journal (persistent in the file: only the first opener switches it). Switching
+        needs an exclusive lock for which SQLite does not wait (its busy handler is not used):
+        several processes opening a new library at once got "database is locked" — retried
+        here until ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     # --- connection ----------------------------------------------------------------------
     def _connect(self, timeout: float, wal: bool) -> sqlite3.Connection:
