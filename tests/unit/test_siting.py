@@ -150,9 +150,11 @@ def independent(search, avoid, inside, exclude, min_width, min_area):
     if min_width > 0:
         r = min_width / 2
         land = shapely.normalize(land)  # canonical rings, as the engine buffers them
-        land = (
-            land.buffer(-r, quad_segs=QUAD_SEGS).buffer(r, quad_segs=QUAD_SEGS).intersection(land)
-        )
+        opened = land.buffer(-r, quad_segs=QUAD_SEGS).buffer(r, quad_segs=QUAD_SEGS)
+        try:
+            land = opened.intersection(land)
+        except shapely.errors.GEOSException:  # GEOS 3.13's exact overlay can give up here
+            land = shapely.intersection(opened, land, grid_size=1e-6)
     parts = [p for p in shapely.get_parts(land) if p.geom_type == "Polygon"]
     return [p for p in parts if p.area >= min_area]
 

@@ -1216,12 +1216,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="261" />
+      <location filename="../core/siting/candidates.py" line="271" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="265" />
+      <location filename="../core/siting/candidates.py" line="275" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -2199,7 +2199,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="268" />
+      <location filename="../core/siting/candidates.py" line="278" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -4939,7 +4939,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="375" />
+      <location filename="../core/siting/candidates.py" line="385" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -5009,7 +5009,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="398" />
+      <location filename="../core/siting/candidates.py" line="408" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -5104,7 +5104,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="405" />
+      <location filename="../core/siting/candidates.py" line="415" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -5224,7 +5224,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="382" />
+      <location filename="../core/siting/candidates.py" line="392" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -5324,7 +5324,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="400" />
+      <location filename="../core/siting/candidates.py" line="410" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -5529,7 +5529,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="382" />
+      <location filename="../core/siting/candidates.py" line="392" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -5559,7 +5559,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="394" />
+      <location filename="../core/siting/candidates.py" line="404" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -5619,7 +5619,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="402" />
+      <location filename="../core/siting/candidates.py" line="412" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -5764,7 +5764,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="372" />
+      <location filename="../core/siting/candidates.py" line="382" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -6259,7 +6259,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="384" />
+      <location filename="../core/siting/candidates.py" line="394" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
