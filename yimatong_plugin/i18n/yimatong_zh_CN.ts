@@ -24,7 +24,7 @@
       <translation>（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="616" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="624" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -189,7 +189,7 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="135" />
+      <location filename="../processing/algorithms/siteselection.py" line="134" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -421,7 +421,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="514" />
+      <location filename="../processing/algorithms/siteselection.py" line="512" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -711,7 +711,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="260" />
+      <location filename="../processing/algorithms/siteselection.py" line="259" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -746,12 +746,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="269" />
+      <location filename="../processing/algorithms/siteselection.py" line="268" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="267" />
+      <location filename="../processing/algorithms/siteselection.py" line="266" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -761,12 +761,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="154" />
+      <location filename="../processing/algorithms/siteselection.py" line="153" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="200" />
+      <location filename="../processing/algorithms/siteselection.py" line="199" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -1081,7 +1081,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控条件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="395" />
+      <location filename="../processing/algorithms/siteselection.py" line="394" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
@@ -1166,7 +1166,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="749" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="757" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1191,17 +1191,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="252" />
+      <location filename="../processing/algorithms/siteselection.py" line="251" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="453" />
+      <location filename="../processing/algorithms/siteselection.py" line="451" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="243" />
+      <location filename="../processing/algorithms/siteselection.py" line="242" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1226,7 +1226,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="458" />
+      <location filename="../processing/algorithms/siteselection.py" line="456" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1551,7 +1551,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="209" />
+      <location filename="../processing/algorithms/siteselection.py" line="208" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
@@ -1626,7 +1626,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="76" />
+      <location filename="../processing/algorithms/siteselection.py" line="75" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1722,7 +1722,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="318" />
+      <location filename="../processing/algorithms/siteselection.py" line="317" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1762,7 +1762,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="279" />
+      <location filename="../processing/algorithms/siteselection.py" line="278" />
       <source>HTML report in Chinese: request, constraints, method, top candidates.</source>
       <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
     </message>
@@ -1939,7 +1939,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="312" />
+      <location filename="../processing/algorithms/siteselection.py" line="311" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -1954,7 +1954,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="222" />
+      <location filename="../processing/algorithms/siteselection.py" line="221" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -1994,32 +1994,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="657" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="665" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="660" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="668" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="388" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="589" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="681" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="698" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="706" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="653" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="661" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -2034,22 +2034,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="421" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="419" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="629" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="637" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="639" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="647" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="593" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="601" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -2059,22 +2059,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="795" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="779" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="717" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="813" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="821" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2084,12 +2084,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="433" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="247" />
+      <location filename="../processing/algorithms/siteselection.py" line="246" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2334,7 +2334,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建专题…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="527" />
+      <location filename="../processing/algorithms/siteselection.py" line="525" />
       <source>No candidate site: no allowed land meets the size and width</source>
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
@@ -2404,7 +2404,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="174" />
+      <location filename="../processing/algorithms/siteselection.py" line="173" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2855,7 +2855,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="164" />
+      <location filename="../processing/algorithms/siteselection.py" line="163" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -2925,12 +2925,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="226" />
+      <location filename="../processing/algorithms/siteselection.py" line="225" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="183" />
+      <location filename="../processing/algorithms/siteselection.py" line="182" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
@@ -2940,7 +2940,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="127" />
+      <location filename="../processing/algorithms/siteselection.py" line="126" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3065,7 +3065,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="142" />
+      <location filename="../processing/algorithms/siteselection.py" line="141" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
@@ -3080,7 +3080,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="231" />
+      <location filename="../processing/algorithms/siteselection.py" line="230" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3095,7 +3095,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="441" />
+      <location filename="../processing/algorithms/siteselection.py" line="439" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3150,7 +3150,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="263" />
+      <location filename="../processing/algorithms/siteselection.py" line="262" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
@@ -3340,7 +3340,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="274" />
+      <location filename="../processing/algorithms/siteselection.py" line="273" />
       <source>Report (HTML)</source>
       <translation>报告（HTML）</translation>
     </message>
@@ -3500,17 +3500,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="340" />
+      <location filename="../processing/algorithms/siteselection.py" line="339" />
       <source>SEARCH_AREA: the search area</source>
       <translation>SEARCH_AREA：搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="357" />
+      <location filename="../processing/algorithms/siteselection.py" line="356" />
       <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
       <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="348" />
+      <location filename="../processing/algorithms/siteselection.py" line="347" />
       <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
@@ -3575,17 +3575,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="125" />
+      <location filename="../processing/algorithms/siteselection.py" line="124" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="132" />
+      <location filename="../processing/algorithms/siteselection.py" line="131" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="506" />
+      <location filename="../processing/algorithms/siteselection.py" line="504" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3620,7 +3620,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="191" />
+      <location filename="../processing/algorithms/siteselection.py" line="190" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3685,7 +3685,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="72" />
+      <location filename="../processing/algorithms/siteselection.py" line="71" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -3915,7 +3915,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="159" />
+      <location filename="../processing/algorithms/siteselection.py" line="158" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -4299,7 +4299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="564" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="562" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4404,7 +4404,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="144" />
+      <location filename="../processing/algorithms/siteselection.py" line="143" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
@@ -4659,7 +4659,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="213" />
+      <location filename="../processing/algorithms/siteselection.py" line="212" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
@@ -4684,7 +4684,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="234" />
+      <location filename="../processing/algorithms/siteselection.py" line="233" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -4819,7 +4819,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="323" />
+      <location filename="../processing/algorithms/siteselection.py" line="322" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -4859,7 +4859,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="499" />
+      <location filename="../processing/algorithms/siteselection.py" line="497" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -4999,7 +4999,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="687" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -5174,7 +5174,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="623" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -5284,7 +5284,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="697" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -5374,7 +5374,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="429" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="427" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -5524,7 +5524,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="255" />
+      <location filename="../processing/algorithms/siteselection.py" line="254" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
@@ -5709,7 +5709,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="548" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="546" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -5734,7 +5734,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="430" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="428" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -6054,12 +6054,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="296" />
+      <location filename="../processing/algorithms/siteselection.py" line="295" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="301" />
+      <location filename="../processing/algorithms/siteselection.py" line="300" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6194,7 +6194,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="637" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="645" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -6269,7 +6269,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="558" />
+      <location filename="../processing/algorithms/siteselection.py" line="556" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6299,7 +6299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="536" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="534" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6364,7 +6364,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="307" />
+      <location filename="../processing/algorithms/siteselection.py" line="306" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6441,7 +6441,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="511" />
+      <location filename="../processing/algorithms/siteselection.py" line="509" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>

@@ -382,20 +382,18 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
         zoning = None
         if zoning_layer is not None:
-            self._check_layer(zoning_layer, zoning_layer.name())
-            if zoning_layer.fields().lookupField(zoning_field) < 0:
-                raise QgsProcessingException(
-                    tr("Layer '{layer}' has no field '{field}'").format(
-                        layer=zoning_layer.name(), field=zoning_field
-                    )
-                )
-            prepared = self._prepared(
-                zoning_layer, area_crs, tctx, rect, feedback, (40, 5), code_field=zoning_field
+            choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
+            zoning, scheme_text = self._prepared_zoning(
+                zoning_layer,
+                zoning_field,
+                choice,
+                ZONING_LAYER,
+                area_crs,
+                tctx,
+                rect,
+                feedback,
+                (40, 5),
             )
-            scheme, scheme_text = self._zoning_scheme(
-                parameters, context, zoning_layer, zoning_field, feedback
-            )
-            zoning = engine.ZoningLayer(prepared, name=ZONING_LAYER, scheme=scheme)
             inputs.append((zoning_layer.name(), zoning_layer.featureCount()))
 
         # overlay ---------------------------------------------------------------------------
@@ -581,10 +579,20 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         return outputs
 
     # ------------------------------------------------------------------------------ helpers
-    def _zoning_scheme(self, parameters, context, layer, field, feedback):
-        """(scheme, text for the log and the report) of the zoning codes."""
-        choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-        return zoning_scheme_of(choice, layer, field, feedback, self.tr)
+    def _prepared_zoning(self, layer, field, choice, name, area_crs, tctx, rect, feedback, span):
+        """(engine.ZoningLayer, text of its classification for the log and the report) of the
+        zoning ``layer`` with codes in ``field``, read as ``choice`` (ZONING_CLASSIFICATION);
+        shared by the compliance review and site selection."""
+        self._check_layer(layer, layer.name())
+        if layer.fields().lookupField(field) < 0:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' has no field '{field}'").format(
+                    layer=layer.name(), field=field
+                )
+            )
+        prepared = self._prepared(layer, area_crs, tctx, rect, feedback, span, code_field=field)
+        scheme, text = zoning_scheme_of(choice, layer, field, feedback, self.tr)
+        return engine.ZoningLayer(prepared, name=name, scheme=scheme), text
 
     def _check_decoded(self, values, fids, layer_name, field):
         bad = guards.undecodable(values)

@@ -38,7 +38,6 @@ from .complianceoverlay import (
     ComplianceOverlayAlgorithm,
     default_rule,
     parse_rules,
-    zoning_scheme_of,
     zoning_scheme_parameter,
 )
 
@@ -409,19 +408,18 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
         zoning = None
         if zoning_layer is not None:
-            helper._check_layer(zoning_layer, zoning_layer.name())
-            if zoning_layer.fields().lookupField(zoning_field) < 0:
-                raise QgsProcessingException(
-                    tr("Layer '{layer}' has no field '{field}'").format(
-                        layer=zoning_layer.name(), field=zoning_field
-                    )
-                )
-            prepared = helper._prepared(
-                zoning_layer, area_crs, tctx, rect, feedback, (20, 5), code_field=zoning_field
-            )
             choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-            scheme, _text = zoning_scheme_of(choice, zoning_layer, zoning_field, feedback, tr)
-            zoning = engine.ZoningLayer(prepared, name=zoning_layer.name(), scheme=scheme)
+            zoning, _text = helper._prepared_zoning(
+                zoning_layer,
+                zoning_field,
+                choice,
+                zoning_layer.name(),
+                area_crs,
+                tctx,
+                rect,
+                feedback,
+                (20, 5),
+            )
         exclude = []
         exclude_layers = self.parameterAsLayerList(parameters, self.EXCLUDE, context)
         for layer in exclude_layers:
