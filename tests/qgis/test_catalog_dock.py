@@ -2,6 +2,7 @@
 you type, one click adds styled layers in their topic group, loaded layers marked, authoring
 (add the current map layer, retire), and a dead WMS reported without blocking."""
 
+import json
 import socket
 import threading
 import time
@@ -208,7 +209,7 @@ def test_edit_details_and_save_the_restyled_map_layer_as_standard(dock, library)
     dialog.edits["version"].setText("2024 调整")
     dialog.edits["min_scale"].setText("250000")
     assert dialog.values() == {"version": "2024 调整", "min_scale": "250000"}
-    assert dock._write(lambda cat: cat.update_layer("zone", **dialog.values()))
+    assert dock.write(lambda cat: cat.update_layer("zone", **dialog.values()))
     assert _wait(lambda: dock.layers["zone"].get("version") == "2024 调整")
     # a new project draws the layer with the saved style and scale range
     QgsProject.instance().clear()
@@ -219,8 +220,47 @@ def test_edit_details_and_save_the_restyled_map_layer_as_standard(dock, library)
         actions = [h["action"] for h in Catalog(lib).history("zone")]
     assert actions == ["insert", "update", "update"]
     # a bad value is reported by name, nothing written
-    assert not dock._write(lambda cat: cat.update_layer("zone", max_scale="500000"))
+    outcomes = []
+    dock.catalogWritten.connect(lambda *args: outcomes.append(args))
+    assert dock.write(lambda cat: cat.update_layer("zone", max_scale="500000"))
+    assert _wait(lambda: outcomes)
+    assert outcomes[0][0] is False and "1:250000" in outcomes[0][1]
     assert "1:250000" in dock.message.text()
+    with open_library(library) as lib:
+        assert len(Catalog(lib).history("zone")) == 3
+
+
+def test_writes_run_off_the_gui_thread_and_report_a_failure(dock, library):
+    """Retire, add, edit and import open the library on the writer thread: the dock answers
+    while a write waits (a locked or slow library), and a failed write is told in the dock."""
+    release = threading.Event()
+    seen = []
+
+    def slow_write(cat):
+        seen.append(threading.current_thread() is threading.main_thread())
+        seen.append(release.wait(10))  # held until the test has seen write() return
+        cat.update_layer("zone", version="2025")
+
+    outcomes = []
+    dock.catalogWritten.connect(lambda *args: outcomes.append(args))
+    assert dock.write(slow_write)
+    release.set()  # write() returned while the write was still waiting
+    assert _wait(lambda: outcomes)
+    assert seen == [False, True] and outcomes == [(True, "")]
+    assert _wait(lambda: dock.layers["zone"].get("version") == "2025")
+
+    # a file that is not a catalog: the import fails on the writer thread, told in the dock
+    bad = Path(library).with_name("bad.json")
+    bad.write_text("{not json", encoding="utf-8")
+    assert dock.import_file(str(bad))
+    assert _wait(lambda: len(outcomes) == 2)
+    assert outcomes[1][0] is False and outcomes[1][1] in dock.message.text()
+    # and a good one (the catalog itself: nothing new) goes through
+    good = Path(library).with_name("good.json")
+    with open_library(library) as lib:
+        good.write_text(json.dumps(Catalog(lib).export_json()), encoding="utf-8")
+    assert dock.import_file(str(good))
+    assert _wait(lambda: len(outcomes) == 3) and outcomes[2] == (True, "")
 
 
 def test_postgis_library_and_postgis_layer_added_after_its_check(qgis_app, postgis_server):

@@ -259,12 +259,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="109" />
+      <location filename="../ui/catalog_dock.py" line="106" />
       <source>Add map layer</source>
       <translation>加入当前图层</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="109" />
+      <location filename="../ui/catalog_dock.py" line="106" />
       <source>Add the current map layer to the topic</source>
       <translation>将当前图层加入专题</translation>
     </message>
@@ -274,12 +274,12 @@
       <translation>请先将该图层添加到地图并在地图中调整样式</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="105" />
+      <location filename="../ui/catalog_dock.py" line="102" />
       <source>Add the selected layers or topics to the map</source>
       <translation>将选中的图层或专题添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="105" />
+      <location filename="../ui/catalog_dock.py" line="102" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
@@ -431,7 +431,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="253" />
+      <location filename="../ui/catalog_dock.py" line="250" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -831,7 +831,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="191" />
+      <location filename="../ui/catalog_dock.py" line="188" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -861,7 +861,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录文件</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="472" />
+      <location filename="../ui/catalog_authoring.py" line="167" />
       <source>Catalog imported: {added} added, {updated} updated</source>
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
@@ -901,12 +901,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="107" />
+      <location filename="../ui/catalog_dock.py" line="104" />
       <source>Check sources</source>
       <translation>检查数据源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="107" />
+      <location filename="../ui/catalog_dock.py" line="104" />
       <source>Check whether the sources answer</source>
       <translation>检查数据源是否可以访问</translation>
     </message>
@@ -921,7 +921,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="257" />
+      <location filename="../ui/catalog_dock.py" line="254" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -1441,7 +1441,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="129" />
+      <location filename="../ui/catalog_dock.py" line="126" />
       <source>Edit layer details…</source>
       <translation>编辑图层信息…</translation>
     </message>
@@ -1491,12 +1491,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="479" />
+      <location filename="../ui/catalog_authoring.py" line="174" />
       <source>Export catalog</source>
       <translation>导出目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="136" />
+      <location filename="../ui/catalog_dock.py" line="133" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
     </message>
@@ -1596,7 +1596,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="46" />
+      <location filename="../ui/catalog_dock.py" line="41" />
       <source>File layer (GeoPackage…)</source>
       <translation>文件图层（GeoPackage 等）</translation>
     </message>
@@ -1837,12 +1837,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="459" />
+      <location filename="../ui/catalog_authoring.py" line="156" />
       <source>Import catalog</source>
       <translation>导入目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="135" />
+      <location filename="../ui/catalog_dock.py" line="132" />
       <source>Import catalog (JSON)…</source>
       <translation>导入目录（JSON）…</translation>
     </message>
@@ -2284,7 +2284,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="122" />
+      <location filename="../ui/catalog_dock.py" line="119" />
       <source>More</source>
       <translation>更多</translation>
     </message>
@@ -2324,12 +2324,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建项目库</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="453" />
+      <location filename="../ui/catalog_authoring.py" line="148" />
       <source>New topic</source>
       <translation>新建专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="134" />
+      <location filename="../ui/catalog_dock.py" line="131" />
       <source>New topic…</source>
       <translation>新建专题…</translation>
     </message>
@@ -2374,7 +2374,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="88" />
+      <location filename="../ui/catalog_dock.py" line="85" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="51" />
+      <location filename="../ui/catalog_dock.py" line="46" />
       <source>OGC API Features</source>
       <translation>OGC API Features</translation>
     </message>
@@ -2582,6 +2582,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <location filename="../ui/parcel_attach_dialog.py" line="169" />
       <source>Open a parcel file</source>
       <translation>打开地块文件</translation>
+    </message>
+    <message>
+      <location filename="../ui/catalog_authoring.py" line="49" />
+      <source>Open a project library first</source>
+      <translation>请先打开项目库</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="61" />
@@ -2685,7 +2690,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="242" />
+      <location filename="../ui/catalog_dock.py" line="239" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -2950,7 +2955,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="47" />
+      <location filename="../ui/catalog_dock.py" line="42" />
       <source>PostGIS table</source>
       <translation>PostGIS 表</translation>
     </message>
@@ -3090,7 +3095,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="53" />
+      <location filename="../ui/catalog_dock.py" line="48" />
       <source>Project library table</source>
       <translation>项目库数据表</translation>
     </message>
@@ -3215,7 +3220,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>交换服务的公开地址</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="52" />
+      <location filename="../ui/catalog_dock.py" line="47" />
       <source>QGIS layer definition</source>
       <translation>QGIS 图层定义文件</translation>
     </message>
@@ -3240,7 +3245,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="167" />
+      <location filename="../ui/catalog_dock.py" line="164" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -3315,7 +3320,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="137" />
+      <location filename="../ui/catalog_dock.py" line="134" />
       <source>Reload</source>
       <translation>重新加载</translation>
     </message>
@@ -3400,17 +3405,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="111" />
+      <location filename="../ui/catalog_authoring.py" line="140" />
       <source>Retire</source>
       <translation>停用</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="111" />
+      <location filename="../ui/catalog_dock.py" line="108" />
       <source>Retire the selected layers (history kept)</source>
       <translation>停用选中的图层（保留历史记录）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="446" />
+      <location filename="../ui/catalog_authoring.py" line="141" />
       <source>Retire {titles} from the catalog? The history is kept.</source>
       <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
@@ -3545,7 +3550,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存修改</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="131" />
+      <location filename="../ui/catalog_dock.py" line="128" />
       <source>Save the map layer's style as the standard style</source>
       <translation>将地图中图层的样式保存为标准样式</translation>
     </message>
@@ -3595,7 +3600,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="92" />
+      <location filename="../ui/catalog_dock.py" line="89" />
       <source>Search layers: title, description, owner</source>
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
@@ -3605,7 +3610,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>码段名称</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="416" />
+      <location filename="../ui/catalog_authoring.py" line="108" />
       <source>Select a map layer and a topic first</source>
       <translation>请先选择一个地图图层和一个专题</translation>
     </message>
@@ -3720,7 +3725,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>来源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="255" />
+      <location filename="../ui/catalog_dock.py" line="252" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -4439,7 +4444,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>此范围内地块过多，项目库服务无法一次返回，请放大地图</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="453" />
+      <location filename="../ui/catalog_authoring.py" line="148" />
       <source>Topic title</source>
       <translation>专题名称</translation>
     </message>
@@ -4624,17 +4629,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="250" />
+      <location filename="../ui/catalog_dock.py" line="247" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="48" />
+      <location filename="../ui/catalog_dock.py" line="43" />
       <source>WMS</source>
       <translation>WMS</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="49" />
+      <location filename="../ui/catalog_dock.py" line="44" />
       <source>WMTS</source>
       <translation>WMTS</translation>
     </message>
@@ -4734,6 +4739,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在生成项目档案…</translation>
     </message>
     <message>
+      <location filename="../ui/catalog_authoring.py" line="54" />
+      <source>Writing to the catalog…</source>
+      <translation>正在写入目录…</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="197" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
@@ -4754,7 +4764,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="50" />
+      <location filename="../ui/catalog_dock.py" line="45" />
       <source>XYZ tiles</source>
       <translation>XYZ 瓦片</translation>
     </message>
@@ -6461,7 +6471,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="377" />
+      <location filename="../ui/catalog_dock.py" line="374" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -6481,7 +6491,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="196" />
+      <location filename="../ui/catalog_dock.py" line="193" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>

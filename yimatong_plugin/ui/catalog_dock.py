@@ -5,12 +5,12 @@ The catalog is read on a worker thread with its own library connection; source c
 worker threads too (:func:`~..gis.catalog_layers.check_source`), so a slow or dead WMS is
 reported in the tree and the message bar, never waited on. Layers whose provider contacts a
 server while it is created (WMS, WMTS, OGC API Features, PostGIS) are added only after their
-check answered.
+check answered. Writes (authoring, retire, import) run on a writer thread as well
+(ui/catalog_authoring.py).
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
@@ -21,24 +21,19 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QToolButton,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.library import LibraryError
 from ..gis import catalog_layers as cl
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
-
-KEY_ROLE = Qt.ItemDataRole.UserRole
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+from .catalog_authoring import CatalogAuthoring
+from .catalog_drag import KEY_ROLE, KIND_ROLE
 
 
 def source_type_titles() -> dict:
@@ -59,11 +54,12 @@ class _Relay(QObject):
     checked = pyqtSignal(str, bool, str, bool)  # key, ok, message, add when ok
 
 
-class CatalogDock(QgsDockWidget):
-    """The dock; ``iface`` may be None in tests."""
+class CatalogDock(CatalogAuthoring, QgsDockWidget):
+    """The dock; ``iface`` may be None in tests. Its writes: :class:`CatalogAuthoring`."""
 
     catalogLoaded = pyqtSignal()  # noqa: N815 (Qt signal naming)
     sourceChecked = pyqtSignal(str, bool, str)  # noqa: N815  key, reachable, message
+    catalogWritten = pyqtSignal(bool, str)  # noqa: N815  ok, message of a failure
 
     def __init__(self, iface=None, parent=None):
         super().__init__(tr("One map (一张图)"), parent)
@@ -81,6 +77,7 @@ class CatalogDock(QgsDockWidget):
         self._relay = _Relay()
         self._relay.loaded.connect(self._loaded)
         self._relay.checked.connect(self._checked)
+        self._init_writer()
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -382,110 +379,6 @@ class CatalogDock(QgsDockWidget):
             self._add_now([layer])
         self.sourceChecked.emit(key, ok, message)
 
-    # -- authoring ------------------------------------------------------------------------
-    def selected_topic(self) -> str:
-        for item in self.tree.selectedItems():
-            if item.data(0, KIND_ROLE) == "topic":
-                return item.data(0, KEY_ROLE)
-            if item.parent() is not None:
-                return item.parent().data(0, KEY_ROLE)
-        return ""
-
-    def _write(self, func) -> bool:
-        from ..core.library.catalog import Catalog
-
-        try:
-            lib = self._open()
-            try:
-                func(Catalog(lib))
-            finally:
-                lib.close()
-        except (LibraryError, ValueError, OSError) as exc:
-            self._report(str(exc))
-            return False
-        self.reload()
-        return True
-
-    def author(self, layer=None, topic_key: str = "") -> bool:
-        """Add a map layer (default: the active one) to a topic (default: the selected one),
-        with its current style captured as the standard style."""
-        if layer is None and self.iface is not None:
-            layer = self.iface.activeLayer()
-        topic_key = topic_key or self.selected_topic()
-        if layer is None or not topic_key:
-            self._report(tr("Select a map layer and a topic first"))
-            return False
-        try:
-            entry = cl.entry_from_layer(layer)
-        except ValueError as exc:
-            self._report(str(exc))
-            return False
-        entry = {k: v for k, v in entry.items() if v not in (None, "")}
-
-        def write(cat):
-            key = cat.add_layer(
-                topic_key, layer.name(), entry.pop("source_type"), entry.pop("uri"), **entry
-            )
-            layer.setCustomProperty(cl.KEY_PROPERTY, key)
-
-        return self._write(write)
-
-    def retire_selected(self, confirm: bool = True) -> bool:
-        keys = [
-            i.data(0, KEY_ROLE)
-            for i in self.tree.selectedItems()
-            if i.data(0, KIND_ROLE) == "layer"
-        ]
-        if not keys:
-            return False
-        titles = "、".join(self.layers[k]["title"] for k in keys)
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                tr("Retire"),
-                tr("Retire {titles} from the catalog? The history is kept.").format(titles=titles),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        return self._write(lambda cat: [cat.retire_layer(k) for k in keys])
-
-    def new_topic(self) -> None:
-        title, ok = QInputDialog.getText(self, tr("New topic"), tr("Topic title"))
-        if ok and title.strip():
-            self._write(lambda cat: cat.add_topic(None, title.strip()))
-
-    def import_file(self, path: str = "") -> bool:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Import catalog"), "", "JSON (*.json)")
-        if not path:
-            return False
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, ValueError) as exc:
-            self._report(str(exc))
-            return False
-        result = {}
-        ok = self._write(lambda cat: result.update(cat.import_json(data)))
-        if ok:
-            self._report(
-                tr("Catalog imported: {added} added, {updated} updated").format(**result),
-                "info",
-            )
-        return ok
-
-    def export_file(self, path: str = "") -> bool:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Export catalog"), "", "JSON (*.json)")
-        if not path:
-            return False
-
-        def write(cat):
-            with open(path, "w", encoding="utf-8") as fh:
-                json.dump(cat.export_json(), fh, ensure_ascii=False, indent=1)
-
-        return self._write(write)
-
     # -- misc -----------------------------------------------------------------------------
     def _report(self, message: str, level: str = "warning") -> None:
         self.message.setText(message)
@@ -499,3 +392,4 @@ class CatalogDock(QgsDockWidget):
             except TypeError:
                 pass
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._close_writer()

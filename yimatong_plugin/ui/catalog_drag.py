@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from qgis.core import QgsMimeDataUtils
 from qgis.gui import QgsCustomDropHandler
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QAbstractItemView, QTreeWidget
 
 PROVIDER_KEY = "yimatong_catalog"
+#: the item data of the tree: the catalog key, and "topic" or "layer"
+KEY_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CatalogTree(QTreeWidget):

@@ -79,11 +79,11 @@ def edit_selected(dock) -> bool:
     if not dialog.exec():
         return False
     changes = dialog.values()
-    return bool(changes) and dock._write(lambda cat: cat.update_layer(key, **changes))
+    return bool(changes) and dock.write(lambda cat: cat.update_layer(key, **changes))
 
 
 def selected_layer_key(dock) -> str:
-    from .catalog_dock import KEY_ROLE, KIND_ROLE
+    from .catalog_drag import KEY_ROLE, KIND_ROLE
 
     for item in dock.tree.selectedItems():
         if item.data(0, KIND_ROLE) == "layer":
@@ -104,4 +104,4 @@ def save_style_from_map(dock, key: str = "") -> bool:
         dock._report(tr("Add the layer to the map and restyle it there first"))
         return False
     qml = cl.style_qml(layers[0])
-    return dock._write(lambda cat: cat.update_layer(key, style_qml=qml))
+    return dock.write(lambda cat: cat.update_layer(key, style_qml=qml))
