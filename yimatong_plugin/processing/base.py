@@ -97,7 +97,8 @@ class _AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
 class YimatongAlgorithm(QgsProcessingAlgorithm):
     def __init_subclass__(cls, **kwargs):
-        """Each algorithm's processAlgorithm keeps the pyproj context of the thread it ran on
+        """Each algorithm's processAlgorithm starts with QGIS's projection caches emptied
+        (:func:`fresh_projection_caches`) and keeps the pyproj context of the thread it ran on
         (core/proj_threads.py: on QGIS 3.40 a later run in the same pool thread could crash)."""
         super().__init_subclass__(**kwargs)
         run = cls.__dict__.get("processAlgorithm")
@@ -106,6 +107,7 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
 
         @functools.wraps(run)
         def process(self, *args, **kw):
+            fresh_projection_caches()
             try:
                 return run(self, *args, **kw)
             finally:
@@ -285,7 +287,6 @@ class RepairingAlgorithm(YimatongAlgorithm):
     """
 
     def processAlgorithm(self, parameters, context, feedback):
-        fresh_projection_caches()
         previous = context.invalidGeometryCheck()
         context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         try:
