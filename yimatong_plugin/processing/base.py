@@ -2,7 +2,9 @@
 
 It fixes the group, ``createInstance``, the icon and translation, and requires a
 ``shortHelpString``: subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP_ID``/``GROUP_NAME`` and
-``HELP`` (English source strings; translated through ``tr``).
+``HELP`` (English source strings; translated through ``tr``). The shared parameters, checks
+and output tables (``add_library_parameter``, ``open_library_parameter``, ``table_sink`` …)
+are in processing/params.py.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -24,6 +25,7 @@ from ..core.i18n import tr_noop
 from ..core.proj_threads import keep_thread_context
 from ..toolbelt.i18n import CONTEXT
 from ..toolbelt.resources import icon
+from .params import ParameterHelpers
 
 #: display names (aliases) of the output fields of every algorithm; the field names themselves
 #: are the public interface (models, qgis_process), the aliases are what a planner reads in
@@ -95,7 +97,7 @@ class _AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
         style_output_layer(layer)
 
 
-class YimatongAlgorithm(QgsProcessingAlgorithm):
+class YimatongAlgorithm(ParameterHelpers, QgsProcessingAlgorithm):
     def __init_subclass__(cls, **kwargs):
         """Each algorithm's processAlgorithm starts with QGIS's projection caches emptied
         (:func:`fresh_projection_caches`) and keeps the pyproj context of the thread it ran on
@@ -164,56 +166,7 @@ class YimatongAlgorithm(QgsProcessingAlgorithm):
             context.addLayerToLoadOnCompletion(dest_id, details)
         return sink, dest_id
 
-    # -- shared parameters and checks ------------------------------------------------------
-    def add_library_parameter(self, name: str = "LIBRARY") -> None:
-        """The project-library parameter (default: the library the plugin's settings name)."""
-        from ..gis.library_connect import settings_library_value
-
-        param = QgsProcessingParameterString(
-            name, self.tr("Project library"), defaultValue=settings_library_value() or None
-        )
-        param.setHelp(
-            self.tr(
-                "A GeoPackage path, a PostgreSQL connection string / service, or the name of a "
-                "saved QGIS PostgreSQL connection (credentials from its authentication "
-                "configuration)."
-            )
-        )
-        self.addParameter(param)
-
-    def check_library_parameter(self, parameters, context, name: str = "LIBRARY"):
-        """(ok, message) for the library parameter: a PostgreSQL URI, an existing GeoPackage
-        or the name of a saved QGIS PostgreSQL connection."""
-        import os
-
-        from ..core.library import is_postgres_uri
-        from ..gis.library_connect import postgres_connection_names
-
-        uri = self.parameterAsString(parameters, name, context).strip()
-        if not uri:
-            return False, self.tr("Choose a project library.")
-        if (
-            not is_postgres_uri(uri)
-            and not os.path.isfile(uri)
-            and uri not in postgres_connection_names()
-        ):
-            return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
-        return True, ""
-
-    def open_library_parameter(self, parameters, context, name: str = "LIBRARY"):
-        """The library the parameter names (a saved QGIS PostgreSQL connection, with its
-        authcfg credentials, a GeoPackage path or a PostgreSQL URI/service), opened; a failure
-        is a QgsProcessingException naming the library."""
-        from ..gis.library_connect import open_library_value
-
-        uri = self.parameterAsString(parameters, name, context).strip()
-        try:
-            return open_library_value(uri)
-        except Exception as exc:
-            raise QgsProcessingException(
-                self.tr("Cannot open the project library {uri}: {error}").format(uri=uri, error=exc)
-            ) from exc
-
+    # -- shared checks (parameters: processing/params.py) -------------------------------
     def area_crs(self, parameters, name: str, context, source, feedback):
         """The CRS areas are computed in: the parameter, else the CGCS2000 3-degree GK zone
         nearest the source's centroid longitude; stated in the log."""
