@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-)
+from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
 
 from ..base import YimatongAlgorithm
 
@@ -34,19 +29,18 @@ class ImportCatalogAlgorithm(YimatongAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
+        tr = self.tr
         self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterFile(self.INPUT, self.tr("Catalog file"), extension="json")
-        p.setHelp(self.tr("A Yimatong catalog file (JSON)."))
-        self.addParameter(p)
-        p = QgsProcessingParameterFileDestination(
-            self.OUTPUT,
-            self.tr("Resulting catalog (JSON)"),
-            fileFilter="JSON (*.json)",
-            optional=True,
-            createByDefault=False,
+        self.add_file(
+            self.INPUT, tr("Catalog file"), tr("A Yimatong catalog file (JSON)."), extension="json"
         )
-        p.setHelp(self.tr("Optional: the library's whole catalog after the import."))
-        self.addParameter(p)
+        self.add_file_output(
+            self.OUTPUT,
+            tr("Resulting catalog (JSON)"),
+            tr("Optional: the library's whole catalog after the import."),
+            "JSON (*.json)",
+            optional=True,
+        )
         for name, text in (
             ("ADDED", self.tr("Added")),
             ("UPDATED", self.tr("Updated")),
@@ -73,20 +67,18 @@ class ImportCatalogAlgorithm(YimatongAlgorithm):
                 self.tr("Cannot read the catalog file {path}: {error}").format(path=path, error=exc)
             ) from exc
         out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        lib = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
-            catalog = Catalog(lib)
-            counts = catalog.import_json(data)
-            if out:
-                with open(out, "w", encoding="utf-8") as fh:
-                    json.dump(catalog.export_json(), fh, ensure_ascii=False, indent=1)
+            with self.open_library_parameter(parameters, context, self.LIBRARY) as lib:
+                catalog = Catalog(lib)
+                counts = catalog.import_json(data)
+                if out:
+                    with open(out, "w", encoding="utf-8") as fh:
+                        json.dump(catalog.export_json(), fh, ensure_ascii=False, indent=1)
         except LibraryError as exc:
             where = f" ({exc.where})" if exc.where else ""
             raise QgsProcessingException(
                 self.tr("The catalog was not imported: {error}").format(error=str(exc) + where)
             ) from exc
-        finally:
-            lib.close()
         feedback.setProgress(100)
         feedback.pushInfo(
             self.tr("Catalog: {added} added, {updated} updated, {unchanged} unchanged").format(

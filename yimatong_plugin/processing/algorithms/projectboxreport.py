@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputString,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingException, QgsProcessingOutputString
 
 from ...core import lifecycle as lc
 from ..base import YimatongAlgorithm
@@ -37,35 +32,33 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
     OUTPUT_PDF = "OUTPUT_PDF"
 
     def initAlgorithm(self, config=None):
+        tr = self.tr
         self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterString(self.CODE, self.tr("Project code"))
-        p.setHelp(self.tr("The 28-digit project code (bare or grouped with spaces)."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.AS_OF, self.tr("Findings as of (YYYY-MM-DD, empty: today)"), optional=True
+        self.add_string(
+            self.CODE,
+            tr("Project code"),
+            tr("The 28-digit project code (bare or grouped with spaces)."),
         )
-        p.setHelp(self.tr("The date the lifecycle rules are evaluated on."))
-        self.addParameter(p)
-        p = QgsProcessingParameterFileDestination(
-            self.OUTPUT_HTML, self.tr("Project file (HTML)"), fileFilter="HTML (*.html)"
-        )
-        p.setHelp(self.tr("The HTML report; its images go to a folder beside it."))
-        self.addParameter(p)
-        p = QgsProcessingParameterFileDestination(
-            self.OUTPUT_PDF,
-            self.tr("Project file (PDF)"),
-            fileFilter="PDF (*.pdf)",
+        self.add_string(
+            self.AS_OF,
+            tr("Findings as of (YYYY-MM-DD, empty: today)"),
+            tr("The date the lifecycle rules are evaluated on."),
             optional=True,
-            createByDefault=False,
         )
-        p.setHelp(self.tr("Optional: the same report as PDF (A4)."))
-        self.addParameter(p)
-        self.addOutput(QgsProcessingOutputString("CODE_DISPLAY", self.tr("Code")))
-
-    def _code(self, parameters, context) -> str:
-        return "".join(
-            ch for ch in self.parameterAsString(parameters, self.CODE, context) if ch.isdigit()
+        self.add_file_output(
+            self.OUTPUT_HTML,
+            tr("Project file (HTML)"),
+            tr("The HTML report; its images go to a folder beside it."),
+            "HTML (*.html)",
         )
+        self.add_file_output(
+            self.OUTPUT_PDF,
+            tr("Project file (PDF)"),
+            tr("Optional: the same report as PDF (A4)."),
+            "PDF (*.pdf)",
+            optional=True,
+        )
+        self.addOutput(QgsProcessingOutputString("CODE_DISPLAY", tr("Code")))
 
     def checkParameterValues(self, parameters, context):
         ok, msg = super().checkParameterValues(parameters, context)
@@ -74,7 +67,7 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
         if not ok:
             return ok, msg
-        if len(self._code(parameters, context)) != 28:
+        if len(self.project_code(parameters, self.CODE, context)) != 28:
             return False, self.tr("A project code has 28 digits: {code}").format(
                 code=self.parameterAsString(parameters, self.CODE, context)
             )
@@ -89,19 +82,17 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ...gis.projectbox_report import ReportError, display_code, write_project_report
 
-        code = self._code(parameters, context)
+        code = self.project_code(parameters, self.CODE, context)
         as_of_text = self.parameterAsString(parameters, self.AS_OF, context).strip()
         as_of = lc.to_date(as_of_text) if as_of_text else _dt.date.today()
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context) or None
-        lib = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
-            feedback.setProgressText(self.tr("Writing the project file…"))
-            summary = write_project_report(lib, code, html_path, pdf_path, as_of)
+            with self.open_library_parameter(parameters, context, self.LIBRARY) as lib:
+                feedback.setProgressText(self.tr("Writing the project file…"))
+                summary = write_project_report(lib, code, html_path, pdf_path, as_of)
         except ReportError as exc:
             raise QgsProcessingException(str(exc)) from exc
-        finally:
-            lib.close()
         feedback.setProgress(100)
         feedback.pushInfo(
             self.tr("{code}: {n} findings, report {path}").format(
