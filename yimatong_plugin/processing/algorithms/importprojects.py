@@ -9,20 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...core import importer
@@ -30,6 +21,15 @@ from ...gis.gdal_errors import close_table_sink
 from ...gis.import_sources import SOURCE_KEYS, mapping_store_path, source_labels
 from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
 from ..base import YimatongAlgorithm
+
+#: the columns of the problems table
+PROBLEM_FIELDS = (
+    ("row", FIELD_INT),
+    ("column", FIELD_STRING),
+    ("field", FIELD_STRING),
+    ("problem", FIELD_STRING),
+    ("value", FIELD_STRING),
+)
 
 
 class ImportProjectsAlgorithm(YimatongAlgorithm):
@@ -66,71 +66,71 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
     PROBLEM_COUNT = "PROBLEM_COUNT"
 
     def initAlgorithm(self, config=None):
-        p = QgsProcessingParameterFile(
-            self.INPUT,
-            self.tr("Spreadsheet (.xlsx or .csv)"),
-            fileFilter=self.tr("Spreadsheets (*.xlsx *.csv)"),
+        tr = self.tr
+        self.add(
+            QgsProcessingParameterFile(
+                self.INPUT,
+                tr("Spreadsheet (.xlsx or .csv)"),
+                fileFilter=tr("Spreadsheets (*.xlsx *.csv)"),
+            ),
+            tr("The project list or annual plan; the first row holds column names."),
         )
-        p.setHelp(self.tr("The project list or annual plan; the first row holds column names."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.SHEET, self.tr("Sheet (xlsx; empty: the first)"), optional=True
-        )
-        p.setHelp(self.tr("Name of the worksheet to read from an .xlsx file."))
-        self.addParameter(p)
-        self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterEnum(
-            self.SOURCE, self.tr("Source"), options=source_labels(self.tr), defaultValue=5
-        )
-        p.setHelp(self.tr("Where the projects come from; recorded with every imported project."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.MAPPING, self.tr("Column mapping (JSON or .json file)"), optional=True
-        )
-        p.setHelp(
-            self.tr(
-                'A JSON object {"source column": "library field"}. Empty: the mapping '
-                "remembered for this source, or a guess from the headers."
-            )
-        )
-        self.addParameter(p)
-        p = QgsProcessingParameterNumber(
-            self.HEADER_ROW,
-            self.tr("Row of the column names (0: found automatically)"),
-            type=QgsProcessingParameterNumber.Integer,
-            minValue=0,
-            defaultValue=0,
+        self.add_string(
+            self.SHEET,
+            tr("Sheet (xlsx; empty: the first)"),
+            tr("Name of the worksheet to read from an .xlsx file."),
             optional=True,
         )
-        p.setHelp(self.tr("The spreadsheet row holding the column names, as Excel numbers it."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.DEFAULTS, self.tr("Defaults for missing code segments (JSON)"), optional=True
+        self.add_library_parameter(self.LIBRARY)
+        self.add(
+            QgsProcessingParameterEnum(
+                self.SOURCE, tr("Source"), options=source_labels(tr), defaultValue=5
+            ),
+            tr("Where the projects come from; recorded with every imported project."),
         )
-        p.setHelp(
-            self.tr(
+        self.add_string(
+            self.MAPPING,
+            tr("Column mapping (JSON or .json file)"),
+            tr(
+                'A JSON object {"source column": "library field"}. Empty: the mapping '
+                "remembered for this source, or a guess from the headers."
+            ),
+            optional=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.HEADER_ROW,
+                tr("Row of the column names (0: found automatically)"),
+                type=QgsProcessingParameterNumber.Integer,
+                minValue=0,
+                defaultValue=0,
+                optional=True,
+            ),
+            tr("The spreadsheet row holding the column names, as Excel numbers it."),
+        )
+        self.add_string(
+            self.DEFAULTS,
+            tr("Defaults for missing code segments (JSON)"),
+            tr(
                 'A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": '
                 '"05"}, used where the file gives no value. Empty: the defaults remembered for '
                 "this source."
-            )
-        )
-        self.addParameter(p)
-        p = QgsProcessingParameterBoolean(
-            self.DRY_RUN, self.tr("Dry run (check only, write nothing)"), defaultValue=False
-        )
-        p.setHelp(self.tr("List the problems without writing anything into the library."))
-        self.addParameter(p)
-        p = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PROBLEMS,
-            self.tr("Problems"),
-            type=QgsProcessing.TypeVector,
+            ),
             optional=True,
-            createByDefault=True,
         )
-        p.setHelp(self.tr("A table with one line per problem: row, column, field, problem."))
-        self.addParameter(p)
-        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Imported projects")))
-        self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, self.tr("Problems found")))
+        self.add_bool(
+            self.DRY_RUN,
+            tr("Dry run (check only, write nothing)"),
+            tr("List the problems without writing anything into the library."),
+        )
+        self.add_table_output(
+            self.OUTPUT_PROBLEMS,
+            tr("Problems"),
+            tr("A table with one line per problem: row, column, field, problem."),
+            optional=True,
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, tr("Imported projects")))
+        self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, tr("Problems found")))
 
     def checkParameterValues(self, parameters, context):
         ok, msg = super().checkParameterValues(parameters, context)
@@ -218,22 +218,16 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
             )
             if feedback.isCanceled():
                 return {}
-            sink, dest = self._problems_sink(parameters, context)
-            for problem in plan.problems:
-                if sink is not None:
-                    feat = QgsFeature(self._problem_fields())
-                    feat.setAttributes(
-                        [
-                            problem.row,
-                            problem.column,
-                            problem.field,
-                            problem.message,
-                            "" if problem.value is None else str(problem.value),
-                        ]
-                    )
-                    sink.addFeature(feat, QgsFeatureSink.FastInsert)
-            close_table_sink(sink)  # the table is complete (no "No geometry column" on GPKG)
-            sink = None
+            writer, dest = None, None
+            if parameters.get(self.OUTPUT_PROBLEMS) is not None:
+                writer, dest = self.table_sink(
+                    parameters, self.OUTPUT_PROBLEMS, context, PROBLEM_FIELDS
+                )
+                for problem in plan.problems:
+                    value = "" if problem.value is None else str(problem.value)
+                    writer.add([problem.row, problem.column, problem.field, problem.message, value])
+                close_table_sink(writer.sink)  # complete (no "No geometry column" on GPKG)
+                writer = None
             for problem in plan.problems[:50]:
                 feedback.reportError(str(problem))
             for note in plan.notes:
@@ -274,28 +268,6 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
             return results
         finally:
             library.close()
-
-    @staticmethod
-    def _problem_fields() -> QgsFields:
-        fields = QgsFields()
-        fields.append(QgsField("row", FIELD_INT))
-        fields.append(QgsField("column", FIELD_STRING))
-        fields.append(QgsField("field", FIELD_STRING))
-        fields.append(QgsField("problem", FIELD_STRING))
-        fields.append(QgsField("value", FIELD_STRING))
-        return fields
-
-    def _problems_sink(self, parameters, context):
-        if parameters.get(self.OUTPUT_PROBLEMS) is None:
-            return None, None
-        sink, dest = self.parameterAsSink(
-            parameters,
-            self.OUTPUT_PROBLEMS,
-            context,
-            self._problem_fields(),
-            QgsWkbTypes.NoGeometry,
-        )
-        return sink, dest
 
 
 def _progress(feedback, percent: float) -> bool:

@@ -5,21 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDateTime,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
@@ -77,50 +63,41 @@ class SyncApprovalsAlgorithm(YimatongAlgorithm):
     REFUSED = "REFUSED"
 
     def initAlgorithm(self, config=None):
+        tr = self.tr
         self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterString(self.SOURCE, self.tr("Staging tables (前置库)"))
-        p.setHelp(
-            self.tr(
+        self.add_string(
+            self.SOURCE,
+            tr("Staging tables (前置库)"),
+            tr(
                 "A PostgreSQL connection string or the name of a saved QGIS PostgreSQL "
                 "connection (tables found through its search_path), a GeoPackage/SQLite file, "
                 "or a folder of CSV exports named after the tables."
-            )
+            ),
         )
-        self.addParameter(p)
-        p = QgsProcessingParameterFile(
+        self.add_file(
             self.MAPPING,
-            self.tr("Mapping file (optional)"),
-            extension="csv",
-            optional=True,
-        )
-        p.setHelp(
-            self.tr(
+            tr("Mapping file (optional)"),
+            tr(
                 "CSV with the columns kind,key,value: item rules (text of the item name or the "
                 "item code → library stage, or - for status only) tried before the default "
                 "mapping, and status rules (a local status number → the national BLZT)."
-            )
-        )
-        self.addParameter(p)
-        p = QgsProcessingParameterDateTime(
-            self.SINCE,
-            self.tr("Only records handled on or after (optional)"),
-            type=QgsProcessingParameterDateTime.Type.Date,
+            ),
+            extension="csv",
             optional=True,
         )
-        p.setHelp(self.tr("Compared with the handling time BLSJ; empty: every record."))
-        self.addParameter(p)
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                self.DRY_RUN, self.tr("Dry run (write nothing)"), defaultValue=False
-            )
+        self.add_date(
+            self.SINCE,
+            tr("Only records handled on or after (optional)"),
+            tr("Compared with the handling time BLSJ; empty: every record."),
         )
-        p = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Sync log"), type=QgsProcessing.TypeVector
+        self.add_bool(self.DRY_RUN, tr("Dry run (write nothing)"), "")
+        self.add_table_output(
+            self.OUTPUT,
+            tr("Sync log"),
+            tr("One row per record: what was done with it (or would be) and why."),
         )
-        p.setHelp(self.tr("One row per record: what was done with it (or would be) and why."))
-        self.addParameter(p)
-        self.addOutput(QgsProcessingOutputNumber(self.APPLIED, self.tr("Records applied")))
-        self.addOutput(QgsProcessingOutputNumber(self.REFUSED, self.tr("Records refused")))
+        self.addOutput(QgsProcessingOutputNumber(self.APPLIED, tr("Records applied")))
+        self.addOutput(QgsProcessingOutputNumber(self.REFUSED, tr("Records refused")))
 
     def _since(self, parameters, context):
         raw = parameters.get(self.SINCE)
@@ -192,8 +169,7 @@ class SyncApprovalsAlgorithm(YimatongAlgorithm):
                 "{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out."
             ).format(n=len(records), invalid=skipped["invalid"], old=skipped["before_since"])
         )
-        lib = self.open_library_parameter(parameters, context, self.LIBRARY)
-        try:
+        with self.open_library_parameter(parameters, context, self.LIBRARY) as lib:
             feedback.setProgressText(self.tr("Writing to the project library…"))
             result = plan_and_apply(
                 lib,
@@ -209,20 +185,10 @@ class SyncApprovalsAlgorithm(YimatongAlgorithm):
                 marks = ", ".join("?" * len(chunk))
                 sql = f"SELECT code, name FROM ymt_projects WHERE code IN ({marks})"
                 names.update((row["code"], row["name"]) for row in lib.query(sql, chunk))
-        finally:
-            lib.close()
-        fields = QgsFields()
-        for name, kind in FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        writer, dest = self.table_sink(parameters, self.OUTPUT, context, FIELDS)
         for rec in sorted(records, key=lambda r: r.row):
-            feat = QgsFeature(fields)
             event_date = rec.event_date() if rec.approved else None
-            feat.setAttributes(
+            writer.add(
                 [
                     rec.row,
                     rec.key or None,
@@ -241,7 +207,6 @@ class SyncApprovalsAlgorithm(YimatongAlgorithm):
                     rec.reason or None,
                 ]
             )
-            sink.addFeature(feat, QgsFeatureSink.FastInsert)
         counts: dict[str, int] = {}
         for rec in records:
             counts[rec.action] = counts.get(rec.action, 0) + 1
