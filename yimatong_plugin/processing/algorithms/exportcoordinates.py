@@ -14,12 +14,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ...core import crs as gk
@@ -68,132 +63,104 @@ class ExportCoordinatesAlgorithm(YimatongAlgorithm):
 
     def initAlgorithm(self, config=None):
         tr = self.tr
-        from ...gis.library_connect import settings_library_value
-
-        params = [
-            (
-                QgsProcessingParameterString(self.PROJECT_CODE, tr("Project code"), optional=True),
-                tr("28-digit code of the project whose live parcels are written (or use INPUT)."),
+        self.add_string(
+            self.PROJECT_CODE,
+            tr("Project code"),
+            tr("28-digit code of the project whose live parcels are written (or use INPUT)."),
+            optional=True,
+        )
+        self.add_library_parameter(
+            self.LIBRARY,
+            optional=True,
+            help_text=tr(
+                "Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / "
+                "service, or the name of a saved QGIS PostgreSQL connection."
             ),
-            (
-                QgsProcessingParameterString(
-                    self.LIBRARY,
-                    tr("Project library"),
-                    defaultValue=settings_library_value() or None,
-                    optional=True,
-                ),
-                tr(
-                    "Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / "
-                    "service, or the name of a saved QGIS PostgreSQL connection."
-                ),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon], optional=True
             ),
-            (
-                QgsProcessingParameterFeatureSource(
-                    self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon], optional=True
-                ),
-                tr("A polygon layer to write instead of a project's library parcels."),
-            ),
-            (
-                QgsProcessingParameterField(
-                    self.ID_FIELD,
-                    tr("Parcel number field (地块编号)"),
-                    parentLayerParameterName=self.INPUT,
-                    optional=True,
-                ),
-                tr("Field of INPUT written as 地块编号; default the feature id."),
-            ),
-            (
-                QgsProcessingParameterField(
-                    self.NAME_FIELD,
-                    tr("Parcel name field (地块名称)"),
-                    parentLayerParameterName=self.INPUT,
-                    optional=True,
-                ),
-                tr("Field of INPUT written as 地块名称."),
-            ),
-            (
-                QgsProcessingParameterNumber(
-                    self.ZONE,
-                    tr("3-degree zone (0 = automatic)"),
-                    QgsProcessingParameterNumber.Integer,
-                    defaultValue=0,
-                    minValue=0,
-                    maxValue=gk.LAST_ZONE,
-                ),
-                tr("CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude."),
-            ),
-            (
-                QgsProcessingParameterBoolean(
-                    self.PREFIXED, tr("Zone number in front of Y"), defaultValue=True
-                ),
-                tr("Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000."),
-            ),
-            (
-                QgsProcessingParameterNumber(
-                    self.DECIMALS,
-                    tr("Decimals of the coordinates"),
-                    QgsProcessingParameterNumber.Integer,
-                    defaultValue=3,
-                    minValue=1,
-                    maxValue=4,
-                ),
-                tr("3 = millimetres (精度=0.001)."),
-            ),
-            (
-                QgsProcessingParameterString(
-                    self.PRODUCER, tr("Producer (数据产生单位)"), optional=True
-                ),
-                tr("Written as 数据产生单位."),
-            ),
-            (
-                QgsProcessingParameterFileDestination(
-                    self.OUTPUT, tr("Coordinate file"), fileFilter=tr("Coordinate file (*.txt)")
-                ),
-                tr("The coordinate file written (GBK)."),
-            ),
-        ]
-        for param, help_text in params:
-            param.setHelp(help_text)
-            self.addParameter(param)
+            tr("A polygon layer to write instead of a project's library parcels."),
+        )
+        self.add_field(
+            self.ID_FIELD,
+            tr("Parcel number field (地块编号)"),
+            tr("Field of INPUT written as 地块编号; default the feature id."),
+            self.INPUT,
+        )
+        self.add_field(
+            self.NAME_FIELD,
+            tr("Parcel name field (地块名称)"),
+            tr("Field of INPUT written as 地块名称."),
+            self.INPUT,
+        )
+        self.add_number(
+            self.ZONE,
+            tr("3-degree zone (0 = automatic)"),
+            tr("CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude."),
+            default=0,
+            minimum=0,
+            maximum=gk.LAST_ZONE,
+            integer=True,
+        )
+        self.add_bool(
+            self.PREFIXED,
+            tr("Zone number in front of Y"),
+            tr("Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000."),
+            default=True,
+        )
+        self.add_number(
+            self.DECIMALS,
+            tr("Decimals of the coordinates"),
+            tr("3 = millimetres (精度=0.001)."),
+            default=3,
+            minimum=1,
+            maximum=4,
+            integer=True,
+        )
+        self.add_string(
+            self.PRODUCER,
+            tr("Producer (数据产生单位)"),
+            tr("Written as 数据产生单位."),
+            optional=True,
+        )
+        self.add_file_output(
+            self.OUTPUT,
+            tr("Coordinate file"),
+            tr("The coordinate file written (GBK)."),
+            tr("Coordinate file (*.txt)"),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.PARCELS, tr("Parcels written")))
         self.addOutput(QgsProcessingOutputString(self.CRS, tr("CRS of the coordinates")))
 
-    def _code(self, parameters, context) -> str:
-        text = self.parameterAsString(parameters, self.PROJECT_CODE, context) or ""
-        return "".join(ch for ch in text if ch.isdigit())
-
     def checkParameterValues(self, parameters, context):
-        code = self._code(parameters, context)
+        code = self.project_code(parameters, self.PROJECT_CODE, context)
         has_input = parameters.get(self.INPUT) not in (None, "")
         if bool(code) == has_input:
             return False, self.tr("Give either PROJECT_CODE (library parcels) or INPUT (a layer).")
         zone = self.parameterAsInt(parameters, self.ZONE, context)
         if zone and not gk.FIRST_ZONE <= zone <= gk.LAST_ZONE:
             return False, self.tr("ZONE must be 0 (automatic) or 25-45.")
-        if code:
-            if len(code) != 28:
-                return False, self.tr("PROJECT_CODE must have 28 digits.")
-            ok, message = self.check_library_parameter(parameters, context, self.LIBRARY)
-            if not ok:
-                return False, message
+        ok, message = self.check_project_code(parameters, context, self.PROJECT_CODE, self.LIBRARY)
+        if not ok:
+            return False, message
         return super().checkParameterValues(parameters, context)
 
     # -- gathering (geometries in EPSG:4490) ------------------------------------------------
     def _library_parcels(self, parameters, context, code):
         from ...core.dictionaries import load_dictionaries
 
-        library = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
-            project = library.project(code)
-            if project is None:
-                raise QgsProcessingException(
-                    self.tr("No project {code} in the library.").format(code=code)
-                )
-            rows = library.parcels(code, include_retired=False)
+            with self.open_library_parameter(parameters, context, self.LIBRARY) as library:
+                project = library.project(code)
+                if project is None:
+                    raise QgsProcessingException(
+                        self.tr("No project {code} in the library.").format(code=code)
+                    )
+                rows = library.parcels(code, include_retired=False)
         except LibraryError as exc:
             raise QgsProcessingException(str(exc)) from exc
-        finally:
-            library.close()
         if not rows:
             raise QgsProcessingException(
                 self.tr("Project {code} has no live parcels to export.").format(code=code)
@@ -242,7 +209,7 @@ class ExportCoordinatesAlgorithm(YimatongAlgorithm):
     # -- run --------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         tr = self.tr
-        code = self._code(parameters, context)
+        code = self.project_code(parameters, self.PROJECT_CODE, context)
         if code:
             gathered = self._library_parcels(parameters, context, code)
         else:

@@ -10,8 +10,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
@@ -56,71 +54,50 @@ class ImportCoordinatesAlgorithm(YimatongAlgorithm):
 
     def initAlgorithm(self, config=None):
         tr = self.tr
-        from ...gis.library_connect import settings_library_value
-
         self.stage_keys = list(STAGES)
-        params = [
-            (
-                QgsProcessingParameterFile(
-                    self.INPUT, tr("Coordinate file (坐标 TXT)"), extension="txt"
-                ),
-                tr("The surveyors' coordinate file, GBK or UTF-8."),
+        self.add_file(
+            self.INPUT,
+            tr("Coordinate file (坐标 TXT)"),
+            tr("The surveyors' coordinate file, GBK or UTF-8."),
+            extension="txt",
+        )
+        self.add_string(
+            self.PROJECT_CODE,
+            tr("Attach to project code"),
+            tr("28-digit code of the project the parcels are attached to; empty: no attach."),
+            optional=True,
+        )
+        self.add_library_parameter(
+            self.LIBRARY,
+            optional=True,
+            help_text=tr(
+                "Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection "
+                "string / service, or the name of a saved QGIS PostgreSQL connection."
             ),
-            (
-                QgsProcessingParameterString(
-                    self.PROJECT_CODE, tr("Attach to project code"), optional=True
-                ),
-                tr("28-digit code of the project the parcels are attached to; empty: no attach."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.STAGE,
+                tr("Stage of the attached parcels"),
+                options=[STAGES[k] for k in self.stage_keys],
+                optional=True,
             ),
-            (
-                QgsProcessingParameterString(
-                    self.LIBRARY,
-                    tr("Project library"),
-                    defaultValue=settings_library_value() or None,
-                    optional=True,
-                ),
-                tr(
-                    "Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection "
-                    "string / service, or the name of a saved QGIS PostgreSQL connection."
-                ),
+            tr("Stage recorded with the attached parcels (optional)."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Parcels of the coordinate file"), QgsProcessing.TypeVectorPolygon
             ),
-            (
-                QgsProcessingParameterEnum(
-                    self.STAGE,
-                    tr("Stage of the attached parcels"),
-                    options=[STAGES[k] for k in self.stage_keys],
-                    optional=True,
-                ),
-                tr("Stage recorded with the attached parcels (optional)."),
-            ),
-            (
-                QgsProcessingParameterFeatureSink(
-                    self.OUTPUT,
-                    tr("Parcels of the coordinate file"),
-                    QgsProcessing.TypeVectorPolygon,
-                ),
-                tr("One polygon per parcel, in the file's CRS, with its header and area check."),
-            ),
-        ]
-        for param, help_text in params:
-            param.setHelp(help_text)
-            self.addParameter(param)
+            tr("One polygon per parcel, in the file's CRS, with its header and area check."),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.ATTACHED, tr("Parcels attached")))
         self.addOutput(QgsProcessingOutputNumber(self.MISMATCHES, tr("Area mismatches")))
 
     def checkParameterValues(self, parameters, context):
-        code = self._code(parameters, context)
-        if code:
-            if len(code) != 28:
-                return False, self.tr("PROJECT_CODE must have 28 digits.")
-            ok, message = self.check_library_parameter(parameters, context, self.LIBRARY)
-            if not ok:
-                return False, message
+        ok, message = self.check_project_code(parameters, context, self.PROJECT_CODE, self.LIBRARY)
+        if not ok:
+            return False, message
         return super().checkParameterValues(parameters, context)
-
-    def _code(self, parameters, context) -> str:
-        text = self.parameterAsString(parameters, self.PROJECT_CODE, context) or ""
-        return "".join(ch for ch in text if ch.isdigit())
 
     def processAlgorithm(self, parameters, context, feedback):
         tr = self.tr
@@ -159,7 +136,7 @@ class ImportCoordinatesAlgorithm(YimatongAlgorithm):
             feature.geometry().convertToMultiType()
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         results = {self.OUTPUT: dest, self.ATTACHED: 0, self.MISMATCHES: len(warnings)}
-        code = self._code(parameters, context)
+        code = self.project_code(parameters, self.PROJECT_CODE, context)
         if code:
             results[self.ATTACHED] = self._attach(parameters, context, feedback, path, code)
         return results
@@ -171,8 +148,7 @@ class ImportCoordinatesAlgorithm(YimatongAlgorithm):
         stage = None
         if parameters.get(self.STAGE) is not None:
             stage = self.stage_keys[self.parameterAsEnum(parameters, self.STAGE, context)]
-        library = self.open_library_parameter(parameters, context, self.LIBRARY)
-        try:
+        with self.open_library_parameter(parameters, context, self.LIBRARY) as library:
             candidates = parcel_attach.check_features(
                 layer,
                 parcel_attach.features_of(layer, selected_only=False),
@@ -195,7 +171,5 @@ class ImportCoordinatesAlgorithm(YimatongAlgorithm):
                 raise QgsProcessingException(
                     tr("Nothing was attached to {code}: {error}").format(code=code, error=exc)
                 ) from exc
-        finally:
-            library.close()
         feedback.pushInfo(tr("Attached {n} parcels to {code}.").format(n=len(ids), code=code))
         return len(ids)
