@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCsException,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
@@ -26,6 +20,15 @@ from ...gis.qgis_compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING
 from ..base import RepairingAlgorithm
 
 UNITS = ("m2", "ha", "mu")
+#: the columns of the problems layer
+OUTPUT_FIELDS = (
+    ("parcel_id", FIELD_STRING),
+    ("fid_in", FIELD_LONGLONG),
+    ("problem", FIELD_STRING),
+    ("detail", FIELD_STRING),
+    ("value", FIELD_DOUBLE),
+    ("other_id", FIELD_STRING),
+)
 
 
 class CheckParcelsAlgorithm(RepairingAlgorithm):
@@ -57,95 +60,72 @@ class CheckParcelsAlgorithm(RepairingAlgorithm):
 
     def initAlgorithm(self, config=None):
         tr = self.tr
-        params = [
-            (
-                QgsProcessingParameterFeatureSource(
-                    self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon]
-                ),
-                tr("Polygon layer of parcels to check."),
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon]
             ),
-            (
-                QgsProcessingParameterField(
-                    self.PARCEL_ID,
-                    tr("Parcel id field"),
-                    parentLayerParameterName=self.INPUT,
-                    optional=True,
-                ),
-                tr("Field identifying each parcel in the output; default the feature id."),
+            tr("Polygon layer of parcels to check."),
+        )
+        self.add_field(
+            self.PARCEL_ID,
+            tr("Parcel id field"),
+            tr("Field identifying each parcel in the output; default the feature id."),
+            self.INPUT,
+        )
+        self.add_field(
+            self.STAGE_FIELD,
+            tr("Stage field"),
+            tr("When given, only parcels of the same stage are checked for overlaps."),
+            self.INPUT,
+        )
+        self.add_field(
+            self.DECLARED_AREA_FIELD,
+            tr("Declared area field"),
+            tr("Field with the declared (surveyed) area to compare with the drawn area."),
+            self.INPUT,
+            numeric=True,
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.DECLARED_AREA_UNIT,
+                tr("Unit of the declared area"),
+                options=[tr("square metres (m²)"), tr("hectares (公顷)"), tr("mu (亩)")],
+                defaultValue=0,
             ),
-            (
-                QgsProcessingParameterField(
-                    self.STAGE_FIELD,
-                    tr("Stage field"),
-                    parentLayerParameterName=self.INPUT,
-                    optional=True,
-                ),
-                tr("When given, only parcels of the same stage are checked for overlaps."),
+            tr("Unit in which DECLARED_AREA_FIELD is given."),
+        )
+        self.add_number(
+            self.AREA_TOLERANCE,
+            tr("Area tolerance (%)"),
+            tr("Largest accepted difference between drawn and declared area, in percent."),
+            default=5.0,
+            minimum=0.0,
+        )
+        self.add_number(
+            self.SLIVER_M2,
+            tr("Sliver area (m²)"),
+            tr("Parcels smaller than this are slivers."),
+            default=1.0,
+            minimum=0.0,
+        )
+        self.add_number(
+            self.THINNESS,
+            tr("Thinness threshold (4πA/P²)"),
+            tr("Parcels with 4πA/P² below this (1 = circle) are thin slivers."),
+            default=0.05,
+            minimum=0.0,
+            maximum=1.0,
+        )
+        self.add(
+            QgsProcessingParameterCrs(self.AREA_CRS, tr("CRS for areas"), optional=True),
+            tr("Projected CRS in which areas are computed (planar)."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Parcel problems"), QgsProcessing.TypeVectorPolygon
             ),
-            (
-                QgsProcessingParameterField(
-                    self.DECLARED_AREA_FIELD,
-                    tr("Declared area field"),
-                    parentLayerParameterName=self.INPUT,
-                    type=QgsProcessingParameterField.Numeric,
-                    optional=True,
-                ),
-                tr("Field with the declared (surveyed) area to compare with the drawn area."),
-            ),
-            (
-                QgsProcessingParameterEnum(
-                    self.DECLARED_AREA_UNIT,
-                    tr("Unit of the declared area"),
-                    options=[tr("square metres (m²)"), tr("hectares (公顷)"), tr("mu (亩)")],
-                    defaultValue=0,
-                ),
-                tr("Unit in which DECLARED_AREA_FIELD is given."),
-            ),
-            (
-                QgsProcessingParameterNumber(
-                    self.AREA_TOLERANCE,
-                    tr("Area tolerance (%)"),
-                    QgsProcessingParameterNumber.Double,
-                    defaultValue=5.0,
-                    minValue=0.0,
-                ),
-                tr("Largest accepted difference between drawn and declared area, in percent."),
-            ),
-            (
-                QgsProcessingParameterNumber(
-                    self.SLIVER_M2,
-                    tr("Sliver area (m²)"),
-                    QgsProcessingParameterNumber.Double,
-                    defaultValue=1.0,
-                    minValue=0.0,
-                ),
-                tr("Parcels smaller than this are slivers."),
-            ),
-            (
-                QgsProcessingParameterNumber(
-                    self.THINNESS,
-                    tr("Thinness threshold (4πA/P²)"),
-                    QgsProcessingParameterNumber.Double,
-                    defaultValue=0.05,
-                    minValue=0.0,
-                    maxValue=1.0,
-                ),
-                tr("Parcels with 4πA/P² below this (1 = circle) are thin slivers."),
-            ),
-            (
-                QgsProcessingParameterCrs(self.AREA_CRS, tr("CRS for areas"), optional=True),
-                tr("Projected CRS in which areas are computed (planar)."),
-            ),
-            (
-                QgsProcessingParameterFeatureSink(
-                    self.OUTPUT, tr("Parcel problems"), QgsProcessing.TypeVectorPolygon
-                ),
-                tr("One row per problem, with where it is."),
-            ),
-        ]
-        for param, help_text in params:
-            param.setHelp(help_text)
-            self.addParameter(param)
+            tr("One row per problem, with where it is."),
+        )
 
     def process_repairing(self, parameters, context, feedback):
         tr = self.tr
@@ -198,40 +178,18 @@ class CheckParcelsAlgorithm(RepairingAlgorithm):
             area_tolerance=self.parameterAsDouble(parameters, self.AREA_TOLERANCE, context) / 100.0,
         )
         feedback.setProgress(80)
-        fields = QgsFields()
-        for fname, ftype in (
-            ("parcel_id", FIELD_STRING),
-            ("fid_in", FIELD_LONGLONG),
-            ("problem", FIELD_STRING),
-            ("detail", FIELD_STRING),
-            ("value", FIELD_DOUBLE),
-            ("other_id", FIELD_STRING),
-        ):
-            fields.append(QgsField(fname, ftype))
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, area_crs
+        writer, dest = self.table_sink(
+            parameters, self.OUTPUT, context, OUTPUT_FIELDS, QgsWkbTypes.MultiPolygon, area_crs
         )
-        if sink is None:
-            raise QgsProcessingException(tr("Could not create the output layers"))
         for k, p in enumerate(problems):
             if feedback.isCanceled():
                 break
-            f = QgsFeature(fields)
+            g = None
             if p.geometry is not None and not p.geometry.is_empty:
                 g = io.from_shapely(p.geometry)
                 g.convertToMultiType()
-                f.setGeometry(g)
-            f.setAttributes(
-                [
-                    ids[p.index],
-                    int(fids[p.index]),
-                    p.kind,
-                    p.detail,
-                    p.value,
-                    ids[p.other] if p.other is not None else None,
-                ]
-            )
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            other = ids[p.other] if p.other is not None else None
+            writer.add([ids[p.index], int(fids[p.index]), p.kind, p.detail, p.value, other], g)
             feedback.setProgress(80 + 20 * k / max(1, len(problems)))
         feedback.pushInfo(
             tr("Layer '{layer}': {n} problems in {m} parcels").format(
