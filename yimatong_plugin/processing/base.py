@@ -118,12 +118,12 @@ class YimatongAlgorithm(ParameterHelpers, QgsProcessingAlgorithm):
         process._keeps_proj_context = True
         cls.processAlgorithm = process
 
-    NAME: str = ""
-    DISPLAY_NAME: str = ""
-    GROUP_ID: str = "general"
-    GROUP_NAME: str = "General"
-    HELP: str = ""
-    ICON: str = "yimatong.svg"
+    # what a subclass sets (English source strings, translated through tr)
+    NAME = ""
+    DISPLAY_NAME = ""
+    GROUP_ID, GROUP_NAME = "general", "General"
+    HELP = ""
+    ICON = "yimatong.svg"
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate(CONTEXT, text)

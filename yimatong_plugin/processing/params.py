@@ -5,9 +5,10 @@ it does. :class:`~.base.YimatongAlgorithm` inherits all of this.
 - ``add_*``: declare a parameter with its help text in one call (labels and help are English
   source strings: pass them through ``self.tr`` at the call site, literal strings only).
   ``add_library_parameter`` is the project library (default: the library of the settings).
-- ``check_library_parameter`` / ``check_project_code``: ``(ok, message)`` for
-  ``checkParameterValues``; ``open_library_parameter``: the library, opened (use it in a
-  ``with`` block: it closes itself).
+- ``check_library_parameter`` / ``check_with_library`` / ``check_project_code``:
+  ``(ok, message)`` for ``checkParameterValues``.
+- ``open_library_parameter``: the library, opened (use it in a ``with`` block: it closes
+  itself).
 - ``table_sink``: an output table or layer from ``(name, QVariant type)`` pairs, with a
   :class:`SinkWriter` that adds rows.
 """
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
@@ -166,6 +168,14 @@ class ParameterHelpers:
         ):
             return False, self.tr("The project library {uri} does not exist.").format(uri=uri)
         return True, ""
+
+    def check_with_library(self, parameters, context, name: str = "LIBRARY"):
+        """(ok, message): QGIS's own checks of the parameters, then the library parameter's;
+        the ``checkParameterValues`` of an algorithm that needs nothing else."""
+        ok, message = QgsProcessingAlgorithm.checkParameterValues(self, parameters, context)
+        if not ok:
+            return ok, message
+        return self.check_library_parameter(parameters, context, name)
 
     def project_code(self, parameters, name, context) -> str:
         """The digits of the project-code parameter ``name`` ("" when empty)."""

@@ -49,10 +49,7 @@ class ImportCatalogAlgorithm(YimatongAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, text))
 
     def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
-        return self.check_library_parameter(parameters, context, self.LIBRARY)
+        return self.check_with_library(parameters, context, self.LIBRARY)
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...core.library import LibraryError

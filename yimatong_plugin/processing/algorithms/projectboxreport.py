@@ -61,10 +61,7 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         self.addOutput(QgsProcessingOutputString("CODE_DISPLAY", tr("Code")))
 
     def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
-        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
+        ok, msg = self.check_with_library(parameters, context, self.LIBRARY)
         if not ok:
             return ok, msg
         if len(self.project_code(parameters, self.CODE, context)) != 28:

@@ -121,9 +121,7 @@ class SyncApprovalsAlgorithm(YimatongAlgorithm):
         return _dt.date(raw.year(), raw.month(), raw.day())
 
     def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if ok:
-            ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
+        ok, msg = self.check_with_library(parameters, context, self.LIBRARY)
         if ok:
             try:
                 self._since(parameters, context)
