@@ -124,12 +124,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="67" />
       <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="76" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="69" />
       <source>28-digit code of the project whose live parcels are written (or use INPUT).</source>
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
@@ -139,32 +139,32 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="140" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="116" />
       <source>3 = millimetres (精度=0.001).</source>
       <translation>3 = 毫米（精度=0.001）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="117" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="100" />
       <source>3-degree zone (0 = automatic)</source>
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/params.py" line="147" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="111" />
+      <location filename="../processing/algorithms/importprojects.py" line="114" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="91" />
+      <location filename="../processing/algorithms/importprojects.py" line="94" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="83" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="71" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="39" />
+      <location filename="../processing/algorithms/importcatalog.py" line="35" />
       <source>A Yimatong catalog file (JSON).</source>
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
@@ -209,12 +209,12 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="94" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="84" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="78" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -234,12 +234,12 @@
       <translation>请求体</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="130" />
+      <location filename="../processing/algorithms/importprojects.py" line="129" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="229" />
+      <location filename="../processing/base.py" line="184" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="51" />
+      <location filename="../processing/algorithms/importcatalog.py" line="45" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -566,12 +566,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="109" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="94" />
       <source>Area mismatches</source>
       <translation>面积不符数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="107" />
+      <location filename="../processing/algorithms/checkparcels.py" line="99" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -586,7 +586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="234" />
+      <location filename="../processing/base.py" line="189" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -631,12 +631,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="66" />
       <source>Attach to project code</source>
       <translation>挂接到项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="200" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="174" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -681,7 +681,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="101" />
       <source>CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude.</source>
       <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
     </message>
@@ -716,12 +716,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="135" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="97" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="80" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
@@ -806,7 +806,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="212" />
+      <location filename="../processing/params.py" line="206" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -826,7 +826,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="73" />
+      <location filename="../processing/algorithms/importcatalog.py" line="64" />
       <source>Cannot read the catalog file {path}: {error}</source>
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
@@ -841,7 +841,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="132" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="109" />
       <source>Cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -856,7 +856,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="38" />
+      <location filename="../processing/algorithms/importcatalog.py" line="35" />
       <source>Catalog file</source>
       <translation>目录文件</translation>
     </message>
@@ -876,7 +876,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录图层：{title}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="92" />
+      <location filename="../processing/algorithms/importcatalog.py" line="81" />
       <source>Catalog: {added} added, {updated} updated, {unchanged} unchanged</source>
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
@@ -896,7 +896,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="33" />
+      <location filename="../processing/algorithms/checkparcels.py" line="36" />
       <source>Check parcel geometries</source>
       <translation>地块几何质量检查</translation>
     </message>
@@ -926,7 +926,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查数据源…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="37" />
+      <location filename="../processing/algorithms/checkparcels.py" line="40" />
       <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
@@ -1011,12 +1011,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="61" />
+      <location filename="../processing/base.py" line="63" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="88" />
+      <location filename="../processing/algorithms/importprojects.py" line="93" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -1051,12 +1051,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>紧凑度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="110" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="91" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="35" />
+      <location filename="../processing/algorithms/checkparcels.py" line="38" />
       <source>Compliance review</source>
       <translation>合规性审查</translation>
     </message>
@@ -1101,7 +1101,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="38" />
+      <location filename="../processing/base.py" line="40" />
       <source>Control line / zoning</source>
       <translation>控制线/规划分区</translation>
     </message>
@@ -1126,17 +1126,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="150" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="130" />
       <source>Coordinate file</source>
       <translation>坐标文件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="150" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="132" />
       <source>Coordinate file (*.txt)</source>
       <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="60" />
       <source>Coordinate file (坐标 TXT)</source>
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
@@ -1161,7 +1161,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已更正：{fields}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="215" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="456" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
@@ -1261,17 +1261,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>天数计算区间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="58" />
+      <location filename="../processing/base.py" line="60" />
       <source>Days counted to</source>
       <translation>天数计至</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="55" />
+      <location filename="../processing/base.py" line="57" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="134" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="115" />
       <source>Decimals of the coordinates</source>
       <translation>坐标小数位数</translation>
     </message>
@@ -1311,7 +1311,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="88" />
+      <location filename="../processing/algorithms/checkparcels.py" line="83" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -1331,7 +1331,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="108" />
+      <location filename="../processing/algorithms/importprojects.py" line="113" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="46" />
+      <location filename="../processing/base.py" line="48" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
@@ -1411,22 +1411,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="119" />
+      <location filename="../processing/algorithms/importprojects.py" line="123" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="114" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="93" />
       <source>Dry run (write nothing)</source>
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="258" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="221" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="246" />
+      <location filename="../processing/algorithms/importprojects.py" line="240" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -1486,7 +1486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>累计执行率</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="40" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="35" />
       <source>Export a coordinate file (坐标 TXT)</source>
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
@@ -1531,7 +1531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="74" />
+      <location filename="../processing/algorithms/checkparcels.py" line="72" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1541,12 +1541,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="112" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="95" />
       <source>Field of INPUT written as 地块名称.</source>
       <translation>INPUT 中写作地块名称的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="103" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="89" />
       <source>Field of INPUT written as 地块编号; default the feature id.</source>
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
@@ -1581,7 +1581,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="93" />
+      <location filename="../processing/algorithms/checkparcels.py" line="84" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
@@ -1621,7 +1621,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="45" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="44" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
@@ -1707,7 +1707,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="34" />
+      <location filename="../processing/base.py" line="36" />
       <source>Geometry repaired</source>
       <translation>图形已修复</translation>
     </message>
@@ -1717,7 +1717,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="169" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="141" />
       <source>Give either PROJECT_CODE (library parcels) or INPUT (a layer).</source>
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
@@ -1742,7 +1742,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="36" />
+      <location filename="../processing/base.py" line="38" />
       <source>Grounds</source>
       <translation>判定理由</translation>
     </message>
@@ -1797,12 +1797,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>内环数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="152" />
+      <location filename="../processing/algorithms/checkparcels.py" line="132" />
       <source>INPUT: the parcel layer</source>
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="212" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="179" />
       <source>INPUT: the parcels</source>
       <translation>INPUT：地块图层</translation>
     </message>
@@ -1832,7 +1832,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="33" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="31" />
       <source>Import a coordinate file (坐标 TXT)</source>
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
@@ -1852,14 +1852,14 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="252" />
+      <location filename="../processing/algorithms/importprojects.py" line="246" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="19" />
+      <location filename="../processing/algorithms/importcatalog.py" line="14" />
       <source>Import 一张图 catalog</source>
       <translation>导入一张图目录</translation>
     </message>
@@ -1869,7 +1869,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="271" />
+      <location filename="../processing/algorithms/importprojects.py" line="265" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
@@ -1884,7 +1884,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="44" />
+      <location filename="../processing/base.py" line="46" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
@@ -1934,7 +1934,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="45" />
       <source>Kind (control or zoning)</source>
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
@@ -1979,7 +1979,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="112" />
+      <location filename="../processing/algorithms/checkparcels.py" line="100" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
@@ -1989,7 +1989,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="172" />
+      <location filename="../processing/algorithms/checkparcels.py" line="152" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
@@ -2079,7 +2079,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="237" />
+      <location filename="../processing/algorithms/checkparcels.py" line="195" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
@@ -2094,7 +2094,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="62" />
+      <location filename="../processing/base.py" line="64" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -2164,7 +2164,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="121" />
+      <location filename="../processing/algorithms/importprojects.py" line="124" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -2229,7 +2229,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="92" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="79" />
       <source>Mapping file (optional)</source>
       <translation>对照表文件（可选）</translation>
     </message>
@@ -2249,7 +2249,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="23" />
+      <location filename="../processing/algorithms/importcatalog.py" line="18" />
       <source>Merges a 一张图 catalog file (JSON, as the 一张图 dock exports it) into the catalog of a project library: topics and layers with new keys are added, those whose fields differ are updated, nothing is deleted and a layer retired in the library stays retired. One transaction: a file with one bad entry (an unknown source type, a password in a source) changes nothing and the error names the entry. Optionally writes the whole resulting catalog to a JSON file.</source>
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
@@ -2299,7 +2299,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="79" />
+      <location filename="../processing/algorithms/importprojects.py" line="81" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -2449,7 +2449,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="190" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
       <source>No project {code} in the library.</source>
       <translation>项目库中没有项目 {code}。</translation>
     </message>
@@ -2504,17 +2504,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="240" />
+      <location filename="../processing/algorithms/importprojects.py" line="234" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="196" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="172" />
       <source>Nothing was attached to {code}: {error}</source>
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="251" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="214" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2539,7 +2539,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一张图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="102" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="91" />
       <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
@@ -2554,12 +2554,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="143" />
+      <location filename="../processing/algorithms/checkparcels.py" line="127" />
       <source>One row per problem, with where it is.</source>
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="120" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="97" />
       <source>One row per record: what was done with it (or would be) and why.</source>
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
@@ -2569,7 +2569,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="106" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="90" />
       <source>Only records handled on or after (optional)</source>
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
@@ -2614,12 +2614,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="48" />
+      <location filename="../processing/algorithms/importcatalog.py" line="40" />
       <source>Optional: the library's whole catalog after the import.</source>
       <translation>可选：导入后项目库的完整目录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="61" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="57" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
@@ -2634,7 +2634,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="48" />
+      <location filename="../processing/base.py" line="50" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
@@ -2644,12 +2644,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="44" />
       <source>Outside (m²)</source>
       <translation>线外面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="42" />
       <source>Overlap (m²)</source>
       <translation>叠加面积（平方米）</translation>
     </message>
@@ -2705,7 +2705,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="175" />
+      <location filename="../processing/params.py" line="191" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -2730,7 +2730,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="70" />
+      <location filename="../processing/algorithms/checkparcels.py" line="71" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
@@ -2755,7 +2755,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="94" />
       <source>Parcel name field (地块名称)</source>
       <translation>地块名称字段</translation>
     </message>
@@ -2765,12 +2765,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="99" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="88" />
       <source>Parcel number field (地块编号)</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="141" />
+      <location filename="../processing/algorithms/checkparcels.py" line="125" />
       <source>Parcel problems</source>
       <translation>地块问题</translation>
     </message>
@@ -2785,32 +2785,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="234" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="201" />
       <source>Parcel {label} cannot be transformed: {error}</source>
       <translation>地块 {label} 无法转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="228" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="195" />
       <source>Parcel {label} has no geometry.</source>
       <translation>地块 {label} 没有几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="293" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="260" />
       <source>Parcel {label} is not a valid polygon ({reason}): repair it first</source>
       <translation>地块 {label} 不是有效的面（{reason}）：请先修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="269" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="236" />
       <source>Parcel {label} lies at {lon}°E, more than 3° from the central meridian {cm}°E of zone {zone}: choose its zone</source>
       <translation>地块 {label} 位于东经 {lon}°，距第 {zone} 带中央经线 {cm}° 超过 3°：请选择其所在投影带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="276" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="243" />
       <source>Parcel {label} lies at {lon}°E, outside zone {zone} (central meridian {cm}°E ± 1.5°): its planar area is less exact</source>
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="63" />
+      <location filename="../processing/algorithms/checkparcels.py" line="65" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -2820,27 +2820,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="108" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="93" />
       <source>Parcels attached</source>
       <translation>已挂接地块数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="99" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="89" />
       <source>Parcels of the coordinate file</source>
       <translation>坐标文件中的地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="122" />
+      <location filename="../processing/algorithms/checkparcels.py" line="107" />
       <source>Parcels smaller than this are slivers.</source>
       <translation>小于此面积的地块视为碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="133" />
+      <location filename="../processing/algorithms/checkparcels.py" line="114" />
       <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="158" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="134" />
       <source>Parcels written</source>
       <translation>已写出地块数</translation>
     </message>
@@ -2900,7 +2900,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="39" />
+      <location filename="../processing/base.py" line="41" />
       <source>Planned use code</source>
       <translation>规划用途代码</translation>
     </message>
@@ -2920,7 +2920,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="65" />
+      <location filename="../processing/algorithms/checkparcels.py" line="67" />
       <source>Polygon layer of parcels to check.</source>
       <translation>待检查地块的面图层。</translation>
     </message>
@@ -2985,12 +2985,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="45" />
+      <location filename="../processing/base.py" line="47" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="125" />
+      <location filename="../processing/algorithms/importprojects.py" line="128" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3005,7 +3005,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="144" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="124" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
@@ -3050,7 +3050,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="20" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="15" />
       <source>Project file report (项目档案)</source>
       <translation>项目档案报告</translation>
     </message>
@@ -3140,7 +3140,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="199" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="166" />
       <source>Project {code} has no live parcels to export.</source>
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
@@ -3160,7 +3160,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="137" />
+      <location filename="../processing/algorithms/checkparcels.py" line="121" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
@@ -3250,7 +3250,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在读取图层目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="185" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="160" />
       <source>Reading the staging tables…</source>
       <translation>正在读取前置库表…</translation>
     </message>
@@ -3260,12 +3260,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>读取 {where} 失败：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="36" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="34" />
       <source>Reads a surveyors' coordinate file (勘测定界 / 报部 坐标 TXT: [属性描述] and [地块坐标], GBK or UTF-8) and writes one polygon per parcel in the file's own CRS: CGCS2000 3-degree Gauss-Kruger EPSG:4513-4533 when Y carries the zone number, EPSG:4534-4554 otherwise (6-degree zones likewise); 西安80 and 北京54 files are refused. X is the northing, Y the easting. Ring 1 is the outer ring; other rings are holes or further parts, by containment. Every malformed line is named by its line number and nothing is written when any parcel fails. The declared 地块面积 (公顷) is compared with the planar area computed from the coordinates: a difference of more than 1 m² and more than 0.1 % is reported (area_check = mismatch). With PROJECT_CODE the parcels are also attached to that project of LIBRARY in one transaction (all or none).</source>
       <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="53" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="39" />
       <source>Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a PostgreSQL database, a GeoPackage/SQLite file or a folder of CSV exports (UTF-8 or GBK), and brings them into the project library by investment code (项目代码 XMDM = the library's investment_code). Only rows with SJYXBS = 1 count. A 办结（通过） or 办结（容缺通过） record of an item mapped to a stage becomes that stage's event with its 批复文号 and date; other statuses update the project's approval status. The record's DFSJZJ (else LSH) is stored with the event: running again, or with an overlapping SINCE, changes nothing, and a corrected record updates its event (the audit keeps before and after). A record matching no project, or more than one, an unknown item or status, or a bad date is refused with the reason. Everything is written in one transaction: a failure leaves the library as it was. MAPPING (CSV, kind,key,value): item,&lt;text in the item name or item code&gt;,&lt;stage or -&gt;; status,&lt;local number&gt;,&lt;national BLZT 1–15&gt;. OUTPUT: one row per record with its action and reason.</source>
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
@@ -3285,22 +3285,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="122" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="99" />
       <source>Records applied</source>
       <translation>已写入记录数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="123" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="100" />
       <source>Records refused</source>
       <translation>已拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="57" />
+      <location filename="../processing/base.py" line="59" />
       <source>Reference date</source>
       <translation>基准日</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="56" />
+      <location filename="../processing/base.py" line="58" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
     </message>
@@ -3395,7 +3395,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>成果 {id} 是库外文件，库中未存储其内容</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="43" />
+      <location filename="../processing/algorithms/importcatalog.py" line="39" />
       <source>Resulting catalog (JSON)</source>
       <translation>导入后的目录（JSON）</translation>
     </message>
@@ -3465,12 +3465,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="60" />
+      <location filename="../processing/base.py" line="62" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="99" />
+      <location filename="../processing/algorithms/importprojects.py" line="103" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -3500,7 +3500,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="54" />
+      <location filename="../processing/base.py" line="56" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
     </message>
@@ -3525,7 +3525,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="142" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="119" />
       <source>SINCE is not a date: {value}</source>
       <translation>SINCE 不是日期：{value}</translation>
     </message>
@@ -3670,7 +3670,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="43" />
       <source>Share of the parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -3680,7 +3680,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="77" />
+      <location filename="../processing/algorithms/importprojects.py" line="80" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -3705,7 +3705,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>辅助选址…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="117" />
+      <location filename="../processing/algorithms/checkparcels.py" line="106" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
     </message>
@@ -3730,12 +3730,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="71" />
+      <location filename="../processing/algorithms/importprojects.py" line="73" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="72" />
+      <location filename="../processing/algorithms/importprojects.py" line="74" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -3745,17 +3745,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="79" />
+      <location filename="../processing/algorithms/checkparcels.py" line="77" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="90" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="81" />
       <source>Stage of the attached parcels</source>
       <translation>所挂接地块的阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="94" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="85" />
       <source>Stage recorded with the attached parcels (optional).</source>
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
@@ -3765,7 +3765,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="81" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="70" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
     </message>
@@ -3880,17 +3880,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>同步审批结果（工改前置库）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="49" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="35" />
       <source>Sync approvals from the 工改 staging tables</source>
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="260" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="223" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="118" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="96" />
       <source>Sync log</source>
       <translation>同步日志</translation>
     </message>
@@ -3925,12 +3925,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="42" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="40" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="52" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="51" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -3985,7 +3985,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>专题 {title} 已停用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="86" />
+      <location filename="../processing/algorithms/importcatalog.py" line="77" />
       <source>The catalog was not imported: {error}</source>
       <translation>目录未导入：{error}</translation>
     </message>
@@ -4005,12 +4005,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="152" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="131" />
       <source>The coordinate file written (GBK).</source>
       <translation>写出的坐标文件（GBK）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="138" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="115" />
       <source>The coordinate file {path} has {n} problem(s); nothing was imported:
 {list}</source>
       <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
@@ -4022,7 +4022,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="45" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
@@ -4274,12 +4274,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="198" />
+      <location filename="../processing/params.py" line="169" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="74" />
+      <location filename="../processing/algorithms/importprojects.py" line="76" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -4349,7 +4349,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="105" />
+      <location filename="../processing/algorithms/importprojects.py" line="109" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -4374,7 +4374,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="67" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="61" />
       <source>The surveyors' coordinate file, GBK or UTF-8.</source>
       <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
     </message>
@@ -4414,7 +4414,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途的用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="127" />
+      <location filename="../processing/algorithms/checkparcels.py" line="113" />
       <source>Thinness threshold (4πA/P²)</source>
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
@@ -4484,17 +4484,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="53" />
+      <location filename="../processing/algorithms/importcatalog.py" line="47" />
       <source>Unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="102" />
+      <location filename="../processing/algorithms/checkparcels.py" line="95" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
       <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="98" />
+      <location filename="../processing/algorithms/checkparcels.py" line="91" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -4594,22 +4594,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未供面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="52" />
+      <location filename="../processing/algorithms/importcatalog.py" line="46" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="82" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
       <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="85" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="75" />
       <source>Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="47" />
+      <location filename="../processing/base.py" line="49" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -4654,12 +4654,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="83" />
+      <location filename="../processing/algorithms/checkparcels.py" line="78" />
       <source>When given, only parcels of the same stage are checked for overlaps.</source>
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="85" />
+      <location filename="../processing/algorithms/importprojects.py" line="89" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -4704,7 +4704,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无面积的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="129" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="110" />
       <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
@@ -4714,17 +4714,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="43" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="38" />
       <source>Writes the live parcels of a project of the library (PROJECT_CODE), or the polygons of a layer (INPUT), as a surveyors' coordinate file (坐标 TXT, GBK) for 报批 submissions: 2000国家大地坐标系, 3-degree Gauss-Kruger zone ZONE (0 = the zone of the parcels' centre longitude, as in the compliance review), Y with the zone number in front unless PREFIXED is off, X the northing. Points are numbered J1… per parcel, every ring is closed by repeating its first point, ring 1 is the outer ring followed by its holes and further parts, 地块面积 is the planar area in 公顷 (4 decimals) of the coordinates as written, and 精度 states the DECIMALS written. Parcels more than 3° from the zone's central meridian are refused (wrong zone); invalid polygons are refused. Reading the file back gives the geometry to that precision.</source>
       <translation>将项目库中某项目（PROJECT_CODE）的现行地块或某图层（INPUT）的面写出为勘测定界坐标文件（坐标 TXT，GBK 编码），用于报批：2000国家大地坐标系，3 度高斯-克吕格投影第 ZONE 带（0 = 按地块中心经度确定，与合规性审查相同），除非关闭 PREFIXED，Y 前加带号，X 为北坐标。每个地块的界址点编号为 J1…，每圈以重复首点闭合，圈 1 为外圈，其后为其内环及其他部分；地块面积为按写出坐标计算的平面面积（公顷，4 位小数），精度注明写出的小数位数 DECIMALS。距投影带中央经线超过 3° 的地块予以拒绝（投影带错误）；无效的面予以拒绝。读回该文件可按此精度得到原几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="24" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="19" />
       <source>Writes the project file (项目档案) of one library project as HTML, and as PDF when a PDF path is given: the 28-digit code in display form and as a QR image, the project's facts, its drawn timeline (批 供 用 补 查, agreed dates beside actual ones), a map of its parcels and their lineage (retired versions dashed), its events, its results with their SHA-256 checked against the files now, its lifecycle findings as of the chosen date and the audit history. Images are written to a folder named after the HTML file.</source>
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="257" />
+      <location filename="../processing/algorithms/importprojects.py" line="251" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -4734,7 +4734,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="99" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="89" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -4744,12 +4744,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="197" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="171" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="146" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="125" />
       <source>Written as 数据产生单位.</source>
       <translation>写作数据产生单位。</translation>
     </message>
@@ -4824,7 +4824,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="172" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="144" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
@@ -4834,12 +4834,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="127" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="109" />
       <source>Zone number in front of Y</source>
       <translation>Y 前加带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="258" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="225" />
       <source>Zone {zone} chosen from the parcels' centre longitude {lon}°E</source>
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
@@ -5299,7 +5299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>没有投影带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="99" />
+      <location filename="../processing/algorithms/checkparcels.py" line="92" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
     </message>
@@ -5469,7 +5469,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="99" />
+      <location filename="../processing/algorithms/checkparcels.py" line="92" />
       <source>mu (亩)</source>
       <translation>亩</translation>
     </message>
@@ -5909,7 +5909,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="99" />
+      <location filename="../processing/algorithms/checkparcels.py" line="92" />
       <source>square metres (m²)</source>
       <translation>平方米</translation>
     </message>
@@ -6094,7 +6094,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="107" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="95" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -6234,7 +6234,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="89" />
+      <location filename="../processing/base.py" line="91" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
@@ -6304,7 +6304,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="145" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="122" />
       <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
@@ -6319,7 +6319,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="315" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="282" />
       <source>{n} parcels written to {path} in {crs} ({name}), GBK, coordinates to {decimals} decimals (精度 {precision} m)</source>
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
@@ -6349,7 +6349,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="191" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="166" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
@@ -6506,7 +6506,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="247" />
+      <location filename="../processing/base.py" line="202" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
