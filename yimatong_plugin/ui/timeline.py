@@ -9,8 +9,6 @@ pans, double-clicking an event opens the result files attached to its stage.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
-from typing import Any
 
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices, QImage, QPainter
@@ -84,17 +82,11 @@ class TimelineView(QGraphicsView):
         self._scene.px_per_day = value
 
     # -- data -----------------------------------------------------------------------------
-    def set_project(
-        self,
-        events: Iterable[Any],
-        findings: Iterable[lc.Finding] = (),
-        results: Iterable[dict] = (),
-        as_of: _dt.date | None = None,
-        thresholds: lc.Thresholds | None = None,
-        project: dict | None = None,
-    ) -> None:
-        """Show a project's events (dicts or :class:`lifecycle.Event`), findings and results."""
-        self._scene.set_project(events, findings, results, as_of, thresholds, project)
+    def set_project(self, events, *args, **kwargs) -> None:
+        """Show a project's events (dicts or :class:`lifecycle.Event`), findings and results:
+        the arguments of :meth:`TimelineScene.set_project` (events, findings, results, as_of,
+        thresholds, project)."""
+        self._scene.set_project(events, *args, **kwargs)
         self._user_zoomed = False
         self.fit_time()
 
