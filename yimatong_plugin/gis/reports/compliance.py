@@ -106,6 +106,13 @@ class _Report(_HtmlPart, _PdfPart):
             return tr("must lie inside (the area outside is the conflict)")
         return tr("must be avoided (the overlap is the conflict)")
 
+    def table_head(self, share: str) -> list[str]:
+        """Column titles of the overlap table (the cells of :meth:`row_cells`, the area in
+        m², ha and mu); ``share``: the title of the last column."""
+        tr = self.lang.tr
+        titles = [tr("Layer"), tr("Class"), tr("Part")]
+        return titles + [tr("Area (m²)"), tr("Area (ha)"), tr("Area (mu)"), share]
+
     def row_cells(self, row: _Row) -> list[tuple[str, str, str, float, str]]:
         """(layer label, class, part, m², ratio text) lines for one OUTPUT_TABLE row."""
         tr = self.lang.tr

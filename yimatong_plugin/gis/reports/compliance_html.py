@@ -119,15 +119,7 @@ class _HtmlPart:
         tr = self.lang.tr
         if not p.rows:
             return f"<p>{_e(tr('No overlap with any control line or zoning class.'))}</p>"
-        head = [
-            tr("Layer"),
-            tr("Class"),
-            tr("Part"),
-            tr("Area (m²)"),
-            tr("Area (ha)"),
-            tr("Area (mu)"),
-            tr("Share of parcel"),
-        ]
+        head = self.table_head(tr("Share of parcel"))
         out = [
             '<table class="overlap">',
             "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr>",

@@ -410,15 +410,7 @@ class _PdfPart:
             legend.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)
             # the legend sizes itself only when first drawn: reserve its rows here
             y += 8.5 * math.ceil(len(shown) / max(columns, 1)) + 2
-        head = [
-            tr("Layer"),
-            tr("Class"),
-            tr("Part"),
-            tr("Area (m²)"),
-            tr("Area (ha)"),
-            tr("Area (mu)"),
-            tr("Share"),
-        ]
+        head = self.table_head(tr("Share"))
         widths = [34.0, 44.0, 13.0, 26.0, 20.0, 21.0, CONTENT_W - 158.0]
         rows = []
         for row in p.rows:
