@@ -111,10 +111,8 @@ class IsValidFunction(_YmtFunction):
     PARAMS = ("code",)
 
     def evaluate(self, code, parent):
-        text = _text(code)
-        if text is None:
-            return False
-        return is_valid_code(text, _dictionaries())
+        text = _text(code)  # NULL is not a valid code
+        return text is not None and is_valid_code(text, _dictionaries())
 
 
 class DisplayFunction(_YmtFunction):
