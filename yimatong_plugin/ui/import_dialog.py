@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsTask
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -31,6 +30,7 @@ from ..core import importer
 from ..core.units import AreaUnit, AreaUnitError, unit_in_header
 from ..gis.import_sources import SOURCE_KEYS, mapping_store_path, source_labels
 from ..toolbelt.i18n import tr
+from ..toolbelt.tasks import run_task
 from .import_layout_widgets import HeaderRowPicker, SegmentDefaults
 
 
@@ -268,16 +268,13 @@ class ImportDialog(QDialog):
                     return task.isCanceled()
                 return False
 
-            lib = open_configured_library(uri, connection)
-            try:
+            with open_configured_library(uri, connection) as lib:
                 plan = importer.dry_run(
                     table, source, mapping, library=lib, defaults=defaults, progress=progress
                 )
                 result["plan"] = plan
                 if not dry and plan.ok:
                     result["codes"] = importer.commit(plan, lib, progress=progress)
-            finally:
-                lib.close()
             return True
 
         def finished(exception, _value=None):
@@ -290,19 +287,10 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setValue(0)
-        if not background:
-            try:
-                work()
-            except Exception as exc:  # shown in the dialog
-                finished(exc)
-                return
-            finished(None)
-            return
         title = tr("Checking rows…") if dry else tr("Writing into the library…")
-        task = QgsTask.fromFunction(title, work, on_finished=finished)
-        task.progressChanged.connect(lambda p: self.progress.setValue(int(p)))
-        self._task = task
-        QgsApplication.taskManager().addTask(task)
+        self._task = run_task(
+            title, work, finished, background, lambda p: self.progress.setValue(int(p))
+        )
 
     def _show(self, plan, codes, exception, dry, mapping) -> None:
         self.plan = plan
