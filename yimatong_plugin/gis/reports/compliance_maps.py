@@ -302,13 +302,7 @@ def _location_extent(divisions: QgsVectorLayer, parcel, aspect: float, map_crs, 
         box = divisions.extent()
     box = to_map.transformBoundingBox(box)
     box.grow(max(box.width(), box.height()) * 0.06)
-    w, h = box.width(), box.height()
-    if w / h < aspect:
-        w = h * aspect
-    else:
-        h = w / aspect
-    c = box.center()
-    return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
+    return _shaped(box.center(), box.width(), box.height(), aspect)
 
 
 def _build_map_layers(output_layer, control_layers, info, extent, map_crs, ctx, lang):
@@ -353,13 +347,19 @@ def _parcel_extent(parcel: _Parcel, aspect: float) -> QgsRectangle:
     box = parcel.geometry.boundingBox()
     w, h = max(box.width(), 1.0), max(box.height(), 1.0)
     pad = max(0.6 * max(w, h), 80.0)
-    w, h = w + 2 * pad, h + 2 * pad
+    return _shaped(box.center(), w + 2 * pad, h + 2 * pad, aspect)
+
+
+def _shaped(centre, w: float, h: float, aspect: float) -> QgsRectangle:
+    """A box of ``w`` × ``h`` around ``centre``, widened or heightened to ``aspect``
+    (width / height)."""
     if w / h < aspect:
         w = h * aspect
     else:
         h = w / aspect
-    c = box.center()
-    return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
+    return QgsRectangle(
+        centre.x() - w / 2, centre.y() - h / 2, centre.x() + w / 2, centre.y() + h / 2
+    )
 
 
 def _render(layers: list, extent: QgsRectangle, map_crs, ctx, width: int, height: int) -> QImage:
