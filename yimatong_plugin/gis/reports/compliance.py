@@ -106,6 +106,18 @@ class _Report(_HtmlPart, _PdfPart):
             return tr("must lie inside (the area outside is the conflict)")
         return tr("must be avoided (the overlap is the conflict)")
 
+    def counts_text(self) -> str:
+        """How many parcels were reviewed, and how many of each verdict."""
+        counts = self.counts()
+        return self.lang.tr(
+            "{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument."
+        ).format(
+            n=len(self.parcels),
+            ok=counts.get("合规", 0),
+            bad=counts.get("冲突", 0),
+            argue=counts.get("需论证", 0),
+        )
+
     def table_head(self, share: str) -> list[str]:
         """Column titles of the overlap table (the cells of :meth:`row_cells`, the area in
         m², ha and mu); ``share``: the title of the last column."""

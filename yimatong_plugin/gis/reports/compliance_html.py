@@ -151,22 +151,7 @@ class _HtmlPart:
         for key, value in self.summary_items():
             out.append(f"<tr><th>{_e(key)}</th><td>{_e(value)}</td></tr>")
         out.append("</table>")
-        counts = self.counts()
-        out.append(
-            "<p>"
-            + _e(
-                tr(
-                    "{n} parcels reviewed: {ok} compliant, {bad} in conflict, "
-                    "{argue} need an argument."
-                ).format(
-                    n=len(self.parcels),
-                    ok=counts.get("合规", 0),
-                    bad=counts.get("冲突", 0),
-                    argue=counts.get("需论证", 0),
-                )
-            )
-            + "</p>"
-        )
+        out.append(f"<p>{_e(self.counts_text())}</p>")
         named = any(p.name for p in self.parcels)
         head = [
             tr("Parcel"),

@@ -137,18 +137,10 @@ class _PdfPart:
             layout, page, MARGIN, y, CONTENT_W, h, None, meta_rows, [40.0, CONTENT_W - 40.0], 8.5
         )
         y += h + 5
-        counts = self.counts()
         _label(
             layout,
             page,
-            tr(
-                "{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument."
-            ).format(
-                n=len(self.parcels),
-                ok=counts.get("合规", 0),
-                bad=counts.get("冲突", 0),
-                argue=counts.get("需论证", 0),
-            ),
+            self.counts_text(),
             MARGIN,
             y,
             CONTENT_W,
