@@ -203,14 +203,9 @@ class YimatongPlugin:
             library = self.library_dock
 
             def follow(uri):
-                authcfg = ""
-                if library.connection_name:
-                    from .gis.library_connect import connection_datasource
+                from .gis.library_connect import connection_authcfg
 
-                    try:
-                        authcfg = connection_datasource(library.connection_name).authConfigId()
-                    except ValueError:
-                        authcfg = ""
+                authcfg = connection_authcfg(library.connection_name)
                 dock.open_uri(uri, library.connection_name, authcfg)
 
             library.libraryOpened.connect(follow)

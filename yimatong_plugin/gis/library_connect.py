@@ -40,6 +40,17 @@ def connection_datasource(name: str) -> QgsDataSourceUri:
     return QgsDataSourceUri(connections[name].uri())
 
 
+def connection_authcfg(name: str) -> str:
+    """The authentication configuration id of saved PostgreSQL connection ``name`` ("" when
+    it has none, when ``name`` is empty or names no saved connection)."""
+    if not name:
+        return ""
+    try:
+        return connection_datasource(name).authConfigId()
+    except ValueError:
+        return ""
+
+
 def safe_uri(uri: QgsDataSourceUri) -> str:
     """A libpq keyword string without password (what the settings may store)."""
     clean = QgsDataSourceUri(uri.uri(False))

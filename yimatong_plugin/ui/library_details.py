@@ -241,17 +241,12 @@ class ProjectDetailsMixin:
         return True
 
     def add_layers(self):
-        from ..gis.library_connect import connection_datasource
+        from ..gis.library_connect import connection_authcfg
         from ..gis.library_layers import add_library_layers
 
         if self.library is None:
             return None
-        authcfg = ""
-        if self.connection_name:
-            try:
-                authcfg = connection_datasource(self.connection_name).authConfigId()
-            except ValueError:
-                authcfg = ""
+        authcfg = connection_authcfg(self.connection_name)
         try:
             return add_library_layers(self.uri, authcfg=authcfg)
         except ValueError as exc:
