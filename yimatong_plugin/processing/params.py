@@ -85,7 +85,8 @@ class ParameterHelpers:
         self, name, label, help_text, default, minimum=None, maximum=None, integer=False
     ):
         number = QgsProcessingParameterNumber
-        param = number(name, label, number.Integer if integer else number.Double, default)
+        kind = number.Type.Integer if integer else number.Type.Double
+        param = number(name, label, kind, default)
         if minimum is not None:
             param.setMinimum(minimum)
         if maximum is not None:
@@ -99,7 +100,7 @@ class ParameterHelpers:
             name,
             label,
             parentLayerParameterName=parent,
-            type=field.Numeric if numeric else field.Any,
+            type=field.DataType.Numeric if numeric else field.DataType.Any,
             optional=True,
         )
         return self.add(param, help_text)
@@ -126,8 +127,9 @@ class ParameterHelpers:
 
     def add_table_output(self, name, label, help_text, optional=False):
         """A geometry-less output table (created by default also when optional)."""
+        table = QgsProcessing.SourceType.TypeVector
         param = QgsProcessingParameterFeatureSink(
-            name, label, type=QgsProcessing.TypeVector, optional=optional, createByDefault=True
+            name, label, type=table, optional=optional, createByDefault=True
         )
         return self.add(param, help_text)
 
