@@ -18,7 +18,7 @@ from qgis.core import (
 from yimatong_plugin.processing import base
 
 
-class _Reset(Exception):
+class _ResetError(Exception):
     pass
 
 
@@ -50,7 +50,7 @@ def test_the_coordinate_export_empties_the_caches_first(processing_ready, tmp_pa
 
 def test_every_algorithm_empties_the_caches_before_its_work(processing_ready, monkeypatch):
     def refuse():
-        raise _Reset
+        raise _ResetError
 
     monkeypatch.setattr(base, "fresh_projection_caches", refuse)
     provider = QgsApplication.processingRegistry().providerById("yimatong")
@@ -60,9 +60,9 @@ def test_every_algorithm_empties_the_caches_before_its_work(processing_ready, mo
         instance.initAlgorithm({})
         try:
             instance.processAlgorithm({}, QgsProcessingContext(), QgsProcessingFeedback())
-        except _Reset:
+        except _ResetError:
             continue
-        except Exception:  # noqa: BLE001 - it started its work without the reset
+        except Exception:  # it started its work without the reset
             pass
         missing.append(alg.id())
     assert missing == []
