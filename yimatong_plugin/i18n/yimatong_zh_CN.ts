@@ -184,7 +184,7 @@
       <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="247" />
+      <location filename="../core/code.py" line="156" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="462" />
+      <location filename="../core/code.py" line="265" />
       <source>A project code has 28 digits; this one has {n}.</source>
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
@@ -1822,7 +1822,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="332" />
+      <location filename="../core/code_lists.py" line="56" />
       <source>Implausible year {year}: expected {first} to {last}.</source>
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
@@ -2409,7 +2409,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="428" />
+      <location filename="../core/code.py" line="231" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
     </message>
@@ -3635,12 +3635,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="361" />
+      <location filename="../core/code_lists.py" line="85" />
       <source>Serial number 000000 is never issued: serials start at 000001.</source>
       <translation>流水号 000000 不会发放：流水号从 000001 开始。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="258" />
+      <location filename="../core/code.py" line="167" />
       <source>Serial number {serial} is out of range 000001-999999.</source>
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
@@ -3985,12 +3985,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目录未导入：{error}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="450" />
+      <location filename="../core/code.py" line="253" />
       <source>The code contains '{char}' at position {position} (in the {segment}): a project code has digits only.</source>
       <translation>代码第 {position} 位（{segment}）含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="455" />
+      <location filename="../core/code.py" line="258" />
       <source>The code contains '{char}' at position {position}: a project code has digits only.</source>
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
@@ -4147,7 +4147,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="409" />
+      <location filename="../core/code.py" line="212" />
       <source>The grouping splits the {segment}: groups must follow the segments 2-6-4-2-2-2-4-6.</source>
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
@@ -4329,7 +4329,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>所选地块不在任何行政区内。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="252" />
+      <location filename="../core/code.py" line="161" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
@@ -4389,12 +4389,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="483" />
+      <location filename="../core/code_lists.py" line="131" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="498" />
+      <location filename="../core/code.py" line="114" />
       <source>The {segment} must be {width} digits, not '{value}'.</source>
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
@@ -4414,7 +4414,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="440" />
+      <location filename="../core/code.py" line="243" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
@@ -4464,12 +4464,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>出让用途（用地用海二级类）</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="349" />
+      <location filename="../core/code_lists.py" line="73" />
       <source>Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 class; pick one of its level-2 classes).</source>
       <translation>出让用途 {code} 不是用地用海二级类代码（{level1} 是一级类，请选择其下的二级类）。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="354" />
+      <location filename="../core/code_lists.py" line="78" />
       <source>Transfer use {code} is not a level-2 用地用海 code.</source>
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
@@ -4499,12 +4499,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="322" />
+      <location filename="../core/code_lists.py" line="46" />
       <source>Unknown administrative division {code}: not a county-level GB/T 2260 code in the division list.</source>
       <translation>未知的行政区划代码 {code}：不是行政区划代码表中的县级 GB/T 2260 代码。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="339" />
+      <location filename="../core/code_lists.py" line="63" />
       <source>Unknown approval type {code}.</source>
       <translation>未知的项目批准类型编码 {code}。</translation>
     </message>
@@ -4529,7 +4529,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的办理状态 BLZT“{value}”</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="345" />
+      <location filename="../core/code_lists.py" line="69" />
       <source>Unknown land-supply type {code}.</source>
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
@@ -4549,12 +4549,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="342" />
+      <location filename="../core/code_lists.py" line="66" />
       <source>Unknown project type {code}.</source>
       <translation>未知的项目类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="314" />
+      <location filename="../core/code_lists.py" line="38" />
       <source>Unknown region feature code {code}: it is not in the region code list.</source>
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
@@ -4899,7 +4899,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="127" />
+      <location filename="../core/code_segments.py" line="90" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
     </message>
@@ -4924,7 +4924,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="129" />
+      <location filename="../core/code_segments.py" line="92" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
     </message>
@@ -5429,7 +5429,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>过短</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="131" />
+      <location filename="../core/code_segments.py" line="94" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
     </message>
@@ -5754,7 +5754,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="130" />
+      <location filename="../core/code_segments.py" line="93" />
       <source>project type</source>
       <translation>项目类型编码</translation>
     </message>
@@ -5774,7 +5774,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>记录编号 {key} 已用于项目 {code} 的 {stage} 事件</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="126" />
+      <location filename="../core/code_segments.py" line="89" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -5859,7 +5859,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>自相交</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="133" />
+      <location filename="../core/code_segments.py" line="96" />
       <source>serial number</source>
       <translation>流水号</translation>
     </message>
@@ -5989,7 +5989,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>环的点数过少</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="132" />
+      <location filename="../core/code_segments.py" line="95" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
     </message>
@@ -6064,7 +6064,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="128" />
+      <location filename="../core/code_segments.py" line="91" />
       <source>year</source>
       <translation>年度</translation>
     </message>
