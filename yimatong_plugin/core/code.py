@@ -323,15 +323,14 @@ def split_code(text: str) -> dict[str, str]:
     return _from_bare(bare).segments()
 
 
-def format_code(text) -> str:
-    """The one display form of a project code everywhere (lists, details, reports, labels):
-    ``43 430702 2024 03 01 12 0701 000123`` for anything structurally a 28-digit code (also
-    from another bureau's lists), else the text unchanged."""
-    raw = "" if text is None else str(text)
-    try:
-        return join_segments(split_code(raw).values())
-    except CodeError:
-        return raw
+def __getattr__(name: str):
+    # format_code lives with the other display forms in core/presentation.py (which imports
+    # this module); it stays importable from here
+    if name == "format_code":
+        from .presentation import format_code
+
+        return format_code
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
@@ -346,7 +345,6 @@ __all__ = [
     "ProjectCode",
     "build_code",
     "build_prefix",
-    "format_code",
     "is_valid_code",
     "looks_like_unit_number",
     "parse_code",

@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="313" />
+      <location filename="../ui/project_box.py" line="308" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="191" />
+      <location filename="../gis/projectbox_report.py" line="186" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="292" />
+      <location filename="../gis/projectbox_report.py" line="287" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="290" />
+      <location filename="../gis/projectbox_report.py" line="285" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="291" />
+      <location filename="../gis/projectbox_report.py" line="286" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="322" />
+      <location filename="../ui/project_box.py" line="317" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -641,7 +641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -801,7 +801,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="283" />
+      <location filename="../ui/project_box.py" line="278" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -846,12 +846,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="487" />
+      <location filename="../gis/projectbox_report.py" line="482" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="109" />
+      <location filename="../gis/projectbox_report.py" line="104" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
@@ -881,7 +881,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -891,7 +891,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -956,12 +956,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="122" />
+      <location filename="../ui/project_box.py" line="117" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="159" />
+      <location filename="../ui/project_box.py" line="154" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -1256,7 +1256,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="324" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1276,7 +1276,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1316,7 +1316,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="197" />
+      <location filename="../ui/library_details.py" line="195" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -1381,7 +1381,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="379" />
+      <location filename="../gis/projectbox_report.py" line="374" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -1451,7 +1451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="377" />
+      <location filename="../gis/projectbox_report.py" line="372" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1461,7 +1461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>依据</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="147" />
+      <location filename="../gis/expressions.py" line="145" />
       <source>Examples</source>
       <translation>示例</translation>
     </message>
@@ -1591,7 +1591,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="286" />
+      <location filename="../gis/projectbox_report.py" line="281" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1682,7 +1682,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1929,7 +1929,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2139,7 +2139,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="312" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2159,7 +2159,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2179,17 +2179,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>区位图</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="87" />
+      <location filename="../ui/locator.py" line="86" />
       <source>Locator: cannot open the project library: {error}</source>
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="108" />
+      <location filename="../ui/locator.py" line="107" />
       <source>Locator: the project library could not answer: {error}</source>
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="143" />
+      <location filename="../ui/project_box.py" line="138" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="336" />
+      <location filename="../ui/project_box.py" line="331" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2399,7 +2399,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="124" />
+      <location filename="../gis/projectbox_report.py" line="119" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -2424,7 +2424,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="289" />
+      <location filename="../ui/project_box.py" line="284" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2524,7 +2524,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="250" />
+      <location filename="../ui/project_box.py" line="245" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2564,7 +2564,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="325" />
+      <location filename="../ui/project_box.py" line="320" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2619,7 +2619,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="379" />
+      <location filename="../gis/projectbox_report.py" line="374" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -2705,7 +2705,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -2720,7 +2720,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_data.py" line="80" />
+      <location filename="../gis/reports/compliance_data.py" line="81" />
       <source>Parcel id '{id}' is empty or used by more than one parcel: a report needs one section per parcel</source>
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
@@ -2810,7 +2810,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="340" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -2850,7 +2850,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="121" />
+      <location filename="../ui/project_box.py" line="116" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -3005,7 +3005,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../gis/projectbox_report.py" line="306" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3050,12 +3050,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="269" />
+      <location filename="../gis/projectbox_report.py" line="264" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="134" />
+      <location filename="../ui/project_box.py" line="129" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -3140,12 +3140,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="144" />
+      <location filename="../ui/locator.py" line="143" />
       <source>Project {code} has no parcels yet.</source>
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="501" />
+      <location filename="../gis/projectbox_report.py" line="496" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -3395,7 +3395,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="397" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3415,7 +3415,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="141" />
+      <location filename="../gis/expressions.py" line="139" />
       <source>Returns one segment of a 28-digit project code (NULL when the code is malformed).</source>
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
@@ -3490,7 +3490,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="320" />
+      <location filename="../gis/projectbox_report.py" line="315" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3515,7 +3515,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3600,7 +3600,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="145" />
+      <location filename="../gis/expressions.py" line="143" />
       <source>Segment names</source>
       <translation>码段名称</translation>
     </message>
@@ -3645,7 +3645,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="321" />
+      <location filename="../gis/projectbox_report.py" line="316" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -3770,7 +3770,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -3890,12 +3890,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>同步日志</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="161" />
+      <location filename="../gis/expressions.py" line="159" />
       <source>Syntax</source>
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -4012,7 +4012,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="154" />
+      <location filename="../ui/project_box.py" line="149" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4259,12 +4259,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="172" />
+      <location filename="../gis/expressions.py" line="170" />
       <source>The project code grouped by segment for reading (NULL when malformed).</source>
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="131" />
+      <location filename="../ui/locator.py" line="130" />
       <source>The project library could not answer: {error}</source>
       <translation>项目库未能应答：{error}</translation>
     </message>
@@ -4424,7 +4424,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="315" />
+      <location filename="../gis/projectbox_report.py" line="310" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -4474,7 +4474,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="156" />
+      <location filename="../gis/expressions.py" line="154" />
       <source>True when the value is a valid 28-digit project code: right length, digits only, every segment in the code lists, serial not 000000.</source>
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
@@ -4564,7 +4564,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="96" />
+      <location filename="../gis/expressions.py" line="97" />
       <source>Unknown segment name '{name}'; use one of: {names}.</source>
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
@@ -4644,7 +4644,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4669,12 +4669,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../ui/project_box.py" line="136" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -4704,7 +4704,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="136" />
+      <location filename="../ui/project_box.py" line="131" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -4799,7 +4799,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通项目库</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="65" />
+      <location filename="../ui/locator.py" line="64" />
       <source>Yimatong projects</source>
       <translation>一码通项目</translation>
     </message>
@@ -5084,7 +5084,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="301" />
+      <location filename="../gis/projectbox_report.py" line="296" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -5094,12 +5094,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="356" />
+      <location filename="../gis/projectbox_report.py" line="351" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="205" />
+      <location filename="../gis/projectbox_report.py" line="200" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -5234,17 +5234,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="299" />
+      <location filename="../ui/project_box.py" line="294" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="416" />
+      <location filename="../gis/projectbox_report.py" line="411" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="417" />
+      <location filename="../gis/projectbox_report.py" line="412" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5254,7 +5254,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="415" />
+      <location filename="../gis/projectbox_report.py" line="410" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5584,7 +5584,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="255" />
+      <location filename="../gis/projectbox_report.py" line="250" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -5784,12 +5784,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="365" />
+      <location filename="../gis/projectbox_report.py" line="360" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="362" />
+      <location filename="../gis/projectbox_report.py" line="357" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -5814,12 +5814,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="210" />
+      <location filename="../gis/projectbox_report.py" line="205" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="351" />
+      <location filename="../gis/projectbox_report.py" line="346" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -6319,7 +6319,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="332" />
+      <location filename="../ui/project_box.py" line="327" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
