@@ -38,3 +38,15 @@ def test_stage_and_source_labels():
     assert p.source_label("municipal_key") == "市级重点项目"
     assert p.source_label("elsewhere") == "elsewhere"
     assert p.source_label(None) == ""
+
+
+def test_area_unit_from_its_stored_key():
+    import pytest
+
+    from yimatong_plugin.core.units import AreaUnit
+
+    assert AreaUnit.from_key("ha").to_m2(1.5) == 15_000.0
+    assert AreaUnit.from_key("mu") is AreaUnit.MU
+    assert AreaUnit.from_key("m2").format(1234.5, 1) == "1,234.5 平方米"
+    with pytest.raises(KeyError):
+        AreaUnit.from_key("acre")
