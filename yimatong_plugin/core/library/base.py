@@ -1,7 +1,8 @@
 """The library API, shared by the GeoPackage and PostGIS backends.
 
 SQL here is written once with ``?`` placeholders; a backend adapts the few things that differ
-(placeholders, transactions, geometry encoding, error translation, the text search).
+(its :class:`~.dialect.Dialect`: placeholders, LIKE, flags; transactions, geometry encoding,
+error translation, the text search).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, Optional
 
 from ..code import CodeError, ProjectCode, build_prefix, parse_code
 from ..i18n import tr
+from .dialect import SQLITE, Dialect, like_pattern
 from .errors import LibraryError
 from .library_events import EventsResultsMixin
 from .library_parcels import ParcelsMixin
@@ -45,7 +47,8 @@ class Library(ParcelsMixin, EventsResultsMixin):
     """A project library (use :func:`open_library`)."""
 
     backend = "abstract"
-    placeholder = "?"
+    #: how this backend takes the SQL written here (``?`` placeholders, LIKE, flags)
+    dialect: Dialect = SQLITE
 
     def __init__(self, uri: str, user: Optional[str] = None, dictionaries=None):
         self.uri = uri
@@ -74,10 +77,10 @@ class Library(ParcelsMixin, EventsResultsMixin):
         raise NotImplementedError
 
     def _text_search(self, text: str, limit: int, include_archived: bool) -> list[dict]:
-        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = like_pattern(text)
+        d = self.dialect
         return self._rows(
-            "SELECT * FROM ymt_projects WHERE (name LIKE ? ESCAPE '\\' OR applicant LIKE ? "
-            "ESCAPE '\\')"
+            f"SELECT * FROM ymt_projects WHERE ({d.contains('name')} OR {d.contains('applicant')})"
             + ("" if include_archived else " AND archived = ?")
             + " ORDER BY code LIMIT ?",
             (like, like) + (() if include_archived else (False,)) + (limit,),

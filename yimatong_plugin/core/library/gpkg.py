@@ -20,6 +20,7 @@ from ..i18n import tr
 from . import schema
 from .base import Library
 from .constants import SCHEMA_VERSION
+from .dialect import like_pattern
 from .errors import LibraryError
 from .geometry import SQL_FUNCTIONS, gpkg_blob, gpkg_blob_wkb
 
@@ -447,7 +448,7 @@ class GeoPackageLibrary(Library):
                     (json.dumps(fids),) + arch_p + (limit,),
                 )
             # very common text: the scan in code order below stops after `limit` hits, sooner
-        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = like_pattern(text)
         return self._rows(
             "SELECT * FROM ymt_projects WHERE fid IN (SELECT fid FROM ymt_projects INDEXED BY "
             "ymt_projects_search_idx WHERE (name LIKE ? ESCAPE '\\' OR "
