@@ -29,7 +29,7 @@
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="353" />
+      <location filename="../core/coordfile.py" line="354" />
       <source>'{text}' is not a number</source>
       <translation>“{text}”不是数字</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>（原为 {year}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="402" />
+      <location filename="../core/library/base.py" line="424" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="128" />
+      <location filename="../core/library/library_values.py" line="115" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>项目库连接均在使用中</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="370" />
+      <location filename="../core/library/base.py" line="392" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -496,7 +496,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="230" />
+      <location filename="../core/approval_sync/records.py" line="223" />
       <source>Approval item '{item}' maps to no library stage (add it to the MAPPING file, with - for status only)</source>
       <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
     </message>
@@ -771,12 +771,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="351" />
+      <location filename="../core/library/base.py" line="373" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="102" />
+      <location filename="../core/library/postgis.py" line="103" />
       <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
@@ -791,12 +791,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法统计项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="126" />
+      <location filename="../core/library/gpkg.py" line="127" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="141" />
+      <location filename="../core/library/gpkg.py" line="142" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -836,7 +836,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取图层目录：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="108" />
+      <location filename="../core/library/gpkg.py" line="109" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -1737,7 +1737,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="145" />
+      <location filename="../core/lifecycle/model.py" line="132" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -1817,7 +1817,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="142" />
+      <location filename="../core/lifecycle/model.py" line="129" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
@@ -1899,7 +1899,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="198" />
+      <location filename="../core/library/base.py" line="220" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1919,7 +1919,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>投资项目代码</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="209" />
+      <location filename="../core/approval_sync/records.py" line="202" />
       <source>Item instance {id} (SPSXSLBM) is not in {table}</source>
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
@@ -2114,22 +2114,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="401" />
+      <location filename="../core/library/gpkg.py" line="395" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="422" />
+      <location filename="../core/library/gpkg.py" line="416" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="376" />
+      <location filename="../core/library/gpkg.py" line="370" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="266" />
+      <location filename="../core/library/postgis.py" line="248" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -2194,7 +2194,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="258" />
+      <location filename="../core/library/postgis.py" line="240" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
@@ -2444,7 +2444,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="209" />
+      <location filename="../core/library/base.py" line="231" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -2965,12 +2965,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="238" />
+      <location filename="../core/library/postgis.py" line="220" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="79" />
+      <location filename="../core/library/postgis.py" line="81" />
       <source>PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)</source>
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
@@ -3030,7 +3030,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="399" />
+      <location filename="../core/library/base.py" line="421" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -3130,7 +3130,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="215" />
+      <location filename="../core/library/base.py" line="237" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -3485,7 +3485,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="260" />
+      <location filename="../core/approval_sync/records.py" line="253" />
       <source>Rows {rows} share the key {key} but differ: which is right is unknown</source>
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
@@ -3525,7 +3525,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SINCE 不是日期：{value}</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="255" />
+      <location filename="../core/approval_sync/records.py" line="248" />
       <source>Same record as row {row}</source>
       <translation>与第 {row} 行为同一记录</translation>
     </message>
@@ -4209,27 +4209,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="367" />
+      <location filename="../core/library/gpkg.py" line="361" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="230" />
+      <location filename="../core/library/postgis.py" line="212" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="219" />
+      <location filename="../core/library/postgis.py" line="201" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="250" />
+      <location filename="../core/library/postgis.py" line="232" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="130" />
+      <location filename="../core/approval_sync/vocabulary.py" line="131" />
       <source>The mapping file {file} does not exist</source>
       <translation>映射文件 {file} 不存在</translation>
     </message>
@@ -4284,7 +4284,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>投资项目代码为 {code} 的项目已归档</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="205" />
+      <location filename="../core/approval_sync/records.py" line="198" />
       <source>The record has neither DFSJZJ nor LSH: it could not be recognised again</source>
       <translation>该记录既无 DFSJZJ 也无 LSH：再次同步时无法识别</translation>
     </message>
@@ -4294,7 +4294,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录现为{status}：其阶段事件已归档</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="214" />
+      <location filename="../core/approval_sync/records.py" line="207" />
       <source>The record names no project (XMDM is empty)</source>
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
@@ -4399,7 +4399,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="139" />
+      <location filename="../core/lifecycle/model.py" line="126" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -4524,7 +4524,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="216" />
+      <location filename="../core/approval_sync/records.py" line="209" />
       <source>Unknown handling status BLZT '{value}'</source>
       <translation>未知的办理状态 BLZT“{value}”</translation>
     </message>
@@ -4544,7 +4544,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>API 密钥未知或已吊销</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="104" />
+      <location filename="../core/library/library_values.py" line="91" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -4579,7 +4579,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="117" />
+      <location filename="../core/library/library_values.py" line="104" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -4749,7 +4749,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出 {xlsx} 和 {html}。</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="360" />
+      <location filename="../core/coordfile.py" line="361" />
       <source>X {x} is not a northing in China (X is the northing, Y the easting; are X and Y swapped?)</source>
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
@@ -4864,17 +4864,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="292" />
+      <location filename="../core/coordfile.py" line="293" />
       <source>a parcel header needs 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@ ({n} fields found before @)</source>
       <translation>地块信息行应为 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@（@ 前有 {n} 项）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="251" />
+      <location filename="../core/coordfile.py" line="252" />
       <source>a point line before the first parcel header (… ,@)</source>
       <translation>第一个地块信息行（…,@）之前出现了坐标点行</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="345" />
+      <location filename="../core/coordfile.py" line="346" />
       <source>a point line needs 点号,圈号,X,Y ({n} fields found)</source>
       <translation>坐标点行应为 点号,圈号,X,Y（有 {n} 项）</translation>
     </message>
@@ -4904,7 +4904,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="210" />
+      <location filename="../core/lifecycle/model.py" line="197" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
@@ -4914,7 +4914,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="209" />
+      <location filename="../core/lifecycle/model.py" line="196" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
@@ -4974,7 +4974,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="208" />
+      <location filename="../core/lifecycle/model.py" line="195" />
       <source>batch approval</source>
       <translation>批次批准</translation>
     </message>
@@ -5129,7 +5129,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="211" />
+      <location filename="../core/lifecycle/model.py" line="198" />
       <source>development stopped</source>
       <translation>停止开发</translation>
     </message>
@@ -5214,7 +5214,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>排除用地</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="233" />
+      <location filename="../core/coordfile.py" line="234" />
       <source>expected 'name=value' in [属性描述]: {text}</source>
       <translation>[属性描述] 中应为“名称=值”：{text}</translation>
     </message>
@@ -5384,7 +5384,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="138" />
+      <location filename="../core/library/library_values.py" line="125" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -5439,7 +5439,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="76" />
+      <location filename="../core/coordfile.py" line="77" />
       <source>line {line}: {message}</source>
       <translation>第 {line} 行：{message}</translation>
     </message>
@@ -5649,7 +5649,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="106" />
+      <location filename="../core/coordfile.py" line="107" />
       <source>parcel at line {line}</source>
       <translation>第 {line} 行的地块</translation>
     </message>
@@ -5669,17 +5669,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="69" />
+      <location filename="../core/coordfile_writer.py" line="70" />
       <source>parcel {label} has no polygon to write (empty or too small)</source>
       <translation>地块 {label} 没有可写出的面（为空或过小）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="80" />
+      <location filename="../core/coordfile_writer.py" line="81" />
       <source>parcel {label} is not a valid polygon with {decimals} decimals: {reason}</source>
       <translation>地块 {label} 保留 {decimals} 位小数后不是有效的面：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="152" />
+      <location filename="../core/coordfile.py" line="153" />
       <source>parcel {label}: declared {declared} ha, computed {computed} ha (difference {diff} m², tolerance 1 m² and 0.1 %)</source>
       <translation>地块 {label}：申报面积 {declared} 公顷，计算面积 {computed} 公顷（相差 {diff} m²，容差为 1 m² 且 0.1%）</translation>
     </message>
@@ -5824,7 +5824,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="445" />
+      <location filename="../core/coordfile.py" line="446" />
       <source>ring 1 (the outer ring) lies inside another ring</source>
       <translation>圈 1（外圈）位于另一圈之内</translation>
     </message>
@@ -5839,12 +5839,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>环自相交</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="427" />
+      <location filename="../core/coordfile.py" line="428" />
       <source>ring {ring} has {n} points; a closed ring needs at least 4</source>
       <translation>第 {ring} 圈只有 {n} 个点；闭合圈至少需要 4 个点</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="411" />
+      <location filename="../core/coordfile.py" line="412" />
       <source>ring {ring} is left open: its last point does not repeat its first point (line {first})</source>
       <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
     </message>
@@ -5909,7 +5909,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="258" />
+      <location filename="../core/coordfile.py" line="259" />
       <source>text before the first section [属性描述]: {text}</source>
       <translation>第一个节 [属性描述] 之前有文字：{text}</translation>
     </message>
@@ -5929,7 +5929,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="153" />
+      <location filename="../core/coordfile_writer.py" line="154" />
       <source>the character '{char}' cannot be written in GBK</source>
       <translation>字符“{char}”无法用 GBK 编码写出</translation>
     </message>
@@ -5959,27 +5959,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层坐标系</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="383" />
+      <location filename="../core/coordfile.py" line="384" />
       <source>the parcel has no points</source>
       <translation>该地块没有坐标点</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="458" />
+      <location filename="../core/coordfile.py" line="459" />
       <source>the parcel's rings do not form a valid polygon: {reason}</source>
       <translation>该地块的各圈不能构成有效的面：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="263" />
+      <location filename="../core/coordfile.py" line="264" />
       <source>the section [{name}] is missing</source>
       <translation>缺少节 [{name}]</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="265" />
+      <location filename="../core/coordfile.py" line="266" />
       <source>the section [地块坐标] holds no parcel</source>
       <translation>节 [地块坐标] 中没有地块</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="185" />
+      <location filename="../core/coordfile.py" line="186" />
       <source>the text is neither GBK nor UTF-8; save the file as GBK or UTF-8</source>
       <translation>文本既不是 GBK 也不是 UTF-8 编码；请将文件另存为 GBK 或 UTF-8</translation>
     </message>
@@ -6009,7 +6009,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="224" />
+      <location filename="../core/coordfile.py" line="225" />
       <source>unknown section [{name}]</source>
       <translation>未知的节 [{name}]</translation>
     </message>
@@ -6024,7 +6024,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的{field}值 {value}；最接近的：{options}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="317" />
+      <location filename="../core/coordfile.py" line="318" />
       <source>unknown 图形属性 '{shape}' (面, 线 or 点)</source>
       <translation>未知的图形属性“{shape}”（应为 面、线 或 点）</translation>
     </message>
@@ -6114,17 +6114,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="141" />
+      <location filename="../core/approval_sync/records.py" line="134" />
       <source>{field}: '{value}' is not a date</source>
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="257" />
+      <location filename="../core/library/base.py" line="279" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="274" />
+      <location filename="../core/library/base.py" line="296" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -6134,7 +6134,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="305" />
+      <location filename="../core/library/base.py" line="327" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -6376,27 +6376,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="199" />
+      <location filename="../core/library/gpkg.py" line="200" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="98" />
+      <location filename="../core/library/gpkg.py" line="99" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="230" />
+      <location filename="../core/library/gpkg.py" line="231" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="116" />
+      <location filename="../core/library/gpkg.py" line="117" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="182" />
+      <location filename="../core/library/gpkg.py" line="183" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -6406,12 +6406,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="254" />
-      <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
-      <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
-    </message>
-    <message>
-      <location filename="../core/library/gpkg.py" line="312" />
+      <location filename="../core/library/gpkg.py" line="306" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -6426,12 +6421,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="276" />
+      <location filename="../core/library/gpkg.py" line="270" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="245" />
+      <location filename="../core/library/gpkg.py" line="246" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -6516,12 +6511,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="175" />
+      <location filename="../core/lifecycle/model.py" line="162" />
       <source>{what} {date} to {until}</source>
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="286" />
+      <location filename="../core/library/base.py" line="308" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -6531,7 +6526,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="167" />
+      <location filename="../core/library/postgis.py" line="168" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
@@ -6551,32 +6546,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 既不是 GeoPackage/SQLite 文件，也不是 CSV 文件夹</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="191" />
+      <location filename="../core/library/base.py" line="70" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="152" />
+      <location filename="../core/approval_sync/vocabulary.py" line="153" />
       <source>{where}: '{value}' is not a national BLZT status (1–15)</source>
       <translation>{where}：“{value}”不是国家标准办理状态 BLZT（1–15）</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="140" />
+      <location filename="../core/approval_sync/vocabulary.py" line="141" />
       <source>{where}: a rule needs the columns kind, key and value</source>
       <translation>{where}：每条规则需要 kind、key、value 三列</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="159" />
+      <location filename="../core/approval_sync/vocabulary.py" line="160" />
       <source>{where}: kind must be 'item' or 'status', not '{kind}'</source>
       <translation>{where}：kind 应为 item 或 status，而不是“{kind}”</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="105" />
+      <location filename="../core/approval_sync/vocabulary.py" line="106" />
       <source>{where}: unknown stage '{stage}'; one of: {choices} or -</source>
       <translation>{where}：未知阶段“{stage}”；可选：{choices} 或 -</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="144" />
+      <location filename="../core/library/postgis.py" line="145" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -6611,12 +6606,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少几度分带：按带号 {zone} 判定为 {width} 度带</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="323" />
+      <location filename="../core/coordfile.py" line="324" />
       <source>图形属性 '{shape}': only 面 (polygon) records are parcels</source>
       <translation>图形属性“{shape}”：只有“面”记录才是地块</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="312" />
+      <location filename="../core/coordfile.py" line="313" />
       <source>地块面积 '{text}' is not a number of 公顷</source>
       <translation>地块面积“{text}”不是以公顷为单位的数字</translation>
     </message>
@@ -6681,12 +6676,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>投影类型“{name}”：只支持高斯-克吕格投影（高斯克吕格）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="304" />
+      <location filename="../core/coordfile.py" line="305" />
       <source>界址点数 '{text}' is not a whole number</source>
       <translation>界址点数“{text}”不是整数</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="330" />
+      <location filename="../core/coordfile.py" line="331" />
       <source>界址点数 is {count} but {n} point lines follow (lines {first}-{last})</source>
       <translation>界址点数为 {count}，但其后有 {n} 个坐标点行（第 {first}–{last} 行）</translation>
     </message>

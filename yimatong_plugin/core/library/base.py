@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from ..code import CodeError, ProjectCode, build_prefix, parse_code
 from ..i18n import tr
+from .constants import SCHEMA_VERSION
 from .dialect import SQLITE, Dialect, like_pattern
 from .errors import LibraryError
 from .library_events import EventsResultsMixin
@@ -56,6 +57,24 @@ class Library(ParcelsMixin, EventsResultsMixin):
         self.dictionaries = dictionaries
 
     # --- backend hooks -------------------------------------------------------------------
+    where = ""  # where the library is, for messages (a file, a database)
+
+    def _version(self) -> int:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _check_version(self) -> None:
+        """Refuse a library whose schema is newer than this code knows."""
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                tr(
+                    "{where} uses library schema version {version}, newer than this Yimatong "
+                    "understands ({mine}); update the plugin"
+                ).format(where=self.where, version=version, mine=SCHEMA_VERSION),
+                "schema_too_new",
+                self.where,
+            )
+
     def _execute(self, sql: str, params=()):  # pragma: no cover - abstract
         raise NotImplementedError
 

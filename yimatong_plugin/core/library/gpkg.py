@@ -248,17 +248,10 @@ class GeoPackageLibrary(Library):
                 self.path,
             ) from None
 
-    def _check_version(self) -> None:
-        version = self._version()
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                tr(
-                    "{path} uses library schema version {version}, newer than this Yimatong "
-                    "understands ({mine}); update the plugin"
-                ).format(path=self.path, version=version, mine=SCHEMA_VERSION),
-                "schema_too_new",
-                self.path,
-            )
+    @property
+    def where(self) -> str:
+        """Where the library is, for messages: its file."""
+        return self.path
 
     def _migrate(self, in_tx: bool = False) -> None:
         def run():

@@ -185,18 +185,6 @@ class PostgisLibrary(Library):
             )
             self._migrate()
 
-    def _check_version(self) -> None:
-        version = self._version()
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                tr(
-                    "{where} uses library schema version {version}, newer than this Yimatong "
-                    "understands ({mine}); update the plugin"
-                ).format(where=self.where, version=version, mine=SCHEMA_VERSION),
-                "schema_too_new",
-                self.where,
-            )
-
     def _migrate(self) -> None:
         version = self._version()
         for target in range(version + 1, SCHEMA_VERSION + 1):
