@@ -66,3 +66,16 @@ def test_panel_filters_on_both_backends(lib):
     lib.archive_project(code, "test")
     assert pq.count(conn, pq.ProjectFilter()) == len(NAMES) - 1
     assert pq.count(conn, pq.ProjectFilter(status="archived")) == 1
+
+
+def test_a_failed_inner_transaction_is_undone_and_the_outer_one_commits(lib):
+    with lib.transaction():
+        kept = lib.new_project("Outer kept", "municipal_key", SEGMENTS)
+        with pytest.raises(RuntimeError):
+            with lib.transaction():
+                lib.new_project("Inner undone", "municipal_key", SEGMENTS)
+                raise RuntimeError("inner failure")
+        with lib.transaction():
+            lib.new_project("Inner kept", "municipal_key", SEGMENTS)
+    assert lib.project(kept)["name"] == "Outer kept"
+    assert _names(lib.find("Inner")) == ["Inner kept"]

@@ -83,6 +83,24 @@ class Library(ParcelsMixin, EventsResultsMixin):
         raise NotImplementedError
         yield
 
+    @contextmanager
+    def _savepoint(self, run) -> Iterator[None]:
+        """A transaction inside a transaction: a savepoint (``run`` executes a statement), so a
+        failed inner call leaves nothing behind even when the caller catches the error and
+        carries on with the outer transaction."""
+        name = f"ymt_sp{self._depth}"
+        run("SAVEPOINT " + name)
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            run("ROLLBACK TO SAVEPOINT " + name)
+            run("RELEASE SAVEPOINT " + name)
+            raise
+        finally:
+            self._depth -= 1
+        run("RELEASE SAVEPOINT " + name)
+
     def _geom_value(self, geom) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 

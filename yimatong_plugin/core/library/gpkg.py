@@ -373,20 +373,8 @@ class GeoPackageLibrary(Library):
     @contextmanager
     def _tx(self) -> Iterator[None]:
         if self._depth:
-            # nested: a savepoint, so a failed inner call leaves nothing behind even when the
-            # caller catches the error and carries on with the outer transaction
-            name = f"ymt_sp{self._depth}"
-            self.conn.execute("SAVEPOINT " + name)
-            self._depth += 1
-            try:
+            with self._savepoint(self.conn.execute):  # SQLite: SAVEPOINT keyword optional
                 yield
-            except BaseException:
-                self.conn.execute("ROLLBACK TO " + name)
-                self.conn.execute("RELEASE " + name)
-                raise
-            finally:
-                self._depth -= 1
-            self.conn.execute("RELEASE " + name)
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")

@@ -253,18 +253,8 @@ class PostgisLibrary(Library):
     @contextmanager
     def _tx(self) -> Iterator[None]:
         if self._depth:
-            name = f"ymt_sp{self._depth}"
-            self._execute("SAVEPOINT " + name)
-            self._depth += 1
-            try:
+            with self._savepoint(self._execute):
                 yield
-            except BaseException:
-                self._execute("ROLLBACK TO SAVEPOINT " + name)
-                self._execute("RELEASE SAVEPOINT " + name)
-                raise
-            finally:
-                self._depth -= 1
-            self._execute("RELEASE SAVEPOINT " + name)
             return
         self._execute("BEGIN")
         self._depth = 1
