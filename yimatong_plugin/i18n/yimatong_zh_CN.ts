@@ -1001,7 +1001,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>代码表文件夹（留空：使用内置代码表）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="267" />
+      <location filename="../core/dictionaries/__init__.py" line="265" />
       <source>Code-list folder {folder} does not exist.</source>
       <translation>代码表文件夹 {folder} 不存在。</translation>
     </message>
@@ -5014,22 +5014,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不占{names}</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="168" />
+      <location filename="../core/dictionaries/__init__.py" line="173" />
       <source>code '{code}' must be 4 to 6 digits or capital letters.</source>
       <translation>代码“{code}”必须为 4 至 6 位数字或大写字母。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="128" />
+      <location filename="../core/dictionaries/__init__.py" line="140" />
       <source>code '{code}' must be {widths} digits.</source>
       <translation>代码“{code}”必须为 {widths} 位数字。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="141" />
+      <location filename="../core/dictionaries/__init__.py" line="146" />
       <source>code {code} has an empty name.</source>
       <translation>代码 {code} 的名称为空。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="150" />
+      <location filename="../core/dictionaries/__init__.py" line="155" />
       <source>code {code} has no parent class {parent} in the list.</source>
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
@@ -5039,12 +5039,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码 {code} 已在项目库中</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="182" />
+      <location filename="../core/dictionaries/__init__.py" line="180" />
       <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="244" />
+      <location filename="../core/dictionaries/__init__.py" line="242" />
       <source>code {code} is not in the list {key}.</source>
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
     </message>
@@ -5144,12 +5144,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="232" />
+      <location filename="../core/dictionaries/__init__.py" line="230" />
       <source>duplicate alias {alias} (first on line {first}).</source>
       <translation>别名 {alias} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="136" />
+      <location filename="../core/dictionaries/__init__.py" line="71" />
       <source>duplicate code {code} (first on line {first}).</source>
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
@@ -5179,7 +5179,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>空编号（要素 {fids}）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="227" />
+      <location filename="../core/dictionaries/__init__.py" line="225" />
       <source>empty alias.</source>
       <translation>别名为空。</translation>
     </message>
@@ -5219,7 +5219,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>[属性描述] 中应为“名称=值”：{text}</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="103" />
+      <location filename="../core/dictionaries/__init__.py" line="115" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
@@ -5604,7 +5604,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不参与选址</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="74" />
+      <location filename="../core/dictionaries/__init__.py" line="86" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
@@ -5904,7 +5904,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>平方米</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="190" />
+      <location filename="../core/dictionaries/__init__.py" line="188" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
@@ -5939,12 +5939,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>编码 {codes} 在 2023 用地用海分类和三调分类中代表不同用途，且没有其他编码能判断图层所依据的分类：请选择规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="112" />
+      <location filename="../core/dictionaries/__init__.py" line="124" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="92" />
+      <location filename="../core/dictionaries/__init__.py" line="104" />
       <source>the header must be '{expected}', not '{found}'.</source>
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
@@ -6004,7 +6004,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{value} 中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="221" />
+      <location filename="../core/dictionaries/__init__.py" line="219" />
       <source>unknown list '{key}' (one of: {known}).</source>
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
