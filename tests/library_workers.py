@@ -8,6 +8,14 @@ import time
 from tests.library_data import SEG, SQUARE
 
 
+def _signal(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` in one step: the test waits for the file to exist and reads it
+    at once (an open-then-write let it read an empty file under load)."""
+    with open(path + ".tmp", "w") as fh:
+        fh.write(text)
+    os.replace(path + ".tmp", path)
+
+
 def allocate_many(args) -> tuple[list[str], list[str]]:
     """Open the library, wait for the common start time, allocate ``n`` codes.
     Returns (codes, errors)."""
@@ -41,8 +49,7 @@ def write_forever(uri: str, ready_path: str) -> None:
             lib.add_event(code, "supply", "2024-05-01", agreed_start="2024-11-01")
         i += 1
         if i == 5:
-            with open(ready_path, "w") as fh:
-                fh.write("ready")
+            _signal(ready_path, "ready")
 
 
 def hold_transaction(uri: str, ready_path: str) -> None:
@@ -54,8 +61,7 @@ def hold_transaction(uri: str, ready_path: str) -> None:
         code = lib.allocate_code(**SEG)
         lib.add_project(code, name="未提交", source="municipal_key")
         lib.add_parcel(code, SQUARE)
-        with open(ready_path, "w") as fh:
-            fh.write(str(code))
+        _signal(ready_path, str(code))
         time.sleep(120)
 
 

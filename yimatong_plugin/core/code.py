@@ -26,63 +26,36 @@ number is recognised and named as such (see :func:`looks_like_unit_number`).
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Optional, Union
 
+from .code_lists import (
+    all_known,
+    check_segments,
+    dictionaries_or_default,
+    segment_errors,
+    segment_value,
+)
+from .code_segments import (
+    CODE_LENGTH,
+    OFFSETS,
+    PREFIX_LENGTH,
+    SEGMENT_LABELS,
+    SEGMENT_NAMES,
+    SEGMENT_WIDTHS,
+    SEGMENTS,
+    YEAR_MAX_AHEAD,
+    YEAR_MIN,
+    CodeError,
+    join_segments,
+    segment_at,
+    segment_key,
+    segment_title,
+    year_range,  # noqa: F401  (public, kept importable from here)
+)
 from .i18n import tr
-
-#: (name, width) of each segment, in order
-SEGMENTS: list[tuple[str, int]] = [
-    ("region", 2),
-    ("admin", 6),
-    ("year", 4),
-    ("approval_type", 2),
-    ("project_type", 2),
-    ("supply_type", 2),
-    ("land_use", 4),
-    ("serial", 6),
-]
-SEGMENT_NAMES: tuple[str, ...] = tuple(name for name, _ in SEGMENTS)
-SEGMENT_WIDTHS: dict[str, int] = dict(SEGMENTS)
-CODE_LENGTH = 28
-PREFIX_LENGTH = 22
-
-#: Chinese labels of the segments (also accepted by :func:`segment_key`)
-SEGMENT_LABELS: dict[str, str] = {
-    "region": "地区特色编码",
-    "admin": "行政区划代码",
-    "year": "年度",
-    "approval_type": "项目批准类型编码",
-    "project_type": "项目类型编码",
-    "supply_type": "供地类型代码",
-    "land_use": "出让用途编码",
-    "serial": "流水号",
-}
-_SHORT_LABELS = {
-    "地区": "region",
-    "地区特色码": "region",
-    "行政区划": "admin",
-    "行政区": "admin",
-    "区划": "admin",
-    "年份": "year",
-    "批准类型": "approval_type",
-    "项目批准类型": "approval_type",
-    "项目类型": "project_type",
-    "供地类型": "supply_type",
-    "供地方式": "supply_type",
-    "出让用途": "land_use",
-    "用途": "land_use",
-    "用地用海": "land_use",
-    "序号": "serial",
-    "顺序号": "serial",
-}
-
-#: plausible project years: YEAR_MIN .. (current year + YEAR_MAX_AHEAD)
-YEAR_MIN = 1949
-YEAR_MAX_AHEAD = 5
 
 #: characters accepted between segments of a grouped code
 SEPARATORS = " -\u3000\u2010\u2011\u2012\u2013\u2014\uff0d\t"
@@ -91,71 +64,13 @@ _DIGITS28_RE = re.compile(r"[0-9]{28}")
 # the standard grouped form 2-6-4-2-2-2-4-6 (fast path of parse_code)
 _GROUPED_RE = re.compile(
     r"\s*"
-    + ("[" + re.escape(SEPARATORS) + "]+").join(f"([0-9]{{{w}}})" for w in (2, 6, 4, 2, 2, 2, 4, 6))
+    + ("[" + re.escape(SEPARATORS) + "]+").join(f"([0-9]{{{w}}})" for w in SEGMENT_WIDTHS.values())
     + r"\s*"
 )
 
 # GB/T 37346 real-estate unit number: 6+6 digits, 宗地/宗海特征码 (2 letters), 5 digits,
 # 定着物特征码 (F/L/Q/W), 8 digits
 _UNIT_NUMBER_RE = re.compile(r"[0-9]{12}[GJZ][A-Z][0-9]{5}[FLQW][0-9]{8}")
-
-# offsets of each segment in the bare code
-_OFFSETS: dict[str, tuple[int, int]] = {}
-_pos = 0
-for _name, _width in SEGMENTS:
-    _OFFSETS[_name] = (_pos, _pos + _width)
-    _pos += _width
-del _pos, _name, _width
-
-
-class CodeError(ValueError):
-    """A project code (or one of its segments) is wrong.
-
-    ``segment`` is one of :data:`SEGMENT_NAMES`, or ``None`` when the code as a whole is wrong
-    (length, a real-estate unit number…).
-    """
-
-    def __init__(self, message: str, segment: Optional[str] = None):
-        super().__init__(message)
-        self.segment = segment
-
-
-def segment_title(name: str) -> str:
-    """The translated English title of segment ``name`` (for messages and forms)."""
-    titles = {
-        "region": tr("region feature code"),
-        "admin": tr("administrative division"),
-        "year": tr("year"),
-        "approval_type": tr("approval type"),
-        "project_type": tr("project type"),
-        "supply_type": tr("land-supply type"),
-        "land_use": tr("transfer use"),
-        "serial": tr("serial number"),
-    }
-    return titles[name]
-
-
-def segment_key(name: str) -> str:
-    """Normalise a segment name: ``"admin"``, its Chinese label ``"行政区划代码"`` or a short
-    Chinese form (``"行政区划"``) give ``"admin"``. Raises ``KeyError`` for anything else."""
-    key = str(name).strip()
-    lowered = key.lower()
-    if lowered in SEGMENT_WIDTHS:
-        return lowered
-    for seg, label in SEGMENT_LABELS.items():
-        if key == label:
-            return seg
-    if key in _SHORT_LABELS:
-        return _SHORT_LABELS[key]
-    raise KeyError(name)
-
-
-def segment_at(position: int) -> Optional[str]:
-    """The segment covering character ``position`` (0-based) of the bare code, if any."""
-    for name, (start, end) in _OFFSETS.items():
-        if start <= position < end:
-            return name
-    return None
 
 
 def looks_like_unit_number(text: str) -> bool:
@@ -165,12 +80,6 @@ def looks_like_unit_number(text: str) -> bool:
         return False
     cleaned = _SEPARATOR_RE.sub("", text.strip()).upper()
     return len(cleaned) == CODE_LENGTH and _UNIT_NUMBER_RE.fullmatch(cleaned) is not None
-
-
-def year_range(today: Optional[datetime.date] = None) -> tuple[int, int]:
-    """(first, last) plausible project year."""
-    today = today or datetime.date.today()
-    return YEAR_MIN, today.year + YEAR_MAX_AHEAD
 
 
 @dataclass(frozen=True)
@@ -223,7 +132,7 @@ class ProjectCode:
 
     def display(self, separator: str = " ") -> str:
         """The grouped form, e.g. ``43 430702 2024 03 01 12 0701 000123``."""
-        return separator.join(getattr(self, name) for name in SEGMENT_NAMES)
+        return join_segments((getattr(self, name) for name in SEGMENT_NAMES), separator)
 
     def segments(self) -> dict[str, str]:
         """``{segment name: digits}`` in segment order."""
@@ -235,7 +144,7 @@ class ProjectCode:
 
     def validate(self, dictionaries: Optional[Mapping] = None) -> ProjectCode:
         """Check every segment against the code lists; returns ``self`` or raises CodeError."""
-        _check_segments(self.segments(), dictionaries)
+        check_segments(self.segments(), dictionaries)
         return self
 
     @classmethod
@@ -262,7 +171,7 @@ class ProjectCode:
 
 
 def _from_bare(bare: str) -> ProjectCode:
-    return ProjectCode(*(bare[start:end] for start, end in _OFFSETS.values()))
+    return ProjectCode(*(bare[start:end] for start, end in OFFSETS.values()))
 
 
 def _trusted(bare: str) -> ProjectCode:
@@ -281,112 +190,6 @@ def _trusted(bare: str) -> ProjectCode:
     return code
 
 
-def _all_known(bare: str, dicts: Mapping) -> bool:
-    """Quick check of the 28 digits against the lists (errors are explained by the slow path)."""
-    return (
-        bare[0:2] in dicts["region"]
-        and bare[2:8] in dicts["admin"]
-        and YEAR_MIN <= int(bare[8:12]) <= datetime.date.today().year + YEAR_MAX_AHEAD
-        and bare[12:14] in dicts["approval_type"]
-        and bare[14:16] in dicts["project_type"]
-        and bare[16:18] in dicts["supply_type"]
-        and bare[18:22] in dicts["land_use"]
-        and bare[22:28] != "000000"
-    )
-
-
-# -- dictionaries -------------------------------------------------------------------------------
-
-
-def _dictionaries(dictionaries: Optional[Mapping]) -> Mapping:
-    if dictionaries is not None:
-        return dictionaries
-    from .dictionaries import default_dictionaries
-
-    return default_dictionaries()
-
-
-def _check_one(name: str, value: str, dicts: Mapping) -> None:
-    """Validate one segment value (digits of the right width) against the code lists."""
-    if name == "region":
-        if value not in dicts["region"]:
-            raise CodeError(
-                tr("Unknown region feature code {code}: it is not in the region code list.").format(
-                    code=value
-                ),
-                "region",
-            )
-    elif name == "admin":
-        if value not in dicts["admin"]:
-            raise CodeError(
-                tr(
-                    "Unknown administrative division {code}: not a county-level GB/T 2260 code "
-                    "in the division list."
-                ).format(code=value),
-                "admin",
-            )
-    elif name == "year":
-        first, last = year_range()
-        if not first <= int(value) <= last:
-            raise CodeError(
-                tr("Implausible year {year}: expected {first} to {last}.").format(
-                    year=value, first=first, last=last
-                ),
-                "year",
-            )
-    elif name == "approval_type":
-        if value not in dicts["approval_type"]:
-            raise CodeError(tr("Unknown approval type {code}.").format(code=value), name)
-    elif name == "project_type":
-        if value not in dicts["project_type"]:
-            raise CodeError(tr("Unknown project type {code}.").format(code=value), name)
-    elif name == "supply_type":
-        if value not in dicts["supply_type"]:
-            raise CodeError(tr("Unknown land-supply type {code}.").format(code=value), name)
-    elif name == "land_use":
-        if value not in dicts["land_use"]:
-            if value.endswith("00") and value[:2] in dicts["land_use"]:
-                message = tr(
-                    "Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 "
-                    "class; pick one of its level-2 classes)."
-                ).format(code=value, level1=value[:2])
-            else:
-                message = tr("Transfer use {code} is not a level-2 用地用海 code.").format(
-                    code=value
-                )
-            raise CodeError(message, "land_use")
-    elif name == "serial":
-        if int(value) == 0:
-            raise CodeError(
-                tr("Serial number 000000 is never issued: serials start at 000001."), "serial"
-            )
-
-
-def _check_segments(values: Mapping[str, str], dictionaries: Optional[Mapping]) -> None:
-    """Validate segment values (already digit strings of the right width) against code lists,
-    in segment order; ``values`` may lack ``serial`` (prefix validation)."""
-    dicts = _dictionaries(dictionaries)
-    for name in SEGMENT_NAMES:
-        if name in values:
-            _check_one(name, values[name], dicts)
-
-
-def segment_errors(values: Mapping, dictionaries: Optional[Mapping] = None) -> dict:
-    """Every failing segment of ``values`` (``{name: value}``, any subset of the segments;
-    values as in :func:`build_prefix`) as ``{name: CodeError}`` — for forms that mark all
-    failing segments at once."""
-    dicts = _dictionaries(dictionaries)
-    errors: dict[str, CodeError] = {}
-    for name in SEGMENT_NAMES:
-        if name not in values:
-            continue
-        try:
-            _check_one(name, _segment_value(name, values[name]), dicts)
-        except CodeError as exc:
-            errors[name] = exc
-    return errors
-
-
 # -- parsing ---------------------------------------------------------------------------------
 
 
@@ -397,7 +200,7 @@ def _normalise(text: str) -> str:
         return stripped
     groups = [g for g in _SEPARATOR_RE.split(stripped) if g]
     # every group boundary must fall on a segment boundary
-    boundaries = {end for _, end in _OFFSETS.values()}
+    boundaries = {end for _, end in OFFSETS.values()}
     position = 0
     for group in groups[:-1]:
         position += len(group)
@@ -461,11 +264,11 @@ def parse_code(
             raise CodeError(
                 tr("A project code has 28 digits; this one has {n}.").format(n=len(bare))
             )
-    if _all_known(bare, _dictionaries(dictionaries)):
+    if all_known(bare, dictionaries_or_default(dictionaries)):
         return _trusted(bare)
     code = _from_bare(bare)
-    _check_segments(code.segments(), dictionaries)  # raises the precise error
-    return code  # pragma: no cover - _all_known and _check_segments agree
+    check_segments(code.segments(), dictionaries)  # raises the precise error
+    return code  # pragma: no cover - all_known and check_segments agree
 
 
 def is_valid_code(text, dictionaries: Optional[Mapping] = None) -> bool:
@@ -475,32 +278,6 @@ def is_valid_code(text, dictionaries: Optional[Mapping] = None) -> bool:
     except CodeError:
         return False
     return True
-
-
-def _segment_value(name: str, value) -> str:
-    width = SEGMENT_WIDTHS[name]
-    if isinstance(value, bool) or value is None:
-        raise CodeError(tr("The {segment} is missing.").format(segment=segment_title(name)), name)
-    if isinstance(value, int):
-        if value < 0:
-            raise CodeError(
-                tr("The {segment} must be {width} digits, not '{value}'.").format(
-                    segment=segment_title(name), width=width, value=value
-                ),
-                name,
-            )
-        value = str(value).zfill(width) if name == "year" else str(value)
-    value = str(value).strip()
-    if not value:
-        raise CodeError(tr("The {segment} is missing.").format(segment=segment_title(name)), name)
-    if len(value) != width or not (value.isascii() and value.isdigit()):
-        raise CodeError(
-            tr("The {segment} must be {width} digits, not '{value}'.").format(
-                segment=segment_title(name), width=width, value=value
-            ),
-            name,
-        )
-    return value
 
 
 def build_prefix(
@@ -525,8 +302,8 @@ def build_prefix(
         "supply_type": supply_type,
         "land_use": land_use,
     }
-    values = {name: _segment_value(name, value) for name, value in raw.items()}
-    _check_segments(values, dictionaries)
+    values = {name: segment_value(name, value) for name, value in raw.items()}
+    check_segments(values, dictionaries)
     return "".join(values[name] for name in SEGMENT_NAMES[:-1])
 
 
@@ -546,15 +323,14 @@ def split_code(text: str) -> dict[str, str]:
     return _from_bare(bare).segments()
 
 
-def format_code(text) -> str:
-    """The one display form of a project code everywhere (lists, details, reports, labels):
-    ``43 430702 2024 03 01 12 0701 000123`` for anything structurally a 28-digit code (also
-    from another bureau's lists), else the text unchanged."""
-    raw = "" if text is None else str(text)
-    try:
-        return " ".join(split_code(raw).values())
-    except CodeError:
-        return raw
+def __getattr__(name: str):
+    # format_code lives with the other display forms in core/presentation.py (which imports
+    # this module); it stays importable from here
+    if name == "format_code":
+        from .presentation import format_code
+
+        return format_code
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
@@ -569,7 +345,6 @@ __all__ = [
     "ProjectCode",
     "build_code",
     "build_prefix",
-    "format_code",
     "is_valid_code",
     "looks_like_unit_number",
     "parse_code",

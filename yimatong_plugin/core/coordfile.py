@@ -43,6 +43,7 @@ from pathlib import Path
 import shapely
 
 from .i18n import tr
+from .units import hectares_to_m2, m2_to_hectares
 
 SECTION_META = "属性描述"
 SECTION_PARCELS = "地块坐标"
@@ -109,7 +110,7 @@ class CoordParcel:
     def area_diff_m2(self) -> float | None:
         if self.declared_ha is None:
             return None
-        return self.area_m2 - self.declared_ha * 10_000.0
+        return self.area_m2 - hectares_to_m2(self.declared_ha)
 
     @property
     def area_ok(self) -> bool | None:
@@ -117,7 +118,7 @@ class CoordParcel:
         diff = self.area_diff_m2
         if diff is None:
             return None
-        return not area_mismatch(self.area_m2, self.declared_ha * 10_000.0)
+        return not area_mismatch(self.area_m2, hectares_to_m2(self.declared_ha))
 
 
 def area_mismatch(computed_m2: float, declared_m2: float) -> bool:
@@ -155,7 +156,7 @@ class CoordFile:
                         ).format(
                             label=p.label,
                             declared=f"{p.declared_ha:.4f}",
-                            computed=f"{p.area_m2 / 10_000.0:.4f}",
+                            computed=f"{m2_to_hectares(p.area_m2):.4f}",
                             diff=f"{p.area_diff_m2:+.2f}",
                         ),
                     )

@@ -11,6 +11,7 @@ from shapely.geometry.polygon import orient
 
 from .coordfile import SECTION_META, SECTION_PARCELS, SHAPE_POLYGON, CoordFileError, Problem
 from .i18n import tr
+from .units import m2_to_hectares
 
 
 @dataclass
@@ -91,7 +92,7 @@ def write_coordfile(
             ",".join(
                 [
                     str(total),
-                    f"{area / 10_000.0:.4f}",
+                    f"{m2_to_hectares(area):.4f}",
                     _clean(parcel.number),
                     _clean(parcel.name),
                     SHAPE_POLYGON,

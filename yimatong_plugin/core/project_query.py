@@ -2,8 +2,9 @@
 
 The panel never loads every project: it asks for one page (``LIMIT``/``OFFSET``) of the rows
 matching a :class:`ProjectFilter`, ordered by one column, and the total count separately.
-Works on a DB-API connection to a GeoPackage (sqlite3, ``?`` parameters) or PostGIS (psycopg2,
-``%s`` parameters); see :func:`dialect_of`.
+Works on a DB-API connection to a GeoPackage (sqlite3) or PostGIS (psycopg2); the SQL is written
+with ``?`` parameters and the library's :class:`~.library.dialect.Dialect` adapts it (see
+:func:`dialect_of`).
 
 Search text semantics (:func:`where_clause`):
 * digits only (spaces/hyphens allowed), 6 digits or more: a code prefix (index range scan)
@@ -20,6 +21,8 @@ import re
 from dataclasses import dataclass, fields
 
 from . import lifecycle as lc
+from .library import dialect as _dialect
+from .library.dialect import DIALECTS, escape_like
 
 #: columns the panel shows, in order (name, English header; translated by the UI)
 COLUMNS: list[tuple[str, str]] = [
@@ -66,13 +69,8 @@ class ProjectFilter:
 
 
 def dialect_of(connection) -> str:
-    """``"sqlite"`` or ``"postgres"`` for a DB-API connection."""
-    module = type(connection).__module__
-    return "sqlite" if module.startswith(("sqlite3", "_sqlite3")) else "postgres"
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """``"sqlite"`` or ``"postgres"`` (a :data:`DIALECTS` key) for a DB-API connection."""
+    return _dialect.dialect_of(connection).name
 
 
 def code_prefix(text: str) -> str | None:
@@ -104,28 +102,28 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
     investment codes."""
     clauses: list[str] = []
     params: list = []
-    like = "LIKE" if dialect == "sqlite" else "ILIKE"
+    d = DIALECTS[dialect]
     if not flt.include_archived and flt.status != "archived":
-        clauses.append("NOT p.archived" if dialect == "postgres" else "p.archived = 0")
+        clauses.append(d.is_false("p.archived"))
     text = (flt.text or "").strip()
     prefix = code_prefix(text)
     if prefix:
         # ':' sorts right after '9': [prefix, prefix + ':') is every code starting with it
         division = " OR p.admin = ?" if len(prefix) == 6 else ""
         clauses.append(
-            f"((p.code >= ? AND p.code < ?){division} OR p.investment_code {like} ? ESCAPE '\\')"
+            f"((p.code >= ? AND p.code < ?){division} OR {d.contains('p.investment_code')})"
         )
         params += [prefix, prefix + ":"] + ([prefix] if division else [])
-        params += [_escape_like(text) + "%"]
+        params += [escape_like(text) + "%"]
     elif text:
         for term in text.split():
-            pattern = "%" + _escape_like(term) + "%"
+            pattern = "%" + escape_like(term) + "%"
             columns = ["p.name", "p.applicant"]
             if term.isdigit():  # a code holds digits only
                 columns.append("p.code")
             if all(ch.isdigit() or ch == "-" for ch in term):  # GB/T 40058: digits, hyphens
                 columns.append("p.investment_code")
-            alternatives = [f"{c} {like} ? ESCAPE '\\'" for c in columns]
+            alternatives = [d.contains(c) for c in columns]
             params += [pattern] * len(columns)
             divisions = division_codes(term)
             if divisions:
@@ -136,7 +134,7 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
         value = getattr(flt, name)
         if value not in (None, ""):
             if name == "status" and value == "archived":
-                clauses.append("p.archived" if dialect == "postgres" else "p.archived = 1")
+                clauses.append(d.is_true("p.archived"))
                 continue
             clauses.append(f"p.{name} = ?")
             params.append(str(value))
@@ -156,9 +154,7 @@ def where_clause(flt: ProjectFilter, dialect: str = "sqlite") -> tuple[str, list
 
 
 def _paramstyle(sql: str, dialect: str) -> str:
-    if dialect == "postgres":
-        return sql.replace("%", "%%").replace("?", "%s")
-    return sql
+    return DIALECTS[dialect].sql(sql)
 
 
 def _run(connection, sql: str, params: list, dialect: str):
@@ -266,7 +262,7 @@ def anomaly_codes(
     import datetime as _dt
 
     dialect = dialect or dialect_of(connection)
-    live = "NOT archived" if dialect == "postgres" else "archived = 0"
+    live = DIALECTS[dialect].is_false("archived")
     # every project, archived ones too: the batch policy (core/batches.py) names them
     projects = {
         r[0]: dict(zip(_PROJECT_FACTS + ("archived",), r))
@@ -308,16 +304,11 @@ def load_anomalies(connection, anomalies: dict[str, set[str]], dialect: str | No
     dialect = dialect or dialect_of(connection)
     cur = connection.cursor()
     try:
-        if dialect == "postgres":
-            cur.execute(
-                f"CREATE TEMP TABLE IF NOT EXISTS {ANOMALY_TABLE} "
-                "(code text, rule text, PRIMARY KEY (rule, code))"
-            )
-        else:
-            cur.execute(
-                f"CREATE TEMP TABLE IF NOT EXISTS {ANOMALY_TABLE} "
-                "(code TEXT, rule TEXT, PRIMARY KEY (rule, code))"
-            )
+        # the same statement on both (type names are case-insensitive in SQLite and PostgreSQL)
+        cur.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {ANOMALY_TABLE} "
+            "(code text, rule text, PRIMARY KEY (rule, code))"
+        )
         cur.execute(f"DELETE FROM {ANOMALY_TABLE}")
         rows = [(c, rule) for rule, codes in anomalies.items() for c in sorted(codes)]
         cur.executemany(

@@ -67,6 +67,14 @@ class AreaUnit(Enum):
         self.m2 = m2
         self.label = label
 
+    @classmethod
+    def from_key(cls, key: str) -> AreaUnit:
+        """The unit of a stored key (``"m2"``, ``"ha"``, ``"mu"``…); KeyError for another."""
+        for unit in cls:
+            if unit.key == key:
+                return unit
+        raise KeyError(key)
+
     def to_m2(self, value: float) -> float:
         return float(value) * self.m2
 

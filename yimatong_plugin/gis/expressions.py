@@ -19,6 +19,7 @@ from qgis.core import QgsExpression, QgsExpressionFunction, QgsSettings
 
 from ..core.code import SEGMENT_LABELS, CodeError, is_valid_code, segment_key, split_code
 from ..core.dictionaries import DictionaryError, default_dictionaries
+from ..core.presentation import grouped_code
 from ..toolbelt.i18n import tr
 
 GROUP = "一码通"
@@ -123,10 +124,7 @@ class DisplayFunction(_YmtFunction):
         text = _text(code)
         if text is None:
             return None
-        try:
-            return " ".join(split_code(text).values())
-        except CodeError:
-            return None
+        return grouped_code(text)
 
 
 def _help_segment() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.library.constants import SOURCES, STAGES
+from ..core.presentation import source_label, stage_label
 from ..toolbelt.i18n import tr
 
 #: fields never listed as changes (kept by the library itself)
@@ -52,9 +52,9 @@ def value_text(key: str, value) -> str:
     if value is None or value == "":
         return tr("(empty)")
     if key == "stage":
-        return STAGES.get(value, value)
+        return stage_label(value)
     if key == "source":
-        return SOURCES.get(value, value)
+        return source_label(value)
     if key in ("retired", "archived") and value in (0, 1, True, False):
         return tr("yes") if value else tr("no")
     if isinstance(value, float):

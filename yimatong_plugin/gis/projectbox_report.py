@@ -37,9 +37,9 @@ from qgis.PyQt.QtGui import (
 from ..core import crs as gk
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
-from ..core.code import format_code
 from ..core.library.base import file_sha256
 from ..core.library.constants import SOURCES
+from ..core.presentation import display_code
 from ..core.units import format_area
 from ..toolbelt.i18n import tr
 from .history_text import change_text, status_text
@@ -61,11 +61,6 @@ class ReportError(Exception):
 
 def _e(value) -> str:
     return html.escape("" if value is None else str(value))
-
-
-def display_code(code: str) -> str:
-    """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
-    return format_code(code)
 
 
 def file_check(path: str, sha256: str | None) -> str:

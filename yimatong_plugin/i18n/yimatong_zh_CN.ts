@@ -29,12 +29,12 @@
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="353" />
+      <location filename="../core/coordfile.py" line="354" />
       <source>'{text}' is not a number</source>
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="313" />
+      <location filename="../ui/project_box.py" line="308" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="191" />
+      <location filename="../gis/projectbox_report.py" line="186" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>（原为 {year}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="402" />
+      <location filename="../core/library/base.py" line="442" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="247" />
+      <location filename="../core/code.py" line="156" />
       <source>A code prefix has 22 digits; got '{prefix}'.</source>
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="462" />
+      <location filename="../core/code.py" line="265" />
       <source>A project code has 28 digits; this one has {n}.</source>
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="128" />
+      <location filename="../core/library/library_values.py" line="115" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="292" />
+      <location filename="../gis/projectbox_report.py" line="287" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="290" />
+      <location filename="../gis/projectbox_report.py" line="285" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="291" />
+      <location filename="../gis/projectbox_report.py" line="286" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>项目库连接均在使用中</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="370" />
+      <location filename="../core/library/base.py" line="410" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -496,7 +496,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批准文号</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="230" />
+      <location filename="../core/approval_sync/records.py" line="223" />
       <source>Approval item '{item}' maps to no library stage (add it to the MAPPING file, with - for status only)</source>
       <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
     </message>
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="322" />
+      <location filename="../ui/project_box.py" line="317" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -641,7 +641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -771,12 +771,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="351" />
+      <location filename="../core/library/base.py" line="391" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="102" />
+      <location filename="../core/library/postgis.py" line="103" />
       <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
@@ -791,17 +791,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法统计项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="126" />
+      <location filename="../core/library/gpkg.py" line="127" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="141" />
+      <location filename="../core/library/gpkg.py" line="142" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="283" />
+      <location filename="../ui/project_box.py" line="278" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -836,7 +836,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取图层目录：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="108" />
+      <location filename="../core/library/gpkg.py" line="109" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -846,12 +846,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="487" />
+      <location filename="../gis/projectbox_report.py" line="482" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="109" />
+      <location filename="../gis/projectbox_report.py" line="104" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
@@ -881,7 +881,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -891,7 +891,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -956,12 +956,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="122" />
+      <location filename="../ui/project_box.py" line="117" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="159" />
+      <location filename="../ui/project_box.py" line="154" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -1001,7 +1001,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>代码表文件夹（留空：使用内置代码表）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="267" />
+      <location filename="../core/dictionaries/__init__.py" line="265" />
       <source>Code-list folder {folder} does not exist.</source>
       <translation>代码表文件夹 {folder} 不存在。</translation>
     </message>
@@ -1256,7 +1256,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="324" />
+      <location filename="../gis/projectbox_report.py" line="319" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1276,7 +1276,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1316,7 +1316,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="197" />
+      <location filename="../ui/library_details.py" line="195" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -1381,7 +1381,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="379" />
+      <location filename="../gis/projectbox_report.py" line="374" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -1451,7 +1451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="377" />
+      <location filename="../gis/projectbox_report.py" line="372" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1591,7 +1591,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="286" />
+      <location filename="../gis/projectbox_report.py" line="281" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1682,7 +1682,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1737,7 +1737,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>约定开工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="145" />
+      <location filename="../core/lifecycle/model.py" line="132" />
       <source>Grace periods cannot be negative.</source>
       <translation>宽限期不能为负数。</translation>
     </message>
@@ -1817,12 +1817,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="142" />
+      <location filename="../core/lifecycle/model.py" line="129" />
       <source>Idle-land years must be at least 1, and repossession later than the fee.</source>
       <translation>闲置土地年限至少为1年，且无偿收回年限须晚于征缴闲置费年限。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="332" />
+      <location filename="../core/code_lists.py" line="56" />
       <source>Implausible year {year}: expected {first} to {last}.</source>
       <translation>年度 {year} 不合理：应在 {first} 至 {last} 之间。</translation>
     </message>
@@ -1899,7 +1899,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="198" />
+      <location filename="../core/library/base.py" line="238" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -1919,7 +1919,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>投资项目代码</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="209" />
+      <location filename="../core/approval_sync/records.py" line="202" />
       <source>Item instance {id} (SPSXSLBM) is not in {table}</source>
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
@@ -1929,7 +1929,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2114,22 +2114,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="401" />
+      <location filename="../core/library/gpkg.py" line="383" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="422" />
+      <location filename="../core/library/gpkg.py" line="404" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="376" />
+      <location filename="../core/library/gpkg.py" line="370" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="266" />
+      <location filename="../core/library/postgis.py" line="248" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -2139,7 +2139,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="312" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2159,7 +2159,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2179,22 +2179,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>区位图</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="87" />
+      <location filename="../ui/locator.py" line="86" />
       <source>Locator: cannot open the project library: {error}</source>
       <translation>定位栏：无法打开项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="108" />
+      <location filename="../ui/locator.py" line="107" />
       <source>Locator: the project library could not answer: {error}</source>
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="143" />
+      <location filename="../ui/project_box.py" line="138" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="258" />
+      <location filename="../core/library/postgis.py" line="240" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="336" />
+      <location filename="../ui/project_box.py" line="331" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2399,7 +2399,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="124" />
+      <location filename="../gis/projectbox_report.py" line="119" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -2409,7 +2409,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="428" />
+      <location filename="../core/code.py" line="231" />
       <source>No project code given.</source>
       <translation>未提供项目代码。</translation>
     </message>
@@ -2424,7 +2424,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="289" />
+      <location filename="../ui/project_box.py" line="284" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2444,7 +2444,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="209" />
+      <location filename="../core/library/base.py" line="249" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -2524,7 +2524,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="250" />
+      <location filename="../ui/project_box.py" line="245" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2564,7 +2564,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="325" />
+      <location filename="../ui/project_box.py" line="320" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2624,7 +2624,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="379" />
+      <location filename="../gis/projectbox_report.py" line="374" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -2710,7 +2710,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -2725,7 +2725,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_data.py" line="80" />
+      <location filename="../gis/reports/compliance_data.py" line="81" />
       <source>Parcel id '{id}' is empty or used by more than one parcel: a report needs one section per parcel</source>
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
@@ -2815,7 +2815,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="340" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -2855,7 +2855,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="121" />
+      <location filename="../ui/project_box.py" line="116" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -2970,12 +2970,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="238" />
+      <location filename="../core/library/postgis.py" line="220" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="79" />
+      <location filename="../core/library/postgis.py" line="81" />
       <source>PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)</source>
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
@@ -3010,7 +3010,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../gis/projectbox_report.py" line="306" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3035,7 +3035,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="399" />
+      <location filename="../core/library/base.py" line="439" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -3055,12 +3055,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="269" />
+      <location filename="../gis/projectbox_report.py" line="264" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="134" />
+      <location filename="../ui/project_box.py" line="129" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -3135,7 +3135,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="215" />
+      <location filename="../core/library/base.py" line="255" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -3145,12 +3145,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="144" />
+      <location filename="../ui/locator.py" line="143" />
       <source>Project {code} has no parcels yet.</source>
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="501" />
+      <location filename="../gis/projectbox_report.py" line="496" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -3400,7 +3400,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="397" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3490,12 +3490,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {row} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="260" />
+      <location filename="../core/approval_sync/records.py" line="253" />
       <source>Rows {rows} share the key {key} but differ: which is right is unknown</source>
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="320" />
+      <location filename="../gis/projectbox_report.py" line="315" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3520,7 +3520,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="399" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3530,7 +3530,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SINCE 不是日期：{value}</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="255" />
+      <location filename="../core/approval_sync/records.py" line="248" />
       <source>Same record as row {row}</source>
       <translation>与第 {row} 行为同一记录</translation>
     </message>
@@ -3640,17 +3640,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="361" />
+      <location filename="../core/code_lists.py" line="85" />
       <source>Serial number 000000 is never issued: serials start at 000001.</source>
       <translation>流水号 000000 不会发放：流水号从 000001 开始。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="258" />
+      <location filename="../core/code.py" line="167" />
       <source>Serial number {serial} is out of range 000001-999999.</source>
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="321" />
+      <location filename="../gis/projectbox_report.py" line="316" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -3775,7 +3775,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="338" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -3900,7 +3900,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -3990,12 +3990,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目录未导入：{error}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="450" />
+      <location filename="../core/code.py" line="253" />
       <source>The code contains '{char}' at position {position} (in the {segment}): a project code has digits only.</source>
       <translation>代码第 {position} 位（{segment}）含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="455" />
+      <location filename="../core/code.py" line="258" />
       <source>The code contains '{char}' at position {position}: a project code has digits only.</source>
       <translation>代码第 {position} 位含有“{char}”：项目代码只能由数字组成。</translation>
     </message>
@@ -4017,7 +4017,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="154" />
+      <location filename="../ui/project_box.py" line="149" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4152,7 +4152,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="409" />
+      <location filename="../core/code.py" line="212" />
       <source>The grouping splits the {segment}: groups must follow the segments 2-6-4-2-2-2-4-6.</source>
       <translation>分组拆开了{segment}：分组须按 2-6-4-2-2-2-4-6 位的码段划分。</translation>
     </message>
@@ -4214,27 +4214,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="367" />
+      <location filename="../core/library/gpkg.py" line="361" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="230" />
+      <location filename="../core/library/postgis.py" line="212" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="219" />
+      <location filename="../core/library/postgis.py" line="201" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="250" />
+      <location filename="../core/library/postgis.py" line="232" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="130" />
+      <location filename="../core/approval_sync/vocabulary.py" line="131" />
       <source>The mapping file {file} does not exist</source>
       <translation>映射文件 {file} 不存在</translation>
     </message>
@@ -4269,7 +4269,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="131" />
+      <location filename="../ui/locator.py" line="130" />
       <source>The project library could not answer: {error}</source>
       <translation>项目库未能应答：{error}</translation>
     </message>
@@ -4289,7 +4289,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>投资项目代码为 {code} 的项目已归档</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="205" />
+      <location filename="../core/approval_sync/records.py" line="198" />
       <source>The record has neither DFSJZJ nor LSH: it could not be recognised again</source>
       <translation>该记录既无 DFSJZJ 也无 LSH：再次同步时无法识别</translation>
     </message>
@@ -4299,7 +4299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录现为{status}：其阶段事件已归档</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="214" />
+      <location filename="../core/approval_sync/records.py" line="207" />
       <source>The record names no project (XMDM is empty)</source>
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
@@ -4334,7 +4334,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>所选地块不在任何行政区内。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="252" />
+      <location filename="../core/code.py" line="161" />
       <source>The serial number must be digits, not '{value}'.</source>
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
@@ -4394,17 +4394,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="483" />
+      <location filename="../core/code_lists.py" line="131" />
       <source>The {segment} is missing.</source>
       <translation>缺少{segment}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="498" />
+      <location filename="../core/code.py" line="114" />
       <source>The {segment} must be {width} digits, not '{value}'.</source>
       <translation>{segment}必须为 {width} 位数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="139" />
+      <location filename="../core/lifecycle/model.py" line="126" />
       <source>The 批而未供 threshold must be at least one year.</source>
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
@@ -4419,7 +4419,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="440" />
+      <location filename="../core/code.py" line="243" />
       <source>This is a real-estate unit number (不动产单元号, GB/T 37346), not a project code: a project code has 28 digits and no letters.</source>
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
@@ -4429,7 +4429,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="315" />
+      <location filename="../gis/projectbox_report.py" line="310" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -4469,12 +4469,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>出让用途（用地用海二级类）</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="349" />
+      <location filename="../core/code_lists.py" line="73" />
       <source>Transfer use {code} is not a level-2 用地用海 code ({level1} is a level-1 class; pick one of its level-2 classes).</source>
       <translation>出让用途 {code} 不是用地用海二级类代码（{level1} 是一级类，请选择其下的二级类）。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="354" />
+      <location filename="../core/code_lists.py" line="78" />
       <source>Transfer use {code} is not a level-2 用地用海 code.</source>
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
@@ -4504,12 +4504,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积单位</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="322" />
+      <location filename="../core/code_lists.py" line="46" />
       <source>Unknown administrative division {code}: not a county-level GB/T 2260 code in the division list.</source>
       <translation>未知的行政区划代码 {code}：不是行政区划代码表中的县级 GB/T 2260 代码。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="339" />
+      <location filename="../core/code_lists.py" line="63" />
       <source>Unknown approval type {code}.</source>
       <translation>未知的项目批准类型编码 {code}。</translation>
     </message>
@@ -4529,12 +4529,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="216" />
+      <location filename="../core/approval_sync/records.py" line="209" />
       <source>Unknown handling status BLZT '{value}'</source>
       <translation>未知的办理状态 BLZT“{value}”</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="345" />
+      <location filename="../core/code_lists.py" line="69" />
       <source>Unknown land-supply type {code}.</source>
       <translation>未知的供地类型代码 {code}。</translation>
     </message>
@@ -4549,17 +4549,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>API 密钥未知或已吊销</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="104" />
+      <location filename="../core/library/library_values.py" line="91" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="342" />
+      <location filename="../core/code_lists.py" line="66" />
       <source>Unknown project type {code}.</source>
       <translation>未知的项目类型编码 {code}。</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="314" />
+      <location filename="../core/code_lists.py" line="38" />
       <source>Unknown region feature code {code}: it is not in the region code list.</source>
       <translation>未知的地区特色编码 {code}：不在地区特色编码表中。</translation>
     </message>
@@ -4569,7 +4569,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>控制线图层“{layer}”的规则“{rule}”无法识别（应为 avoid 或 inside）</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="96" />
+      <location filename="../gis/expressions.py" line="97" />
       <source>Unknown segment name '{name}'; use one of: {names}.</source>
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
@@ -4584,7 +4584,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="117" />
+      <location filename="../core/library/library_values.py" line="104" />
       <source>Unknown stage '{stage}'; one of: {choices}</source>
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
@@ -4649,7 +4649,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4674,12 +4674,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="423" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../ui/project_box.py" line="136" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -4709,7 +4709,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="136" />
+      <location filename="../ui/project_box.py" line="131" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -4759,7 +4759,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出 {xlsx} 和 {html}。</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="360" />
+      <location filename="../core/coordfile.py" line="361" />
       <source>X {x} is not a northing in China (X is the northing, Y the easting; are X and Y swapped?)</source>
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
@@ -4809,7 +4809,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>一码通项目库</translation>
     </message>
     <message>
-      <location filename="../ui/locator.py" line="65" />
+      <location filename="../ui/locator.py" line="64" />
       <source>Yimatong projects</source>
       <translation>一码通项目</translation>
     </message>
@@ -4874,17 +4874,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="292" />
+      <location filename="../core/coordfile.py" line="293" />
       <source>a parcel header needs 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@ ({n} fields found before @)</source>
       <translation>地块信息行应为 界址点数,地块面积,地块编号,地块名称,图形属性,图幅号,地块用途,地类编码,@（@ 前有 {n} 项）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="251" />
+      <location filename="../core/coordfile.py" line="252" />
       <source>a point line before the first parcel header (… ,@)</source>
       <translation>第一个地块信息行（…,@）之前出现了坐标点行</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="345" />
+      <location filename="../core/coordfile.py" line="346" />
       <source>a point line needs 点号,圈号,X,Y ({n} fields found)</source>
       <translation>坐标点行应为 点号,圈号,X,Y（有 {n} 项）</translation>
     </message>
@@ -4909,12 +4909,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="127" />
+      <location filename="../core/code_segments.py" line="90" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="210" />
+      <location filename="../core/lifecycle/model.py" line="197" />
       <source>agreed completion</source>
       <translation>约定竣工</translation>
     </message>
@@ -4924,7 +4924,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>约定交地</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="209" />
+      <location filename="../core/lifecycle/model.py" line="196" />
       <source>agreed start</source>
       <translation>约定开工</translation>
     </message>
@@ -4934,7 +4934,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="129" />
+      <location filename="../core/code_segments.py" line="92" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
     </message>
@@ -4984,7 +4984,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="208" />
+      <location filename="../core/lifecycle/model.py" line="195" />
       <source>batch approval</source>
       <translation>批次批准</translation>
     </message>
@@ -5024,22 +5024,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不占{names}</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="168" />
+      <location filename="../core/dictionaries/__init__.py" line="173" />
       <source>code '{code}' must be 4 to 6 digits or capital letters.</source>
       <translation>代码“{code}”必须为 4 至 6 位数字或大写字母。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="128" />
+      <location filename="../core/dictionaries/__init__.py" line="140" />
       <source>code '{code}' must be {widths} digits.</source>
       <translation>代码“{code}”必须为 {widths} 位数字。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="141" />
+      <location filename="../core/dictionaries/__init__.py" line="146" />
       <source>code {code} has an empty name.</source>
       <translation>代码 {code} 的名称为空。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="150" />
+      <location filename="../core/dictionaries/__init__.py" line="155" />
       <source>code {code} has no parent class {parent} in the list.</source>
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
@@ -5049,12 +5049,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码 {code} 已在项目库中</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="182" />
+      <location filename="../core/dictionaries/__init__.py" line="180" />
       <source>code {code} is itself a 用地用海 code and cannot be an alias.</source>
       <translation>代码 {code} 本身是用地用海代码，不能作为对照代码。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="244" />
+      <location filename="../core/dictionaries/__init__.py" line="242" />
       <source>code {code} is not in the list {key}.</source>
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
     </message>
@@ -5094,7 +5094,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="301" />
+      <location filename="../gis/projectbox_report.py" line="296" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -5104,12 +5104,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="356" />
+      <location filename="../gis/projectbox_report.py" line="351" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="205" />
+      <location filename="../gis/projectbox_report.py" line="200" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -5139,7 +5139,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已开发面积占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="211" />
+      <location filename="../core/lifecycle/model.py" line="198" />
       <source>development stopped</source>
       <translation>停止开发</translation>
     </message>
@@ -5154,12 +5154,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="232" />
+      <location filename="../core/dictionaries/__init__.py" line="230" />
       <source>duplicate alias {alias} (first on line {first}).</source>
       <translation>别名 {alias} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="136" />
+      <location filename="../core/dictionaries/__init__.py" line="71" />
       <source>duplicate code {code} (first on line {first}).</source>
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
@@ -5189,7 +5189,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>空编号（要素 {fids}）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="227" />
+      <location filename="../core/dictionaries/__init__.py" line="225" />
       <source>empty alias.</source>
       <translation>别名为空。</translation>
     </message>
@@ -5224,12 +5224,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>排除用地</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="233" />
+      <location filename="../core/coordfile.py" line="234" />
       <source>expected 'name=value' in [属性描述]: {text}</source>
       <translation>[属性描述] 中应为“名称=值”：{text}</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="103" />
+      <location filename="../core/dictionaries/__init__.py" line="115" />
       <source>expected {n} columns ({columns}), found {found}.</source>
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
@@ -5244,17 +5244,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="299" />
+      <location filename="../ui/project_box.py" line="294" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="416" />
+      <location filename="../gis/projectbox_report.py" line="411" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="417" />
+      <location filename="../gis/projectbox_report.py" line="412" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5264,7 +5264,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="415" />
+      <location filename="../gis/projectbox_report.py" line="410" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5394,7 +5394,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="138" />
+      <location filename="../core/library/library_values.py" line="125" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -5439,7 +5439,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>过短</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="131" />
+      <location filename="../core/code_segments.py" line="94" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
     </message>
@@ -5449,7 +5449,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="76" />
+      <location filename="../core/coordfile.py" line="77" />
       <source>line {line}: {message}</source>
       <translation>第 {line} 行：{message}</translation>
     </message>
@@ -5594,7 +5594,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="255" />
+      <location filename="../gis/projectbox_report.py" line="250" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -5614,7 +5614,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不参与选址</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="74" />
+      <location filename="../core/dictionaries/__init__.py" line="86" />
       <source>not valid UTF-8 text (save the file as UTF-8; GBK is not accepted).</source>
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
@@ -5659,7 +5659,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="106" />
+      <location filename="../core/coordfile.py" line="107" />
       <source>parcel at line {line}</source>
       <translation>第 {line} 行的地块</translation>
     </message>
@@ -5679,17 +5679,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="69" />
+      <location filename="../core/coordfile_writer.py" line="70" />
       <source>parcel {label} has no polygon to write (empty or too small)</source>
       <translation>地块 {label} 没有可写出的面（为空或过小）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="80" />
+      <location filename="../core/coordfile_writer.py" line="81" />
       <source>parcel {label} is not a valid polygon with {decimals} decimals: {reason}</source>
       <translation>地块 {label} 保留 {decimals} 位小数后不是有效的面：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="152" />
+      <location filename="../core/coordfile.py" line="153" />
       <source>parcel {label}: declared {declared} ha, computed {computed} ha (difference {diff} m², tolerance 1 m² and 0.1 %)</source>
       <translation>地块 {label}：申报面积 {declared} 公顷，计算面积 {computed} 公顷（相差 {diff} m²，容差为 1 m² 且 0.1%）</translation>
     </message>
@@ -5764,7 +5764,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="130" />
+      <location filename="../core/code_segments.py" line="93" />
       <source>project type</source>
       <translation>项目类型编码</translation>
     </message>
@@ -5784,7 +5784,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>记录编号 {key} 已用于项目 {code} 的 {stage} 事件</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="126" />
+      <location filename="../core/code_segments.py" line="89" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -5794,12 +5794,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="365" />
+      <location filename="../gis/projectbox_report.py" line="360" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="362" />
+      <location filename="../gis/projectbox_report.py" line="357" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -5824,17 +5824,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="210" />
+      <location filename="../gis/projectbox_report.py" line="205" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="351" />
+      <location filename="../gis/projectbox_report.py" line="346" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="445" />
+      <location filename="../core/coordfile.py" line="446" />
       <source>ring 1 (the outer ring) lies inside another ring</source>
       <translation>圈 1（外圈）位于另一圈之内</translation>
     </message>
@@ -5849,12 +5849,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>环自相交</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="427" />
+      <location filename="../core/coordfile.py" line="428" />
       <source>ring {ring} has {n} points; a closed ring needs at least 4</source>
       <translation>第 {ring} 圈只有 {n} 个点；闭合圈至少需要 4 个点</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="411" />
+      <location filename="../core/coordfile.py" line="412" />
       <source>ring {ring} is left open: its last point does not repeat its first point (line {first})</source>
       <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
     </message>
@@ -5869,7 +5869,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>自相交</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="133" />
+      <location filename="../core/code_segments.py" line="96" />
       <source>serial number</source>
       <translation>流水号</translation>
     </message>
@@ -5914,12 +5914,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>平方米</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="190" />
+      <location filename="../core/dictionaries/__init__.py" line="188" />
       <source>target {target} is not a code of the land-use list.</source>
       <translation>对应代码 {target} 不在用地用海代码表中。</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="258" />
+      <location filename="../core/coordfile.py" line="259" />
       <source>text before the first section [属性描述]: {text}</source>
       <translation>第一个节 [属性描述] 之前有文字：{text}</translation>
     </message>
@@ -5939,7 +5939,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>单元格单位为{cell}，列单位为{column}：已按{cell}换算</translation>
     </message>
     <message>
-      <location filename="../core/coordfile_writer.py" line="153" />
+      <location filename="../core/coordfile_writer.py" line="154" />
       <source>the character '{char}' cannot be written in GBK</source>
       <translation>字符“{char}”无法用 GBK 编码写出</translation>
     </message>
@@ -5949,12 +5949,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>编码 {codes} 在 2023 用地用海分类和三调分类中代表不同用途，且没有其他编码能判断图层所依据的分类：请选择规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="112" />
+      <location filename="../core/dictionaries/__init__.py" line="124" />
       <source>the file is empty: the header must be '{expected}'.</source>
       <translation>文件为空：表头应为“{expected}”。</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="92" />
+      <location filename="../core/dictionaries/__init__.py" line="104" />
       <source>the header must be '{expected}', not '{found}'.</source>
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
@@ -5969,27 +5969,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层坐标系</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="383" />
+      <location filename="../core/coordfile.py" line="384" />
       <source>the parcel has no points</source>
       <translation>该地块没有坐标点</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="458" />
+      <location filename="../core/coordfile.py" line="459" />
       <source>the parcel's rings do not form a valid polygon: {reason}</source>
       <translation>该地块的各圈不能构成有效的面：{reason}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="263" />
+      <location filename="../core/coordfile.py" line="264" />
       <source>the section [{name}] is missing</source>
       <translation>缺少节 [{name}]</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="265" />
+      <location filename="../core/coordfile.py" line="266" />
       <source>the section [地块坐标] holds no parcel</source>
       <translation>节 [地块坐标] 中没有地块</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="185" />
+      <location filename="../core/coordfile.py" line="186" />
       <source>the text is neither GBK nor UTF-8; save the file as GBK or UTF-8</source>
       <translation>文本既不是 GBK 也不是 UTF-8 编码；请将文件另存为 GBK 或 UTF-8</translation>
     </message>
@@ -5999,7 +5999,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>环的点数过少</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="132" />
+      <location filename="../core/code_segments.py" line="95" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
     </message>
@@ -6014,12 +6014,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{value} 中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
-      <location filename="../core/dictionaries/__init__.py" line="221" />
+      <location filename="../core/dictionaries/__init__.py" line="219" />
       <source>unknown list '{key}' (one of: {known}).</source>
       <translation>未知代码表“{key}”（应为：{known}）。</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="224" />
+      <location filename="../core/coordfile.py" line="225" />
       <source>unknown section [{name}]</source>
       <translation>未知的节 [{name}]</translation>
     </message>
@@ -6034,7 +6034,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的{field}值 {value}；最接近的：{options}</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="317" />
+      <location filename="../core/coordfile.py" line="318" />
       <source>unknown 图形属性 '{shape}' (面, 线 or 点)</source>
       <translation>未知的图形属性“{shape}”（应为 面、线 或 点）</translation>
     </message>
@@ -6074,7 +6074,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../core/code.py" line="128" />
+      <location filename="../core/code_segments.py" line="91" />
       <source>year</source>
       <translation>年度</translation>
     </message>
@@ -6124,17 +6124,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field} {value} 取自默认值，共 {n} 行（{rows}）</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/records.py" line="141" />
+      <location filename="../core/approval_sync/records.py" line="134" />
       <source>{field}: '{value}' is not a date</source>
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="257" />
+      <location filename="../core/library/base.py" line="297" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="274" />
+      <location filename="../core/library/base.py" line="314" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -6144,7 +6144,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="305" />
+      <location filename="../core/library/base.py" line="345" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -6329,7 +6329,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="332" />
+      <location filename="../ui/project_box.py" line="327" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -6386,27 +6386,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="199" />
+      <location filename="../core/library/gpkg.py" line="200" />
       <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="98" />
+      <location filename="../core/library/gpkg.py" line="99" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="230" />
+      <location filename="../core/library/gpkg.py" line="231" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="116" />
+      <location filename="../core/library/gpkg.py" line="117" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="182" />
+      <location filename="../core/library/gpkg.py" line="183" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -6416,12 +6416,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="254" />
-      <source>{path} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
-      <translation>{path} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
-    </message>
-    <message>
-      <location filename="../core/library/gpkg.py" line="312" />
+      <location filename="../core/library/gpkg.py" line="306" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -6436,12 +6431,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="276" />
+      <location filename="../core/library/gpkg.py" line="270" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="245" />
+      <location filename="../core/library/gpkg.py" line="246" />
       <source>{path}: ymt_meta has no valid schema_version</source>
       <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -6526,12 +6521,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/model.py" line="175" />
+      <location filename="../core/lifecycle/model.py" line="162" />
       <source>{what} {date} to {until}</source>
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="286" />
+      <location filename="../core/library/base.py" line="326" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -6541,7 +6536,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="167" />
+      <location filename="../core/library/postgis.py" line="168" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
@@ -6561,32 +6556,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{where} 既不是 GeoPackage/SQLite 文件，也不是 CSV 文件夹</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="191" />
+      <location filename="../core/library/base.py" line="70" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="152" />
+      <location filename="../core/approval_sync/vocabulary.py" line="153" />
       <source>{where}: '{value}' is not a national BLZT status (1–15)</source>
       <translation>{where}：“{value}”不是国家标准办理状态 BLZT（1–15）</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="140" />
+      <location filename="../core/approval_sync/vocabulary.py" line="141" />
       <source>{where}: a rule needs the columns kind, key and value</source>
       <translation>{where}：每条规则需要 kind、key、value 三列</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="159" />
+      <location filename="../core/approval_sync/vocabulary.py" line="160" />
       <source>{where}: kind must be 'item' or 'status', not '{kind}'</source>
       <translation>{where}：kind 应为 item 或 status，而不是“{kind}”</translation>
     </message>
     <message>
-      <location filename="../core/approval_sync/vocabulary.py" line="105" />
+      <location filename="../core/approval_sync/vocabulary.py" line="106" />
       <source>{where}: unknown stage '{stage}'; one of: {choices} or -</source>
       <translation>{where}：未知阶段“{stage}”；可选：{choices} 或 -</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="144" />
+      <location filename="../core/library/postgis.py" line="145" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
@@ -6621,12 +6616,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少几度分带：按带号 {zone} 判定为 {width} 度带</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="323" />
+      <location filename="../core/coordfile.py" line="324" />
       <source>图形属性 '{shape}': only 面 (polygon) records are parcels</source>
       <translation>图形属性“{shape}”：只有“面”记录才是地块</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="312" />
+      <location filename="../core/coordfile.py" line="313" />
       <source>地块面积 '{text}' is not a number of 公顷</source>
       <translation>地块面积“{text}”不是以公顷为单位的数字</translation>
     </message>
@@ -6691,12 +6686,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>投影类型“{name}”：只支持高斯-克吕格投影（高斯克吕格）</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="304" />
+      <location filename="../core/coordfile.py" line="305" />
       <source>界址点数 '{text}' is not a whole number</source>
       <translation>界址点数“{text}”不是整数</translation>
     </message>
     <message>
-      <location filename="../core/coordfile.py" line="330" />
+      <location filename="../core/coordfile.py" line="331" />
       <source>界址点数 is {count} but {n} point lines follow (lines {first}-{last})</source>
       <translation>界址点数为 {count}，但其后有 {n} 个坐标点行（第 {first}–{last} 行）</translation>
     </message>

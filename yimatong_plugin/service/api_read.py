@@ -63,7 +63,7 @@ def list_projects(
 ):
     lib = who.lib
     cap = request.app.state.settings.count_cap
-    dialect = "sqlite" if lib.backend == "gpkg" else "postgres"
+    dialect = lib.dialect.name
     flt = pq.ProjectFilter(
         text=(q or "").replace("\x00", ""),
         admin=admin,

@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.approval_sync import approval_summary
 from ..core.library import LibraryError
 from ..core.library.base import PROJECT_ATTRS
-from ..core.library.constants import SOURCES, STAGES
+from ..core.presentation import format_code, source_label, stage_label
 from ..gis.history_text import action_label, change_text, field_titles, table_label
 from ..toolbelt.i18n import tr
 
@@ -113,10 +113,8 @@ class ProjectDetailsMixin:
         self._current_code = code
         if project is None:
             return
-        from ..core.code import format_code
-
         self.code_label.setText(format_code(code))
-        self.source_label.setText(SOURCES.get(project.get("source"), project.get("source") or ""))
+        self.source_label.setText(source_label(project.get("source")))
         self.approval_label.setText(approval_summary(project))
         for key, edit in self.edits.items():
             value = project.get(key)
@@ -131,7 +129,7 @@ class ProjectDetailsMixin:
                 [
                     str(p["fid"]),
                     p.get("label") or "",
-                    STAGES.get(p.get("stage"), p.get("stage") or ""),
+                    stage_label(p.get("stage")),
                     f"{(p.get('area_m2') or 0):,.1f}",
                     state,
                 ]
@@ -143,7 +141,7 @@ class ProjectDetailsMixin:
                 QTreeWidgetItem(
                     [
                         _fmt(e.get("event_date")),
-                        STAGES.get(e.get("stage"), e.get("stage") or ""),
+                        stage_label(e.get("stage")),
                         e.get("doc_no") or "",
                         e.get("status") or "",
                         e.get("note") or "",
@@ -155,7 +153,7 @@ class ProjectDetailsMixin:
                 QTreeWidgetItem(
                     [
                         _fmt(r.get("added_at"))[:16],
-                        STAGES.get(r.get("stage"), r.get("stage") or ""),
+                        stage_label(r.get("stage")),
                         r.get("kind") or "",
                         r.get("path") or "",
                     ]

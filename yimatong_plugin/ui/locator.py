@@ -21,9 +21,8 @@ from qgis.core import (
     QgsLocatorResult,
 )
 
-from ..core.code import format_code
 from ..core.library import LibraryError
-from ..core.library.constants import SOURCES
+from ..core.presentation import format_code, source_label
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 
@@ -97,7 +96,7 @@ class ProjectLocatorFilter(QgsLocatorFilter):
                 result = QgsLocatorResult()
                 result.filter = self
                 result.displayString = f"{row['name']}  {format_code(row['code'])}"
-                parts = [SOURCES.get(row.get("source"), row.get("source") or "")]
+                parts = [source_label(row.get("source"))]
                 if row.get("applicant"):
                     parts.append(row["applicant"])
                 result.description = " · ".join(p for p in parts if p)

@@ -42,8 +42,8 @@ from qgis.PyQt.QtWidgets import (
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
 from ..core.approval_sync import approval_summary
-from ..core.code import format_code
 from ..core.library import LibraryError
+from ..core.presentation import display_code
 from ..gis.history_text import status_text
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
@@ -61,11 +61,6 @@ PICK_BUTTON_STYLE = (
     "font-weight: bold; }"
 )
 NOTHING_FOUND_STYLE = "background: #fff4d6; padding: 2px;"
-
-
-def display_code(code: str) -> str:
-    """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
-    return format_code(code)
 
 
 class ProjectBoxMapTool(QgsMapToolEmitPoint):

@@ -20,8 +20,7 @@ from urllib.request import pathname2url
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, pyqtSignal
 
 from ..core import project_query as pq
-from ..core.code import format_code
-from ..core.library.constants import SOURCES
+from ..core.presentation import format_code, source_label
 from ..toolbelt.i18n import tr
 
 PAGE = 200
@@ -222,7 +221,7 @@ class ProjectTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if column == "source":
-            return SOURCES.get(value, value)
+            return source_label(value)
         if column in ("admin", "supply_type", "land_use"):
             name = self._names.get(column, {}).get(str(value))
             return f"{value} {name}" if name else str(value)

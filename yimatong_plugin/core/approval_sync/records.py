@@ -14,6 +14,7 @@ from ..i18n import tr
 from ..library.base import normalise_investment_code
 from ..library.errors import LibraryError
 from .vocabulary import NO_STAGE, Status, Vocabulary
+from .vocabulary import cell_text as text
 
 NO_EXPIRY_YEAR = 9999  # PFWJYXQX 9999-01-01: the document does not expire
 _FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%Y%m%d%H%M%S", "%Y%m%d")
@@ -92,14 +93,6 @@ class Record:
             self.doc_expiry,
             self.doc_title,
         )
-
-
-def text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def parse_when(value) -> Optional[_dt.datetime]:

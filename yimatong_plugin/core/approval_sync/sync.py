@@ -239,7 +239,7 @@ def _status_batch(lib, batch: list) -> None:
         params += [rec.codes[0], values["approval_status"], values["approval_status_at"]]
         params.append(values["approval_item"])
     marks = ", ".join(["(?, ?, ?, ?)"] * len(batch))
-    at = "CAST(v.column3 AS date)" if lib.backend == "postgis" else "v.column3"
+    at = lib.dialect.as_date("v.column3")
     sql = (
         "UPDATE ymt_projects SET approval_status = v.column2, approval_status_at = "
         f"{at}, approval_item = v.column4, updated_at = ?, updated_by = ?, rev = rev + 1 "

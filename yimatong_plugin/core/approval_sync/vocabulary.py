@@ -55,7 +55,7 @@ class Vocabulary:
 
     def status(self, raw) -> Optional[Status]:
         """The national status of a BLZT value as the source wrote it (None: unknown)."""
-        text = _code_text(raw)
+        text = cell_text(raw)
         if text in self.local_status:
             return self.statuses.get(self.local_status[text])
         try:
@@ -73,7 +73,8 @@ class Vocabulary:
         return None, ""
 
 
-def _code_text(raw) -> str:
+def cell_text(raw) -> str:
+    """A cell as text: ``None`` → empty, ``2.0`` → ``"2"`` (a spreadsheet's number), trimmed."""
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():
@@ -153,7 +154,7 @@ def load_vocabulary(mapping_path=None) -> Vocabulary:
                         where=where, value=value
                     )
                 )
-            vocab.local_status[_code_text(key)] = national
+            vocab.local_status[cell_text(key)] = national
         else:
             raise MappingError(
                 tr("{where}: kind must be 'item' or 'status', not '{kind}'").format(

@@ -62,6 +62,18 @@ def _error(path: Path, line: int, what: str) -> DictionaryError:
     )
 
 
+def _check_new(path: Path, line: int, code: str, lines: dict[str, int]) -> None:
+    """Refuse a code listed twice (``lines``: each code read so far and its line)."""
+    if code in lines:
+        raise _error(
+            path,
+            line,
+            tr("duplicate code {code} (first on line {first}).").format(
+                code=code, first=lines[code]
+            ),
+        )
+
+
 def _read_text(path: Path) -> str:
     data = path.read_bytes()
     try:
@@ -129,14 +141,7 @@ def read_list(path: Union[str, Path], widths: tuple[int, ...]) -> dict[str, str]
                     code=code, widths="/".join(str(w) for w in widths)
                 ),
             )
-        if code in result:
-            raise _error(
-                path,
-                line,
-                tr("duplicate code {code} (first on line {first}).").format(
-                    code=code, first=lines[code]
-                ),
-            )
+        _check_new(path, line, code, lines)
         if not name:
             raise _error(path, line, tr("code {code} has an empty name.").format(code=code))
         result[code] = name
@@ -167,14 +172,7 @@ def read_aliases(path: Union[str, Path], land_use: Mapping[str, str]) -> dict[st
                 line,
                 tr("code '{code}' must be 4 to 6 digits or capital letters.").format(code=code),
             )
-        if code in result:
-            raise _error(
-                path,
-                line,
-                tr("duplicate code {code} (first on line {first}).").format(
-                    code=code, first=lines[code]
-                ),
-            )
+        _check_new(path, line, code, lines)
         if code in land_use:
             raise _error(
                 path,

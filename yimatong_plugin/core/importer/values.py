@@ -9,6 +9,8 @@ import datetime as _dt
 import re
 from typing import Any
 
+from ..code import SEGMENT_WIDTHS
+
 #: units written in a header or a cell (dropped before matching)
 _UNIT_RE = re.compile(r"(平方米|㎡|m2|m²|公顷|hm2|hm²|ha|亩|万元|元)", re.I)
 
@@ -62,15 +64,7 @@ def _as_text(value: Any) -> str:
 
 
 def _segment_width(name: str) -> int:
-    return {
-        "region": 2,
-        "admin": 6,
-        "year": 4,
-        "approval_type": 2,
-        "project_type": 2,
-        "supply_type": 2,
-        "land_use": 4,
-    }[name]
+    return SEGMENT_WIDTHS[name]
 
 
 _NAME_SPLIT = re.compile(r"[\s（）()【】\[\]、,，/·\-]+")

@@ -1,7 +1,8 @@
 """The library API, shared by the GeoPackage and PostGIS backends.
 
 SQL here is written once with ``?`` placeholders; a backend adapts the few things that differ
-(placeholders, transactions, geometry encoding, error translation, the text search).
+(its :class:`~.dialect.Dialect`: placeholders, LIKE, flags; transactions, geometry encoding,
+error translation, the text search).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any, Optional
 
 from ..code import CodeError, ProjectCode, build_prefix, parse_code
 from ..i18n import tr
+from .constants import SCHEMA_VERSION
+from .dialect import SQLITE, Dialect, like_pattern
 from .errors import LibraryError
 from .library_events import EventsResultsMixin
 from .library_parcels import ParcelsMixin
@@ -45,7 +48,8 @@ class Library(ParcelsMixin, EventsResultsMixin):
     """A project library (use :func:`open_library`)."""
 
     backend = "abstract"
-    placeholder = "?"
+    #: how this backend takes the SQL written here (``?`` placeholders, LIKE, flags)
+    dialect: Dialect = SQLITE
 
     def __init__(self, uri: str, user: Optional[str] = None, dictionaries=None):
         self.uri = uri
@@ -53,6 +57,24 @@ class Library(ParcelsMixin, EventsResultsMixin):
         self.dictionaries = dictionaries
 
     # --- backend hooks -------------------------------------------------------------------
+    where = ""  # where the library is, for messages (a file, a database)
+
+    def _version(self) -> int:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _check_version(self) -> None:
+        """Refuse a library whose schema is newer than this code knows."""
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                tr(
+                    "{where} uses library schema version {version}, newer than this Yimatong "
+                    "understands ({mine}); update the plugin"
+                ).format(where=self.where, version=version, mine=SCHEMA_VERSION),
+                "schema_too_new",
+                self.where,
+            )
+
     def _execute(self, sql: str, params=()):  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -60,6 +82,24 @@ class Library(ParcelsMixin, EventsResultsMixin):
     def _tx(self) -> Iterator[None]:  # pragma: no cover - abstract
         raise NotImplementedError
         yield
+
+    @contextmanager
+    def _savepoint(self, run) -> Iterator[None]:
+        """A transaction inside a transaction: a savepoint (``run`` executes a statement), so a
+        failed inner call leaves nothing behind even when the caller catches the error and
+        carries on with the outer transaction."""
+        name = f"ymt_sp{self._depth}"
+        run("SAVEPOINT " + name)
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            run("ROLLBACK TO SAVEPOINT " + name)
+            run("RELEASE SAVEPOINT " + name)
+            raise
+        finally:
+            self._depth -= 1
+        run("RELEASE SAVEPOINT " + name)
 
     def _geom_value(self, geom) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -74,10 +114,10 @@ class Library(ParcelsMixin, EventsResultsMixin):
         raise NotImplementedError
 
     def _text_search(self, text: str, limit: int, include_archived: bool) -> list[dict]:
-        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = like_pattern(text)
+        d = self.dialect
         return self._rows(
-            "SELECT * FROM ymt_projects WHERE (name LIKE ? ESCAPE '\\' OR applicant LIKE ? "
-            "ESCAPE '\\')"
+            f"SELECT * FROM ymt_projects WHERE ({d.contains('name')} OR {d.contains('applicant')})"
             + ("" if include_archived else " AND archived = ?")
             + " ORDER BY code LIMIT ?",
             (like, like) + (() if include_archived else (False,)) + (limit,),

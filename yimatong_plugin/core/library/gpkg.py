@@ -20,6 +20,7 @@ from ..i18n import tr
 from . import schema
 from .base import Library
 from .constants import SCHEMA_VERSION
+from .dialect import like_pattern
 from .errors import LibraryError
 from .geometry import SQL_FUNCTIONS, gpkg_blob, gpkg_blob_wkb
 
@@ -247,17 +248,10 @@ class GeoPackageLibrary(Library):
                 self.path,
             ) from None
 
-    def _check_version(self) -> None:
-        version = self._version()
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                tr(
-                    "{path} uses library schema version {version}, newer than this Yimatong "
-                    "understands ({mine}); update the plugin"
-                ).format(path=self.path, version=version, mine=SCHEMA_VERSION),
-                "schema_too_new",
-                self.path,
-            )
+    @property
+    def where(self) -> str:
+        """Where the library is, for messages: its file."""
+        return self.path
 
     def _migrate(self, in_tx: bool = False) -> None:
         def run():
@@ -379,20 +373,8 @@ class GeoPackageLibrary(Library):
     @contextmanager
     def _tx(self) -> Iterator[None]:
         if self._depth:
-            # nested: a savepoint, so a failed inner call leaves nothing behind even when the
-            # caller catches the error and carries on with the outer transaction
-            name = f"ymt_sp{self._depth}"
-            self.conn.execute("SAVEPOINT " + name)
-            self._depth += 1
-            try:
+            with self._savepoint(self.conn.execute):  # SQLite: SAVEPOINT keyword optional
                 yield
-            except BaseException:
-                self.conn.execute("ROLLBACK TO " + name)
-                self.conn.execute("RELEASE " + name)
-                raise
-            finally:
-                self._depth -= 1
-            self.conn.execute("RELEASE " + name)
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -447,7 +429,7 @@ class GeoPackageLibrary(Library):
                     (json.dumps(fids),) + arch_p + (limit,),
                 )
             # very common text: the scan in code order below stops after `limit` hits, sooner
-        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = like_pattern(text)
         return self._rows(
             "SELECT * FROM ymt_projects WHERE fid IN (SELECT fid FROM ymt_projects INDEXED BY "
             "ymt_projects_search_idx WHERE (name LIKE ? ESCAPE '\\' OR "

@@ -10,6 +10,7 @@ import re
 from typing import Union
 
 from ..code import SEGMENTS, ProjectCode, parse_code
+from ..event_fields import EVENT_FACTS
 from ..i18n import tr
 from .constants import SOURCES, STAGES
 from .errors import LibraryError
@@ -27,21 +28,7 @@ PROJECT_ATTRS = (
 #: v5: the approval system's latest handling status of the project (办理状态), its date and item
 APPROVAL_ATTRS = ("approval_status", "approval_status_at", "approval_item")
 PROJECT_UPDATABLE = ("name", "source") + PROJECT_ATTRS + APPROVAL_ATTRS
-EVENT_ATTRS = (
-    "status",
-    "doc_no",
-    "origin_system",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-    "developed_ratio",
-    "invested_ratio",
-    "batch",
-    "note",
-    "area_m2",
-    "stopped_on",
-    "origin_key",
-)
+EVENT_ATTRS = EVENT_FACTS
 DATE_FIELDS = (
     "agreed_handover",
     "agreed_start",

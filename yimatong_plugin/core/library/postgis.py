@@ -18,6 +18,7 @@ from ..i18n import tr
 from . import schema
 from .base import Library
 from .constants import LIBRARY_EPSG, SCHEMA_VERSION
+from .dialect import POSTGRES
 from .errors import LibraryError
 
 try:  # Debian python3-psycopg2 (a dependency of python3-qgis)
@@ -64,6 +65,7 @@ class _Cursor:
 
 class PostgisLibrary(Library):
     backend = "postgis"
+    dialect = POSTGRES
 
     def __init__(
         self,
@@ -82,7 +84,6 @@ class PostgisLibrary(Library):
             )
         self.where = describe_dsn(dsn)
         self._depth = 0
-        self._sql_cache: dict[str, str] = {}
         self._dsn, self._connect_timeout, self._timeout = dsn, connect_timeout, timeout
         self.conn = None
         self._connect()
@@ -184,18 +185,6 @@ class PostgisLibrary(Library):
             )
             self._migrate()
 
-    def _check_version(self) -> None:
-        version = self._version()
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                tr(
-                    "{where} uses library schema version {version}, newer than this Yimatong "
-                    "understands ({mine}); update the plugin"
-                ).format(where=self.where, version=version, mine=SCHEMA_VERSION),
-                "schema_too_new",
-                self.where,
-            )
-
     def _migrate(self) -> None:
         version = self._version()
         for target in range(version + 1, SCHEMA_VERSION + 1):
@@ -206,13 +195,6 @@ class PostgisLibrary(Library):
             )
 
     # --- backend hooks -------------------------------------------------------------------
-    def _sql(self, sql: str) -> str:
-        out = self._sql_cache.get(sql)
-        if out is None:
-            out = sql.replace("%", "%%").replace("?", "%s")
-            self._sql_cache[sql] = out
-        return out
-
     def _execute(self, sql: str, params=()):
         if self.conn is None:
             raise LibraryError(
@@ -223,7 +205,7 @@ class PostgisLibrary(Library):
         params = [psycopg2.Binary(p) if isinstance(p, (bytes, bytearray)) else p for p in params]
         try:
             cur = self.conn.cursor()
-            cur.execute(self._sql(sql), params)
+            cur.execute(self.dialect.sql(sql), params)
             return _Cursor(cur)
         except psycopg2.errors.LockNotAvailable as exc:
             raise LibraryError(
@@ -271,18 +253,8 @@ class PostgisLibrary(Library):
     @contextmanager
     def _tx(self) -> Iterator[None]:
         if self._depth:
-            name = f"ymt_sp{self._depth}"
-            self._execute("SAVEPOINT " + name)
-            self._depth += 1
-            try:
+            with self._savepoint(self._execute):
                 yield
-            except BaseException:
-                self._execute("ROLLBACK TO SAVEPOINT " + name)
-                self._execute("RELEASE SAVEPOINT " + name)
-                raise
-            finally:
-                self._depth -= 1
-            self._execute("RELEASE SAVEPOINT " + name)
             return
         self._execute("BEGIN")
         self._depth = 1
@@ -338,15 +310,6 @@ class PostgisLibrary(Library):
             elif isinstance(value, datetime.date):
                 row[key] = value.isoformat()
         return super()._normalise_row(row)
-
-    def _text_search(self, text: str, limit: int, include_archived: bool) -> list[dict]:
-        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return self._rows(
-            "SELECT * FROM ymt_projects WHERE (name ILIKE ? OR applicant ILIKE ?)"
-            + ("" if include_archived else " AND archived = ?")
-            + " ORDER BY code LIMIT ?",
-            (like, like) + (() if include_archived else (False,)) + (limit,),
-        )
 
 
 def _first_line(exc) -> str:

@@ -3,7 +3,9 @@
 
 This module is the one table description (columns with their GeoPackage and PostgreSQL types,
 checks, indexes, descriptions); ``schema_gpkg.py`` and ``schema_pg.py`` render it for each
-backend with their triggers and migrations. Import everything from here.
+backend with their triggers and migrations, and each later version (``schema_v5.py``…) describes
+its own tables the same way; the statements both write alike (tables, indexes, audit, refusal
+and immutability triggers) are rendered by ``schema_render.py``. Import everything from here.
 
 Every table has an integer primary key ``fid`` (GeoPackage requires it, QGIS edits through it);
 the project code is the natural key (``UNIQUE``, 28 digits, immutable).
@@ -14,8 +16,7 @@ made in QGIS's attribute table is audited like one made through the Python API.
 from __future__ import annotations
 
 from .constants import LIBRARY_EPSG, SCHEMA_VERSION, SOURCES, STAGE_SINCE_VERSION, STAGES
-
-NOW_GPKG = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+from .schema_render import NOW_GPKG, TRAIL, flag, nonblank_text
 
 
 def _in_list(column: str, values) -> str:
@@ -36,30 +37,24 @@ def stage_check(version: int = SCHEMA_VERSION) -> str:
 
 _STAGE_CHECK = stage_check()
 
-# (name, GeoPackage declaration, PostgreSQL declaration)
-_TRAIL = [
-    (
-        "created_at",
-        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
-        "timestamptz NOT NULL DEFAULT now()",
-    ),
-    (
-        "updated_at",
-        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
-        "timestamptz NOT NULL DEFAULT now()",
-    ),
-    ("updated_by", "TEXT", "text"),
-    ("rev", "INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 1", "integer NOT NULL DEFAULT 1"),
-]
+# a column: (name, GeoPackage declaration, PostgreSQL declaration); see schema_render.py
 _ARCHIVE = [
-    (
-        "archived",
-        "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
-        "boolean NOT NULL DEFAULT false",
-    ),
+    flag("archived"),
     ("archived_at", "DATETIME", "timestamptz"),
     ("archive_reason", "TEXT", "text"),
 ]
+#: the project a parcel, event or result belongs to
+_PROJECT_CODE = (
+    "code",
+    "TEXT NOT NULL REFERENCES ymt_projects (code)",
+    'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
+)
+#: the stage a parcel or result is attached to, if any
+_OPTIONAL_STAGE = (
+    "stage",
+    f"TEXT CHECK (stage IS NULL OR {_STAGE_CHECK})",
+    f"text CHECK (stage IS NULL OR {_STAGE_CHECK})",
+)
 _SEGMENT_CHECK = (
     "substr(code, 1, 2) = region AND substr(code, 3, 6) = admin AND substr(code, 9, 4) = year"
     " AND substr(code, 13, 2) = approval_type AND substr(code, 15, 2) = project_type"
@@ -74,11 +69,7 @@ COLUMNS = {
             "TEXT NOT NULL UNIQUE CHECK (length(code) = 28 AND code NOT GLOB '*[^0-9]*')",
             "text COLLATE \"C\" NOT NULL UNIQUE CHECK (code ~ '^[0-9]{28}$')",
         ),
-        (
-            "name",
-            "TEXT NOT NULL CHECK (length(trim(name)) > 0)",
-            "text NOT NULL CHECK (btrim(name) <> '')",
-        ),
+        nonblank_text("name"),
         (
             "source",
             f"TEXT NOT NULL CHECK ({_SOURCE_CHECK})",
@@ -109,7 +100,7 @@ COLUMNS = {
         ),
         ("note", "TEXT", "text"),
         *_ARCHIVE,
-        *_TRAIL,
+        *TRAIL,
         # v4, maintained by triggers: the stage of the latest non-archived event (by date)
         ("current_stage", "TEXT", "text"),
         # v5: the latest handling status the approval system reported (办理状态, e.g. 已受理),
@@ -120,29 +111,13 @@ COLUMNS = {
     ],
     "ymt_parcels": [
         ("geom", "MULTIPOLYGON", f"geometry(MultiPolygon, {LIBRARY_EPSG})"),
-        (
-            "code",
-            "TEXT NOT NULL REFERENCES ymt_projects (code)",
-            'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
-        ),
-        (
-            "stage",
-            f"TEXT CHECK (stage IS NULL OR {_STAGE_CHECK})",
-            f"text CHECK (stage IS NULL OR {_STAGE_CHECK})",
-        ),
+        _PROJECT_CODE,
+        _OPTIONAL_STAGE,
         ("label", "TEXT", "text"),
         ("area_m2", "REAL", "double precision"),
-        (
-            "repaired",
-            "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
-            "boolean NOT NULL DEFAULT false",
-        ),
+        flag("repaired"),
         ("repair_note", "TEXT", "text"),
-        (
-            "retired",
-            "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
-            "boolean NOT NULL DEFAULT false",
-        ),
+        flag("retired"),
         ("retired_at", "DATETIME", "timestamptz"),
         ("retire_reason", "TEXT", "text"),
         ("replaces", "INTEGER REFERENCES ymt_parcels (fid)", "bigint REFERENCES ymt_parcels (fid)"),
@@ -153,14 +128,10 @@ COLUMNS = {
         ),
         ("source_file", "TEXT", "text"),
         ("source_crs", "TEXT", "text"),
-        *_TRAIL,
+        *TRAIL,
     ],
     "ymt_events": [
-        (
-            "code",
-            "TEXT NOT NULL REFERENCES ymt_projects (code)",
-            'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
-        ),
+        _PROJECT_CODE,
         (
             "stage",
             f"TEXT NOT NULL CHECK ({_STAGE_CHECK})",
@@ -186,7 +157,7 @@ COLUMNS = {
         ("batch", "TEXT", "text"),
         ("note", "TEXT", "text"),
         *_ARCHIVE,
-        *_TRAIL,
+        *TRAIL,
         # v4: the area the event concerns (e.g. the area a supply of a batch hands over), and the
         # date development stopped (闲置土地: started but stalled)
         (
@@ -199,16 +170,8 @@ COLUMNS = {
         ("origin_key", "TEXT", "text"),
     ],
     "ymt_results": [
-        (
-            "code",
-            "TEXT NOT NULL REFERENCES ymt_projects (code)",
-            'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
-        ),
-        (
-            "stage",
-            f"TEXT CHECK (stage IS NULL OR {_STAGE_CHECK})",
-            f"text CHECK (stage IS NULL OR {_STAGE_CHECK})",
-        ),
+        _PROJECT_CODE,
+        _OPTIONAL_STAGE,
         ("kind", "TEXT NOT NULL", "text NOT NULL"),
         ("path", "TEXT NOT NULL", "text NOT NULL"),
         (
@@ -224,7 +187,7 @@ COLUMNS = {
             "timestamptz NOT NULL DEFAULT now()",
         ),
         *_ARCHIVE,
-        *_TRAIL,
+        *TRAIL,
     ],
     "ymt_serials": [
         (

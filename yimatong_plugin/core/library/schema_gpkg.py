@@ -18,6 +18,14 @@ from .schema import (  # the table description
     column_names,
     columns,
 )
+from .schema_render import (
+    gpkg_attributes_contents,
+    gpkg_audit_triggers,
+    gpkg_create_table,
+    gpkg_immutable,
+    gpkg_index,
+    gpkg_refuse,
+)
 
 SRS_4490_WKT = (
     'GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",'
@@ -125,11 +133,8 @@ def _gpkg_json(prefix: str, table: str, version: int = SCHEMA_VERSION) -> str:
 
 def gpkg_table_sql(table: str, version: int = SCHEMA_VERSION, name: str | None = None) -> str:
     """CREATE TABLE of ``table`` as in schema ``version`` (named ``name`` when given)."""
-    cols = ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
-    cols += [f'"{col}" {gp}' for col, gp, _pg in columns(table, version)]
-    if table in TABLE_CHECKS:
-        cols.append(f"CHECK ({TABLE_CHECKS[table]})")
-    return 'CREATE TABLE "{}" (\n  {}\n)'.format(name or table, ",\n  ".join(cols))
+    checks = [f"CHECK ({TABLE_CHECKS[table]})"] if table in TABLE_CHECKS else []
+    return gpkg_create_table(table, columns(table, version), checks, name)
 
 
 def gpkg_trigger_sql(table: str, version: int = SCHEMA_VERSION) -> list[str]:
@@ -140,38 +145,21 @@ def gpkg_trigger_sql(table: str, version: int = SCHEMA_VERSION) -> list[str]:
     the author only when ``rev`` changed in that write, else ``'external'`` (an edit made
     outside the Yimatong API, e.g. in QGIS's attribute table, which rewrites ``rev`` unchanged).
     """
-    flag = ARCHIVE_FLAG[table]
     derived = DERIVED_COLUMNS.get(table, ())
-    cols = [c for c in column_names(table, version) if c not in derived]
-    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in cols)
-    code = "NEW.code"
+    changed = [c for c in column_names(table, version) if c not in derived]
     return [
-        """CREATE TRIGGER "{t}_audit_insert" AFTER INSERT ON "{t}" BEGIN
-  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
-  VALUES ('{t}', NEW.fid, {code}, 'insert', COALESCE(NEW.updated_by, 'external'), {now}, NULL, {after});
-END""".format(t=table, code=code, now=NOW_GPKG, after=_gpkg_json("NEW", table, version)),
-        """CREATE TRIGGER "{t}_audit_update" AFTER UPDATE ON "{t}" WHEN {changed} BEGIN
-  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
-  VALUES ('{t}', NEW.fid, {code},
-    CASE WHEN NEW.{flag} AND NOT OLD.{flag} THEN 'archive' ELSE 'update' END,
-    CASE WHEN NEW.rev IS NOT OLD.rev THEN COALESCE(NEW.updated_by, 'external') ELSE 'external' END,
-    {now}, {before}, {after});
-END""".format(
-            t=table,
-            code=code,
-            flag=flag,
-            changed=changed,
-            now=NOW_GPKG,
-            before=_gpkg_json("OLD", table, version),
-            after=_gpkg_json("NEW", table, version),
+        *gpkg_audit_triggers(
+            table,
+            changed,
+            ARCHIVE_FLAG[table],
+            "NEW.code",
+            _gpkg_json("NEW", table, version),
+            _gpkg_json("OLD", table, version),
         ),
-        f"""CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN
-  SELECT RAISE(ABORT, '{table}: rows are never deleted; archive (or retire) them instead');
-END""",
-        f"""CREATE TRIGGER "{table}_code_immutable" BEFORE UPDATE OF code ON "{table}"
-WHEN NEW.code IS NOT OLD.code BEGIN
-  SELECT RAISE(ABORT, '{table}: the project code of a row cannot change');
-END""",
+        gpkg_refuse(
+            table, "DELETE", f"{table}: rows are never deleted; archive (or retire) them instead"
+        ),
+        gpkg_immutable(table, "code", "the project code"),
     ]
 
 
@@ -199,7 +187,7 @@ def gpkg_schema_v1() -> list[str]:
         stmts.append(gpkg_table_sql(table, 1))
     stmts += GPKG_RTREE
     for name, table, cols in INDEXES:
-        stmts.append(f'CREATE INDEX "{name}" ON "{table}" ({cols})')
+        stmts.append(gpkg_index(name, table, cols))
     for table in ARCHIVE_FLAG:
         stmts += gpkg_trigger_sql(table, 1)
     stmts += GPKG_FIXED_TRIGGERS
@@ -211,10 +199,7 @@ def gpkg_schema_v1() -> list[str]:
     )
     for table in COLUMNS:
         if table != "ymt_parcels":
-            stmts.append(
-                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
-                f"VALUES ('{table}', 'attributes', '{table}', '{DESCRIPTIONS[table]}', 0)"
-            )
+            stmts.append(gpkg_attributes_contents(table, DESCRIPTIONS[table]))
     stmts.append(
         f"INSERT INTO gpkg_geometry_columns VALUES ('ymt_parcels', 'geom', 'MULTIPOLYGON', {LIBRARY_EPSG}, 0, 0)"
     )
@@ -287,7 +272,7 @@ _GPKG_SET_STAGE = (
 )
 GPKG_MIGRATIONS[4] = [
     "ALTER TABLE ymt_projects ADD COLUMN current_stage TEXT",
-    *(f'CREATE INDEX "{name}" ON "{table}" ({cols})' for name, table, cols in INDEXES_V4),
+    *(gpkg_index(name, table, cols) for name, table, cols in INDEXES_V4),
     "UPDATE ymt_projects SET current_stage = "
     + _latest_stage("ymt_projects.code", "NOT e.archived"),
     f"""CREATE TRIGGER "ymt_events_current_stage_insert" AFTER INSERT ON ymt_events BEGIN

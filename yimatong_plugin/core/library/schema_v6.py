@@ -16,7 +16,23 @@ outside the API (QGIS's attribute table) is audited too.
 
 from __future__ import annotations
 
-NOW_GPKG = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+from .schema_render import (
+    TRAIL,
+    flag,
+    gpkg_attributes_contents,
+    gpkg_audit_triggers,
+    gpkg_create_table,
+    gpkg_immutable,
+    gpkg_index,
+    gpkg_refuse,
+    nonblank_text,
+    pg_audit_function,
+    pg_create_table,
+    pg_fill_function,
+    pg_immutable_function,
+    pg_index,
+    pg_refuse,
+)
 
 #: source types of a catalog layer
 SOURCE_TYPES = ("ogr", "postgis", "wms", "wmts", "xyz", "oapif", "qlr", "library")
@@ -28,54 +44,27 @@ _NO_PASSWORD = (
 )
 
 _TRAIL = [
-    ("retired", "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+    flag("retired"),
     ("sort_order", "INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 0", "integer NOT NULL DEFAULT 0"),
-    (
-        "created_at",
-        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
-        "timestamptz NOT NULL DEFAULT now()",
-    ),
-    (
-        "updated_at",
-        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
-        "timestamptz NOT NULL DEFAULT now()",
-    ),
-    ("updated_by", "TEXT", "text"),
-    ("rev", "INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 1", "integer NOT NULL DEFAULT 1"),
+    *TRAIL,
 ]
 
 CATALOG_COLUMNS = {
     "ymt_catalog_topics": [
-        (
-            "key",
-            "TEXT NOT NULL UNIQUE CHECK (length(trim(key)) > 0)",
-            "text NOT NULL UNIQUE CHECK (btrim(key) <> '')",
-        ),
-        (
-            "title",
-            "TEXT NOT NULL CHECK (length(trim(title)) > 0)",
-            "text NOT NULL CHECK (btrim(title) <> '')",
-        ),
+        nonblank_text("key", unique=True),
+        nonblank_text("title"),
         ("description", "TEXT", "text"),
         ("owner", "TEXT", "text"),
         *_TRAIL,
     ],
     "ymt_catalog_layers": [
-        (
-            "key",
-            "TEXT NOT NULL UNIQUE CHECK (length(trim(key)) > 0)",
-            "text NOT NULL UNIQUE CHECK (btrim(key) <> '')",
-        ),
+        nonblank_text("key", unique=True),
         (
             "topic_key",
             "TEXT NOT NULL REFERENCES ymt_catalog_topics (key)",
             "text NOT NULL REFERENCES ymt_catalog_topics (key)",
         ),
-        (
-            "title",
-            "TEXT NOT NULL CHECK (length(trim(title)) > 0)",
-            "text NOT NULL CHECK (btrim(title) <> '')",
-        ),
+        nonblank_text("title"),
         (
             "source_type",
             f"TEXT NOT NULL CHECK (source_type IN ({_TYPES}))",
@@ -123,87 +112,39 @@ def _json(prefix: str, table: str) -> str:
 
 
 def gpkg_v6() -> list[str]:
-    stmts = []
-    for table, cols in CATALOG_COLUMNS.items():
-        body = ",\n  ".join(
-            ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
-            + [f'"{c}" {gp}' for c, gp, _pg in cols]
-        )
-        stmts.append(f'CREATE TABLE "{table}" (\n  {body}\n)')
-    for name, table, cols in _INDEXES:
-        stmts.append(f'CREATE INDEX "{name}" ON "{table}" ({cols})')
+    stmts = [gpkg_create_table(table, cols) for table, cols in CATALOG_COLUMNS.items()]
+    stmts += [gpkg_index(name, table, cols) for name, table, cols in _INDEXES]
     for table in CATALOG_TABLES:
-        changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in catalog_column_names(table))
         stmts += [
-            f"""CREATE TRIGGER "{table}_audit_insert" AFTER INSERT ON "{table}" BEGIN
-  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
-  VALUES ('{table}', NEW.fid, NULL, 'insert', COALESCE(NEW.updated_by, 'external'), {NOW_GPKG}, NULL, {_json("NEW", table)});
-END""",
-            f"""CREATE TRIGGER "{table}_audit_update" AFTER UPDATE ON "{table}" WHEN {changed} BEGIN
-  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
-  VALUES ('{table}', NEW.fid, NULL,
-    CASE WHEN NEW.retired AND NOT OLD.retired THEN 'archive' ELSE 'update' END,
-    CASE WHEN NEW.rev IS NOT OLD.rev THEN COALESCE(NEW.updated_by, 'external') ELSE 'external' END,
-    {NOW_GPKG}, {_json("OLD", table)}, {_json("NEW", table)});
-END""",
-            f"""CREATE TRIGGER "{table}_no_delete" BEFORE DELETE ON "{table}" BEGIN
-  SELECT RAISE(ABORT, '{table}: rows are never deleted; retire them instead');
-END""",
-            f"""CREATE TRIGGER "{table}_key_immutable" BEFORE UPDATE OF key ON "{table}"
-WHEN NEW.key IS NOT OLD.key BEGIN
-  SELECT RAISE(ABORT, '{table}: the key of a row cannot change');
-END""",
-            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
-            f"VALUES ('{table}', 'attributes', '{table}', '{_DESCRIPTIONS[table]}', 0)",
+            *gpkg_audit_triggers(
+                table,
+                catalog_column_names(table),
+                "retired",
+                "NULL",
+                _json("NEW", table),
+                _json("OLD", table),
+            ),
+            gpkg_refuse(table, "DELETE", f"{table}: rows are never deleted; retire them instead"),
+            gpkg_immutable(table, "key", "the key"),
+            gpkg_attributes_contents(table, _DESCRIPTIONS[table]),
         ]
     return stmts
-
-
-_PG_AUDIT = """CREATE OR REPLACE FUNCTION ymt_audit_catalog_row() RETURNS trigger LANGUAGE plpgsql
-SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  j_new jsonb := to_jsonb(NEW);
-  j_old jsonb;
-  act text := 'insert';
-BEGIN
-  IF TG_OP = 'UPDATE' THEN
-    j_old := to_jsonb(OLD);
-    IF j_new = j_old THEN
-      RETURN NEW;
-    END IF;
-    IF NEW.retired AND NOT OLD.retired THEN
-      act := 'archive';
-    ELSE
-      act := 'update';
-    END IF;
-  END IF;
-  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
-  VALUES (TG_TABLE_NAME, NEW.fid, NULL, act, {who}, clock_timestamp(), j_old, j_new);
-  RETURN NEW;
-END $$"""
-
-_PG_KEY = """CREATE OR REPLACE FUNCTION ymt_key_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NEW.key IS DISTINCT FROM OLD.key THEN
-    RAISE EXCEPTION '%: the key of a row cannot change', TG_TABLE_NAME
-      USING ERRCODE = 'restrict_violation';
-  END IF;
-  RETURN NEW;
-END $$"""
 
 
 def pg_v6() -> list[str]:
     from .schema import PG_WHO
 
-    stmts = [_PG_AUDIT.replace("{who}", PG_WHO), _PG_KEY]
-    for table, cols in CATALOG_COLUMNS.items():
-        body = ",\n  ".join(
-            ["fid bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"]
-            + [f"{c} {pg}" for c, _gp, pg in cols]
-        )
-        stmts.append(f"CREATE TABLE {table} (\n  {body}\n)")
-    for name, table, cols in _INDEXES:
-        stmts.append(f"CREATE INDEX {name} ON {table} ({cols})")
+    stmts = [
+        pg_audit_function(
+            "ymt_audit_catalog_row",
+            code="NULL",
+            archived="NEW.retired AND NOT OLD.retired",
+            who=PG_WHO,
+        ),
+        pg_immutable_function("ymt_key_immutable", "key", "the key"),
+    ]
+    stmts += [pg_create_table(table, cols) for table, cols in CATALOG_COLUMNS.items()]
+    stmts += [pg_index(name, table, cols) for name, table, cols in _INDEXES]
     fills = {
         "created_at": "now()",
         "updated_at": "now()",
@@ -212,13 +153,12 @@ def pg_v6() -> list[str]:
         "sort_order": "0",
     }
     for table in CATALOG_TABLES:
-        body = "".join(f"  NEW.{c} := coalesce(NEW.{c}, {d});\n" for c, d in fills.items())
         stmts += [
-            f"CREATE OR REPLACE FUNCTION {table}_fill() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n{body}  RETURN NEW;\nEND $$",
+            pg_fill_function(table, fills),
             f"CREATE TRIGGER {table}_fill BEFORE INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_fill()",
             f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION ymt_audit_catalog_row()",
-            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION ymt_refuse('{table}: rows are never deleted; retire them instead')",
-            f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION ymt_refuse('{table}: rows are never deleted')",
+            pg_refuse(table, "DELETE", f"{table}: rows are never deleted; retire them instead"),
+            pg_refuse(table, "TRUNCATE", f"{table}: rows are never deleted"),
             f"CREATE TRIGGER {table}_key_immutable BEFORE UPDATE OF key ON {table} FOR EACH ROW EXECUTE FUNCTION ymt_key_immutable()",
             f"COMMENT ON TABLE {table} IS '{_DESCRIPTIONS[table]}'",
         ]

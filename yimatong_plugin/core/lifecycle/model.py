@@ -9,25 +9,12 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..event_fields import EVENT_FACTS, NOT_FOR_RULES
 from ..i18n import tr
 
 #: the event columns the lifecycle rules read (the monitor and the panel load only these)
-RULE_EVENT_COLUMNS = (
-    "fid",
-    "code",
-    "stage",
-    "event_date",
-    "status",
-    "doc_no",
-    "origin_system",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-    "developed_ratio",
-    "invested_ratio",
-    "batch",
-    "area_m2",
-    "stopped_on",
+RULE_EVENT_COLUMNS = ("fid", "code", "stage", "event_date") + tuple(
+    c for c in EVENT_FACTS if c not in NOT_FOR_RULES
 )
 
 

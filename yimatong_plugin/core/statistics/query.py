@@ -108,7 +108,7 @@ def materialise(lib, flt: StatsFilter, as_of: _dt.date) -> None:
     sql = f"CREATE TEMP TABLE {BASE_TABLE} AS {base}"
     postgres = lib.backend == "postgis"
     if postgres:
-        sql = sql.replace("?", "%s")
+        sql = lib.dialect.sql(sql)
     cur = lib.connection.cursor()
     try:
         cur.execute(f"DROP TABLE IF EXISTS {'pg_temp' if postgres else 'temp'}.{BASE_TABLE}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry
 
+from ...core.presentation import display_code  # noqa: F401  (the reports import it from here)
 from ...core.units import m2_to_hectares, m2_to_mu
 from ..shapely_io import attribute_text
 
@@ -134,13 +135,6 @@ def fmt_mu(m2: float) -> str:
 
 def fmt_ratio(ratio: float) -> str:
     return f"{ratio * 100:.2f}%"
-
-
-def display_code(code: str) -> str:
-    """A 28-digit project code in its grouped display form; anything else unchanged."""
-    from ...core.code import format_code
-
-    return format_code(code)
 
 
 def land_use_name(code: str) -> str:

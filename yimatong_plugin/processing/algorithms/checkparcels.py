@@ -161,7 +161,7 @@ class CheckParcelsAlgorithm(RepairingAlgorithm):
         stages = [io.attribute_text(v) for v in values[stage_field]] if stage_field else None
         declared = None
         if area_field:
-            factor = {"m2": 1.0, "ha": units.M2_PER_HECTARE, "mu": units.M2_PER_MU}[unit]
+            factor = units.AreaUnit.from_key(unit).m2
             declared = []
             for v in values[area_field]:
                 text = io.attribute_text(v)

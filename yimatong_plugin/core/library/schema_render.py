@@ -1,0 +1,187 @@
+# ruff: noqa: E501  (SQL text reads better unwrapped)
+"""Statements both backends' schema modules write the same way, rendered from a table
+description: a column is ``(name, GeoPackage declaration, PostgreSQL declaration)``.
+
+Used by :mod:`.schema` (the core tables), :mod:`.schema_gpkg`, :mod:`.schema_pg` and each
+version module (``schema_v5.py``, ``schema_v6.py`` …): a new version describes its tables as
+columns and renders them here, instead of writing each backend's DDL by hand. Imports nothing
+of the package (the version modules are imported by :mod:`.schema` while it loads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+Column = tuple[str, str, str]
+
+NOW_GPKG = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+
+#: who wrote a row and when, on every audited table (created_at, updated_at, updated_by, rev)
+TRAIL: list[Column] = [
+    (
+        "created_at",
+        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
+        "timestamptz NOT NULL DEFAULT now()",
+    ),
+    (
+        "updated_at",
+        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
+        "timestamptz NOT NULL DEFAULT now()",
+    ),
+    ("updated_by", "TEXT", "text"),
+    ("rev", "INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 1", "integer NOT NULL DEFAULT 1"),
+]
+
+
+def flag(name: str) -> Column:
+    """A boolean flag, false unless set (an editor's NULL stores false)."""
+    return (
+        name,
+        "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
+        "boolean NOT NULL DEFAULT false",
+    )
+
+
+def nonblank_text(name: str, unique: bool = False) -> Column:
+    """A required text that is not only spaces."""
+    u = " UNIQUE" if unique else ""
+    return (
+        name,
+        f"TEXT NOT NULL{u} CHECK (length(trim({name})) > 0)",
+        f"text NOT NULL{u} CHECK (btrim({name}) <> '')",
+    )
+
+
+# -- GeoPackage (SQLite) -------------------------------------------------------------------------
+
+
+def gpkg_create_table(
+    table: str, cols: Iterable[Column], constraints: Sequence[str] = (), name: str | None = None
+) -> str:
+    """CREATE TABLE with the integer primary key ``fid`` GeoPackage requires."""
+    body = ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
+    body += [f'"{col}" {gp}' for col, gp, _pg in cols]
+    body += list(constraints)
+    return 'CREATE TABLE "{}" (\n  {}\n)'.format(name or table, ",\n  ".join(body))
+
+
+def gpkg_index(name: str, table: str, cols: str) -> str:
+    return f'CREATE INDEX "{name}" ON "{table}" ({cols})'
+
+
+def gpkg_refuse(table: str, op: str, message: str) -> str:
+    """A trigger refusing every ``op`` (UPDATE, DELETE) on ``table`` with ``message``."""
+    return (
+        f'CREATE TRIGGER "{table}_no_{op.lower()}" BEFORE {op} ON "{table}" BEGIN\n'
+        f"  SELECT RAISE(ABORT, '{message}');\nEND"
+    )
+
+
+def gpkg_immutable(table: str, column: str, what: str) -> str:
+    """A trigger refusing a change of ``column`` (``what`` names it in the message)."""
+    return f"""CREATE TRIGGER "{table}_{column}_immutable" BEFORE UPDATE OF {column} ON "{table}"
+WHEN NEW.{column} IS NOT OLD.{column} BEGIN
+  SELECT RAISE(ABORT, '{table}: {what} of a row cannot change');
+END"""
+
+
+def gpkg_audit_triggers(
+    table: str, changed: Sequence[str], archive_flag: str, code: str, json_new: str, json_old: str
+) -> list[str]:
+    """The insert and update audit triggers of ``table``: a row in ``ymt_audit`` with the row
+    as JSON before and after, written by ``updated_by`` when ``rev`` moved, else 'external'.
+    ``changed``: the columns whose change is an edit; ``code``: the project code expression."""
+    when = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in changed)
+    return [
+        f"""CREATE TRIGGER "{table}_audit_insert" AFTER INSERT ON "{table}" BEGIN
+  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
+  VALUES ('{table}', NEW.fid, {code}, 'insert', COALESCE(NEW.updated_by, 'external'), {NOW_GPKG}, NULL, {json_new});
+END""",
+        f"""CREATE TRIGGER "{table}_audit_update" AFTER UPDATE ON "{table}" WHEN {when} BEGIN
+  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
+  VALUES ('{table}', NEW.fid, {code},
+    CASE WHEN NEW.{archive_flag} AND NOT OLD.{archive_flag} THEN 'archive' ELSE 'update' END,
+    CASE WHEN NEW.rev IS NOT OLD.rev THEN COALESCE(NEW.updated_by, 'external') ELSE 'external' END,
+    {NOW_GPKG}, {json_old}, {json_new});
+END""",
+    ]
+
+
+def gpkg_attributes_contents(table: str, description: str) -> str:
+    """The gpkg_contents row of an attribute table (no geometry)."""
+    return (
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) "
+        f"VALUES ('{table}', 'attributes', '{table}', '{description}', 0)"
+    )
+
+
+# -- PostgreSQL ----------------------------------------------------------------------------------
+
+
+def pg_create_table(table: str, cols: Iterable[Column], constraints: Sequence[str] = ()) -> str:
+    """CREATE TABLE with an identity primary key ``fid``."""
+    body = ["fid bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"]
+    body += [f"{col} {pg}" for col, _gp, pg in cols]
+    body += list(constraints)
+    return "CREATE TABLE {} (\n  {}\n)".format(table, ",\n  ".join(body))
+
+
+def pg_index(name: str, table: str, cols: str) -> str:
+    return f"CREATE INDEX {name} ON {table} ({cols})"
+
+
+def pg_refuse(table: str, op: str, message: str) -> str:
+    """A trigger refusing every ``op`` (UPDATE, DELETE, TRUNCATE) on ``table``."""
+    each = "STATEMENT" if op == "TRUNCATE" else "ROW"
+    return (
+        f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} FOR EACH {each} "
+        f"EXECUTE FUNCTION ymt_refuse('{message}')"
+    )
+
+
+def pg_fill_function(table: str, defaults: dict[str, str]) -> str:
+    """A BEFORE trigger function giving NULL columns their default (editors send NULLs)."""
+    body = "".join(f"  NEW.{c} := coalesce(NEW.{c}, {d});\n" for c, d in defaults.items())
+    return (
+        f"CREATE OR REPLACE FUNCTION {table}_fill() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        f"BEGIN\n{body}  RETURN NEW;\nEND $$"
+    )
+
+
+def pg_immutable_function(name: str, column: str, what: str) -> str:
+    """A trigger function refusing a change of ``column`` (``what`` names it)."""
+    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.{column} IS DISTINCT FROM OLD.{column} THEN
+    RAISE EXCEPTION '%: {what} of a row cannot change', TG_TABLE_NAME
+      USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NEW;
+END $$"""
+
+
+def pg_audit_function(name: str, code: str, archived: str, who: str, declare: str = "") -> str:
+    """The SECURITY DEFINER audit trigger function: a row in ``ymt_audit`` per insert and real
+    update, ``archived`` the condition of an archiving update, ``who`` the author expression."""
+    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  j_new jsonb := to_jsonb(NEW);
+  j_old jsonb;
+{declare}  act text := 'insert';
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    j_old := to_jsonb(OLD);
+    IF j_new = j_old THEN
+      RETURN NEW;
+    END IF;
+    IF {archived} THEN
+      act := 'archive';
+    ELSE
+      act := 'update';
+    END IF;
+  END IF;
+  INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
+  VALUES (TG_TABLE_NAME, NEW.fid, {code}, act, {who}, clock_timestamp(), j_old, j_new);
+  RETURN NEW;
+END $$"""
