@@ -1461,7 +1461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>依据</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="145" />
+      <location filename="../gis/expressions.py" line="143" />
       <source>Examples</source>
       <translation>示例</translation>
     </message>
@@ -3420,7 +3420,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>从目录中停用 {titles}？历史记录将保留。</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="139" />
+      <location filename="../gis/expressions.py" line="137" />
       <source>Returns one segment of a 28-digit project code (NULL when the code is malformed).</source>
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
@@ -3605,7 +3605,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="143" />
+      <location filename="../gis/expressions.py" line="141" />
       <source>Segment names</source>
       <translation>码段名称</translation>
     </message>
@@ -3895,7 +3895,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>同步日志</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="159" />
+      <location filename="../gis/expressions.py" line="157" />
       <source>Syntax</source>
       <translation>语法</translation>
     </message>
@@ -4264,7 +4264,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该地块跨越 {n} 个行政区，项目属于哪一个？</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="170" />
+      <location filename="../gis/expressions.py" line="168" />
       <source>The project code grouped by segment for reading (NULL when malformed).</source>
       <translation>按码段分组显示的项目代码，便于阅读（格式错误时为 NULL）。</translation>
     </message>
@@ -4479,7 +4479,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>出让用途 {code} 不是用地用海二级类代码。</translation>
     </message>
     <message>
-      <location filename="../gis/expressions.py" line="154" />
+      <location filename="../gis/expressions.py" line="152" />
       <source>True when the value is a valid 28-digit project code: right length, digits only, every segment in the code lists, serial not 000000.</source>
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
