@@ -126,6 +126,7 @@ def clip_box(geoms, rect):
     out = arr.copy()
     if len(arr):
         live = ~shapely.is_missing(arr)
+        live[live] = ~shapely.is_empty(arr[live])  # empty stays empty (and GEOS warns on it)
         inside = np.zeros(len(arr), dtype=bool)
         inside[live] = shapely.contains_properly(box, arr[live])
         todo = np.nonzero(live & ~inside)[0]
