@@ -312,7 +312,7 @@ class SitingContent:
             other = cands[index + 1]
             if round(cand.score, 12) > round(other.score, 12):
                 return tr("ahead of rank {rank} by {diff} in score").format(
-                    rank=other.rank, diff=f"{cand.score - other.score:.3f}"
+                    rank=other.rank, diff=_diff(cand.score - other.score)
                 )
             if cand.area_m2 > other.area_m2:
                 return tr("same score as rank {rank}, ahead by its larger area").format(
@@ -324,11 +324,16 @@ class SitingContent:
         other = cands[index - 1]
         if round(other.score, 12) > round(cand.score, 12):
             return tr("behind rank {rank} by {diff} in score").format(
-                rank=other.rank, diff=f"{other.score - cand.score:.3f}"
+                rank=other.rank, diff=_diff(other.score - cand.score)
             )
         return tr("same score as rank {rank}, behind it by area or the fixed tie-break").format(
             rank=other.rank
         )
+
+
+def _diff(value: float) -> str:
+    """A score difference: 3 decimals, or its first digits when smaller (never "0.000")."""
+    return f"{value:.3f}" if value >= 0.001 else f"{value:.1e}"
 
 
 def _int(value: float) -> str:

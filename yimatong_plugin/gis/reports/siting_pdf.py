@@ -206,7 +206,7 @@ def _build(flow: _Flow, content, site_map, crs) -> None:
     flow.table(None, content.request_items(), [40.0, CONTENT_W - 40.0], key_column=True)
     flow.heading(tr("Constraints and their versions"))
     head = [tr("Layer"), tr("Rule"), tr("Source and version"), tr("Removed (m²)")]
-    flow.table(head, content.constraint_rows(), [34.0, 42.0, 78.0, 26.0])
+    flow.table(head, content.constraint_rows(), [32.0, 40.0, 78.0, 30.0])
     flow.label(content.land_summary(), 6)
     flow.heading(tr("Method"))
     for k, line in enumerate(content.method_lines(), start=1):
@@ -230,12 +230,10 @@ def _build(flow: _Flow, content, site_map, crs) -> None:
     )
     if content.top:
         head = content.candidate_head()
-        fixed = [12.0, 15.0, 27.0, 19.0, 19.0, 18.0]
-        extra = len(head) - len(fixed)
-        rest = (CONTENT_W - sum(fixed)) / extra if extra else 0
-        widths = fixed + [rest] * extra if extra else fixed
-        if not extra:
-            widths[2] += CONTENT_W - sum(fixed)
+        widths = [12.0, 15.0, 27.0, 19.0, 19.0, 18.0]  # scaled to the page's width
+        extra = len(head) - len(widths)  # one column per criterion
+        if extra:
+            widths += [(CONTENT_W - sum(widths)) / extra] * extra
         flow.table(head, [content.candidate_row(c) for c in content.top], widths, size=8)
         flow.heading(tr("Why each candidate ranks where it does"))
         why = [(str(c.rank), content.why(i)) for i, c in enumerate(content.top)]
