@@ -1132,6 +1132,20 @@ def scene_statistics_idle(iface):
     return 4.0
 
 
+def scene_siting_dialog(iface):
+    """辅助选址: the yimatong:siteselection dialog filled for 武陵区, 1001, 30,000 m²."""
+    from scripts.screenshot_siting import siting_dialog
+
+    return siting_dialog(iface, _KEEP, _say)
+
+
+def scene_siting_result(iface):
+    """辅助选址: the candidates of that request on the map, the top five labelled by rank."""
+    from scripts.screenshot_siting import siting_result
+
+    return siting_result(iface, _KEEP, _say, _report_error)
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func

@@ -116,8 +116,9 @@ def test_corridor_zoning_exclude_and_criteria(processing_ready, tmp_path):
     assert {v for v, _rule in verdicts.values()} == {"合规"}
     page = report.read_text(encoding="utf-8")
     assert res["REPORT"] == str(report)
-    assert "<svg" in page and page.count("<td>道路</td>") == 1  # the criteria table
-    assert "weighted sum" in page and "城镇开发边界" in page and first["reasons"] in page
+    assert "data:image/png;base64," in page  # the map
+    assert page.count("<td>道路</td>") == 1  # the criteria table
+    assert "加权和" in page and "城镇开发边界" in page and f"{first['score']:.3f}" in page
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -416,12 +416,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="127" />
+      <location filename="../gis/reports/siting_maps.py" line="132" />
+      <source>Allowed land</source>
+      <translation>可用地</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="203" />
       <source>Allowed land = search area − lines to stay out of ∩ lines to stay inside ∩ zoning compatible (合规) with the project's use by the compliance review's table − excluded land.</source>
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="512" />
+      <location filename="../processing/algorithms/siteselection.py" line="515" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -701,7 +706,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CGCS2000 地理坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="83" />
+      <location filename="../processing/algorithms/checkparcels.py" line="120" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
@@ -756,7 +761,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="163" />
+      <location filename="../gis/reports/siting_maps.py" line="120" />
+      <source>Candidate sites (label: rank)</source>
+      <translation>候选地块（标注：排名）</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_html.py" line="71" />
       <source>Candidates</source>
       <translation>候选地块</translation>
     </message>
@@ -1046,7 +1056,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="167" />
+      <location filename="../gis/reports/siting_data.py" line="245" />
       <source>Compactness</source>
       <translation>紧凑度</translation>
     </message>
@@ -1076,12 +1086,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>计算平面面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="90" />
-      <source>Constraints</source>
-      <translation>管控条件</translation>
+      <location filename="../gis/reports/siting_html.py" line="42" />
+      <source>Constraints and their versions</source>
+      <translation>约束条件及版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="394" />
+      <location filename="../processing/algorithms/siteselection.py" line="397" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
@@ -1196,7 +1206,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="451" />
+      <location filename="../processing/algorithms/siteselection.py" line="454" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
@@ -1206,27 +1216,27 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="141" />
+      <location filename="../gis/reports/siting_data.py" line="219" />
       <source>Criteria: distance to the nearest feature, normalised 0–1 over the candidates (min–max); score = weighted sum Σ w·s / Σ w; without criteria the score is the compactness 4πA/P². Ties: larger area first, then the lower-left centroid.</source>
       <translation>评价因子：到最近要素的距离，在候选之间按最小–最大值归一化到 0–1；得分 = 加权和 Σ w·s / Σ w；无评价因子时得分为紧凑度 4πA/P²。得分相同时面积大者在前，再按质心自左下起排序。</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="151" />
+      <location filename="../gis/reports/siting_html.py" line="51" />
       <source>Criterion</source>
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="271" />
+      <location filename="../core/siting/candidates.py" line="277" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="275" />
+      <location filename="../core/siting/candidates.py" line="281" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="456" />
+      <location filename="../processing/algorithms/siteselection.py" line="459" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1351,7 +1361,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>停止开发：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="151" />
+      <location filename="../gis/reports/siting_html.py" line="51" />
       <source>Direction</source>
       <translation>方向</translation>
     </message>
@@ -1436,7 +1446,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>满期日期</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="136" />
+      <location filename="../gis/reports/siting_data.py" line="213" />
       <source>Each connected piece of at least the minimum area is a candidate.</source>
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
@@ -1722,7 +1732,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="317" />
+      <location filename="../processing/algorithms/siteselection.py" line="320" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1762,9 +1772,9 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="278" />
-      <source>HTML report in Chinese: request, constraints, method, top candidates.</source>
-      <translation>中文 HTML 报告：选址需求、管控条件、方法与排名靠前的候选地块。</translation>
+      <location filename="../processing/algorithms/siteselection.py" line="274" />
+      <source>HTML files (*.html);;PDF files (*.pdf)</source>
+      <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
@@ -1939,7 +1949,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="311" />
+      <location filename="../processing/algorithms/siteselection.py" line="314" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -2199,7 +2209,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="278" />
+      <location filename="../core/siting/candidates.py" line="284" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -2219,7 +2229,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地块 {id} 位置图</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="160" />
+      <location filename="../gis/reports/siting_html.py" line="54" />
       <source>Map of the top candidates</source>
       <translation>排名靠前的候选地块分布图</translation>
     </message>
@@ -2259,17 +2269,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>计算方法</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="80" />
+      <location filename="../gis/reports/siting_data.py" line="116" />
       <source>Minimum area (m²)</source>
       <translation>最小面积（m²）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="82" />
+      <location filename="../gis/reports/siting_data.py" line="121" />
       <source>Minimum width (m)</source>
       <translation>最小宽度（m）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="132" />
+      <location filename="../gis/reports/siting_data.py" line="208" />
       <source>Minimum width: morphological opening (buffer −w/2 then +w/2, intersected with the allowed land); every point of a candidate lies in a disc of diameter w inside it.</source>
       <translation>最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）；候选地块内每一点都落在地块内一个直径为 w 的圆内。</translation>
     </message>
@@ -2334,7 +2344,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建专题…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="525" />
+      <location filename="../gis/reports/siting_html.py" line="69" />
       <source>No candidate site: no allowed land meets the size and width</source>
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
@@ -2622,6 +2632,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <location filename="../processing/algorithms/projectboxreport.py" line="57" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_html.py" line="60" />
+      <source>Orange: the candidates, labelled by rank; green: the allowed land; the control lines in their compliance-review styles.</source>
+      <translation>橙色：候选地块，标注为排名；绿色：可用地；控制线按合规性审查的样式绘制。</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="374" />
@@ -3065,7 +3080,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="79" />
+      <location filename="../gis/reports/siting_data.py" line="115" />
       <source>Project land use</source>
       <translation>项目用途</translation>
     </message>
@@ -3100,7 +3115,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="439" />
+      <location filename="../processing/algorithms/siteselection.py" line="442" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3230,7 +3245,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="167" />
+      <location filename="../gis/reports/siting_data.py" line="244" />
       <source>Rank</source>
       <translation>排名</translation>
     </message>
@@ -3275,7 +3290,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="170" />
+      <location filename="../gis/reports/siting_html.py" line="84" />
       <source>Reasons</source>
       <translation>理由</translation>
     </message>
@@ -3325,9 +3340,9 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重新加载</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="93" />
-      <source>Removed (m², steps in the order applied)</source>
-      <translation>扣除面积（m²，按执行顺序）</translation>
+      <location filename="../gis/reports/siting_html.py" line="43" />
+      <source>Removed (m²)</source>
+      <translation>扣除面积（m²）</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="95" />
@@ -3346,8 +3361,8 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
     </message>
     <message>
       <location filename="../processing/algorithms/siteselection.py" line="273" />
-      <source>Report (HTML)</source>
-      <translation>报告（HTML）</translation>
+      <source>Report (HTML or PDF)</source>
+      <translation>报告（HTML 或 PDF）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
@@ -3360,6 +3375,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告生成已取消。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/siteselection.py" line="278" />
+      <source>Report in Chinese, HTML or PDF by the file's extension: request, constraints and their versions, method and weights, map, top candidates.</source>
+      <translation>中文报告，按文件扩展名输出 HTML 或 PDF：选址需求、约束条件及版本、计算方法与权重、分布图、排名靠前的候选地块。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/about.py" line="16" />
       <source>Reports the installed Yimatong version. Useful to check from qgis_process that the plugin and its Processing provider are installed.</source>
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
@@ -3370,7 +3390,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无偿收回阶段（满年数）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="87" />
+      <location filename="../gis/reports/siting_html.py" line="38" />
       <source>Request</source>
       <translation>选址需求</translation>
     </message>
@@ -3505,17 +3525,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="339" />
+      <location filename="../processing/algorithms/siteselection.py" line="342" />
       <source>SEARCH_AREA: the search area</source>
       <translation>SEARCH_AREA：搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="356" />
+      <location filename="../processing/algorithms/siteselection.py" line="359" />
       <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
       <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="347" />
+      <location filename="../processing/algorithms/siteselection.py" line="350" />
       <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
@@ -3570,12 +3590,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>统计口径</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="167" />
+      <location filename="../gis/reports/siting_data.py" line="244" />
       <source>Score</source>
       <translation>得分</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="78" />
+      <location filename="../gis/reports/siting_data.py" line="114" />
       <source>Search area</source>
       <translation>搜索范围</translation>
     </message>
@@ -3590,12 +3610,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="504" />
+      <location filename="../processing/algorithms/siteselection.py" line="507" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="111" />
+      <location filename="../gis/reports/siting_data.py" line="187" />
       <source>Search area {search} m², allowed land {allowed} m², at least the minimum width {opened} m², in pieces below the minimum area {small} m², lost at grid cuts {cut} m².</source>
       <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
     </message>
@@ -3675,6 +3695,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>占地块比例</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_html.py" line="51" />
+      <source>Share of the score</source>
+      <translation>占得分比重</translation>
+    </message>
+    <message>
       <location filename="../ui/import_dialog.py" line="74" />
       <source>Sheet</source>
       <translation>工作表</translation>
@@ -3695,7 +3720,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>辅助选址</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="86" />
+      <location filename="../gis/reports/siting_data.py" line="105" />
       <source>Site selection report</source>
       <translation>辅助选址报告</translation>
     </message>
@@ -3723,6 +3748,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/history_text.py" line="20" />
       <source>Source</source>
       <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_html.py" line="43" />
+      <source>Source and version</source>
+      <translation>来源与版本</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="252" />
@@ -3915,7 +3945,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标项目库</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="81" />
+      <location filename="../gis/reports/siting_data.py" line="118" />
       <source>Target maximum area (m²)</source>
       <translation>目标最大面积（m²）</translation>
     </message>
@@ -4644,7 +4674,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>WMTS</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="152" />
+      <location filename="../gis/reports/siting_html.py" line="51" />
       <source>Weight</source>
       <translation>权重</translation>
     </message>
@@ -4684,7 +4714,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>整个要素</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="137" />
+      <location filename="../gis/reports/siting_html.py" line="82" />
+      <source>Why each candidate ranks where it does</source>
+      <translation>各候选地块的排名理由</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="214" />
       <source>With a target maximum area, larger pieces are cut by a square grid of that cell area aligned on the search area's lower-left corner, each cell opened again.</source>
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
@@ -4737,6 +4772,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/projectboxreport.py" line="89" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting.py" line="53" />
+      <source>Writing the report…</source>
+      <translation>正在生成报告…</translation>
     </message>
     <message>
       <location filename="../ui/catalog_authoring.py" line="54" />
@@ -4829,7 +4869,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="322" />
+      <location filename="../processing/algorithms/siteselection.py" line="325" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -4869,7 +4909,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="497" />
+      <location filename="../processing/algorithms/siteselection.py" line="500" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -4929,9 +4969,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>约定开工</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="314" />
+      <source>ahead of rank {rank} by {diff} in score</source>
+      <translation>领先第{rank}名，得分高 {diff}</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/statistics.py" line="127" />
       <source>all</source>
       <translation>全部</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="147" />
+      <source>approval document {number}</source>
+      <translation>批复文号 {number}</translation>
     </message>
     <message>
       <location filename="../core/code_segments.py" line="92" />
@@ -4949,7 +4999,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="385" />
+      <location filename="../core/siting/candidates.py" line="391" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -4994,6 +5044,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>bbox 须为 minx,miny,maxx,maxy（EPSG:4490 经纬度，最小值在前）</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="326" />
+      <source>behind rank {rank} by {diff} in score</source>
+      <translation>落后第{rank}名，得分低 {diff}</translation>
+    </message>
+    <message>
       <location filename="../service/api_write.py" line="137" />
       <source>cadastral zone and subzone (6 digits)</source>
       <translation>地籍区和地籍子区（6 位数字）</translation>
@@ -5019,7 +5074,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="408" />
+      <location filename="../core/siting/candidates.py" line="414" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -5032,6 +5087,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/dictionaries/__init__.py" line="140" />
       <source>code '{code}' must be {widths} digits.</source>
       <translation>代码“{code}”必须为 {widths} 位数字。</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="155" />
+      <source>code field {field}</source>
+      <translation>代码字段 {field}</translation>
     </message>
     <message>
       <location filename="../core/dictionaries/__init__.py" line="146" />
@@ -5084,6 +5144,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列“{column}”：第 {rows} 行取其上方合并单元格的值</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="145" />
+      <source>control set {name}</source>
+      <translation>控制线集 {name}</translation>
+    </message>
+    <message>
       <location filename="../gis/parcel_attach.py" line="304" />
       <source>coordinates look like GCJ-02 web-map coordinates: about {m:.0f} m off parcel {id}; tick 'convert from GCJ-02' if they come from a web map</source>
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
@@ -5114,7 +5179,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="415" />
+      <location filename="../core/siting/candidates.py" line="421" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -5219,7 +5284,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>全部编码在两种分类中含义相同</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="105" />
+      <location filename="../gis/reports/siting_data.py" line="178" />
       <source>excluded land</source>
       <translation>排除用地</translation>
     </message>
@@ -5234,7 +5299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="392" />
+      <location filename="../core/siting/candidates.py" line="398" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -5334,7 +5399,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="410" />
+      <location filename="../core/siting/candidates.py" line="416" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -5464,6 +5529,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="159" />
+      <source>modified {date}</source>
+      <translation>修改于 {date}</translation>
+    </message>
+    <message>
       <location filename="../gis/reports/compliance_html.py" line="88" />
       <source>mu</source>
       <translation>亩</translation>
@@ -5519,12 +5589,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="76" />
+      <location filename="../gis/reports/siting_data.py" line="135" />
       <source>must stay inside</source>
       <translation>须位于其内</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="76" />
+      <location filename="../gis/reports/siting_data.py" line="133" />
       <source>must stay out of</source>
       <translation>须避让</translation>
     </message>
@@ -5539,7 +5609,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="392" />
+      <location filename="../core/siting/candidates.py" line="398" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -5569,7 +5639,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="404" />
+      <location filename="../core/siting/candidates.py" line="410" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -5609,7 +5679,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="105" />
+      <location filename="../gis/reports/siting_data.py" line="139" />
       <source>not offered</source>
       <translation>不参与选址</translation>
     </message>
@@ -5629,7 +5699,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="412" />
+      <location filename="../core/siting/candidates.py" line="418" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -5729,7 +5799,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="103" />
+      <location filename="../gis/reports/siting_data.py" line="138" />
       <source>planned use compatible with the project: {codes}</source>
       <translation>与项目用途相符的规划用途：{codes}</translation>
     </message>
@@ -5764,6 +5834,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="150" />
+      <source>project library {source}</source>
+      <translation>项目库 {source}</translation>
+    </message>
+    <message>
       <location filename="../core/code_segments.py" line="93" />
       <source>project type</source>
       <translation>项目类型编码</translation>
@@ -5774,7 +5849,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="382" />
+      <location filename="../core/siting/candidates.py" line="388" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -5859,9 +5934,34 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="321" />
+      <source>same score and area as rank {rank}, ahead by the fixed tie-break</source>
+      <translation>与第{rank}名得分、面积相同，按固定的并列规则（质心自左下）排在其前</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="318" />
+      <source>same score as rank {rank}, ahead by its larger area</source>
+      <translation>与第{rank}名得分相同，面积更大而排在其前</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="329" />
+      <source>same score as rank {rank}, behind it by area or the fixed tie-break</source>
+      <translation>与第{rank}名得分相同，按面积或固定的并列规则排在其后</translation>
+    </message>
+    <message>
       <location filename="../core/library/clients.py" line="33" />
       <source>scopes: '{scopes}' is not a list of: {choices}</source>
       <translation>scopes：“{scopes}”不是以下权限范围的列表：{choices}</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="283" />
+      <source>score {score} = compactness 4πA/P² (no criteria given)</source>
+      <translation>得分 {score} = 紧凑度 4πA/P²（未给出评价因子）</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="272" />
+      <source>score {score} = {terms}</source>
+      <translation>得分 {score} = {terms}</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="39" />
@@ -5969,6 +6069,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层坐标系</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="310" />
+      <source>the only candidate</source>
+      <translation>唯一的候选地块</translation>
+    </message>
+    <message>
       <location filename="../core/coordfile.py" line="384" />
       <source>the parcel has no points</source>
       <translation>该地块没有坐标点</translation>
@@ -6064,12 +6169,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="295" />
+      <location filename="../processing/algorithms/siteselection.py" line="298" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="300" />
+      <location filename="../processing/algorithms/siteselection.py" line="303" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6087,6 +6192,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/coordfile_crs.py" line="159" />
       <source>zone {zone} is not a CGCS2000 {width}-degree zone over China ({first}-{last})</source>
       <translation>第 {zone} 带不是中国范围内的 CGCS2000 {width} 度带（{first}–{last}）</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="295" />
+      <source>{area} m² ({ha} ha, {mu} mu), compactness {c}</source>
+      <translation>面积 {area} m²（{ha} 公顷，{mu} 亩），紧凑度 {c}</translation>
     </message>
     <message>
       <location filename="../ui/code_division.py" line="100" />
@@ -6259,9 +6369,14 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}（用户选择）</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="169" />
-      <source>{name} score</source>
-      <translation>{name}得分</translation>
+      <location filename="../gis/reports/siting_data.py" line="247" />
+      <source>{name} (m)</source>
+      <translation>{name}（m）</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="266" />
+      <source>{name} {w}/{total} × {s}</source>
+      <translation>{name} {w}/{total} × {s}</translation>
     </message>
     <message>
       <location filename="../core/coordfile_crs.py" line="177" />
@@ -6269,7 +6384,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="394" />
+      <location filename="../gis/reports/siting_data.py" line="277" />
+      <source>{name}: {d} m ({better}), normalised {s}</source>
+      <translation>{name}：{d} m（{better}），归一化 {s}</translation>
+    </message>
+    <message>
+      <location filename="../core/siting/candidates.py" line="400" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
@@ -6279,12 +6399,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="556" />
+      <location filename="../processing/algorithms/siteselection.py" line="559" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/siting_report.py" line="164" />
+      <location filename="../gis/reports/siting_html.py" line="75" />
       <source>{n} candidate sites; the first {top} are listed.</source>
       <translation>共 {n} 个候选选址，列出前 {top} 个。</translation>
     </message>
@@ -6292,6 +6412,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/parcel_attach.py" line="332" />
       <source>{n} feature(s) failed the checks; nothing was attached: {first}</source>
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/siting_data.py" line="157" />
+      <source>{n} features</source>
+      <translation>{n} 个要素</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="245" />
@@ -6374,7 +6499,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="306" />
+      <location filename="../processing/algorithms/siteselection.py" line="309" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6446,7 +6571,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="509" />
+      <location filename="../processing/algorithms/siteselection.py" line="512" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>

@@ -45,10 +45,11 @@ from ..overlay import (
     default_workers,
     polygonal,
 )
-from .land import AllowedLand, Constraints, search_geometry, tile_land
+from .land import AllowedLand, Constraints, clip_box, search_geometry, tile_land
 
 QUAD_SEGS = 16
 TILE_M = 2000.0  # side of the square tiles the search area is processed in
+MARGIN_WIDTHS = 2.0  # a tile's land is opened in its box grown by this many minimum widths
 NEAR, FAR = "near", "far"
 
 
@@ -96,7 +97,9 @@ def opening(geom, min_width: float):
     inner = shapely.buffer(geom, -r, quad_segs=QUAD_SEGS)
     if inner.is_empty:
         return shapely.Polygon()
-    outer = shapely.buffer(inner, r, quad_segs=QUAD_SEGS)
+    # canonical rings again: GEOS starts the eroded rings anywhere, and the buffer's input
+    # simplification never removes a ring's first vertex, so the start would move the arcs
+    outer = shapely.buffer(shapely.normalize(inner), r, quad_segs=QUAD_SEGS)
     return polygonal(robust_intersection(outer, geom))
 
 
@@ -133,8 +136,11 @@ def grid_cut(piece, side: float, origin, min_width: float, min_area: float):
     out, dropped = [], 0.0
     for i in range(i0, i1):
         for j in range(j0, j1):
-            cell = shapely.clip_by_rect(
-                piece, x0 + i * side, y0 + j * side, x0 + (i + 1) * side, y0 + (j + 1) * side
+            cell = polygonal(
+                clip_box(
+                    piece,
+                    (x0 + i * side, y0 + j * side, x0 + (i + 1) * side, y0 + (j + 1) * side),
+                )
             )
             if cell.is_empty:
                 continue
@@ -203,7 +209,7 @@ def opened_land(
     keeps the part inside its box: the opening at a point depends only on the land within
     ``min_width`` of it, so the tiles' parts together are the opening of the whole.
     """
-    margin = min_width + 1.0 if min_width > 0 else 0.0
+    margin = MARGIN_WIDTHS * min_width + 1.0 if min_width > 0 else 0.0
     tiles = _tiles(search.bounds, tile_m)
     prepared_search = shapely.Polygon(search) if search.geom_type == "Polygon" else search
     shapely.prepare(prepared_search)
@@ -215,10 +221,10 @@ def opened_land(
             return [], [], {}
         grown = (tile[0] - margin, tile[1] - margin, tile[2] + margin, tile[3] + margin)
         land, removed = tile_land(cons, search, grown, core=tile, is_canceled=is_canceled)
-        core_land = shapely.clip_by_rect(land, *tile) if margin else land
+        core_land = polygonal(clip_box(land, tile)) if margin else land
         opened = opening(land, min_width)
         if margin and not opened.is_empty:
-            opened = shapely.clip_by_rect(opened, *tile)
+            opened = polygonal(clip_box(opened, tile))
         return list(pieces(core_land)), list(pieces(opened)), removed
 
     land_parts, opened_parts, removed = [], [], {}

@@ -111,6 +111,40 @@ class Constraints:
         self.steps += [n for n, _p, _m in self.avoid]
 
 
+def clip_box(geoms, rect):
+    """``geoms`` ∩ the box ``rect`` by the exact overlay; geometries inside the box unchanged.
+
+    Not ``shapely.clip_by_rect``: GEOS's rectangle clipping (3.11) returned 36 m² of a tile's
+    110,853 m² when the opened land's ring passed through the tile's corner (a whole tile of
+    allowed land went missing; found by the property test). Where the exact overlay gives up
+    (GEOS 3.13 on buffered arcs), the same overlay snap-rounded to 1 µm.
+    """
+    box = shapely.box(*rect)
+    shapely.prepare(box)
+    scalar = not isinstance(geoms, np.ndarray)
+    arr = np.asarray([geoms] if scalar else geoms, dtype=object)
+    out = arr.copy()
+    if len(arr):
+        live = ~shapely.is_missing(arr)
+        live[live] = ~shapely.is_empty(arr[live])  # empty stays empty (and GEOS warns on it)
+        inside = np.zeros(len(arr), dtype=bool)
+        inside[live] = shapely.contains_properly(box, arr[live])
+        todo = np.nonzero(live & ~inside)[0]
+        if len(todo):
+            try:
+                out[todo] = shapely.intersection(arr[todo], box)
+            except shapely.errors.GEOSException:
+                out[todo] = [_exact_or_snapped(g, box) for g in arr[todo]]
+    return out[0] if scalar else out
+
+
+def _exact_or_snapped(geom, box):
+    try:
+        return shapely.intersection(geom, box)
+    except shapely.errors.GEOSException:
+        return shapely.intersection(geom, box, grid_size=1e-6)
+
+
 def layer_union(prepared: PreparedLayer, land, rect, mask: np.ndarray | None = None):
     """The union of the repaired polygons of ``prepared`` meeting ``land`` (a geometry whose
     parts are queried; only polygons where ``mask`` is True), clipped to ``rect``."""
@@ -127,7 +161,7 @@ def layer_union(prepared: PreparedLayer, land, rect, mask: np.ndarray | None = N
     if not len(ids):
         return _EMPTY
     # clip to the tile first: exact for what follows, and cheap for huge red-line polygons
-    fixed = shapely.clip_by_rect(prepared.geoms[ids], *rect)
+    fixed = polygonal(clip_box(prepared.geoms[ids], rect))
     fixed = fixed[~shapely.is_empty(fixed)]
     return shapely.union_all(fixed) if len(fixed) else _EMPTY
 
@@ -139,11 +173,11 @@ def tile_land(cons: Constraints, search, rect, core=None, is_canceled=lambda: Fa
     from ..overlay import OverlayCanceledError
 
     core = core or rect
-    current = polygonal(shapely.clip_by_rect(search, *rect))
+    current = polygonal(clip_box(search, rect))
     removed = {}
 
     def core_area(g):
-        return float(shapely.clip_by_rect(g, *core).area) if not g.is_empty else 0.0
+        return float(clip_box(g, core).area) if not g.is_empty else 0.0
 
     def step(name, new):
         nonlocal current

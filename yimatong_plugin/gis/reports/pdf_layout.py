@@ -106,11 +106,51 @@ def _cell(text, bold=False, bg=None, colour=None, right=False) -> QgsTableCell:
 _EM = {**dict.fromkeys("0123456789", 0.58), " ": 0.27, ".": 0.28, ",": 0.28, "%": 0.85}
 
 
+def _em_units(ch: str) -> float:
+    return _EM.get(ch, 1.0 if ord(ch) > 0x2E80 else 0.6)
+
+
 def _lines_needed(text: str, width_mm: float, size_pt: float) -> int:
-    """Rough line count of ``text`` wrapped at ``width_mm`` (CJK glyphs ≈ 1 em wide)."""
+    """Rough line count of ``text`` wrapped at ``width_mm`` (CJK glyphs ≈ 1 em wide); each
+    line break in ``text`` starts a new line."""
     em_mm = size_pt * 0.3528
-    units = sum(_EM.get(ch, 1.0 if ord(ch) > 0x2E80 else 0.6) for ch in str(text))
-    return max(1, int(math.ceil(units * em_mm / max(width_mm, 1.0))))
+    total = 0
+    for line in str(text).split("\n"):
+        units = sum(_em_units(ch) for ch in line)
+        total += max(1, int(math.ceil(units * em_mm / max(width_mm, 1.0))))
+    return total
+
+
+_NO_LINE_START = "，。；：、）》」』！？,.;:)"
+
+
+def wrap_text(text: str, width_mm: float, size_pt: float, fill: float = 0.94) -> str:
+    """``text`` with line breaks where it reaches ``fill`` of ``width_mm``: layout tables wrap
+    only at spaces, so Chinese text without spaces would run out of its cell."""
+    em_mm = size_pt * 0.3528
+    room = max(width_mm, 1.0) * fill / em_mm
+    lines, line, used = [], "", 0.0
+    for ch in str(text):
+        if ch == "\n":
+            lines.append(line)
+            line, used = "", 0.0
+            continue
+        w = _em_units(ch)
+        if used + w > room and line and ch not in _NO_LINE_START:
+            cut = line.rfind(" ")
+            if ch != " " and cut > len(line) // 2 and all(ord(c) < 0x2E80 for c in line[cut:]):
+                lines.append(line[:cut])  # break a word-wrapped (Latin) line at its last space
+                line = line[cut + 1 :]
+                used = sum(_em_units(c) for c in line)
+            else:
+                lines.append(line)
+                line, used = "", 0.0
+            if ch == " ":
+                continue
+        line += ch
+        used += w
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def _fit_widths(widths, total, cell_margin, stroke):

@@ -270,12 +270,15 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             (
                 QgsProcessingParameterFileDestination(
                     self.REPORT,
-                    tr("Report (HTML)"),
-                    tr("HTML files (*.html)"),
+                    tr("Report (HTML or PDF)"),
+                    tr("HTML files (*.html);;PDF files (*.pdf)"),
                     optional=True,
                     createByDefault=False,
                 ),
-                tr("HTML report in Chinese: request, constraints, method, top candidates."),
+                tr(
+                    "Report in Chinese, HTML or PDF by the file's extension: request, "
+                    "constraints and their versions, method and weights, map, top candidates."
+                ),
             ),
         ]
         for param, help_text in params:
@@ -557,7 +560,8 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         outputs = {self.OUTPUT: out_id}
         html_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if html_path:
-            from ...gis.siting_report import write_report
+            from ...gis.reports.siting import write_report
+            from ...gis.reports.siting_data import constraint_entries
 
             info = {
                 "search": search_name,
@@ -569,10 +573,17 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                 "controls": [(c.name, c.rule) for c in controls],
                 "zoning": (zoning_layer.name(), zoning_field) if zoning_layer else None,
                 "date": datetime.datetime.now().isoformat(timespec="seconds"),
+                "constraints": constraint_entries(
+                    [(lyr, c.rule) for lyr, c in zip(layers, controls)],
+                    zoning_layer,
+                    zoning_field,
+                    exclude_layers,
+                    library,
+                ),
             }
             from ...core.siting.land import search_geometry
 
-            write_report(result, info, search_geometry(live), html_path)
+            write_report(result, info, search_geometry(live), html_path, controls, feedback)
             outputs[self.REPORT] = html_path
         feedback.setProgress(100)
         return outputs
