@@ -38,8 +38,8 @@ from ..core import crs as gk
 from ..core import lifecycle as lc
 from ..core import projectbox as pb
 from ..core.code import format_code
-from ..core.library.base import file_sha256
 from ..core.library.constants import SOURCES
+from ..core.result_check import result_check
 from ..core.units import format_area
 from ..toolbelt.i18n import tr
 from .history_text import change_text, status_text
@@ -66,14 +66,6 @@ def _e(value) -> str:
 def display_code(code: str) -> str:
     """``43 430702 2024 03 01 12 0701 000123`` (the bare code when it is not 28 digits)."""
     return format_code(code)
-
-
-def file_check(path: str, sha256: str | None) -> str:
-    """'verified', 'changed' or 'missing' for a result file now."""
-    p = Path(str(path or ""))
-    if not p.is_file():
-        return "missing"
-    return "verified" if file_sha256(p)[0] == (sha256 or "") else "changed"
 
 
 # -- images ---------------------------------------------------------------------------------
@@ -241,7 +233,7 @@ td.code { font-family: monospace; font-size: 15px; }
 .sev-critical { color: #8b0000; font-weight: bold; }
 .sev-serious { color: #d62728; font-weight: bold; }
 .sev-warning { color: #b07d00; }
-.check-changed, .check-missing { color: #d62728; font-weight: bold; }
+.check-changed, .check-missing, .check-unchecked { color: #d62728; font-weight: bold; }
 .check-verified { color: #2e7d32; }
 .small { font-size: 11px; color: #555; }
 """
@@ -415,6 +407,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
                                 "verified": tr("file unchanged"),
                                 "changed": tr("file changed since it was recorded"),
                                 "missing": tr("file missing"),
+                                "unchecked": tr("not checked: the file cannot be read from here"),
                             }[checks[r["fid"]]]
                         ),
                     ),
@@ -506,7 +499,8 @@ def write_project_report(
     write_qr(data["project"]["code"], folder / "qr.png")
     write_timeline(data, folder / "timeline.png", thresholds)
     write_parcel_map(data["parcels"], folder / "parcels.png")
-    checks = {r["fid"]: file_check(r.get("path"), r.get("sha256")) for r in data["results"]}
+    code = data["project"]["code"]
+    checks = {r["fid"]: result_check(lib, code, r) for r in data["results"]}
     history = lib.history(data["project"]["code"])
     text = build_html(data, history, files, checks)
     tmp = html_path.with_suffix(html_path.suffix + ".part")

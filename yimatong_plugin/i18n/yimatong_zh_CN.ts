@@ -89,7 +89,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="191" />
+      <location filename="../gis/projectbox_report.py" line="183" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="292" />
+      <location filename="../gis/projectbox_report.py" line="284" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="290" />
+      <location filename="../gis/projectbox_report.py" line="282" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="291" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -641,7 +641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="426" />
+      <location filename="../gis/projectbox_report.py" line="419" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -846,12 +846,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="487" />
+      <location filename="../gis/projectbox_report.py" line="480" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="109" />
+      <location filename="../gis/projectbox_report.py" line="101" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
@@ -881,7 +881,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -891,7 +891,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -1256,7 +1256,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="324" />
+      <location filename="../gis/projectbox_report.py" line="316" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1276,7 +1276,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/projectbox_report.py" line="270" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1381,7 +1381,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="379" />
+      <location filename="../gis/projectbox_report.py" line="371" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -1451,7 +1451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="377" />
+      <location filename="../gis/projectbox_report.py" line="369" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1591,7 +1591,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="286" />
+      <location filename="../gis/projectbox_report.py" line="278" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1682,7 +1682,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="288" />
+      <location filename="../gis/projectbox_report.py" line="280" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1929,7 +1929,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2139,7 +2139,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="317" />
+      <location filename="../gis/projectbox_report.py" line="309" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2159,7 +2159,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2399,7 +2399,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="124" />
+      <location filename="../gis/projectbox_report.py" line="116" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -2619,7 +2619,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="379" />
+      <location filename="../gis/projectbox_report.py" line="371" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -2705,7 +2705,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -2810,7 +2810,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="340" />
+      <location filename="../gis/projectbox_report.py" line="332" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -3005,7 +3005,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="311" />
+      <location filename="../gis/projectbox_report.py" line="303" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3050,7 +3050,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="269" />
+      <location filename="../gis/projectbox_report.py" line="261" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
@@ -3145,7 +3145,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="501" />
+      <location filename="../gis/projectbox_report.py" line="494" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -3395,7 +3395,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="402" />
+      <location filename="../gis/projectbox_report.py" line="394" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3490,7 +3490,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="320" />
+      <location filename="../gis/projectbox_report.py" line="312" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3515,7 +3515,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="404" />
+      <location filename="../gis/projectbox_report.py" line="396" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3645,7 +3645,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="321" />
+      <location filename="../gis/projectbox_report.py" line="313" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -3770,7 +3770,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="335" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -3895,7 +3895,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -4424,7 +4424,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="315" />
+      <location filename="../gis/projectbox_report.py" line="307" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -4644,7 +4644,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4669,7 +4669,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="428" />
+      <location filename="../gis/projectbox_report.py" line="421" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -5084,7 +5084,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="301" />
+      <location filename="../gis/projectbox_report.py" line="293" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -5094,12 +5094,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="356" />
+      <location filename="../gis/projectbox_report.py" line="348" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="205" />
+      <location filename="../gis/projectbox_report.py" line="197" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -5239,12 +5239,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="416" />
+      <location filename="../gis/projectbox_report.py" line="408" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="417" />
+      <location filename="../gis/projectbox_report.py" line="409" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5254,7 +5254,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="415" />
+      <location filename="../gis/projectbox_report.py" line="407" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5584,7 +5584,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="255" />
+      <location filename="../gis/projectbox_report.py" line="247" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -5597,6 +5597,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/import_values.py" line="60" />
       <source>not a positive area: {value}</source>
       <translation>不是正的面积值：{value}</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="410" />
+      <source>not checked: the file cannot be read from here</source>
+      <translation>未核验：无法从此处读取该文件</translation>
     </message>
     <message>
       <location filename="../gis/siting_report.py" line="105" />
@@ -5784,12 +5789,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="365" />
+      <location filename="../gis/projectbox_report.py" line="357" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="362" />
+      <location filename="../gis/projectbox_report.py" line="354" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -5814,12 +5819,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="210" />
+      <location filename="../gis/projectbox_report.py" line="202" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="351" />
+      <location filename="../gis/projectbox_report.py" line="343" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
