@@ -37,6 +37,7 @@ class Settings:
     max_page_size: int = 500
     count_cap: int = 1000  # the project list counts matches up to this many
     pool_size: int = 8  # open libraries (database connections) per worker process
+    pool_wait: float = 30.0  # seconds a request waits for a free one (then 503)
 
 
 class Libraries:
@@ -108,12 +109,6 @@ class Caller:
     name: str
     scopes: set
     lib: Library
-
-
-async def borrowed(request: Request) -> AsyncIterator[Library]:
-    """Dependency: a library borrowed for this request (no key needed: the public page)."""
-    async with request.app.state.libraries.borrow() as lib:
-        yield lib
 
 
 #: key -> (client, expiry): a revoked or re-keyed client is refused within this many seconds
