@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="313" />
+      <location filename="../ui/project_box.py" line="290" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="322" />
+      <location filename="../ui/project_box.py" line="299" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -801,7 +801,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="283" />
+      <location filename="../ui/project_box.py" line="260" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -956,12 +956,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="122" />
+      <location filename="../ui/project_box.py" line="99" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="159" />
+      <location filename="../ui/project_box.py" line="136" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -2189,7 +2189,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="143" />
+      <location filename="../ui/project_box.py" line="120" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="336" />
+      <location filename="../ui/project_box.py" line="313" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2424,7 +2424,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="289" />
+      <location filename="../ui/project_box.py" line="266" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2524,7 +2524,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="250" />
+      <location filename="../ui/project_box.py" line="227" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2564,7 +2564,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="325" />
+      <location filename="../ui/project_box.py" line="302" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2850,7 +2850,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="121" />
+      <location filename="../ui/project_box.py" line="98" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -3055,7 +3055,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="134" />
+      <location filename="../ui/project_box.py" line="111" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -4012,7 +4012,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="154" />
+      <location filename="../ui/project_box.py" line="131" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4674,7 +4674,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="141" />
+      <location filename="../ui/project_box.py" line="118" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -4704,7 +4704,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="136" />
+      <location filename="../ui/project_box.py" line="113" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -5234,7 +5234,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="299" />
+      <location filename="../ui/project_box.py" line="276" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -6324,7 +6324,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="332" />
+      <location filename="../ui/project_box.py" line="309" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Project box (项目盒) dock and its map tool.
+"""Project box (项目盒) dock (its map tool: project_box_tool.py; its highlight:
+project_box_highlight.py).
 
 Click a point on the map: the dock lists every library project whose parcels — current or
 retired — touch it (code in display form, name, status). Selecting a project shows its timeline
@@ -22,8 +23,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint, QgsRubberBand
-from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.gui import QgsDockWidget, QgsRubberBand
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +49,9 @@ from ..gis.history_text import status_text
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
+from .project_box_highlight import LIBRARY_CRS, HighlightMixin
+from .project_box_tool import ProjectBoxMapTool
 from .timeline import TimelineView, severity_label
-
-LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
-PICK_TOLERANCE_PX = 3
-CURRENT_COLOR = QColor(220, 30, 30)
-RETIRED_COLOR = QColor(40, 90, 200)
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 PICK_BUTTON_STYLE = (
@@ -68,28 +66,7 @@ def display_code(code: str) -> str:
     return format_code(code)
 
 
-class ProjectBoxMapTool(QgsMapToolEmitPoint):
-    """Click a point: emits ``picked(point, crs, tolerance)`` in the canvas CRS."""
-
-    picked = pyqtSignal(QgsPointXY, QgsCoordinateReferenceSystem, float)
-
-    def __init__(self, canvas):
-        super().__init__(canvas)
-        self.setCursor(Qt.CursorShape.CrossCursor)
-
-    def canvasReleaseEvent(self, event):
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        self.pick(event.mapPoint())
-
-    def pick(self, point: QgsPointXY) -> None:
-        """The public handler: look up ``point`` (canvas CRS) as a click would."""
-        canvas = self.canvas()
-        tolerance = PICK_TOLERANCE_PX * canvas.mapUnitsPerPixel()
-        self.picked.emit(QgsPointXY(point), canvas.mapSettings().destinationCrs(), tolerance)
-
-
-class ProjectBoxDock(QgsDockWidget):
+class ProjectBoxDock(HighlightMixin, QgsDockWidget):
     """The dock. ``library_uri`` (plugin setting) is opened on first use."""
 
     OBJECT_NAME = "YimatongProjectBoxDock"
@@ -454,51 +431,6 @@ class ProjectBoxDock(QgsDockWidget):
         for column in range(5):  # the short columns whole; the evidence takes the rest
             self.finding_list.resizeColumnToContents(column)
         self.highlight(data["parcels"])
-
-    # -- highlight ------------------------------------------------------------------------
-    def highlight(self, parcels: list[dict]) -> None:
-        """Rubber bands: current parcels solid red, retired versions dashed blue."""
-        self.clear_highlight()
-        dest = self.canvas.mapSettings().destinationCrs()
-        xform = None
-        if dest.isValid() and dest != LIBRARY_CRS:
-            xform = QgsCoordinateTransform(LIBRARY_CRS, dest, QgsProject.instance())
-        current = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        current.setStrokeColor(CURRENT_COLOR)
-        current.setFillColor(QColor(220, 30, 30, 50))
-        current.setWidth(2)
-        retired = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        retired.setStrokeColor(RETIRED_COLOR)
-        retired.setFillColor(QColor(0, 0, 0, 0))
-        retired.setWidth(2)
-        retired.setLineStyle(Qt.PenStyle.DashLine)
-        for parcel in parcels:
-            wkb = parcel.get("geometry")
-            if not wkb:
-                continue
-            geom = QgsGeometry()
-            geom.fromWkb(bytes(wkb))
-            if xform is not None:
-                geom.transform(xform)
-            kind = "retired" if parcel.get("retired") else "current"
-            (retired if kind == "retired" else current).addGeometry(geom, None)
-            self._highlight_counts[kind] += 1
-        self._bands = [retired, current]
-
-    def _rehighlight(self) -> None:
-        if self.current and self._bands:
-            self.highlight(self.current["parcels"])
-
-    def highlighted(self) -> dict[str, int]:
-        """Number of parcels highlighted per style (current / retired)."""
-        return dict(self._highlight_counts)
-
-    def clear_highlight(self) -> None:
-        for band in self._bands:
-            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
-            self.canvas.scene().removeItem(band)
-        self._bands = []
-        self._highlight_counts = {"current": 0, "retired": 0}
 
     # -- teardown -------------------------------------------------------------------------
     def unload(self) -> None:
