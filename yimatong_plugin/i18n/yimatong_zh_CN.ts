@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="290" />
+      <location filename="../ui/project_box.py" line="317" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="121" />
+      <location filename="../core/library/remote.py" line="129" />
       <source>A library reached over HTTP answers no SQL; use the API calls</source>
       <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="299" />
+      <location filename="../ui/project_box.py" line="326" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -614,6 +614,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/statistics.py" line="169" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
+    </message>
+    <message>
+      <location filename="../ui/project_box.py" line="291" />
+      <source>Asking the library service for the projects at {where}…</source>
+      <translation>正在向项目库服务查询 {where} 处的项目…</translation>
     </message>
     <message>
       <location filename="../ui/parcel_attach_dialog.py" line="107" />
@@ -801,7 +806,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="260" />
+      <location filename="../ui/project_box.py" line="264" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -821,7 +826,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="76" />
+      <location filename="../core/library/remote.py" line="84" />
       <source>Cannot reach the library service {url}: {error}</source>
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
@@ -956,12 +961,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="99" />
+      <location filename="../ui/project_box.py" line="102" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="136" />
+      <location filename="../ui/project_box.py" line="139" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -2189,7 +2194,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="120" />
+      <location filename="../ui/project_box.py" line="123" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2379,7 +2384,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="313" />
+      <location filename="../ui/project_box.py" line="340" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2424,7 +2429,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="266" />
+      <location filename="../ui/project_box.py" line="270" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2524,7 +2529,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="227" />
+      <location filename="../ui/project_box.py" line="230" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2564,7 +2569,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="302" />
+      <location filename="../ui/project_box.py" line="329" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2850,7 +2855,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="98" />
+      <location filename="../ui/project_box.py" line="101" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -3055,7 +3060,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="111" />
+      <location filename="../ui/project_box.py" line="114" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -4012,7 +4017,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="131" />
+      <location filename="../ui/project_box.py" line="134" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4047,7 +4052,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="237" />
+      <location filename="../core/library/remote.py" line="245" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
@@ -4199,12 +4204,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="93" />
+      <location filename="../core/library/remote.py" line="101" />
       <source>The library service refused the call ({status}): {message}</source>
       <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="70" />
+      <location filename="../core/library/remote.py" line="78" />
       <source>The library service {url} did not answer in time</source>
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
@@ -4434,7 +4439,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="176" />
+      <location filename="../core/library/remote.py" line="184" />
       <source>Too many parcels in this area for the library service; zoom in</source>
       <translation>此范围内地块过多，项目库服务无法一次返回，请放大地图</translation>
     </message>
@@ -4674,7 +4679,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="118" />
+      <location filename="../ui/project_box.py" line="121" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -4704,7 +4709,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="113" />
+      <location filename="../ui/project_box.py" line="116" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -5234,7 +5239,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="276" />
+      <location filename="../ui/project_box.py" line="278" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -6324,7 +6329,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="309" />
+      <location filename="../ui/project_box.py" line="336" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>

@@ -49,6 +49,7 @@ from ..gis.history_text import status_text
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
+from .background_calls import BackgroundCalls, is_remote
 from .project_box_highlight import LIBRARY_CRS, HighlightMixin
 from .project_box_tool import ProjectBoxMapTool
 from .timeline import TimelineView, severity_label
@@ -84,6 +85,8 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
         self.current: dict = {}
         self._bands: list[QgsRubberBand] = []
         self._highlight_counts = {"current": 0, "retired": 0}
+        #: library-service calls off the GUI thread (a newer pick drops a stale answer)
+        self.background = BackgroundCalls(self)
         self.map_tool = ProjectBoxMapTool(self.canvas)
         self.map_tool.picked.connect(self.lookup)
         # rubber bands live in map coordinates: redraw them when the canvas CRS changes
@@ -252,6 +255,7 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
         """List the projects at ``point`` (in ``crs``)."""
         self.project_list.clear()
         self.projects = []
+        self.background.drop("list")
         self.show_project(None)
         try:
             lib = self.library()
@@ -269,19 +273,42 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
         if not crs.isValid():
             crs = LIBRARY_CRS
         feature = self.feature_at(point, crs, tolerance) if self.by_feature.isChecked() else None
+        if feature is not None:
+            layer, fid, geom = feature
+            where = tr("feature {fid} of {layer}").format(fid=fid, layer=layer.name())
+
+            def query(library):
+                return pb.projects_in(library, geom, "EPSG:4490")
+        else:
+            where = f"{point.x():.6f}, {point.y():.6f}"
+            x, y, crs_id = point.x(), point.y(), crs.authid() or crs.toWkt()
+
+            def query(library):
+                return pb.projects_at(library, x, y, crs_id, tolerance)
+
+        if is_remote(lib):  # HTTP calls: off the GUI thread, the answer listed when it comes
+            self.message.setText(
+                tr("Asking the library service for the projects at {where}…").format(where=where)
+            )
+            self.message.setStyleSheet("")
+            self.background.start(
+                "list", lib, query, lambda rows, exc: self._listed(rows, exc, where)
+            )
+            return []
         try:
-            if feature is not None:
-                layer, fid, geom = feature
-                rows = pb.projects_in(lib, geom, "EPSG:4490")
-                where = tr("feature {fid} of {layer}").format(fid=fid, layer=layer.name())
-            else:
-                rows = pb.projects_at(
-                    lib, point.x(), point.y(), crs.authid() or crs.toWkt(), tolerance
-                )
-                where = f"{point.x():.6f}, {point.y():.6f}"
+            rows = query(lib)
         except LibraryError as exc:  # e.g. the library service unreachable: say it, stay usable
             self._say_failure(exc)
             return []
+        return self._list(rows, where)
+
+    def _listed(self, rows, error, where: str) -> None:
+        if error is not None:
+            self._say_failure(error, push=True)
+            return
+        self._list(rows, where)
+
+    def _list(self, rows: list[dict], where: str) -> list[dict]:
         self.projects = rows
         for row in rows:
             n_current, n_retired = len(row["parcel_ids"]), len(row["retired_parcel_ids"])
@@ -320,11 +347,16 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
         self.message.setStyleSheet("")
         return rows
 
-    def _say_failure(self, exc: Exception) -> None:
+    def _say_failure(self, exc: Exception, push: bool = False) -> None:
+        """Say why the library did not answer, in the panel; ``push``: in the message bar
+        too (an answer that came later, from the library service)."""
         text = tr("The project library could not answer: {error}").format(error=exc)
         self.message.setText(text)
         self.message.setStyleSheet(NOTHING_FOUND_STYLE)
         log(text, "warning")
+        bar = self.iface.messageBar() if push and hasattr(self.iface, "messageBar") else None
+        if bar is not None:
+            bar.pushMessage(tr("Project box"), text, Qgis.MessageLevel.Warning, 8)
 
     def feature_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, tolerance=0.0):
         """(layer, feature id, shapely geometry in EPSG:4490) of the active polygon layer's
@@ -394,15 +426,37 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
         self.clear_highlight()
         self.finding_list.clear()
         self.report_button.setEnabled(bool(code))
-        if not code or self.library() is None:
+        self.background.drop("file")
+        lib = self.library() if code else None
+        if lib is None:
             self.current = {}
             self.timeline.clear_project()
             return
+        as_of, thresholds = self.as_of(), self.thresholds
+        if is_remote(lib):  # one HTTP call: off the GUI thread
+            self.current = {}
+            self.timeline.clear_project()
+            self.background.start(
+                "file",
+                lib,
+                lambda library: pb.project_file(library, code, as_of, thresholds),
+                self._file_loaded,
+            )
+            return
         try:
-            data = pb.project_file(self.library(), code, self.as_of(), self.thresholds)
+            data = pb.project_file(lib, code, as_of, thresholds)
         except LibraryError as exc:
             self._say_failure(exc)
             data = {}
+        self._show_file(data)
+
+    def _file_loaded(self, data, error) -> None:
+        if error is not None:
+            self._say_failure(error, push=True)
+            data = {}
+        self._show_file(data or {})
+
+    def _show_file(self, data: dict) -> None:
         self.current = data
         if not data:
             self.timeline.clear_project()
@@ -434,6 +488,8 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
 
     # -- teardown -------------------------------------------------------------------------
     def unload(self) -> None:
+        self.background.drop("list")  # answers still on their way are not shown
+        self.background.drop("file")
         for signal, slot in (
             (self.canvas.destinationCrsChanged, self._rehighlight),
             (self.canvas.mapToolSet, self._map_tool_changed),

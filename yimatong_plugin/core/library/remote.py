@@ -50,12 +50,20 @@ class RemoteLibrary:
         self.uri = url.rstrip("/")
         self.user = user or "remote"
         self.dictionaries = None
+        self._token = token
         self._timeout = (connect_timeout, timeout)
         self._session = requests.Session()
         self._session.headers["User-Agent"] = "yimatong-client"
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
         self.schema_version = None
+
+    def copy(self) -> RemoteLibrary:
+        """A new client of the same service, key and timeouts, with its own HTTP session (a
+        session must not be shared between threads: one copy per worker thread)."""
+        clone = RemoteLibrary(self.uri, self._token, self.user, self._timeout[1], self._timeout[0])
+        clone.dictionaries = self.dictionaries
+        return clone
 
     # --- plumbing ------------------------------------------------------------------------
     def _call(self, method: str, path: str, timeout=None, expect=(200, 201), **kwargs):
