@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="317" />
+      <location filename="../ui/project_box.py" line="310" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="326" />
+      <location filename="../ui/project_box.py" line="319" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -616,7 +616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="291" />
+      <location filename="../ui/project_box.py" line="284" />
       <source>Asking the library service for the projects at {where}…</source>
       <translation>正在向项目库服务查询 {where} 处的项目…</translation>
     </message>
@@ -806,7 +806,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="264" />
+      <location filename="../ui/project_box.py" line="257" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -961,12 +961,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="102" />
+      <location filename="../ui/project_box.py" line="95" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="139" />
+      <location filename="../ui/project_box.py" line="132" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -2194,7 +2194,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="123" />
+      <location filename="../ui/project_box.py" line="116" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2384,7 +2384,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="340" />
+      <location filename="../ui/project_box.py" line="333" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2429,7 +2429,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="270" />
+      <location filename="../ui/project_box.py" line="263" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2529,7 +2529,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="230" />
+      <location filename="../ui/project_box.py" line="223" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2569,7 +2569,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="329" />
+      <location filename="../ui/project_box.py" line="322" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2855,7 +2855,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="101" />
+      <location filename="../ui/project_box.py" line="94" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -3060,7 +3060,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="114" />
+      <location filename="../ui/project_box.py" line="107" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -4017,7 +4017,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="134" />
+      <location filename="../ui/project_box.py" line="127" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4679,7 +4679,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="121" />
+      <location filename="../ui/project_box.py" line="114" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -4709,7 +4709,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="116" />
+      <location filename="../ui/project_box.py" line="109" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -5239,7 +5239,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="278" />
+      <location filename="../ui/project_box.py" line="271" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
@@ -6329,7 +6329,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="336" />
+      <location filename="../ui/project_box.py" line="329" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>

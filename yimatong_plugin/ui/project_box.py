@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import shapely
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeatureRequest,
-    QgsGeometry,
     QgsPointXY,
-    QgsProject,
-    QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsDockWidget, QgsRubberBand
 from qgis.PyQt.QtCore import QDate, Qt
@@ -51,7 +44,7 @@ from ..toolbelt.log import log
 from ..toolbelt.resources import icon
 from .background_calls import BackgroundCalls, is_remote
 from .project_box_highlight import LIBRARY_CRS, HighlightMixin
-from .project_box_tool import ProjectBoxMapTool
+from .project_box_tool import ProjectBoxMapTool, polygon_feature_at
 from .timeline import TimelineView, severity_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -361,31 +354,7 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
     def feature_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, tolerance=0.0):
         """(layer, feature id, shapely geometry in EPSG:4490) of the active polygon layer's
         feature under ``point``, or None."""
-        layer = self.iface.activeLayer()
-        if not isinstance(layer, QgsVectorLayer) or (
-            layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry
-        ):
-            return None
-        to_layer = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance())
-        here = QgsGeometry.fromPointXY(point)
-        here.transform(to_layer)
-        rect = here.boundingBox()
-        pad = tolerance
-        if crs != layer.crs():
-            # tolerance given in the canvas CRS: measure it in the layer CRS
-            probe = QgsGeometry.fromPointXY(QgsPointXY(point.x() + tolerance, point.y()))
-            probe.transform(to_layer)
-            pad = probe.asPoint().distance(here.asPoint())
-        rect.grow(pad)
-        request = QgsFeatureRequest().setFilterRect(rect)
-        for feat in layer.getFeatures(request):
-            geom = feat.geometry()
-            if geom.isEmpty() or geom.distance(here) > pad:
-                continue
-            geom = QgsGeometry(geom)
-            geom.transform(QgsCoordinateTransform(layer.crs(), LIBRARY_CRS, QgsProject.instance()))
-            return layer, feat.id(), shapely.from_wkb(bytes(geom.asWkb()))
-        return None
+        return polygon_feature_at(self.iface.activeLayer(), point, crs, tolerance)
 
     def project_codes(self) -> list[str]:
         """Codes listed, in display order."""
