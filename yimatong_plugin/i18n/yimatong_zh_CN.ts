@@ -89,7 +89,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="183" />
+      <location filename="../gis/projectbox_map.py" line="105" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="284" />
+      <location filename="../gis/projectbox_report.py" line="151" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="282" />
+      <location filename="../gis/projectbox_report.py" line="149" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="150" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -646,7 +646,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="419" />
+      <location filename="../gis/projectbox_report.py" line="286" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -851,12 +851,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="480" />
+      <location filename="../gis/projectbox_report.py" line="347" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="101" />
+      <location filename="../gis/projectbox_map.py" line="142" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
@@ -886,7 +886,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -896,7 +896,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="263" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -1261,7 +1261,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="316" />
+      <location filename="../gis/projectbox_report.py" line="183" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1281,7 +1281,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="270" />
+      <location filename="../gis/projectbox_report.py" line="137" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1386,7 +1386,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="371" />
+      <location filename="../gis/projectbox_report.py" line="238" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -1456,7 +1456,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="369" />
+      <location filename="../gis/projectbox_report.py" line="236" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1596,7 +1596,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="263" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1621,7 +1621,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="278" />
+      <location filename="../gis/projectbox_report.py" line="145" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1687,7 +1687,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="280" />
+      <location filename="../gis/projectbox_report.py" line="147" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1934,7 +1934,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="263" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2144,7 +2144,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="309" />
+      <location filename="../gis/projectbox_report.py" line="176" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2164,7 +2164,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="335" />
+      <location filename="../gis/projectbox_report.py" line="202" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2404,7 +2404,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="116" />
+      <location filename="../gis/projectbox_map.py" line="38" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -2624,7 +2624,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="371" />
+      <location filename="../gis/projectbox_report.py" line="238" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -2710,7 +2710,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="335" />
+      <location filename="../gis/projectbox_report.py" line="202" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -2815,7 +2815,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="332" />
+      <location filename="../gis/projectbox_report.py" line="199" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -3010,7 +3010,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="303" />
+      <location filename="../gis/projectbox_report.py" line="170" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3055,7 +3055,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="261" />
+      <location filename="../gis/projectbox_report.py" line="128" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
@@ -3150,7 +3150,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="494" />
+      <location filename="../gis/projectbox_report.py" line="361" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -3400,7 +3400,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="394" />
+      <location filename="../gis/projectbox_report.py" line="261" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3495,7 +3495,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="312" />
+      <location filename="../gis/projectbox_report.py" line="179" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3520,7 +3520,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="396" />
+      <location filename="../gis/projectbox_report.py" line="263" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3650,7 +3650,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="313" />
+      <location filename="../gis/projectbox_report.py" line="180" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -3775,7 +3775,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="335" />
+      <location filename="../gis/projectbox_report.py" line="202" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -3900,7 +3900,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -4429,7 +4429,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="307" />
+      <location filename="../gis/projectbox_report.py" line="174" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -4649,7 +4649,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4674,7 +4674,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="288" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -5089,7 +5089,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="293" />
+      <location filename="../gis/projectbox_report.py" line="160" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -5099,12 +5099,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="348" />
+      <location filename="../gis/projectbox_report.py" line="215" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_map.py" line="119" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -5244,12 +5244,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="408" />
+      <location filename="../gis/projectbox_report.py" line="275" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="409" />
+      <location filename="../gis/projectbox_report.py" line="276" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5259,7 +5259,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="407" />
+      <location filename="../gis/projectbox_report.py" line="274" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5589,7 +5589,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="247" />
+      <location filename="../gis/projectbox_report.py" line="114" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -5604,7 +5604,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="410" />
+      <location filename="../gis/projectbox_report.py" line="277" />
       <source>not checked: the file cannot be read from here</source>
       <translation>未核验：无法从此处读取该文件</translation>
     </message>
@@ -5794,12 +5794,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="357" />
+      <location filename="../gis/projectbox_report.py" line="224" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="354" />
+      <location filename="../gis/projectbox_report.py" line="221" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -5824,12 +5824,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="202" />
+      <location filename="../gis/projectbox_map.py" line="124" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="343" />
+      <location filename="../gis/projectbox_report.py" line="210" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
