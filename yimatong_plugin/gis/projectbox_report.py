@@ -3,8 +3,8 @@
 Contents: the code in display form and as a QR image, the project's facts, its timeline (the
 project box's drawn timeline as an image), a map of its parcels and their lineage (current
 parcels solid, retired versions dashed; projectbox_map.py), its events, its results with their
-SHA-256 (checked now: a stored result through the library, a file on disk on the disk;
-core/result_check.py), its lifecycle findings and the audit history.
+SHA-256 (checked now: a result stored in the library through the library, a file named by a
+path on the disk; core/result_check.py), its lifecycle findings and the audit history.
 
 Images go to a ``<report name>_files`` folder beside the HTML; the PDF (optional) is printed
 from the same HTML with a CJK font.

@@ -44,12 +44,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="376" />
+      <location filename="../ui/library_dock.py" line="140" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="354" />
+      <location filename="../ui/library_open.py" line="165" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="401" />
+      <location filename="../ui/library_open.py" line="212" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="226" />
+      <location filename="../ui/library_open.py" line="37" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -476,7 +476,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="366" />
+      <location filename="../ui/library_open.py" line="177" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -981,7 +981,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="231" />
+      <location filename="../ui/library_open.py" line="42" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -996,7 +996,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="125" />
+      <location filename="../ui/library_dock.py" line="119" />
       <source>Code or its start, division (430702 or 武陵区), name or applicant</source>
       <translation>项目代码或其开头、行政区划（430702 或 武陵区）、项目名称或用地单位</translation>
     </message>
@@ -1611,7 +1611,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="128" />
+      <location filename="../ui/library_dock.py" line="122" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -1692,7 +1692,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="252" />
+      <location filename="../ui/library_open.py" line="63" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1702,7 +1702,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="221" />
+      <location filename="../ui/library_open.py" line="32" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1884,7 +1884,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="188" />
+      <location filename="../ui/library_dock.py" line="182" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -2319,12 +2319,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="222" />
+      <location filename="../ui/library_open.py" line="33" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="252" />
+      <location filename="../ui/library_open.py" line="63" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -2419,7 +2419,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="466" />
+      <location filename="../ui/library_dock.py" line="262" />
       <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
       <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
     </message>
@@ -2579,7 +2579,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="110" />
+      <location filename="../ui/library_dock.py" line="104" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
@@ -2594,17 +2594,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="256" />
+      <location filename="../ui/library_open.py" line="67" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="310" />
+      <location filename="../ui/library_open.py" line="121" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="281" />
+      <location filename="../ui/library_open.py" line="92" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -2960,7 +2960,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="223" />
+      <location filename="../ui/library_open.py" line="34" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -3090,7 +3090,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="343" />
+      <location filename="../ui/library_open.py" line="154" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -6364,12 +6364,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="463" />
+      <location filename="../ui/library_dock.py" line="259" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="460" />
+      <location filename="../ui/library_dock.py" line="256" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
