@@ -44,12 +44,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="140" />
+      <location filename="../ui/library_dock.py" line="141" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="165" />
+      <location filename="../ui/library_open.py" line="236" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="212" />
+      <location filename="../ui/library_open.py" line="283" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="37" />
+      <location filename="../ui/library_open.py" line="38" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -289,6 +289,11 @@
       <translation>添加时间</translation>
     </message>
     <message>
+      <location filename="../ui/library_open.py" line="72" />
+      <source>Address of the exchange service, its key in a QGIS authentication configuration (https://host/api/v1?authcfg=&lt;id&gt;):</source>
+      <translation>交换服务地址（API 密钥保存在 QGIS 认证配置中，https://host/api/v1?authcfg=&lt;id&gt;）：</translation>
+    </message>
+    <message>
       <location filename="../core/importer/fields.py" line="224" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
@@ -476,7 +481,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="177" />
+      <location filename="../ui/library_open.py" line="248" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -501,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="53" />
+      <location filename="../ui/library_details.py" line="54" />
       <source>Approval status</source>
       <translation>审批状态</translation>
     </message>
@@ -621,6 +626,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在向项目库服务查询 {where} 处的项目…</translation>
     </message>
     <message>
+      <location filename="../ui/library_dock.py" line="259" />
+      <source>Asking the library service…</source>
+      <translation>正在向项目库服务查询…</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="107" />
       <source>Attach</source>
       <translation>挂接</translation>
@@ -631,7 +641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="62" />
+      <location filename="../ui/library_details.py" line="63" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -891,7 +901,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="85" />
+      <location filename="../ui/library_details.py" line="86" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
@@ -981,7 +991,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="42" />
+      <location filename="../ui/library_open.py" line="44" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -996,7 +1006,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="119" />
+      <location filename="../ui/library_dock.py" line="120" />
       <source>Code or its start, division (430702 or 武陵区), name or applicant</source>
       <translation>项目代码或其开头、行政区划（430702 或 武陵区）、项目名称或用地单位</translation>
     </message>
@@ -1321,7 +1331,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="197" />
+      <location filename="../ui/library_details.py" line="215" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -1611,7 +1621,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="122" />
+      <location filename="../ui/library_dock.py" line="123" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -1692,7 +1702,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="63" />
+      <location filename="../ui/library_open.py" line="83" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1702,7 +1712,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="32" />
+      <location filename="../ui/library_open.py" line="33" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1792,7 +1802,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>缩小超过此比例尺时隐藏 1:</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="87" />
+      <location filename="../ui/library_details.py" line="88" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1812,7 +1822,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="74" />
+      <location filename="../ui/library_details.py" line="75" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1884,7 +1894,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="182" />
+      <location filename="../ui/library_dock.py" line="183" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -2114,6 +2124,16 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库项目</translation>
     </message>
     <message>
+      <location filename="../ui/library_open.py" line="71" />
+      <source>Library service</source>
+      <translation>项目库服务</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_open.py" line="42" />
+      <source>Library service (HTTP)…</source>
+      <translation>项目库服务（HTTP）…</translation>
+    </message>
+    <message>
       <location filename="../gis/library_layers.py" line="43" />
       <source>Library stage events</source>
       <translation>项目库阶段事件</translation>
@@ -2319,12 +2339,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="33" />
+      <location filename="../ui/library_open.py" line="34" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="63" />
+      <location filename="../ui/library_open.py" line="83" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -2419,7 +2439,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="262" />
+      <location filename="../ui/library_dock.py" line="270" />
       <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
       <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
     </message>
@@ -2497,6 +2517,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <location filename="../core/batches.py" line="157" />
       <source>Not counted in the ratio: {n} archived project(s) of the batch ({codes}).</source>
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_open.py" line="214" />
+      <source>Not offered by the library service</source>
+      <translation>项目库服务不提供此功能</translation>
     </message>
     <message>
       <location filename="../core/approval_sync/sync.py" line="304" />
@@ -2579,7 +2604,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="104" />
+      <location filename="../ui/library_dock.py" line="105" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
@@ -2594,17 +2619,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="67" />
+      <location filename="../ui/library_open.py" line="87" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="121" />
+      <location filename="../ui/library_open.py" line="141" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="92" />
+      <location filename="../ui/library_open.py" line="112" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -2960,7 +2985,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="34" />
+      <location filename="../ui/library_open.py" line="35" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -3090,7 +3115,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="154" />
+      <location filename="../ui/library_open.py" line="182" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -3545,7 +3570,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="60" />
+      <location filename="../ui/library_details.py" line="61" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -4197,6 +4222,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../service/errors.py" line="75" />
       <source>The library refused the change</source>
       <translation>项目库拒绝了此修改</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_details.py" line="121" />
+      <source>The library service could not answer: {error}</source>
+      <translation>项目库服务未能应答：{error}</translation>
     </message>
     <message>
       <location filename="../core/projectbox.py" line="186" />
@@ -4984,7 +5014,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批次批准</translation>
     </message>
     <message>
-      <location filename="../service/api_read.py" line="140" />
+      <location filename="../service/api_read.py" line="144" />
       <source>bbox must be minx,miny,maxx,maxy in degrees (EPSG:4490), min before max</source>
       <translation>bbox 须为 minx,miny,maxx,maxy（EPSG:4490 经纬度，最小值在前）</translation>
     </message>
@@ -6364,12 +6394,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="259" />
+      <location filename="../ui/library_dock.py" line="261" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="256" />
+      <location filename="../ui/library_dock.py" line="264" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>

@@ -59,6 +59,8 @@ def list_projects(
     year: Optional[str] = Query(None, pattern=r"^\d{4}$"),
     source: Optional[Source] = None,
     stage: Optional[str] = Query(None, pattern=STAGE_FILTER, description="current stage or none"),
+    supply_type: Optional[str] = Query(None, pattern=r"^\d{2}$", description="supply type"),
+    land_use: Optional[str] = Query(None, pattern=r"^\d{4}$", description="land use"),
     updated_since: Optional[dt.date] = Query(None, description="changed on or after this day"),
 ):
     lib = who.lib
@@ -70,6 +72,8 @@ def list_projects(
         year=year,
         source=source.value if source else None,
         stage=stage,
+        supply_type=supply_type,
+        land_use=land_use,
     )
     where, params = pq.where_clause(flt, dialect)
     if updated_since is not None:

@@ -34,6 +34,7 @@ from ..core import project_query as pq
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
+from .background_calls import BackgroundCalls
 from .library_details import ProjectDetailsMixin
 from .library_open import LibraryOpenMixin
 from .project_model import ProjectTableModel
@@ -187,6 +188,8 @@ class LibraryDock(LibraryOpenMixin, ProjectDetailsMixin, QgsDockWidget):
         self.setWidget(body)
 
         self.anomalies: dict = {}
+        #: library-service calls off the GUI thread (the details of the selected project)
+        self.background = BackgroundCalls(self)
         self._relay = _Relay()
         self._relay.done.connect(self._anomalies_ready)
         self._timer = QTimer(self)
@@ -208,6 +211,7 @@ class LibraryDock(LibraryOpenMixin, ProjectDetailsMixin, QgsDockWidget):
 
     def close_library(self) -> None:
         self._timer.stop()
+        self.background.drop("details")
         self.model.clear()
         if self.library is not None:
             try:
@@ -251,7 +255,11 @@ class LibraryDock(LibraryOpenMixin, ProjectDetailsMixin, QgsDockWidget):
                 self.table.selectRow(row)
 
     def _show_count(self, n: int) -> None:
-        if n == -1:
+        if n == -1 and not self.model.rowCount() and hasattr(self.model, "set_library"):
+            self.count_label.setText(tr("Asking the library service…"))
+        elif n == -2 and hasattr(self.model, "count_floor"):  # the service counts up to a cap
+            self.count_label.setText(tr("{n}+ projects").format(n=f"{self.model.count_floor:,}"))
+        elif n == -1:
             self.count_label.setText(
                 tr("{n}+ projects (counting…)").format(n=self.model.rowCount())
             )
@@ -280,6 +288,9 @@ class LibraryDock(LibraryOpenMixin, ProjectDetailsMixin, QgsDockWidget):
             self.search.setText(code)
             self.apply_filter()
             row = self.model.row_of(code)
+            if row < 0 and hasattr(self.model, "set_library"):  # the service's page comes later
+                self._select_when_listed = code
+                return False
         if row >= 0:
             shown = self._current_code
             self.table.selectRow(row)
@@ -288,6 +299,12 @@ class LibraryDock(LibraryOpenMixin, ProjectDetailsMixin, QgsDockWidget):
                 self.show_project(code)
             return True
         return False
+
+    def _listed(self, _ms: float) -> None:
+        """A page of the service's list came: select the code asked for meanwhile."""
+        code, self._select_when_listed = getattr(self, "_select_when_listed", None), None
+        if code and self.model.row_of(code) >= 0:
+            self.select_code(code)
 
     # -- other tools ----------------------------------------------------------------------
     def open_attach(self) -> None:

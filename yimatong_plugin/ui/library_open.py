@@ -19,6 +19,7 @@ from ..core.library import LibraryError, is_postgres_uri
 from ..core.library.constants import SOURCES, STAGES
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
+from .background_calls import is_remote
 
 
 class LibraryOpenMixin:
@@ -38,6 +39,7 @@ class LibraryOpenMixin:
             act.setEnabled(False)
         for name in names:
             pg.addAction(name, lambda n=name: self.open_connection(n))
+        menu.addAction(tr("Library service (HTTP)…"), self.choose_service)
         menu.addSeparator()
         close = menu.addAction(tr("Close library"), self.close_library)
         close.setEnabled(self.library is not None)
@@ -51,11 +53,29 @@ class LibraryOpenMixin:
             self.open_connection(settings.library_connection)
             return True
         if settings.library_uri and (
-            is_postgres_uri(settings.library_uri) or os.path.exists(settings.library_uri)
+            is_postgres_uri(settings.library_uri)
+            or _is_http(settings.library_uri)
+            or os.path.exists(settings.library_uri)
         ):
             self.open_uri(settings.library_uri)
             return True
         return False
+
+    def choose_service(self) -> None:
+        """Open a library through the exchange service: its address, the API key kept in an
+        authentication configuration of QGIS (``https://host/api/v1?authcfg=<id>``)."""
+        from qgis.PyQt.QtWidgets import QInputDialog
+
+        url, ok = QInputDialog.getText(
+            self,
+            tr("Library service"),
+            tr(
+                "Address of the exchange service, its key in a QGIS authentication "
+                "configuration (https://host/api/v1?authcfg=<id>):"
+            ),
+        )
+        if ok and url.strip():
+            self.open_uri(url.strip())
 
     def choose_geopackage(self, new: bool = False) -> None:
         if new:
@@ -124,6 +144,8 @@ class LibraryOpenMixin:
 
     @staticmethod
     def _distinct_values(lib) -> dict:
+        if is_remote(lib):
+            return _service_values(lib)
         conn = lib.connection
         return {
             c: pq.distinct_values(conn, c)
@@ -145,14 +167,63 @@ class LibraryOpenMixin:
         settings.library_connection = connection
         save_settings(settings)
         count_path = None if is_postgres_uri(uri) else getattr(library, "path", None)
+        remote = is_remote(library)
+        self._use_model(remote)
         self._set_enabled(True)
         # the list follows what the search box and filters show now (close_library stopped a
         # pending debounce: a search cleared just before opening was otherwise never applied)
         self.model.set_filter(self.current_filter())
-        self.model.set_connection(library.connection, count_path=count_path, names=self._names)
+        if remote:  # pages of the service's project list, off the GUI thread; read-only
+            self.model.set_library(library, names=self._names)
+            self._remote_limits()
+        else:
+            self.model.set_connection(library.connection, count_path=count_path, names=self._names)
         self.libraryOpened.emit(uri)
         log(tr("Project library opened: {uri}").format(uri=connection or uri))
-        self._start_anomalies()
+        if not remote:
+            self._start_anomalies()
+
+    def _use_model(self, remote: bool) -> None:
+        """The list's model: SQL pages (GeoPackage, PostGIS) or the service's pages."""
+        from .library_remote_model import RemoteProjectModel
+        from .project_model import ProjectTableModel
+
+        wanted = RemoteProjectModel if remote else ProjectTableModel
+        if type(self.model) is wanted:
+            return
+        old = self.model
+        old.clear()
+        self.model = wanted(self)
+        self.table.setModel(self.model)
+        self.model.countChanged.connect(self._show_count)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        if remote:
+            self.model.failed.connect(self._service_failed)
+            self.model.filterApplied.connect(self._listed)
+        self.table.setSortingEnabled(not remote)  # the service lists in code order
+        if not remote:  # back from a service: what it did not offer is on again
+            for widget in (self.filters["status"], self.filters["anomaly"]):
+                widget.setToolTip("")
+            self.import_button.setToolTip("")
+            self.layers_button.setToolTip("")
+        old.deleteLater()
+
+    def _remote_limits(self) -> None:
+        """What the service does not offer is off: the status and anomaly filters, editing,
+        attaching parcels, importing, map layers (SQL)."""
+        why = tr("Not offered by the library service")
+        for key in ("status", "anomaly"):
+            self.filters[key].setEnabled(False)
+            self.filters[key].setToolTip(why)
+        for widget in (self.import_button, self.layers_button):
+            widget.setEnabled(False)
+            widget.setToolTip(why)
+
+    def _service_failed(self, message: str) -> None:
+        self.count_label.setText(
+            tr("The library service could not answer: {error}").format(error=message)
+        )
+        self._error(tr("The library service could not answer: {error}").format(error=message))
 
     def _start_anomalies(self) -> None:
         """Evaluate the anomaly rules of every project on a worker thread (seconds on 100,000
@@ -222,7 +293,30 @@ class LibraryOpenMixin:
             combo.blockSignals(False)
 
 
+def _is_http(uri: str) -> bool:
+    return uri.strip().lower().startswith(("http://", "https://"))
+
+
+def _service_values(lib) -> dict:
+    """The filters' values over the exchange service, which lists no distinct values: the
+    years since 2000 and the code lists; asking for one project checks that it answers (an
+    unreachable service or a refused key fails the opening with the service's message)."""
+    import datetime
+
+    from ..core.dictionaries import default_dictionaries
+
+    lib.page(1, 1)
+    dicts = default_dictionaries()
+    this_year = datetime.date.today().year
+    values = {k: sorted(dicts.get(k, {})) for k in ("admin", "supply_type", "land_use")}
+    values["year"] = [str(y) for y in range(2000, this_year + 2)]
+    values["status"] = []
+    return values
+
+
 def _short(uri: str) -> str:
     if is_postgres_uri(uri):
         return uri
+    if _is_http(uri):
+        return uri.split("?", 1)[0]
     return os.path.basename(uri) or uri
