@@ -364,7 +364,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="79" />
+      <location filename="../service/context.py" line="81" />
       <source>All library connections are busy</source>
       <translation>项目库连接均在使用中</translation>
     </message>
@@ -446,7 +446,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="160" />
+      <location filename="../service/context.py" line="180" />
       <source>An API key is required (Authorization: Bearer &lt;key&gt;)</source>
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
@@ -981,7 +981,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="145" />
+      <location filename="../service/context.py" line="165" />
       <source>Client {name} lacks the scope {scope} for this call</source>
       <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
@@ -4574,7 +4574,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="140" />
+      <location filename="../service/context.py" line="160" />
       <source>Unknown or revoked API key</source>
       <translation>API 密钥未知或已吊销</translation>
     </message>
