@@ -147,3 +147,19 @@ def test_an_unreachable_service_is_said_and_nothing_opens(qgis_iface, monkeypatc
     assert d.library is None and d.library_label.text() == "No library open"
     assert any("Cannot reach the library service" in m for m in messages), messages
     d.deleteLater()
+
+
+def test_back_to_a_geopackage_after_the_service(dock, service):
+    from yimatong_plugin.ui.project_model import ProjectTableModel
+
+    assert _settled(dock)
+    dock.open_uri(service.path)  # the same library opened as a file: SQL pages again
+    assert _wait(lambda: isinstance(dock.model, ProjectTableModel) and dock.library is not None)
+    assert not isinstance(dock.model, RemoteProjectModel)
+    assert dock.model.rowCount() == 200 and dock.table.isSortingEnabled()
+    assert dock.filters["status"].isEnabled() and dock.import_button.isEnabled()
+    dock.table.selectRow(0)
+    assert _wait(lambda: dock.code_label.text() != "")
+    # editable again (the list holds live projects only)
+    assert not dock.edits["name"].isReadOnly() and dock.save_button.isEnabled()
+    assert dock.attach_button.isEnabled()

@@ -49,7 +49,7 @@
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="236" />
+      <location filename="../ui/library_open.py" line="237" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="283" />
+      <location filename="../ui/library_open.py" line="284" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
@@ -481,7 +481,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="248" />
+      <location filename="../ui/library_open.py" line="249" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="214" />
+      <location filename="../ui/library_open.py" line="215" />
       <source>Not offered by the library service</source>
       <translation>项目库服务不提供此功能</translation>
     </message>

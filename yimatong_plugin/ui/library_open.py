@@ -206,7 +206,8 @@ class LibraryOpenMixin:
                 widget.setToolTip("")
             self.import_button.setToolTip("")
             self.layers_button.setToolTip("")
-        old.deleteLater()
+        old._generation += 1  # a count or a page still on its way is dropped
+        old.setParent(None)  # freed with its last reference (a worker thread may hold one)
 
     def _remote_limits(self) -> None:
         """What the service does not offer is off: the status and anomaly filters, editing,
