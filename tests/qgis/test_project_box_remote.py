@@ -165,3 +165,19 @@ def test_a_service_that_never_answers_leaves_qgis_responsive(make_dock, qgis_ifa
             sock.close()
         server.close()
         bar.clear_messages()
+
+
+def test_the_projects_of_a_pick_come_in_one_request(remote, library):  # noqa: F811
+    client, idle, moved, far = remote
+    library[0].archive_project(far, reason="撤销")  # archived projects are listed too
+    calls = []
+    request = client._session.request
+    client._session.request = lambda *a, **k: calls.append(a) or request(*a, **k)
+    unknown = idle[:-6] + "999999"
+    rows = client.projects_by_code([far, idle, moved, unknown, idle])
+    assert len(calls) == 1
+    assert [r["code"] for r in rows] == sorted([idle, moved, far])
+    assert [r["archived"] for r in rows if r["code"] == far] == [True]
+    assert rows[0]["name"] == client.project(rows[0]["code"])["name"]
+    bad = client._session.get(client.uri + "/projects", params={"codes": "43,44"})
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "codes"

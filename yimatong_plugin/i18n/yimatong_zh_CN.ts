@@ -4077,7 +4077,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="245" />
+      <location filename="../core/library/remote.py" line="252" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
@@ -4469,7 +4469,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="184" />
+      <location filename="../core/library/remote.py" line="191" />
       <source>Too many parcels in this area for the library service; zoom in</source>
       <translation>此范围内地块过多，项目库服务无法一次返回，请放大地图</translation>
     </message>
@@ -5014,7 +5014,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批次批准</translation>
     </message>
     <message>
-      <location filename="../service/api_read.py" line="144" />
+      <location filename="../service/api_read.py" line="162" />
       <source>bbox must be minx,miny,maxx,maxy in degrees (EPSG:4490), min before max</source>
       <translation>bbox 须为 minx,miny,maxx,maxy（EPSG:4490 经纬度，最小值在前）</translation>
     </message>
@@ -5082,6 +5082,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/dictionaries/__init__.py" line="244" />
       <source>code {code} is not in the list {key}.</source>
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
+    </message>
+    <message>
+      <location filename="../service/api_read.py" line="93" />
+      <source>codes must be up to 200 project codes of 28 digits, separated by commas</source>
+      <translation>codes 须为以逗号分隔的项目代码（28 位数字），最多 200 个</translation>
     </message>
     <message>
       <location filename="../core/zoning_scheme.py" line="85" />
