@@ -2,13 +2,11 @@
 ``GET /api/v1/projects`` (off the GUI thread) as the view scrolls, the search and the filters
 are passed to the service, the details of a project come from it; read-only."""
 
-import time
-
 import pytest
 from qgis.core import QgsApplication, QgsAuthMethodConfig
-from qgis.PyQt.QtCore import QCoreApplication
 
 from tests.panel_data import make_library
+from tests.qgis.waiting import wait_until
 from tests.service_server import Service, add_client
 from yimatong_plugin.core import project_query as pq
 from yimatong_plugin.core.library import open_library
@@ -19,14 +17,7 @@ MASTER = "ymt-test-master-password"
 N = 450  # two full pages of 200 and one of 50
 
 
-def _wait(predicate, timeout=60.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return False
+_wait = wait_until
 
 
 @pytest.fixture(scope="module")

@@ -3,27 +3,19 @@ run off the GUI thread (the pick returns at once), the answers are listed when t
 
 import socket
 import threading
-import time
 
 import pytest
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsPointXY, QgsRectangle
-from qgis.PyQt.QtCore import QCoreApplication, QDate
+from qgis.PyQt.QtCore import QDate
 
 from tests.qgis.test_project_box import CLICK, library  # noqa: F401 (fixture)
+from tests.qgis.waiting import wait_until
 from tests.service_server import Service, add_client
 from yimatong_plugin.core import lifecycle as lc
 from yimatong_plugin.core.library import LibraryError, open_library
 from yimatong_plugin.ui.project_box import ProjectBoxDock
 
-
-def _wait(predicate, timeout=60.0) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return False
+_wait = wait_until
 
 
 def _settled(dock) -> bool:

@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from tests.blob_forgery import forge_blob
 from tests.library_data import SEG, SQUARE
 from tests.qgis.test_project_box import AS_OF, _Collector
 from tests.service_server import Service, add_client
@@ -30,29 +31,7 @@ def _seed(uri: str, tmp_path) -> tuple[str, int, int]:
 
 
 def _forge(uri: str, backend: str, sha: str) -> None:
-    """Change the stored bytes behind the library's back (its refusal trigger switched off, as
-    an administrator could)."""
-    forge = "UPDATE ymt_blob_chunks SET data = {mark} WHERE sha256 = {mark}"
-    if backend == "gpkg":
-        import sqlite3
-
-        con = sqlite3.connect(uri)
-        name = "ymt_blob_chunks_no_update"
-        trigger = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-        con.execute(f"DROP TRIGGER {name}")
-        con.execute(forge.format(mark="?"), (b"forged bytes", sha))
-        con.execute(trigger[0])
-        con.commit()
-        con.close()
-    else:
-        import psycopg2
-
-        con = psycopg2.connect(uri)
-        with con, con.cursor() as cur:
-            cur.execute("ALTER TABLE ymt_blob_chunks DISABLE TRIGGER ymt_blob_chunks_no_update")
-            cur.execute(forge.format(mark="%s"), (b"forged bytes", sha))
-            cur.execute("ALTER TABLE ymt_blob_chunks ENABLE TRIGGER ymt_blob_chunks_no_update")
-        con.close()
+    forge_blob(uri, backend, sha, b"forged bytes")
 
 
 def _checks(html_path) -> dict[str, str]:
