@@ -1,7 +1,5 @@
 """The project-library dock driven through its widgets: open, type, filter, sort, select, edit."""
 
-import time
-
 import pytest
 import shapely
 from qgis.core import QgsProject
@@ -9,20 +7,14 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtTest import QTest
 
 from tests.panel_data import make_library
+from tests.qgis.waiting import wait_until
 from yimatong_plugin.core import project_query as pq
 from yimatong_plugin.ui.library_dock import DEBOUNCE_MS, LibraryDock
 
 COL = {name: i for i, name in enumerate(pq.COLUMN_NAMES)}
 
 
-def _wait(predicate, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        QCoreApplication.processEvents()
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return False
+_wait = wait_until
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.blob_forgery import forge_blob
 from tests.library_data import SEG, SQUARE
 from tests.service_server import Service, add_client
 from yimatong_plugin.core.library import open_library
@@ -282,27 +283,7 @@ def test_damaged_bytes_are_refused(svc, api):
     url = f"{svc.api}/projects/{svc.code}/results"
     rid = api.post(url, files={"file": ("d.txt", b"original bytes")}, timeout=30).json()["id"]
     sha = hashlib.sha256(b"original bytes").hexdigest()
-    forge = "UPDATE ymt_blob_chunks SET data = {mark} WHERE sha256 = {mark}"
-    if svc.backend == "gpkg":
-        import sqlite3
-
-        con = sqlite3.connect(svc.uri)
-        name = "ymt_blob_chunks_no_update"
-        trigger = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-        con.execute(f"DROP TRIGGER {name}")
-        con.execute(forge.format(mark="?"), (b"forged bytes!!", sha))
-        con.execute(trigger[0])
-        con.commit()
-        con.close()
-    else:
-        import psycopg2
-
-        con = psycopg2.connect(svc.uri)
-        with con, con.cursor() as cur:
-            cur.execute("ALTER TABLE ymt_blob_chunks DISABLE TRIGGER ymt_blob_chunks_no_update")
-            cur.execute(forge.format(mark="%s"), (b"forged bytes!!", sha))
-            cur.execute("ALTER TABLE ymt_blob_chunks ENABLE TRIGGER ymt_blob_chunks_no_update")
-        con.close()
+    forge_blob(svc.uri, svc.backend, sha, b"forged bytes!!")
     resp = api.get(f"{url}/{rid}", timeout=10)
     err = _error(resp, 409, "result_id")
     assert err["code"] == "integrity" and b"forged" not in resp.content

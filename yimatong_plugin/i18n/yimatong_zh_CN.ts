@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="308" />
+      <location filename="../ui/project_box.py" line="305" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -44,12 +44,12 @@
       <translation>（新地块）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="376" />
+      <location filename="../ui/library_dock.py" line="141" />
       <source>(all)</source>
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="354" />
+      <location filename="../ui/library_open.py" line="237" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="401" />
+      <location filename="../ui/library_open.py" line="284" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="226" />
+      <location filename="../ui/library_open.py" line="38" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -89,7 +89,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="186" />
+      <location filename="../gis/projectbox_map.py" line="105" />
       <source>(retired)</source>
       <translation>（已废止）</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="121" />
+      <location filename="../core/library/remote.py" line="129" />
       <source>A library reached over HTTP answers no SQL; use the API calls</source>
       <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="423" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -289,6 +289,11 @@
       <translation>添加时间</translation>
     </message>
     <message>
+      <location filename="../ui/library_open.py" line="72" />
+      <source>Address of the exchange service, its key in a QGIS authentication configuration (https://host/api/v1?authcfg=&lt;id&gt;):</source>
+      <translation>交换服务地址（API 密钥保存在 QGIS 认证配置中，https://host/api/v1?authcfg=&lt;id&gt;）：</translation>
+    </message>
+    <message>
       <location filename="../core/importer/fields.py" line="224" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
@@ -299,7 +304,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="287" />
+      <location filename="../gis/projectbox_report.py" line="146" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -324,7 +329,7 @@
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="285" />
+      <location filename="../gis/projectbox_report.py" line="144" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -339,7 +344,7 @@
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="286" />
+      <location filename="../gis/projectbox_report.py" line="145" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -359,7 +364,7 @@
       <translation>约定开工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="78" />
+      <location filename="../service/context.py" line="81" />
       <source>All library connections are busy</source>
       <translation>项目库连接均在使用中</translation>
     </message>
@@ -446,7 +451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>始终使用此坐标系：</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="165" />
+      <location filename="../service/context.py" line="180" />
       <source>An API key is required (Authorization: Bearer &lt;key&gt;)</source>
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
@@ -481,7 +486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="366" />
+      <location filename="../ui/library_open.py" line="249" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -506,12 +511,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批事项“{item}”未对应任何项目库阶段（请在映射文件 MAPPING 中添加；仅更新状态时填 -）</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="53" />
+      <location filename="../ui/library_details.py" line="54" />
       <source>Approval status</source>
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="317" />
+      <location filename="../ui/project_box.py" line="314" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -621,6 +626,16 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
     <message>
+      <location filename="../ui/project_box.py" line="279" />
+      <source>Asking the library service for the projects at {where}…</source>
+      <translation>正在向项目库服务查询 {where} 处的项目…</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_dock.py" line="259" />
+      <source>Asking the library service…</source>
+      <translation>正在向项目库服务查询…</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="107" />
       <source>Attach</source>
       <translation>挂接</translation>
@@ -631,7 +646,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>将地块挂接到项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="62" />
+      <location filename="../ui/library_details.py" line="63" />
       <source>Attach parcels…</source>
       <translation>挂接地块…</translation>
     </message>
@@ -646,7 +661,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="421" />
+      <location filename="../gis/projectbox_report.py" line="281" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -811,7 +826,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="278" />
+      <location filename="../ui/project_box.py" line="252" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -831,7 +846,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="76" />
+      <location filename="../core/library/remote.py" line="84" />
       <source>Cannot reach the library service {url}: {error}</source>
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
@@ -856,12 +871,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="482" />
+      <location filename="../gis/projectbox_report.py" line="342" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="104" />
+      <location filename="../gis/projectbox_map.py" line="142" />
       <source>Cannot write the image {path}</source>
       <translation>无法写入图片 {path}</translation>
     </message>
@@ -891,17 +906,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="423" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="85" />
+      <location filename="../ui/library_details.py" line="86" />
       <source>Changes</source>
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="399" />
+      <location filename="../gis/projectbox_report.py" line="258" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -966,17 +981,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="117" />
+      <location filename="../ui/project_box.py" line="90" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="154" />
+      <location filename="../ui/project_box.py" line="127" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="150" />
+      <location filename="../service/context.py" line="165" />
       <source>Client {name} lacks the scope {scope} for this call</source>
       <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
@@ -986,7 +1001,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="231" />
+      <location filename="../ui/library_open.py" line="44" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -1001,7 +1016,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目代码生成器…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="125" />
+      <location filename="../ui/library_dock.py" line="120" />
       <source>Code or its start, division (430702 or 武陵区), name or applicant</source>
       <translation>项目代码或其开头、行政区划（430702 或 武陵区）、项目名称或用地单位</translation>
     </message>
@@ -1266,7 +1281,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="319" />
+      <location filename="../gis/projectbox_report.py" line="178" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1286,7 +1301,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="273" />
+      <location filename="../gis/projectbox_report.py" line="132" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1326,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积字段</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="195" />
+      <location filename="../ui/library_details.py" line="214" />
       <source>Declared area must be a number of m²: {value}</source>
       <translation>申报面积必须是以平方米计的数字：{value}</translation>
     </message>
@@ -1391,7 +1406,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="374" />
+      <location filename="../gis/projectbox_report.py" line="233" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
@@ -1461,7 +1476,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="372" />
+      <location filename="../gis/projectbox_report.py" line="231" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1601,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="399" />
+      <location filename="../gis/projectbox_report.py" line="258" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1616,7 +1631,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>根据当前图层中所选地块的位置，利用行政区划边界图层填写行政区划代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="128" />
+      <location filename="../ui/library_dock.py" line="123" />
       <source>Filters</source>
       <translation>筛选</translation>
     </message>
@@ -1626,7 +1641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="281" />
+      <location filename="../gis/projectbox_report.py" line="140" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1692,12 +1707,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="142" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="252" />
+      <location filename="../ui/library_open.py" line="83" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1707,7 +1722,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="221" />
+      <location filename="../ui/library_open.py" line="33" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1797,7 +1812,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>缩小超过此比例尺时隐藏 1:</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="87" />
+      <location filename="../ui/library_details.py" line="88" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1817,7 +1832,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="74" />
+      <location filename="../ui/library_details.py" line="75" />
       <source>Id</source>
       <translation>编号</translation>
     </message>
@@ -1889,7 +1904,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="188" />
+      <location filename="../ui/library_dock.py" line="183" />
       <source>Import…</source>
       <translation>导入…</translation>
     </message>
@@ -1939,7 +1954,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="399" />
+      <location filename="../gis/projectbox_report.py" line="258" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2119,6 +2134,16 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库项目</translation>
     </message>
     <message>
+      <location filename="../ui/library_open.py" line="71" />
+      <source>Library service</source>
+      <translation>项目库服务</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_open.py" line="42" />
+      <source>Library service (HTTP)…</source>
+      <translation>项目库服务（HTTP）…</translation>
+    </message>
+    <message>
       <location filename="../gis/library_layers.py" line="43" />
       <source>Library stage events</source>
       <translation>项目库阶段事件</translation>
@@ -2149,7 +2174,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="312" />
+      <location filename="../gis/projectbox_report.py" line="171" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2169,7 +2194,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="338" />
+      <location filename="../gis/projectbox_report.py" line="197" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2199,7 +2224,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="138" />
+      <location filename="../ui/project_box.py" line="111" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2324,12 +2349,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="222" />
+      <location filename="../ui/library_open.py" line="34" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="252" />
+      <location filename="../ui/library_open.py" line="83" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -2389,7 +2414,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="331" />
+      <location filename="../ui/project_box.py" line="328" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2409,7 +2434,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有编号为 {id} 的地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="119" />
+      <location filename="../gis/projectbox_map.py" line="38" />
       <source>No parcels recorded</source>
       <translation>未登记地块</translation>
     </message>
@@ -2424,7 +2449,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未提供项目代码。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="466" />
+      <location filename="../ui/library_dock.py" line="270" />
       <source>No project found. Search by name, applicant, division code or name (430702, 武陵区) or the start of the code (43 430702 2024).</source>
       <translation>没有找到项目。可按项目名称、用地单位、行政区划代码或名称（430702、武陵区）或项目代码的开头（43 430702 2024）搜索。</translation>
     </message>
@@ -2434,7 +2459,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="284" />
+      <location filename="../ui/project_box.py" line="258" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2504,6 +2529,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
     <message>
+      <location filename="../ui/library_open.py" line="215" />
+      <source>Not offered by the library service</source>
+      <translation>项目库服务不提供此功能</translation>
+    </message>
+    <message>
       <location filename="../core/approval_sync/sync.py" line="304" />
       <source>Not written: the run was rolled back</source>
       <translation>未写入：本次同步已整体回滚</translation>
@@ -2534,7 +2564,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="245" />
+      <location filename="../ui/project_box.py" line="218" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2574,7 +2604,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="320" />
+      <location filename="../ui/project_box.py" line="317" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2584,7 +2614,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="110" />
+      <location filename="../ui/library_dock.py" line="105" />
       <source>Open</source>
       <translation>打开</translation>
     </message>
@@ -2604,17 +2634,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="256" />
+      <location filename="../ui/library_open.py" line="87" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="310" />
+      <location filename="../ui/library_open.py" line="141" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="281" />
+      <location filename="../ui/library_open.py" line="112" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -2639,7 +2669,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>橙色：候选地块，标注为排名；绿色：可用地；控制线按合规性审查的样式绘制。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="374" />
+      <location filename="../gis/projectbox_report.py" line="233" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
@@ -2725,7 +2755,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="338" />
+      <location filename="../gis/projectbox_report.py" line="197" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -2830,7 +2860,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="335" />
+      <location filename="../gis/projectbox_report.py" line="194" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -2870,7 +2900,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="116" />
+      <location filename="../ui/project_box.py" line="89" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -2975,7 +3005,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="223" />
+      <location filename="../ui/library_open.py" line="35" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -3025,7 +3055,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="306" />
+      <location filename="../gis/projectbox_report.py" line="165" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3070,12 +3100,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="264" />
+      <location filename="../gis/projectbox_report.py" line="123" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="129" />
+      <location filename="../ui/project_box.py" line="102" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -3105,7 +3135,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="343" />
+      <location filename="../ui/library_open.py" line="182" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -3165,7 +3195,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="496" />
+      <location filename="../gis/projectbox_report.py" line="356" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -3420,7 +3450,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="397" />
+      <location filename="../gis/projectbox_report.py" line="256" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3515,7 +3545,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="315" />
+      <location filename="../gis/projectbox_report.py" line="174" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3540,7 +3570,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="399" />
+      <location filename="../gis/projectbox_report.py" line="258" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3565,7 +3595,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>保存二维码图片…</translation>
     </message>
     <message>
-      <location filename="../ui/library_details.py" line="60" />
+      <location filename="../ui/library_details.py" line="61" />
       <source>Save changes</source>
       <translation>保存修改</translation>
     </message>
@@ -3670,7 +3700,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="316" />
+      <location filename="../gis/projectbox_report.py" line="175" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -3805,7 +3835,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="338" />
+      <location filename="../gis/projectbox_report.py" line="197" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -3930,7 +3960,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="423" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -4047,7 +4077,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="149" />
+      <location filename="../ui/project_box.py" line="122" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4082,7 +4112,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="237" />
+      <location filename="../core/library/remote.py" line="252" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
@@ -4229,17 +4259,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库拒绝了此修改</translation>
     </message>
     <message>
+      <location filename="../ui/library_details.py" line="121" />
+      <source>The library service could not answer: {error}</source>
+      <translation>项目库服务未能应答：{error}</translation>
+    </message>
+    <message>
       <location filename="../core/projectbox.py" line="186" />
       <source>The library service evaluates the rules with the default thresholds only</source>
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="93" />
+      <location filename="../core/library/remote.py" line="101" />
       <source>The library service refused the call ({status}): {message}</source>
       <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="70" />
+      <location filename="../core/library/remote.py" line="78" />
       <source>The library service {url} did not answer in time</source>
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
@@ -4459,7 +4494,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="310" />
+      <location filename="../gis/projectbox_report.py" line="169" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -4469,7 +4504,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="176" />
+      <location filename="../core/library/remote.py" line="191" />
       <source>Too many parcels in this area for the library service; zoom in</source>
       <translation>此范围内地块过多，项目库服务无法一次返回，请放大地图</translation>
     </message>
@@ -4574,7 +4609,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中有未知的库字段：{fields}。可用字段：{known}</translation>
     </message>
     <message>
-      <location filename="../service/context.py" line="145" />
+      <location filename="../service/context.py" line="160" />
       <source>Unknown or revoked API key</source>
       <translation>API 密钥未知或已吊销</translation>
     </message>
@@ -4679,7 +4714,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="423" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4704,12 +4739,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="423" />
+      <location filename="../gis/projectbox_report.py" line="283" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="136" />
+      <location filename="../ui/project_box.py" line="109" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -4744,7 +4779,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="131" />
+      <location filename="../ui/project_box.py" line="104" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -5039,7 +5074,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批次批准</translation>
     </message>
     <message>
-      <location filename="../service/api_read.py" line="140" />
+      <location filename="../service/api_read.py" line="162" />
       <source>bbox must be minx,miny,maxx,maxy in degrees (EPSG:4490), min before max</source>
       <translation>bbox 须为 minx,miny,maxx,maxy（EPSG:4490 经纬度，最小值在前）</translation>
     </message>
@@ -5119,6 +5154,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
     </message>
     <message>
+      <location filename="../service/api_read.py" line="93" />
+      <source>codes must be up to 200 project codes of 28 digits, separated by commas</source>
+      <translation>codes 须为以逗号分隔的项目代码（28 位数字），最多 200 个</translation>
+    </message>
+    <message>
       <location filename="../core/zoning_scheme.py" line="85" />
       <source>codes only the 2023 list has: {codes}</source>
       <translation>含仅 2023 分类才有的编码：{codes}</translation>
@@ -5159,7 +5199,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="296" />
+      <location filename="../gis/projectbox_report.py" line="155" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -5169,12 +5209,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="351" />
+      <location filename="../gis/projectbox_report.py" line="210" />
       <source>current</source>
       <translation>现行</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="200" />
+      <location filename="../gis/projectbox_map.py" line="119" />
       <source>current parcel</source>
       <translation>现行地块</translation>
     </message>
@@ -5309,17 +5349,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="294" />
+      <location filename="../ui/project_box.py" line="266" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="411" />
+      <location filename="../gis/projectbox_report.py" line="270" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="412" />
+      <location filename="../gis/projectbox_report.py" line="271" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5329,7 +5369,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="410" />
+      <location filename="../gis/projectbox_report.py" line="269" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5664,7 +5704,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="250" />
+      <location filename="../gis/projectbox_report.py" line="109" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -5677,6 +5717,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/import_values.py" line="60" />
       <source>not a positive area: {value}</source>
       <translation>不是正的面积值：{value}</translation>
+    </message>
+    <message>
+      <location filename="../gis/projectbox_report.py" line="272" />
+      <source>not checked: the file cannot be read from here</source>
+      <translation>未核验：无法从此处读取该文件</translation>
     </message>
     <message>
       <location filename="../gis/reports/siting_data.py" line="139" />
@@ -5869,12 +5914,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="360" />
+      <location filename="../gis/projectbox_report.py" line="219" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="357" />
+      <location filename="../gis/projectbox_report.py" line="216" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -5899,12 +5944,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已退役</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="205" />
+      <location filename="../gis/projectbox_map.py" line="124" />
       <source>retired version (lineage)</source>
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="346" />
+      <location filename="../gis/projectbox_report.py" line="205" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -6454,7 +6499,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="327" />
+      <location filename="../ui/project_box.py" line="324" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -6489,12 +6534,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="463" />
+      <location filename="../ui/library_dock.py" line="261" />
       <source>{n}+ projects</source>
       <translation>{n}+ 个项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_dock.py" line="460" />
+      <location filename="../ui/library_dock.py" line="264" />
       <source>{n}+ projects (counting…)</source>
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>

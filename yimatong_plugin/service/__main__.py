@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--pool-size", type=int, default=8, help="library connections per worker process"
     )
+    serve.add_argument(
+        "--pool-wait",
+        type=float,
+        default=30.0,
+        help="seconds a request waits for a free library connection before a 503",
+    )
     serve.add_argument("--log-level", default="info")
     add = sub.add_parser("add-client", help="register a calling system; prints its new key")
     add.add_argument("name")
@@ -69,6 +75,7 @@ def main(argv=None) -> int:
     os.environ["YMT_SERVICE_MAX_BODY"] = str(int(args.max_body_kb * 1024))
     os.environ["YMT_SERVICE_COUNT_CAP"] = str(max(1, args.count_cap))
     os.environ["YMT_SERVICE_POOL"] = str(max(1, args.pool_size))
+    os.environ["YMT_SERVICE_POOL_WAIT"] = str(max(0.01, args.pool_wait))
     uvicorn.run(
         "yimatong_plugin.service.app:app_from_env",
         factory=True,

@@ -45,6 +45,7 @@ ERRORS = {
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
 
 
+CODES = r"^[0-9,]+$"
 STAGE_FILTER = "^(none|" + "|".join(pq.lc.STAGES) + ")$"
 
 
@@ -59,7 +60,16 @@ def list_projects(
     year: Optional[str] = Query(None, pattern=r"^\d{4}$"),
     source: Optional[Source] = None,
     stage: Optional[str] = Query(None, pattern=STAGE_FILTER, description="current stage or none"),
+    supply_type: Optional[str] = Query(None, pattern=r"^\d{2}$", description="supply type"),
+    land_use: Optional[str] = Query(None, pattern=r"^\d{4}$", description="land use"),
     updated_since: Optional[dt.date] = Query(None, description="changed on or after this day"),
+    codes: Optional[str] = Query(
+        None,
+        pattern=CODES,
+        max_length=200 * 29,
+        description="only these projects (comma-separated 28-digit codes, up to 200), "
+        "archived ones included",
+    ),
 ):
     lib = who.lib
     cap = request.app.state.settings.count_cap
@@ -70,8 +80,20 @@ def list_projects(
         year=year,
         source=source.value if source else None,
         stage=stage,
+        supply_type=supply_type,
+        land_use=land_use,
+        include_archived=codes is not None,
     )
     where, params = pq.where_clause(flt, dialect)
+    if codes is not None:
+        wanted = sorted(set(codes.split(",")))
+        if len(wanted) > 200 or any(len(c) != 28 for c in wanted):
+            from ..core.i18n import tr
+
+            msg = tr("codes must be up to 200 project codes of 28 digits, separated by commas")
+            raise from_library(LibraryError(msg, "bad_value", "codes"))
+        where += " AND p.code IN (" + ", ".join("?" for _ in wanted) + ")"
+        params.extend(wanted)
     if updated_since is not None:
         where += " AND p.updated_at >= ?"
         params.append(updated_since.isoformat())

@@ -111,7 +111,7 @@ async def _refuse(send, limit: int, upload: bool):
 
 def create_app(settings: Settings) -> FastAPI:
     install_chinese()
-    libraries = Libraries(settings.library, settings.pool_size)
+    libraries = Libraries(settings.library, settings.pool_size, settings.pool_wait)
 
     @asynccontextmanager
     async def lifespan(app):
@@ -180,5 +180,6 @@ def app_from_env() -> FastAPI:
             max_upload_bytes=int(os.environ.get("YMT_SERVICE_MAX_UPLOAD", 512 << 20)),
             count_cap=int(os.environ.get("YMT_SERVICE_COUNT_CAP", 1000)),
             pool_size=int(os.environ.get("YMT_SERVICE_POOL", 8)),
+            pool_wait=float(os.environ.get("YMT_SERVICE_POOL_WAIT", 30.0)),
         )
     )

@@ -37,6 +37,7 @@ class Settings:
     max_page_size: int = 500
     count_cap: int = 1000  # the project list counts matches up to this many
     pool_size: int = 8  # open libraries (database connections) per worker process
+    pool_wait: float = 30.0  # seconds a request waits for a free one (then 503)
 
 
 class Libraries:
@@ -51,15 +52,17 @@ class Libraries:
         self._all: list[Library] = []
         self._lock = threading.Lock()
 
-    def _take(self) -> Library:  # blocking: runs in a worker thread
+    def _free_one(self) -> Optional[Library]:  # no I/O: runs in the event loop
         with self._lock:
             lib = self._free.pop() if self._free else None
-        if lib is None:
-            lib = open_library(self.uri, user=SERVICE_USER)
-            with self._lock:
-                self._all.append(lib)
-        if lib.user != SERVICE_USER:
+        if lib is not None and lib.user != SERVICE_USER:
             lib.set_user(SERVICE_USER)
+        return lib
+
+    def _open(self) -> Library:  # blocking: runs in a worker thread
+        lib = open_library(self.uri, user=SERVICE_USER)
+        with self._lock:
+            self._all.append(lib)
         return lib
 
     def _give(self, lib: Library) -> None:
@@ -78,10 +81,14 @@ class Libraries:
                 LibraryError(tr("All library connections are busy"), "busy")
             ) from None
         try:
-            try:
-                lib = await run_in_threadpool(self._take)
-            except LibraryError as exc:
-                raise from_library(exc) from None
+            # an open library is taken without a thread hop (most requests); opening one
+            # (at most pool_size per worker) runs in a worker thread
+            lib = self._free_one()
+            if lib is None:
+                try:
+                    lib = await run_in_threadpool(self._open)
+                except LibraryError as exc:
+                    raise from_library(exc) from None
             try:
                 yield lib
             finally:
@@ -110,24 +117,30 @@ class Caller:
     lib: Library
 
 
-async def borrowed(request: Request) -> AsyncIterator[Library]:
-    """Dependency: a library borrowed for this request (no key needed: the public page)."""
-    async with request.app.state.libraries.borrow() as lib:
-        yield lib
-
-
 #: key -> (client, expiry): a revoked or re-keyed client is refused within this many seconds
 AUTH_CACHE_SECONDS = 5.0
 _auth_cache: dict[str, tuple[Optional[dict], float]] = {}
 _auth_lock = threading.Lock()
 
 
-def _client(lib: Library, key: str) -> Optional[dict]:
-    now = time.monotonic()
+_UNKNOWN = object()
+
+
+def _cached_client(key: str):
+    """The client of ``key`` from the cache (None: no such key), or ``_UNKNOWN`` when the
+    cache does not know it now (no I/O: the event loop asks this)."""
     with _auth_lock:
         hit = _auth_cache.get(key)
-    if hit is not None and hit[1] > now:
+    if hit is not None and hit[1] > time.monotonic():
         return hit[0]
+    return _UNKNOWN
+
+
+def _client(lib: Library, key: str) -> Optional[dict]:
+    cached = _cached_client(key)
+    if cached is not _UNKNOWN:
+        return cached
+    now = time.monotonic()
     client = client_for_key(lib, key)
     with _auth_lock:
         if len(_auth_cache) > 10_000:  # unknown keys thrown at us: do not grow without end
@@ -136,11 +149,13 @@ def _client(lib: Library, key: str) -> Optional[dict]:
     return client
 
 
-def caller(lib: Library, scope: str, credentials) -> Caller:
-    try:
-        client: Optional[dict] = _client(lib, credentials.credentials)
-    except LibraryError as exc:
-        raise from_library(exc) from None
+def caller(lib: Library, scope: str, credentials, client=_UNKNOWN) -> Caller:
+    """The authenticated caller; ``client``: its row when the key cache knew it already."""
+    if client is _UNKNOWN:
+        try:
+            client = _client(lib, credentials.credentials)
+        except LibraryError as exc:
+            raise from_library(exc) from None
     if client is None:
         raise ApiError(401, "unauthorized", tr("Unknown or revoked API key"))
     if scope not in client["scopes"]:
@@ -165,7 +180,11 @@ def need(scope: str):
                 401, "unauthorized", tr("An API key is required (Authorization: Bearer <key>)")
             )
         async with request.app.state.libraries.borrow() as lib:
-            yield await run_in_threadpool(caller, lib, scope, credentials)
+            cached = _cached_client(credentials.credentials)
+            if cached is _UNKNOWN:  # asks the library: in a worker thread
+                yield await run_in_threadpool(caller, lib, scope, credentials)
+            else:  # a key seen in the last seconds: no thread hop
+                yield caller(lib, scope, credentials, cached)
 
     dependency.__name__ = f"need_{scope}"
     return dependency

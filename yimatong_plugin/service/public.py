@@ -7,15 +7,17 @@ or malformed code is a 404 page. Everything shown is escaped.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from html import escape
+from typing import Optional
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from ..core.code import CodeError, parse_code
 from ..core.dictionaries import load_dictionaries
 from ..core.library import STAGES, Library, LibraryError
-from .context import borrowed
+from .errors import ApiError
 
 router = APIRouter()
 
@@ -73,6 +75,33 @@ def not_found(text: str) -> HTMLResponse:
     return HTMLResponse(_page("未找到项目", body), status_code=404)
 
 
+def unavailable() -> HTMLResponse:
+    """The page a phone gets when the library is busy or unreachable (never JSON)."""
+    body = (
+        '<div class="card"><p class="name">服务繁忙</p>'
+        "<p>当前访问人数较多或项目库暂时无法连接，请稍后刷新本页。</p></div>"
+    )
+    return HTMLResponse(_page("暂不可用", body), status_code=503, headers={"Retry-After": "5"})
+
+
+async def _library_or_busy(request: Request) -> AsyncIterator[Optional[Library]]:
+    """A library borrowed for this request, or None when none is free in time (overload) or
+    the library cannot be opened: the page then answers 503 as HTML, not the API's JSON."""
+    borrowing = request.app.state.libraries.borrow()
+    try:
+        lib = await borrowing.__aenter__()
+    except ApiError:
+        yield None
+        return
+    try:
+        yield lib
+    except BaseException as exc:
+        if not await borrowing.__aexit__(type(exc), exc, exc.__traceback__):
+            raise
+    else:
+        await borrowing.__aexit__(None, None, None)
+
+
 @router.get(
     "/p/{code}",
     response_class=HTMLResponse,
@@ -82,16 +111,18 @@ def not_found(text: str) -> HTMLResponse:
         503: {"content": {"text/html": {}}, "description": "the library is unreachable"},
     },
 )
-def public_page(code: str, lib: Library = Depends(borrowed)):
+def public_page(code: str, lib: Optional[Library] = Depends(_library_or_busy)):
     try:
         pcode = parse_code(code[:100])
     except CodeError:
         return not_found(code)
+    if lib is None:
+        return unavailable()
     try:
         row = lib.project(str(pcode))
         events = lib.events(str(pcode)) if row else []
     except LibraryError:
-        return HTMLResponse(_page("暂不可用", "<p>服务暂不可用，请稍后再试。</p>"), 503)
+        return unavailable()
     if row is None:
         return not_found(code)
     current = STAGES.get(row.get("current_stage") or "", "尚无阶段记录")

@@ -28,6 +28,7 @@ from ..core.library.base import PROJECT_ATTRS
 from ..core.presentation import format_code, source_label, stage_label
 from ..gis.history_text import action_label, change_text, field_titles, table_label
 from ..toolbelt.i18n import tr
+from .background_calls import is_remote
 
 LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
 #: project fields editable in the details pane: those ``update_project`` takes, but the source
@@ -108,20 +109,38 @@ class ProjectDetailsMixin:
         lib = self.library
         if lib is None:
             return
-        project = lib.project(code)
+        if is_remote(lib):  # five HTTP calls: off the GUI thread, shown when they come
+            self._clear_details()
+            self._current_code = code
+            self.background.start("details", lib, lambda c: _details(c, code), self._details_came)
+            return
+        self._show_details(code, *_details(lib, code))
+
+    def _details_came(self, details, error) -> None:
+        if error is not None:
+            self._error(tr("The library service could not answer: {error}").format(error=error))
+            return
+        code = self._current_code
+        if code and details[0] is not None and details[0].get("code") == code:
+            self._show_details(code, *details)
+
+    def _show_details(self, code, project, parcels, events, results, history) -> None:
         self._clear_details()
         self._current_code = code
         if project is None:
             return
+        remote = is_remote(self.library)
+
         self.code_label.setText(format_code(code))
         self.source_label.setText(source_label(project.get("source")))
         self.approval_label.setText(approval_summary(project))
         for key, edit in self.edits.items():
             value = project.get(key)
             edit.setText("" if value is None else _fmt(value))
-            edit.setReadOnly(bool(project.get("archived")))
-        self.save_button.setEnabled(not project.get("archived"))
-        for p in lib.parcels(code):
+            edit.setReadOnly(bool(project.get("archived")) or remote)
+        self.save_button.setEnabled(not project.get("archived") and not remote)
+        self.attach_button.setEnabled(not remote)  # the service takes no edits from the panel
+        for p in parcels:
             state = tr("retired") if p.get("retired") else tr("current")
             if p.get("replaces"):
                 state += " ← " + str(p["replaces"])
@@ -136,7 +155,7 @@ class ProjectDetailsMixin:
             )
             item.setData(0, Qt.ItemDataRole.UserRole, p.get("geometry"))
             self.parcels_tree.addTopLevelItem(item)
-        for e in lib.events(code):
+        for e in events:
             self.events_tree.addTopLevelItem(
                 QTreeWidgetItem(
                     [
@@ -148,7 +167,7 @@ class ProjectDetailsMixin:
                     ]
                 )
             )
-        for r in lib.results(code):
+        for r in results:
             self.results_tree.addTopLevelItem(
                 QTreeWidgetItem(
                     [
@@ -159,7 +178,7 @@ class ProjectDetailsMixin:
                     ]
                 )
             )
-        for h in lib.history(code):
+        for h in history:
             self.history_tree.addTopLevelItem(
                 QTreeWidgetItem(
                     [
@@ -250,6 +269,14 @@ class ProjectDetailsMixin:
         except ValueError as exc:
             self._error(str(exc))
             return None
+
+
+def _details(lib, code: str) -> tuple:
+    """(project, parcels, events, results, history) of ``code``."""
+    project = lib.project(code)
+    if project is None:
+        return None, [], [], [], []
+    return project, lib.parcels(code), lib.events(code), lib.results(code), lib.history(code)
 
 
 def _fmt(value) -> str:

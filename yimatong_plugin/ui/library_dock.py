@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import (
-    QgsApplication,
-    QgsTask,
-)
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,12 +31,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import project_query as pq
-from ..core.library import LibraryError, is_postgres_uri
-from ..core.library.constants import SOURCES, STAGES
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
+from .background_calls import BackgroundCalls
 from .library_details import ProjectDetailsMixin
+from .library_open import LibraryOpenMixin
 from .project_model import ProjectTableModel
 
 DEBOUNCE_MS = 150
@@ -81,7 +76,7 @@ class _Relay(QObject):
     done = pyqtSignal(object, object)  # generation, result
 
 
-class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
+class LibraryDock(LibraryOpenMixin, ProjectDetailsMixin, QgsDockWidget):
     """The dock. ``iface`` may be None in tests (no map actions then)."""
 
     libraryOpened = pyqtSignal(str)  # noqa: N815 (Qt signal naming)
@@ -193,6 +188,8 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
         self.setWidget(body)
 
         self.anomalies: dict = {}
+        #: library-service calls off the GUI thread (the details of the selected project)
+        self.background = BackgroundCalls(self)
         self._relay = _Relay()
         self._relay.done.connect(self._anomalies_ready)
         self._timer = QTimer(self)
@@ -212,206 +209,9 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
         for combo in self.filters.values():
             combo.setEnabled(on)
 
-    # -- opening --------------------------------------------------------------------------
-    def _fill_open_menu(self) -> None:
-        from ..gis.library_connect import postgres_connection_names
-
-        menu = self.open_menu
-        menu.clear()
-        menu.addAction(tr("GeoPackage file…"), self.choose_geopackage)
-        menu.addAction(tr("New GeoPackage library…"), lambda: self.choose_geopackage(new=True))
-        pg = menu.addMenu(tr("PostgreSQL connection"))
-        names = postgres_connection_names()
-        if not names:
-            act = pg.addAction(tr("(no saved connections in QGIS)"))
-            act.setEnabled(False)
-        for name in names:
-            pg.addAction(name, lambda n=name: self.open_connection(n))
-        menu.addSeparator()
-        close = menu.addAction(tr("Close library"), self.close_library)
-        close.setEnabled(self.library is not None)
-
-    def open_from_settings(self) -> bool:
-        """Re-open the library remembered in the settings (in the background)."""
-        from ..toolbelt.settings import load_settings
-
-        settings = load_settings()
-        if settings.library_connection:
-            self.open_connection(settings.library_connection)
-            return True
-        if settings.library_uri and (
-            is_postgres_uri(settings.library_uri) or os.path.exists(settings.library_uri)
-        ):
-            self.open_uri(settings.library_uri)
-            return True
-        return False
-
-    def choose_geopackage(self, new: bool = False) -> None:
-        if new:
-            path, _ = QFileDialog.getSaveFileName(
-                self, tr("New project library"), "", tr("GeoPackage (*.gpkg)")
-            )
-        else:
-            path, _ = QFileDialog.getOpenFileName(
-                self, tr("Open project library"), "", tr("GeoPackage (*.gpkg)")
-            )
-        if path:
-            if new and not path.lower().endswith(".gpkg"):
-                path += ".gpkg"
-            self.open_uri(path)
-
-    def open_connection(self, name: str, background: bool = True) -> None:
-        """Open a library on one of QGIS's saved PostgreSQL connections."""
-        from ..gis.library_connect import connection_datasource, safe_uri
-
-        try:
-            uri = safe_uri(connection_datasource(name))
-        except ValueError as exc:
-            self._error(str(exc))
-            return
-        self.open_uri(uri, connection=name, background=background)
-
-    def open_uri(self, uri: str, connection: str = "", background: bool = True) -> None:
-        """Open the library ``uri`` (GeoPackage path or password-free PostgreSQL URI).
-
-        ``background``: in a QgsTask (the result arrives later; :attr:`libraryOpened`)."""
-        from ..gis.library_connect import open_configured_library
-
-        self.close_library()
-        self.library_label.setText(tr("Opening {uri}…").format(uri=_short(uri)))
-        result: dict = {}
-
-        def work(task=None):
-            result["library"] = open_configured_library(uri, connection)
-            lib = result["library"]
-            result["names"] = self._distinct_values(lib)
-            return True
-
-        def finished(exception, _value=None):
-            self._task = None
-            if exception is not None or "library" not in result:
-                self.library_label.setText(tr("No library open"))
-                self._error(
-                    tr("Cannot open the project library {uri}: {error}").format(
-                        uri=_short(uri), error=exception
-                    )
-                )
-                return
-            self._opened(uri, connection, result["library"], result["names"])
-
-        if not background:
-            try:
-                work()
-            except (LibraryError, ValueError, OSError) as exc:
-                finished(exc)
-                return
-            finished(None)
-            return
-        task = QgsTask.fromFunction(tr("Opening the project library"), work, on_finished=finished)
-        self._task = task
-        QgsApplication.taskManager().addTask(task)
-
-    @staticmethod
-    def _distinct_values(lib) -> dict:
-        conn = lib.connection
-        return {
-            c: pq.distinct_values(conn, c)
-            for c in ("year", "admin", "supply_type", "land_use", "status")
-        }
-
-    def _opened(self, uri: str, connection: str, library, values: dict) -> None:
-        from ..core.dictionaries import default_dictionaries
-        from ..toolbelt.settings import load_settings, save_settings
-
-        self.library, self.uri, self.connection_name = library, uri, connection
-        dicts = default_dictionaries()
-        self._names = {k: dict(dicts.get(k, {})) for k in ("admin", "supply_type", "land_use")}
-        self._fill_filters(values)
-        self.library_label.setText(connection or _short(uri))
-        self.library_label.setToolTip(uri)
-        settings = load_settings()
-        settings.library_uri = uri
-        settings.library_connection = connection
-        save_settings(settings)
-        count_path = None if is_postgres_uri(uri) else getattr(library, "path", None)
-        self._set_enabled(True)
-        # the list follows what the search box and filters show now (close_library stopped a
-        # pending debounce: a search cleared just before opening was otherwise never applied)
-        self.model.set_filter(self.current_filter())
-        self.model.set_connection(library.connection, count_path=count_path, names=self._names)
-        self.libraryOpened.emit(uri)
-        log(tr("Project library opened: {uri}").format(uri=connection or uri))
-        self._start_anomalies()
-
-    def _start_anomalies(self) -> None:
-        """Evaluate the anomaly rules of every project on a worker thread (seconds on 100,000
-        projects) with its own connection; the anomaly filter fills when they are known."""
-        import threading
-
-        from ..gis.library_connect import open_configured_library
-
-        combo = self.filters["anomaly"]
-        combo.setItemText(0, tr("(computing…)"))
-        combo.setEnabled(False)
-        uri, connection, generation = self.uri, self.connection_name, id(self.library)
-
-        def work():
-            try:
-                lib = open_configured_library(uri, connection)
-                try:
-                    result = pq.anomaly_codes(lib.connection)
-                finally:
-                    lib.close()
-            except Exception as exc:  # reported in the log; the filter stays off
-                log(tr("Anomaly rules could not be evaluated: {error}").format(error=exc))
-                result = None
-            self._relay.done.emit(generation, result)
-
-        threading.Thread(target=work, name="ymt-anomalies", daemon=True).start()
-
-    def _anomalies_ready(self, generation, result) -> None:
-        if self.library is None or generation != id(self.library):
-            return
-        combo = self.filters["anomaly"]
-        combo.setItemText(0, tr("(all)"))
-        if result is None:
-            return
-        self.anomalies = result
-        self.model.set_anomalies(result)
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        from ..core.lifecycle import RULES
-
-        for rule in RULES:
-            combo.addItem(f"{rule} ({len(result.get(rule, ())):,})", rule)
-        combo.blockSignals(False)
-        combo.setEnabled(True)
-
-    def _fill_filters(self, values: dict) -> None:
-        for key, combo in self.filters.items():
-            if key == "anomaly":
-                continue
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            if key == "source":
-                items = [(k, v) for k, v in SOURCES.items()]
-            elif key == "stage":
-                items = [("none", tr("(no event yet)"))] + list(STAGES.items())
-            elif key == "status":
-                items = [(v, v) for v in values.get("status", [])] + [("archived", tr("archived"))]
-            elif key == "year":
-                items = [(v, v) for v in sorted(values.get("year", []), reverse=True)]
-            else:
-                names = self._names.get(key, {})
-                items = [(v, f"{v} {names.get(v, '')}".strip()) for v in values.get(key, [])]
-            for value, text in items:
-                combo.addItem(text, value)
-            combo.blockSignals(False)
-
     def close_library(self) -> None:
         self._timer.stop()
+        self.background.drop("details")
         self.model.clear()
         if self.library is not None:
             try:
@@ -455,7 +255,11 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
                 self.table.selectRow(row)
 
     def _show_count(self, n: int) -> None:
-        if n == -1:
+        if n == -1 and not self.model.rowCount() and hasattr(self.model, "set_library"):
+            self.count_label.setText(tr("Asking the library service…"))
+        elif n == -2 and hasattr(self.model, "count_floor"):  # the service counts up to a cap
+            self.count_label.setText(tr("{n}+ projects").format(n=f"{self.model.count_floor:,}"))
+        elif n == -1:
             self.count_label.setText(
                 tr("{n}+ projects (counting…)").format(n=self.model.rowCount())
             )
@@ -484,6 +288,9 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
             self.search.setText(code)
             self.apply_filter()
             row = self.model.row_of(code)
+            if row < 0 and hasattr(self.model, "set_library"):  # the service's page comes later
+                self._select_when_listed = code
+                return False
         if row >= 0:
             shown = self._current_code
             self.table.selectRow(row)
@@ -492,6 +299,12 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
                 self.show_project(code)
             return True
         return False
+
+    def _listed(self, _ms: float) -> None:
+        """A page of the service's list came: select the code asked for meanwhile."""
+        code, self._select_when_listed = getattr(self, "_select_when_listed", None), None
+        if code and self.model.row_of(code) >= 0:
+            self.select_code(code)
 
     # -- other tools ----------------------------------------------------------------------
     def open_attach(self) -> None:
@@ -519,9 +332,3 @@ class LibraryDock(ProjectDetailsMixin, QgsDockWidget):
         log(message, "warning", push=self.iface is not None)
         if self.iface is None and os.environ.get("YMT_DOCK_DIALOGS"):
             QMessageBox.warning(self, tr("Project library"), message)
-
-
-def _short(uri: str) -> str:
-    if is_postgres_uri(uri):
-        return uri
-    return os.path.basename(uri) or uri

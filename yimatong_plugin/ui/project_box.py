@@ -1,4 +1,5 @@
-"""Project box (项目盒) dock and its map tool.
+"""Project box (项目盒) dock (its map tool: project_box_tool.py; its highlight:
+project_box_highlight.py).
 
 Click a point on the map: the dock lists every library project whose parcels — current or
 retired — touch it (code in display form, name, status). Selecting a project shows its timeline
@@ -10,20 +11,13 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import shapely
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeatureRequest,
-    QgsGeometry,
     QgsPointXY,
-    QgsProject,
-    QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint, QgsRubberBand
-from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.gui import QgsDockWidget, QgsRubberBand
+from qgis.PyQt.QtCore import QDate, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +42,10 @@ from ..gis.history_text import status_text
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
+from .background_calls import BackgroundCalls, is_remote
+from .project_box_highlight import LIBRARY_CRS, HighlightMixin
+from .project_box_tool import ProjectBoxMapTool, polygon_feature_at
 from .timeline import TimelineView, severity_label
-
-LIBRARY_CRS = QgsCoordinateReferenceSystem("EPSG:4490")
-PICK_TOLERANCE_PX = 3
-CURRENT_COLOR = QColor(220, 30, 30)
-RETIRED_COLOR = QColor(40, 90, 200)
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 PICK_BUTTON_STYLE = (
@@ -63,28 +55,7 @@ PICK_BUTTON_STYLE = (
 NOTHING_FOUND_STYLE = "background: #fff4d6; padding: 2px;"
 
 
-class ProjectBoxMapTool(QgsMapToolEmitPoint):
-    """Click a point: emits ``picked(point, crs, tolerance)`` in the canvas CRS."""
-
-    picked = pyqtSignal(QgsPointXY, QgsCoordinateReferenceSystem, float)
-
-    def __init__(self, canvas):
-        super().__init__(canvas)
-        self.setCursor(Qt.CursorShape.CrossCursor)
-
-    def canvasReleaseEvent(self, event):
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        self.pick(event.mapPoint())
-
-    def pick(self, point: QgsPointXY) -> None:
-        """The public handler: look up ``point`` (canvas CRS) as a click would."""
-        canvas = self.canvas()
-        tolerance = PICK_TOLERANCE_PX * canvas.mapUnitsPerPixel()
-        self.picked.emit(QgsPointXY(point), canvas.mapSettings().destinationCrs(), tolerance)
-
-
-class ProjectBoxDock(QgsDockWidget):
+class ProjectBoxDock(HighlightMixin, QgsDockWidget):
     """The dock. ``library_uri`` (plugin setting) is opened on first use."""
 
     OBJECT_NAME = "YimatongProjectBoxDock"
@@ -102,6 +73,8 @@ class ProjectBoxDock(QgsDockWidget):
         self.current: dict = {}
         self._bands: list[QgsRubberBand] = []
         self._highlight_counts = {"current": 0, "retired": 0}
+        #: library-service calls off the GUI thread (a newer pick drops a stale answer)
+        self.background = BackgroundCalls(self)
         self.map_tool = ProjectBoxMapTool(self.canvas)
         self.map_tool.picked.connect(self.lookup)
         # rubber bands live in map coordinates: redraw them when the canvas CRS changes
@@ -270,6 +243,7 @@ class ProjectBoxDock(QgsDockWidget):
         """List the projects at ``point`` (in ``crs``)."""
         self.project_list.clear()
         self.projects = []
+        self.background.drop("list")
         self.show_project(None)
         try:
             lib = self.library()
@@ -287,19 +261,42 @@ class ProjectBoxDock(QgsDockWidget):
         if not crs.isValid():
             crs = LIBRARY_CRS
         feature = self.feature_at(point, crs, tolerance) if self.by_feature.isChecked() else None
+        if feature is not None:
+            layer, fid, geom = feature
+            where = tr("feature {fid} of {layer}").format(fid=fid, layer=layer.name())
+
+            def query(library):
+                return pb.projects_in(library, geom, "EPSG:4490")
+        else:
+            where = f"{point.x():.6f}, {point.y():.6f}"
+            x, y, crs_id = point.x(), point.y(), crs.authid() or crs.toWkt()
+
+            def query(library):
+                return pb.projects_at(library, x, y, crs_id, tolerance)
+
+        if is_remote(lib):  # HTTP calls: off the GUI thread, the answer listed when it comes
+            self.message.setText(
+                tr("Asking the library service for the projects at {where}…").format(where=where)
+            )
+            self.message.setStyleSheet("")
+            self.background.start(
+                "list", lib, query, lambda rows, exc: self._listed(rows, exc, where)
+            )
+            return []
         try:
-            if feature is not None:
-                layer, fid, geom = feature
-                rows = pb.projects_in(lib, geom, "EPSG:4490")
-                where = tr("feature {fid} of {layer}").format(fid=fid, layer=layer.name())
-            else:
-                rows = pb.projects_at(
-                    lib, point.x(), point.y(), crs.authid() or crs.toWkt(), tolerance
-                )
-                where = f"{point.x():.6f}, {point.y():.6f}"
+            rows = query(lib)
         except LibraryError as exc:  # e.g. the library service unreachable: say it, stay usable
             self._say_failure(exc)
             return []
+        return self._list(rows, where)
+
+    def _listed(self, rows, error, where: str) -> None:
+        if error is not None:
+            self._say_failure(error, push=True)
+            return
+        self._list(rows, where)
+
+    def _list(self, rows: list[dict], where: str) -> list[dict]:
         self.projects = rows
         for row in rows:
             n_current, n_retired = len(row["parcel_ids"]), len(row["retired_parcel_ids"])
@@ -338,40 +335,21 @@ class ProjectBoxDock(QgsDockWidget):
         self.message.setStyleSheet("")
         return rows
 
-    def _say_failure(self, exc: Exception) -> None:
+    def _say_failure(self, exc: Exception, push: bool = False) -> None:
+        """Say why the library did not answer, in the panel; ``push``: in the message bar
+        too (an answer that came later, from the library service)."""
         text = tr("The project library could not answer: {error}").format(error=exc)
         self.message.setText(text)
         self.message.setStyleSheet(NOTHING_FOUND_STYLE)
         log(text, "warning")
+        bar = self.iface.messageBar() if push and hasattr(self.iface, "messageBar") else None
+        if bar is not None:
+            bar.pushMessage(tr("Project box"), text, Qgis.MessageLevel.Warning, 8)
 
     def feature_at(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem, tolerance=0.0):
         """(layer, feature id, shapely geometry in EPSG:4490) of the active polygon layer's
         feature under ``point``, or None."""
-        layer = self.iface.activeLayer()
-        if not isinstance(layer, QgsVectorLayer) or (
-            layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry
-        ):
-            return None
-        to_layer = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance())
-        here = QgsGeometry.fromPointXY(point)
-        here.transform(to_layer)
-        rect = here.boundingBox()
-        pad = tolerance
-        if crs != layer.crs():
-            # tolerance given in the canvas CRS: measure it in the layer CRS
-            probe = QgsGeometry.fromPointXY(QgsPointXY(point.x() + tolerance, point.y()))
-            probe.transform(to_layer)
-            pad = probe.asPoint().distance(here.asPoint())
-        rect.grow(pad)
-        request = QgsFeatureRequest().setFilterRect(rect)
-        for feat in layer.getFeatures(request):
-            geom = feat.geometry()
-            if geom.isEmpty() or geom.distance(here) > pad:
-                continue
-            geom = QgsGeometry(geom)
-            geom.transform(QgsCoordinateTransform(layer.crs(), LIBRARY_CRS, QgsProject.instance()))
-            return layer, feat.id(), shapely.from_wkb(bytes(geom.asWkb()))
-        return None
+        return polygon_feature_at(self.iface.activeLayer(), point, crs, tolerance)
 
     def project_codes(self) -> list[str]:
         """Codes listed, in display order."""
@@ -412,15 +390,37 @@ class ProjectBoxDock(QgsDockWidget):
         self.clear_highlight()
         self.finding_list.clear()
         self.report_button.setEnabled(bool(code))
-        if not code or self.library() is None:
+        self.background.drop("file")
+        lib = self.library() if code else None
+        if lib is None:
             self.current = {}
             self.timeline.clear_project()
             return
+        as_of, thresholds = self.as_of(), self.thresholds
+        if is_remote(lib):  # one HTTP call: off the GUI thread
+            self.current = {}
+            self.timeline.clear_project()
+            self.background.start(
+                "file",
+                lib,
+                lambda library: pb.project_file(library, code, as_of, thresholds),
+                self._file_loaded,
+            )
+            return
         try:
-            data = pb.project_file(self.library(), code, self.as_of(), self.thresholds)
+            data = pb.project_file(lib, code, as_of, thresholds)
         except LibraryError as exc:
             self._say_failure(exc)
             data = {}
+        self._show_file(data)
+
+    def _file_loaded(self, data, error) -> None:
+        if error is not None:
+            self._say_failure(error, push=True)
+            data = {}
+        self._show_file(data or {})
+
+    def _show_file(self, data: dict) -> None:
         self.current = data
         if not data:
             self.timeline.clear_project()
@@ -450,53 +450,10 @@ class ProjectBoxDock(QgsDockWidget):
             self.finding_list.resizeColumnToContents(column)
         self.highlight(data["parcels"])
 
-    # -- highlight ------------------------------------------------------------------------
-    def highlight(self, parcels: list[dict]) -> None:
-        """Rubber bands: current parcels solid red, retired versions dashed blue."""
-        self.clear_highlight()
-        dest = self.canvas.mapSettings().destinationCrs()
-        xform = None
-        if dest.isValid() and dest != LIBRARY_CRS:
-            xform = QgsCoordinateTransform(LIBRARY_CRS, dest, QgsProject.instance())
-        current = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        current.setStrokeColor(CURRENT_COLOR)
-        current.setFillColor(QColor(220, 30, 30, 50))
-        current.setWidth(2)
-        retired = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        retired.setStrokeColor(RETIRED_COLOR)
-        retired.setFillColor(QColor(0, 0, 0, 0))
-        retired.setWidth(2)
-        retired.setLineStyle(Qt.PenStyle.DashLine)
-        for parcel in parcels:
-            wkb = parcel.get("geometry")
-            if not wkb:
-                continue
-            geom = QgsGeometry()
-            geom.fromWkb(bytes(wkb))
-            if xform is not None:
-                geom.transform(xform)
-            kind = "retired" if parcel.get("retired") else "current"
-            (retired if kind == "retired" else current).addGeometry(geom, None)
-            self._highlight_counts[kind] += 1
-        self._bands = [retired, current]
-
-    def _rehighlight(self) -> None:
-        if self.current and self._bands:
-            self.highlight(self.current["parcels"])
-
-    def highlighted(self) -> dict[str, int]:
-        """Number of parcels highlighted per style (current / retired)."""
-        return dict(self._highlight_counts)
-
-    def clear_highlight(self) -> None:
-        for band in self._bands:
-            band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
-            self.canvas.scene().removeItem(band)
-        self._bands = []
-        self._highlight_counts = {"current": 0, "retired": 0}
-
     # -- teardown -------------------------------------------------------------------------
     def unload(self) -> None:
+        self.background.drop("list")  # answers still on their way are not shown
+        self.background.drop("file")
         for signal, slot in (
             (self.canvas.destinationCrsChanged, self._rehighlight),
             (self.canvas.mapToolSet, self._map_tool_changed),

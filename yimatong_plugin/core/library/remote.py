@@ -50,12 +50,20 @@ class RemoteLibrary:
         self.uri = url.rstrip("/")
         self.user = user or "remote"
         self.dictionaries = None
+        self._token = token
         self._timeout = (connect_timeout, timeout)
         self._session = requests.Session()
         self._session.headers["User-Agent"] = "yimatong-client"
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
         self.schema_version = None
+
+    def copy(self) -> RemoteLibrary:
+        """A new client of the same service, key and timeouts, with its own HTTP session (a
+        session must not be shared between threads: one copy per worker thread)."""
+        clone = RemoteLibrary(self.uri, self._token, self.user, self._timeout[1], self._timeout[0])
+        clone.dictionaries = self.dictionaries
+        return clone
 
     # --- plumbing ------------------------------------------------------------------------
     def _call(self, method: str, path: str, timeout=None, expect=(200, 201), **kwargs):
@@ -162,8 +170,15 @@ class RemoteLibrary:
         }
 
     def projects_by_code(self, codes) -> list[dict]:
-        """The projects of ``codes`` that exist (one request each)."""
-        return [row for row in (self.project(c) for c in codes) if row is not None]
+        """The projects of ``codes`` that exist, archived ones included (one request per 200
+        codes: ``GET /projects?codes=``)."""
+        wanted = sorted({self._code(c) for c in codes})
+        out = []
+        for i in range(0, len(wanted), 200):
+            chunk = wanted[i : i + 200]
+            params = {"codes": ",".join(chunk), "page_size": len(chunk)}
+            out += self._json("GET", "/projects", params=params)["items"]
+        return out
 
     def parcels_in_box(self, minx: float, miny: float, maxx: float, maxy: float) -> list[dict]:
         """Parcels (current and retired) whose envelope meets the box (EPSG:4490), as the local
