@@ -19,18 +19,23 @@ from qgis.core import (
 
 from ..gis import shapely_io as io
 from ..gis.gdal_errors import close_table_sink
+from ..gis.qgis_compat import FIELD_STRING
 from .compliance_support import TABLE_FIELDS, output_fields
+from .control_sets import approval_text, set_label
 
 
 def write_review_outputs(
     alg, parameters, context, feedback, result, controls, pgeoms, missing, ids_codes, area_crs,
-    want_pieces,
+    want_pieces, extra=(),
 ):  # fmt: skip
     """Write OUTPUT, OUTPUT_TABLE (and OUTPUT_PIECES) of ``alg`` (the compliance review);
     returns (outputs, parcel features, table features, parcel fields, table fields)."""
     parcel_ids, codes = ids_codes
     tr = alg.tr
     out_fields = output_fields([c.name for c in controls])
+    for fname, _value in extra:
+        out_fields.append(QgsField(fname, FIELD_STRING))
+    extra_values = [value for _fname, value in extra]
     table_fields = QgsFields()
     for fname, ftype in TABLE_FIELDS:
         table_fields.append(QgsField(fname, ftype))
@@ -80,6 +85,7 @@ def write_review_outputs(
                 codes[i],
             ]
             + ratios
+            + extra_values
         )
         out_feats.append(feat)
         for ov in res.overlaps:
@@ -126,3 +132,28 @@ def memory_copies(area_crs, out_fields, table_fields, out_feats, table_feats):
     mem_out.dataProvider().addFeatures(out_feats)
     mem_table.dataProvider().addFeatures(table_feats)
     return mem_out, mem_table
+
+
+def set_fields(row) -> list:
+    """(field, value) pairs OUTPUT gets when the review used control set ``row``: the set with
+    its version and the 批复文号 of its layers."""
+    if row is None:
+        return []
+    return [("control_set", set_label(row)), ("approval_docs", approval_text(row))]
+
+
+def set_info(row):
+    """What the report says of control set ``row`` (None without a set)."""
+    if row is None:
+        return None
+    return {
+        "label": set_label(row),
+        "key": row["key"],
+        "set_date": row.get("set_date"),
+        "current": bool(row.get("is_current")),
+        "layers": [
+            (lyr["name"], lyr.get("doc_no") or "", lyr.get("effective_date") or "")
+            for lyr in row["layers"]
+        ],
+        "approval": approval_text(row),
+    }

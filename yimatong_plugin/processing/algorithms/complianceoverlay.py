@@ -30,7 +30,7 @@ from ...gis import review_guards as guards
 from ...gis import shapely_io as io
 from ...toolbelt.i18n import CONTEXT
 from ..base import RepairingAlgorithm
-from ..compliance_outputs import memory_copies, write_review_outputs
+from ..compliance_outputs import memory_copies, set_fields, set_info, write_review_outputs
 
 # moved to compliance_support; still importable from here
 from ..compliance_support import AVOID_NAMES as AVOID_NAMES
@@ -48,6 +48,15 @@ from ..compliance_support import RULE_WORDS as RULE_WORDS
 from ..compliance_support import TABLE_FIELDS as TABLE_FIELDS
 from ..compliance_support import output_fields as output_fields
 from ..compliance_support import ratio_field as ratio_field
+from ..control_sets import (
+    check_set_choice,
+    control_set_parameter,
+    library_parameter,
+    open_set,
+    set_crs,
+    set_map_layers,
+    wanted_set,
+)
 from ..layer_prep import LayerPrep, unique_names
 
 
@@ -242,6 +251,9 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         for param in params:
             param.setHelp(helps[param.name()])
             self.addParameter(param)
+        for param, help_text in (control_set_parameter(self.tr), library_parameter(self.tr)):
+            param.setHelp(help_text)
+            self.addParameter(param)
 
     # ------------------------------------------------------------------------------ validation
     def checkParameterValues(self, parameters, context):
@@ -262,7 +274,10 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 "Zoning land-use code field: choose the field of the zoning layer with the codes"
             )
         layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        if not layers and zoning is None:
+        ok, msg = check_set_choice(self, parameters, context, layers)
+        if not ok:
+            return ok, msg
+        if not layers and zoning is None and wanted_set(self, parameters, context, []) is None:
             return False, self.tr("Give at least one control layer or a zoning layer")
         return True, ""
 
@@ -274,7 +289,13 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         parcels_name = parcels.sourceName()
         lprep.check_coordinates(parcels.sourceCrs(), parcels.sourceExtent(), parcels_name)
         tctx = context.transformContext()
-        area_crs = self.area_crs(parameters, self.AREA_CRS, context, parcels, feedback)
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
+        if cset is not None:
+            area_crs = set_crs(cset, self.parameterAsCrs(parameters, self.AREA_CRS, context), tr)
+            feedback.pushInfo(tr("Areas are planar in {crs}").format(crs=area_crs.authid()))
+        else:
+            area_crs = self.area_crs(parameters, self.AREA_CRS, context, parcels, feedback)
         sliver = self.parameterAsDouble(parameters, self.SLIVER_M2, context)
         id_field = self.parameterAsString(parameters, self.PARCEL_ID, context)
         use_field = self.parameterAsString(parameters, self.PROJECT_USE_FIELD, context)
@@ -321,7 +342,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 pgeoms,
                 parcel_ids,
                 area_crs,
-                not self.parameterAsCrs(parameters, self.AREA_CRS, context).isValid(),
+                cset is None
+                and not self.parameterAsCrs(parameters, self.AREA_CRS, context).isValid(),
                 tctx,
             )
         except AreaCheckError as exc:
@@ -338,7 +360,6 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             rect = QgsRectangle(xmin, ymin, xmax, ymax)
 
         # control layers ------------------------------------------------------------------
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
         overrides = parse_rules(self.parameterAsString(parameters, self.CONTROL_RULES, context))
         names = unique_names(layers)
         controls, report_controls, inputs = [], [], [(parcels_name, parcels.featureCount())]
@@ -366,6 +387,10 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             report_controls.append((name, layer, rule))
             inputs.append((name, layer.featureCount()))
             self._check_canceled(feedback)
+        if cset is not None:
+            controls = set_ctls
+            report_controls = set_map_layers(cset, controls, rect, area_crs)
+            inputs += [(lyr["name"], lyr["feature_count"]) for lyr in cset["layers"]]
 
         zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
         zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
@@ -418,7 +443,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         # outputs ---------------------------------------------------------------------------
         outputs, out_feats, table_feats, out_fields, table_fields = write_review_outputs(
             self, parameters, context, feedback, result, controls, pgeoms, missing,
-            (parcel_ids, codes), area_crs, want_pieces,
+            (parcel_ids, codes), area_crs, want_pieces, set_fields(cset),
         )  # fmt: skip
         n = len(result.parcels)
         counts = {}
@@ -448,6 +473,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 "zoning_layer": zoning_layer,
                 "zoning_field": zoning_field or None,
                 "zoning_scheme": scheme_text if zoning is not None else None,
+                "control_set": set_info(cset),
             }
             pdf_path = os.path.splitext(html_path)[0] + ".pdf"
             try:

@@ -27,14 +27,11 @@ from ...core import siting
 from ...core.landuse_compat import normalise_land_use
 from ...gis import shapely_io as io
 from ..base import RepairingAlgorithm
+from ..compliance_outputs import set_info
 from ..compliance_support import default_rule, parse_rules, zoning_scheme_parameter
+from ..control_sets import check_set_choice, control_set_parameter, open_set, set_crs, wanted_set
 from ..layer_prep import LayerPrep
-from ..siting_support import (
-    candidate_features,
-    candidate_fields,
-    parse_criteria,
-    search_source,
-)
+from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
 
 
 class SiteSelectionAlgorithm(RepairingAlgorithm):
@@ -163,6 +160,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                     "rules recognised from the layer names."
                 ),
             ),
+            control_set_parameter(tr),
             (
                 QgsProcessingParameterVectorLayer(
                     self.ZONING, tr("Planning zoning (用地用海)"), polygon, optional=True
@@ -292,7 +290,10 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         ):
             return False, tr("ZONING_FIELD: choose the field of the zoning layer with the codes")
         layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        if not layers and zoning is None:
+        ok, msg = check_set_choice(self, parameters, context, layers)
+        if not ok:
+            return ok, msg
+        if not layers and zoning is None and wanted_set(self, parameters, context, []) is None:
             return False, tr("Give at least one control layer or a zoning layer")
         minimum = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
         if parameters.get(self.MAX_AREA_M2) not in (None, ""):
@@ -307,7 +308,12 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         source, search_name = search_source(self, parameters, context)
         lprep.check_coordinates(source.sourceCrs(), source.sourceExtent(), search_name)
         tctx = context.transformContext()
-        area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
+        if cset is not None:
+            area_crs = set_crs(cset, self.parameterAsCrs(parameters, self.AREA_CRS, context), tr)
+        else:
+            area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
         land_use = self.parameterAsString(parameters, self.LAND_USE, context).strip()
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
         max_area = None
@@ -323,7 +329,6 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         rect = QgsRectangle(*shapely.total_bounds(live))
         feedback.setProgress(5)
 
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
         overrides = parse_rules(self.parameterAsString(parameters, self.CONTROL_RULES, context))
         controls = []
         for layer in layers:
@@ -345,6 +350,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             controls.append(engine.ControlLayer(name, prepared, rule))
             if feedback.isCanceled():
                 return {}
+        controls += set_ctls
         zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
         zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
         zoning = None
@@ -478,6 +484,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                 "min_width": min_width,
                 "area_crs": area_crs.authid(),
                 "controls": [(c.name, c.rule) for c in controls],
+                "control_set": set_info(cset),
                 "zoning": (zoning_layer.name(), zoning_field) if zoning_layer else None,
                 "date": datetime.datetime.now().isoformat(timespec="seconds"),
             }
