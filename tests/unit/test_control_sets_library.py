@@ -4,6 +4,7 @@ data version, stored features checked against their content hash."""
 
 import sqlite3
 
+import numpy as np
 import psycopg2
 import pytest
 import shapely
@@ -117,7 +118,9 @@ def test_preparation_stored_once_per_data_version_and_checked(lib):
     if lib.backend == "postgis":
         lib.connection.rollback()
     back = prep.from_bytes(sets.prepared_bytes(sha, epsg, prep.FORMAT), sha, epsg)
-    assert back.repaired_ids.tolist() == [0] and back.geoms[0].is_valid
+    assert back.repaired_ids.tolist() == [0] and back.loaded_count == 0  # decoded on demand
+    back.load(np.array([0, 1]))
+    assert back.geoms[0].is_valid and back.geoms[0].equals(prepared.geoms[0])
     other = content_hash([1, 2], [wkbs[0], shapely.to_wkb(box(20, 0, 30, 11))])
     assert other != sha and sets.prepared_bytes(other, epsg, prep.FORMAT) is None
     with pytest.raises(Exception, match="another layer version"):

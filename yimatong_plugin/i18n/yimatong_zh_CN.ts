@@ -2179,7 +2179,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="433" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="434" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
@@ -4573,7 +4573,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="483" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="484" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -5993,7 +5993,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="466" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6583,7 +6583,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="453" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="454" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>

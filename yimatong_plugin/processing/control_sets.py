@@ -322,7 +322,7 @@ def open_set(alg, parameters, context, layers, feedback, library_key="LIBRARY"):
 def set_map_layers(row, controls, rect, area_crs):
     """Memory layers of the set's polygons near ``rect`` (prepared, in ``area_crs``) for the
     report's maps: [(name, layer, rule)]."""
-    from qgis.core import QgsFeature, QgsVectorLayer
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
     out = []
     grown = None
@@ -335,14 +335,17 @@ def set_map_layers(row, controls, rect, area_crs):
     for ctl in controls:
         prepared = ctl.prepared()
         ids = np.arange(prepared.n) if grown is None else prepared.query(np.array([grown]))[1]
+        ids = np.unique(ids)
+        prepared.load(ids)
+        geoms = prepared.geoms[ids]
+        keep = ~shapely.is_missing(geoms)
+        keep[keep] = ~shapely.is_empty(geoms[keep])
         layer = QgsVectorLayer(f"MultiPolygon?crs={area_crs.authid()}", ctl.name, "memory")
         feats = []
-        for i in np.unique(ids).tolist():
-            geom = prepared.geoms[i]
-            if geom is None or geom.is_empty:
-                continue
+        for wkb in shapely.to_wkb(geoms[keep], output_dimension=2).tolist():
             feat = QgsFeature()
-            qg = io.from_shapely(geom)
+            qg = QgsGeometry()
+            qg.fromWkb(wkb)
             qg.convertToMultiType()
             feat.setGeometry(qg)
             feats.append(feat)

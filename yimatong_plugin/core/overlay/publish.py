@@ -9,6 +9,7 @@ published set finds nothing left to do. :func:`to_bytes` / :func:`from_bytes` ca
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from typing import Callable, Optional
@@ -67,7 +68,17 @@ def key_text(data_sha256: str, epsg: int) -> str:
 
 
 def to_bytes(layer: PreparedLayer, data_sha256: str, epsg: int) -> bytes:
-    """The prepared layer as bytes to store for this data version."""
+    """The prepared layer as bytes to store for this data version (with the polygons' boxes, so
+    that a review decodes only the polygons near its parcels)."""
+    if layer.boxes is None:
+        boxes = np.full((layer.n, 4), np.nan)
+        live = ~shapely.is_missing(layer.geoms)
+        boxes[live] = shapely.bounds(layer.geoms[live])
+        bad = ~np.isfinite(boxes).all(axis=1)  # NULL or empty: any real box (never matched:
+        good = np.nonzero(~bad)[0]  # their geometry is found unusable when loaded)
+        boxes[bad] = boxes[good[0]] if len(good) else 0.0
+        layer.boxes = boxes
+        layer._grid = None
     fd, path = tempfile.mkstemp(suffix=".npz", prefix="ymt_prepared_")
     os.close(fd)
     try:
@@ -84,13 +95,4 @@ def to_bytes(layer: PreparedLayer, data_sha256: str, epsg: int) -> bytes:
 def from_bytes(data: bytes, data_sha256: str, epsg: int) -> PreparedLayer:
     """The prepared layer stored for this data version; :class:`overlay_cache.CacheError` when
     the bytes belong to another version or cannot be read."""
-    fd, path = tempfile.mkstemp(suffix=".npz", prefix="ymt_prepared_")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        return overlay_cache.load(path, key_text(data_sha256, epsg))
-    finally:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+    return overlay_cache.load(io.BytesIO(data), key_text(data_sha256, epsg), on_demand=True)

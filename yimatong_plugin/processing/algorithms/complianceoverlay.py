@@ -389,7 +389,8 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
             self._check_canceled(feedback)
         if cset is not None:
             controls = set_ctls
-            report_controls = set_map_layers(cset, controls, rect, area_crs)
+            if self.parameterAsFileOutput(parameters, self.REPORT, context):
+                report_controls = set_map_layers(cset, controls, rect, area_crs)
             inputs += [(lyr["name"], lyr["feature_count"]) for lyr in cset["layers"]]
 
         zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
