@@ -228,3 +228,58 @@ def test_a_second_process_does_no_repair_or_cut_work(processing_ready, library, 
     direct = _second_process(library, "layers", tmp_path)
     assert direct["repair"] > 0 and direct["split"] > 0, direct
     assert abs(by_set["total"] - direct["total"]) < 1e-3
+
+
+def test_publish_and_review_through_qgis_process(tmp_path):
+    """qgis_process.bin: publish the sample control lines, then review the sample parcels
+    against the set (the plugin enabled in a throw-away profile, as in test_complianceoverlay)."""
+    from tests.tools import require
+
+    exe = require("qgis_process.bin")
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "yimatong_plugin").symlink_to(ROOT / "yimatong_plugin")
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_PLUGINPATH=str(plugins),
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"),
+        PYTHONPATH=os.pathsep.join([sys.prefix + "/lib/python3.11/site-packages", str(ROOT)]),
+    )
+
+    def qgis_process(*args):
+        proc = subprocess.run(
+            [exe, *args], env=env, capture_output=True, text=True, timeout=300
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+        return proc.stdout
+
+    qgis_process("plugins", "enable", "yimatong_plugin")
+    sample = ROOT / "yimatong_plugin" / "data" / "sample" / "changde_sample.gpkg"
+    library = tmp_path / "lib.gpkg"
+    open_library(str(library), user="alice").close()
+    out = json.loads(
+        qgis_process(
+            "--json",
+            "run",
+            "yimatong:publishcontrolset",
+            "--",
+            f"LIBRARY={library}",
+            "NAME=三区三线",
+            f"LAYERS={sample}|layername=生态保护红线",
+            f"LAYERS={sample}|layername=城镇开发边界",
+            f"DOC_NO={DOC}",
+        )  # fmt: skip
+    )
+    assert out["results"]["SET"] == "三区三线@1" and out["results"]["PREPARED"] == 2
+    result = tmp_path / "out.gpkg"
+    qgis_process(
+        "--json", "run", "yimatong:complianceoverlay", "--", f"PARCELS={sample}|layername=项目地块",
+        "PARCEL_ID=dkbh", f"LIBRARY={library}", "CONTROL_SET=三区三线", f"OUTPUT={result}",
+        f"OUTPUT_TABLE={tmp_path / 'table.csv'}",
+    )  # fmt: skip
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(result), "out", "ogr")
+    rows = {f["parcel_id"]: (f["verdict"], f["control_set"]) for f in layer.getFeatures()}
+    assert rows["DK-2024-005"] == ("冲突", "三区三线 v1") and len(rows) == 12
