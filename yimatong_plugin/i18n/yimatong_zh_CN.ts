@@ -4538,7 +4538,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="315" />
+      <location filename="../processing/control_sets.py" line="316" />
       <source>The project library has no current control set</source>
       <translation>项目库没有现行管控线版本</translation>
     </message>

@@ -311,7 +311,8 @@ def open_set(alg, parameters, context, layers, feedback, library_key="LIBRARY"):
     lib = alg.open_library_parameter(parameters, context, library_key)
     try:
         if not explicit:
-            if lib.schema_version < 7 or ControlSets(lib).current() is None:
+            version = lib.schema_version  # None: the exchange service (no control sets)
+            if not isinstance(version, int) or version < 7 or ControlSets(lib).current() is None:
                 feedback.pushInfo(tr("The project library has no current control set"))
                 return None, []
         return set_controls(lib, spec, feedback, tr)

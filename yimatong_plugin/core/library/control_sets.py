@@ -82,7 +82,7 @@ class ControlSets:
 
     def __init__(self, lib):
         self.lib = lib
-        if lib.schema_version < 7:
+        if not isinstance(lib.schema_version, int) or lib.schema_version < 7:  # remote: None
             raise LibraryError(
                 tr("The library has no control sets (schema version {version} < 7)").format(
                     version=lib.schema_version
