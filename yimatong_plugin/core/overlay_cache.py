@@ -206,7 +206,7 @@ def load(path, key_text: str, make_loader=None, on_demand: bool = False) -> Prep
             if lazy and loader is None:
                 raise CacheError("the layer can no longer be read lazily")
             if on_demand and not lazy and "boxes" in z.files:
-                loader = _wkb_loader(z["geoms"].tobytes(), z["geoms_offsets"].copy())
+                loader = _wkb_loader(z["geoms"], z["geoms_offsets"].copy())
                 geoms = np.full(len(z["state"]), None, dtype=object)
             else:
                 geoms = _unpack(z["geoms"], z["geoms_offsets"])
@@ -268,8 +268,9 @@ def load(path, key_text: str, make_loader=None, on_demand: bool = False) -> Prep
     return layer
 
 
-def _wkb_loader(raw: bytes, spans: np.ndarray):
-    """A loader decoding the geometries at the given indices from a WKB buffer with spans."""
+def _wkb_loader(raw: np.ndarray, spans: np.ndarray):
+    """A loader decoding the geometries at the given indices from a WKB buffer (uint8 array)
+    with spans."""
 
     def loader(ids: np.ndarray) -> np.ndarray:
         out = np.full(len(ids), None, dtype=object)
@@ -277,7 +278,7 @@ def _wkb_loader(raw: bytes, spans: np.ndarray):
         live = np.nonzero(sel[:, 0] >= 0)[0]
         if len(live):
             wkb = np.empty(len(live), dtype=object)
-            wkb[:] = [raw[a:b] for a, b in sel[live].tolist()]
+            wkb[:] = [raw[a:b].tobytes() for a, b in sel[live].tolist()]
             out[live] = shapely.from_wkb(wkb)
         return out
 

@@ -194,12 +194,12 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="254" />
+      <location filename="../core/library/control_sets.py" line="255" />
       <source>A control set needs a name without '@'</source>
       <translation>管控线版本需要一个不含“@”的名称</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="256" />
+      <location filename="../core/library/control_sets.py" line="257" />
       <source>A control set needs at least one layer</source>
       <translation>管控线版本至少需要一个图层</translation>
     </message>
@@ -1171,17 +1171,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="261" />
+      <location filename="../core/library/control_sets.py" line="262" />
       <source>Control layer '{name}': rule must be avoid or inside</source>
       <translation>管控图层“{name}”：规则须为避让（avoid）或在内（inside）</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="196" />
+      <location filename="../core/library/control_sets.py" line="197" />
       <source>Control layer '{name}': the stored features do not match their data version</source>
       <translation>管控图层“{name}”：存储的要素与其数据版本不符</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="269" />
+      <location filename="../core/library/control_sets.py" line="270" />
       <source>Control layer name '{name}' appears twice</source>
       <translation>管控图层名称“{name}”重复</translation>
     </message>
@@ -4034,17 +4034,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="187" />
+      <location filename="../core/library/control_sets.py" line="188" />
       <source>Stored file {sha} does not match its SHA-256</source>
       <translation>存储的文件 {sha} 与其 SHA-256 不符</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="181" />
+      <location filename="../core/library/control_sets.py" line="179" />
       <source>Stored file {sha} is incomplete</source>
       <translation>存储的文件 {sha} 不完整</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="173" />
+      <location filename="../core/library/control_sets.py" line="174" />
       <source>Stored file {sha} is missing</source>
       <translation>存储的文件 {sha} 缺失</translation>
     </message>

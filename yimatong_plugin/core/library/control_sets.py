@@ -168,25 +168,26 @@ class ControlSets:
 
     # --- data and preparation --------------------------------------------------------------
     def _blob_bytes(self, sha: str) -> bytes:
+        """The bytes of stored file ``sha``, checked against their SHA-256 (kind ``integrity``)."""
         blob = self.lib._one("SELECT chunk_count FROM ymt_blobs WHERE sha256 = ?", (sha,))
         if blob is None:
             raise LibraryError(tr("Stored file {sha} is missing").format(sha=sha), "integrity")
+        rows = self.lib.query(
+            "SELECT seq, data FROM ymt_blob_chunks WHERE sha256 = ? ORDER BY seq", (sha,)
+        )
+        if [int(r["seq"]) for r in rows] != list(range(int(blob["chunk_count"]))):
+            raise LibraryError(tr("Stored file {sha} is incomplete").format(sha=sha), "integrity")
+        digest = hashlib.sha256()
         parts = []
-        for seq in range(int(blob["chunk_count"])):
-            chunk = self.lib._one(
-                "SELECT data FROM ymt_blob_chunks WHERE sha256 = ? AND seq = ?", (sha, seq)
-            )
-            if chunk is None:
-                raise LibraryError(
-                    tr("Stored file {sha} is incomplete").format(sha=sha), "integrity"
-                )
-            parts.append(bytes(chunk["data"]))
-        data = b"".join(parts)
-        if hashlib.sha256(data).hexdigest() != sha:
+        for row in rows:
+            part = bytes(row["data"])
+            digest.update(part)
+            parts.append(part)
+        if digest.hexdigest() != sha:
             raise LibraryError(
                 tr("Stored file {sha} does not match its SHA-256").format(sha=sha), "integrity"
             )
-        return data
+        return b"".join(parts)
 
     def features(self, layer: dict) -> tuple[np.ndarray, list]:
         """(fids, WKB list) of a set layer, checked against its data version."""
