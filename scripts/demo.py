@@ -9,10 +9,13 @@
    Then 辅助选址 (``yimatong:siteselection``): the top 5 sites for an industrial project (1001,
    ≥ 30,000 m², minimum width 30 m) in 武陵区 (430702) against the same layers, writing
    ``demo_output/辅助选址结果.gpkg`` and ``demo_output/siting_report.html``.
+   Both use the control set 三区三线 published in the sample library (below), not the layers.
 2. A small sample project library ``demo_output/sample_library.gpkg`` (projects, parcels and
    events for some of the sample parcels) with ONE seeded anomaly (idle land, see
    :data:`SEEDED_ANOMALIES`) for the lifecycle monitor and the project box, and the Changde
-   一张图 catalog (``yimatong_plugin/data/catalog/changde_catalog.json``, 7 topics).
+   一张图 catalog (``yimatong_plugin/data/catalog/changde_catalog.json``, 7 topics), and the
+   sample control lines published as its current control set 三区三线 (``yimatong:
+   publishcontrolset``: stored and prepared once; the review and the site selection use it).
 
 Each part runs when the code it needs exists, and says clearly what is missing otherwise.
 """
@@ -37,6 +40,9 @@ LIBRARY_GPKG = OUT / "sample_library.gpkg"
 SAMPLE_CATALOG = ROOT / "yimatong_plugin" / "data" / "catalog" / "changde_catalog.json"
 
 CONTROL_LINES = ["生态保护红线", "永久基本农田", "城镇开发边界"]
+CONTROL_SET = "三区三线"
+# the sample control lines are synthetic: so is their approval document number
+CONTROL_SET_DOC = "示例批复〔2023〕1号（合成样例）"
 ZONING = "国土空间规划分区"
 PARCELS = "项目地块"
 
@@ -128,7 +134,8 @@ def run_compliance() -> bool:
     params = {
         "PARCELS": parcels,
         "PARCEL_ID": "dkbh",
-        "CONTROL_LAYERS": controls,
+        "LIBRARY": str(LIBRARY_GPKG),
+        "CONTROL_SET": CONTROL_SET,
         "ZONING": zoning,
         "ZONING_FIELD": "ydyhdm",
         "PROJECT_USE_FIELD": "ydxz",
@@ -144,6 +151,9 @@ def run_compliance() -> bool:
     result = processing.run("yimatong:complianceoverlay", params)
 
     print("\nCompliance review (yimatong:complianceoverlay) of", SAMPLE.name)
+    print(
+        f"  against control set {CONTROL_SET} of {LIBRARY_GPKG.name} (批复文号 {CONTROL_SET_DOC})"
+    )
     out = QgsVectorLayer(f"{RESULT_GPKG}|layername=审查结果", "OUTPUT", "ogr")
     if not out.isValid():
         out = QgsVectorLayer(str(result["OUTPUT"]), "OUTPUT", "ogr")
@@ -320,7 +330,30 @@ def build_library() -> bool:
         print(f"  seeded anomaly: {case['code']} ({case['dkbh']}) {case['rule']}: {case['why']}")
     check = QgsVectorLayer(f"{LIBRARY_GPKG}|layername=ymt_parcels", "ymt_parcels", "ogr")
     print(f"  ymt_parcels readable as a QGIS layer: {check.isValid()} ({check.featureCount()})")
-    return run_lifecycle_monitor() and run_approval_sync()
+    return publish_control_set() and run_lifecycle_monitor() and run_approval_sync()
+
+
+def publish_control_set() -> bool:
+    """The sample control lines as the library's current control set 三区三线 (prepared once)."""
+    import processing
+
+    result = processing.run(
+        "yimatong:publishcontrolset",
+        {
+            "LIBRARY": str(LIBRARY_GPKG),
+            "NAME": CONTROL_SET,
+            "LAYERS": [sample_layer(name) for name in CONTROL_LINES],
+            "DOC_NO": CONTROL_SET_DOC,
+            "EFFECTIVE_DATE": "2023-10-12",
+            "SET_DATE": "2023-10-12",
+            "DESCRIPTION": "2023 批复版（合成样例数据）",
+        },
+    )
+    print(
+        f"  control set {result['SET']} published and prepared "
+        f"({result['PREPARED']} layers), the library's current set"
+    )
+    return True
 
 
 SYNC_INVESTMENT_CODE = "2026-430702-89-01-000123"
@@ -474,7 +507,8 @@ def run_site_selection() -> bool:
             "LAND_USE": "1001",
             "MIN_AREA_M2": 30000.0,
             "MIN_WIDTH_M": 30.0,
-            "CONTROL_LAYERS": [sample_layer(name) for name in CONTROL_LINES],
+            "LIBRARY": str(LIBRARY_GPKG),
+            "CONTROL_SET": CONTROL_SET,
             "ZONING": sample_layer(ZONING),
             "ZONING_FIELD": "ydyhdm",
             "OUTPUT": f"ogr:dbname='{SITING_GPKG}' table=\"候选选址\" (geom)",
@@ -505,10 +539,10 @@ def main() -> int:
     app = start_qgis()
     ok = True
     try:
+        ok = build_library() and ok  # first: the review uses its control set 三区三线
         ok = run_compliance() and ok
         ok = run_site_selection() and ok
         ok = run_parcel_check() and ok
-        ok = build_library() and ok
     finally:
         gc.collect()  # layers and tasks of the runs go while QGIS is still up
         app.exitQgis()

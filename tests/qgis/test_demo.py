@@ -38,6 +38,11 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
         assert db.execute("select count(*) from ymt_projects").fetchone()[0] == 5
         # the sample 一张图 catalog of Changde
         assert db.execute("select count(*) from ymt_catalog_topics").fetchone()[0] >= 6
+        # the sample control lines as the current control set 三区三线, prepared once
+        assert db.execute("select key from ymt_control_sets where is_current").fetchall() == [
+            ("三区三线@1",)
+        ]
+        assert db.execute("select count(*) from ymt_control_prepared").fetchone()[0] == 3
         codes = [r[0] for r in db.execute("select code from ymt_events where stage='supply'")]
         assert "4343070220250301121001000001" in codes
     # the lifecycle monitor finds the seeded anomaly and nothing else
@@ -73,11 +78,16 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
     parser = _Sections()
     parser.feed(html.read_text(encoding="utf-8"))
     assert len(parser.parcels) == 12
+    # reviewed against the control set: the report and OUTPUT name it and its 批复文号
+    assert "三区三线 v1（三区三线@1）" in html.read_text(encoding="utf-8")
     with sqlite3.connect(tmp_path / "合规性审查结果.gpkg") as db:
         tables = {r[0] for r in db.execute("select table_name from gpkg_contents")}
         assert {"审查结果", "叠加分析表", "叠加图斑"} <= tables
         verdicts = dict(db.execute('select parcel_id, verdict from "审查结果"').fetchall())
+        named = set(db.execute('select control_set, approval_docs from "审查结果"').fetchall())
         problems = set(db.execute('select parcel_id, problem from "图形检查"').fetchall())
+    assert len(named) == 1 and next(iter(named))[0] == "三区三线 v1"
+    assert "生态保护红线 示例批复〔2023〕1号" in next(iter(named))[1]
     # the parcel check finds exactly the seeded geometry problems
     assert problems == {("DK-2024-009", "invalid"), ("DK-2024-012", "area_mismatch")}
     # the seeded cases of the sample data (yimatong_plugin/data/README.md)

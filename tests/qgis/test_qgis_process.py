@@ -45,6 +45,7 @@ def test_qgis_process_lists_the_provider(tmp_path):
         "projectboxreport",
         "syncapprovals",
         "importcatalog",
+        "publishcontrolset",
         "statistics",
     ):
         assert f"yimatong:{alg}" in out, out[-3000:]

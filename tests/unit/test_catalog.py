@@ -67,7 +67,7 @@ def _fill(cat):
 
 def test_crud_is_audited_and_a_retired_layer_keeps_its_history(lib):
     cat = Catalog(lib)
-    assert lib.schema_version == SCHEMA_VERSION == 6
+    assert lib.schema_version == SCHEMA_VERSION >= 6
     red = _fill(cat)
     assert [t["key"] for t in cat.topics()] == ["base", "sqsx"]  # sort order
     layer = cat.layer(red)
@@ -197,7 +197,7 @@ def test_v5_library_with_data_migrates(tmp_path, monkeypatch, request):
         monkeypatch.undo()
 
         lib = open_library(uri, user="bob")
-        assert lib.schema_version == SCHEMA_VERSION == 6
+        assert lib.schema_version == SCHEMA_VERSION >= 6
         assert lib.query("SELECT * FROM ymt_audit ORDER BY fid") == audit_before
         cat = Catalog(lib)
         assert cat.topics() == [] and cat.layers() == []

@@ -185,11 +185,15 @@ def _arrays(layer: PreparedLayer, key_text: str) -> dict:
     return a
 
 
-def load(path: str, key_text: str, make_loader=None) -> PreparedLayer:
-    """The PreparedLayer written to ``path`` for ``key_text``; raises :class:`CacheError`.
+def load(path, key_text: str, make_loader=None, on_demand: bool = False) -> PreparedLayer:
+    """The PreparedLayer written to ``path`` (a path or a binary file object) for ``key_text``;
+    raises :class:`CacheError`.
 
     ``make_loader(fids)`` returns the loader of the geometries not in the file (layers prepared
-    lazily from a GeoPackage) or None; a lazy layer without a loader is refused.
+    lazily from a GeoPackage) or None; a lazy layer without a loader is refused. With
+    ``on_demand``, a file holding every geometry and the boxes keeps the geometries as WKB and
+    decodes them when a review first needs them (a published control set: most of a layer's
+    polygons are far from the parcels).
     """
     try:
         with np.load(path, allow_pickle=False) as z:
@@ -201,12 +205,19 @@ def load(path: str, key_text: str, make_loader=None) -> PreparedLayer:
             loader = make_loader(z["fids"]) if lazy and make_loader is not None else None
             if lazy and loader is None:
                 raise CacheError("the layer can no longer be read lazily")
-            geoms = _unpack(z["geoms"], z["geoms_offsets"])
+            if on_demand and not lazy and "boxes" in z.files:
+                loader = _wkb_loader(z["geoms"], z["geoms_offsets"].copy())
+                geoms = np.full(len(z["state"]), None, dtype=object)
+            else:
+                geoms = _unpack(z["geoms"], z["geoms_offsets"])
+                loader = loader if lazy else None
             layer = PreparedLayer.__new__(PreparedLayer)
-            layer._loader = loader if lazy else None
+            layer._loader = loader
             layer.n = len(z["state"])
             layer.geoms = geoms
-            layer.loaded = z["loaded"].copy()
+            layer.loaded = (
+                z["loaded"].copy() if loader is None or lazy else np.zeros(len(geoms), bool)
+            )
             layer.nverts = z["nverts"].copy()
             layer.state = z["state"].copy()
             layer.overlapping = z["overlapping"].copy()
@@ -249,8 +260,26 @@ def load(path: str, key_text: str, make_loader=None) -> PreparedLayer:
     except shapely.errors.GEOSException as exc:
         raise CacheError(str(exc)) from exc
     layer.meta["saved"] = signature(layer)
-    try:
-        os.utime(path)  # last use, for :func:`prune`
-    except OSError:
-        pass
+    if isinstance(path, (str, os.PathLike)):
+        try:
+            os.utime(path)  # last use, for :func:`prune`
+        except OSError:
+            pass
     return layer
+
+
+def _wkb_loader(raw: np.ndarray, spans: np.ndarray):
+    """A loader decoding the geometries at the given indices from a WKB buffer (uint8 array)
+    with spans."""
+
+    def loader(ids: np.ndarray) -> np.ndarray:
+        out = np.full(len(ids), None, dtype=object)
+        sel = spans[ids]
+        live = np.nonzero(sel[:, 0] >= 0)[0]
+        if len(live):
+            wkb = np.empty(len(live), dtype=object)
+            wkb[:] = [raw[a:b].tobytes() for a, b in sel[live].tolist()]
+            out[live] = shapely.from_wkb(wkb)
+        return out
+
+    return loader

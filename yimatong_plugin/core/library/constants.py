@@ -9,7 +9,8 @@ from .. import lifecycle as _lifecycle
 # 5 events.origin_key (unique per origin_system), projects.approval_status/_at/approval_item,
 #   service tables ymt_api_clients, ymt_blobs, ymt_blob_chunks,
 # 6 the 一张图 catalog: ymt_catalog_topics, ymt_catalog_layers
-SCHEMA_VERSION = 6
+# 7 control sets: ymt_control_sets, ymt_control_set_layers, ymt_control_prepared
+SCHEMA_VERSION = 7
 LIBRARY_EPSG = 4490  # CGCS2000 geographic: every parcel is stored in it
 
 SOURCES = {

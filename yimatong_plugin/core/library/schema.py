@@ -334,3 +334,9 @@ from .schema_v6 import gpkg_v6, pg_v6  # noqa: E402
 
 GPKG_MIGRATIONS[6] = gpkg_v6()
 PG_MIGRATIONS[6] = pg_v6()
+
+# control sets (versioned control lines) and their stored preparation: see schema_v7.py.
+from .schema_v7 import gpkg_v7, pg_v7  # noqa: E402
+
+GPKG_MIGRATIONS[7] = gpkg_v7()
+PG_MIGRATIONS[7] = pg_v7()

@@ -165,6 +165,19 @@ class _Report(_HtmlPart, _PdfPart):
             (tr("Inputs"), inputs),
             (tr("Control lines"), lines),
         ]
+        cset = info.get("control_set")
+        if cset:
+            items.append(
+                (
+                    tr("Control set"),
+                    tr("{set} ({key}), set date {date}; 批复文号: {docs}").format(
+                        set=cset["label"],
+                        key=cset["key"],
+                        date=cset.get("set_date") or "—",
+                        docs=cset["approval"],
+                    ),
+                )
+            )
         if info.get("zoning_layer") is not None:
             items.append(
                 (

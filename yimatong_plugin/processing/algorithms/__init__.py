@@ -16,6 +16,7 @@ ALGORITHMS = [
     ("importcoordinates", "ImportCoordinatesAlgorithm"),
     ("exportcoordinates", "ExportCoordinatesAlgorithm"),
     ("importcatalog", "ImportCatalogAlgorithm"),
+    ("publishcontrolset", "PublishControlSetAlgorithm"),
     ("siteselection", "SiteSelectionAlgorithm"),
     ("statistics", "StatisticsAlgorithm"),
 ]

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import re
-from pathlib import Path
 
 import shapely
 from qgis.core import (
-    QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
@@ -24,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsRectangle,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -32,38 +26,12 @@ from ...core import overlay as engine
 from ...core import siting
 from ...core.landuse_compat import normalise_land_use
 from ...gis import shapely_io as io
-from ...gis.qgis_compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from ..base import RepairingAlgorithm
-from .complianceoverlay import (
-    ComplianceOverlayAlgorithm,
-    default_rule,
-    parse_rules,
-    zoning_scheme_parameter,
-)
-
-DIVISIONS = Path(__file__).resolve().parents[2] / "data" / "changde_counties.geojson"
-
-
-def parse_criteria(text: str) -> dict[str, tuple[str, float]]:
-    """``"道路=near:2;自然保护地=far"`` -> {name: (direction, weight)}; raises ValueError."""
-    out = {}
-    for item in re.split(r"[;；\n]", text or ""):
-        item = item.strip()
-        if not item:
-            continue
-        if "=" not in item:
-            raise ValueError(item)
-        name, rule = (s.strip() for s in item.rsplit("=", 1))
-        direction, _, weight = rule.partition(":")
-        direction = direction.strip().lower()
-        try:
-            w = float(weight) if weight.strip() else 1.0
-        except ValueError:
-            raise ValueError(item) from None
-        if direction not in (siting.candidates.NEAR, siting.candidates.FAR) or not name or w <= 0:
-            raise ValueError(item)
-        out[name] = (direction, w)
-    return out
+from ..compliance_outputs import set_info
+from ..compliance_support import default_rule, parse_rules, zoning_scheme_parameter
+from ..control_sets import check_set_choice, control_set_parameter, open_set, set_crs, wanted_set
+from ..layer_prep import LayerPrep
+from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
 
 
 class SiteSelectionAlgorithm(RepairingAlgorithm):
@@ -192,6 +160,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                     "rules recognised from the layer names."
                 ),
             ),
+            control_set_parameter(tr),
             (
                 QgsProcessingParameterVectorLayer(
                     self.ZONING, tr("Planning zoning (用地用海)"), polygon, optional=True
@@ -324,7 +293,10 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         ):
             return False, tr("ZONING_FIELD: choose the field of the zoning layer with the codes")
         layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        if not layers and zoning is None:
+        ok, msg = check_set_choice(self, parameters, context, layers)
+        if not ok:
+            return ok, msg
+        if not layers and zoning is None and wanted_set(self, parameters, context, []) is None:
             return False, tr("Give at least one control layer or a zoning layer")
         minimum = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
         if parameters.get(self.MAX_AREA_M2) not in (None, ""):
@@ -333,43 +305,18 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         return True, ""
 
     # ------------------------------------------------------------------------------ run
-    def _search_source(self, parameters, context):
-        """(feature source or layer, name) of the search area."""
-        tr = self.tr
-        division = self.parameterAsString(parameters, self.SEARCH_DIVISION, context).strip()
-        if not division:
-            source = self.polygon_source(
-                parameters, self.SEARCH_AREA, context, tr("SEARCH_AREA: the search area")
-            )
-            return source, source.sourceName()
-        from ...core.dictionaries import default_dictionaries
-
-        name = default_dictionaries().get("admin", {}).get(division)
-        if name is None:
-            raise QgsProcessingException(
-                tr("SEARCH_DIVISION: {code} is not a division code of the code lists").format(
-                    code=division
-                )
-            )
-        layer = QgsVectorLayer(str(DIVISIONS), "divisions", "ogr")
-        if layer.isValid():
-            layer.setSubsetString(f"\"adcode\" = '{division}'")
-        if not layer.isValid() or layer.featureCount() == 0:
-            raise QgsProcessingException(
-                tr(
-                    "SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; "
-                    "give SEARCH_AREA as a polygon layer"
-                ).format(code=division, name=name)
-            )
-        return layer, f"{division} {name}"
-
     def process_repairing(self, parameters, context, feedback):
         tr = self.tr
-        helper = ComplianceOverlayAlgorithm()  # its layer checks and prepared-layer cache
-        source, search_name = self._search_source(parameters, context)
-        helper._check_coordinates(source.sourceCrs(), source.sourceExtent(), search_name)
+        lprep = LayerPrep(tr)  # the compliance review's layer checks and prepared layers
+        source, search_name = search_source(self, parameters, context)
+        lprep.check_coordinates(source.sourceCrs(), source.sourceExtent(), search_name)
         tctx = context.transformContext()
-        area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
+        if cset is not None:
+            area_crs = set_crs(cset, self.parameterAsCrs(parameters, self.AREA_CRS, context), tr)
+        else:
+            area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
         land_use = self.parameterAsString(parameters, self.LAND_USE, context).strip()
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
         max_area = None
@@ -385,12 +332,11 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         rect = QgsRectangle(*shapely.total_bounds(live))
         feedback.setProgress(5)
 
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
         overrides = parse_rules(self.parameterAsString(parameters, self.CONTROL_RULES, context))
         controls = []
         for layer in layers:
             name = layer.name()
-            helper._check_layer(layer, name)
+            lprep.check_layer(layer, name)
             rule = overrides.get(name) or default_rule(name)
             if rule is None:
                 feedback.pushWarning(
@@ -403,16 +349,17 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             feedback.pushInfo(
                 tr("Control layer '{layer}': rule {rule}").format(layer=name, rule=rule)
             )
-            prepared = helper._prepared(layer, area_crs, tctx, rect, feedback, (5, 1))
+            prepared = lprep.prepared(layer, area_crs, tctx, rect, feedback, (5, 1))
             controls.append(engine.ControlLayer(name, prepared, rule))
             if feedback.isCanceled():
                 return {}
+        controls += set_ctls
         zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
         zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
         zoning = None
         if zoning_layer is not None:
             choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-            zoning, _text = helper._prepared_zoning(
+            zoning, _text = lprep.prepared_zoning(
                 zoning_layer,
                 zoning_field,
                 choice,
@@ -482,19 +429,10 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             raise QgsProcessingException(str(exc)) from exc
 
         land = result.land
-        for ctl in controls + ([zoning] if zoning is not None else []):
-            prep = ctl.prepared()
-            for label, ids in (
-                (tr("invalid polygons repaired"), prep.repaired_ids),
-                (tr("polygons without area skipped"), prep.unusable_ids),
-            ):
-                if len(ids):
-                    lfids = prep.meta["fids"][ids][:20].tolist()
-                    feedback.pushWarning(
-                        tr("Layer '{layer}': {n} {what} (feature ids {fids})").format(
-                            layer=ctl.name, n=len(ids), what=label, fids=", ".join(map(str, lfids))
-                        )
-                    )
+        lprep.report_repairs(
+            [(c.name, c.prepared()) for c in controls + ([zoning] if zoning is not None else [])],
+            feedback,
+        )
         if zoning is not None:
             feedback.pushInfo(
                 tr("Zoning offered for {use}: {codes}; not offered: {others}").format(
@@ -527,34 +465,13 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         if not result.candidates:
             feedback.pushWarning(tr("No candidate site: no allowed land meets the size and width"))
 
-        fields = QgsFields()
-        for fname, ftype in (
-            ("rank", FIELD_INT),
-            ("score", FIELD_DOUBLE),
-            ("area_m2", FIELD_DOUBLE),
-            ("compactness", FIELD_DOUBLE),
-        ):
-            fields.append(QgsField(fname, ftype))
-        for crit in criteria:
-            fields.append(QgsField(f"{crit.name}_m", FIELD_DOUBLE))
-            fields.append(QgsField(f"{crit.name}_score", FIELD_DOUBLE))
-        fields.append(QgsField("reasons", FIELD_STRING))
+        fields = candidate_fields(criteria)
         sink, out_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, area_crs
         )
         if sink is None:
             raise QgsProcessingException(tr("Could not create the output layers"))
-        feats = []
-        for cand in result.candidates:
-            feat = QgsFeature(fields)
-            geom = io.from_shapely(cand.geometry)
-            geom.convertToMultiType()
-            feat.setGeometry(geom)
-            attrs = [cand.rank, cand.score, cand.area_m2, cand.compactness]
-            for raw, norm in zip(cand.raw, cand.norm):
-                attrs += [raw, norm]
-            feat.setAttributes(attrs + [cand.reasons])
-            feats.append(feat)
+        feats = candidate_features(fields, result.candidates)
         sink.addFeatures(feats, QgsFeatureSink.FastInsert)
         feedback.pushInfo(tr("{n} candidate sites").format(n=len(feats)))
         outputs = {self.OUTPUT: out_id}
@@ -571,6 +488,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                 "min_width": min_width,
                 "area_crs": area_crs.authid(),
                 "controls": [(c.name, c.rule) for c in controls],
+                "control_set": set_info(cset),
                 "zoning": (zoning_layer.name(), zoning_field) if zoning_layer else None,
                 "date": datetime.datetime.now().isoformat(timespec="seconds"),
                 "constraints": constraint_entries(
