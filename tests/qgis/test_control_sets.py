@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -161,9 +162,14 @@ def test_site_selection_with_the_set(processing_ready, library):
     direct = processing.run(
         "yimatong:siteselection", dict(base, CONTROL_LAYERS=[red, udb], AREA_CRS="EPSG:4546")
     )
+    report = Path(tempfile.mkdtemp()) / "siting.html"
     by_set = processing.run(
-        "yimatong:siteselection", dict(base, LIBRARY=library, CONTROL_SET="三区三线")
+        "yimatong:siteselection",
+        dict(base, LIBRARY=library, CONTROL_SET="三区三线", REPORT=str(report)),
     )
+    # the site-selection report names the set (and version) and the 批复文号 for its layers
+    html = report.read_text(encoding="utf-8")
+    assert "三区三线" in html and DOC in html
 
     def areas(res):
         return sorted(round(f["area_m2"], 3) for f in res["OUTPUT"].getFeatures())

@@ -446,7 +446,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="203" />
+      <location filename="../gis/reports/siting_data.py" line="223" />
       <source>Allowed land = search area − lines to stay out of ∩ lines to stay inside ∩ zoning compatible (合规) with the project's use by the compliance review's table − excluded land.</source>
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
@@ -1106,7 +1106,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="245" />
+      <location filename="../gis/reports/siting_data.py" line="265" />
       <source>Compactness</source>
       <translation>紧凑度</translation>
     </message>
@@ -1351,7 +1351,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="219" />
+      <location filename="../gis/reports/siting_data.py" line="239" />
       <source>Criteria: distance to the nearest feature, normalised 0–1 over the candidates (min–max); score = weighted sum Σ w·s / Σ w; without criteria the score is the compactness 4πA/P². Ties: larger area first, then the lower-left centroid.</source>
       <translation>评价因子：到最近要素的距离，在候选之间按最小–最大值归一化到 0–1；得分 = 加权和 Σ w·s / Σ w；无评价因子时得分为紧凑度 4πA/P²。得分相同时面积大者在前，再按质心自左下起排序。</translation>
     </message>
@@ -1586,7 +1586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>满期日期</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="213" />
+      <location filename="../gis/reports/siting_data.py" line="233" />
       <source>Each connected piece of at least the minimum area is a candidate.</source>
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
@@ -2444,17 +2444,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>计算方法</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="116" />
+      <location filename="../gis/reports/siting_data.py" line="134" />
       <source>Minimum area (m²)</source>
       <translation>最小面积（m²）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="121" />
+      <location filename="../gis/reports/siting_data.py" line="139" />
       <source>Minimum width (m)</source>
       <translation>最小宽度（m）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="208" />
+      <location filename="../gis/reports/siting_data.py" line="228" />
       <source>Minimum width: morphological opening (buffer −w/2 then +w/2, intersected with the allowed land); every point of a candidate lies in a disc of diameter w inside it.</source>
       <translation>最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）；候选地块内每一点都落在地块内一个直径为 w 的圆内。</translation>
     </message>
@@ -3285,7 +3285,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="115" />
+      <location filename="../gis/reports/siting_data.py" line="133" />
       <source>Project land use</source>
       <translation>项目用途</translation>
     </message>
@@ -3479,7 +3479,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>二维码图片</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="244" />
+      <location filename="../gis/reports/siting_data.py" line="264" />
       <source>Rank</source>
       <translation>排名</translation>
     </message>
@@ -3829,12 +3829,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计口径</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="244" />
+      <location filename="../gis/reports/siting_data.py" line="264" />
       <source>Score</source>
       <translation>得分</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="114" />
+      <location filename="../gis/reports/siting_data.py" line="132" />
       <source>Search area</source>
       <translation>搜索范围</translation>
     </message>
@@ -3854,7 +3854,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="187" />
+      <location filename="../gis/reports/siting_data.py" line="207" />
       <source>Search area {search} m², allowed land {allowed} m², at least the minimum width {opened} m², in pieces below the minimum area {small} m², lost at grid cuts {cut} m².</source>
       <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
     </message>
@@ -3969,7 +3969,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>辅助选址</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="105" />
+      <location filename="../gis/reports/siting_data.py" line="123" />
       <source>Site selection report</source>
       <translation>辅助选址报告</translation>
     </message>
@@ -4209,7 +4209,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标项目库</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="118" />
+      <location filename="../gis/reports/siting_data.py" line="136" />
       <source>Target maximum area (m²)</source>
       <translation>目标最大面积（m²）</translation>
     </message>
@@ -5028,7 +5028,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>各候选地块的排名理由</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="214" />
+      <location filename="../gis/reports/siting_data.py" line="234" />
       <source>With a target maximum area, larger pieces are cut by a square grid of that cell area aligned on the search area's lower-left corner, each cell opened again.</source>
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
@@ -5278,7 +5278,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>约定开工</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="314" />
+      <location filename="../gis/reports/siting_data.py" line="334" />
       <source>ahead of rank {rank} by {diff} in score</source>
       <translation>领先第{rank}名，得分高 {diff}</translation>
     </message>
@@ -5288,7 +5288,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="147" />
+      <location filename="../gis/reports/siting_data.py" line="165" />
       <source>approval document {number}</source>
       <translation>批复文号 {number}</translation>
     </message>
@@ -5353,7 +5353,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>bbox 须为 minx,miny,maxx,maxy（EPSG:4490 经纬度，最小值在前）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="326" />
+      <location filename="../gis/reports/siting_data.py" line="346" />
       <source>behind rank {rank} by {diff} in score</source>
       <translation>落后第{rank}名，得分低 {diff}</translation>
     </message>
@@ -5398,7 +5398,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码“{code}”必须为 {widths} 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="155" />
+      <location filename="../gis/reports/siting_data.py" line="173" />
       <source>code field {field}</source>
       <translation>代码字段 {field}</translation>
     </message>
@@ -5458,7 +5458,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列“{column}”：第 {rows} 行取其上方合并单元格的值</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="145" />
+      <location filename="../gis/reports/siting_data.py" line="163" />
       <source>control set {name}</source>
       <translation>控制线集 {name}</translation>
     </message>
@@ -5563,6 +5563,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>例如：修测</translation>
     </message>
     <message>
+      <location filename="../gis/reports/siting_data.py" line="179" />
+      <source>effective {date}</source>
+      <translation>{date} 起施行</translation>
+    </message>
+    <message>
       <location filename="../processing/layer_prep.py" line="90" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
@@ -5598,7 +5603,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>全部编码在两种分类中含义相同</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="178" />
+      <location filename="../gis/reports/siting_data.py" line="198" />
       <source>excluded land</source>
       <translation>排除用地</translation>
     </message>
@@ -5843,7 +5848,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="159" />
+      <location filename="../gis/reports/siting_data.py" line="177" />
       <source>modified {date}</source>
       <translation>修改于 {date}</translation>
     </message>
@@ -5903,12 +5908,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="135" />
+      <location filename="../gis/reports/siting_data.py" line="153" />
       <source>must stay inside</source>
       <translation>须位于其内</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="133" />
+      <location filename="../gis/reports/siting_data.py" line="151" />
       <source>must stay out of</source>
       <translation>须避让</translation>
     </message>
@@ -6008,7 +6013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未核验：无法从此处读取该文件</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="139" />
+      <location filename="../gis/reports/siting_data.py" line="157" />
       <source>not offered</source>
       <translation>不参与选址</translation>
     </message>
@@ -6128,7 +6133,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划用途代码“{code}”无法识别（{m2} 平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="138" />
+      <location filename="../gis/reports/siting_data.py" line="156" />
       <source>planned use compatible with the project: {codes}</source>
       <translation>与项目用途相符的规划用途：{codes}</translation>
     </message>
@@ -6163,7 +6168,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目用地用途代码“{code}”无法识别：未判定用途符合性</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="150" />
+      <location filename="../gis/reports/siting_data.py" line="168" />
       <source>project library {source}</source>
       <translation>项目库 {source}</translation>
     </message>
@@ -6263,17 +6268,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {ring} 圈未闭合：最后一点未重复首点（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="321" />
+      <location filename="../gis/reports/siting_data.py" line="341" />
       <source>same score and area as rank {rank}, ahead by the fixed tie-break</source>
       <translation>与第{rank}名得分、面积相同，按固定的并列规则（质心自左下）排在其前</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="318" />
+      <location filename="../gis/reports/siting_data.py" line="338" />
       <source>same score as rank {rank}, ahead by its larger area</source>
       <translation>与第{rank}名得分相同，面积更大而排在其前</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="329" />
+      <location filename="../gis/reports/siting_data.py" line="349" />
       <source>same score as rank {rank}, behind it by area or the fixed tie-break</source>
       <translation>与第{rank}名得分相同，按面积或固定的并列规则排在其后</translation>
     </message>
@@ -6283,12 +6288,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>scopes：“{scopes}”不是以下权限范围的列表：{choices}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="283" />
+      <location filename="../gis/reports/siting_data.py" line="303" />
       <source>score {score} = compactness 4πA/P² (no criteria given)</source>
       <translation>得分 {score} = 紧凑度 4πA/P²（未给出评价因子）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="272" />
+      <location filename="../gis/reports/siting_data.py" line="292" />
       <source>score {score} = {terms}</source>
       <translation>得分 {score} = {terms}</translation>
     </message>
@@ -6398,7 +6403,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>图层坐标系</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="310" />
+      <location filename="../gis/reports/siting_data.py" line="330" />
       <source>the only candidate</source>
       <translation>唯一的候选地块</translation>
     </message>
@@ -6523,7 +6528,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {zone} 带不是中国范围内的 CGCS2000 {width} 度带（{first}–{last}）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="295" />
+      <location filename="../gis/reports/siting_data.py" line="315" />
       <source>{area} m² ({ha} ha, {mu} mu), compactness {c}</source>
       <translation>面积 {area} m²（{ha} 公顷，{mu} 亩），紧凑度 {c}</translation>
     </message>
@@ -6698,12 +6703,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}（用户选择）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="247" />
+      <location filename="../gis/reports/siting_data.py" line="267" />
       <source>{name} (m)</source>
       <translation>{name}（m）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="266" />
+      <location filename="../gis/reports/siting_data.py" line="286" />
       <source>{name} {w}/{total} × {s}</source>
       <translation>{name} {w}/{total} × {s}</translation>
     </message>
@@ -6713,7 +6718,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}，{width} 度分带第 {zone} 带，Y {kind}：EPSG:{epsg}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="277" />
+      <location filename="../gis/reports/siting_data.py" line="297" />
       <source>{name}: {d} m ({better}), normalised {s}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}</translation>
     </message>
@@ -6743,7 +6748,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个要素未通过检查；未挂接任何地块：{first}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_data.py" line="157" />
+      <location filename="../gis/reports/siting_data.py" line="175" />
       <source>{n} features</source>
       <translation>{n} 个要素</translation>
     </message>

@@ -20,7 +20,7 @@ audit triggers' pattern (``code`` NULL).
 
 from __future__ import annotations
 
-from .schema_v6 import NOW_GPKG
+from .schema_render import NOW_GPKG
 
 _RULES = "'avoid', 'inside'"
 _STAMP = [

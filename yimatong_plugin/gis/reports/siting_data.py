@@ -50,13 +50,31 @@ def _modified(layer) -> str:
 
 
 def constraint_entries(
-    control_layers=(), zoning_layer=None, zoning_field="", exclude_layers=(), library=""
+    control_layers=(),
+    zoning_layer=None,
+    zoning_field="",
+    exclude_layers=(),
+    library="",
+    control_set=None,
+    set_rules=(),
 ) -> list:
     """``info["constraints"]`` for the layers of a run: ``control_layers`` is a list of
-    ``(QgsVectorLayer, rule)``. A control set adds ``set`` and ``document`` to its entries."""
+    ``(QgsVectorLayer, rule)``. With a control set (``control_set`` as the review's
+    ``set_info``, ``set_rules`` the ``(name, rule)`` of its layers) each of its layers is an
+    entry with ``set`` (name and version) and ``document`` (the layer's 批复文号)."""
     out = []
     for layer, rule in control_layers:
         out.append(_entry(layer, layer.name(), rule))
+    if control_set:
+        docs = {name: (doc, date) for name, doc, date in control_set.get("layers", [])}
+        for name, rule in set_rules:
+            doc, date = docs.get(name, ("", ""))
+            entry = {"name": name, "rule": rule, "set": control_set["label"]}
+            if doc:
+                entry["document"] = doc
+            if date:
+                entry["effective"] = date
+            out.append(entry)
     if zoning_layer is not None:
         entry = _entry(zoning_layer, zoning_layer.name(), "zoning")
         entry["field"] = zoning_field
@@ -157,6 +175,8 @@ class SitingContent:
             parts.append(tr("{n} features").format(n=entry["features"]))
         if entry.get("modified"):
             parts.append(tr("modified {date}").format(date=entry["modified"]))
+        if entry.get("effective"):
+            parts.append(tr("effective {date}").format(date=entry["effective"]))
         return "；".join(parts) or "—"
 
     def constraint_rows(self) -> list[tuple[str, str, str, str]]:

@@ -497,6 +497,8 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                     zoning_field,
                     exclude_layers,
                     library,
+                    set_info(cset),
+                    [(c.name, c.rule) for c in controls] if cset is not None else (),
                 ),
             }
             from ...core.siting.land import search_geometry
