@@ -211,13 +211,21 @@ def opened_land(
     """
     margin = MARGIN_WIDTHS * min_width + 1.0 if min_width > 0 else 0.0
     tiles = _tiles(search.bounds, tile_m)
+    # which tiles meet the search area, asked here on one thread: GEOS builds a prepared
+    # geometry's index lazily and not thread-safely (libgeos/geos#825; a run crashed when the
+    # workers asked it at once)
     prepared_search = shapely.Polygon(search) if search.geom_type == "Polygon" else search
     shapely.prepare(prepared_search)
+    if len(tiles):
+        boxes = shapely.box(*np.asarray(tiles, dtype=float).T)
+        meets = dict(zip(map(tuple, tiles), shapely.intersects(prepared_search, boxes).tolist()))
+    else:
+        meets = {}
 
     def work(tile):
         if is_canceled():
             raise OverlayCanceledError()
-        if not shapely.intersects(prepared_search, shapely.box(*tile)):
+        if not meets[tuple(tile)]:
             return [], [], {}
         grown = (tile[0] - margin, tile[1] - margin, tile[2] + margin, tile[3] + margin)
         land, removed = tile_land(cons, search, grown, core=tile, is_canceled=is_canceled)
