@@ -1,0 +1,186 @@
+"""The lifecycle facts of a library, loaded set-based: the one loader behind every caller.
+
+Part of :mod:`yimatong_plugin.core.lifecycle`; no Qt, no QGIS. The monitor
+(``yimatong:lifecyclemonitor`` and the statistics: ``projectbox.library_findings``), the
+project box (``projectbox.project_file``) and the library panel's anomaly filter
+(``project_query.anomaly_codes``) all call :func:`findings`.
+
+Why a reduction, not a row per event
+------------------------------------
+The rules (:mod:`.rules`, :mod:`..batches`) read only a few events of a project as of
+``AS_OF``. One query, the same on GeoPackage and PostGIS (window functions; parameters only),
+keeps exactly those, so a library of a million events hands the rules a small fraction:
+
+* events dated by ``AS_OF`` (undated ones and later ones are never read), not archived, of
+  the five stages the rules read;
+* 开工: the first (the actual start) and the last (a start after a stop is a resumption);
+  竣工: the first;
+* 供地: the first supply of each agreed start and of each agreed completion (the project
+  rules take one finding per distinct agreed date, from its first supply) — and every supply
+  of a project with an approval, which the 批而未供 batches add up;
+* 农转用/征收批准: every one (the batches);
+* 批后监管: those that carry a stall fact (stopped_on, developed/invested ratio) or a status
+  (the rules take the latest stop or resumption after the start).
+
+The same rule code then runs over these events, so every finding — its rule, dates, days,
+ratio, evidence text and event ids — is the one the per-event evaluation gives
+(``tests/unit/test_lifecycle_facts.py`` compares both on varied libraries and both backends).
+The reduction keeps a superset where the SQL cannot see what Python sees (two spellings of
+one date, an empty string beside NULL): Python decides as before.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+
+from .events import Event, to_date, with_project_defaults
+from .model import RULE_EVENT_COLUMNS, Thresholds
+from .rules import project_findings, unsupplied_findings
+
+#: the project columns the rules read (agreed dates and declared area: with_project_defaults)
+PROJECT_COLUMNS = (
+    "code",
+    "declared_area_m2",
+    "agreed_handover",
+    "agreed_start",
+    "agreed_completion",
+    "archived",
+)
+
+#: ``fetch(sql, params)`` → rows as tuples; ``?`` placeholders
+Fetch = Callable[[str, list], Iterable[tuple]]
+
+_DAY = {
+    # the date part of event_date: GeoPackage stores text (a time may follow the date)
+    "sqlite": "substr(event_date, 1, 10)",
+    "postgres": "event_date",
+}
+
+
+def _events_sql(dialect: str, n_codes: int) -> str:
+    day = _DAY[dialect]
+    cols = ", ".join(RULE_EVENT_COLUMNS)
+    only = f" AND code IN ({', '.join('?' * n_codes)})" if n_codes else ""
+    return f"""
+WITH ev AS (
+  SELECT {cols}, {day} AS day FROM ymt_events
+  WHERE archived = ? AND event_date IS NOT NULL AND {day} <= ?{only}
+    AND stage IN ('conversion_approval', 'supply', 'construction_start', 'completion',
+                  'supervision')
+), approving AS (
+  SELECT DISTINCT code FROM ev WHERE stage = 'conversion_approval'
+), started AS (
+  SELECT {cols}, day,
+         ROW_NUMBER() OVER (PARTITION BY code, stage ORDER BY day, fid) AS first_n,
+         ROW_NUMBER() OVER (PARTITION BY code, stage ORDER BY day DESC, fid DESC) AS last_n
+  FROM ev WHERE stage IN ('construction_start', 'completion')
+), supplied AS (
+  SELECT {cols}, day,
+         ROW_NUMBER() OVER (PARTITION BY code, agreed_start ORDER BY day, fid) AS start_n,
+         ROW_NUMBER() OVER (PARTITION BY code, agreed_completion ORDER BY day, fid) AS done_n
+  FROM ev WHERE stage = 'supply'
+)
+SELECT {cols}, day FROM ev WHERE stage = 'conversion_approval'
+UNION ALL
+SELECT {cols}, day FROM started
+  WHERE first_n = 1 OR (stage = 'construction_start' AND last_n = 1)
+UNION ALL
+SELECT {cols}, day FROM supplied
+  WHERE start_n = 1 OR done_n = 1 OR code IN (SELECT code FROM approving)
+UNION ALL
+SELECT {cols}, day FROM ev
+  WHERE stage = 'supervision' AND (stopped_on IS NOT NULL OR developed_ratio IS NOT NULL
+        OR invested_ratio IS NOT NULL OR status IS NOT NULL)
+ORDER BY code, day, fid
+"""
+
+
+def _projects_sql(n_codes: int) -> str:
+    only = f" WHERE code IN ({', '.join('?' * n_codes)})" if n_codes else ""
+    return f"SELECT {', '.join(PROJECT_COLUMNS)} FROM ymt_projects{only}"
+
+
+def _event(row: dict) -> Event:
+    """An :class:`Event` from a library row (what :func:`.events.as_event` gives, faster)."""
+    return Event(
+        stage=str(row["stage"] or ""),
+        date=to_date(row["event_date"]),
+        doc_no=str(row["doc_no"] or ""),
+        system=str(row["origin_system"] or ""),
+        id=row["fid"],
+        attrs=row,
+    )
+
+
+def load(
+    fetch: Fetch, dialect: str, as_of: _dt.date, codes: Iterable[str] | None = None
+) -> tuple[dict[str, dict], dict[str, list[Event]]]:
+    """``(projects, events)``: the rule columns of the projects (``{code: row}``) and, per
+    project, the events the rules read as of ``as_of`` (see the module), project defaults
+    filled in, ordered by date then fid. ``codes``: only those projects (None: all)."""
+    as_of = to_date(as_of)
+    only = sorted(set(codes)) if codes is not None else []
+    if codes is not None and not only:
+        return {}, {}
+    projects = {
+        row[0]: dict(zip(PROJECT_COLUMNS, row)) for row in fetch(_projects_sql(len(only)), only)
+    }
+    names = (*RULE_EVENT_COLUMNS, "day")
+    rows: dict[str, list[dict]] = {}
+    params = [False, as_of.isoformat(), *only]
+    for values in fetch(_events_sql(dialect, len(only)), params):
+        row = dict(zip(names, values))
+        del row["day"]
+        rows.setdefault(row["code"], []).append(row)
+    events = {
+        code: with_project_defaults(projects[code], [_event(r) for r in evs])
+        for code, evs in rows.items()
+        if code in projects
+    }
+    return projects, events
+
+
+def findings(
+    fetch: Fetch,
+    dialect: str,
+    as_of: _dt.date,
+    thresholds: Thresholds | None = None,
+    codes: Iterable[str] | None = None,
+    canceled: Callable[[], bool] | None = None,
+) -> list:
+    """Every finding as of ``as_of``: 批而未供 per batch first, then the project rules in code
+    order — what :func:`.rules.monitor` gives over every project's events. Archived projects
+    follow the policy of ``core/batches.py``. ``canceled()`` True: returns ``[]``."""
+    th = thresholds or Thresholds()
+    th.validate()
+    as_of = to_date(as_of)
+    projects, events = load(fetch, dialect, as_of, codes)
+    if canceled is not None and canceled():
+        return []
+    archived = {code for code, row in projects.items() if row.get("archived")}
+    batches = {
+        code: [e for e in evs if e.stage in ("conversion_approval", "supply")]
+        for code, evs in events.items()
+    }
+    out = unsupplied_findings({c: e for c, e in batches.items() if e}, as_of, th, archived)
+    for code in sorted(events):
+        if code not in archived:
+            out.extend(project_findings(code, events[code], as_of, th))
+    return out
+
+
+def library_fetch(lib) -> tuple[Fetch, str]:
+    """``(fetch, dialect)`` for an open library (GeoPackage or PostGIS)."""
+
+    def fetch(sql: str, params: list) -> Iterable[tuple]:
+        for row in lib.stream(sql, params):
+            yield tuple(row.values())
+
+    return fetch, ("postgres" if lib.backend == "postgis" else "sqlite")
+
+
+def library_findings(lib, as_of, thresholds=None, codes=None, canceled=None) -> list:
+    """:func:`findings` over an open library."""
+    fetch, dialect = library_fetch(lib)
+    return findings(fetch, dialect, as_of, thresholds, codes, canceled)
