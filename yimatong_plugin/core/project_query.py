@@ -262,7 +262,7 @@ def anomaly_codes(
     def fetch(sql, params):
         return _run(connection, sql, list(params), dialect)
 
-    found = facts.findings(fetch, dialect, as_of or _dt.date.today(), thresholds, canceled=cancel)
+    found = facts.findings(fetch, as_of or _dt.date.today(), thresholds, canceled=cancel)
     if cancel is not None and cancel():
         return {}
     archived = {r[0] for r in fetch("SELECT code FROM ymt_projects WHERE archived = ?", [True])}

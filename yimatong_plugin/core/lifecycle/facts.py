@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable
 from .events import Event, to_date, with_project_defaults
 from .model import RULE_EVENT_COLUMNS, Thresholds
 from .rules import project_findings, unsupplied_findings
+from .screen import screen
 
 #: the project columns the rules read (agreed dates and declared area: with_project_defaults)
 PROJECT_COLUMNS = (
@@ -51,48 +52,45 @@ PROJECT_COLUMNS = (
 #: ``fetch(sql, params)`` → rows as tuples; ``?`` placeholders
 Fetch = Callable[[str, list], Iterable[tuple]]
 
-_DAY = {
-    # the date part of event_date: GeoPackage stores text (a time may follow the date)
-    "sqlite": "substr(event_date, 1, 10)",
-    "postgres": "event_date",
-}
+_CHUNK = 2000  # projects per query (bound parameters)
 
 
-def _events_sql(dialect: str, n_codes: int) -> str:
-    day = _DAY[dialect]
+def _events_sql(n_codes: int) -> str:
     cols = ", ".join(RULE_EVENT_COLUMNS)
     only = f" AND code IN ({', '.join('?' * n_codes)})" if n_codes else ""
+    # ``event_date < the next day``: GeoPackage text dates may carry a time after the day
     return f"""
 WITH ev AS (
-  SELECT {cols}, {day} AS day FROM ymt_events
-  WHERE archived = ? AND event_date IS NOT NULL AND {day} <= ?{only}
+  SELECT {cols} FROM ymt_events
+  WHERE archived = ? AND event_date IS NOT NULL AND event_date < ?{only}
     AND stage IN ('conversion_approval', 'supply', 'construction_start', 'completion',
                   'supervision')
 ), approving AS (
   SELECT DISTINCT code FROM ev WHERE stage = 'conversion_approval'
 ), started AS (
-  SELECT {cols}, day,
-         ROW_NUMBER() OVER (PARTITION BY code, stage ORDER BY day, fid) AS first_n,
-         ROW_NUMBER() OVER (PARTITION BY code, stage ORDER BY day DESC, fid DESC) AS last_n
+  SELECT {cols},
+         ROW_NUMBER() OVER (PARTITION BY code, stage ORDER BY event_date, fid) AS first_n,
+         ROW_NUMBER() OVER (PARTITION BY code, stage ORDER BY event_date DESC, fid DESC) AS last_n
   FROM ev WHERE stage IN ('construction_start', 'completion')
 ), supplied AS (
-  SELECT {cols}, day,
-         ROW_NUMBER() OVER (PARTITION BY code, agreed_start ORDER BY day, fid) AS start_n,
-         ROW_NUMBER() OVER (PARTITION BY code, agreed_completion ORDER BY day, fid) AS done_n
+  SELECT {cols},
+         ROW_NUMBER() OVER (PARTITION BY code, agreed_start ORDER BY event_date, fid) AS start_n,
+         ROW_NUMBER() OVER (PARTITION BY code, agreed_completion ORDER BY event_date, fid)
+           AS done_n
   FROM ev WHERE stage = 'supply'
 )
-SELECT {cols}, day FROM ev WHERE stage = 'conversion_approval'
+SELECT {cols} FROM ev WHERE stage = 'conversion_approval'
 UNION ALL
-SELECT {cols}, day FROM started
+SELECT {cols} FROM started
   WHERE first_n = 1 OR (stage = 'construction_start' AND last_n = 1)
 UNION ALL
-SELECT {cols}, day FROM supplied
+SELECT {cols} FROM supplied
   WHERE start_n = 1 OR done_n = 1 OR code IN (SELECT code FROM approving)
 UNION ALL
-SELECT {cols}, day FROM ev
+SELECT {cols} FROM ev
   WHERE stage = 'supervision' AND (stopped_on IS NOT NULL OR developed_ratio IS NOT NULL
         OR invested_ratio IS NOT NULL OR status IS NOT NULL)
-ORDER BY code, day, fid
+ORDER BY code, event_date, fid
 """
 
 
@@ -114,7 +112,7 @@ def _event(row: dict) -> Event:
 
 
 def load(
-    fetch: Fetch, dialect: str, as_of: _dt.date, codes: Iterable[str] | None = None
+    fetch: Fetch, as_of: _dt.date, codes: Iterable[str] | None = None
 ) -> tuple[dict[str, dict], dict[str, list[Event]]]:
     """``(projects, events)``: the rule columns of the projects (``{code: row}``) and, per
     project, the events the rules read as of ``as_of`` (see the module), project defaults
@@ -126,12 +124,11 @@ def load(
     projects = {
         row[0]: dict(zip(PROJECT_COLUMNS, row)) for row in fetch(_projects_sql(len(only)), only)
     }
-    names = (*RULE_EVENT_COLUMNS, "day")
+    names = RULE_EVENT_COLUMNS
     rows: dict[str, list[dict]] = {}
-    params = [False, as_of.isoformat(), *only]
-    for values in fetch(_events_sql(dialect, len(only)), params):
+    params = [False, (as_of + _dt.timedelta(days=1)).isoformat(), *only]
+    for values in fetch(_events_sql(len(only)), params):
         row = dict(zip(names, values))
-        del row["day"]
         rows.setdefault(row["code"], []).append(row)
     events = {
         code: with_project_defaults(projects[code], [_event(r) for r in evs])
@@ -143,7 +140,6 @@ def load(
 
 def findings(
     fetch: Fetch,
-    dialect: str,
     as_of: _dt.date,
     thresholds: Thresholds | None = None,
     codes: Iterable[str] | None = None,
@@ -151,36 +147,51 @@ def findings(
 ) -> list:
     """Every finding as of ``as_of``: 批而未供 per batch first, then the project rules in code
     order — what :func:`.rules.monitor` gives over every project's events. Archived projects
-    follow the policy of ``core/batches.py``. ``canceled()`` True: returns ``[]``."""
+    follow the policy of ``core/batches.py``. ``codes``: the findings over those projects'
+    events only (the project box: one project and its batch peers); without, the whole
+    library, screened first (:mod:`.screen`). ``canceled()`` True: returns ``[]``."""
     th = thresholds or Thresholds()
     th.validate()
     as_of = to_date(as_of)
-    projects, events = load(fetch, dialect, as_of, codes)
+    keep = None
+    rule_codes = None
+    if codes is None:
+        kept = screen(fetch, as_of, th)
+        keep, rule_codes, codes = set(kept.batches), kept.projects, kept.codes()
     if canceled is not None and canceled():
         return []
+    projects, events = {}, {}
+    only = sorted(set(codes))
+    for i in range(0, max(1, len(only)), _CHUNK):
+        more_projects, more_events = load(fetch, as_of, only[i : i + _CHUNK])
+        projects.update(more_projects)
+        events.update(more_events)
+        if canceled is not None and canceled():
+            return []
     archived = {code for code, row in projects.items() if row.get("archived")}
     batches = {
         code: [e for e in evs if e.stage in ("conversion_approval", "supply")]
-        for code, evs in events.items()
+        for code, evs in sorted(events.items())
     }
     out = unsupplied_findings({c: e for c, e in batches.items() if e}, as_of, th, archived)
+    if keep is not None:  # a batch the screen did not keep may lack members here
+        out = [f for f in out if f.batch in keep]
     for code in sorted(events):
-        if code not in archived:
+        if code not in archived and (rule_codes is None or code in rule_codes):
             out.extend(project_findings(code, events[code], as_of, th))
     return out
 
 
-def library_fetch(lib) -> tuple[Fetch, str]:
-    """``(fetch, dialect)`` for an open library (GeoPackage or PostGIS)."""
+def library_fetch(lib) -> Fetch:
+    """``fetch`` for an open library (GeoPackage or PostGIS)."""
 
     def fetch(sql: str, params: list) -> Iterable[tuple]:
         for row in lib.stream(sql, params):
             yield tuple(row.values())
 
-    return fetch, ("postgres" if lib.backend == "postgis" else "sqlite")
+    return fetch
 
 
 def library_findings(lib, as_of, thresholds=None, codes=None, canceled=None) -> list:
     """:func:`findings` over an open library."""
-    fetch, dialect = library_fetch(lib)
-    return findings(fetch, dialect, as_of, thresholds, codes, canceled)
+    return findings(library_fetch(lib), as_of, thresholds, codes, canceled)
