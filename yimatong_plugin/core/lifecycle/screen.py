@@ -53,6 +53,9 @@ FROM ymt_events
 WHERE archived = ? AND event_date IS NOT NULL AND event_date < ?
   AND (stage || '') IN ('conversion_approval', 'supply', 'supervision')
 GROUP BY stage, code, {_KEY}
+HAVING stage <> 'supervision' OR MAX(CASE WHEN stopped_on IS NOT NULL
+       OR developed_ratio IS NOT NULL OR invested_ratio IS NOT NULL OR status IS NOT NULL
+       THEN 1 ELSE 0 END) = 1
 """
 
 #: the projects that are not plain: archived, with agreed dates, or without a declared area
