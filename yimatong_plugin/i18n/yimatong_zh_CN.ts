@@ -596,7 +596,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>同项目库面板</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="130" />
+      <location filename="../core/statistics/__init__.py" line="58" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
@@ -611,7 +611,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="169" />
+      <location filename="../processing/algorithms/statistics.py" line="155" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -656,7 +656,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="137" />
+      <location filename="../core/batches.py" line="141" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
@@ -1176,7 +1176,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="148" />
+      <location filename="../processing/algorithms/statistics.py" line="134" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1356,7 +1356,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>方向</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="253" />
+      <location filename="../core/statistics/__init__.py" line="59" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -1396,7 +1396,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="165" />
+      <location filename="../processing/algorithms/statistics.py" line="151" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -2489,7 +2489,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="157" />
+      <location filename="../core/batches.py" line="161" />
       <source>Not counted in the ratio: {n} archived project(s) of the batch ({codes}).</source>
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
@@ -2860,7 +2860,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="134" />
+      <location filename="../core/statistics/__init__.py" line="62" />
       <source>Plan year</source>
       <translation>计划年度</translation>
     </message>
@@ -3715,7 +3715,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="20" />
+      <location filename="../core/statistics/__init__.py" line="61" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -3780,7 +3780,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="391" />
+      <location filename="../ui/statistics_dock.py" line="390" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
@@ -3855,7 +3855,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地宗数</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="152" />
+      <location filename="../core/batches.py" line="156" />
       <source>Supplies recording no batch are counted against their project's batches in approval order.</source>
       <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
     </message>
@@ -4194,7 +4194,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库拒绝了此修改</translation>
     </message>
     <message>
-      <location filename="../core/projectbox.py" line="186" />
+      <location filename="../core/projectbox.py" line="185" />
       <source>The library service evaluates the rules with the default thresholds only</source>
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
@@ -4744,7 +4744,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="345" />
+      <location filename="../ui/statistics_dock.py" line="344" />
       <source>Written {xlsx} and {html}.</source>
       <translation>已写出 {xlsx} 和 {html}。</translation>
     </message>
@@ -4919,7 +4919,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>约定开工</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="127" />
+      <location filename="../core/statistics/__init__.py" line="55" />
       <source>all</source>
       <translation>全部</translation>
     </message>
@@ -6446,12 +6446,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{step}：{area} m² 不可用</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="130" />
+      <location filename="../core/batches.py" line="134" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="134" />
+      <location filename="../core/batches.py" line="138" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>

@@ -334,11 +334,10 @@ class StatisticsDock(QgsDockWidget):
         """Write the tables shown to ``xlsx_path`` and the brief beside it (.html)."""
         from ..core.statistics import xlsx
         from ..core.statistics.brief import write_brief
-        from ..processing.algorithms.statistics import StatisticsAlgorithm
 
         if not xlsx_path.lower().endswith(".xlsx"):
             xlsx_path += ".xlsx"
-        description = StatisticsAlgorithm().description(self.stats)
+        description = self.stats.description()
         xlsx.write_xlsx(self.stats, xlsx_path, description)
         html_path = xlsx_path[:-5] + ".html"
         write_brief(self.stats, html_path, description)

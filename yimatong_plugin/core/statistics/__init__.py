@@ -44,6 +44,24 @@ class Statistics:
                 return t
         raise KeyError(key)
 
+    def description(self) -> list[tuple[str, str]]:
+        """``[(label, value)]``: the date, filters and plan year these figures are for (the
+        head of the .xlsx and of the brief, from the dock and the algorithm alike)."""
+        from ..dictionaries import default_dictionaries
+        from ..i18n import tr
+        from ..library.constants import SOURCES
+
+        flt = self.filter
+        all_text = tr("all")
+        admin = flt.admin and f"{flt.admin} {default_dictionaries()['admin'].get(flt.admin, '')}"
+        return [
+            (tr("As of"), self.as_of.isoformat()),
+            (tr("Division"), admin or all_text),
+            (tr("Year"), flt.year or all_text),
+            (tr("Source"), SOURCES.get(flt.source, all_text) if flt.source else all_text),
+            (tr("Plan year"), str(self.plan_year)),
+        ]
+
 
 def compute(
     lib,

@@ -120,20 +120,6 @@ class StatisticsAlgorithm(YimatongAlgorithm):
             return False, str(exc)
         return True, ""
 
-    def description(self, stats) -> list[tuple[str, str]]:
-        from ...core.dictionaries import default_dictionaries
-
-        flt = stats.filter
-        all_text = self.tr("all")
-        admin = flt.admin and f"{flt.admin} {default_dictionaries()['admin'].get(flt.admin, '')}"
-        return [
-            (self.tr("As of"), stats.as_of.isoformat()),
-            (self.tr("Division"), admin or all_text),
-            (self.tr("Year"), flt.year or all_text),
-            (self.tr("Source"), SOURCES.get(flt.source, all_text) if flt.source else all_text),
-            (self.tr("Plan year"), str(stats.plan_year)),
-        ]
-
     # -- run ------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         from ...core.statistics import compute, xlsx
@@ -156,7 +142,7 @@ class StatisticsAlgorithm(YimatongAlgorithm):
             return {}
         feedback.setProgress(70)
         results = {self.PROJECTS: sum(stats.table("by_admin").column("projects"))}
-        description = self.description(stats)
+        description = stats.description()
         if xlsx_path:
             xlsx.write_xlsx(stats, xlsx_path, description)
             results[self.OUTPUT_XLSX] = xlsx_path
