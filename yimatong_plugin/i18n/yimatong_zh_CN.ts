@@ -179,7 +179,7 @@
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="152" />
+      <location filename="../core/statistics/build.py" line="154" />
       <source>A batch is supplied as a whole: its unsupplied area is split among divisions by the approved area of its projects there, with the batch's supplied ratio.</source>
       <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="167" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="69" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="69" />
+      <location filename="../processing/algorithms/statistics.py" line="60" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
@@ -446,7 +446,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="98" />
+      <location filename="../core/statistics/build.py" line="102" />
       <source>An empty area: an approval of the batch records no area, so the lifecycle rules count its projects, not m².</source>
       <translation>面积为空：该批次有批准记录未填面积，生命周期规则按项目个数而非面积计算，面积未知。</translation>
     </message>
@@ -471,7 +471,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="222" />
+      <location filename="../core/statistics/build.py" line="224" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
@@ -516,22 +516,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="186" />
+      <location filename="../core/statistics/build.py" line="188" />
       <source>Approval year</source>
       <translation>批准年份</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="111" />
+      <location filename="../core/statistics/build.py" line="115" />
       <source>Approved area</source>
       <translation>批准面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="107" />
+      <location filename="../core/statistics/build.py" line="111" />
       <source>Approved on</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="58" />
+      <location filename="../core/statistics/build.py" line="62" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -601,17 +601,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="43" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="291" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="301" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="155" />
+      <location filename="../processing/algorithms/statistics.py" line="146" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -651,7 +651,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="106" />
+      <location filename="../core/statistics/build.py" line="110" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -661,12 +661,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="146" />
+      <location filename="../core/statistics/build.py" line="148" />
       <source>Batches</source>
       <translation>批次数</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="150" />
+      <location filename="../core/statistics/build.py" line="152" />
       <source>Batches without area</source>
       <translation>无面积批次数</translation>
     </message>
@@ -981,7 +981,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="250" />
+      <location filename="../core/statistics/build.py" line="252" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -1171,12 +1171,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="59" />
+      <location filename="../core/statistics/build.py" line="63" />
       <source>Counted with declared area (projects)</source>
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="134" />
+      <location filename="../processing/algorithms/statistics.py" line="125" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1241,17 +1241,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="255" />
+      <location filename="../core/statistics/build.py" line="257" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="110" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="141" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="103" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1361,7 +1361,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="62" />
+      <location filename="../processing/algorithms/statistics.py" line="53" />
       <source>Division (6-digit code or name; empty: all)</source>
       <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
@@ -1396,7 +1396,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="151" />
+      <location filename="../processing/algorithms/statistics.py" line="142" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1431,7 +1431,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="108" />
+      <location filename="../core/statistics/build.py" line="112" />
       <source>Due (threshold reached)</source>
       <translation>满期日期</translation>
     </message>
@@ -1456,7 +1456,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="257" />
+      <location filename="../core/statistics/build.py" line="259" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1481,7 +1481,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>执行率</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="329" />
+      <location filename="../core/statistics/build.py" line="327" />
       <source>Execution ratio to date</source>
       <translation>累计执行率</translation>
     </message>
@@ -1611,7 +1611,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="165" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1647,7 +1647,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
 面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="79" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1662,12 +1662,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="89" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="120" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="96" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1727,12 +1727,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="140" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="102" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -1812,7 +1812,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="119" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -2144,7 +2144,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="36" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -2279,7 +2279,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="325" />
+      <location filename="../core/statistics/build.py" line="323" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
@@ -2294,7 +2294,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="56" />
+      <location filename="../core/statistics/build.py" line="55" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -2544,7 +2544,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="128" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -2865,7 +2865,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划年度</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="283" />
+      <location filename="../core/statistics/build.py" line="285" />
       <source>Plan: the declared area of the {year} transfer-plan projects; supplied: their supply events dated {year}, with the area each records (else the project's declared area).</source>
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
@@ -3160,7 +3160,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="57" />
+      <location filename="../core/statistics/build.py" line="61" />
       <source>Projects</source>
       <translation>项目数</translation>
     </message>
@@ -3200,7 +3200,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按年度统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="110" />
+      <location filename="../core/statistics/build.py" line="114" />
       <source>Projects not supplied</source>
       <translation>未供项目数</translation>
     </message>
@@ -3235,7 +3235,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="222" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="232" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -3360,7 +3360,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="126" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -3680,7 +3680,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="254" />
+      <location filename="../core/statistics/build.py" line="256" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -3735,7 +3735,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="223" />
+      <location filename="../core/statistics/build.py" line="225" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -3755,7 +3755,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="64" />
+      <location filename="../core/statistics/build.py" line="68" />
       <source>Stage: the latest live event on or before {date}.</source>
       <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
@@ -3765,7 +3765,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>前置库表</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="325" />
+      <location filename="../core/lifecycle/rules.py" line="284" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -3785,7 +3785,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="26" />
+      <location filename="../processing/algorithms/statistics.py" line="25" />
       <source>Statistics and brief (统计简报)</source>
       <translation>统计分析与统计简报</translation>
     </message>
@@ -3795,12 +3795,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>统计简报</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="81" />
+      <location filename="../processing/algorithms/statistics.py" line="72" />
       <source>Statistics brief (HTML)</source>
       <translation>统计简报（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="76" />
+      <location filename="../processing/algorithms/statistics.py" line="67" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -3815,7 +3815,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="30" />
+      <location filename="../processing/algorithms/statistics.py" line="29" />
       <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese HTML brief with the charts. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
       <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文 HTML 统计简报。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
     </message>
@@ -3825,27 +3825,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>供地面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="112" />
+      <location filename="../core/statistics/build.py" line="116" />
       <source>Supplied ratio</source>
       <translation>供地率</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="328" />
+      <location filename="../core/statistics/build.py" line="326" />
       <source>Supplied to date</source>
       <translation>累计供地面积</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="229" />
+      <location filename="../core/lifecycle/rules.py" line="189" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="205" />
+      <location filename="../core/lifecycle/rules.py" line="182" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="180" />
+      <location filename="../core/lifecycle/rules.py" line="175" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
@@ -4022,7 +4022,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="47" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -4384,7 +4384,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="104" />
+      <location filename="../processing/algorithms/statistics.py" line="95" />
       <source>The year must have 4 digits: {value}</source>
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
@@ -4449,7 +4449,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>专题：未知字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="289" />
+      <location filename="../core/statistics/build.py" line="291" />
       <source>Transfer plan {year}: planned vs supplied by division</source>
       <translation>{year} 年度出让计划：各行政区计划与供地</translation>
     </message>
@@ -4519,7 +4519,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="96" />
+      <location filename="../processing/algorithms/statistics.py" line="87" />
       <source>Unknown division {value}: give its 6-digit code or its name.</source>
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
@@ -4584,7 +4584,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="113" />
+      <location filename="../core/statistics/build.py" line="117" />
       <source>Unsupplied area</source>
       <translation>未供面积</translation>
     </message>
@@ -4694,7 +4694,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="60" />
+      <location filename="../core/statistics/build.py" line="64" />
       <source>Without area (projects)</source>
       <translation>无面积的项目数</translation>
     </message>
@@ -4774,12 +4774,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="66" />
+      <location filename="../processing/algorithms/statistics.py" line="57" />
       <source>Year (empty: all; the plan year is AS_OF's)</source>
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="82" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -5124,7 +5124,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="313" />
+      <location filename="../core/lifecycle/rules.py" line="272" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
@@ -5299,7 +5299,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>内环位于外环之外</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="317" />
+      <location filename="../core/lifecycle/rules.py" line="276" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -5379,7 +5379,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="315" />
+      <location filename="../core/lifecycle/rules.py" line="274" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -5794,7 +5794,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="317" />
+      <location filename="../core/lifecycle/rules.py" line="276" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -6651,22 +6651,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="112" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="104" />
+      <location filename="../core/statistics/build.py" line="108" />
       <source>批而未供 by approval batch</source>
       <translation>批而未供（按批次）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="184" />
+      <location filename="../core/statistics/build.py" line="186" />
       <source>批而未供 by approval year</source>
       <translation>批而未供（按批准年份）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="142" />
+      <location filename="../core/statistics/build.py" line="146" />
       <source>批而未供 by division</source>
       <translation>批而未供（按行政区）</translation>
     </message>
@@ -6696,12 +6696,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计量单位“{unit}”：坐标必须以米为单位</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="220" />
+      <location filename="../core/statistics/build.py" line="222" />
       <source>闲置土地 and 供而未用 by stage</source>
       <translation>闲置土地与供而未用（按阶段）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="248" />
+      <location filename="../core/statistics/build.py" line="250" />
       <source>闲置土地 and 供而未用 projects</source>
       <translation>闲置土地与供而未用项目</translation>
     </message>

@@ -8,7 +8,6 @@ import re
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -16,12 +15,12 @@ from qgis.core import (
 
 from ...core.library.constants import SOURCES
 from ..base import YimatongAlgorithm
-from .lifecyclemonitor import LifecycleMonitorAlgorithm
+from .lifecyclemonitor import AsOfParameter
 
 SOURCE_KEYS = [None, *SOURCES]
 
 
-class StatisticsAlgorithm(YimatongAlgorithm):
+class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
     NAME = "statistics"
     DISPLAY_NAME = "Statistics and brief (统计简报)"
     GROUP_ID = "library"
@@ -40,7 +39,6 @@ class StatisticsAlgorithm(YimatongAlgorithm):
     )
 
     LIBRARY = "LIBRARY"
-    AS_OF = "AS_OF"
     ADMIN = "ADMIN"
     YEAR = "YEAR"
     SOURCE = "SOURCE"
@@ -50,14 +48,7 @@ class StatisticsAlgorithm(YimatongAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterDateTime(
-            self.AS_OF,
-            self.tr("As of (empty: today)"),
-            type=QgsProcessingParameterDateTime.Type.Date,
-            optional=True,
-        )
-        p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
-        self.addParameter(p)
+        self.add_as_of_parameter()
         p = QgsProcessingParameterString(
             self.ADMIN, self.tr("Division (6-digit code or name; empty: all)"), optional=True
         )
@@ -115,7 +106,7 @@ class StatisticsAlgorithm(YimatongAlgorithm):
             return ok, msg
         try:
             self._filter(parameters, context)
-            LifecycleMonitorAlgorithm._as_of(self, parameters, context)
+            self._as_of(parameters, context)
         except QgsProcessingException as exc:
             return False, str(exc)
         return True, ""
@@ -125,7 +116,7 @@ class StatisticsAlgorithm(YimatongAlgorithm):
         from ...core.statistics import compute, xlsx
         from ...core.statistics.brief import write_brief
 
-        as_of = LifecycleMonitorAlgorithm._as_of(self, parameters, context)
+        as_of = self._as_of(parameters, context)
         flt = self._filter(parameters, context)
         xlsx_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
