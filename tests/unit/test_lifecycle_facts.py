@@ -194,6 +194,19 @@ def test_panel_anomaly_filter_is_the_per_event_one(library, as_of):
     assert pq.anomaly_codes(lib.connection, as_of) == expected
 
 
+def test_unsupplied_at_year_ends_are_the_monitor_at_those_dates(library):
+    """The 批而未供 trend: one screen by year gives, for every year end, the findings the
+    per-event monitor gives run at that date."""
+    lib, _ = library
+    years = range(2018, 2027)
+    got = facts.unsupplied_at_year_ends(facts.library_fetch(lib), years)
+    assert sorted(got) == [dt.date(y, 12, 31) for y in years]
+    for day, found in got.items():
+        expected = [f for f in per_event(lib, day) if f.rule == lc.RULE_UNSUPPLIED]
+        same(found, expected)
+    assert sum(len(found) for found in got.values()) > 0
+
+
 def test_a_date_stored_with_a_time_counts_on_that_day(tmp_path):
     """GeoPackage stores dates as text, which may carry a time: a supply on AS_OF at 10:00
     counts on AS_OF, as the per-event rules read it (its first ten characters)."""

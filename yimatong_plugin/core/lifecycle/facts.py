@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from .events import Event, to_date, with_project_defaults
 from .model import RULE_EVENT_COLUMNS, Thresholds
 from .rules import project_findings, unsupplied_findings
-from .screen import screen
+from .screen import screen, year_end_screens
 
 #: the project columns the rules read (agreed dates and declared area: with_project_defaults)
 PROJECT_COLUMNS = (
@@ -53,6 +53,7 @@ PROJECT_COLUMNS = (
 Fetch = Callable[[str, list], Iterable[tuple]]
 
 _CHUNK = 2000  # projects per query (bound parameters)
+_BATCH_STAGES = ("conversion_approval", "supply")
 
 
 def _events_sql(n_codes: int) -> str:
@@ -170,8 +171,7 @@ def findings(
             return []
     archived = {code for code, row in projects.items() if row.get("archived")}
     batches = {
-        code: [e for e in evs if e.stage in ("conversion_approval", "supply")]
-        for code, evs in sorted(events.items())
+        code: [e for e in evs if e.stage in _BATCH_STAGES] for code, evs in sorted(events.items())
     }
     out = unsupplied_findings({c: e for c, e in batches.items() if e}, as_of, th, archived)
     if keep is not None:  # a batch the screen did not keep may lack members here
@@ -179,6 +179,40 @@ def findings(
     for code in sorted(events):
         if code not in archived and (rule_codes is None or code in rule_codes):
             out.extend(project_findings(code, events[code], as_of, th))
+    return out
+
+
+def unsupplied_at_year_ends(
+    fetch: Fetch,
+    years: Iterable[int],
+    thresholds: Thresholds | None = None,
+    canceled: Callable[[], bool] | None = None,
+) -> dict[_dt.date, list]:
+    """``{31 December of each year: the 批而未供 findings as of that day}`` — what
+    :func:`findings` gives then (the monitor run at that date), from one screen of the events
+    by year (:func:`.screen.year_end_screens`) and one load of the batches' events."""
+    th = thresholds or Thresholds()
+    th.validate()
+    screens = year_end_screens(fetch, years, th)
+    if not screens:
+        return {}
+    codes = sorted(set().union(*(kept.codes() for kept in screens.values())))
+    projects, events = {}, {}
+    for i in range(0, len(codes), _CHUNK):
+        more_projects, more_events = load(fetch, max(screens), codes[i : i + _CHUNK])
+        projects.update(more_projects)
+        events.update(more_events)
+        if canceled is not None and canceled():
+            return {}
+    archived = {code for code, row in projects.items() if row.get("archived")}
+    out = {}
+    for day, kept in sorted(screens.items()):
+        batches = {
+            code: [e for e in events.get(code, ()) if e.stage in _BATCH_STAGES]
+            for code in sorted(kept.codes())
+        }
+        found = unsupplied_findings({c: e for c, e in batches.items() if e}, day, th, archived)
+        out[day] = [f for f in found if f.batch in kept.batches]
     return out
 
 
