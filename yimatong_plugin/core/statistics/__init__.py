@@ -26,6 +26,7 @@ from .build import build_tables
 from .plan import plan_execution
 from .query import DIMENSIONS, StatsFilter, grouped, materialise
 from .tables import Column, Table
+from .trend import unsupplied_trend
 
 __all__ = ["Column", "Statistics", "StatsFilter", "Table", "compute"]
 
@@ -83,6 +84,9 @@ def compute(
     if canceled is not None and canceled():
         return None
     anomalies = compute_anomalies(lib, as_of, flt, thresholds, canceled=canceled)
+    if canceled is not None and canceled():
+        return None
+    anomalies.trend = unsupplied_trend(lib, as_of, flt, thresholds, canceled=canceled)
     if canceled is not None and canceled():
         return None
     plan_year = int(flt.year) if flt.year else as_of.year

@@ -8,6 +8,7 @@ from .. import lifecycle as lc
 from ..i18n import tr
 from ..library.constants import SOURCES
 from .tables import Column, Table, area_columns, area_values
+from .trend import trend_table
 
 #: breakdown key -> the dictionary of its names
 BREAKDOWNS = (
@@ -90,6 +91,7 @@ def build_tables(groups: dict, anomalies, plan: dict, dictionaries, as_of: _dt.d
         for key, kind in BREAKDOWNS
     ]
     tables += unsupplied_tables(anomalies.batches, admin_names)
+    tables.append(trend_table(anomalies.trend, anomalies.batches, as_of))
     tables += idle_tables(anomalies, admin_names)
     tables += plan_tables(plan, admin_names)
     return tables
