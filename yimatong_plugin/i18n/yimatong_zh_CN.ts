@@ -369,7 +369,7 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="60" />
+      <location filename="../processing/algorithms/statistics.py" line="61" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
@@ -611,7 +611,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="146" />
+      <location filename="../processing/algorithms/statistics.py" line="159" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -1181,7 +1181,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="125" />
+      <location filename="../processing/algorithms/statistics.py" line="132" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1366,7 +1366,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="53" />
+      <location filename="../processing/algorithms/statistics.py" line="54" />
       <source>Division (6-digit code or name; empty: all)</source>
       <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
@@ -1401,7 +1401,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="142" />
+      <location filename="../processing/algorithms/statistics.py" line="149" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1934,7 +1934,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="110" />
+      <location filename="../core/statistics/brief.py" line="117" />
       <source>Key figures</source>
       <translation>主要数据</translation>
     </message>
@@ -2990,6 +2990,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="155" />
+      <source>Printing the brief to PDF…</source>
+      <translation>正在将统计简报输出为 PDF…</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="45" />
       <source>Problem</source>
       <translation>问题</translation>
@@ -3790,7 +3795,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="390" />
+      <location filename="../ui/statistics_dock.py" line="396" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
@@ -3800,17 +3805,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>统计分析与统计简报</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="103" />
+      <location filename="../core/statistics/brief.py" line="110" />
       <source>Statistics brief</source>
       <translation>统计简报</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="72" />
+      <location filename="../processing/algorithms/statistics.py" line="73" />
       <source>Statistics brief (HTML)</source>
       <translation>统计简报（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="67" />
+      <location filename="../processing/algorithms/statistics.py" line="78" />
+      <source>Statistics brief (PDF)</source>
+      <translation>统计简报（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="68" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -3826,8 +3836,8 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
     </message>
     <message>
       <location filename="../processing/algorithms/statistics.py" line="29" />
-      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese HTML brief with the charts. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
-      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文 HTML 统计简报。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
+      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
+      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文统计简报（HTML 与 PDF）。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
     </message>
     <message>
       <location filename="../core/statistics/build.py" line="298" />
@@ -4394,7 +4404,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="95" />
+      <location filename="../processing/algorithms/statistics.py" line="101" />
       <source>The year must have 4 digits: {value}</source>
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
@@ -4529,7 +4539,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="87" />
+      <location filename="../processing/algorithms/statistics.py" line="93" />
       <source>Unknown division {value}: give its 6-digit code or its name.</source>
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
@@ -4754,9 +4764,9 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="344" />
-      <source>Written {xlsx} and {html}.</source>
-      <translation>已写出 {xlsx} 和 {html}。</translation>
+      <location filename="../ui/statistics_dock.py" line="347" />
+      <source>Written {xlsx}, {html} and the PDF beside them.</source>
+      <translation>已写出 {xlsx}、{html}，并在同一目录写出 PDF。</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="360" />
@@ -4784,7 +4794,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="57" />
+      <location filename="../processing/algorithms/statistics.py" line="58" />
       <source>Year (empty: all; the plan year is AS_OF's)</source>
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
@@ -6344,7 +6354,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="82" />
+      <location filename="../core/statistics/brief.py" line="83" />
       <source>{n} projects, {ha} ha.</source>
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
@@ -6359,7 +6369,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="93" />
+      <location filename="../core/statistics/brief.py" line="94" />
       <source>{n} 批而未供 batch(es) record no area and are not in the area total.</source>
       <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
@@ -6686,7 +6696,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>批而未供消化趋势（各年末）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="83" />
+      <location filename="../core/statistics/brief.py" line="84" />
       <source>批而未供: {n} batches, {ha} ha not supplied.</source>
       <translation>批而未供：{n} 个批次，未供 {ha} 公顷。</translation>
     </message>
@@ -6721,7 +6731,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>闲置土地与供而未用项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="86" />
+      <location filename="../core/statistics/brief.py" line="87" />
       <source>闲置土地: {fee} projects at the fee stage, {rep} at the repossession stage; 供而未用: {unused}.</source>
       <translation>闲置土地：征缴闲置费阶段 {fee} 个项目，收回阶段 {rep} 个；供而未用 {unused} 个。</translation>
     </message>

@@ -33,9 +33,9 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         "of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the "
         "annual transfer plan against the land supplied, by division and month. Filters: division, "
         "year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units "
-        "in the headers) and a Chinese HTML brief with the charts. A project's area is the sum "
-        "of its current parcels, else its declared area; each table says how many projects were "
-        "counted so."
+        "in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's "
+        "area is the sum of its current parcels, else its declared area; each table says how "
+        "many projects were counted so."
     )
 
     LIBRARY = "LIBRARY"
@@ -44,6 +44,7 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
     SOURCE = "SOURCE"
     OUTPUT_XLSX = "OUTPUT_XLSX"
     OUTPUT_HTML = "OUTPUT_HTML"
+    OUTPUT_PDF = "OUTPUT_PDF"
     PROJECTS = "PROJECTS"
 
     def initAlgorithm(self, config=None):
@@ -70,6 +71,11 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT_HTML, self.tr("Statistics brief (HTML)"), "HTML (*.html)", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_PDF, self.tr("Statistics brief (PDF)"), "PDF (*.pdf)", optional=True
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, self.tr("Projects")))
@@ -120,6 +126,7 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         flt = self._filter(parameters, context)
         xlsx_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         lib = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
             feedback.setProgressText(self.tr("Counting (GROUP BY in the library)…"))
@@ -142,6 +149,12 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
             feedback.setProgressText(self.tr("Drawing the charts…"))
             write_brief(stats, html_path, description)
             results[self.OUTPUT_HTML] = html_path
+        if pdf_path:
+            from ...gis.statistics_pdf import write_brief_pdf
+
+            feedback.setProgressText(self.tr("Printing the brief to PDF…"))
+            write_brief_pdf(stats, pdf_path, description)
+            results[self.OUTPUT_PDF] = pdf_path
         feedback.pushInfo(
             self.tr("As of {date}: {n} projects.").format(
                 date=as_of.isoformat(), n=results[self.PROJECTS]
