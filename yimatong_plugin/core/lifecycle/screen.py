@@ -116,42 +116,68 @@ def year_end_screens(
     if not years:
         return {}
     archived, _, undeclared = _plain_projects(fetch)
-    rows = list(fetch(SCREEN_BY_YEAR_SQL, [False, f"{years[-1] + 1}-01-01"]))
+    by_year: dict[int, list] = {}
+    for row in fetch(SCREEN_BY_YEAR_SQL, [False, f"{years[-1] + 1}-01-01"]):
+        if row[0] != "supervision":
+            by_year.setdefault(int(row[3]), []).append(row)
+    facts = _Facts(undeclared)
     out = {}
+    done = min(by_year, default=years[0]) - 1
     for year in years:
-        upto = [r for r in rows if r[0] != "supervision" and int(r[3]) <= year]
-        kept = _decide(upto, _dt.date(year, 12, 31), thresholds, archived, set(), undeclared)
-        kept.projects = set()
-        out[_dt.date(year, 12, 31)] = kept
+        for y in range(done + 1, year + 1):  # the events of the years up to this one
+            facts.add(by_year.get(y, ()), archived, set())
+        done = year
+        out[_dt.date(year, 12, 31)] = facts.decide(
+            _dt.date(year, 12, 31), thresholds, archived, Screen()
+        )
     return out
+
+
+class _Facts:
+    """Per batch and project: first approval day and approvals without area; per project and
+    named batch: whether a supply records no area — added to as the events come."""
+
+    def __init__(self, undeclared: set):
+        self.undeclared = undeclared
+        self.approvals: dict[str, dict[str, list]] = {}  # key -> code -> [first day, no area]
+        self.supplies: dict[str, dict[str | None, int]] = {}  # code -> batch/None -> no area
+        self.projects: set[str] = set()
+        self._due: dict[tuple, _dt.date] = {}  # (batch, first day) -> due date
+
+    def add(self, rows, archived: set, agreed: set) -> None:
+        for stage, code, key, _year, first_day, no_area, zero_area, fact in rows:
+            if stage == "conversion_approval":
+                # an approval recording no area takes its project's declared area
+                missing = int(zero_area) + (int(no_area) if code in self.undeclared else 0)
+                seen = self.approvals.setdefault(str(key), {}).setdefault(code, [str(first_day), 0])
+                seen[0] = min(seen[0], str(first_day))
+                seen[1] += missing
+                continue
+            if stage == "supply":
+                flags = self.supplies.setdefault(code, {})
+                flags[key] = max(flags.get(key, 0), int(no_area))
+            if (fact or (stage == "supply" and code in agreed)) and code not in archived:
+                self.projects.add(code)
+
+    def decide(self, as_of, thresholds, archived, out: Screen) -> Screen:
+        for key, members in self.approvals.items():
+            first = min(day for day, _ in members.values())
+            due = self._due.get((key, first))
+            if due is None:
+                due = self._due[key, first] = add_years(to_date(first), thresholds.unsupplied_years)
+            if as_of < due:
+                continue
+            live = [c for c in members if c not in archived]
+            by_area = all(members[c][1] == 0 for c in live)
+            if any(not _surely_supplied(self.supplies.get(c, {}), key, by_area) for c in live):
+                out.batches[key] = sorted(members)
+        return out
 
 
 def _decide(rows, as_of, thresholds, archived, agreed, undeclared) -> Screen:
-    approvals: dict[str, dict[str, list]] = {}  # key -> code -> [first day, no area]
-    supplies: dict[str, dict[str | None, int]] = {}  # code -> batch/None -> records no area
-    out = Screen()
-    for stage, code, key, _year, first_day, no_area, zero_area, fact in rows:
-        if stage == "conversion_approval":
-            # an approval recording no area takes its project's declared area
-            missing = int(zero_area) + (int(no_area) if code in undeclared else 0)
-            seen = approvals.setdefault(str(key), {}).setdefault(code, [str(first_day), 0])
-            seen[0] = min(seen[0], str(first_day))
-            seen[1] += missing
-            continue
-        if stage == "supply":
-            flags = supplies.setdefault(code, {})
-            flags[key] = max(flags.get(key, 0), int(no_area))
-        if (fact or (stage == "supply" and code in agreed)) and code not in archived:
-            out.projects.add(code)
-    for key, members in approvals.items():
-        approved_on = to_date(min(day for day, _ in members.values()))
-        if as_of < add_years(approved_on, thresholds.unsupplied_years):
-            continue
-        live = [c for c in members if c not in archived]
-        by_area = all(members[c][1] == 0 for c in live)
-        if any(not _surely_supplied(supplies.get(c, {}), key, by_area) for c in live):
-            out.batches[key] = sorted(members)
-    return out
+    facts = _Facts(undeclared)
+    facts.add(rows, archived, agreed)
+    return facts.decide(as_of, thresholds, archived, Screen(projects=facts.projects))
 
 
 def _surely_supplied(supplied: dict, key: str, by_area: bool) -> bool:

@@ -86,14 +86,20 @@ def compute(lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=No
     return Anomalies(batches, project_rows(lc.RULE_IDLE), project_rows(lc.RULE_UNUSED), findings)
 
 
-def batches_of(lib, unsupplied: list[lc.Finding], flt: StatsFilter) -> list[Batch]:
-    """The 批而未供 findings as :class:`Batch` es with their areas (see the module): those
-    with a project matching ``flt``."""
+def batch_lookups(lib, unsupplied: list[lc.Finding]) -> tuple[dict, dict]:
+    """``(approval events by fid, project rows by code)`` the findings' batches rest on."""
     fids = [e for f in unsupplied for e in f.events if e is not None]
     events = events_by_fid(lib, fids)
     approvals = {fid: ev for fid, ev in events.items() if ev["stage"] == "conversion_approval"}
     codes = {ev["code"] for ev in approvals.values()}
-    everyone = projects_by_code(lib, StatsFilter(), codes)
+    return approvals, projects_by_code(lib, StatsFilter(), codes)
+
+
+def batches_of(lib, unsupplied: list[lc.Finding], flt: StatsFilter, lookups=None) -> list[Batch]:
+    """The 批而未供 findings as :class:`Batch` es with their areas (see the module): those
+    with a project matching ``flt``. ``lookups``: :func:`batch_lookups` of these findings or
+    more (fetched once for several dates)."""
+    approvals, everyone = lookups or batch_lookups(lib, unsupplied)
     matching = {c for c, row in everyone.items() if flt.matches(row)}
     batches = []
     for f in unsupplied:

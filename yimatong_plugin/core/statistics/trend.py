@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..i18n import tr
-from .anomalies import Batch, batches_of
+from .anomalies import Batch, batch_lookups, batches_of
 from .query import StatsFilter
 from .tables import Column, Table, area_columns, area_values
 
@@ -30,7 +30,10 @@ def unsupplied_trend(
 
     years = range(as_of.year - TREND_YEARS, as_of.year)
     found = facts.unsupplied_at_year_ends(facts.library_fetch(lib), years, thresholds, canceled)
-    return [(day, batches_of(lib, findings, flt)) for day, findings in sorted(found.items())]
+    lookups = batch_lookups(lib, [f for findings in found.values() for f in findings])
+    return [
+        (day, batches_of(lib, findings, flt, lookups)) for day, findings in sorted(found.items())
+    ]
 
 
 def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
