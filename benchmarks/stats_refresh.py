@@ -175,6 +175,7 @@ def main(argv=None) -> int:
     parser.add_argument("--postgis", action="store_true")
     parser.add_argument("--no-peer", action="store_true", help="ours only (no pandas peer)")
     parser.add_argument("--no-gpkg", action="store_true", help="PostGIS only")
+    parser.add_argument("--postgis-uri", help="measure this PostGIS copy (no new server)")
     args = parser.parse_args(argv)
     from benchmarks.projectbox import DATA, build_library, copy_to_postgis
     from yimatong_plugin.core.library import open_library
@@ -186,7 +187,11 @@ def main(argv=None) -> int:
     if not args.no_gpkg:
         bad = measure("GeoPackage", lib, lib.connection, args.repeat, not args.no_peer)
     lib.close()
-    if args.postgis:
+    if args.postgis_uri:  # a copy made before (copy_to_postgis), kept by its server
+        lib = open_library(args.postgis_uri)
+        bad += measure("PostGIS", lib, lib.connection, args.repeat, not args.no_peer)
+        lib.close()
+    elif args.postgis:
         from tests.postgis_server import PostgisServer
 
         server = PostgisServer().start()

@@ -12,7 +12,7 @@ Per project and batch, the query gives the facts the batch rule's verdict rests 
   project's declared area — ``with_project_defaults``);
 * supplies by ``AS_OF`` per named batch (or none): whether one records no area;
 * whether a supply has an agreed start or completion (its own or the project's) or a
-  supervision record carries a stall fact or a status (the project rules need one of these).
+  supervision record carries a stall fact (the project rules need one of these).
 
 A batch is kept when it is due (first approval + ``unsupplied_years``) and one of its live
 (not archived) projects is not surely supplied: it has no supply for the batch (named, or
@@ -39,28 +39,34 @@ _KEY = (
 
 #: one pass over the events: per stage, project and batch key (approvals) / named batch
 #: (supplies): the first day, how many record no area / a zero area, whether one carries a
-#: fact the project rules read (agreed dates, stall facts, a status) — and per year of the
-#: event when the screen serves several year ends at once. ``stage || ''``: these stages are
-#: a large part of the events, and a scan of the table reads them faster than the stage index
-#: does (SQLite chose the index: 1.8 s CPU vs 1.1 s on 1,000,000 events)
+#: fact the project rules read (agreed dates, stall facts) — and
+#: per year of the event when the screen serves several year ends at once. ``stage || ''``:
+#: these stages are a large part of the events, and a scan of the table reads them faster than
+#: the stage index does (SQLite chose the index: 1.8 s CPU vs 1.1 s on 1,000,000 events)
 _SCREEN_SQL = """
 SELECT stage, code, {key} AS k, {year} AS y, MIN({day}) AS first_day,
        SUM(CASE WHEN area_m2 IS NULL THEN 1 ELSE 0 END) AS no_area,
        SUM(CASE WHEN area_m2 = 0 THEN 1 ELSE 0 END) AS zero_area,
-       MAX(CASE WHEN agreed_start IS NOT NULL OR agreed_completion IS NOT NULL
-                  OR stopped_on IS NOT NULL OR developed_ratio IS NOT NULL
-                  OR invested_ratio IS NOT NULL OR status IS NOT NULL THEN 1 ELSE 0 END) AS fact
+       MAX(CASE WHEN agreed_start IS NOT NULL OR agreed_completion IS NOT NULL OR {stall}
+           THEN 1 ELSE 0 END) AS fact
 FROM ymt_events
 WHERE archived = ? AND event_date IS NOT NULL AND event_date < ?
   AND (stage || '') IN ('conversion_approval', 'supply', 'supervision')
 GROUP BY stage, code, {key}{by_year}
-HAVING stage <> 'supervision' OR MAX(CASE WHEN stopped_on IS NOT NULL
-       OR developed_ratio IS NOT NULL OR invested_ratio IS NOT NULL OR status IS NOT NULL
-       THEN 1 ELSE 0 END) = 1
+HAVING stage <> 'supervision' OR MAX(CASE WHEN {stall} THEN 1 ELSE 0 END) = 1
 """
 _YEAR = f"substr({_DAY}, 1, 4)"
-SCREEN_SQL = _SCREEN_SQL.format(key=_KEY, day=_DAY, year="''", by_year="")
-SCREEN_BY_YEAR_SQL = _SCREEN_SQL.format(key=_KEY, day=_DAY, year=_YEAR, by_year=f", {_YEAR}")
+#: a stall finding needs its supervision record to carry a ratio (developed < 1/3 or
+#: invested < 25 %): a record with a status only (停工, 复工, 巡查 …) cannot make a project
+#: a candidate on its own — the rules still read it for a project kept (``facts.py``)
+_STALL = "stopped_on IS NOT NULL OR developed_ratio IS NOT NULL OR invested_ratio IS NOT NULL"
+
+
+def screen_sql(by_year: bool = False) -> str:
+    """The screen's SQL (parameters: archived, the day after the date)."""
+    year, group = (_YEAR, f", {_YEAR}") if by_year else ("''", "")
+    return _SCREEN_SQL.format(key=_KEY, day=_DAY, year=year, by_year=group, stall=_STALL)
+
 
 #: the projects that are not plain: archived, with agreed dates, or without a declared area
 PROJECTS_SQL = """
@@ -103,7 +109,7 @@ def screen(
 ) -> Screen:
     """The batches and projects that may have a finding as of ``as_of`` (see the module)."""
     plain = _plain_projects(fetch)
-    rows = fetch(SCREEN_SQL, [False, (as_of + _dt.timedelta(days=1)).isoformat()])
+    rows = fetch(screen_sql(), [False, (as_of + _dt.timedelta(days=1)).isoformat()])
     return _decide(rows, as_of, thresholds, *plain)
 
 
@@ -117,7 +123,7 @@ def year_end_screens(
         return {}
     archived, _, undeclared = _plain_projects(fetch)
     by_year: dict[int, list] = {}
-    for row in fetch(SCREEN_BY_YEAR_SQL, [False, f"{years[-1] + 1}-01-01"]):
+    for row in fetch(screen_sql(by_year=True), [False, f"{years[-1] + 1}-01-01"]):
         if row[0] != "supervision":
             by_year.setdefault(int(row[3]), []).append(row)
     facts = _Facts(undeclared)
