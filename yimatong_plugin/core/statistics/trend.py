@@ -30,10 +30,20 @@ def unsupplied_trend(
 
     years = range(as_of.year - TREND_YEARS, as_of.year)
     found = facts.unsupplied_at_year_ends(facts.library_fetch(lib), years, thresholds, canceled)
-    lookups = batch_lookups(lib, [f for findings in found.values() for f in findings])
-    return [
-        (day, batches_of(lib, findings, flt, lookups)) for day, findings in sorted(found.items())
-    ]
+    # a batch unchanged from one year end to the next is the same finding: its Batch once
+    unique = {_same(f): f for findings in found.values() for f in findings}
+    lookups = batch_lookups(lib, list(unique.values()))
+    batch = {}
+    for f in unique.values():
+        (batch[_same(f)],) = batches_of(lib, [f], flt, lookups) or (None,)
+    out = []
+    for day, findings in sorted(found.items()):
+        out.append((day, [batch[_same(f)] for f in findings if batch[_same(f)] is not None]))
+    return out
+
+
+def _same(f) -> tuple:
+    return (f.batch, f.since, f.supplied_ratio, f.codes, f.events)
 
 
 def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
