@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from . import lifecycle as lc  # noqa: F401 (the service reads pq.lc.STAGES)
+
 #: columns the panel shows, in order (name, English header; translated by the UI)
 COLUMNS: list[tuple[str, str]] = [
     ("code", "Code"),
