@@ -9,8 +9,9 @@ GeoPackage (``benchmarks/projectbox.py``, built once and cached under ``benchmar
 Measured in the same run:
 
 * ours: ``compute(lib, as_of)`` — the seven breakdowns as ``GROUP BY`` in the database, the
-  lifecycle rules once (``projectbox.library_findings``, streaming the events), the plan
-  execution ``GROUP BY`` — and its parts;
+  lifecycle rules once (``projectbox.library_findings``: the lifecycle facts, a ``GROUP BY``
+  screen of the events then the rules over the projects it keeps), the 批而未供 trend at ten
+  year ends (one screen by year), the plan execution ``GROUP BY`` — and its parts;
 * peer: load everything into pandas (projects, parcels, the rule columns of every event:
   ``pandas.read_sql``), then the same breakdowns with ``groupby`` and the same lifecycle rules
   over the loaded frames (``lifecycle.monitor``).
@@ -55,6 +56,7 @@ def ours_parts(lib, repeat):
     from yimatong_plugin.core.statistics.anomalies import compute as anomalies
     from yimatong_plugin.core.statistics.plan import plan_execution
     from yimatong_plugin.core.statistics.query import DIMENSIONS, grouped, materialise
+    from yimatong_plugin.core.statistics.trend import unsupplied_trend
 
     flt = StatsFilter()
     out = {}
@@ -67,6 +69,8 @@ def ours_parts(lib, repeat):
     out[name], groups = timed(breakdowns, repeat, name)
     name = "anomalies (rules once)"
     out[name], _ = timed(lambda: anomalies(lib, AS_OF, flt), repeat, name)
+    name = "trend (10 year ends)"
+    out[name], _ = timed(lambda: unsupplied_trend(lib, AS_OF, flt), repeat, name)
     name = "plan (GROUP BY)"
     out[name], _ = timed(lambda: plan_execution(lib, flt, AS_OF, AS_OF.year), repeat, name)
     out["full refresh"], _ = timed(lambda: compute(lib, AS_OF), repeat, "full refresh")
@@ -144,11 +148,13 @@ def compare(ours, theirs) -> int:
     return bad
 
 
-def measure(label, lib, conn, repeat):
+def measure(label, lib, conn, repeat, with_peer=True):
     print(f"\n== {label}")
     parts, groups = ours_parts(lib, repeat)
     for name, seconds in parts.items():
         print(f"  ours {name}: {seconds * 1000:.0f} ms (CPU {CPU[name] * 1000:.0f} ms)")
+    if not with_peer:
+        return 0
     (total, load, group, rules), theirs = peer(conn, max(1, repeat - 1))
     print(
         f"  peer (pandas): {total * 1000:.0f} ms = load {load * 1000:.0f} + groupby "
@@ -167,6 +173,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--postgis", action="store_true")
+    parser.add_argument("--no-peer", action="store_true", help="ours only (no pandas peer)")
+    parser.add_argument("--no-gpkg", action="store_true", help="PostGIS only")
+    parser.add_argument("--postgis-uri", help="measure this PostGIS copy (no new server)")
     args = parser.parse_args(argv)
     from benchmarks.projectbox import DATA, build_library, copy_to_postgis
     from yimatong_plugin.core.library import open_library
@@ -174,16 +183,22 @@ def main(argv=None) -> int:
     path = build_library(DATA / "projectbox_100000.gpkg")
     lib = open_library(str(path))
     print(f"library: {lib.counts()}; as of {AS_OF}")
-    bad = measure("GeoPackage", lib, lib.connection, args.repeat)
+    bad = 0
+    if not args.no_gpkg:
+        bad = measure("GeoPackage", lib, lib.connection, args.repeat, not args.no_peer)
     lib.close()
-    if args.postgis:
+    if args.postgis_uri:  # a copy made before (copy_to_postgis), kept by its server
+        lib = open_library(args.postgis_uri)
+        bad += measure("PostGIS", lib, lib.connection, args.repeat, not args.no_peer)
+        lib.close()
+    elif args.postgis:
         from tests.postgis_server import PostgisServer
 
         server = PostgisServer().start()
         try:
             uri = copy_to_postgis(path, server)
             lib = open_library(uri)
-            bad += measure("PostGIS", lib, lib.connection, args.repeat)
+            bad += measure("PostGIS", lib, lib.connection, args.repeat, not args.no_peer)
             lib.close()
         finally:
             server.stop()

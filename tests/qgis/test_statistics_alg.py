@@ -107,8 +107,36 @@ def test_brief_has_the_charts(processing_ready, library, tmp_path):
     path, _ = library
     result = run(path, tmp_path)
     text = open(result["OUTPUT_HTML"], encoding="utf-8").read()
-    assert text.count("data:image/png;base64,") == 11
+    assert text.count("data:image/png;base64,") == 12
     assert "Projects and area by division" in text and "B1" in text
+
+
+def test_brief_pdf_holds_the_charts_and_tables(processing_ready, library, tmp_path):
+    """统计简报 as PDF: A4 pages with the brief's text (tables, notes) and its 12 charts."""
+    import shutil
+    import subprocess
+    import unicodedata
+
+    path, _ = library
+    pdf = tmp_path / "统计简报.pdf"
+    result = run(path, tmp_path, OUTPUT_PDF=str(pdf))
+    assert result["OUTPUT_PDF"] == str(pdf)
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext, pdfimages) not installed")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # the CJK font maps some ideographs to their Kangxi radical forms (而 → ⽽): NFKC undoes it
+    text = unicodedata.normalize("NFKC", text)
+    html = open(result["OUTPUT_HTML"], encoding="utf-8").read()
+    for title in ("Statistics brief", "Projects and area by division", "批而未供 over time"):
+        assert title in text and title in html
+    # (pdftotext does not map every digit glyph of the font back: numbers are looked at)
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(images) == 12
 
 
 def test_filters_and_bad_input(processing_ready, library, tmp_path):

@@ -20,14 +20,7 @@ QT = ("qgis", "PyQt5", "PyQt6", "sip")
 
 #: (importing module, imported module) pairs tolerated for now, each with the reason; to be
 #: removed when the file is fixed.
-KNOWN: dict[tuple[str, str], str] = {
-    # h9's statistics dock (merged while the refactor ran) builds its export's description with
-    # the algorithm: move ``StatisticsAlgorithm.description`` below both (core/statistics)
-    (
-        "yimatong_plugin.ui.statistics_dock",
-        "yimatong_plugin.processing.algorithms.statistics",
-    ): "the statistics export's description lives in the algorithm",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _module_name(path: Path, root: Path = ROOT) -> str:

@@ -159,3 +159,45 @@ def test_plan_execution_against_raw_events(built):
     # P4's December 2025 supply is outside the plan year
     assert [r["cumulative_m2"] for r in dc][3:5] == [pytest.approx(4000)] * 2
     assert dc[0]["cumulative_m2"] == 0
+
+
+def test_unsupplied_trend_is_the_monitor_at_each_year_end(built):
+    """批而未供 over time: each year end's row is what the lifecycle monitor finds run at that
+    date — batches, and areas from the approvals' raw rows (area_m2, else declared)."""
+    lib, _ = built
+    stats = compute(lib, sd.AS_OF)
+    rows = stats.table("unsupplied_trend").as_dicts()
+    assert [r["as_of"] for r in rows] == [
+        *(f"{y}-12-31" for y in range(sd.AS_OF.year - 10, sd.AS_OF.year)),
+        sd.AS_OF.isoformat(),
+    ]
+    projects = {r["code"]: r for r in lib.query("SELECT * FROM ymt_projects")}
+    events = {r["fid"]: r for r in lib.query("SELECT * FROM ymt_events")}
+    previous = None
+    for row in rows:
+        day = dt.date.fromisoformat(row["as_of"])
+        found = [f for f in pb.library_findings(lib, day) if f.rule == lc.RULE_UNSUPPLIED]
+        assert row["batches"] == len(found), day
+        approved = unsupplied = 0.0
+        unknown = 0
+        for f in found:
+            areas = [
+                events[fid]["area_m2"] or projects[events[fid]["code"]]["declared_area_m2"]
+                for fid in f.events
+                if events[fid]["stage"] == "conversion_approval"
+            ]
+            if not all(areas):
+                unknown += 1
+                continue
+            approved += sum(areas)
+            unsupplied += sum(areas) * (1 - f.supplied_ratio)
+        assert row["unknown"] == unknown, day
+        assert row["approved_m2"] == pytest.approx(approved), day
+        assert row["unsupplied_m2"] == pytest.approx(unsupplied), day
+        if previous is not None:
+            assert row["change_m2"] == pytest.approx(unsupplied - previous), day
+        previous = unsupplied
+    # B1 (approved 2023-03) is due on 2025-03-01: not at the end of 2024, at the end of 2025
+    by_day = {r["as_of"]: r for r in rows}
+    assert by_day["2024-12-31"]["batches"] == 0
+    assert by_day["2025-12-31"]["unsupplied_m2"] == pytest.approx(8000)

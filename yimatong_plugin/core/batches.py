@@ -42,17 +42,14 @@ _WHOLE = None  # a batch-less supply without an area: the whole project is suppl
 
 
 def _unnamed_shares(
-    code: str, batches: Mapping[str, Mapping[str, list]], supplies: list
+    code: str, batches: Mapping[str, Mapping[str, list]], supplies: list, keys: Iterable[str]
 ) -> dict[str, float | None]:
     """How much of ``code``'s supplies that name no batch goes to each of its batches: their
     areas fill the project's batches in approval order, each up to its approved area less what
     supplies naming it hand over — so one supply is never counted in two batches. ``_WHOLE``
     for every batch when such a supply records no area (the whole project is supplied)."""
     unnamed = [s for s in supplies if not s.get("batch")]
-    keys = sorted(
-        (k for k, members in batches.items() if code in members),
-        key=lambda k: (min(a.date for a in batches[k][code]), k),
-    )
+    keys = sorted(keys, key=lambda k: (min(a.date for a in batches[k][code]), k))
     if not unnamed:
         return {k: 0.0 for k in keys}
     if any(s.area() is None for s in unnamed):
@@ -80,13 +77,20 @@ def unsupplied_findings(
     # batch -> code -> that project's approvals in the batch (insertion order kept)
     batches: dict[str, dict[str, list[lc.Event]]] = {}
     supplies: dict[str, list[lc.Event]] = {}
+    keys_of: dict[str, list[str]] = {}  # code -> its batches (a lookup, not a scan per code)
     for code, events in projects.items():
         evs = lc.as_events(events)
         supplies[code] = lc._upto(evs, as_of, "supply")
         for approval in lc._upto(evs, as_of, "conversion_approval"):
             key = _batch_key(code, approval)
-            batches.setdefault(key, {}).setdefault(code, []).append(approval)
-    shares = {code: _unnamed_shares(code, batches, supplies[code]) for code in projects}
+            members = batches.setdefault(key, {})
+            if code not in members:
+                keys_of.setdefault(code, []).append(key)
+            members.setdefault(code, []).append(approval)
+    shares = {
+        code: _unnamed_shares(code, batches, supplies[code], keys_of.get(code, ()))
+        for code in projects
+    }
 
     out = []
     for key, members in batches.items():

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-from . import lifecycle as lc
+from . import lifecycle as lc  # noqa: F401 (the service reads pq.lc.STAGES)
 from .library import dialect as _dialect
 from .library.dialect import DIALECTS, escape_like
 
@@ -240,15 +240,6 @@ def distinct_values(connection, column: str, dialect: str | None = None) -> list
 
 # -- anomalies ---------------------------------------------------------------------------------
 
-_PROJECT_FACTS = (
-    "code",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-    "declared_area_m2",
-)
-_EVENT_COLUMNS = lc.RULE_EVENT_COLUMNS
-
 
 def anomaly_codes(
     connection, as_of=None, thresholds=None, dialect: str | None = None, cancel=None
@@ -256,43 +247,25 @@ def anomaly_codes(
     """``{rule: {codes}}`` of every live project's anomaly findings (core.lifecycle rules:
     批而未供, 供而未用, 闲置土地, 逾期开工, 逾期竣工) as of ``as_of`` (default today).
 
-    Reads every project's agreed dates and every live event once: seconds on 100,000 projects,
-    so run it off the GUI thread. ``cancel()`` returning True stops early (returns ``{}``).
+    The lifecycle facts loader (``core/lifecycle/facts.py``, the monitor's) reads the events
+    the rules read, set-based; still run it off the GUI thread. ``cancel()`` returning True
+    stops early (returns ``{}``).
     """
     import datetime as _dt
 
+    from .lifecycle import facts
+
     dialect = dialect or dialect_of(connection)
-    live = DIALECTS[dialect].is_false("archived")
-    # every project, archived ones too: the batch policy (core/batches.py) names them
-    projects = {
-        r[0]: dict(zip(_PROJECT_FACTS + ("archived",), r))
-        for r in _run(
-            connection,
-            f"SELECT {', '.join(_PROJECT_FACTS)}, archived FROM ymt_projects",
-            [],
-            dialect,
-        )
-    }
-    archived = {code for code, row in projects.items() if row["archived"]}
-    events: dict[str, list[dict]] = {}
-    sql = (
-        f"SELECT {', '.join(_EVENT_COLUMNS)} FROM ymt_events WHERE {live} "
-        "ORDER BY code, event_date, fid"
-    )
-    for row in _run(connection, sql, [], dialect):
-        event = {k: v for k, v in zip(_EVENT_COLUMNS, row) if v is not None}
-        event["id"] = event.pop("fid")
-        events.setdefault(event["code"], []).append(event)
+
+    def fetch(sql, params):
+        return _run(connection, sql, list(params), dialect)
+
+    found = facts.findings(fetch, as_of or _dt.date.today(), thresholds, canceled=cancel)
     if cancel is not None and cancel():
         return {}
-    data = {
-        code: lc.with_project_defaults(projects[code], evs)
-        for code, evs in events.items()
-        if code in projects
-    }
-    findings = lc.monitor(data, as_of or _dt.date.today(), thresholds, archived)
+    archived = {r[0] for r in fetch("SELECT code FROM ymt_projects WHERE archived = ?", [True])}
     out: dict[str, set[str]] = {}
-    for f in findings:
+    for f in found:
         codes = f.codes or tuple(c for c in f.code.split(";") if c)
         out.setdefault(f.rule, set()).update(c for c in codes if c not in archived)
     return out

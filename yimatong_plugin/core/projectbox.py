@@ -21,7 +21,6 @@ from pyproj import CRS, Transformer
 from . import lifecycle as lc
 
 LIBRARY_CRS = "EPSG:4490"
-RULE_EVENT_COLUMNS = lc.RULE_EVENT_COLUMNS
 
 
 @lru_cache(maxsize=16)
@@ -194,14 +193,10 @@ def project_file(
     events = lib.events(code)
     peers = batch_peers(lib, events)
     peers[code] = events
-    projects = {project["code"]: project}
-    for other in peers:
-        if other not in projects:
-            projects[other] = lib.project(other) or {}
-    normalised = {c: lc.with_project_defaults(projects[c], evs) for c, evs in peers.items()}
-    # the same call and archive policy as the monitor (library_findings)
-    archived = {c for c, row in projects.items() if row.get("archived")}
-    findings = [f for f in lc.monitor(normalised, as_of, th, archived) if code in f.codes]
+    # the same loader, rules and archive policy as the monitor (library_findings)
+    from .lifecycle import facts
+
+    findings = [f for f in facts.library_findings(lib, as_of, th, peers) if code in f.codes]
     return {
         "project": project,
         "events": events,
@@ -215,15 +210,6 @@ def project_file(
 # -- the whole library ---------------------------------------------------------------------
 
 
-PROJECT_RULE_COLUMNS = (
-    "code",
-    "declared_area_m2",
-    "agreed_handover",
-    "agreed_start",
-    "agreed_completion",
-)
-
-
 def library_findings(
     lib,
     as_of: _dt.date,
@@ -233,56 +219,18 @@ def library_findings(
 ) -> list[lc.Finding]:
     """Every finding over the library's live (not archived) projects as of ``as_of``.
 
-    Streams the events project by project (ordered by code): only approvals and supplies are
-    kept for the per-batch rule, so memory stays small on a large library. Archived projects
-    follow the policy of ``core/batches.py``: no finding of their own, left out of (and named
-    in) their batches' ratios — as in :func:`project_file`.
+    The lifecycle facts loader (``core/lifecycle/facts.py``) reads only the events the rules
+    read, set-based in the database. Archived projects follow the policy of
+    ``core/batches.py``: no finding of their own, left out of (and named in) their batches'
+    ratios — as in :func:`project_file`.
     """
-    th = thresholds or lc.Thresholds()
-    th.validate()
-    as_of = lc.to_date(as_of)
-    projects = {
-        r["code"]: r
-        for r in lib.query(
-            "SELECT " + ", ".join(PROJECT_RULE_COLUMNS) + ", archived FROM ymt_projects", ()
-        )
-    }
-    archived = {code for code, row in projects.items() if row["archived"]}
-    total = max(1, len(projects))
-    out: list[lc.Finding] = []
-    for_batches: dict[str, list[lc.Event]] = {}
-    done = 0
+    from .lifecycle import facts
 
-    def flush(code: str, rows: list[dict]) -> None:
-        evs = lc.with_project_defaults(projects[code], rows)
-        if code not in archived:
-            out.extend(lc.project_findings(code, evs, as_of, th))
-        keep = [e for e in evs if e.stage in ("conversion_approval", "supply")]
-        if keep:
-            for_batches[code] = keep
-
-    current, bucket = None, []
-    rows = lib.stream(
-        "SELECT " + ", ".join(RULE_EVENT_COLUMNS) + " FROM ymt_events WHERE archived = ? "
-        "ORDER BY code, event_date, fid",
-        (False,),
-    )
-    for i, row in enumerate(rows):
-        code = row["code"]
-        if code != current:
-            if current in projects:
-                flush(current, bucket)
-                done += 1
-            current, bucket = code, []
-        bucket.append(row)
-        if i % 5000 == 4999:
-            if canceled and canceled():
-                return []
-            if progress:
-                progress(90.0 * done / total)
-    if current in projects:
-        flush(current, bucket)
-    out[:0] = lc.unsupplied_findings(for_batches, as_of, th, archived)
+    if progress:
+        progress(0.0)
+    out = facts.library_findings(lib, as_of, thresholds, canceled=canceled)
+    if progress:
+        progress(90.0)
     return out
 
 

@@ -184,7 +184,7 @@
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="152" />
+      <location filename="../core/statistics/build.py" line="156" />
       <source>A batch is supplied as a whole: its unsupplied area is split among divisions by the approved area of its projects there, with the batch's supplied ratio.</source>
       <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="167" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="69" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -394,7 +394,7 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="69" />
+      <location filename="../processing/algorithms/statistics.py" line="61" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
@@ -476,7 +476,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="98" />
+      <location filename="../core/statistics/build.py" line="104" />
       <source>An empty area: an approval of the batch records no area, so the lifecycle rules count its projects, not m².</source>
       <translation>面积为空：该批次有批准记录未填面积，生命周期规则按项目个数而非面积计算，面积未知。</translation>
     </message>
@@ -501,7 +501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="222" />
+      <location filename="../core/statistics/build.py" line="226" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
@@ -546,22 +546,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="186" />
+      <location filename="../core/statistics/build.py" line="190" />
       <source>Approval year</source>
       <translation>批准年份</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="111" />
+      <location filename="../core/statistics/build.py" line="117" />
       <source>Approved area</source>
       <translation>批准面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="107" />
+      <location filename="../core/statistics/build.py" line="113" />
       <source>Approved on</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="58" />
+      <location filename="../core/statistics/build.py" line="63" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -606,7 +606,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="47" />
+      <location filename="../core/statistics/build.py" line="48" />
       <source>Area: the current parcels of each project (ellipsoidal, CGCS2000); a project without current parcels counts with its declared area, one with neither counts 0.</source>
       <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
     </message>
@@ -631,22 +631,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>同项目库面板</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="130" />
+      <location filename="../core/statistics/__init__.py" line="59" />
       <source>As of</source>
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="43" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="291" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="301" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="169" />
+      <location filename="../processing/algorithms/statistics.py" line="159" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -696,22 +696,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="106" />
+      <location filename="../core/statistics/build.py" line="112" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="137" />
+      <location filename="../core/batches.py" line="141" />
       <source>Batch {batch} approved {date} ({doc}); {years} years on {due}; supplied {ratio} ({amount}) by {as_of}; not supplied: {codes}.</source>
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="146" />
+      <location filename="../core/statistics/build.py" line="150" />
       <source>Batches</source>
       <translation>批次数</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="150" />
+      <location filename="../core/statistics/build.py" line="154" />
       <source>Batches without area</source>
       <translation>无面积批次数</translation>
     </message>
@@ -946,6 +946,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
+      <location filename="../core/statistics/trend.py" line="59" />
+      <source>Change of the unsupplied area</source>
+      <translation>批而未供面积变化</translation>
+    </message>
+    <message>
       <location filename="../ui/library_details.py" line="86" />
       <source>Changes</source>
       <translation>变更</translation>
@@ -1041,7 +1046,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="250" />
+      <location filename="../core/statistics/build.py" line="254" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -1316,12 +1321,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="59" />
+      <location filename="../core/statistics/build.py" line="64" />
       <source>Counted with declared area (projects)</source>
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="148" />
+      <location filename="../processing/algorithms/statistics.py" line="132" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1361,12 +1366,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="277" />
+      <location filename="../core/siting/candidates.py" line="285" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="281" />
+      <location filename="../core/siting/candidates.py" line="289" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -1386,17 +1391,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="255" />
+      <location filename="../core/statistics/build.py" line="259" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="110" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="141" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="103" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1506,12 +1511,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>方向</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="253" />
+      <location filename="../core/statistics/__init__.py" line="60" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="62" />
+      <location filename="../processing/algorithms/statistics.py" line="54" />
       <source>Division (6-digit code or name; empty: all)</source>
       <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
@@ -1546,7 +1551,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="165" />
+      <location filename="../processing/algorithms/statistics.py" line="149" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1581,7 +1586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="108" />
+      <location filename="../core/statistics/build.py" line="114" />
       <source>Due (threshold reached)</source>
       <translation>满期日期</translation>
     </message>
@@ -1589,6 +1594,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <location filename="../gis/reports/siting_data.py" line="233" />
       <source>Each connected piece of at least the minimum area is a candidate.</source>
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/trend.py" line="62" />
+      <source>Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; a negative change is land digested (supplied), a positive one batches newly due. Areas count the batches whose approvals record one.</source>
+      <translation>每行为生命周期监测在该日查出的批而未供批次；变化为负表示已消化（已供地）面积，为正表示新到期的批次。面积只计批准记录有面积的批次。</translation>
     </message>
     <message>
       <location filename="../ui/catalog_dock.py" line="126" />
@@ -1611,7 +1621,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="257" />
+      <location filename="../core/statistics/build.py" line="261" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1631,7 +1641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>Excel 导入</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="297" />
+      <location filename="../core/statistics/build.py" line="299" />
       <source>Execution ratio</source>
       <translation>执行率</translation>
     </message>
@@ -1766,7 +1776,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="165" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1802,7 +1812,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
 面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="79" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1822,12 +1832,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="89" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="120" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="96" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1897,12 +1907,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="109" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="140" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="102" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -1922,7 +1932,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="55" />
+      <location filename="../core/statistics/build.py" line="56" />
       <source>Group code</source>
       <translation>代码</translation>
     </message>
@@ -1982,7 +1992,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="88" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="119" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -2094,7 +2104,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="110" />
+      <location filename="../core/statistics/brief.py" line="117" />
       <source>Key figures</source>
       <translation>主要数据</translation>
     </message>
@@ -2324,7 +2334,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="36" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -2379,7 +2389,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="284" />
+      <location filename="../core/siting/candidates.py" line="292" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -2684,7 +2694,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="157" />
+      <location filename="../core/batches.py" line="161" />
       <source>Not counted in the ratio: {n} archived project(s) of the batch ({codes}).</source>
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
@@ -2744,7 +2754,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="128" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -3075,12 +3085,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="134" />
+      <location filename="../core/statistics/__init__.py" line="63" />
       <source>Plan year</source>
       <translation>计划年度</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="283" />
+      <location filename="../core/statistics/build.py" line="287" />
       <source>Plan: the declared area of the {year} transfer-plan projects; supplied: their supply events dated {year}, with the area each records (else the project's declared area).</source>
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
@@ -3095,12 +3105,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="294" />
+      <location filename="../core/statistics/build.py" line="296" />
       <source>Planned area</source>
       <translation>计划面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="293" />
+      <location filename="../core/statistics/build.py" line="295" />
       <source>Planned projects</source>
       <translation>计划项目数</translation>
     </message>
@@ -3203,6 +3213,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <location filename="../ui/statistics_dock.py" line="103" />
       <source>Press Refresh to count the library.</source>
       <translation>点击“刷新”统计项目库。</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="155" />
+      <source>Printing the brief to PDF…</source>
+      <translation>正在将统计简报输出为 PDF…</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="47" />
@@ -3395,47 +3410,47 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="57" />
+      <location filename="../core/statistics/build.py" line="62" />
       <source>Projects</source>
       <translation>项目数</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="29" />
+      <location filename="../core/statistics/build.py" line="30" />
       <source>Projects and area by current stage</source>
       <translation>按当前阶段统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="26" />
+      <location filename="../core/statistics/build.py" line="27" />
       <source>Projects and area by division</source>
       <translation>按行政区统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="31" />
+      <location filename="../core/statistics/build.py" line="32" />
       <source>Projects and area by land use (level 1)</source>
       <translation>按用地用海一级类统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="32" />
+      <location filename="../core/statistics/build.py" line="33" />
       <source>Projects and area by land use (level 2)</source>
       <translation>按用地用海二级类统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="28" />
+      <location filename="../core/statistics/build.py" line="29" />
       <source>Projects and area by source</source>
       <translation>按项目来源统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="30" />
+      <location filename="../core/statistics/build.py" line="31" />
       <source>Projects and area by supply type</source>
       <translation>按供地方式统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="27" />
+      <location filename="../core/statistics/build.py" line="28" />
       <source>Projects and area by year</source>
       <translation>按年度统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="110" />
+      <location filename="../core/statistics/build.py" line="116" />
       <source>Projects not supplied</source>
       <translation>未供项目数</translation>
     </message>
@@ -3489,7 +3504,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="222" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="232" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -3619,7 +3634,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="126" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -3959,7 +3974,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="254" />
+      <location filename="../core/statistics/build.py" line="258" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -3994,7 +4009,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="20" />
+      <location filename="../core/statistics/__init__.py" line="62" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -4019,7 +4034,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="223" />
+      <location filename="../core/statistics/build.py" line="227" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -4039,7 +4054,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="64" />
+      <location filename="../core/statistics/build.py" line="69" />
       <source>Stage: the latest live event on or before {date}.</source>
       <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
@@ -4049,7 +4064,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>前置库表</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="325" />
+      <location filename="../core/lifecycle/rules.py" line="284" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -4064,27 +4079,32 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="391" />
+      <location filename="../ui/statistics_dock.py" line="396" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="26" />
+      <location filename="../processing/algorithms/statistics.py" line="25" />
       <source>Statistics and brief (统计简报)</source>
       <translation>统计分析与统计简报</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="103" />
+      <location filename="../core/statistics/brief.py" line="110" />
       <source>Statistics brief</source>
       <translation>统计简报</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="81" />
+      <location filename="../processing/algorithms/statistics.py" line="73" />
       <source>Statistics brief (HTML)</source>
       <translation>统计简报（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="76" />
+      <location filename="../processing/algorithms/statistics.py" line="78" />
+      <source>Statistics brief (PDF)</source>
+      <translation>统计简报（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="68" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -4114,17 +4134,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>存储的文件 {sha} 缺失</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="30" />
-      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese HTML brief with the charts. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
-      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文 HTML 统计简报。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
+      <location filename="../processing/algorithms/statistics.py" line="29" />
+      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
+      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文统计简报（HTML 与 PDF）。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="296" />
+      <location filename="../core/statistics/build.py" line="298" />
       <source>Supplied area</source>
       <translation>供地面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="112" />
+      <location filename="../core/statistics/build.py" line="118" />
       <source>Supplied ratio</source>
       <translation>供地率</translation>
     </message>
@@ -4134,32 +4154,32 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>累计供地面积</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="229" />
+      <location filename="../core/lifecycle/rules.py" line="189" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="205" />
+      <location filename="../core/lifecycle/rules.py" line="182" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="180" />
+      <location filename="../core/lifecycle/rules.py" line="175" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="295" />
+      <location filename="../core/statistics/build.py" line="297" />
       <source>Supplies</source>
       <translation>供地宗数</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="152" />
+      <location filename="../core/batches.py" line="156" />
       <source>Supplies recording no batch are counted against their project's batches in approval order.</source>
       <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="298" />
+      <location filename="../core/statistics/build.py" line="300" />
       <source>Supplies without area</source>
       <translation>未填面积的供地记录数</translation>
     </message>
@@ -4341,7 +4361,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="47" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -4533,7 +4553,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../core/projectbox.py" line="186" />
+      <location filename="../core/projectbox.py" line="185" />
       <source>The library service evaluates the rules with the default thresholds only</source>
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
@@ -4728,7 +4748,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="104" />
+      <location filename="../processing/algorithms/statistics.py" line="101" />
       <source>The year must have 4 digits: {value}</source>
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
@@ -4793,12 +4813,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题：未知字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="289" />
+      <location filename="../core/statistics/build.py" line="293" />
       <source>Transfer plan {year}: planned vs supplied by division</source>
       <translation>{year} 年度出让计划：各行政区计划与供地</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="321" />
+      <location filename="../core/statistics/build.py" line="323" />
       <source>Transfer plan {year}: supplied by division and month</source>
       <translation>{year} 年度出让计划：各行政区逐月供地</translation>
     </message>
@@ -4863,7 +4883,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="96" />
+      <location filename="../processing/algorithms/statistics.py" line="93" />
       <source>Unknown division {value}: give its 6-digit code or its name.</source>
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
@@ -4928,7 +4948,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="113" />
+      <location filename="../core/statistics/build.py" line="119" />
       <source>Unsupplied area</source>
       <translation>未供面积</translation>
     </message>
@@ -5043,7 +5063,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="60" />
+      <location filename="../core/statistics/build.py" line="65" />
       <source>Without area (projects)</source>
       <translation>无面积的项目数</translation>
     </message>
@@ -5103,9 +5123,9 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="345" />
-      <source>Written {xlsx} and {html}.</source>
-      <translation>已写出 {xlsx} 和 {html}。</translation>
+      <location filename="../ui/statistics_dock.py" line="347" />
+      <source>Written {xlsx}, {html} and the PDF beside them.</source>
+      <translation>已写出 {xlsx}、{html}，并在同一目录写出 PDF。</translation>
     </message>
     <message>
       <location filename="../core/coordfile.py" line="361" />
@@ -5133,12 +5153,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="66" />
+      <location filename="../processing/algorithms/statistics.py" line="58" />
       <source>Year (empty: all; the plan year is AS_OF's)</source>
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="82" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -5283,7 +5303,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>领先第{rank}名，得分高 {diff}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="127" />
+      <location filename="../core/statistics/__init__.py" line="56" />
       <source>all</source>
       <translation>全部</translation>
     </message>
@@ -5308,7 +5328,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="391" />
+      <location filename="../core/siting/candidates.py" line="399" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -5383,7 +5403,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="414" />
+      <location filename="../core/siting/candidates.py" line="422" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -5493,7 +5513,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="421" />
+      <location filename="../core/siting/candidates.py" line="429" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -5513,7 +5533,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="313" />
+      <location filename="../core/lifecycle/rules.py" line="272" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
@@ -5618,7 +5638,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="398" />
+      <location filename="../core/siting/candidates.py" line="406" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -5693,7 +5713,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>内环位于外环之外</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="317" />
+      <location filename="../core/lifecycle/rules.py" line="276" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -5718,7 +5738,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="416" />
+      <location filename="../core/siting/candidates.py" line="424" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -5773,7 +5793,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="315" />
+      <location filename="../core/lifecycle/rules.py" line="274" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -5938,7 +5958,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="398" />
+      <location filename="../core/siting/candidates.py" line="406" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -5968,7 +5988,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="410" />
+      <location filename="../core/siting/candidates.py" line="418" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -5978,7 +5998,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="40" />
+      <location filename="../core/statistics/build.py" line="41" />
       <source>no event yet</source>
       <translation>尚无记录</translation>
     </message>
@@ -6033,7 +6053,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="418" />
+      <location filename="../core/siting/candidates.py" line="426" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -6183,7 +6203,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="388" />
+      <location filename="../core/siting/candidates.py" line="396" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -6213,7 +6233,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="317" />
+      <location filename="../core/lifecycle/rules.py" line="276" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -6723,7 +6743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{d} m（{better}），归一化 {s}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="400" />
+      <location filename="../core/siting/candidates.py" line="408" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
@@ -6793,7 +6813,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/charts.py" line="101" />
+      <location filename="../core/statistics/charts.py" line="108" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -6803,7 +6823,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="82" />
+      <location filename="../core/statistics/brief.py" line="83" />
       <source>{n} projects, {ha} ha.</source>
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
@@ -6818,7 +6838,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="93" />
+      <location filename="../core/statistics/brief.py" line="94" />
       <source>{n} 批而未供 batch(es) record no area and are not in the area total.</source>
       <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
@@ -6920,12 +6940,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{step}：{area} m² 不可用</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="130" />
+      <location filename="../core/batches.py" line="134" />
       <source>{supplied} of {approved} m²</source>
       <translation>{approved} m² 中已供 {supplied} m²</translation>
     </message>
     <message>
-      <location filename="../core/batches.py" line="134" />
+      <location filename="../core/batches.py" line="138" />
       <source>{supplied} of {approved} projects</source>
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
@@ -7130,27 +7150,32 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批复文号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="112" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="104" />
+      <location filename="../core/statistics/build.py" line="110" />
       <source>批而未供 by approval batch</source>
       <translation>批而未供（按批次）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="184" />
+      <location filename="../core/statistics/build.py" line="188" />
       <source>批而未供 by approval year</source>
       <translation>批而未供（按批准年份）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="142" />
+      <location filename="../core/statistics/build.py" line="148" />
       <source>批而未供 by division</source>
       <translation>批而未供（按行政区）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="83" />
+      <location filename="../core/statistics/trend.py" line="52" />
+      <source>批而未供 over time (year ends)</source>
+      <translation>批而未供消化趋势（各年末）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/brief.py" line="84" />
       <source>批而未供: {n} batches, {ha} ha not supplied.</source>
       <translation>批而未供：{n} 个批次，未供 {ha} 公顷。</translation>
     </message>
@@ -7175,17 +7200,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>计量单位“{unit}”：坐标必须以米为单位</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="220" />
+      <location filename="../core/statistics/build.py" line="224" />
       <source>闲置土地 and 供而未用 by stage</source>
       <translation>闲置土地与供而未用（按阶段）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="248" />
+      <location filename="../core/statistics/build.py" line="252" />
       <source>闲置土地 and 供而未用 projects</source>
       <translation>闲置土地与供而未用项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="86" />
+      <location filename="../core/statistics/brief.py" line="87" />
       <source>闲置土地: {fee} projects at the fee stage, {rep} at the repossession stage; 供而未用: {unused}.</source>
       <translation>闲置土地：征缴闲置费阶段 {fee} 个项目，收回阶段 {rep} 个；供而未用 {unused} 个。</translation>
     </message>

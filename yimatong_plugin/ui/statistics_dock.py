@@ -334,15 +334,20 @@ class StatisticsDock(QgsDockWidget):
         """Write the tables shown to ``xlsx_path`` and the brief beside it (.html)."""
         from ..core.statistics import xlsx
         from ..core.statistics.brief import write_brief
-        from ..processing.algorithms.statistics import StatisticsAlgorithm
+        from ..gis.statistics_pdf import write_brief_pdf
 
         if not xlsx_path.lower().endswith(".xlsx"):
             xlsx_path += ".xlsx"
-        description = StatisticsAlgorithm().description(self.stats)
+        description = self.stats.description()
         xlsx.write_xlsx(self.stats, xlsx_path, description)
         html_path = xlsx_path[:-5] + ".html"
         write_brief(self.stats, html_path, description)
-        self.status.setText(tr("Written {xlsx} and {html}.").format(xlsx=xlsx_path, html=html_path))
+        write_brief_pdf(self.stats, xlsx_path[:-5] + ".pdf", description)
+        self.status.setText(
+            tr("Written {xlsx}, {html} and the PDF beside them.").format(
+                xlsx=xlsx_path, html=html_path
+            )
+        )
         return html_path
 
     def unload(self) -> None:

@@ -169,71 +169,30 @@ def _start_rules(
     days = (as_of - agreed).days
     fee = add_years(agreed, th.idle_fee_years)
     repossess = add_years(agreed, th.idle_repossess_years)
+    facts = dict(supply_date=supply.date, doc=_doc(supply), agreed=agreed, as_of=as_of)
     if as_of >= repossess:
-        return [
-            Finding(
-                code,
-                RULE_IDLE,
-                SEVERITY_CRITICAL,
-                repossess,
-                days,
-                tr(
-                    "Supplied {supply_date} ({doc}) with agreed start {agreed}; no start "
-                    "recorded by {as_of}: idle {years} full years on {repossess} "
-                    "(idle-land fee stage from {fee}), repossession stage."
-                ).format(
-                    supply_date=supply.date,
-                    doc=_doc(supply),
-                    agreed=agreed,
-                    as_of=as_of,
-                    years=th.idle_repossess_years,
-                    repossess=repossess,
-                    fee=fee,
-                ),
-                stage=IDLE_REPOSSESSION,
-                **base,
-            )
-        ]
-    if as_of >= fee:
-        return [
-            Finding(
-                code,
-                RULE_IDLE,
-                SEVERITY_SERIOUS,
-                fee,
-                days,
-                tr(
-                    "Supplied {supply_date} ({doc}) with agreed start {agreed}; no start "
-                    "recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee "
-                    "stage (20 % of the land price)."
-                ).format(
-                    supply_date=supply.date,
-                    doc=_doc(supply),
-                    agreed=agreed,
-                    as_of=as_of,
-                    years=th.idle_fee_years,
-                    fee=fee,
-                ),
-                stage=IDLE_FEE,
-                **base,
-            )
-        ]
-    if as_of > due:
-        return [
-            Finding(
-                code,
-                RULE_UNUSED,
-                SEVERITY_WARNING,
-                due + _dt.timedelta(days=1),
-                days,
-                tr(
-                    "Supplied {supply_date} ({doc}) with agreed start {agreed}; "
-                    "no start recorded by {as_of}."
-                ).format(supply_date=supply.date, doc=_doc(supply), agreed=agreed, as_of=as_of),
-                **base,
-            )
-        ]
-    return []
+        rule, severity, since, stage = RULE_IDLE, SEVERITY_CRITICAL, repossess, IDLE_REPOSSESSION
+        evidence = tr(
+            "Supplied {supply_date} ({doc}) with agreed start {agreed}; no start "
+            "recorded by {as_of}: idle {years} full years on {repossess} "
+            "(idle-land fee stage from {fee}), repossession stage."
+        ).format(**facts, years=th.idle_repossess_years, repossess=repossess, fee=fee)
+    elif as_of >= fee:
+        rule, severity, since, stage = RULE_IDLE, SEVERITY_SERIOUS, fee, IDLE_FEE
+        evidence = tr(
+            "Supplied {supply_date} ({doc}) with agreed start {agreed}; no start "
+            "recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee "
+            "stage (20 % of the land price)."
+        ).format(**facts, years=th.idle_fee_years, fee=fee)
+    elif as_of > due:
+        rule, severity, since, stage = RULE_UNUSED, SEVERITY_WARNING, due + _dt.timedelta(1), ""
+        evidence = tr(
+            "Supplied {supply_date} ({doc}) with agreed start {agreed}; "
+            "no start recorded by {as_of}."
+        ).format(**facts)
+    else:
+        return []
+    return [Finding(code, rule, severity, since, days, evidence, stage=stage, **base)]
 
 
 def _ratio(event: Event, ratio_key: str, part_key: str, total_key: str) -> float | None:

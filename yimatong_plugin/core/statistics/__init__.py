@@ -26,6 +26,7 @@ from .build import build_tables
 from .plan import plan_execution
 from .query import DIMENSIONS, StatsFilter, grouped, materialise
 from .tables import Column, Table
+from .trend import unsupplied_trend
 
 __all__ = ["Column", "Statistics", "StatsFilter", "Table", "compute"]
 
@@ -43,6 +44,24 @@ class Statistics:
             if t.key == key:
                 return t
         raise KeyError(key)
+
+    def description(self) -> list[tuple[str, str]]:
+        """``[(label, value)]``: the date, filters and plan year these figures are for (the
+        head of the .xlsx and of the brief, from the dock and the algorithm alike)."""
+        from ..dictionaries import default_dictionaries
+        from ..i18n import tr
+        from ..library.constants import SOURCES
+
+        flt = self.filter
+        all_text = tr("all")
+        admin = flt.admin and f"{flt.admin} {default_dictionaries()['admin'].get(flt.admin, '')}"
+        return [
+            (tr("As of"), self.as_of.isoformat()),
+            (tr("Division"), admin or all_text),
+            (tr("Year"), flt.year or all_text),
+            (tr("Source"), SOURCES.get(flt.source, all_text) if flt.source else all_text),
+            (tr("Plan year"), str(self.plan_year)),
+        ]
 
 
 def compute(
@@ -65,6 +84,9 @@ def compute(
     if canceled is not None and canceled():
         return None
     anomalies = compute_anomalies(lib, as_of, flt, thresholds, canceled=canceled)
+    if canceled is not None and canceled():
+        return None
+    anomalies.trend = unsupplied_trend(lib, as_of, flt, thresholds, canceled=canceled)
     if canceled is not None and canceled():
         return None
     plan_year = int(flt.year) if flt.year else as_of.year

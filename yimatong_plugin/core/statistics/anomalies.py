@@ -46,6 +46,8 @@ class Anomalies:
     idle: list[dict]  # {code, stage, since, days, area_m2, admin, …}
     unused: list[dict]
     findings: list[lc.Finding]
+    #: 批而未供 at past year ends: [(31 December, its batches)] (see ``trend.py``)
+    trend: list[tuple[_dt.date, list[Batch]]] = field(default_factory=list)
 
 
 def compute(lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None) -> Anomalies:
@@ -53,14 +55,52 @@ def compute(lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=No
 
     findings = pb.library_findings(lib, as_of, thresholds, canceled=canceled)
     unsupplied = [f for f in findings if f.rule == lc.RULE_UNSUPPLIED]
+    batches = batches_of(lib, unsupplied, flt)
+    codes = {c for f in findings if f.rule in (lc.RULE_IDLE, lc.RULE_UNUSED) for c in f.codes}
+    everyone = projects_by_code(lib, StatsFilter(), codes)
+    matching = {c for c, row in everyone.items() if flt.matches(row)}
+
+    def project_rows(rule):
+        out = []
+        for f in findings:
+            if f.rule != rule:
+                continue
+            for code in f.codes:
+                if code in matching:
+                    row = everyone[code]
+                    out.append(
+                        {
+                            "code": code,
+                            "stage": f.stage,
+                            "since": f.since,
+                            "days": f.days,
+                            "area_m2": row["area_m2"],
+                            "declared_only": row["declared_only"],
+                            "no_area": row["no_area"],
+                            "admin": row["admin"],
+                            "evidence": f.evidence,
+                        }
+                    )
+        return out
+
+    return Anomalies(batches, project_rows(lc.RULE_IDLE), project_rows(lc.RULE_UNUSED), findings)
+
+
+def batch_lookups(lib, unsupplied: list[lc.Finding]) -> tuple[dict, dict]:
+    """``(approval events by fid, project rows by code)`` the findings' batches rest on."""
     fids = [e for f in unsupplied for e in f.events if e is not None]
     events = events_by_fid(lib, fids)
     approvals = {fid: ev for fid, ev in events.items() if ev["stage"] == "conversion_approval"}
     codes = {ev["code"] for ev in approvals.values()}
-    codes |= {c for f in findings if f.rule in (lc.RULE_IDLE, lc.RULE_UNUSED) for c in f.codes}
-    everyone = projects_by_code(lib, StatsFilter(), codes)
-    matching = {c for c, row in everyone.items() if flt.matches(row)}
+    return approvals, projects_by_code(lib, StatsFilter(), codes)
 
+
+def batches_of(lib, unsupplied: list[lc.Finding], flt: StatsFilter, lookups=None) -> list[Batch]:
+    """The 批而未供 findings as :class:`Batch` es with their areas (see the module): those
+    with a project matching ``flt``. ``lookups``: :func:`batch_lookups` of these findings or
+    more (fetched once for several dates)."""
+    approvals, everyone = lookups or batch_lookups(lib, unsupplied)
+    matching = {c for c, row in everyone.items() if flt.matches(row)}
     batches = []
     for f in unsupplied:
         rows = [approvals[e] for e in f.events if e in approvals]
@@ -99,28 +139,4 @@ def compute(lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=No
                 members=tuple(sorted({r["code"] for r in rows})),
             )
         )
-
-    def project_rows(rule):
-        out = []
-        for f in findings:
-            if f.rule != rule:
-                continue
-            for code in f.codes:
-                if code in matching:
-                    row = everyone[code]
-                    out.append(
-                        {
-                            "code": code,
-                            "stage": f.stage,
-                            "since": f.since,
-                            "days": f.days,
-                            "area_m2": row["area_m2"],
-                            "declared_only": row["declared_only"],
-                            "no_area": row["no_area"],
-                            "admin": row["admin"],
-                            "evidence": f.evidence,
-                        }
-                    )
-        return out
-
-    return Anomalies(batches, project_rows(lc.RULE_IDLE), project_rows(lc.RULE_UNUSED), findings)
+    return batches

@@ -22,6 +22,7 @@ BRIEF_TABLES = (
     "unsupplied_batches",
     "unsupplied_by_admin",
     "unsupplied_by_year",
+    "unsupplied_trend",
     "idle_by_stage",
     "anomaly_projects",
     "plan_by_admin",
@@ -97,7 +98,13 @@ def key_figures(stats) -> list[str]:
     return out
 
 
-def write_brief(stats, path: str, description: list[tuple[str, str]]) -> None:
+def _embedded_png(table) -> str:
+    return f"<img alt='' src='data:image/png;base64,{_png_data(table)}'>"
+
+
+def brief_html(stats, description: list[tuple[str, str]], image=_embedded_png) -> str:
+    """The brief as one HTML text; ``image(table)`` gives a chart's ``<img>`` (embedded PNG by
+    default; the PDF passes files it adds to its document)."""
     parts = [
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>{html.escape(tr('Statistics brief'))}</title><style>{_CSS}</style></head><body>",
@@ -115,10 +122,14 @@ def write_brief(stats, path: str, description: list[tuple[str, str]]) -> None:
         table = stats.table(key)
         parts.append(f"<h2>{html.escape(table.title)}</h2>")
         if key in charts.CHARTS and table.rows:
-            parts.append(f"<img alt='' src='data:image/png;base64,{_png_data(table)}'>")
+            parts.append(image(table))
         parts.append(_table_html(table))
         if table.note:
             parts.append(f"<p class='note'>{html.escape(table.note)}</p>")
     parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def write_brief(stats, path: str, description: list[tuple[str, str]]) -> None:
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(parts))
+        fh.write(brief_html(stats, description))

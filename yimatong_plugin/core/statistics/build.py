@@ -8,6 +8,7 @@ from .. import lifecycle as lc
 from ..i18n import tr
 from ..library.constants import SOURCES
 from .tables import Column, Table, area_columns, area_values
+from .trend import trend_table
 
 #: breakdown key -> the dictionary of its names
 BREAKDOWNS = (
@@ -50,16 +51,20 @@ def _area_note() -> str:
     )
 
 
+def grouped_table(key: str, title: str, columns: list[Column], note: str = "") -> Table:
+    """A table whose rows are groups: the group's code and name first, then ``columns``."""
+    head = [Column("key", tr("Group code"), "text"), Column("name", tr("Name"), "text")]
+    return Table(key, title, [*head, *columns], note=note)
+
+
 def breakdown_table(key: str, rows: list[dict], names: dict, as_of: _dt.date) -> Table:
     cols = [
-        Column("key", tr("Group code"), "text"),
-        Column("name", tr("Name"), "text"),
         Column("projects", tr("Projects"), "int"),
         *area_columns("area", tr("Area")),
         Column("declared_only", tr("Counted with declared area (projects)"), "int"),
         Column("no_area", tr("Without area (projects)"), "int"),
     ]
-    table = Table(f"by_{key}", _title(key), cols, note=_area_note())
+    table = grouped_table(f"by_{key}", _title(key), cols, note=_area_note())
     if key == "stage":
         table.note += " " + tr("Stage: the latest live event on or before {date}.").format(
             date=as_of.isoformat()
@@ -86,6 +91,7 @@ def build_tables(groups: dict, anomalies, plan: dict, dictionaries, as_of: _dt.d
         for key, kind in BREAKDOWNS
     ]
     tables += unsupplied_tables(anomalies.batches, admin_names)
+    tables.append(trend_table(anomalies.trend, anomalies.batches, as_of))
     tables += idle_tables(anomalies, admin_names)
     tables += plan_tables(plan, admin_names)
     return tables
@@ -137,12 +143,10 @@ def unsupplied_tables(batches, admin_names) -> list[Table]:
             else:
                 acc[1] += approved
                 acc[2] += approved * (1.0 - b.supplied_ratio)
-    per_admin = Table(
+    per_admin = grouped_table(
         "unsupplied_by_admin",
         tr("批而未供 by division"),
         [
-            Column("key", tr("Group code"), "text"),
-            Column("name", tr("Name"), "text"),
             Column("batches", tr("Batches"), "int"),
             *area_columns("approved", tr("Approved area")),
             *area_columns("unsupplied", tr("Unsupplied area")),
@@ -284,12 +288,10 @@ def plan_tables(plan: dict, admin_names) -> list[Table]:
         "Plan: the declared area of the {year} transfer-plan projects; supplied: their supply "
         "events dated {year}, with the area each records (else the project's declared area)."
     ).format(year=year)
-    per_admin = Table(
+    per_admin = grouped_table(
         "plan_by_admin",
         tr("Transfer plan {year}: planned vs supplied by division").format(year=year),
         [
-            Column("key", tr("Group code"), "text"),
-            Column("name", tr("Name"), "text"),
             Column("planned_projects", tr("Planned projects"), "int"),
             *area_columns("planned", tr("Planned area")),
             Column("supplies", tr("Supplies"), "int"),
@@ -316,12 +318,10 @@ def plan_tables(plan: dict, admin_names) -> list[Table]:
                 sum(v[2] for v in months),
             ]
         )
-    per_month = Table(
+    per_month = grouped_table(
         "plan_by_month",
         tr("Transfer plan {year}: supplied by division and month").format(year=year),
         [
-            Column("key", tr("Group code"), "text"),
-            Column("name", tr("Name"), "text"),
             Column("month", tr("Month"), "int"),
             Column("supplies", tr("Supplies"), "int"),
             *area_columns("supplied", tr("Supplied area")),

@@ -81,9 +81,9 @@ def chart_unsupplied_by_admin(fig, table: Table) -> None:
     ax.set_title(table.title)
 
 
-def chart_unsupplied_by_year(fig, table: Table) -> None:
+def chart_unsupplied_by_year(fig, table: Table, label_column: str = "year") -> None:
     ax = fig.add_subplot(111)
-    years = [str(y) for y in table.column("year")]
+    years = [str(y) for y in table.column(label_column)]
     ax.bar(years, [v or 0 for v in table.column("unsupplied_ha")], color="#d9534f")
     ax.set_ylabel(tr("Unsupplied area") + tr(" (ha)"))
     ax2 = ax.twinx()
@@ -92,6 +92,13 @@ def chart_unsupplied_by_year(fig, table: Table) -> None:
     ax2.set_ylabel(tr("Supplied ratio") + " (%)")
     ax2.set_ylim(0, 100)
     ax.set_title(table.title)
+
+
+def chart_unsupplied_trend(fig, table: Table) -> None:
+    chart_unsupplied_by_year(fig, table, "as_of")
+    for label in fig.axes[0].get_xticklabels():
+        label.set_rotation(30)
+        label.set_horizontalalignment("right")
 
 
 def chart_idle(fig, table: Table) -> None:
@@ -140,6 +147,7 @@ CHARTS = {
     "by_land_use_1": chart_breakdown,
     "unsupplied_by_admin": chart_unsupplied_by_admin,
     "unsupplied_by_year": chart_unsupplied_by_year,
+    "unsupplied_trend": chart_unsupplied_trend,
     "idle_by_stage": chart_idle,
     "plan_by_admin": chart_plan,
     "plan_by_month": chart_plan_months,

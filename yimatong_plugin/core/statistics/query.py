@@ -48,10 +48,18 @@ PARCEL_AREA = (
 )
 
 
-def base_sql(flt: StatsFilter, extra_columns: str = "") -> tuple[str, list]:
+def base_sql(flt: StatsFilter, extra_columns: str = "", codes=()) -> tuple[str, list]:
     """``(sql, params)``: one row per matching live project with ``area_m2`` (see module doc),
-    ``declared_only`` (1: counted with its declared area) and ``no_area`` (1: no area at all)."""
+    ``declared_only`` (1: counted with its declared area) and ``no_area`` (1: no area at all).
+    ``codes``: only those projects (their parcels only are summed: an index lookup each)."""
     where, params = flt.where()
+    parcel_area, parcel_params = PARCEL_AREA, [False]
+    if codes:
+        marks = ", ".join("?" * len(codes))
+        parcel_area = parcel_area.replace(" GROUP BY", f" AND code IN ({marks}) GROUP BY")
+        parcel_params += list(codes)
+        where += f" AND p.code IN ({marks})"
+        params += list(codes)
     cols = (
         "p.code AS code, p.admin AS admin, p.year AS year, p.source AS source, "
         "p.supply_type AS supply_type, p.land_use AS land_use, "
@@ -63,10 +71,10 @@ def base_sql(flt: StatsFilter, extra_columns: str = "") -> tuple[str, list]:
     if extra_columns:
         cols += ", " + extra_columns
     sql = (
-        f"SELECT {cols} FROM ymt_projects p LEFT JOIN ({PARCEL_AREA}) pa ON pa.code = p.code "
+        f"SELECT {cols} FROM ymt_projects p LEFT JOIN ({parcel_area}) pa ON pa.code = p.code "
         f"WHERE {where}"
     )
-    return sql, [False, *params]
+    return sql, [*parcel_params, *params]
 
 
 def stage_as_of_sql() -> tuple[str, list]:
@@ -142,11 +150,10 @@ def projects_by_code(lib, flt: StatsFilter, codes) -> dict[str, dict]:
     """The base rows (see :func:`base_sql`) of those ``codes`` that match ``flt``."""
     out: dict[str, dict] = {}
     codes = sorted(set(codes))
-    base, params = base_sql(flt, "p.declared_area_m2 AS declared_area_m2")
     for i in range(0, len(codes), 500):
         chunk = codes[i : i + 500]
-        sql = f"{base} AND p.code IN ({', '.join('?' * len(chunk))})"
-        for row in lib.query(sql, [*params, *chunk]):
+        sql, params = base_sql(flt, "p.declared_area_m2 AS declared_area_m2", chunk)
+        for row in lib.query(sql, params):
             row["area_m2"] = float(row["area_m2"] or 0.0)
             out[row["code"]] = row
     return out

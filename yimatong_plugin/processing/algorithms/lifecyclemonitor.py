@@ -31,7 +31,46 @@ from ..base import YimatongAlgorithm
 SEVERITY_ORDER = {s: i for i, s in enumerate(reversed(lc.SEVERITIES))}
 
 
-class LifecycleMonitorAlgorithm(YimatongAlgorithm):
+class AsOfParameter:
+    """The AS_OF date parameter of the algorithms that evaluate the lifecycle rules (this one
+    and ``yimatong:statistics``)."""
+
+    AS_OF = "AS_OF"
+
+    def add_as_of_parameter(self) -> None:
+        p = QgsProcessingParameterDateTime(
+            self.AS_OF,
+            self.tr("As of (empty: today)"),
+            type=QgsProcessingParameterDateTime.Type.Date,
+            optional=True,
+        )
+        p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
+        self.addParameter(p)
+
+    def _as_of(self, parameters, context) -> _dt.date:
+        """AS_OF as a date: empty is today; a date that is not one is refused."""
+        raw = parameters.get(self.AS_OF)
+        if raw in (None, ""):
+            return _dt.date.today()
+        if isinstance(raw, QDate):
+            day = raw
+        elif isinstance(raw, QDateTime):
+            day = raw.date()
+        elif isinstance(raw, (_dt.date, _dt.datetime)):
+            return lc.to_date(raw)
+        elif isinstance(raw, str):
+            try:
+                return lc.to_date(raw)
+            except ValueError:
+                day = QDate()
+        else:
+            day = self.parameterAsDateTime(parameters, self.AS_OF, context).date()
+        if not day.isValid():
+            raise QgsProcessingException(self.tr("AS_OF is not a date: {value}").format(value=raw))
+        return _dt.date(day.year(), day.month(), day.day())
+
+
+class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
     NAME = "lifecyclemonitor"
     DISPLAY_NAME = "Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)"
     GROUP_ID = "library"
@@ -56,7 +95,6 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
     )
 
     LIBRARY = "LIBRARY"
-    AS_OF = "AS_OF"
     UNSUPPLIED_YEARS = "UNSUPPLIED_YEARS"
     IDLE_FEE_YEARS = "IDLE_FEE_YEARS"
     IDLE_REPOSSESS_YEARS = "IDLE_REPOSSESS_YEARS"
@@ -67,14 +105,7 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterDateTime(
-            self.AS_OF,
-            self.tr("As of (empty: today)"),
-            type=QgsProcessingParameterDateTime.Type.Date,
-            optional=True,
-        )
-        p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
-        self.addParameter(p)
+        self.add_as_of_parameter()
         for name, label, help_text, default, minimum in (
             (
                 self.UNSUPPLIED_YEARS,
@@ -145,27 +176,6 @@ class LifecycleMonitorAlgorithm(YimatongAlgorithm):
             start_grace_days=value(self.START_GRACE_DAYS),
             completion_grace_days=value(self.COMPLETION_GRACE_DAYS),
         )
-
-    def _as_of(self, parameters, context) -> _dt.date:
-        raw = parameters.get(self.AS_OF)
-        if raw in (None, ""):
-            return _dt.date.today()
-        if isinstance(raw, QDate):
-            day = raw
-        elif isinstance(raw, QDateTime):
-            day = raw.date()
-        elif isinstance(raw, (_dt.date, _dt.datetime)):
-            return lc.to_date(raw)
-        elif isinstance(raw, str):
-            try:
-                return lc.to_date(raw)
-            except ValueError:
-                day = QDate()
-        else:
-            day = self.parameterAsDateTime(parameters, self.AS_OF, context).date()
-        if not day.isValid():
-            raise QgsProcessingException(self.tr("AS_OF is not a date: {value}").format(value=raw))
-        return _dt.date(day.year(), day.month(), day.day())
 
     def checkParameterValues(self, parameters, context):
         ok, msg = super().checkParameterValues(parameters, context)

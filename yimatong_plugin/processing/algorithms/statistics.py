@@ -8,7 +8,6 @@ import re
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -16,12 +15,12 @@ from qgis.core import (
 
 from ...core.library.constants import SOURCES
 from ..base import YimatongAlgorithm
-from .lifecyclemonitor import LifecycleMonitorAlgorithm
+from .lifecyclemonitor import AsOfParameter
 
 SOURCE_KEYS = [None, *SOURCES]
 
 
-class StatisticsAlgorithm(YimatongAlgorithm):
+class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
     NAME = "statistics"
     DISPLAY_NAME = "Statistics and brief (统计简报)"
     GROUP_ID = "library"
@@ -34,30 +33,23 @@ class StatisticsAlgorithm(YimatongAlgorithm):
         "of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the "
         "annual transfer plan against the land supplied, by division and month. Filters: division, "
         "year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units "
-        "in the headers) and a Chinese HTML brief with the charts. A project's area is the sum "
-        "of its current parcels, else its declared area; each table says how many projects were "
-        "counted so."
+        "in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's "
+        "area is the sum of its current parcels, else its declared area; each table says how "
+        "many projects were counted so."
     )
 
     LIBRARY = "LIBRARY"
-    AS_OF = "AS_OF"
     ADMIN = "ADMIN"
     YEAR = "YEAR"
     SOURCE = "SOURCE"
     OUTPUT_XLSX = "OUTPUT_XLSX"
     OUTPUT_HTML = "OUTPUT_HTML"
+    OUTPUT_PDF = "OUTPUT_PDF"
     PROJECTS = "PROJECTS"
 
     def initAlgorithm(self, config=None):
         self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterDateTime(
-            self.AS_OF,
-            self.tr("As of (empty: today)"),
-            type=QgsProcessingParameterDateTime.Type.Date,
-            optional=True,
-        )
-        p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
-        self.addParameter(p)
+        self.add_as_of_parameter()
         p = QgsProcessingParameterString(
             self.ADMIN, self.tr("Division (6-digit code or name; empty: all)"), optional=True
         )
@@ -79,6 +71,11 @@ class StatisticsAlgorithm(YimatongAlgorithm):
         self.addParameter(
             QgsProcessingParameterFileDestination(
                 self.OUTPUT_HTML, self.tr("Statistics brief (HTML)"), "HTML (*.html)", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_PDF, self.tr("Statistics brief (PDF)"), "PDF (*.pdf)", optional=True
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, self.tr("Projects")))
@@ -115,34 +112,21 @@ class StatisticsAlgorithm(YimatongAlgorithm):
             return ok, msg
         try:
             self._filter(parameters, context)
-            LifecycleMonitorAlgorithm._as_of(self, parameters, context)
+            self._as_of(parameters, context)
         except QgsProcessingException as exc:
             return False, str(exc)
         return True, ""
-
-    def description(self, stats) -> list[tuple[str, str]]:
-        from ...core.dictionaries import default_dictionaries
-
-        flt = stats.filter
-        all_text = self.tr("all")
-        admin = flt.admin and f"{flt.admin} {default_dictionaries()['admin'].get(flt.admin, '')}"
-        return [
-            (self.tr("As of"), stats.as_of.isoformat()),
-            (self.tr("Division"), admin or all_text),
-            (self.tr("Year"), flt.year or all_text),
-            (self.tr("Source"), SOURCES.get(flt.source, all_text) if flt.source else all_text),
-            (self.tr("Plan year"), str(stats.plan_year)),
-        ]
 
     # -- run ------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         from ...core.statistics import compute, xlsx
         from ...core.statistics.brief import write_brief
 
-        as_of = LifecycleMonitorAlgorithm._as_of(self, parameters, context)
+        as_of = self._as_of(parameters, context)
         flt = self._filter(parameters, context)
         xlsx_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         lib = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
             feedback.setProgressText(self.tr("Counting (GROUP BY in the library)…"))
@@ -156,7 +140,7 @@ class StatisticsAlgorithm(YimatongAlgorithm):
             return {}
         feedback.setProgress(70)
         results = {self.PROJECTS: sum(stats.table("by_admin").column("projects"))}
-        description = self.description(stats)
+        description = stats.description()
         if xlsx_path:
             xlsx.write_xlsx(stats, xlsx_path, description)
             results[self.OUTPUT_XLSX] = xlsx_path
@@ -165,6 +149,12 @@ class StatisticsAlgorithm(YimatongAlgorithm):
             feedback.setProgressText(self.tr("Drawing the charts…"))
             write_brief(stats, html_path, description)
             results[self.OUTPUT_HTML] = html_path
+        if pdf_path:
+            from ...gis.statistics_pdf import write_brief_pdf
+
+            feedback.setProgressText(self.tr("Printing the brief to PDF…"))
+            write_brief_pdf(stats, pdf_path, description)
+            results[self.OUTPUT_PDF] = pdf_path
         feedback.pushInfo(
             self.tr("As of {date}: {n} projects.").format(
                 date=as_of.isoformat(), n=results[self.PROJECTS]

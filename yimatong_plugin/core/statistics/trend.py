@@ -1,0 +1,85 @@
+"""批而未供 over time (消化): the batches approved but not supplied at each past year end.
+
+At 31 December of each of the :data:`TREND_YEARS` years before ``AS_OF``, the 批而未供 findings
+are the lifecycle monitor's run at that date (``lifecycle.facts.unsupplied_at_year_ends``: one
+screen of the events by year, the rules over the batches it keeps); the last row is ``AS_OF``
+itself, the figures of the other 批而未供 tables. Areas as there (``anomalies.py``): approved
+area of the batches whose approvals all record one, unsupplied = approved × (1 − supplied
+ratio); a batch without area is counted in ``unknown``, never as 0 m². The change of the
+unsupplied area from one row to the next is what was digested (消化, negative) or newly due.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..i18n import tr
+from .anomalies import Batch, batch_lookups, batches_of
+from .query import StatsFilter
+from .tables import Column, Table, area_columns, area_values
+
+#: how many past year ends the trend shows
+TREND_YEARS = 10
+
+
+def unsupplied_trend(
+    lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None
+) -> list[tuple[_dt.date, list[Batch]]]:
+    """``[(31 December, its 批而未供 batches matching flt)]`` for the year ends before as_of."""
+    from ..lifecycle import facts
+
+    years = range(as_of.year - TREND_YEARS, as_of.year)
+    found = facts.unsupplied_at_year_ends(facts.library_fetch(lib), years, thresholds, canceled)
+    # a batch unchanged from one year end to the next is the same finding: its Batch once
+    unique = {_same(f): f for findings in found.values() for f in findings}
+    lookups = batch_lookups(lib, list(unique.values()))
+    batch = {}
+    for f in unique.values():
+        (batch[_same(f)],) = batches_of(lib, [f], flt, lookups) or (None,)
+    out = []
+    for day, findings in sorted(found.items()):
+        out.append((day, [batch[_same(f)] for f in findings if batch[_same(f)] is not None]))
+    return out
+
+
+def _same(f) -> tuple:
+    return (f.batch, f.since, f.supplied_ratio, f.codes, f.events)
+
+
+def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
+    table = Table(
+        "unsupplied_trend",
+        tr("批而未供 over time (year ends)"),
+        [
+            Column("as_of", tr("As of"), "text"),
+            Column("batches", tr("Batches"), "int"),
+            *area_columns("approved", tr("Approved area")),
+            *area_columns("unsupplied", tr("Unsupplied area")),
+            Column("ratio", tr("Supplied ratio"), "ratio"),
+            *area_columns("change", tr("Change of the unsupplied area")),
+            Column("unknown", tr("Batches without area"), "int"),
+        ],
+        note=tr(
+            "Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; "
+            "a negative change is land digested (supplied), a positive one batches newly due. "
+            "Areas count the batches whose approvals record one."
+        ),
+    )
+    previous = None
+    for day, found in [*trend, (as_of, batches)]:
+        known = [b for b in found if b.approved_m2 is not None]
+        approved = sum(b.approved_m2 for b in known)
+        unsupplied = sum(b.unsupplied_m2 for b in known)
+        table.rows.append(
+            [
+                day.isoformat(),
+                len(found),
+                *area_values(approved),
+                *area_values(unsupplied),
+                (1.0 - unsupplied / approved) if approved else None,
+                *area_values(None if previous is None else unsupplied - previous),
+                len(found) - len(known),
+            ]
+        )
+        previous = unsupplied
+    return table
