@@ -17,10 +17,11 @@ How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmar
   parcels meet;
 * validity is checked (and repaired) only for the layer polygons a parcel's box touches, once
   per polygon, and remembered in the :class:`PreparedLayer`;
-* polygons with more than :data:`HUGE_VERTICES` vertices are cut lazily (a binary tree of
-  ``clip_by_rect`` halves, split only where parcels are) into cells of at most
-  :data:`MAX_VERTICES` vertices, each validated/repaired when first met; a cell is clipped to the
-  parcel's box before the intersection;
+* polygons with more than :data:`HUGE_VERTICES` vertices are checked (and repaired) whole
+  when a parcel first meets them, then cut lazily (a binary tree of halves, :func:`clip_box`:
+  the exact overlay, never GEOS's ``clip_by_rect``, which can return a box's complement; split
+  only where parcels are) into cells of at most :data:`MAX_VERTICES` vertices; a cell is
+  clipped (exactly) to the parcel's box before the intersection;
 * containment shortcuts: a piece holding the whole parcel, or lying wholly inside it, needs no
   intersection;
 * intersections run vectorised in chunks on threads (shapely releases the GIL);
@@ -38,7 +39,7 @@ from .boxgrid import _BoxGrid
 from .cache import CACHE, LayerCache
 from .cells import MAX_VERTICES, _Cells
 from .engine import CHUNK, CLIP_VERTICES, compliance_overlay, default_workers, layer_overlaps
-from .geometry import polygonal, repair
+from .geometry import clip_box, polygonal, repair
 from .model import (
     AVOID,
     CONTROL_ROLE,
@@ -84,6 +85,7 @@ __all__ = [
     "ZoningLayer",
     "_BoxGrid",
     "_Cells",
+    "clip_box",
     "compliance_overlay",
     "default_workers",
     "layer_overlaps",
