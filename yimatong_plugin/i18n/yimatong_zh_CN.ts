@@ -421,7 +421,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="132" />
+      <location filename="../gis/reports/siting_maps.py" line="134" />
       <source>Allowed land</source>
       <translation>可用地</translation>
     </message>
@@ -776,7 +776,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="120" />
+      <location filename="../gis/reports/siting_maps.py" line="122" />
       <source>Candidate sites (label: rank)</source>
       <translation>候选地块（标注：排名）</translation>
     </message>
@@ -1241,12 +1241,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="277" />
+      <location filename="../core/siting/candidates.py" line="278" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="281" />
+      <location filename="../core/siting/candidates.py" line="282" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -1999,7 +1999,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="89" />
+      <location filename="../core/siting/land.py" line="90" />
       <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
@@ -2234,7 +2234,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="284" />
+      <location filename="../core/siting/candidates.py" line="285" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -4389,7 +4389,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>无法处理此请求</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="67" />
+      <location filename="../core/siting/land.py" line="68" />
       <source>The search area has no polygon with an area</source>
       <translation>搜索范围中没有有面积的多边形</translation>
     </message>
@@ -5034,7 +5034,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="391" />
+      <location filename="../core/siting/candidates.py" line="392" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -5109,7 +5109,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="414" />
+      <location filename="../core/siting/candidates.py" line="415" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -5219,7 +5219,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="421" />
+      <location filename="../core/siting/candidates.py" line="422" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -5339,7 +5339,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="398" />
+      <location filename="../core/siting/candidates.py" line="399" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -5439,7 +5439,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="416" />
+      <location filename="../core/siting/candidates.py" line="417" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -5649,7 +5649,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="398" />
+      <location filename="../core/siting/candidates.py" line="399" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -5679,7 +5679,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="410" />
+      <location filename="../core/siting/candidates.py" line="411" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -5744,7 +5744,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="418" />
+      <location filename="../core/siting/candidates.py" line="419" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -5894,7 +5894,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="388" />
+      <location filename="../core/siting/candidates.py" line="389" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -6434,7 +6434,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>{name}：{d} m（{better}），归一化 {s}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="400" />
+      <location filename="../core/siting/candidates.py" line="401" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>

@@ -20,8 +20,7 @@ How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmar
 * polygons with more than :data:`HUGE_VERTICES` vertices are checked (and repaired) whole
   when a parcel first meets them, then cut lazily (a binary tree of halves, :func:`clip_box`:
   the exact overlay, never GEOS's ``clip_by_rect``, which can return a box's complement; split
-  only where parcels are) into cells of at most :data:`MAX_VERTICES` vertices; a cell is
-  clipped (exactly) to the parcel's box before the intersection;
+  only where parcels are) into cells of at most :data:`MAX_VERTICES` vertices;
 * containment shortcuts: a piece holding the whole parcel, or lying wholly inside it, needs no
   intersection;
 * intersections run vectorised in chunks on threads (shapely releases the GIL);
@@ -38,7 +37,7 @@ How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmar
 from .boxgrid import _BoxGrid
 from .cache import CACHE, LayerCache
 from .cells import MAX_VERTICES, _Cells
-from .engine import CHUNK, CLIP_VERTICES, compliance_overlay, default_workers, layer_overlaps
+from .engine import CHUNK, compliance_overlay, default_workers, layer_overlaps
 from .geometry import clip_box, polygonal, repair
 from .model import (
     AVOID,
@@ -62,7 +61,6 @@ __all__ = [
     "AVOID",
     "CACHE",
     "CHUNK",
-    "CLIP_VERTICES",
     "CONTROL_ROLE",
     "HOLDS_PARCEL",
     "HUGE_VERTICES",
