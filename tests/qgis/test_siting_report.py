@@ -179,3 +179,33 @@ def test_report_without_candidates_says_so(processing_ready, tmp_path):
     page = html.read_text(encoding="utf-8")
     assert "没有候选选址" in page
     assert "data:image/png" not in page
+
+
+def test_map_draws_a_red_line_where_it_is_when_its_corner_meets_the_window(qgis_app):
+    """The red line's ring runs along the window's bottom edge and turns in at its corner:
+    GEOS's clip_by_rect drew the window *minus* the red line (the 24 m² notch) on the map."""
+    from types import SimpleNamespace
+
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from yimatong_plugin.core.overlay import ControlLayer
+    from yimatong_plugin.gis.reports.language import _Language
+    from yimatong_plugin.gis.reports.siting_maps import SitingMap
+
+    red = shapely.Polygon(
+        [(0, 0), (10, 0), (12, 3), (18, 3), (20, 0), (100, 0), (100, 100), (0, 100)]
+    )
+    window = (10.0, 0.0, 50.0, 50.0)
+    land = SimpleNamespace(land=SimpleNamespace(geometry=box(0, 0, 100, 100)))
+    site_map = SitingMap(
+        land,
+        [],
+        box(0, 0, 100, 100),
+        [ControlLayer("生态保护红线", [red], "avoid")],
+        QgsCoordinateReferenceSystem("EPSG:4546"),
+        _Language("zh_CN"),
+        QgsRectangle(*window),
+    )
+    ((_rule, layer),) = site_map.controls
+    drawn = sum(f.geometry().area() for f in layer.getFeatures())
+    assert drawn == pytest.approx(shapely.intersection(red, box(*window)).area, rel=1e-3)  # 1976

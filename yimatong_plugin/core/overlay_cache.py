@@ -29,7 +29,7 @@ import shapely
 
 from .overlay import PreparedLayer, _Cells
 
-FORMAT = 1
+FORMAT = 2  # 2: cells cut exactly, from the root kept (1: by clip_by_rect, maybe wrong)
 _SUFFIX = ".npz"
 
 
@@ -169,9 +169,9 @@ def _arrays(layer: PreparedLayer, key_text: str) -> dict:
                 if ch is not None:
                     split[node] = True
                     children[node, : len(ch)] = ch
-            node_geoms = [
-                g if (leaf < 0 and ch is None) else None
-                for g, leaf, ch in zip(c._geom, c._leaf, c._children)
+            node_geoms = [  # the root too: the pieces still to cut are cut from it
+                g if (node == 0 or (leaf < 0 and ch is None)) else None
+                for node, (g, leaf, ch) in enumerate(zip(c._geom, c._leaf, c._children))
             ]
             a[f"c{k}_rect"] = np.asarray(c._rect, dtype=float).reshape(-1, 4)
             a[f"c{k}_children"] = children

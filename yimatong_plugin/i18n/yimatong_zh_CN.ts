@@ -441,7 +441,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="132" />
+      <location filename="../gis/reports/siting_maps.py" line="134" />
       <source>Allowed land</source>
       <translation>可用地</translation>
     </message>
@@ -811,7 +811,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="120" />
+      <location filename="../gis/reports/siting_maps.py" line="122" />
       <source>Candidate sites (label: rank)</source>
       <translation>候选地块（标注：排名）</translation>
     </message>
@@ -1366,12 +1366,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="285" />
+      <location filename="../core/siting/candidates.py" line="286" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="289" />
+      <location filename="../core/siting/candidates.py" line="290" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -2154,7 +2154,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="89" />
+      <location filename="../core/siting/land.py" line="90" />
       <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
@@ -2389,7 +2389,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="292" />
+      <location filename="../core/siting/candidates.py" line="293" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -4683,7 +4683,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法处理此请求</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="67" />
+      <location filename="../core/siting/land.py" line="68" />
       <source>The search area has no polygon with an area</source>
       <translation>搜索范围中没有有面积的多边形</translation>
     </message>
@@ -5328,7 +5328,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="399" />
+      <location filename="../core/siting/candidates.py" line="400" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -5403,7 +5403,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="422" />
+      <location filename="../core/siting/candidates.py" line="423" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -5513,7 +5513,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="429" />
+      <location filename="../core/siting/candidates.py" line="430" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -5638,7 +5638,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="406" />
+      <location filename="../core/siting/candidates.py" line="407" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -5738,7 +5738,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="424" />
+      <location filename="../core/siting/candidates.py" line="425" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -5958,7 +5958,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="406" />
+      <location filename="../core/siting/candidates.py" line="407" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -5988,7 +5988,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="418" />
+      <location filename="../core/siting/candidates.py" line="419" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -6053,7 +6053,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="426" />
+      <location filename="../core/siting/candidates.py" line="427" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -6203,7 +6203,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="396" />
+      <location filename="../core/siting/candidates.py" line="397" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -6743,7 +6743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{d} m（{better}），归一化 {s}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="408" />
+      <location filename="../core/siting/candidates.py" line="409" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>

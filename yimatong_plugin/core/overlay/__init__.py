@@ -17,10 +17,10 @@ How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmar
   parcels meet;
 * validity is checked (and repaired) only for the layer polygons a parcel's box touches, once
   per polygon, and remembered in the :class:`PreparedLayer`;
-* polygons with more than :data:`HUGE_VERTICES` vertices are cut lazily (a binary tree of
-  ``clip_by_rect`` halves, split only where parcels are) into cells of at most
-  :data:`MAX_VERTICES` vertices, each validated/repaired when first met; a cell is clipped to the
-  parcel's box before the intersection;
+* polygons with more than :data:`HUGE_VERTICES` vertices are checked (and repaired) whole
+  when a parcel first meets them, then cut lazily (a binary tree of halves, :func:`clip_box`:
+  the exact overlay, never GEOS's ``clip_by_rect``, which can return a box's complement; split
+  only where parcels are) into cells of at most :data:`MAX_VERTICES` vertices;
 * containment shortcuts: a piece holding the whole parcel, or lying wholly inside it, needs no
   intersection;
 * intersections run vectorised in chunks on threads (shapely releases the GIL);
@@ -37,8 +37,8 @@ How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmar
 from .boxgrid import _BoxGrid
 from .cache import CACHE, LayerCache
 from .cells import MAX_VERTICES, _Cells
-from .engine import CHUNK, CLIP_VERTICES, compliance_overlay, default_workers, layer_overlaps
-from .geometry import polygonal, repair
+from .engine import CHUNK, compliance_overlay, default_workers, layer_overlaps
+from .geometry import clip_box, polygonal, repair
 from .model import (
     AVOID,
     CONTROL_ROLE,
@@ -61,7 +61,6 @@ __all__ = [
     "AVOID",
     "CACHE",
     "CHUNK",
-    "CLIP_VERTICES",
     "CONTROL_ROLE",
     "HOLDS_PARCEL",
     "HUGE_VERTICES",
@@ -84,6 +83,7 @@ __all__ = [
     "ZoningLayer",
     "_BoxGrid",
     "_Cells",
+    "clip_box",
     "compliance_overlay",
     "default_workers",
     "layer_overlaps",

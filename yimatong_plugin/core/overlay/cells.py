@@ -7,18 +7,24 @@ import threading
 import numpy as np
 import shapely
 
-from .geometry import polygonal, repair
+from .geometry import clip_box, polygonal, repair
 
 MAX_VERTICES = 1024  # … into pieces of at most this many vertices (measured: 256-1024 best)
+MAX_DEPTH = 40  # … and at most this many halvings deep
 
 
 class _Cells:
     """The subdivision of one huge polygon, built lazily where parcels are.
 
-    A binary tree of boxes: a node is split in two halves (``clip_by_rect``) only when a parcel
-    box meets it and it has more than :data:`MAX_VERTICES` vertices; its leaves are the pieces.
-    Pieces are validated/repaired once, when first met, and prepared for the containment test.
-    Parts of the polygon far from every parcel reviewed so far are never clipped nor checked.
+    A binary tree of boxes: a node is split in two halves only when a parcel box meets it and
+    it has more than :data:`MAX_VERTICES` vertices; its leaves are the pieces. A piece is cut
+    from the whole polygon (kept in node 0) by :func:`clip_box`, the exact overlay (GEOS's
+    ``clip_by_rect`` can return a box's complement); the nodes between the root and the pieces
+    are only boxes, split by counting the polygon's vertices in them (the exact overlay of each
+    half at every level cost 60× ``clip_by_rect``). ``geom`` must be valid (the exact overlay of
+    an invalid polygon is undefined): :class:`PreparedLayer` checks and repairs it whole first.
+    Pieces are checked once more when first met, and prepared for the containment test. Parts
+    of the polygon far from every parcel are never clipped.
     """
 
     def __init__(self, geom):
@@ -32,8 +38,16 @@ class _Cells:
         self.unusable = np.array([], dtype=bool)
         self._lock = threading.Lock()
 
+    def _vertices_in(self, rect) -> int:
+        """How many of the polygon's vertices lie in the box ``rect`` (closed)."""
+        xy = getattr(self, "_xy", None)  # not in __init__ only: the disk cache skips it
+        if xy is None:
+            xy = self._xy = shapely.get_coordinates(self._geom[0])
+        xmin, ymin, xmax, ymax = rect
+        x, y = xy[:, 0], xy[:, 1]
+        return int(np.count_nonzero((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)))
+
     def _split(self, node: int) -> list:
-        g = self._geom[node]
         xmin, ymin, xmax, ymax = self._rect[node]
         if xmax - xmin >= ymax - ymin:
             xm = (xmin + xmax) / 2.0
@@ -41,18 +55,23 @@ class _Cells:
         else:
             ym = (ymin + ymax) / 2.0
             rects = ((xmin, ymin, xmax, ym), (xmin, ym, xmax, ymax))
+        depth = self._depth[node] + 1
         children = []
         for rect in rects:
-            part = shapely.clip_by_rect(g, *rect)
-            if part.is_empty:
-                continue
+            if self._vertices_in(rect) > MAX_VERTICES and depth < MAX_DEPTH:
+                part = None  # a box to split further: no geometry cut for it
+            else:
+                part = polygonal(clip_box(self._geom[0], rect))
+                if part.is_empty:
+                    continue
             children.append(len(self._geom))
             self._geom.append(part)
             self._rect.append(rect)
             self._children.append(None)
             self._leaf.append(-1)
-            self._depth.append(self._depth[node] + 1)
-        self._geom[node] = None  # only the leaves keep geometry
+            self._depth.append(depth)
+        if node:
+            self._geom[node] = None  # the leaves and the root keep geometry
         return children
 
     def query(self, boxes: np.ndarray):
@@ -73,7 +92,11 @@ class _Cells:
                 if children is None:
                     g = self._geom[node]
                     if self._leaf[node] >= 0 or (
-                        shapely.get_num_coordinates(g) <= MAX_VERTICES or self._depth[node] >= 40
+                        g is not None
+                        and (
+                            shapely.get_num_coordinates(g) <= MAX_VERTICES
+                            or self._depth[node] >= MAX_DEPTH
+                        )
                     ):
                         if self._leaf[node] < 0:
                             self._leaf[node] = len(self.pieces) + len(new)

@@ -26,7 +26,7 @@ from .model import (
 from .prepared import HOLDS_PARCEL, INSIDE_PARCEL, NONE, PreparedLayer
 from .verdict import _decide
 
-CLIP_VERTICES = 64  # pieces with more vertices are clipped to the parcel's box first
+COST_VERTICES = 256  # a piece's vertices count in a chunk's cost up to this many
 CHUNK = 4096  # pairs per vectorised intersection call
 
 
@@ -95,19 +95,19 @@ def layer_overlaps(
     left = parcels[p_idx]
 
     def work(a, b):
-        lp, pc, cn = left[a:b], pieces[a:b].copy(), contained[a:b]
+        lp, pc, cn = left[a:b], pieces[a:b], contained[a:b]
         inter = np.empty(b - a, dtype=object)
         inter[cn == HOLDS_PARCEL] = lp[cn == HOLDS_PARCEL]  # the piece holds the whole parcel
         inter[cn == INSIDE_PARCEL] = pc[cn == INSIDE_PARCEL]  # the piece lies in the parcel
         rest = np.nonzero(cn == NONE)[0]
-        # many-vertex pieces: clip to the parcel's box first (exact: P ∩ X = P ∩ (X ∩ box(P)))
-        big = rest[shapely.get_num_coordinates(pc[rest]) > CLIP_VERTICES]
-        for j in big:
-            pc[j] = shapely.clip_by_rect(pc[j], *lp[j].bounds)
+        # no clipping of many-vertex pieces to the parcel's box first: GEOS's clip_by_rect can
+        # return the box minus the piece (a parcel snapped to a red line met none of it; see
+        # geometry.clip_box), and the exact clipping costs more than it saves (the overlay
+        # already skips the edges outside the parcel's box)
         inter[rest] = shapely.intersection(lp[rest], pc[rest])
         return inter, shapely.area(inter)
 
-    cost = 16 + np.minimum(shapely.get_num_coordinates(pieces), 4 * CLIP_VERTICES)
+    cost = 16 + np.minimum(shapely.get_num_coordinates(pieces), COST_VERTICES)
     cost[contained != NONE] = 1
     results = _run_chunks(work, n, workers, is_canceled, cost)
     inter = np.concatenate([r[0] for r in results])

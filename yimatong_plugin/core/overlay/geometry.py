@@ -1,4 +1,5 @@
-"""Geometry helpers of the overlay: keep the polygonal parts, repair invalid polygons."""
+"""Geometry helpers of the overlay: keep the polygonal parts, repair invalid polygons, clip to
+a box exactly."""
 
 from __future__ import annotations
 
@@ -63,3 +64,42 @@ def repair(geoms):
         unusable[fix] = shapely.is_empty(arr[fix])
     repaired &= ~unusable
     return arr, repaired, unusable
+
+
+def clip_box(geoms, rect):
+    """``geoms`` ∩ the box ``rect`` by the exact overlay; geometries inside the box unchanged.
+
+    Not ``shapely.clip_by_rect``: GEOS's rectangle clipping (3.11 and 3.13) returns the box
+    *minus* the polygon when the polygon's ring runs along the line of one of the box's edges
+    outside it and turns into the box at its corner: 36 m² of a site-selection tile's 110,853 m²
+    (found by the property test), and a red-line cell or the red line clipped to a parcel's box
+    with nothing of the red line in it (parcels drawn snapped to the line met no red line at
+    all). No cheap check proves its result right (the areas of two halves still add up when the
+    polygon covers half a box), so the site selection and the compliance review clip exactly.
+    Where the exact overlay gives up (GEOS 3.13 on buffered arcs), the same overlay
+    snap-rounded to 1 µm.
+    """
+    box = shapely.box(*rect)
+    shapely.prepare(box)
+    scalar = not isinstance(geoms, np.ndarray)
+    arr = np.asarray([geoms] if scalar else geoms, dtype=object)
+    out = arr.copy()
+    if len(arr):
+        live = ~shapely.is_missing(arr)
+        live[live] = ~shapely.is_empty(arr[live])  # empty stays empty (and GEOS warns on it)
+        inside = np.zeros(len(arr), dtype=bool)
+        inside[live] = shapely.contains_properly(box, arr[live])
+        todo = np.nonzero(live & ~inside)[0]
+        if len(todo):
+            try:
+                out[todo] = shapely.intersection(arr[todo], box)
+            except shapely.errors.GEOSException:
+                out[todo] = [_exact_or_snapped(g, box) for g in arr[todo]]
+    return out[0] if scalar else out
+
+
+def _exact_or_snapped(geom, box):
+    try:
+        return shapely.intersection(geom, box)
+    except shapely.errors.GEOSException:
+        return shapely.intersection(geom, box, grid_size=1e-6)

@@ -153,11 +153,14 @@ class PreparedLayer:
 
     # subdivision ---------------------------------------------------------------------------
     def cells(self, i: int) -> _Cells:
+        """The cells of the huge polygon ``i``, checked (and repaired) whole first: the exact
+        clipping that cuts it is undefined on an invalid polygon."""
         got = self._cells.get(i)
         if got is None:
             with self._lock:
                 got = self._cells.get(i)
                 if got is None:
+                    self._ensure_valid(np.array([i]))
                     got = _Cells(self.geoms[i])
                     self._cells[i] = got
         return got
@@ -241,15 +244,10 @@ class PreparedLayer:
             bounds = np.nonzero(np.diff(hs))[0] + 1
             for grp_p, grp_s in zip(np.split(hp, bounds), np.split(hs, bounds)):
                 src = int(grp_s[0])
-                cells = self.cells(src)
-                try:
-                    loc, cell = cells.query(pbounds[grp_p])
-                except shapely.errors.GEOSException:  # clipping failed on an invalid polygon
-                    fixed, _rep, _unusable = repair(np.array([self.geoms[src]], dtype=object))
-                    self.geoms[src] = fixed[0]
-                    self.state[src] = self.REPAIRED
-                    cells = self._cells[src] = _Cells(fixed[0])
-                    loc, cell = cells.query(pbounds[grp_p])
+                cells = self.cells(src)  # checks the polygon whole first
+                if self.state[src] == self.UNUSABLE:
+                    continue
+                loc, cell = cells.query(pbounds[grp_p])
                 if cells.ensure_valid(cell):
                     self.state[src] = self.REPAIRED
                 ok = ~cells.unusable[cell]

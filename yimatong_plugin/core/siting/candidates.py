@@ -42,10 +42,11 @@ from ..overlay import (
     ControlLayer,
     OverlayCanceledError,
     ZoningLayer,
+    clip_box,
     default_workers,
     polygonal,
 )
-from .land import AllowedLand, Constraints, clip_box, search_geometry, tile_land
+from .land import AllowedLand, Constraints, search_geometry, tile_land
 
 QUAD_SEGS = 16
 TILE_M = 2000.0  # side of the square tiles the search area is processed in

@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice
 from qgis.PyQt.QtGui import QColor
 
+from ...core.overlay import clip_box, polygonal
 from ..qgis_compat import FIELD_INT
 from ..shapely_io import from_shapely
 from .compliance_maps import _control_style, _render
@@ -89,7 +90,8 @@ def _clipped(geoms, extent: QgsRectangle, tol: float):
         return []
     geoms = geoms[~shapely.is_missing(geoms)]
     geoms = geoms[shapely.intersects(geoms, shapely.box(*rect))]
-    out = shapely.simplify(shapely.clip_by_rect(geoms, *rect), tol)
+    # exact: clip_by_rect can return the window minus a polygon (see core.overlay.clip_box)
+    out = shapely.simplify(polygonal(clip_box(geoms, rect)), tol)
     return [g for g in out.tolist() if g is not None and not g.is_empty]
 
 
