@@ -187,11 +187,12 @@ def project_file(
                 "unsupported",
             )
         return lib.project_file(code, as_of)
-    project = lib.project(code)
-    if project is None:
+    bundle = lib.project_bundle(code)  # one round trip on PostGIS
+    if bundle is None:
         return {}
+    project = bundle["project"]
     code = project["code"]
-    events = lib.events(code)
+    events = bundle["events"]
     peers = batch_peers(lib, events)
     peers[code] = events
     projects = {project["code"]: project}
@@ -205,8 +206,8 @@ def project_file(
     return {
         "project": project,
         "events": events,
-        "parcels": lib.parcels(code, include_retired=True),
-        "results": lib.results(code),
+        "parcels": bundle["parcels"],
+        "results": bundle["results"],
         "findings": findings,
         "as_of": as_of,
     }
