@@ -10,7 +10,7 @@ import pytest
 
 from tests.library_data import SEG, SQUARE
 from yimatong_plugin.core import projectbox
-from yimatong_plugin.core.library import open_library
+from yimatong_plugin.core.library import LibraryError, open_library
 from yimatong_plugin.core.library.library_events import EventsResultsMixin
 from yimatong_plugin.service import models
 
@@ -162,3 +162,17 @@ def test_a_column_it_cannot_render_falls_back_to_the_four_queries(postgis_server
         assert str(bundle["events"][0]["weight"]) == "0.10"  # a Decimal, not a float
     finally:
         lib.close()
+
+
+def test_a_lost_connection_is_prepared_again(library, postgis_server):
+    lib, codes = library
+    before = lib.project_bundle(codes[0])
+    db = lib.uri.rsplit("/", 1)[1]
+    postgis_server.admin(
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}' "
+        "AND pid <> pg_backend_pid()"
+    )
+    with pytest.raises(LibraryError) as err:
+        lib.project_bundle(codes[0])  # as any query on a lost connection
+    assert err.value.kind == "connection"
+    assert lib.project_bundle(codes[0]) == before  # reconnected, the statement prepared again

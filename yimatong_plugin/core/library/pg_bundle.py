@@ -9,7 +9,10 @@ from ``ST_AsBinary``, floats through PostgreSQL's shortest exact text).
 
 The column lists are read from the catalog once per open library. A column of a type this
 module cannot render exactly (e.g. ``numeric``, ``timestamp`` without time zone) makes it fall
-back to the four queries rather than answer something different.
+back to the four queries rather than answer something different. The statement is prepared
+once per connection (``PREPARE``): planning it cost more than running it. The column lists and
+the statement are kept for the life of the open library: a service is restarted after a schema
+upgrade.
 """
 
 from __future__ import annotations
@@ -98,6 +101,17 @@ def bundle_sql(lib) -> Optional[tuple[str, dict]]:
     return lib._bundle_sql
 
 
+def _execute(lib, sql: str, code: str) -> list:
+    """The statement run prepared on the library's connection, prepared once per connection
+    (planning it cost PostgreSQL ~4× running it: ~0.3 ms of CPU per lookup). A connection
+    lost since fails this call as any query would; the next one reconnects and prepares."""
+    if getattr(lib, "_bundle_prepared_on", None) is not lib.conn or lib.conn.closed:
+        lib._execute("SELECT 1")  # reconnects a connection lost between transactions
+        lib._execute("PREPARE ymt_project_bundle(text) AS " + sql.replace("?", "$1"))
+        lib._bundle_prepared_on = lib.conn
+    return lib._rows("EXECUTE ymt_project_bundle(?)", (code,))
+
+
 def project_bundle(lib, code: str) -> Optional[dict]:
     """{project, events, parcels, results} of ``code`` (a checked code) in one round trip;
     None when the project is not in the library; NotImplemented: use the four queries."""
@@ -105,7 +119,7 @@ def project_bundle(lib, code: str) -> Optional[dict]:
     if prepared is None:
         return NotImplemented
     sql, hexed = prepared
-    rows = lib._rows(sql, (code,))
+    rows = _execute(lib, sql, code)
     if not rows:
         return None
     project = rows[0]
