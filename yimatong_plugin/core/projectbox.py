@@ -186,11 +186,12 @@ def project_file(
                 "unsupported",
             )
         return lib.project_file(code, as_of)
-    project = lib.project(code)
-    if project is None:
+    bundle = lib.project_bundle(code)  # one round trip on PostGIS
+    if bundle is None:
         return {}
+    project = bundle["project"]
     code = project["code"]
-    events = lib.events(code)
+    events = bundle["events"]
     peers = batch_peers(lib, events)
     peers[code] = events
     # the same loader, rules and archive policy as the monitor (library_findings)
@@ -200,8 +201,8 @@ def project_file(
     return {
         "project": project,
         "events": events,
-        "parcels": lib.parcels(code, include_retired=True),
-        "results": lib.results(code),
+        "parcels": bundle["parcels"],
+        "results": bundle["results"],
         "findings": findings,
         "as_of": as_of,
     }

@@ -5368,7 +5368,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批次批准</translation>
     </message>
     <message>
-      <location filename="../service/api_read.py" line="162" />
+      <location filename="../service/api_read.py" line="174" />
       <source>bbox must be minx,miny,maxx,maxy in degrees (EPSG:4490), min before max</source>
       <translation>bbox 须为 minx,miny,maxx,maxy（EPSG:4490 经纬度，最小值在前）</translation>
     </message>
@@ -5448,7 +5448,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码 {code} 不在代码表 {key} 中。</translation>
     </message>
     <message>
-      <location filename="../service/api_read.py" line="93" />
+      <location filename="../service/api_read.py" line="94" />
       <source>codes must be up to 200 project codes of 28 digits, separated by commas</source>
       <translation>codes 须为以逗号分隔的项目代码（28 位数字），最多 200 个</translation>
     </message>

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Optional
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 
 from ..core import project_query as pq
 from ..core import projectbox
@@ -119,17 +120,28 @@ def list_projects(
 
 
 @router.get("/projects/{code}", response_model=ProjectFile, summary="项目详情 (one project)")
-def get_project(
+async def get_project(
     code: str,
     who: Caller = Depends(need("read")),
     as_of: Optional[dt.date] = Query(None, description="findings as of this day (today)"),
 ):
+    # async, the library's work in one worker thread: a plain ``def`` route takes a second
+    # thread hop to check the answer against its model (FastAPI does it in the event loop
+    # for an async route)
     try:
-        info = projectbox.project_file(who.lib, code, as_of)
+        info = await run_in_threadpool(_project_file, who.lib, code, as_of)
     except LibraryError as exc:
         raise from_library(exc) from None
     if not info:
         raise from_library(LibraryError(_no_project(code), "not_found", "code"))
+    return info
+
+
+def _project_file(lib, code: str, as_of: Optional[dt.date]) -> dict:
+    """The service's JSON of one project (blocking: runs in a worker thread)."""
+    info = projectbox.project_file(lib, code, as_of)
+    if not info:
+        return {}
     return {
         "project": project_json(info["project"]),
         "parcels": parcels_json(info["parcels"]),

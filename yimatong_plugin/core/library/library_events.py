@@ -198,3 +198,19 @@ class EventsResultsMixin:
                 "ymt_audit",
             )
         }
+
+    def project_bundle(self, code: CodeLike) -> Optional[dict]:
+        """The project row with its live events, all its parcels and its live results (keys
+        project, events, parcels, results, each as :meth:`project`, :meth:`events`,
+        :meth:`parcels` and :meth:`results` give them); None if the code is not in the library.
+        PostGIS answers it in one round trip."""
+        pcode = str(self._code(code))
+        project = self.project(pcode)
+        if project is None:
+            return None
+        return {
+            "project": project,
+            "events": self.events(pcode),
+            "parcels": self.parcels(pcode, include_retired=True),
+            "results": self.results(pcode),
+        }

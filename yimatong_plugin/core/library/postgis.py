@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Optional
 
 from ..i18n import tr
-from . import schema
+from . import pg_bundle, schema
 from .base import Library
 from .constants import LIBRARY_EPSG, SCHEMA_VERSION
 from .dialect import POSTGRES
@@ -310,6 +310,12 @@ class PostgisLibrary(Library):
             elif isinstance(value, datetime.date):
                 row[key] = value.isoformat()
         return super()._normalise_row(row)
+
+    def project_bundle(self, code) -> Optional[dict]:
+        """As :meth:`Library.project_bundle`, in one round trip (see pg_bundle.py)."""
+        pcode = str(self._code(code))
+        out = pg_bundle.project_bundle(self, pcode)
+        return super().project_bundle(pcode) if out is NotImplemented else out
 
 
 def _first_line(exc) -> str:
