@@ -1361,12 +1361,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="277" />
+      <location filename="../core/siting/candidates.py" line="285" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="281" />
+      <location filename="../core/siting/candidates.py" line="289" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="284" />
+      <location filename="../core/siting/candidates.py" line="292" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -3929,7 +3929,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="405" />
+      <location filename="../gis/reports/compliance_pdf.py" line="333" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
@@ -5308,7 +5308,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="391" />
+      <location filename="../core/siting/candidates.py" line="399" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -5383,7 +5383,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="414" />
+      <location filename="../core/siting/candidates.py" line="422" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -5493,7 +5493,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="421" />
+      <location filename="../core/siting/candidates.py" line="429" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -5618,7 +5618,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="398" />
+      <location filename="../core/siting/candidates.py" line="406" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -5718,7 +5718,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="416" />
+      <location filename="../core/siting/candidates.py" line="424" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -5938,7 +5938,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="398" />
+      <location filename="../core/siting/candidates.py" line="406" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -5968,7 +5968,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="410" />
+      <location filename="../core/siting/candidates.py" line="418" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -6033,7 +6033,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="418" />
+      <location filename="../core/siting/candidates.py" line="426" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -6183,7 +6183,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="388" />
+      <location filename="../core/siting/candidates.py" line="396" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -6723,7 +6723,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{d} m（{better}），归一化 {s}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="400" />
+      <location filename="../core/siting/candidates.py" line="408" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
@@ -6885,12 +6885,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="70" />
+      <location filename="../gis/reports/pdf_items.py" line="107" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="83" />
+      <location filename="../gis/reports/pdf_items.py" line="125" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -6930,7 +6930,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="212" />
+      <location filename="../gis/reports/compliance_pdf.py" line="184" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -7060,7 +7060,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="430" />
+      <location filename="../gis/reports/compliance_pdf.py" line="358" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
