@@ -319,7 +319,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="227" />
+      <location filename="../gis/reports/compliance_maps.py" line="232" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
@@ -441,7 +441,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="132" />
+      <location filename="../gis/reports/siting_maps.py" line="130" />
       <source>Allowed land</source>
       <translation>可用地</translation>
     </message>
@@ -811,7 +811,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="120" />
+      <location filename="../gis/reports/siting_maps.py" line="118" />
       <source>Candidate sites (label: rank)</source>
       <translation>候选地块（标注：排名）</translation>
     </message>
@@ -1191,7 +1191,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：{n} 个要素，数据版本 {sha}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="313" />
+      <location filename="../gis/reports/compliance_maps.py" line="318" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -2844,7 +2844,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="323" />
+      <location filename="../gis/reports/compliance_maps.py" line="328" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
