@@ -109,7 +109,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="221" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="214" />
       <source>, now the current set</source>
       <translation>，现为现行版本</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="129" />
+      <location filename="../processing/compliance_support.py" line="146" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -451,7 +451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="453" />
+      <location filename="../processing/algorithms/siteselection.py" line="454" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -691,7 +691,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="115" />
+      <location filename="../processing/compliance_support.py" line="132" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -771,7 +771,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="134" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="126" />
       <source>CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)</source>
       <translation>管控线版本的坐标系（默认：第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="113" />
+      <location filename="../processing/compliance_support.py" line="130" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1156,17 +1156,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="343" />
+      <location filename="../processing/algorithms/siteselection.py" line="345" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="372" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="374" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="380" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1211,7 +1211,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层名称“{name}”重复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="86" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="78" />
       <source>Control layers (the layer name is the line's name)</source>
       <translation>管控图层（图层名即管控线名称）</translation>
     </message>
@@ -1266,7 +1266,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="218" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="211" />
       <source>Control set {set} published ({key}){current}</source>
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="401" />
+      <location filename="../processing/algorithms/siteselection.py" line="402" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
@@ -1371,7 +1371,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="406" />
+      <location filename="../processing/algorithms/siteselection.py" line="407" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1486,7 +1486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="127" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="119" />
       <source>Description, e.g. 2023 批复版</source>
       <translation>说明，例如 2023 批复版</translation>
     </message>
@@ -1596,7 +1596,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编辑图层信息…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="107" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="99" />
       <source>Effective date (YYYY-MM-DD)</source>
       <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
@@ -1812,7 +1812,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="129" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="121" />
       <source>Free text shown with the set.</source>
       <translation>随版本显示的说明文字。</translation>
     </message>
@@ -1877,7 +1877,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 CONTROL_LAYERS 或 CONTROL_SET 之一，不能同时给出</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="171" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="163" />
       <source>Give at least one control layer</source>
       <translation>请至少给出一个管控图层</translation>
     </message>
@@ -2204,7 +2204,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="434" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="435" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
@@ -2389,7 +2389,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="141" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="133" />
       <source>Make it the current set</source>
       <translation>设为现行版本</translation>
     </message>
@@ -3060,7 +3060,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="114" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="106" />
       <source>Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12</source>
       <translation>各图层的批复文号和日期，例如 红线=湘政函〔2023〕12号|2023-10-12</translation>
     </message>
@@ -3150,7 +3150,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="89" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="81" />
       <source>Polygon layers of the control lines.</source>
       <translation>管控线的面图层。</translation>
     </message>
@@ -3195,7 +3195,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="152" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="144" />
       <source>Preparations stored now (new data versions)</source>
       <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
@@ -3325,7 +3325,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="389" />
+      <location filename="../processing/algorithms/siteselection.py" line="390" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3390,7 +3390,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="137" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="129" />
       <source>Projected CRS the features are stored and prepared in; reviews use it.</source>
       <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
@@ -3450,17 +3450,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>交换服务的公开地址</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="44" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="36" />
       <source>Publish control set</source>
       <translation>发布管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="149" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="141" />
       <source>Published set (name@version)</source>
       <translation>已发布的版本（名称@版本号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="48" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="40" />
       <source>Publishes control layers (生态保护红线, 永久基本农田, 城镇开发边界, …) as a new version of a named control set in the project library (e.g. 三区三线: version 1, 2, …), each layer with its rule (avoid / inside), 批复文号 and effective date. The new version becomes the library's current set unless told otherwise; older versions stay readable and nothing is ever deleted (every change is audited).
 
 The layers' features are stored in the library in the set's CRS (AREA_CRS; default the CGCS2000 3-degree Gauss-Kruger zone of the first layer), and each layer is prepared once for review — invalid polygons repaired, huge polygons cut into cells, overlaps between neighbours found — and that preparation is stored too, keyed by the content hash of the features: a compliance review or a site selection against the set (CONTROL_SET) on any machine reads it instead of preparing again, and data with one feature changed is another version with its own preparation.</source>
@@ -3714,7 +3714,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="143" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="135" />
       <source>Reviews without CONTROL_SET use the current set.</source>
       <translation>未给出 CONTROL_SET 的审查使用现行版本。</translation>
     </message>
@@ -3849,7 +3849,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="445" />
+      <location filename="../processing/algorithms/siteselection.py" line="446" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3909,12 +3909,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="121" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="113" />
       <source>Set date (YYYY-MM-DD)</source>
       <translation>版本日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="80" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="72" />
       <source>Set name, e.g. 三区三线</source>
       <translation>版本名称，例如 三区三线</translation>
     </message>
@@ -4249,7 +4249,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="103" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="95" />
       <source>The approval document number of every layer (LAYER_DOCS overrides).</source>
       <translation>各图层的批复文号（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4304,7 +4304,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="81" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="73" />
       <source>The control set's name; publishing again under it makes the next version.</source>
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
@@ -4321,12 +4321,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {list}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="123" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="115" />
       <source>The date of this version of the set (e.g. its approval).</source>
       <translation>本版本的日期（例如批复日期）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="101" />
       <source>The date the layers take effect (LAYER_DOCS overrides).</source>
       <translation>图层生效日期（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4643,7 +4643,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="484" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="485" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -5208,17 +5208,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="147" />
+      <location filename="../processing/compliance_support.py" line="164" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="141" />
+      <location filename="../processing/compliance_support.py" line="158" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="438" />
+      <location filename="../processing/algorithms/siteselection.py" line="439" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5323,7 +5323,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="50" />
+      <location filename="../processing/compliance_support.py" line="60" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -5713,7 +5713,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="51" />
+      <location filename="../processing/compliance_support.py" line="61" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -5928,12 +5928,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="97" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="89" />
       <source>name=rule pairs; by default the rule is recognised from the layer name.</source>
       <translation>名称=规则 对；默认按图层名称识别规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="117" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
       <source>name=文号|date pairs separated by ; for layers with their own approval.</source>
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
@@ -6123,7 +6123,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="468" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6693,12 +6693,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="145" />
+      <location filename="../processing/compliance_support.py" line="162" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="134" />
+      <location filename="../processing/compliance_support.py" line="151" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -6733,7 +6733,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="476" />
+      <location filename="../processing/algorithms/siteselection.py" line="477" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6768,7 +6768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="454" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="455" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6833,7 +6833,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="163" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="155" />
       <source>{param}: cannot read '{item}'</source>
       <translation>{param}：无法读取“{item}”</translation>
     </message>
@@ -6915,7 +6915,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="450" />
+      <location filename="../processing/algorithms/siteselection.py" line="451" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -7065,7 +7065,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="130" />
+      <location filename="../processing/compliance_support.py" line="147" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>
@@ -7125,7 +7125,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="101" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="93" />
       <source>批复文号 (approval document number)</source>
       <translation>批复文号</translation>
     </message>

@@ -40,7 +40,7 @@ from ..compliance_support import (
     RULE_NAMES,
     ZONING_CLASSIFICATION,
     ZONING_LAYER,
-    default_rule,
+    layer_rule,
     parse_rules,
     zoning_scheme_parameter,
 )
@@ -366,15 +366,16 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         nlayers = len(layers) + 1
         for k, (layer, name) in enumerate(zip(layers, names)):
             lprep.check_layer(layer, name)
-            rule = overrides.get(name) or overrides.get(layer.name()) or default_rule(name)
-            if rule is None:
-                feedback.pushWarning(
-                    tr(
-                        "Control layer '{layer}': rule not recognised from its name, using "
-                        "'avoid' (set the control rules override to change)"
-                    ).format(layer=name)
-                )
-                rule = engine.AVOID
+            rule = layer_rule(
+                overrides,
+                name,
+                layer.name(),
+                feedback,
+                tr(
+                    "Control layer '{layer}': rule not recognised from its name, using "
+                    "'avoid' (set the control rules override to change)"
+                ),
+            )
             feedback.pushInfo(
                 tr("Control layer '{layer}': rule {rule}").format(
                     layer=name, rule=QCoreApplication.translate(CONTEXT, RULE_NAMES[rule])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -15,9 +13,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core import overlay as engine
 from ..base import YimatongAlgorithm
-from ..compliance_support import default_rule, parse_rules
+from ..compliance_support import layer_rule, name_value_items, parse_rules
 from ..control_sets import publish_set, set_label
 from ..layer_prep import LayerPrep, unique_names
 
@@ -25,12 +22,7 @@ from ..layer_prep import LayerPrep, unique_names
 def parse_docs(text: str) -> dict[str, tuple[str, str]]:
     """``"生态保护红线=湘政函〔2023〕12号|2023-10-12;…"`` -> {name: (文号, date)}; ValueError."""
     out = {}
-    for item in re.split(r"[;；\n]", text or ""):
-        item = item.strip().replace("＝", "=")
-        if not item:
-            continue
-        if "=" not in item:
-            raise ValueError(item)
+    for item in name_value_items(text):
         name, _, rest = item.partition("=")
         doc, _, date = rest.partition("|")
         if not name.strip():
@@ -177,15 +169,16 @@ class PublishControlSetAlgorithm(YimatongAlgorithm):
         items = []
         for layer, name in zip(layers, names):
             lprep.check_layer(layer, name)
-            rule = rules.get(name) or rules.get(layer.name()) or default_rule(name)
-            if rule is None:
-                feedback.pushWarning(
-                    tr(
-                        "Control layer '{layer}': rule not recognised from its name, using "
-                        "'avoid' (set the control rules override to change)"
-                    ).format(layer=name)
-                )
-                rule = engine.AVOID
+            rule = layer_rule(
+                rules,
+                name,
+                layer.name(),
+                feedback,
+                tr(
+                    "Control layer '{layer}': rule not recognised from its name, using "
+                    "'avoid' (set the control rules override to change)"
+                ),
+            )
             own_doc, own_date = docs.get(name, ("", ""))
             items.append(
                 dict(

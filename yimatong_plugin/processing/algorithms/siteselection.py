@@ -28,7 +28,7 @@ from ...core.landuse_compat import normalise_land_use
 from ...gis import shapely_io as io
 from ..base import RepairingAlgorithm
 from ..compliance_outputs import set_info
-from ..compliance_support import default_rule, parse_rules, zoning_scheme_parameter
+from ..compliance_support import layer_rule, parse_rules, zoning_scheme_parameter
 from ..control_sets import check_set_choice, control_set_parameter, open_set, set_crs, wanted_set
 from ..layer_prep import LayerPrep
 from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
@@ -337,15 +337,16 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         for layer in layers:
             name = layer.name()
             lprep.check_layer(layer, name)
-            rule = overrides.get(name) or default_rule(name)
-            if rule is None:
-                feedback.pushWarning(
-                    tr(
-                        "Control layer '{layer}': rule not recognised from its name, using "
-                        "'avoid' (set CONTROL_RULES to change)"
-                    ).format(layer=name)
-                )
-                rule = engine.AVOID
+            rule = layer_rule(
+                overrides,
+                name,
+                name,
+                feedback,
+                tr(
+                    "Control layer '{layer}': rule not recognised from its name, using "
+                    "'avoid' (set CONTROL_RULES to change)"
+                ),
+            )
             feedback.pushInfo(
                 tr("Control layer '{layer}': rule {rule}").format(layer=name, rule=rule)
             )
