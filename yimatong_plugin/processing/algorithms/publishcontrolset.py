@@ -7,10 +7,8 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterString,
 )
 
 from ..base import YimatongAlgorithm
@@ -67,77 +65,66 @@ class PublishControlSetAlgorithm(YimatongAlgorithm):
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add_library_parameter(self.LIBRARY)
-        params = [
-            (
-                QgsProcessingParameterString(self.NAME_PARAM, tr("Set name, e.g. 三区三线")),
-                tr("The control set's name; publishing again under it makes the next version."),
+        self.add_string(
+            self.NAME_PARAM,
+            tr("Set name, e.g. 三区三线"),
+            tr("The control set's name; publishing again under it makes the next version."),
+        )
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.LAYERS,
+                tr("Control layers (the layer name is the line's name)"),
+                QgsProcessing.TypeVectorPolygon,
             ),
+            tr("Polygon layers of the control lines."),
+        )
+        for name, label, help_text in (
             (
-                QgsProcessingParameterMultipleLayers(
-                    self.LAYERS,
-                    tr("Control layers (the layer name is the line's name)"),
-                    QgsProcessing.TypeVectorPolygon,
-                ),
-                tr("Polygon layers of the control lines."),
-            ),
-            (
-                QgsProcessingParameterString(
-                    self.RULES,
-                    tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
-                    optional=True,
-                ),
+                self.RULES,
+                tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
                 tr("name=rule pairs; by default the rule is recognised from the layer name."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.DOC_NO, tr("批复文号 (approval document number)"), optional=True
-                ),
+                self.DOC_NO,
+                tr("批复文号 (approval document number)"),
                 tr("The approval document number of every layer (LAYER_DOCS overrides)."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.EFFECTIVE_DATE, tr("Effective date (YYYY-MM-DD)"), optional=True
-                ),
+                self.EFFECTIVE_DATE,
+                tr("Effective date (YYYY-MM-DD)"),
                 tr("The date the layers take effect (LAYER_DOCS overrides)."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.LAYER_DOCS,
-                    tr("Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12"),
-                    optional=True,
-                ),
+                self.LAYER_DOCS,
+                tr("Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12"),
                 tr("name=文号|date pairs separated by ; for layers with their own approval."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.SET_DATE, tr("Set date (YYYY-MM-DD)"), optional=True
-                ),
+                self.SET_DATE,
+                tr("Set date (YYYY-MM-DD)"),
                 tr("The date of this version of the set (e.g. its approval)."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.DESCRIPTION, tr("Description, e.g. 2023 批复版"), optional=True
-                ),
+                self.DESCRIPTION,
+                tr("Description, e.g. 2023 批复版"),
                 tr("Free text shown with the set."),
             ),
-            (
-                QgsProcessingParameterCrs(
-                    self.AREA_CRS,
-                    tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
-                    optional=True,
-                ),
-                tr("Projected CRS the features are stored and prepared in; reviews use it."),
+        ):
+            self.add_string(name, label, help_text, optional=True)
+        self.add(
+            QgsProcessingParameterCrs(
+                self.AREA_CRS,
+                tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
+                optional=True,
             ),
-            (
-                QgsProcessingParameterBoolean(
-                    self.MAKE_CURRENT, tr("Make it the current set"), defaultValue=True
-                ),
-                tr("Reviews without CONTROL_SET use the current set."),
-            ),
-        ]
-        for param, help_text in params:
-            param.setHelp(help_text)
-            self.addParameter(param)
+            tr("Projected CRS the features are stored and prepared in; reviews use it."),
+        )
+        self.add_bool(
+            self.MAKE_CURRENT,
+            tr("Make it the current set"),
+            tr("Reviews without CONTROL_SET use the current set."),
+            default=True,
+        )
         self.addOutput(QgsProcessingOutputString("SET", tr("Published set (name@version)")))
         self.addOutput(QgsProcessingOutputNumber("VERSION", tr("Version")))
         self.addOutput(
