@@ -244,7 +244,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="115" />
+      <location filename="../core/library/library_values.py" line="110" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -2524,7 +2524,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="286" />
+      <location filename="../core/library/catalog.py" line="289" />
       <source>No catalog layer {key}</source>
       <translation>目录中没有图层 {key}</translation>
     </message>
@@ -2669,7 +2669,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="318" />
+      <location filename="../core/library/catalog.py" line="321" />
       <source>Not a Yimatong catalog file</source>
       <translation>不是一码通图层目录文件</translation>
     </message>
@@ -4264,17 +4264,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="276" />
+      <location filename="../core/library/catalog.py" line="280" />
       <source>The catalog already has a layer {key}</source>
       <translation>目录中已有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="244" />
+      <location filename="../core/library/catalog.py" line="243" />
       <source>The catalog already has a topic {key}</source>
       <translation>目录中已有专题 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="321" />
+      <location filename="../core/library/catalog.py" line="324" />
       <source>The catalog file is of a newer format ({version})</source>
       <translation>目录文件的格式较新（{version}）</translation>
     </message>
@@ -4888,7 +4888,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>API 密钥未知或已吊销</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="91" />
+      <location filename="../core/library/library_values.py" line="98" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -5778,7 +5778,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="125" />
+      <location filename="../core/library/library_values.py" line="120" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>

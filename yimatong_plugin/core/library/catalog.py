@@ -239,12 +239,17 @@ class Catalog:
         key = self._text(key, "key") or "t" + uuid.uuid4().hex[:11]
         values = self._topic_values(dict(attrs, title=title))
         with self.lib.transaction():
-            if self.topic(key) is not None:
-                raise LibraryError(
-                    tr("The catalog already has a topic {key}").format(key=key), "duplicate", key
-                )
-            self.lib._insert(TOPICS, self._stamped(dict(values, key=key)))
+            self._insert_new(
+                TOPICS, key, values, self.topic, tr("The catalog already has a topic {key}")
+            )
         return key
+
+    def _insert_new(self, table: str, key: str, values: dict, find, duplicate: str) -> None:
+        """Insert the row ``key`` of ``table``; LibraryError ``duplicate`` (``{key}`` in it) when
+        ``find(key)`` already finds one."""
+        if find(key) is not None:
+            raise LibraryError(duplicate.format(key=key), "duplicate", key)
+        self.lib._insert(table, self._stamped(dict(values, key=key)))
 
     def update_topic(self, key: str, **changes) -> None:
         values = self._topic_values(changes)
@@ -271,11 +276,9 @@ class Catalog:
         )
         with self.lib.transaction():
             self._live_topic(topic_key)
-            if self.layer(key) is not None:
-                raise LibraryError(
-                    tr("The catalog already has a layer {key}").format(key=key), "duplicate", key
-                )
-            self.lib._insert(LAYERS, self._stamped(dict(values, key=key)))
+            self._insert_new(
+                LAYERS, key, values, self.layer, tr("The catalog already has a layer {key}")
+            )
         return key
 
     def update_layer(self, key: str, **changes) -> None:
