@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="305" />
+      <location filename="../ui/project_box.py" line="297" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="146" />
+      <location filename="../gis/projectbox_report.py" line="151" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -344,12 +344,12 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="331" />
+      <location filename="../gis/timeline_scene.py" line="343" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="144" />
+      <location filename="../gis/projectbox_report.py" line="149" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -359,12 +359,12 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="329" />
+      <location filename="../gis/timeline_scene.py" line="341" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="145" />
+      <location filename="../gis/projectbox_report.py" line="150" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="330" />
+      <location filename="../gis/timeline_scene.py" line="342" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
@@ -536,7 +536,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="314" />
+      <location filename="../ui/project_box.py" line="306" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -611,7 +611,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="338" />
+      <location filename="../gis/timeline_scene.py" line="350" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
     </message>
@@ -651,7 +651,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="279" />
+      <location filename="../ui/project_box.py" line="271" />
       <source>Asking the library service for the projects at {where}…</source>
       <translation>正在向项目库服务查询 {where} 处的项目…</translation>
     </message>
@@ -686,7 +686,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="281" />
+      <location filename="../gis/projectbox_report.py" line="271" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -861,7 +861,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="252" />
+      <location filename="../ui/project_box.py" line="244" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -906,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="342" />
+      <location filename="../gis/projectbox_report.py" line="332" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
@@ -941,7 +941,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -951,7 +951,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -1016,12 +1016,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="90" />
+      <location filename="../ui/project_box.py" line="91" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="127" />
+      <location filename="../ui/project_box.py" line="128" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -1401,7 +1401,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="178" />
+      <location filename="../gis/timeline_scene.py" line="69" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1421,7 +1421,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="132" />
+      <location filename="../gis/projectbox_report.py" line="137" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1496,7 +1496,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="341" />
+      <location filename="../gis/timeline_scene.py" line="353" />
       <source>Development stopped: {date}</source>
       <translation>停止开发：{date}</translation>
     </message>
@@ -1531,17 +1531,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="233" />
+      <location filename="../gis/projectbox_report.py" line="227" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="322" />
+      <location filename="../gis/timeline_scene.py" line="334" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="346" />
+      <location filename="../gis/timeline_scene.py" line="358" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
@@ -1606,7 +1606,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="231" />
+      <location filename="../gis/projectbox_report.py" line="225" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1746,7 +1746,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1771,7 +1771,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="140" />
+      <location filename="../gis/projectbox_report.py" line="145" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1842,7 +1842,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="142" />
+      <location filename="../gis/projectbox_report.py" line="147" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -2099,7 +2099,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2319,7 +2319,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="171" />
+      <location filename="../gis/projectbox_report.py" line="176" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2339,7 +2339,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_report.py" line="195" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2369,7 +2369,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="111" />
+      <location filename="../ui/project_box.py" line="112" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2574,7 +2574,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="328" />
+      <location filename="../ui/project_box.py" line="320" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2619,7 +2619,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="258" />
+      <location filename="../ui/project_box.py" line="250" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2724,7 +2724,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="218" />
+      <location filename="../ui/project_box.py" line="210" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
@@ -2764,7 +2764,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="317" />
+      <location filename="../ui/project_box.py" line="309" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2829,12 +2829,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>橙色：候选地块，标注为排名；绿色：可用地；控制线按合规性审查的样式绘制。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="233" />
+      <location filename="../gis/projectbox_report.py" line="227" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="323" />
+      <location filename="../gis/timeline_scene.py" line="335" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
@@ -2915,7 +2915,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_report.py" line="195" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -3020,7 +3020,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="194" />
+      <location filename="../gis/projectbox_report.py" line="192" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -3065,7 +3065,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>各图层的批复文号和日期，例如 红线=湘政函〔2023〕12号|2023-10-12</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="89" />
+      <location filename="../ui/project_box.py" line="90" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
@@ -3230,7 +3230,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="165" />
+      <location filename="../gis/projectbox_report.py" line="170" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3275,12 +3275,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="123" />
+      <location filename="../gis/projectbox_report.py" line="128" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="102" />
+      <location filename="../ui/project_box.py" line="103" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -3375,7 +3375,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="356" />
+      <location filename="../gis/projectbox_report.py" line="346" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -3654,7 +3654,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="256" />
+      <location filename="../gis/projectbox_report.py" line="246" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3754,7 +3754,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="174" />
+      <location filename="../gis/reports/siting_html.py" line="43" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3779,7 +3779,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3919,7 +3919,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>版本名称，例如 三区三线</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="175" />
+      <location filename="../gis/timeline_scene.py" line="66" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -4054,7 +4054,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_report.py" line="195" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -4094,7 +4094,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="327" />
+      <location filename="../gis/timeline_scene.py" line="339" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -4194,7 +4194,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -4331,7 +4331,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>图层生效日期（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="122" />
+      <location filename="../ui/project_box.py" line="123" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4768,7 +4768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="169" />
+      <location filename="../gis/projectbox_report.py" line="174" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -4988,7 +4988,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -5013,12 +5013,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="109" />
+      <location filename="../ui/project_box.py" line="110" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -5053,7 +5053,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="104" />
+      <location filename="../ui/project_box.py" line="105" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -5268,7 +5268,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="354" />
+      <location filename="../gis/timeline_scene.py" line="366" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
@@ -5313,7 +5313,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="210" />
+      <location filename="../gis/timeline_scene.py" line="222" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
     </message>
@@ -5473,7 +5473,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="155" />
+      <location filename="../gis/projectbox_report.py" line="160" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -5483,7 +5483,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="210" />
+      <location filename="../gis/projectbox_report.py" line="208" />
       <source>current</source>
       <translation>现行</translation>
     </message>
@@ -5628,17 +5628,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="266" />
+      <location filename="../ui/project_box.py" line="258" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="270" />
+      <location filename="../gis/projectbox_report.py" line="260" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="271" />
+      <location filename="../gis/projectbox_report.py" line="261" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5648,7 +5648,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="269" />
+      <location filename="../gis/projectbox_report.py" line="259" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5993,7 +5993,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="109" />
+      <location filename="../gis/projectbox_report.py" line="114" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -6008,7 +6008,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="272" />
+      <location filename="../gis/projectbox_report.py" line="262" />
       <source>not checked: the file cannot be read from here</source>
       <translation>未核验：无法从此处读取该文件</translation>
     </message>
@@ -6203,12 +6203,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="219" />
+      <location filename="../gis/projectbox_report.py" line="215" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="216" />
+      <location filename="../gis/projectbox_report.py" line="212" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -6238,7 +6238,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="205" />
+      <location filename="../gis/projectbox_report.py" line="203" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -6328,7 +6328,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="429" />
+      <location filename="../gis/timeline_scene.py" line="441" />
       <source>since {date}; {days} days: {counted}</source>
       <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
@@ -6788,7 +6788,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="324" />
+      <location filename="../ui/project_box.py" line="316" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -6980,12 +6980,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}最大为 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="383" />
+      <location filename="../gis/timeline_scene.py" line="395" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="379" />
+      <location filename="../gis/timeline_scene.py" line="391" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -7000,7 +7000,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="398" />
+      <location filename="../gis/timeline_scene.py" line="410" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
