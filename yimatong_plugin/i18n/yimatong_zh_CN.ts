@@ -24,7 +24,7 @@
       <translation>（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="83" />
+      <location filename="../processing/layer_prep.py" line="108" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="201" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="192" />
       <source>, now the current set</source>
       <translation>，现为现行版本</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="146" />
+      <location filename="../processing/compliance_support.py" line="151" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -451,7 +451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="423" />
+      <location filename="../processing/algorithms/siteselection.py" line="411" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -691,7 +691,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="132" />
+      <location filename="../processing/compliance_support.py" line="137" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="130" />
+      <location filename="../processing/compliance_support.py" line="135" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1156,17 +1156,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="314" />
+      <location filename="../processing/algorithms/siteselection.py" line="315" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="360" />
+      <location filename="../processing/compliance_support.py" line="41" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="366" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="357" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1266,7 +1266,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="198" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="189" />
       <source>Control set {set} published ({key}){current}</source>
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
@@ -1311,7 +1311,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="212" />
+      <location filename="../processing/layer_prep.py" line="237" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="371" />
+      <location filename="../processing/algorithms/siteselection.py" line="359" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
@@ -1371,7 +1371,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="376" />
+      <location filename="../processing/algorithms/siteselection.py" line="364" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -2174,17 +2174,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="32" />
+      <location filename="../processing/layer_prep.py" line="57" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="144" />
+      <location filename="../processing/layer_prep.py" line="169" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="161" />
+      <location filename="../processing/layer_prep.py" line="186" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
@@ -2204,22 +2204,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="421" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="96" />
+      <location filename="../processing/layer_prep.py" line="121" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="106" />
+      <location filename="../processing/layer_prep.py" line="131" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="60" />
+      <location filename="../processing/layer_prep.py" line="85" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -2229,22 +2229,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="250" />
+      <location filename="../processing/layer_prep.py" line="275" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="242" />
+      <location filename="../processing/layer_prep.py" line="267" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="180" />
+      <location filename="../processing/layer_prep.py" line="205" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="276" />
+      <location filename="../processing/layer_prep.py" line="301" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2254,7 +2254,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="51" />
+      <location filename="../processing/layer_prep.py" line="76" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
@@ -3325,7 +3325,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="359" />
+      <location filename="../processing/algorithms/siteselection.py" line="347" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3849,7 +3849,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="415" />
+      <location filename="../processing/algorithms/siteselection.py" line="403" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -4643,7 +4643,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="471" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="450" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -5208,17 +5208,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="164" />
+      <location filename="../processing/compliance_support.py" line="169" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="158" />
+      <location filename="../processing/compliance_support.py" line="163" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="408" />
+      <location filename="../processing/algorithms/siteselection.py" line="396" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5323,7 +5323,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="60" />
+      <location filename="../processing/compliance_support.py" line="65" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -5373,7 +5373,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="150" />
+      <location filename="../processing/layer_prep.py" line="175" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -5568,7 +5568,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{date} 起施行</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="90" />
+      <location filename="../processing/layer_prep.py" line="115" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -5678,7 +5678,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="152" />
+      <location filename="../processing/layer_prep.py" line="177" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -5713,7 +5713,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="61" />
+      <location filename="../processing/compliance_support.py" line="66" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -5768,7 +5768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="45" />
+      <location filename="../processing/layer_prep.py" line="70" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -6123,7 +6123,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="454" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="433" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6148,7 +6148,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="46" />
+      <location filename="../processing/layer_prep.py" line="71" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -6648,7 +6648,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="104" />
+      <location filename="../processing/layer_prep.py" line="129" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -6693,12 +6693,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="162" />
+      <location filename="../processing/compliance_support.py" line="167" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="151" />
+      <location filename="../processing/compliance_support.py" line="156" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -6733,7 +6733,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="446" />
+      <location filename="../processing/algorithms/siteselection.py" line="434" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6768,7 +6768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="441" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="420" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6915,7 +6915,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="420" />
+      <location filename="../processing/algorithms/siteselection.py" line="408" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -7065,7 +7065,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="147" />
+      <location filename="../processing/compliance_support.py" line="152" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>

@@ -32,11 +32,16 @@ def default_rule(name: str) -> str | None:
     return None
 
 
-def layer_rule(overrides, name: str, layer_name: str, feedback, unknown: str) -> str:
+def layer_rule(overrides, name: str, layer_name: str, feedback, tr, unknown: str = "") -> str:
     """The rule of control layer ``name`` (its layer called ``layer_name``): the override, else
-    recognised from the name, else avoid with the warning ``unknown`` (``{layer}`` the name)."""
+    recognised from the name, else avoid with the warning ``unknown`` (``{layer}`` the name;
+    default: the one naming the control rules override)."""
     rule = overrides.get(name) or overrides.get(layer_name) or default_rule(name)
     if rule is None:
+        unknown = unknown or tr(
+            "Control layer '{layer}': rule not recognised from its name, using "
+            "'avoid' (set the control rules override to change)"
+        )
         feedback.pushWarning(unknown.format(layer=name))
         rule = engine.AVOID
     return rule

@@ -352,16 +352,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         nlayers = len(layers) + 1
         for k, (layer, name) in enumerate(zip(layers, names)):
             lprep.check_layer(layer, name)
-            rule = layer_rule(
-                overrides,
-                name,
-                layer.name(),
-                feedback,
-                tr(
-                    "Control layer '{layer}': rule not recognised from its name, using "
-                    "'avoid' (set the control rules override to change)"
-                ),
-            )
+            rule = layer_rule(overrides, name, layer.name(), feedback, tr)
             feedback.pushInfo(
                 tr("Control layer '{layer}': rule {rule}").format(
                     layer=name, rule=QCoreApplication.translate(CONTEXT, RULE_NAMES[rule])
@@ -380,22 +371,10 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 report_controls = set_map_layers(cset, controls, rect, area_crs)
             inputs += [(lyr["name"], lyr["feature_count"]) for lyr in cset["layers"]]
 
-        zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
-        zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
-        zoning = None
+        zoning_layer, zoning_field, zoning, scheme_text = lprep.zoning_parameters(
+            self, parameters, context, ZONING_LAYER, area_crs, tctx, rect, feedback, (40, 5)
+        )
         if zoning_layer is not None:
-            choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-            zoning, scheme_text = lprep.prepared_zoning(
-                zoning_layer,
-                zoning_field,
-                choice,
-                ZONING_LAYER,
-                area_crs,
-                tctx,
-                rect,
-                feedback,
-                (40, 5),
-            )
             inputs.append((zoning_layer.name(), zoning_layer.featureCount()))
 
         # overlay ---------------------------------------------------------------------------

@@ -156,16 +156,7 @@ class PublishControlSetAlgorithm(YimatongAlgorithm):
         items = []
         for layer, name in zip(layers, names):
             lprep.check_layer(layer, name)
-            rule = layer_rule(
-                rules,
-                name,
-                layer.name(),
-                feedback,
-                tr(
-                    "Control layer '{layer}': rule not recognised from its name, using "
-                    "'avoid' (set the control rules override to change)"
-                ),
-            )
+            rule = layer_rule(rules, name, layer.name(), feedback, tr)
             own_doc, own_date = docs.get(name, ("", ""))
             items.append(
                 dict(

@@ -311,6 +311,7 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
                 name,
                 name,
                 feedback,
+                tr,
                 tr(
                     "Control layer '{layer}': rule not recognised from its name, using "
                     "'avoid' (set CONTROL_RULES to change)"
@@ -324,22 +325,9 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             if feedback.isCanceled():
                 return {}
         controls += set_ctls
-        zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
-        zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
-        zoning = None
-        if zoning_layer is not None:
-            choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-            zoning, _text = lprep.prepared_zoning(
-                zoning_layer,
-                zoning_field,
-                choice,
-                zoning_layer.name(),
-                area_crs,
-                tctx,
-                rect,
-                feedback,
-                (20, 5),
-            )
+        zoning_layer, zoning_field, zoning, _text = lprep.zoning_parameters(
+            self, parameters, context, None, area_crs, tctx, rect, feedback, (20, 5)
+        )
         exclude = []
         exclude_layers = self.parameterAsLayerList(parameters, self.EXCLUDE, context)
         for layer in exclude_layers:
