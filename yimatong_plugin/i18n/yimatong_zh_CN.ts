@@ -3929,7 +3929,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="333" />
+      <location filename="../gis/reports/compliance_pdf.py" line="326" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
@@ -6885,12 +6885,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/pdf_items.py" line="107" />
+      <location filename="../gis/reports/pdf_items.py" line="125" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/reports/pdf_items.py" line="125" />
+      <location filename="../gis/reports/pdf_items.py" line="143" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -6930,7 +6930,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="184" />
+      <location filename="../gis/reports/pdf_items.py" line="109" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -7060,7 +7060,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="358" />
+      <location filename="../gis/reports/compliance_pdf.py" line="351" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

@@ -28,7 +28,15 @@ from .compliance_data import (
     fmt_mu,
 )
 from .compliance_maps import _parcel_extent
-from .pdf_items import export_layout, legend, map_item, north_arrow, require_event_loop, scale_bar
+from .pdf_items import (
+    export_layout,
+    legend,
+    map_item,
+    north_arrow,
+    page_numbers,
+    require_event_loop,
+    scale_bar,
+)
 from .pdf_layout import (
     CONTENT_W,
     HEADER_BG,
@@ -176,22 +184,7 @@ class _PdfPart:
             self._parcel_page(layout, new_page(), p)
             self.progress(60.0 + 35.0 * (i + 1) / n)
 
-        total = pages.pageCount()
-        for index in range(total):
-            _label(
-                layout,
-                index,
-                tr("{title} · page {page} of {total}").format(
-                    title=self.title, page=index + 1, total=total
-                ),
-                MARGIN,
-                PAGE_H - MARGIN + 4,
-                CONTENT_W,
-                5,
-                size=8,
-                colour=QColor(110, 110, 110),
-                center=True,
-            )
+        page_numbers(layout, self.title, tr)
 
         return layout
 

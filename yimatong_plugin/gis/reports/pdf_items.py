@@ -21,7 +21,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from ..qgis_compat import DISTANCE_METERS, SCALEBAR_FIT_WIDTH, set_legend_font
 from .compliance_data import ReportError
-from .pdf_layout import FONT_FAMILY, _font, _north_arrow
+from .pdf_layout import CONTENT_W, FONT_FAMILY, MARGIN, PAGE_H, _font, _label, _north_arrow
 
 
 def map_item(layout, page: int, crs, layers, x: float, y: float, w: float, h: float, extent):
@@ -97,6 +97,24 @@ def legend(layout, page: int, item, layers, columns: int, x: float, y: float) ->
     legend.setBackgroundEnabled(False)
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(x, y), page=page)
+
+
+def page_numbers(layout, title: str, tr) -> None:
+    """ "<title> · page n of N" at the foot of every page of ``layout``."""
+    total = layout.pageCollection().pageCount()
+    for index in range(total):
+        _label(
+            layout,
+            index,
+            tr("{title} · page {page} of {total}").format(title=title, page=index + 1, total=total),
+            MARGIN,
+            PAGE_H - MARGIN + 4,
+            CONTENT_W,
+            5,
+            size=8,
+            colour=QColor(110, 110, 110),
+            center=True,
+        )
 
 
 def require_event_loop(path: str, tr) -> None:

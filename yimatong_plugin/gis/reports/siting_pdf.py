@@ -14,7 +14,15 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..qgis_compat import _qgis_enum
-from .pdf_items import export_layout, legend, map_item, north_arrow, require_event_loop, scale_bar
+from .pdf_items import (
+    export_layout,
+    legend,
+    map_item,
+    north_arrow,
+    page_numbers,
+    require_event_loop,
+    scale_bar,
+)
 from .pdf_layout import (
     CONTENT_W,
     HEADER_BG,
@@ -140,22 +148,8 @@ def export_pdf(content, site_map, crs, path: str) -> int:
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
     flow = _Flow(layout)
     _build(flow, content, site_map, crs)
+    page_numbers(layout, content.title, tr)
     pages = layout.pageCollection().pageCount()
-    for index in range(pages):
-        _label(
-            layout,
-            index,
-            tr("{title} · page {page} of {total}").format(
-                title=content.title, page=index + 1, total=pages
-            ),
-            MARGIN,
-            PAGE_H - MARGIN + 4,
-            CONTENT_W,
-            5,
-            size=8,
-            colour=QColor(110, 110, 110),
-            center=True,
-        )
     export_layout(layout, path, tr, TEXT_AS_TEXT)
     return pages
 
