@@ -926,7 +926,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="162" />
+      <location filename="../core/library/catalog.py" line="168" />
       <source>Catalog layer: unknown field {field}</source>
       <translation>目录图层：未知字段 {field}</translation>
     </message>
@@ -2524,12 +2524,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="289" />
+      <location filename="../core/library/catalog.py" line="291" />
       <source>No catalog layer {key}</source>
       <translation>目录中没有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="221" />
+      <location filename="../core/library/catalog.py" line="223" />
       <source>No catalog topic {key}</source>
       <translation>目录中没有专题 {key}</translation>
     </message>
@@ -2669,7 +2669,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="321" />
+      <location filename="../core/library/catalog.py" line="323" />
       <source>Not a Yimatong catalog file</source>
       <translation>不是一码通图层目录文件</translation>
     </message>
@@ -3819,7 +3819,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>保存项目档案</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="209" />
+      <location filename="../core/library/catalog.py" line="211" />
       <source>Scale range: the minimum scale 1:{min:.0f} (most zoomed out) must be a larger denominator than the maximum scale 1:{max:.0f}</source>
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
@@ -4264,22 +4264,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="280" />
+      <location filename="../core/library/catalog.py" line="282" />
       <source>The catalog already has a layer {key}</source>
       <translation>目录中已有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="243" />
+      <location filename="../core/library/catalog.py" line="245" />
       <source>The catalog already has a topic {key}</source>
       <translation>目录中已有专题 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="324" />
+      <location filename="../core/library/catalog.py" line="326" />
       <source>The catalog file is of a newer format ({version})</source>
       <translation>目录文件的格式较新（{version}）</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="224" />
+      <location filename="../core/library/catalog.py" line="226" />
       <source>The catalog topic {title} is retired</source>
       <translation>专题 {title} 已停用</translation>
     </message>
@@ -4683,7 +4683,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>服务处理失败，错误已记录</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="198" />
+      <location filename="../core/library/catalog.py" line="200" />
       <source>The source holds a password: store the credentials in QGIS's authentication database and give its authcfg id instead</source>
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
@@ -4913,7 +4913,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="169" />
+      <location filename="../core/library/catalog.py" line="175" />
       <source>Unknown source type '{value}'; one of: {choices}</source>
       <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
     </message>
@@ -5318,7 +5318,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="179" />
+      <location filename="../core/library/catalog.py" line="185" />
       <source>authcfg: '{value}' is not a QGIS authentication configuration id</source>
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>

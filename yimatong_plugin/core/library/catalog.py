@@ -145,14 +145,20 @@ class Catalog:
                 )
             if key == "title":
                 value = self._text(value, "title", required=True)
-            elif key in ("retired",):
-                value = bool(value)
-            elif key == "sort_order":
-                value = int(value or 0)
-            elif key != "key":
-                value = self._text(value, key)
+            else:
+                value = self._common_value(key, value)
             out[key] = value
         return out
+
+    def _common_value(self, key: str, value):
+        """A value of a column topics and layers share (retired, sort_order, key, texts)."""
+        if key == "retired":
+            return bool(value)
+        if key == "sort_order":
+            return int(value or 0)
+        if key != "key":
+            return self._text(value, key)
+        return value
 
     def _layer_values(self, values: dict, current: Optional[dict] = None) -> dict:
         out = {}
@@ -186,12 +192,8 @@ class Catalog:
                 value = self.lib._date(value, key)
             elif key in ("min_scale", "max_scale"):
                 value = self._scale(value, key)
-            elif key == "retired":
-                value = bool(value)
-            elif key == "sort_order":
-                value = int(value or 0)
-            elif key != "key":
-                value = self._text(value, key)
+            else:
+                value = self._common_value(key, value)
             out[key] = value
         if "uri" in out and uri_has_password(out["uri"]):
             raise LibraryError(
