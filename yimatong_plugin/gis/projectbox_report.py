@@ -35,7 +35,7 @@ from ..core.units import format_area
 from ..toolbelt.i18n import tr
 from .history_text import change_text, status_text
 from .projectbox_map import CJK_FONT, MAP_H, MAP_W, ReportError, write_parcel_map  # noqa: F401
-from .timeline_scene import TimelineScene, severity_label
+from .timeline_scene import TimelineScene, finding_headers, severity_label
 
 #: the timeline is laid out this many pixels wide, about the PDF's image width in points, so
 #: its text prints at about its screen size (at 1100 it printed at 4 pt); drawn TIMELINE_SCALE
@@ -99,6 +99,11 @@ td.code { font-family: monospace; font-size: 15px; }
 .check-verified { color: #2e7d32; }
 .small { font-size: 11px; color: #555; }
 """
+
+
+def _words(*parts) -> str:
+    """The non-empty ``parts`` as text, separated by spaces."""
+    return " ".join(str(x) for x in parts if x)
 
 
 def _table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
@@ -170,14 +175,7 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
         f'<img id="timeline" src="{files}/timeline.png" width="100%">',
         f"<h2>{_e(tr('Lifecycle findings'))}</h2>",
         _table(
-            [
-                tr("Rule"),
-                tr("Severity"),
-                tr("Since"),
-                tr("Days"),
-                tr("Days counted over"),
-                tr("Evidence"),
-            ],
+            finding_headers(),
             [
                 [
                     f'<span class="sev-{_e(f.severity)}">{_e(f.rule)}</span>',
@@ -210,17 +208,13 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
                         else tr("current")
                     ),
                     _e(
-                        " ".join(
-                            x
-                            for x in (
-                                tr("replaces #{id}").format(id=p["replaces"])
-                                if p.get("replaces")
-                                else "",
-                                tr("replaced by #{id}").format(id=p["replaced_by"])
-                                if p.get("replaced_by")
-                                else "",
-                            )
-                            if x
+                        _words(
+                            tr("replaces #{id}").format(id=p["replaces"])
+                            if p.get("replaces")
+                            else "",
+                            tr("replaced by #{id}").format(id=p["replaced_by"])
+                            if p.get("replaced_by")
+                            else "",
                         )
                     ),
                 ]
@@ -238,14 +232,10 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
                     _e(e.get("doc_no") or ""),
                     _e(e.get("origin_system") or ""),
                     _e(
-                        " ".join(
-                            str(x)
-                            for x in (
-                                e.get("status"),
-                                e.get("note"),
-                                *(f"{label} {e[k]}" for k, label in notes.items() if e.get(k)),
-                            )
-                            if x
+                        _words(
+                            e.get("status"),
+                            e.get("note"),
+                            *(f"{label} {e[k]}" for k, label in notes.items() if e.get(k)),
                         )
                     ),
                 ]

@@ -59,6 +59,18 @@ def severity_label(severity: str) -> str:
     }.get(severity, severity)
 
 
+def finding_headers() -> list[str]:
+    """The column titles of a list of lifecycle findings (project box, project-file report)."""
+    return [
+        tr("Rule"),
+        tr("Severity"),
+        tr("Since"),
+        tr("Days"),
+        tr("Days counted over"),
+        tr("Evidence"),
+    ]
+
+
 GROUP_COLORS = {
     "approve": QColor("#1f6fb4"),
     "supply": QColor("#2e9a3a"),

@@ -24,7 +24,7 @@
       <translation>（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="83" />
+      <location filename="../processing/layer_prep.py" line="108" />
       <source>'{id}' (features {fids})</source>
       <translation>“{id}”（要素 {fids}）</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation>“{text}”不是数字</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="305" />
+      <location filename="../ui/project_box.py" line="297" />
       <source>(+{n} retired)</source>
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="221" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="192" />
       <source>, now the current set</source>
       <translation>，现为现行版本</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="129" />
+      <location filename="../processing/compliance_support.py" line="151" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="102" />
+      <location filename="../processing/algorithms/siteselection.py" line="95" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>项目代码应为 28 位，此代码为 {n} 位。</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="115" />
+      <location filename="../core/library/library_values.py" line="110" />
       <source>A project needs a name</source>
       <translation>项目必须有名称</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -319,12 +319,12 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="227" />
+      <location filename="../gis/reports/compliance_maps.py" line="232" />
       <source>Administrative divisions</source>
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="146" />
+      <location filename="../gis/projectbox_report.py" line="151" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -344,12 +344,12 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="331" />
+      <location filename="../gis/timeline_scene.py" line="343" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="144" />
+      <location filename="../gis/projectbox_report.py" line="149" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -359,12 +359,12 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="329" />
+      <location filename="../gis/timeline_scene.py" line="341" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="145" />
+      <location filename="../gis/projectbox_report.py" line="150" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="330" />
+      <location filename="../gis/timeline_scene.py" line="342" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
@@ -441,7 +441,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>赋码失败：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="134" />
+      <location filename="../gis/reports/siting_maps.py" line="132" />
       <source>Allowed land</source>
       <translation>可用地</translation>
     </message>
@@ -451,7 +451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="453" />
+      <location filename="../processing/algorithms/siteselection.py" line="411" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -536,7 +536,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="314" />
+      <location filename="../ui/project_box.py" line="306" />
       <source>Approval status: {status}</source>
       <translation>审批状态：{status}</translation>
     </message>
@@ -611,12 +611,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="338" />
+      <location filename="../gis/timeline_scene.py" line="350" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="296" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="282" />
       <source>Areas are planar in {crs}</source>
       <translation>面积按 {crs} 平面计算</translation>
     </message>
@@ -651,7 +651,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="279" />
+      <location filename="../ui/project_box.py" line="271" />
       <source>Asking the library service for the projects at {where}…</source>
       <translation>正在向项目库服务查询 {where} 处的项目…</translation>
     </message>
@@ -686,12 +686,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="281" />
+      <location filename="../gis/projectbox_report.py" line="271" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="115" />
+      <location filename="../processing/compliance_support.py" line="137" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -721,7 +721,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="131" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -756,12 +756,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="172" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="228" />
+      <location filename="../processing/algorithms/siteselection.py" line="206" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -771,7 +771,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="134" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="117" />
       <source>CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)</source>
       <translation>管控线版本的坐标系（默认：第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -801,17 +801,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="237" />
+      <location filename="../processing/algorithms/siteselection.py" line="213" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="235" />
+      <location filename="../processing/algorithms/siteselection.py" line="212" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_maps.py" line="122" />
+      <location filename="../gis/reports/siting_maps.py" line="120" />
       <source>Candidate sites (label: rank)</source>
       <translation>候选地块（标注：排名）</translation>
     </message>
@@ -821,12 +821,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="121" />
+      <location filename="../processing/algorithms/siteselection.py" line="109" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="168" />
+      <location filename="../processing/algorithms/siteselection.py" line="153" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -861,7 +861,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="252" />
+      <location filename="../ui/project_box.py" line="244" />
       <source>Cannot open the library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -906,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="342" />
+      <location filename="../gis/projectbox_report.py" line="332" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
@@ -926,7 +926,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="162" />
+      <location filename="../core/library/catalog.py" line="168" />
       <source>Catalog layer: unknown field {field}</source>
       <translation>目录图层：未知字段 {field}</translation>
     </message>
@@ -941,7 +941,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -956,7 +956,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -1016,17 +1016,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="113" />
+      <location filename="../processing/compliance_support.py" line="135" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="90" />
+      <location filename="../ui/project_box.py" line="91" />
       <source>Click a place on the map to list the projects there</source>
       <translation>在地图上点击一处，列出该处的全部项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="127" />
+      <location filename="../ui/project_box.py" line="128" />
       <source>Click “Pick on map”, then a place on the map.</source>
       <translation>点击“地图点选”，再点击地图上的位置。</translation>
     </message>
@@ -1161,17 +1161,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="343" />
+      <location filename="../processing/algorithms/siteselection.py" line="315" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="372" />
+      <location filename="../processing/compliance_support.py" line="41" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="379" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="357" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1196,7 +1196,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：{n} 个要素，数据版本 {sha}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="313" />
+      <location filename="../gis/reports/compliance_maps.py" line="318" />
       <source>Control layer '{name}' is missing or invalid.</source>
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
@@ -1216,7 +1216,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层名称“{name}”重复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="86" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="76" />
       <source>Control layers (the layer name is the line's name)</source>
       <translation>管控图层（图层名即管控线名称）</translation>
     </message>
@@ -1231,17 +1231,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="140" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="266" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1271,7 +1271,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="218" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="189" />
       <source>Control set {set} published ({key}){current}</source>
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
@@ -1316,7 +1316,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法创建输出图层</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="212" />
+      <location filename="../processing/layer_prep.py" line="237" />
       <source>Could not write the disk cache file {path}: {error}</source>
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
@@ -1341,17 +1341,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="220" />
+      <location filename="../processing/algorithms/siteselection.py" line="199" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="401" />
+      <location filename="../processing/algorithms/siteselection.py" line="359" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="211" />
+      <location filename="../processing/algorithms/siteselection.py" line="191" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1376,7 +1376,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="406" />
+      <location filename="../processing/algorithms/siteselection.py" line="364" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1406,7 +1406,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="178" />
+      <location filename="../gis/timeline_scene.py" line="69" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1426,7 +1426,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="132" />
+      <location filename="../gis/projectbox_report.py" line="137" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1491,7 +1491,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="127" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
       <source>Description, e.g. 2023 批复版</source>
       <translation>说明，例如 2023 批复版</translation>
     </message>
@@ -1501,7 +1501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="341" />
+      <location filename="../gis/timeline_scene.py" line="353" />
       <source>Development stopped: {date}</source>
       <translation>停止开发：{date}</translation>
     </message>
@@ -1536,17 +1536,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="233" />
+      <location filename="../gis/projectbox_report.py" line="227" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="322" />
+      <location filename="../gis/timeline_scene.py" line="334" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="346" />
+      <location filename="../gis/timeline_scene.py" line="358" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
@@ -1606,7 +1606,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编辑图层信息…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="107" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="94" />
       <source>Effective date (YYYY-MM-DD)</source>
       <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="231" />
+      <location filename="../gis/projectbox_report.py" line="225" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1701,7 +1701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="125" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1716,22 +1716,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="177" />
+      <location filename="../processing/algorithms/siteselection.py" line="158" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="224" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="191" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1756,7 +1756,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1781,7 +1781,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="140" />
+      <location filename="../gis/projectbox_report.py" line="145" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1791,7 +1791,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="43" />
+      <location filename="../processing/algorithms/siteselection.py" line="40" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1822,7 +1822,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="129" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="110" />
       <source>Free text shown with the set.</source>
       <translation>随版本显示的说明文字。</translation>
     </message>
@@ -1852,7 +1852,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="142" />
+      <location filename="../gis/projectbox_report.py" line="147" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -1887,12 +1887,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 CONTROL_LAYERS 或 CONTROL_SET 之一，不能同时给出</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="171" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="150" />
       <source>Give at least one control layer</source>
       <translation>请至少给出一个管控图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="281" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1902,7 +1902,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="289" />
+      <location filename="../processing/algorithms/siteselection.py" line="258" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1937,17 +1937,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="243" />
+      <location filename="../processing/algorithms/siteselection.py" line="222" />
       <source>HTML files (*.html);;PDF files (*.pdf)</source>
       <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="249" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -2109,7 +2109,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2119,7 +2119,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="283" />
+      <location filename="../processing/algorithms/siteselection.py" line="252" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -2134,7 +2134,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="190" />
+      <location filename="../processing/algorithms/siteselection.py" line="172" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -2184,17 +2184,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="32" />
+      <location filename="../processing/layer_prep.py" line="57" />
       <source>Layer '{layer}' has no field '{field}'</source>
       <translation>图层“{layer}”没有字段“{field}”</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="144" />
+      <location filename="../processing/layer_prep.py" line="169" />
       <source>Layer '{layer}' has the CRS {crs} but its eastings {how}: it is probably in {fitting}; set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为 {crs}，但其横坐标{how}：它可能是 {fitting}；请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="161" />
+      <location filename="../processing/layer_prep.py" line="186" />
       <source>Layer '{layer}' has the geographic CRS {crs} but its coordinates are not degrees: set its real CRS and run again</source>
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
@@ -2209,27 +2209,27 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="334" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="434" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="96" />
+      <location filename="../processing/layer_prep.py" line="121" />
       <source>Layer '{layer}', field '{field}': each parcel needs its own id, but {what}; correct the ids, or set UNIQUE_IDS to make them unique with the feature id</source>
       <translation>图层“{layer}”，字段“{field}”：每个地块须有唯一编号，但存在 {what}；请更正编号，或设置 UNIQUE_IDS 以要素号使其唯一</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="106" />
+      <location filename="../processing/layer_prep.py" line="131" />
       <source>Layer '{layer}', field '{field}': ids made unique with the feature id: {what}</source>
       <translation>图层“{layer}”，字段“{field}”：已用要素号使编号唯一：{what}</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="60" />
+      <location filename="../processing/layer_prep.py" line="85" />
       <source>Layer '{layer}', field '{field}': {n} values hold characters that could not be decoded (feature {fid}: '{value}'): the layer's text encoding is wrong, typically a Shapefile with GBK text and no .cpg file. Set the encoding in the layer's Properties ▸ Source ▸ Data source encoding (GBK), or put a .cpg file containing GBK beside the .shp, and run again</source>
       <translation>图层“{layer}”，字段“{field}”：有 {n} 个值含无法解码的字符（要素 {fid}：“{value}”）：图层的文字编码不正确，常见于 GBK 编码且缺少 .cpg 文件的 Shapefile。请在图层属性 ▸ 源 ▸ 数据源编码中设为 GBK，或在 .shp 旁放一个内容为 GBK 的 .cpg 文件，然后重新运行</translation>
     </message>
@@ -2239,22 +2239,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：其中心经度 {lon:.4f}° 不在 CGCS2000 3 度带高斯-克吕格分带范围内（东经 {west}°–{east}°）：请检查图层的坐标参考系，或自行选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="250" />
+      <location filename="../processing/layer_prep.py" line="275" />
       <source>Layer '{layer}': reusing the prepared copy from the disk cache</source>
       <translation>图层“{layer}”：复用磁盘缓存中已预处理的副本</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="242" />
+      <location filename="../processing/layer_prep.py" line="267" />
       <source>Layer '{layer}': reusing the prepared copy from this session</source>
       <translation>图层“{layer}”：复用本次会话中已准备的副本</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="180" />
+      <location filename="../processing/layer_prep.py" line="205" />
       <source>Layer '{layer}': the disk cache file {path} cannot be used ({error}); preparing the layer again</source>
       <translation>图层“{layer}”：磁盘缓存文件 {path} 无法使用（{error}），将重新预处理该图层</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="276" />
+      <location filename="../processing/layer_prep.py" line="301" />
       <source>Layer '{layer}': {n} features without geometry skipped</source>
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
@@ -2264,12 +2264,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="51" />
+      <location filename="../processing/layer_prep.py" line="76" />
       <source>Layer '{layer}': {n} {what} (feature ids {fids})</source>
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="215" />
+      <location filename="../processing/algorithms/siteselection.py" line="195" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2329,7 +2329,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="171" />
+      <location filename="../gis/projectbox_report.py" line="176" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2349,7 +2349,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_report.py" line="195" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>定位器：项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="111" />
+      <location filename="../ui/project_box.py" line="112" />
       <source>Look up with the whole feature of the active polygon layer under the click (every project overlapping it) instead of the clicked point</source>
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
@@ -2394,12 +2394,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="132" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="130" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="141" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="124" />
       <source>Make it the current set</source>
       <translation>设为现行版本</translation>
     </message>
@@ -2534,12 +2534,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="286" />
+      <location filename="../core/library/catalog.py" line="291" />
       <source>No catalog layer {key}</source>
       <translation>目录中没有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="221" />
+      <location filename="../core/library/catalog.py" line="223" />
       <source>No catalog topic {key}</source>
       <translation>目录中没有专题 {key}</translation>
     </message>
@@ -2584,7 +2584,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="328" />
+      <location filename="../ui/project_box.py" line="320" />
       <source>No library project at {where}.</source>
       <translation>{where} 处没有项目库中的项目。</translation>
     </message>
@@ -2609,7 +2609,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="141" />
+      <location filename="../processing/algorithms/siteselection.py" line="126" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2629,7 +2629,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有投资项目代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="258" />
+      <location filename="../ui/project_box.py" line="250" />
       <source>No project library chosen: set one in the project library panel.</source>
       <translation>未选择项目库：请在项目库面板中设置。</translation>
     </message>
@@ -2679,7 +2679,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="318" />
+      <location filename="../core/library/catalog.py" line="323" />
       <source>Not a Yimatong catalog file</source>
       <translation>不是一码通图层目录文件</translation>
     </message>
@@ -2734,12 +2734,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>OGC API Features</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="218" />
+      <location filename="../ui/project_box.py" line="210" />
       <source>On: click a place on the map to list the projects there (click to turn off)</source>
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="243" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2759,7 +2759,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="244" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2774,7 +2774,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="317" />
+      <location filename="../ui/project_box.py" line="309" />
       <source>Only a retired version of a parcel lies here</source>
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
@@ -2819,7 +2819,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="221" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="162" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2839,12 +2839,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>橙色：候选地块，标注为排名；绿色：可用地；控制线按合规性审查的样式绘制。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="233" />
+      <location filename="../gis/projectbox_report.py" line="227" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="323" />
+      <location filename="../gis/timeline_scene.py" line="335" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
@@ -2854,7 +2854,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>另一地块</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_maps.py" line="323" />
+      <location filename="../gis/reports/compliance_maps.py" line="328" />
       <source>Other parcels</source>
       <translation>其他地块</translation>
     </message>
@@ -2869,22 +2869,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="69" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="64" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2925,7 +2925,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_report.py" line="195" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="124" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -3030,7 +3030,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="194" />
+      <location filename="../gis/projectbox_report.py" line="192" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -3070,17 +3070,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="114" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="99" />
       <source>Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12</source>
       <translation>各图层的批复文号和日期，例如 红线=湘政函〔2023〕12号|2023-10-12</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="89" />
+      <location filename="../ui/project_box.py" line="90" />
       <source>Pick on map</source>
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="131" />
+      <location filename="../processing/algorithms/siteselection.py" line="121" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -3095,7 +3095,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="352" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="338" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -3135,7 +3135,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -3145,32 +3145,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="120" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="194" />
+      <location filename="../processing/algorithms/siteselection.py" line="176" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="150" />
+      <location filename="../processing/algorithms/siteselection.py" line="137" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="89" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="79" />
       <source>Polygon layers of the control lines.</source>
       <translation>管控线的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="144" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="94" />
+      <location filename="../processing/algorithms/siteselection.py" line="90" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3205,7 +3205,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="152" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="131" />
       <source>Preparations stored now (new data versions)</source>
       <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
@@ -3245,7 +3245,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="165" />
+      <location filename="../gis/projectbox_report.py" line="170" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3260,7 +3260,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3290,12 +3290,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="123" />
+      <location filename="../gis/projectbox_report.py" line="128" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="102" />
+      <location filename="../ui/project_box.py" line="103" />
       <source>Project file…</source>
       <translation>项目档案…</translation>
     </message>
@@ -3305,12 +3305,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="109" />
+      <location filename="../processing/algorithms/siteselection.py" line="103" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="184" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3325,7 +3325,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（用于 CONTROL_SET）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="199" />
+      <location filename="../processing/algorithms/siteselection.py" line="180" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3340,7 +3340,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="389" />
+      <location filename="../processing/algorithms/siteselection.py" line="347" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3390,12 +3390,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="356" />
+      <location filename="../gis/projectbox_report.py" line="346" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="231" />
+      <location filename="../processing/algorithms/siteselection.py" line="209" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
@@ -3405,7 +3405,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="137" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="120" />
       <source>Projected CRS the features are stored and prepared in; reviews use it.</source>
       <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
@@ -3465,17 +3465,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>交换服务的公开地址</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="44" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="34" />
       <source>Publish control set</source>
       <translation>发布管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="149" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="128" />
       <source>Published set (name@version)</source>
       <translation>已发布的版本（名称@版本号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="48" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="38" />
       <source>Publishes control layers (生态保护红线, 永久基本农田, 城镇开发边界, …) as a new version of a named control set in the project library (e.g. 三区三线: version 1, 2, …), each layer with its rule (avoid / inside), 批复文号 and effective date. The new version becomes the library's current set unless told otherwise; older versions stay readable and nothing is ever deleted (every change is audited).
 
 The layers' features are stored in the library in the set's CRS (AREA_CRS; default the CGCS2000 3-degree Gauss-Kruger zone of the first layer), and each layer is prepared once for review — invalid polygons repaired, huge polygons cut into cells, overlaps between neighbours found — and that preparation is stored too, keyed by the content hash of the features: a compliance review or a site selection against the set (CONTROL_SET) on any machine reads it instead of preparing again, and data with one feature changed is another version with its own preparation.</source>
@@ -3609,12 +3609,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="242" />
+      <location filename="../processing/algorithms/siteselection.py" line="217" />
       <source>Report (HTML or PDF)</source>
       <translation>报告（HTML 或 PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="197" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -3624,7 +3624,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告生成已取消。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="247" />
+      <location filename="../processing/algorithms/siteselection.py" line="218" />
       <source>Report in Chinese, HTML or PDF by the file's extension: request, constraints and their versions, method and weights, map, top candidates.</source>
       <translation>中文报告，按文件扩展名输出 HTML 或 PDF：选址需求、约束条件及版本、计算方法与权重、分布图、排名靠前的候选地块。</translation>
     </message>
@@ -3669,7 +3669,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="256" />
+      <location filename="../gis/projectbox_report.py" line="246" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3719,7 +3719,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3729,7 +3729,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="143" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="125" />
       <source>Reviews without CONTROL_SET use the current set.</source>
       <translation>未给出 CONTROL_SET 的审查使用现行版本。</translation>
     </message>
@@ -3769,7 +3769,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="174" />
+      <location filename="../gis/reports/siting_html.py" line="43" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3794,7 +3794,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="258" />
+      <location filename="../gis/projectbox_report.py" line="248" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3834,7 +3834,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>保存项目档案</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="209" />
+      <location filename="../core/library/catalog.py" line="211" />
       <source>Scale range: the minimum scale 1:{min:.0f} (most zoomed out) must be a larger denominator than the maximum scale 1:{max:.0f}</source>
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
@@ -3854,17 +3854,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="92" />
+      <location filename="../processing/algorithms/siteselection.py" line="88" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="99" />
+      <location filename="../processing/algorithms/siteselection.py" line="94" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="445" />
+      <location filename="../processing/algorithms/siteselection.py" line="403" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3899,12 +3899,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="158" />
+      <location filename="../processing/algorithms/siteselection.py" line="142" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3924,17 +3924,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="121" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="104" />
       <source>Set date (YYYY-MM-DD)</source>
       <translation>版本日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="80" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="70" />
       <source>Set name, e.g. 三区三线</source>
       <translation>版本名称，例如 三区三线</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="175" />
+      <location filename="../gis/timeline_scene.py" line="66" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -3944,7 +3944,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="405" />
+      <location filename="../gis/reports/compliance_pdf.py" line="326" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
@@ -3979,7 +3979,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="39" />
+      <location filename="../processing/algorithms/siteselection.py" line="36" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -4004,7 +4004,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="177" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -4069,7 +4069,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="197" />
+      <location filename="../gis/projectbox_report.py" line="195" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -4114,7 +4114,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="327" />
+      <location filename="../gis/timeline_scene.py" line="339" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -4214,7 +4214,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -4234,7 +4234,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="126" />
+      <location filename="../processing/algorithms/siteselection.py" line="116" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -4269,7 +4269,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="103" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="90" />
       <source>The approval document number of every layer (LAYER_DOCS overrides).</source>
       <translation>各图层的批复文号（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4284,22 +4284,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="276" />
+      <location filename="../core/library/catalog.py" line="282" />
       <source>The catalog already has a layer {key}</source>
       <translation>目录中已有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="244" />
+      <location filename="../core/library/catalog.py" line="245" />
       <source>The catalog already has a topic {key}</source>
       <translation>目录中已有专题 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="321" />
+      <location filename="../core/library/catalog.py" line="326" />
       <source>The catalog file is of a newer format ({version})</source>
       <translation>目录文件的格式较新（{version}）</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="224" />
+      <location filename="../core/library/catalog.py" line="226" />
       <source>The catalog topic {title} is retired</source>
       <translation>专题 {title} 已停用</translation>
     </message>
@@ -4324,7 +4324,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="81" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="71" />
       <source>The control set's name; publishing again under it makes the next version.</source>
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
@@ -4341,17 +4341,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {list}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="123" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="105" />
       <source>The date of this version of the set (e.g. its approval).</source>
       <translation>本版本的日期（例如批复日期）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="95" />
       <source>The date the layers take effect (LAYER_DOCS overrides).</source>
       <translation>图层生效日期（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="122" />
+      <location filename="../ui/project_box.py" line="123" />
       <source>The date the lifecycle rules are evaluated on</source>
       <translation>按此日期判定全生命周期规则</translation>
     </message>
@@ -4608,7 +4608,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="248" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="232" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4663,7 +4663,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="484" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="450" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4703,7 +4703,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>服务处理失败，错误已记录</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="198" />
+      <location filename="../core/library/catalog.py" line="200" />
       <source>The source holds a password: store the credentials in QGIS's authentication database and give its authcfg id instead</source>
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
@@ -4768,7 +4768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="111" />
+      <location filename="../processing/algorithms/siteselection.py" line="104" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
@@ -4788,7 +4788,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="169" />
+      <location filename="../gis/projectbox_report.py" line="174" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -4908,7 +4908,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>API 密钥未知或已吊销</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="91" />
+      <location filename="../core/library/library_values.py" line="98" />
       <source>Unknown project source '{source}'; one of: {choices}</source>
       <translation>未知的项目来源“{source}”；可选：{choices}</translation>
     </message>
@@ -4933,7 +4933,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="169" />
+      <location filename="../core/library/catalog.py" line="175" />
       <source>Unknown source type '{value}'; one of: {choices}</source>
       <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
     </message>
@@ -5008,7 +5008,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -5023,22 +5023,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="181" />
+      <location filename="../processing/algorithms/siteselection.py" line="163" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="283" />
+      <location filename="../gis/projectbox_report.py" line="273" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="109" />
+      <location filename="../ui/project_box.py" line="110" />
       <source>Whole feature</source>
       <translation>整个要素</translation>
     </message>
@@ -5053,7 +5053,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="202" />
+      <location filename="../processing/algorithms/siteselection.py" line="181" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -5073,7 +5073,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="104" />
+      <location filename="../ui/project_box.py" line="105" />
       <source>Write the project file (HTML/PDF) of the selected project</source>
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
@@ -5198,7 +5198,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="294" />
+      <location filename="../processing/algorithms/siteselection.py" line="263" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -5218,27 +5218,27 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="153" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="273" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="147" />
+      <location filename="../processing/compliance_support.py" line="169" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="141" />
+      <location filename="../processing/compliance_support.py" line="163" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="438" />
+      <location filename="../processing/algorithms/siteselection.py" line="396" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5288,7 +5288,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="354" />
+      <location filename="../gis/timeline_scene.py" line="366" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
@@ -5333,17 +5333,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="210" />
+      <location filename="../gis/timeline_scene.py" line="222" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="179" />
+      <location filename="../core/library/catalog.py" line="185" />
       <source>authcfg: '{value}' is not a QGIS authentication configuration id</source>
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="50" />
+      <location filename="../processing/compliance_support.py" line="65" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -5393,7 +5393,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法组成代码：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="150" />
+      <location filename="../processing/layer_prep.py" line="175" />
       <source>carry a zone prefix</source>
       <translation>带有投影带号</translation>
     </message>
@@ -5493,7 +5493,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="155" />
+      <location filename="../gis/projectbox_report.py" line="160" />
       <source>created</source>
       <translation>新增</translation>
     </message>
@@ -5503,7 +5503,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="210" />
+      <location filename="../gis/projectbox_report.py" line="208" />
       <source>current</source>
       <translation>现行</translation>
     </message>
@@ -5588,7 +5588,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{date} 起施行</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="90" />
+      <location filename="../processing/layer_prep.py" line="115" />
       <source>empty (features {fids})</source>
       <translation>空编号（要素 {fids}）</translation>
     </message>
@@ -5648,17 +5648,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="266" />
+      <location filename="../ui/project_box.py" line="258" />
       <source>feature {fid} of {layer}</source>
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="270" />
+      <location filename="../gis/projectbox_report.py" line="260" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="271" />
+      <location filename="../gis/projectbox_report.py" line="261" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5668,7 +5668,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="269" />
+      <location filename="../gis/projectbox_report.py" line="259" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5698,7 +5698,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>格式不正确</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="152" />
+      <location filename="../processing/layer_prep.py" line="177" />
       <source>have no zone prefix</source>
       <translation>没有投影带号</translation>
     </message>
@@ -5733,7 +5733,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="51" />
+      <location filename="../processing/compliance_support.py" line="66" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -5788,7 +5788,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地块几何无效，叠加分析前已修复（make_valid）</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="45" />
+      <location filename="../processing/layer_prep.py" line="70" />
       <source>invalid polygons repaired</source>
       <translation>无效多边形已修复</translation>
     </message>
@@ -5798,7 +5798,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已投资额占{pct}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_values.py" line="125" />
+      <location filename="../core/library/library_values.py" line="120" />
       <source>investment_code: '{value}' is not a national investment project code (GB/T 40058: YYYY-RRRRRR-MM-TT-NNNNNC)</source>
       <translation>investment_code：“{value}”不是全国投资项目代码（GB/T 40058：YYYY-RRRRRR-MM-TT-NNNNNC）</translation>
     </message>
@@ -5943,17 +5943,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="223" />
+      <location filename="../processing/algorithms/siteselection.py" line="200" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="97" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="85" />
       <source>name=rule pairs; by default the rule is recognised from the layer name.</source>
       <translation>名称=规则 对；默认按图层名称识别规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="117" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="100" />
       <source>name=文号|date pairs separated by ; for layers with their own approval.</source>
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
@@ -6013,7 +6013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="109" />
+      <location filename="../gis/projectbox_report.py" line="114" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -6028,7 +6028,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="272" />
+      <location filename="../gis/projectbox_report.py" line="262" />
       <source>not checked: the file cannot be read from here</source>
       <translation>未核验：无法从此处读取该文件</translation>
     </message>
@@ -6143,7 +6143,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="467" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="433" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6168,7 +6168,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划用途 {code} {name}（{m2} 平方米）与项目用途 {use}：需论证</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="46" />
+      <location filename="../processing/layer_prep.py" line="71" />
       <source>polygons without area skipped</source>
       <translation>无面积的多边形已跳过</translation>
     </message>
@@ -6223,12 +6223,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="219" />
+      <location filename="../gis/projectbox_report.py" line="215" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="216" />
+      <location filename="../gis/projectbox_report.py" line="212" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -6258,7 +6258,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="205" />
+      <location filename="../gis/projectbox_report.py" line="203" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -6348,7 +6348,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="429" />
+      <location filename="../gis/timeline_scene.py" line="441" />
       <source>since {date}; {days} days: {counted}</source>
       <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
@@ -6523,12 +6523,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="267" />
+      <location filename="../processing/algorithms/siteselection.py" line="236" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="272" />
+      <location filename="../processing/algorithms/siteselection.py" line="241" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6668,7 +6668,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
     <message>
-      <location filename="../processing/layer_prep.py" line="104" />
+      <location filename="../processing/layer_prep.py" line="129" />
       <source>{id} (feature {fid})</source>
       <translation>{id}（要素 {fid}）</translation>
     </message>
@@ -6713,12 +6713,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="145" />
+      <location filename="../processing/compliance_support.py" line="167" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="134" />
+      <location filename="../processing/compliance_support.py" line="156" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -6753,7 +6753,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="476" />
+      <location filename="../processing/algorithms/siteselection.py" line="434" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6788,7 +6788,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="454" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="420" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6808,7 +6808,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
     <message>
-      <location filename="../ui/project_box.py" line="324" />
+      <location filename="../ui/project_box.py" line="316" />
       <source>{n} project(s) at {where}</source>
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
@@ -6853,12 +6853,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="163" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="142" />
       <source>{param}: cannot read '{item}'</source>
       <translation>{param}：无法读取“{item}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="278" />
+      <location filename="../processing/algorithms/siteselection.py" line="247" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6905,12 +6905,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="70" />
+      <location filename="../gis/reports/pdf_items.py" line="125" />
       <source>{path}: the PDF can only be written from the main thread or a QThread (QgsTask, Processing), not from a plain Python thread</source>
       <translation>{path}：PDF 只能在主线程或 QThread（QgsTask、Processing 后台任务）中生成，不能在普通 Python 线程中生成</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="83" />
+      <location filename="../gis/reports/pdf_items.py" line="143" />
       <source>{path}: the PDF could not be written (error {code}: {message})</source>
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
@@ -6935,7 +6935,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="450" />
+      <location filename="../processing/algorithms/siteselection.py" line="408" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -6950,7 +6950,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{approved} 个项目中已供 {supplied} 个</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="212" />
+      <location filename="../gis/reports/pdf_items.py" line="109" />
       <source>{title} · page {page} of {total}</source>
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
@@ -7000,12 +7000,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}最大为 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="383" />
+      <location filename="../gis/timeline_scene.py" line="395" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="379" />
+      <location filename="../gis/timeline_scene.py" line="391" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -7020,7 +7020,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="398" />
+      <location filename="../gis/timeline_scene.py" line="410" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
@@ -7080,12 +7080,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="430" />
+      <location filename="../gis/reports/compliance_pdf.py" line="351" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="130" />
+      <location filename="../processing/compliance_support.py" line="152" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>
@@ -7145,7 +7145,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="101" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="89" />
       <source>批复文号 (approval document number)</source>
       <translation>批复文号</translation>
     </message>

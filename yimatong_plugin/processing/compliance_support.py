@@ -32,6 +32,21 @@ def default_rule(name: str) -> str | None:
     return None
 
 
+def layer_rule(overrides, name: str, layer_name: str, feedback, tr, unknown: str = "") -> str:
+    """The rule of control layer ``name`` (its layer called ``layer_name``): the override, else
+    recognised from the name, else avoid with the warning ``unknown`` (``{layer}`` the name;
+    default: the one naming the control rules override)."""
+    rule = overrides.get(name) or overrides.get(layer_name) or default_rule(name)
+    if rule is None:
+        unknown = unknown or tr(
+            "Control layer '{layer}': rule not recognised from its name, using "
+            "'avoid' (set the control rules override to change)"
+        )
+        feedback.pushWarning(unknown.format(layer=name))
+        rule = engine.AVOID
+    return rule
+
+
 #: the value of the overlap table's layer column for zoning rows (a data value, like the verdicts)
 ZONING_LAYER = "规划分区"
 
@@ -52,16 +67,23 @@ RULE_NAMES = {
 }
 
 
-def parse_rules(text: str) -> dict[str, str]:
-    """``"城镇开发边界=inside;洪涝风险控制线=避让"`` -> {name: rule}; raises ValueError.
-    A rule is written avoid/避让/避开 or inside/在内/之内/落入; ＝ and ； work too."""
-    rules = {}
+def name_value_items(text: str):
+    """The ``name=value`` items of ``text`` separated by ; (or ； or a line break; ＝ works
+    as =), stripped, empty ones skipped; an item without = raises ValueError(item)."""
     for item in re.split(r"[;；\n]", text or ""):
         item = item.strip().replace("＝", "=")
         if not item:
             continue
         if "=" not in item:
             raise ValueError(item)
+        yield item
+
+
+def parse_rules(text: str) -> dict[str, str]:
+    """``"城镇开发边界=inside;洪涝风险控制线=避让"`` -> {name: rule}; raises ValueError.
+    A rule is written avoid/避让/避开 or inside/在内/之内/落入; ＝ and ； work too."""
+    rules = {}
+    for item in name_value_items(text):
         name, rule = (s.strip() for s in item.rsplit("=", 1))
         rule = RULE_WORDS.get(rule.lower())
         if rule is None or not name:

@@ -13,7 +13,7 @@ from ..core import overlay_cache as cache_file
 from ..gis import review_guards as guards
 from ..gis import shapely_io as io
 from ..toolbelt.log import log
-from .compliance_support import zoning_scheme_of
+from .compliance_support import ZONING_CLASSIFICATION, zoning_scheme_of
 
 
 class LayerPrep:
@@ -21,6 +21,31 @@ class LayerPrep:
 
     def __init__(self, tr):
         self.tr = tr
+
+    def zoning_parameters(
+        self, alg, parameters, context, table_name, area_crs, tctx, rect, feedback, span
+    ):
+        """(layer, code field, prepared zoning, scheme text) of ``alg``'s ZONING,
+        ZONING_FIELD and ZONING_CLASSIFICATION parameters; without a zoning layer (None,
+        field, None, None). ``table_name``: the zoning's name in the overlap table (None: the
+        layer's name)."""
+        layer = alg.parameterAsVectorLayer(parameters, "ZONING", context)
+        field = alg.parameterAsString(parameters, "ZONING_FIELD", context)
+        if layer is None:
+            return None, field, None, None
+        choice = alg.parameterAsEnum(parameters, ZONING_CLASSIFICATION, context)
+        zoning, text = self.prepared_zoning(
+            layer,
+            field,
+            choice,
+            table_name or layer.name(),
+            area_crs,
+            tctx,
+            rect,
+            feedback,
+            span,
+        )
+        return layer, field, zoning, text
 
     def prepared_zoning(self, layer, field, choice, name, area_crs, tctx, rect, feedback, span):
         """(engine.ZoningLayer, text of its classification for the log and the report) of the

@@ -39,6 +39,7 @@ from ..core.approval_sync import approval_summary
 from ..core.library import LibraryError
 from ..core.presentation import display_code
 from ..gis.history_text import status_text
+from ..gis.timeline_scene import finding_headers
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
@@ -137,16 +138,7 @@ class ProjectBoxDock(HighlightMixin, QgsDockWidget):
         self.project_list.itemSelectionChanged.connect(self._selection_changed)
         self.timeline = TimelineView(splitter)
         self.finding_list = QTreeWidget(splitter)
-        self.finding_list.setHeaderLabels(
-            [
-                tr("Rule"),
-                tr("Severity"),
-                tr("Since"),
-                tr("Days"),
-                tr("Days counted over"),
-                tr("Evidence"),
-            ]
-        )
+        self.finding_list.setHeaderLabels(finding_headers())
         self.finding_list.setRootIsDecorated(False)
         self.finding_list.setWordWrap(True)
         splitter.setStretchFactor(0, 1)

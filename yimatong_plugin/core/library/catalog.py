@@ -145,14 +145,20 @@ class Catalog:
                 )
             if key == "title":
                 value = self._text(value, "title", required=True)
-            elif key in ("retired",):
-                value = bool(value)
-            elif key == "sort_order":
-                value = int(value or 0)
-            elif key != "key":
-                value = self._text(value, key)
+            else:
+                value = self._common_value(key, value)
             out[key] = value
         return out
+
+    def _common_value(self, key: str, value):
+        """A value of a column topics and layers share (retired, sort_order, key, texts)."""
+        if key == "retired":
+            return bool(value)
+        if key == "sort_order":
+            return int(value or 0)
+        if key != "key":
+            return self._text(value, key)
+        return value
 
     def _layer_values(self, values: dict, current: Optional[dict] = None) -> dict:
         out = {}
@@ -186,12 +192,8 @@ class Catalog:
                 value = self.lib._date(value, key)
             elif key in ("min_scale", "max_scale"):
                 value = self._scale(value, key)
-            elif key == "retired":
-                value = bool(value)
-            elif key == "sort_order":
-                value = int(value or 0)
-            elif key != "key":
-                value = self._text(value, key)
+            else:
+                value = self._common_value(key, value)
             out[key] = value
         if "uri" in out and uri_has_password(out["uri"]):
             raise LibraryError(
@@ -239,12 +241,17 @@ class Catalog:
         key = self._text(key, "key") or "t" + uuid.uuid4().hex[:11]
         values = self._topic_values(dict(attrs, title=title))
         with self.lib.transaction():
-            if self.topic(key) is not None:
-                raise LibraryError(
-                    tr("The catalog already has a topic {key}").format(key=key), "duplicate", key
-                )
-            self.lib._insert(TOPICS, self._stamped(dict(values, key=key)))
+            self._insert_new(
+                TOPICS, key, values, self.topic, tr("The catalog already has a topic {key}")
+            )
         return key
+
+    def _insert_new(self, table: str, key: str, values: dict, find, duplicate: str) -> None:
+        """Insert the row ``key`` of ``table``; LibraryError ``duplicate`` (``{key}`` in it) when
+        ``find(key)`` already finds one."""
+        if find(key) is not None:
+            raise LibraryError(duplicate.format(key=key), "duplicate", key)
+        self.lib._insert(table, self._stamped(dict(values, key=key)))
 
     def update_topic(self, key: str, **changes) -> None:
         values = self._topic_values(changes)
@@ -271,11 +278,9 @@ class Catalog:
         )
         with self.lib.transaction():
             self._live_topic(topic_key)
-            if self.layer(key) is not None:
-                raise LibraryError(
-                    tr("The catalog already has a layer {key}").format(key=key), "duplicate", key
-                )
-            self.lib._insert(LAYERS, self._stamped(dict(values, key=key)))
+            self._insert_new(
+                LAYERS, key, values, self.layer, tr("The catalog already has a layer {key}")
+            )
         return key
 
     def update_layer(self, key: str, **changes) -> None:

@@ -85,28 +85,23 @@ def _prefix_upper(digits: str) -> str:
     return digits + ":"  # ':' sorts right after '9'
 
 
-def check_source(source) -> None:
-    if source not in SOURCES:
+def _one_of(value, choices, field: str, message: str) -> None:
+    """LibraryError ``message`` (``{<field>}`` the value, ``{choices}`` the list) for
+    ``field`` unless ``value`` is one of ``choices``."""
+    if value not in choices:
         raise LibraryError(
-            tr("Unknown project source '{source}'; one of: {choices}").format(
-                source=source, choices=", ".join(SOURCES)
-            ),
-            "bad_value",
-            "source",
+            message.format(choices=", ".join(choices), **{field: value}), "bad_value", field
         )
+
+
+def check_source(source) -> None:
+    _one_of(source, SOURCES, "source", tr("Unknown project source '{source}'; one of: {choices}"))
 
 
 def check_stage(stage, allow_none: bool = False) -> None:
     if stage is None and allow_none:
         return
-    if stage not in STAGES:
-        raise LibraryError(
-            tr("Unknown stage '{stage}'; one of: {choices}").format(
-                stage=stage, choices=", ".join(STAGES)
-            ),
-            "bad_value",
-            "stage",
-        )
+    _one_of(stage, STAGES, "stage", tr("Unknown stage '{stage}'; one of: {choices}"))
 
 
 def check_name(name) -> str:

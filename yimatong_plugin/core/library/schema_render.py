@@ -65,8 +65,10 @@ def gpkg_create_table(
     return 'CREATE TABLE "{}" (\n  {}\n)'.format(name or table, ",\n  ".join(body))
 
 
-def gpkg_index(name: str, table: str, cols: str) -> str:
-    return f'CREATE INDEX "{name}" ON "{table}" ({cols})'
+def gpkg_index(name: str, table: str, cols: str, unique: bool = False, where: str = "") -> str:
+    u = "UNIQUE " if unique else ""
+    w = f" WHERE {where}" if where else ""
+    return f'CREATE {u}INDEX "{name}" ON "{table}" ({cols}){w}'
 
 
 def gpkg_refuse(table: str, op: str, message: str) -> str:
@@ -86,12 +88,22 @@ END"""
 
 
 def gpkg_audit_triggers(
-    table: str, changed: Sequence[str], archive_flag: str, code: str, json_new: str, json_old: str
+    table: str,
+    changed: Sequence[str],
+    archive_flag: str | None,
+    code: str,
+    json_new: str,
+    json_old: str,
 ) -> list[str]:
     """The insert and update audit triggers of ``table``: a row in ``ymt_audit`` with the row
     as JSON before and after, written by ``updated_by`` when ``rev`` moved, else 'external'.
-    ``changed``: the columns whose change is an edit; ``code``: the project code expression."""
+    ``changed``: the columns whose change is an edit; ``code``: the project code expression;
+    ``archive_flag``: the flag whose setting is an 'archive' (None: every edit is an 'update')."""
     when = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in changed)
+    if archive_flag:
+        action = f"\n    CASE WHEN NEW.{archive_flag} AND NOT OLD.{archive_flag} THEN 'archive' ELSE 'update' END,"
+    else:
+        action = " 'update',"
     return [
         f"""CREATE TRIGGER "{table}_audit_insert" AFTER INSERT ON "{table}" BEGIN
   INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
@@ -99,8 +111,7 @@ def gpkg_audit_triggers(
 END""",
         f"""CREATE TRIGGER "{table}_audit_update" AFTER UPDATE ON "{table}" WHEN {when} BEGIN
   INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
-  VALUES ('{table}', NEW.fid, {code},
-    CASE WHEN NEW.{archive_flag} AND NOT OLD.{archive_flag} THEN 'archive' ELSE 'update' END,
+  VALUES ('{table}', NEW.fid, {code},{action}
     CASE WHEN NEW.rev IS NOT OLD.rev THEN COALESCE(NEW.updated_by, 'external') ELSE 'external' END,
     {NOW_GPKG}, {json_old}, {json_new});
 END""",
@@ -126,8 +137,10 @@ def pg_create_table(table: str, cols: Iterable[Column], constraints: Sequence[st
     return "CREATE TABLE {} (\n  {}\n)".format(table, ",\n  ".join(body))
 
 
-def pg_index(name: str, table: str, cols: str) -> str:
-    return f"CREATE INDEX {name} ON {table} ({cols})"
+def pg_index(name: str, table: str, cols: str, unique: bool = False, where: str = "") -> str:
+    u = "UNIQUE " if unique else ""
+    w = f" WHERE {where}" if where else ""
+    return f"CREATE {u}INDEX {name} ON {table} ({cols}){w}"
 
 
 def pg_refuse(table: str, op: str, message: str) -> str:
@@ -160,9 +173,21 @@ BEGIN
 END $$"""
 
 
-def pg_audit_function(name: str, code: str, archived: str, who: str, declare: str = "") -> str:
+def pg_audit_function(
+    name: str, code: str, archived: str | None, who: str, declare: str = ""
+) -> str:
     """The SECURITY DEFINER audit trigger function: a row in ``ymt_audit`` per insert and real
-    update, ``archived`` the condition of an archiving update, ``who`` the author expression."""
+    update, ``archived`` the condition of an archiving update (None: every update is an
+    'update'), ``who`` the author expression."""
+    if archived:
+        act = f"""    IF {archived} THEN
+      act := 'archive';
+    ELSE
+      act := 'update';
+    END IF;
+"""
+    else:
+        act = "    act := 'update';\n"
     return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -175,12 +200,7 @@ BEGIN
     IF j_new = j_old THEN
       RETURN NEW;
     END IF;
-    IF {archived} THEN
-      act := 'archive';
-    ELSE
-      act := 'update';
-    END IF;
-  END IF;
+{act}  END IF;
   INSERT INTO ymt_audit (table_name, row_fid, code, action, who, at, before, after)
   VALUES (TG_TABLE_NAME, NEW.fid, {code}, act, {who}, clock_timestamp(), j_old, j_new);
   RETURN NEW;

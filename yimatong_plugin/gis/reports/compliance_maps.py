@@ -124,18 +124,23 @@ def _zoning_style(layer: QgsVectorLayer, field_name: str | None) -> None:
         # codes only where they can be read: hidden when the map is zoomed out (multipart…)
         pal.scaleVisibility = True
         pal.minimumScale = 7000.0
-        fmt = QgsTextFormat()
-        fmt.setFont(QFont(FONT_FAMILY))
-        fmt.setSize(7.5)
-        fmt.setColor(QColor(70, 70, 70))
-        buffer = QgsTextBufferSettings()
-        buffer.setEnabled(True)
-        buffer.setSize(0.6)
-        buffer.setColor(QColor(255, 255, 255))
-        fmt.setBuffer(buffer)
-        pal.setFormat(fmt)
+        pal.setFormat(_halo_format(QFont(FONT_FAMILY), 7.5, QColor(70, 70, 70), 0.6))
         layer.setLabeling(QgsVectorLayerSimpleLabeling(pal))
         layer.setLabelsEnabled(True)
+
+
+def _halo_format(font: QFont, size: float, colour: QColor, halo: float) -> QgsTextFormat:
+    """Label text of ``size`` pt in ``colour`` with a white halo ``halo`` mm wide."""
+    fmt = QgsTextFormat()
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setColor(colour)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(halo)
+    buffer.setColor(QColor(255, 255, 255))
+    fmt.setBuffer(buffer)
+    return fmt
 
 
 def _parcel_symbol(current: bool) -> QgsFillSymbol:

@@ -7,25 +7,17 @@ import math
 
 from qgis.core import (
     QgsFillSymbol,
-    QgsLayoutExporter,
-    QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
-    QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
     QgsLayoutItemShape,
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
-    QgsTextFormat,
 )
-from qgis.PyQt.QtCore import QThread
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
-from ..qgis_compat import DISTANCE_METERS, SCALEBAR_FIT_WIDTH, set_legend_font
 from .compliance_data import (
     VERDICT_COLOURS,
     ReportError,
@@ -36,9 +28,17 @@ from .compliance_data import (
     fmt_mu,
 )
 from .compliance_maps import _parcel_extent
+from .pdf_items import (
+    export_layout,
+    legend,
+    map_item,
+    north_arrow,
+    page_numbers,
+    require_event_loop,
+    scale_bar,
+)
 from .pdf_layout import (
     CONTENT_W,
-    FONT_FAMILY,
     HEADER_BG,
     LOCATION_H,
     LOCATION_W,
@@ -48,10 +48,8 @@ from .pdf_layout import (
     SIGNATURE_H,
     TABLE_ROWS_PER_PAGE,
     _cell,
-    _font,
     _label,
     _lines_needed,
-    _north_arrow,
     _table,
 )
 
@@ -63,27 +61,9 @@ class _PdfPart:
     def pdf(self, path: str) -> int:
         """Export the print layout to ``path``; returns the page count."""
         tr = self.lang.tr
-        if QThread.currentThread().eventDispatcher() is None:
-            # measured: from a plain Python thread QgsLayoutExporter writes blank pages; the
-            # main thread and QThreads (QgsTask, Processing's background runs) work
-            raise ReportError(
-                tr(
-                    "{path}: the PDF can only be written from the main thread or a QThread "
-                    "(QgsTask, Processing), not from a plain Python thread"
-                ).format(path=path)
-            )
+        require_event_loop(path, tr)
         layout = self.build_layout()
-        exporter = QgsLayoutExporter(layout)
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = 200
-        settings.rasterizeWholeImage = False
-        result = exporter.exportToPdf(path, settings)
-        if result != QgsLayoutExporter.ExportResult.Success:
-            raise ReportError(
-                tr("{path}: the PDF could not be written (error {code}: {message})").format(
-                    path=path, code=int(result), message=exporter.errorMessage()
-                )
-            )
+        export_layout(layout, path, tr)
         return layout.pageCollection().pageCount()
 
     def build_layout(self) -> QgsPrintLayout:
@@ -204,22 +184,7 @@ class _PdfPart:
             self._parcel_page(layout, new_page(), p)
             self.progress(60.0 + 35.0 * (i + 1) / n)
 
-        total = pages.pageCount()
-        for index in range(total):
-            _label(
-                layout,
-                index,
-                tr("{title} · page {page} of {total}").format(
-                    title=self.title, page=index + 1, total=total
-                ),
-                MARGIN,
-                PAGE_H - MARGIN + 4,
-                CONTENT_W,
-                5,
-                size=8,
-                colour=QColor(110, 110, 110),
-                center=True,
-            )
+        page_numbers(layout, self.title, tr)
 
         return layout
 
@@ -333,73 +298,29 @@ class _PdfPart:
         ext = self.extents[p.parcel_id]
         if not ext.isEmpty():
             ext = _parcel_extent(p, CONTENT_W / map_h)
-            item = QgsLayoutItemMap(layout)
-            item.setCrs(self.map_crs)
-            item.setLayers(self.layers.stack(self.current[p.parcel_id]))
-            item.setKeepLayerSet(True)
-            item.setFrameEnabled(True)
-            item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
-            layout.addLayoutItem(item)
-            item.attemptResize(QgsLayoutSize(CONTENT_W, map_h))
-            item.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)
-            item.zoomToExtent(ext)
-            scale = QgsLayoutItemScaleBar(layout)
-            scale.setStyle("Single Box")
-            scale.setLinkedMap(item)
-            scale.setUnits(DISTANCE_METERS)
-            scale.setUnitLabel("m")
-            scale.setNumberOfSegments(2)
-            scale.setNumberOfSegmentsLeft(0)
-            scale.setSegmentSizeMode(SCALEBAR_FIT_WIDTH)
-            scale.setMinimumBarWidth(20)
-            scale.setMaximumBarWidth(45)
-            scale_format = QgsTextFormat()
-            scale_format.setFont(_font(8))
-            scale_format.setSize(8)
-            scale.setTextFormat(scale_format)
-            scale.setBackgroundEnabled(True)
-            scale.setBackgroundColor(QColor(255, 255, 255, 220))
-            layout.addLayoutItem(scale)
-            scale.attemptMove(QgsLayoutPoint(MARGIN + 3, y + map_h - 13), page=page)
-            scale.update()
+            item = map_item(
+                layout,
+                page,
+                self.map_crs,
+                self.layers.stack(self.current[p.parcel_id]),
+                MARGIN,
+                y,
+                CONTENT_W,
+                map_h,
+                ext,
+            )
+            scale_bar(layout, page, item, MARGIN + 3, y + map_h - 13)
             inset = self._location_inset(layout, page, p, y)
             arrow_x = PAGE_W - MARGIN - (LOCATION_W + 12 if inset else 12)
-            arrow_svg = _north_arrow()
-            if arrow_svg:
-                arrow = QgsLayoutItemPicture(layout)
-                arrow.setPicturePath(arrow_svg)
-                arrow.setBackgroundEnabled(False)
-                layout.addLayoutItem(arrow)
-                arrow.attemptResize(QgsLayoutSize(9, 13))
-                arrow.attemptMove(QgsLayoutPoint(arrow_x, y + 3), page=page)
+            north_arrow(layout, page, arrow_x, y + 3)
             y += map_h + 2
-            legend = QgsLayoutItemLegend(layout)
-            legend.setTitle("")
-            legend.setAutoUpdateModel(False)
-            root = legend.model().rootGroup()
-            root.removeAllChildren()
             shown = [
                 lyr
                 for lyr in self.layers.stack(self.current[p.parcel_id])
                 if lyr is not self.layers.parcels
             ]
-            for lyr in shown:
-                root.addLayer(lyr)
             columns = min(len(shown), 5)
-            legend.setColumnCount(columns)
-            legend.setSymbolWidth(6)
-            legend.setSymbolHeight(3.5)
-            legend.setLinkedMap(item)
-            for style in (
-                QgsLegendStyle.Title,
-                QgsLegendStyle.Group,
-                QgsLegendStyle.Subgroup,
-                QgsLegendStyle.SymbolLabel,
-            ):
-                set_legend_font(legend, style, QFont(FONT_FAMILY, 8))
-            legend.setBackgroundEnabled(False)
-            layout.addLayoutItem(legend)
-            legend.attemptMove(QgsLayoutPoint(MARGIN, y), page=page)
+            legend(layout, page, item, shown, columns, MARGIN, y)
             # the legend sizes itself only when first drawn: reserve its rows here
             y += 8.5 * math.ceil(len(shown) / max(columns, 1)) + 2
         head = self.table_head(tr("Share"))

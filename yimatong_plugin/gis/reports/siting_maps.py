@@ -17,8 +17,6 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsRectangle,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
@@ -28,7 +26,7 @@ from qgis.PyQt.QtGui import QColor
 from ...core.overlay import clip_box, polygonal
 from ..qgis_compat import FIELD_INT
 from ..shapely_io import from_shapely
-from .compliance_maps import _control_style, _render
+from .compliance_maps import _control_style, _halo_format, _render
 from .pdf_layout import _font
 
 MIN_SIDE_M = 600.0  # the map shows at least this much ground
@@ -167,14 +165,5 @@ def _rank_labels() -> QgsPalLayerSettings:
     pal.fieldName = "rank"
     pal.placement = QgsPalLayerSettings.Placement.OverPoint
     pal.displayAll = True  # every rank is shown, even where labels would collide
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(10, bold=True))
-    fmt.setSize(10)
-    fmt.setColor(QColor(20, 20, 20))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(1.0)
-    buffer.setColor(QColor(255, 255, 255))
-    fmt.setBuffer(buffer)
-    pal.setFormat(fmt)
+    pal.setFormat(_halo_format(_font(10, bold=True), 10, QColor(20, 20, 20), 1.0))
     return pal

@@ -6,39 +6,33 @@ from __future__ import annotations
 import math
 
 from qgis.core import (
-    QgsLayoutExporter,
-    QgsLayoutItemLegend,
-    QgsLayoutItemMap,
     QgsLayoutItemPage,
-    QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
-    QgsLayoutMeasurement,
-    QgsLayoutPoint,
-    QgsLayoutSize,
-    QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
     QgsRenderContext,
-    QgsTextFormat,
 )
-from qgis.PyQt.QtCore import QThread
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 
-from ..qgis_compat import DISTANCE_METERS, SCALEBAR_FIT_WIDTH, _qgis_enum, set_legend_font
-from .compliance_data import ReportError
+from ..qgis_compat import _qgis_enum
+from .pdf_items import (
+    export_layout,
+    legend,
+    map_item,
+    north_arrow,
+    page_numbers,
+    require_event_loop,
+    scale_bar,
+)
 from .pdf_layout import (
     CONTENT_W,
-    FONT_FAMILY,
     HEADER_BG,
     MARGIN,
     PAGE_H,
     PAGE_W,
     _cell,
     _fit_widths,
-    _font,
     _label,
     _lines_needed,
-    _north_arrow,
     _table,
     wrap_text,
 )
@@ -145,13 +139,7 @@ def _numeric(text) -> bool:
 def export_pdf(content, site_map, crs, path: str) -> int:
     """Write the report to ``path``; returns the page count."""
     tr = content.tr
-    if QThread.currentThread().eventDispatcher() is None:
-        raise ReportError(
-            tr(
-                "{path}: the PDF can only be written from the main thread or a QThread "
-                "(QgsTask, Processing), not from a plain Python thread"
-            ).format(path=path)
-        )
+    require_event_loop(path, tr)
     project = QgsProject()
     project.setCrs(crs)
     layout = QgsPrintLayout(project)
@@ -160,34 +148,9 @@ def export_pdf(content, site_map, crs, path: str) -> int:
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
     flow = _Flow(layout)
     _build(flow, content, site_map, crs)
+    page_numbers(layout, content.title, tr)
     pages = layout.pageCollection().pageCount()
-    for index in range(pages):
-        _label(
-            layout,
-            index,
-            tr("{title} · page {page} of {total}").format(
-                title=content.title, page=index + 1, total=pages
-            ),
-            MARGIN,
-            PAGE_H - MARGIN + 4,
-            CONTENT_W,
-            5,
-            size=8,
-            colour=QColor(110, 110, 110),
-            center=True,
-        )
-    exporter = QgsLayoutExporter(layout)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = 200
-    settings.rasterizeWholeImage = False
-    settings.textRenderFormat = TEXT_AS_TEXT
-    result = exporter.exportToPdf(path, settings)
-    if result != QgsLayoutExporter.ExportResult.Success:
-        raise ReportError(
-            tr("{path}: the PDF could not be written (error {code}: {message})").format(
-                path=path, code=int(result), message=exporter.errorMessage()
-            )
-        )
+    export_layout(layout, path, tr, TEXT_AS_TEXT)
     return pages
 
 
@@ -245,63 +208,11 @@ def _map(flow: _Flow, site_map, crs, tr) -> None:
     legend_rows = math.ceil(len(site_map.layers()) / 3)
     flow.room(MAP_H + 8 * legend_rows + 4)
     y = flow.y
-    item = QgsLayoutItemMap(layout)
-    item.setCrs(crs)
-    item.setLayers(site_map.layers())
-    item.setKeepLayerSet(True)
-    item.setFrameEnabled(True)
-    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
-    layout.addLayoutItem(item)
-    item.attemptResize(QgsLayoutSize(CONTENT_W, MAP_H))
-    item.attemptMove(QgsLayoutPoint(MARGIN, y), page=flow.page)
-    item.zoomToExtent(site_map.extent)
-    scale = QgsLayoutItemScaleBar(layout)
-    scale.setStyle("Single Box")
-    scale.setLinkedMap(item)
-    scale.setUnits(DISTANCE_METERS)
-    scale.setUnitLabel("m")
-    scale.setNumberOfSegments(2)
-    scale.setNumberOfSegmentsLeft(0)
-    scale.setSegmentSizeMode(SCALEBAR_FIT_WIDTH)
-    scale.setMinimumBarWidth(20)
-    scale.setMaximumBarWidth(45)
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(8))
-    fmt.setSize(8)
-    scale.setTextFormat(fmt)
-    scale.setBackgroundEnabled(True)
-    scale.setBackgroundColor(QColor(255, 255, 255, 220))
-    layout.addLayoutItem(scale)
-    scale.attemptMove(QgsLayoutPoint(MARGIN + 3, y + MAP_H - 13), page=flow.page)
-    scale.update()
-    arrow_svg = _north_arrow()
-    if arrow_svg:
-        arrow = QgsLayoutItemPicture(layout)
-        arrow.setPicturePath(arrow_svg)
-        arrow.setBackgroundEnabled(False)
-        layout.addLayoutItem(arrow)
-        arrow.attemptResize(QgsLayoutSize(9, 13))
-        arrow.attemptMove(QgsLayoutPoint(PAGE_W - MARGIN - 12, y + 3), page=flow.page)
+    item = map_item(
+        layout, flow.page, crs, site_map.layers(), MARGIN, y, CONTENT_W, MAP_H, site_map.extent
+    )
+    scale_bar(layout, flow.page, item, MARGIN + 3, y + MAP_H - 13)
+    north_arrow(layout, flow.page, PAGE_W - MARGIN - 12, y + 3)
     flow.y = y + MAP_H + 2
-    legend = QgsLayoutItemLegend(layout)
-    legend.setTitle("")
-    legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    root.removeAllChildren()
-    for lyr in site_map.layers():
-        root.addLayer(lyr)
-    legend.setColumnCount(3)
-    legend.setSymbolWidth(6)
-    legend.setSymbolHeight(3.5)
-    legend.setLinkedMap(item)
-    for style in (
-        QgsLegendStyle.Title,
-        QgsLegendStyle.Group,
-        QgsLegendStyle.Subgroup,
-        QgsLegendStyle.SymbolLabel,
-    ):
-        set_legend_font(legend, style, QFont(FONT_FAMILY, 8))
-    legend.setBackgroundEnabled(False)
-    layout.addLayoutItem(legend)
-    legend.attemptMove(QgsLayoutPoint(MARGIN, flow.y), page=flow.page)
+    legend(layout, flow.page, item, site_map.layers(), 3, MARGIN, flow.y)
     flow.y += 8 * legend_rows + 2

@@ -9,15 +9,10 @@ import shapely
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsRectangle,
 )
@@ -40,7 +35,7 @@ from ..compliance_support import (
     RULE_NAMES,
     ZONING_CLASSIFICATION,
     ZONING_LAYER,
-    default_rule,
+    layer_rule,
     parse_rules,
     zoning_scheme_parameter,
 )
@@ -118,142 +113,133 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
     REPORT = "REPORT"
 
     def initAlgorithm(self, config=None):
-        polygon = [QgsProcessing.TypeVectorPolygon]
-        params = [
-            QgsProcessingParameterFeatureSource(self.PARCELS, self.tr("Project parcels"), polygon),
-            QgsProcessingParameterField(
-                self.PARCEL_ID,
-                self.tr("Parcel id field (default: feature id)"),
-                parentLayerParameterName=self.PARCELS,
-                optional=True,
-            ),
-            QgsProcessingParameterBoolean(
-                self.UNIQUE_IDS,
-                self.tr("Make duplicate or empty parcel ids unique (append the feature id)"),
-                defaultValue=False,
-            ),
-            QgsProcessingParameterMultipleLayers(
-                self.CONTROL_LAYERS,
-                self.tr(
-                    "Control lines (one polygon layer each; the layer name is the line's name)"
-                ),
-                QgsProcessing.TypeVectorPolygon,
-                optional=True,
-            ),
-            QgsProcessingParameterString(
-                self.CONTROL_RULES,
-                self.tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
-                optional=True,
-            ),
-            QgsProcessingParameterVectorLayer(
-                self.ZONING, self.tr("Planning zoning (用地用海)"), polygon, optional=True
-            ),
-            QgsProcessingParameterField(
-                self.ZONING_FIELD,
-                self.tr("Zoning land-use code field"),
-                parentLayerParameterName=self.ZONING,
-                optional=True,
-            ),
-            zoning_scheme_parameter(self.tr),
-            QgsProcessingParameterField(
-                self.PROJECT_USE_FIELD,
-                self.tr("Project land-use code field (for the use-compatibility verdict)"),
-                parentLayerParameterName=self.PARCELS,
-                optional=True,
-            ),
-            QgsProcessingParameterField(
-                self.PROJECT_CODE_FIELD,
-                self.tr("Project code field (28-digit code)"),
-                parentLayerParameterName=self.PARCELS,
-                optional=True,
-            ),
-            QgsProcessingParameterCrs(
-                self.AREA_CRS,
-                self.tr("CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)"),
-                optional=True,
-            ),
-            QgsProcessingParameterNumber(
-                self.SLIVER_M2,
-                self.tr("Sliver tolerance (m²): smaller overlaps are not a conflict"),
-                QgsProcessingParameterNumber.Double,
-                defaultValue=1.0,
-                minValue=0.0,
-            ),
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Reviewed parcels"), QgsProcessing.TypeVectorPolygon
-            ),
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_TABLE, self.tr("Overlap table"), QgsProcessing.TypeVector
-            ),
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_PIECES,
-                self.tr("Overlap pieces"),
-                QgsProcessing.TypeVectorPolygon,
-                optional=True,
-                createByDefault=False,
-            ),
-            QgsProcessingParameterFileDestination(
-                self.REPORT,
-                self.tr("Report (HTML; a PDF is written beside it)"),
-                self.tr("HTML files (*.html)"),
-                optional=True,
-                createByDefault=False,
-            ),
-        ]
-        helps = {
-            self.PARCELS: self.tr("Polygon layer of the project parcels to review."),
-            self.PARCEL_ID: self.tr(
-                "Field identifying each parcel in the outputs; default the feature id."
-            ),
-            self.UNIQUE_IDS: self.tr(
+        tr = self.tr
+        polygon = QgsProcessing.TypeVectorPolygon
+        self.add(
+            QgsProcessingParameterFeatureSource(self.PARCELS, tr("Project parcels"), [polygon]),
+            tr("Polygon layer of the project parcels to review."),
+        )
+        self.add_field(
+            self.PARCEL_ID,
+            tr("Parcel id field (default: feature id)"),
+            tr("Field identifying each parcel in the outputs; default the feature id."),
+            self.PARCELS,
+        )
+        self.add_bool(
+            self.UNIQUE_IDS,
+            tr("Make duplicate or empty parcel ids unique (append the feature id)"),
+            tr(
                 "By default a review with duplicate or empty parcel ids is refused (the report "
                 "must have one section per parcel); with this option such ids get the feature "
                 "id appended, e.g. 'A (feature 7)', and the log lists them."
             ),
-            self.CONTROL_LAYERS: self.tr(
+        )
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.CONTROL_LAYERS,
+                tr("Control lines (one polygon layer each; the layer name is the line's name)"),
+                polygon,
+                optional=True,
+            ),
+            tr(
                 "Polygon layers of the control lines; each layer's name is the control line's "
                 "name in the outputs."
             ),
-            self.CONTROL_RULES: self.tr(
+        )
+        self.add_string(
+            self.CONTROL_RULES,
+            tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
+            tr(
                 "Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) "
                 "overriding the rules recognised from the layer names."
             ),
-            self.ZONING: self.tr(
-                "Optional planning zoning layer with a 用地用海 code per polygon."
+            optional=True,
+        )
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.ZONING, tr("Planning zoning (用地用海)"), [polygon], optional=True
             ),
-            self.ZONING_FIELD: self.tr(
+            tr("Optional planning zoning layer with a 用地用海 code per polygon."),
+        )
+        self.add_field(
+            self.ZONING_FIELD,
+            tr("Zoning land-use code field"),
+            tr(
                 "Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or "
                 "a 三调 working code)."
             ),
-            self.ZONING_CLASSIFICATION: self.tr(
+            self.ZONING,
+        )
+        self.add(
+            zoning_scheme_parameter(tr),
+            tr(
                 "Which list the zoning codes follow: many codes mean different uses in the "
                 "2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 "
                 "industrial land). Automatic decides from the layer's whole code set and stops "
                 "when it cannot tell; the choice is stated in the log and the report."
             ),
-            self.PROJECT_USE_FIELD: self.tr(
-                "Field of the project parcels holding the project's land-use code."
-            ),
-            self.PROJECT_CODE_FIELD: self.tr(
+        )
+        self.add_field(
+            self.PROJECT_USE_FIELD,
+            tr("Project land-use code field (for the use-compatibility verdict)"),
+            tr("Field of the project parcels holding the project's land-use code."),
+            self.PARCELS,
+        )
+        self.add_field(
+            self.PROJECT_CODE_FIELD,
+            tr("Project code field (28-digit code)"),
+            tr(
                 "Field of the project parcels holding the project code, copied to the outputs "
                 "and the report."
             ),
-            self.AREA_CRS: self.tr("Projected CRS in which areas are computed (planar)."),
-            self.SLIVER_M2: self.tr("Overlaps up to this area are reported but not a conflict."),
-            self.OUTPUT: self.tr("One feature per input parcel with its area, verdict and ratios."),
-            self.OUTPUT_TABLE: self.tr(
+            self.PARCELS,
+        )
+        self.add(
+            QgsProcessingParameterCrs(
+                self.AREA_CRS,
+                tr("CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)"),
+                optional=True,
+            ),
+            tr("Projected CRS in which areas are computed (planar)."),
+        )
+        self.add_number(
+            self.SLIVER_M2,
+            tr("Sliver tolerance (m²): smaller overlaps are not a conflict"),
+            tr("Overlaps up to this area are reported but not a conflict."),
+            1.0,
+            minimum=0.0,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Reviewed parcels"), polygon),
+            tr("One feature per input parcel with its area, verdict and ratios."),
+        )
+        self.add_table_output(
+            self.OUTPUT_TABLE,
+            tr("Overlap table"),
+            tr(
                 "One row per parcel and control layer or zoning class with an overlap (and for "
                 "inside-type lines the area outside)."
             ),
-            self.OUTPUT_PIECES: self.tr("The overlap geometries, for the map."),
-            self.REPORT: self.tr("HTML report in Chinese; a PDF is written beside it."),
-        }
-        for param in params:
-            param.setHelp(helps[param.name()])
-            self.addParameter(param)
-        for param, help_text in (control_set_parameter(self.tr), library_parameter(self.tr)):
-            param.setHelp(help_text)
-            self.addParameter(param)
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_PIECES,
+                tr("Overlap pieces"),
+                polygon,
+                optional=True,
+                createByDefault=False,
+            ),
+            tr("The overlap geometries, for the map."),
+        )
+        self.add_file_output(
+            self.REPORT,
+            tr("Report (HTML; a PDF is written beside it)"),
+            tr("HTML report in Chinese; a PDF is written beside it."),
+            tr("HTML files (*.html)"),
+            optional=True,
+        )
+        for param, help_text in (control_set_parameter(tr), library_parameter(tr)):
+            self.add(param, help_text)
 
     # ------------------------------------------------------------------------------ validation
     def checkParameterValues(self, parameters, context):
@@ -366,15 +352,7 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         nlayers = len(layers) + 1
         for k, (layer, name) in enumerate(zip(layers, names)):
             lprep.check_layer(layer, name)
-            rule = overrides.get(name) or overrides.get(layer.name()) or default_rule(name)
-            if rule is None:
-                feedback.pushWarning(
-                    tr(
-                        "Control layer '{layer}': rule not recognised from its name, using "
-                        "'avoid' (set the control rules override to change)"
-                    ).format(layer=name)
-                )
-                rule = engine.AVOID
+            rule = layer_rule(overrides, name, layer.name(), feedback, tr)
             feedback.pushInfo(
                 tr("Control layer '{layer}': rule {rule}").format(
                     layer=name, rule=QCoreApplication.translate(CONTEXT, RULE_NAMES[rule])
@@ -393,22 +371,10 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 report_controls = set_map_layers(cset, controls, rect, area_crs)
             inputs += [(lyr["name"], lyr["feature_count"]) for lyr in cset["layers"]]
 
-        zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
-        zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
-        zoning = None
+        zoning_layer, zoning_field, zoning, scheme_text = lprep.zoning_parameters(
+            self, parameters, context, ZONING_LAYER, area_crs, tctx, rect, feedback, (40, 5)
+        )
         if zoning_layer is not None:
-            choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-            zoning, scheme_text = lprep.prepared_zoning(
-                zoning_layer,
-                zoning_field,
-                choice,
-                ZONING_LAYER,
-                area_crs,
-                tctx,
-                rect,
-                feedback,
-                (40, 5),
-            )
             inputs.append((zoning_layer.name(), zoning_layer.featureCount()))
 
         # overlay ---------------------------------------------------------------------------

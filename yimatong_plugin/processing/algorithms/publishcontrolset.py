@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterString,
 )
 
-from ...core import overlay as engine
 from ..base import YimatongAlgorithm
-from ..compliance_support import default_rule, parse_rules
+from ..compliance_support import layer_rule, name_value_items, parse_rules
 from ..control_sets import publish_set, set_label
 from ..layer_prep import LayerPrep, unique_names
 
@@ -25,12 +20,7 @@ from ..layer_prep import LayerPrep, unique_names
 def parse_docs(text: str) -> dict[str, tuple[str, str]]:
     """``"生态保护红线=湘政函〔2023〕12号|2023-10-12;…"`` -> {name: (文号, date)}; ValueError."""
     out = {}
-    for item in re.split(r"[;；\n]", text or ""):
-        item = item.strip().replace("＝", "=")
-        if not item:
-            continue
-        if "=" not in item:
-            raise ValueError(item)
+    for item in name_value_items(text):
         name, _, rest = item.partition("=")
         doc, _, date = rest.partition("|")
         if not name.strip():
@@ -75,77 +65,66 @@ class PublishControlSetAlgorithm(YimatongAlgorithm):
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add_library_parameter(self.LIBRARY)
-        params = [
-            (
-                QgsProcessingParameterString(self.NAME_PARAM, tr("Set name, e.g. 三区三线")),
-                tr("The control set's name; publishing again under it makes the next version."),
+        self.add_string(
+            self.NAME_PARAM,
+            tr("Set name, e.g. 三区三线"),
+            tr("The control set's name; publishing again under it makes the next version."),
+        )
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.LAYERS,
+                tr("Control layers (the layer name is the line's name)"),
+                QgsProcessing.TypeVectorPolygon,
             ),
+            tr("Polygon layers of the control lines."),
+        )
+        for name, label, help_text in (
             (
-                QgsProcessingParameterMultipleLayers(
-                    self.LAYERS,
-                    tr("Control layers (the layer name is the line's name)"),
-                    QgsProcessing.TypeVectorPolygon,
-                ),
-                tr("Polygon layers of the control lines."),
-            ),
-            (
-                QgsProcessingParameterString(
-                    self.RULES,
-                    tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
-                    optional=True,
-                ),
+                self.RULES,
+                tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
                 tr("name=rule pairs; by default the rule is recognised from the layer name."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.DOC_NO, tr("批复文号 (approval document number)"), optional=True
-                ),
+                self.DOC_NO,
+                tr("批复文号 (approval document number)"),
                 tr("The approval document number of every layer (LAYER_DOCS overrides)."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.EFFECTIVE_DATE, tr("Effective date (YYYY-MM-DD)"), optional=True
-                ),
+                self.EFFECTIVE_DATE,
+                tr("Effective date (YYYY-MM-DD)"),
                 tr("The date the layers take effect (LAYER_DOCS overrides)."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.LAYER_DOCS,
-                    tr("Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12"),
-                    optional=True,
-                ),
+                self.LAYER_DOCS,
+                tr("Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12"),
                 tr("name=文号|date pairs separated by ; for layers with their own approval."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.SET_DATE, tr("Set date (YYYY-MM-DD)"), optional=True
-                ),
+                self.SET_DATE,
+                tr("Set date (YYYY-MM-DD)"),
                 tr("The date of this version of the set (e.g. its approval)."),
             ),
             (
-                QgsProcessingParameterString(
-                    self.DESCRIPTION, tr("Description, e.g. 2023 批复版"), optional=True
-                ),
+                self.DESCRIPTION,
+                tr("Description, e.g. 2023 批复版"),
                 tr("Free text shown with the set."),
             ),
-            (
-                QgsProcessingParameterCrs(
-                    self.AREA_CRS,
-                    tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
-                    optional=True,
-                ),
-                tr("Projected CRS the features are stored and prepared in; reviews use it."),
+        ):
+            self.add_string(name, label, help_text, optional=True)
+        self.add(
+            QgsProcessingParameterCrs(
+                self.AREA_CRS,
+                tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
+                optional=True,
             ),
-            (
-                QgsProcessingParameterBoolean(
-                    self.MAKE_CURRENT, tr("Make it the current set"), defaultValue=True
-                ),
-                tr("Reviews without CONTROL_SET use the current set."),
-            ),
-        ]
-        for param, help_text in params:
-            param.setHelp(help_text)
-            self.addParameter(param)
+            tr("Projected CRS the features are stored and prepared in; reviews use it."),
+        )
+        self.add_bool(
+            self.MAKE_CURRENT,
+            tr("Make it the current set"),
+            tr("Reviews without CONTROL_SET use the current set."),
+            default=True,
+        )
         self.addOutput(QgsProcessingOutputString("SET", tr("Published set (name@version)")))
         self.addOutput(QgsProcessingOutputNumber("VERSION", tr("Version")))
         self.addOutput(
@@ -177,15 +156,7 @@ class PublishControlSetAlgorithm(YimatongAlgorithm):
         items = []
         for layer, name in zip(layers, names):
             lprep.check_layer(layer, name)
-            rule = rules.get(name) or rules.get(layer.name()) or default_rule(name)
-            if rule is None:
-                feedback.pushWarning(
-                    tr(
-                        "Control layer '{layer}': rule not recognised from its name, using "
-                        "'avoid' (set the control rules override to change)"
-                    ).format(layer=name)
-                )
-                rule = engine.AVOID
+            rule = layer_rule(rules, name, layer.name(), feedback, tr)
             own_doc, own_date = docs.get(name, ("", ""))
             items.append(
                 dict(

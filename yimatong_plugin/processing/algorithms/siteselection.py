@@ -12,11 +12,8 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsRectangle,
     QgsWkbTypes,
@@ -28,7 +25,7 @@ from ...core.landuse_compat import normalise_land_use
 from ...gis import shapely_io as io
 from ..base import RepairingAlgorithm
 from ..compliance_outputs import set_info
-from ..compliance_support import default_rule, parse_rules, zoning_scheme_parameter
+from ..compliance_support import layer_rule, parse_rules, zoning_scheme_parameter
 from ..control_sets import check_set_choice, control_set_parameter, open_set, set_crs, wanted_set
 from ..layer_prep import LayerPrep
 from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
@@ -84,175 +81,147 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
     REPORT = "REPORT"
 
     def initAlgorithm(self, config=None):
-        polygon = [QgsProcessing.TypeVectorPolygon]
         tr = self.tr
-        params = [
-            (
-                QgsProcessingParameterFeatureSource(
-                    self.SEARCH_AREA, tr("Search area (polygon layer)"), polygon, optional=True
-                ),
-                tr("Polygons of the area to search; or give SEARCH_DIVISION instead."),
+        polygon = QgsProcessing.TypeVectorPolygon
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.SEARCH_AREA, tr("Search area (polygon layer)"), [polygon], optional=True
             ),
-            (
-                QgsProcessingParameterString(
-                    self.SEARCH_DIVISION,
-                    tr("Search area as a division code, e.g. 430702"),
-                    optional=True,
-                ),
-                tr(
-                    "A county-level division code of the code lists whose boundary is bundled "
-                    "with the plugin (the districts and counties of Changde)."
-                ),
+            tr("Polygons of the area to search; or give SEARCH_DIVISION instead."),
+        )
+        self.add_string(
+            self.SEARCH_DIVISION,
+            tr("Search area as a division code, e.g. 430702"),
+            tr(
+                "A county-level division code of the code lists whose boundary is bundled "
+                "with the plugin (the districts and counties of Changde)."
             ),
-            (
-                QgsProcessingParameterString(
-                    self.LAND_USE, tr("Project land-use code (用地用海), e.g. 1001")
-                ),
-                tr("The 用地用海 code of the project's use."),
+            optional=True,
+        )
+        self.add_string(
+            self.LAND_USE,
+            tr("Project land-use code (用地用海), e.g. 1001"),
+            tr("The 用地用海 code of the project's use."),
+        )
+        self.add_number(
+            self.MIN_AREA_M2,
+            tr("Minimum area (m²)"),
+            tr("Candidates have at least this area."),
+            10000.0,
+            minimum=0.0,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MAX_AREA_M2,
+                tr("Target maximum area (m²): larger pieces are cut"),
+                QgsProcessingParameterNumber.Double,
+                optional=True,
+                minValue=0.0,
             ),
-            (
-                QgsProcessingParameterNumber(
-                    self.MIN_AREA_M2,
-                    tr("Minimum area (m²)"),
-                    QgsProcessingParameterNumber.Double,
-                    defaultValue=10000.0,
-                    minValue=0.0,
-                ),
-                tr("Candidates have at least this area."),
+            tr("Pieces larger than this are cut by a square grid of this cell area."),
+        )
+        self.add_number(
+            self.MIN_WIDTH_M,
+            tr("Minimum width (m)"),
+            tr("No part of a candidate is narrower than this (morphological opening)."),
+            30.0,
+            minimum=0.0,
+        )
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.CONTROL_LAYERS,
+                tr("Control lines (one polygon layer each; the layer name is the line's name)"),
+                polygon,
+                optional=True,
             ),
-            (
-                QgsProcessingParameterNumber(
-                    self.MAX_AREA_M2,
-                    tr("Target maximum area (m²): larger pieces are cut"),
-                    QgsProcessingParameterNumber.Double,
-                    optional=True,
-                    minValue=0.0,
-                ),
-                tr("Pieces larger than this are cut by a square grid of this cell area."),
+            tr("Polygon layers of the control lines, as in the compliance review."),
+        )
+        self.add_string(
+            self.CONTROL_RULES,
+            tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
+            tr(
+                "Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the "
+                "rules recognised from the layer names."
             ),
-            (
-                QgsProcessingParameterNumber(
-                    self.MIN_WIDTH_M,
-                    tr("Minimum width (m)"),
-                    QgsProcessingParameterNumber.Double,
-                    defaultValue=30.0,
-                    minValue=0.0,
-                ),
-                tr("No part of a candidate is narrower than this (morphological opening)."),
+            optional=True,
+        )
+        self.add(*control_set_parameter(tr))
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.ZONING, tr("Planning zoning (用地用海)"), [polygon], optional=True
             ),
-            (
-                QgsProcessingParameterMultipleLayers(
-                    self.CONTROL_LAYERS,
-                    tr("Control lines (one polygon layer each; the layer name is the line's name)"),
-                    QgsProcessing.TypeVectorPolygon,
-                    optional=True,
-                ),
-                tr("Polygon layers of the control lines, as in the compliance review."),
+            tr("Candidates lie on zoning compatible with the project's use."),
+        )
+        self.add_field(
+            self.ZONING_FIELD,
+            tr("Zoning land-use code field"),
+            tr("Field of ZONING holding the 用地用海 code."),
+            self.ZONING,
+        )
+        self.add(
+            zoning_scheme_parameter(tr),
+            tr(
+                "Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from "
+                "the layer's whole code set; codes that mean different uses in the two lists "
+                "and cannot be told apart stop the run)."
             ),
-            (
-                QgsProcessingParameterString(
-                    self.CONTROL_RULES,
-                    tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
-                    optional=True,
-                ),
-                tr(
-                    "Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the "
-                    "rules recognised from the layer names."
-                ),
+        )
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.EXCLUDE,
+                tr("Land not to offer (e.g. parcels already supplied)"),
+                polygon,
+                optional=True,
             ),
-            control_set_parameter(tr),
-            (
-                QgsProcessingParameterVectorLayer(
-                    self.ZONING, tr("Planning zoning (用地用海)"), polygon, optional=True
-                ),
-                tr("Candidates lie on zoning compatible with the project's use."),
+            tr("Polygon layers of land that is not available."),
+        )
+        self.add_string(
+            self.LIBRARY,
+            tr("Project library (its supplied land is not offered when EXCLUDE is empty)"),
+            tr(
+                "Without EXCLUDE layers, the current parcels of the library's projects at "
+                "the supply stage or later are not offered. A GeoPackage path, a PostgreSQL "
+                "connection string or the name of a saved QGIS PostgreSQL connection."
             ),
-            (
-                QgsProcessingParameterField(
-                    self.ZONING_FIELD,
-                    tr("Zoning land-use code field"),
-                    parentLayerParameterName=self.ZONING,
-                    optional=True,
-                ),
-                tr("Field of ZONING holding the 用地用海 code."),
+            optional=True,
+        )
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.CRITERIA,
+                tr("Criteria layers (distance to their nearest feature)"),
+                QgsProcessing.TypeVectorAnyGeometry,
+                optional=True,
             ),
-            (
-                zoning_scheme_parameter(tr),
-                tr(
-                    "Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from "
-                    "the layer's whole code set; codes that mean different uses in the two lists "
-                    "and cannot be told apart stop the run)."
-                ),
+            tr("Layers whose distance to a candidate makes it better or worse."),
+        )
+        self.add_string(
+            self.CRITERIA_RULES,
+            tr("Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1"),
+            tr("name=near|far[:weight] per criteria layer; default near, weight 1."),
+            optional=True,
+        )
+        self.add(
+            QgsProcessingParameterCrs(
+                self.AREA_CRS,
+                tr("CRS for areas (default: CGCS2000 3-degree GK zone of the search area)"),
+                optional=True,
             ),
-            (
-                QgsProcessingParameterMultipleLayers(
-                    self.EXCLUDE,
-                    tr("Land not to offer (e.g. parcels already supplied)"),
-                    QgsProcessing.TypeVectorPolygon,
-                    optional=True,
-                ),
-                tr("Polygon layers of land that is not available."),
+            tr("Projected CRS in which areas and distances are computed (planar)."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Candidate sites"), polygon),
+            tr("Candidate polygons with rank, score, area, compactness, criteria, reasons."),
+        )
+        self.add_file_output(
+            self.REPORT,
+            tr("Report (HTML or PDF)"),
+            tr(
+                "Report in Chinese, HTML or PDF by the file's extension: request, "
+                "constraints and their versions, method and weights, map, top candidates."
             ),
-            (
-                QgsProcessingParameterString(
-                    self.LIBRARY,
-                    tr("Project library (its supplied land is not offered when EXCLUDE is empty)"),
-                    optional=True,
-                ),
-                tr(
-                    "Without EXCLUDE layers, the current parcels of the library's projects at "
-                    "the supply stage or later are not offered. A GeoPackage path, a PostgreSQL "
-                    "connection string or the name of a saved QGIS PostgreSQL connection."
-                ),
-            ),
-            (
-                QgsProcessingParameterMultipleLayers(
-                    self.CRITERIA,
-                    tr("Criteria layers (distance to their nearest feature)"),
-                    QgsProcessing.TypeVectorAnyGeometry,
-                    optional=True,
-                ),
-                tr("Layers whose distance to a candidate makes it better or worse."),
-            ),
-            (
-                QgsProcessingParameterString(
-                    self.CRITERIA_RULES,
-                    tr("Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1"),
-                    optional=True,
-                ),
-                tr("name=near|far[:weight] per criteria layer; default near, weight 1."),
-            ),
-            (
-                QgsProcessingParameterCrs(
-                    self.AREA_CRS,
-                    tr("CRS for areas (default: CGCS2000 3-degree GK zone of the search area)"),
-                    optional=True,
-                ),
-                tr("Projected CRS in which areas and distances are computed (planar)."),
-            ),
-            (
-                QgsProcessingParameterFeatureSink(
-                    self.OUTPUT, tr("Candidate sites"), QgsProcessing.TypeVectorPolygon
-                ),
-                tr("Candidate polygons with rank, score, area, compactness, criteria, reasons."),
-            ),
-            (
-                QgsProcessingParameterFileDestination(
-                    self.REPORT,
-                    tr("Report (HTML or PDF)"),
-                    tr("HTML files (*.html);;PDF files (*.pdf)"),
-                    optional=True,
-                    createByDefault=False,
-                ),
-                tr(
-                    "Report in Chinese, HTML or PDF by the file's extension: request, "
-                    "constraints and their versions, method and weights, map, top candidates."
-                ),
-            ),
-        ]
-        for param, help_text in params:
-            param.setHelp(help_text)
-            self.addParameter(param)
+            tr("HTML files (*.html);;PDF files (*.pdf)"),
+            optional=True,
+        )
 
     # ------------------------------------------------------------------------------ validation
     def checkParameterValues(self, parameters, context):
@@ -337,15 +306,17 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
         for layer in layers:
             name = layer.name()
             lprep.check_layer(layer, name)
-            rule = overrides.get(name) or default_rule(name)
-            if rule is None:
-                feedback.pushWarning(
-                    tr(
-                        "Control layer '{layer}': rule not recognised from its name, using "
-                        "'avoid' (set CONTROL_RULES to change)"
-                    ).format(layer=name)
-                )
-                rule = engine.AVOID
+            rule = layer_rule(
+                overrides,
+                name,
+                name,
+                feedback,
+                tr,
+                tr(
+                    "Control layer '{layer}': rule not recognised from its name, using "
+                    "'avoid' (set CONTROL_RULES to change)"
+                ),
+            )
             feedback.pushInfo(
                 tr("Control layer '{layer}': rule {rule}").format(layer=name, rule=rule)
             )
@@ -354,22 +325,9 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
             if feedback.isCanceled():
                 return {}
         controls += set_ctls
-        zoning_layer = self.parameterAsVectorLayer(parameters, self.ZONING, context)
-        zoning_field = self.parameterAsString(parameters, self.ZONING_FIELD, context)
-        zoning = None
-        if zoning_layer is not None:
-            choice = self.parameterAsEnum(parameters, self.ZONING_CLASSIFICATION, context)
-            zoning, _text = lprep.prepared_zoning(
-                zoning_layer,
-                zoning_field,
-                choice,
-                zoning_layer.name(),
-                area_crs,
-                tctx,
-                rect,
-                feedback,
-                (20, 5),
-            )
+        zoning_layer, zoning_field, zoning, _text = lprep.zoning_parameters(
+            self, parameters, context, None, area_crs, tctx, rect, feedback, (20, 5)
+        )
         exclude = []
         exclude_layers = self.parameterAsLayerList(parameters, self.EXCLUDE, context)
         for layer in exclude_layers:
