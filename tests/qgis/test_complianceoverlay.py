@@ -367,6 +367,9 @@ def test_sample_data_with_report(processing_ready, tmp_path):
     section = html[html.index('id="parcel-DK-2024-005"') :]
     section = section[: section.index("</section>")]
     assert f"{red:,.2f}" in section and "冲突" in section
+    # each section names the parcel's project (from the layer's xmmc: OUTPUT has no name field)
+    names = {f["dkbh"]: f["xmmc"] for f in layer("项目地块").getFeatures()}
+    assert names["DK-2024-005"] and names["DK-2024-005"] in section
 
 
 @pytest.mark.slow

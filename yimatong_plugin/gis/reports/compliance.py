@@ -79,7 +79,9 @@ class _Report(_HtmlPart, _PdfPart):
         if self.map_crs is None or not self.map_crs.isValid():
             self.map_crs = output_layer.crs()
         self.ctx = QgsProject.instance().transformContext()
-        self.parcels = _read_parcels(output_layer, table_layer, self.map_crs, self.ctx, lang)
+        self.parcels = _read_parcels(
+            output_layer, table_layer, self.map_crs, self.ctx, lang, info.get("project_names")
+        )
         self.rules = {name: rule for name, _, rule in self.control_layers}
         self.date = str(self.info.get("date") or datetime.date.today().isoformat()).replace(
             "T", " "

@@ -69,7 +69,10 @@ def _float(value) -> float:
 NAME_FIELDS = ("xmmc", "project_name", "name", "项目名称")
 
 
-def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang) -> list:
+def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang, names=None) -> list:
+    """The report's parcels from the review's OUTPUT and OUTPUT_TABLE; ``names`` maps a parcel
+    id to its project name (the review's ``info["project_names"]``: OUTPUT has no name field)."""
+    names = names or {}
     if output_layer is None or not output_layer.isValid():
         raise ReportError(lang.tr("The compliance output layer is missing or invalid."))
     to_map = QgsCoordinateTransform(output_layer.crs(), map_crs, context_transform)
@@ -86,8 +89,8 @@ def _read_parcels(output_layer, table_layer, map_crs, context_transform, lang) -
         geometry = QgsGeometry(feature.geometry())
         if not geometry.isNull():
             geometry.transform(to_map)
-        name = ""
-        for fname in NAME_FIELDS:
+        name = names.get(pid, "")
+        for fname in NAME_FIELDS if not name else ():
             name = attribute_text(_value(feature, fname, ""))
             if name:
                 break

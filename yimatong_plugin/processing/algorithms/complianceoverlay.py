@@ -23,6 +23,7 @@ from ...core import overlay as engine
 from ...core.area_check import AreaCheckError
 from ...gis import review_guards as guards
 from ...gis import shapely_io as io
+from ...gis.reports.compliance_data import NAME_FIELDS
 from ...toolbelt.i18n import CONTEXT
 from ..base import RepairingAlgorithm
 from ..compliance_outputs import memory_copies, set_fields, set_info, write_review_outputs
@@ -287,10 +288,17 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
         use_field = self.parameterAsString(parameters, self.PROJECT_USE_FIELD, context)
         code_field = self.parameterAsString(parameters, self.PROJECT_CODE_FIELD, context)
         attrs = [f for f in (id_field, use_field, code_field) if f]
+        # the report names each parcel's project from the layer's name field, if it has one
+        name_field = next((f for f in NAME_FIELDS if parcels.fields().lookupField(f) >= 0), "")
 
         # parcels -------------------------------------------------------------------------
         fids, pgeoms, pvalues = io.read_geometries(
-            parcels, area_crs, tctx, attributes=attrs, feedback=feedback, progress_span=(0, 10)
+            parcels,
+            area_crs,
+            tctx,
+            attributes=attrs + ([name_field] if name_field not in ("", *attrs) else []),
+            feedback=feedback,
+            progress_span=(0, 10),
         )
         self._check_canceled(feedback)
         parcel_ids = (
@@ -441,6 +449,11 @@ class ComplianceOverlayAlgorithm(RepairingAlgorithm):
                 "zoning_field": zoning_field or None,
                 "zoning_scheme": scheme_text if zoning is not None else None,
                 "control_set": set_info(cset),
+                "project_names": (
+                    dict(zip(parcel_ids, map(io.attribute_text, pvalues[name_field])))
+                    if name_field
+                    else {}
+                ),
             }
             pdf_path = os.path.splitext(html_path)[0] + ".pdf"
             try:
