@@ -292,9 +292,29 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
     return "".join(parts)
 
 
-def write_pdf(html_text: str, folder: Path, files: str, pdf_path: Path) -> None:
+def print_a4_pdf(doc: QTextDocument, pdf_path: Path) -> None:
+    """Print ``doc`` to ``pdf_path``: A4 portrait, 12 mm margins (the project file and the
+    统计简报); ReportError when no PDF came out."""
     from qgis.PyQt.QtPrintSupport import QPrinter
 
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(pdf_path))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(12, 12, 12, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    doc.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
+    (getattr(doc, "print_", None) or doc.print)(printer)
+    if not pdf_path.is_file() or pdf_path.stat().st_size == 0:
+        raise ReportError(tr("Cannot write the PDF {path}").format(path=pdf_path))
+
+
+def write_pdf(html_text: str, folder: Path, files: str, pdf_path: Path) -> None:
     doc = QTextDocument()
     doc.setDefaultFont(QFont(CJK_FONT, 9))
     text = html_text
@@ -315,21 +335,7 @@ def write_pdf(html_text: str, folder: Path, files: str, pdf_path: Path) -> None:
             f'<h2 id="{section}">', f'<h2 id="{section}" style="page-break-before: always">'
         )
     doc.setHtml(text)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(pdf_path))
-    printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(12, 12, 12, 12),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    doc.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
-    (getattr(doc, "print_", None) or doc.print)(printer)
-    if not pdf_path.is_file() or pdf_path.stat().st_size == 0:
-        raise ReportError(tr("Cannot write the PDF {path}").format(path=pdf_path))
+    print_a4_pdf(doc, pdf_path)
 
 
 def write_project_report(

@@ -7,21 +7,18 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
-from qgis.PyQt.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtGui import QFont, QImage, QTextDocument
 
 from ..core.statistics import charts
 from ..core.statistics.brief import brief_html
-from ..toolbelt.i18n import tr
-from .projectbox_report import CJK_FONT, ReportError
+from .projectbox_report import CJK_FONT, print_a4_pdf
 
 CHART_WIDTH = 470  # points: within the ~527 pt text width of A4 with 12 mm margins
 
 
 def write_brief_pdf(stats, pdf_path, description: list[tuple[str, str]]) -> None:
     """Write the brief of ``stats`` to ``pdf_path`` (A4 portrait)."""
-    from qgis.PyQt.QtPrintSupport import QPrinter
-
     pdf_path = Path(pdf_path)
     doc = QTextDocument()
     doc.setDefaultFont(QFont(CJK_FONT, 9))
@@ -46,18 +43,4 @@ def write_brief_pdf(stats, pdf_path, description: list[tuple[str, str]]) -> None
         .replace("<table>", "<table width='100%' cellspacing='0' cellpadding='2'>")
     )
     doc.setHtml(text)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(pdf_path))
-    printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(12, 12, 12, 12),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    doc.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
-    (getattr(doc, "print_", None) or doc.print)(printer)
-    if not pdf_path.is_file() or pdf_path.stat().st_size == 0:
-        raise ReportError(tr("Cannot write the PDF {path}").format(path=pdf_path))
+    print_a4_pdf(doc, pdf_path)
