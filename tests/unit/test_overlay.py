@@ -312,3 +312,14 @@ def test_two_reviews_in_parallel_share_a_cached_layer():
         for a, b in zip(res.parcels, expected.parcels):
             oa, ob = a.overlap("基本农田"), b.overlap("基本农田")
             assert (oa.overlap_m2 if oa else 0) == pytest.approx(ob.overlap_m2 if ob else 0)
+
+
+def test_an_unknown_rule_is_refused_naming_the_layer_by_review_and_site_selection():
+    from yimatong_plugin.core.overlay import ControlLayer, compliance_overlay
+    from yimatong_plugin.core.siting.land import Constraints
+
+    bad = ControlLayer("红线", np.array([box(0, 0, 10, 10)], dtype=object), rule="maybe")
+    with pytest.raises(ValueError, match="maybe.*红线"):
+        compliance_overlay(np.array([box(1, 1, 2, 2)], dtype=object), [bad])
+    with pytest.raises(ValueError, match="maybe.*红线"):
+        Constraints([bad])

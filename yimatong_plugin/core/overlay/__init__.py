@@ -54,6 +54,7 @@ from .model import (
     OverlayResult,
     ParcelResult,
     ZoningLayer,
+    check_rules,
 )
 from .prepared import HOLDS_PARCEL, HUGE_VERTICES, INSIDE_PARCEL, NONE, PreparedLayer
 
@@ -69,6 +70,7 @@ __all__ = [
     "MAX_VERTICES",
     "NONE",
     "RULES",
+    "check_rules",
     "VERDICT_ARGUE",
     "VERDICT_CONFLICT",
     "VERDICT_OK",

@@ -10,11 +10,9 @@ from typing import Callable
 import numpy as np
 import shapely
 
-from ..i18n import tr
 from .geometry import polygonal, repair
 from .model import (
     INSIDE,
-    RULES,
     ZONING_ROLE,
     ControlLayer,
     Overlap,
@@ -22,6 +20,7 @@ from .model import (
     OverlayResult,
     ParcelResult,
     ZoningLayer,
+    check_rules,
 )
 from .prepared import HOLDS_PARCEL, INSIDE_PARCEL, NONE, PreparedLayer
 from .verdict import _decide
@@ -187,13 +186,7 @@ def compliance_overlay(
     progress = progress or (lambda f: None)
     is_canceled = is_canceled or (lambda: False)
     workers = workers or default_workers()
-    for layer in layers:
-        if layer.rule not in RULES:
-            raise ValueError(
-                tr(
-                    "Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)"
-                ).format(rule=layer.rule, layer=layer.name)
-            )
+    check_rules(layers)
     fixed, repaired, empty = repair(parcels)
     n = len(fixed)
     areas = np.zeros(n, dtype=float)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..i18n import tr
 from ..landuse_compat import ARGUE, COMPATIBLE, CONFLICT
 from .prepared import PreparedLayer, _code_text
 
@@ -25,6 +26,17 @@ VERDICT_ARGUE = ARGUE  # 需论证
 
 class OverlayCanceledError(Exception):
     """Raised when the caller's ``is_canceled`` returns True."""
+
+
+def check_rules(layers) -> None:
+    """ValueError naming the first control layer whose rule is neither avoid nor inside."""
+    for layer in layers:
+        if layer.rule not in RULES:
+            raise ValueError(
+                tr(
+                    "Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)"
+                ).format(rule=layer.rule, layer=layer.name)
+            )
 
 
 @dataclass

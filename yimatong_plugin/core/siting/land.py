@@ -36,10 +36,10 @@ from ..landuse_compat import ARGUE, COMPATIBLE, compatibility, normalise_land_us
 from ..overlay import (
     AVOID,
     INSIDE,
-    RULES,
     ControlLayer,
     PreparedLayer,
     ZoningLayer,
+    check_rules,
     clip_box,
     polygonal,
     repair,
@@ -73,13 +73,7 @@ class Constraints:
     """The constraint layers of a search, checked and prepared once for all tiles."""
 
     def __init__(self, layers=(), zoning=None, land_use=None, exclude=()):
-        for layer in layers:
-            if layer.rule not in RULES:
-                raise ValueError(
-                    tr(
-                        "Unknown rule '{rule}' for control layer '{layer}' (use avoid or inside)"
-                    ).format(rule=layer.rule, layer=layer.name)
-                )
+        check_rules(layers)
         self.inside = [(c.name, c.prepared()) for c in layers if c.rule == INSIDE]
         self.avoid = [(c.name, c.prepared(), None) for c in layers if c.rule == AVOID]
         self.zoning = None
