@@ -1366,12 +1366,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="286" />
+      <location filename="../core/siting/candidates.py" line="281" />
       <source>Criterion '{name}': direction must be near or far</source>
       <translation>评价因子“{name}”：方向须为 near（越近越好）或 far（越远越好）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="290" />
+      <location filename="../core/siting/candidates.py" line="285" />
       <source>Criterion '{name}': the weight must be positive</source>
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
@@ -2389,7 +2389,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="293" />
+      <location filename="../core/siting/candidates.py" line="288" />
       <source>MAX_AREA_M2 is smaller than MIN_AREA_M2</source>
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
@@ -5328,7 +5328,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积与申报面积不符</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="400" />
+      <location filename="../core/siting/candidates.py" line="395" />
       <source>area {area} m², compactness {c}</source>
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
@@ -5403,7 +5403,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="423" />
+      <location filename="../core/siting/candidates.py" line="418" />
       <source>clear of {names}</source>
       <translation>不占{names}</translation>
     </message>
@@ -5513,7 +5513,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>现行地块</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="430" />
+      <location filename="../core/siting/candidates.py" line="425" />
       <source>cut from allowed piece {piece} by a {side} m grid</source>
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
@@ -5638,7 +5638,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>应为 {n} 列（{columns}），实际为 {found} 列。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="407" />
+      <location filename="../core/siting/candidates.py" line="402" />
       <source>farther is better</source>
       <translation>越远越好</translation>
     </message>
@@ -5738,7 +5738,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>在内（界外部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="425" />
+      <location filename="../core/siting/candidates.py" line="420" />
       <source>inside {names}</source>
       <translation>位于{names}内</translation>
     </message>
@@ -5958,7 +5958,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="407" />
+      <location filename="../core/siting/candidates.py" line="402" />
       <source>nearer is better</source>
       <translation>越近越好</translation>
     </message>
@@ -5988,7 +5988,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与控制线及规划用途均无冲突</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="419" />
+      <location filename="../core/siting/candidates.py" line="414" />
       <source>no criteria given: the score is the compactness</source>
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
@@ -6053,7 +6053,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 numpy</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="427" />
+      <location filename="../core/siting/candidates.py" line="422" />
       <source>on zoning compatible with use {use}</source>
       <translation>规划用途与项目用途 {use} 相符</translation>
     </message>
@@ -6203,7 +6203,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 pyproj</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="397" />
+      <location filename="../core/siting/candidates.py" line="392" />
       <source>rank {rank} of {n}, score {score}</source>
       <translation>{n} 个候选中排名第 {rank}，得分 {score}</translation>
     </message>
@@ -6743,7 +6743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{d} m（{better}），归一化 {s}</translation>
     </message>
     <message>
-      <location filename="../core/siting/candidates.py" line="409" />
+      <location filename="../core/siting/candidates.py" line="404" />
       <source>{name}: {d} m ({better}), normalised {s}, weight {w}, adds {part}</source>
       <translation>{name}：{d} m（{better}），归一化 {s}，权重 {w}，贡献 {part}</translation>
     </message>

@@ -211,23 +211,18 @@ def opened_land(
     ``min_width`` of it, so the tiles' parts together are the opening of the whole.
     """
     margin = MARGIN_WIDTHS * min_width + 1.0 if min_width > 0 else 0.0
+    # only the tiles that meet the search area, asked here on one thread: GEOS builds a
+    # prepared geometry's index lazily and not thread-safely (libgeos/geos#825; a run crashed
+    # when the workers asked it at once)
     tiles = _tiles(search.bounds, tile_m)
-    # which tiles meet the search area, asked here on one thread: GEOS builds a prepared
-    # geometry's index lazily and not thread-safely (libgeos/geos#825; a run crashed when the
-    # workers asked it at once)
     prepared_search = shapely.Polygon(search) if search.geom_type == "Polygon" else search
     shapely.prepare(prepared_search)
-    if len(tiles):
-        boxes = shapely.box(*np.asarray(tiles, dtype=float).T)
-        meets = dict(zip(map(tuple, tiles), shapely.intersects(prepared_search, boxes).tolist()))
-    else:
-        meets = {}
+    hits = shapely.intersects(prepared_search, shapely.box(*np.asarray(tiles, dtype=float).T))
+    tiles = [t for t, hit in zip(tiles, hits.tolist()) if hit]
 
     def work(tile):
         if is_canceled():
             raise OverlayCanceledError()
-        if not meets[tuple(tile)]:
-            return [], [], {}
         grown = (tile[0] - margin, tile[1] - margin, tile[2] + margin, tile[3] + margin)
         land, removed = tile_land(cons, search, grown, core=tile, is_canceled=is_canceled)
         core_land = polygonal(clip_box(land, tile)) if margin else land
