@@ -136,15 +136,10 @@ class YimatongPlugin:
         """Project library panel (项目库): a dock shown by its action."""
 
         def build():
-            from qgis.PyQt.QtCore import Qt
-
             from .ui.library_dock import LibraryDock
 
-            dock = LibraryDock(self.iface, self.iface.mainWindow())
             # its own (right) area: under 图层 on the left it had one result row
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            dock.hide()
-            return dock
+            return self._new_dock(LibraryDock)
 
         self._build_library_dock = build
 
@@ -181,10 +176,7 @@ class YimatongPlugin:
         def remove():
             dock = self._library_dock
             self._library_dock = self._build_library_dock = None
-            if dock is not None:
-                dock.unload()
-                self.iface.removeDockWidget(dock)
-                dock.deleteLater()
+            self._drop_dock(dock)
 
         self.on_unload(remove)
 
@@ -197,9 +189,7 @@ class YimatongPlugin:
 
             from .ui.catalog_dock import CatalogDock
 
-            dock = CatalogDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-            dock.hide()
+            dock = self._new_dock(CatalogDock, Qt.DockWidgetArea.LeftDockWidgetArea)
             library = self.library_dock
 
             def follow(uri):
@@ -243,9 +233,7 @@ class YimatongPlugin:
                     library.libraryOpened.disconnect(dock.follow_library)
                 except (RuntimeError, TypeError):
                     pass
-            dock.unload()
-            self.iface.removeDockWidget(dock)
-            dock.deleteLater()
+            self._drop_dock(dock)
 
         self.on_unload(remove)
 
@@ -253,14 +241,9 @@ class YimatongPlugin:
         """Project box (项目盒): a dock and its map tool; the action shows both."""
 
         def build():
-            from qgis.PyQt.QtCore import Qt
-
             from .ui.project_box import ProjectBoxDock
 
-            dock = ProjectBoxDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            dock.hide()
-            return dock
+            return self._new_dock(ProjectBoxDock)
 
         self._build_project_box = build
         self.add_action(
@@ -270,12 +253,27 @@ class YimatongPlugin:
         def remove():
             dock = self._project_box
             self._project_box = self._build_project_box = None
-            if dock is not None:
-                dock.unload()
-                self.iface.removeDockWidget(dock)
-                dock.deleteLater()
+            self._drop_dock(dock)
 
         self.on_unload(remove)
+
+    def _new_dock(self, dock_class, area=None):
+        """A dock ``dock_class(iface, main window)`` added to QGIS's ``area`` (default: the
+        right one), hidden until its action shows it."""
+        from qgis.PyQt.QtCore import Qt
+
+        dock = dock_class(self.iface, self.iface.mainWindow())
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.iface.addDockWidget(area if area is not None else right, dock)
+        dock.hide()
+        return dock
+
+    def _drop_dock(self, dock) -> None:
+        """Unload a dock built by :meth:`_new_dock` (None: never built) and take it out of QGIS."""
+        if dock is not None:
+            dock.unload()
+            self.iface.removeDockWidget(dock)
+            dock.deleteLater()
 
     def add_action(
         self,
