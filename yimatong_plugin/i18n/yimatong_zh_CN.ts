@@ -109,7 +109,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="192" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="188" />
       <source>, now the current set</source>
       <translation>，现为现行版本</translation>
     </message>
@@ -129,12 +129,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="67" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
       <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="69" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="67" />
       <source>28-digit code of the project whose live parcels are written (or use INPUT).</source>
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
@@ -144,32 +144,32 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="116" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="114" />
       <source>3 = millimetres (精度=0.001).</source>
       <translation>3 = 毫米（精度=0.001）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="100" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="98" />
       <source>3-degree zone (0 = automatic)</source>
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="149" />
+      <location filename="../processing/params.py" line="152" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="114" />
+      <location filename="../processing/algorithms/importprojects.py" line="110" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <location filename="../processing/algorithms/importprojects.py" line="90" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="71" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="67" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="35" />
+      <location filename="../processing/algorithms/importcatalog.py" line="31" />
       <source>A Yimatong catalog file (JSON).</source>
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="95" />
+      <location filename="../processing/algorithms/siteselection.py" line="91" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -229,12 +229,12 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="84" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="82" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="68" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="65" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>请求体</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="129" />
+      <location filename="../processing/algorithms/importprojects.py" line="125" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="45" />
+      <location filename="../processing/algorithms/importcatalog.py" line="41" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -451,7 +451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="411" />
+      <location filename="../processing/algorithms/siteselection.py" line="407" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -596,12 +596,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="94" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="92" />
       <source>Area mismatches</source>
       <translation>面积不符数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="99" />
+      <location filename="../processing/algorithms/checkparcels.py" line="96" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -616,7 +616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="283" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="280" />
       <source>Areas are planar in {crs}</source>
       <translation>面积按 {crs} 平面计算</translation>
     </message>
@@ -676,12 +676,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="66" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="64" />
       <source>Attach to project code</source>
       <translation>挂接到项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="174" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="172" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -721,12 +721,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="132" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="101" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="99" />
       <source>CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude.</source>
       <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
     </message>
@@ -751,32 +751,32 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CONTROL_SET：请给出存放该版本的项目库（LIBRARY）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="120" />
+      <location filename="../processing/algorithms/checkparcels.py" line="117" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="201" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="206" />
+      <location filename="../processing/algorithms/siteselection.py" line="202" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="135" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="133" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="117" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="113" />
       <source>CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)</source>
       <translation>管控线版本的坐标系（默认：第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="80" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="76" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
@@ -801,12 +801,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="213" />
+      <location filename="../processing/algorithms/siteselection.py" line="209" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="212" />
+      <location filename="../processing/algorithms/siteselection.py" line="208" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -821,12 +821,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="109" />
+      <location filename="../processing/algorithms/siteselection.py" line="105" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="153" />
+      <location filename="../processing/algorithms/siteselection.py" line="149" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -866,7 +866,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="208" />
+      <location filename="../processing/params.py" line="211" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -886,7 +886,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="64" />
+      <location filename="../processing/algorithms/importcatalog.py" line="60" />
       <source>Cannot read the catalog file {path}: {error}</source>
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
@@ -901,7 +901,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="109" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="107" />
       <source>Cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -916,7 +916,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="35" />
+      <location filename="../processing/algorithms/importcatalog.py" line="31" />
       <source>Catalog file</source>
       <translation>目录文件</translation>
     </message>
@@ -936,7 +936,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录图层：{title}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="81" />
+      <location filename="../processing/algorithms/importcatalog.py" line="77" />
       <source>Catalog: {added} added, {updated} updated, {unchanged} unchanged</source>
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
@@ -981,7 +981,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="209" />
+      <location filename="../processing/algorithms/importprojects.py" line="205" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -991,7 +991,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查数据源…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="40" />
+      <location filename="../processing/algorithms/checkparcels.py" line="37" />
       <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
@@ -1001,7 +1001,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="145" />
+      <location filename="../processing/algorithms/importprojects.py" line="141" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -1081,7 +1081,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="93" />
+      <location filename="../processing/algorithms/importprojects.py" line="89" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -1096,7 +1096,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列名所在行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="197" />
+      <location filename="../processing/algorithms/importprojects.py" line="193" />
       <source>Column names read from row {row}.</source>
       <translation>列名取自第 {row} 行。</translation>
     </message>
@@ -1116,12 +1116,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>紧凑度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="91" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="87" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="38" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="61" />
       <source>Compliance review</source>
       <translation>合规性审查</translation>
     </message>
@@ -1161,7 +1161,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="315" />
+      <location filename="../processing/algorithms/siteselection.py" line="311" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
@@ -1171,7 +1171,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="365" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1216,7 +1216,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层名称“{name}”重复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="76" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="72" />
       <source>Control layers (the layer name is the line's name)</source>
       <translation>管控图层（图层名即管控线名称）</translation>
     </message>
@@ -1231,17 +1231,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="138" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="253" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="250" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1271,22 +1271,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="189" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="185" />
       <source>Control set {set} published ({key}){current}</source>
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="130" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="128" />
       <source>Coordinate file</source>
       <translation>坐标文件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="132" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="130" />
       <source>Coordinate file (*.txt)</source>
       <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="60" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="58" />
       <source>Coordinate file (坐标 TXT)</source>
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
@@ -1311,7 +1311,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已更正：{fields}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="134" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="132" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
@@ -1341,17 +1341,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="199" />
+      <location filename="../processing/algorithms/siteselection.py" line="195" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="359" />
+      <location filename="../processing/algorithms/siteselection.py" line="355" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="191" />
+      <location filename="../processing/algorithms/siteselection.py" line="187" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1376,7 +1376,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="364" />
+      <location filename="../processing/algorithms/siteselection.py" line="360" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1421,7 +1421,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="115" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="113" />
       <source>Decimals of the coordinates</source>
       <translation>坐标小数位数</translation>
     </message>
@@ -1461,7 +1461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="83" />
+      <location filename="../processing/algorithms/checkparcels.py" line="80" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -1481,7 +1481,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="113" />
+      <location filename="../processing/algorithms/importprojects.py" line="109" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1491,7 +1491,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="105" />
       <source>Description, e.g. 2023 批复版</source>
       <translation>说明，例如 2023 批复版</translation>
     </message>
@@ -1566,22 +1566,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="123" />
+      <location filename="../processing/algorithms/importprojects.py" line="119" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="93" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="89" />
       <source>Dry run (write nothing)</source>
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="221" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="217" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="240" />
+      <location filename="../processing/algorithms/importprojects.py" line="236" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -1606,7 +1606,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编辑图层信息…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="94" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="90" />
       <source>Effective date (YYYY-MM-DD)</source>
       <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
@@ -1696,42 +1696,42 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="72" />
+      <location filename="../processing/algorithms/checkparcels.py" line="69" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="95" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
       <source>Field of INPUT written as 地块名称.</source>
       <translation>INPUT 中写作地块名称的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="89" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
       <source>Field of INPUT written as 地块编号; default the feature id.</source>
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="158" />
+      <location filename="../processing/algorithms/siteselection.py" line="154" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="168" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="192" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="186" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1746,7 +1746,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="84" />
+      <location filename="../processing/algorithms/checkparcels.py" line="81" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
@@ -1786,12 +1786,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="44" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="41" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="40" />
+      <location filename="../processing/algorithms/siteselection.py" line="37" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1822,7 +1822,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="110" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="106" />
       <source>Free text shown with the set.</source>
       <translation>随版本显示的说明文字。</translation>
     </message>
@@ -1887,22 +1887,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 CONTROL_LAYERS 或 CONTROL_SET 之一，不能同时给出</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="150" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="146" />
       <source>Give at least one control layer</source>
       <translation>请至少给出一个管控图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="268" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="141" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="139" />
       <source>Give either PROJECT_CODE (library parcels) or INPUT (a layer).</source>
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="258" />
+      <location filename="../processing/algorithms/siteselection.py" line="254" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1937,17 +1937,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="239" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="222" />
+      <location filename="../processing/algorithms/siteselection.py" line="218" />
       <source>HTML files (*.html);;PDF files (*.pdf)</source>
       <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="238" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="235" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1977,12 +1977,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>内环数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="132" />
+      <location filename="../processing/algorithms/checkparcels.py" line="129" />
       <source>INPUT: the parcel layer</source>
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="179" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="177" />
       <source>INPUT: the parcels</source>
       <translation>INPUT：地块图层</translation>
     </message>
@@ -2032,7 +2032,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="246" />
+      <location filename="../processing/algorithms/importprojects.py" line="242" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
@@ -2044,17 +2044,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入一张图目录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="132" />
+      <location filename="../processing/algorithms/importprojects.py" line="128" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="265" />
+      <location filename="../processing/algorithms/importprojects.py" line="261" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="41" />
+      <location filename="../processing/algorithms/importprojects.py" line="38" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
@@ -2119,7 +2119,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="252" />
+      <location filename="../processing/algorithms/siteselection.py" line="248" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -2134,7 +2134,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="172" />
+      <location filename="../processing/algorithms/siteselection.py" line="168" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -2159,7 +2159,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <location filename="../processing/algorithms/checkparcels.py" line="97" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
@@ -2169,7 +2169,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="152" />
+      <location filename="../processing/algorithms/checkparcels.py" line="149" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
@@ -2209,12 +2209,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="328" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="408" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="405" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
@@ -2259,7 +2259,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="195" />
+      <location filename="../processing/algorithms/checkparcels.py" line="192" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
@@ -2269,7 +2269,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="195" />
+      <location filename="../processing/algorithms/siteselection.py" line="191" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2354,7 +2354,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="124" />
+      <location filename="../processing/algorithms/importprojects.py" line="120" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -2394,12 +2394,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="131" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="128" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="124" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="120" />
       <source>Make it the current set</source>
       <translation>设为现行版本</translation>
     </message>
@@ -2424,7 +2424,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="79" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="75" />
       <source>Mapping file (optional)</source>
       <translation>对照表文件（可选）</translation>
     </message>
@@ -2434,7 +2434,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="185" />
+      <location filename="../processing/algorithms/importprojects.py" line="181" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -2444,7 +2444,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地图与面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="18" />
+      <location filename="../processing/algorithms/importcatalog.py" line="15" />
       <source>Merges a 一张图 catalog file (JSON, as the 一张图 dock exports it) into the catalog of a project library: topics and layers with new keys are added, those whose fields differ are updated, nothing is deleted and a layer retired in the library stays retired. One transaction: a file with one bad entry (an unknown source type, a password in a source) changes nothing and the error names the entry. Optionally writes the whole resulting catalog to a JSON file.</source>
       <translation>将一张图目录文件（JSON，即一张图面板导出的格式）合并到项目库的目录中：新键的专题和图层被新增，字段不同的被更新，不删除任何内容，项目库中已停用的图层保持停用。整个导入为一个事务：文件中只要有一项有误（未知的数据源类型、数据源中含密码），就不做任何修改，错误信息指明该项。可选：将导入后的完整目录写入 JSON 文件。</translation>
     </message>
@@ -2494,7 +2494,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="81" />
+      <location filename="../processing/algorithms/importprojects.py" line="77" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -2609,7 +2609,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="126" />
+      <location filename="../processing/algorithms/siteselection.py" line="122" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2654,7 +2654,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="157" />
       <source>No project {code} in the library.</source>
       <translation>项目库中没有项目 {code}。</translation>
     </message>
@@ -2714,17 +2714,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="234" />
+      <location filename="../processing/algorithms/importprojects.py" line="230" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="172" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="170" />
       <source>Nothing was attached to {code}: {error}</source>
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="214" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="210" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2739,17 +2739,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="215" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="227" />
+      <location filename="../plugin.py" line="217" />
       <source>One map (一张图)</source>
       <translation>一张图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="91" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="89" />
       <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
@@ -2759,17 +2759,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="220" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="127" />
+      <location filename="../processing/algorithms/checkparcels.py" line="124" />
       <source>One row per problem, with where it is.</source>
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="97" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="93" />
       <source>One row per record: what was done with it (or would be) and why.</source>
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
@@ -2779,7 +2779,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="90" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="86" />
       <source>Only records handled on or after (optional)</source>
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
@@ -2819,17 +2819,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="163" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="40" />
+      <location filename="../processing/algorithms/importcatalog.py" line="36" />
       <source>Optional: the library's whole catalog after the import.</source>
       <translation>可选：导入后项目库的完整目录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="57" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="54" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
@@ -2869,22 +2869,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="228" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="219" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="209" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="206" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="65" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="62" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2920,7 +2920,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="193" />
+      <location filename="../processing/params.py" line="196" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -2945,12 +2945,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="71" />
+      <location filename="../processing/algorithms/checkparcels.py" line="68" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="125" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="122" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -2970,7 +2970,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="94" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="92" />
       <source>Parcel name field (地块名称)</source>
       <translation>地块名称字段</translation>
     </message>
@@ -2980,12 +2980,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="88" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="86" />
       <source>Parcel number field (地块编号)</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="125" />
+      <location filename="../processing/algorithms/checkparcels.py" line="122" />
       <source>Parcel problems</source>
       <translation>地块问题</translation>
     </message>
@@ -3000,32 +3000,32 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="201" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="199" />
       <source>Parcel {label} cannot be transformed: {error}</source>
       <translation>地块 {label} 无法转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="195" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="193" />
       <source>Parcel {label} has no geometry.</source>
       <translation>地块 {label} 没有几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="260" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="258" />
       <source>Parcel {label} is not a valid polygon ({reason}): repair it first</source>
       <translation>地块 {label} 不是有效的面（{reason}）：请先修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="236" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="234" />
       <source>Parcel {label} lies at {lon}°E, more than 3° from the central meridian {cm}°E of zone {zone}: choose its zone</source>
       <translation>地块 {label} 位于东经 {lon}°，距第 {zone} 带中央经线 {cm}° 超过 3°：请选择其所在投影带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="243" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="241" />
       <source>Parcel {label} lies at {lon}°E, outside zone {zone} (central meridian {cm}°E ± 1.5°): its planar area is less exact</source>
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="65" />
+      <location filename="../processing/algorithms/checkparcels.py" line="62" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -3035,27 +3035,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="93" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="91" />
       <source>Parcels attached</source>
       <translation>已挂接地块数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="89" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="87" />
       <source>Parcels of the coordinate file</source>
       <translation>坐标文件中的地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="107" />
+      <location filename="../processing/algorithms/checkparcels.py" line="104" />
       <source>Parcels smaller than this are slivers.</source>
       <translation>小于此面积的地块视为碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="114" />
+      <location filename="../processing/algorithms/checkparcels.py" line="111" />
       <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="134" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="132" />
       <source>Parcels written</source>
       <translation>已写出地块数</translation>
     </message>
@@ -3070,7 +3070,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="99" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="95" />
       <source>Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12</source>
       <translation>各图层的批复文号和日期，例如 红线=湘政函〔2023〕12号|2023-10-12</translation>
     </message>
@@ -3080,7 +3080,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="121" />
+      <location filename="../processing/algorithms/siteselection.py" line="117" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -3095,7 +3095,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="346" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="343" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -3135,42 +3135,42 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="158" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="67" />
+      <location filename="../processing/algorithms/checkparcels.py" line="64" />
       <source>Polygon layer of parcels to check.</source>
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="121" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="118" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="176" />
+      <location filename="../processing/algorithms/siteselection.py" line="172" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="137" />
+      <location filename="../processing/algorithms/siteselection.py" line="133" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="79" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="75" />
       <source>Polygon layers of the control lines.</source>
       <translation>管控线的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="90" />
+      <location filename="../processing/algorithms/siteselection.py" line="86" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3205,7 +3205,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="131" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="127" />
       <source>Preparations stored now (new data versions)</source>
       <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
@@ -3225,7 +3225,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="128" />
+      <location filename="../processing/algorithms/importprojects.py" line="124" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3235,12 +3235,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题与提示</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="133" />
+      <location filename="../processing/algorithms/importprojects.py" line="129" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="124" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="122" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
@@ -3250,7 +3250,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="267" />
+      <location filename="../plugin.py" line="250" />
       <source>Project box</source>
       <translation>项目盒</translation>
     </message>
@@ -3260,7 +3260,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="191" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3275,12 +3275,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="50" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
       <source>Project file (HTML)</source>
       <translation>项目档案（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="56" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="53" />
       <source>Project file (PDF)</source>
       <translation>项目档案（PDF）</translation>
     </message>
@@ -3305,17 +3305,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="103" />
+      <location filename="../processing/algorithms/siteselection.py" line="99" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="159" />
+      <location filename="../plugin.py" line="154" />
       <source>Project library</source>
       <translation>项目库</translation>
     </message>
@@ -3325,7 +3325,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（用于 CONTROL_SET）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="180" />
+      <location filename="../processing/algorithms/siteselection.py" line="176" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3340,7 +3340,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="347" />
+      <location filename="../processing/algorithms/siteselection.py" line="343" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3380,7 +3380,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="166" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="164" />
       <source>Project {code} has no live parcels to export.</source>
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
@@ -3395,17 +3395,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="209" />
+      <location filename="../processing/algorithms/siteselection.py" line="205" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="121" />
+      <location filename="../processing/algorithms/checkparcels.py" line="118" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="120" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="116" />
       <source>Projected CRS the features are stored and prepared in; reviews use it.</source>
       <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
@@ -3470,12 +3470,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>发布管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="128" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="124" />
       <source>Published set (name@version)</source>
       <translation>已发布的版本（名称@版本号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="38" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="35" />
       <source>Publishes control layers (生态保护红线, 永久基本农田, 城镇开发边界, …) as a new version of a named control set in the project library (e.g. 三区三线: version 1, 2, …), each layer with its rule (avoid / inside), 批复文号 and effective date. The new version becomes the library's current set unless told otherwise; older versions stay readable and nothing is ever deleted (every change is audited).
 
 The layers' features are stored in the library in the set's CRS (AREA_CRS; default the CGCS2000 3-degree Gauss-Kruger zone of the first layer), and each layer is prepared once for review — invalid polygons repaired, huge polygons cut into cells, overlaps between neighbours found — and that preparation is stored too, keyed by the content hash of the features: a compliance review or a site selection against the set (CONTROL_SET) on any machine reads it instead of preparing again, and data with one feature changed is another version with its own preparation.</source>
@@ -3514,7 +3514,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取图层目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="160" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="156" />
       <source>Reading the staging tables…</source>
       <translation>正在读取前置库表…</translation>
     </message>
@@ -3524,12 +3524,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>读取 {where} 失败：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="34" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="33" />
       <source>Reads a surveyors' coordinate file (勘测定界 / 报部 坐标 TXT: [属性描述] and [地块坐标], GBK or UTF-8) and writes one polygon per parcel in the file's own CRS: CGCS2000 3-degree Gauss-Kruger EPSG:4513-4533 when Y carries the zone number, EPSG:4534-4554 otherwise (6-degree zones likewise); 西安80 and 北京54 files are refused. X is the northing, Y the easting. Ring 1 is the outer ring; other rings are holes or further parts, by containment. Every malformed line is named by its line number and nothing is written when any parcel fails. The declared 地块面积 (公顷) is compared with the planar area computed from the coordinates: a difference of more than 1 m² and more than 0.1 % is reported (area_check = mismatch). With PROJECT_CODE the parcels are also attached to that project of LIBRARY in one transaction (all or none).</source>
       <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="39" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="36" />
       <source>Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a PostgreSQL database, a GeoPackage/SQLite file or a folder of CSV exports (UTF-8 or GBK), and brings them into the project library by investment code (项目代码 XMDM = the library's investment_code). Only rows with SJYXBS = 1 count. A 办结（通过） or 办结（容缺通过） record of an item mapped to a stage becomes that stage's event with its 批复文号 and date; other statuses update the project's approval status. The record's DFSJZJ (else LSH) is stored with the event: running again, or with an overlapping SINCE, changes nothing, and a corrected record updates its event (the audit keeps before and after). A record matching no project, or more than one, an unknown item or status, or a bad date is refused with the reason. Everything is written in one transaction: a failure leaves the library as it was. MAPPING (CSV, kind,key,value): item,&lt;text in the item name or item code&gt;,&lt;stage or -&gt;; status,&lt;local number&gt;,&lt;national BLZT 1–15&gt;. OUTPUT: one row per record with its action and reason.</source>
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
@@ -3549,12 +3549,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="99" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="95" />
       <source>Records applied</source>
       <translation>已写入记录数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="100" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="96" />
       <source>Records refused</source>
       <translation>已拒绝记录数</translation>
     </message>
@@ -3609,12 +3609,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="217" />
+      <location filename="../processing/algorithms/siteselection.py" line="213" />
       <source>Report (HTML or PDF)</source>
       <translation>报告（HTML 或 PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="237" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -3624,7 +3624,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告生成已取消。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="218" />
+      <location filename="../processing/algorithms/siteselection.py" line="214" />
       <source>Report in Chinese, HTML or PDF by the file's extension: request, constraints and their versions, method and weights, map, top candidates.</source>
       <translation>中文报告，按文件扩展名输出 HTML 或 PDF：选址需求、约束条件及版本、计算方法与权重、分布图、排名靠前的候选地块。</translation>
     </message>
@@ -3664,7 +3664,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>成果 {id} 是库外文件，库中未存储其内容</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="39" />
+      <location filename="../processing/algorithms/importcatalog.py" line="35" />
       <source>Resulting catalog (JSON)</source>
       <translation>导入后的目录（JSON）</translation>
     </message>
@@ -3719,7 +3719,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="214" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3729,7 +3729,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="125" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="121" />
       <source>Reviews without CONTROL_SET use the current set.</source>
       <translation>未给出 CONTROL_SET 的审查使用现行版本。</translation>
     </message>
@@ -3744,7 +3744,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="103" />
+      <location filename="../processing/algorithms/importprojects.py" line="99" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -3799,7 +3799,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="119" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="115" />
       <source>SINCE is not a date: {value}</source>
       <translation>SINCE 不是日期：{value}</translation>
     </message>
@@ -3854,17 +3854,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="88" />
+      <location filename="../processing/algorithms/siteselection.py" line="84" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="94" />
+      <location filename="../processing/algorithms/siteselection.py" line="90" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="403" />
+      <location filename="../processing/algorithms/siteselection.py" line="399" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3899,12 +3899,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="142" />
+      <location filename="../processing/algorithms/siteselection.py" line="138" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="153" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3924,12 +3924,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="104" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="100" />
       <source>Set date (YYYY-MM-DD)</source>
       <translation>版本日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="70" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="66" />
       <source>Set name, e.g. 三区三线</source>
       <translation>版本名称，例如 三区三线</translation>
     </message>
@@ -3969,7 +3969,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="80" />
+      <location filename="../processing/algorithms/importprojects.py" line="76" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -3994,7 +3994,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>辅助选址…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="106" />
+      <location filename="../processing/algorithms/checkparcels.py" line="103" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
     </message>
@@ -4004,7 +4004,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="208" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -4024,12 +4024,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="73" />
+      <location filename="../processing/algorithms/importprojects.py" line="69" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="74" />
+      <location filename="../processing/algorithms/importprojects.py" line="70" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4039,17 +4039,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="77" />
+      <location filename="../processing/algorithms/checkparcels.py" line="74" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="81" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="79" />
       <source>Stage of the attached parcels</source>
       <translation>所挂接地块的阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="85" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="83" />
       <source>Stage recorded with the attached parcels (optional).</source>
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
@@ -4059,7 +4059,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="70" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="66" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
     </message>
@@ -4199,12 +4199,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="223" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="219" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="96" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="92" />
       <source>Sync log</source>
       <translation>同步日志</translation>
     </message>
@@ -4234,17 +4234,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="116" />
+      <location filename="../processing/algorithms/siteselection.py" line="112" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="40" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="37" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="51" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="48" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -4264,12 +4264,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="306" />
+      <location filename="../plugin.py" line="304" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="90" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="86" />
       <source>The approval document number of every layer (LAYER_DOCS overrides).</source>
       <translation>各图层的批复文号（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4304,7 +4304,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题 {title} 已停用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="77" />
+      <location filename="../processing/algorithms/importcatalog.py" line="73" />
       <source>The catalog was not imported: {error}</source>
       <translation>目录未导入：{error}</translation>
     </message>
@@ -4324,29 +4324,29 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="71" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="67" />
       <source>The control set's name; publishing again under it makes the next version.</source>
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="131" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="129" />
       <source>The coordinate file written (GBK).</source>
       <translation>写出的坐标文件（GBK）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="115" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="113" />
       <source>The coordinate file {path} has {n} problem(s); nothing was imported:
 {list}</source>
       <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
 {list}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="105" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="101" />
       <source>The date of this version of the set (e.g. its approval).</source>
       <translation>本版本的日期（例如批复日期）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="95" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="91" />
       <source>The date the layers take effect (LAYER_DOCS overrides).</source>
       <translation>图层生效日期（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4356,7 +4356,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="45" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="42" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
@@ -4498,7 +4498,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="141" />
+      <location filename="../processing/algorithms/importprojects.py" line="137" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -4608,7 +4608,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="233" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="230" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4633,12 +4633,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="171" />
+      <location filename="../processing/params.py" line="174" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="76" />
+      <location filename="../processing/algorithms/importprojects.py" line="72" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -4663,7 +4663,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="463" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="460" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4708,7 +4708,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -4733,7 +4733,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="61" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="59" />
       <source>The surveyors' coordinate file, GBK or UTF-8.</source>
       <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
     </message>
@@ -4743,7 +4743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="201" />
+      <location filename="../processing/algorithms/importprojects.py" line="197" />
       <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
@@ -4768,12 +4768,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="104" />
+      <location filename="../processing/algorithms/siteselection.py" line="100" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="113" />
+      <location filename="../processing/algorithms/checkparcels.py" line="110" />
       <source>Thinness threshold (4πA/P²)</source>
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
@@ -4843,17 +4843,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="47" />
+      <location filename="../processing/algorithms/importcatalog.py" line="43" />
       <source>Unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="95" />
+      <location filename="../processing/algorithms/checkparcels.py" line="92" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
       <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="91" />
+      <location filename="../processing/algorithms/checkparcels.py" line="88" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -4953,17 +4953,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未供面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="46" />
+      <location filename="../processing/algorithms/importcatalog.py" line="42" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
       <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="75" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="73" />
       <source>Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
@@ -5013,22 +5013,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="78" />
+      <location filename="../processing/algorithms/checkparcels.py" line="75" />
       <source>When given, only parcels of the same stage are checked for overlaps.</source>
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="89" />
+      <location filename="../processing/algorithms/importprojects.py" line="85" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="163" />
+      <location filename="../processing/algorithms/siteselection.py" line="159" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="176" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -5053,7 +5053,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="181" />
+      <location filename="../processing/algorithms/siteselection.py" line="177" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -5068,7 +5068,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无面积的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="110" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
       <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
@@ -5078,17 +5078,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="38" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="37" />
       <source>Writes the live parcels of a project of the library (PROJECT_CODE), or the polygons of a layer (INPUT), as a surveyors' coordinate file (坐标 TXT, GBK) for 报批 submissions: 2000国家大地坐标系, 3-degree Gauss-Kruger zone ZONE (0 = the zone of the parcels' centre longitude, as in the compliance review), Y with the zone number in front unless PREFIXED is off, X the northing. Points are numbered J1… per parcel, every ring is closed by repeating its first point, ring 1 is the outer ring followed by its holes and further parts, 地块面积 is the planar area in 公顷 (4 decimals) of the coordinates as written, and 精度 states the DECIMALS written. Parcels more than 3° from the zone's central meridian are refused (wrong zone); invalid polygons are refused. Reading the file back gives the geometry to that precision.</source>
       <translation>将项目库中某项目（PROJECT_CODE）的现行地块或某图层（INPUT）的面写出为勘测定界坐标文件（坐标 TXT，GBK 编码），用于报批：2000国家大地坐标系，3 度高斯-克吕格投影第 ZONE 带（0 = 按地块中心经度确定，与合规性审查相同），除非关闭 PREFIXED，Y 前加带号，X 为北坐标。每个地块的界址点编号为 J1…，每圈以重复首点闭合，圈 1 为外圈，其后为其内环及其他部分；地块面积为按写出坐标计算的平面面积（公顷，4 位小数），精度注明写出的小数位数 DECIMALS。距投影带中央经线超过 3° 的地块予以拒绝（投影带错误）；无效的面予以拒绝。读回该文件可按此精度得到原几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="19" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="17" />
       <source>Writes the project file (项目档案) of one library project as HTML, and as PDF when a PDF path is given: the 28-digit code in display form and as a QR image, the project's facts, its drawn timeline (批 供 用 补 查, agreed dates beside actual ones), a map of its parcels and their lineage (retired versions dashed), its events, its results with their SHA-256 checked against the files now, its lifecycle findings as of the chosen date and the audit history. Images are written to a folder named after the HTML file.</source>
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="251" />
+      <location filename="../processing/algorithms/importprojects.py" line="247" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -5098,7 +5098,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="89" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="86" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -5113,12 +5113,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="171" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="167" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="125" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
       <source>Written as 数据产生单位.</source>
       <translation>写作数据产生单位。</translation>
     </message>
@@ -5188,27 +5188,27 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>一码通版本 {version}</translation>
     </message>
     <message>
-      <location filename="../plugin.py" line="325" />
+      <location filename="../plugin.py" line="323" />
       <source>Yimatong {version}: one project library, one code per project.</source>
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="144" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="142" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="263" />
+      <location filename="../processing/algorithms/siteselection.py" line="259" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="109" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="107" />
       <source>Zone number in front of Y</source>
       <translation>Y 前加带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="225" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="223" />
       <source>Zone {zone} chosen from the parcels' centre longitude {lon}°E</source>
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
@@ -5218,12 +5218,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="164" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="260" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="257" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -5238,7 +5238,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="396" />
+      <location filename="../processing/algorithms/siteselection.py" line="392" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5703,7 +5703,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>没有投影带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="92" />
+      <location filename="../processing/algorithms/checkparcels.py" line="89" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
     </message>
@@ -5878,7 +5878,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="92" />
+      <location filename="../processing/algorithms/checkparcels.py" line="89" />
       <source>mu (亩)</source>
       <translation>亩</translation>
     </message>
@@ -5943,17 +5943,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="200" />
+      <location filename="../processing/algorithms/siteselection.py" line="196" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="85" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="81" />
       <source>name=rule pairs; by default the rule is recognised from the layer name.</source>
       <translation>名称=规则 对；默认按图层名称识别规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="100" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="96" />
       <source>name=文号|date pairs separated by ; for layers with their own approval.</source>
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
@@ -6143,7 +6143,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="441" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="438" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6363,7 +6363,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="92" />
+      <location filename="../processing/algorithms/checkparcels.py" line="89" />
       <source>square metres (m²)</source>
       <translation>平方米</translation>
     </message>
@@ -6523,12 +6523,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="236" />
+      <location filename="../processing/algorithms/siteselection.py" line="232" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="241" />
+      <location filename="../processing/algorithms/siteselection.py" line="237" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6558,7 +6558,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="95" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="92" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -6663,7 +6663,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="174" />
+      <location filename="../processing/algorithms/importprojects.py" line="170" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -6753,7 +6753,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="434" />
+      <location filename="../processing/algorithms/siteselection.py" line="430" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6783,12 +6783,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="122" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="120" />
       <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="428" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="425" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6798,7 +6798,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="282" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="280" />
       <source>{n} parcels written to {path} in {crs} ({name}), GBK, coordinates to {decimals} decimals (精度 {precision} m)</source>
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
@@ -6828,7 +6828,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="166" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="162" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
@@ -6853,12 +6853,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="142" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="138" />
       <source>{param}: cannot read '{item}'</source>
       <translation>{param}：无法读取“{item}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="247" />
+      <location filename="../processing/algorithms/siteselection.py" line="243" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6935,7 +6935,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="408" />
+      <location filename="../processing/algorithms/siteselection.py" line="404" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -7145,7 +7145,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="89" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="85" />
       <source>批复文号 (approval document number)</source>
       <translation>批复文号</translation>
     </message>

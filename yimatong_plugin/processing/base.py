@@ -216,6 +216,22 @@ class YimatongAlgorithm(ParameterHelpers, QgsProcessingAlgorithm):
         return source
 
 
+class LibraryGroup:
+    """Mixed into the algorithms of the toolbox group 项目库 (put it first in the bases)."""
+
+    GROUP_ID = "library"
+    GROUP_NAME = "Project library"
+    ICON = "library.svg"
+
+
+class ComplianceGroup:
+    """Mixed into the algorithms of the toolbox group 合规性审查 (put it first in the bases)."""
+
+    GROUP_ID = "compliance"
+    GROUP_NAME = "Compliance review"
+    ICON = "compliance.svg"
+
+
 def fresh_projection_caches() -> None:
     """Empty QGIS's caches of CRSs and coordinate transforms before an algorithm computes areas.
 

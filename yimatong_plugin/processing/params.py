@@ -67,6 +67,9 @@ def make_fields(specs) -> QgsFields:
 class ParameterHelpers:
     """The shared parameter vocabulary of the algorithms (mixed into YimatongAlgorithm)."""
 
+    #: the name of the project-library parameter of every algorithm that has one
+    LIBRARY = "LIBRARY"
+
     # -- declaring --------------------------------------------------------------------------
     def add(self, param, help_text: str):
         """Add ``param`` with its help text; returns it."""

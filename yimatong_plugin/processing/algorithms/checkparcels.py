@@ -17,7 +17,7 @@ from ...core import units
 from ...core.parcelcheck import check_parcels
 from ...gis import shapely_io as io
 from ...gis.qgis_compat import FIELD_DOUBLE, FIELD_LONGLONG, FIELD_STRING
-from ..base import RepairingAlgorithm
+from ..base import ComplianceGroup, RepairingAlgorithm
 
 UNITS = ("m2", "ha", "mu")
 #: the columns of the problems layer
@@ -31,12 +31,9 @@ OUTPUT_FIELDS = (
 )
 
 
-class CheckParcelsAlgorithm(RepairingAlgorithm):
+class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
     NAME = "checkparcels"
     DISPLAY_NAME = "Check parcel geometries"
-    GROUP_ID = "compliance"
-    GROUP_NAME = "Compliance review"
-    ICON = "compliance.svg"
     HELP = (
         "Checks the geometry quality of a parcel layer and writes one row per problem: "
         "empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, "

@@ -25,7 +25,7 @@ from ...gis import review_guards as guards
 from ...gis import shapely_io as io
 from ...gis.reports.compliance_data import NAME_FIELDS
 from ...toolbelt.i18n import CONTEXT
-from ..base import RepairingAlgorithm
+from ..base import ComplianceGroup, RepairingAlgorithm
 from ..compliance_outputs import memory_copies, set_fields, set_info, write_review_outputs
 
 # moved to compliance_support; still importable from here
@@ -56,12 +56,9 @@ from ..control_sets import (
 from ..layer_prep import LayerPrep, unique_names
 
 
-class ComplianceOverlayAlgorithm(RepairingAlgorithm):
+class ComplianceOverlayAlgorithm(ComplianceGroup, RepairingAlgorithm):
     NAME = "complianceoverlay"
     DISPLAY_NAME = "Compliance review"
-    GROUP_ID = "compliance"
-    GROUP_NAME = "Compliance review"
-    ICON = "compliance.svg"
     HELP = (
         "Overlays project parcels on control lines (ecological red line, permanent basic "
         "farmland, urban development boundary, …) and on the planning zoning, and gives each "

@@ -22,7 +22,7 @@ from ...core.coordfile import CoordFileError
 from ...core.coordfile_writer import ExportParcel, encode_gbk, write_coordfile
 from ...core.library.errors import LibraryError
 from ...gis import shapely_io as io
-from ..base import YimatongAlgorithm
+from ..base import LibraryGroup, YimatongAlgorithm
 
 #: a parcel this far (degrees) from the zone's central meridian is refused: wrong zone
 MAX_OFFSET_DEG = 3.0
@@ -30,11 +30,10 @@ MAX_OFFSET_DEG = 3.0
 BAND_DEG = 1.5
 
 
-class ExportCoordinatesAlgorithm(YimatongAlgorithm):
+class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
     NAME = "exportcoordinates"
     DISPLAY_NAME = "Export a coordinate file (坐标 TXT)"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
+    ICON = "yimatong.svg"
     HELP = (
         "Writes the live parcels of a project of the library (PROJECT_CODE), or the polygons "
         "of a layer (INPUT), as a surveyors' coordinate file (坐标 TXT, GBK) for 报批 "
@@ -48,7 +47,6 @@ class ExportCoordinatesAlgorithm(YimatongAlgorithm):
         "refused. Reading the file back gives the geometry to that precision."
     )
 
-    LIBRARY = "LIBRARY"
     PROJECT_CODE = "PROJECT_CODE"
     INPUT = "INPUT"
     ID_FIELD = "ID_FIELD"

@@ -6,15 +6,12 @@ import json
 
 from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
 
-from ..base import YimatongAlgorithm
+from ..base import LibraryGroup, YimatongAlgorithm
 
 
-class ImportCatalogAlgorithm(YimatongAlgorithm):
+class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
     NAME = "importcatalog"
     DISPLAY_NAME = "Import 一张图 catalog"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
-    ICON = "library.svg"
     HELP = (
         "Merges a 一张图 catalog file (JSON, as the 一张图 dock exports it) into the catalog of "
         "a project library: topics and layers with new keys are added, those whose fields "
@@ -24,7 +21,6 @@ class ImportCatalogAlgorithm(YimatongAlgorithm):
         "writes the whole resulting catalog to a JSON file."
     )
 
-    LIBRARY = "LIBRARY"
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
 

@@ -18,7 +18,7 @@ from ...core.library.constants import STAGES
 from ...core.library.errors import LibraryError
 from ...gis import coordfile_layer as cl
 from ...gis import parcel_attach
-from ..base import FIELD_ALIASES, YimatongAlgorithm
+from ..base import FIELD_ALIASES, LibraryGroup, YimatongAlgorithm
 
 # the display names of the output fields (applied when the layer is loaded); names other
 # algorithms write keep their aliases
@@ -26,11 +26,10 @@ for _name, _type, _alias in cl.FIELD_SPECS:
     FIELD_ALIASES.setdefault(_name, _alias)
 
 
-class ImportCoordinatesAlgorithm(YimatongAlgorithm):
+class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
     NAME = "importcoordinates"
     DISPLAY_NAME = "Import a coordinate file (坐标 TXT)"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
+    ICON = "yimatong.svg"
     HELP = (
         "Reads a surveyors' coordinate file (勘测定界 / 报部 坐标 TXT: [属性描述] and [地块坐标], "
         "GBK or UTF-8) and writes one polygon per parcel in the file's own CRS: CGCS2000 "
@@ -45,7 +44,6 @@ class ImportCoordinatesAlgorithm(YimatongAlgorithm):
     )
 
     INPUT = "INPUT"
-    LIBRARY = "LIBRARY"
     PROJECT_CODE = "PROJECT_CODE"
     STAGE = "STAGE"
     OUTPUT = "OUTPUT"

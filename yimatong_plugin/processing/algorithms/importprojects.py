@@ -20,7 +20,7 @@ from ...core import importer
 from ...gis.gdal_errors import close_table_sink
 from ...gis.import_sources import SOURCE_KEYS, mapping_store_path, source_labels
 from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
-from ..base import YimatongAlgorithm
+from ..base import LibraryGroup, YimatongAlgorithm
 
 #: the columns of the problems table
 PROBLEM_FIELDS = (
@@ -32,12 +32,9 @@ PROBLEM_FIELDS = (
 )
 
 
-class ImportProjectsAlgorithm(YimatongAlgorithm):
+class ImportProjectsAlgorithm(LibraryGroup, YimatongAlgorithm):
     NAME = "importprojects"
     DISPLAY_NAME = "Import projects from a spreadsheet"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
-    ICON = "library.svg"
     HELP = (
         "Imports a project list or an annual plan (reserve or transfer plan) from an Excel "
         "(.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to "
@@ -55,7 +52,6 @@ class ImportProjectsAlgorithm(YimatongAlgorithm):
 
     INPUT = "INPUT"
     SHEET = "SHEET"
-    LIBRARY = "LIBRARY"
     SOURCE = "SOURCE"
     MAPPING = "MAPPING"
     DRY_RUN = "DRY_RUN"

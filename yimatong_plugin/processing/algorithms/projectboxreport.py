@@ -7,14 +7,12 @@ import datetime as _dt
 from qgis.core import QgsProcessingException, QgsProcessingOutputString
 
 from ...core import lifecycle as lc
-from ..base import YimatongAlgorithm
+from ..base import LibraryGroup, YimatongAlgorithm
 
 
-class ProjectBoxReportAlgorithm(YimatongAlgorithm):
+class ProjectBoxReportAlgorithm(LibraryGroup, YimatongAlgorithm):
     NAME = "projectboxreport"
     DISPLAY_NAME = "Project file report (项目档案)"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
     ICON = "projectbox.svg"
     HELP = (
         "Writes the project file (项目档案) of one library project as HTML, and as PDF when a "
@@ -25,7 +23,6 @@ class ProjectBoxReportAlgorithm(YimatongAlgorithm):
         "date and the audit history. Images are written to a folder named after the HTML file."
     )
 
-    LIBRARY = "LIBRARY"
     CODE = "CODE"
     AS_OF = "AS_OF"
     OUTPUT_HTML = "OUTPUT_HTML"

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
 )
 
-from ..base import YimatongAlgorithm
+from ..base import ComplianceGroup, YimatongAlgorithm
 from ..compliance_support import layer_rule, name_value_items, parse_rules
 from ..control_sets import publish_set, set_label
 from ..layer_prep import LayerPrep, unique_names
@@ -29,12 +29,9 @@ def parse_docs(text: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-class PublishControlSetAlgorithm(YimatongAlgorithm):
+class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
     NAME = "publishcontrolset"
     DISPLAY_NAME = "Publish control set"
-    GROUP_ID = "compliance"
-    GROUP_NAME = "Compliance review"
-    ICON = "compliance.svg"
     HELP = (
         "Publishes control layers (生态保护红线, 永久基本农田, 城镇开发边界, …) as a new version "
         "of a named control set in the project library (e.g. 三区三线: version 1, 2, …), each "
@@ -50,7 +47,6 @@ class PublishControlSetAlgorithm(YimatongAlgorithm):
         "one feature changed is another version with its own preparation."
     )
 
-    LIBRARY = "LIBRARY"
     NAME_PARAM = "NAME"
     LAYERS = "LAYERS"
     RULES = "RULES"

@@ -23,7 +23,7 @@ from ...core import overlay as engine
 from ...core import siting
 from ...core.landuse_compat import normalise_land_use
 from ...gis import shapely_io as io
-from ..base import RepairingAlgorithm
+from ..base import ComplianceGroup, RepairingAlgorithm
 from ..compliance_outputs import set_info
 from ..compliance_support import layer_rule, parse_rules, zoning_scheme_parameter
 from ..control_sets import check_set_choice, control_set_parameter, open_set, set_crs, wanted_set
@@ -31,12 +31,9 @@ from ..layer_prep import LayerPrep
 from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
 
 
-class SiteSelectionAlgorithm(RepairingAlgorithm):
+class SiteSelectionAlgorithm(ComplianceGroup, RepairingAlgorithm):
     NAME = "siteselection"
     DISPLAY_NAME = "Site selection"
-    GROUP_ID = "compliance"
-    GROUP_NAME = "Compliance review"
-    ICON = "compliance.svg"
     HELP = (
         "Finds candidate sites for a project of a given land use and size: the land of the "
         "search area that complies with every control line and the zoning, in pieces of at "
@@ -73,7 +70,6 @@ class SiteSelectionAlgorithm(RepairingAlgorithm):
     ZONING_FIELD = "ZONING_FIELD"
     ZONING_CLASSIFICATION = "ZONING_CLASSIFICATION"
     EXCLUDE = "EXCLUDE"
-    LIBRARY = "LIBRARY"
     CRITERIA = "CRITERIA"
     CRITERIA_RULES = "CRITERIA_RULES"
     AREA_CRS = "AREA_CRS"

@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
-from ..base import YimatongAlgorithm
+from ..base import LibraryGroup, YimatongAlgorithm
 
 FIELDS = (
     ("row", FIELD_INT),
@@ -30,12 +30,9 @@ FIELDS = (
 )
 
 
-class SyncApprovalsAlgorithm(YimatongAlgorithm):
+class SyncApprovalsAlgorithm(LibraryGroup, YimatongAlgorithm):
     NAME = "syncapprovals"
     DISPLAY_NAME = "Sync approvals from the 工改 staging tables"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
-    ICON = "library.svg"
     HELP = (
         "Reads the national approval-system data-sharing tables (前置库: SPGL_XMJBXXB, "
         "SPGL_XMSPSXBLXXB, SPGL_XMSPSXBLXXXXB, SPGL_XMSPSXPFWJXXB; names in any case) from a "
@@ -53,7 +50,6 @@ class SyncApprovalsAlgorithm(YimatongAlgorithm):
         "BLZT 1–15>. OUTPUT: one row per record with its action and reason."
     )
 
-    LIBRARY = "LIBRARY"
     SOURCE = "SOURCE"
     MAPPING = "MAPPING"
     SINCE = "SINCE"
