@@ -129,12 +129,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="64" />
       <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="67" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="66" />
       <source>28-digit code of the project whose live parcels are written (or use INPUT).</source>
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
@@ -144,12 +144,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="114" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
       <source>3 = millimetres (精度=0.001).</source>
       <translation>3 = 毫米（精度=0.001）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="98" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="92" />
       <source>3-degree zone (0 = automatic)</source>
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="82" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="76" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
@@ -596,7 +596,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="92" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="86" />
       <source>Area mismatches</source>
       <translation>面积不符数</translation>
     </message>
@@ -676,12 +676,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="64" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="63" />
       <source>Attach to project code</source>
       <translation>挂接到项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="172" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="166" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -726,7 +726,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="99" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
       <source>CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude.</source>
       <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
     </message>
@@ -766,7 +766,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="133" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="127" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
     </message>
@@ -866,7 +866,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="211" />
+      <location filename="../processing/params.py" line="217" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -901,7 +901,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="107" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="101" />
       <source>Cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -1276,12 +1276,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="128" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="122" />
       <source>Coordinate file</source>
       <translation>坐标文件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="130" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="124" />
       <source>Coordinate file (*.txt)</source>
       <translation>坐标文件 (*.txt)</translation>
     </message>
@@ -1311,7 +1311,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已更正：{fields}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="132" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="126" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
@@ -1421,7 +1421,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="113" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="107" />
       <source>Decimals of the coordinates</source>
       <translation>坐标小数位数</translation>
     </message>
@@ -1706,12 +1706,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
       <source>Field of INPUT written as 地块名称.</source>
       <translation>INPUT 中写作地块名称的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="81" />
       <source>Field of INPUT written as 地块编号; default the feature id.</source>
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
@@ -1897,7 +1897,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="139" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="133" />
       <source>Give either PROJECT_CODE (library parcels) or INPUT (a layer).</source>
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
@@ -1982,7 +1982,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="177" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="171" />
       <source>INPUT: the parcels</source>
       <translation>INPUT：地块图层</translation>
     </message>
@@ -2654,7 +2654,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="157" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="151" />
       <source>No project {code} in the library.</source>
       <translation>项目库中没有项目 {code}。</translation>
     </message>
@@ -2719,7 +2719,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>提示：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="170" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="164" />
       <source>Nothing was attached to {code}: {error}</source>
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
@@ -2749,7 +2749,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一张图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="89" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="83" />
       <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
@@ -2920,7 +2920,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="196" />
+      <location filename="../processing/params.py" line="202" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -2970,7 +2970,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="92" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="86" />
       <source>Parcel name field (地块名称)</source>
       <translation>地块名称字段</translation>
     </message>
@@ -2980,7 +2980,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="86" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="80" />
       <source>Parcel number field (地块编号)</source>
       <translation>地块编号字段</translation>
     </message>
@@ -3000,27 +3000,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="199" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="193" />
       <source>Parcel {label} cannot be transformed: {error}</source>
       <translation>地块 {label} 无法转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="193" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="187" />
       <source>Parcel {label} has no geometry.</source>
       <translation>地块 {label} 没有几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="258" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="252" />
       <source>Parcel {label} is not a valid polygon ({reason}): repair it first</source>
       <translation>地块 {label} 不是有效的面（{reason}）：请先修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="234" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="228" />
       <source>Parcel {label} lies at {lon}°E, more than 3° from the central meridian {cm}°E of zone {zone}: choose its zone</source>
       <translation>地块 {label} 位于东经 {lon}°，距第 {zone} 带中央经线 {cm}° 超过 3°：请选择其所在投影带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="241" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="235" />
       <source>Parcel {label} lies at {lon}°E, outside zone {zone} (central meridian {cm}°E ± 1.5°): its planar area is less exact</source>
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
@@ -3035,12 +3035,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="91" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="85" />
       <source>Parcels attached</source>
       <translation>已挂接地块数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="87" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="81" />
       <source>Parcels of the coordinate file</source>
       <translation>坐标文件中的地块</translation>
     </message>
@@ -3055,7 +3055,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="132" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="126" />
       <source>Parcels written</source>
       <translation>已写出地块数</translation>
     </message>
@@ -3240,7 +3240,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="122" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="116" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
@@ -3380,7 +3380,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="164" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="158" />
       <source>Project {code} has no live parcels to export.</source>
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
@@ -4044,12 +4044,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="79" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
       <source>Stage of the attached parcels</source>
       <translation>所挂接地块的阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="83" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="77" />
       <source>Stage recorded with the attached parcels (optional).</source>
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
@@ -4329,12 +4329,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="129" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
       <source>The coordinate file written (GBK).</source>
       <translation>写出的坐标文件（GBK）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="113" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="107" />
       <source>The coordinate file {path} has {n} problem(s); nothing was imported:
 {list}</source>
       <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
@@ -4633,7 +4633,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="174" />
+      <location filename="../processing/params.py" line="180" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -4958,12 +4958,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
       <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="73" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="67" />
       <source>Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
@@ -5068,7 +5068,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无面积的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="102" />
       <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
@@ -5118,7 +5118,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="117" />
       <source>Written as 数据产生单位.</source>
       <translation>写作数据产生单位。</translation>
     </message>
@@ -5193,7 +5193,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="142" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="136" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
@@ -5203,12 +5203,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="107" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="101" />
       <source>Zone number in front of Y</source>
       <translation>Y 前加带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="223" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="217" />
       <source>Zone {zone} chosen from the parcels' centre longitude {lon}°E</source>
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
@@ -6783,7 +6783,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="120" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="114" />
       <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
@@ -6798,7 +6798,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="280" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="274" />
       <source>{n} parcels written to {path} in {crs} ({name}), GBK, coordinates to {decimals} decimals (精度 {precision} m)</source>
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>

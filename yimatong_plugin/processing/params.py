@@ -156,6 +156,12 @@ class ParameterHelpers:
             ),
         )
 
+    def add_project_code(self, label, help_text, library_help, name="PROJECT_CODE"):
+        """An optional project code and the library to find it in (LIBRARY, optional too:
+        needed only with a code; :meth:`check_project_code` checks both)."""
+        self.add_string(name, label, help_text, optional=True)
+        return self.add_library_parameter(self.LIBRARY, optional=True, help_text=library_help)
+
     # -- checking ---------------------------------------------------------------------------
     def check_library_parameter(self, parameters, context, name: str = "LIBRARY"):
         """(ok, message) for the library parameter: a PostgreSQL URI, an existing GeoPackage

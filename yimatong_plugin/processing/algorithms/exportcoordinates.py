@@ -61,16 +61,10 @@ class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
 
     def initAlgorithm(self, config=None):
         tr = self.tr
-        self.add_string(
-            self.PROJECT_CODE,
+        self.add_project_code(
             tr("Project code"),
             tr("28-digit code of the project whose live parcels are written (or use INPUT)."),
-            optional=True,
-        )
-        self.add_library_parameter(
-            self.LIBRARY,
-            optional=True,
-            help_text=tr(
+            tr(
                 "Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / "
                 "service, or the name of a saved QGIS PostgreSQL connection."
             ),
@@ -140,7 +134,7 @@ class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         zone = self.parameterAsInt(parameters, self.ZONE, context)
         if zone and not gk.FIRST_ZONE <= zone <= gk.LAST_ZONE:
             return False, self.tr("ZONE must be 0 (automatic) or 25-45.")
-        ok, message = self.check_project_code(parameters, context, self.PROJECT_CODE, self.LIBRARY)
+        ok, message = self.check_project_code(parameters, context)
         if not ok:
             return False, message
         return super().checkParameterValues(parameters, context)

@@ -59,16 +59,10 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
             tr("The surveyors' coordinate file, GBK or UTF-8."),
             extension="txt",
         )
-        self.add_string(
-            self.PROJECT_CODE,
+        self.add_project_code(
             tr("Attach to project code"),
             tr("28-digit code of the project the parcels are attached to; empty: no attach."),
-            optional=True,
-        )
-        self.add_library_parameter(
-            self.LIBRARY,
-            optional=True,
-            help_text=tr(
+            tr(
                 "Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection "
                 "string / service, or the name of a saved QGIS PostgreSQL connection."
             ),
@@ -92,7 +86,7 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.MISMATCHES, tr("Area mismatches")))
 
     def checkParameterValues(self, parameters, context):
-        ok, message = self.check_project_code(parameters, context, self.PROJECT_CODE, self.LIBRARY)
+        ok, message = self.check_project_code(parameters, context)
         if not ok:
             return False, message
         return super().checkParameterValues(parameters, context)
