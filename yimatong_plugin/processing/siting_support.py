@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from qgis.core import QgsFeature, QgsField, QgsFields, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsFeature, QgsFields, QgsProcessingException, QgsVectorLayer
 
 from ..core import siting
 from ..gis import shapely_io as io
 from ..gis.qgis_compat import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
+from .params import make_fields
 
 DIVISIONS = Path(__file__).resolve().parents[1] / "data" / "changde_counties.geojson"
 
@@ -71,19 +72,10 @@ def search_source(alg, parameters, context):
 def candidate_fields(criteria) -> QgsFields:
     """Fields of the candidate sites: rank, score, area, compactness, per criterion its raw
     distance and normalised score, reasons."""
-    fields = QgsFields()
-    for fname, ftype in (
-        ("rank", FIELD_INT),
-        ("score", FIELD_DOUBLE),
-        ("area_m2", FIELD_DOUBLE),
-        ("compactness", FIELD_DOUBLE),
-    ):
-        fields.append(QgsField(fname, ftype))
+    specs = [("rank", FIELD_INT)] + [(n, FIELD_DOUBLE) for n in ("score", "area_m2", "compactness")]
     for crit in criteria:
-        fields.append(QgsField(f"{crit.name}_m", FIELD_DOUBLE))
-        fields.append(QgsField(f"{crit.name}_score", FIELD_DOUBLE))
-    fields.append(QgsField("reasons", FIELD_STRING))
-    return fields
+        specs += [(f"{crit.name}_m", FIELD_DOUBLE), (f"{crit.name}_score", FIELD_DOUBLE)]
+    return make_fields(specs + [("reasons", FIELD_STRING)])
 
 
 def candidate_features(fields, candidates) -> list:
