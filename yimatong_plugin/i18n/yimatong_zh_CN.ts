@@ -119,7 +119,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="151" />
+      <location filename="../processing/compliance_support.py" line="160" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="91" />
+      <location filename="../processing/algorithms/siteselection.py" line="85" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -451,7 +451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="407" />
+      <location filename="../processing/algorithms/siteselection.py" line="376" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -616,7 +616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="280" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
       <source>Areas are planar in {crs}</source>
       <translation>面积按 {crs} 平面计算</translation>
     </message>
@@ -691,7 +691,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="137" />
+      <location filename="../processing/compliance_support.py" line="146" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -721,7 +721,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="119" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
@@ -756,12 +756,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="202" />
+      <location filename="../processing/algorithms/siteselection.py" line="174" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
@@ -801,12 +801,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="209" />
+      <location filename="../processing/algorithms/siteselection.py" line="181" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="208" />
+      <location filename="../processing/algorithms/siteselection.py" line="180" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -821,12 +821,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="105" />
+      <location filename="../processing/algorithms/siteselection.py" line="99" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="149" />
+      <location filename="../processing/algorithms/siteselection.py" line="129" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -1016,7 +1016,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="135" />
+      <location filename="../processing/compliance_support.py" line="144" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1121,7 +1121,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="61" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="56" />
       <source>Compliance review</source>
       <translation>合规性审查</translation>
     </message>
@@ -1161,17 +1161,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="311" />
+      <location filename="../processing/algorithms/siteselection.py" line="280" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="41" />
+      <location filename="../processing/compliance_support.py" line="50" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set the control rules override to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="362" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="324" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1231,17 +1231,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="138" />
+      <location filename="../processing/compliance_support.py" line="200" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="149" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="80" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="250" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1341,17 +1341,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="195" />
+      <location filename="../processing/algorithms/siteselection.py" line="167" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="355" />
+      <location filename="../processing/algorithms/siteselection.py" line="324" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="187" />
+      <location filename="../processing/algorithms/siteselection.py" line="159" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1376,7 +1376,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="360" />
+      <location filename="../processing/algorithms/siteselection.py" line="329" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
@@ -1701,7 +1701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="113" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1716,22 +1716,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="154" />
+      <location filename="../processing/algorithms/siteselection.py" line="130" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="189" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="157" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1791,7 +1791,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="37" />
+      <location filename="../processing/algorithms/siteselection.py" line="36" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1892,7 +1892,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请至少给出一个管控图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
+      <location filename="../processing/compliance_support.py" line="238" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -1902,7 +1902,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="254" />
+      <location filename="../processing/algorithms/siteselection.py" line="226" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1937,17 +1937,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="236" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="218" />
+      <location filename="../processing/algorithms/siteselection.py" line="190" />
       <source>HTML files (*.html);;PDF files (*.pdf)</source>
       <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="235" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -2119,7 +2119,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="248" />
+      <location filename="../processing/algorithms/siteselection.py" line="220" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -2134,7 +2134,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="168" />
+      <location filename="../processing/algorithms/siteselection.py" line="140" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -2209,12 +2209,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="325" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="405" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="367" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
@@ -2269,7 +2269,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="191" />
+      <location filename="../processing/algorithms/siteselection.py" line="163" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2394,7 +2394,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="128" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="118" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
@@ -2609,7 +2609,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="122" />
+      <location filename="../processing/algorithms/siteselection.py" line="116" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2739,7 +2739,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="212" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="180" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2759,7 +2759,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="217" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
@@ -2819,7 +2819,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="136" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2869,22 +2869,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="216" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="184" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="206" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="174" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="62" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="57" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="122" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="112" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -3080,7 +3080,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="117" />
+      <location filename="../processing/algorithms/siteselection.py" line="111" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -3095,7 +3095,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="343" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="305" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -3135,7 +3135,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="158" />
+      <location filename="../processing/compliance_support.py" line="219" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -3145,17 +3145,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="118" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="108" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="172" />
+      <location filename="../processing/algorithms/siteselection.py" line="144" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="133" />
+      <location filename="../processing/algorithms/siteselection.py" line="121" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
@@ -3165,12 +3165,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>管控线的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="86" />
+      <location filename="../processing/algorithms/siteselection.py" line="80" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3260,7 +3260,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="188" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3305,12 +3305,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="99" />
+      <location filename="../processing/algorithms/siteselection.py" line="93" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3325,7 +3325,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（用于 CONTROL_SET）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="176" />
+      <location filename="../processing/algorithms/siteselection.py" line="148" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3340,7 +3340,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="343" />
+      <location filename="../processing/algorithms/siteselection.py" line="312" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3395,7 +3395,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="205" />
+      <location filename="../processing/algorithms/siteselection.py" line="177" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
@@ -3609,12 +3609,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="213" />
+      <location filename="../processing/algorithms/siteselection.py" line="185" />
       <source>Report (HTML or PDF)</source>
       <translation>报告（HTML 或 PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="234" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -3624,7 +3624,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告生成已取消。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="214" />
+      <location filename="../processing/algorithms/siteselection.py" line="186" />
       <source>Report in Chinese, HTML or PDF by the file's extension: request, constraints and their versions, method and weights, map, top candidates.</source>
       <translation>中文报告，按文件扩展名输出 HTML 或 PDF：选址需求、约束条件及版本、计算方法与权重、分布图、排名靠前的候选地块。</translation>
     </message>
@@ -3719,7 +3719,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="211" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3779,17 +3779,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/siting_support.py" line="46" />
+      <location filename="../processing/siting_support.py" line="47" />
       <source>SEARCH_AREA: the search area</source>
       <translation>SEARCH_AREA：搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/siting_support.py" line="63" />
+      <location filename="../processing/siting_support.py" line="64" />
       <source>SEARCH_DIVISION: no boundary of {code} {name} is bundled with the plugin; give SEARCH_AREA as a polygon layer</source>
       <translation>SEARCH_DIVISION：插件未附带 {code} {name} 的边界；请以面图层给出 SEARCH_AREA</translation>
     </message>
     <message>
-      <location filename="../processing/siting_support.py" line="54" />
+      <location filename="../processing/siting_support.py" line="55" />
       <source>SEARCH_DIVISION: {code} is not a division code of the code lists</source>
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
@@ -3854,17 +3854,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="84" />
+      <location filename="../processing/algorithms/siteselection.py" line="78" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="90" />
+      <location filename="../processing/algorithms/siteselection.py" line="84" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="399" />
+      <location filename="../processing/algorithms/siteselection.py" line="368" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3899,12 +3899,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="138" />
+      <location filename="../processing/algorithms/siteselection.py" line="122" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="130" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3979,7 +3979,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="36" />
+      <location filename="../processing/algorithms/siteselection.py" line="35" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -4004,7 +4004,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -4234,7 +4234,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="112" />
+      <location filename="../processing/algorithms/siteselection.py" line="106" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -4608,7 +4608,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="230" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4663,7 +4663,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="460" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="422" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4768,7 +4768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="100" />
+      <location filename="../processing/algorithms/siteselection.py" line="94" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
@@ -5023,12 +5023,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="159" />
+      <location filename="../processing/algorithms/siteselection.py" line="131" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -5053,7 +5053,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="177" />
+      <location filename="../processing/algorithms/siteselection.py" line="149" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -5198,7 +5198,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="259" />
+      <location filename="../processing/algorithms/siteselection.py" line="231" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
@@ -5218,27 +5218,27 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="164" />
+      <location filename="../processing/compliance_support.py" line="225" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="257" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="169" />
+      <location filename="../processing/compliance_support.py" line="178" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="163" />
+      <location filename="../processing/compliance_support.py" line="172" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="392" />
+      <location filename="../processing/algorithms/siteselection.py" line="361" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5343,7 +5343,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="65" />
+      <location filename="../processing/compliance_support.py" line="74" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -5733,7 +5733,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="66" />
+      <location filename="../processing/compliance_support.py" line="75" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -5943,7 +5943,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="196" />
+      <location filename="../processing/algorithms/siteselection.py" line="168" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
@@ -6143,7 +6143,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="438" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6523,12 +6523,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="232" />
+      <location filename="../processing/algorithms/siteselection.py" line="204" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="237" />
+      <location filename="../processing/algorithms/siteselection.py" line="209" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6713,12 +6713,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="167" />
+      <location filename="../processing/compliance_support.py" line="176" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="156" />
+      <location filename="../processing/compliance_support.py" line="165" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -6753,7 +6753,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="430" />
+      <location filename="../processing/algorithms/siteselection.py" line="399" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6788,7 +6788,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="425" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="387" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6858,7 +6858,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{param}：无法读取“{item}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="243" />
+      <location filename="../processing/algorithms/siteselection.py" line="215" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -6935,7 +6935,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="404" />
+      <location filename="../processing/algorithms/siteselection.py" line="373" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -7085,7 +7085,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="152" />
+      <location filename="../processing/compliance_support.py" line="161" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>

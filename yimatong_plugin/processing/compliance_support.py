@@ -1,12 +1,21 @@
 """What the compliance review (``yimatong:complianceoverlay``) shares with site selection and
 the report: the control rules (recognised from names, or written by the user), the output
-fields, and the zoning classification parameter and detection."""
+fields, the zoning classification parameter and detection, and the control and zoning inputs
+both algorithms declare and check (:class:`ControlInputs`)."""
 
 from __future__ import annotations
 
 import re
 
-from qgis.core import QgsField, QgsFields, QgsProcessingException, QgsProcessingParameterEnum
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterVectorLayer,
+)
 
 from ..core import overlay as engine
 from ..core import zoning_scheme
@@ -169,3 +178,62 @@ def zoning_scheme_of(choice: int, layer, field, feedback, tr):
         tr("Zoning layer '{layer}': codes read as {scheme}").format(layer=layer_name, scheme=text)
     )
     return scheme, text
+
+
+class ControlInputs:
+    """The control lines, their rules and the planning zoning, as the compliance review and
+    site selection ask for and check them (mixed into both, before the base algorithm)."""
+
+    CONTROL_LAYERS = "CONTROL_LAYERS"
+    CONTROL_RULES = "CONTROL_RULES"
+    ZONING = "ZONING"
+    ZONING_FIELD = "ZONING_FIELD"
+    ZONING_CLASSIFICATION = ZONING_CLASSIFICATION
+
+    def add_control_layers(self, layers_help: str, rules_help: str) -> None:
+        """CONTROL_LAYERS (polygon layers, the layer name is the line's name) and
+        CONTROL_RULES (name=rule pairs overriding the rules recognised from the names)."""
+        tr = self.tr
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.CONTROL_LAYERS,
+                tr("Control lines (one polygon layer each; the layer name is the line's name)"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+            ),
+            layers_help,
+        )
+        self.add_string(
+            self.CONTROL_RULES,
+            tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
+            rules_help,
+            optional=True,
+        )
+
+    def add_zoning(self, zoning_help: str, field_help: str, scheme_help: str) -> None:
+        """ZONING (optional polygon layer), its code field and which code list it follows."""
+        tr = self.tr
+        self.add(
+            QgsProcessingParameterVectorLayer(
+                self.ZONING,
+                tr("Planning zoning (用地用海)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            ),
+            zoning_help,
+        )
+        self.add_field(self.ZONING_FIELD, tr("Zoning land-use code field"), field_help, self.ZONING)
+        self.add(zoning_scheme_parameter(tr), scheme_help)
+
+    def check_control_inputs(self, parameters, context, zoning):
+        """(ok, message): the control set chosen consistently with the layers, and at least
+        one control layer, control set or zoning layer (``zoning``, the layer or None)."""
+        from .control_sets import check_set_choice, wanted_set
+
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        ok, msg = check_set_choice(self, parameters, context, layers)
+        if not ok:
+            return ok, msg
+        if not layers and zoning is None and wanted_set(self, parameters, context, []) is None:
+            return False, self.tr("Give at least one control layer or a zoning layer")
+        return True, ""

@@ -12,8 +12,6 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterVectorLayer,
     QgsRectangle,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -34,29 +32,26 @@ from ..compliance_support import INSIDE_NAMES as INSIDE_NAMES
 from ..compliance_support import OUTPUT_FIELDS as OUTPUT_FIELDS
 from ..compliance_support import (
     RULE_NAMES,
-    ZONING_CLASSIFICATION,
     ZONING_LAYER,
+    ControlInputs,
     layer_rule,
     parse_rules,
-    zoning_scheme_parameter,
 )
 from ..compliance_support import RULE_WORDS as RULE_WORDS
 from ..compliance_support import TABLE_FIELDS as TABLE_FIELDS
 from ..compliance_support import output_fields as output_fields
 from ..compliance_support import ratio_field as ratio_field
 from ..control_sets import (
-    check_set_choice,
     control_set_parameter,
     library_parameter,
     open_set,
     set_crs,
     set_map_layers,
-    wanted_set,
 )
 from ..layer_prep import LayerPrep, unique_names
 
 
-class ComplianceOverlayAlgorithm(ComplianceGroup, RepairingAlgorithm):
+class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm):
     NAME = "complianceoverlay"
     DISPLAY_NAME = "Compliance review"
     HELP = (
@@ -95,11 +90,6 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, RepairingAlgorithm):
 
     PARCELS = "PARCELS"
     PARCEL_ID = "PARCEL_ID"
-    CONTROL_LAYERS = "CONTROL_LAYERS"
-    CONTROL_RULES = "CONTROL_RULES"
-    ZONING = "ZONING"
-    ZONING_FIELD = "ZONING_FIELD"
-    ZONING_CLASSIFICATION = ZONING_CLASSIFICATION
     PROJECT_USE_FIELD = "PROJECT_USE_FIELD"
     PROJECT_CODE_FIELD = "PROJECT_CODE_FIELD"
     AREA_CRS = "AREA_CRS"
@@ -132,44 +122,22 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, RepairingAlgorithm):
                 "id appended, e.g. 'A (feature 7)', and the log lists them."
             ),
         )
-        self.add(
-            QgsProcessingParameterMultipleLayers(
-                self.CONTROL_LAYERS,
-                tr("Control lines (one polygon layer each; the layer name is the line's name)"),
-                polygon,
-                optional=True,
-            ),
+        self.add_control_layers(
             tr(
                 "Polygon layers of the control lines; each layer's name is the control line's "
                 "name in the outputs."
             ),
-        )
-        self.add_string(
-            self.CONTROL_RULES,
-            tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
             tr(
                 "Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) "
                 "overriding the rules recognised from the layer names."
             ),
-            optional=True,
         )
-        self.add(
-            QgsProcessingParameterVectorLayer(
-                self.ZONING, tr("Planning zoning (用地用海)"), [polygon], optional=True
-            ),
+        self.add_zoning(
             tr("Optional planning zoning layer with a 用地用海 code per polygon."),
-        )
-        self.add_field(
-            self.ZONING_FIELD,
-            tr("Zoning land-use code field"),
             tr(
                 "Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or "
                 "a 三调 working code)."
             ),
-            self.ZONING,
-        )
-        self.add(
-            zoning_scheme_parameter(tr),
             tr(
                 "Which list the zoning codes follow: many codes mean different uses in the "
                 "2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 "
@@ -257,13 +225,7 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, RepairingAlgorithm):
             return False, self.tr(
                 "Zoning land-use code field: choose the field of the zoning layer with the codes"
             )
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        ok, msg = check_set_choice(self, parameters, context, layers)
-        if not ok:
-            return ok, msg
-        if not layers and zoning is None and wanted_set(self, parameters, context, []) is None:
-            return False, self.tr("Give at least one control layer or a zoning layer")
-        return True, ""
+        return self.check_control_inputs(parameters, context, zoning)
 
     # ------------------------------------------------------------------------------ run
     def process_repairing(self, parameters, context, feedback):

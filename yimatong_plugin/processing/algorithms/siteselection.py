@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterVectorLayer,
     QgsRectangle,
     QgsWkbTypes,
 )
@@ -25,13 +24,13 @@ from ...core.landuse_compat import normalise_land_use
 from ...gis import shapely_io as io
 from ..base import ComplianceGroup, RepairingAlgorithm
 from ..compliance_outputs import set_info
-from ..compliance_support import layer_rule, parse_rules, zoning_scheme_parameter
-from ..control_sets import check_set_choice, control_set_parameter, open_set, set_crs, wanted_set
+from ..compliance_support import ControlInputs, layer_rule, parse_rules
+from ..control_sets import control_set_parameter, open_set, set_crs
 from ..layer_prep import LayerPrep
 from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
 
 
-class SiteSelectionAlgorithm(ComplianceGroup, RepairingAlgorithm):
+class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm):
     NAME = "siteselection"
     DISPLAY_NAME = "Site selection"
     HELP = (
@@ -64,11 +63,6 @@ class SiteSelectionAlgorithm(ComplianceGroup, RepairingAlgorithm):
     MIN_AREA_M2 = "MIN_AREA_M2"
     MAX_AREA_M2 = "MAX_AREA_M2"
     MIN_WIDTH_M = "MIN_WIDTH_M"
-    CONTROL_LAYERS = "CONTROL_LAYERS"
-    CONTROL_RULES = "CONTROL_RULES"
-    ZONING = "ZONING"
-    ZONING_FIELD = "ZONING_FIELD"
-    ZONING_CLASSIFICATION = "ZONING_CLASSIFICATION"
     EXCLUDE = "EXCLUDE"
     CRITERIA = "CRITERIA"
     CRITERIA_RULES = "CRITERIA_RULES"
@@ -123,39 +117,17 @@ class SiteSelectionAlgorithm(ComplianceGroup, RepairingAlgorithm):
             30.0,
             minimum=0.0,
         )
-        self.add(
-            QgsProcessingParameterMultipleLayers(
-                self.CONTROL_LAYERS,
-                tr("Control lines (one polygon layer each; the layer name is the line's name)"),
-                polygon,
-                optional=True,
-            ),
+        self.add_control_layers(
             tr("Polygon layers of the control lines, as in the compliance review."),
-        )
-        self.add_string(
-            self.CONTROL_RULES,
-            tr("Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid"),
             tr(
                 "Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the "
                 "rules recognised from the layer names."
             ),
-            optional=True,
         )
         self.add(*control_set_parameter(tr))
-        self.add(
-            QgsProcessingParameterVectorLayer(
-                self.ZONING, tr("Planning zoning (用地用海)"), [polygon], optional=True
-            ),
+        self.add_zoning(
             tr("Candidates lie on zoning compatible with the project's use."),
-        )
-        self.add_field(
-            self.ZONING_FIELD,
-            tr("Zoning land-use code field"),
             tr("Field of ZONING holding the 用地用海 code."),
-            self.ZONING,
-        )
-        self.add(
-            zoning_scheme_parameter(tr),
             tr(
                 "Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from "
                 "the layer's whole code set; codes that mean different uses in the two lists "
@@ -257,12 +229,9 @@ class SiteSelectionAlgorithm(ComplianceGroup, RepairingAlgorithm):
             parameters, self.ZONING_FIELD, context
         ):
             return False, tr("ZONING_FIELD: choose the field of the zoning layer with the codes")
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        ok, msg = check_set_choice(self, parameters, context, layers)
+        ok, msg = self.check_control_inputs(parameters, context, zoning)
         if not ok:
             return ok, msg
-        if not layers and zoning is None and wanted_set(self, parameters, context, []) is None:
-            return False, tr("Give at least one control layer or a zoning layer")
         minimum = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
         if parameters.get(self.MAX_AREA_M2) not in (None, ""):
             if self.parameterAsDouble(parameters, self.MAX_AREA_M2, context) < minimum:
