@@ -14,15 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..qgis_compat import _qgis_enum
-from .pdf_items import (
-    export_layout,
-    legend,
-    map_item,
-    north_arrow,
-    page_numbers,
-    require_event_loop,
-    scale_bar,
-)
+from . import pdf_items as items
 from .pdf_layout import (
     CONTENT_W,
     HEADER_BG,
@@ -139,7 +131,7 @@ def _numeric(text) -> bool:
 def export_pdf(content, site_map, crs, path: str) -> int:
     """Write the report to ``path``; returns the page count."""
     tr = content.tr
-    require_event_loop(path, tr)
+    items.require_event_loop(path, tr)
     project = QgsProject()
     project.setCrs(crs)
     layout = QgsPrintLayout(project)
@@ -148,9 +140,9 @@ def export_pdf(content, site_map, crs, path: str) -> int:
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
     flow = _Flow(layout)
     _build(flow, content, site_map, crs)
-    page_numbers(layout, content.title, tr)
+    items.page_numbers(layout, content.title, tr)
     pages = layout.pageCollection().pageCount()
-    export_layout(layout, path, tr, TEXT_AS_TEXT)
+    items.export_layout(layout, path, tr, TEXT_AS_TEXT)
     return pages
 
 
@@ -208,11 +200,11 @@ def _map(flow: _Flow, site_map, crs, tr) -> None:
     legend_rows = math.ceil(len(site_map.layers()) / 3)
     flow.room(MAP_H + 8 * legend_rows + 4)
     y = flow.y
-    item = map_item(
+    item = items.map_item(
         layout, flow.page, crs, site_map.layers(), MARGIN, y, CONTENT_W, MAP_H, site_map.extent
     )
-    scale_bar(layout, flow.page, item, MARGIN + 3, y + MAP_H - 13)
-    north_arrow(layout, flow.page, PAGE_W - MARGIN - 12, y + 3)
+    items.scale_bar(layout, flow.page, item, MARGIN + 3, y + MAP_H - 13)
+    items.north_arrow(layout, flow.page, PAGE_W - MARGIN - 12, y + 3)
     flow.y = y + MAP_H + 2
-    legend(layout, flow.page, item, site_map.layers(), 3, MARGIN, flow.y)
+    items.legend(layout, flow.page, item, site_map.layers(), 3, MARGIN, flow.y)
     flow.y += 8 * legend_rows + 2
