@@ -33,9 +33,10 @@ from ..core.presentation import display_code
 from ..core.result_check import result_check
 from ..core.units import format_area
 from ..toolbelt.i18n import tr
+from .finding_text import finding_headers, severity_label
 from .history_text import change_text, status_text
 from .projectbox_map import CJK_FONT, MAP_H, MAP_W, ReportError, write_parcel_map  # noqa: F401
-from .timeline_scene import TimelineScene, finding_headers, severity_label
+from .timeline_scene import TimelineScene
 
 #: the timeline is laid out this many pixels wide, about the PDF's image width in points, so
 #: its text prints at about its screen size (at 1100 it printed at 4 pt); drawn TIMELINE_SCALE

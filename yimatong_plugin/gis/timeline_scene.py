@@ -35,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import lifecycle as lc
 from ..toolbelt.i18n import tr
+from .finding_text import finding_mark_text, finding_tooltip
 
 LANE_HEIGHT = 70.0
 # offsets inside a lane (from its top): event row, agreed-start row, agreed-completion row
@@ -47,28 +48,6 @@ MARKER_R = 6.0
 MIN_PX_PER_DAY = 0.01
 MAX_PX_PER_DAY = 40.0
 EPOCH = _dt.date(1970, 1, 1)
-
-
-def severity_label(severity: str) -> str:
-    """The severity of a finding in the user's language."""
-    return {
-        lc.SEVERITY_INFO: tr("info"),
-        lc.SEVERITY_WARNING: tr("warning"),
-        lc.SEVERITY_SERIOUS: tr("serious"),
-        lc.SEVERITY_CRITICAL: tr("critical"),
-    }.get(severity, severity)
-
-
-def finding_headers() -> list[str]:
-    """The column titles of a list of lifecycle findings (project box, project-file report)."""
-    return [
-        tr("Rule"),
-        tr("Severity"),
-        tr("Since"),
-        tr("Days"),
-        tr("Days counted over"),
-        tr("Evidence"),
-    ]
 
 
 GROUP_COLORS = {
@@ -434,16 +413,7 @@ class TimelineScene(QGraphicsScene):
             tri.setZValue(20)
             tri.setData(KIND, KIND_FINDING)
             tri.setData(INDEX, index)
-            tri.setToolTip(
-                "<b>{}</b> ({}) {}<br>{}".format(
-                    finding.rule,
-                    severity_label(finding.severity),
-                    tr("since {date}; {days} days: {counted}").format(
-                        date=finding.since, days=finding.days, counted=finding.reference_text()
-                    ),
-                    finding.evidence,
-                )
-            )
+            tri.setToolTip(finding_tooltip(finding))
             mark = QGraphicsSimpleTextItem("!", tri)
             mark.setBrush(QBrush(QColor("#ffffff")))
             font = QFont(mark.font())
@@ -459,14 +429,8 @@ class TimelineScene(QGraphicsScene):
             self.finding_items.append(tri)
 
     def finding_label(self, finding: lc.Finding) -> str:
-        """The text beside a finding's mark, e.g. ``闲置土地 ·`` over ``征缴闲置费阶段`` (two
-        lines: narrow enough for the project box in a side panel)."""
-        text = finding.rule
-        if finding.stage == lc.IDLE_FEE:
-            text += " ·\n" + tr("idle-land fee stage")
-        elif finding.stage == lc.IDLE_REPOSSESSION:
-            text += " ·\n" + tr("repossession stage")
-        return text
+        """The text beside a finding's mark (:func:`.finding_text.finding_mark_text`)."""
+        return finding_mark_text(finding)
 
     def label_room(self) -> float:
         """Scene width kept right of the last date so every finding's label is whole."""

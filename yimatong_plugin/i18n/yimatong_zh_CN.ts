@@ -274,7 +274,7 @@
       <translation>关于一码通</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="273" />
+      <location filename="../gis/projectbox_report.py" line="274" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>行政区划</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="151" />
+      <location filename="../gis/projectbox_report.py" line="152" />
       <source>Agreed completion</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -344,12 +344,12 @@
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；{start}已开工，截至{as_of}无竣工记录。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="343" />
+      <location filename="../gis/timeline_scene.py" line="322" />
       <source>Agreed completion: {date}</source>
       <translation>约定竣工时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="149" />
+      <location filename="../gis/projectbox_report.py" line="150" />
       <source>Agreed hand-over</source>
       <translation>约定交地时间</translation>
     </message>
@@ -359,12 +359,12 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="341" />
+      <location filename="../gis/timeline_scene.py" line="320" />
       <source>Agreed hand-over: {date}</source>
       <translation>约定交地时间：{date}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="150" />
+      <location filename="../gis/projectbox_report.py" line="151" />
       <source>Agreed start</source>
       <translation>约定开工时间</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="342" />
+      <location filename="../gis/timeline_scene.py" line="321" />
       <source>Agreed start: {date}</source>
       <translation>约定开工时间：{date}</translation>
     </message>
@@ -611,7 +611,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="350" />
+      <location filename="../gis/timeline_scene.py" line="329" />
       <source>Area: {area} m²</source>
       <translation>面积：{area} 平方米</translation>
     </message>
@@ -686,7 +686,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="271" />
+      <location filename="../gis/projectbox_report.py" line="272" />
       <source>Audit history</source>
       <translation>审计记录</translation>
     </message>
@@ -906,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="314" />
+      <location filename="../gis/projectbox_report.py" line="315" />
       <source>Cannot write the PDF {path}</source>
       <translation>无法写入 PDF {path}</translation>
     </message>
@@ -941,7 +941,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="273" />
+      <location filename="../gis/projectbox_report.py" line="274" />
       <source>Change</source>
       <translation>变更</translation>
     </message>
@@ -956,7 +956,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="248" />
+      <location filename="../gis/projectbox_report.py" line="249" />
       <source>Check</source>
       <translation>检查</translation>
     </message>
@@ -1406,7 +1406,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="69" />
+      <location filename="../gis/finding_text.py" line="28" />
       <source>Days counted over</source>
       <translation>天数计算区间</translation>
     </message>
@@ -1426,7 +1426,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标小数位数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="137" />
+      <location filename="../gis/projectbox_report.py" line="138" />
       <source>Declared area</source>
       <translation>申报面积</translation>
     </message>
@@ -1501,7 +1501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>详情</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="353" />
+      <location filename="../gis/timeline_scene.py" line="332" />
       <source>Development stopped: {date}</source>
       <translation>停止开发：{date}</translation>
     </message>
@@ -1536,17 +1536,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="227" />
+      <location filename="../gis/projectbox_report.py" line="228" />
       <source>Document number</source>
       <translation>文号</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="334" />
+      <location filename="../gis/timeline_scene.py" line="313" />
       <source>Document number: {doc}</source>
       <translation>文号：{doc}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="358" />
+      <location filename="../gis/timeline_scene.py" line="337" />
       <source>Double-click to open {n} result file(s):</source>
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请先填写项目名称。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="225" />
+      <location filename="../gis/projectbox_report.py" line="226" />
       <source>Events</source>
       <translation>事件</translation>
     </message>
@@ -1756,7 +1756,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 {field}：{reason}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="248" />
+      <location filename="../gis/projectbox_report.py" line="249" />
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -1781,7 +1781,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常数</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="145" />
+      <location filename="../gis/projectbox_report.py" line="146" />
       <source>Findings as of</source>
       <translation>异常判定截至</translation>
     </message>
@@ -1852,7 +1852,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>通用</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="147" />
+      <location filename="../gis/projectbox_report.py" line="148" />
       <source>Generated by Yimatong on {date}</source>
       <translation>一码通系统生成 · {date}</translation>
     </message>
@@ -2109,7 +2109,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>主要数据</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="248" />
+      <location filename="../gis/projectbox_report.py" line="249" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2329,7 +2329,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库：{total} 个项目中只更新了 {n} 个</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="176" />
+      <location filename="../gis/projectbox_report.py" line="177" />
       <source>Lifecycle findings</source>
       <translation>全生命周期异常</translation>
     </message>
@@ -2349,7 +2349,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>文件第 {line} 行含有 NUL 字节：不是 UTF-8 或 GBK 文本（可能是无字节序标记的 UTF-16？）。请另存为“CSV UTF-8”后重新导入。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="195" />
+      <location filename="../gis/projectbox_report.py" line="196" />
       <source>Lineage</source>
       <translation>沿革</translation>
     </message>
@@ -2839,12 +2839,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>橙色：候选地块，标注为排名；绿色：可用地；控制线按合规性审查的样式绘制。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="227" />
+      <location filename="../gis/projectbox_report.py" line="228" />
       <source>Originating system</source>
       <translation>来源系统</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="335" />
+      <location filename="../gis/timeline_scene.py" line="314" />
       <source>Originating system: {system}</source>
       <translation>来源系统：{system}</translation>
     </message>
@@ -2925,7 +2925,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="195" />
+      <location filename="../gis/projectbox_report.py" line="196" />
       <source>Parcel</source>
       <translation>地块编号</translation>
     </message>
@@ -3030,7 +3030,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="192" />
+      <location filename="../gis/projectbox_report.py" line="193" />
       <source>Parcels and lineage</source>
       <translation>地块及沿革</translation>
     </message>
@@ -3245,7 +3245,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>数据产生单位</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="170" />
+      <location filename="../gis/projectbox_report.py" line="171" />
       <source>Project</source>
       <translation>项目</translation>
     </message>
@@ -3290,7 +3290,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目档案报告</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="128" />
+      <location filename="../gis/projectbox_report.py" line="129" />
       <source>Project file {code}</source>
       <translation>项目档案 {code}</translation>
     </message>
@@ -3390,7 +3390,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code} 尚无地块。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="352" />
+      <location filename="../gis/projectbox_report.py" line="353" />
       <source>Project {code} is not in the library</source>
       <translation>项目库中没有项目 {code}</translation>
     </message>
@@ -3669,7 +3669,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入后的目录（JSON）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="246" />
+      <location filename="../gis/projectbox_report.py" line="247" />
       <source>Results</source>
       <translation>成果</translation>
     </message>
@@ -3769,7 +3769,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {rows} 行主键同为 {key} 但内容不同：无法判断哪一条正确</translation>
     </message>
     <message>
-      <location filename="../gis/reports/siting_html.py" line="43" />
+      <location filename="../gis/finding_text.py" line="24" />
       <source>Rule</source>
       <translation>判定依据</translation>
     </message>
@@ -3794,7 +3794,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>SEARCH_DIVISION：{code} 不是代码表中的行政区划代码</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="248" />
+      <location filename="../gis/projectbox_report.py" line="249" />
       <source>SHA-256</source>
       <translation>SHA-256</translation>
     </message>
@@ -3934,7 +3934,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>版本名称，例如 三区三线</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="66" />
+      <location filename="../gis/finding_text.py" line="25" />
       <source>Severity</source>
       <translation>严重程度</translation>
     </message>
@@ -4069,7 +4069,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="195" />
+      <location filename="../gis/projectbox_report.py" line="196" />
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -4114,7 +4114,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="339" />
+      <location filename="../gis/timeline_scene.py" line="318" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -4214,7 +4214,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>语法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="273" />
+      <location filename="../gis/projectbox_report.py" line="274" />
       <source>Table</source>
       <translation>数据表</translation>
     </message>
@@ -4788,7 +4788,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>此地址不支持该请求方法</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="174" />
+      <location filename="../gis/projectbox_report.py" line="175" />
       <source>Timeline</source>
       <translation>时间轴</translation>
     </message>
@@ -5008,7 +5008,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>权重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="273" />
+      <location filename="../gis/projectbox_report.py" line="274" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -5033,7 +5033,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="273" />
+      <location filename="../gis/projectbox_report.py" line="274" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -5288,7 +5288,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>约定竣工</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="366" />
+      <location filename="../gis/timeline_scene.py" line="345" />
       <source>agreed hand-over</source>
       <translation>约定交地</translation>
     </message>
@@ -5333,7 +5333,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积 {area} m²，紧凑度 {c}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="222" />
+      <location filename="../gis/timeline_scene.py" line="201" />
       <source>as of {date}</source>
       <translation>截至 {date}</translation>
     </message>
@@ -5493,17 +5493,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="160" />
+      <location filename="../gis/projectbox_report.py" line="161" />
       <source>created</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="58" />
+      <location filename="../gis/finding_text.py" line="17" />
       <source>critical</source>
       <translation>特别严重</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="208" />
+      <location filename="../gis/projectbox_report.py" line="209" />
       <source>current</source>
       <translation>现行</translation>
     </message>
@@ -5653,12 +5653,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{layer} 的要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="260" />
+      <location filename="../gis/projectbox_report.py" line="261" />
       <source>file changed since it was recorded</source>
       <translation>文件自登记后已被修改</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="261" />
+      <location filename="../gis/projectbox_report.py" line="262" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
@@ -5668,7 +5668,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文件不存在：{path}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="259" />
+      <location filename="../gis/projectbox_report.py" line="260" />
       <source>file unchanged</source>
       <translation>文件未变</translation>
     </message>
@@ -5723,7 +5723,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积 {area:,.1f} 平方米不合理（单位或坐标系错误？）</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="55" />
+      <location filename="../gis/finding_text.py" line="14" />
       <source>info</source>
       <translation>提示</translation>
     </message>
@@ -6013,7 +6013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中没有 http(s) 地址</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="114" />
+      <location filename="../gis/projectbox_report.py" line="115" />
       <source>none</source>
       <translation>无</translation>
     </message>
@@ -6028,7 +6028,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不是正的面积值：{value}</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="262" />
+      <location filename="../gis/projectbox_report.py" line="263" />
       <source>not checked: the file cannot be read from here</source>
       <translation>未核验：无法从此处读取该文件</translation>
     </message>
@@ -6223,12 +6223,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>重复节点</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="215" />
+      <location filename="../gis/projectbox_report.py" line="216" />
       <source>replaced by #{id}</source>
       <translation>被 #{id} 替代</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="212" />
+      <location filename="../gis/projectbox_report.py" line="213" />
       <source>replaces #{id}</source>
       <translation>替代 #{id}</translation>
     </message>
@@ -6258,7 +6258,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>历史版本（沿革）</translation>
     </message>
     <message>
-      <location filename="../gis/projectbox_report.py" line="203" />
+      <location filename="../gis/projectbox_report.py" line="204" />
       <source>retired {date}: {reason}</source>
       <translation>{date} 废止：{reason}</translation>
     </message>
@@ -6328,7 +6328,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="57" />
+      <location filename="../gis/finding_text.py" line="16" />
       <source>serious</source>
       <translation>严重</translation>
     </message>
@@ -6348,7 +6348,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>shapely {version} 版本过旧：一码通需要 shapely 2.0</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="441" />
+      <location filename="../gis/finding_text.py" line="49" />
       <source>since {date}; {days} days: {counted}</source>
       <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
@@ -6508,7 +6508,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>面积异常：{area:,.1f} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="56" />
+      <location filename="../gis/finding_text.py" line="15" />
       <source>warning</source>
       <translation>警告</translation>
     </message>
@@ -7000,12 +7000,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}最大为 {mb} MB</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="395" />
+      <location filename="../gis/timeline_scene.py" line="374" />
       <source>{what} {agreed}: done {days} days early ({end})</source>
       <translation>{what} {agreed}：提前 {days} 天完成（{end}）</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="391" />
+      <location filename="../gis/timeline_scene.py" line="370" />
       <source>{what} {agreed}: {days} days late ({end})</source>
       <translation>{what} {agreed}：逾期 {days} 天（{end}）</translation>
     </message>
@@ -7020,7 +7020,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
     <message>
-      <location filename="../gis/timeline_scene.py" line="410" />
+      <location filename="../gis/timeline_scene.py" line="389" />
       <source>{what}: {date} (supply {doc})</source>
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>

@@ -38,15 +38,15 @@ from ..core import projectbox as pb
 from ..core.approval_sync import approval_summary
 from ..core.library import LibraryError
 from ..core.presentation import display_code
+from ..gis.finding_text import finding_headers, severity_label
 from ..gis.history_text import status_text
-from ..gis.timeline_scene import finding_headers
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from ..toolbelt.resources import icon
 from .background_calls import BackgroundCalls, is_remote
 from .project_box_highlight import LIBRARY_CRS, HighlightMixin
 from .project_box_tool import ProjectBoxMapTool, polygon_feature_at
-from .timeline import TimelineView, severity_label
+from .timeline import TimelineView
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 PICK_BUTTON_STYLE = (

@@ -36,7 +36,6 @@ from ..gis.timeline_scene import (  # noqa: F401 (public names of this module)
     SEVERITY_COLORS,
     START_ROW,
     TimelineScene,
-    severity_label,
 )
 
 
