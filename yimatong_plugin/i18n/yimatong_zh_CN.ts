@@ -214,7 +214,7 @@
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="129" />
+      <location filename="../core/library/remote.py" line="187" />
       <source>A library reached over HTTP answers no SQL; use the API calls</source>
       <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
@@ -461,7 +461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="250" />
+      <location filename="../ui/catalog_dock.py" line="260" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -881,7 +881,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="84" />
+      <location filename="../core/library/remote.py" line="141" />
       <source>Cannot reach the library service {url}: {error}</source>
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
@@ -891,7 +891,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="188" />
+      <location filename="../ui/catalog_dock.py" line="198" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -986,7 +986,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="254" />
+      <location filename="../ui/catalog_dock.py" line="264" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -2905,7 +2905,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="239" />
+      <location filename="../ui/catalog_dock.py" line="249" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -3509,7 +3509,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="164" />
+      <location filename="../ui/catalog_dock.py" line="174" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -4019,7 +4019,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>来源与版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="252" />
+      <location filename="../ui/catalog_dock.py" line="262" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -4386,7 +4386,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="252" />
+      <location filename="../core/library/remote.py" line="310" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
@@ -4558,12 +4558,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="101" />
+      <location filename="../ui/catalog_dock.py" line="168" />
+      <source>The library service has no 一张图 catalog: open the library itself (GeoPackage or PostgreSQL connection) to see it</source>
+      <translation>项目库服务不提供“一张图”图层目录：请直接打开项目库本身（GeoPackage 或 PostgreSQL 连接）查看</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="158" />
       <source>The library service refused the call ({status}): {message}</source>
       <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="78" />
+      <location filename="../core/library/remote.py" line="135" />
       <source>The library service {url} did not answer in time</source>
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
@@ -4798,7 +4803,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="191" />
+      <location filename="../core/library/remote.py" line="249" />
       <source>Too many parcels in this area for the library service; zoom in</source>
       <translation>此范围内地块过多，项目库服务无法一次返回，请放大地图</translation>
     </message>
@@ -4988,7 +4993,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="247" />
+      <location filename="../ui/catalog_dock.py" line="257" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
@@ -6955,7 +6960,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="374" />
+      <location filename="../ui/catalog_dock.py" line="384" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -6975,7 +6980,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="193" />
+      <location filename="../ui/catalog_dock.py" line="203" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>
