@@ -49,7 +49,7 @@
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="237" />
+      <location filename="../ui/library_open.py" line="233" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="284" />
+      <location filename="../ui/library_open.py" line="280" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
@@ -259,6 +259,11 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
+      <location filename="../ui/library_service_dialog.py" line="50" />
+      <source>API key</source>
+      <translation>API 密钥</translation>
+    </message>
+    <message>
       <location filename="../processing/base.py" line="184" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
@@ -307,11 +312,6 @@
       <location filename="../processing/algorithms/importcatalog.py" line="45" />
       <source>Added</source>
       <translation>添加时间</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_open.py" line="72" />
-      <source>Address of the exchange service, its key in a QGIS authentication configuration (https://host/api/v1?authcfg=&lt;id&gt;):</source>
-      <translation>交换服务地址（API 密钥保存在 QGIS 认证配置中，https://host/api/v1?authcfg=&lt;id&gt;）：</translation>
     </message>
     <message>
       <location filename="../core/importer/fields.py" line="224" />
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="249" />
+      <location filename="../ui/library_open.py" line="245" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -1857,7 +1857,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="83" />
+      <location filename="../ui/library_open.py" line="79" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -2104,6 +2104,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
+      <location filename="../ui/library_service_dialog.py" line="52" />
+      <source>Keep the key in a QGIS authentication configuration (method Basic, the key as password); only its id is remembered.</source>
+      <translation>API 密钥保存在 QGIS 认证配置中（Basic 方式，密钥作为密码）；插件只记住该配置的 ID。</translation>
+    </message>
+    <message>
       <location filename="../core/statistics/brief.py" line="117" />
       <source>Key figures</source>
       <translation>主要数据</translation>
@@ -2289,7 +2294,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="71" />
+      <location filename="../ui/library_service_dialog.py" line="37" />
       <source>Library service</source>
       <translation>项目库服务</translation>
     </message>
@@ -2514,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="83" />
+      <location filename="../ui/library_open.py" line="79" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -2699,7 +2704,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="215" />
+      <location filename="../ui/library_open.py" line="211" />
       <source>Not offered by the library service</source>
       <translation>项目库服务不提供此功能</translation>
     </message>
@@ -2804,17 +2809,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="87" />
+      <location filename="../ui/library_open.py" line="83" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="141" />
+      <location filename="../ui/library_open.py" line="137" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="112" />
+      <location filename="../ui/library_open.py" line="108" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -3330,7 +3335,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="182" />
+      <location filename="../ui/library_open.py" line="178" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -3924,6 +3929,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
+      <location filename="../ui/library_service_dialog.py" line="46" />
+      <source>Service address</source>
+      <translation>服务地址</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/publishcontrolset.py" line="104" />
       <source>Set date (YYYY-MM-DD)</source>
       <translation>版本日期（YYYY-MM-DD）</translation>
@@ -4262,6 +4272,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../ui/code_dialog.py" line="429" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_service_dialog.py" line="23" />
+      <source>The address must start with http:// or https:// and name a host</source>
+      <translation>地址须以 http:// 或 https:// 开头并包含主机名</translation>
     </message>
     <message>
       <location filename="../plugin.py" line="306" />
