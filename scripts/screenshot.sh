@@ -24,7 +24,7 @@ export YMT_SCENES="$SCENES" YMT_ROOT="$ROOT" LANG=zh_CN.UTF-8
 VENV_SITE="$(venv_site "$ROOT")"
 export PYTHONPATH="$VENV_SITE${PYTHONPATH:+:$PYTHONPATH}"
 unset QT_QPA_PLATFORM
-timeout 300 qgis --profiles-path "$WORK" --lang zh-Hans --nologo --noversioncheck \
+timeout 600 qgis --profiles-path "$WORK" --lang zh-Hans --nologo --noversioncheck \
   --code "$ROOT/scripts/screenshot_scenes.py" >"$WORK/qgis.log" 2>&1 || {
   cp "$WORK/qgis.log" /tmp/ymt-screenshot-qgis.log
   grep -h "^YMT" "$WORK/qgis.log" || true

@@ -1,7 +1,8 @@
 """Screenshot scenes, run inside the real QGIS desktop by scripts/screenshot.sh (``--code``).
 
 Each scene is a function ``scene_<name>(iface) -> float``: it opens some UI and returns how many
-seconds to wait before the screen is captured to ``docs/images/<name>.png``. ``YMT_SCENES``
+seconds to wait before the screen is captured to ``docs/images/<name>.png`` (or a tuple
+``(at most seconds, done)``: captured as soon as ``done()`` is true). ``YMT_SCENES``
 selects scenes (``all`` for every one). QGIS quits when all are done.
 """
 
@@ -1146,6 +1147,23 @@ def scene_siting_result(iface):
     return siting_result(iface, _KEEP, _say, _report_error)
 
 
+def scene_planner(iface):
+    """Issue 12's walk: the sample library opened, 三区三线 loaded from the 一张图 dock in one
+    click, the compliance review run against the current control set (scripts/
+    screenshot_planner.py; also writes planner_topic, planner_review_dialog, _log, _report)."""
+    from scripts.screenshot_planner import planner
+
+    return planner(iface, plugins.get("yimatong_plugin"), _KEEP, _say, _report_error)
+
+
+def scene_library_service(iface):
+    """The library panel listing through the exchange service (打开 → 项目库服务（HTTP）…) on the
+    sample library, the service started as `make serve` does (scripts/screenshot_service.py)."""
+    from scripts.screenshot_service import library_service
+
+    return library_service(iface, plugins.get("yimatong_plugin"), _KEEP, _say, _report_error)
+
+
 def _scenes():
     return {
         name[len("scene_") :]: func
@@ -1215,7 +1233,18 @@ def _run(queue):
         iface.mainWindow().menuBar().setActiveAction(None)
         QTimer.singleShot(300, lambda: _run(queue))
 
+    if isinstance(wait, tuple):  # (at most seconds, done()): captured as soon as it is done
+        limit, done = wait
+        _poll_then(done, limit, _after)
+        return
     QTimer.singleShot(int(wait * 1000), _after)
+
+
+def _poll_then(done, limit, after):
+    if done() or limit <= 0:
+        QTimer.singleShot(500, after)
+        return
+    QTimer.singleShot(500, lambda: _poll_then(done, limit - 0.5, after))
 
 
 def _start():

@@ -38,7 +38,8 @@ def test_allocation_through_the_service(make_dialog, answer, service):  # noqa: 
         assert lib.project(second)["name"] == "第二个项目"
     remote.close()
     # a name without a source is refused by the service, naming the field
-    resp = remote._session.post(service.api + "/codes", json=dict(GOOD, name="x"))
+    with remote._sessions.borrow() as session:
+        resp = session.post(service.api + "/codes", json=dict(GOOD, name="x"))
     assert resp.status_code == 422 and resp.json()["error"]["field"] == "source"
 
 

@@ -86,11 +86,12 @@ def test_a_box_with_too_many_parcels_is_refused_not_cut(remote):
     client = remote[0]
     rows = client.parcels_in_box(111.6, 29.0, 111.9, 29.2)
     assert len(rows) == 4 and {r["code"] for r in rows} == set(remote[1:])
-    resp = client._session.get(
-        client.uri + "/parcels", params={"bbox": "111.6,29.0,111.9,29.2", "limit": 2}
-    )
+    with client._sessions.borrow() as session:
+        resp = session.get(
+            client.uri + "/parcels", params={"bbox": "111.6,29.0,111.9,29.2", "limit": 2}
+        )
+        bad = session.get(client.uri + "/parcels", params={"bbox": "112,29,111,30"})
     assert resp.json()["truncated"] is True and len(resp.json()["features"]) == 2
-    bad = client._session.get(client.uri + "/parcels", params={"bbox": "112,29,111,30"})
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "bbox"
 
 
@@ -159,17 +160,22 @@ def test_a_service_that_never_answers_leaves_qgis_responsive(make_dock, qgis_ifa
         bar.clear_messages()
 
 
-def test_the_projects_of_a_pick_come_in_one_request(remote, library):  # noqa: F811
+def test_the_projects_of_a_pick_come_in_one_request(remote, library, monkeypatch):  # noqa: F811
+    import requests
+
     client, idle, moved, far = remote
     library[0].archive_project(far, reason="撤销")  # archived projects are listed too
     calls = []
-    request = client._session.request
-    client._session.request = lambda *a, **k: calls.append(a) or request(*a, **k)
+    request = requests.Session.request
+    monkeypatch.setattr(
+        requests.Session, "request", lambda s, *a, **k: calls.append(a) or request(s, *a, **k)
+    )
     unknown = idle[:-6] + "999999"
     rows = client.projects_by_code([far, idle, moved, unknown, idle])
     assert len(calls) == 1
     assert [r["code"] for r in rows] == sorted([idle, moved, far])
     assert [r["archived"] for r in rows if r["code"] == far] == [True]
     assert rows[0]["name"] == client.project(rows[0]["code"])["name"]
-    bad = client._session.get(client.uri + "/projects", params={"codes": "43,44"})
+    with client._sessions.borrow() as session:
+        bad = session.get(client.uri + "/projects", params={"codes": "43,44"})
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "codes"

@@ -49,7 +49,7 @@
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="237" />
+      <location filename="../ui/library_open.py" line="233" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="284" />
+      <location filename="../ui/library_open.py" line="280" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="129" />
+      <location filename="../core/library/remote.py" line="187" />
       <source>A library reached over HTTP answers no SQL; use the API calls</source>
       <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
@@ -257,6 +257,11 @@
       <location filename="../processing/algorithms/importprojects.py" line="125" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_service_dialog.py" line="50" />
+      <source>API key</source>
+      <translation>API 密钥</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="184" />
@@ -307,11 +312,6 @@
       <location filename="../processing/algorithms/importcatalog.py" line="41" />
       <source>Added</source>
       <translation>添加时间</translation>
-    </message>
-    <message>
-      <location filename="../ui/library_open.py" line="72" />
-      <source>Address of the exchange service, its key in a QGIS authentication configuration (https://host/api/v1?authcfg=&lt;id&gt;):</source>
-      <translation>交换服务地址（API 密钥保存在 QGIS 认证配置中，https://host/api/v1?authcfg=&lt;id&gt;）：</translation>
     </message>
     <message>
       <location filename="../core/importer/fields.py" line="224" />
@@ -461,7 +461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="250" />
+      <location filename="../ui/catalog_dock.py" line="260" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -506,7 +506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="249" />
+      <location filename="../ui/library_open.py" line="245" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -881,7 +881,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="84" />
+      <location filename="../core/library/remote.py" line="141" />
       <source>Cannot reach the library service {url}: {error}</source>
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
@@ -891,7 +891,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="188" />
+      <location filename="../ui/catalog_dock.py" line="198" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -986,7 +986,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="254" />
+      <location filename="../ui/catalog_dock.py" line="264" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -1857,7 +1857,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="83" />
+      <location filename="../ui/library_open.py" line="79" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -2104,6 +2104,11 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
+      <location filename="../ui/library_service_dialog.py" line="52" />
+      <source>Keep the key in a QGIS authentication configuration (method Basic, the key as password); only its id is remembered.</source>
+      <translation>API 密钥保存在 QGIS 认证配置中（Basic 方式，密钥作为密码）；插件只记住该配置的 ID。</translation>
+    </message>
+    <message>
       <location filename="../core/statistics/brief.py" line="117" />
       <source>Key figures</source>
       <translation>主要数据</translation>
@@ -2289,7 +2294,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="71" />
+      <location filename="../ui/library_service_dialog.py" line="37" />
       <source>Library service</source>
       <translation>项目库服务</translation>
     </message>
@@ -2514,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="83" />
+      <location filename="../ui/library_open.py" line="79" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -2699,7 +2704,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="215" />
+      <location filename="../ui/library_open.py" line="211" />
       <source>Not offered by the library service</source>
       <translation>项目库服务不提供此功能</translation>
     </message>
@@ -2804,17 +2809,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="87" />
+      <location filename="../ui/library_open.py" line="83" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="141" />
+      <location filename="../ui/library_open.py" line="137" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="112" />
+      <location filename="../ui/library_open.py" line="108" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -2905,7 +2910,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="239" />
+      <location filename="../ui/catalog_dock.py" line="249" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -3330,7 +3335,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="182" />
+      <location filename="../ui/library_open.py" line="178" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -3509,7 +3514,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="164" />
+      <location filename="../ui/catalog_dock.py" line="174" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -3924,6 +3929,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
+      <location filename="../ui/library_service_dialog.py" line="46" />
+      <source>Service address</source>
+      <translation>服务地址</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/publishcontrolset.py" line="100" />
       <source>Set date (YYYY-MM-DD)</source>
       <translation>版本日期（YYYY-MM-DD）</translation>
@@ -4019,7 +4029,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>来源与版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="252" />
+      <location filename="../ui/catalog_dock.py" line="262" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -4264,6 +4274,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
+      <location filename="../ui/library_service_dialog.py" line="23" />
+      <source>The address must start with http:// or https:// and name a host</source>
+      <translation>地址须以 http:// 或 https:// 开头并包含主机名</translation>
+    </message>
+    <message>
       <location filename="../plugin.py" line="304" />
       <source>The algorithm {id} is not available.</source>
       <translation>算法 {id} 不可用。</translation>
@@ -4386,7 +4401,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法读取行政区划图层 {path}。</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="252" />
+      <location filename="../core/library/remote.py" line="310" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
@@ -4558,12 +4573,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="101" />
+      <location filename="../ui/catalog_dock.py" line="168" />
+      <source>The library service has no 一张图 catalog: open the library itself (GeoPackage or PostgreSQL connection) to see it</source>
+      <translation>项目库服务不提供“一张图”图层目录：请直接打开项目库本身（GeoPackage 或 PostgreSQL 连接）查看</translation>
+    </message>
+    <message>
+      <location filename="../core/library/remote.py" line="158" />
       <source>The library service refused the call ({status}): {message}</source>
       <translation>项目库服务拒绝了请求（{status}）：{message}</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="78" />
+      <location filename="../core/library/remote.py" line="135" />
       <source>The library service {url} did not answer in time</source>
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
@@ -4798,7 +4818,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../core/library/remote.py" line="191" />
+      <location filename="../core/library/remote.py" line="249" />
       <source>Too many parcels in this area for the library service; zoom in</source>
       <translation>此范围内地块过多，项目库服务无法一次返回，请放大地图</translation>
     </message>
@@ -4988,7 +5008,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="247" />
+      <location filename="../ui/catalog_dock.py" line="257" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
@@ -6955,7 +6975,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="374" />
+      <location filename="../ui/catalog_dock.py" line="384" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -6975,7 +6995,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="193" />
+      <location filename="../ui/catalog_dock.py" line="203" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>

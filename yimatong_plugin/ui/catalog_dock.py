@@ -161,6 +161,16 @@ class CatalogDock(CatalogAuthoring, QgsDockWidget):
             return
         self._generation += 1
         generation = self._generation
+        if self.uri.strip().lower().startswith(("http://", "https://")):
+            self.topics, self.layers = [], {}  # the exchange service serves no catalog
+            self._fill()
+            self.message.setText(
+                tr(
+                    "The library service has no 一张图 catalog: open the library itself "
+                    "(GeoPackage or PostgreSQL connection) to see it"
+                )
+            )
+            return
         self.message.setText(tr("Reading the catalog…"))
 
         def work():

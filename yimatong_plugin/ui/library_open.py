@@ -62,20 +62,16 @@ class LibraryOpenMixin:
         return False
 
     def choose_service(self) -> None:
-        """Open a library through the exchange service: its address, the API key kept in an
-        authentication configuration of QGIS (``https://host/api/v1?authcfg=<id>``)."""
-        from qgis.PyQt.QtWidgets import QInputDialog
+        """Open a library through the exchange service: its address and the QGIS authentication
+        configuration holding the API key (``https://host/api/v1?authcfg=<id>``)."""
+        from ..toolbelt.settings import load_settings
+        from .library_service_dialog import ServiceDialog
 
-        url, ok = QInputDialog.getText(
-            self,
-            tr("Library service"),
-            tr(
-                "Address of the exchange service, its key in a QGIS authentication "
-                "configuration (https://host/api/v1?authcfg=<id>):"
-            ),
-        )
-        if ok and url.strip():
-            self.open_uri(url.strip())
+        last = next((u for u in (self.uri or "", load_settings().library_uri) if _is_http(u)), "")
+        self.service_dialog = ServiceDialog(self, last)
+        if self.service_dialog.exec():
+            self.open_uri(self.service_dialog.uri())
+        self.service_dialog = None
 
     def choose_geopackage(self, new: bool = False) -> None:
         if new:

@@ -7,13 +7,20 @@ Same scripting API as a local library for what the service offers: ``project``, 
 read 15 s by default; uploads longer); every failure is a :class:`LibraryError` with a clear
 message (the service's Chinese message when it answered, else what went wrong with the
 connection), never a hang. No SQL: ``query``/``connection`` are refused.
+
+Connections are kept alive: a client and its copies share a few HTTP sessions; each call borrows
+an idle one (with its open connection) and gives it back, so the calls a panel makes one after
+another from short-lived worker threads reuse one connection instead of opening one each, and
+calls running at the same time each have their own session (never one shared by two threads).
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import threading
 import uuid
+from contextlib import contextmanager
 from typing import Optional
 
 from ..code import ProjectCode, parse_code
@@ -33,6 +40,44 @@ _KINDS = {
 }
 
 
+class _Sessions:
+    """The HTTP sessions of one service client and its copies: :meth:`borrow` lends an idle one
+    (made when none is idle), taken back afterwards; at most ``keep`` idle ones are kept."""
+
+    def __init__(self, headers: dict, keep: int = 4):
+        self._headers = dict(headers)
+        self._keep = keep
+        self._idle: list = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @contextmanager
+    def borrow(self):
+        import requests
+
+        with self._lock:
+            session = self._idle.pop() if self._idle else None
+        if session is None:
+            session = requests.Session()
+            session.headers.update(self._headers)
+        try:
+            yield session
+        finally:
+            with self._lock:
+                keep = not self._closed and len(self._idle) < self._keep
+                if keep:
+                    self._idle.append(session)
+            if not keep:
+                session.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for session in idle:
+            session.close()
+
+
 class RemoteLibrary:
     backend = "remote"
 
@@ -43,34 +88,46 @@ class RemoteLibrary:
         user: Optional[str] = None,
         timeout: float = 15.0,
         connect_timeout: float = 3.0,
+        _sessions: Optional[_Sessions] = None,
         **_options,
     ):
-        import requests
-
         self.uri = url.rstrip("/")
         self.user = user or "remote"
         self.dictionaries = None
         self._token = token
         self._timeout = (connect_timeout, timeout)
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = "yimatong-client"
+        headers = {"User-Agent": "yimatong-client"}
         if token:
-            self._session.headers["Authorization"] = f"Bearer {token}"
+            headers["Authorization"] = f"Bearer {token}"
+        self._owner = _sessions is None
+        self._sessions = _Sessions(headers) if _sessions is None else _sessions
         self.schema_version = None
 
     def copy(self) -> RemoteLibrary:
-        """A new client of the same service, key and timeouts, with its own HTTP session (a
-        session must not be shared between threads: one copy per worker thread)."""
-        clone = RemoteLibrary(self.uri, self._token, self.user, self._timeout[1], self._timeout[0])
+        """A client of the same service, key and timeouts for another thread. It shares this
+        client's kept-alive connections (a call borrows an idle session, never one in use);
+        closing the copy leaves them open, closing this client closes them."""
+        clone = RemoteLibrary(
+            self.uri,
+            self._token,
+            self.user,
+            self._timeout[1],
+            self._timeout[0],
+            _sessions=self._sessions,
+        )
         clone.dictionaries = self.dictionaries
         return clone
 
     # --- plumbing ------------------------------------------------------------------------
     def _call(self, method: str, path: str, timeout=None, expect=(200, 201), **kwargs):
+        with self._sessions.borrow() as session:
+            return self._request(session, method, path, timeout, expect, **kwargs)
+
+    def _request(self, session, method, path, timeout=None, expect=(200, 201), **kwargs):
         import requests
 
         try:
-            resp = self._session.request(
+            resp = session.request(
                 method, self.uri + path, timeout=timeout or self._timeout, **kwargs
             )
         except requests.Timeout:
@@ -113,7 +170,8 @@ class RemoteLibrary:
         return str(code).replace(" ", "").replace("-", "")
 
     def close(self) -> None:
-        self._session.close()
+        if self._owner:
+            self._sessions.close()
 
     def __enter__(self):
         return self
@@ -240,13 +298,13 @@ class RemoteLibrary:
         sends is checked here too. Returns the result row."""
         import hashlib
 
-        resp = self._call(
-            "GET", f"/projects/{self._code(code)}/results/{int(result_id)}", stream=True
-        )
         digest = hashlib.sha256()
-        for chunk in resp.iter_content(1 << 20):
-            digest.update(chunk)
-            out.write(chunk)
+        with self._sessions.borrow() as session:  # held until the body is read
+            path = f"/projects/{self._code(code)}/results/{int(result_id)}"
+            with self._request(session, "GET", path, stream=True) as resp:
+                for chunk in resp.iter_content(1 << 20):
+                    digest.update(chunk)
+                    out.write(chunk)
         if digest.hexdigest() != resp.headers.get("X-Content-SHA256"):
             raise LibraryError(
                 tr("The downloaded file does not match its SHA-256; discard it"),
