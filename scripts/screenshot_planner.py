@@ -138,8 +138,12 @@ def planner(iface, plugin, keep: list, say, report_error):
             box = canvas.mapSettings().layerExtentToOutputExtent(lyr, lyr.extent())
             extent = box if extent is None else extent.combineExtentWith(box) or extent
         extent.scale(1.05)
+        canvas.mapCanvasRefreshed.connect(lambda: state.update(topic_drawn=True))
         canvas.setExtent(extent)
         canvas.refresh()
+
+    def topic_drawn():  # the capture waits for the canvas, not for a fixed time
+        return state.get("topic_drawn", False) and not iface.mapCanvas().isDrawing()
 
     def capture_topic():
         _capture("planner_topic", say)
@@ -226,7 +230,7 @@ def planner(iface, plugin, keep: list, say, report_error):
     walk = _Walk(say, report_error)
     walk.then(lambda: topic(CONTROL_SET) is not None, load_topic)
     walk.then(lambda: len(group_layers(CONTROL_SET)) == 3, show_topic)
-    walk.then(lambda: True, capture_topic)
+    walk.then(topic_drawn, capture_topic)
     walk.then(lambda: True, load_parcels)
     walk.then(lambda: bool(group_layers("报批地块")), open_dialog)
     walk.then(lambda: True, run)
