@@ -36,16 +36,6 @@ LISTING = "anomaly_projects"
 IDLE_CHART = "idle_by_stage"
 
 
-def _text(value, column) -> str:
-    if value is None:
-        return "—"
-    if column.kind == "ratio":
-        return f"{value:.1%}"
-    if column.kind == "area":
-        return f"{value:,.{4 if column.key.endswith('_ha') else 2}f}"
-    return str(value)
-
-
 class StatisticsDock(QgsDockWidget):
     #: emitted when a refresh has put new tables on show
     refreshed = pyqtSignal()
@@ -247,6 +237,7 @@ class StatisticsDock(QgsDockWidget):
     def show_table(self, key: str | None = None) -> None:
         """Show the table ``key`` (default: the one chosen in the list) and its chart."""
         from ..core.statistics import charts
+        from ..core.statistics.tables import display_text
 
         if self.stats is None:
             return
@@ -265,7 +256,7 @@ class StatisticsDock(QgsDockWidget):
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, (value, column) in enumerate(zip(row, table.columns)):
-                item = QTableWidgetItem(_text(value, column))
+                item = QTableWidgetItem(display_text(value, column))
                 if column.kind != "text":
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -10,10 +10,12 @@ import tempfile
 
 from ..i18n import tr
 from . import charts
+from .tables import display_text
 
 #: tables shown in the brief (the others are in the .xlsx), in order
 BRIEF_TABLES = (
     "by_admin",
+    "by_town",  # only with a town layer
     "by_year",
     "by_source",
     "by_stage",
@@ -40,16 +42,9 @@ ul.key li { margin: .2em 0; }
 
 
 def _cell(value, column) -> str:
-    if value is None:
-        return '<td class="n">—</td>'
-    if column.kind == "ratio":
-        return f'<td class="n">{value:.1%}</td>'
-    if column.kind == "area":
-        decimals = 4 if column.key.endswith("_ha") else 2
-        return f'<td class="n">{value:,.{decimals}f}</td>'
-    if column.kind == "int":
-        return f'<td class="n">{value}</td>'
-    return f"<td>{html.escape(str(value))}</td>"
+    if column.kind == "text" and value is not None:
+        return f"<td>{html.escape(str(value))}</td>"
+    return f'<td class="n">{display_text(value, column)}</td>'
 
 
 def _table_html(table) -> str:
@@ -118,7 +113,8 @@ def brief_html(stats, description: list[tuple[str, str]], image=_embedded_png) -
         *(f"<li>{html.escape(line)}</li>" for line in key_figures(stats)),
         "</ul>",
     ]
-    for key in BRIEF_TABLES:
+    shown = {t.key for t in stats.tables}
+    for key in (k for k in BRIEF_TABLES if k in shown):
         table = stats.table(key)
         parts.append(f"<h2>{html.escape(table.title)}</h2>")
         if key in charts.CHARTS and table.rows:

@@ -32,12 +32,14 @@ SEVERITY_ORDER = {s: i for i, s in enumerate(reversed(lc.SEVERITIES))}
 
 
 class AsOfParameter:
-    """The AS_OF date parameter of the algorithms that evaluate the lifecycle rules (this one
-    and ``yimatong:statistics``)."""
+    """The LIBRARY and AS_OF parameters of the algorithms that evaluate the lifecycle rules on
+    a project library (this one and ``yimatong:statistics``)."""
 
+    LIBRARY = "LIBRARY"
     AS_OF = "AS_OF"
 
-    def add_as_of_parameter(self) -> None:
+    def add_library_as_of_parameters(self) -> None:
+        self.add_library_parameter(self.LIBRARY)
         p = QgsProcessingParameterDateTime(
             self.AS_OF,
             self.tr("As of (empty: today)"),
@@ -94,7 +96,6 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
         "events and dates that make it so)."
     )
 
-    LIBRARY = "LIBRARY"
     UNSUPPLIED_YEARS = "UNSUPPLIED_YEARS"
     IDLE_FEE_YEARS = "IDLE_FEE_YEARS"
     IDLE_REPOSSESS_YEARS = "IDLE_REPOSSESS_YEARS"
@@ -104,8 +105,7 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
     FINDINGS = "FINDINGS"
 
     def initAlgorithm(self, config=None):
-        self.add_library_parameter(self.LIBRARY)
-        self.add_as_of_parameter()
+        self.add_library_as_of_parameters()
         for name, label, help_text, default, minimum in (
             (
                 self.UNSUPPLIED_YEARS,
