@@ -49,7 +49,7 @@
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="237" />
+      <location filename="../ui/library_open.py" line="227" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="284" />
+      <location filename="../ui/library_open.py" line="274" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="38" />
+      <location filename="../ui/library_open.py" line="37" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -234,6 +234,11 @@
       <translation>乡镇界线面图层：每个现状地块按乡镇界线切分，各部分面积计入所在乡镇。</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_towns.py" line="40" />
+      <source>A polygon layer of the towns: the parcels are cut by it for the breakdown by town.</source>
+      <translation>乡镇界线面图层：分乡镇统计时用它切分地块。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="84" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
@@ -314,7 +319,7 @@
       <translation>添加时间</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="72" />
+      <location filename="../ui/library_open.py" line="71" />
       <source>Address of the exchange service, its key in a QGIS authentication configuration (https://host/api/v1?authcfg=&lt;id&gt;):</source>
       <translation>交换服务地址（API 密钥保存在 QGIS 认证配置中，https://host/api/v1?authcfg=&lt;id&gt;）：</translation>
     </message>
@@ -511,7 +516,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="249" />
+      <location filename="../ui/library_open.py" line="239" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -631,7 +636,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="71" />
+      <location filename="../ui/statistics_dock.py" line="73" />
       <source>As in the library panel</source>
       <translation>同项目库面板</translation>
     </message>
@@ -851,7 +856,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接 {where}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="194" />
+      <location filename="../ui/statistics_dock.py" line="204" />
       <source>Cannot count the project library: {error}</source>
       <translation>无法统计项目库：{error}</translation>
     </message>
@@ -1051,7 +1056,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="44" />
+      <location filename="../ui/library_open.py" line="43" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -1341,12 +1346,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="211" />
+      <location filename="../ui/statistics_dock.py" line="214" />
       <source>Counting the project library</source>
       <translation>正在统计项目库</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="202" />
+      <location filename="../ui/statistics_dock.py" line="213" />
       <source>Counting…</source>
       <translation>正在统计…</translation>
     </message>
@@ -1646,7 +1651,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="319" />
+      <location filename="../ui/statistics_dock.py" line="355" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1681,12 +1686,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="319" />
+      <location filename="../ui/statistics_dock.py" line="355" />
       <source>Export statistics</source>
       <translation>导出统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="76" />
+      <location filename="../ui/statistics_dock.py" line="78" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -1872,7 +1877,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="83" />
+      <location filename="../ui/library_open.py" line="82" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1882,7 +1887,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="33" />
+      <location filename="../ui/library_open.py" line="32" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -2304,12 +2309,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="71" />
+      <location filename="../ui/library_open.py" line="70" />
       <source>Library service</source>
       <translation>项目库服务</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="42" />
+      <location filename="../ui/library_open.py" line="41" />
       <source>Library service (HTTP)…</source>
       <translation>项目库服务（HTTP）…</translation>
     </message>
@@ -2524,12 +2529,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="34" />
+      <location filename="../ui/library_open.py" line="33" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="83" />
+      <location filename="../ui/library_open.py" line="82" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -2719,7 +2724,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>不在任何乡镇</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="215" />
+      <location filename="../ui/library_open.py" line="205" />
       <source>Not offered by the library service</source>
       <translation>项目库服务不提供此功能</translation>
     </message>
@@ -2824,17 +2829,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="87" />
+      <location filename="../ui/library_open.py" line="86" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="141" />
+      <location filename="../ui/library_open.py" line="133" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="112" />
+      <location filename="../ui/library_open.py" line="111" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -3205,7 +3210,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="35" />
+      <location filename="../ui/library_open.py" line="34" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -3230,7 +3235,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="93" />
+      <location filename="../ui/statistics_dock.py" line="97" />
       <source>Press Refresh to count the library.</source>
       <translation>点击“刷新”统计项目库。</translation>
     </message>
@@ -3350,7 +3355,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="182" />
+      <location filename="../ui/library_open.py" line="172" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -3594,7 +3599,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>基准日类型</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="69" />
+      <location filename="../ui/statistics_dock.py" line="71" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -4099,12 +4104,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="44" />
+      <location filename="../ui/statistics_dock.py" line="45" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="387" />
+      <location filename="../ui/statistics_dock.py" line="424" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
@@ -4244,7 +4249,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="73" />
+      <location filename="../ui/statistics_dock.py" line="75" />
       <source>Take the division, year and source filters of the library panel and refresh.</source>
       <translation>采用项目库面板的行政区、年度、来源筛选条件并刷新。</translation>
     </message>
@@ -4307,6 +4312,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../core/area_check.py" line="96" />
       <source>The automatic area CRS {crs} (central meridian {cm}°E) does not contain the centre longitude {lon:.4f}° of layer '{layer}': the review was stopped; check the layer's CRS or choose AREA_CRS</source>
       <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="22" />
+      <source>The breakdown by town needs a town-boundary layer (polygons with a town code or name field): choose it under Towns and refresh.</source>
+      <translation>分乡镇统计需要乡镇界线图层（带乡镇代码或名称字段的面图层）：请在“乡镇图层”中选择后刷新。</translation>
     </message>
     <message>
       <location filename="../core/library/catalog.py" line="282" />
@@ -4419,6 +4429,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../processing/algorithms/statistics.py" line="91" />
       <source>The field of the town layer that names or codes each town.</source>
       <translation>乡镇图层中记录乡镇名称或代码的字段。</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="43" />
+      <source>The field that holds each town's code or name.</source>
+      <translation>记录乡镇代码或名称的字段。</translation>
     </message>
     <message>
       <location filename="../core/library/blobs.py" line="89" />
@@ -4853,6 +4868,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇界线（可选：分乡镇统计）</translation>
     </message>
     <message>
+      <location filename="../ui/statistics_towns.py" line="44" />
+      <source>Town field</source>
+      <translation>乡镇字段</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/statistics.py" line="87" />
       <source>Town field (code or name)</source>
       <translation>乡镇字段（代码或名称）</translation>
@@ -4891,6 +4911,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../core/statistics/towns.py" line="121" />
       <source>Town layer '{layer}': {n} invalid polygon(s) repaired: {features}.</source>
       <translation>乡镇图层“{layer}”：已修复 {n} 个无效面：{features}。</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="44" />
+      <source>Towns</source>
+      <translation>乡镇图层</translation>
     </message>
     <message>
       <location filename="../core/statistics/towns.py" line="231" />
@@ -5208,7 +5233,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="338" />
+      <location filename="../ui/statistics_dock.py" line="374" />
       <source>Written {xlsx}, {html} and the PDF beside them.</source>
       <translation>已写出 {xlsx}、{html}，并在同一目录写出 PDF。</translation>
     </message>
@@ -5468,7 +5493,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地籍区和地籍子区（6 位数字）</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="195" />
+      <location filename="../ui/statistics_dock.py" line="205" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
