@@ -95,3 +95,23 @@ def expected(lib, year=None) -> dict:
             out[None][1] += 1
             out[None][2] += rest.area
     return {k: (len(v[0]), v[1], v[2]) for k, v in out.items()}
+
+
+def town_layer(geoms: dict, crs=f"EPSG:{AREA_EPSG}", name="乡镇界线"):
+    """A memory layer of the towns ``{xzmc: polygon}`` (QGIS tests only)."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", name, "memory")
+    layer.dataProvider().addAttributes([QgsField("xzmc", QVariant.String)])
+    layer.updateFields()
+    feats = []
+    for key, geom in geoms.items():
+        f = QgsFeature(layer.fields())
+        g = QgsGeometry()
+        g.fromWkb(shapely.to_wkb(geom))
+        f.setGeometry(g)
+        f.setAttributes([key])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer

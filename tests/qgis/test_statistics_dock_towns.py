@@ -4,17 +4,9 @@ shapely, tests/statistics_towns_data.py); the choice remembered in the saved pro
 unusable town layer said where the table would be; the town sheet in the export."""
 
 import pytest
-import shapely
 from openpyxl import load_workbook
-from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsGeometry,
-    QgsProject,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
-)
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.PyQt.QtCore import QDate
 
 from tests import statistics_towns_data as td
 from yimatong_plugin.ui.statistics_dock import StatisticsDock
@@ -24,16 +16,7 @@ OUTSIDE = "Not in any town"
 
 def town_layer(path, geoms: dict, name="乡镇界线"):
     """The towns written to a GeoPackage (EPSG:4546) and loaded in the project."""
-    memory = QgsVectorLayer(f"MultiPolygon?crs=EPSG:{td.AREA_EPSG}", name, "memory")
-    memory.dataProvider().addAttributes([QgsField("xzmc", QVariant.String)])
-    memory.updateFields()
-    for key, geom in geoms.items():
-        f = QgsFeature(memory.fields())
-        g = QgsGeometry()
-        g.fromWkb(shapely.to_wkb(geom))
-        f.setGeometry(g)
-        f.setAttributes([key])
-        memory.dataProvider().addFeatures([f])
+    memory = td.town_layer(geoms, name=name)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(

@@ -7,38 +7,15 @@ import processing
 import pytest
 import shapely
 from openpyxl import load_workbook
-from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsGeometry,
-    QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsVectorLayer,
-)
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 from tests import statistics_towns_data as td
+from tests.statistics_towns_data import town_layer
 from yimatong_plugin.core import units
 from yimatong_plugin.core.library import open_library
 
 SHEET = "Projects and area by town"
 OUTSIDE = "Not in any town"
-
-
-def town_layer(geoms: dict, crs=f"EPSG:{td.AREA_EPSG}", name="乡镇界线"):
-    layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", name, "memory")
-    layer.dataProvider().addAttributes([QgsField("xzmc", QVariant.String)])
-    layer.updateFields()
-    feats = []
-    for key, geom in geoms.items():
-        f = QgsFeature(layer.fields())
-        g = QgsGeometry()
-        g.fromWkb(shapely.to_wkb(geom))
-        f.setGeometry(g)
-        f.setAttributes([key])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
 
 
 @pytest.fixture(scope="module", params=["gpkg", pytest.param("postgis", marks=pytest.mark.postgis)])
@@ -52,16 +29,6 @@ def library(request, tmp_path_factory):
         expected = td.expected(lib)
         expected_2025 = td.expected(lib, year="2025")
     return uri, codes, expected, expected_2025
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):
-        self.warnings.append(text)
-        super().pushWarning(text)
 
 
 def run(uri, tmp_path, towns, feedback=None, **extra):
@@ -171,9 +138,10 @@ def test_invalid_town_is_repaired_with_a_warning(processing_ready, library, tmp_
     bowtie = shapely.Polygon([*c, c[0], c[1]])
     assert not bowtie.is_valid
     towns["乙镇"] = bowtie
-    feedback = Feedback()
+    feedback = QgsProcessingFeedback()
     result = run(uri, tmp_path, town_layer(towns), feedback=feedback)
-    assert any("invalid polygon(s) repaired" in w and "乙镇" in w for w in feedback.warnings)
+    warned = [line for line in feedback.textLog().splitlines() if "repaired" in line]
+    assert warned and "invalid polygon(s) repaired" in warned[0] and "乙镇" in warned[0]
     _, rows, note = sheet(result["OUTPUT_XLSX"])
     assert "repaired" in note
     assert by_town(rows)["乙镇"][3] == pytest.approx(expected["乙镇"][2], rel=1e-6)
