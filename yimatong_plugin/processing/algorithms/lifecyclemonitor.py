@@ -49,6 +49,24 @@ class AsOfParameter:
         p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
         self.addParameter(p)
 
+    def checkParameterValues(self, parameters, context):
+        """The base checks, the library, :meth:`check_more_parameters` and AS_OF."""
+        ok, msg = super().checkParameterValues(parameters, context)
+        if ok:
+            ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
+        if not ok:
+            return ok, msg
+        try:
+            self.check_more_parameters(parameters, context)
+            self._as_of(parameters, context)
+        except (ValueError, QgsProcessingException) as exc:
+            return False, str(exc)
+        return True, ""
+
+    def check_more_parameters(self, parameters, context) -> None:
+        """The algorithm's own checks: raise ValueError or QgsProcessingException with the
+        message for the user."""
+
     def _as_of(self, parameters, context) -> _dt.date:
         """AS_OF as a date: empty is today; a date that is not one is refused."""
         raw = parameters.get(self.AS_OF)
@@ -177,22 +195,8 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
             completion_grace_days=value(self.COMPLETION_GRACE_DAYS),
         )
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
-        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
-        if not ok:
-            return ok, msg
-        try:
-            self._thresholds(parameters, context).validate()
-        except ValueError as exc:
-            return False, str(exc)
-        try:
-            self._as_of(parameters, context)
-        except QgsProcessingException as exc:
-            return False, str(exc)
-        return True, ""
+    def check_more_parameters(self, parameters, context) -> None:
+        self._thresholds(parameters, context).validate()
 
     # -- run ------------------------------------------------------------------------------
     @staticmethod

@@ -130,23 +130,12 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         index = self.parameterAsEnum(parameters, self.SOURCE, context)
         return StatsFilter(admin=admin or None, year=year or None, source=SOURCE_KEYS[index])
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
-        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
-        if not ok:
-            return ok, msg
-        try:
-            self._filter(parameters, context)
-            self._as_of(parameters, context)
-        except QgsProcessingException as exc:
-            return False, str(exc)
+    def check_more_parameters(self, parameters, context) -> None:
+        self._filter(parameters, context)
         if parameters.get(self.TOWNS) and not self.parameterAsString(
             parameters, self.TOWN_FIELD, context
         ):
-            return False, self.tr("Choose the town field (TOWN_FIELD) of the town layer.")
-        return True, ""
+            raise ValueError(self.tr("Choose the town field (TOWN_FIELD) of the town layer."))
 
     def _towns(self, parameters, context):
         """The town layer (``TownLayer``) or None; a layer that cannot be used is refused."""
