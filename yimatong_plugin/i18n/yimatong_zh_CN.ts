@@ -274,7 +274,7 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="71" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="89" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -651,12 +651,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="301" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="305" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="217" />
+      <location filename="../processing/algorithms/statistics.py" line="206" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -1021,7 +1021,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="148" />
+      <location filename="../processing/algorithms/statistics.py" line="138" />
       <source>Choose the town field (TOWN_FIELD) of the town layer.</source>
       <translation>请选择乡镇图层的乡镇字段（TOWN_FIELD）。</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="183" />
+      <location filename="../processing/algorithms/statistics.py" line="172" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1396,7 +1396,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="187" />
+      <location filename="../processing/algorithms/statistics.py" line="176" />
       <source>Cutting the parcels by the towns…</source>
       <translation>正在按乡镇界线切分地块…</translation>
     </message>
@@ -1416,12 +1416,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="141" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="152" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1571,7 +1571,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="207" />
+      <location filename="../processing/algorithms/statistics.py" line="196" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1796,7 +1796,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="165" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="183" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1832,7 +1832,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
 面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="81" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1852,12 +1852,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="120" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="145" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1927,12 +1927,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="140" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="158" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="151" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -2012,7 +2012,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="119" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="137" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -2354,7 +2354,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="77" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -2779,7 +2779,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="177" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -3240,7 +3240,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="213" />
+      <location filename="../processing/algorithms/statistics.py" line="202" />
       <source>Printing the brief to PDF…</source>
       <translation>正在将统计简报输出为 PDF…</translation>
     </message>
@@ -3534,7 +3534,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="232" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="236" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -3664,7 +3664,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="126" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="144" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -5268,7 +5268,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="131" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -7275,7 +7275,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批复文号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="112" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="130" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>
