@@ -115,3 +115,27 @@ def town_layer(geoms: dict, crs=f"EPSG:{AREA_EPSG}", name="乡镇界线"):
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
     return layer
+
+
+#: six towns over most of the demo library's parcels (tests/statistics_data.build_demo:
+#: 111.5–112.1°E, 28.9–29.5°N), leaving its east and north edges outside every town
+DEMO_TOWNS = ("丹洲乡", "芦荻山乡", "河洑镇", "东江街道", "南坪街道", "白鹤山乡")
+
+
+def demo_towns() -> dict:
+    """{town name: lon/lat polygon} for the screenshots and the brief's look."""
+    out = {}
+    for i, name in enumerate(DEMO_TOWNS):
+        col, row = i % 3, i // 3
+        x0, y0 = 111.5 + col * 0.18, 28.9 + row * 0.27
+        out[name] = shapely.box(x0, y0, x0 + 0.18, y0 + 0.27)
+    return out
+
+
+def demo_town_layer():
+    """:func:`demo_towns` as the core's TownLayer (field xzmc, feature ids 1…)."""
+    from yimatong_plugin.core.statistics.towns import TownLayer
+
+    towns = demo_towns()
+    geoms = np.array(list(towns.values()), dtype=object)
+    return TownLayer("乡镇界线", "xzmc", geoms, list(towns), list(range(1, len(towns) + 1)))

@@ -97,9 +97,12 @@ def _embedded_png(table) -> str:
     return f"<img alt='' src='data:image/png;base64,{_png_data(table)}'>"
 
 
-def brief_html(stats, description: list[tuple[str, str]], image=_embedded_png) -> str:
+def brief_html(
+    stats, description: list[tuple[str, str]], image=_embedded_png, table_html=_table_html
+) -> str:
     """The brief as one HTML text; ``image(table)`` gives a chart's ``<img>`` (embedded PNG by
-    default; the PDF passes files it adds to its document)."""
+    default; the PDF passes files it adds to its document), ``table_html(table)`` a table's
+    ``<table>`` (the PDF sizes its type to the page)."""
     parts = [
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>{html.escape(tr('Statistics brief'))}</title><style>{_CSS}</style></head><body>",
@@ -119,7 +122,7 @@ def brief_html(stats, description: list[tuple[str, str]], image=_embedded_png) -
         parts.append(f"<h2>{html.escape(table.title)}</h2>")
         if key in charts.CHARTS and table.rows:
             parts.append(image(table))
-        parts.append(_table_html(table))
+        parts.append(table_html(table))
         if table.note:
             parts.append(f"<p class='note'>{html.escape(table.note)}</p>")
     parts.append("</body></html>")
