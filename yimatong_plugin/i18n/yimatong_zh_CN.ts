@@ -2124,7 +2124,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="112" />
+      <location filename="../core/statistics/brief.py" line="115" />
       <source>Key figures</source>
       <translation>主要数据</translation>
     </message>
@@ -4119,7 +4119,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计分析与统计简报</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="105" />
+      <location filename="../core/statistics/brief.py" line="108" />
       <source>Statistics brief</source>
       <translation>统计简报</translation>
     </message>
