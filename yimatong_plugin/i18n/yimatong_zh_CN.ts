@@ -1651,7 +1651,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="355" />
+      <location filename="../ui/statistics_dock.py" line="356" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1686,7 +1686,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="355" />
+      <location filename="../ui/statistics_dock.py" line="356" />
       <source>Export statistics</source>
       <translation>导出统计</translation>
     </message>
@@ -4109,7 +4109,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="424" />
+      <location filename="../ui/statistics_dock.py" line="425" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
@@ -5233,7 +5233,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="374" />
+      <location filename="../ui/statistics_dock.py" line="375" />
       <source>Written {xlsx}, {html} and the PDF beside them.</source>
       <translation>已写出 {xlsx}、{html}，并在同一目录写出 PDF。</translation>
     </message>

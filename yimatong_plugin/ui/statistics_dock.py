@@ -289,6 +289,7 @@ class StatisticsDock(QgsDockWidget):
                     )
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        self.table.setToolTip(table.note)  # how the figures are counted
         chart_key = IDLE_CHART if key == LISTING else key
         if chart_key in charts.CHARTS and self.stats.table(chart_key).rows:
             charts.draw(self.figure, self.stats.table(chart_key))
