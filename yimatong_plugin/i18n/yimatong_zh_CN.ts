@@ -2719,7 +2719,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/towns.py" line="182" />
+      <location filename="../core/statistics/towns.py" line="187" />
       <source>Not in any town</source>
       <translation>不在任何乡镇</translation>
     </message>
@@ -3050,7 +3050,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
     <message>
-      <location filename="../core/statistics/towns.py" line="225" />
+      <location filename="../core/statistics/towns.py" line="230" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -3470,7 +3470,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按供地方式统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/towns.py" line="221" />
+      <location filename="../core/statistics/towns.py" line="226" />
       <source>Projects and area by town</source>
       <translation>分乡镇项目数与面积</translation>
     </message>
@@ -4858,7 +4858,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题：未知字段 {field}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/towns.py" line="223" />
+      <location filename="../core/statistics/towns.py" line="228" />
       <source>Town</source>
       <translation>乡镇</translation>
     </message>
@@ -4903,7 +4903,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇图层“{layer}”：{feature}没有可用的面（为空或不是面），请修正或删除。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/towns.py" line="203" />
+      <location filename="../core/statistics/towns.py" line="208" />
       <source>Town layer '{layer}': {first} and {second} overlap on {m2:,.2f} m² of a parcel of project {code}; that land would be counted in both towns. Fix the town boundaries.</source>
       <translation>乡镇图层“{layer}”：{first}与{second}在项目 {code} 的地块上重叠 {m2:,.2f} 平方米，该部分土地将被重复计入两个乡镇。请修正乡镇界线。</translation>
     </message>
@@ -4918,7 +4918,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇图层</translation>
     </message>
     <message>
-      <location filename="../core/statistics/towns.py" line="231" />
+      <location filename="../core/statistics/towns.py" line="236" />
       <source>Towns: layer '{layer}', field {field}. Area: the part of each current parcel inside each town, planar in EPSG:{epsg}; a parcel crossing a town boundary is split by area and its project is counted in each town it touches, so the projects do not add up. The rows add up to the area of the parcels, {total} m².</source>
       <translation>乡镇：图层“{layer}”，字段 {field}。面积：各现状地块位于各乡镇内的部分，按 EPSG:{epsg} 平面面积计算；跨乡镇界线的地块按面积拆分，其项目在所涉及的每个乡镇各计一次，因此各行项目数之和不等于项目总数。各行面积之和等于地块总面积 {total} 平方米。</translation>
     </message>
@@ -6933,7 +6933,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/towns.py" line="240" />
+      <location filename="../core/statistics/towns.py" line="245" />
       <source>{n} project(s) without current parcels are not in this table: their declared area cannot be placed in a town.</source>
       <translation>{n} 个项目没有现状地块，未计入本表：其申报面积无法落到乡镇。</translation>
     </message>

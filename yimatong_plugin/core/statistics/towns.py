@@ -156,7 +156,12 @@ def town_figures(
     pi, ti = np.asarray(pi, dtype=int), np.asarray(ti, dtype=int)
     if canceled is not None and canceled():
         return None
-    pieces = shapely.intersection(parcels[pi], town_geoms[ti]) if len(pi) else np.zeros(0)
+    # a parcel well inside its town is its own piece; only the others are cut (most are inside)
+    shapely.prepare(town_geoms)
+    pieces = parcels[pi].copy()
+    cut = ~shapely.contains_properly(town_geoms[ti], pieces) if len(pi) else np.zeros(0, bool)
+    if cut.any():
+        pieces[cut] = shapely.intersection(pieces[cut], town_geoms[ti[cut]])
     piece_m2 = np.nan_to_num(shapely.area(pieces)) if len(pi) else np.zeros(0)
     inside = np.bincount(pi, weights=piece_m2, minlength=len(parcels))
     _refuse_overlaps(towns, parcel_codes, pi, ti, pieces, inside, areas)
