@@ -1060,9 +1060,9 @@ def scene_catalog_dock(iface):
     return 5.0
 
 
-def _statistics_dock(iface, table_key):
+def _statistics_dock(iface, table_key, before_refresh=None):
     """The 统计 dock on a demo library (tests/statistics_data.build_demo) opened in the library
-    panel, as of 2026-06-30, showing ``table_key``."""
+    panel, as of 2026-06-30, showing ``table_key`` (``before_refresh(dock)`` first)."""
     import tempfile
 
     from qgis.PyQt.QtCore import QDate, Qt
@@ -1092,6 +1092,8 @@ def _statistics_dock(iface, table_key):
         time.sleep(0.02)
     dock.as_of_edit.setDate(QDate(2026, 6, 30))
     window.resizeDocks([dock], [900], Qt.Orientation.Horizontal)
+    if before_refresh is not None:
+        before_refresh(dock)
     dock.refresh(background=False)
     dock.show_table(table_key)
     dock._ymt_close_after_shot = False
@@ -1131,6 +1133,48 @@ def scene_statistics_idle(iface):
     if shown:
         QTimer.singleShot(800, lambda: dock.table.cellClicked.emit(0, 0))
     return 4.0
+
+
+def scene_statistics_towns(iface):
+    """The 统计 dock: projects and area by town, the parcels cut by a town-boundary layer
+    (乡镇界线, on the map) chosen in the dock."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsFillSymbol,
+        QgsPalLayerSettings,
+        QgsProject,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    from tests import statistics_towns_data as td
+
+    towns = td.town_layer(td.demo_towns(), crs="EPSG:4490", name="乡镇界线")
+    towns.renderer().setSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "80,80,80", "outline_width": "0.6"}
+        )
+    )
+    label = QgsPalLayerSettings()
+    label.fieldName = "xzmc"
+    text = QgsTextFormat()
+    text.setSize(10)
+    text.setColor(QColor(60, 60, 60))
+    label.setFormat(text)
+    towns.setLabeling(QgsVectorLayerSimpleLabeling(label))
+    towns.setLabelsEnabled(True)
+    QgsProject.instance().addMapLayer(towns)
+    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    dock, _ = _statistics_dock(iface, "by_town", lambda d: d.towns.set_towns(towns, "xzmc"))
+    plugin = plugins.get("yimatong_plugin")
+    plugin.library_dock.add_layers()
+    iface.mapCanvas().setExtent(towns.extent().buffered(0.05))
+    iface.mapCanvas().refresh()
+    _say("statistics towns:", dock.status.text(), "rows:", dock.table.rowCount())
+    if dock.table.rowCount() != len(td.DEMO_TOWNS) + 1:
+        _report_error("scene statistics_towns", f"{dock.table.rowCount()} rows by town")
+    return 3.0
 
 
 def scene_siting_dialog(iface):

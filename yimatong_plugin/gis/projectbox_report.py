@@ -293,9 +293,9 @@ def build_html(data: dict, history: list[dict], files: str, checks: dict) -> str
     return "".join(parts)
 
 
-def print_a4_pdf(doc: QTextDocument, pdf_path: Path) -> None:
-    """Print ``doc`` to ``pdf_path``: A4 portrait, 12 mm margins (the project file and the
-    统计简报); ReportError when no PDF came out."""
+def print_a4_pdf(doc: QTextDocument, pdf_path: Path, landscape: bool = False) -> None:
+    """Print ``doc`` to ``pdf_path``: A4 portrait (or ``landscape``), 12 mm margins (the
+    project file and the 统计简报); ReportError when no PDF came out."""
     from qgis.PyQt.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -304,7 +304,7 @@ def print_a4_pdf(doc: QTextDocument, pdf_path: Path) -> None:
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
             QMarginsF(12, 12, 12, 12),
             QPageLayout.Unit.Millimeter,
         )

@@ -49,7 +49,7 @@
       <translation>（全部）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="233" />
+      <location filename="../ui/library_open.py" line="223" />
       <source>(computing…)</source>
       <translation>（计算中…）</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>（忽略）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="280" />
+      <location filename="../ui/library_open.py" line="270" />
       <source>(no event yet)</source>
       <translation>（尚无事件）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="38" />
+      <location filename="../ui/library_open.py" line="37" />
       <source>(no saved connections in QGIS)</source>
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
@@ -229,6 +229,16 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="79" />
+      <source>A polygon layer of the towns: each current parcel is cut by the towns and the area of each piece counted in its town.</source>
+      <translation>乡镇界线面图层：每个现状地块按乡镇界线切分，各部分面积计入所在乡镇。</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="40" />
+      <source>A polygon layer of the towns: the parcels are cut by it for the breakdown by town.</source>
+      <translation>乡镇界线面图层：分乡镇统计时用它切分地块。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/exportcoordinates.py" line="76" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
@@ -269,7 +279,7 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="69" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="89" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -394,7 +404,7 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="61" />
+      <location filename="../processing/algorithms/statistics.py" line="67" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
@@ -506,7 +516,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="245" />
+      <location filename="../ui/library_open.py" line="235" />
       <source>Anomaly rules could not be evaluated: {error}</source>
       <translation>无法计算异常规则：{error}</translation>
     </message>
@@ -626,7 +636,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="81" />
+      <location filename="../ui/statistics_dock.py" line="73" />
       <source>As in the library panel</source>
       <translation>同项目库面板</translation>
     </message>
@@ -636,17 +646,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="43" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="45" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="301" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="305" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="159" />
+      <location filename="../processing/algorithms/statistics.py" line="206" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -1011,6 +1021,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="138" />
+      <source>Choose the town field (TOWN_FIELD) of the town layer.</source>
+      <translation>请选择乡镇图层的乡镇字段（TOWN_FIELD）。</translation>
+    </message>
+    <message>
       <location filename="../gis/reports/compliance.py" line="127" />
       <source>Class</source>
       <translation>分类</translation>
@@ -1041,7 +1056,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="44" />
+      <location filename="../ui/library_open.py" line="43" />
       <source>Close library</source>
       <translation>关闭项目库</translation>
     </message>
@@ -1326,17 +1341,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="132" />
+      <location filename="../processing/algorithms/statistics.py" line="172" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="221" />
+      <location filename="../ui/statistics_dock.py" line="214" />
       <source>Counting the project library</source>
       <translation>正在统计项目库</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="212" />
+      <location filename="../ui/statistics_dock.py" line="213" />
       <source>Counting…</source>
       <translation>正在统计…</translation>
     </message>
@@ -1381,6 +1396,11 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
+      <location filename="../processing/algorithms/statistics.py" line="176" />
+      <source>Cutting the parcels by the towns…</source>
+      <translation>正在按乡镇界线切分地块…</translation>
+    </message>
+    <message>
       <location filename="../gis/history_text.py" line="36" />
       <source>Date</source>
       <translation>日期</translation>
@@ -1396,12 +1416,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="141" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="152" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1516,7 +1536,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="54" />
+      <location filename="../processing/algorithms/statistics.py" line="60" />
       <source>Division (6-digit code or name; empty: all)</source>
       <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
@@ -1551,7 +1571,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="149" />
+      <location filename="../processing/algorithms/statistics.py" line="196" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1631,7 +1651,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>示例</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="328" />
+      <location filename="../ui/statistics_dock.py" line="356" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1666,12 +1686,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="328" />
+      <location filename="../ui/statistics_dock.py" line="356" />
       <source>Export statistics</source>
       <translation>导出统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="86" />
+      <location filename="../ui/statistics_dock.py" line="78" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
@@ -1776,7 +1796,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="165" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="183" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1812,7 +1832,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
 面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="79" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1832,12 +1852,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="120" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="145" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1857,7 +1877,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一码通系统生成 · {date}</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="79" />
+      <location filename="../ui/library_open.py" line="78" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1867,7 +1887,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="33" />
+      <location filename="../ui/library_open.py" line="32" />
       <source>GeoPackage file…</source>
       <translation>GeoPackage 文件…</translation>
     </message>
@@ -1907,12 +1927,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="140" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="158" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="151" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -1992,7 +2012,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="119" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="137" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -2109,7 +2129,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>API 密钥保存在 QGIS 认证配置中（Basic 方式，密钥作为密码）；插件只记住该配置的 ID。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="117" />
+      <location filename="../core/statistics/brief.py" line="115" />
       <source>Key figures</source>
       <translation>主要数据</translation>
     </message>
@@ -2299,7 +2319,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库服务</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="42" />
+      <location filename="../ui/library_open.py" line="41" />
       <source>Library service (HTTP)…</source>
       <translation>项目库服务（HTTP）…</translation>
     </message>
@@ -2339,7 +2359,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="75" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -2514,12 +2534,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>最近的 CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="34" />
+      <location filename="../ui/library_open.py" line="33" />
       <source>New GeoPackage library…</source>
       <translation>新建 GeoPackage 项目库…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="79" />
+      <location filename="../ui/library_open.py" line="78" />
       <source>New project library</source>
       <translation>新建项目库</translation>
     </message>
@@ -2704,7 +2724,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未计入供地率：本批次已归档项目 {n} 个（{codes}）。</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="211" />
+      <location filename="../core/statistics/towns.py" line="187" />
+      <source>Not in any town</source>
+      <translation>不在任何乡镇</translation>
+    </message>
+    <message>
+      <location filename="../ui/library_open.py" line="201" />
       <source>Not offered by the library service</source>
       <translation>项目库服务不提供此功能</translation>
     </message>
@@ -2759,7 +2784,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="177" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -2809,17 +2834,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开文件…</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="83" />
+      <location filename="../ui/library_open.py" line="82" />
       <source>Open project library</source>
       <translation>打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="137" />
+      <location filename="../ui/library_open.py" line="129" />
       <source>Opening the project library</source>
       <translation>正在打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="108" />
+      <location filename="../ui/library_open.py" line="107" />
       <source>Opening {uri}…</source>
       <translation>正在打开 {uri}…</translation>
     </message>
@@ -3030,7 +3055,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="62" />
+      <location filename="../core/statistics/towns.py" line="230" />
       <source>Parcels</source>
       <translation>地块</translation>
     </message>
@@ -3190,7 +3215,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 表</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="35" />
+      <location filename="../ui/library_open.py" line="34" />
       <source>PostgreSQL connection</source>
       <translation>PostgreSQL 连接</translation>
     </message>
@@ -3215,12 +3240,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="103" />
+      <location filename="../ui/statistics_dock.py" line="97" />
       <source>Press Refresh to count the library.</source>
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="155" />
+      <location filename="../processing/algorithms/statistics.py" line="202" />
       <source>Printing the brief to PDF…</source>
       <translation>正在将统计简报输出为 PDF…</translation>
     </message>
@@ -3335,7 +3360,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
     <message>
-      <location filename="../ui/library_open.py" line="178" />
+      <location filename="../ui/library_open.py" line="168" />
       <source>Project library opened: {uri}</source>
       <translation>已打开项目库：{uri}</translation>
     </message>
@@ -3450,6 +3475,11 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>按供地方式统计项目数与面积</translation>
     </message>
     <message>
+      <location filename="../core/statistics/towns.py" line="226" />
+      <source>Projects and area by town</source>
+      <translation>分乡镇项目数与面积</translation>
+    </message>
+    <message>
       <location filename="../core/statistics/build.py" line="28" />
       <source>Projects and area by year</source>
       <translation>按年度统计项目数与面积</translation>
@@ -3509,7 +3539,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="232" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="236" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -3574,7 +3604,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>基准日类型</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="79" />
+      <location filename="../ui/statistics_dock.py" line="71" />
       <source>Refresh</source>
       <translation>刷新</translation>
     </message>
@@ -3639,7 +3669,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="126" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="144" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -4084,37 +4114,37 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="54" />
+      <location filename="../ui/statistics_dock.py" line="45" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="396" />
+      <location filename="../ui/statistics_dock.py" line="425" />
       <source>Statistics (统计)</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="25" />
+      <location filename="../processing/algorithms/statistics.py" line="29" />
       <source>Statistics and brief (统计简报)</source>
       <translation>统计分析与统计简报</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="110" />
+      <location filename="../core/statistics/brief.py" line="108" />
       <source>Statistics brief</source>
       <translation>统计简报</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="73" />
+      <location filename="../processing/algorithms/statistics.py" line="100" />
       <source>Statistics brief (HTML)</source>
       <translation>统计简报（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="78" />
+      <location filename="../processing/algorithms/statistics.py" line="105" />
       <source>Statistics brief (PDF)</source>
       <translation>统计简报（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="68" />
+      <location filename="../processing/algorithms/statistics.py" line="95" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -4144,9 +4174,9 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>存储的文件 {sha} 缺失</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="29" />
-      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
-      <translation>按截至日期汇总项目库：按行政区、年度、项目来源、当前阶段、供地方式、用地用海（一级、二级类）统计项目数与面积（m²、公顷、亩）；批而未供按批次、行政区和批准年份统计（批次与供地率与生命周期监测一致）；闲置土地按阶段（征缴闲置费/收回）统计，以及供而未用；年度出让计划与实际供地按行政区、月份对比。可按行政区、年度、来源筛选。输出 Excel 工作簿（每张表一个工作表，数值为数字，单位写在表头）和带图表的中文统计简报（HTML 与 PDF）。项目面积取现行地块面积之和，无地块时取申报面积；各表注明按申报面积计的项目数。</translation>
+      <location filename="../processing/algorithms/statistics.py" line="33" />
+      <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. With a town layer (TOWNS, TOWN_FIELD): projects and area by town, each parcel cut by the towns (a parcel crossing a boundary is split by area; the area outside every town is its own row). Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
+      <translation>按统计截止日汇总项目库：按行政区、年度、来源、当前阶段、供地类型和用地用海分类（一级、二级）统计项目数与面积（平方米、公顷、亩）；按审批批次、行政区和批准年度统计批而未供（批次与供地率取自全生命周期监测）；按处置阶段（征缴闲置费／无偿收回）统计闲置土地，以及供而未用；按行政区和月份对比年度出让计划与实际供地。提供乡镇图层（TOWNS、TOWN_FIELD）时，另按乡镇统计项目数与面积：地块按乡镇界线切分（跨界地块按面积拆分，不在任何乡镇的面积单列一行）。筛选条件：行政区、年度、来源。输出 .xlsx 工作簿（每个统计表一个工作表，数值以数字存储，表头注明单位）以及含图表的中文统计简报（HTML 和 PDF）。项目面积为其现状地块面积之和，无地块时取申报面积；各表注明按申报面积计入的项目数。</translation>
     </message>
     <message>
       <location filename="../core/statistics/build.py" line="298" />
@@ -4229,7 +4259,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据表</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="83" />
+      <location filename="../ui/statistics_dock.py" line="75" />
       <source>Take the division, year and source filters of the library panel and refresh.</source>
       <translation>采用项目库面板的行政区、年度、来源筛选条件并刷新。</translation>
     </message>
@@ -4297,6 +4327,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../core/area_check.py" line="96" />
       <source>The automatic area CRS {crs} (central meridian {cm}°E) does not contain the centre longitude {lon:.4f}° of layer '{layer}': the review was stopped; check the layer's CRS or choose AREA_CRS</source>
       <translation>自动选择的面积坐标系 {crs}（中央经线东经 {cm}°）不包含图层“{layer}”的中心经度 {lon:.4f}°：审查已停止；请检查图层的坐标参考系或选择面积坐标系（AREA_CRS）</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="22" />
+      <source>The breakdown by town needs a town-boundary layer (polygons with a town code or name field): choose it under Towns and refresh.</source>
+      <translation>分乡镇统计需要乡镇界线图层（带乡镇代码或名称字段的面图层）：请在“乡镇图层”中选择后刷新。</translation>
     </message>
     <message>
       <location filename="../core/library/catalog.py" line="282" />
@@ -4376,7 +4411,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="47" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="49" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -4404,6 +4439,16 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../core/library/remote.py" line="310" />
       <source>The downloaded file does not match its SHA-256; discard it</source>
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="91" />
+      <source>The field of the town layer that names or codes each town.</source>
+      <translation>乡镇图层中记录乡镇名称或代码的字段。</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="43" />
+      <source>The field that holds each town's code or name.</source>
+      <translation>记录乡镇代码或名称的字段。</translation>
     </message>
     <message>
       <location filename="../core/library/blobs.py" line="89" />
@@ -4768,7 +4813,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="101" />
+      <location filename="../processing/algorithms/statistics.py" line="128" />
       <source>The year must have 4 digits: {value}</source>
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
@@ -4831,6 +4876,71 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../core/library/catalog.py" line="144" />
       <source>Topic: unknown field {field}</source>
       <translation>专题：未知字段 {field}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="228" />
+      <source>Town</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="74" />
+      <source>Town boundaries (乡镇; optional: the breakdown by town)</source>
+      <translation>乡镇界线（可选：分乡镇统计）</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="44" />
+      <source>Town field</source>
+      <translation>乡镇字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/algorithms/statistics.py" line="87" />
+      <source>Town field (code or name)</source>
+      <translation>乡镇字段（代码或名称）</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="138" />
+      <source>Town layer '{layer}' has no feature.</source>
+      <translation>乡镇图层“{layer}”没有要素。</translation>
+    </message>
+    <message>
+      <location filename="../gis/statistics_towns.py" line="22" />
+      <source>Town layer '{layer}' has no field '{field}': choose the town field.</source>
+      <translation>乡镇图层“{layer}”没有字段“{field}”：请选择乡镇字段。</translation>
+    </message>
+    <message>
+      <location filename="../gis/statistics_towns.py" line="19" />
+      <source>Town layer '{layer}' is not a polygon layer.</source>
+      <translation>乡镇图层“{layer}”不是面图层。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="103" />
+      <source>Town layer '{layer}': {feature} has no town value.</source>
+      <translation>乡镇图层“{layer}”：{feature}没有乡镇值。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="112" />
+      <source>Town layer '{layer}': {feature} has no usable polygon (empty or not a polygon); fix or remove it.</source>
+      <translation>乡镇图层“{layer}”：{feature}没有可用的面（为空或不是面），请修正或删除。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="208" />
+      <source>Town layer '{layer}': {first} and {second} overlap on {m2:,.2f} m² of a parcel of project {code}; that land would be counted in both towns. Fix the town boundaries.</source>
+      <translation>乡镇图层“{layer}”：{first}与{second}在项目 {code} 的地块上重叠 {m2:,.2f} 平方米，该部分土地将被重复计入两个乡镇。请修正乡镇界线。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="121" />
+      <source>Town layer '{layer}': {n} invalid polygon(s) repaired: {features}.</source>
+      <translation>乡镇图层“{layer}”：已修复 {n} 个无效面：{features}。</translation>
+    </message>
+    <message>
+      <location filename="../ui/statistics_towns.py" line="44" />
+      <source>Towns</source>
+      <translation>乡镇图层</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="236" />
+      <source>Towns: layer '{layer}', field {field}. Area: the part of each current parcel inside each town, planar in EPSG:{epsg}; a parcel crossing a town boundary is split by area and its project is counted in each town it touches, so the projects do not add up. The rows add up to the area of the parcels, {total} m².</source>
+      <translation>乡镇：图层“{layer}”，字段 {field}。面积：各现状地块位于各乡镇内的部分，按 EPSG:{epsg} 平面面积计算；跨乡镇界线的地块按面积拆分，其项目在所涉及的每个乡镇各计一次，因此各行项目数之和不等于项目总数。各行面积之和等于地块总面积 {total} 平方米。</translation>
     </message>
     <message>
       <location filename="../core/statistics/build.py" line="293" />
@@ -4903,7 +5013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="93" />
+      <location filename="../processing/algorithms/statistics.py" line="120" />
       <source>Unknown division {value}: give its 6-digit code or its name.</source>
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
@@ -5143,7 +5253,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>写作数据产生单位。</translation>
     </message>
     <message>
-      <location filename="../ui/statistics_dock.py" line="347" />
+      <location filename="../ui/statistics_dock.py" line="375" />
       <source>Written {xlsx}, {html} and the PDF beside them.</source>
       <translation>已写出 {xlsx}、{html}，并在同一目录写出 PDF。</translation>
     </message>
@@ -5173,12 +5283,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="58" />
+      <location filename="../processing/algorithms/statistics.py" line="64" />
       <source>Year (empty: all; the plan year is AS_OF's)</source>
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="131" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -5666,6 +5776,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <location filename="../gis/parcel_attach.py" line="240" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/towns.py" line="93" />
+      <source>feature {fid} ({field} = {value})</source>
+      <translation>要素 {fid}（{field} = {value}）</translation>
     </message>
     <message>
       <location filename="../ui/project_box.py" line="258" />
@@ -6803,6 +6918,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
     <message>
+      <location filename="../core/statistics/towns.py" line="149" />
+      <source>{n} parcel(s) were invalid in {crs} and were repaired.</source>
+      <translation>{n} 个地块在 {crs} 中无效，已修复。</translation>
+    </message>
+    <message>
       <location filename="../processing/algorithms/importcoordinates.py" line="114" />
       <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
@@ -6833,7 +6953,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{where} 处有 {n} 个项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/charts.py" line="108" />
+      <location filename="../core/statistics/towns.py" line="245" />
+      <source>{n} project(s) without current parcels are not in this table: their declared area cannot be placed in a town.</source>
+      <translation>{n} 个项目没有现状地块，未计入本表：其申报面积无法落到乡镇。</translation>
+    </message>
+    <message>
+      <location filename="../core/statistics/charts.py" line="114" />
       <source>{n} projects</source>
       <translation>{n} 个项目</translation>
     </message>
@@ -6843,7 +6968,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>有 {n} 个项目的投资项目代码为 {code}：{codes}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="83" />
+      <location filename="../core/statistics/brief.py" line="78" />
       <source>{n} projects, {ha} ha.</source>
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
@@ -6858,7 +6983,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个连续重复节点</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="94" />
+      <location filename="../core/statistics/brief.py" line="89" />
       <source>{n} 批而未供 batch(es) record no area and are not in the area total.</source>
       <translation>另有 {n} 个批而未供批次未记录面积，未计入面积合计。</translation>
     </message>
@@ -7170,7 +7295,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批复文号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="112" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="130" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>
@@ -7195,7 +7320,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供消化趋势（各年末）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="84" />
+      <location filename="../core/statistics/brief.py" line="79" />
       <source>批而未供: {n} batches, {ha} ha not supplied.</source>
       <translation>批而未供：{n} 个批次，未供 {ha} 公顷。</translation>
     </message>
@@ -7230,7 +7355,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>闲置土地与供而未用项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/brief.py" line="87" />
+      <location filename="../core/statistics/brief.py" line="82" />
       <source>闲置土地: {fee} projects at the fee stage, {rep} at the repossession stage; 供而未用: {unused}.</source>
       <translation>闲置土地：征缴闲置费阶段 {fee} 个项目，收回阶段 {rep} 个；供而未用 {unused} 个。</translation>
     </message>

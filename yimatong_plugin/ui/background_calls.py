@@ -18,6 +18,25 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from ..core.library import LibraryError
 
 
+def run_task(owner, description: str, work, finished, background=True, errors=(Exception,)):
+    """Run ``work(task=None)`` in a QgsTask kept as ``owner._task`` (``background``), or at
+    once; ``finished(exception)`` afterwards either way (in the task's way: on the GUI thread,
+    the exception None on success). Run at once, only ``errors`` are handed to ``finished``."""
+    from qgis.core import QgsApplication, QgsTask
+
+    if not background:
+        try:
+            work()
+        except errors as exc:  # shown to the user like a failed task
+            finished(exc)
+            return
+        finished(None)
+        return
+    task = QgsTask.fromFunction(description, work, on_finished=finished)
+    owner._task = task
+    QgsApplication.taskManager().addTask(task)
+
+
 def is_remote(lib) -> bool:
     """True for a library reached over HTTP (its calls must not run on the GUI thread)."""
     return getattr(lib, "backend", "") == "remote"

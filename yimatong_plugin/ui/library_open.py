@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsApplication, QgsTask
 from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..core import project_query as pq
@@ -19,7 +18,7 @@ from ..core.library import LibraryError, is_postgres_uri
 from ..core.library.constants import SOURCES, STAGES
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
-from .background_calls import is_remote
+from .background_calls import is_remote, run_task
 
 
 class LibraryOpenMixin:
@@ -126,17 +125,8 @@ class LibraryOpenMixin:
                 return
             self._opened(uri, connection, result["library"], result["names"])
 
-        if not background:
-            try:
-                work()
-            except (LibraryError, ValueError, OSError) as exc:
-                finished(exc)
-                return
-            finished(None)
-            return
-        task = QgsTask.fromFunction(tr("Opening the project library"), work, on_finished=finished)
-        self._task = task
-        QgsApplication.taskManager().addTask(task)
+        errors = (LibraryError, ValueError, OSError)
+        run_task(self, tr("Opening the project library"), work, finished, background, errors)
 
     @staticmethod
     def _distinct_values(lib) -> dict:

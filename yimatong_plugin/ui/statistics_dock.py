@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Callable
 
-from qgis.core import QgsApplication, QgsTask
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -31,19 +30,11 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.library.constants import SOURCES
 from ..toolbelt.i18n import tr
+from .background_calls import run_task
+from .statistics_towns import TOWN_TABLE, TownPicker, needs_layer_text
 
 LISTING = "anomaly_projects"
 IDLE_CHART = "idle_by_stage"
-
-
-def _text(value, column) -> str:
-    if value is None:
-        return "—"
-    if column.kind == "ratio":
-        return f"{value:.1%}"
-    if column.kind == "area":
-        return f"{value:,.{4 if column.key.endswith('_ha') else 2}f}"
-    return str(value)
 
 
 class StatisticsDock(QgsDockWidget):
@@ -60,6 +51,7 @@ class StatisticsDock(QgsDockWidget):
         self.panel = panel
         self.stats = None
         self._task = None
+        self._town_note = ""
         self._listing_rule: tuple[str, str] | None = None
 
         body = QWidget(self)
@@ -97,6 +89,8 @@ class StatisticsDock(QgsDockWidget):
         row.addWidget(self.panel_button)
         row.addWidget(self.export_button)
         layout.addLayout(row)
+        self.towns = TownPicker(body)
+        layout.addWidget(self.towns)
         self.table_combo = QComboBox(body)
         self.table_combo.currentIndexChanged.connect(lambda _i: self.show_table())
         layout.addWidget(self.table_combo)
@@ -184,12 +178,18 @@ class StatisticsDock(QgsDockWidget):
             return
         flt, as_of = self.current_filter(), self.as_of()
         result: dict = {}
+        try:
+            towns = self.towns.read()
+        except ValueError as exc:  # an unusable town layer: said where the table would be
+            towns, result["town_error"] = None, str(exc)
 
         def work(task=None):
             lib = self._open()
             try:
                 canceled = task.isCanceled if task is not None else None
                 result["stats"] = compute(lib, as_of, flt, canceled=canceled)
+                if towns is not None and result["stats"] is not None:
+                    self._count_towns(result, lib, towns, canceled)
                 conn = lib.connection
                 result["values"] = {c: pq.distinct_values(conn, c) for c in ("admin", "year")}
             finally:
@@ -206,21 +206,28 @@ class StatisticsDock(QgsDockWidget):
                     )
                 )
                 return
+            self._town_note = result.get("town_error") or " ".join(result.get("town_warnings", []))
             self._show(result["stats"], result["values"])
 
         self.refresh_button.setEnabled(False)
         self.status.setText(tr("Counting…"))
-        if not background:
-            try:
-                work()
-            except Exception as exc:  # shown to the user like a failed task
-                finished(exc)
-                return
-            finished(None)
+        run_task(self, tr("Counting the project library"), work, finished, background)
+
+    @staticmethod
+    def _count_towns(result: dict, lib, towns, canceled) -> None:
+        """The breakdown by town into ``result["stats"]``; a town layer refused on the way
+        (overlapping towns, outside the GK zones) is kept as ``town_error``."""
+        from ..core.statistics.towns import add_town_breakdown
+
+        try:
+            figures = add_town_breakdown(result["stats"], lib, towns, canceled)
+        except ValueError as exc:
+            result["town_error"] = str(exc)
             return
-        task = QgsTask.fromFunction(tr("Counting the project library"), work, on_finished=finished)
-        self._task = task
-        QgsApplication.taskManager().addTask(task)
+        if figures is None:
+            result["stats"] = None  # canceled
+        else:
+            result["town_warnings"] = figures.warnings
 
     def _show(self, stats, values) -> None:
         from ..core.dictionaries import default_dictionaries
@@ -233,11 +240,17 @@ class StatisticsDock(QgsDockWidget):
         self.table_combo.clear()
         for table in stats.tables:
             self.table_combo.addItem(table.title, table.key)
+        if self.table_combo.findData(TOWN_TABLE) < 0:  # no town layer: the entry says so
+            at = self.table_combo.findData("by_admin") + 1
+            self.table_combo.insertItem(at, tr("Projects and area by town"), TOWN_TABLE)
         self.table_combo.setCurrentIndex(max(0, self.table_combo.findData(key)))
         self.table_combo.blockSignals(False)
         projects = sum(stats.table("by_admin").column("projects"))
         self.status.setText(
-            tr("As of {date}: {n} projects.").format(date=stats.as_of.isoformat(), n=projects)
+            " ".join(
+                [tr("As of {date}: {n} projects.").format(date=stats.as_of.isoformat(), n=projects)]
+                + ([self._town_note] if self._town_note else [])
+            )
         )
         self._listing_rule = None
         self.show_table()
@@ -247,6 +260,7 @@ class StatisticsDock(QgsDockWidget):
     def show_table(self, key: str | None = None) -> None:
         """Show the table ``key`` (default: the one chosen in the list) and its chart."""
         from ..core.statistics import charts
+        from ..core.statistics.tables import display_text
 
         if self.stats is None:
             return
@@ -254,6 +268,9 @@ class StatisticsDock(QgsDockWidget):
             self.table_combo.setCurrentIndex(self.table_combo.findData(key))
             return  # the index change shows it
         key = self.table_combo.currentData()
+        if key == TOWN_TABLE and key not in {t.key for t in self.stats.tables}:
+            self._show_message(self._town_note or needs_layer_text())
+            return
         table = self.stats.table(key)
         rows = table.rows
         if key == LISTING and self._listing_rule is not None:
@@ -265,19 +282,30 @@ class StatisticsDock(QgsDockWidget):
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, (value, column) in enumerate(zip(row, table.columns)):
-                item = QTableWidgetItem(_text(value, column))
+                item = QTableWidgetItem(display_text(value, column))
                 if column.kind != "text":
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        self.table.setToolTip(table.note)  # how the figures are counted
         chart_key = IDLE_CHART if key == LISTING else key
         if chart_key in charts.CHARTS and self.stats.table(chart_key).rows:
             charts.draw(self.figure, self.stats.table(chart_key))
         else:
             self.figure.clear()
         self.canvas.draw()
+
+    def _show_message(self, text: str) -> None:
+        """A message where the table and the chart would be (never an empty table)."""
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setColumnCount(0)
+        self.figure.clear()
+        self.figure.text(0.5, 0.5, text, ha="center", va="center", wrap=True)
+        self.canvas.draw()
+        self.status.setText(text)
 
     def shown_codes(self) -> list[str]:
         """The project codes in the table shown (the 闲置土地 / 供而未用 list)."""
@@ -351,6 +379,7 @@ class StatisticsDock(QgsDockWidget):
         return html_path
 
     def unload(self) -> None:
+        self.towns.unload()
         if self._task is not None:
             self._task.cancel()
             self._task = None

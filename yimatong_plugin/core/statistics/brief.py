@@ -10,10 +10,12 @@ import tempfile
 
 from ..i18n import tr
 from . import charts
+from .tables import display_text
 
 #: tables shown in the brief (the others are in the .xlsx), in order
 BRIEF_TABLES = (
     "by_admin",
+    "by_town",  # only with a town layer
     "by_year",
     "by_source",
     "by_stage",
@@ -40,16 +42,9 @@ ul.key li { margin: .2em 0; }
 
 
 def _cell(value, column) -> str:
-    if value is None:
-        return '<td class="n">—</td>'
-    if column.kind == "ratio":
-        return f'<td class="n">{value:.1%}</td>'
-    if column.kind == "area":
-        decimals = 4 if column.key.endswith("_ha") else 2
-        return f'<td class="n">{value:,.{decimals}f}</td>'
-    if column.kind == "int":
-        return f'<td class="n">{value}</td>'
-    return f"<td>{html.escape(str(value))}</td>"
+    if column.kind == "text" and value is not None:
+        return f"<td>{html.escape(str(value))}</td>"
+    return f'<td class="n">{display_text(value, column)}</td>'
 
 
 def _table_html(table) -> str:
@@ -102,9 +97,12 @@ def _embedded_png(table) -> str:
     return f"<img alt='' src='data:image/png;base64,{_png_data(table)}'>"
 
 
-def brief_html(stats, description: list[tuple[str, str]], image=_embedded_png) -> str:
+def brief_html(
+    stats, description: list[tuple[str, str]], image=_embedded_png, table_html=_table_html
+) -> str:
     """The brief as one HTML text; ``image(table)`` gives a chart's ``<img>`` (embedded PNG by
-    default; the PDF passes files it adds to its document)."""
+    default; the PDF passes files it adds to its document), ``table_html(table)`` a table's
+    ``<table>`` (the PDF sizes its type to the page)."""
     parts = [
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>{html.escape(tr('Statistics brief'))}</title><style>{_CSS}</style></head><body>",
@@ -118,12 +116,13 @@ def brief_html(stats, description: list[tuple[str, str]], image=_embedded_png) -
         *(f"<li>{html.escape(line)}</li>" for line in key_figures(stats)),
         "</ul>",
     ]
-    for key in BRIEF_TABLES:
+    shown = {t.key for t in stats.tables}
+    for key in (k for k in BRIEF_TABLES if k in shown):
         table = stats.table(key)
         parts.append(f"<h2>{html.escape(table.title)}</h2>")
         if key in charts.CHARTS and table.rows:
             parts.append(image(table))
-        parts.append(_table_html(table))
+        parts.append(table_html(table))
         if table.note:
             parts.append(f"<p class='note'>{html.escape(table.note)}</p>")
     parts.append("</body></html>")

@@ -63,7 +63,13 @@ def _area_ha() -> str:
 
 
 def chart_breakdown(fig, table: Table) -> None:
-    horizontal = table.key in ("by_source", "by_land_use_2", "by_stage", "by_supply_type")
+    horizontal = table.key in (
+        "by_source",
+        "by_land_use_2",
+        "by_stage",
+        "by_supply_type",
+        "by_town",
+    )
     _bars(fig, table, "area_ha", _area_ha(), horizontal)
 
 
@@ -140,6 +146,7 @@ def chart_plan_months(fig, table: Table) -> None:
 #: table key -> drawing function, in the brief's order
 CHARTS = {
     "by_admin": chart_breakdown,
+    "by_town": chart_breakdown,
     "by_year": chart_breakdown,
     "by_source": chart_breakdown,
     "by_stage": chart_breakdown,

@@ -58,3 +58,15 @@ def area_values(m2: float | None) -> list[float | None]:
         return [None, None, None]
     m2 = float(m2)
     return [m2, units.m2_to_hectares(m2), units.m2_to_mu(m2)]
+
+
+def display_text(value, column: Column) -> str:
+    """A cell as shown in the dock and the brief: — for none, ratios in %, 公顷 with 4 decimals,
+    m² and 亩 with 2, thousands separated."""
+    if value is None:
+        return "—"
+    if column.kind == "ratio":
+        return f"{value:.1%}"
+    if column.kind == "area":
+        return f"{value:,.{4 if column.key.endswith('_ha') else 2}f}"
+    return str(value)

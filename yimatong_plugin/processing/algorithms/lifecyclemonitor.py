@@ -32,12 +32,14 @@ SEVERITY_ORDER = {s: i for i, s in enumerate(reversed(lc.SEVERITIES))}
 
 
 class AsOfParameter:
-    """The AS_OF date parameter of the algorithms that evaluate the lifecycle rules (this one
-    and ``yimatong:statistics``)."""
+    """The LIBRARY and AS_OF parameters of the algorithms that evaluate the lifecycle rules on
+    a project library (this one and ``yimatong:statistics``)."""
 
+    LIBRARY = "LIBRARY"
     AS_OF = "AS_OF"
 
-    def add_as_of_parameter(self) -> None:
+    def add_library_as_of_parameters(self) -> None:
+        self.add_library_parameter(self.LIBRARY)
         p = QgsProcessingParameterDateTime(
             self.AS_OF,
             self.tr("As of (empty: today)"),
@@ -46,6 +48,24 @@ class AsOfParameter:
         )
         p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
         self.addParameter(p)
+
+    def checkParameterValues(self, parameters, context):
+        """The base checks, the library, :meth:`check_more_parameters` and AS_OF."""
+        ok, msg = super().checkParameterValues(parameters, context)
+        if ok:
+            ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
+        if not ok:
+            return ok, msg
+        try:
+            self.check_more_parameters(parameters, context)
+            self._as_of(parameters, context)
+        except (ValueError, QgsProcessingException) as exc:
+            return False, str(exc)
+        return True, ""
+
+    def check_more_parameters(self, parameters, context) -> None:
+        """The algorithm's own checks: raise ValueError or QgsProcessingException with the
+        message for the user."""
 
     def _as_of(self, parameters, context) -> _dt.date:
         """AS_OF as a date: empty is today; a date that is not one is refused."""
@@ -94,7 +114,6 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
         "events and dates that make it so)."
     )
 
-    LIBRARY = "LIBRARY"
     UNSUPPLIED_YEARS = "UNSUPPLIED_YEARS"
     IDLE_FEE_YEARS = "IDLE_FEE_YEARS"
     IDLE_REPOSSESS_YEARS = "IDLE_REPOSSESS_YEARS"
@@ -104,8 +123,7 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
     FINDINGS = "FINDINGS"
 
     def initAlgorithm(self, config=None):
-        self.add_library_parameter(self.LIBRARY)
-        self.add_as_of_parameter()
+        self.add_library_as_of_parameters()
         for name, label, help_text, default, minimum in (
             (
                 self.UNSUPPLIED_YEARS,
@@ -177,22 +195,8 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
             completion_grace_days=value(self.COMPLETION_GRACE_DAYS),
         )
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
-        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
-        if not ok:
-            return ok, msg
-        try:
-            self._thresholds(parameters, context).validate()
-        except ValueError as exc:
-            return False, str(exc)
-        try:
-            self._as_of(parameters, context)
-        except QgsProcessingException as exc:
-            return False, str(exc)
-        return True, ""
+    def check_more_parameters(self, parameters, context) -> None:
+        self._thresholds(parameters, context).validate()
 
     # -- run ------------------------------------------------------------------------------
     @staticmethod

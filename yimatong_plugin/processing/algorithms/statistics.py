@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 
 from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
@@ -31,14 +35,15 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         "division, year, source, current stage, supply type and land use (levels 1 and 2); "
         "批而未供 per approval batch, per division and by approval year (the batches and ratios "
         "of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the "
-        "annual transfer plan against the land supplied, by division and month. Filters: division, "
-        "year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units "
-        "in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's "
-        "area is the sum of its current parcels, else its declared area; each table says how "
-        "many projects were counted so."
+        "annual transfer plan against the land supplied, by division and month. With a town "
+        "layer (TOWNS, TOWN_FIELD): projects and area by town, each parcel cut by the towns (a "
+        "parcel crossing a boundary is split by area; the area outside every town is its own "
+        "row). Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, "
+        "numbers as numbers, units in the headers) and a Chinese brief with the charts, as "
+        "HTML and as PDF. A project's area is the sum of its current parcels, else its "
+        "declared area; each table says how many projects were counted so."
     )
 
-    LIBRARY = "LIBRARY"
     ADMIN = "ADMIN"
     YEAR = "YEAR"
     SOURCE = "SOURCE"
@@ -46,10 +51,11 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PDF = "OUTPUT_PDF"
     PROJECTS = "PROJECTS"
+    TOWNS = "TOWNS"
+    TOWN_FIELD = "TOWN_FIELD"
 
     def initAlgorithm(self, config=None):
-        self.add_library_parameter(self.LIBRARY)
-        self.add_as_of_parameter()
+        self.add_library_as_of_parameters()
         p = QgsProcessingParameterString(
             self.ADMIN, self.tr("Division (6-digit code or name; empty: all)"), optional=True
         )
@@ -62,6 +68,27 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         p = QgsProcessingParameterEnum(
             self.SOURCE, self.tr("Source"), options=labels, defaultValue=0, optional=True
         )
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(
+            self.TOWNS,
+            self.tr("Town boundaries (乡镇; optional: the breakdown by town)"),
+            [QgsProcessing.TypeVectorPolygon],
+            optional=True,
+        )
+        p.setHelp(
+            self.tr(
+                "A polygon layer of the towns: each current parcel is cut by the towns and the "
+                "area of each piece counted in its town."
+            )
+        )
+        self.addParameter(p)
+        p = QgsProcessingParameterField(
+            self.TOWN_FIELD,
+            self.tr("Town field (code or name)"),
+            parentLayerParameterName=self.TOWNS,
+            optional=True,
+        )
+        p.setHelp(self.tr("The field of the town layer that names or codes each town."))
         self.addParameter(p)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -103,36 +130,56 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         index = self.parameterAsEnum(parameters, self.SOURCE, context)
         return StatsFilter(admin=admin or None, year=year or None, source=SOURCE_KEYS[index])
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
-        ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
-        if not ok:
-            return ok, msg
+    def check_more_parameters(self, parameters, context) -> None:
+        self._filter(parameters, context)
+        if parameters.get(self.TOWNS) and not self.parameterAsString(
+            parameters, self.TOWN_FIELD, context
+        ):
+            raise ValueError(self.tr("Choose the town field (TOWN_FIELD) of the town layer."))
+
+    def _towns(self, parameters, context):
+        """The town layer (``TownLayer``) or None; a layer that cannot be used is refused."""
+        from ...core.statistics.towns import TownLayerError
+        from ...gis.statistics_towns import read_towns
+
+        source = self.parameterAsSource(parameters, self.TOWNS, context)
+        if source is None:
+            return None
+        # invalid town polygons are repaired (with a warning) by the breakdown, not refused
+        source.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        field = self.parameterAsString(parameters, self.TOWN_FIELD, context)
+        layer = self.parameterAsVectorLayer(parameters, self.TOWNS, context)
+        name = layer.name() if layer is not None else source.sourceName()
         try:
-            self._filter(parameters, context)
-            self._as_of(parameters, context)
-        except QgsProcessingException as exc:
-            return False, str(exc)
-        return True, ""
+            return read_towns(source, field, context.transformContext(), name)
+        except TownLayerError as exc:
+            raise QgsProcessingException(str(exc)) from exc
 
     # -- run ------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         from ...core.statistics import compute, xlsx
         from ...core.statistics.brief import write_brief
+        from ...core.statistics.towns import add_town_breakdown
 
         as_of = self._as_of(parameters, context)
         flt = self._filter(parameters, context)
         xlsx_path = self.parameterAsFileOutput(parameters, self.OUTPUT_XLSX, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        towns = self._towns(parameters, context)
         lib = self.open_library_parameter(parameters, context, self.LIBRARY)
         try:
             feedback.setProgressText(self.tr("Counting (GROUP BY in the library)…"))
             try:
                 stats = compute(lib, as_of, flt, canceled=feedback.isCanceled)
-            except ValueError as exc:  # a bad date in an event names the value
+                if stats is not None and towns is not None:
+                    feedback.setProgressText(self.tr("Cutting the parcels by the towns…"))
+                    figures = add_town_breakdown(stats, lib, towns, feedback.isCanceled)
+                    if figures is None:
+                        return {}
+                    for warning in figures.warnings:
+                        feedback.pushWarning(warning)
+            except ValueError as exc:  # a bad date in an event, an unusable town layer
                 raise QgsProcessingException(str(exc)) from exc
         finally:
             lib.close()
