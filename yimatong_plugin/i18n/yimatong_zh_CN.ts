@@ -54,7 +54,7 @@
       <translation>（计算中…）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="53" />
+      <location filename="../gis/history_text.py" line="60" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="259" />
+      <location filename="../service/api_write.py" line="258" />
       <source>A new project needs both a name and a source</source>
       <translation>新建项目须同时给出名称和来源</translation>
     </message>
@@ -314,7 +314,7 @@
       <translation>交换服务地址（API 密钥保存在 QGIS 认证配置中，https://host/api/v1?authcfg=&lt;id&gt;）：</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="224" />
+      <location filename="../core/importer/fields.py" line="86" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="233" />
+      <location filename="../core/importer/fields.py" line="176" />
       <source>Agreed completion date</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="231" />
+      <location filename="../core/importer/fields.py" line="164" />
       <source>Agreed hand-over date</source>
       <translation>约定交地时间</translation>
     </message>
@@ -369,7 +369,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="232" />
+      <location filename="../core/importer/fields.py" line="170" />
       <source>Agreed start date</source>
       <translation>约定开工时间</translation>
     </message>
@@ -511,17 +511,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法计算异常规则：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="222" />
+      <location filename="../core/importer/fields.py" line="62" />
       <source>Applicant</source>
       <translation>用地单位</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="234" />
+      <location filename="../core/importer/fields.py" line="182" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="235" />
+      <location filename="../core/importer/fields.py" line="188" />
       <source>Approval document number</source>
       <translation>批准文号</translation>
     </message>
@@ -541,7 +541,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="226" />
+      <location filename="../core/importer/fields.py" line="106" />
       <source>Approval type</source>
       <translation>项目批准类型</translation>
     </message>
@@ -576,7 +576,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="44" />
+      <location filename="../gis/history_text.py" line="48" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -1381,7 +1381,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="36" />
+      <location filename="../gis/history_text.py" line="40" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1431,7 +1431,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="230" />
+      <location filename="../core/importer/fields.py" line="147" />
       <source>Declared area (m²)</source>
       <translation>申报面积（平方米）</translation>
     </message>
@@ -1531,7 +1531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="41" />
+      <location filename="../gis/history_text.py" line="45" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -1686,7 +1686,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="187" />
+      <location filename="../service/api_write.py" line="186" />
       <source>Field certificate_no is required</source>
       <translation>字段 certificate_no（不动产权证书号）必须填写</translation>
     </message>
@@ -1736,12 +1736,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="152" />
+      <location filename="../service/api_write.py" line="151" />
       <source>Field unit_number: a real-estate unit number has 28 characters, not {n}</source>
       <translation>字段 unit_number：不动产单元号应为 28 位，而不是 {n} 位</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="163" />
+      <location filename="../service/api_write.py" line="162" />
       <source>Field unit_number: characters {start}-{end} must be the {part}</source>
       <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
@@ -2084,7 +2084,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="238" />
+      <location filename="../core/importer/fields.py" line="213" />
       <source>Investment (10k yuan)</source>
       <translation>总投资（万元）</translation>
     </message>
@@ -2094,7 +2094,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>投资项目在线审批监管平台</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="236" />
+      <location filename="../core/importer/fields.py" line="194" />
       <source>Investment project code</source>
       <translation>投资项目代码</translation>
     </message>
@@ -2124,7 +2124,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="34" />
+      <location filename="../gis/history_text.py" line="38" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -2139,7 +2139,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="229" />
+      <location filename="../core/importer/fields.py" line="131" />
       <source>Land use</source>
       <translation>用途</translation>
     </message>
@@ -2359,7 +2359,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="237" />
+      <location filename="../core/importer/fields.py" line="207" />
       <source>Location</source>
       <translation>坐落</translation>
     </message>
@@ -2709,7 +2709,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未写入：本次同步已整体回滚</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="239" />
+      <location filename="../core/importer/fields.py" line="217" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -3255,7 +3255,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目盒</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="220" />
+      <location filename="../core/importer/fields.py" line="39" />
       <source>Project code</source>
       <translation>项目代码</translation>
     </message>
@@ -3345,7 +3345,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="221" />
+      <location filename="../core/importer/fields.py" line="56" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -3370,7 +3370,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="227" />
+      <location filename="../core/importer/fields.py" line="119" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
@@ -3534,7 +3534,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="38" />
+      <location filename="../gis/history_text.py" line="42" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -3574,7 +3574,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="223" />
+      <location filename="../core/importer/fields.py" line="80" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -3599,12 +3599,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="39" />
+      <location filename="../gis/history_text.py" line="43" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="40" />
+      <location filename="../gis/history_text.py" line="44" />
       <source>Replaces</source>
       <translation>替换</translation>
     </message>
@@ -4109,7 +4109,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计表（Excel）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="27" />
+      <location filename="../gis/history_text.py" line="26" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -4184,7 +4184,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未填面积的供地记录数</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="228" />
+      <location filename="../core/importer/fields.py" line="125" />
       <source>Supply type</source>
       <translation>供地方式</translation>
     </message>
@@ -5148,7 +5148,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>Y {y}：同一文件中既有带带号的东坐标，又有不带带号的（第 {first} 行为{kind}）</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="225" />
+      <location filename="../core/importer/fields.py" line="102" />
       <source>Year</source>
       <translation>年度</translation>
     </message>
@@ -5268,17 +5268,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="106" />
+      <location filename="../gis/history_text.py" line="116" />
       <source>active</source>
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="66" />
+      <location filename="../gis/history_text.py" line="73" />
       <source>added</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="90" />
+      <location filename="../core/code_segments.py" line="88" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
     </message>
@@ -5313,12 +5313,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批复文号 {number}</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="92" />
+      <location filename="../core/code_segments.py" line="90" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="42" />
+      <location filename="../gis/history_text.py" line="46" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
@@ -5378,7 +5378,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>落后第{rank}名，得分低 {diff}</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="137" />
+      <location filename="../service/api_write.py" line="136" />
       <source>cadastral zone and subzone (6 digits)</source>
       <translation>地籍区和地籍子区（6 位数字）</translation>
     </message>
@@ -5398,7 +5398,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>带有投影带号</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="66" />
+      <location filename="../gis/history_text.py" line="73" />
       <source>changed</source>
       <translation>修改</translation>
     </message>
@@ -5488,7 +5488,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="136" />
+      <location filename="../service/api_write.py" line="135" />
       <source>county division (6 digits)</source>
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
@@ -5613,7 +5613,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="75" />
+      <location filename="../gis/history_text.py" line="81" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -5673,12 +5673,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="140" />
+      <location filename="../service/api_write.py" line="139" />
       <source>fixture code (F, L, Q or W)</source>
       <translation>定着物特征码（F、L、Q 或 W）</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="141" />
+      <location filename="../service/api_write.py" line="140" />
       <source>fixture unit number (8 digits)</source>
       <translation>定着物单元编号（8 位数字）</translation>
     </message>
@@ -5843,7 +5843,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>过短</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="94" />
+      <location filename="../core/code_segments.py" line="92" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
     </message>
@@ -5973,7 +5973,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>外环嵌套</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="59" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>no</source>
       <translation>否</translation>
     </message>
@@ -6078,7 +6078,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="74" />
+      <location filename="../gis/history_text.py" line="80" />
       <source>parcel</source>
       <translation>地块</translation>
     </message>
@@ -6088,12 +6088,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {line} 行的地块</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="138" />
+      <location filename="../service/api_write.py" line="137" />
       <source>parcel feature code (G/J/Z and a letter)</source>
       <translation>宗地/宗海特征码（G/J/Z 加一个字母）</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="139" />
+      <location filename="../service/api_write.py" line="138" />
       <source>parcel serial (5 digits)</source>
       <translation>宗地/宗海顺序号（5 位数字）</translation>
     </message>
@@ -6173,7 +6173,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="73" />
+      <location filename="../gis/history_text.py" line="79" />
       <source>project</source>
       <translation>项目</translation>
     </message>
@@ -6193,7 +6193,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库 {source}</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="93" />
+      <location filename="../core/code_segments.py" line="91" />
       <source>project type</source>
       <translation>项目类型编码</translation>
     </message>
@@ -6213,7 +6213,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>记录编号 {key} 已用于项目 {code} 的 {stage} 事件</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="89" />
+      <location filename="../core/code_segments.py" line="87" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -6243,12 +6243,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>必填：赋码时同时建立项目记录</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="76" />
+      <location filename="../gis/history_text.py" line="82" />
       <source>result</source>
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="37" />
+      <location filename="../gis/history_text.py" line="41" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -6323,7 +6323,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>自相交</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="96" />
+      <location filename="../core/code_segments.py" line="94" />
       <source>serial number</source>
       <translation>流水号</translation>
     </message>
@@ -6458,7 +6458,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>环的点数过少</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="95" />
+      <location filename="../core/code_segments.py" line="93" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
     </message>
@@ -6533,12 +6533,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="91" />
+      <location filename="../core/code_segments.py" line="89" />
       <source>year</source>
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="59" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>yes</source>
       <translation>是</translation>
     </message>
