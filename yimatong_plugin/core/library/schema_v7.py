@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from .schema_render import (
     TRAIL,
+    col,
     gpkg_attributes_contents,
     gpkg_audit_triggers,
     gpkg_create_table,
@@ -39,45 +40,39 @@ _STAMP = TRAIL
 _text = nonblank_text
 
 
+_EPSG = col("area_epsg", "integer", required=True)
+
 CONTROL_COLUMNS = {
     "ymt_control_sets": [
         _text("key"),
         _text("name"),
-        (
-            "version",
-            "INTEGER NOT NULL CHECK (version >= 1)",
-            "integer NOT NULL CHECK (version >= 1)",
-        ),
-        ("set_date", "DATE", "date"),
-        ("description", "TEXT", "text"),
-        ("area_epsg", "INTEGER NOT NULL", "integer NOT NULL"),
-        ("is_current", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+        col("version", "integer", required=True, check="version >= 1"),
+        col("set_date", "date"),
+        col("description", "text"),
+        _EPSG,
+        col("is_current", "boolean", required=True, default=False),
         *_STAMP,
     ],
     "ymt_control_set_layers": [
         _text("set_key"),
-        ("position", "INTEGER NOT NULL", "integer NOT NULL"),
+        col("position", "integer", required=True),
         _text("name"),
-        (
-            "rule",
-            f"TEXT NOT NULL CHECK (rule IN ({_RULES}))",
-            f"text NOT NULL CHECK (rule IN ({_RULES}))",
-        ),
-        ("doc_no", "TEXT", "text"),
-        ("effective_date", "DATE", "date"),
-        ("feature_count", "INTEGER NOT NULL", "integer NOT NULL"),
+        col("rule", "text", required=True, check=f"rule IN ({_RULES})"),
+        col("doc_no", "text"),
+        col("effective_date", "date"),
+        col("feature_count", "integer", required=True),
         _text("data_sha256"),
         _text("data_blob"),
-        ("source", "TEXT", "text"),
+        col("source", "text"),
         *_STAMP,
     ],
     "ymt_control_prepared": [
         _text("key"),
         _text("data_sha256"),
-        ("area_epsg", "INTEGER NOT NULL", "integer NOT NULL"),
-        ("format", "INTEGER NOT NULL", "integer NOT NULL"),
+        _EPSG,
+        col("format", "integer", required=True),
         _text("blob"),
-        ("seconds", "REAL", "double precision"),
+        col("seconds", "real"),
         *_STAMP,
     ],
 }
