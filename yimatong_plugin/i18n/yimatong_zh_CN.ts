@@ -104,7 +104,7 @@
       <translation>（原为 {year}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="442" />
+      <location filename="../core/library/library_projects.py" line="96" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -389,7 +389,7 @@
       <translation>项目库连接均在使用中</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="410" />
+      <location filename="../core/library/library_projects.py" line="64" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -791,7 +791,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="202" />
+      <location filename="../core/importer/validation.py" line="196" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
@@ -831,7 +831,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="391" />
+      <location filename="../core/library/library_projects.py" line="46" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -1106,7 +1106,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="140" />
+      <location filename="../core/importer/validation.py" line="134" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -2079,7 +2079,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="238" />
+      <location filename="../core/library/base.py" line="270" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -2304,22 +2304,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="383" />
+      <location filename="../core/library/gpkg.py" line="353" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="404" />
+      <location filename="../core/library/gpkg.py" line="369" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="370" />
+      <location filename="../core/library/gpkg.py" line="341" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="248" />
+      <location filename="../core/library/postgis.py" line="211" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -2384,7 +2384,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="240" />
+      <location filename="../core/library/postgis.py" line="208" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
@@ -2554,7 +2554,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="152" />
+      <location filename="../core/importer/validation.py" line="146" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -2649,7 +2649,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="249" />
+      <location filename="../core/library/base.py" line="281" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -3195,7 +3195,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="220" />
+      <location filename="../core/library/postgis.py" line="196" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
@@ -3270,7 +3270,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="439" />
+      <location filename="../core/library/library_projects.py" line="93" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -3375,7 +3375,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="255" />
+      <location filename="../core/library/base.py" line="287" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -3649,12 +3649,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
     <message>
-      <location filename="../core/library/library_events.py" line="122" />
+      <location filename="../core/library/library_events.py" line="119" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_events.py" line="116" />
+      <location filename="../core/library/library_events.py" line="113" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -3749,7 +3749,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列名所在行（0：自动识别）</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="38" />
+      <location filename="../core/importer/validation.py" line="32" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
@@ -3759,7 +3759,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="42" />
+      <location filename="../core/importer/validation.py" line="36" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -4396,7 +4396,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文件在存储过程中发生了变化，未存储任何内容</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="343" />
+      <location filename="../core/importer/validation.py" line="337" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -4431,12 +4431,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法读取几何图形{where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="173" />
+      <location filename="../core/library/geometry.py" line="170" />
       <source>The geometry{where} could not be reprojected from {crs}: {error}</source>
       <translation>几何图形{where}无法从 {crs} 转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="182" />
+      <location filename="../core/library/geometry.py" line="179" />
       <source>The geometry{where} falls outside the valid range of {crs}</source>
       <translation>几何图形{where}超出 {crs} 的有效范围</translation>
     </message>
@@ -4446,17 +4446,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何图形{where}的类型 {type} 不受支持；请提供 WKT、WKB 或几何对象</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="150" />
+      <location filename="../core/library/geometry.py" line="149" />
       <source>The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates are in</source>
       <translation>几何图形{where}的坐标形如 ({x:.0f}, {y:.0f})，看起来是米，但其坐标系 {crs} 以度为单位；请给出坐标实际所在的投影坐标系</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="160" />
+      <location filename="../core/library/geometry.py" line="155" />
       <source>The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS used)</source>
       <translation>几何图形{where}的坐标形如 ({x:.4f}, {y:.4f})，看起来是度，但其坐标系 {crs} 以米为单位；请给出 EPSG:4490（或实际使用的地理坐标系）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="224" />
+      <location filename="../core/library/geometry.py" line="221" />
       <source>The geometry{where} has no area (after repair: {reason})</source>
       <translation>几何图形{where}没有面积（修复后：{reason}）</translation>
     </message>
@@ -4476,12 +4476,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何图形{where}为空</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="208" />
+      <location filename="../core/library/geometry.py" line="205" />
       <source>The geometry{where} lies at {lon:.3f}, {lat:.3f}, outside China (CGCS2000 expects longitude 72-137E, latitude 0-56N; are x and y swapped?)</source>
       <translation>几何图形{where}位于 {lon:.3f}, {lat:.3f}，在中国范围之外（CGCS2000 要求经度 72–137°E、纬度 0–56°N；是否把 x 和 y 弄反了？）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="198" />
+      <location filename="../core/library/geometry.py" line="195" />
       <source>The geometry{where} lies at {lon:.3f}E {lat:.3f}N after reprojection, outside the area of use of {crs} ({name}); wrong CRS or Gauss-Kruger zone?</source>
       <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
@@ -4568,22 +4568,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="361" />
+      <location filename="../core/library/gpkg.py" line="335" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="212" />
+      <location filename="../core/library/postgis.py" line="193" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="201" />
+      <location filename="../core/library/postgis.py" line="178" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="232" />
+      <location filename="../core/library/postgis.py" line="206" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
@@ -4603,7 +4603,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="126" />
+      <location filename="../core/importer/validation.py" line="120" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -4938,7 +4938,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="114" />
+      <location filename="../core/importer/validation.py" line="108" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -5058,7 +5058,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="164" />
+      <location filename="../core/importer/validation.py" line="158" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -5348,17 +5348,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>避让（重叠部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="290" />
+      <location filename="../core/importer/validation.py" line="284" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="235" />
+      <location filename="../core/importer/validation.py" line="229" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="237" />
+      <location filename="../core/importer/validation.py" line="231" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
@@ -5388,7 +5388,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="338" />
+      <location filename="../core/importer/validation.py" line="332" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -5433,7 +5433,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="318" />
+      <location filename="../core/importer/validation.py" line="312" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -5528,7 +5528,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>申报面积 {declared} 公顷与计算面积 {computed} 公顷相差 {diff} m²（容差为 1 m² 且 0.1%；坐标文件第 {line} 行）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="225" />
+      <location filename="../core/library/geometry.py" line="222" />
       <source>degenerate polygon</source>
       <translation>退化的多边形</translation>
     </message>
@@ -5563,7 +5563,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="309" />
+      <location filename="../core/importer/validation.py" line="303" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -5858,12 +5858,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="254" />
+      <location filename="../core/importer/validation.py" line="248" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="327" />
+      <location filename="../core/importer/validation.py" line="321" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -6018,7 +6018,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="241" />
+      <location filename="../core/importer/validation.py" line="235" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -6413,7 +6413,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="180" />
+      <location filename="../core/importer/validation.py" line="174" />
       <source>the header of column {column} names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
@@ -6483,7 +6483,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的节 [{name}]</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="279" />
+      <location filename="../core/importer/validation.py" line="273" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -6578,7 +6578,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="300" />
+      <location filename="../core/importer/validation.py" line="294" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
@@ -6593,12 +6593,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="297" />
+      <location filename="../core/library/base.py" line="336" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="314" />
+      <location filename="../core/library/base.py" line="353" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -6608,7 +6608,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="345" />
+      <location filename="../core/library/base.py" line="384" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -6870,17 +6870,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="200" />
-      <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
-      <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
-    </message>
-    <message>
       <location filename="../core/library/gpkg.py" line="99" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="231" />
+      <location filename="../core/library/gpkg.py" line="223" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
@@ -6900,7 +6895,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="306" />
+      <location filename="../core/library/gpkg.py" line="281" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -6915,14 +6910,9 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="270" />
+      <location filename="../core/library/gpkg.py" line="249" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
-    </message>
-    <message>
-      <location filename="../core/library/gpkg.py" line="246" />
-      <source>{path}: ymt_meta has no valid schema_version</source>
-      <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="61" />
@@ -7015,7 +7005,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="326" />
+      <location filename="../core/library/base.py" line="365" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -7025,7 +7015,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="168" />
+      <location filename="../core/library/base.py" line="89" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
@@ -7045,7 +7035,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{where} 既不是 GeoPackage/SQLite 文件，也不是 CSV 文件夹</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="70" />
+      <location filename="../core/library/base.py" line="102" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
@@ -7070,12 +7060,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{where}：未知阶段“{stage}”；可选：{choices} 或 -</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="145" />
+      <location filename="../core/library/base.py" line="76" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="71" />
+      <location filename="../core/importer/validation.py" line="65" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>

@@ -42,6 +42,14 @@ from .library_values import (  # noqa: F401 (names of this module since the spli
     now_iso,
 )
 
+#: the flag, time and reason columns that archive a row of a table (parcels are retired)
+_ARCHIVING = {
+    "ymt_projects": ("archived", "archived_at", "archive_reason"),
+    "ymt_events": ("archived", "archived_at", "archive_reason"),
+    "ymt_results": ("archived", "archived_at", "archive_reason"),
+    "ymt_parcels": ("retired", "retired_at", "retire_reason"),
+}
+
 
 class Library(ProjectsMixin, ParcelsMixin, EventsResultsMixin):
     """A project library (use :func:`open_library`)."""
@@ -58,8 +66,33 @@ class Library(ProjectsMixin, ParcelsMixin, EventsResultsMixin):
     # --- backend hooks -------------------------------------------------------------------
     where = ""  # where the library is, for messages (a file, a database)
 
-    def _version(self) -> int:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def _version(self) -> int:
+        """The schema version written in ``ymt_meta``."""
+        row = self._execute("SELECT value FROM ymt_meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise LibraryError(
+                tr("{where}: ymt_meta has no valid schema_version").format(where=self.where),
+                "not_a_library",
+                self.where,
+            ) from None
+
+    @property
+    def schema_version(self) -> int:
+        return self._version()
+
+    def _refuse_partial_schema(self, present: list[str]) -> None:
+        """Refuse a database holding some of our tables (``present``) but no ``ymt_meta``."""
+        if present:
+            raise LibraryError(
+                tr(
+                    "{where} has Yimatong tables ({tables}) but no ymt_meta: "
+                    "not a library this version can open"
+                ).format(where=self.where, tables=", ".join(present)),
+                "not_a_library",
+                self.where,
+            )
 
     def _check_version(self) -> None:
         """Refuse a library whose schema is newer than this code knows."""
@@ -280,6 +313,13 @@ class Library(ProjectsMixin, ParcelsMixin, EventsResultsMixin):
         sets = ", ".join(f"{c} = ?" for c in values) + ", rev = rev + 1"
         sql = f"UPDATE {table} SET {sets} WHERE {where_sql}"
         return self._execute(sql, list(values.values()) + list(where_params)).rowcount
+
+    def _archive(self, table: str, where_sql: str, where_params, reason: str, **more) -> int:
+        """Archive the rows ``where_sql`` of ``table`` now for ``reason`` (parcels: ``retired``;
+        ``more``: other columns to set); they are never deleted."""
+        flag, at, why = _ARCHIVING[table]
+        values = {flag: True, at: now_iso(), why: reason or None, **more}
+        return self._update(table, where_sql, where_params, values)
 
     @staticmethod
     def _date(value, field: str) -> Optional[str]:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Optional
 
-from ..code import CodeError, ProjectCode, build_prefix
+from ..code import SEGMENT_NAMES, CodeError, ProjectCode, build_prefix
 from ..i18n import tr
 from .errors import LibraryError
 from .library_values import (
@@ -25,39 +25,28 @@ class ProjectsMixin:
     """Projects and codes (part of :class:`~.base.Library`)."""
 
     # --- codes ---------------------------------------------------------------------------
-    def allocate_code(
-        self,
-        region=None,
-        admin=None,
-        year=None,
-        approval_type=None,
-        project_type=None,
-        supply_type=None,
-        land_use=None,
-    ) -> ProjectCode:
+    def allocate_code(self, **segments) -> ProjectCode:
         """Reserve the next serial of this 22-digit prefix (one transaction) and return the code.
 
+        ``segments``: region, admin, year, approval_type, project_type, supply_type, land_use.
         Serials start at 000001, strictly increase and are never issued twice (also not after a
         project is archived). An allocated code not used by :meth:`add_project` stays burned.
         """
-        try:
-            prefix = build_prefix(
-                region=region,
-                admin=admin,
-                year=year,
-                approval_type=approval_type,
-                project_type=project_type,
-                supply_type=supply_type,
-                land_use=land_use,
-                dictionaries=self.dictionaries,
-            )
-        except CodeError as exc:
-            raise LibraryError(
-                tr("Cannot allocate a code: {error}").format(error=exc), "bad_code", exc.segment
-            ) from None
+        prefix = self._prefix({name: None for name in SEGMENT_NAMES[:-1]} | segments)
         with self._tx():
             serial = self._next_serial(prefix)
         return ProjectCode.from_prefix(prefix, serial)
+
+    def _prefix(self, segments: dict) -> str:
+        """The validated 22-digit prefix of ``segments``, or the user's error."""
+        try:
+            return build_prefix(dictionaries=self.dictionaries, **segments)
+        except (CodeError, TypeError) as exc:
+            raise LibraryError(
+                tr("Cannot allocate a code: {error}").format(error=exc),
+                "bad_code",
+                getattr(exc, "segment", None),
+            ) from None
 
     def _next_serial(self, prefix: str) -> int:
         try:
@@ -118,12 +107,7 @@ class ProjectsMixin:
         values = self._clean_attrs(
             dict(attrs, name=name, source=source), ("name", "source") + PROJECT_ATTRS, name
         )
-        try:
-            prefix = build_prefix(dictionaries=self.dictionaries, **segments)
-        except (CodeError, TypeError) as exc:
-            raise LibraryError(
-                tr("Cannot allocate a code: {error}").format(error=exc), "bad_code"
-            ) from None
+        prefix = self._prefix(segments)
         with self._tx():
             pcode = ProjectCode.from_prefix(prefix, self._next_serial(prefix))
             values.update(pcode.segments())
@@ -148,12 +132,7 @@ class ProjectsMixin:
         pcode = self._code(code)
         with self._tx():
             self._require_project(pcode)
-            self._update(
-                "ymt_projects",
-                "code = ?",
-                (str(pcode),),
-                {"archived": True, "archived_at": now_iso(), "archive_reason": reason or None},
-            )
+            self._archive("ymt_projects", "code = ?", (str(pcode),), reason)
 
     def project(self, code: CodeLike) -> Optional[dict]:
         """The project row as a dict (None if the code is not in the library)."""
