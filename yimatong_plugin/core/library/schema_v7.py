@@ -105,13 +105,20 @@ def _constraints(table: str) -> list[str]:
 _ONE_CURRENT = ("ymt_control_sets_one_current", "ymt_control_sets", "is_current")
 
 
+def _tables(create_table, index, quote: bool = True) -> list[str]:
+    """The tables and their unique indexes, written by one backend's ``create_table`` and
+    ``index`` (``quote``: the constraints keep their quoted column names)."""
+    stmts = []
+    for table, cols in CONTROL_COLUMNS.items():
+        constraints = [c if quote else c.replace('"', "") for c in _constraints(table)]
+        stmts.append(create_table(table, cols, constraints))
+    stmts += [index(name, table, cols, unique=True) for name, table, cols in _UNIQUE]
+    stmts.append(index(*_ONE_CURRENT, unique=True, where="is_current"))
+    return stmts
+
+
 def gpkg_v7() -> list[str]:
-    stmts = [
-        gpkg_create_table(table, cols, _constraints(table))
-        for table, cols in CONTROL_COLUMNS.items()
-    ]
-    stmts += [gpkg_index(name, table, cols, unique=True) for name, table, cols in _UNIQUE]
-    stmts.append(gpkg_index(*_ONE_CURRENT, unique=True, where="is_current"))
+    stmts = _tables(gpkg_create_table, gpkg_index)
     for table in CONTROL_TABLES:
         stmts += [
             gpkg_refuse(table, "DELETE", f"{table}: rows are never deleted"),
@@ -133,12 +140,7 @@ def pg_v7() -> list[str]:
     from .schema import PG_WHO
 
     stmts = [pg_audit_function("ymt_audit_control_row", code="NULL", archived=None, who=PG_WHO)]
-    stmts += [
-        pg_create_table(table, cols, [c.replace('"', "") for c in _constraints(table)])
-        for table, cols in CONTROL_COLUMNS.items()
-    ]
-    stmts += [pg_index(name, table, cols, unique=True) for name, table, cols in _UNIQUE]
-    stmts.append(pg_index(*_ONE_CURRENT, unique=True, where="is_current"))
+    stmts += _tables(pg_create_table, pg_index, quote=False)
     for table in CONTROL_TABLES:
         stmts += [
             pg_refuse(table, "DELETE", f"{table}: rows are never deleted"),
