@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Optional
 
-from .i18n import tr
+from .i18n import tr_label, tr_noop
 
 #: (name, width) of each segment, in order
 SEGMENTS: list[tuple[str, int]] = [
@@ -83,19 +83,21 @@ class CodeError(ValueError):
         self.segment = segment
 
 
+_SEGMENT_TITLES = {
+    "region": tr_noop("region feature code"),
+    "admin": tr_noop("administrative division"),
+    "year": tr_noop("year"),
+    "approval_type": tr_noop("approval type"),
+    "project_type": tr_noop("project type"),
+    "supply_type": tr_noop("land-supply type"),
+    "land_use": tr_noop("transfer use"),
+    "serial": tr_noop("serial number"),
+}
+
+
 def segment_title(name: str) -> str:
     """The translated English title of segment ``name`` (for messages and forms)."""
-    titles = {
-        "region": tr("region feature code"),
-        "admin": tr("administrative division"),
-        "year": tr("year"),
-        "approval_type": tr("approval type"),
-        "project_type": tr("project type"),
-        "supply_type": tr("land-supply type"),
-        "land_use": tr("transfer use"),
-        "serial": tr("serial number"),
-    }
-    return titles[name]
+    return tr_label(_SEGMENT_TITLES, name)
 
 
 def segment_key(name: str) -> str:

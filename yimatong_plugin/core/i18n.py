@@ -8,6 +8,7 @@ gives Chinese in a zh_CN QGIS.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Callable
 
 _translate: Callable[[str], str] | None = None
@@ -29,3 +30,13 @@ def tr(text: str) -> str:
 def tr_noop(text: str) -> str:
     """Mark ``text`` for translation without translating it now (Qt's QT_TR_NOOP)."""
     return text
+
+
+def tr_label(labels: Mapping[str, str], key, translate: Callable[[str], str] | None = None) -> str:
+    """The translated label of ``key`` from ``labels``, a table of English source strings marked
+    with :func:`tr_noop` (``{"ymt_projects": tr_noop("project")}``); ``key`` itself when the
+    table has no label for it. ``translate``: the function to use (default :func:`tr`)."""
+    text = labels.get(key)
+    if text is None:
+        return key
+    return (translate or tr)(text)

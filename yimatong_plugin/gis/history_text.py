@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from ..core.i18n import tr_label, tr_noop
 from ..core.presentation import source_label, stage_label
 from ..toolbelt.i18n import tr
 
@@ -12,38 +13,44 @@ from ..toolbelt.i18n import tr
 SKIPPED = {"updated_at", "rev", "updated_by", "geom", "created_at", "retired_at", "archived_at"}
 
 
+_PROJECT_FIELDS = {
+    "code": tr_noop("Code"),
+    "name": tr_noop("Name"),
+    "source": tr_noop("Source"),
+    "applicant": tr_noop("Applicant"),
+    "declared_area_m2": tr_noop("Declared area (m²)"),
+    "agreed_handover": tr_noop("Agreed hand-over date"),
+    "agreed_start": tr_noop("Agreed start date"),
+    "agreed_completion": tr_noop("Agreed completion date"),
+    "investment_code": tr_noop("Investment project code"),
+    "status": tr_noop("Status"),
+    "note": tr_noop("Note"),
+}
+
+
 def field_titles() -> dict[str, str]:
     """Titles of the project fields (the panel's form and the history)."""
-    return {
-        "code": tr("Code"),
-        "name": tr("Name"),
-        "source": tr("Source"),
-        "applicant": tr("Applicant"),
-        "declared_area_m2": tr("Declared area (m²)"),
-        "agreed_handover": tr("Agreed hand-over date"),
-        "agreed_start": tr("Agreed start date"),
-        "agreed_completion": tr("Agreed completion date"),
-        "investment_code": tr("Investment project code"),
-        "status": tr("Status"),
-        "note": tr("Note"),
-    }
+    return {key: tr_label(_PROJECT_FIELDS, key, tr) for key in _PROJECT_FIELDS}
+
+
+#: titles of the parcel, event and result fields (the project fields: field_titles)
+_OTHER_FIELDS = {
+    "label": tr_noop("Label"),
+    "stage": tr_noop("Stage"),
+    "event_date": tr_noop("Date"),
+    "retired": tr_noop("retired"),
+    "retire_reason": tr_noop("Reason"),
+    "replaced_by": tr_noop("Replaced by"),
+    "replaces": tr_noop("Replaces"),
+    "doc_no": tr_noop("Document no."),
+    "archived": tr_noop("archived"),
+    "archive_reason": tr_noop("Reason"),
+    "area_m2": tr_noop("Area (m²)"),
+}
 
 
 def field_label(key: str) -> str:
-    extra = {
-        "label": tr("Label"),
-        "stage": tr("Stage"),
-        "event_date": tr("Date"),
-        "retired": tr("retired"),
-        "retire_reason": tr("Reason"),
-        "replaced_by": tr("Replaced by"),
-        "replaces": tr("Replaces"),
-        "doc_no": tr("Document no."),
-        "archived": tr("archived"),
-        "archive_reason": tr("Reason"),
-        "area_m2": tr("Area (m²)"),
-    }
-    return field_titles().get(key) or extra.get(key) or key
+    return field_titles().get(key) or tr_label(_OTHER_FIELDS, key, tr)
 
 
 def value_text(key: str, value) -> str:
@@ -68,13 +75,16 @@ def action_label(action: str) -> str:
     )
 
 
+_TABLES = {
+    "ymt_projects": tr_noop("project"),
+    "ymt_parcels": tr_noop("parcel"),
+    "ymt_events": tr_noop("event"),
+    "ymt_results": tr_noop("result"),
+}
+
+
 def table_label(table: str) -> str:
-    return {
-        "ymt_projects": tr("project"),
-        "ymt_parcels": tr("parcel"),
-        "ymt_events": tr("event"),
-        "ymt_results": tr("result"),
-    }.get(table, table)
+    return tr_label(_TABLES, table, tr)
 
 
 def _as_dict(value) -> dict:

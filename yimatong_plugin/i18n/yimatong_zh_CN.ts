@@ -54,7 +54,7 @@
       <translation>（计算中…）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="53" />
+      <location filename="../gis/history_text.py" line="60" />
       <source>(empty)</source>
       <translation>（空）</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>（原为 {year}）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="442" />
+      <location filename="../core/library/library_projects.py" line="96" />
       <source>, archived</source>
       <translation>，已归档</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>通过 HTTP 访问的项目库不支持 SQL 查询，请使用接口调用</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="259" />
+      <location filename="../service/api_write.py" line="258" />
       <source>A new project needs both a name and a source</source>
       <translation>新建项目须同时给出名称和来源</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>添加时间</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="224" />
+      <location filename="../core/importer/fields.py" line="86" />
       <source>Administrative division</source>
       <translation>行政区划</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="233" />
+      <location filename="../core/importer/fields.py" line="176" />
       <source>Agreed completion date</source>
       <translation>约定竣工时间</translation>
     </message>
@@ -364,7 +364,7 @@
       <translation>约定交地时间</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="231" />
+      <location filename="../core/importer/fields.py" line="164" />
       <source>Agreed hand-over date</source>
       <translation>约定交地时间</translation>
     </message>
@@ -379,7 +379,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="232" />
+      <location filename="../core/importer/fields.py" line="170" />
       <source>Agreed start date</source>
       <translation>约定开工时间</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>项目库连接均在使用中</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="410" />
+      <location filename="../core/library/library_projects.py" line="64" />
       <source>All serials 000001-999999 of prefix {prefix} are used; no further code can be issued in it (use another year or type)</source>
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
@@ -521,17 +521,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法计算异常规则：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="222" />
+      <location filename="../core/importer/fields.py" line="62" />
       <source>Applicant</source>
       <translation>用地单位</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="234" />
+      <location filename="../core/importer/fields.py" line="182" />
       <source>Approval date</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="235" />
+      <location filename="../core/importer/fields.py" line="188" />
       <source>Approval document number</source>
       <translation>批准文号</translation>
     </message>
@@ -551,7 +551,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审批状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="226" />
+      <location filename="../core/importer/fields.py" line="106" />
       <source>Approval type</source>
       <translation>项目批准类型</translation>
     </message>
@@ -586,7 +586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="44" />
+      <location filename="../gis/history_text.py" line="48" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -801,7 +801,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="202" />
+      <location filename="../core/importer/validation.py" line="196" />
       <source>Cancelled.</source>
       <translation>已取消。</translation>
     </message>
@@ -841,7 +841,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="391" />
+      <location filename="../core/library/library_projects.py" line="46" />
       <source>Cannot allocate a code: {error}</source>
       <translation>无法分配项目代码：{error}</translation>
     </message>
@@ -1121,7 +1121,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>第 {n} 列</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="140" />
+      <location filename="../core/importer/validation.py" line="134" />
       <source>Columns {a} and {b} are both mapped to the field {field}.</source>
       <translation>列 {a} 和列 {b} 都映射到了字段 {field}。</translation>
     </message>
@@ -1401,7 +1401,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在按乡镇界线切分地块…</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="36" />
+      <location filename="../gis/history_text.py" line="40" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1451,7 +1451,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="230" />
+      <location filename="../core/importer/fields.py" line="147" />
       <source>Declared area (m²)</source>
       <translation>申报面积（平方米）</translation>
     </message>
@@ -1551,7 +1551,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区划代码字段</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="41" />
+      <location filename="../gis/history_text.py" line="45" />
       <source>Document no.</source>
       <translation>文号</translation>
     </message>
@@ -1706,7 +1706,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="187" />
+      <location filename="../service/api_write.py" line="186" />
       <source>Field certificate_no is required</source>
       <translation>字段 certificate_no（不动产权证书号）必须填写</translation>
     </message>
@@ -1756,12 +1756,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="152" />
+      <location filename="../service/api_write.py" line="151" />
       <source>Field unit_number: a real-estate unit number has 28 characters, not {n}</source>
       <translation>字段 unit_number：不动产单元号应为 28 位，而不是 {n} 位</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="163" />
+      <location filename="../service/api_write.py" line="162" />
       <source>Field unit_number: characters {start}-{end} must be the {part}</source>
       <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
@@ -2099,12 +2099,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="238" />
+      <location filename="../core/library/base.py" line="270" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="238" />
+      <location filename="../core/importer/fields.py" line="213" />
       <source>Investment (10k yuan)</source>
       <translation>总投资（万元）</translation>
     </message>
@@ -2114,7 +2114,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>投资项目在线审批监管平台</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="236" />
+      <location filename="../core/importer/fields.py" line="194" />
       <source>Investment project code</source>
       <translation>投资项目代码</translation>
     </message>
@@ -2149,7 +2149,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="34" />
+      <location filename="../gis/history_text.py" line="38" />
       <source>Label</source>
       <translation>标注</translation>
     </message>
@@ -2164,7 +2164,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="229" />
+      <location filename="../core/importer/fields.py" line="131" />
       <source>Land use</source>
       <translation>用途</translation>
     </message>
@@ -2329,22 +2329,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="383" />
+      <location filename="../core/library/gpkg.py" line="353" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="404" />
+      <location filename="../core/library/gpkg.py" line="369" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="370" />
+      <location filename="../core/library/gpkg.py" line="341" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="248" />
+      <location filename="../core/library/postgis.py" line="211" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -2384,7 +2384,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="237" />
+      <location filename="../core/importer/fields.py" line="207" />
       <source>Location</source>
       <translation>坐落</translation>
     </message>
@@ -2409,7 +2409,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="240" />
+      <location filename="../core/library/postgis.py" line="208" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
@@ -2579,7 +2579,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>尚未赋码。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="152" />
+      <location filename="../core/importer/validation.py" line="146" />
       <source>No column is mapped to the required field {field}.</source>
       <translation>没有列映射到必填字段 {field}。</translation>
     </message>
@@ -2674,7 +2674,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="249" />
+      <location filename="../core/library/base.py" line="281" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -2739,7 +2739,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未写入：本次同步已整体回滚</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="239" />
+      <location filename="../core/importer/fields.py" line="217" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -3225,7 +3225,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="220" />
+      <location filename="../core/library/postgis.py" line="196" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
@@ -3285,7 +3285,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目盒</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="220" />
+      <location filename="../core/importer/fields.py" line="39" />
       <source>Project code</source>
       <translation>项目代码</translation>
     </message>
@@ -3300,7 +3300,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码生成器</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="439" />
+      <location filename="../core/library/library_projects.py" line="93" />
       <source>Project code {code} is already in the library ('{name}'{archived})</source>
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
@@ -3375,7 +3375,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="221" />
+      <location filename="../core/importer/fields.py" line="56" />
       <source>Project name</source>
       <translation>项目名称</translation>
     </message>
@@ -3400,12 +3400,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="227" />
+      <location filename="../core/importer/fields.py" line="119" />
       <source>Project type</source>
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="255" />
+      <location filename="../core/library/base.py" line="287" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -3569,7 +3569,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>读取国家工程建设项目审批管理系统数据共享表（前置库：SPGL_XMJBXXB、SPGL_XMSPSXBLXXB、SPGL_XMSPSXBLXXXXB、SPGL_XMSPSXPFWJXXB，表名不区分大小写），来源可为 PostgreSQL 数据库、GeoPackage/SQLite 文件或 CSV 导出文件夹（UTF-8 或 GBK），按投资项目代码（项目代码 XMDM = 项目库的 investment_code）写入项目库。只计入 SJYXBS = 1 的行。已对应阶段的审批事项的“办结（通过）”或“办结（容缺通过）”记录成为该阶段事件，带批复文号和日期；其他办理状态只更新项目的审批状态。记录的 DFSJZJ（无则 LSH）随事件保存：再次运行或 SINCE 重叠时不产生任何变化；更正后的记录会更新其事件（审计保留前后值）。项目代码匹配不到项目或匹配到多个项目、未知事项或状态、日期错误的记录将被拒绝并说明原因。全部写入在一个事务中完成：失败时项目库保持原样。MAPPING（CSV，kind,key,value）：item,&lt;事项名称中的文字或事项编码&gt;,&lt;阶段或 -&gt;；status,&lt;本地编号&gt;,&lt;国家标准 BLZT 1–15&gt;。OUTPUT：每条记录一行，含处理结果和原因。</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="38" />
+      <location filename="../gis/history_text.py" line="42" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -3609,7 +3609,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>刷新</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="223" />
+      <location filename="../core/importer/fields.py" line="80" />
       <source>Region code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -3634,12 +3634,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>修复无效几何</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="39" />
+      <location filename="../gis/history_text.py" line="43" />
       <source>Replaced by</source>
       <translation>被替代为</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="40" />
+      <location filename="../gis/history_text.py" line="44" />
       <source>Replaces</source>
       <translation>替换</translation>
     </message>
@@ -3684,12 +3684,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
     <message>
-      <location filename="../core/library/library_events.py" line="122" />
+      <location filename="../core/library/library_events.py" line="119" />
       <source>Result file {path} cannot be read: {error}</source>
       <translation>无法读取成果文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/library_events.py" line="116" />
+      <location filename="../core/library/library_events.py" line="113" />
       <source>Result file {path} does not exist</source>
       <translation>成果文件 {path} 不存在</translation>
     </message>
@@ -3784,7 +3784,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列名所在行（0：自动识别）</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="38" />
+      <location filename="../core/importer/validation.py" line="32" />
       <source>Row {row}, column {column}: {message}</source>
       <translation>第 {row} 行，列“{column}”：{message}</translation>
     </message>
@@ -3794,7 +3794,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {row} 行：{error}；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="42" />
+      <location filename="../core/importer/validation.py" line="36" />
       <source>Row {row}: {message}</source>
       <translation>第 {row} 行：{message}</translation>
     </message>
@@ -4149,7 +4149,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计表（Excel）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="27" />
+      <location filename="../gis/history_text.py" line="26" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -4224,7 +4224,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未填面积的供地记录数</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="228" />
+      <location filename="../core/importer/fields.py" line="125" />
       <source>Supply type</source>
       <translation>供地方式</translation>
     </message>
@@ -4456,7 +4456,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文件在存储过程中发生了变化，未存储任何内容</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="343" />
+      <location filename="../core/importer/validation.py" line="337" />
       <source>The file has no data rows.</source>
       <translation>文件中没有数据行。</translation>
     </message>
@@ -4491,12 +4491,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法读取几何图形{where}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="173" />
+      <location filename="../core/library/geometry.py" line="170" />
       <source>The geometry{where} could not be reprojected from {crs}: {error}</source>
       <translation>几何图形{where}无法从 {crs} 转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="182" />
+      <location filename="../core/library/geometry.py" line="179" />
       <source>The geometry{where} falls outside the valid range of {crs}</source>
       <translation>几何图形{where}超出 {crs} 的有效范围</translation>
     </message>
@@ -4506,17 +4506,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何图形{where}的类型 {type} 不受支持；请提供 WKT、WKB 或几何对象</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="150" />
+      <location filename="../core/library/geometry.py" line="149" />
       <source>The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates are in</source>
       <translation>几何图形{where}的坐标形如 ({x:.0f}, {y:.0f})，看起来是米，但其坐标系 {crs} 以度为单位；请给出坐标实际所在的投影坐标系</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="160" />
+      <location filename="../core/library/geometry.py" line="155" />
       <source>The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS used)</source>
       <translation>几何图形{where}的坐标形如 ({x:.4f}, {y:.4f})，看起来是度，但其坐标系 {crs} 以米为单位；请给出 EPSG:4490（或实际使用的地理坐标系）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="224" />
+      <location filename="../core/library/geometry.py" line="221" />
       <source>The geometry{where} has no area (after repair: {reason})</source>
       <translation>几何图形{where}没有面积（修复后：{reason}）</translation>
     </message>
@@ -4536,12 +4536,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何图形{where}为空</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="208" />
+      <location filename="../core/library/geometry.py" line="205" />
       <source>The geometry{where} lies at {lon:.3f}, {lat:.3f}, outside China (CGCS2000 expects longitude 72-137E, latitude 0-56N; are x and y swapped?)</source>
       <translation>几何图形{where}位于 {lon:.3f}, {lat:.3f}，在中国范围之外（CGCS2000 要求经度 72–137°E、纬度 0–56°N；是否把 x 和 y 弄反了？）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="198" />
+      <location filename="../core/library/geometry.py" line="195" />
       <source>The geometry{where} lies at {lon:.3f}E {lat:.3f}N after reprojection, outside the area of use of {crs} ({name}); wrong CRS or Gauss-Kruger zone?</source>
       <translation>几何图形{where}转换后位于 {lon:.3f}°E {lat:.3f}°N，超出 {crs}（{name}）的适用范围；坐标系或高斯-克吕格分带是否有误？</translation>
     </message>
@@ -4633,22 +4633,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="361" />
+      <location filename="../core/library/gpkg.py" line="335" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="212" />
+      <location filename="../core/library/postgis.py" line="193" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="201" />
+      <location filename="../core/library/postgis.py" line="178" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="232" />
+      <location filename="../core/library/postgis.py" line="206" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
@@ -4668,7 +4668,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列映射必须是 JSON 对象 {列名: 字段}。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="126" />
+      <location filename="../core/importer/validation.py" line="120" />
       <source>The mapping names column {column}, which the file does not have.</source>
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
@@ -5068,7 +5068,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="114" />
+      <location filename="../core/importer/validation.py" line="108" />
       <source>Unknown source {source}; one of: {known}</source>
       <translation>未知来源 {source}；应为以下之一：{known}</translation>
     </message>
@@ -5188,7 +5188,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="164" />
+      <location filename="../core/importer/validation.py" line="158" />
       <source>Without a code column, every segment needs a column or a default; missing: {fields}</source>
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
@@ -5278,7 +5278,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>Y {y}：同一文件中既有带带号的东坐标，又有不带带号的（第 {first} 行为{kind}）</translation>
     </message>
     <message>
-      <location filename="../core/importer/fields.py" line="225" />
+      <location filename="../core/importer/fields.py" line="102" />
       <source>Year</source>
       <translation>年度</translation>
     </message>
@@ -5398,17 +5398,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{type} 不是地块（只接受面或闭合多段线）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="106" />
+      <location filename="../gis/history_text.py" line="116" />
       <source>active</source>
       <translation>在办</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="66" />
+      <location filename="../gis/history_text.py" line="73" />
       <source>added</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="90" />
+      <location filename="../core/code_segments.py" line="88" />
       <source>administrative division</source>
       <translation>行政区划代码</translation>
     </message>
@@ -5443,12 +5443,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批复文号 {number}</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="92" />
+      <location filename="../core/code_segments.py" line="90" />
       <source>approval type</source>
       <translation>项目批准类型编码</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="42" />
+      <location filename="../gis/history_text.py" line="46" />
       <source>archived</source>
       <translation>已归档</translation>
     </message>
@@ -5478,17 +5478,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>避让（重叠部分即冲突）</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="290" />
+      <location filename="../core/importer/validation.py" line="284" />
       <source>bad code {value}: {error}</source>
       <translation>代码 {value} 有误：{error}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="235" />
+      <location filename="../core/importer/validation.py" line="229" />
       <source>bad date {value} (use 2024-03-01, 2024/3/1 or 2024年3月1日)</source>
       <translation>日期“{value}”有误（请用 2024-03-01、2024/3/1 或 2024年3月1日）</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="237" />
+      <location filename="../core/importer/validation.py" line="231" />
       <source>bad year {value} (four digits, 1949–2100)</source>
       <translation>年度“{value}”有误（四位数字，1949–2100）</translation>
     </message>
@@ -5508,7 +5508,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>落后第{rank}名，得分低 {diff}</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="137" />
+      <location filename="../service/api_write.py" line="136" />
       <source>cadastral zone and subzone (6 digits)</source>
       <translation>地籍区和地籍子区（6 位数字）</translation>
     </message>
@@ -5518,7 +5518,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="338" />
+      <location filename="../core/importer/validation.py" line="332" />
       <source>cannot compose a code: {error}</source>
       <translation>无法组成代码：{error}</translation>
     </message>
@@ -5528,7 +5528,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>带有投影带号</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="66" />
+      <location filename="../gis/history_text.py" line="73" />
       <source>changed</source>
       <translation>修改</translation>
     </message>
@@ -5563,7 +5563,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码 {code} 的上级类 {parent} 不在表中。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="318" />
+      <location filename="../core/importer/validation.py" line="312" />
       <source>code {code} is already in the library</source>
       <translation>代码 {code} 已在项目库中</translation>
     </message>
@@ -5618,7 +5618,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>坐标疑似 GCJ-02 网络地图坐标：与地块 {id} 相差约 {m:.0f} 米；如来自网络地图，请勾选“坐标来自网络地图（GCJ-02）：转换”</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="136" />
+      <location filename="../service/api_write.py" line="135" />
       <source>county division (6 digits)</source>
       <translation>县级行政区划代码（6 位数字）</translation>
     </message>
@@ -5658,7 +5658,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>申报面积 {declared} 公顷与计算面积 {computed} 公顷相差 {diff} m²（容差为 1 m² 且 0.1%；坐标文件第 {line} 行）</translation>
     </message>
     <message>
-      <location filename="../core/library/geometry.py" line="225" />
+      <location filename="../core/library/geometry.py" line="222" />
       <source>degenerate polygon</source>
       <translation>退化的多边形</translation>
     </message>
@@ -5693,7 +5693,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码 {code} 重复（首次出现在第 {first} 行）。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="309" />
+      <location filename="../core/importer/validation.py" line="303" />
       <source>duplicate code {code}: already in row {row}</source>
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
@@ -5743,7 +5743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何为空或为 NULL：该地块无法审查</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="75" />
+      <location filename="../gis/history_text.py" line="81" />
       <source>event</source>
       <translation>事件</translation>
     </message>
@@ -5808,12 +5808,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文件未变</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="140" />
+      <location filename="../service/api_write.py" line="139" />
       <source>fixture code (F, L, Q or W)</source>
       <translation>定着物特征码（F、L、Q 或 W）</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="141" />
+      <location filename="../service/api_write.py" line="140" />
       <source>fixture unit number (8 digits)</source>
       <translation>定着物单元编号（8 位数字）</translation>
     </message>
@@ -5978,7 +5978,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>过短</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="94" />
+      <location filename="../core/code_segments.py" line="92" />
       <source>land-supply type</source>
       <translation>供地类型代码</translation>
     </message>
@@ -5993,12 +5993,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="254" />
+      <location filename="../core/importer/validation.py" line="248" />
       <source>missing required value {field}</source>
       <translation>缺少必填项“{field}”</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="327" />
+      <location filename="../core/importer/validation.py" line="321" />
       <source>missing value {field} (needed to allocate a code)</source>
       <translation>缺少“{field}”（分配代码需要）</translation>
     </message>
@@ -6108,7 +6108,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>外环嵌套</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="59" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>no</source>
       <translation>否</translation>
     </message>
@@ -6153,7 +6153,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="241" />
+      <location filename="../core/importer/validation.py" line="235" />
       <source>not a number: {value}</source>
       <translation>不是数字：“{value}”</translation>
     </message>
@@ -6213,7 +6213,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="74" />
+      <location filename="../gis/history_text.py" line="80" />
       <source>parcel</source>
       <translation>地块</translation>
     </message>
@@ -6223,12 +6223,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>第 {line} 行的地块</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="138" />
+      <location filename="../service/api_write.py" line="137" />
       <source>parcel feature code (G/J/Z and a letter)</source>
       <translation>宗地/宗海特征码（G/J/Z 加一个字母）</translation>
     </message>
     <message>
-      <location filename="../service/api_write.py" line="139" />
+      <location filename="../service/api_write.py" line="138" />
       <source>parcel serial (5 digits)</source>
       <translation>宗地/宗海顺序号（5 位数字）</translation>
     </message>
@@ -6308,7 +6308,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无面积的多边形已跳过</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="73" />
+      <location filename="../gis/history_text.py" line="79" />
       <source>project</source>
       <translation>项目</translation>
     </message>
@@ -6328,7 +6328,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库 {source}</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="93" />
+      <location filename="../core/code_segments.py" line="91" />
       <source>project type</source>
       <translation>项目类型编码</translation>
     </message>
@@ -6348,7 +6348,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>记录编号 {key} 已用于项目 {code} 的 {stage} 事件</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="89" />
+      <location filename="../core/code_segments.py" line="87" />
       <source>region feature code</source>
       <translation>地区特色编码</translation>
     </message>
@@ -6378,12 +6378,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>必填：赋码时同时建立项目记录</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="76" />
+      <location filename="../gis/history_text.py" line="82" />
       <source>result</source>
       <translation>成果</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="37" />
+      <location filename="../gis/history_text.py" line="41" />
       <source>retired</source>
       <translation>已退役</translation>
     </message>
@@ -6458,7 +6458,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>自相交</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="96" />
+      <location filename="../core/code_segments.py" line="94" />
       <source>serial number</source>
       <translation>流水号</translation>
     </message>
@@ -6548,7 +6548,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>表头应为“{expected}”，而不是“{found}”。</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="180" />
+      <location filename="../core/importer/validation.py" line="174" />
       <source>the header of column {column} names an area unit that is not understood (use 平方米, 公顷, 亩 or 平方公里)</source>
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
@@ -6593,7 +6593,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>环的点数过少</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="95" />
+      <location filename="../core/code_segments.py" line="93" />
       <source>transfer use</source>
       <translation>出让用途编码</translation>
     </message>
@@ -6618,7 +6618,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的节 [{name}]</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="279" />
+      <location filename="../core/importer/validation.py" line="273" />
       <source>unknown {field} value {value}</source>
       <translation>{field}“{value}”不在代码表中</translation>
     </message>
@@ -6668,12 +6668,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../core/code_segments.py" line="91" />
+      <location filename="../core/code_segments.py" line="89" />
       <source>year</source>
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="59" />
+      <location filename="../gis/history_text.py" line="66" />
       <source>yes</source>
       <translation>是</translation>
     </message>
@@ -6713,7 +6713,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}值 {value} 对应多个条目，请选择其一（或拆分项目）：{options}</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="300" />
+      <location filename="../core/importer/validation.py" line="294" />
       <source>{field} {value} does not match the code's segment {segment}</source>
       <translation>{field}“{value}”与代码中的对应段“{segment}”不一致</translation>
     </message>
@@ -6728,12 +6728,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="297" />
+      <location filename="../core/library/base.py" line="336" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="314" />
+      <location filename="../core/library/base.py" line="353" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -6743,7 +6743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="345" />
+      <location filename="../core/library/base.py" line="384" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -7015,17 +7015,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="200" />
-      <source>{path} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
-      <translation>{path} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
-    </message>
-    <message>
       <location filename="../core/library/gpkg.py" line="99" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="231" />
+      <location filename="../core/library/gpkg.py" line="223" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
@@ -7045,7 +7040,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="306" />
+      <location filename="../core/library/gpkg.py" line="281" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -7060,14 +7055,9 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="270" />
+      <location filename="../core/library/gpkg.py" line="249" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
-    </message>
-    <message>
-      <location filename="../core/library/gpkg.py" line="246" />
-      <source>{path}: ymt_meta has no valid schema_version</source>
-      <translation>{path}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
       <location filename="../core/parcelcheck.py" line="61" />
@@ -7160,7 +7150,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="326" />
+      <location filename="../core/library/base.py" line="365" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -7170,7 +7160,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what}：{date}（供地文号 {doc}）</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="168" />
+      <location filename="../core/library/base.py" line="89" />
       <source>{where} has Yimatong tables ({tables}) but no ymt_meta: not a library this version can open</source>
       <translation>{where} 含有一码通数据表（{tables}）但没有 ymt_meta：不是本版本能打开的项目库</translation>
     </message>
@@ -7190,7 +7180,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{where} 既不是 GeoPackage/SQLite 文件，也不是 CSV 文件夹</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="70" />
+      <location filename="../core/library/base.py" line="102" />
       <source>{where} uses library schema version {version}, newer than this Yimatong understands ({mine}); update the plugin</source>
       <translation>{where} 使用的项目库结构版本为 {version}，比本版一码通支持的版本（{mine}）新；请更新插件</translation>
     </message>
@@ -7215,12 +7205,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{where}：未知阶段“{stage}”；可选：{choices} 或 -</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="145" />
+      <location filename="../core/library/base.py" line="76" />
       <source>{where}: ymt_meta has no valid schema_version</source>
       <translation>{where}：ymt_meta 中没有有效的 schema_version</translation>
     </message>
     <message>
-      <location filename="../core/importer/validation.py" line="71" />
+      <location filename="../core/importer/validation.py" line="65" />
       <source>… and {n} more problems</source>
       <translation>……另有 {n} 个问题</translation>
     </message>

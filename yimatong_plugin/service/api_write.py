@@ -15,7 +15,7 @@ from urllib.parse import quote
 from fastapi import Depends, File, Form, Response, UploadFile
 from fastapi.responses import StreamingResponse
 
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_label, tr_noop
 from ..core.library import LibraryError
 from .api_read import _no_project, router
 from .context import Caller, need
@@ -131,15 +131,14 @@ _UNIT_PARTS = (
 )
 
 
-def _part_name(key: str) -> str:
-    return {
-        "county": tr("county division (6 digits)"),
-        "zone": tr("cadastral zone and subzone (6 digits)"),
-        "feature": tr("parcel feature code (G/J/Z and a letter)"),
-        "serial": tr("parcel serial (5 digits)"),
-        "fixture": tr("fixture code (F, L, Q or W)"),
-        "unit": tr("fixture unit number (8 digits)"),
-    }[key]
+_PART_NAMES = {
+    "county": tr_noop("county division (6 digits)"),
+    "zone": tr_noop("cadastral zone and subzone (6 digits)"),
+    "feature": tr_noop("parcel feature code (G/J/Z and a letter)"),
+    "serial": tr_noop("parcel serial (5 digits)"),
+    "fixture": tr_noop("fixture code (F, L, Q or W)"),
+    "unit": tr_noop("fixture unit number (8 digits)"),
+}
 
 
 def check_unit_number(text: str) -> str:
@@ -161,7 +160,7 @@ def check_unit_number(text: str) -> str:
                 422,
                 "bad_value",
                 tr("Field unit_number: characters {start}-{end} must be the {part}").format(
-                    start=pos + 1, end=pos + width, part=_part_name(what)
+                    start=pos + 1, end=pos + width, part=tr_label(_PART_NAMES, what)
                 ),
                 "unit_number",
             )

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import tr
+from ..i18n import tr_label, tr_noop
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     name: str  # library field name
-    label: str  # English label (translated by tr() where shown)
+    label: str  # English label (translated by tr() where shown: field_label)
     kind: str  # text | code | segment | year | date | area | number
     synonyms: tuple[str, ...] = ()  # header spellings (normalised, see _norm_header)
 
@@ -36,7 +36,7 @@ FIELDS: dict[str, FieldSpec] = {
     for f in (
         FieldSpec(
             "code",
-            "Project code",
+            tr_noop("Project code"),
             "code",
             (
                 "项目代码",
@@ -53,13 +53,13 @@ FIELDS: dict[str, FieldSpec] = {
         ),
         FieldSpec(
             "name",
-            "Project name",
+            tr_noop("Project name"),
             "text",
             ("项目名称", "名称", "项目", "地块名称", "name", "projectname"),
         ),
         FieldSpec(
             "applicant",
-            "Applicant",
+            tr_noop("Applicant"),
             "text",
             (
                 "用地单位",
@@ -76,11 +76,14 @@ FIELDS: dict[str, FieldSpec] = {
             ),
         ),
         FieldSpec(
-            "region", "Region code", "segment", ("地区特色编码", "地区编码", "地区代码", "region")
+            "region",
+            tr_noop("Region code"),
+            "segment",
+            ("地区特色编码", "地区编码", "地区代码", "region"),
         ),
         FieldSpec(
             "admin",
-            "Administrative division",
+            tr_noop("Administrative division"),
             "segment",
             (
                 "行政区",
@@ -95,10 +98,12 @@ FIELDS: dict[str, FieldSpec] = {
                 "division",
             ),
         ),
-        FieldSpec("year", "Year", "year", ("年度", "年份", "计划年度", "项目年度", "year")),
+        FieldSpec(
+            "year", tr_noop("Year"), "year", ("年度", "年份", "计划年度", "项目年度", "year")
+        ),
         FieldSpec(
             "approval_type",
-            "Approval type",
+            tr_noop("Approval type"),
             "segment",
             (
                 "批准类型",
@@ -111,19 +116,19 @@ FIELDS: dict[str, FieldSpec] = {
         ),
         FieldSpec(
             "project_type",
-            "Project type",
+            tr_noop("Project type"),
             "segment",
             ("项目类型", "项目类型编码", "项目类别", "projecttype"),
         ),
         FieldSpec(
             "supply_type",
-            "Supply type",
+            tr_noop("Supply type"),
             "segment",
             ("供地方式", "供地类型", "供地类型代码", "供应方式", "土地供应方式", "supplytype"),
         ),
         FieldSpec(
             "land_use",
-            "Land use",
+            tr_noop("Land use"),
             "segment",
             (
                 "用途",
@@ -139,7 +144,7 @@ FIELDS: dict[str, FieldSpec] = {
         ),
         FieldSpec(
             "declared_area_m2",
-            "Declared area (m²)",
+            tr_noop("Declared area (m²)"),
             "area",
             (
                 "面积",
@@ -156,37 +161,37 @@ FIELDS: dict[str, FieldSpec] = {
         ),
         FieldSpec(
             "agreed_handover",
-            "Agreed hand-over date",
+            tr_noop("Agreed hand-over date"),
             "date",
             ("约定交地时间", "约定交地日期", "交地时间", "交地日期"),
         ),
         FieldSpec(
             "agreed_start",
-            "Agreed start date",
+            tr_noop("Agreed start date"),
             "date",
             ("约定开工时间", "约定开工日期", "开工时间", "计划开工时间", "开工日期"),
         ),
         FieldSpec(
             "agreed_completion",
-            "Agreed completion date",
+            tr_noop("Agreed completion date"),
             "date",
             ("约定竣工时间", "约定竣工日期", "竣工时间", "计划竣工时间", "竣工日期"),
         ),
         FieldSpec(
             "approval_date",
-            "Approval date",
+            tr_noop("Approval date"),
             "date",
             ("批准时间", "批准日期", "立项时间", "立项日期", "批复日期"),
         ),
         FieldSpec(
             "approval_number",
-            "Approval document number",
+            tr_noop("Approval document number"),
             "text",
             ("批准文号", "文号", "批复文号", "立项文号"),
         ),
         FieldSpec(
             "investment_code",
-            "Investment project code",
+            tr_noop("Investment project code"),
             "text",
             (
                 "投资项目代码",
@@ -199,46 +204,27 @@ FIELDS: dict[str, FieldSpec] = {
         ),
         FieldSpec(
             "location",
-            "Location",
+            tr_noop("Location"),
             "text",
             ("项目位置", "位置", "坐落", "土地坐落", "地块位置", "建设地点", "location"),
         ),
         FieldSpec(
             "investment",
-            "Investment (10k yuan)",
+            tr_noop("Investment (10k yuan)"),
             "number",
             ("总投资", "总投资万元", "投资额", "计划投资"),
         ),
-        FieldSpec("note", "Note", "text", ("备注", "说明", "remarks", "note")),
+        FieldSpec("note", tr_noop("Note"), "text", ("备注", "说明", "remarks", "note")),
     )
 }
 
 
+_LABELS = {name: spec.label for name, spec in FIELDS.items()}
+
+
 def field_label(name: str) -> str:
     """The translated label of an importer field (the field name when unknown)."""
-    labels = {
-        "code": tr("Project code"),
-        "name": tr("Project name"),
-        "applicant": tr("Applicant"),
-        "region": tr("Region code"),
-        "admin": tr("Administrative division"),
-        "year": tr("Year"),
-        "approval_type": tr("Approval type"),
-        "project_type": tr("Project type"),
-        "supply_type": tr("Supply type"),
-        "land_use": tr("Land use"),
-        "declared_area_m2": tr("Declared area (m²)"),
-        "agreed_handover": tr("Agreed hand-over date"),
-        "agreed_start": tr("Agreed start date"),
-        "agreed_completion": tr("Agreed completion date"),
-        "approval_date": tr("Approval date"),
-        "approval_number": tr("Approval document number"),
-        "investment_code": tr("Investment project code"),
-        "location": tr("Location"),
-        "investment": tr("Investment (10k yuan)"),
-        "note": tr("Note"),
-    }
-    return labels.get(name, name)
+    return tr_label(_LABELS, name)
 
 
 #: the fields that must have a value in every row (besides: a code OR all segments)

@@ -12,14 +12,8 @@ from ..i18n import tr
 from ..import_notes import area_unit_notes, defaults_notes, layout_notes
 from ..import_values import area_problem, area_to_m2
 from ..units import AreaUnitError, parse_area_text, unit_in_header
-from .fields import (
-    DATE_FIELDS,
-    DICTIONARY_FIELDS,
-    FIELDS,
-    REQUIRED_FIELDS,
-    SEGMENT_FIELDS,
-    field_label,
-)
+from . import fields as field_specs
+from .fields import SEGMENT_FIELDS, field_label
 from .mapping import guess_mapping
 from .reading import SourceTable
 from .values import _as_text, _segment_width, lookup_code, parse_date, parse_number
@@ -211,7 +205,7 @@ def dry_run(
             raw = values[col_index[c]]
             if raw is None:
                 continue
-            spec = FIELDS[f]
+            spec = field_specs.FIELDS[f]
             try:
                 if spec.kind == "date":
                     clean[f] = parse_date(raw)
@@ -246,15 +240,15 @@ def dry_run(
                 and v not in (None, "")
                 and not any(p.field == f for p in row_problems)
             ):
-                clean[f] = v if f in DATE_FIELDS else _as_text(v)
+                clean[f] = v if f in field_specs.DATE_FIELDS else _as_text(v)
                 from_defaults.setdefault(f, []).append(rownum)
 
-        for f in REQUIRED_FIELDS:
+        for f in field_specs.REQUIRED_FIELDS:
             if not clean.get(f) and not any(p.field == f for p in row_problems):
                 problem(f, tr("missing required value {field}").format(field=field_label(f)))
 
         # code-list values
-        for f in DICTIONARY_FIELDS:
+        for f in field_specs.DICTIONARY_FIELDS:
             if f not in clean:
                 continue
             raw = clean[f]

@@ -8,19 +8,18 @@ error translation, the text search).
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Optional
 
-from ..code import CodeError, ProjectCode, build_prefix, parse_code
+from ..code import CodeError, ProjectCode, parse_code
 from ..i18n import tr
 from .constants import SCHEMA_VERSION
 from .dialect import SQLITE, Dialect, like_pattern
 from .errors import LibraryError
 from .library_events import EventsResultsMixin
 from .library_parcels import ParcelsMixin
+from .library_projects import ProjectsMixin
 from .library_values import (  # noqa: F401 (names of this module since the split)
     _INVESTMENT_RE,
     APPROVAL_ATTRS,
@@ -43,8 +42,16 @@ from .library_values import (  # noqa: F401 (names of this module since the spli
     now_iso,
 )
 
+#: the flag, time and reason columns that archive a row of a table (parcels are retired)
+_ARCHIVING = {
+    "ymt_projects": ("archived", "archived_at", "archive_reason"),
+    "ymt_events": ("archived", "archived_at", "archive_reason"),
+    "ymt_results": ("archived", "archived_at", "archive_reason"),
+    "ymt_parcels": ("retired", "retired_at", "retire_reason"),
+}
 
-class Library(ParcelsMixin, EventsResultsMixin):
+
+class Library(ProjectsMixin, ParcelsMixin, EventsResultsMixin):
     """A project library (use :func:`open_library`)."""
 
     backend = "abstract"
@@ -59,8 +66,33 @@ class Library(ParcelsMixin, EventsResultsMixin):
     # --- backend hooks -------------------------------------------------------------------
     where = ""  # where the library is, for messages (a file, a database)
 
-    def _version(self) -> int:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def _version(self) -> int:
+        """The schema version written in ``ymt_meta``."""
+        row = self._execute("SELECT value FROM ymt_meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            raise LibraryError(
+                tr("{where}: ymt_meta has no valid schema_version").format(where=self.where),
+                "not_a_library",
+                self.where,
+            ) from None
+
+    @property
+    def schema_version(self) -> int:
+        return self._version()
+
+    def _refuse_partial_schema(self, present: list[str]) -> None:
+        """Refuse a database holding some of our tables (``present``) but no ``ymt_meta``."""
+        if present:
+            raise LibraryError(
+                tr(
+                    "{where} has Yimatong tables ({tables}) but no ymt_meta: "
+                    "not a library this version can open"
+                ).format(where=self.where, tables=", ".join(present)),
+                "not_a_library",
+                self.where,
+            )
 
     def _check_version(self) -> None:
         """Refuse a library whose schema is newer than this code knows."""
@@ -282,6 +314,13 @@ class Library(ParcelsMixin, EventsResultsMixin):
         sql = f"UPDATE {table} SET {sets} WHERE {where_sql}"
         return self._execute(sql, list(values.values()) + list(where_params)).rowcount
 
+    def _archive(self, table: str, where_sql: str, where_params, reason: str, **more) -> int:
+        """Archive the rows ``where_sql`` of ``table`` now for ``reason`` (parcels: ``retired``;
+        ``more``: other columns to set); they are never deleted."""
+        flag, at, why = _ARCHIVING[table]
+        values = {flag: True, at: now_iso(), why: reason or None, **more}
+        return self._update(table, where_sql, where_params, values)
+
     @staticmethod
     def _date(value, field: str) -> Optional[str]:
         if value is None or value == "":
@@ -358,179 +397,3 @@ class Library(ParcelsMixin, EventsResultsMixin):
                 value = str(value)
             out[key] = value
         return out
-
-    # --- codes ---------------------------------------------------------------------------
-    def allocate_code(
-        self,
-        region=None,
-        admin=None,
-        year=None,
-        approval_type=None,
-        project_type=None,
-        supply_type=None,
-        land_use=None,
-    ) -> ProjectCode:
-        """Reserve the next serial of this 22-digit prefix (one transaction) and return the code.
-
-        Serials start at 000001, strictly increase and are never issued twice (also not after a
-        project is archived). An allocated code not used by :meth:`add_project` stays burned.
-        """
-        try:
-            prefix = build_prefix(
-                region=region,
-                admin=admin,
-                year=year,
-                approval_type=approval_type,
-                project_type=project_type,
-                supply_type=supply_type,
-                land_use=land_use,
-                dictionaries=self.dictionaries,
-            )
-        except CodeError as exc:
-            raise LibraryError(
-                tr("Cannot allocate a code: {error}").format(error=exc), "bad_code", exc.segment
-            ) from None
-        with self._tx():
-            serial = self._next_serial(prefix)
-        return ProjectCode.from_prefix(prefix, serial)
-
-    def _next_serial(self, prefix: str) -> int:
-        try:
-            cur = self._execute(
-                "INSERT INTO ymt_serials (prefix, last_serial, updated_at) VALUES (?, 1, ?) "
-                "ON CONFLICT (prefix) DO UPDATE SET last_serial = ymt_serials.last_serial + 1, "
-                "updated_at = excluded.updated_at RETURNING last_serial",
-                (prefix, now_iso()),
-            )
-            return int(cur.fetchone()[0])
-        except LibraryError as exc:
-            if exc.kind != "constraint":  # CHECK (last_serial <= 999999) failed
-                raise
-            raise LibraryError(
-                tr(
-                    "All serials 000001-999999 of prefix {prefix} are used; no further code can be "
-                    "issued in it (use another year or type)"
-                ).format(prefix=prefix),
-                "serials_exhausted",
-                prefix,
-            ) from None
-
-    # --- projects ------------------------------------------------------------------------
-    def add_project(self, code: CodeLike, name: str = "", source: str = "", **attrs) -> int:
-        """Add a project under an allocated (or imported) code; returns its fid.
-
-        ``attrs``: applicant, declared_area_m2, agreed_handover, agreed_start, agreed_completion
-        (dates as date or 'YYYY-MM-DD'), investment_code (GB/T 40058), status, note.
-        """
-        pcode = self._code(code, strict=True)
-        values = self._clean_attrs(
-            dict(attrs, name=name, source=source), ("name", "source") + PROJECT_ATTRS, str(code)
-        )
-        values.update(pcode.segments())
-        values["code"] = str(pcode)
-        stamp = now_iso()
-        values.update(created_at=stamp, updated_at=stamp, updated_by=self.user)
-        with self._tx():
-            existing = self._one(
-                "SELECT name, archived FROM ymt_projects WHERE code = ?", (str(pcode),)
-            )
-            if existing is not None:
-                raise LibraryError(
-                    tr("Project code {code} is already in the library ('{name}'{archived})").format(
-                        code=pcode.display(),
-                        name=existing["name"],
-                        archived=tr(", archived") if existing["archived"] else "",
-                    ),
-                    "duplicate_code",
-                    str(pcode),
-                )
-            # the insert trigger moves the prefix counter up to this serial (imported codes)
-            return self._insert("ymt_projects", values)
-
-    def new_project(self, name: str, source: str, segments: dict, **attrs) -> ProjectCode:
-        """Allocate a code from ``segments`` (allocate_code's keywords) and add the project, in one
-        transaction. Returns the code."""
-        values = self._clean_attrs(
-            dict(attrs, name=name, source=source), ("name", "source") + PROJECT_ATTRS, name
-        )
-        try:
-            prefix = build_prefix(dictionaries=self.dictionaries, **segments)
-        except (CodeError, TypeError) as exc:
-            raise LibraryError(
-                tr("Cannot allocate a code: {error}").format(error=exc), "bad_code"
-            ) from None
-        with self._tx():
-            pcode = ProjectCode.from_prefix(prefix, self._next_serial(prefix))
-            values.update(pcode.segments())
-            stamp = now_iso()
-            values.update(code=str(pcode), created_at=stamp, updated_at=stamp, updated_by=self.user)
-            self._insert("ymt_projects", values)
-        return pcode
-
-    def update_project(self, code: CodeLike, **changes) -> None:
-        """Change project fields (name, source, applicant, declared_area_m2, agreed dates,
-        investment_code, status, note). The code and its segments never change."""
-        pcode = self._code(code)
-        values = self._clean_attrs(changes, PROJECT_UPDATABLE, str(code))
-        if not values:
-            return
-        with self._tx():
-            self._require_project(pcode)
-            self._update("ymt_projects", "code = ?", (str(pcode),), values)
-
-    def archive_project(self, code: CodeLike, reason: str = "") -> None:
-        """Archive a project (never deleted; its code is never issued again)."""
-        pcode = self._code(code)
-        with self._tx():
-            self._require_project(pcode)
-            self._update(
-                "ymt_projects",
-                "code = ?",
-                (str(pcode),),
-                {"archived": True, "archived_at": now_iso(), "archive_reason": reason or None},
-            )
-
-    def project(self, code: CodeLike) -> Optional[dict]:
-        """The project row as a dict (None if the code is not in the library)."""
-        pcode = self._code(code)
-        return self._one("SELECT * FROM ymt_projects WHERE code = ?", (str(pcode),))
-
-    def projects(self, include_archived: bool = False, limit: Optional[int] = None) -> list[dict]:
-        sql = "SELECT * FROM ymt_projects" + ("" if include_archived else " WHERE archived = ?")
-        params: list = [] if include_archived else [False]
-        sql += " ORDER BY code"
-        if limit:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return self._rows(sql, params)
-
-    def find(self, text: str, limit: int = 50, include_archived: bool = True) -> list[dict]:
-        """Projects matching ``text``: a full code (bare or grouped), a code prefix (any leading
-        digits), an investment code (GB/T 40058), or a part of the name or applicant."""
-        # NFKC: full-width digits and hyphens typed with a Chinese input method become ASCII
-        text = unicodedata.normalize("NFKC", text or "").strip()
-        if not text:
-            return []
-        limit = max(1, int(limit))
-        arch = "" if include_archived else " AND archived = ?"
-        arch_p: tuple = () if include_archived else (False,)
-        digits = re.sub(r"[\s\-\u3000]", "", text)
-        if digits.isdigit():
-            if _INVESTMENT_RE.match(text) and "-" in text:
-                rows = self._rows(
-                    "SELECT * FROM ymt_projects WHERE investment_code = ?" + arch + " LIMIT ?",
-                    (normalise_investment_code(text),) + arch_p + (limit,),
-                )
-                if rows:
-                    return rows
-            if len(digits) <= 28:
-                upper = _prefix_upper(digits)
-                rows = self._rows(
-                    "SELECT * FROM ymt_projects WHERE code >= ? AND code < ?"
-                    + arch
-                    + " ORDER BY code LIMIT ?",
-                    (digits, upper) + arch_p + (limit,),
-                )
-                if rows or len(digits) >= 8:
-                    return rows
-        return self._text_search(text, limit, include_archived)

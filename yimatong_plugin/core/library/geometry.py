@@ -146,25 +146,22 @@ def prepare_parcel(geometry, crs="EPSG:4490", where: str = "") -> PreparedGeomet
         )
     looks_degrees = -180 <= minx and maxx <= 180 and -90 <= miny and maxy <= 90
     if source.is_geographic and not looks_degrees:
-        raise LibraryError(
-            tr(
-                "The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like "
-                "metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates "
-                "are in"
-            ).format(where=suffix, x=minx, y=miny, crs=crs_text),
-            "units",
-            where,
+        wrong_units = tr(
+            "The geometry{where} has coordinates like ({x:.0f}, {y:.0f}), which look like "
+            "metres, but its CRS {crs} is in degrees; give the projected CRS the coordinates "
+            "are in"
         )
-    if source.is_projected and looks_degrees:
-        raise LibraryError(
-            tr(
-                "The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like "
-                "degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS "
-                "used)"
-            ).format(where=suffix, x=minx, y=miny, crs=crs_text),
-            "units",
-            where,
+    elif source.is_projected and looks_degrees:
+        wrong_units = tr(
+            "The geometry{where} has coordinates like ({x:.4f}, {y:.4f}), which look like "
+            "degrees, but its CRS {crs} is in metres; give EPSG:4490 (or the geographic CRS "
+            "used)"
         )
+    else:
+        wrong_units = None
+    if wrong_units:
+        message = wrong_units.format(where=suffix, x=minx, y=miny, crs=crs_text)
+        raise LibraryError(message, "units", where)
     if source.to_epsg() != LIBRARY_EPSG:
         try:
             geom = transform_xy(geom, _transform_xy(crs_text))

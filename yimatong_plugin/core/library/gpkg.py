@@ -195,15 +195,7 @@ class GeoPackageLibrary(Library):
             if "ymt_meta" in tables:
                 return
             present = sorted(t for t in tables if t.startswith("ymt_"))
-            if present:
-                raise LibraryError(
-                    tr(
-                        "{path} has Yimatong tables ({tables}) but no ymt_meta: "
-                        "not a library this version can open"
-                    ).format(path=self.path, tables=", ".join(present)),
-                    "not_a_library",
-                    self.path,
-                )
+            self._refuse_partial_schema(present)
             self.conn.execute(f"PRAGMA application_id = {GPKG_APPLICATION_IDS[0]}")
             self.conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
             for stmt in schema.GPKG_CORE:
@@ -234,19 +226,6 @@ class GeoPackageLibrary(Library):
                 "not_a_geopackage",
                 self.path,
             )
-
-    def _version(self) -> int:
-        row = self.conn.execute(
-            "SELECT value FROM ymt_meta WHERE key = 'schema_version'"
-        ).fetchone()
-        try:
-            return int(row[0])
-        except (TypeError, ValueError):
-            raise LibraryError(
-                tr("{path}: ymt_meta has no valid schema_version").format(path=self.path),
-                "not_a_library",
-                self.path,
-            ) from None
 
     @property
     def where(self) -> str:
@@ -279,10 +258,6 @@ class GeoPackageLibrary(Library):
         else:
             with self._tx():
                 run()
-
-    @property
-    def schema_version(self) -> int:
-        return self._version()
 
     def _rebuild_table(self, table: str, version: int) -> None:
         """Recreate ``table`` with its definition of schema ``version`` (SQLite cannot alter a
@@ -357,18 +332,14 @@ class GeoPackageLibrary(Library):
         try:
             return self.conn.execute(sql, params)
         except sqlite3.IntegrityError as exc:
+            text = tr("The library {path} refused the change: {error}")
             raise LibraryError(
-                tr("The library {path} refused the change: {error}").format(
-                    path=self.path, error=exc
-                ),
-                "constraint",
-                self.path,
+                text.format(path=self.path, error=exc), "constraint", self.path
             ) from None
         except sqlite3.OperationalError as exc:
             kind = "busy" if "locked" in str(exc) or "busy" in str(exc) else "database"
-            raise LibraryError(
-                tr("Library {path}: {error}").format(path=self.path, error=exc), kind, self.path
-            ) from None
+            text = tr("Library {path}: {error}")
+            raise LibraryError(text.format(path=self.path, error=exc), kind, self.path) from None
 
     @contextmanager
     def _tx(self) -> Iterator[None]:
@@ -379,13 +350,8 @@ class GeoPackageLibrary(Library):
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise LibraryError(
-                tr("Library {path} is busy or read-only: {error}").format(
-                    path=self.path, error=exc
-                ),
-                "busy",
-                self.path,
-            ) from None
+            text = tr("Library {path} is busy or read-only: {error}")
+            raise LibraryError(text.format(path=self.path, error=exc), "busy", self.path) from None
         self._depth = 1
         try:
             yield
@@ -400,13 +366,8 @@ class GeoPackageLibrary(Library):
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise LibraryError(
-                tr("Library {path}: the change could not be saved: {error}").format(
-                    path=self.path, error=exc
-                ),
-                "io",
-                self.path,
-            ) from None
+            text = tr("Library {path}: the change could not be saved: {error}")
+            raise LibraryError(text.format(path=self.path, error=exc), "io", self.path) from None
 
     def _text_search(self, text: str, limit: int, include_archived: bool) -> list[dict]:
         arch = "" if include_archived else " AND archived = ?"

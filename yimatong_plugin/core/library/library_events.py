@@ -83,11 +83,8 @@ class EventsResultsMixin:
 
     def archive_event(self, event_id: int, reason: str = "") -> None:
         with self._tx():
-            n = self._update(
-                "ymt_events",
-                "fid = ? AND archived = ?",
-                (int(event_id), False),
-                {"archived": True, "archived_at": now_iso(), "archive_reason": reason or None},
+            n = self._archive(
+                "ymt_events", "fid = ? AND archived = ?", (int(event_id), False), reason
             )
             if n != 1:
                 raise LibraryError(

@@ -97,16 +97,8 @@ class ParcelsMixin:
                 source_file,
                 int(old_parcel_id),
             )
-            self._update(
-                "ymt_parcels",
-                "fid = ?",
-                (int(old_parcel_id),),
-                {
-                    "retired": True,
-                    "retired_at": now_iso(),
-                    "retire_reason": reason or None,
-                    "replaced_by": new_id,
-                },
+            self._archive(
+                "ymt_parcels", "fid = ?", (int(old_parcel_id),), reason, replaced_by=new_id
             )
         return new_id
 
@@ -114,12 +106,7 @@ class ParcelsMixin:
         """Retire a parcel without replacement (kept in the library, shown as retired)."""
         with self._tx():
             self._live_parcel(parcel_id)
-            self._update(
-                "ymt_parcels",
-                "fid = ?",
-                (int(parcel_id),),
-                {"retired": True, "retired_at": now_iso(), "retire_reason": reason or None},
-            )
+            self._archive("ymt_parcels", "fid = ?", (int(parcel_id),), reason)
 
     def parcels(self, code: CodeLike, include_retired: bool = True) -> list[dict]:
         """Parcels of a project, oldest first; ``geometry`` is WKB in EPSG:4490."""

@@ -136,21 +136,6 @@ class PostgisLibrary(Library):
     def _exists(self, name: str) -> bool:
         return self._execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
 
-    def _version(self) -> int:
-        row = self._execute("SELECT value FROM ymt_meta WHERE key = 'schema_version'").fetchone()
-        try:
-            return int(row[0])
-        except (TypeError, ValueError):
-            raise LibraryError(
-                tr("{where}: ymt_meta has no valid schema_version").format(where=self.where),
-                "not_a_library",
-                self.where,
-            ) from None
-
-    @property
-    def schema_version(self) -> int:
-        return self._version()
-
     def _ensure_schema(self) -> None:
         if self._exists("ymt_meta"):
             self._check_version()
@@ -163,15 +148,7 @@ class PostgisLibrary(Library):
                 self._migrate()
                 return
             present = [t for t in schema.COLUMNS if self._exists(t)]
-            if present:
-                raise LibraryError(
-                    tr(
-                        "{where} has Yimatong tables ({tables}) but no ymt_meta: "
-                        "not a library this version can open"
-                    ).format(where=self.where, tables=", ".join(present)),
-                    "not_a_library",
-                    self.where,
-                )
+            self._refuse_partial_schema(present)
             has_postgis = self._execute(
                 "SELECT 1 FROM pg_extension WHERE extname = 'postgis'"
             ).fetchone()
@@ -207,48 +184,35 @@ class PostgisLibrary(Library):
             cur = self.conn.cursor()
             cur.execute(self.dialect.sql(sql), params)
             return _Cursor(cur)
-        except psycopg2.errors.LockNotAvailable as exc:
-            raise LibraryError(
-                tr(
-                    "The library {where} is busy (a row is locked by another session): {error}"
-                ).format(where=self.where, error=_first_line(exc)),
-                "busy",
-                self.where,
-            ) from None
-        except psycopg2.errors.InsufficientPrivilege as exc:
-            raise LibraryError(
-                tr("PostgreSQL role {role} lacks the rights for this on {where}: {error}").format(
-                    role=getattr(self, "role", "?"), where=self.where, error=_first_line(exc)
-                ),
-                "permission",
-                self.where,
-            ) from None
-        except (
-            psycopg2.IntegrityError,
-            psycopg2.errors.RaiseException,
-            psycopg2.errors.RestrictViolation,
-        ) as exc:
-            raise LibraryError(
-                tr("The library {where} refused the change: {error}").format(
-                    where=self.where, error=_first_line(exc)
-                ),
-                "constraint",
-                self.where,
-            ) from None
-        except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
-            raise LibraryError(
-                tr("Lost the connection to the PostgreSQL library {where}: {error}").format(
-                    where=self.where, error=_first_line(exc)
-                ),
-                "connection",
-                self.where,
-            ) from None
         except psycopg2.Error as exc:
-            raise LibraryError(
-                tr("Library {where}: {error}").format(where=self.where, error=_first_line(exc)),
-                "database",
-                self.where,
-            ) from None
+            raise self._database_error(exc) from None
+
+    def _database_error(self, exc: psycopg2.Error) -> LibraryError:
+        """The error a user reads for a failed statement (the first line of the server's)."""
+        if isinstance(exc, psycopg2.errors.LockNotAvailable):
+            text = tr("The library {where} is busy (a row is locked by another session): {error}")
+            kind = "busy"
+        elif isinstance(exc, psycopg2.errors.InsufficientPrivilege):
+            text = tr("PostgreSQL role {role} lacks the rights for this on {where}: {error}")
+            kind = "permission"
+        elif isinstance(
+            exc,
+            (
+                psycopg2.IntegrityError,
+                psycopg2.errors.RaiseException,
+                psycopg2.errors.RestrictViolation,
+            ),
+        ):
+            text, kind = tr("The library {where} refused the change: {error}"), "constraint"
+        elif isinstance(exc, (psycopg2.OperationalError, psycopg2.InterfaceError)):
+            text = tr("Lost the connection to the PostgreSQL library {where}: {error}")
+            kind = "connection"
+        else:
+            text, kind = tr("Library {where}: {error}"), "database"
+        message = text.format(
+            where=self.where, error=_first_line(exc), role=getattr(self, "role", "?")
+        )
+        return LibraryError(message, kind, self.where)
 
     @contextmanager
     def _tx(self) -> Iterator[None]:

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (SQL text reads better unwrapped)
 """The library schema, written once and rendered for GeoPackage (SQLite) and PostGIS.
 
 This module is the one table description (columns with their GeoPackage and PostgreSQL types,
@@ -15,8 +14,11 @@ made in QGIS's attribute table is audited like one made through the Python API.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
+from ..code_segments import SEGMENTS
 from .constants import LIBRARY_EPSG, SCHEMA_VERSION, SOURCES, STAGE_SINCE_VERSION, STAGES
-from .schema_render import NOW_GPKG, TRAIL, flag, nonblank_text
+from .schema_render import CLOCK, NOW, TRAIL, Column, col, flag, nonblank_text
 
 
 def _in_list(column: str, values) -> str:
@@ -37,192 +39,149 @@ def stage_check(version: int = SCHEMA_VERSION) -> str:
 
 _STAGE_CHECK = stage_check()
 
-# a column: (name, GeoPackage declaration, PostgreSQL declaration); see schema_render.py
-_ARCHIVE = [
-    flag("archived"),
-    ("archived_at", "DATETIME", "timestamptz"),
-    ("archive_reason", "TEXT", "text"),
-]
+# a column: see schema_render.col (one description, both backends' spelling)
+_ARCHIVE = [flag("archived"), col("archived_at", "timestamp"), col("archive_reason", "text")]
 #: the project a parcel, event or result belongs to
-_PROJECT_CODE = (
-    "code",
-    "TEXT NOT NULL REFERENCES ymt_projects (code)",
-    'text COLLATE "C" NOT NULL REFERENCES ymt_projects (code)',
-)
+_PROJECT_CODE = col("code", "code", required=True, references="ymt_projects (code)")
 #: the stage a parcel or result is attached to, if any
-_OPTIONAL_STAGE = (
-    "stage",
-    f"TEXT CHECK (stage IS NULL OR {_STAGE_CHECK})",
-    f"text CHECK (stage IS NULL OR {_STAGE_CHECK})",
+_OPTIONAL_STAGE = col("stage", "text", check=f"stage IS NULL OR {_STAGE_CHECK}")
+#: a project's code segments (GeoPackage declares their widths), each equal to its part of the
+#: code
+_SEGMENT_COLUMNS = [col(name, "text", width=width, required=True) for name, width in SEGMENTS]
+_SEGMENT_CHECK = " AND ".join(
+    f"substr(code, {start}, {width}) = {name}"
+    for (name, width), start in zip(SEGMENTS, accumulate((w for _, w in SEGMENTS), initial=1))
 )
-_SEGMENT_CHECK = (
-    "substr(code, 1, 2) = region AND substr(code, 3, 6) = admin AND substr(code, 9, 4) = year"
-    " AND substr(code, 13, 2) = approval_type AND substr(code, 15, 2) = project_type"
-    " AND substr(code, 17, 2) = supply_type AND substr(code, 19, 4) = land_use"
-    " AND substr(code, 23, 6) = serial"
-)
+
+
+def _ratio(name: str) -> Column:
+    """A share between 0 and 1, or nothing."""
+    return col(
+        name,
+        "real",
+        check=(
+            f"{name} IS NULL OR ({name} >= 0 AND {name} <= 1)",
+            f"{name} IS NULL OR {name} BETWEEN 0 AND 1",
+        ),
+    )
+
+
+def _not_negative(name: str) -> Column:
+    return col(name, "real", check=f"{name} IS NULL OR {name} >= 0")
+
+
+_AGREED_DATES = [col(f"agreed_{what}", "date") for what in ("handover", "start", "completion")]
 
 COLUMNS = {
     "ymt_projects": [
-        (
+        col(
             "code",
-            "TEXT NOT NULL UNIQUE CHECK (length(code) = 28 AND code NOT GLOB '*[^0-9]*')",
-            "text COLLATE \"C\" NOT NULL UNIQUE CHECK (code ~ '^[0-9]{28}$')",
+            "code",
+            required=True,
+            unique=True,
+            check=("length(code) = 28 AND code NOT GLOB '*[^0-9]*'", "code ~ '^[0-9]{28}$'"),
         ),
         nonblank_text("name"),
-        (
-            "source",
-            f"TEXT NOT NULL CHECK ({_SOURCE_CHECK})",
-            f"text NOT NULL CHECK ({_SOURCE_CHECK})",
-        ),
-        ("region", "TEXT(2) NOT NULL", "text NOT NULL"),
-        ("admin", "TEXT(6) NOT NULL", "text NOT NULL"),
-        ("year", "TEXT(4) NOT NULL", "text NOT NULL"),
-        ("approval_type", "TEXT(2) NOT NULL", "text NOT NULL"),
-        ("project_type", "TEXT(2) NOT NULL", "text NOT NULL"),
-        ("supply_type", "TEXT(2) NOT NULL", "text NOT NULL"),
-        ("land_use", "TEXT(4) NOT NULL", "text NOT NULL"),
-        ("serial", "TEXT(6) NOT NULL", "text NOT NULL"),
-        ("applicant", "TEXT", "text"),
-        (
-            "declared_area_m2",
-            "REAL CHECK (declared_area_m2 IS NULL OR declared_area_m2 >= 0)",
-            "double precision CHECK (declared_area_m2 IS NULL OR declared_area_m2 >= 0)",
-        ),
-        ("agreed_handover", "DATE", "date"),
-        ("agreed_start", "DATE", "date"),
-        ("agreed_completion", "DATE", "date"),
-        ("investment_code", "TEXT", "text"),
-        (
-            "status",
-            "TEXT NOT NULL ON CONFLICT REPLACE DEFAULT 'active'",
-            "text NOT NULL DEFAULT 'active'",
-        ),
-        ("note", "TEXT", "text"),
+        col("source", "text", required=True, check=_SOURCE_CHECK),
+        *_SEGMENT_COLUMNS,
+        col("applicant", "text"),
+        _not_negative("declared_area_m2"),
+        *_AGREED_DATES,
+        col("investment_code", "text"),
+        col("status", "text", fill=True, default="'active'"),
+        col("note", "text"),
         *_ARCHIVE,
         *TRAIL,
         # v4, maintained by triggers: the stage of the latest non-archived event (by date)
-        ("current_stage", "TEXT", "text"),
+        col("current_stage", "text"),
         # v5: the latest handling status the approval system reported (办理状态, e.g. 已受理),
         # its date and the approval item (审批事项) it concerns
-        ("approval_status", "TEXT", "text"),
-        ("approval_status_at", "DATE", "date"),
-        ("approval_item", "TEXT", "text"),
+        col("approval_status", "text"),
+        col("approval_status_at", "date"),
+        col("approval_item", "text"),
     ],
     "ymt_parcels": [
         ("geom", "MULTIPOLYGON", f"geometry(MultiPolygon, {LIBRARY_EPSG})"),
         _PROJECT_CODE,
         _OPTIONAL_STAGE,
-        ("label", "TEXT", "text"),
-        ("area_m2", "REAL", "double precision"),
+        col("label", "text"),
+        col("area_m2", "real"),
         flag("repaired"),
-        ("repair_note", "TEXT", "text"),
+        col("repair_note", "text"),
         flag("retired"),
-        ("retired_at", "DATETIME", "timestamptz"),
-        ("retire_reason", "TEXT", "text"),
-        ("replaces", "INTEGER REFERENCES ymt_parcels (fid)", "bigint REFERENCES ymt_parcels (fid)"),
-        (
-            "replaced_by",
-            "INTEGER REFERENCES ymt_parcels (fid)",
-            "bigint REFERENCES ymt_parcels (fid)",
-        ),
-        ("source_file", "TEXT", "text"),
-        ("source_crs", "TEXT", "text"),
+        col("retired_at", "timestamp"),
+        col("retire_reason", "text"),
+        col("replaces", "bigint", references="ymt_parcels (fid)"),
+        col("replaced_by", "bigint", references="ymt_parcels (fid)"),
+        col("source_file", "text"),
+        col("source_crs", "text"),
         *TRAIL,
     ],
     "ymt_events": [
         _PROJECT_CODE,
-        (
-            "stage",
-            f"TEXT NOT NULL CHECK ({_STAGE_CHECK})",
-            f"text NOT NULL CHECK ({_STAGE_CHECK})",
-        ),
-        ("event_date", "DATE NOT NULL", "date NOT NULL"),
-        ("status", "TEXT", "text"),
-        ("doc_no", "TEXT", "text"),
-        ("origin_system", "TEXT", "text"),
-        ("agreed_handover", "DATE", "date"),
-        ("agreed_start", "DATE", "date"),
-        ("agreed_completion", "DATE", "date"),
-        (
-            "developed_ratio",
-            "REAL CHECK (developed_ratio IS NULL OR (developed_ratio >= 0 AND developed_ratio <= 1))",
-            "double precision CHECK (developed_ratio IS NULL OR developed_ratio BETWEEN 0 AND 1)",
-        ),
-        (
-            "invested_ratio",
-            "REAL CHECK (invested_ratio IS NULL OR (invested_ratio >= 0 AND invested_ratio <= 1))",
-            "double precision CHECK (invested_ratio IS NULL OR invested_ratio BETWEEN 0 AND 1)",
-        ),
-        ("batch", "TEXT", "text"),
-        ("note", "TEXT", "text"),
+        col("stage", "text", required=True, check=_STAGE_CHECK),
+        col("event_date", "date", required=True),
+        col("status", "text"),
+        col("doc_no", "text"),
+        col("origin_system", "text"),
+        *_AGREED_DATES,
+        _ratio("developed_ratio"),
+        _ratio("invested_ratio"),
+        col("batch", "text"),
+        col("note", "text"),
         *_ARCHIVE,
         *TRAIL,
         # v4: the area the event concerns (e.g. the area a supply of a batch hands over), and the
         # date development stopped (闲置土地: started but stalled)
-        (
-            "area_m2",
-            "REAL CHECK (area_m2 IS NULL OR area_m2 >= 0)",
-            "double precision CHECK (area_m2 IS NULL OR area_m2 >= 0)",
-        ),
-        ("stopped_on", "DATE", "date"),
+        _not_negative("area_m2"),
+        col("stopped_on", "date"),
         # v5: the source system's own record id (UNIQUE with origin_system among live rows)
-        ("origin_key", "TEXT", "text"),
+        col("origin_key", "text"),
     ],
     "ymt_results": [
         _PROJECT_CODE,
         _OPTIONAL_STAGE,
-        ("kind", "TEXT NOT NULL", "text NOT NULL"),
-        ("path", "TEXT NOT NULL", "text NOT NULL"),
-        (
+        col("kind", "text", required=True),
+        col("path", "text", required=True),
+        col(
             "sha256",
-            "TEXT CHECK (sha256 IS NULL OR length(sha256) = 64)",
-            "text CHECK (sha256 ~ '^[0-9a-f]{64}$')",
+            "text",
+            check=("sha256 IS NULL OR length(sha256) = 64", "sha256 ~ '^[0-9a-f]{64}$'"),
         ),
-        ("size_bytes", "INTEGER", "bigint"),
-        ("who", "TEXT", "text"),
-        (
-            "added_at",
-            "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
-            "timestamptz NOT NULL DEFAULT now()",
-        ),
+        col("size_bytes", "bigint"),
+        col("who", "text"),
+        col("added_at", "timestamp", fill=True, default=NOW),
         *_ARCHIVE,
         *TRAIL,
     ],
     "ymt_serials": [
-        (
+        col(
             "prefix",
-            "TEXT NOT NULL UNIQUE CHECK (length(prefix) = 22)",
-            "text NOT NULL UNIQUE CHECK (prefix ~ '^[0-9]{22}$')",
+            "text",
+            required=True,
+            unique=True,
+            check=("length(prefix) = 22", "prefix ~ '^[0-9]{22}$'"),
         ),
-        (
+        col(
             "last_serial",
-            "INTEGER NOT NULL CHECK (last_serial >= 0 AND last_serial <= 999999)",
-            "integer NOT NULL CHECK (last_serial BETWEEN 0 AND 999999)",
+            "integer",
+            required=True,
+            check=(
+                "last_serial >= 0 AND last_serial <= 999999",
+                "last_serial BETWEEN 0 AND 999999",
+            ),
         ),
-        (
-            "updated_at",
-            "DATETIME NOT NULL DEFAULT " + NOW_GPKG,
-            "timestamptz NOT NULL DEFAULT now()",
-        ),
+        col("updated_at", "timestamp", required=True, default=NOW),
     ],
     "ymt_audit": [
-        ("table_name", "TEXT NOT NULL", "text NOT NULL"),
-        ("row_fid", "INTEGER", "bigint"),
-        ("code", "TEXT", "text"),
-        (
-            "action",
-            "TEXT NOT NULL CHECK (action IN ('insert', 'update', 'archive'))",
-            "text NOT NULL CHECK (action IN ('insert', 'update', 'archive'))",
-        ),
-        ("who", "TEXT", "text"),
-        (
-            "at",
-            "DATETIME NOT NULL DEFAULT " + NOW_GPKG,
-            "timestamptz NOT NULL DEFAULT clock_timestamp()",
-        ),
-        ("before", "TEXT", "jsonb"),
-        ("after", "TEXT", "jsonb"),
+        col("table_name", "text", required=True),
+        col("row_fid", "bigint"),
+        col("code", "text"),
+        col("action", "text", required=True, check="action IN ('insert', 'update', 'archive')"),
+        col("who", "text"),
+        col("at", "timestamp", required=True, default=CLOCK),
+        col("before", "json"),
+        col("after", "json"),
     ],
 }
 

@@ -12,13 +12,13 @@ from .schema import (  # the table description
     DESCRIPTIONS,
     INDEXES,
     INDEXES_V4,
-    NOW_GPKG,
     STAGE_TABLES,
     TABLE_CHECKS,
     column_names,
     columns,
 )
 from .schema_render import (
+    NOW_GPKG,
     gpkg_attributes_contents,
     gpkg_audit_triggers,
     gpkg_create_table,

@@ -1,6 +1,7 @@
 # ruff: noqa: E501  (SQL text reads better unwrapped)
 """Statements both backends' schema modules write the same way, rendered from a table
-description: a column is ``(name, GeoPackage declaration, PostgreSQL declaration)``.
+description: a column is ``(name, GeoPackage declaration, PostgreSQL declaration)``, written
+once by :func:`col` (a logical type and its constraints, spelled for each backend).
 
 Used by :mod:`.schema` (the core tables), :mod:`.schema_gpkg`, :mod:`.schema_pg` and each
 version module (``schema_v5.py``, ``schema_v6.py`` …): a new version describes its tables as
@@ -16,40 +17,92 @@ Column = tuple[str, str, str]
 
 NOW_GPKG = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
 
+#: a logical column type: (GeoPackage / SQLite spelling, PostgreSQL spelling)
+TYPES = {
+    "text": ("TEXT", "text"),
+    # a project code: PostgreSQL compares it byte-wise (the C collation), like SQLite
+    "code": ("TEXT", 'text COLLATE "C"'),
+    "integer": ("INTEGER", "integer"),
+    "bigint": ("INTEGER", "bigint"),
+    "real": ("REAL", "double precision"),
+    "date": ("DATE", "date"),
+    "timestamp": ("DATETIME", "timestamptz"),
+    "boolean": ("BOOLEAN", "boolean"),
+    "bytes": ("BLOB", "bytea"),
+    "json": ("TEXT", "jsonb"),
+}
+#: column defaults: the time of the statement, the time of the call (PostgreSQL's
+#: clock_timestamp(), for the audit log); GeoPackage has one clock
+NOW = ("now",)
+CLOCK = ("clock",)
+_DEFAULTS = {NOW: (NOW_GPKG, "now()"), CLOCK: (NOW_GPKG, "clock_timestamp()")}
+
+
+def _default(value, backend: int) -> str:
+    if isinstance(value, bool):
+        return ("1" if value else "0", "true" if value else "false")[backend]
+    if value in _DEFAULTS:
+        return _DEFAULTS[value][backend]
+    return str(value)
+
+
+def col(
+    name: str,
+    kind: str,
+    *,
+    width: int | None = None,
+    required: bool = False,
+    fill: bool = False,
+    unique: bool = False,
+    default=None,
+    check: str | tuple[str, str] | None = None,
+    references: str | None = None,
+) -> Column:
+    """One column, described once, in both backends' spelling.
+
+    ``kind``: a logical type of :data:`TYPES` (``width``: GeoPackage's declared text width);
+    ``required``: NOT NULL; ``fill``: NOT NULL, and a NULL written by an editor (QGIS) stores
+    the default (GeoPackage: ``ON CONFLICT REPLACE``; PostgreSQL: the table's fill trigger);
+    ``default``: a literal (SQL text or a number), True/False, :data:`NOW` or :data:`CLOCK`;
+    ``check``: a condition both backends write alike, or its (GeoPackage, PostgreSQL) pair;
+    ``references``: ``"table (column)"``."""
+    spelled = []
+    for backend in (0, 1):
+        parts = [TYPES[kind][backend] + (f"({width})" if width and backend == 0 else "")]
+        if required or fill:
+            parts.append("NOT NULL")
+        if fill and backend == 0:
+            parts.append("ON CONFLICT REPLACE")
+        if unique:
+            parts.append("UNIQUE")
+        if default is not None:
+            parts.append("DEFAULT " + _default(default, backend))
+        if check:
+            parts.append(f"CHECK ({check if isinstance(check, str) else check[backend]})")
+        if references:
+            parts.append(f"REFERENCES {references}")
+        spelled.append(" ".join(parts))
+    return (name, spelled[0], spelled[1])
+
+
 #: who wrote a row and when, on every audited table (created_at, updated_at, updated_by, rev)
 TRAIL: list[Column] = [
-    (
-        "created_at",
-        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
-        "timestamptz NOT NULL DEFAULT now()",
-    ),
-    (
-        "updated_at",
-        "DATETIME NOT NULL ON CONFLICT REPLACE DEFAULT " + NOW_GPKG,
-        "timestamptz NOT NULL DEFAULT now()",
-    ),
-    ("updated_by", "TEXT", "text"),
-    ("rev", "INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 1", "integer NOT NULL DEFAULT 1"),
+    col("created_at", "timestamp", fill=True, default=NOW),
+    col("updated_at", "timestamp", fill=True, default=NOW),
+    col("updated_by", "text"),
+    col("rev", "integer", fill=True, default=1),
 ]
 
 
 def flag(name: str) -> Column:
     """A boolean flag, false unless set (an editor's NULL stores false)."""
-    return (
-        name,
-        "BOOLEAN NOT NULL ON CONFLICT REPLACE DEFAULT 0",
-        "boolean NOT NULL DEFAULT false",
-    )
+    return col(name, "boolean", fill=True, default=False)
 
 
 def nonblank_text(name: str, unique: bool = False) -> Column:
     """A required text that is not only spaces."""
-    u = " UNIQUE" if unique else ""
-    return (
-        name,
-        f"TEXT NOT NULL{u} CHECK (length(trim({name})) > 0)",
-        f"text NOT NULL{u} CHECK (btrim({name}) <> '')",
-    )
+    check = (f"length(trim({name})) > 0", f"btrim({name}) <> ''")
+    return col(name, "text", required=True, unique=unique, check=check)
 
 
 # -- GeoPackage (SQLite) -------------------------------------------------------------------------

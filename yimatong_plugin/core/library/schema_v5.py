@@ -16,7 +16,8 @@
 from __future__ import annotations
 
 from .schema_render import (
-    NOW_GPKG,
+    NOW,
+    col,
     flag,
     gpkg_create_table,
     gpkg_refuse,
@@ -36,65 +37,42 @@ _REFUSE_TEXT = {
     "ymt_blob_chunks": "ymt_blob_chunks: stored files are never changed or deleted",
 }
 
-_SHA256 = (
-    "sha256",
-    "TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64)",
-    "text NOT NULL UNIQUE CHECK (sha256 ~ '^[0-9a-f]{64}$')",
-)
+_SHA256 = ("length(sha256) = 64", "sha256 ~ '^[0-9a-f]{64}$'")
+_CREATED = [col("created_at", "timestamp", required=True, default=NOW), col("created_by", "text")]
 #: the exchange service's tables: (columns, table constraints)
 SERVICE_TABLES = {
     "ymt_api_clients": (
         [
             nonblank_text("name", unique=True),
-            (
+            col(
                 "key_hash",
-                "TEXT NOT NULL UNIQUE CHECK (length(key_hash) = 64)",
-                "text NOT NULL UNIQUE CHECK (key_hash ~ '^[0-9a-f]{64}$')",
+                "text",
+                required=True,
+                unique=True,
+                check=("length(key_hash) = 64", "key_hash ~ '^[0-9a-f]{64}$'"),
             ),
-            ("scopes", "TEXT NOT NULL", "text NOT NULL"),
-            (
-                "created_at",
-                f"DATETIME NOT NULL DEFAULT {NOW_GPKG}",
-                "timestamptz NOT NULL DEFAULT now()",
-            ),
-            ("created_by", "TEXT", "text"),
-            ("updated_at", "DATETIME", "timestamptz"),
+            col("scopes", "text", required=True),
+            *_CREATED,
+            col("updated_at", "timestamp"),
             flag("revoked"),
-            ("note", "TEXT", "text"),
+            col("note", "text"),
         ],
         (),
     ),
     "ymt_blobs": (
         [
-            _SHA256,
-            (
-                "size_bytes",
-                "INTEGER NOT NULL CHECK (size_bytes >= 0)",
-                "bigint NOT NULL CHECK (size_bytes >= 0)",
-            ),
-            (
-                "chunk_count",
-                "INTEGER NOT NULL CHECK (chunk_count >= 0)",
-                "integer NOT NULL CHECK (chunk_count >= 0)",
-            ),
-            (
-                "created_at",
-                f"DATETIME NOT NULL DEFAULT {NOW_GPKG}",
-                "timestamptz NOT NULL DEFAULT now()",
-            ),
-            ("created_by", "TEXT", "text"),
+            col("sha256", "text", required=True, unique=True, check=_SHA256),
+            col("size_bytes", "bigint", required=True, check="size_bytes >= 0"),
+            col("chunk_count", "integer", required=True, check="chunk_count >= 0"),
+            *_CREATED,
         ],
         (),
     ),
     "ymt_blob_chunks": (
         [
-            (
-                "sha256",
-                "TEXT NOT NULL REFERENCES ymt_blobs (sha256)",
-                "text NOT NULL REFERENCES ymt_blobs (sha256)",
-            ),
-            ("seq", "INTEGER NOT NULL CHECK (seq >= 0)", "integer NOT NULL CHECK (seq >= 0)"),
-            ("data", "BLOB NOT NULL", "bytea NOT NULL"),
+            col("sha256", "text", required=True, references="ymt_blobs (sha256)"),
+            col("seq", "integer", required=True, check="seq >= 0"),
+            col("data", "bytes", required=True),
         ],
         ("UNIQUE (sha256, seq)",),
     ),

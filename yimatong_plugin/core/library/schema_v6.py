@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .schema_render import (
     TRAIL,
+    col,
     flag,
     gpkg_attributes_contents,
     gpkg_audit_triggers,
@@ -43,53 +44,37 @@ _NO_PASSWORD = (
     "AND lower(uri) NOT LIKE '%pwd=%'"
 )
 
-_TRAIL = [
-    flag("retired"),
-    ("sort_order", "INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 0", "integer NOT NULL DEFAULT 0"),
-    *TRAIL,
-]
+_TRAIL = [flag("retired"), col("sort_order", "integer", fill=True, default=0), *TRAIL]
+_SCALE = "{0} IS NULL OR {0} > 0", "{0} > 0"
 
 CATALOG_COLUMNS = {
     "ymt_catalog_topics": [
         nonblank_text("key", unique=True),
         nonblank_text("title"),
-        ("description", "TEXT", "text"),
-        ("owner", "TEXT", "text"),
+        col("description", "text"),
+        col("owner", "text"),
         *_TRAIL,
     ],
     "ymt_catalog_layers": [
         nonblank_text("key", unique=True),
-        (
-            "topic_key",
-            "TEXT NOT NULL REFERENCES ymt_catalog_topics (key)",
-            "text NOT NULL REFERENCES ymt_catalog_topics (key)",
-        ),
+        col("topic_key", "text", required=True, references="ymt_catalog_topics (key)"),
         nonblank_text("title"),
-        (
-            "source_type",
-            f"TEXT NOT NULL CHECK (source_type IN ({_TYPES}))",
-            f"text NOT NULL CHECK (source_type IN ({_TYPES}))",
-        ),
-        ("uri", f"TEXT NOT NULL CHECK ({_NO_PASSWORD})", f"text NOT NULL CHECK ({_NO_PASSWORD})"),
-        ("style_qml", "TEXT", "text"),
-        ("description", "TEXT", "text"),
-        ("owner", "TEXT", "text"),
-        ("data_date", "DATE", "date"),
-        ("version", "TEXT", "text"),
-        (
-            "min_scale",
-            "REAL CHECK (min_scale IS NULL OR min_scale > 0)",
-            "double precision CHECK (min_scale > 0)",
-        ),
-        (
-            "max_scale",
-            "REAL CHECK (max_scale IS NULL OR max_scale > 0)",
-            "double precision CHECK (max_scale > 0)",
-        ),
-        (
+        col("source_type", "text", required=True, check=f"source_type IN ({_TYPES})"),
+        col("uri", "text", required=True, check=_NO_PASSWORD),
+        col("style_qml", "text"),
+        col("description", "text"),
+        col("owner", "text"),
+        col("data_date", "date"),
+        col("version", "text"),
+        col("min_scale", "real", check=tuple(c.format("min_scale") for c in _SCALE)),
+        col("max_scale", "real", check=tuple(c.format("max_scale") for c in _SCALE)),
+        col(
             "authcfg",
-            "TEXT CHECK (authcfg IS NULL OR authcfg GLOB '[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]')",
-            "text CHECK (authcfg ~ '^[A-Za-z0-9]{7}$')",
+            "text",
+            check=(
+                "authcfg IS NULL OR authcfg GLOB '" + "[A-Za-z0-9]" * 7 + "'",
+                "authcfg ~ '^[A-Za-z0-9]{7}$'",
+            ),
         ),
         *_TRAIL,
     ],

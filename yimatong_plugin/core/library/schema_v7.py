@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from .schema_render import (
     TRAIL,
+    col,
     gpkg_attributes_contents,
     gpkg_audit_triggers,
     gpkg_create_table,
@@ -39,45 +40,39 @@ _STAMP = TRAIL
 _text = nonblank_text
 
 
+_EPSG = col("area_epsg", "integer", required=True)
+
 CONTROL_COLUMNS = {
     "ymt_control_sets": [
         _text("key"),
         _text("name"),
-        (
-            "version",
-            "INTEGER NOT NULL CHECK (version >= 1)",
-            "integer NOT NULL CHECK (version >= 1)",
-        ),
-        ("set_date", "DATE", "date"),
-        ("description", "TEXT", "text"),
-        ("area_epsg", "INTEGER NOT NULL", "integer NOT NULL"),
-        ("is_current", "BOOLEAN NOT NULL DEFAULT 0", "boolean NOT NULL DEFAULT false"),
+        col("version", "integer", required=True, check="version >= 1"),
+        col("set_date", "date"),
+        col("description", "text"),
+        _EPSG,
+        col("is_current", "boolean", required=True, default=False),
         *_STAMP,
     ],
     "ymt_control_set_layers": [
         _text("set_key"),
-        ("position", "INTEGER NOT NULL", "integer NOT NULL"),
+        col("position", "integer", required=True),
         _text("name"),
-        (
-            "rule",
-            f"TEXT NOT NULL CHECK (rule IN ({_RULES}))",
-            f"text NOT NULL CHECK (rule IN ({_RULES}))",
-        ),
-        ("doc_no", "TEXT", "text"),
-        ("effective_date", "DATE", "date"),
-        ("feature_count", "INTEGER NOT NULL", "integer NOT NULL"),
+        col("rule", "text", required=True, check=f"rule IN ({_RULES})"),
+        col("doc_no", "text"),
+        col("effective_date", "date"),
+        col("feature_count", "integer", required=True),
         _text("data_sha256"),
         _text("data_blob"),
-        ("source", "TEXT", "text"),
+        col("source", "text"),
         *_STAMP,
     ],
     "ymt_control_prepared": [
         _text("key"),
         _text("data_sha256"),
-        ("area_epsg", "INTEGER NOT NULL", "integer NOT NULL"),
-        ("format", "INTEGER NOT NULL", "integer NOT NULL"),
+        _EPSG,
+        col("format", "integer", required=True),
         _text("blob"),
-        ("seconds", "REAL", "double precision"),
+        col("seconds", "real"),
         *_STAMP,
     ],
 }
@@ -110,13 +105,20 @@ def _constraints(table: str) -> list[str]:
 _ONE_CURRENT = ("ymt_control_sets_one_current", "ymt_control_sets", "is_current")
 
 
+def _tables(create_table, index, quote: bool = True) -> list[str]:
+    """The tables and their unique indexes, written by one backend's ``create_table`` and
+    ``index`` (``quote``: the constraints keep their quoted column names)."""
+    stmts = []
+    for table, cols in CONTROL_COLUMNS.items():
+        constraints = [c if quote else c.replace('"', "") for c in _constraints(table)]
+        stmts.append(create_table(table, cols, constraints))
+    stmts += [index(name, table, cols, unique=True) for name, table, cols in _UNIQUE]
+    stmts.append(index(*_ONE_CURRENT, unique=True, where="is_current"))
+    return stmts
+
+
 def gpkg_v7() -> list[str]:
-    stmts = [
-        gpkg_create_table(table, cols, _constraints(table))
-        for table, cols in CONTROL_COLUMNS.items()
-    ]
-    stmts += [gpkg_index(name, table, cols, unique=True) for name, table, cols in _UNIQUE]
-    stmts.append(gpkg_index(*_ONE_CURRENT, unique=True, where="is_current"))
+    stmts = _tables(gpkg_create_table, gpkg_index)
     for table in CONTROL_TABLES:
         stmts += [
             gpkg_refuse(table, "DELETE", f"{table}: rows are never deleted"),
@@ -138,12 +140,7 @@ def pg_v7() -> list[str]:
     from .schema import PG_WHO
 
     stmts = [pg_audit_function("ymt_audit_control_row", code="NULL", archived=None, who=PG_WHO)]
-    stmts += [
-        pg_create_table(table, cols, [c.replace('"', "") for c in _constraints(table)])
-        for table, cols in CONTROL_COLUMNS.items()
-    ]
-    stmts += [pg_index(name, table, cols, unique=True) for name, table, cols in _UNIQUE]
-    stmts.append(pg_index(*_ONE_CURRENT, unique=True, where="is_current"))
+    stmts += _tables(pg_create_table, pg_index, quote=False)
     for table in CONTROL_TABLES:
         stmts += [
             pg_refuse(table, "DELETE", f"{table}: rows are never deleted"),
