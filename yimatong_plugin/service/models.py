@@ -118,8 +118,14 @@ class CodeOut(BaseModel):
     display: str
 
 
-class Project(BaseModel):
+class LibraryRow(BaseModel):
+    """A library row as JSON: the fields declared are those every client reads; the row's
+    other columns pass through as they are (``extra="allow"``)."""
+
     model_config = ConfigDict(extra="allow")
+
+
+class Project(LibraryRow):
     code: str
     name: str
     source: str
@@ -140,8 +146,7 @@ class ProjectPage(BaseModel):
     items: list[Project]
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class Event(LibraryRow):
     id: int
     code: str
     stage: str
@@ -185,8 +190,7 @@ class ParcelBox(FeatureCollection):
     truncated: bool
 
 
-class Finding(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class Finding(LibraryRow):
     rule: str
     severity: str
     since: str
