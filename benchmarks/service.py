@@ -159,6 +159,7 @@ def panel_first_page(api: str, key: str, runs: int = 20) -> dict:
     ``GET /projects?page=1&page_size=200`` on a worker thread with its own client, decodes the
     rows and hands them to the GUI thread; timed from the call until the rows are in the model
     (the event loop spinning, as in QGIS). Opening the list, and a search typed (``q=安置``)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # as `make bench` runs it
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QCoreApplication
 
