@@ -13,6 +13,7 @@ import pytest
 
 from tests.library_data import SEG, SQUARE
 from tests.service_server import add_client
+from yimatong_plugin.core import i18n
 from yimatong_plugin.core.library import open_library
 from yimatong_plugin.service import fast
 from yimatong_plugin.service.app import create_app
@@ -113,6 +114,13 @@ def _call(app, requests: list[tuple[str, str, str]]) -> list[tuple[int, dict, by
         return [await one(*r) for r in requests]
 
     return asyncio.run(run())
+
+
+@pytest.fixture(autouse=True)
+def _english_after(monkeypatch):
+    """create_app installs the Chinese messages for the whole process: put the translator
+    back afterwards (the other tests read English source strings)."""
+    monkeypatch.setattr(i18n, "_translate", i18n._translate)
 
 
 @pytest.fixture
