@@ -193,11 +193,19 @@ def project_file(
     code = project["code"]
     events = bundle["events"]
     peers = batch_peers(lib, events)
-    peers[code] = events
-    # the same loader, rules and archive policy as the monitor (library_findings)
-    from .lifecycle import facts
+    if peers:
+        peers[code] = events
+        # the same loader, rules and archive policy as the monitor (library_findings)
+        from .lifecycle import facts
 
-    findings = [f for f in facts.library_findings(lib, as_of, th, peers) if code in f.codes]
+        found = facts.library_findings(lib, as_of, th, peers)
+    else:
+        # no approval batch: the rules over the bundle's live events, as the monitor's
+        # per-event evaluation (the facts loader gives the same findings,
+        # tests/unit/test_lifecycle_facts.py) — without two more queries per lookup
+        archived = [code] if project.get("archived") else []
+        found = lc.monitor({code: lc.with_project_defaults(project, events)}, as_of, th, archived)
+    findings = [f for f in found if code in f.codes]
     return {
         "project": project,
         "events": events,

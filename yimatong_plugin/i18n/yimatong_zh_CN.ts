@@ -259,7 +259,7 @@
       <translation>项目必须有名称</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="91" />
+      <location filename="../service/app.py" line="92" />
       <source>A request body</source>
       <translation>请求体</translation>
     </message>
@@ -496,7 +496,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>阶段事件必须有日期</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="91" />
+      <location filename="../service/app.py" line="92" />
       <source>An uploaded file</source>
       <translation>上传的文件</translation>
     </message>
@@ -2694,7 +2694,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有名为 {name} 的已保存 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="150" />
+      <location filename="../service/app.py" line="151" />
       <source>No such address</source>
       <translation>没有此地址</translation>
     </message>
@@ -4733,7 +4733,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告模块不可用：未生成报告</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="149" />
+      <location filename="../service/app.py" line="150" />
       <source>The request body cannot be read (malformed JSON or multipart form)</source>
       <translation>无法读取请求体（JSON 或 multipart 表单格式错误）</translation>
     </message>
@@ -4743,7 +4743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>请求体不是有效的 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="153" />
+      <location filename="../service/app.py" line="154" />
       <source>The request cannot be served</source>
       <translation>无法处理此请求</translation>
     </message>
@@ -4763,7 +4763,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号必须为数字，而不是“{value}”。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="166" />
+      <location filename="../service/app.py" line="167" />
       <source>The service failed to answer; the error was logged</source>
       <translation>服务处理失败，错误已记录</translation>
     </message>
@@ -4848,7 +4848,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>这是不动产单元号（GB/T 37346），不是项目代码：项目代码为 28 位数字，不含字母。</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="151" />
+      <location filename="../service/app.py" line="152" />
       <source>This method is not allowed here</source>
       <translation>此地址不支持该请求方法</translation>
     </message>
@@ -7130,7 +7130,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法读取{what}</translation>
     </message>
     <message>
-      <location filename="../service/app.py" line="92" />
+      <location filename="../service/app.py" line="93" />
       <source>{what} may hold at most {mb} MB</source>
       <translation>{what}最大为 {mb} MB</translation>
     </message>

@@ -22,6 +22,7 @@ from . import api_write  # noqa: F401  (registers the write routes on the router
 from .api_read import router
 from .context import Libraries, Settings
 from .errors import ApiError, body, from_library, from_validation, install_chinese, log
+from .fast import FastLookup
 from .public import router as public_router
 
 DESCRIPTION = """一码通项目库交换服务 (Yimatong exchange service).
@@ -169,6 +170,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(router)
     app.include_router(public_router)
     app.add_middleware(BodyLimit, settings=settings)
+    # outermost: the hot read's plain case without the framework's routing (same bytes)
+    app.add_middleware(FastLookup, libraries=libraries)
     return app
 
 
