@@ -51,7 +51,7 @@ class _Cells:
         """
         got = getattr(self, "_whole", None)  # not in __init__ only: the disk cache skips it
         if got is None:
-            got = shapely.from_wkb(shapely.to_wkb(self._geom[0]))
+            got = shapely.from_wkb(shapely.to_wkb(self._geom[0], output_dimension=2))
             shapely.prepare(got)
             self._whole = got
         return got
