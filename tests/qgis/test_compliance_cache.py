@@ -115,7 +115,7 @@ def test_a_new_session_reuses_the_disk_copy_with_the_same_results(processing_rea
     # what the first review learned comes back: the repaired farmland polygon is reported
     assert any("基本农田" in w and "repaired" in w for w in fb.warnings)
     red = next(p for p in overlay.CACHE._items.values() if p.n == 1)
-    assert red._cells[0].checked.any()  # its cells were cut and validated before
+    assert red.state[0] == red.VALID and 0 in red._cells  # checked whole before, not again
     # nothing new learned: the files are not rewritten
     assert sorted(data["cache"].glob("*.npz")) == files
 

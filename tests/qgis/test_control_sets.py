@@ -230,9 +230,10 @@ def test_a_second_process_does_no_repair_or_cut_work(processing_ready, library, 
     publish(library, list(_layers()))
     by_set = _second_process(library, "set", tmp_path)
     assert by_set["repair"] == 0 and by_set["split"] == 0, by_set
-    # the same review on the layers themselves, in a fresh process: repairs and cuts counted
+    # the same review on the layers themselves, in a fresh process: repairs counted (it cuts
+    # no pieces: the parcels crossing a huge polygon are intersected with the whole of it)
     direct = _second_process(library, "layers", tmp_path)
-    assert direct["repair"] > 0 and direct["split"] > 0, direct
+    assert direct["repair"] > 0, direct
     assert abs(by_set["total"] - direct["total"]) < 1e-3
 
 

@@ -18,6 +18,7 @@ No pickle: geometries are WKB in one byte buffer with offsets, everything else p
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import threading
@@ -26,6 +27,7 @@ import zipfile
 
 import numpy as np
 import shapely
+from numpy.lib import format as npformat
 
 from .overlay import PreparedLayer, _Cells
 
@@ -186,8 +188,8 @@ def _arrays(layer: PreparedLayer, key_text: str) -> dict:
 
 
 def load(path, key_text: str, make_loader=None, on_demand: bool = False) -> PreparedLayer:
-    """The PreparedLayer written to ``path`` (a path or a binary file object) for ``key_text``;
-    raises :class:`CacheError`.
+    """The PreparedLayer written to ``path`` (a path, a binary file object, or the file's bytes:
+    read in place, without copies) for ``key_text``; raises :class:`CacheError`.
 
     ``make_loader(fids)`` returns the loader of the geometries not in the file (layers prepared
     lazily from a GeoPackage) or None; a lazy layer without a loader is refused. With
@@ -196,7 +198,7 @@ def load(path, key_text: str, make_loader=None, on_demand: bool = False) -> Prep
     polygons are far from the parcels).
     """
     try:
-        with np.load(path, allow_pickle=False) as z:
+        with _open(path) as z:
             if int(z["format"][0]) != FORMAT:
                 raise CacheError(f"format {int(z['format'][0])}, expected {FORMAT}")
             if str(z["key"][0]) != key_text:
@@ -266,6 +268,57 @@ def load(path, key_text: str, make_loader=None, on_demand: bool = False) -> Prep
         except OSError:
             pass
     return layer
+
+
+def _open(source):
+    """The arrays of a ``.npz`` file: ``np.load`` of a path or file object; of bytes, read-only
+    views into them (np.load copies each array through the zip reader: seconds for the ~100 MB
+    of a published farmland layer)."""
+    if not isinstance(source, (bytes, bytearray, memoryview)):
+        return np.load(source, allow_pickle=False)
+    return _NpzBytes(source)
+
+
+class _NpzBytes:
+    """``z[name]`` and ``z.files`` of an uncompressed ``.npz`` held in memory, as views."""
+
+    def __init__(self, data):
+        self._data = data
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            self._infos = {i.filename[:-4]: i for i in zf.infolist() if i.filename.endswith(".npy")}
+        self.files = list(self._infos)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        info = self._infos[name]
+        if info.compress_type != zipfile.ZIP_STORED:
+            raise ValueError(f"{name}: compressed")
+        data, h = self._data, info.header_offset
+        if bytes(data[h : h + 4]) != b"PK\x03\x04":
+            raise ValueError(f"{name}: no local header")
+        start = h + 30 + int.from_bytes(data[h + 26 : h + 28], "little")
+        start += int.from_bytes(data[h + 28 : h + 30], "little")
+        head = io.BytesIO(bytes(data[start : start + 65536]))
+        version = npformat.read_magic(head)
+        if version == (1, 0):
+            shape, fortran, dtype = npformat.read_array_header_1_0(head)
+        elif version == (2, 0):
+            shape, fortran, dtype = npformat.read_array_header_2_0(head)
+        else:
+            raise ValueError(f"{name}: .npy version {version}")
+        if dtype.hasobject:
+            raise ValueError(f"{name}: object array")
+        count = int(np.prod(shape, dtype=np.int64))
+        end = start + head.tell() + count * dtype.itemsize
+        if end > start + info.file_size or end > len(data):
+            raise ValueError(f"{name}: truncated")
+        arr = np.frombuffer(data, dtype=dtype, count=count, offset=start + head.tell())
+        return arr.reshape(shape, order="F" if fortran else "C")
 
 
 def _wkb_loader(raw: np.ndarray, spans: np.ndarray):

@@ -16,12 +16,12 @@ Credentials are stored only as a QGIS ``authcfg`` id: a URI with a password is r
 
 from __future__ import annotations
 
-import datetime
 import re
 import uuid
 from typing import Optional
 
 from ..i18n import tr
+from .control_sets import clean_row, require_schema
 from .errors import LibraryError
 from .schema_v6 import CATALOG_COLUMNS, SOURCE_TYPES
 
@@ -45,22 +45,11 @@ class Catalog:
 
     def __init__(self, lib):
         self.lib = lib
-        if lib.schema_version < 6:
-            raise LibraryError(
-                tr("The library has no catalog (schema version {version} < 6)").format(
-                    version=lib.schema_version
-                ),
-                "schema_too_old",
-            )
+        require_schema(lib, 6, tr("The library has no catalog (schema version {version} < 6)"))
 
     # --- reading -------------------------------------------------------------------------
     def _clean_row(self, row: dict) -> dict:
-        for key, value in list(row.items()):
-            if isinstance(value, (datetime.date, datetime.datetime)):
-                row[key] = value.isoformat()
-        if "retired" in row:
-            row["retired"] = bool(row["retired"])
-        return row
+        return clean_row(row, "retired")
 
     def topics(self, include_retired: bool = False) -> list[dict]:
         """Topics in display order (sort_order, then title)."""

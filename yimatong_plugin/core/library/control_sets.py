@@ -68,6 +68,24 @@ def unpack_features(data: bytes) -> tuple[np.ndarray, list]:
     return fids, [raw[a:b] or None for a, b in zip(starts, ends)]
 
 
+def require_schema(lib, version: int, message: str) -> None:
+    """LibraryError ``schema_too_old`` with ``message`` (formatted with ``{version}``) unless
+    ``lib``'s schema is at least ``version`` (a remote library has none: None)."""
+    found = lib.schema_version
+    if not isinstance(found, int) or found < version:
+        raise LibraryError(message.format(version=found), "schema_too_old")
+
+
+def clean_row(row: dict, flag: str) -> dict:
+    """``row`` with dates as ISO text and its boolean column ``flag`` (if any) as a bool."""
+    for key, value in list(row.items()):
+        if hasattr(value, "isoformat"):
+            row[key] = value.isoformat()
+    if flag in row:
+        row[flag] = bool(row[flag])
+    return row
+
+
 def parse_spec(spec: str) -> tuple[str, Optional[int]]:
     """``"三区三线"`` -> (name, None: its latest version); ``"三区三线@2"`` -> (name, 2)."""
     m = _SPEC.match((spec or "").strip())
@@ -82,22 +100,11 @@ class ControlSets:
 
     def __init__(self, lib):
         self.lib = lib
-        if not isinstance(lib.schema_version, int) or lib.schema_version < 7:  # remote: None
-            raise LibraryError(
-                tr("The library has no control sets (schema version {version} < 7)").format(
-                    version=lib.schema_version
-                ),
-                "schema_too_old",
-            )
+        require_schema(lib, 7, tr("The library has no control sets (schema version {version} < 7)"))
 
     # --- reading -------------------------------------------------------------------------
     def _clean(self, row: dict) -> dict:
-        for key, value in list(row.items()):
-            if hasattr(value, "isoformat"):
-                row[key] = value.isoformat()
-        if "is_current" in row:
-            row["is_current"] = bool(row["is_current"])
-        return row
+        return clean_row(row, "is_current")
 
     def sets(self, name: Optional[str] = None) -> list[dict]:
         """Every set (every version), newest first; of one name when given."""

@@ -18,9 +18,12 @@ How it is fast (each step measured in ``benchmarks/compliance.py``, see benchmar
 * validity is checked (and repaired) only for the layer polygons a parcel's box touches, once
   per polygon, and remembered in the :class:`PreparedLayer`;
 * polygons with more than :data:`HUGE_VERTICES` vertices are checked (and repaired) whole
-  when a parcel first meets them, then cut lazily (a binary tree of halves, :func:`clip_box`:
-  the exact overlay, never GEOS's ``clip_by_rect``, which can return a box's complement; split
-  only where parcels are) into cells of at most :data:`MAX_VERTICES` vertices;
+  when a parcel first meets them and prepared: a parcel the whole polygon misses or holds
+  needs nothing more; one crossing its boundary is intersected with the pieces a published
+  set cut (a binary tree of halves, :func:`clip_box`: the exact overlay, never GEOS's
+  ``clip_by_rect``, which can return a box's complement; only the halves met are cut) into
+  cells of at most :data:`MAX_VERTICES` vertices, or else with the whole polygon (cheaper
+  than cutting for one review);
 * containment shortcuts: a piece holding the whole parcel, or lying wholly inside it, needs no
   intersection;
 * intersections run vectorised in chunks on threads (shapely releases the GIL);

@@ -11,6 +11,7 @@ from .geometry import clip_box, polygonal, repair
 
 MAX_VERTICES = 1024  # … into pieces of at most this many vertices (measured: 256-1024 best)
 MAX_DEPTH = 40  # … and at most this many halvings deep
+EMPTY = -2  # a leaf the polygon misses (``_leaf``; -1: not a piece yet)
 
 
 class _Cells:
@@ -23,8 +24,9 @@ class _Cells:
     are only boxes, split by counting the polygon's vertices in them (the exact overlay of each
     half at every level cost 60× ``clip_by_rect``). ``geom`` must be valid (the exact overlay of
     an invalid polygon is undefined): :class:`PreparedLayer` checks and repairs it whole first.
-    Pieces are checked once more when first met, and prepared for the containment test. Parts
-    of the polygon far from every parcel are never clipped.
+    Pieces are cut, checked once more and prepared for the containment test only when first
+    met (the other half of a split box may never be); parts of the polygon far from every
+    parcel are never clipped.
     """
 
     def __init__(self, geom):
@@ -38,6 +40,22 @@ class _Cells:
         self.unusable = np.array([], dtype=bool)
         self._lock = threading.Lock()
 
+    @property
+    def root(self):
+        """The whole (valid) polygon the pieces are cut from."""
+        return self._geom[0]
+
+    def whole(self):
+        """The whole polygon, prepared, for the predicates that spare most cuts (its own copy:
+        the caller's array may hand the same object to another thread; under the layer's lock).
+        """
+        got = getattr(self, "_whole", None)  # not in __init__ only: the disk cache skips it
+        if got is None:
+            got = shapely.from_wkb(shapely.to_wkb(self._geom[0], output_dimension=2))
+            shapely.prepare(got)
+            self._whole = got
+        return got
+
     def _vertices_in(self, rect) -> int:
         """How many of the polygon's vertices lie in the box ``rect`` (closed)."""
         xy = getattr(self, "_xy", None)  # not in __init__ only: the disk cache skips it
@@ -48,6 +66,7 @@ class _Cells:
         return int(np.count_nonzero((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)))
 
     def _split(self, node: int) -> list:
+        """The two halves of ``node``'s box, as boxes: nothing is cut until a parcel meets one."""
         xmin, ymin, xmax, ymax = self._rect[node]
         if xmax - xmin >= ymax - ymin:
             xm = (xmin + xmax) / 2.0
@@ -58,14 +77,8 @@ class _Cells:
         depth = self._depth[node] + 1
         children = []
         for rect in rects:
-            if self._vertices_in(rect) > MAX_VERTICES and depth < MAX_DEPTH:
-                part = None  # a box to split further: no geometry cut for it
-            else:
-                part = polygonal(clip_box(self._geom[0], rect))
-                if part.is_empty:
-                    continue
             children.append(len(self._geom))
-            self._geom.append(part)
+            self._geom.append(None)
             self._rect.append(rect)
             self._children.append(None)
             self._leaf.append(-1)
@@ -74,8 +87,26 @@ class _Cells:
             self._geom[node] = None  # the leaves and the root keep geometry
         return children
 
-    def query(self, boxes: np.ndarray):
-        """``(box_index, piece_index)`` for pieces whose cell meets each box (n×4 bounds)."""
+    def _cut(self, node: int) -> bool:
+        """Cut the box ``node`` from the polygon when it is small enough to be a piece (False
+        when the polygon misses it). A box with too many vertices stays a box (to split)."""
+        if self._vertices_in(self._rect[node]) > MAX_VERTICES and self._depth[node] < MAX_DEPTH:
+            return True
+        part = polygonal(clip_box(self._geom[0], self._rect[node]))
+        if part.is_empty:
+            self._leaf[node] = EMPTY
+            return False
+        self._geom[node] = part
+        return True
+
+    def query(self, boxes: np.ndarray, cut: bool = True):
+        """``(box_index, piece_index)`` for pieces whose cell meets each box (n×4 bounds).
+
+        Only the pieces met are cut (the other half of a split box may never be). With ``cut``
+        False nothing is cut: returns ``(box_index, piece_index, pending)``, ``pending`` marking
+        the boxes that meet a part not cut yet (their pairs are left out).
+        """
+        pending = np.zeros(len(boxes), dtype=bool)
         with self._lock:
             out_b, out_p, new = [], [], []
             stack = [(0, np.arange(len(boxes)))]
@@ -86,18 +117,30 @@ class _Cells:
                 sel = sel[
                     (b[:, 0] <= r[2]) & (b[:, 2] >= r[0]) & (b[:, 1] <= r[3]) & (b[:, 3] >= r[1])
                 ]
-                if not len(sel):
+                if not len(sel) or self._leaf[node] == EMPTY:
                     continue
                 children = self._children[node]
                 if children is None:
                     g = self._geom[node]
-                    if self._leaf[node] >= 0 or (
+                    ready = self._leaf[node] >= 0 or (
                         g is not None
                         and (
                             shapely.get_num_coordinates(g) <= MAX_VERTICES
                             or self._depth[node] >= MAX_DEPTH
                         )
-                    ):
+                    )
+                    if not ready and not cut:
+                        pending[sel] = True
+                        continue
+                    if self._leaf[node] < 0 and g is None:
+                        if not self._cut(node):
+                            continue
+                        g = self._geom[node]
+                        ready = g is not None and (
+                            shapely.get_num_coordinates(g) <= MAX_VERTICES
+                            or self._depth[node] >= MAX_DEPTH
+                        )
+                    if ready:
                         if self._leaf[node] < 0:
                             self._leaf[node] = len(self.pieces) + len(new)
                             new.append(polygonal(g))
@@ -113,10 +156,14 @@ class _Cells:
                 self.pieces = np.concatenate([self.pieces, added])
                 self.checked = np.concatenate([self.checked, np.zeros(len(new), dtype=bool)])
                 self.unusable = np.concatenate([self.unusable, np.zeros(len(new), dtype=bool)])
-        if not out_b:
-            e = np.array([], dtype=np.int64)
-            return e, e
-        return np.concatenate(out_b), np.concatenate(out_p)
+        if out_b:
+            got = np.concatenate(out_b), np.concatenate(out_p)
+        else:
+            got = np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+        if cut:
+            return got
+        keep = ~pending[got[0]]
+        return got[0][keep], got[1][keep], pending
 
     def ensure_valid(self, ids: np.ndarray) -> bool:
         """Check and repair the pieces ``ids`` (once); True when one needed a repair."""

@@ -58,14 +58,21 @@ def _run_chunks(func, n: int, workers: int, is_canceled, cost=None) -> list:
             out.append(func(a, b))
         return out
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(func, a, b) for a, b in bounds]
-        out = []
-        for fut in futures:
-            if is_canceled():
-                for f in futures:
-                    f.cancel()
-                raise OverlayCanceledError()
-            out.append(fut.result())
+        return results_in_order([pool.submit(func, a, b) for a, b in bounds], is_canceled)
+
+
+def results_in_order(futures: list, is_canceled, done: Callable[[int], None] | None = None):
+    """The results of ``futures`` in their order; when ``is_canceled()`` turns True the rest
+    are cancelled and :class:`OverlayCanceledError` raised. ``done(k)`` after the k-th result."""
+    out = []
+    for fut in futures:
+        if is_canceled():
+            for f in futures:
+                f.cancel()
+            raise OverlayCanceledError()
+        out.append(fut.result())
+        if done is not None:
+            done(len(out))
     return out
 
 

@@ -247,19 +247,35 @@ class PreparedLayer:
                 cells = self.cells(src)  # checks the polygon whole first
                 if self.state[src] == self.UNUSABLE:
                     continue
-                loc, cell = cells.query(pbounds[grp_p])
+                # the whole polygon (prepared) first: a parcel it misses or holds needs no
+                # piece; only the parcels crossing its boundary (most are not) are intersected
+                whole = cells.whole()
+                grp_p = grp_p[shapely.intersects(whole, parcels[grp_p])]
+                holds = shapely.contains_properly(whole, parcels[grp_p])
+                # … with the pieces already cut (a published set); where a parcel meets a part
+                # not cut yet, with the whole polygon: exact, and cheaper than cutting the
+                # pieces (medium benchmark: ~1.6 ms a pair against ~6 ms a piece cut)
+                crossing = grp_p[~holds]
+                loc, cell, pending = cells.query(pbounds[crossing], cut=False)
+                for sel, kind in ((grp_p[holds], HOLDS_PARCEL), (crossing[pending], NONE)):
+                    out_p.append(sel)
+                    out_g.append(np.full(len(sel), cells.root, dtype=object))
+                    out_s.append(np.full(len(sel), src, dtype=np.int64))
+                    out_c.append(np.full(len(sel), kind, dtype=np.int8))
+                if not len(loc):
+                    continue
                 if cells.ensure_valid(cell):
                     self.state[src] = self.REPAIRED
                 ok = ~cells.unusable[cell]
                 loc, cell = loc[ok], cell[ok]
-                pp = grp_p[loc]
+                pp = crossing[loc]
                 hit = shapely.intersects(parcels[pp], cells.pieces[cell])
                 pp, cell = pp[hit], cell[hit]
                 out_p.append(pp)
                 out_g.append(cells.pieces[cell])
                 out_s.append(np.full(len(pp), src, dtype=np.int64))
-                holds = shapely.contains_properly(cells.pieces[cell], parcels[pp])
-                out_c.append(np.where(holds, HOLDS_PARCEL, NONE))
+                # a parcel crossing the polygon's boundary lies in none of its pieces
+                out_c.append(np.full(len(pp), NONE, dtype=np.int8))
         return (
             np.concatenate(out_p).astype(np.int64),
             np.concatenate(out_g),

@@ -9,7 +9,6 @@ published set finds nothing left to do. :func:`to_bytes` / :func:`from_bytes` ca
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from typing import Callable, Optional
@@ -95,4 +94,4 @@ def to_bytes(layer: PreparedLayer, data_sha256: str, epsg: int) -> bytes:
 def from_bytes(data: bytes, data_sha256: str, epsg: int) -> PreparedLayer:
     """The prepared layer stored for this data version; :class:`overlay_cache.CacheError` when
     the bytes belong to another version or cannot be read."""
-    return overlay_cache.load(io.BytesIO(data), key_text(data_sha256, epsg), on_demand=True)
+    return overlay_cache.load(data, key_text(data_sha256, epsg), on_demand=True)

@@ -46,6 +46,7 @@ from ..overlay import (
     default_workers,
     polygonal,
 )
+from ..overlay.engine import results_in_order
 from .land import AllowedLand, Constraints, search_geometry, tile_land
 
 QUAD_SEGS = 16
@@ -232,25 +233,15 @@ def opened_land(
         return list(pieces(core_land)), list(pieces(opened)), removed
 
     land_parts, opened_parts, removed = [], [], {}
-    done = 0
     if workers > 1 and len(tiles) > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(work, t) for t in tiles]
-            results = []
-            for fut in futures:
-                if is_canceled():
-                    for f in futures:
-                        f.cancel()
-                    raise OverlayCanceledError()
-                results.append(fut.result())
-                done += 1
-                progress(done / len(tiles))
+            results = results_in_order(futures, is_canceled, lambda k: progress(k / len(tiles)))
     else:
         results = []
         for t in tiles:
             results.append(work(t))
-            done += 1
-            progress(done / len(tiles))
+            progress(len(results) / len(tiles))
     for lp, op, rm in results:
         land_parts += lp
         opened_parts += op
