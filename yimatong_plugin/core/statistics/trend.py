@@ -16,7 +16,15 @@ import datetime as _dt
 from ..i18n import tr
 from .anomalies import Batch, batch_lookups, batches_of
 from .query import StatsFilter
-from .tables import Column, Table, area_columns, area_values
+from .tables import (
+    Column,
+    Table,
+    add_batch,
+    area_columns,
+    area_values,
+    batch_sum_columns,
+    batch_sum_values,
+)
 
 #: how many past year ends the trend shows
 TREND_YEARS = 10
@@ -52,12 +60,7 @@ def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
         tr("批而未供 over time (year ends)"),
         [
             Column("as_of", tr("As of"), "text"),
-            Column("batches", tr("Batches"), "int"),
-            *area_columns("approved", tr("Approved area")),
-            *area_columns("unsupplied", tr("Unsupplied area")),
-            Column("ratio", tr("Supplied ratio"), "ratio"),
-            *area_columns("change", tr("Change of the unsupplied area")),
-            Column("unknown", tr("Batches without area"), "int"),
+            *batch_sum_columns(area_columns("change", tr("Change of the unsupplied area"))),
         ],
         note=tr(
             "Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; "
@@ -67,19 +70,10 @@ def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
     )
     previous = None
     for day, found in [*trend, (as_of, batches)]:
-        known = [b for b in found if b.approved_m2 is not None]
-        approved = sum(b.approved_m2 for b in known)
-        unsupplied = sum(b.unsupplied_m2 for b in known)
-        table.rows.append(
-            [
-                day.isoformat(),
-                len(found),
-                *area_values(approved),
-                *area_values(unsupplied),
-                (1.0 - unsupplied / approved) if approved else None,
-                *area_values(None if previous is None else unsupplied - previous),
-                len(found) - len(known),
-            ]
-        )
-        previous = unsupplied
+        acc = [0, 0.0, 0.0, 0]
+        for b in found:
+            add_batch(acc, b.approved_m2, b.unsupplied_m2)
+        change = area_values(None if previous is None else acc[2] - previous)
+        table.rows.append([day.isoformat(), *batch_sum_values(acc, change, empty_unknown=False)])
+        previous = acc[2]
     return table
