@@ -14,17 +14,9 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..i18n import tr
+from . import tables as t
 from .anomalies import Batch, batch_lookups, batches_of
 from .query import StatsFilter
-from .tables import (
-    Column,
-    Table,
-    add_batch,
-    area_columns,
-    area_values,
-    batch_sum_columns,
-    batch_sum_values,
-)
 
 #: how many past year ends the trend shows
 TREND_YEARS = 10
@@ -54,13 +46,13 @@ def _same(f) -> tuple:
     return (f.batch, f.since, f.supplied_ratio, f.codes, f.events)
 
 
-def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
-    table = Table(
+def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> t.Table:
+    table = t.Table(
         "unsupplied_trend",
         tr("批而未供 over time (year ends)"),
         [
-            Column("as_of", tr("As of"), "text"),
-            *batch_sum_columns(area_columns("change", tr("Change of the unsupplied area"))),
+            t.Column("as_of", tr("As of"), "text"),
+            *t.batch_sum_columns(t.area_columns("change", tr("Change of the unsupplied area"))),
         ],
         note=tr(
             "Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; "
@@ -72,8 +64,8 @@ def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
     for day, found in [*trend, (as_of, batches)]:
         acc = [0, 0.0, 0.0, 0]
         for b in found:
-            add_batch(acc, b.approved_m2, b.unsupplied_m2)
-        change = area_values(None if previous is None else acc[2] - previous)
-        table.rows.append([day.isoformat(), *batch_sum_values(acc, change, empty_unknown=False)])
+            t.add_batch(acc, b.approved_m2, b.unsupplied_m2)
+        change = t.area_values(None if previous is None else acc[2] - previous)
+        table.rows.append([day.isoformat(), *t.batch_sum_values(acc, change, empty_unknown=False)])
         previous = acc[2]
     return table
