@@ -15,27 +15,34 @@ import datetime as _dt
 
 from ..i18n import tr
 from . import tables as t
-from .anomalies import Batch, batch_lookups, batches_of
+from .anomalies import Batch, batch_lookups, batches_by_finding
 from .query import StatsFilter
 
 #: how many past year ends the trend shows
 TREND_YEARS = 10
 
 
+def trend_years(as_of: _dt.date) -> range:
+    """The years whose 31 December the trend shows (:data:`TREND_YEARS` before ``as_of``'s)."""
+    return range(as_of.year - TREND_YEARS, as_of.year)
+
+
 def unsupplied_trend(
-    lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None
+    lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None, found=None
 ) -> list[tuple[_dt.date, list[Batch]]]:
-    """``[(31 December, its 批而未供 batches matching flt)]`` for the year ends before as_of."""
+    """``[(31 December, its 批而未供 batches matching flt)]`` for the year ends before as_of;
+    ``found``: the 批而未供 findings at those year ends when the caller has them
+    (``lifecycle.facts.findings_and_year_ends``), else evaluated here."""
     from ..lifecycle import facts
 
-    years = range(as_of.year - TREND_YEARS, as_of.year)
-    found = facts.unsupplied_at_year_ends(facts.library_fetch(lib), years, thresholds, canceled)
+    if found is None:
+        fetch = facts.library_fetch(lib)
+        found = facts.unsupplied_at_year_ends(fetch, trend_years(as_of), thresholds, canceled)
     # a batch unchanged from one year end to the next is the same finding: its Batch once
     unique = {_same(f): f for findings in found.values() for f in findings}
-    lookups = batch_lookups(lib, list(unique.values()))
-    batch = {}
-    for f in unique.values():
-        (batch[_same(f)],) = batches_of(lib, [f], flt, lookups) or (None,)
+    findings = list(unique.values())
+    batches = batches_by_finding(lib, findings, flt, batch_lookups(lib, findings))
+    batch = {_same(f): b for f, b in zip(findings, batches)}
     out = []
     for day, findings in sorted(found.items()):
         out.append((day, [batch[_same(f)] for f in findings if batch[_same(f)] is not None]))
