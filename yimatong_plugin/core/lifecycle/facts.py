@@ -169,7 +169,7 @@ def findings(
 
 def _load_chunks(fetch: Fetch, as_of, codes, canceled, at_least_one=False):
     """:func:`load` of ``codes`` in chunks; None when ``canceled()``."""
-    projects, events = {}, {}
+    projects, events = {}, _Loaded()
     only = sorted(set(codes))
     for i in range(0, max(1, len(only)) if at_least_one else len(only), _CHUNK):
         more_projects, more_events = load(fetch, as_of, only[i : i + _CHUNK])
@@ -184,19 +184,36 @@ def _evaluate(projects, events, as_of, th, keep=None, rule_codes=None, only=None
     """The findings over the loaded ``events`` (``only``: of those codes) as of ``as_of``:
     批而未供 of the batches in ``keep`` (None: all), the project rules of ``rule_codes``."""
     archived = {code for code, row in projects.items() if row.get("archived")}
-    batches = {
-        code: [e for e in evs if e.stage in _BATCH_STAGES]
-        for code, evs in sorted(events.items())
-        if only is None or code in only
-    }
-    out = unsupplied_findings({c: e for c, e in batches.items() if e}, as_of, th, archived)
+    codes = sorted(events) if only is None else sorted(c for c in only if c in events)
+    batch_events = _batch_events(events)
+    batches = {c: batch_events[c] for c in codes if c in batch_events}
+    out = unsupplied_findings(batches, as_of, th, archived)
     if keep is not None:  # a batch the screen did not keep may lack members here
         out = [f for f in out if f.batch in keep]
-    for code in sorted(events):
-        if only is not None and code not in only:
-            continue
+    for code in codes:
         if code not in archived and (rule_codes is None or code in rule_codes):
             out.extend(project_findings(code, events[code], as_of, th))
+    return out
+
+
+class _Loaded(dict):
+    """The loaded events by code, with their approvals and supplies once (several dates)."""
+
+    batch_events: dict | None = None
+
+
+def _batch_events(events: dict) -> dict[str, list[Event]]:
+    """``{code: its approvals and supplies}`` (the codes with one), kept on a :class:`_Loaded`."""
+    cached = getattr(events, "batch_events", None)
+    if cached is not None:
+        return cached
+    out = {}
+    for code, evs in events.items():
+        kept = [e for e in evs if e.stage in _BATCH_STAGES]
+        if kept:
+            out[code] = kept
+    if isinstance(events, _Loaded):
+        events.batch_events = out
     return out
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from .anomalies import Anomalies
+from .anomalies import Anomalies, batch_lookups
 from .anomalies import compute as compute_anomalies
 from .build import build_tables
 from .plan import plan_execution
@@ -75,8 +75,8 @@ def compute(
     """Every table as of ``as_of`` (default today) over the projects matching ``flt``.
     ``canceled()`` returning True stops early (returns None)."""
     from ..dictionaries import default_dictionaries
+    from ..lifecycle import RULE_UNSUPPLIED, to_date
     from ..lifecycle import facts as lifecycle_facts
-    from ..lifecycle import to_date
 
     as_of = to_date(as_of) if as_of is not None else _dt.date.today()
     flt = flt or StatsFilter()
@@ -92,8 +92,15 @@ def compute(
     )
     if canceled is not None and canceled():
         return None
-    anomalies = compute_anomalies(lib, as_of, flt, thresholds, canceled=canceled, findings=now)
-    anomalies.trend = unsupplied_trend(lib, as_of, flt, thresholds, found=year_ends)
+    # the approvals and projects every 批而未供 batch rests on, fetched once for all dates
+    unsupplied = [f for found in [now, *year_ends.values()] for f in found]
+    lookups = batch_lookups(lib, [f for f in unsupplied if f.rule == RULE_UNSUPPLIED])
+    anomalies = compute_anomalies(
+        lib, as_of, flt, thresholds, canceled=canceled, findings=now, lookups=lookups
+    )
+    anomalies.trend = unsupplied_trend(
+        lib, as_of, flt, thresholds, found=year_ends, lookups=lookups
+    )
     if canceled is not None and canceled():
         return None
     plan_year = int(flt.year) if flt.year else as_of.year

@@ -51,16 +51,23 @@ class Anomalies:
 
 
 def compute(
-    lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None, findings=None
+    lib,
+    as_of: _dt.date,
+    flt: StatsFilter,
+    thresholds=None,
+    canceled=None,
+    findings=None,
+    lookups=None,
 ) -> Anomalies:
     """The anomalies as of ``as_of``; ``findings``: the monitor's as of then, when the caller
-    has them (``lifecycle.facts.findings_and_year_ends``), else evaluated here."""
+    has them (``lifecycle.facts.findings_and_year_ends``), else evaluated here; ``lookups``:
+    :func:`batch_lookups` of their 批而未供 findings or more."""
     from .. import projectbox as pb
 
     if findings is None:
         findings = pb.library_findings(lib, as_of, thresholds, canceled=canceled)
     unsupplied = [f for f in findings if f.rule == lc.RULE_UNSUPPLIED]
-    batches = batches_of(lib, unsupplied, flt)
+    batches = batches_of(lib, unsupplied, flt, lookups)
     codes = {c for f in findings if f.rule in (lc.RULE_IDLE, lc.RULE_UNUSED) for c in f.codes}
     everyone = projects_by_code(lib, StatsFilter(), codes)
     matching = {c for c, row in everyone.items() if flt.matches(row)}
@@ -119,6 +126,7 @@ def batches_by_finding(
         else {c for c, r in everyone.items() if flt.matches(r)}
     )
     batches: list[Batch | None] = []
+    areas: dict = {}  # approval fid -> its area (with the project's defaults)
     for f in unsupplied:
         rows = [approvals[e] for e in f.events if e in approvals]
         if not any(r["code"] in matching for r in rows):
@@ -129,8 +137,10 @@ def batches_by_finding(
         total = 0.0
         for row in rows:
             project = everyone.get(row["code"], {})
-            (ev,) = lc.with_project_defaults(project, [row])
-            area = ev.area()
+            area = areas.get(row["fid"], False)
+            if area is False:  # an approval in several findings (the trend's dates): once
+                (ev,) = lc.with_project_defaults(project, [row])
+                area = areas[row["fid"]] = ev.area()
             admin = str(project.get("admin") or row["code"][2:8])
             if not area:
                 known = False

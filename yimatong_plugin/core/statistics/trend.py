@@ -28,11 +28,18 @@ def trend_years(as_of: _dt.date) -> range:
 
 
 def unsupplied_trend(
-    lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None, found=None
+    lib,
+    as_of: _dt.date,
+    flt: StatsFilter,
+    thresholds=None,
+    canceled=None,
+    found=None,
+    lookups=None,
 ) -> list[tuple[_dt.date, list[Batch]]]:
     """``[(31 December, its 批而未供 batches matching flt)]`` for the year ends before as_of;
     ``found``: the 批而未供 findings at those year ends when the caller has them
-    (``lifecycle.facts.findings_and_year_ends``), else evaluated here."""
+    (``lifecycle.facts.findings_and_year_ends``), else evaluated here; ``lookups``:
+    ``anomalies.batch_lookups`` of those findings or more."""
     from ..lifecycle import facts
 
     if found is None:
@@ -41,7 +48,7 @@ def unsupplied_trend(
     # a batch unchanged from one year end to the next is the same finding: its Batch once
     unique = {_same(f): f for findings in found.values() for f in findings}
     findings = list(unique.values())
-    batches = batches_by_finding(lib, findings, flt, batch_lookups(lib, findings))
+    batches = batches_by_finding(lib, findings, flt, lookups or batch_lookups(lib, findings))
     batch = {_same(f): b for f, b in zip(findings, batches)}
     out = []
     for day, findings in sorted(found.items()):
