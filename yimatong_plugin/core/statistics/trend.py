@@ -33,6 +33,7 @@ def unsupplied_trend(
     flt: StatsFilter,
     thresholds=None,
     canceled=None,
+    *,
     found=None,
     lookups=None,
 ) -> list[tuple[_dt.date, list[Batch]]]:
