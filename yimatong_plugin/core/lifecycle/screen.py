@@ -183,10 +183,6 @@ class _Facts:
         self._kept: dict[str, list[str]] = {}  # due batches kept -> their sorted members
         self._pending: dict[str, _dt.date] = {}  # batches not due yet -> due date
         self._last: tuple | None = None  # (as_of, thresholds, archived) of the last decide
-        # per batch: (due, sorted members, live members, counted by area), until an approval
-        # of the batch is added (``_approved``: those changed)
-        self._info: dict[str, tuple] = {}
-        self._approved: set[str] = set()
 
     def add(self, rows, archived: set, agreed: set) -> None:
         for stage, code, key, _year, first_day, no_area, zero_area, fact in rows:
@@ -198,7 +194,6 @@ class _Facts:
                 seen[1] += missing
                 self._keys_of.setdefault(code, set()).add(str(key))
                 self._dirty.add(str(key))
-                self._approved.add(str(key))
                 continue
             if stage == "supply":
                 flags = self.supplies.setdefault(code, {})
@@ -211,32 +206,22 @@ class _Facts:
         last = self._last
         if last is None or as_of < last[0] or last[1] is not thresholds or last[2] is not archived:
             self._dirty, self._kept, self._pending = set(self.approvals), {}, {}
-            self._info, self._approved = {}, set()
         self._last = (as_of, thresholds, archived)
         todo = self._dirty | {k for k, due in self._pending.items() if due <= as_of}
         self._dirty = set()
         for key in todo:
             self._kept.pop(key, None)
-            info = self._info.get(key)
-            if info is None or key in self._approved:
-                members = self.approvals[key]
-                first = min(day for day, _ in members.values())
-                live = [c for c in members if c not in archived]
-                info = self._info[key] = (
-                    add_years(to_date(first), thresholds.unsupplied_years),
-                    sorted(members),
-                    live,
-                    all(members[c][1] == 0 for c in live),
-                )
-            due, members_sorted, live, by_area = info
+            members = self.approvals[key]
+            first = min(day for day, _ in members.values())
+            due = add_years(to_date(first), thresholds.unsupplied_years)
             if as_of < due:
                 self._pending[key] = due
                 continue
             self._pending.pop(key, None)
-            supplies = self.supplies
-            if any(not _surely_supplied(supplies.get(c, {}), key, by_area) for c in live):
-                self._kept[key] = members_sorted
-        self._approved = set()
+            live = [c for c in members if c not in archived]
+            by_area = all(members[c][1] == 0 for c in live)
+            if any(not _surely_supplied(self.supplies.get(c, {}), key, by_area) for c in live):
+                self._kept[key] = sorted(members)
         out.batches.update(self._kept)
         return out
 
