@@ -175,14 +175,7 @@ class _Facts:
         self.approvals: dict[str, dict[str, list]] = {}  # key -> code -> [first day, no area]
         self.supplies: dict[str, dict[str | None, int]] = {}  # code -> batch/None -> no area
         self.projects: set[str] = set()
-        # decide() at later and later dates re-decides only the batches whose facts changed
-        # since (``_dirty``: an approval of the batch or a supply of one of its projects was
-        # added) and those that fell due: the others keep their verdict
-        self._keys_of: dict[str, set[str]] = {}  # code -> its batch keys
-        self._dirty: set[str] = set()
-        self._kept: dict[str, list[str]] = {}  # due batches kept -> their sorted members
-        self._pending: dict[str, _dt.date] = {}  # batches not due yet -> due date
-        self._last: tuple | None = None  # (as_of, thresholds, archived) of the last decide
+        self._due: dict[tuple, _dt.date] = {}  # (batch, first day) -> due date
 
     def add(self, rows, archived: set, agreed: set) -> None:
         for stage, code, key, _year, first_day, no_area, zero_area, fact in rows:
@@ -192,37 +185,25 @@ class _Facts:
                 seen = self.approvals.setdefault(str(key), {}).setdefault(code, [str(first_day), 0])
                 seen[0] = min(seen[0], str(first_day))
                 seen[1] += missing
-                self._keys_of.setdefault(code, set()).add(str(key))
-                self._dirty.add(str(key))
                 continue
             if stage == "supply":
                 flags = self.supplies.setdefault(code, {})
                 flags[key] = max(flags.get(key, 0), int(no_area))
-                self._dirty.update(self._keys_of.get(code, ()))
             if (fact or (stage == "supply" and code in agreed)) and code not in archived:
                 self.projects.add(code)
 
     def decide(self, as_of, thresholds, archived, out: Screen) -> Screen:
-        last = self._last
-        if last is None or as_of < last[0] or last[1] is not thresholds or last[2] is not archived:
-            self._dirty, self._kept, self._pending = set(self.approvals), {}, {}
-        self._last = (as_of, thresholds, archived)
-        todo = self._dirty | {k for k, due in self._pending.items() if due <= as_of}
-        self._dirty = set()
-        for key in todo:
-            self._kept.pop(key, None)
-            members = self.approvals[key]
+        for key, members in self.approvals.items():
             first = min(day for day, _ in members.values())
-            due = add_years(to_date(first), thresholds.unsupplied_years)
+            due = self._due.get((key, first))
+            if due is None:
+                due = self._due[key, first] = add_years(to_date(first), thresholds.unsupplied_years)
             if as_of < due:
-                self._pending[key] = due
                 continue
-            self._pending.pop(key, None)
             live = [c for c in members if c not in archived]
             by_area = all(members[c][1] == 0 for c in live)
             if any(not _surely_supplied(self.supplies.get(c, {}), key, by_area) for c in live):
-                self._kept[key] = sorted(members)
-        out.batches.update(self._kept)
+                out.batches[key] = sorted(members)
         return out
 
 
