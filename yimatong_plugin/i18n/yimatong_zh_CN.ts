@@ -946,7 +946,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="69" />
+      <location filename="../core/statistics/trend.py" line="70" />
       <source>Change of the unsupplied area</source>
       <translation>批而未供面积变化</translation>
     </message>
@@ -1596,7 +1596,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="71" />
+      <location filename="../core/statistics/trend.py" line="72" />
       <source>Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; a negative change is land digested (supplied), a positive one batches newly due. Areas count the batches whose approvals record one.</source>
       <translation>每行为生命周期监测在该日查出的批而未供批次；变化为负表示已消化（已供地）面积，为正表示新到期的批次。面积只计批准记录有面积的批次。</translation>
     </message>
@@ -7170,7 +7170,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供（按行政区）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="66" />
+      <location filename="../core/statistics/trend.py" line="67" />
       <source>批而未供 over time (year ends)</source>
       <translation>批而未供消化趋势（各年末）</translation>
     </message>
