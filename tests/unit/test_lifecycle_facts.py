@@ -228,3 +228,20 @@ def test_a_date_stored_with_a_time_counts_on_that_day(tmp_path):
     assert [(f.rule, f.stage) for f in expected] == [(lc.RULE_IDLE, lc.IDLE_REPOSSESSION)]
     same(facts.library_findings(lib, as_of), expected)
     lib.close()
+
+
+@pytest.mark.parametrize("as_of", AS_OFS[1:], ids=str)
+def test_findings_with_year_ends_in_one_pass_are_the_monitor_at_each_date(library, as_of):
+    """The statistics' anomalies and trend from one screen and one load: the findings as of
+    ``as_of`` and the 批而未供 of each year end before it, each what the per-event monitor
+    gives run at that date."""
+    lib, _ = library
+    years = range(2017, as_of.year)
+    now, ends = facts.findings_and_year_ends(facts.library_fetch(lib), as_of, years)
+    same(now, per_event(lib, as_of))
+    assert sorted(ends) == [dt.date(y, 12, 31) for y in years]
+    for day, found in ends.items():
+        same(found, [f for f in per_event(lib, day) if f.rule == lc.RULE_UNSUPPLIED])
+    assert sum(len(found) for found in ends.values()) > 0
+    with pytest.raises(ValueError):
+        facts.findings_and_year_ends(facts.library_fetch(lib), as_of, [as_of.year])

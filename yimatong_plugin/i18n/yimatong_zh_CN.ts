@@ -184,7 +184,7 @@
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="156" />
+      <location filename="../core/statistics/build.py" line="153" />
       <source>A batch is supplied as a whole: its unsupplied area is split among divisions by the approved area of its projects there, with the batch's supplied ratio.</source>
       <translation>批次按整体计算供地率：批次的未供面积按各行政区内项目的批准面积、以该批次供地率分摊到各行政区。</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>约定竣工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="101" />
+      <location filename="../core/lifecycle/rules.py" line="93" />
       <source>Agreed completion {agreed} (supply {supply_date}, {doc}); completed {actual} ({doc2}), {days} days late.</source>
       <translation>约定竣工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}竣工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -384,7 +384,7 @@
       <translation>约定开工时间</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="154" />
+      <location filename="../core/lifecycle/rules.py" line="127" />
       <source>Agreed start {agreed} (supply {supply_date}, {doc}); started {actual} ({doc2}), {days} days late.</source>
       <translation>约定开工时间{agreed}（{supply_date}供地，{doc}）；实际{actual}开工（{doc2}），逾期{days}天。</translation>
     </message>
@@ -486,7 +486,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>需要 API 密钥（Authorization: Bearer &lt;密钥&gt;）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="104" />
+      <location filename="../core/statistics/build.py" line="112" />
       <source>An empty area: an approval of the batch records no area, so the lifecycle rules count its projects, not m².</source>
       <translation>面积为空：该批次有批准记录未填面积，生命周期规则按项目个数而非面积计算，面积未知。</translation>
     </message>
@@ -511,7 +511,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>年度出让计划</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="226" />
+      <location filename="../core/statistics/build.py" line="191" />
       <source>Anomaly</source>
       <translation>异常</translation>
     </message>
@@ -556,22 +556,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>项目批准类型</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="190" />
+      <location filename="../core/statistics/build.py" line="171" />
       <source>Approval year</source>
       <translation>批准年份</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="117" />
+      <location filename="../core/statistics/build.py" line="125" />
       <source>Approved area</source>
       <translation>批准面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="113" />
+      <location filename="../core/statistics/build.py" line="121" />
       <source>Approved on</source>
       <translation>批准日期</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="63" />
+      <location filename="../core/statistics/build.py" line="71" />
       <source>Area</source>
       <translation>面积</translation>
     </message>
@@ -616,7 +616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积容差（%）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="48" />
+      <location filename="../core/statistics/build.py" line="56" />
       <source>Area: the current parcels of each project (ellipsoidal, CGCS2000); a project without current parcels counts with its declared area, one with neither counts 0.</source>
       <translation>面积：各项目现行地块面积之和（CGCS2000 椭球面积）；无现行地块的项目按申报面积计，两者皆无的按 0 计。</translation>
     </message>
@@ -706,7 +706,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="112" />
+      <location filename="../core/statistics/build.py" line="120" />
       <source>Batch</source>
       <translation>批次</translation>
     </message>
@@ -716,12 +716,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>批次{batch}于{date}批准（{doc}）；{due}满{years}年；截至{as_of}供地率{ratio}（{amount}）；未供项目：{codes}。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="150" />
+      <location filename="../core/statistics/tables.py" line="81" />
       <source>Batches</source>
       <translation>批次数</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="154" />
+      <location filename="../core/statistics/tables.py" line="86" />
       <source>Batches without area</source>
       <translation>无面积批次数</translation>
     </message>
@@ -956,7 +956,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="59" />
+      <location filename="../core/statistics/trend.py" line="70" />
       <source>Change of the unsupplied area</source>
       <translation>批而未供面积变化</translation>
     </message>
@@ -1061,7 +1061,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="254" />
+      <location filename="../core/statistics/build.py" line="219" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -1336,7 +1336,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入磁盘缓存文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="64" />
+      <location filename="../core/statistics/build.py" line="72" />
       <source>Counted with declared area (projects)</source>
       <translation>按申报面积计的项目数</translation>
     </message>
@@ -1411,7 +1411,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="259" />
+      <location filename="../core/statistics/build.py" line="224" />
       <source>Days</source>
       <translation>距基准日天数</translation>
     </message>
@@ -1606,7 +1606,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="114" />
+      <location filename="../core/statistics/build.py" line="122" />
       <source>Due (threshold reached)</source>
       <translation>满期日期</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="62" />
+      <location filename="../core/statistics/trend.py" line="72" />
       <source>Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; a negative change is land digested (supplied), a positive one batches newly due. Areas count the batches whose approvals record one.</source>
       <translation>每行为生命周期监测在该日查出的批而未供批次；变化为负表示已消化（已供地）面积，为正表示新到期的批次。面积只计批准记录有面积的批次。</translation>
     </message>
@@ -1641,7 +1641,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>事件</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="261" />
+      <location filename="../core/statistics/build.py" line="226" />
       <source>Evidence</source>
       <translation>依据</translation>
     </message>
@@ -1661,12 +1661,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>Excel 导入</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="299" />
+      <location filename="../core/statistics/build.py" line="264" />
       <source>Execution ratio</source>
       <translation>执行率</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="329" />
+      <location filename="../core/statistics/build.py" line="294" />
       <source>Execution ratio to date</source>
       <translation>累计执行率</translation>
     </message>
@@ -1952,7 +1952,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="56" />
+      <location filename="../core/statistics/build.py" line="64" />
       <source>Group code</source>
       <translation>代码</translation>
     </message>
@@ -2499,7 +2499,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>缺少或损坏的依赖项</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="325" />
+      <location filename="../core/statistics/build.py" line="290" />
       <source>Month</source>
       <translation>月份</translation>
     </message>
@@ -2514,7 +2514,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="56" />
+      <location filename="../core/statistics/build.py" line="64" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -3120,7 +3120,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划年度</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="287" />
+      <location filename="../core/statistics/build.py" line="252" />
       <source>Plan: the declared area of the {year} transfer-plan projects; supplied: their supply events dated {year}, with the area each records (else the project's declared area).</source>
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
@@ -3135,12 +3135,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>图层“{layer}”中有 {n} 个地块在 {crs} 下的平面面积与椭球面积相差最多 {pct:.2f}%（超过 {tol:.1f}%）（{shown}）：{crs} 不适合计算这些地块的面积；审查已停止</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="296" />
+      <location filename="../core/statistics/build.py" line="261" />
       <source>Planned area</source>
       <translation>计划面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="295" />
+      <location filename="../core/statistics/build.py" line="260" />
       <source>Planned projects</source>
       <translation>计划项目数</translation>
     </message>
@@ -3440,37 +3440,37 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="62" />
+      <location filename="../core/statistics/build.py" line="70" />
       <source>Projects</source>
       <translation>项目数</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="30" />
+      <location filename="../core/statistics/build.py" line="38" />
       <source>Projects and area by current stage</source>
       <translation>按当前阶段统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="27" />
+      <location filename="../core/statistics/build.py" line="35" />
       <source>Projects and area by division</source>
       <translation>按行政区统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="32" />
+      <location filename="../core/statistics/build.py" line="40" />
       <source>Projects and area by land use (level 1)</source>
       <translation>按用地用海一级类统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="33" />
+      <location filename="../core/statistics/build.py" line="41" />
       <source>Projects and area by land use (level 2)</source>
       <translation>按用地用海二级类统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="29" />
+      <location filename="../core/statistics/build.py" line="37" />
       <source>Projects and area by source</source>
       <translation>按项目来源统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="31" />
+      <location filename="../core/statistics/build.py" line="39" />
       <source>Projects and area by supply type</source>
       <translation>按供地方式统计项目数与面积</translation>
     </message>
@@ -3480,12 +3480,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>分乡镇项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="28" />
+      <location filename="../core/statistics/build.py" line="36" />
       <source>Projects and area by year</source>
       <translation>按年度统计项目数与面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="116" />
+      <location filename="../core/statistics/build.py" line="124" />
       <source>Projects not supplied</source>
       <translation>未供项目数</translation>
     </message>
@@ -4014,7 +4014,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="258" />
+      <location filename="../core/statistics/build.py" line="223" />
       <source>Since</source>
       <translation>起始日期</translation>
     </message>
@@ -4074,7 +4074,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="227" />
+      <location filename="../core/statistics/build.py" line="192" />
       <source>Stage</source>
       <translation>阶段</translation>
     </message>
@@ -4094,7 +4094,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="69" />
+      <location filename="../core/statistics/build.py" line="77" />
       <source>Stage: the latest live event on or before {date}.</source>
       <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
@@ -4104,7 +4104,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>前置库表</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="284" />
+      <location filename="../core/lifecycle/rules.py" line="276" />
       <source>Started {start} ({doc}); supervision {date} ({doc2}) recorded {facts}, development stopped {stopped}; one full year on {fee}; {stage} since {since}.</source>
       <translation>{start}开工（{doc}）；{date}批后监管（{doc2}）记录{facts}，{stopped}起停止开发；{fee}满一年；自{since}起进入{stage}。</translation>
     </message>
@@ -4179,37 +4179,37 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>按统计截止日汇总项目库：按行政区、年度、来源、当前阶段、供地类型和用地用海分类（一级、二级）统计项目数与面积（平方米、公顷、亩）；按审批批次、行政区和批准年度统计批而未供（批次与供地率取自全生命周期监测）；按处置阶段（征缴闲置费／无偿收回）统计闲置土地，以及供而未用；按行政区和月份对比年度出让计划与实际供地。提供乡镇图层（TOWNS、TOWN_FIELD）时，另按乡镇统计项目数与面积：地块按乡镇界线切分（跨界地块按面积拆分，不在任何乡镇的面积单列一行）。筛选条件：行政区、年度、来源。输出 .xlsx 工作簿（每个统计表一个工作表，数值以数字存储，表头注明单位）以及含图表的中文统计简报（HTML 和 PDF）。项目面积为其现状地块面积之和，无地块时取申报面积；各表注明按申报面积计入的项目数。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="298" />
+      <location filename="../core/statistics/build.py" line="263" />
       <source>Supplied area</source>
       <translation>供地面积</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="118" />
+      <location filename="../core/statistics/build.py" line="126" />
       <source>Supplied ratio</source>
       <translation>供地率</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="328" />
+      <location filename="../core/statistics/build.py" line="293" />
       <source>Supplied to date</source>
       <translation>累计供地面积</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="189" />
+      <location filename="../core/lifecycle/rules.py" line="153" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="182" />
+      <location filename="../core/lifecycle/rules.py" line="146" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full year(s) on {fee}, idle-land fee stage (20 % of the land price).</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{fee}闲置满{years}年，进入征缴闲置费阶段（按土地价款的20%）。</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="175" />
+      <location filename="../core/lifecycle/rules.py" line="139" />
       <source>Supplied {supply_date} ({doc}) with agreed start {agreed}; no start recorded by {as_of}: idle {years} full years on {repossess} (idle-land fee stage from {fee}), repossession stage.</source>
       <translation>{supply_date}供地（{doc}），约定开工时间{agreed}；截至{as_of}无开工记录：{repossess}闲置满{years}年（自{fee}起为征缴闲置费阶段），已进入无偿收回阶段。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="297" />
+      <location filename="../core/statistics/build.py" line="262" />
       <source>Supplies</source>
       <translation>供地宗数</translation>
     </message>
@@ -4219,7 +4219,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未注明批次的供地按批准先后计入该项目各批次。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="300" />
+      <location filename="../core/statistics/build.py" line="265" />
       <source>Supplies without area</source>
       <translation>未填面积的供地记录数</translation>
     </message>
@@ -4943,12 +4943,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇：图层“{layer}”，字段 {field}。面积：各现状地块位于各乡镇内的部分，按 EPSG:{epsg} 平面面积计算；跨乡镇界线的地块按面积拆分，其项目在所涉及的每个乡镇各计一次，因此各行项目数之和不等于项目总数。各行面积之和等于地块总面积 {total} 平方米。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="293" />
+      <location filename="../core/statistics/build.py" line="258" />
       <source>Transfer plan {year}: planned vs supplied by division</source>
       <translation>{year} 年度出让计划：各行政区计划与供地</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="323" />
+      <location filename="../core/statistics/build.py" line="288" />
       <source>Transfer plan {year}: supplied by division and month</source>
       <translation>{year} 年度出让计划：各行政区逐月供地</translation>
     </message>
@@ -5078,7 +5078,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的阶段“{stage}”；可选：{choices}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="119" />
+      <location filename="../core/statistics/build.py" line="127" />
       <source>Unsupplied area</source>
       <translation>未供面积</translation>
     </message>
@@ -5193,7 +5193,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>没有代码列时，每个代码段都需要一列或一个默认值；缺少：{fields}</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="65" />
+      <location filename="../core/statistics/build.py" line="73" />
       <source>Without area (projects)</source>
       <translation>无面积的项目数</translation>
     </message>
@@ -5663,7 +5663,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>退化的多边形</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="272" />
+      <location filename="../core/lifecycle/rules.py" line="264" />
       <source>developed {pct} of the area</source>
       <translation>已开发面积占{pct}</translation>
     </message>
@@ -5848,7 +5848,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>内环位于外环之外</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="276" />
+      <location filename="../core/lifecycle/rules.py" line="268" />
       <source>idle-land fee stage</source>
       <translation>征缴闲置费阶段</translation>
     </message>
@@ -5928,7 +5928,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无效多边形已修复</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="274" />
+      <location filename="../core/lifecycle/rules.py" line="266" />
       <source>invested {pct} of the total</source>
       <translation>已投资额占{pct}</translation>
     </message>
@@ -6133,7 +6133,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无文号</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="41" />
+      <location filename="../core/statistics/build.py" line="49" />
       <source>no event yet</source>
       <translation>尚无记录</translation>
     </message>
@@ -6368,7 +6368,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>替代 #{id}</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/rules.py" line="276" />
+      <location filename="../core/lifecycle/rules.py" line="268" />
       <source>repossession stage</source>
       <translation>无偿收回阶段</translation>
     </message>
@@ -7290,22 +7290,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="110" />
+      <location filename="../core/statistics/build.py" line="118" />
       <source>批而未供 by approval batch</source>
       <translation>批而未供（按批次）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="188" />
+      <location filename="../core/statistics/build.py" line="170" />
       <source>批而未供 by approval year</source>
       <translation>批而未供（按批准年份）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="148" />
+      <location filename="../core/statistics/build.py" line="151" />
       <source>批而未供 by division</source>
       <translation>批而未供（按行政区）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="52" />
+      <location filename="../core/statistics/trend.py" line="67" />
       <source>批而未供 over time (year ends)</source>
       <translation>批而未供消化趋势（各年末）</translation>
     </message>
@@ -7335,12 +7335,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>计量单位“{unit}”：坐标必须以米为单位</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="224" />
+      <location filename="../core/statistics/build.py" line="189" />
       <source>闲置土地 and 供而未用 by stage</source>
       <translation>闲置土地与供而未用（按阶段）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="252" />
+      <location filename="../core/statistics/build.py" line="217" />
       <source>闲置土地 and 供而未用 projects</source>
       <translation>闲置土地与供而未用项目</translation>
     </message>

@@ -10,7 +10,8 @@ from .. import lifecycle as _lifecycle
 #   service tables ymt_api_clients, ymt_blobs, ymt_blob_chunks,
 # 6 the 一张图 catalog: ymt_catalog_topics, ymt_catalog_layers
 # 7 control sets: ymt_control_sets, ymt_control_set_layers, ymt_control_prepared
-SCHEMA_VERSION = 7
+# 8 covering index ymt_parcels_area_idx (code, retired, area_m2): the statistics' parcel areas
+SCHEMA_VERSION = 8
 LIBRARY_EPSG = 4490  # CGCS2000 geographic: every parcel is stored in it
 
 SOURCES = {

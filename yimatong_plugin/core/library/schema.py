@@ -299,3 +299,9 @@ from .schema_v7 import gpkg_v7, pg_v7  # noqa: E402
 
 GPKG_MIGRATIONS[7] = gpkg_v7()
 PG_MIGRATIONS[7] = pg_v7()
+
+# a covering index of the parcels' current areas per project (the statistics): see schema_v8.py.
+from .schema_v8 import gpkg_v8, pg_v8  # noqa: E402
+
+GPKG_MIGRATIONS[8] = gpkg_v8()
+PG_MIGRATIONS[8] = pg_v8()

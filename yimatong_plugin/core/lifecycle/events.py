@@ -109,7 +109,7 @@ def as_event(obj: Any) -> Event:
 
 def as_events(events: Iterable[Any]) -> list[Event]:
     """Events normalised and sorted by date (undated last), stable."""
-    out = [as_event(e) for e in events]
+    out = [e if type(e) is Event else as_event(e) for e in events]
     out.sort(key=lambda e: (e.date is None, e.date or _dt.date.min))
     return out
 

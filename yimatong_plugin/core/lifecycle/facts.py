@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 from .events import Event, to_date, with_project_defaults
 from .model import RULE_EVENT_COLUMNS, Thresholds
 from .rules import project_findings, unsupplied_findings
-from .screen import screen, year_end_screens
+from .screen import screen, screens_with_year_ends, year_end_screens
 
 #: the project columns the rules read (agreed dates and declared area: with_project_defaults)
 PROJECT_COLUMNS = (
@@ -161,24 +161,59 @@ def findings(
         keep, rule_codes, codes = set(kept.batches), kept.projects, kept.codes()
     if canceled is not None and canceled():
         return []
-    projects, events = {}, {}
+    loaded = _load_chunks(fetch, as_of, codes, canceled, at_least_one=True)
+    if loaded is None:
+        return []
+    return _evaluate(*loaded, as_of, th, keep, rule_codes)
+
+
+def _load_chunks(fetch: Fetch, as_of, codes, canceled, at_least_one=False):
+    """:func:`load` of ``codes`` in chunks; None when ``canceled()``."""
+    projects, events = {}, _Loaded()
     only = sorted(set(codes))
-    for i in range(0, max(1, len(only)), _CHUNK):
+    for i in range(0, max(1, len(only)) if at_least_one else len(only), _CHUNK):
         more_projects, more_events = load(fetch, as_of, only[i : i + _CHUNK])
         projects.update(more_projects)
         events.update(more_events)
         if canceled is not None and canceled():
-            return []
+            return None
+    return projects, events
+
+
+def _evaluate(projects, events, as_of, th, keep=None, rule_codes=None, only=None) -> list:
+    """The findings over the loaded ``events`` (``only``: of those codes) as of ``as_of``:
+    批而未供 of the batches in ``keep`` (None: all), the project rules of ``rule_codes``."""
     archived = {code for code, row in projects.items() if row.get("archived")}
-    batches = {
-        code: [e for e in evs if e.stage in _BATCH_STAGES] for code, evs in sorted(events.items())
-    }
-    out = unsupplied_findings({c: e for c, e in batches.items() if e}, as_of, th, archived)
+    codes = sorted(events) if only is None else sorted(c for c in only if c in events)
+    batch_events = _batch_events(events)
+    batches = {c: batch_events[c] for c in codes if c in batch_events}
+    out = unsupplied_findings(batches, as_of, th, archived)
     if keep is not None:  # a batch the screen did not keep may lack members here
         out = [f for f in out if f.batch in keep]
-    for code in sorted(events):
+    for code in codes:
         if code not in archived and (rule_codes is None or code in rule_codes):
             out.extend(project_findings(code, events[code], as_of, th))
+    return out
+
+
+class _Loaded(dict):
+    """The loaded events by code, with their approvals and supplies once (several dates)."""
+
+    batch_events: dict | None = None
+
+
+def _batch_events(events: dict) -> dict[str, list[Event]]:
+    """``{code: its approvals and supplies}`` (the codes with one), kept on a :class:`_Loaded`."""
+    cached = getattr(events, "batch_events", None)
+    if cached is not None:
+        return cached
+    out = {}
+    for code, evs in events.items():
+        kept = [e for e in evs if e.stage in _BATCH_STAGES]
+        if kept:
+            out[code] = kept
+    if isinstance(events, _Loaded):
+        events.batch_events = out
     return out
 
 
@@ -196,24 +231,43 @@ def unsupplied_at_year_ends(
     screens = year_end_screens(fetch, years, th)
     if not screens:
         return {}
-    codes = sorted(set().union(*(kept.codes() for kept in screens.values())))
-    projects, events = {}, {}
-    for i in range(0, len(codes), _CHUNK):
-        more_projects, more_events = load(fetch, max(screens), codes[i : i + _CHUNK])
-        projects.update(more_projects)
-        events.update(more_events)
-        if canceled is not None and canceled():
-            return {}
-    archived = {code for code, row in projects.items() if row.get("archived")}
-    out = {}
-    for day, kept in sorted(screens.items()):
-        batches = {
-            code: [e for e in events.get(code, ()) if e.stage in _BATCH_STAGES]
-            for code in sorted(kept.codes())
-        }
-        found = unsupplied_findings({c: e for c, e in batches.items() if e}, day, th, archived)
-        out[day] = [f for f in found if f.batch in kept.batches]
-    return out
+    codes = set().union(*(kept.codes() for kept in screens.values()))
+    loaded = _load_chunks(fetch, max(screens), codes, canceled)
+    if loaded is None:
+        return {}
+    return _year_end_findings(*loaded, screens, th)
+
+
+def _year_end_findings(projects, events, screens, th) -> dict[_dt.date, list]:
+    """批而未供 at each screened year end over the loaded events (as of that day or later)."""
+    return {
+        day: _evaluate(projects, events, day, th, set(kept.batches), set(), kept.codes())
+        for day, kept in sorted(screens.items())
+    }
+
+
+def findings_and_year_ends(
+    fetch: Fetch,
+    as_of: _dt.date,
+    years: Iterable[int],
+    thresholds: Thresholds | None = None,
+    canceled: Callable[[], bool] | None = None,
+) -> tuple[list, dict[_dt.date, list]]:
+    """``(findings(as_of), unsupplied_at_year_ends(years))`` — the statistics' anomalies and
+    their trend — from one screen of the events by year and one load of the facts as of
+    ``as_of`` (a year end reads those dated by its day: :func:`load` as of ``as_of`` keeps
+    every approval and every supply of a project with an approval by then, a superset of the
+    year end's). Every year end must be before ``as_of``. ``canceled()`` True: ``([], {})``."""
+    th = thresholds or Thresholds()
+    th.validate()
+    as_of = to_date(as_of)
+    kept, screens = screens_with_year_ends(fetch, as_of, years, th)
+    codes = kept.codes().union(*(s.codes() for s in screens.values()))
+    loaded = _load_chunks(fetch, as_of, codes, canceled)
+    if loaded is None or (canceled is not None and canceled()):
+        return [], {}
+    now = _evaluate(*loaded, as_of, th, set(kept.batches), kept.projects, kept.codes())
+    return now, _year_end_findings(*loaded, screens, th)
 
 
 def library_fetch(lib) -> Fetch:

@@ -90,31 +90,12 @@ def project_findings(
                     )
                 )
             elif completion is not None and completion.date > due:
-                days = (completion.date - agreed_c).days
+                text = tr(
+                    "Agreed completion {agreed} (supply {supply_date}, {doc}); "
+                    "completed {actual} ({doc2}), {days} days late."
+                )
                 out.append(
-                    Finding(
-                        code,
-                        RULE_LATE_COMPLETION,
-                        SEVERITY_INFO,
-                        due + _dt.timedelta(days=1),
-                        days,
-                        tr(
-                            "Agreed completion {agreed} (supply {supply_date}, {doc}); "
-                            "completed {actual} ({doc2}), {days} days late."
-                        ).format(
-                            agreed=agreed_c,
-                            supply_date=supply.date,
-                            doc=_doc(supply),
-                            actual=completion.date,
-                            doc2=_doc(completion),
-                            days=days,
-                        ),
-                        codes=(code,),
-                        events=_ids(supply, completion),
-                        reference=agreed_c,
-                        reference_kind=REF_AGREED_COMPLETION,
-                        until=completion.date,
-                    )
+                    _done_late(code, RULE_LATE_COMPLETION, text, supply, agreed_c, due, completion)
                 )
 
     if start is not None and completion is None:
@@ -143,28 +124,11 @@ def _start_rules(
     )
     if start is not None:
         if start.date > due:
-            days = (start.date - agreed).days
-            return [
-                Finding(
-                    code,
-                    RULE_LATE_START,
-                    SEVERITY_INFO,
-                    due + _dt.timedelta(days=1),
-                    days,
-                    tr(
-                        "Agreed start {agreed} (supply {supply_date}, {doc}); "
-                        "started {actual} ({doc2}), {days} days late."
-                    ).format(
-                        agreed=agreed,
-                        supply_date=supply.date,
-                        doc=_doc(supply),
-                        actual=start.date,
-                        doc2=_doc(start),
-                        days=days,
-                    ),
-                    **base,
-                )
-            ]
+            text = tr(
+                "Agreed start {agreed} (supply {supply_date}, {doc}); "
+                "started {actual} ({doc2}), {days} days late."
+            )
+            return [_done_late(code, RULE_LATE_START, text, supply, agreed, due, start)]
         return []
     days = (as_of - agreed).days
     fee = add_years(agreed, th.idle_fee_years)
@@ -193,6 +157,34 @@ def _start_rules(
     else:
         return []
     return [Finding(code, rule, severity, since, days, evidence, stage=stage, **base)]
+
+
+def _done_late(
+    code: str, rule: str, text: str, supply: Event, agreed: _dt.date, due: _dt.date, done: Event
+) -> Finding:
+    """逾期开工/竣工 resolved: ``done`` (the start or completion) came after ``due`` (``text``:
+    the evidence with agreed, supply_date, doc, actual, doc2, days)."""
+    days = (done.date - agreed).days
+    return Finding(
+        code,
+        rule,
+        SEVERITY_INFO,
+        due + _dt.timedelta(days=1),
+        days,
+        text.format(
+            agreed=agreed,
+            supply_date=supply.date,
+            doc=_doc(supply),
+            actual=done.date,
+            doc2=_doc(done),
+            days=days,
+        ),
+        codes=(code,),
+        events=_ids(supply, done),
+        reference=agreed,
+        reference_kind=REF_AGREED_START if rule == RULE_LATE_START else REF_AGREED_COMPLETION,
+        until=done.date,
+    )
 
 
 def _ratio(event: Event, ratio_key: str, part_key: str, total_key: str) -> float | None:

@@ -121,10 +121,37 @@ def year_end_screens(
     years = sorted(set(years))
     if not years:
         return {}
-    archived, _, undeclared = _plain_projects(fetch)
+    plain = _plain_projects(fetch)
+    rows = fetch(screen_sql(by_year=True), [False, f"{years[-1] + 1}-01-01"])
+    return _year_ends(rows, years, thresholds, plain)
+
+
+def screens_with_year_ends(
+    fetch: Callable[[str, list], Iterable[tuple]],
+    as_of: _dt.date,
+    years: Iterable[int],
+    thresholds: Thresholds,
+) -> tuple[Screen, dict[_dt.date, Screen]]:
+    """``(screen(as_of), year_end_screens(years))`` from one pass over the events (grouped by
+    year up to ``as_of``: the year ends' screens add the years up to theirs, ``as_of``'s adds
+    them all). Every year end must be before ``as_of``."""
+    years = sorted(set(years))
+    if years and _dt.date(years[-1], 12, 31) >= as_of:
+        raise ValueError(f"year ends up to {years[-1]} are not all before {as_of}")
+    plain = _plain_projects(fetch)
+    rows = list(
+        fetch(screen_sql(by_year=True), [False, (as_of + _dt.timedelta(days=1)).isoformat()])
+    )
+    return _decide(rows, as_of, thresholds, *plain), _year_ends(rows, years, thresholds, plain)
+
+
+def _year_ends(rows, years: list[int], thresholds: Thresholds, plain) -> dict[_dt.date, Screen]:
+    if not years:
+        return {}
+    archived, _, undeclared = plain
     by_year: dict[int, list] = {}
-    for row in fetch(screen_sql(by_year=True), [False, f"{years[-1] + 1}-01-01"]):
-        if row[0] != "supervision":
+    for row in rows:
+        if row[0] != "supervision" and int(row[3]) <= years[-1]:
             by_year.setdefault(int(row[3]), []).append(row)
     facts = _Facts(undeclared)
     out = {}

@@ -20,13 +20,13 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from .anomalies import Anomalies
+from .anomalies import Anomalies, batch_lookups
 from .anomalies import compute as compute_anomalies
 from .build import build_tables
 from .plan import plan_execution
 from .query import DIMENSIONS, StatsFilter, grouped, materialise
 from .tables import Column, Table
-from .trend import unsupplied_trend
+from .trend import trend_years, unsupplied_trend
 
 __all__ = ["Column", "Statistics", "StatsFilter", "Table", "compute"]
 
@@ -75,7 +75,8 @@ def compute(
     """Every table as of ``as_of`` (default today) over the projects matching ``flt``.
     ``canceled()`` returning True stops early (returns None)."""
     from ..dictionaries import default_dictionaries
-    from ..lifecycle import to_date
+    from ..lifecycle import RULE_UNSUPPLIED, to_date
+    from ..lifecycle import facts as lifecycle_facts
 
     as_of = to_date(as_of) if as_of is not None else _dt.date.today()
     flt = flt or StatsFilter()
@@ -83,10 +84,23 @@ def compute(
     groups = {dimension: grouped(lib, dimension) for dimension in DIMENSIONS}
     if canceled is not None and canceled():
         return None
-    anomalies = compute_anomalies(lib, as_of, flt, thresholds, canceled=canceled)
+    # the lifecycle rules once: the findings as of as_of and 批而未供 at the trend's year ends
+    # from one screen of the events and one load of their facts
+    fetch = lifecycle_facts.library_fetch(lib)
+    now, year_ends = lifecycle_facts.findings_and_year_ends(
+        fetch, as_of, trend_years(as_of), thresholds, canceled
+    )
     if canceled is not None and canceled():
         return None
-    anomalies.trend = unsupplied_trend(lib, as_of, flt, thresholds, canceled=canceled)
+    # the approvals and projects every 批而未供 batch rests on, fetched once for all dates
+    unsupplied = [f for found in [now, *year_ends.values()] for f in found]
+    lookups = batch_lookups(lib, [f for f in unsupplied if f.rule == RULE_UNSUPPLIED])
+    anomalies = compute_anomalies(
+        lib, as_of, flt, thresholds, canceled=canceled, findings=now, lookups=lookups
+    )
+    anomalies.trend = unsupplied_trend(
+        lib, as_of, flt, thresholds, found=year_ends, lookups=lookups
+    )
     if canceled is not None and canceled():
         return None
     plan_year = int(flt.year) if flt.year else as_of.year

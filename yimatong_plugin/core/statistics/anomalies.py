@@ -50,12 +50,24 @@ class Anomalies:
     trend: list[tuple[_dt.date, list[Batch]]] = field(default_factory=list)
 
 
-def compute(lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None) -> Anomalies:
+def compute(
+    lib,
+    as_of: _dt.date,
+    flt: StatsFilter,
+    thresholds=None,
+    canceled=None,
+    findings=None,
+    lookups=None,
+) -> Anomalies:
+    """The anomalies as of ``as_of``; ``findings``: the monitor's as of then, when the caller
+    has them (``lifecycle.facts.findings_and_year_ends``), else evaluated here; ``lookups``:
+    :func:`batch_lookups` of their 批而未供 findings or more."""
     from .. import projectbox as pb
 
-    findings = pb.library_findings(lib, as_of, thresholds, canceled=canceled)
+    if findings is None:
+        findings = pb.library_findings(lib, as_of, thresholds, canceled=canceled)
     unsupplied = [f for f in findings if f.rule == lc.RULE_UNSUPPLIED]
-    batches = batches_of(lib, unsupplied, flt)
+    batches = batches_of(lib, unsupplied, flt, lookups)
     codes = {c for f in findings if f.rule in (lc.RULE_IDLE, lc.RULE_UNUSED) for c in f.codes}
     everyone = projects_by_code(lib, StatsFilter(), codes)
     matching = {c for c, row in everyone.items() if flt.matches(row)}
@@ -99,20 +111,36 @@ def batches_of(lib, unsupplied: list[lc.Finding], flt: StatsFilter, lookups=None
     """The 批而未供 findings as :class:`Batch` es with their areas (see the module): those
     with a project matching ``flt``. ``lookups``: :func:`batch_lookups` of these findings or
     more (fetched once for several dates)."""
+    return [b for b in batches_by_finding(lib, unsupplied, flt, lookups) if b is not None]
+
+
+def batches_by_finding(
+    lib, unsupplied: list[lc.Finding], flt: StatsFilter, lookups=None
+) -> list[Batch | None]:
+    """:func:`batches_of`, one per finding: None for a finding without a project matching
+    ``flt``."""
     approvals, everyone = lookups or batch_lookups(lib, unsupplied)
-    matching = {c for c, row in everyone.items() if flt.matches(row)}
-    batches = []
+    matching = (
+        set(everyone)
+        if flt == StatsFilter()
+        else {c for c, r in everyone.items() if flt.matches(r)}
+    )
+    batches: list[Batch | None] = []
+    areas: dict = {}  # approval fid -> its area (with the project's defaults)
     for f in unsupplied:
         rows = [approvals[e] for e in f.events if e in approvals]
         if not any(r["code"] in matching for r in rows):
+            batches.append(None)
             continue
         by_admin: dict[str, float | None] = {}
         known = True
         total = 0.0
         for row in rows:
             project = everyone.get(row["code"], {})
-            (ev,) = lc.with_project_defaults(project, [row])
-            area = ev.area()
+            area = areas.get(row["fid"], False)
+            if area is False:  # an approval in several findings (the trend's dates): once
+                (ev,) = lc.with_project_defaults(project, [row])
+                area = areas[row["fid"]] = ev.area()
             admin = str(project.get("admin") or row["code"][2:8])
             if not area:
                 known = False

@@ -7,7 +7,15 @@ import datetime as _dt
 from .. import lifecycle as lc
 from ..i18n import tr
 from ..library.constants import SOURCES
-from .tables import Column, Table, area_columns, area_values
+from .tables import (
+    Column,
+    Table,
+    add_batch,
+    area_columns,
+    area_values,
+    batch_sum_columns,
+    batch_sum_values,
+)
 from .trend import trend_table
 
 #: breakdown key -> the dictionary of its names
@@ -136,23 +144,12 @@ def unsupplied_tables(batches, admin_names) -> list[Table]:
     by_admin: dict[str, list] = {}
     for b in batches:
         for admin, approved in b.by_admin.items():
-            acc = by_admin.setdefault(admin, [0, 0.0, 0.0, 0])
-            acc[0] += 1
-            if approved is None:
-                acc[3] += 1
-            else:
-                acc[1] += approved
-                acc[2] += approved * (1.0 - b.supplied_ratio)
+            unsupplied = None if approved is None else approved * (1.0 - b.supplied_ratio)
+            add_batch(by_admin.setdefault(admin, [0, 0.0, 0.0, 0]), approved, unsupplied)
     per_admin = grouped_table(
         "unsupplied_by_admin",
         tr("批而未供 by division"),
-        [
-            Column("batches", tr("Batches"), "int"),
-            *area_columns("approved", tr("Approved area")),
-            *area_columns("unsupplied", tr("Unsupplied area")),
-            Column("ratio", tr("Supplied ratio"), "ratio"),
-            Column("unknown", tr("Batches without area"), "int"),
-        ],
+        batch_sum_columns(),
         note=tr(
             "A batch is supplied as a whole: its unsupplied area is split among divisions by the "
             "approved area of its projects there, with the batch's supplied ratio."
@@ -161,53 +158,21 @@ def unsupplied_tables(batches, admin_names) -> list[Table]:
         + unknown_note,
     )
     for admin in sorted(by_admin):
-        n, approved, unsupplied, unknown = by_admin[admin]
         per_admin.rows.append(
-            [
-                admin,
-                admin_names.get(admin, ""),
-                n,
-                *area_values(approved if unknown < n else None),
-                *area_values(unsupplied if unknown < n else None),
-                (1.0 - unsupplied / approved) if approved else None,
-                unknown,
-            ]
+            [admin, admin_names.get(admin, ""), *batch_sum_values(by_admin[admin])]
         )
     by_year: dict[int, list] = {}
     for b in batches:
         year = b.approved_on.year if b.approved_on else 0
-        acc = by_year.setdefault(year, [0, 0.0, 0.0, 0])
-        acc[0] += 1
-        if b.approved_m2 is None:
-            acc[3] += 1
-        else:
-            acc[1] += b.approved_m2
-            acc[2] += b.unsupplied_m2
+        add_batch(by_year.setdefault(year, [0, 0.0, 0.0, 0]), b.approved_m2, b.unsupplied_m2)
     per_year = Table(
         "unsupplied_by_year",
         tr("批而未供 by approval year"),
-        [
-            Column("year", tr("Approval year"), "int"),
-            Column("batches", tr("Batches"), "int"),
-            *area_columns("approved", tr("Approved area")),
-            *area_columns("unsupplied", tr("Unsupplied area")),
-            Column("ratio", tr("Supplied ratio"), "ratio"),
-            Column("unknown", tr("Batches without area"), "int"),
-        ],
+        [Column("year", tr("Approval year"), "int"), *batch_sum_columns()],
         note=unknown_note,
     )
     for year in sorted(by_year):
-        n, approved, unsupplied, unknown = by_year[year]
-        per_year.rows.append(
-            [
-                year,
-                n,
-                *area_values(approved if unknown < n else None),
-                *area_values(unsupplied if unknown < n else None),
-                (1.0 - unsupplied / approved) if approved else None,
-                unknown,
-            ]
-        )
+        per_year.rows.append([year, *batch_sum_values(by_year[year])])
     return [per_batch, per_admin, per_year]
 
 

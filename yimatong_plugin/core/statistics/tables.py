@@ -70,3 +70,43 @@ def display_text(value, column: Column) -> str:
     if column.kind == "area":
         return f"{value:,.{4 if column.key.endswith('_ha') else 2}f}"
     return str(value)
+
+
+# -- sums of 批而未供 batches (by division, by approval year, the trend) ------------------------
+
+
+def batch_sum_columns(change: list[Column] = ()) -> list[Column]:
+    """The columns of a sum of 批而未供 batches (``change``: before the last one)."""
+    return [
+        Column("batches", tr("Batches"), "int"),
+        *area_columns("approved", tr("Approved area")),
+        *area_columns("unsupplied", tr("Unsupplied area")),
+        Column("ratio", tr("Supplied ratio"), "ratio"),
+        *change,
+        Column("unknown", tr("Batches without area"), "int"),
+    ]
+
+
+def add_batch(acc: list, approved: float | None, unsupplied: float | None) -> None:
+    """Adds one batch to ``acc`` = [batches, approved m², unsupplied m², without area]."""
+    acc[0] += 1
+    if approved is None:
+        acc[3] += 1
+    else:
+        acc[1] += approved
+        acc[2] += unsupplied
+
+
+def batch_sum_values(acc: list, change: list = (), empty_unknown: bool = True) -> list:
+    """The row values of :func:`batch_sum_columns` for ``acc`` (see :func:`add_batch`); the
+    areas are empty when every batch is without area (``empty_unknown``), else their sum."""
+    n, approved, unsupplied, unknown = acc
+    known = unknown < n or not empty_unknown
+    return [
+        n,
+        *area_values(approved if known else None),
+        *area_values(unsupplied if known else None),
+        (1.0 - unsupplied / approved) if approved else None,
+        *change,
+        unknown,
+    ]

@@ -14,28 +14,43 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..i18n import tr
-from .anomalies import Batch, batch_lookups, batches_of
+from . import tables as t
+from .anomalies import Batch, batch_lookups, batches_by_finding
 from .query import StatsFilter
-from .tables import Column, Table, area_columns, area_values
 
 #: how many past year ends the trend shows
 TREND_YEARS = 10
 
 
+def trend_years(as_of: _dt.date) -> range:
+    """The years whose 31 December the trend shows (:data:`TREND_YEARS` before ``as_of``'s)."""
+    return range(as_of.year - TREND_YEARS, as_of.year)
+
+
 def unsupplied_trend(
-    lib, as_of: _dt.date, flt: StatsFilter, thresholds=None, canceled=None
+    lib,
+    as_of: _dt.date,
+    flt: StatsFilter,
+    thresholds=None,
+    canceled=None,
+    *,
+    found=None,
+    lookups=None,
 ) -> list[tuple[_dt.date, list[Batch]]]:
-    """``[(31 December, its 批而未供 batches matching flt)]`` for the year ends before as_of."""
+    """``[(31 December, its 批而未供 batches matching flt)]`` for the year ends before as_of;
+    ``found``: the 批而未供 findings at those year ends when the caller has them
+    (``lifecycle.facts.findings_and_year_ends``), else evaluated here; ``lookups``:
+    ``anomalies.batch_lookups`` of those findings or more."""
     from ..lifecycle import facts
 
-    years = range(as_of.year - TREND_YEARS, as_of.year)
-    found = facts.unsupplied_at_year_ends(facts.library_fetch(lib), years, thresholds, canceled)
+    if found is None:
+        fetch = facts.library_fetch(lib)
+        found = facts.unsupplied_at_year_ends(fetch, trend_years(as_of), thresholds, canceled)
     # a batch unchanged from one year end to the next is the same finding: its Batch once
     unique = {_same(f): f for findings in found.values() for f in findings}
-    lookups = batch_lookups(lib, list(unique.values()))
-    batch = {}
-    for f in unique.values():
-        (batch[_same(f)],) = batches_of(lib, [f], flt, lookups) or (None,)
+    findings = list(unique.values())
+    batches = batches_by_finding(lib, findings, flt, lookups or batch_lookups(lib, findings))
+    batch = {_same(f): b for f, b in zip(findings, batches)}
     out = []
     for day, findings in sorted(found.items()):
         out.append((day, [batch[_same(f)] for f in findings if batch[_same(f)] is not None]))
@@ -46,18 +61,13 @@ def _same(f) -> tuple:
     return (f.batch, f.since, f.supplied_ratio, f.codes, f.events)
 
 
-def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
-    table = Table(
+def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> t.Table:
+    table = t.Table(
         "unsupplied_trend",
         tr("批而未供 over time (year ends)"),
         [
-            Column("as_of", tr("As of"), "text"),
-            Column("batches", tr("Batches"), "int"),
-            *area_columns("approved", tr("Approved area")),
-            *area_columns("unsupplied", tr("Unsupplied area")),
-            Column("ratio", tr("Supplied ratio"), "ratio"),
-            *area_columns("change", tr("Change of the unsupplied area")),
-            Column("unknown", tr("Batches without area"), "int"),
+            t.Column("as_of", tr("As of"), "text"),
+            *t.batch_sum_columns(t.area_columns("change", tr("Change of the unsupplied area"))),
         ],
         note=tr(
             "Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; "
@@ -67,19 +77,10 @@ def trend_table(trend, batches: list[Batch], as_of: _dt.date) -> Table:
     )
     previous = None
     for day, found in [*trend, (as_of, batches)]:
-        known = [b for b in found if b.approved_m2 is not None]
-        approved = sum(b.approved_m2 for b in known)
-        unsupplied = sum(b.unsupplied_m2 for b in known)
-        table.rows.append(
-            [
-                day.isoformat(),
-                len(found),
-                *area_values(approved),
-                *area_values(unsupplied),
-                (1.0 - unsupplied / approved) if approved else None,
-                *area_values(None if previous is None else unsupplied - previous),
-                len(found) - len(known),
-            ]
-        )
-        previous = unsupplied
+        acc = [0, 0.0, 0.0, 0]
+        for b in found:
+            t.add_batch(acc, b.approved_m2, b.unsupplied_m2)
+        change = t.area_values(None if previous is None else acc[2] - previous)
+        table.rows.append([day.isoformat(), *t.batch_sum_values(acc, change, empty_unknown=False)])
+        previous = acc[2]
     return table

@@ -1,0 +1,63 @@
+"""Schema version 8 (the parcels' covering area index): a library of version 7 with data opens,
+is upgraded, and gives the same statistics; the parcels' area sum is answered from the index."""
+
+import datetime as dt
+
+import pytest
+
+from tests import statistics_data as sd
+from yimatong_plugin.core.library import SCHEMA_VERSION, open_library
+from yimatong_plugin.core.statistics import compute
+from yimatong_plugin.core.statistics.query import PARCEL_AREA
+
+
+def _figures(lib):
+    stats = compute(lib, sd.AS_OF)
+    return {t.key: t.rows for t in stats.tables}
+
+
+def _index(lib) -> list:
+    if lib.backend == "postgis":
+        sql = "SELECT indexdef AS sql FROM pg_indexes WHERE indexname = 'ymt_parcels_area_idx'"
+    else:
+        sql = "SELECT sql FROM sqlite_master WHERE name = 'ymt_parcels_area_idx'"
+    return [r["sql"] for r in lib.query(sql)]
+
+
+@pytest.mark.parametrize("backend", ["gpkg", pytest.param("postgis", marks=pytest.mark.postgis)])
+def test_v7_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatch, request):
+    from yimatong_plugin.core.library import gpkg, postgis
+
+    if backend == "gpkg":
+        uri = str(tmp_path / "v7.gpkg")
+    else:
+        uri = request.getfixturevalue("postgis_server").new_database()
+    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", 7)
+    monkeypatch.setattr(postgis, "SCHEMA_VERSION", 7)
+    lib = open_library(uri, user="alice")
+    assert lib.schema_version == 7
+    sd.build(lib)
+    assert _index(lib) == []
+    before = _figures(lib)
+    lib.close()
+    monkeypatch.undo()
+
+    lib = open_library(uri, user="bob")
+    try:
+        assert lib.schema_version == SCHEMA_VERSION >= 8
+        (sql,) = _index(lib)
+        assert "code, retired, area_m2" in sql
+        assert _figures(lib) == before
+        assert before["by_admin"] and before["unsupplied_batches"]
+    finally:
+        lib.close()
+
+
+def test_parcel_areas_come_from_the_index(tmp_path):
+    with open_library(str(tmp_path / "new.gpkg")) as lib:
+        sd.build(lib)
+        plan = " ".join(
+            str(r["detail"]) for r in lib.query("EXPLAIN QUERY PLAN " + PARCEL_AREA, [False])
+        )
+        assert "COVERING INDEX ymt_parcels_area_idx" in plan, plan
+        assert compute(lib, dt.date(2026, 6, 30)).table("by_admin").rows
