@@ -30,6 +30,7 @@ import shapely
 from numpy.lib import format as npformat
 
 from .overlay import PreparedLayer, _Cells
+from .overlay.cells import _prime_envelopes
 
 FORMAT = 2  # 2: cells cut exactly, from the root kept (1: by clip_by_rect, maybe wrong)
 _SUFFIX = ".npz"
@@ -239,6 +240,8 @@ def load(path, key_text: str, make_loader=None, on_demand: bool = False) -> Prep
                 c = _Cells.__new__(_Cells)
                 c._rect = [tuple(r) for r in z[f"c{k}_rect"].tolist()]
                 c._geom = list(_unpack(z[f"c{k}_geoms"], z[f"c{k}_geoms_offsets"]))
+                if c._geom and c._geom[0] is not None:
+                    _prime_envelopes(c._geom[0], c._rect[0])  # shared by worker threads
                 split = z[f"c{k}_split"]
                 c._children = [
                     [int(x) for x in row if x >= 0] if s else None
