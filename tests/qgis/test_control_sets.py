@@ -290,3 +290,28 @@ def test_publish_and_review_through_qgis_process(tmp_path):
     layer = QgsVectorLayer(str(result), "out", "ogr")
     rows = {f["parcel_id"]: (f["verdict"], f["control_set"]) for f in layer.getFeatures()}
     assert rows["DK-2024-005"] == ("冲突", "三区三线 v1") and len(rows) == 12
+
+
+def test_approval_text_names_a_document_once_with_the_layers_it_approved():
+    from yimatong_plugin.processing.control_sets import approval_text
+
+    row = {
+        "layers": [
+            {
+                "name": "生态保护红线",
+                "doc_no": "湘政函〔2023〕12号",
+                "effective_date": "2023-10-12",
+            },
+            {
+                "name": "永久基本农田",
+                "doc_no": "湘政函〔2023〕12号",
+                "effective_date": "2023-10-12",
+            },
+            {"name": "城镇开发边界", "doc_no": "湘政函〔2024〕3号", "effective_date": "2024-01-05"},
+            {"name": "历史文化保护线", "doc_no": None, "effective_date": None},
+        ]
+    }
+    assert approval_text(row) == (
+        "生态保护红线、永久基本农田 湘政函〔2023〕12号 (2023-10-12); "
+        "城镇开发边界 湘政函〔2024〕3号 (2024-01-05); 历史文化保护线 —"
+    )

@@ -87,7 +87,10 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
         named = set(db.execute('select control_set, approval_docs from "审查结果"').fetchall())
         problems = set(db.execute('select parcel_id, problem from "图形检查"').fetchall())
     assert len(named) == 1 and next(iter(named))[0] == "三区三线 v1"
-    assert "生态保护红线 示例批复〔2023〕1号" in next(iter(named))[1]
+    # one document approved the three layers: named once, with the layers it approved
+    assert next(iter(named))[1] == (
+        "生态保护红线、永久基本农田、城镇开发边界 示例批复〔2023〕1号（合成样例） (2023-10-12)"
+    )
     # the parcel check finds exactly the seeded geometry problems
     assert problems == {("DK-2024-009", "invalid"), ("DK-2024-012", "area_mismatch")}
     # the seeded cases of the sample data (yimatong_plugin/data/README.md)

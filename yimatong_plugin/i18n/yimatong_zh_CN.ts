@@ -204,7 +204,7 @@
       <translation>管控线版本至少需要一个图层</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="250" />
+      <location filename="../processing/control_sets.py" line="256" />
       <source>A control set published in the project library (yimatong:publishcontrolset), as an alternative to CONTROL_LAYERS: its layers, rules and 批复文号 are used with their stored preparation. Empty with no CONTROL_LAYERS and a library given: the library's current set, when it has one.</source>
       <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
     </message>
@@ -756,7 +756,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CGCS2000 地理坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="299" />
+      <location filename="../processing/control_sets.py" line="305" />
       <source>CONTROL_SET: give the project library (LIBRARY) that holds the set</source>
       <translation>CONTROL_SET：请给出存放该版本的项目库（LIBRARY）</translation>
     </message>
@@ -1166,7 +1166,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理结果无法存入项目库（{error}），仅用于本次运行</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="172" />
+      <location filename="../processing/control_sets.py" line="178" />
       <source>Control layer '{layer}': no stored preparation for its data version; preparing it now</source>
       <translation>管控图层“{layer}”：项目库中没有该数据版本的预处理结果，现在进行预处理</translation>
     </message>
@@ -1191,12 +1191,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="227" />
+      <location filename="../processing/control_sets.py" line="233" />
       <source>Control layer '{layer}': the library already holds the preparation of this data version ({sha})</source>
       <translation>管控图层“{layer}”：项目库已有该数据版本（{sha}）的预处理结果</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="166" />
+      <location filename="../processing/control_sets.py" line="172" />
       <source>Control layer '{layer}': the published preparation is used ({sha})</source>
       <translation>管控图层“{layer}”：使用已发布的预处理结果（{sha}）</translation>
     </message>
@@ -1206,7 +1206,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：已存储的预处理结果不可用（{error}）</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="200" />
+      <location filename="../processing/control_sets.py" line="206" />
       <source>Control layer '{layer}': {n} features, data version {sha}</source>
       <translation>管控图层“{layer}”：{n} 个要素，数据版本 {sha}</translation>
     </message>
@@ -1266,22 +1266,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="247" />
+      <location filename="../processing/control_sets.py" line="253" />
       <source>Control set of the library (name or name@version; empty: the current set)</source>
       <translation>项目库中的管控线版本（名称或 名称@版本号；为空：现行版本）</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="150" />
+      <location filename="../processing/control_sets.py" line="156" />
       <source>Control set {set} ({key}), set date {date}; 批复文号: {docs}</source>
       <translation>管控线版本 {set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="157" />
+      <location filename="../processing/control_sets.py" line="163" />
       <source>Control set {set} is not the library's current set</source>
       <translation>管控线版本 {set} 不是项目库的现行版本</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="132" />
+      <location filename="../processing/control_sets.py" line="138" />
       <source>Control set {set} is stored and prepared in {crs}: leave AREA_CRS empty or choose {crs} (it is {chosen})</source>
       <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
     </message>
@@ -1902,7 +1902,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形已修复</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="297" />
+      <location filename="../processing/control_sets.py" line="303" />
       <source>Give CONTROL_LAYERS or CONTROL_SET, not both</source>
       <translation>请给出 CONTROL_LAYERS 或 CONTROL_SET 之一，不能同时给出</translation>
     </message>
@@ -3350,7 +3350,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="267" />
+      <location filename="../processing/control_sets.py" line="273" />
       <source>Project library (for CONTROL_SET)</source>
       <translation>项目库（用于 CONTROL_SET）</translation>
     </message>
@@ -4593,7 +4593,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本：请先发布</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="271" />
+      <location filename="../processing/control_sets.py" line="277" />
       <source>The library holding the control sets: a GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>存放管控线版本的项目库：GeoPackage 路径、PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名称。</translation>
     </message>
@@ -4693,7 +4693,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库未能应答：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/control_sets.py" line="316" />
+      <location filename="../processing/control_sets.py" line="322" />
       <source>The project library has no current control set</source>
       <translation>项目库没有现行管控线版本</translation>
     </message>

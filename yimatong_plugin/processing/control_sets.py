@@ -113,12 +113,18 @@ def set_label(row: dict) -> str:
 
 
 def approval_text(row: dict) -> str:
-    """``生态保护红线 湘政函〔2023〕12号 (2023-10-12); …``: the 批复文号 of every layer."""
-    parts = []
+    """``生态保护红线 湘政函〔2023〕12号 (2023-10-12); …``: the 批复文号 of every layer; layers
+    approved by the same document on the same date are named together (``生态保护红线、永久基本农田
+    湘政函〔2023〕12号 (2023-10-12)``), in the set's order."""
+    groups: dict[tuple, list[str]] = {}
     for layer in row["layers"]:
-        text = layer["name"] + " " + (layer.get("doc_no") or "—")
-        if layer.get("effective_date"):
-            text += f" ({layer['effective_date']})"
+        key = (layer.get("doc_no") or "—", layer.get("effective_date") or "")
+        groups.setdefault(key, []).append(layer["name"])
+    parts = []
+    for (doc_no, date), names in groups.items():
+        text = "、".join(names) + " " + doc_no
+        if date:
+            text += f" ({date})"
         parts.append(text)
     return "; ".join(parts)
 
