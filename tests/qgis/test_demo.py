@@ -1,6 +1,7 @@
 """`make demo` end to end: the sample data through yimatong:complianceoverlay to the report."""
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -79,7 +80,12 @@ def test_demo_writes_outputs_report_and_library(tmp_path):
     parser.feed(html.read_text(encoding="utf-8"))
     assert len(parser.parcels) == 12
     # reviewed against the control set: the report and OUTPUT name it and its 批复文号
-    assert "三区三线 v1（三区三线@1）" in html.read_text(encoding="utf-8")
+    page = html.read_text(encoding="utf-8")
+    assert "三区三线 v1（三区三线@1）" in page
+    # the summary marks the parcel whose invalid geometry was repaired (DK-2024-009), only it
+    rows = dict(re.findall(r'<tr data-parcel-id="([^"]+)">(.*?)</tr>', page, re.S))
+    assert "※" in rows["DK-2024-009"] and "※" not in rows["DK-2024-001"]
+    assert "※ 图形无效，已修复（make_valid）后叠加，详见该地块页" in page
     with sqlite3.connect(tmp_path / "合规性审查结果.gpkg") as db:
         tables = {r[0] for r in db.execute("select table_name from gpkg_contents")}
         assert {"审查结果", "叠加分析表", "叠加图斑"} <= tables

@@ -986,7 +986,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查数据源是否可以访问</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="192" />
+      <location filename="../gis/reports/compliance_html.py" line="207" />
       <source>Checked by</source>
       <translation>审核人</translation>
     </message>
@@ -1892,7 +1892,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>GeoPackage 文件…</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="92" />
+      <location filename="../gis/reports/compliance_html.py" line="101" />
       <source>Geometry</source>
       <translation>图形</translation>
     </message>
@@ -1947,7 +1947,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>判定理由</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="113" />
+      <location filename="../gis/reports/compliance_html.py" line="122" />
       <source>Grounds for the verdict</source>
       <translation>判定依据</translation>
     </message>
@@ -2429,12 +2429,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>设为现行版本</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="100" />
+      <location filename="../gis/reports/compliance_html.py" line="109" />
       <source>Map in {crs}; about 1:{scale} at the printed width</source>
       <translation>地图坐标系 {crs}；按打印宽度约 1:{scale}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="99" />
+      <location filename="../gis/reports/compliance_html.py" line="108" />
       <source>Map of parcel {id}</source>
       <translation>地块 {id} 位置图</translation>
     </message>
@@ -2619,7 +2619,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有编号为 {id} 的有效阶段事件</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="121" />
+      <location filename="../gis/reports/compliance_html.py" line="130" />
       <source>No overlap with any control line or zoning class.</source>
       <translation>与各控制线及规划分区均无叠加。</translation>
     </message>
@@ -2960,7 +2960,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="85" />
+      <location filename="../gis/reports/compliance_html.py" line="94" />
       <source>Parcel area</source>
       <translation>地块面积</translation>
     </message>
@@ -2970,7 +2970,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_data.py" line="84" />
+      <location filename="../gis/reports/compliance_data.py" line="86" />
       <source>Parcel id '{id}' is empty or used by more than one parcel: a report needs one section per parcel</source>
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
@@ -3020,7 +3020,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块问题</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="76" />
+      <location filename="../gis/reports/compliance_html.py" line="85" />
       <source>Parcel {id}</source>
       <translation>地块 {id}</translation>
     </message>
@@ -3734,22 +3734,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查日期</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="189" />
+      <location filename="../gis/reports/compliance_html.py" line="204" />
       <source>Review opinion and signatures</source>
       <translation>审查意见及签字</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="190" />
+      <location filename="../gis/reports/compliance_html.py" line="205" />
       <source>Review opinion:</source>
       <translation>审查意见：</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="149" />
+      <location filename="../gis/reports/compliance_html.py" line="158" />
       <source>Review summary</source>
       <translation>审查概况</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="48" />
+      <location filename="../gis/reports/compliance_html.py" line="57" />
       <source>Reviewed parcel</source>
       <translation>审查地块</translation>
     </message>
@@ -3759,7 +3759,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查后的地块</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="192" />
+      <location filename="../gis/reports/compliance_html.py" line="207" />
       <source>Reviewer</source>
       <translation>审查人</translation>
     </message>
@@ -3984,12 +3984,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="326" />
+      <location filename="../gis/reports/compliance_pdf.py" line="337" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="122" />
+      <location filename="../gis/reports/compliance_html.py" line="131" />
       <source>Share of parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -5108,7 +5108,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>矢量文件 (*.gpkg *.shp *.geojson *.json)</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="163" />
+      <location filename="../gis/reports/compliance_html.py" line="172" />
       <source>Verdict</source>
       <translation>审查结论</translation>
     </message>
@@ -5823,7 +5823,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>取自标题：{title}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="87" />
+      <location filename="../gis/reports/compliance_html.py" line="96" />
       <source>ha</source>
       <translation>公顷</translation>
     </message>
@@ -5908,9 +5908,14 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何无效</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="93" />
+      <location filename="../gis/reports/compliance_html.py" line="102" />
       <source>invalid geometry, repaired (make_valid) before the overlay</source>
       <translation>图形无效（自相交等），叠加分析前已自动修复（make_valid）</translation>
+    </message>
+    <message>
+      <location filename="../gis/reports/compliance_html.py" line="177" />
+      <source>invalid geometry, repaired (make_valid) before the overlay: see its page</source>
+      <translation>图形无效，已修复（make_valid）后叠加，详见该地块页</translation>
     </message>
     <message>
       <location filename="../gis/parcel_attach.py" line="270" />
@@ -6008,7 +6013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>修改于 {date}</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="88" />
+      <location filename="../gis/reports/compliance_html.py" line="97" />
       <source>mu</source>
       <translation>亩</translation>
     </message>
@@ -6178,7 +6183,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不是有效的 UTF-8 文本（请将文件另存为 UTF-8；不接受 GBK 编码）。</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_html.py" line="80" />
+      <location filename="../gis/reports/compliance_html.py" line="89" />
       <source>not yet assigned</source>
       <translation>尚未赋码</translation>
     </message>
@@ -7215,7 +7220,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="351" />
+      <location filename="../gis/reports/compliance_pdf.py" line="362" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>

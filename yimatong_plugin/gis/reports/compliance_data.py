@@ -17,6 +17,8 @@ ZONING = "规划分区"  # the layer value of zoning rows (complianceoverlay.ZON
 ZONING_VALUES = (ZONING, "zoning")  # "zoning": tables written before 0.x
 ZONING_ROLE = "zoning"  # OUTPUT_TABLE role of zoning rows (core.overlay.ZONING_ROLE)
 
+#: marks, in the summary table, a parcel whose invalid geometry was repaired before the overlay
+REPAIRED_MARK = "※"
 VERDICT_COLOURS = {"合规": "#1a7f37", "冲突": "#c62828", "需论证": "#d97706"}
 
 

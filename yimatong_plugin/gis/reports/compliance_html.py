@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import html
 
-from .compliance_data import INSIDE, VERDICT_COLOURS, _Parcel, display_code, fmt_ha, fmt_m2, fmt_mu
+from .compliance_data import (
+    INSIDE,
+    REPAIRED_MARK,
+    VERDICT_COLOURS,
+    _Parcel,
+    display_code,
+    fmt_ha,
+    fmt_m2,
+    fmt_mu,
+)
 from .compliance_maps import _scale_denominator
 from .pdf_layout import CONTENT_W
 
@@ -165,6 +174,7 @@ class _HtmlPart:
         out.append(
             '<table class="summary"><tr>' + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr>"
         )
+        repaired = tr("invalid geometry, repaired (make_valid) before the overlay: see its page")
         for p in self.parcels:
             colour = VERDICT_COLOURS.get(p.verdict, "#222")
             out.append(
@@ -174,9 +184,14 @@ class _HtmlPart:
                 + f"<td>{_e(display_code(p.project_code) or tr('not yet assigned'))}</td>"
                 f'<td class="num">{fmt_m2(p.area_m2)}</td><td class="num">{fmt_ha(p.area_m2)}</td>'
                 f'<td class="num">{fmt_mu(p.area_m2)}</td>'
-                f'<td style="color:{colour};font-weight:bold">{_e(p.verdict)}</td></tr>'
+                f'<td style="color:{colour};font-weight:bold">{_e(p.verdict)}'
+                + (f'<sup title="{_e(repaired)}">{REPAIRED_MARK}</sup>' if p.repaired else "")
+                + "</td></tr>"
             )
-        out.append("</table></section>")
+        out.append("</table>")
+        if any(p.repaired for p in self.parcels):
+            out.append(f'<p class="note">{REPAIRED_MARK} {_e(repaired)}</p>')
+        out.append("</section>")
         for p in self.parcels:
             out.append(self.parcel_html(p))
         out.append(self.signature_html())

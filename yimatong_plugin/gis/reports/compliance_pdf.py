@@ -19,6 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from .compliance_data import (
+    REPAIRED_MARK,
     VERDICT_COLOURS,
     ReportError,
     _Parcel,
@@ -163,12 +164,22 @@ class _PdfPart:
                         _cell(fmt_m2(p.area_m2), right=True),
                         _cell(fmt_ha(p.area_m2), right=True),
                         _cell(fmt_mu(p.area_m2), right=True),
-                        _cell(p.verdict, bold=True, colour=colour),
+                        _cell(
+                            p.verdict + (f" {REPAIRED_MARK}" if p.repaired else ""),
+                            bold=True,
+                            colour=colour,
+                        ),
                     ]
                 )
             h = 7.0 * (len(rows) + 1) + 2
             h = _table(layout, page, MARGIN, y, CONTENT_W, h, head, rows, widths, 8)
             y += h + 4
+            if any(p.repaired for p in chunk):
+                note = tr(
+                    "invalid geometry, repaired (make_valid) before the overlay: see its page"
+                )
+                _label(layout, page, f"{REPAIRED_MARK} {note}", MARGIN, y, CONTENT_W, 5, size=8)
+                y += 6
             if remaining:
                 page, y = new_page(), MARGIN
         # signature block at the foot of the last summary page (or a page of its own)
