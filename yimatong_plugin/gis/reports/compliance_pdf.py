@@ -52,6 +52,7 @@ from .pdf_layout import (
     _label,
     _lines_needed,
     _table,
+    wrap_text,
 )
 
 
@@ -110,9 +111,11 @@ class _PdfPart:
         y += 10
         _label(layout, page, tr("Review summary"), MARGIN, y, CONTENT_W, 7, size=12, bold=True)
         y += 8
-        items = self.summary_items()
+        # wrapped here, where the row heights are counted: the table wraps only at spaces
+        value_w = CONTENT_W - 40.0 - 3.0
+        items = [(k, wrap_text(v, value_w, 8.5)) for k, v in self.summary_items()]
         meta_rows = [[_cell(k, bold=True, bg=HEADER_BG), _cell(v)] for k, v in items]
-        row_h = [_lines_needed(v, 135.0, 8.5) * 4.4 + 1.6 for _, v in items]
+        row_h = [_lines_needed(v, value_w, 8.5) * 4.4 + 1.6 for _, v in items]
         h = sum(row_h) + 2
         h = _table(
             layout, page, MARGIN, y, CONTENT_W, h, None, meta_rows, [40.0, CONTENT_W - 40.0], 8.5
