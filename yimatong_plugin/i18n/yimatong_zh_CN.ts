@@ -3984,7 +3984,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>图形属性</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="337" />
+      <location filename="../gis/reports/compliance_pdf.py" line="340" />
       <source>Share</source>
       <translation>占比</translation>
     </message>
@@ -7220,7 +7220,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-      <location filename="../gis/reports/compliance_pdf.py" line="362" />
+      <location filename="../gis/reports/compliance_pdf.py" line="365" />
       <source>… {n} more rows in the HTML report and the output table</source>
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
