@@ -1,9 +1,7 @@
 """``yimatong:complianceoverlay`` through processing.run (and once through qgis_process.bin)."""
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from shapely.geometry import MultiPolygon, Polygon, box
 
-from tests.tools import require
+from tests.tools import qgis_process_env, require
 from yimatong_plugin.core.overlay import polygonal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -376,16 +374,7 @@ def test_sample_data_with_report(processing_ready, tmp_path):
 def test_runs_through_qgis_process(tmp_path):
     """qgis_process.bin with the plugin on QGIS_PLUGINPATH, enabled in a throw-away profile."""
     exe = require("qgis_process.bin")  # make setup installs it: missing fails, never skips
-    plugins = tmp_path / "plugins"
-    plugins.mkdir()
-    (plugins / "yimatong_plugin").symlink_to(ROOT / "yimatong_plugin")
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QGIS_PLUGINPATH=str(plugins),
-        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"),
-        PYTHONPATH=os.pathsep.join([sys.prefix + "/lib/python3.11/site-packages", str(ROOT)]),
-    )
+    env = qgis_process_env(tmp_path)
     enable = subprocess.run(
         [exe, "plugins", "enable", "yimatong_plugin"], env=env, capture_output=True, text=True
     )

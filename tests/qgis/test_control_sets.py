@@ -240,19 +240,10 @@ def test_a_second_process_does_no_repair_or_cut_work(processing_ready, library, 
 def test_publish_and_review_through_qgis_process(tmp_path):
     """qgis_process.bin: publish the sample control lines, then review the sample parcels
     against the set (the plugin enabled in a throw-away profile, as in test_complianceoverlay)."""
-    from tests.tools import require
+    from tests.tools import qgis_process_env, require
 
     exe = require("qgis_process.bin")
-    plugins = tmp_path / "plugins"
-    plugins.mkdir()
-    (plugins / "yimatong_plugin").symlink_to(ROOT / "yimatong_plugin")
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QGIS_PLUGINPATH=str(plugins),
-        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"),
-        PYTHONPATH=os.pathsep.join([sys.prefix + "/lib/python3.11/site-packages", str(ROOT)]),
-    )
+    env = qgis_process_env(tmp_path)
 
     def qgis_process(*args):
         proc = subprocess.run(

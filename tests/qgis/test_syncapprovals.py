@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import processing
@@ -15,6 +14,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests import spgl_data as sd
+from tests.tools import qgis_process_env
 from tests.unit.test_approval_sync import make_library, snapshot
 from yimatong_plugin.core.library import open_library
 
@@ -99,16 +99,7 @@ def test_runs_through_qgis_process(library, tmp_path):
     path, codes = library
     staging = tmp_path / "staging.gpkg"
     sd.write_sqlite(staging, sd.staging_tables())
-    plugins = tmp_path / "plugins"
-    plugins.mkdir()
-    (plugins / "yimatong_plugin").symlink_to(ROOT / "yimatong_plugin")
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QGIS_PLUGINPATH=str(plugins),
-        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"),
-        PYTHONPATH=os.pathsep.join([sys.prefix + "/lib/python3.11/site-packages", str(ROOT)]),
-    )
+    env = qgis_process_env(tmp_path)
     enable = subprocess.run(
         [exe, "plugins", "enable", "yimatong_plugin"], env=env, capture_output=True, text=True
     )
