@@ -20,6 +20,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from scripts.screenshot_desk import desk_window
+
 ROOT = Path(os.environ.get("YMT_ROOT", "."))
 IMAGES = ROOT / "docs" / "images"
 LIBRARY = ROOT / "demo_output" / "sample_library.gpkg"
@@ -83,12 +85,7 @@ def planner(iface, plugin, keep: list, say, report_error):
     if not LIBRARY.exists():
         report_error("scene planner", f"{LIBRARY} is missing: run `make demo` first")
         return 0.5
-    window = iface.mainWindow()
-    window.setGeometry(0, 0, 1600, 1000)
-    for name in ("Browser", "Browser2", "LayerOrder"):
-        other = window.findChild(QDockWidget, name)
-        if other is not None:
-            other.hide()
+    window = desk_window(iface)
     state: dict = {"folder": Path(tempfile.mkdtemp())}
     keep.append(state)
     library = plugin.library_dock

@@ -20,6 +20,8 @@ ROOT = Path(os.environ.get("YMT_ROOT", "."))
 IMAGES = ROOT / "docs" / "images"
 sys.path.insert(0, str(ROOT))
 
+from scripts.screenshot_desk import desk_window  # noqa: E402
+
 
 def _say(*args):
     print("YMT", *args, flush=True)
@@ -392,14 +394,7 @@ def scene_library_dock(iface):
     lib.update_project(code, applicant="常德经开区投资有限公司")
     lib.close()
 
-    from qgis.PyQt.QtWidgets import QDockWidget
-
-    window = iface.mainWindow()
-    window.setGeometry(0, 0, 1600, 1000)
-    for name in ("Browser", "Browser2", "LayerOrder"):
-        other = window.findChild(QDockWidget, name)
-        if other is not None:
-            other.hide()
+    window = desk_window(iface)
     plugin = plugins.get("yimatong_plugin")
     dock = plugin.library_dock
     action = next((a for a in plugin.actions if a.text() in ("项目库", "Project library")), None)
@@ -799,12 +794,7 @@ def scene_technician(iface):
     from yimatong_plugin.ui.parcel_attach_dialog import ParcelAttachDialog
 
     folder = Path(tempfile.mkdtemp())
-    window = iface.mainWindow()
-    window.setGeometry(0, 0, 1600, 1000)
-    for name in ("Browser", "Browser2", "LayerOrder"):
-        other = window.findChild(QDockWidget, name)
-        if other is not None:
-            other.hide()
+    window = desk_window(iface)
     plugin = plugins.get("yimatong_plugin")
     plugin.project_box.hide()
     dock = plugin.library_dock
@@ -1022,12 +1012,7 @@ def scene_catalog_dock(iface):
     )
     with open_library(str(path), user="zhang.san") as lib:
         Catalog(lib).import_json(data)
-    window = iface.mainWindow()
-    window.setGeometry(0, 0, 1600, 1000)
-    for name in ("Browser", "Browser2", "LayerOrder"):
-        other = window.findChild(QDockWidget, name)
-        if other is not None:
-            other.hide()
+    window = desk_window(iface)
     dock = plugins.get("yimatong_plugin").catalog_dock
     dock.show()
     window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)

@@ -17,6 +17,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from scripts.screenshot_desk import desk_window
+
 ROOT = Path(os.environ.get("YMT_ROOT", "."))
 IMAGES = ROOT / "docs" / "images"
 LIBRARY = ROOT / "demo_output" / "sample_library.gpkg"
@@ -102,7 +104,7 @@ def _map_layers(iface) -> None:
 def library_service(iface, plugin, keep: list, say, report_error):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QTimer
-    from qgis.PyQt.QtWidgets import QApplication, QDockWidget
+    from qgis.PyQt.QtWidgets import QApplication
 
     from yimatong_plugin.ui.library_service_dialog import ServiceDialog
 
@@ -113,12 +115,7 @@ def library_service(iface, plugin, keep: list, say, report_error):
     state: dict = {"proc": proc}
     keep.append(state)
     authcfg = _authcfg(key)
-    window = iface.mainWindow()
-    window.setGeometry(0, 0, 1600, 1000)
-    for name in ("Browser", "Browser2", "LayerOrder"):
-        other = window.findChild(QDockWidget, name)
-        if other is not None:
-            other.hide()
+    desk_window(iface)
     _map_layers(iface)
     dock = plugin.library_dock
     dock.close_library()  # (a scene before may have left one open)
