@@ -177,6 +177,22 @@ class Library(ProjectsMixin, ParcelsMixin, EventsResultsMixin):
             for values in chunk:
                 yield self._normalise_row(dict(zip(names, values)))
 
+    def reopen(self) -> Library:
+        """Another connection to the same library, as the same user: for reads in another
+        thread (a connection serves one thread). Close it when done."""
+        return type(self)(self.uri, self.user, self.dictionaries, **getattr(self, "_options", {}))
+
+    def tuples(self, sql: str, params=(), size: int = 20000) -> Iterator[tuple]:
+        """Rows of a read-only query as the driver's tuples (no names, booleans as stored:
+        0/1 on GeoPackage), ``size`` at a time where the backend can: for bulk reads that
+        unpack each row by position (the lifecycle facts of the whole library)."""
+        cur = self._execute(sql, params)
+        if not hasattr(cur, "fetchmany"):
+            yield from cur.fetchall()
+            return
+        for chunk in iter(lambda: cur.fetchmany(size), []):
+            yield from chunk
+
     def parcels_in_box(self, minx: float, miny: float, maxx: float, maxy: float) -> list[dict]:
         """Parcels (current and retired) whose envelope meets the box (EPSG:4490 degrees),
         found through the spatial index (GeoPackage R-tree, PostGIS GiST). Rows: fid, code,

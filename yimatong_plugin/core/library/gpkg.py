@@ -54,6 +54,7 @@ class GeoPackageLibrary(Library):
         self.path = os.path.abspath(self.uri)
         self._real = os.path.realpath(self.path)
         self._depth = 0
+        self._options = {"timeout": timeout, "wal": wal}
         self.conn = self._connect(timeout, wal)
         try:
             self._ensure_schema()

@@ -85,6 +85,7 @@ class PostgisLibrary(Library):
         self.where = describe_dsn(dsn)
         self._depth = 0
         self._dsn, self._connect_timeout, self._timeout = dsn, connect_timeout, timeout
+        self._options = {"connect_timeout": connect_timeout, "timeout": timeout}
         self.conn = None
         self._connect()
         try:
