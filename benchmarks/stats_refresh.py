@@ -9,10 +9,12 @@ GeoPackage (``benchmarks/projectbox.py``, built once and cached under ``benchmar
 Measured in the same run:
 
 * ours: ``compute(lib, as_of)`` — the seven breakdowns as ``GROUP BY`` in the database, the
-  lifecycle rules once for AS_OF and the trend's ten year ends
-  (``lifecycle.facts.findings_and_year_ends``: one ``GROUP BY`` screen of the events by year,
-  one load of the facts of the projects it keeps, the rules at each date), the areas of the
-  anomalies and of the trend's batches, the plan execution ``GROUP BY`` — and its parts;
+  lifecycle once for AS_OF and the trend's ten year ends
+  (``lifecycle.facts.findings_and_year_ends``: one index-only read of the approvals and
+  supplies, the batch rule at the eleven dates with arrays (``lifecycle.batch_dates``), the
+  rule code over the facts of the batches found and of the projects the project rules may
+  flag), the areas of the anomalies and of the trend's batches, the plan execution
+  ``GROUP BY`` — and its parts;
 * peer: load everything into pandas (projects, parcels, the rule columns of every event:
   ``pandas.read_sql``), then the same breakdowns with ``groupby`` and the same lifecycle rules
   over the loaded frames (``lifecycle.monitor``).
@@ -73,12 +75,12 @@ def ours_parts(lib, repeat):
 
     name = "breakdowns (7 GROUP BY)"
     out[name], groups = timed(breakdowns, repeat, name)
-    name = "lifecycle rules (AS_OF + 10 year ends)"
-    out[name], (now, ends) = timed(rules, repeat, name)
+    name = "lifecycle (AS_OF + 10 year ends)"
+    out[name], refresh = timed(rules, repeat, name)
     name = "anomaly areas"
-    out[name], _ = timed(lambda: anomalies(lib, AS_OF, flt, findings=now), repeat, name)
+    out[name], _ = timed(lambda: anomalies(lib, AS_OF, flt, refresh), repeat, name)
     name = "trend batches"
-    out[name], _ = timed(lambda: unsupplied_trend(lib, AS_OF, flt, found=ends), repeat, name)
+    out[name], _ = timed(lambda: unsupplied_trend(AS_OF, flt, refresh), repeat, name)
     name = "plan (GROUP BY)"
     out[name], _ = timed(lambda: plan_execution(lib, flt, AS_OF, AS_OF.year), repeat, name)
     out["full refresh"], _ = timed(lambda: compute(lib, AS_OF), repeat, "full refresh")

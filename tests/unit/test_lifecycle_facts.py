@@ -194,19 +194,6 @@ def test_panel_anomaly_filter_is_the_per_event_one(library, as_of):
     assert pq.anomaly_codes(lib.connection, as_of) == expected
 
 
-def test_unsupplied_at_year_ends_are_the_monitor_at_those_dates(library):
-    """The 批而未供 trend: one screen by year gives, for every year end, the findings the
-    per-event monitor gives run at that date."""
-    lib, _ = library
-    years = range(2018, 2027)
-    got = facts.unsupplied_at_year_ends(facts.library_fetch(lib), years)
-    assert sorted(got) == [dt.date(y, 12, 31) for y in years]
-    for day, found in got.items():
-        expected = [f for f in per_event(lib, day) if f.rule == lc.RULE_UNSUPPLIED]
-        same(found, expected)
-    assert sum(len(found) for found in got.values()) > 0
-
-
 def test_a_date_stored_with_a_time_counts_on_that_day(tmp_path):
     """GeoPackage stores dates as text, which may carry a time: a supply on AS_OF at 10:00
     counts on AS_OF, as the per-event rules read it (its first ten characters)."""
@@ -230,18 +217,51 @@ def test_a_date_stored_with_a_time_counts_on_that_day(tmp_path):
     lib.close()
 
 
+def same_batches(figures: list, findings: list) -> None:
+    """The batch figures (lifecycle.batch_dates) name the findings' batches, due dates, ratios
+    (to the last bit) and projects not supplied."""
+    assert [(b.batch, b.due, b.supplied_ratio, b.codes) for b in figures] == [
+        (f.batch, f.since, f.supplied_ratio, f.codes) for f in findings
+    ]
+
+
 @pytest.mark.parametrize("as_of", AS_OFS[1:], ids=str)
 def test_findings_with_year_ends_in_one_pass_are_the_monitor_at_each_date(library, as_of):
-    """The statistics' anomalies and trend from one screen and one load: the findings as of
-    ``as_of`` and the 批而未供 of each year end before it, each what the per-event monitor
+    """The statistics' anomalies and trend from one read: the findings as of ``as_of`` and the
+    批而未供 batches then and at each year end before it, each what the per-event monitor
     gives run at that date."""
     lib, _ = library
     years = range(2017, as_of.year)
-    now, ends = facts.findings_and_year_ends(facts.library_fetch(lib), as_of, years)
-    same(now, per_event(lib, as_of))
-    assert sorted(ends) == [dt.date(y, 12, 31) for y in years]
-    for day, found in ends.items():
-        same(found, [f for f in per_event(lib, day) if f.rule == lc.RULE_UNSUPPLIED])
-    assert sum(len(found) for found in ends.values()) > 0
+    got = facts.findings_and_year_ends(facts.library_fetch(lib), as_of, years)
+    expected = per_event(lib, as_of)
+    same(got.findings, expected)
+    same_batches(got.batches, [f for f in expected if f.rule == lc.RULE_UNSUPPLIED])
+    assert got.year_ends == [dt.date(y, 12, 31) for y in years]
+    ends = {day: got.dates.at(day) for day in got.year_ends}
+    for day, figures in ends.items():
+        same_batches(figures, [f for f in per_event(lib, day) if f.rule == lc.RULE_UNSUPPLIED])
+    assert sum(len(figures) for figures in ends.values()) > 0
     with pytest.raises(ValueError):
         facts.findings_and_year_ends(facts.library_fetch(lib), as_of, [as_of.year])
+
+
+def test_batch_figures_that_disagree_with_the_rules_are_refused(library, monkeypatch):
+    """Never a trend that may be wrong: should the array evaluation ever give a batch another
+    ratio than the rule code as of AS_OF, the refresh stops with an error instead of showing
+    figures."""
+    import dataclasses
+
+    from yimatong_plugin.core.lifecycle import batch_dates
+
+    lib, _ = library
+    as_of = AS_OFS[-1]
+    assert any(f.rule == lc.RULE_UNSUPPLIED for f in per_event(lib, as_of))
+    real = batch_dates.BatchDates.at
+
+    def off(self, day, th=None):
+        first, *rest = real(self, day, th)
+        return [dataclasses.replace(first, supplied_ratio=first.supplied_ratio + 0.01), *rest]
+
+    monkeypatch.setattr(batch_dates.BatchDates, "at", off)
+    with pytest.raises(RuntimeError, match="disagree"):
+        facts.findings_and_year_ends(facts.library_fetch(lib), as_of, [2020])

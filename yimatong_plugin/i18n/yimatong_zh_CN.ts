@@ -846,7 +846,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法分配项目代码：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="103" />
+      <location filename="../core/library/postgis.py" line="104" />
       <source>Cannot connect to the PostgreSQL library {where}: {error}</source>
       <translation>无法连接 PostgreSQL 项目库 {where}：{error}</translation>
     </message>
@@ -861,12 +861,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法统计项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="127" />
+      <location filename="../core/library/gpkg.py" line="128" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="142" />
+      <location filename="../core/library/gpkg.py" line="143" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -906,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取图层目录：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="109" />
+      <location filename="../core/library/gpkg.py" line="110" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -956,7 +956,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="70" />
+      <location filename="../core/statistics/trend.py" line="53" />
       <source>Change of the unsupplied area</source>
       <translation>批而未供面积变化</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="72" />
+      <location filename="../core/statistics/trend.py" line="55" />
       <source>Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; a negative change is land digested (supplied), a positive one batches newly due. Areas count the batches whose approvals record one.</source>
       <translation>每行为生命周期监测在该日查出的批而未供批次；变化为负表示已消化（已供地）面积，为正表示新到期的批次。面积只计批准记录有面积的批次。</translation>
     </message>
@@ -2099,7 +2099,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="270" />
+      <location filename="../core/library/base.py" line="286" />
       <source>Invalid project code '{code}': {error}</source>
       <translation>项目代码“{code}”无效：{error}</translation>
     </message>
@@ -2329,22 +2329,22 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="353" />
+      <location filename="../core/library/gpkg.py" line="354" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="369" />
+      <location filename="../core/library/gpkg.py" line="370" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="341" />
+      <location filename="../core/library/gpkg.py" line="342" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="211" />
+      <location filename="../core/library/postgis.py" line="212" />
       <source>Library {where}: {error}</source>
       <translation>项目库 {where}：{error}</translation>
     </message>
@@ -2409,7 +2409,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用当前面图层中点击处的整个要素（与其重叠的所有项目）代替点击的点进行查询</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="208" />
+      <location filename="../core/library/postgis.py" line="209" />
       <source>Lost the connection to the PostgreSQL library {where}: {error}</source>
       <translation>与 PostgreSQL 项目库 {where} 的连接已断开：{error}</translation>
     </message>
@@ -2674,7 +2674,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未打开项目库：仅预览代码，不能赋码。</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="281" />
+      <location filename="../core/library/base.py" line="297" />
       <source>No project with code {code} in the library</source>
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
@@ -3225,7 +3225,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostgreSQL 连接即 QGIS 中已保存的连接（数据源管理器）；请将其凭据保存在认证配置中。</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="196" />
+      <location filename="../core/library/postgis.py" line="197" />
       <source>PostgreSQL role {role} lacks the rights for this on {where}: {error}</source>
       <translation>PostgreSQL 角色 {role} 在 {where} 上没有执行此操作的权限：{error}</translation>
     </message>
@@ -3405,7 +3405,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目类型</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="287" />
+      <location filename="../core/library/base.py" line="303" />
       <source>Project {code} ({name}) is archived; it cannot be changed</source>
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
@@ -4633,22 +4633,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="335" />
+      <location filename="../core/library/gpkg.py" line="336" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="193" />
+      <location filename="../core/library/postgis.py" line="194" />
       <source>The library {where} is busy (a row is locked by another session): {error}</source>
       <translation>项目库 {where} 正忙（某行被另一会话锁定）：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="178" />
+      <location filename="../core/library/postgis.py" line="179" />
       <source>The library {where} is closed</source>
       <translation>项目库 {where} 已关闭</translation>
     </message>
     <message>
-      <location filename="../core/library/postgis.py" line="206" />
+      <location filename="../core/library/postgis.py" line="207" />
       <source>The library {where} refused the change: {error}</source>
       <translation>项目库 {where} 拒绝了该修改：{error}</translation>
     </message>
@@ -6733,12 +6733,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是日期</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="336" />
+      <location filename="../core/library/base.py" line="352" />
       <source>{field}: '{value}' is not a date (expected YYYY-MM-DD)</source>
       <translation>{field}：“{value}”不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="353" />
+      <location filename="../core/library/base.py" line="369" />
       <source>{field}: '{value}' is not a ratio between 0 and 1</source>
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
@@ -6748,7 +6748,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="384" />
+      <location filename="../core/library/base.py" line="400" />
       <source>{field}: '{value}' is not an area in m²</source>
       <translation>{field}：“{value}”不是以平方米计的面积</translation>
     </message>
@@ -7020,22 +7020,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="99" />
+      <location filename="../core/library/gpkg.py" line="100" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="223" />
+      <location filename="../core/library/gpkg.py" line="224" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="117" />
+      <location filename="../core/library/gpkg.py" line="118" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="183" />
+      <location filename="../core/library/gpkg.py" line="184" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -7045,7 +7045,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="281" />
+      <location filename="../core/library/gpkg.py" line="282" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -7060,7 +7060,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="249" />
+      <location filename="../core/library/gpkg.py" line="250" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
@@ -7155,7 +7155,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{what} {date} 至 {until}</translation>
     </message>
     <message>
-      <location filename="../core/library/base.py" line="365" />
+      <location filename="../core/library/base.py" line="381" />
       <source>{what}: unknown field(s) {fields}; allowed: {allowed}</source>
       <translation>{what}：未知字段 {fields}；允许的字段：{allowed}</translation>
     </message>
@@ -7295,6 +7295,11 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
+      <location filename="../core/lifecycle/facts.py" line="319" />
+      <source>批而未供 as of {date}: the batch figures disagree with the lifecycle rules ({batches} batches, {findings} findings); the statistics are not shown. Please report this library.</source>
+      <translation>截至 {date} 的批而未供：批次数字与生命周期规则不一致（{batches} 个批次，{findings} 条发现），统计不予显示。请报告此项目库。</translation>
+    </message>
+    <message>
       <location filename="../core/statistics/build.py" line="118" />
       <source>批而未供 by approval batch</source>
       <translation>批而未供（按批次）</translation>
@@ -7310,7 +7315,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供（按行政区）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="67" />
+      <location filename="../core/statistics/trend.py" line="50" />
       <source>批而未供 over time (year ends)</source>
       <translation>批而未供消化趋势（各年末）</translation>
     </message>

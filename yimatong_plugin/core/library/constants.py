@@ -11,7 +11,8 @@ from .. import lifecycle as _lifecycle
 # 6 the 一张图 catalog: ymt_catalog_topics, ymt_catalog_layers
 # 7 control sets: ymt_control_sets, ymt_control_set_layers, ymt_control_prepared
 # 8 covering index ymt_parcels_area_idx (code, retired, area_m2): the statistics' parcel areas
-SCHEMA_VERSION = 8
+# 9 covering event indexes ymt_events_facts_idx, ymt_events_code_idx (+ fid, archived, stage)
+SCHEMA_VERSION = 9
 LIBRARY_EPSG = 4490  # CGCS2000 geographic: every parcel is stored in it
 
 SOURCES = {

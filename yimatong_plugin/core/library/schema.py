@@ -305,3 +305,9 @@ from .schema_v8 import gpkg_v8, pg_v8  # noqa: E402
 
 GPKG_MIGRATIONS[8] = gpkg_v8()
 PG_MIGRATIONS[8] = pg_v8()
+
+# two covering indexes of the events (the statistics' lifecycle figures): see schema_v9.py.
+from .schema_v9 import gpkg_v9, pg_v9  # noqa: E402
+
+GPKG_MIGRATIONS[9] = gpkg_v9()
+PG_MIGRATIONS[9] = pg_v9()

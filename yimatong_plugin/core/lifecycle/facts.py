@@ -33,11 +33,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from ..i18n import tr
+from . import batch_dates
 from .events import Event, to_date, with_project_defaults
-from .model import RULE_EVENT_COLUMNS, Thresholds
+from .model import RULE_EVENT_COLUMNS, RULE_UNSUPPLIED, Thresholds
 from .rules import project_findings, unsupplied_findings
-from .screen import screen, screens_with_year_ends, year_end_screens
+from .screen import STALL, screen
 
 #: the project columns the rules read (agreed dates and declared area: with_project_defaults)
 PROJECT_COLUMNS = (
@@ -217,33 +220,43 @@ def _batch_events(events: dict) -> dict[str, list[Event]]:
     return out
 
 
-def unsupplied_at_year_ends(
-    fetch: Fetch,
-    years: Iterable[int],
-    thresholds: Thresholds | None = None,
-    canceled: Callable[[], bool] | None = None,
-) -> dict[_dt.date, list]:
-    """``{31 December of each year: the 批而未供 findings as of that day}`` — what
-    :func:`findings` gives then (the monitor run at that date), from one screen of the events
-    by year (:func:`.screen.year_end_screens`) and one load of the batches' events."""
-    th = thresholds or Thresholds()
-    th.validate()
-    screens = year_end_screens(fetch, years, th)
-    if not screens:
-        return {}
-    codes = set().union(*(kept.codes() for kept in screens.values()))
-    loaded = _load_chunks(fetch, max(screens), codes, canceled)
-    if loaded is None:
-        return {}
-    return _year_end_findings(*loaded, screens, th)
+@dataclass
+class Refresh:
+    """What the statistics read of the lifecycle in one refresh (:func:`findings_and_year_ends`)."""
+
+    findings: list  # every finding as of ``as_of`` (the monitor's)
+    batches: list  # 批而未供 as of ``as_of`` as :class:`.batch_dates.BatchFigure` (the findings')
+    dates: batch_dates.BatchDates  # the batch rule at any date up to ``as_of``
+    year_ends: list  # the 31 Decembers asked for
+    thresholds: Thresholds
+
+    @property
+    def projects(self) -> dict:
+        """The batches' projects: ``{code: {"admin", "year", "source"}}``."""
+        return self.dates.projects
 
 
-def _year_end_findings(projects, events, screens, th) -> dict[_dt.date, list]:
-    """批而未供 at each screened year end over the loaded events (as of that day or later)."""
-    return {
-        day: _evaluate(projects, events, day, th, set(kept.batches), set(), kept.codes())
-        for day, kept in sorted(screens.items())
-    }
+_SUPPLY_FACT = (
+    "agreed_start IS NOT NULL OR agreed_completion IS NOT NULL OR stopped_on IS NOT NULL "
+    "OR developed_ratio IS NOT NULL OR invested_ratio IS NOT NULL"
+)
+_AGREED = "agreed_start IS NOT NULL OR agreed_completion IS NOT NULL"
+
+#: the projects the project rules may flag as of a date (:mod:`.screen`'s projects: a supply
+#: recording an agreed date or a stall fact, a supply of a project with agreed dates of its
+#: own, a supervision record with a stall fact) — archived ones too (parameters: archived,
+#: the day after the date, three times)
+RULE_CODES_SQL = f"""
+SELECT code FROM ymt_events
+WHERE stage = 'supply' AND archived = ? AND event_date < ? AND ({_SUPPLY_FACT})
+UNION
+SELECT code FROM ymt_events
+WHERE stage = 'supply' AND archived = ? AND event_date < ?
+  AND code IN (SELECT code FROM ymt_projects WHERE {_AGREED})
+UNION
+SELECT code FROM ymt_events
+WHERE stage = 'supervision' AND archived = ? AND event_date < ? AND ({STALL})
+"""
 
 
 def findings_and_year_ends(
@@ -252,32 +265,69 @@ def findings_and_year_ends(
     years: Iterable[int],
     thresholds: Thresholds | None = None,
     canceled: Callable[[], bool] | None = None,
-) -> tuple[list, dict[_dt.date, list]]:
-    """``(findings(as_of), unsupplied_at_year_ends(years))`` — the statistics' anomalies and
-    their trend — from one screen of the events by year and one load of the facts as of
-    ``as_of`` (a year end reads those dated by its day: :func:`load` as of ``as_of`` keeps
-    every approval and every supply of a project with an approval by then, a superset of the
-    year end's). Every year end must be before ``as_of``. ``canceled()`` True: ``([], {})``."""
+) -> Refresh | None:
+    """The statistics' anomalies and their trend in one pass: every finding as of ``as_of``
+    (what :func:`findings` gives), the 批而未供 batches then, and the batch rule ready for 31
+    December of each of ``years`` (``Refresh.dates.at(day)``: what the monitor finds run at
+    that date).
+
+    The approvals and supplies are read once (:mod:`.batch_dates`: the batch rule at every
+    date with arrays); the findings as of ``as_of`` come from the rule code: over those
+    approvals and supplies for the batches found, over the facts (:func:`load`) of the
+    projects the project rules may flag (supplies with agreed dates, stall facts: the
+    conservative screen of :mod:`.screen`). They must name the same batches with the same
+    ratios and projects as the arrays — otherwise a ``RuntimeError``
+    refuses the figures rather than show a trend that may be wrong. Every year end must be
+    before ``as_of``. ``canceled()`` True: None."""
     th = thresholds or Thresholds()
     th.validate()
     as_of = to_date(as_of)
-    kept, screens = screens_with_year_ends(fetch, as_of, years, th)
-    codes = kept.codes().union(*(s.codes() for s in screens.values()))
-    loaded = _load_chunks(fetch, as_of, codes, canceled)
+    ends = [_dt.date(y, 12, 31) for y in sorted(set(years))]
+    if ends and ends[-1] >= as_of:
+        raise ValueError(f"year ends up to {ends[-1].year} are not all before {as_of}")
+    with batch_dates.no_cycle_collection():
+        return _findings_and_year_ends(fetch, as_of, ends, th, canceled)
+
+
+def _findings_and_year_ends(fetch, as_of, ends, th, canceled) -> Refresh | None:
+    engine = batch_dates.read(fetch, as_of)
+    found = engine.at(as_of, th)
+    if canceled is not None and canceled():
+        return None
+    # 批而未供: the rule code over the approvals and supplies of the batches found (read above)
+    members = set().union(*(engine.batch_codes(b.batch) for b in found))
+    keep = {b.batch for b in found}
+    archived = engine.archived & members
+    now = [
+        f
+        for f in unsupplied_findings(engine.events(members), as_of, th, archived)
+        if f.batch in keep
+    ]
+    # the project rules over the facts of the projects they may flag (the screen's projects)
+    params = [False, (as_of + _dt.timedelta(days=1)).isoformat()] * 3
+    rule_codes = {row[0] for row in fetch(RULE_CODES_SQL, params)}
+    loaded = _load_chunks(fetch, as_of, rule_codes, canceled)
     if loaded is None or (canceled is not None and canceled()):
-        return [], {}
-    now = _evaluate(*loaded, as_of, th, set(kept.batches), kept.projects, kept.codes())
-    return now, _year_end_findings(*loaded, screens, th)
+        return None
+    projects, events = loaded
+    for code in sorted(events):
+        if code in rule_codes and not projects[code].get("archived"):  # archived: no findings
+            now.extend(project_findings(code, events[code], as_of, th))
+    rule = [(f.batch, f.supplied_ratio, f.codes) for f in now if f.rule == RULE_UNSUPPLIED]
+    if rule != [(b.batch, b.supplied_ratio, b.codes) for b in found]:
+        raise RuntimeError(
+            tr(
+                "批而未供 as of {date}: the batch figures disagree with the lifecycle rules "
+                "({batches} batches, {findings} findings); the statistics are not shown. "
+                "Please report this library."
+            ).format(date=as_of, batches=len(found), findings=len(rule))
+        )
+    return Refresh(now, found, engine, ends, th)
 
 
 def library_fetch(lib) -> Fetch:
-    """``fetch`` for an open library (GeoPackage or PostGIS)."""
-
-    def fetch(sql: str, params: list) -> Iterable[tuple]:
-        for row in lib.stream(sql, params):
-            yield tuple(row.values())
-
-    return fetch
+    """``fetch`` for an open library (GeoPackage or PostGIS): rows as tuples."""
+    return lib.tuples
 
 
 def library_findings(lib, as_of, thresholds=None, codes=None, canceled=None) -> list:

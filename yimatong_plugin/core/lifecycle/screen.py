@@ -39,12 +39,11 @@ _KEY = (
 
 #: one pass over the events: per stage, project and batch key (approvals) / named batch
 #: (supplies): the first day, how many record no area / a zero area, whether one carries a
-#: fact the project rules read (agreed dates, stall facts) — and
-#: per year of the event when the screen serves several year ends at once. ``stage || ''``:
+#: fact the project rules read (agreed dates, stall facts). ``stage || ''``:
 #: these stages are a large part of the events, and a scan of the table reads them faster than
 #: the stage index does (SQLite chose the index: 1.8 s CPU vs 1.1 s on 1,000,000 events)
 _SCREEN_SQL = """
-SELECT stage, code, {key} AS k, {year} AS y, MIN({day}) AS first_day,
+SELECT stage, code, {key} AS k, MIN({day}) AS first_day,
        SUM(CASE WHEN area_m2 IS NULL THEN 1 ELSE 0 END) AS no_area,
        SUM(CASE WHEN area_m2 = 0 THEN 1 ELSE 0 END) AS zero_area,
        MAX(CASE WHEN agreed_start IS NOT NULL OR agreed_completion IS NOT NULL OR {stall}
@@ -52,20 +51,18 @@ SELECT stage, code, {key} AS k, {year} AS y, MIN({day}) AS first_day,
 FROM ymt_events
 WHERE archived = ? AND event_date IS NOT NULL AND event_date < ?
   AND (stage || '') IN ('conversion_approval', 'supply', 'supervision')
-GROUP BY stage, code, {key}{by_year}
+GROUP BY stage, code, {key}
 HAVING stage <> 'supervision' OR MAX(CASE WHEN {stall} THEN 1 ELSE 0 END) = 1
 """
-_YEAR = f"substr({_DAY}, 1, 4)"
 #: a stall finding needs its supervision record to carry a ratio (developed < 1/3 or
 #: invested < 25 %): a record with a status only (停工, 复工, 巡查 …) cannot make a project
 #: a candidate on its own — the rules still read it for a project kept (``facts.py``)
-_STALL = "stopped_on IS NOT NULL OR developed_ratio IS NOT NULL OR invested_ratio IS NOT NULL"
+STALL = "stopped_on IS NOT NULL OR developed_ratio IS NOT NULL OR invested_ratio IS NOT NULL"
 
 
-def screen_sql(by_year: bool = False) -> str:
+def screen_sql() -> str:
     """The screen's SQL (parameters: archived, the day after the date)."""
-    year, group = (_YEAR, f", {_YEAR}") if by_year else ("''", "")
-    return _SCREEN_SQL.format(key=_KEY, day=_DAY, year=year, by_year=group, stall=_STALL)
+    return _SCREEN_SQL.format(key=_KEY, day=_DAY, stall=STALL)
 
 
 #: the projects that are not plain: archived, with agreed dates, or without a declared area
@@ -113,59 +110,6 @@ def screen(
     return _decide(rows, as_of, thresholds, *plain)
 
 
-def year_end_screens(
-    fetch: Callable[[str, list], Iterable[tuple]], years: Iterable[int], thresholds: Thresholds
-) -> dict[_dt.date, Screen]:
-    """``{31 December of each year: the batches that may be 批而未供 then}`` in one pass (the
-    events grouped by year too). Only batches: the project rules are not screened here."""
-    years = sorted(set(years))
-    if not years:
-        return {}
-    plain = _plain_projects(fetch)
-    rows = fetch(screen_sql(by_year=True), [False, f"{years[-1] + 1}-01-01"])
-    return _year_ends(rows, years, thresholds, plain)
-
-
-def screens_with_year_ends(
-    fetch: Callable[[str, list], Iterable[tuple]],
-    as_of: _dt.date,
-    years: Iterable[int],
-    thresholds: Thresholds,
-) -> tuple[Screen, dict[_dt.date, Screen]]:
-    """``(screen(as_of), year_end_screens(years))`` from one pass over the events (grouped by
-    year up to ``as_of``: the year ends' screens add the years up to theirs, ``as_of``'s adds
-    them all). Every year end must be before ``as_of``."""
-    years = sorted(set(years))
-    if years and _dt.date(years[-1], 12, 31) >= as_of:
-        raise ValueError(f"year ends up to {years[-1]} are not all before {as_of}")
-    plain = _plain_projects(fetch)
-    rows = list(
-        fetch(screen_sql(by_year=True), [False, (as_of + _dt.timedelta(days=1)).isoformat()])
-    )
-    return _decide(rows, as_of, thresholds, *plain), _year_ends(rows, years, thresholds, plain)
-
-
-def _year_ends(rows, years: list[int], thresholds: Thresholds, plain) -> dict[_dt.date, Screen]:
-    if not years:
-        return {}
-    archived, _, undeclared = plain
-    by_year: dict[int, list] = {}
-    for row in rows:
-        if row[0] != "supervision" and int(row[3]) <= years[-1]:
-            by_year.setdefault(int(row[3]), []).append(row)
-    facts = _Facts(undeclared)
-    out = {}
-    done = min(by_year, default=years[0]) - 1
-    for year in years:
-        for y in range(done + 1, year + 1):  # the events of the years up to this one
-            facts.add(by_year.get(y, ()), archived, set())
-        done = year
-        out[_dt.date(year, 12, 31)] = facts.decide(
-            _dt.date(year, 12, 31), thresholds, archived, Screen()
-        )
-    return out
-
-
 class _Facts:
     """Per batch and project: first approval day and approvals without area; per project and
     named batch: whether a supply records no area — added to as the events come."""
@@ -178,7 +122,7 @@ class _Facts:
         self._due: dict[tuple, _dt.date] = {}  # (batch, first day) -> due date
 
     def add(self, rows, archived: set, agreed: set) -> None:
-        for stage, code, key, _year, first_day, no_area, zero_area, fact in rows:
+        for stage, code, key, first_day, no_area, zero_area, fact in rows:
             if stage == "conversion_approval":
                 # an approval recording no area takes its project's declared area
                 missing = int(zero_area) + (int(no_area) if code in self.undeclared else 0)

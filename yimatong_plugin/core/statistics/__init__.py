@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from .anomalies import Anomalies, batch_lookups
+from .anomalies import Anomalies
 from .anomalies import compute as compute_anomalies
 from .build import build_tables
 from .plan import plan_execution
@@ -64,6 +64,45 @@ class Statistics:
         ]
 
 
+def breakdowns(lib, flt: StatsFilter, as_of: _dt.date) -> dict[str, list[dict]]:
+    """The seven breakdowns of the projects matching ``flt``, stage as of ``as_of``."""
+    materialise(lib, flt, as_of)
+    return {dimension: grouped(lib, dimension) for dimension in DIMENSIONS}
+
+
+class _Beside:
+    """``with _Beside(lib, work) as pending: …; pending.result()``: ``work(other)`` runs in a
+    thread on ``lib.reopen()`` (another connection, closed after), or on ``lib`` itself, in
+    the caller's thread at ``result()``, when the library cannot be reopened."""
+
+    def __init__(self, lib, work):
+        self.lib, self.work = lib, work
+        self.pool = None
+        self.future = None
+
+    def __enter__(self):
+        if hasattr(self.lib, "reopen"):
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.pool = ThreadPoolExecutor(1, thread_name_prefix="ymt-statistics")
+            self.future = self.pool.submit(self._run)
+        return self
+
+    def _run(self):
+        other = self.lib.reopen()
+        try:
+            return self.work(other)
+        finally:
+            other.close()
+
+    def result(self):
+        return self.future.result() if self.future is not None else self.work(self.lib)
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+
+
 def compute(
     lib,
     as_of: _dt.date | None = None,
@@ -75,32 +114,25 @@ def compute(
     """Every table as of ``as_of`` (default today) over the projects matching ``flt``.
     ``canceled()`` returning True stops early (returns None)."""
     from ..dictionaries import default_dictionaries
-    from ..lifecycle import RULE_UNSUPPLIED, to_date
     from ..lifecycle import facts as lifecycle_facts
+    from ..lifecycle import to_date
 
     as_of = to_date(as_of) if as_of is not None else _dt.date.today()
     flt = flt or StatsFilter()
-    materialise(lib, flt, as_of)
-    groups = {dimension: grouped(lib, dimension) for dimension in DIMENSIONS}
-    if canceled is not None and canceled():
+    # the breakdowns (GROUP BY in the database) on a second connection in another thread while
+    # this one reads the lifecycle: the two use both cores (SQLite works in this process)
+    with _Beside(lib, lambda other: breakdowns(other, flt, as_of)) as pending:
+        # the lifecycle once: the findings as of as_of and 批而未供 then and at the trend's
+        # year ends, from one read of the approvals and supplies
+        fetch = lifecycle_facts.library_fetch(lib)
+        refresh = lifecycle_facts.findings_and_year_ends(
+            fetch, as_of, trend_years(as_of), thresholds, canceled
+        )
+        groups = pending.result()
+    if refresh is None or (canceled is not None and canceled()):
         return None
-    # the lifecycle rules once: the findings as of as_of and 批而未供 at the trend's year ends
-    # from one screen of the events and one load of their facts
-    fetch = lifecycle_facts.library_fetch(lib)
-    now, year_ends = lifecycle_facts.findings_and_year_ends(
-        fetch, as_of, trend_years(as_of), thresholds, canceled
-    )
-    if canceled is not None and canceled():
-        return None
-    # the approvals and projects every 批而未供 batch rests on, fetched once for all dates
-    unsupplied = [f for found in [now, *year_ends.values()] for f in found]
-    lookups = batch_lookups(lib, [f for f in unsupplied if f.rule == RULE_UNSUPPLIED])
-    anomalies = compute_anomalies(
-        lib, as_of, flt, thresholds, canceled=canceled, findings=now, lookups=lookups
-    )
-    anomalies.trend = unsupplied_trend(
-        lib, as_of, flt, thresholds, found=year_ends, lookups=lookups
-    )
+    anomalies = compute_anomalies(lib, as_of, flt, refresh)
+    anomalies.trend = unsupplied_trend(as_of, flt, refresh)
     if canceled is not None and canceled():
         return None
     plan_year = int(flt.year) if flt.year else as_of.year

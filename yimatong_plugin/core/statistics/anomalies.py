@@ -1,12 +1,12 @@
 """Anomaly figures: 批而未供 per batch, per division and by approval year; 闲置土地 by stage;
 供而未用 — from the lifecycle rules, evaluated **once** per refresh.
 
-The findings come from ``projectbox.library_findings`` — the same call ``yimatong:
-lifecyclemonitor`` makes — so the batches, their supplied ratios and the flagged projects are
-exactly the monitor's. This module only adds areas and groups:
+The findings are the monitor's (``yimatong:lifecyclemonitor``: ``lifecycle.facts``) and the
+批而未供 batches, their supplied ratios and the flagged projects are exactly theirs
+(``lifecycle.facts.findings_and_year_ends`` checks it). This module only adds areas and groups:
 
-* a batch's **approved area** is the sum of the areas of its approval events the finding rests
-  on (each event's ``area_m2``, else its project's declared area — ``lifecycle.
+* a batch's **approved area** is the sum of the areas of its live projects' approvals (each
+  event's ``area_m2``, else its project's declared area — ``lifecycle.
   with_project_defaults``); its **unsupplied area** is approved × (1 − supplied ratio). When an
   approval of the batch records no area the rules count projects, not m²: the area is then
   left empty (unknown), never guessed;
@@ -23,7 +23,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from .. import lifecycle as lc
-from .query import StatsFilter, events_by_fid, projects_by_code
+from .query import StatsFilter, projects_by_code
 
 
 @dataclass
@@ -46,28 +46,17 @@ class Anomalies:
     idle: list[dict]  # {code, stage, since, days, area_m2, admin, …}
     unused: list[dict]
     findings: list[lc.Finding]
-    #: 批而未供 at past year ends: [(31 December, its batches)] (see ``trend.py``)
-    trend: list[tuple[_dt.date, list[Batch]]] = field(default_factory=list)
+    #: 批而未供 at past year ends: [(31 December, [batches, approved m², unsupplied m²,
+    #: batches without area])] (see ``trend.py``)
+    trend: list[tuple[_dt.date, list]] = field(default_factory=list)
 
 
-def compute(
-    lib,
-    as_of: _dt.date,
-    flt: StatsFilter,
-    thresholds=None,
-    canceled=None,
-    findings=None,
-    lookups=None,
-) -> Anomalies:
-    """The anomalies as of ``as_of``; ``findings``: the monitor's as of then, when the caller
-    has them (``lifecycle.facts.findings_and_year_ends``), else evaluated here; ``lookups``:
-    :func:`batch_lookups` of their 批而未供 findings or more."""
-    from .. import projectbox as pb
-
-    if findings is None:
-        findings = pb.library_findings(lib, as_of, thresholds, canceled=canceled)
-    unsupplied = [f for f in findings if f.rule == lc.RULE_UNSUPPLIED]
-    batches = batches_of(lib, unsupplied, flt, lookups)
+def compute(lib, as_of: _dt.date, flt: StatsFilter, refresh) -> Anomalies:
+    """The anomalies as of ``as_of`` from the lifecycle as read once for the refresh
+    (``lifecycle.facts.findings_and_year_ends``: the monitor's findings and the 批而未供
+    batches, the same ones) over the projects matching ``flt``."""
+    findings = refresh.findings
+    batches = batches_of(refresh.batches, refresh.projects, flt)
     codes = {c for f in findings if f.rule in (lc.RULE_IDLE, lc.RULE_UNUSED) for c in f.codes}
     everyone = projects_by_code(lib, StatsFilter(), codes)
     matching = {c for c, row in everyone.items() if flt.matches(row)}
@@ -98,73 +87,38 @@ def compute(
     return Anomalies(batches, project_rows(lc.RULE_IDLE), project_rows(lc.RULE_UNUSED), findings)
 
 
-def batch_lookups(lib, unsupplied: list[lc.Finding]) -> tuple[dict, dict]:
-    """``(approval events by fid, project rows by code)`` the findings' batches rest on."""
-    fids = [e for f in unsupplied for e in f.events if e is not None]
-    events = events_by_fid(lib, fids)
-    approvals = {fid: ev for fid, ev in events.items() if ev["stage"] == "conversion_approval"}
-    codes = {ev["code"] for ev in approvals.values()}
-    return approvals, projects_by_code(lib, StatsFilter(), codes)
-
-
-def batches_of(lib, unsupplied: list[lc.Finding], flt: StatsFilter, lookups=None) -> list[Batch]:
-    """The 批而未供 findings as :class:`Batch` es with their areas (see the module): those
-    with a project matching ``flt``. ``lookups``: :func:`batch_lookups` of these findings or
-    more (fetched once for several dates)."""
-    return [b for b in batches_by_finding(lib, unsupplied, flt, lookups) if b is not None]
-
-
-def batches_by_finding(
-    lib, unsupplied: list[lc.Finding], flt: StatsFilter, lookups=None
-) -> list[Batch | None]:
-    """:func:`batches_of`, one per finding: None for a finding without a project matching
-    ``flt``."""
-    approvals, everyone = lookups or batch_lookups(lib, unsupplied)
-    matching = (
-        set(everyone)
-        if flt == StatsFilter()
-        else {c for c, r in everyone.items() if flt.matches(r)}
-    )
-    batches: list[Batch | None] = []
-    areas: dict = {}  # approval fid -> its area (with the project's defaults)
-    for f in unsupplied:
-        rows = [approvals[e] for e in f.events if e in approvals]
-        if not any(r["code"] in matching for r in rows):
-            batches.append(None)
+def batches_of(figures, projects: dict, flt: StatsFilter) -> list[Batch]:
+    """The 批而未供 batches (``lifecycle.batch_dates.BatchFigure``) as :class:`Batch` es with
+    their areas (see the module): those with a live project matching ``flt``; ``projects``:
+    ``{code: {"admin", "year", "source"}}`` of their projects."""
+    out = []
+    for f in figures:
+        matching = [
+            (code, area)
+            for code, area in zip(f.members, f.areas)
+            if flt.matches(projects.get(code, {}))
+        ]
+        if not matching:
             continue
         by_admin: dict[str, float | None] = {}
-        known = True
-        total = 0.0
-        for row in rows:
-            project = everyone.get(row["code"], {})
-            area = areas.get(row["fid"], False)
-            if area is False:  # an approval in several findings (the trend's dates): once
-                (ev,) = lc.with_project_defaults(project, [row])
-                area = areas[row["fid"]] = ev.area()
-            admin = str(project.get("admin") or row["code"][2:8])
-            if not area:
-                known = False
-                if row["code"] in matching:
-                    by_admin.setdefault(admin, None)
-                continue
-            total += area
-            if row["code"] in matching and by_admin.get(admin, 0.0) is not None:
+        for code, area in matching:
+            admin = str(projects.get(code, {}).get("admin") or code[2:8])
+            if f.by_area:
                 by_admin[admin] = by_admin.get(admin, 0.0) + area
-        if not known:
-            by_admin = {a: None for a in by_admin}
-        approved_on = min((lc.to_date(r["event_date"]) for r in rows), default=None)
-        ratio = float(f.supplied_ratio or 0.0)
-        batches.append(
+            else:
+                by_admin.setdefault(admin, None)
+        total = f.approved if f.by_area else None
+        out.append(
             Batch(
                 batch=f.batch,
-                approved_on=approved_on,
-                due=f.since,
-                supplied_ratio=ratio,
-                approved_m2=total if known else None,
-                unsupplied_m2=total * (1.0 - ratio) if known else None,
+                approved_on=f.live_approved_on,
+                due=f.due,
+                supplied_ratio=float(f.supplied_ratio),
+                approved_m2=total,
+                unsupplied_m2=None if total is None else total * (1.0 - f.supplied_ratio),
                 codes=tuple(f.codes),
                 by_admin=by_admin,
-                members=tuple(sorted({r["code"] for r in rows})),
+                members=tuple(f.members),
             )
         )
-    return batches
+    return out
