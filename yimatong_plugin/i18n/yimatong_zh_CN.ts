@@ -39,7 +39,7 @@
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="149" />
+      <location filename="../ui/parcel_attach_dialog.py" line="148" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>（自动识别：第 {row} 行）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="224" />
+      <location filename="../ui/import_dialog.py" line="223" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="86" />
+      <location filename="../ui/parcel_attach_dialog.py" line="87" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <location filename="../ui/parcel_attach_dialog.py" line="82" />
       <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="63" />
+      <location filename="../ui/parcel_attach_dialog.py" line="64" />
       <source>A Shapefile, GeoPackage, DXF or surveyors' coordinate file (坐标 TXT)</source>
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
@@ -269,7 +269,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="50" />
+      <location filename="../ui/library_service_dialog.py" line="51" />
       <source>API key</source>
       <translation>API 密钥</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>将当前图层加入专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="104" />
+      <location filename="../ui/catalog_edit.py" line="99" />
       <source>Add the layer to the map and restyle it there first</source>
       <translation>请先将该图层添加到地图并在地图中调整样式</translation>
     </message>
@@ -409,12 +409,12 @@
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="391" />
+      <location filename="../ui/code_dialog.py" line="388" />
       <source>Allocate a project code</source>
       <translation>赋码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="396" />
+      <location filename="../ui/code_dialog.py" line="393" />
       <source>Allocate and create project</source>
       <translation>赋码并建项目</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>赋码并建项目…</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="376" />
+      <location filename="../ui/code_dialog.py" line="373" />
       <source>Allocate the next serial of
 {prefix} ······
 in the library
@@ -446,7 +446,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="419" />
+      <location filename="../ui/code_dialog.py" line="416" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -676,7 +676,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="53" />
+      <location filename="../ui/parcel_attach_dialog.py" line="54" />
       <source>Attach parcels to a project</source>
       <translation>将地块挂接到项目</translation>
     </message>
@@ -791,7 +791,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="397" />
+      <location filename="../ui/code_dialog.py" line="394" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -1006,7 +1006,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="204" />
+      <location filename="../ui/parcel_attach_dialog.py" line="203" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -1051,7 +1051,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="239" />
+      <location filename="../ui/dialog_buttons.py" line="24" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -1306,12 +1306,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="96" />
+      <location filename="../ui/parcel_attach_dialog.py" line="97" />
       <source>Coordinates come from a web map (GCJ-02): convert</source>
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="73" />
+      <location filename="../ui/parcel_attach_dialog.py" line="74" />
       <source>Coordinates in</source>
       <translation>坐标所在坐标系</translation>
     </message>
@@ -1456,22 +1456,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="45" />
+      <location filename="../ui/import_dialog.py" line="46" />
       <source>Declared area (m²) — the header's unit is not understood</source>
       <translation>申报面积（平方米）——无法识别列名中的单位</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="47" />
+      <location filename="../ui/import_dialog.py" line="48" />
       <source>Declared area (m², converted from hectares)</source>
       <translation>申报面积（平方米，由公顷换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="51" />
+      <location filename="../ui/import_dialog.py" line="52" />
       <source>Declared area (m², converted from km²)</source>
       <translation>申报面积（平方米，由平方公里换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="49" />
+      <location filename="../ui/import_dialog.py" line="50" />
       <source>Declared area (m², converted from mu)</source>
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
@@ -1631,7 +1631,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="408" />
+      <location filename="../ui/code_dialog.py" line="405" />
       <source>Enter the project name first.</source>
       <translation>请先填写项目名称。</translation>
     </message>
@@ -1696,12 +1696,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="101" />
+      <location filename="../ui/parcel_attach_dialog.py" line="102" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="84" />
+      <location filename="../ui/import_dialog.py" line="85" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -1837,7 +1837,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="84" />
+      <location filename="../ui/import_dialog.py" line="85" />
       <source>First value</source>
       <translation>首行值</translation>
     </message>
@@ -2124,7 +2124,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="52" />
+      <location filename="../ui/library_service_dialog.py" line="53" />
       <source>Keep the key in a QGIS authentication configuration (method Basic, the key as password); only its id is remembered.</source>
       <translation>API 密钥保存在 QGIS 认证配置中（Basic 方式，密钥作为密码）；插件只记住该配置的 ID。</translation>
     </message>
@@ -2314,7 +2314,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="37" />
+      <location filename="../ui/library_service_dialog.py" line="38" />
       <source>Library service</source>
       <translation>项目库服务</translation>
     </message>
@@ -2574,7 +2574,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有名为 {name} 的调用方</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="464" />
+      <location filename="../ui/code_dialog.py" line="461" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -2594,7 +2594,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有名为“{name}”的管控线版本</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="208" />
+      <location filename="../ui/parcel_attach_dialog.py" line="207" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
@@ -2664,7 +2664,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="349" />
+      <location filename="../ui/code_dialog.py" line="346" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
     </message>
@@ -2699,7 +2699,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有此地址</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="158" />
+      <location filename="../ui/parcel_attach_dialog.py" line="157" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
@@ -2819,7 +2819,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="169" />
+      <location filename="../ui/parcel_attach_dialog.py" line="168" />
       <source>Open a parcel file</source>
       <translation>打开地块文件</translation>
     </message>
@@ -2829,7 +2829,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请先打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="61" />
+      <location filename="../ui/parcel_attach_dialog.py" line="62" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
@@ -2945,7 +2945,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="478" />
+      <location filename="../ui/code_dialog.py" line="475" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -2965,7 +2965,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块面积</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="42" />
+      <location filename="../ui/parcel_attach_dialog.py" line="43" />
       <source>Parcel files (*.shp *.gpkg *.dxf *.txt);;Coordinate files 坐标 TXT (*.txt);;All files (*)</source>
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
@@ -2990,7 +2990,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="79" />
+      <location filename="../ui/parcel_attach_dialog.py" line="80" />
       <source>Parcel label field</source>
       <translation>地块编号字段</translation>
     </message>
@@ -3534,7 +3534,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="331" />
+      <location filename="../ui/import_dialog.py" line="330" />
       <source>Read the {n} notes before importing.</source>
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
@@ -3629,7 +3629,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>扣除面积（m²）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="95" />
+      <location filename="../ui/parcel_attach_dialog.py" line="96" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
     </message>
@@ -3679,7 +3679,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>选址需求</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="354" />
+      <location filename="../ui/code_dialog.py" line="351" />
       <source>Reserve the next serial number in the library and create the project record (asks first).</source>
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
@@ -3844,7 +3844,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与第 {row} 行为同一记录</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="476" />
+      <location filename="../ui/code_dialog.py" line="473" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
@@ -3929,7 +3929,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="74" />
+      <location filename="../ui/parcel_attach_dialog.py" line="75" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
     </message>
@@ -3959,7 +3959,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="46" />
+      <location filename="../ui/library_service_dialog.py" line="47" />
       <source>Service address</source>
       <translation>服务地址</translation>
     </message>
@@ -4004,7 +4004,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>占得分比重</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="74" />
+      <location filename="../ui/import_dialog.py" line="75" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -4299,12 +4299,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目档案的二维码打开此服务的公开页面 /p/{code}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="429" />
+      <location filename="../ui/code_dialog.py" line="426" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="23" />
+      <location filename="../ui/library_service_dialog.py" line="24" />
       <source>The address must start with http:// or https:// and name a host</source>
       <translation>地址须以 http:// 或 https:// 开头并包含主机名</translation>
     </message>
@@ -5708,7 +5708,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>例如 2024</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="93" />
+      <location filename="../ui/parcel_attach_dialog.py" line="94" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
     </message>
@@ -6238,7 +6238,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>宗地/宗海顺序号（5 位数字）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="162" />
+      <location filename="../ui/parcel_attach_dialog.py" line="161" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
@@ -6558,7 +6558,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="71" />
+      <location filename="../ui/parcel_attach_dialog.py" line="72" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
     </message>
@@ -6913,12 +6913,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="245" />
+      <location filename="../ui/parcel_attach_dialog.py" line="244" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="240" />
+      <location filename="../ui/parcel_attach_dialog.py" line="239" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
@@ -6948,7 +6948,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="339" />
+      <location filename="../ui/import_dialog.py" line="338" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
@@ -7013,7 +7013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="182" />
+      <location filename="../ui/parcel_attach_dialog.py" line="181" />
       <source>{path} cannot be used; nothing can be attached:
 {problems}</source>
       <translation>{path} 无法使用；不能挂接任何地块：
@@ -7040,7 +7040,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="191" />
+      <location filename="../ui/parcel_attach_dialog.py" line="190" />
       <source>{path} is not a layer QGIS can read.</source>
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>

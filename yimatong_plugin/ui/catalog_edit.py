@@ -7,7 +7,6 @@ from __future__ import annotations
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -16,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..gis import catalog_layers as cl
 from ..toolbelt.i18n import tr
+from .dialog_buttons import ok_cancel_buttons
 
 FIELDS = ("title", "description", "owner", "data_date", "version", "min_scale", "max_scale")
 
@@ -51,12 +51,7 @@ class CatalogLayerDialog(QDialog):
             form.addRow(field_titles()[name], edit)
             self.edits[name] = edit
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel_buttons(self))
 
     def values(self) -> dict:
         out = {}
