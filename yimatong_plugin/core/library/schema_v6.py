@@ -21,11 +21,9 @@ from .schema_render import (
     col,
     flag,
     gpkg_attributes_contents,
-    gpkg_audit_triggers,
+    gpkg_audited_table,
     gpkg_create_table,
-    gpkg_immutable,
     gpkg_index,
-    gpkg_refuse,
     nonblank_text,
     pg_audit_function,
     pg_create_table,
@@ -91,26 +89,19 @@ def catalog_column_names(table: str) -> list[str]:
     return ["fid"] + [c[0] for c in CATALOG_COLUMNS[table]]
 
 
-def _json(prefix: str, table: str) -> str:
-    parts = ", ".join(f"'{c}', {prefix}.{c}" for c in catalog_column_names(table))
-    return f"json_object({parts})"
-
-
 def gpkg_v6() -> list[str]:
     stmts = [gpkg_create_table(table, cols) for table, cols in CATALOG_COLUMNS.items()]
     stmts += [gpkg_index(name, table, cols) for name, table, cols in _INDEXES]
     for table in CATALOG_TABLES:
         stmts += [
-            *gpkg_audit_triggers(
+            *gpkg_audited_table(
                 table,
                 catalog_column_names(table),
                 "retired",
                 "NULL",
-                _json("NEW", table),
-                _json("OLD", table),
+                f"{table}: rows are never deleted; retire them instead",
+                ("key", "the key"),
             ),
-            gpkg_refuse(table, "DELETE", f"{table}: rows are never deleted; retire them instead"),
-            gpkg_immutable(table, "key", "the key"),
             gpkg_attributes_contents(table, _DESCRIPTIONS[table]),
         ]
     return stmts

@@ -93,11 +93,6 @@ def control_column_names(table: str) -> list[str]:
     return ["fid"] + [c[0] for c in CONTROL_COLUMNS[table]]
 
 
-def _json(prefix: str, table: str) -> str:
-    parts = ", ".join(f"'{c}', {prefix}.{c}" for c in control_column_names(table))
-    return f"json_object({parts})"
-
-
 def _constraints(table: str) -> list[str]:
     return [] if table == "ymt_control_set_layers" else ['UNIQUE ("key")']
 
@@ -125,14 +120,7 @@ def gpkg_v7() -> list[str]:
             gpkg_attributes_contents(table, _DESCRIPTIONS[table]),
         ]
     for table in AUDITED:
-        stmts += gpkg_audit_triggers(
-            table,
-            control_column_names(table),
-            None,
-            "NULL",
-            _json("NEW", table),
-            _json("OLD", table),
-        )
+        stmts += gpkg_audit_triggers(table, control_column_names(table), None, "NULL")
     return stmts
 
 
