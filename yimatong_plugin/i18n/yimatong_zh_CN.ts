@@ -194,12 +194,12 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="262" />
+      <location filename="../core/library/control_sets.py" line="272" />
       <source>A control set needs a name without '@'</source>
       <translation>管控线版本需要一个不含“@”的名称</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="264" />
+      <location filename="../core/library/control_sets.py" line="274" />
       <source>A control set needs at least one layer</source>
       <translation>管控线版本至少需要一个图层</translation>
     </message>
@@ -936,7 +936,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="157" />
+      <location filename="../core/library/catalog.py" line="149" />
       <source>Catalog layer: unknown field {field}</source>
       <translation>目录图层：未知字段 {field}</translation>
     </message>
@@ -1216,17 +1216,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="269" />
+      <location filename="../core/library/control_sets.py" line="279" />
       <source>Control layer '{name}': rule must be avoid or inside</source>
       <translation>管控图层“{name}”：规则须为避让（avoid）或在内（inside）</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="204" />
+      <location filename="../core/library/control_sets.py" line="214" />
       <source>Control layer '{name}': the stored features do not match their data version</source>
       <translation>管控图层“{name}”：存储的要素与其数据版本不符</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="277" />
+      <location filename="../core/library/control_sets.py" line="287" />
       <source>Control layer name '{name}' appears twice</source>
       <translation>管控图层名称“{name}”重复</translation>
     </message>
@@ -2559,12 +2559,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="280" />
+      <location filename="../core/library/catalog.py" line="272" />
       <source>No catalog layer {key}</source>
       <translation>目录中没有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="212" />
+      <location filename="../core/library/catalog.py" line="204" />
       <source>No catalog topic {key}</source>
       <translation>目录中没有专题 {key}</translation>
     </message>
@@ -2589,7 +2589,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有名为“{name}”的管控线版本</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="147" />
+      <location filename="../core/library/control_sets.py" line="157" />
       <source>No control set named '{name}' in the library</source>
       <translation>项目库中没有名为“{name}”的管控线版本</translation>
     </message>
@@ -2704,7 +2704,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="312" />
+      <location filename="../core/library/catalog.py" line="304" />
       <source>Not a Yimatong catalog file</source>
       <translation>不是一码通图层目录文件</translation>
     </message>
@@ -3869,7 +3869,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>保存项目档案</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="200" />
+      <location filename="../core/library/catalog.py" line="192" />
       <source>Scale range: the minimum scale 1:{min:.0f} (most zoomed out) must be a larger denominator than the maximum scale 1:{max:.0f}</source>
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
@@ -4159,17 +4159,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="195" />
+      <location filename="../core/library/control_sets.py" line="205" />
       <source>Stored file {sha} does not match its SHA-256</source>
       <translation>存储的文件 {sha} 与其 SHA-256 不符</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="186" />
+      <location filename="../core/library/control_sets.py" line="196" />
       <source>Stored file {sha} is incomplete</source>
       <translation>存储的文件 {sha} 不完整</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="181" />
+      <location filename="../core/library/control_sets.py" line="191" />
       <source>Stored file {sha} is missing</source>
       <translation>存储的文件 {sha} 缺失</translation>
     </message>
@@ -4334,22 +4334,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>分乡镇统计需要乡镇界线图层（带乡镇代码或名称字段的面图层）：请在“乡镇图层”中选择后刷新。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="271" />
+      <location filename="../core/library/catalog.py" line="263" />
       <source>The catalog already has a layer {key}</source>
       <translation>目录中已有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="234" />
+      <location filename="../core/library/catalog.py" line="226" />
       <source>The catalog already has a topic {key}</source>
       <translation>目录中已有专题 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="315" />
+      <location filename="../core/library/catalog.py" line="307" />
       <source>The catalog file is of a newer format ({version})</source>
       <translation>目录文件的格式较新（{version}）</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="215" />
+      <location filename="../core/library/catalog.py" line="207" />
       <source>The catalog topic {title} is retired</source>
       <translation>专题 {title} 已停用</translation>
     </message>
@@ -4578,17 +4578,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库暂时无法响应，请稍后再试</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="48" />
+      <location filename="../core/library/catalog.py" line="47" />
       <source>The library has no catalog (schema version {version} &lt; 6)</source>
       <translation>该项目库没有图层目录（结构版本 {version} &lt; 6）</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="103" />
+      <location filename="../core/library/control_sets.py" line="121" />
       <source>The library has no control sets (schema version {version} &lt; 7)</source>
       <translation>项目库没有管控线版本（结构版本 {version} &lt; 7）</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="159" />
+      <location filename="../core/library/control_sets.py" line="169" />
       <source>The library has no current control set: publish one first</source>
       <translation>项目库没有现行管控线版本：请先发布</translation>
     </message>
@@ -4768,7 +4768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>服务处理失败，错误已记录</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="189" />
+      <location filename="../core/library/catalog.py" line="181" />
       <source>The source holds a password: store the credentials in QGIS's authentication database and give its authcfg id instead</source>
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
@@ -4873,7 +4873,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题名称</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="133" />
+      <location filename="../core/library/catalog.py" line="125" />
       <source>Topic: unknown field {field}</source>
       <translation>专题：未知字段 {field}</translation>
     </message>
@@ -5063,7 +5063,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="164" />
+      <location filename="../core/library/catalog.py" line="156" />
       <source>Unknown source type '{value}'; one of: {choices}</source>
       <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
     </message>
@@ -5468,7 +5468,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="174" />
+      <location filename="../core/library/catalog.py" line="166" />
       <source>authcfg: '{value}' is not a QGIS authentication configuration id</source>
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
@@ -6708,7 +6708,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="108" />
+      <location filename="../core/library/catalog.py" line="100" />
       <source>{field} is required</source>
       <translation>{field} 为必填项</translation>
     </message>
@@ -6743,7 +6743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="120" />
+      <location filename="../core/library/catalog.py" line="112" />
       <source>{field}: '{value}' is not a scale denominator</source>
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
