@@ -304,7 +304,7 @@
       <translation>将当前图层加入专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="99" />
+      <location filename="../ui/catalog_edit.py" line="97" />
       <source>Add the layer to the map and restyle it there first</source>
       <translation>请先将该图层添加到地图并在地图中调整样式</translation>
     </message>
@@ -941,7 +941,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录图层：未知字段 {field}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="40" />
+      <location filename="../ui/catalog_edit.py" line="38" />
       <source>Catalog layer: {title}</source>
       <translation>目录图层：{title}</translation>
     </message>
@@ -1406,7 +1406,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="28" />
+      <location filename="../ui/catalog_edit.py" line="26" />
       <source>Date (YYYY-MM-DD)</source>
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
@@ -1506,7 +1506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="26" />
+      <location filename="../ui/catalog_edit.py" line="24" />
       <source>Description</source>
       <translation>说明</translation>
     </message>
@@ -1977,12 +1977,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>表头行与预览</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="31" />
+      <location filename="../ui/catalog_edit.py" line="29" />
       <source>Hidden when zoomed in beyond 1:</source>
       <translation>放大超过此比例尺时隐藏 1:</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="30" />
+      <location filename="../ui/catalog_edit.py" line="28" />
       <source>Hidden when zoomed out beyond 1:</source>
       <translation>缩小超过此比例尺时隐藏 1:</translation>
     </message>
@@ -4858,7 +4858,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>时间轴</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="25" />
+      <location filename="../ui/catalog_edit.py" line="23" />
       <source>Title</source>
       <translation>名称</translation>
     </message>
