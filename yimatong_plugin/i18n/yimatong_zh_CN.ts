@@ -5453,7 +5453,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="50" />
+      <location filename="../core/parcelcheck.py" line="34" />
       <source>area differs from the declared area</source>
       <translation>面积与申报面积不符</translation>
     </message>
@@ -5648,7 +5648,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="188" />
+      <location filename="../core/parcelcheck.py" line="190" />
       <source>declared area '{value}' is not a number</source>
       <translation>申报面积“{value}”不是数字</translation>
     </message>
@@ -5678,7 +5678,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文号 {doc}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="199" />
+      <location filename="../core/parcelcheck.py" line="201" />
       <source>drawn {drawn} m², declared {declared} m² ({diff}%)</source>
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
@@ -5698,7 +5698,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="46" />
+      <location filename="../core/parcelcheck.py" line="48" />
       <source>duplicate rings</source>
       <translation>环重复</translation>
     </message>
@@ -5728,12 +5728,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>别名为空。</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="44" />
+      <location filename="../core/parcelcheck.py" line="28" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="92" />
+      <location filename="../core/parcelcheck.py" line="94" />
       <source>empty or NULL geometry</source>
       <translation>几何为空或为 NULL</translation>
     </message>
@@ -5843,7 +5843,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="42" />
+      <location filename="../core/parcelcheck.py" line="44" />
       <source>hole outside its outer ring</source>
       <translation>内环位于外环之外</translation>
     </message>
@@ -5888,7 +5888,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>请安装 QGIS 发行版自带的 shapely（基于其 GEOS {geos} 构建），不要用 pip 安装的 wheel</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="44" />
+      <location filename="../core/parcelcheck.py" line="46" />
       <source>interior is disconnected</source>
       <translation>内部不连通</translation>
     </message>
@@ -5898,12 +5898,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="47" />
+      <location filename="../core/parcelcheck.py" line="49" />
       <source>invalid coordinate</source>
       <translation>坐标无效</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="45" />
+      <location filename="../core/parcelcheck.py" line="29" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -6103,12 +6103,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>越近越好</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="43" />
+      <location filename="../core/parcelcheck.py" line="45" />
       <source>nested holes</source>
       <translation>内环嵌套</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="45" />
+      <location filename="../core/parcelcheck.py" line="47" />
       <source>nested outer rings</source>
       <translation>外环嵌套</translation>
     </message>
@@ -6213,7 +6213,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>叠加</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="169" />
+      <location filename="../core/parcelcheck.py" line="171" />
       <source>overlaps another parcel by {m2} m²</source>
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
@@ -6258,17 +6258,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地块 {label}：申报面积 {declared} 公顷，计算面积 {computed} 公顷（相差 {diff} m²，容差为 1 m² 且 0.1%）</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="49" />
+      <location filename="../core/parcelcheck.py" line="33" />
       <source>parcels overlap</source>
       <translation>地块相互重叠</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="145" />
+      <location filename="../core/parcelcheck.py" line="147" />
       <source>parts of the multipolygon overlap by {m2} m²</source>
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="48" />
+      <location filename="../core/parcelcheck.py" line="32" />
       <source>parts overlap each other</source>
       <translation>多部件相互重叠</translation>
     </message>
@@ -6358,7 +6358,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="46" />
+      <location filename="../core/parcelcheck.py" line="30" />
       <source>repeated vertices</source>
       <translation>重复节点</translation>
     </message>
@@ -6408,12 +6408,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>圈 1（外圈）位于另一圈之内</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="48" />
+      <location filename="../core/parcelcheck.py" line="50" />
       <source>ring not closed</source>
       <translation>环未闭合</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="40" />
+      <location filename="../core/parcelcheck.py" line="42" />
       <source>ring self-intersection</source>
       <translation>环自相交</translation>
     </message>
@@ -6458,7 +6458,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>得分 {score} = {terms}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="39" />
+      <location filename="../core/parcelcheck.py" line="41" />
       <source>self-intersection</source>
       <translation>自相交</translation>
     </message>
@@ -6493,12 +6493,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="47" />
+      <location filename="../core/parcelcheck.py" line="31" />
       <source>sliver</source>
       <translation>碎片</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="127" />
+      <location filename="../core/parcelcheck.py" line="129" />
       <source>sliver: area {area} m², thinness {thin} (4πA/P²)</source>
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
@@ -6593,7 +6593,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文本既不是 GBK 也不是 UTF-8 编码；请将文件另存为 GBK 或 UTF-8</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="41" />
+      <location filename="../core/parcelcheck.py" line="43" />
       <source>too few points in a ring</source>
       <translation>环的点数过少</translation>
     </message>
@@ -6983,7 +6983,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="116" />
+      <location filename="../core/parcelcheck.py" line="118" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
     </message>
@@ -7065,7 +7065,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="61" />
+      <location filename="../core/parcelcheck.py" line="63" />
       <source>{reason} at {x}, {y}</source>
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
