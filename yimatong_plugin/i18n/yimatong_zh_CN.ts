@@ -294,12 +294,12 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="106" />
+      <location filename="../ui/catalog_dock.py" line="95" />
       <source>Add map layer</source>
       <translation>加入当前图层</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="106" />
+      <location filename="../ui/catalog_dock.py" line="95" />
       <source>Add the current map layer to the topic</source>
       <translation>将当前图层加入专题</translation>
     </message>
@@ -309,12 +309,12 @@
       <translation>请先将该图层添加到地图并在地图中调整样式</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="102" />
+      <location filename="../ui/catalog_dock.py" line="91" />
       <source>Add the selected layers or topics to the map</source>
       <translation>将选中的图层或专题添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="102" />
+      <location filename="../ui/catalog_dock.py" line="91" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
@@ -471,7 +471,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="260" />
+      <location filename="../ui/catalog_dock.py" line="249" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -901,7 +901,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="198" />
+      <location filename="../ui/catalog_dock.py" line="187" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -976,12 +976,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="104" />
+      <location filename="../ui/catalog_dock.py" line="93" />
       <source>Check sources</source>
       <translation>检查数据源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="104" />
+      <location filename="../ui/catalog_dock.py" line="93" />
       <source>Check whether the sources answer</source>
       <translation>检查数据源是否可以访问</translation>
     </message>
@@ -996,7 +996,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="264" />
+      <location filename="../ui/catalog_dock.py" line="253" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -1621,7 +1621,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每行为生命周期监测在该日查出的批而未供批次；变化为负表示已消化（已供地）面积，为正表示新到期的批次。面积只计批准记录有面积的批次。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="126" />
+      <location filename="../ui/catalog_dock.py" line="115" />
       <source>Edit layer details…</source>
       <translation>编辑图层信息…</translation>
     </message>
@@ -1681,7 +1681,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="133" />
+      <location filename="../ui/catalog_dock.py" line="122" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
     </message>
@@ -1781,7 +1781,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="41" />
+      <location filename="../core/library/schema_v6.py" line="39" />
       <source>File layer (GeoPackage…)</source>
       <translation>文件图层（GeoPackage 等）</translation>
     </message>
@@ -2042,7 +2042,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="132" />
+      <location filename="../ui/catalog_dock.py" line="121" />
       <source>Import catalog (JSON)…</source>
       <translation>导入目录（JSON）…</translation>
     </message>
@@ -2504,7 +2504,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="119" />
+      <location filename="../ui/catalog_dock.py" line="108" />
       <source>More</source>
       <translation>更多</translation>
     </message>
@@ -2549,7 +2549,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="131" />
+      <location filename="../ui/catalog_dock.py" line="120" />
       <source>New topic…</source>
       <translation>新建专题…</translation>
     </message>
@@ -2604,7 +2604,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="85" />
+      <location filename="../ui/catalog_dock.py" line="74" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -2759,7 +2759,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="46" />
+      <location filename="../core/library/schema_v6.py" line="44" />
       <source>OGC API Features</source>
       <translation>OGC API Features</translation>
     </message>
@@ -2935,7 +2935,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="249" />
+      <location filename="../ui/catalog_dock.py" line="238" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -3210,7 +3210,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="42" />
+      <location filename="../core/library/schema_v6.py" line="40" />
       <source>PostGIS table</source>
       <translation>PostGIS 表</translation>
     </message>
@@ -3365,7 +3365,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="48" />
+      <location filename="../core/library/schema_v6.py" line="46" />
       <source>Project library table</source>
       <translation>项目库数据表</translation>
     </message>
@@ -3519,7 +3519,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 图层要素以版本坐标系（AREA_CRS；默认第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）存入项目库，每个图层只为审查预处理一次——修复无效面、将超大面切分为小块、找出相邻面的重叠——预处理结果也按要素内容哈希存储：任何机器上针对该版本（CONTROL_SET）的合规性审查或辅助选址都直接读取它而不再重复预处理；哪怕只改动一个要素，也是另一个数据版本，有其自己的预处理结果。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="47" />
+      <location filename="../core/library/schema_v6.py" line="45" />
       <source>QGIS layer definition</source>
       <translation>QGIS 图层定义文件</translation>
     </message>
@@ -3544,7 +3544,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="174" />
+      <location filename="../ui/catalog_dock.py" line="163" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -3619,7 +3619,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="134" />
+      <location filename="../ui/catalog_dock.py" line="123" />
       <source>Reload</source>
       <translation>重新加载</translation>
     </message>
@@ -3714,7 +3714,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>停用</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="108" />
+      <location filename="../ui/catalog_dock.py" line="97" />
       <source>Retire the selected layers (history kept)</source>
       <translation>停用选中的图层（保留历史记录）</translation>
     </message>
@@ -3859,7 +3859,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>保存修改</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="128" />
+      <location filename="../ui/catalog_dock.py" line="117" />
       <source>Save the map layer's style as the standard style</source>
       <translation>将地图中图层的样式保存为标准样式</translation>
     </message>
@@ -3909,7 +3909,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="89" />
+      <location filename="../ui/catalog_dock.py" line="78" />
       <source>Search layers: title, description, owner</source>
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
@@ -4059,7 +4059,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>来源与版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="262" />
+      <location filename="../ui/catalog_dock.py" line="251" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -4618,7 +4618,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="168" />
+      <location filename="../ui/catalog_dock.py" line="157" />
       <source>The library service has no 一张图 catalog: open the library itself (GeoPackage or PostgreSQL connection) to see it</source>
       <translation>项目库服务不提供“一张图”图层目录：请直接打开项目库本身（GeoPackage 或 PostgreSQL 连接）查看</translation>
     </message>
@@ -5118,17 +5118,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="257" />
+      <location filename="../ui/catalog_dock.py" line="246" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="43" />
+      <location filename="../core/library/schema_v6.py" line="41" />
       <source>WMS</source>
       <translation>WMS</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="44" />
+      <location filename="../core/library/schema_v6.py" line="42" />
       <source>WMTS</source>
       <translation>WMTS</translation>
     </message>
@@ -5263,7 +5263,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="45" />
+      <location filename="../core/library/schema_v6.py" line="43" />
       <source>XYZ tiles</source>
       <translation>XYZ 瓦片</translation>
     </message>
@@ -7095,7 +7095,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="384" />
+      <location filename="../ui/catalog_dock.py" line="373" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -7115,7 +7115,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="203" />
+      <location filename="../ui/catalog_dock.py" line="192" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>

@@ -16,6 +16,7 @@ outside the API (QGIS's attribute table) is audited too.
 
 from __future__ import annotations
 
+from ..i18n import tr_noop
 from .schema_render import (
     TRAIL,
     col,
@@ -33,8 +34,17 @@ from .schema_render import (
     pg_refuse,
 )
 
-#: source types of a catalog layer
-SOURCE_TYPES = ("ogr", "postgis", "wms", "wmts", "xyz", "oapif", "qlr", "library")
+#: source types of a catalog layer, with their titles (translated where shown)
+SOURCE_TYPES = {
+    "ogr": tr_noop("File layer (GeoPackage…)"),
+    "postgis": tr_noop("PostGIS table"),
+    "wms": tr_noop("WMS"),
+    "wmts": tr_noop("WMTS"),
+    "xyz": tr_noop("XYZ tiles"),
+    "oapif": tr_noop("OGC API Features"),
+    "qlr": tr_noop("QGIS layer definition"),
+    "library": tr_noop("Project library table"),
+}
 _TYPES = ", ".join(f"'{t}'" for t in SOURCE_TYPES)
 # never a password in a stored URI (QGIS/libpq 'password=', a URL's user:password@)
 _NO_PASSWORD = (
