@@ -586,7 +586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="48" />
+      <location filename="../core/project_query.py" line="39" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -1061,7 +1061,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="219" />
+      <location filename="../core/project_query.py" line="30" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -1531,7 +1531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>方向</translation>
     </message>
     <message>
-      <location filename="../core/statistics/__init__.py" line="60" />
+      <location filename="../core/project_query.py" line="34" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -2514,7 +2514,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="64" />
+      <location filename="../core/project_query.py" line="31" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -4049,7 +4049,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../core/statistics/__init__.py" line="62" />
+      <location filename="../core/project_query.py" line="33" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -4149,7 +4149,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计表（Excel）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="26" />
+      <location filename="../core/project_query.py" line="38" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -5083,7 +5083,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未供面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="42" />
+      <location filename="../core/project_query.py" line="40" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
