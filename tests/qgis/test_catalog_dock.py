@@ -80,6 +80,7 @@ def test_topic_tree_search_and_one_click_adds_styled_layers(dock):
     tops = [dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.topLevelItemCount())]
     assert tops == ["三区三线", "国土空间规划"]
     assert "规划科" in dock.item("red").toolTip(0) and "2023 批复" in dock.item("red").toolTip(0)
+    assert "Source: File layer (GeoPackage…)" in dock.item("red").toolTip(0)  # the type in words
     dock.search.setText("开发")
     assert dock.visible_titles() == ["城镇开发边界"]
     dock.search.setText("规划科")  # owner

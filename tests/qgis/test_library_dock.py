@@ -52,6 +52,10 @@ def _rows(d):
 
 def test_open_lists_a_first_page_and_counts_in_background(dock, library_file):
     assert dock.model.rowCount() == 200  # one page, not the whole table
+    headers = [
+        dock.model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(pq.COLUMN_NAMES))
+    ]
+    assert headers[:3] == ["Code", "Name", "Applicant"] and headers[-1] == "Updated"
     assert dock.model.canFetchMore()
     assert _wait(lambda: dock.model.total is not None)
     live = dock.library.connection.execute(

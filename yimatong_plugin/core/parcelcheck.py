@@ -19,18 +19,20 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from .i18n import tr
+from .i18n import tr, tr_noop
 from .overlay import polygonal, repair
 
-KINDS = (
-    "empty",
-    "invalid",
-    "duplicate_vertices",
-    "sliver",
-    "self_overlap",
-    "overlap",
-    "area_mismatch",
-)
+#: the problem kinds, in the order a parcel's problems are listed, with their words (translated
+#: where shown: the check's output layer shows the words, its ``problem`` field keeps the keys)
+KINDS = {
+    "empty": tr_noop("empty geometry"),
+    "invalid": tr_noop("invalid geometry"),
+    "duplicate_vertices": tr_noop("repeated vertices"),
+    "sliver": tr_noop("sliver"),
+    "self_overlap": tr_noop("parts overlap each other"),
+    "overlap": tr_noop("parcels overlap"),
+    "area_mismatch": tr_noop("area differs from the declared area"),
+}
 
 
 #: GEOS's reasons for an invalid geometry (shapely.is_valid_reason), in words a user reads
@@ -203,5 +205,6 @@ def check_parcels(
                         geometry=good[j],
                     )
                 )
-    problems.sort(key=lambda p: (p.index, KINDS.index(p.kind)))
+    order = list(KINDS)
+    problems.sort(key=lambda p: (p.index, order.index(p.kind)))
     return problems

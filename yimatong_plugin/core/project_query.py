@@ -21,22 +21,23 @@ import re
 from dataclasses import dataclass, fields
 
 from . import lifecycle as lc  # noqa: F401 (the service reads pq.lc.STAGES)
+from .i18n import tr_noop
 from .library import dialect as _dialect
 from .library.dialect import DIALECTS, escape_like
 
-#: columns the panel shows, in order (name, English header; translated by the UI)
+#: columns the panel shows, in order (name, header: translated where shown)
 COLUMNS: list[tuple[str, str]] = [
-    ("code", "Code"),
-    ("name", "Name"),
-    ("applicant", "Applicant"),
-    ("source", "Source"),
-    ("admin", "Division"),
-    ("year", "Year"),
-    ("supply_type", "Supply type"),
-    ("land_use", "Land use"),
-    ("status", "Status"),
-    ("declared_area_m2", "Area (m²)"),
-    ("updated_at", "Updated"),
+    ("code", tr_noop("Code")),
+    ("name", tr_noop("Name")),
+    ("applicant", tr_noop("Applicant")),
+    ("source", tr_noop("Source")),
+    ("admin", tr_noop("Division")),
+    ("year", tr_noop("Year")),
+    ("supply_type", tr_noop("Supply type")),
+    ("land_use", tr_noop("Land use")),
+    ("status", tr_noop("Status")),
+    ("declared_area_m2", tr_noop("Area (m²)")),
+    ("updated_at", tr_noop("Updated")),
 ]
 COLUMN_NAMES = [c for c, _ in COLUMNS]
 

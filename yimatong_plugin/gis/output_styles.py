@@ -24,6 +24,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.i18n import tr_label
+from ..core.parcelcheck import KINDS
 from ..toolbelt.i18n import tr
 from .qgis_compat import FIELD_DOUBLE
 
@@ -38,24 +40,11 @@ RATIO_DECIMALS = 6
 EXTRA_COLOURS = ("31,120,180", "51,160,44", "255,127,0", "106,61,154", "177,89,40", "0,150,150")
 
 
-def problem_names() -> dict:
-    """Words for the parcel check's problem kinds (core/parcelcheck.py KINDS)."""
-    return {
-        "empty": tr("empty geometry"),
-        "invalid": tr("invalid geometry"),
-        "duplicate_vertices": tr("repeated vertices"),
-        "sliver": tr("sliver"),
-        "self_overlap": tr("parts overlap each other"),
-        "overlap": tr("parcels overlap"),
-        "area_mismatch": tr("area differs from the declared area"),
-    }
-
-
 def show_problem_names(layer: QgsVectorLayer) -> None:
     index = layer.fields().indexOf("problem")
     if index < 0:
         return
-    pairs = [{text: key} for key, text in problem_names().items()]
+    pairs = [{tr_label(KINDS, key, tr): key} for key in KINDS]
     layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": pairs}))
 
 

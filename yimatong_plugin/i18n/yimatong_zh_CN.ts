@@ -39,7 +39,7 @@
       <translation>（另有 {n} 个历史版本）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="149" />
+      <location filename="../ui/parcel_attach_dialog.py" line="148" />
       <source>(a new parcel)</source>
       <translation>（新地块）</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>（自动识别：第 {row} 行）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="224" />
+      <location filename="../ui/import_dialog.py" line="223" />
       <source>(ignore)</source>
       <translation>（忽略）</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>（QGIS 中没有已保存的连接）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="86" />
+      <location filename="../ui/parcel_attach_dialog.py" line="87" />
       <source>(no stage)</source>
       <translation>（无阶段）</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="81" />
+      <location filename="../ui/parcel_attach_dialog.py" line="82" />
       <source>28-digit project code</source>
       <translation>28 位项目代码</translation>
     </message>
@@ -174,7 +174,7 @@
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="63" />
+      <location filename="../ui/parcel_attach_dialog.py" line="64" />
       <source>A Shapefile, GeoPackage, DXF or surveyors' coordinate file (坐标 TXT)</source>
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
@@ -194,12 +194,12 @@
       <translation>代码前缀应为 22 位数字，实际为“{prefix}”。</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="262" />
+      <location filename="../core/library/control_sets.py" line="272" />
       <source>A control set needs a name without '@'</source>
       <translation>管控线版本需要一个不含“@”的名称</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="264" />
+      <location filename="../core/library/control_sets.py" line="274" />
       <source>A control set needs at least one layer</source>
       <translation>管控线版本至少需要一个图层</translation>
     </message>
@@ -269,7 +269,7 @@
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="50" />
+      <location filename="../ui/library_service_dialog.py" line="51" />
       <source>API key</source>
       <translation>API 密钥</translation>
     </message>
@@ -294,27 +294,27 @@
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="106" />
+      <location filename="../ui/catalog_dock.py" line="95" />
       <source>Add map layer</source>
       <translation>加入当前图层</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="106" />
+      <location filename="../ui/catalog_dock.py" line="95" />
       <source>Add the current map layer to the topic</source>
       <translation>将当前图层加入专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="104" />
+      <location filename="../ui/catalog_edit.py" line="97" />
       <source>Add the layer to the map and restyle it there first</source>
       <translation>请先将该图层添加到地图并在地图中调整样式</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="102" />
+      <location filename="../ui/catalog_dock.py" line="91" />
       <source>Add the selected layers or topics to the map</source>
       <translation>将选中的图层或专题添加到地图</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="102" />
+      <location filename="../ui/catalog_dock.py" line="91" />
       <source>Add to map</source>
       <translation>添加到地图</translation>
     </message>
@@ -409,12 +409,12 @@
       <translation>全部来源</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="391" />
+      <location filename="../ui/code_dialog.py" line="388" />
       <source>Allocate a project code</source>
       <translation>赋码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="396" />
+      <location filename="../ui/code_dialog.py" line="393" />
       <source>Allocate and create project</source>
       <translation>赋码并建项目</translation>
     </message>
@@ -424,7 +424,7 @@
       <translation>赋码并建项目…</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="376" />
+      <location filename="../ui/code_dialog.py" line="373" />
       <source>Allocate the next serial of
 {prefix} ······
 in the library
@@ -446,7 +446,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已赋代码</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="419" />
+      <location filename="../ui/code_dialog.py" line="416" />
       <source>Allocation failed: {error}</source>
       <translation>赋码失败：{error}</translation>
     </message>
@@ -471,7 +471,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已在项目库中</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="260" />
+      <location filename="../ui/catalog_dock.py" line="249" />
       <source>Already in the map</source>
       <translation>已在地图中</translation>
     </message>
@@ -586,7 +586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积（亩）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="48" />
+      <location filename="../core/project_query.py" line="39" />
       <source>Area (m²)</source>
       <translation>面积（m²）</translation>
     </message>
@@ -676,7 +676,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="53" />
+      <location filename="../ui/parcel_attach_dialog.py" line="54" />
       <source>Attach parcels to a project</source>
       <translation>将地块挂接到项目</translation>
     </message>
@@ -791,7 +791,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="397" />
+      <location filename="../ui/code_dialog.py" line="394" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -901,7 +901,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="198" />
+      <location filename="../ui/catalog_dock.py" line="187" />
       <source>Cannot read the catalog: {error}</source>
       <translation>无法读取图层目录：{error}</translation>
     </message>
@@ -936,12 +936,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录已导入：新增 {added} 项，更新 {updated} 项</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="157" />
+      <location filename="../core/library/catalog.py" line="149" />
       <source>Catalog layer: unknown field {field}</source>
       <translation>目录图层：未知字段 {field}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="40" />
+      <location filename="../ui/catalog_edit.py" line="38" />
       <source>Catalog layer: {title}</source>
       <translation>目录图层：{title}</translation>
     </message>
@@ -976,12 +976,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>地块几何质量检查</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="104" />
+      <location filename="../ui/catalog_dock.py" line="93" />
       <source>Check sources</source>
       <translation>检查数据源</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="104" />
+      <location filename="../ui/catalog_dock.py" line="93" />
       <source>Check whether the sources answer</source>
       <translation>检查数据源是否可以访问</translation>
     </message>
@@ -996,7 +996,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查各行…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="264" />
+      <location filename="../ui/catalog_dock.py" line="253" />
       <source>Checking the source…</source>
       <translation>正在检查数据源…</translation>
     </message>
@@ -1006,7 +1006,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="204" />
+      <location filename="../ui/parcel_attach_dialog.py" line="203" />
       <source>Choose a layer.</source>
       <translation>请选择图层。</translation>
     </message>
@@ -1051,7 +1051,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>调用方 {name} 没有此接口所需的权限范围 {scope}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="239" />
+      <location filename="../ui/dialog_buttons.py" line="24" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -1061,7 +1061,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>关闭项目库</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="219" />
+      <location filename="../core/project_query.py" line="30" />
       <source>Code</source>
       <translation>项目代码</translation>
     </message>
@@ -1216,17 +1216,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{name}”缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="269" />
+      <location filename="../core/library/control_sets.py" line="279" />
       <source>Control layer '{name}': rule must be avoid or inside</source>
       <translation>管控图层“{name}”：规则须为避让（avoid）或在内（inside）</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="204" />
+      <location filename="../core/library/control_sets.py" line="214" />
       <source>Control layer '{name}': the stored features do not match their data version</source>
       <translation>管控图层“{name}”：存储的要素与其数据版本不符</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="277" />
+      <location filename="../core/library/control_sets.py" line="287" />
       <source>Control layer name '{name}' appears twice</source>
       <translation>管控图层名称“{name}”重复</translation>
     </message>
@@ -1306,12 +1306,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="96" />
+      <location filename="../ui/parcel_attach_dialog.py" line="97" />
       <source>Coordinates come from a web map (GCJ-02): convert</source>
       <translation>坐标来自网络地图（GCJ-02）：转换</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="73" />
+      <location filename="../ui/parcel_attach_dialog.py" line="74" />
       <source>Coordinates in</source>
       <translation>坐标所在坐标系</translation>
     </message>
@@ -1406,7 +1406,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="28" />
+      <location filename="../ui/catalog_edit.py" line="26" />
       <source>Date (YYYY-MM-DD)</source>
       <translation>日期（YYYY-MM-DD）</translation>
     </message>
@@ -1456,22 +1456,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="45" />
+      <location filename="../ui/import_dialog.py" line="46" />
       <source>Declared area (m²) — the header's unit is not understood</source>
       <translation>申报面积（平方米）——无法识别列名中的单位</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="47" />
+      <location filename="../ui/import_dialog.py" line="48" />
       <source>Declared area (m², converted from hectares)</source>
       <translation>申报面积（平方米，由公顷换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="51" />
+      <location filename="../ui/import_dialog.py" line="52" />
       <source>Declared area (m², converted from km²)</source>
       <translation>申报面积（平方米，由平方公里换算）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="49" />
+      <location filename="../ui/import_dialog.py" line="50" />
       <source>Declared area (m², converted from mu)</source>
       <translation>申报面积（平方米，由亩换算）</translation>
     </message>
@@ -1506,7 +1506,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="26" />
+      <location filename="../ui/catalog_edit.py" line="24" />
       <source>Description</source>
       <translation>说明</translation>
     </message>
@@ -1531,7 +1531,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>方向</translation>
     </message>
     <message>
-      <location filename="../core/statistics/__init__.py" line="60" />
+      <location filename="../core/project_query.py" line="34" />
       <source>Division</source>
       <translation>行政区</translation>
     </message>
@@ -1621,7 +1621,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每行为生命周期监测在该日查出的批而未供批次；变化为负表示已消化（已供地）面积，为正表示新到期的批次。面积只计批准记录有面积的批次。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="126" />
+      <location filename="../ui/catalog_dock.py" line="115" />
       <source>Edit layer details…</source>
       <translation>编辑图层信息…</translation>
     </message>
@@ -1631,7 +1631,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="408" />
+      <location filename="../ui/code_dialog.py" line="405" />
       <source>Enter the project name first.</source>
       <translation>请先填写项目名称。</translation>
     </message>
@@ -1681,7 +1681,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="133" />
+      <location filename="../ui/catalog_dock.py" line="122" />
       <source>Export catalog (JSON)…</source>
       <translation>导出目录（JSON）…</translation>
     </message>
@@ -1696,12 +1696,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="101" />
+      <location filename="../ui/parcel_attach_dialog.py" line="102" />
       <source>Feature</source>
       <translation>要素</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="84" />
+      <location filename="../ui/import_dialog.py" line="85" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -1781,7 +1781,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="41" />
+      <location filename="../core/library/schema_v6.py" line="39" />
       <source>File layer (GeoPackage…)</source>
       <translation>文件图层（GeoPackage 等）</translation>
     </message>
@@ -1837,7 +1837,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="84" />
+      <location filename="../ui/import_dialog.py" line="85" />
       <source>First value</source>
       <translation>首行值</translation>
     </message>
@@ -1977,12 +1977,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>表头行与预览</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="31" />
+      <location filename="../ui/catalog_edit.py" line="29" />
       <source>Hidden when zoomed in beyond 1:</source>
       <translation>放大超过此比例尺时隐藏 1:</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="30" />
+      <location filename="../ui/catalog_edit.py" line="28" />
       <source>Hidden when zoomed out beyond 1:</source>
       <translation>缩小超过此比例尺时隐藏 1:</translation>
     </message>
@@ -2042,7 +2042,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入目录</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="132" />
+      <location filename="../ui/catalog_dock.py" line="121" />
       <source>Import catalog (JSON)…</source>
       <translation>导入目录（JSON）…</translation>
     </message>
@@ -2124,7 +2124,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>审批事项实例 {id}（SPSXSLBM）不在 {table} 中</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="52" />
+      <location filename="../ui/library_service_dialog.py" line="53" />
       <source>Keep the key in a QGIS authentication configuration (method Basic, the key as password); only its id is remembered.</source>
       <translation>API 密钥保存在 QGIS 认证配置中（Basic 方式，密钥作为密码）；插件只记住该配置的 ID。</translation>
     </message>
@@ -2179,7 +2179,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>供地类型</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="84" />
+      <location filename="../core/siting/land.py" line="81" />
       <source>Land-use code '{code}' is unknown: give a 用地用海 code such as 1001</source>
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
@@ -2314,7 +2314,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库项目</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="37" />
+      <location filename="../ui/library_service_dialog.py" line="38" />
       <source>Library service</source>
       <translation>项目库服务</translation>
     </message>
@@ -2504,7 +2504,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>月份</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="119" />
+      <location filename="../ui/catalog_dock.py" line="108" />
       <source>More</source>
       <translation>更多</translation>
     </message>
@@ -2514,7 +2514,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>市级重点项目</translation>
     </message>
     <message>
-      <location filename="../core/statistics/build.py" line="64" />
+      <location filename="../core/project_query.py" line="31" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -2549,7 +2549,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>新建专题</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="131" />
+      <location filename="../ui/catalog_dock.py" line="120" />
       <source>New topic…</source>
       <translation>新建专题…</translation>
     </message>
@@ -2559,12 +2559,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有候选选址：没有满足面积和宽度要求的可用地</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="280" />
+      <location filename="../core/library/catalog.py" line="272" />
       <source>No catalog layer {key}</source>
       <translation>目录中没有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="212" />
+      <location filename="../core/library/catalog.py" line="204" />
       <source>No catalog topic {key}</source>
       <translation>目录中没有专题 {key}</translation>
     </message>
@@ -2574,7 +2574,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有名为 {name} 的调用方</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="464" />
+      <location filename="../ui/code_dialog.py" line="461" />
       <source>No code has been allocated yet.</source>
       <translation>尚未赋码。</translation>
     </message>
@@ -2589,12 +2589,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有名为“{name}”的管控线版本</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="147" />
+      <location filename="../core/library/control_sets.py" line="157" />
       <source>No control set named '{name}' in the library</source>
       <translation>项目库中没有名为“{name}”的管控线版本</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="208" />
+      <location filename="../ui/parcel_attach_dialog.py" line="207" />
       <source>No features selected in {layer}.</source>
       <translation>图层 {layer} 中没有选中要素。</translation>
     </message>
@@ -2604,7 +2604,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有可挂接的要素。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="85" />
+      <location filename="../ui/catalog_dock.py" line="74" />
       <source>No library open</source>
       <translation>未打开项目库</translation>
     </message>
@@ -2664,7 +2664,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>尚未配置项目库。</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="349" />
+      <location filename="../ui/code_dialog.py" line="346" />
       <source>No project library is open.</source>
       <translation>未打开项目库。</translation>
     </message>
@@ -2699,12 +2699,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>没有此地址</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="158" />
+      <location filename="../ui/parcel_attach_dialog.py" line="157" />
       <source>No such project in the library.</source>
       <translation>项目库中没有该项目。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="312" />
+      <location filename="../core/library/catalog.py" line="304" />
       <source>Not a Yimatong catalog file</source>
       <translation>不是一码通图层目录文件</translation>
     </message>
@@ -2759,7 +2759,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="46" />
+      <location filename="../core/library/schema_v6.py" line="44" />
       <source>OGC API Features</source>
       <translation>OGC API Features</translation>
     </message>
@@ -2819,7 +2819,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>打开</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="169" />
+      <location filename="../ui/parcel_attach_dialog.py" line="168" />
       <source>Open a parcel file</source>
       <translation>打开地块文件</translation>
     </message>
@@ -2829,7 +2829,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请先打开项目库</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="61" />
+      <location filename="../ui/parcel_attach_dialog.py" line="62" />
       <source>Open file…</source>
       <translation>打开文件…</translation>
     </message>
@@ -2935,7 +2935,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
 不超过“碎片容差”的重叠会被报告，但不视为冲突。从文件读取的控制线图层会在本次 QGIS 会话中及磁盘上缓存（QGIS 用户配置目录下的 yimatong_cache 文件夹；按图层的每个文件及其内容、面积坐标系、坐标转换、编码字段和文字编码区分），之后针对相同图层的审查（包括新会话和 qgis_process 运行）会更快。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="249" />
+      <location filename="../ui/catalog_dock.py" line="238" />
       <source>Owner</source>
       <translation>责任单位</translation>
     </message>
@@ -2945,7 +2945,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="478" />
+      <location filename="../ui/code_dialog.py" line="475" />
       <source>PNG images (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -2965,7 +2965,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块面积</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="42" />
+      <location filename="../ui/parcel_attach_dialog.py" line="43" />
       <source>Parcel files (*.shp *.gpkg *.dxf *.txt);;Coordinate files 坐标 TXT (*.txt);;All files (*)</source>
       <translation>地块文件 (*.shp *.gpkg *.dxf *.txt);;坐标文件 坐标 TXT (*.txt);;所有文件 (*)</translation>
     </message>
@@ -2990,7 +2990,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块跨多个行政区</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="79" />
+      <location filename="../ui/parcel_attach_dialog.py" line="80" />
       <source>Parcel label field</source>
       <translation>地块编号字段</translation>
     </message>
@@ -3210,7 +3210,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PostGIS 连接“{name}”</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="42" />
+      <location filename="../core/library/schema_v6.py" line="40" />
       <source>PostGIS table</source>
       <translation>PostGIS 表</translation>
     </message>
@@ -3365,7 +3365,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已打开项目库：{uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="48" />
+      <location filename="../core/library/schema_v6.py" line="46" />
       <source>Project library table</source>
       <translation>项目库数据表</translation>
     </message>
@@ -3519,7 +3519,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 图层要素以版本坐标系（AREA_CRS；默认第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）存入项目库，每个图层只为审查预处理一次——修复无效面、将超大面切分为小块、找出相邻面的重叠——预处理结果也按要素内容哈希存储：任何机器上针对该版本（CONTROL_SET）的合规性审查或辅助选址都直接读取它而不再重复预处理；哪怕只改动一个要素，也是另一个数据版本，有其自己的预处理结果。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="47" />
+      <location filename="../core/library/schema_v6.py" line="45" />
       <source>QGIS layer definition</source>
       <translation>QGIS 图层定义文件</translation>
     </message>
@@ -3534,7 +3534,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>排名</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="331" />
+      <location filename="../ui/import_dialog.py" line="330" />
       <source>Read the {n} notes before importing.</source>
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
@@ -3544,7 +3544,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取项目和事件…</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="174" />
+      <location filename="../ui/catalog_dock.py" line="163" />
       <source>Reading the catalog…</source>
       <translation>正在读取图层目录…</translation>
     </message>
@@ -3619,7 +3619,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="134" />
+      <location filename="../ui/catalog_dock.py" line="123" />
       <source>Reload</source>
       <translation>重新加载</translation>
     </message>
@@ -3629,7 +3629,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>扣除面积（m²）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="95" />
+      <location filename="../ui/parcel_attach_dialog.py" line="96" />
       <source>Repair invalid geometries</source>
       <translation>修复无效几何</translation>
     </message>
@@ -3679,7 +3679,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>选址需求</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="354" />
+      <location filename="../ui/code_dialog.py" line="351" />
       <source>Reserve the next serial number in the library and create the project record (asks first).</source>
       <translation>在项目库中占用下一个顺序号并建立项目记录（先询问确认）。</translation>
     </message>
@@ -3714,7 +3714,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>停用</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="108" />
+      <location filename="../ui/catalog_dock.py" line="97" />
       <source>Retire the selected layers (history kept)</source>
       <translation>停用选中的图层（保留历史记录）</translation>
     </message>
@@ -3844,7 +3844,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与第 {row} 行为同一记录</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="476" />
+      <location filename="../ui/code_dialog.py" line="473" />
       <source>Save QR image</source>
       <translation>保存二维码图片</translation>
     </message>
@@ -3859,7 +3859,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>保存修改</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="128" />
+      <location filename="../ui/catalog_dock.py" line="117" />
       <source>Save the map layer's style as the standard style</source>
       <translation>将地图中图层的样式保存为标准样式</translation>
     </message>
@@ -3869,7 +3869,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>保存项目档案</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="200" />
+      <location filename="../core/library/catalog.py" line="192" />
       <source>Scale range: the minimum scale 1:{min:.0f} (most zoomed out) must be a larger denominator than the maximum scale 1:{max:.0f}</source>
       <translation>比例尺范围：最小比例尺 1:{min:.0f}（缩得最小）的分母必须大于最大比例尺 1:{max:.0f}</translation>
     </message>
@@ -3909,7 +3909,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围 {search} m²，可用地 {allowed} m²，满足最小宽度 {opened} m²，小于最小面积的碎块 {small} m²，网格切分损失 {cut} m²。</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="89" />
+      <location filename="../ui/catalog_dock.py" line="78" />
       <source>Search layers: title, description, owner</source>
       <translation>搜索图层：名称、说明、责任单位</translation>
     </message>
@@ -3929,7 +3929,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>请先在当前图层中选择一个地块（面要素）。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="74" />
+      <location filename="../ui/parcel_attach_dialog.py" line="75" />
       <source>Selected features only</source>
       <translation>仅选中要素</translation>
     </message>
@@ -3959,7 +3959,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>流水号 {serial} 超出 000001–999999 的范围。</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="46" />
+      <location filename="../ui/library_service_dialog.py" line="47" />
       <source>Service address</source>
       <translation>服务地址</translation>
     </message>
@@ -4004,7 +4004,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>占得分比重</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="74" />
+      <location filename="../ui/import_dialog.py" line="75" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -4049,7 +4049,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
     <message>
-      <location filename="../core/statistics/__init__.py" line="62" />
+      <location filename="../core/project_query.py" line="33" />
       <source>Source</source>
       <translation>来源</translation>
     </message>
@@ -4059,7 +4059,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>来源与版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="262" />
+      <location filename="../ui/catalog_dock.py" line="251" />
       <source>Source not reachable: {message}</source>
       <translation>数据源无法访问：{message}</translation>
     </message>
@@ -4149,7 +4149,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计表（Excel）</translation>
     </message>
     <message>
-      <location filename="../gis/history_text.py" line="26" />
+      <location filename="../core/project_query.py" line="38" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -4159,17 +4159,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="195" />
+      <location filename="../core/library/control_sets.py" line="205" />
       <source>Stored file {sha} does not match its SHA-256</source>
       <translation>存储的文件 {sha} 与其 SHA-256 不符</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="186" />
+      <location filename="../core/library/control_sets.py" line="196" />
       <source>Stored file {sha} is incomplete</source>
       <translation>存储的文件 {sha} 不完整</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="181" />
+      <location filename="../core/library/control_sets.py" line="191" />
       <source>Stored file {sha} is missing</source>
       <translation>存储的文件 {sha} 缺失</translation>
     </message>
@@ -4299,12 +4299,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目档案的二维码打开此服务的公开页面 /p/{code}</translation>
     </message>
     <message>
-      <location filename="../ui/code_dialog.py" line="429" />
+      <location filename="../ui/code_dialog.py" line="426" />
       <source>The QR image needs the Python package segno (pip install segno).</source>
       <translation>生成二维码图片需要 Python 包 segno（pip install segno）。</translation>
     </message>
     <message>
-      <location filename="../ui/library_service_dialog.py" line="23" />
+      <location filename="../ui/library_service_dialog.py" line="24" />
       <source>The address must start with http:// or https:// and name a host</source>
       <translation>地址须以 http:// 或 https:// 开头并包含主机名</translation>
     </message>
@@ -4334,22 +4334,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>分乡镇统计需要乡镇界线图层（带乡镇代码或名称字段的面图层）：请在“乡镇图层”中选择后刷新。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="271" />
+      <location filename="../core/library/catalog.py" line="263" />
       <source>The catalog already has a layer {key}</source>
       <translation>目录中已有图层 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="234" />
+      <location filename="../core/library/catalog.py" line="226" />
       <source>The catalog already has a topic {key}</source>
       <translation>目录中已有专题 {key}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="315" />
+      <location filename="../core/library/catalog.py" line="307" />
       <source>The catalog file is of a newer format ({version})</source>
       <translation>目录文件的格式较新（{version}）</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="215" />
+      <location filename="../core/library/catalog.py" line="207" />
       <source>The catalog topic {title} is retired</source>
       <translation>专题 {title} 已停用</translation>
     </message>
@@ -4578,17 +4578,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库暂时无法响应，请稍后再试</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="48" />
+      <location filename="../core/library/catalog.py" line="47" />
       <source>The library has no catalog (schema version {version} &lt; 6)</source>
       <translation>该项目库没有图层目录（结构版本 {version} &lt; 6）</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="103" />
+      <location filename="../core/library/control_sets.py" line="121" />
       <source>The library has no control sets (schema version {version} &lt; 7)</source>
       <translation>项目库没有管控线版本（结构版本 {version} &lt; 7）</translation>
     </message>
     <message>
-      <location filename="../core/library/control_sets.py" line="159" />
+      <location filename="../core/library/control_sets.py" line="169" />
       <source>The library has no current control set: publish one first</source>
       <translation>项目库没有现行管控线版本：请先发布</translation>
     </message>
@@ -4618,7 +4618,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务只按默认阈值评估规则</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="168" />
+      <location filename="../ui/catalog_dock.py" line="157" />
       <source>The library service has no 一张图 catalog: open the library itself (GeoPackage or PostgreSQL connection) to see it</source>
       <translation>项目库服务不提供“一张图”图层目录：请直接打开项目库本身（GeoPackage 或 PostgreSQL 连接）查看</translation>
     </message>
@@ -4748,7 +4748,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法处理此请求</translation>
     </message>
     <message>
-      <location filename="../core/siting/land.py" line="68" />
+      <location filename="../core/siting/land.py" line="65" />
       <source>The search area has no polygon with an area</source>
       <translation>搜索范围中没有有面积的多边形</translation>
     </message>
@@ -4768,7 +4768,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>服务处理失败，错误已记录</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="189" />
+      <location filename="../core/library/catalog.py" line="181" />
       <source>The source holds a password: store the credentials in QGIS's authentication database and give its authcfg id instead</source>
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
@@ -4858,7 +4858,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>时间轴</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_edit.py" line="25" />
+      <location filename="../ui/catalog_edit.py" line="23" />
       <source>Title</source>
       <translation>名称</translation>
     </message>
@@ -4873,7 +4873,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题名称</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="133" />
+      <location filename="../core/library/catalog.py" line="125" />
       <source>Topic: unknown field {field}</source>
       <translation>专题：未知字段 {field}</translation>
     </message>
@@ -5063,7 +5063,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未知的码段名称“{name}”；可用：{names}。</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="164" />
+      <location filename="../core/library/catalog.py" line="156" />
       <source>Unknown source type '{value}'; one of: {choices}</source>
       <translation>未知的数据源类型“{value}”；可选：{choices}</translation>
     </message>
@@ -5083,7 +5083,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未供面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="42" />
+      <location filename="../core/project_query.py" line="40" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
@@ -5118,17 +5118,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="257" />
+      <location filename="../ui/catalog_dock.py" line="246" />
       <source>Visible between scales</source>
       <translation>可见比例尺范围</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="43" />
+      <location filename="../core/library/schema_v6.py" line="41" />
       <source>WMS</source>
       <translation>WMS</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="44" />
+      <location filename="../core/library/schema_v6.py" line="42" />
       <source>WMTS</source>
       <translation>WMTS</translation>
     </message>
@@ -5263,7 +5263,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>X {x} 不是中国范围内的纵坐标（X 为北坐标，Y 为东坐标；X、Y 是否写反了？）</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="45" />
+      <location filename="../core/library/schema_v6.py" line="43" />
       <source>XYZ tiles</source>
       <translation>XYZ 瓦片</translation>
     </message>
@@ -5453,7 +5453,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已归档</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="50" />
+      <location filename="../core/parcelcheck.py" line="34" />
       <source>area differs from the declared area</source>
       <translation>面积与申报面积不符</translation>
     </message>
@@ -5468,7 +5468,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>截至 {date}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="174" />
+      <location filename="../core/library/catalog.py" line="166" />
       <source>authcfg: '{value}' is not a QGIS authentication configuration id</source>
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
@@ -5648,7 +5648,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>由第 {piece} 块可用地按 {side} m 方格网切分而来</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="188" />
+      <location filename="../core/parcelcheck.py" line="190" />
       <source>declared area '{value}' is not a number</source>
       <translation>申报面积“{value}”不是数字</translation>
     </message>
@@ -5678,7 +5678,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文号 {doc}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="199" />
+      <location filename="../core/parcelcheck.py" line="201" />
       <source>drawn {drawn} m², declared {declared} m² ({diff}%)</source>
       <translation>绘制 {drawn} 平方米，申报 {declared} 平方米（{diff}%）</translation>
     </message>
@@ -5698,7 +5698,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>代码 {code} 重复：第 {row} 行已有</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="46" />
+      <location filename="../core/parcelcheck.py" line="48" />
       <source>duplicate rings</source>
       <translation>环重复</translation>
     </message>
@@ -5708,7 +5708,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>例如 2024</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="93" />
+      <location filename="../ui/parcel_attach_dialog.py" line="94" />
       <source>e.g. 修测 (re-survey)</source>
       <translation>例如：修测</translation>
     </message>
@@ -5728,12 +5728,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>别名为空。</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="44" />
+      <location filename="../core/parcelcheck.py" line="28" />
       <source>empty geometry</source>
       <translation>几何为空</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="92" />
+      <location filename="../core/parcelcheck.py" line="94" />
       <source>empty or NULL geometry</source>
       <translation>几何为空或为 NULL</translation>
     </message>
@@ -5843,7 +5843,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>公顷</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="42" />
+      <location filename="../core/parcelcheck.py" line="44" />
       <source>hole outside its outer ring</source>
       <translation>内环位于外环之外</translation>
     </message>
@@ -5888,7 +5888,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>请安装 QGIS 发行版自带的 shapely（基于其 GEOS {geos} 构建），不要用 pip 安装的 wheel</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="44" />
+      <location filename="../core/parcelcheck.py" line="46" />
       <source>interior is disconnected</source>
       <translation>内部不连通</translation>
     </message>
@@ -5898,12 +5898,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>几何无效（{reason}）；已修复</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="47" />
+      <location filename="../core/parcelcheck.py" line="49" />
       <source>invalid coordinate</source>
       <translation>坐标无效</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="45" />
+      <location filename="../core/parcelcheck.py" line="29" />
       <source>invalid geometry</source>
       <translation>几何无效</translation>
     </message>
@@ -6103,12 +6103,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>越近越好</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="43" />
+      <location filename="../core/parcelcheck.py" line="45" />
       <source>nested holes</source>
       <translation>内环嵌套</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="45" />
+      <location filename="../core/parcelcheck.py" line="47" />
       <source>nested outer rings</source>
       <translation>外环嵌套</translation>
     </message>
@@ -6213,7 +6213,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>叠加</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="169" />
+      <location filename="../core/parcelcheck.py" line="171" />
       <source>overlaps another parcel by {m2} m²</source>
       <translation>与另一地块重叠 {m2} 平方米</translation>
     </message>
@@ -6238,7 +6238,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>宗地/宗海顺序号（5 位数字）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="162" />
+      <location filename="../ui/parcel_attach_dialog.py" line="161" />
       <source>parcel {id} {label} ({area:,.0f} m²)</source>
       <translation>地块 {id} {label}（{area:,.0f} 平方米）</translation>
     </message>
@@ -6258,17 +6258,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地块 {label}：申报面积 {declared} 公顷，计算面积 {computed} 公顷（相差 {diff} m²，容差为 1 m² 且 0.1%）</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="49" />
+      <location filename="../core/parcelcheck.py" line="33" />
       <source>parcels overlap</source>
       <translation>地块相互重叠</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="145" />
+      <location filename="../core/parcelcheck.py" line="147" />
       <source>parts of the multipolygon overlap by {m2} m²</source>
       <translation>多部件面的部件之间重叠 {m2} 平方米</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="48" />
+      <location filename="../core/parcelcheck.py" line="32" />
       <source>parts overlap each other</source>
       <translation>多部件相互重叠</translation>
     </message>
@@ -6358,7 +6358,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>地区特色编码</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="46" />
+      <location filename="../core/parcelcheck.py" line="30" />
       <source>repeated vertices</source>
       <translation>重复节点</translation>
     </message>
@@ -6408,12 +6408,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>圈 1（外圈）位于另一圈之内</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="48" />
+      <location filename="../core/parcelcheck.py" line="50" />
       <source>ring not closed</source>
       <translation>环未闭合</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="40" />
+      <location filename="../core/parcelcheck.py" line="42" />
       <source>ring self-intersection</source>
       <translation>环自相交</translation>
     </message>
@@ -6458,7 +6458,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>得分 {score} = {terms}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="39" />
+      <location filename="../core/parcelcheck.py" line="41" />
       <source>self-intersection</source>
       <translation>自相交</translation>
     </message>
@@ -6493,12 +6493,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{date} 起满足规则；{days} 天：{counted}</translation>
     </message>
     <message>
-      <location filename="../gis/output_styles.py" line="47" />
+      <location filename="../core/parcelcheck.py" line="31" />
       <source>sliver</source>
       <translation>碎片</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="127" />
+      <location filename="../core/parcelcheck.py" line="129" />
       <source>sliver: area {area} m², thinness {thin} (4πA/P²)</source>
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
@@ -6558,7 +6558,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列“{column}”的列名中的面积单位无法识别（请用 平方米、公顷、亩 或 平方公里）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="71" />
+      <location filename="../ui/parcel_attach_dialog.py" line="72" />
       <source>the layer's CRS</source>
       <translation>图层坐标系</translation>
     </message>
@@ -6593,7 +6593,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>文本既不是 GBK 也不是 UTF-8 编码；请将文件另存为 GBK 或 UTF-8</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="41" />
+      <location filename="../core/parcelcheck.py" line="43" />
       <source>too few points in a ring</source>
       <translation>环的点数过少</translation>
     </message>
@@ -6708,7 +6708,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{fields}：约定日期属于供地事件，不属于阶段 {stage}</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="108" />
+      <location filename="../core/library/catalog.py" line="100" />
       <source>{field} is required</source>
       <translation>{field} 为必填项</translation>
     </message>
@@ -6743,7 +6743,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{field}：“{value}”不是 0 到 1 之间的比例</translation>
     </message>
     <message>
-      <location filename="../core/library/catalog.py" line="120" />
+      <location filename="../core/library/catalog.py" line="112" />
       <source>{field}: '{value}' is not a scale denominator</source>
       <translation>{field}：“{value}”不是比例尺分母</translation>
     </message>
@@ -6913,12 +6913,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="245" />
+      <location filename="../ui/parcel_attach_dialog.py" line="244" />
       <source>{n} features ready.</source>
       <translation>{n} 个要素可挂接。</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="240" />
+      <location filename="../ui/parcel_attach_dialog.py" line="239" />
       <source>{n} of {total} features fail the checks; nothing can be attached.</source>
       <translation>{total} 个要素中有 {n} 个未通过检查；无法挂接。</translation>
     </message>
@@ -6948,7 +6948,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
     <message>
-      <location filename="../ui/import_dialog.py" line="339" />
+      <location filename="../ui/import_dialog.py" line="338" />
       <source>{n} problems: fix the file or the mapping; nothing can be imported.</source>
       <translation>{n} 个问题：请修改文件或列映射；当前无法导入。</translation>
     </message>
@@ -6983,7 +6983,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="116" />
+      <location filename="../core/parcelcheck.py" line="118" />
       <source>{n} repeated consecutive vertices</source>
       <translation>{n} 个连续重复节点</translation>
     </message>
@@ -7013,7 +7013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="182" />
+      <location filename="../ui/parcel_attach_dialog.py" line="181" />
       <source>{path} cannot be used; nothing can be attached:
 {problems}</source>
       <translation>{path} 无法使用；不能挂接任何地块：
@@ -7040,7 +7040,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
     <message>
-      <location filename="../ui/parcel_attach_dialog.py" line="191" />
+      <location filename="../ui/parcel_attach_dialog.py" line="190" />
       <source>{path} is not a layer QGIS can read.</source>
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
@@ -7065,7 +7065,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
     <message>
-      <location filename="../core/parcelcheck.py" line="61" />
+      <location filename="../core/parcelcheck.py" line="63" />
       <source>{reason} at {x}, {y}</source>
       <translation>{reason}，位置 {x}, {y}</translation>
     </message>
@@ -7095,7 +7095,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title} · 第 {page} 页 / 共 {total} 页</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="384" />
+      <location filename="../ui/catalog_dock.py" line="373" />
       <source>{title}: source not reachable ({message})</source>
       <translation>{title}：数据源无法访问（{message}）</translation>
     </message>
@@ -7115,7 +7115,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{title}：无法加载数据源 {uri}</translation>
     </message>
     <message>
-      <location filename="../ui/catalog_dock.py" line="203" />
+      <location filename="../ui/catalog_dock.py" line="192" />
       <source>{topics} topics, {layers} layers</source>
       <translation>{topics} 个专题，{layers} 个图层</translation>
     </message>

@@ -29,24 +29,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import tr_label
+from ..core.library.schema_v6 import SOURCE_TYPES
 from ..gis import catalog_layers as cl
 from ..toolbelt.i18n import tr
 from ..toolbelt.log import log
 from .catalog_authoring import CatalogAuthoring
 from .catalog_drag import KEY_ROLE, KIND_ROLE
-
-
-def source_type_titles() -> dict:
-    return {
-        "ogr": tr("File layer (GeoPackage…)"),
-        "postgis": tr("PostGIS table"),
-        "wms": tr("WMS"),
-        "wmts": tr("WMTS"),
-        "xyz": tr("XYZ tiles"),
-        "oapif": tr("OGC API Features"),
-        "qlr": tr("QGIS layer definition"),
-        "library": tr("Project library table"),
-    }
 
 
 class _Relay(QObject):
@@ -245,7 +234,7 @@ class CatalogDock(CatalogAuthoring, QgsDockWidget):
         if layer.get("description"):
             lines.append(escape(layer["description"]))
         facts = [
-            (tr("Source"), source_type_titles().get(layer["source_type"], layer["source_type"])),
+            (tr("Source"), tr_label(SOURCE_TYPES, layer["source_type"], tr)),
             (tr("Owner"), layer.get("owner")),
             (tr("Date"), layer.get("data_date")),
             (tr("Version"), layer.get("version")),

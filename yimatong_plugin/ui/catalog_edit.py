@@ -7,29 +7,27 @@ from __future__ import annotations
 from qgis.core import QgsProject
 from qgis.PyQt.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
 )
 
+from ..core.i18n import tr_label, tr_noop
 from ..gis import catalog_layers as cl
 from ..toolbelt.i18n import tr
+from .dialog_buttons import ok_cancel_buttons
 
-FIELDS = ("title", "description", "owner", "data_date", "version", "min_scale", "max_scale")
-
-
-def field_titles() -> dict:
-    return {
-        "title": tr("Title"),
-        "description": tr("Description"),
-        "owner": tr("Owner"),
-        "data_date": tr("Date (YYYY-MM-DD)"),
-        "version": tr("Version"),
-        "min_scale": tr("Hidden when zoomed out beyond 1:"),
-        "max_scale": tr("Hidden when zoomed in beyond 1:"),
-    }
+#: the fields the dialog edits, in its order, with their titles (translated when shown)
+FIELDS = {
+    "title": tr_noop("Title"),
+    "description": tr_noop("Description"),
+    "owner": tr_noop("Owner"),
+    "data_date": tr_noop("Date (YYYY-MM-DD)"),
+    "version": tr_noop("Version"),
+    "min_scale": tr_noop("Hidden when zoomed out beyond 1:"),
+    "max_scale": tr_noop("Hidden when zoomed in beyond 1:"),
+}
 
 
 class CatalogLayerDialog(QDialog):
@@ -48,15 +46,10 @@ class CatalogLayerDialog(QDialog):
             edit = QPlainTextEdit(text) if name == "description" else QLineEdit(text)
             if name == "description":
                 edit.setMaximumHeight(80)
-            form.addRow(field_titles()[name], edit)
+            form.addRow(tr_label(FIELDS, name, tr), edit)
             self.edits[name] = edit
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel_buttons(self))
 
     def values(self) -> dict:
         out = {}

@@ -29,7 +29,6 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -53,6 +52,7 @@ from ..core.dictionaries import default_dictionaries
 from ..core.library.constants import SOURCES
 from ..toolbelt.i18n import tr
 from .code_division import DEFAULT_DIVISION_LAYER, DivisionFromParcelMixin  # noqa: F401
+from .dialog_buttons import close_buttons
 
 PREFIX_SEGMENTS = SEGMENT_NAMES[:-1]
 SERIAL_PLACEHOLDER = "······"
@@ -235,10 +235,7 @@ class CodeDialog(DivisionFromParcelMixin, QDialog):
         result_layout.addWidget(self.qr_label)
         layout.addWidget(result_box)
 
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
+        layout.addWidget(close_buttons(self))
         self._refresh_result()
 
     # slots: bound methods (PyQt holds them weakly; lambdas over self would keep the dialog

@@ -31,6 +31,7 @@ from ..core.units import AreaUnit, AreaUnitError, unit_in_header
 from ..gis.import_sources import SOURCE_KEYS, mapping_store_path, source_labels
 from ..toolbelt.i18n import tr
 from ..toolbelt.tasks import run_task
+from .dialog_buttons import close_buttons
 from .import_layout_widgets import HeaderRowPicker, SegmentDefaults
 
 
@@ -93,8 +94,7 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        self.buttons = close_buttons(self)
         self.dry_button = QPushButton(tr("Dry run"))
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setEnabled(False)
@@ -121,7 +121,6 @@ class ImportDialog(QDialog):
         self.defaults.changed.connect(self._mapping_changed)
         self.dry_button.clicked.connect(lambda: self.run(dry=True))
         self.import_button.clicked.connect(lambda: self.run(dry=False))
-        self.buttons.rejected.connect(self.reject)
 
     # -- file and mapping -----------------------------------------------------------------
     def load_file(self, path: str) -> bool:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from qgis.gui import QgsAuthConfigSelect
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from qgis.PyQt.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit
 
 from ..toolbelt.i18n import tr
+from .dialog_buttons import ok_cancel_buttons
 
 
 def service_uri(address: str, authcfg: str) -> str:
@@ -60,12 +61,7 @@ class ServiceDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel_buttons(self))
 
     def uri(self) -> str:
         return service_uri(self.address.text(), self.auth.configId())

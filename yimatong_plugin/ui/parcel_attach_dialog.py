@@ -36,6 +36,7 @@ from ..gis import parcel_attach
 from ..gis.coordfile_layer import COORDFILE_PROPERTY, SOURCE_PROPERTY
 from ..gis.qgis_compat import polygon_or_line_layers
 from ..toolbelt.i18n import tr
+from .dialog_buttons import close_buttons
 
 
 def file_filter() -> str:
@@ -101,8 +102,7 @@ class ParcelAttachDialog(QDialog):
         self.results.setHeaderLabels([tr("Feature"), tr("Area (m²)"), tr("Check")])
         self.results.setRootIsDecorated(False)
         self.check_button = QPushButton(tr("Check"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
+        self.buttons = close_buttons(self)
         self.attach_button = self.buttons.addButton(
             tr("Attach"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -122,7 +122,6 @@ class ParcelAttachDialog(QDialog):
         self.check_button.clicked.connect(self.run_checks)
         self.open_button.clicked.connect(self.choose_file)
         self.attach_button.clicked.connect(self.do_attach)
-        self.buttons.rejected.connect(self.reject)
         for w in (self.selected_only, self.repair, self.gcj02):
             w.toggled.connect(self._invalidate)
         self.replace_combo.currentIndexChanged.connect(self._invalidate)

@@ -20,6 +20,7 @@ from urllib.request import pathname2url
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, pyqtSignal
 
 from ..core import project_query as pq
+from ..core.i18n import tr_label
 from ..core.presentation import format_code, source_label
 from ..toolbelt.i18n import tr
 
@@ -27,19 +28,8 @@ PAGE = 200
 
 
 def column_titles() -> list[str]:
-    return [
-        tr("Code"),
-        tr("Name"),
-        tr("Applicant"),
-        tr("Source"),
-        tr("Division"),
-        tr("Year"),
-        tr("Supply type"),
-        tr("Land use"),
-        tr("Status"),
-        tr("Area (m²)"),
-        tr("Updated"),
-    ]
+    headers = dict(pq.COLUMNS)
+    return [tr_label(headers, name, tr) for name in pq.COLUMN_NAMES]
 
 
 class _Relay(QObject):

@@ -21,7 +21,7 @@ import uuid
 from typing import Optional
 
 from ..i18n import tr
-from .control_sets import clean_row, require_schema
+from .control_sets import LibraryPart
 from .errors import LibraryError
 from .schema_v6 import CATALOG_COLUMNS, SOURCE_TYPES
 
@@ -40,29 +40,22 @@ def uri_has_password(uri: str) -> bool:
     return bool(_PASSWORD.search(uri or ""))
 
 
-class Catalog:
+class Catalog(LibraryPart):
     """Topics and layers of the catalog of ``lib`` (an open :class:`Library`, schema ≥ 6)."""
 
     def __init__(self, lib):
-        self.lib = lib
-        require_schema(lib, 6, tr("The library has no catalog (schema version {version} < 6)"))
+        missing = tr("The library has no catalog (schema version {version} < 6)")
+        super().__init__(lib, 6, missing, "retired")
 
     # --- reading -------------------------------------------------------------------------
-    def _clean_row(self, row: dict) -> dict:
-        return clean_row(row, "retired")
-
     def topics(self, include_retired: bool = False) -> list[dict]:
         """Topics in display order (sort_order, then title)."""
         where = "" if include_retired else " WHERE retired = ?"
         params = () if include_retired else (False,)
-        rows = self.lib.query(
-            f"SELECT * FROM {TOPICS}{where} ORDER BY sort_order, title, fid", params
-        )
-        return [self._clean_row(r) for r in rows]
+        return self._rows(f"SELECT * FROM {TOPICS}{where} ORDER BY sort_order, title, fid", params)
 
     def topic(self, key: str) -> Optional[dict]:
-        rows = self.lib.query(f"SELECT * FROM {TOPICS} WHERE key = ?", (key,))
-        return self._clean_row(rows[0]) if rows else None
+        return self._row(f"SELECT * FROM {TOPICS} WHERE key = ?", (key,))
 
     def layers(self, topic_key: Optional[str] = None, include_retired: bool = False) -> list[dict]:
         """Layers in display order; without ``include_retired`` neither retired layers nor the
@@ -78,11 +71,10 @@ class Catalog:
         if conds:
             sql += " WHERE " + " AND ".join(conds)
         sql += " ORDER BY t.sort_order, t.title, l.sort_order, l.title, l.fid"
-        return [self._clean_row(r) for r in self.lib.query(sql, params)]
+        return self._rows(sql, params)
 
     def layer(self, key: str) -> Optional[dict]:
-        rows = self.lib.query(f"SELECT * FROM {LAYERS} WHERE key = ?", (key,))
-        return self._clean_row(rows[0]) if rows else None
+        return self._row(f"SELECT * FROM {LAYERS} WHERE key = ?", (key,))
 
     def history(self, key: str, table: str = LAYERS) -> list[dict]:
         """Audit entries of the topic or layer ``key`` (``table``), oldest first."""

@@ -95,47 +95,57 @@ def parse_spec(spec: str) -> tuple[str, Optional[int]]:
     return m.group("name").strip(), int(version) if version else None
 
 
-class ControlSets:
+class LibraryPart:
+    """A part of ``lib`` (an open :class:`Library`) that needs schema ``version`` or later
+    (``missing``: the message otherwise, see :func:`require_schema`); it reads rows whose
+    boolean column ``flag`` it gives as a bool (:func:`clean_row`)."""
+
+    def __init__(self, lib, version: int, missing: str, flag: str):
+        require_schema(lib, version, missing)
+        self.lib = lib
+        self._flag = flag
+
+    def _rows(self, sql: str, params=()) -> list[dict]:
+        return [clean_row(r, self._flag) for r in self.lib.query(sql, params)]
+
+    def _row(self, sql: str, params=()) -> Optional[dict]:
+        """The first row of ``sql``, or None."""
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+
+class ControlSets(LibraryPart):
     """The control sets of ``lib`` (an open :class:`Library`, schema ≥ 7)."""
 
     def __init__(self, lib):
-        self.lib = lib
-        require_schema(lib, 7, tr("The library has no control sets (schema version {version} < 7)"))
+        missing = tr("The library has no control sets (schema version {version} < 7)")
+        super().__init__(lib, 7, missing, "is_current")
 
     # --- reading -------------------------------------------------------------------------
-    def _clean(self, row: dict) -> dict:
-        return clean_row(row, "is_current")
-
     def sets(self, name: Optional[str] = None) -> list[dict]:
         """Every set (every version), newest first; of one name when given."""
         sql, params = f"SELECT * FROM {SETS}", ()
         if name is not None:
             sql, params = sql + " WHERE name = ?", (name,)
-        rows = self.lib.query(sql + " ORDER BY name, version DESC", params)
-        return [self._clean(r) for r in rows]
+        return self._rows(sql + " ORDER BY name, version DESC", params)
 
     def layers(self, set_key: str) -> list[dict]:
-        rows = self.lib.query(
-            f"SELECT * FROM {LAYERS} WHERE set_key = ? ORDER BY position", (set_key,)
-        )
-        return [self._clean(r) for r in rows]
+        return self._rows(f"SELECT * FROM {LAYERS} WHERE set_key = ? ORDER BY position", (set_key,))
 
     def _with_layers(self, row: Optional[dict]) -> Optional[dict]:
         if row is None:
             return None
-        row = self._clean(row)
         row["layers"] = self.layers(row["key"])
         return row
 
     def current(self) -> Optional[dict]:
         """The library's current set with its layers, or None."""
-        rows = self.lib.query(f"SELECT * FROM {SETS} WHERE is_current = ?", (True,))
-        return self._with_layers(rows[0] if rows else None)
+        return self._with_layers(self._row(f"SELECT * FROM {SETS} WHERE is_current = ?", (True,)))
 
     def get(self, name: str, version: Optional[int] = None) -> dict:
         """Set ``name`` (version ``version``; without it the current version of that name, else
         its latest) with its layers; kind ``not_found`` when there is none."""
-        rows = self.lib.query(
+        rows = self._rows(
             f"SELECT * FROM {SETS} WHERE name = ? ORDER BY is_current DESC, version DESC",
             (name,),
         )

@@ -20,11 +20,9 @@ from .schema import (  # the table description
 from .schema_render import (
     NOW_GPKG,
     gpkg_attributes_contents,
-    gpkg_audit_triggers,
+    gpkg_audited_table,
     gpkg_create_table,
-    gpkg_immutable,
     gpkg_index,
-    gpkg_refuse,
 )
 
 SRS_4490_WKT = (
@@ -121,16 +119,6 @@ GPKG_RTREE = [
 ]
 
 
-def _gpkg_json(prefix: str, table: str, version: int = SCHEMA_VERSION) -> str:
-    parts = []
-    for name in column_names(table, version):
-        if name == "geom":
-            parts.append(f"'geom', hex({prefix}.geom)")
-        else:
-            parts.append(f"'{name}', {prefix}.{name}")
-    return "json_object({})".format(", ".join(parts))
-
-
 def gpkg_table_sql(table: str, version: int = SCHEMA_VERSION, name: str | None = None) -> str:
     """CREATE TABLE of ``table`` as in schema ``version`` (named ``name`` when given)."""
     checks = [f"CHECK ({TABLE_CHECKS[table]})"] if table in TABLE_CHECKS else []
@@ -145,22 +133,17 @@ def gpkg_trigger_sql(table: str, version: int = SCHEMA_VERSION) -> list[str]:
     the author only when ``rev`` changed in that write, else ``'external'`` (an edit made
     outside the Yimatong API, e.g. in QGIS's attribute table, which rewrites ``rev`` unchanged).
     """
+    names = column_names(table, version)
     derived = DERIVED_COLUMNS.get(table, ())
-    changed = [c for c in column_names(table, version) if c not in derived]
-    return [
-        *gpkg_audit_triggers(
-            table,
-            changed,
-            ARCHIVE_FLAG[table],
-            "NEW.code",
-            _gpkg_json("NEW", table, version),
-            _gpkg_json("OLD", table, version),
-        ),
-        gpkg_refuse(
-            table, "DELETE", f"{table}: rows are never deleted; archive (or retire) them instead"
-        ),
-        gpkg_immutable(table, "code", "the project code"),
-    ]
+    return gpkg_audited_table(
+        table,
+        names,
+        ARCHIVE_FLAG[table],
+        "NEW.code",
+        f"{table}: rows are never deleted; archive (or retire) them instead",
+        ("code", "the project code"),
+        changed=[c for c in names if c not in derived],
+    )
 
 
 GPKG_FIXED_TRIGGERS = [

@@ -140,19 +140,29 @@ WHEN NEW.{column} IS NOT OLD.{column} BEGIN
 END"""
 
 
+def gpkg_json(prefix: str, names: Iterable[str]) -> str:
+    """The row ``prefix`` (NEW or OLD) as SQLite's ``json_object`` of the columns ``names`` (a
+    geometry ``geom`` as hex)."""
+    parts = (
+        f"'geom', hex({prefix}.geom)" if c == "geom" else f"'{c}', {prefix}.{c}" for c in names
+    )
+    return "json_object({})".format(", ".join(parts))
+
+
 def gpkg_audit_triggers(
     table: str,
-    changed: Sequence[str],
+    names: Sequence[str],
     archive_flag: str | None,
     code: str,
-    json_new: str,
-    json_old: str,
+    changed: Sequence[str] | None = None,
 ) -> list[str]:
     """The insert and update audit triggers of ``table``: a row in ``ymt_audit`` with the row
-    as JSON before and after, written by ``updated_by`` when ``rev`` moved, else 'external'.
-    ``changed``: the columns whose change is an edit; ``code``: the project code expression;
-    ``archive_flag``: the flag whose setting is an 'archive' (None: every edit is an 'update')."""
-    when = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in changed)
+    (its columns ``names``) as JSON before and after, written by ``updated_by`` when ``rev``
+    moved, else 'external'. ``changed``: the columns whose change is an edit (default: all of
+    ``names``); ``code``: the project code expression; ``archive_flag``: the flag whose setting
+    is an 'archive' (None: every edit is an 'update')."""
+    json_new, json_old = gpkg_json("NEW", names), gpkg_json("OLD", names)
+    when = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in (names if changed is None else changed))
     if archive_flag:
         action = f"\n    CASE WHEN NEW.{archive_flag} AND NOT OLD.{archive_flag} THEN 'archive' ELSE 'update' END,"
     else:
@@ -168,6 +178,25 @@ END""",
     CASE WHEN NEW.rev IS NOT OLD.rev THEN COALESCE(NEW.updated_by, 'external') ELSE 'external' END,
     {NOW_GPKG}, {json_old}, {json_new});
 END""",
+    ]
+
+
+def gpkg_audited_table(
+    table: str,
+    names: Sequence[str],
+    archive_flag: str,
+    code: str,
+    refuse: str,
+    immutable: tuple[str, str],
+    changed: Sequence[str] | None = None,
+) -> list[str]:
+    """The triggers of an audited table whose rows are never deleted: the audit triggers (see
+    :func:`gpkg_audit_triggers`), the refusal of a DELETE (``refuse``: the message) and of a
+    change of the ``immutable`` (column, what) pair."""
+    return [
+        *gpkg_audit_triggers(table, names, archive_flag, code, changed),
+        gpkg_refuse(table, "DELETE", refuse),
+        gpkg_immutable(table, *immutable),
     ]
 
 

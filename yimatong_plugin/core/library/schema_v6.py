@@ -16,16 +16,15 @@ outside the API (QGIS's attribute table) is audited too.
 
 from __future__ import annotations
 
+from ..i18n import tr_noop
 from .schema_render import (
     TRAIL,
     col,
     flag,
     gpkg_attributes_contents,
-    gpkg_audit_triggers,
+    gpkg_audited_table,
     gpkg_create_table,
-    gpkg_immutable,
     gpkg_index,
-    gpkg_refuse,
     nonblank_text,
     pg_audit_function,
     pg_create_table,
@@ -35,8 +34,17 @@ from .schema_render import (
     pg_refuse,
 )
 
-#: source types of a catalog layer
-SOURCE_TYPES = ("ogr", "postgis", "wms", "wmts", "xyz", "oapif", "qlr", "library")
+#: source types of a catalog layer, with their titles (translated where shown)
+SOURCE_TYPES = {
+    "ogr": tr_noop("File layer (GeoPackage…)"),
+    "postgis": tr_noop("PostGIS table"),
+    "wms": tr_noop("WMS"),
+    "wmts": tr_noop("WMTS"),
+    "xyz": tr_noop("XYZ tiles"),
+    "oapif": tr_noop("OGC API Features"),
+    "qlr": tr_noop("QGIS layer definition"),
+    "library": tr_noop("Project library table"),
+}
 _TYPES = ", ".join(f"'{t}'" for t in SOURCE_TYPES)
 # never a password in a stored URI (QGIS/libpq 'password=', a URL's user:password@)
 _NO_PASSWORD = (
@@ -91,26 +99,19 @@ def catalog_column_names(table: str) -> list[str]:
     return ["fid"] + [c[0] for c in CATALOG_COLUMNS[table]]
 
 
-def _json(prefix: str, table: str) -> str:
-    parts = ", ".join(f"'{c}', {prefix}.{c}" for c in catalog_column_names(table))
-    return f"json_object({parts})"
-
-
 def gpkg_v6() -> list[str]:
     stmts = [gpkg_create_table(table, cols) for table, cols in CATALOG_COLUMNS.items()]
     stmts += [gpkg_index(name, table, cols) for name, table, cols in _INDEXES]
     for table in CATALOG_TABLES:
         stmts += [
-            *gpkg_audit_triggers(
+            *gpkg_audited_table(
                 table,
                 catalog_column_names(table),
                 "retired",
                 "NULL",
-                _json("NEW", table),
-                _json("OLD", table),
+                f"{table}: rows are never deleted; retire them instead",
+                ("key", "the key"),
             ),
-            gpkg_refuse(table, "DELETE", f"{table}: rows are never deleted; retire them instead"),
-            gpkg_immutable(table, "key", "the key"),
             gpkg_attributes_contents(table, _DESCRIPTIONS[table]),
         ]
     return stmts

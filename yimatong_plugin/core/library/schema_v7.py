@@ -83,9 +83,11 @@ _DESCRIPTIONS = {
     "ymt_control_set_layers": "Yimatong control set layers (rule, approval document, data version)",
     "ymt_control_prepared": "Yimatong prepared control layers (by data version)",
 }
+#: the unique indexes: (name, table, columns, WHERE of a partial index); at most one current set
 _UNIQUE = [
-    ("ymt_control_sets_name_version", "ymt_control_sets", "name, version"),
-    ("ymt_control_set_layers_pos", "ymt_control_set_layers", "set_key, position"),
+    ("ymt_control_sets_name_version", "ymt_control_sets", "name, version", ""),
+    ("ymt_control_set_layers_pos", "ymt_control_set_layers", "set_key, position", ""),
+    ("ymt_control_sets_one_current", "ymt_control_sets", "is_current", "is_current"),
 ]
 
 
@@ -93,16 +95,8 @@ def control_column_names(table: str) -> list[str]:
     return ["fid"] + [c[0] for c in CONTROL_COLUMNS[table]]
 
 
-def _json(prefix: str, table: str) -> str:
-    parts = ", ".join(f"'{c}', {prefix}.{c}" for c in control_column_names(table))
-    return f"json_object({parts})"
-
-
 def _constraints(table: str) -> list[str]:
     return [] if table == "ymt_control_set_layers" else ['UNIQUE ("key")']
-
-
-_ONE_CURRENT = ("ymt_control_sets_one_current", "ymt_control_sets", "is_current")
 
 
 def _tables(create_table, index, quote: bool = True) -> list[str]:
@@ -112,8 +106,7 @@ def _tables(create_table, index, quote: bool = True) -> list[str]:
     for table, cols in CONTROL_COLUMNS.items():
         constraints = [c if quote else c.replace('"', "") for c in _constraints(table)]
         stmts.append(create_table(table, cols, constraints))
-    stmts += [index(name, table, cols, unique=True) for name, table, cols in _UNIQUE]
-    stmts.append(index(*_ONE_CURRENT, unique=True, where="is_current"))
+    stmts += [index(name, table, cols, unique=True, where=w) for name, table, cols, w in _UNIQUE]
     return stmts
 
 
@@ -125,14 +118,7 @@ def gpkg_v7() -> list[str]:
             gpkg_attributes_contents(table, _DESCRIPTIONS[table]),
         ]
     for table in AUDITED:
-        stmts += gpkg_audit_triggers(
-            table,
-            control_column_names(table),
-            None,
-            "NULL",
-            _json("NEW", table),
-            _json("OLD", table),
-        )
+        stmts += gpkg_audit_triggers(table, control_column_names(table), None, "NULL")
     return stmts
 
 

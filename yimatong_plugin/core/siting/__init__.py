@@ -11,6 +11,5 @@ No Qt/QGIS here (the Processing glue is ``processing/algorithms/siteselection.py
 """
 
 from .candidates import Candidate, Criterion, SitingResult, select_sites
-from .land import allowed_land
 
-__all__ = ["Candidate", "Criterion", "SitingResult", "allowed_land", "select_sites"]
+__all__ = ["Candidate", "Criterion", "SitingResult", "select_sites"]

@@ -24,7 +24,6 @@ lines and the excluded land; ``removed_m2`` says how much each step removed in t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,9 +35,7 @@ from ..landuse_compat import ARGUE, COMPATIBLE, compatibility, normalise_land_us
 from ..overlay import (
     AVOID,
     INSIDE,
-    ControlLayer,
     PreparedLayer,
-    ZoningLayer,
     check_rules,
     clip_box,
     polygonal,
@@ -160,26 +157,3 @@ def tile_land(cons: Constraints, search, rect, core=None, is_canceled=lambda: Fa
         union = layer_union(prep, current, rect)
         step(name, shapely.difference(current, union) if not union.is_empty else current)
     return current, removed
-
-
-def allowed_land(
-    search,
-    layers: Sequence[ControlLayer] = (),
-    zoning: ZoningLayer | None = None,
-    land_use: str | None = None,
-    exclude: Sequence = (),
-    is_canceled=lambda: False,
-) -> AllowedLand:
-    """The land where a project of ``land_use`` complies with every line and the zoning, in one
-    piece (no tiles). ``search``: shapely polygons; ``exclude``: polygons not to offer."""
-    cons = Constraints(layers, zoning, land_use, exclude)
-    area = search_geometry(search)
-    land, removed = tile_land(cons, area, area.bounds, is_canceled=is_canceled)
-    return AllowedLand(
-        land,
-        float(area.area),
-        tuple(area.bounds),
-        removed,
-        cons.compatible_codes,
-        cons.other_codes,
-    )
