@@ -19,7 +19,8 @@ city):
   (already loaded in memory, load time reported apart) and the same project-row query.
 
 With ``--postgis`` the same library is copied into a throw-away PostgreSQL/PostGIS server
-(``tests/postgis_server.py``; the GiST index answers) and measured with the same clicks.
+(``tests/postgis_server.py``; the GiST index answers; the copy: ``benchmarks/pg_copy.py``) and
+measured with the same clicks.
 All must return the same projects for every click (checked). Target: ours < 100 ms.
 """
 
@@ -178,67 +179,14 @@ def _pct(values, q):
 
 
 def copy_to_postgis(path: Path, server) -> str:
-    """A PostGIS library with the same rows as the GeoPackage at ``path`` (through the
-    library's schema and triggers); returns its URI."""
-    import psycopg2
-    from psycopg2.extras import execute_values
-
-    from yimatong_plugin.core.library import open_library
-    from yimatong_plugin.core.library.geometry import gpkg_blob_wkb
-    from yimatong_plugin.core.library.schema import column_names
+    """A PostGIS library with the same rows as the GeoPackage at ``path``, in a new database of
+    ``server``; returns its URI. The schema is the library's own, the rows go in with COPY
+    (every column, fids kept; no audit rows: the audit log is not copied): see
+    ``benchmarks/pg_copy.copy_library``."""
+    from benchmarks.pg_copy import copy_library
 
     uri = server.new_database("ymt_bench")
-    open_library(uri, user="benchmark").close()  # creates the schema
-    src = open_library(str(path)).connection
-    dst = psycopg2.connect(uri)
-    cur = dst.cursor()
-    bools = {"archived", "retired", "repaired"}
-
-    def copy(table, cols, convert=None, template=None, batch=20_000):
-        rows = src.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY fid")
-        while True:
-            chunk = rows.fetchmany(batch)
-            if not chunk:
-                break
-            out = []
-            for row in chunk:
-                row = [bool(v) if c in bools and v is not None else v for c, v in zip(cols, row)]
-                out.append(convert(row) if convert else row)
-            execute_values(
-                cur,
-                f"INSERT INTO {table} ({', '.join(cols)}) VALUES %s",
-                out,
-                template=template,
-                page_size=batch,
-            )
-        dst.commit()
-
-    t0 = time.perf_counter()
-    copy("ymt_projects", [c for c in column_names("ymt_projects") if c != "fid"])
-    pcols = ["fid", "geom", "code", "area_m2", "retired", "replaces", "created_at", "updated_at"]
-    gi = pcols.index("geom")
-
-    def parcel(row):
-        row[gi] = psycopg2.Binary(gpkg_blob_wkb(row[gi]))
-        return row
-
-    template = "(%s, ST_GeomFromWKB(%s, 4490), %s, %s, %s, %s, %s, %s)"
-    copy("ymt_parcels", pcols, parcel, template)
-    pairs = src.execute(
-        "SELECT fid, replaced_by FROM ymt_parcels WHERE replaced_by IS NOT NULL"
-    ).fetchall()
-    cur.execute("CREATE TEMP TABLE lineage (fid bigint, replaced_by bigint)")
-    execute_values(cur, "INSERT INTO lineage VALUES %s", pairs, page_size=20_000)
-    cur.execute(
-        "UPDATE ymt_parcels p SET replaced_by = l.replaced_by FROM lineage l WHERE p.fid = l.fid"
-    )
-    dst.commit()
-    ecols = ["code", "stage", "event_date", "doc_no", "origin_system", "created_at"]
-    copy("ymt_events", ecols)
-    cur.execute("ANALYZE")
-    dst.commit()
-    dst.close()
-    print(f"copied into PostGIS in {time.perf_counter() - t0:.0f} s")
+    copy_library(path, uri)
     return uri
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Benchmark: a full refresh of the statistics (``core/statistics.compute``) on a large library.
 
-Run: ``.venv/bin/python benchmarks/stats_refresh.py [--repeat 3] [--postgis]``
+Run: ``.venv/bin/python benchmarks/stats_refresh.py [--repeat 3] [--postgis [--keep DIR]
+[--verify] | --postgis-uri URI]``
 
 Library: the project box benchmark's 100,000 projects / 300,000 parcels / 1,000,000 events
 GeoPackage (``benchmarks/projectbox.py``, built once and cached under ``benchmarks/_data``).
@@ -20,8 +21,20 @@ Measured in the same run:
   over the loaded frames (``lifecycle.monitor``).
 
 The breakdowns of both are compared (projects and m² per group must agree). With ``--postgis``
-the library is copied into a throw-away PostGIS server (``tests/postgis_server.py``) and
-measured the same way. Target (issue 13): full refresh ≤ 2 s.
+the library is copied into a throw-away PostGIS server (``tests/postgis_server.py``; the copy:
+``benchmarks/pg_copy.py``, every column with COPY, then ``VACUUM ANALYZE``; a few minutes) and
+measured the same way; ``--verify`` compares the copy with the GeoPackage first (row counts,
+1,000 rows per table column by column). ``--keep DIR`` puts that server in DIR (a new or empty
+folder) and leaves it there, stopped, printing the command that starts it again and the URI;
+``--postgis-uri URI`` then measures that copy without copying again (start the server first):
+
+    .venv/bin/python benchmarks/pg_copy.py --keep /work/pg_stats --verify   # copy only, or
+    .venv/bin/python benchmarks/stats_refresh.py --postgis --keep /work/pg_stats --verify
+    runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D /work/pg_stats/data \
+        -l /work/pg_stats/server.log -w start     # as printed (runuser only as root)
+    .venv/bin/python benchmarks/stats_refresh.py --no-gpkg --postgis-uri URI
+
+Target (issue 13): full refresh ≤ 2 s.
 """
 
 from __future__ import annotations
@@ -179,31 +192,29 @@ def measure(label, lib, conn, repeat, with_peer=True):
     return bad
 
 
-def vacuum(uri: str) -> None:
-    """``VACUUM ANALYZE`` the fresh copy, as autovacuum does a library in use: PostgreSQL
-    answers from an index alone (the parcels' covering area index) only on vacuumed pages."""
-    import psycopg2
-
-    conn = psycopg2.connect(uri)
-    conn.autocommit = True
-    try:
-        conn.cursor().execute("VACUUM ANALYZE")
-    finally:
-        conn.close()
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--postgis", action="store_true")
     parser.add_argument("--no-peer", action="store_true", help="ours only (no pandas peer)")
     parser.add_argument("--no-gpkg", action="store_true", help="PostGIS only")
-    parser.add_argument("--postgis-uri", help="measure this PostGIS copy (no new server)")
+    parser.add_argument(
+        "--postgis-uri", help="measure this PostGIS copy (e.g. one made with --keep; no new server)"
+    )
+    parser.add_argument(
+        "--keep", metavar="DIR", help="with --postgis: leave the server in DIR (new or empty)"
+    )
+    parser.add_argument(
+        "--verify", action="store_true", help="compare the PostGIS copy with the GeoPackage"
+    )
     parser.add_argument(
         "--library", help="measure this copy of the benchmark library (opening upgrades it)"
     )
     args = parser.parse_args(argv)
-    from benchmarks.projectbox import DATA, build_library, copy_to_postgis
+    if args.keep and not args.postgis:
+        parser.error("--keep needs --postgis (or run benchmarks/pg_copy.py --keep DIR)")
+    from benchmarks import pg_copy
+    from benchmarks.projectbox import DATA, build_library
     from yimatong_plugin.core.library import open_library
 
     path = Path(args.library) if args.library else build_library(DATA / "projectbox_100000.gpkg")
@@ -213,22 +224,23 @@ def main(argv=None) -> int:
     if not args.no_gpkg:
         bad = measure("GeoPackage", lib, lib.connection, args.repeat, not args.no_peer)
     lib.close()
-    if args.postgis_uri:  # a copy made before (copy_to_postgis), kept by its server
+    if args.postgis_uri:  # a copy made before (pg_copy.py / --keep), its server running
+        if args.verify:
+            bad += pg_copy.verify_copy(path, args.postgis_uri)
         lib = open_library(args.postgis_uri)
         bad += measure("PostGIS", lib, lib.connection, args.repeat, not args.no_peer)
         lib.close()
     elif args.postgis:
-        from tests.postgis_server import PostgisServer
-
-        server = PostgisServer().start()
+        server, uri, differ = pg_copy.copy_to_server(path, args.keep, args.verify)
         try:
-            uri = copy_to_postgis(path, server)
-            vacuum(uri)
+            bad += differ or 0
             lib = open_library(uri)
             bad += measure("PostGIS", lib, lib.connection, args.repeat, not args.no_peer)
             lib.close()
         finally:
             server.stop()
+        if args.keep:
+            pg_copy.print_kept(server, uri)
     return 1 if bad else 0
 
 

@@ -51,8 +51,11 @@ def _free_port() -> int:
 
 
 class PostgisServer:
-    def __init__(self, durable: bool = False):
+    def __init__(self, durable: bool = False, keep: str | Path | None = None):
         self.durable = durable  # fsync etc. on (benchmarks) or off (tests: faster)
+        # keep: a folder (new or empty) that holds the cluster and is left on disk at stop(),
+        # its port and sockets written into its configuration (see ctl_command)
+        self.keep = Path(keep).resolve() if keep else None
         self.port = _free_port()
         self.tmp = None
         self._counter = itertools.count(1)
@@ -75,7 +78,13 @@ class PostgisServer:
                 f"PostGIS is not installed for the PostgreSQL in {PG_BIN.parent} "
                 "(Debian package postgresql-<version>-postgis-3)"
             )
-        self.tmp = Path(tempfile.mkdtemp(prefix="ymt-pg-"))
+        if self.keep:
+            if self.keep.exists() and any(self.keep.iterdir()):
+                raise RuntimeError(f"{self.keep} is not empty: keep needs a new or empty folder")
+            self.keep.mkdir(parents=True, exist_ok=True)
+            self.tmp = self.keep
+        else:
+            self.tmp = Path(tempfile.mkdtemp(prefix="ymt-pg-"))
         os.chmod(self.tmp, 0o755)
         if os.geteuid() == 0:
             shutil.chown(self.tmp, "postgres", "postgres")
@@ -98,6 +107,10 @@ class PostgisServer:
         )
         opts = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
         opts += " -c max_connections=60"
+        if self.keep:  # a plain `pg_ctl start` later listens where it does now
+            conf = f"port = {self.port}\nunix_socket_directories = '{self.socket_dir}'\n"
+            conf += "listen_addresses = '127.0.0.1'\nmax_connections = 60\n"
+            self._run(["sh", "-c", f"cat >> {self.data / 'postgresql.auto.conf'}"], conf)
         if not self.durable:
             opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(
@@ -117,9 +130,9 @@ class PostgisServer:
         )
         return self
 
-    def _run(self, args: list) -> None:
+    def _run(self, args: list, stdin: str | None = None) -> None:
         proc = subprocess.run(
-            self._as_owner(args), capture_output=True, text=True, cwd=str(self.tmp)
+            self._as_owner(args), capture_output=True, text=True, cwd=str(self.tmp), input=stdin
         )
         if proc.returncode != 0:
             log = ""
@@ -140,11 +153,12 @@ class PostgisServer:
         finally:
             conn.close()
 
-    def new_database(self, prefix: str = "ymt", postgis: bool = True) -> str:
+    def new_database(self, prefix: str = "ymt", postgis: bool = True, name: str = "") -> str:
         """A fresh database without Yimatong tables; returns its URI (the library creates its
         schema on open). With ``postgis`` it is cloned from a template that has the extension
-        (CREATE EXTENSION postgis takes a while); without, the library must create it."""
-        name = f"{prefix}_{os.getpid()}_{next(self._counter)}"
+        (CREATE EXTENSION postgis takes a while); without, the library must create it.
+        ``name``: this exact database name (default: ``prefix``, the process id, a counter)."""
+        name = name or f"{prefix}_{os.getpid()}_{next(self._counter)}"
         if postgis:
             if not self._template:
                 self.admin('CREATE DATABASE "ymt_template"')
@@ -155,8 +169,18 @@ class PostgisServer:
             self.admin(f'CREATE DATABASE "{name}"')
         return self.uri(name)
 
+    def ctl_command(self, action: str = "start") -> str:
+        """The shell command that starts (or stops: ``-m fast stop``) a kept cluster again;
+        started so it is durable (fsync on)."""
+        pg_ctl = f"{PG_BIN / 'pg_ctl'} -D {self.data} -l {self.data.parent / 'server.log'} -w"
+        return " ".join(self._as_owner(pg_ctl.split())) + " " + action
+
     def stop(self) -> None:
         if self.tmp is None:
+            return
+        if self.keep:  # a clean shutdown; the folder stays
+            self._run([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"])
+            self.tmp = None
             return
         try:
             self._run(
