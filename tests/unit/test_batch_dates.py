@@ -163,3 +163,15 @@ def test_totals_are_the_sums_over_the_batches(seed):
             )
             seen += n
     assert seen > 10
+
+
+def test_due_dates_with_arrays_are_add_years():
+    import numpy as np
+
+    from yimatong_plugin.core.lifecycle.batch_dates import add_years_ordinals
+
+    days = [dt.date(2016, 2, 29), dt.date(2020, 2, 29), dt.date(2019, 12, 31), dt.date(2021, 3, 1)]
+    days += [dt.date(2000, 1, 1) + dt.timedelta(days=k * 37) for k in range(400)]
+    for years in (1, 2, 3, 4):
+        got = add_years_ordinals(np.asarray([d.toordinal() for d in days]), years)
+        assert [dt.date.fromordinal(int(g)) for g in got] == [lc.add_years(d, years) for d in days]

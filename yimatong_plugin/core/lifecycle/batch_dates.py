@@ -31,12 +31,12 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from .events import add_years, to_date
+from .events import to_date
 from .model import Thresholds
 
 #: the approvals as of a date (parameters: archived, the day after the date), in the order the
@@ -96,6 +96,29 @@ def _in_order(rows: list, days: dict) -> list:
     return sorted(rows, key=lambda r: (r[0], days[str(r[2])], str(r[2]), r[1]))
 
 
+_EPOCH = _dt.date(1970, 1, 1).toordinal()
+
+
+def add_years_ordinals(days: np.ndarray, years: int) -> np.ndarray:
+    """:func:`.events.add_years` over day ordinals: the same month and day ``years`` later,
+    29 February → 1 March in a year that is not leap (the first of the month + the day − 1)."""
+    d = (days - _EPOCH).astype("datetime64[D]")
+    month = d.astype("datetime64[M]")
+    day_in_month = (d - month).astype(np.int64)
+    later = (month.astype(np.int64) + 12 * years).astype("datetime64[M]").astype("datetime64[D]")
+    return (later - np.datetime64("1970-01-01", "D")).astype(np.int64) + day_in_month + _EPOCH
+
+
+class _Dues:
+    """Due dates by batch index, as dates, made when asked for."""
+
+    def __init__(self, ordinals: np.ndarray):
+        self.ordinals = ordinals
+
+    def __getitem__(self, b: int) -> _dt.date:
+        return _dt.date.fromordinal(int(self.ordinals[b]))
+
+
 @dataclass
 class _State:
     found: np.ndarray  # batches found, in the findings' order
@@ -105,7 +128,7 @@ class _State:
     by_area: np.ndarray  # per batch
     total_approved: np.ndarray  # per batch
     total_supplied: np.ndarray  # per batch
-    dues: list  # per batch
+    dues: _Dues  # per batch
 
 
 @dataclass(frozen=True)
@@ -168,6 +191,24 @@ def _grouped(ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
     ids_a = np.asarray(ids, dtype=np.int64)
     order = np.argsort(ids_a, kind="stable")
     return order, ids_a[order]
+
+
+class _Projects(Mapping):
+    """``{code: {"admin", "year", "source"}}``, each dict made when asked for."""
+
+    _NAMES = ("admin", "year", "source")
+
+    def __init__(self, facts: dict[str, tuple]):
+        self._facts = facts
+
+    def __getitem__(self, code: str) -> dict:
+        return dict(zip(self._NAMES, self._facts[code]))
+
+    def __iter__(self):
+        return iter(self._facts)
+
+    def __len__(self) -> int:
+        return len(self._facts)
 
 
 class BatchDates:
@@ -280,8 +321,7 @@ class BatchDates:
             for c, idx in per_code.items()
         }
         #: the batches' projects: {code: {"admin", "year", "source"}} (as ``PROJECTS_SQL``)
-        names = ("admin", "year", "source")
-        self.projects = {code: dict(zip(names, facts.get(code, ()))) for code in self.codes}
+        self.projects = _Projects(facts)
 
     def batch_codes(self, key: str) -> list[str]:
         """Every project of batch ``key`` by ``until`` (archived ones too), in code order."""
@@ -433,15 +473,14 @@ class BatchDates:
             int((~by_area).sum()),
         ]
 
-    def _dues(self, years: int) -> tuple[list, np.ndarray, np.ndarray]:
+    def _dues(self, years: int) -> tuple[_Dues, np.ndarray, np.ndarray]:
         """Per batch: due date, as an ordinal, and its rank by (due date, batch)."""
         got = self._due_cache.get(years)
         if got is None:
-            dues = [add_years(_dt.date.fromordinal(f), years) for f in self.batch_first]
-            due_day = np.asarray([d.toordinal() for d in dues], dtype=np.int64)
-            rank = np.empty(len(dues), dtype=np.int64)
-            rank[np.lexsort((np.arange(len(dues)), due_day))] = np.arange(len(dues))
-            got = self._due_cache[years] = (dues, due_day, rank)
+            due_day = add_years_ordinals(np.asarray(self.batch_first, dtype=np.int64), years)
+            rank = np.empty(len(due_day), dtype=np.int64)
+            rank[np.lexsort((np.arange(len(due_day)), due_day))] = np.arange(len(due_day))
+            got = self._due_cache[years] = (_Dues(due_day), due_day, rank)
         return got
 
 

@@ -245,14 +245,11 @@ _AGREED = "agreed_start IS NOT NULL OR agreed_completion IS NOT NULL"
 #: the projects the project rules may flag as of a date (:mod:`.screen`'s projects: a supply
 #: recording an agreed date or a stall fact, a supply of a project with agreed dates of its
 #: own, a supervision record with a stall fact) — archived ones too (parameters: archived,
-#: the day after the date, three times)
+#: the day after the date, twice)
 RULE_CODES_SQL = f"""
 SELECT code FROM ymt_events
-WHERE stage = 'supply' AND archived = ? AND event_date < ? AND ({_SUPPLY_FACT})
-UNION
-SELECT code FROM ymt_events
 WHERE stage = 'supply' AND archived = ? AND event_date < ?
-  AND code IN (SELECT code FROM ymt_projects WHERE {_AGREED})
+  AND ({_SUPPLY_FACT} OR code IN (SELECT code FROM ymt_projects WHERE {_AGREED}))
 UNION
 SELECT code FROM ymt_events
 WHERE stage = 'supervision' AND archived = ? AND event_date < ? AND ({STALL})
@@ -304,7 +301,7 @@ def _findings_and_year_ends(fetch, as_of, ends, th, canceled) -> Refresh | None:
         if f.batch in keep
     ]
     # the project rules over the facts of the projects they may flag (the screen's projects)
-    params = [False, (as_of + _dt.timedelta(days=1)).isoformat()] * 3
+    params = [False, (as_of + _dt.timedelta(days=1)).isoformat()] * 2
     rule_codes = {row[0] for row in fetch(RULE_CODES_SQL, params)}
     loaded = _load_chunks(fetch, as_of, rule_codes, canceled)
     if loaded is None or (canceled is not None and canceled()):
