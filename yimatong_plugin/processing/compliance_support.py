@@ -184,10 +184,6 @@ class ControlInputs:
     """The control lines, their rules and the planning zoning, as the compliance review and
     site selection ask for and check them (mixed into both, before the base algorithm)."""
 
-    CONTROL_LAYERS = "CONTROL_LAYERS"
-    CONTROL_RULES = "CONTROL_RULES"
-    ZONING = "ZONING"
-    ZONING_FIELD = "ZONING_FIELD"
     ZONING_CLASSIFICATION = ZONING_CLASSIFICATION
 
     def add_control_layers(self, layers_help: str, rules_help: str) -> None:

@@ -36,6 +36,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .names import ParameterNames
+
 
 def digits(text) -> str:
     """The digits of ``text`` (a project code typed bare or grouped with spaces)."""
@@ -64,11 +66,9 @@ def make_fields(specs) -> QgsFields:
     return fields
 
 
-class ParameterHelpers:
-    """The shared parameter vocabulary of the algorithms (mixed into YimatongAlgorithm)."""
-
-    #: the name of the project-library parameter of every algorithm that has one
-    LIBRARY = "LIBRARY"
+class ParameterHelpers(ParameterNames):
+    """The shared parameter vocabulary of the algorithms (mixed into YimatongAlgorithm): the
+    names (processing/names.py) and the helpers that declare, check and read them."""
 
     # -- declaring --------------------------------------------------------------------------
     def add(self, param, help_text: str):

@@ -17,8 +17,6 @@ class AboutAlgorithm(YimatongAlgorithm):
         "Reports the installed Yimatong version. Useful to check from qgis_process that the "
         "plugin and its Processing provider are installed."
     )
-    VERSION = "VERSION"
-    PROBLEMS = "PROBLEMS"
 
     def initAlgorithm(self, config=None):
         self.addOutput(QgsProcessingOutputString(self.VERSION, self.tr("Version")))

@@ -44,17 +44,6 @@ class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
         "(default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels)."
     )
 
-    INPUT = "INPUT"
-    PARCEL_ID = "PARCEL_ID"
-    STAGE_FIELD = "STAGE_FIELD"
-    DECLARED_AREA_FIELD = "DECLARED_AREA_FIELD"
-    DECLARED_AREA_UNIT = "DECLARED_AREA_UNIT"
-    AREA_TOLERANCE = "AREA_TOLERANCE"
-    SLIVER_M2 = "SLIVER_M2"
-    THINNESS = "THINNESS"
-    AREA_CRS = "AREA_CRS"
-    OUTPUT = "OUTPUT"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add(

@@ -88,18 +88,6 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
         "against the same layers, also in a new session or a qgis_process run, are faster."
     )
 
-    PARCELS = "PARCELS"
-    PARCEL_ID = "PARCEL_ID"
-    PROJECT_USE_FIELD = "PROJECT_USE_FIELD"
-    PROJECT_CODE_FIELD = "PROJECT_CODE_FIELD"
-    AREA_CRS = "AREA_CRS"
-    UNIQUE_IDS = "UNIQUE_IDS"
-    SLIVER_M2 = "SLIVER_M2"
-    OUTPUT = "OUTPUT"
-    OUTPUT_TABLE = "OUTPUT_TABLE"
-    OUTPUT_PIECES = "OUTPUT_PIECES"
-    REPORT = "REPORT"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         polygon = QgsProcessing.TypeVectorPolygon

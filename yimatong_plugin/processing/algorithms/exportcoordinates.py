@@ -47,18 +47,6 @@ class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         "refused. Reading the file back gives the geometry to that precision."
     )
 
-    PROJECT_CODE = "PROJECT_CODE"
-    INPUT = "INPUT"
-    ID_FIELD = "ID_FIELD"
-    NAME_FIELD = "NAME_FIELD"
-    ZONE = "ZONE"
-    PREFIXED = "PREFIXED"
-    DECIMALS = "DECIMALS"
-    PRODUCER = "PRODUCER"
-    OUTPUT = "OUTPUT"
-    PARCELS = "PARCELS"
-    CRS = "CRS"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add_project_code(

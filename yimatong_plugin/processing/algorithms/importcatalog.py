@@ -21,9 +21,6 @@ class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
         "writes the whole resulting catalog to a JSON file."
     )
 
-    INPUT = "INPUT"
-    OUTPUT = "OUTPUT"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add_library_parameter(self.LIBRARY)

@@ -43,13 +43,6 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         "also attached to that project of LIBRARY in one transaction (all or none)."
     )
 
-    INPUT = "INPUT"
-    PROJECT_CODE = "PROJECT_CODE"
-    STAGE = "STAGE"
-    OUTPUT = "OUTPUT"
-    ATTACHED = "ATTACHED"
-    MISMATCHES = "AREA_MISMATCHES"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.stage_keys = list(STAGES)

@@ -50,17 +50,6 @@ class ImportProjectsAlgorithm(LibraryGroup, YimatongAlgorithm):
         "given; total rows (合计/小计) are left out and cells merged down a column are filled."
     )
 
-    INPUT = "INPUT"
-    SHEET = "SHEET"
-    SOURCE = "SOURCE"
-    MAPPING = "MAPPING"
-    DRY_RUN = "DRY_RUN"
-    HEADER_ROW = "HEADER_ROW"
-    DEFAULTS = "DEFAULTS"
-    OUTPUT_PROBLEMS = "OUTPUT_PROBLEMS"
-    IMPORTED = "IMPORTED"
-    PROBLEM_COUNT = "PROBLEM_COUNT"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add(

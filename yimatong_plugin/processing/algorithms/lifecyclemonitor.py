@@ -35,9 +35,6 @@ class AsOfParameter:
     """The LIBRARY and AS_OF parameters of the algorithms that evaluate the lifecycle rules on
     a project library (this one and ``yimatong:statistics``)."""
 
-    LIBRARY = "LIBRARY"
-    AS_OF = "AS_OF"
-
     def add_library_as_of_parameters(self) -> None:
         self.add_library_parameter(self.LIBRARY)
         p = QgsProcessingParameterDateTime(
@@ -113,14 +110,6 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
         "batch approval or stop date named in reference, to days_until) and evidence (the "
         "events and dates that make it so)."
     )
-
-    UNSUPPLIED_YEARS = "UNSUPPLIED_YEARS"
-    IDLE_FEE_YEARS = "IDLE_FEE_YEARS"
-    IDLE_REPOSSESS_YEARS = "IDLE_REPOSSESS_YEARS"
-    START_GRACE_DAYS = "START_GRACE_DAYS"
-    COMPLETION_GRACE_DAYS = "COMPLETION_GRACE_DAYS"
-    OUTPUT = "OUTPUT"
-    FINDINGS = "FINDINGS"
 
     def initAlgorithm(self, config=None):
         self.add_library_as_of_parameters()

@@ -23,11 +23,6 @@ class ProjectBoxReportAlgorithm(LibraryGroup, YimatongAlgorithm):
         "date and the audit history. Images are written to a folder named after the HTML file."
     )
 
-    CODE = "CODE"
-    AS_OF = "AS_OF"
-    OUTPUT_HTML = "OUTPUT_HTML"
-    OUTPUT_PDF = "OUTPUT_PDF"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add_library_parameter(self.LIBRARY)

@@ -47,17 +47,6 @@ class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
         "one feature changed is another version with its own preparation."
     )
 
-    NAME_PARAM = "NAME"
-    LAYERS = "LAYERS"
-    RULES = "RULES"
-    DOC_NO = "DOC_NO"
-    EFFECTIVE_DATE = "EFFECTIVE_DATE"
-    LAYER_DOCS = "LAYER_DOCS"
-    SET_DATE = "SET_DATE"
-    DESCRIPTION = "DESCRIPTION"
-    AREA_CRS = "AREA_CRS"
-    MAKE_CURRENT = "MAKE_CURRENT"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add_library_parameter(self.LIBRARY)

@@ -57,19 +57,6 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
         "layers as 合规 (within the sliver tolerance)."
     )
 
-    SEARCH_AREA = "SEARCH_AREA"
-    SEARCH_DIVISION = "SEARCH_DIVISION"
-    LAND_USE = "LAND_USE"
-    MIN_AREA_M2 = "MIN_AREA_M2"
-    MAX_AREA_M2 = "MAX_AREA_M2"
-    MIN_WIDTH_M = "MIN_WIDTH_M"
-    EXCLUDE = "EXCLUDE"
-    CRITERIA = "CRITERIA"
-    CRITERIA_RULES = "CRITERIA_RULES"
-    AREA_CRS = "AREA_CRS"
-    OUTPUT = "OUTPUT"
-    REPORT = "REPORT"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         polygon = QgsProcessing.TypeVectorPolygon

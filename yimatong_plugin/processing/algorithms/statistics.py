@@ -44,16 +44,6 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         "declared area; each table says how many projects were counted so."
     )
 
-    ADMIN = "ADMIN"
-    YEAR = "YEAR"
-    SOURCE = "SOURCE"
-    OUTPUT_XLSX = "OUTPUT_XLSX"
-    OUTPUT_HTML = "OUTPUT_HTML"
-    OUTPUT_PDF = "OUTPUT_PDF"
-    PROJECTS = "PROJECTS"
-    TOWNS = "TOWNS"
-    TOWN_FIELD = "TOWN_FIELD"
-
     def initAlgorithm(self, config=None):
         self.add_library_as_of_parameters()
         p = QgsProcessingParameterString(

@@ -50,14 +50,6 @@ class SyncApprovalsAlgorithm(LibraryGroup, YimatongAlgorithm):
         "BLZT 1–15>. OUTPUT: one row per record with its action and reason."
     )
 
-    SOURCE = "SOURCE"
-    MAPPING = "MAPPING"
-    SINCE = "SINCE"
-    DRY_RUN = "DRY_RUN"
-    OUTPUT = "OUTPUT"
-    APPLIED = "APPLIED"
-    REFUSED = "REFUSED"
-
     def initAlgorithm(self, config=None):
         tr = self.tr
         self.add_library_parameter(self.LIBRARY)
