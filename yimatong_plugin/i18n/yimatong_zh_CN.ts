@@ -109,7 +109,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="177" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="173" />
       <source>, now the current set</source>
       <translation>，现为现行版本</translation>
     </message>
@@ -169,7 +169,7 @@
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="59" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="57" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="28" />
+      <location filename="../processing/algorithms/importcatalog.py" line="26" />
       <source>A Yimatong catalog file (JSON).</source>
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="69" />
+      <location filename="../processing/algorithms/statistics.py" line="60" />
       <source>A polygon layer of the towns: each current parcel is cut by the towns and the area of each piece counted in its town.</source>
       <translation>乡镇界线面图层：每个现状地块按乡镇界线切分，各部分面积计入所在乡镇。</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="60" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="56" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -279,7 +279,7 @@
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="86" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="68" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="38" />
+      <location filename="../processing/algorithms/importcatalog.py" line="36" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="57" />
+      <location filename="../processing/algorithms/statistics.py" line="47" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
@@ -646,17 +646,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="42" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="41" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="294" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="264" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="196" />
+      <location filename="../processing/algorithms/statistics.py" line="180" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -781,12 +781,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="102" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="100" />
       <source>CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)</source>
       <translation>管控线版本的坐标系（默认：第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="68" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="66" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
@@ -896,7 +896,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="57" />
+      <location filename="../processing/algorithms/importcatalog.py" line="52" />
       <source>Cannot read the catalog file {path}: {error}</source>
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
@@ -926,7 +926,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="28" />
+      <location filename="../processing/algorithms/importcatalog.py" line="26" />
       <source>Catalog file</source>
       <translation>目录文件</translation>
     </message>
@@ -946,7 +946,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录图层：{title}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="74" />
+      <location filename="../processing/algorithms/importcatalog.py" line="69" />
       <source>Catalog: {added} added, {updated} updated, {unchanged} unchanged</source>
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
@@ -1021,7 +1021,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="128" />
+      <location filename="../processing/algorithms/statistics.py" line="112" />
       <source>Choose the town field (TOWN_FIELD) of the town layer.</source>
       <translation>请选择乡镇图层的乡镇字段（TOWN_FIELD）。</translation>
     </message>
@@ -1131,7 +1131,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>紧凑度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="79" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="77" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
@@ -1231,7 +1231,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层名称“{name}”重复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="61" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="59" />
       <source>Control layers (the layer name is the line's name)</source>
       <translation>管控图层（图层名即管控线名称）</translation>
     </message>
@@ -1251,7 +1251,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="69" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="67" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
@@ -1286,7 +1286,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="174" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="170" />
       <source>Control set {set} published ({key}){current}</source>
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="162" />
+      <location filename="../processing/algorithms/statistics.py" line="146" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1396,7 +1396,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="166" />
+      <location filename="../processing/algorithms/statistics.py" line="150" />
       <source>Cutting the parcels by the towns…</source>
       <translation>正在按乡镇界线切分地块…</translation>
     </message>
@@ -1416,12 +1416,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="148" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="141" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="120" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1511,7 +1511,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="94" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="92" />
       <source>Description, e.g. 2023 批复版</source>
       <translation>说明，例如 2023 批复版</translation>
     </message>
@@ -1536,7 +1536,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="50" />
+      <location filename="../processing/algorithms/statistics.py" line="45" />
       <source>Division (6-digit code or name; empty: all)</source>
       <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
@@ -1571,7 +1571,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="186" />
+      <location filename="../processing/algorithms/statistics.py" line="170" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1591,12 +1591,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="81" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="79" />
       <source>Dry run (write nothing)</source>
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="209" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="201" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
@@ -1626,7 +1626,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编辑图层信息…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="79" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="77" />
       <source>Effective date (YYYY-MM-DD)</source>
       <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
@@ -1796,7 +1796,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="172" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="142" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1806,7 +1806,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="36" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="34" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
@@ -1832,7 +1832,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
 面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="96" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="76" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1842,7 +1842,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="95" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="93" />
       <source>Free text shown with the set.</source>
       <translation>随版本显示的说明文字。</translation>
     </message>
@@ -1852,12 +1852,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="127" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="106" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="113" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1907,7 +1907,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 CONTROL_LAYERS 或 CONTROL_SET 之一，不能同时给出</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="135" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="131" />
       <source>Give at least one control layer</source>
       <translation>请至少给出一个管控图层</translation>
     </message>
@@ -1927,12 +1927,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="147" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="126" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="140" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="119" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -2012,7 +2012,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="126" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="105" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -2359,7 +2359,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="92" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="74" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -2424,7 +2424,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="107" />
       <source>Make it the current set</source>
       <translation>设为现行版本</translation>
     </message>
@@ -2449,7 +2449,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="67" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="65" />
       <source>Mapping file (optional)</source>
       <translation>对照表文件（可选）</translation>
     </message>
@@ -2754,7 +2754,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="202" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="194" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2784,7 +2784,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="166" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="137" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
@@ -2799,7 +2799,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="85" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="83" />
       <source>One row per record: what was done with it (or would be) and why.</source>
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
@@ -2809,7 +2809,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="78" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="76" />
       <source>Only records handled on or after (optional)</source>
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
@@ -2854,12 +2854,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="33" />
+      <location filename="../processing/algorithms/importcatalog.py" line="31" />
       <source>Optional: the library's whole catalog after the import.</source>
       <translation>可选：导入后项目库的完整目录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="49" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
@@ -3100,7 +3100,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="84" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="82" />
       <source>Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12</source>
       <translation>各图层的批复文号和日期，例如 红线=湘政函〔2023〕12号|2023-10-12</translation>
     </message>
@@ -3190,7 +3190,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="64" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="62" />
       <source>Polygon layers of the control lines.</source>
       <translation>管控线的面图层。</translation>
     </message>
@@ -3235,7 +3235,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="116" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="114" />
       <source>Preparations stored now (new data versions)</source>
       <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
@@ -3245,7 +3245,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="192" />
+      <location filename="../processing/algorithms/statistics.py" line="176" />
       <source>Printing the brief to PDF…</source>
       <translation>正在将统计简报输出为 PDF…</translation>
     </message>
@@ -3305,12 +3305,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="42" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="40" />
       <source>Project file (HTML)</source>
       <translation>项目档案（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="48" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="46" />
       <source>Project file (PDF)</source>
       <translation>项目档案（PDF）</translation>
     </message>
@@ -3435,7 +3435,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="105" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="103" />
       <source>Projected CRS the features are stored and prepared in; reviews use it.</source>
       <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
@@ -3505,7 +3505,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>发布管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="113" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="111" />
       <source>Published set (name@version)</source>
       <translation>已发布的版本（名称@版本号）</translation>
     </message>
@@ -3539,7 +3539,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="225" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="195" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -3549,7 +3549,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取图层目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="148" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="140" />
       <source>Reading the staging tables…</source>
       <translation>正在读取前置库表…</translation>
     </message>
@@ -3584,12 +3584,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="87" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="85" />
       <source>Records applied</source>
       <translation>已写入记录数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="88" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="86" />
       <source>Records refused</source>
       <translation>已拒绝记录数</translation>
     </message>
@@ -3669,7 +3669,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="133" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="112" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -3699,7 +3699,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>成果 {id} 是库外文件，库中未存储其内容</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="32" />
+      <location filename="../processing/algorithms/importcatalog.py" line="30" />
       <source>Resulting catalog (JSON)</source>
       <translation>导入后的目录（JSON）</translation>
     </message>
@@ -3764,7 +3764,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="110" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="108" />
       <source>Reviews without CONTROL_SET use the current set.</source>
       <translation>未给出 CONTROL_SET 的审查使用现行版本。</translation>
     </message>
@@ -3834,7 +3834,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="107" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="105" />
       <source>SINCE is not a date: {value}</source>
       <translation>SINCE 不是日期：{value}</translation>
     </message>
@@ -3964,12 +3964,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>服务地址</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="89" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="87" />
       <source>Set date (YYYY-MM-DD)</source>
       <translation>版本日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="55" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="53" />
       <source>Set name, e.g. 三区三线</source>
       <translation>版本名称，例如 三区三线</translation>
     </message>
@@ -4099,7 +4099,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="58" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="56" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
     </message>
@@ -4124,7 +4124,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="29" />
+      <location filename="../processing/algorithms/statistics.py" line="28" />
       <source>Statistics and brief (统计简报)</source>
       <translation>统计分析与统计简报</translation>
     </message>
@@ -4134,17 +4134,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计简报</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="90" />
+      <location filename="../processing/algorithms/statistics.py" line="76" />
       <source>Statistics brief (HTML)</source>
       <translation>统计简报（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="95" />
+      <location filename="../processing/algorithms/statistics.py" line="77" />
       <source>Statistics brief (PDF)</source>
       <translation>统计简报（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="85" />
+      <location filename="../processing/algorithms/statistics.py" line="75" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -4174,7 +4174,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>存储的文件 {sha} 缺失</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="33" />
+      <location filename="../processing/algorithms/statistics.py" line="30" />
       <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. With a town layer (TOWNS, TOWN_FIELD): projects and area by town, each parcel cut by the towns (a parcel crossing a boundary is split by area; the area outside every town is its own row). Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
       <translation>按统计截止日汇总项目库：按行政区、年度、来源、当前阶段、供地类型和用地用海分类（一级、二级）统计项目数与面积（平方米、公顷、亩）；按审批批次、行政区和批准年度统计批而未供（批次与供地率取自全生命周期监测）；按处置阶段（征缴闲置费／无偿收回）统计闲置土地，以及供而未用；按行政区和月份对比年度出让计划与实际供地。提供乡镇图层（TOWNS、TOWN_FIELD）时，另按乡镇统计项目数与面积：地块按乡镇界线切分（跨界地块按面积拆分，不在任何乡镇的面积单列一行）。筛选条件：行政区、年度、来源。输出 .xlsx 工作簿（每个统计表一个工作表，数值以数字存储，表头注明单位）以及含图表的中文统计简报（HTML 和 PDF）。项目面积为其现状地块面积之和，无地块时取申报面积；各表注明按申报面积计入的项目数。</translation>
     </message>
@@ -4239,12 +4239,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="211" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="203" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="84" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="82" />
       <source>Sync log</source>
       <translation>同步日志</translation>
     </message>
@@ -4279,12 +4279,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="32" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="30" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="43" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="41" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -4314,7 +4314,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="75" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="73" />
       <source>The approval document number of every layer (LAYER_DOCS overrides).</source>
       <translation>各图层的批复文号（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4354,7 +4354,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题 {title} 已停用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="70" />
+      <location filename="../processing/algorithms/importcatalog.py" line="65" />
       <source>The catalog was not imported: {error}</source>
       <translation>目录未导入：{error}</translation>
     </message>
@@ -4374,7 +4374,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="56" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="54" />
       <source>The control set's name; publishing again under it makes the next version.</source>
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
@@ -4391,12 +4391,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {list}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="90" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="88" />
       <source>The date of this version of the set (e.g. its approval).</source>
       <translation>本版本的日期（例如批复日期）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="80" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="78" />
       <source>The date the layers take effect (LAYER_DOCS overrides).</source>
       <translation>图层生效日期（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4406,12 +4406,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="37" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="35" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="46" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="42" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -4441,7 +4441,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="81" />
+      <location filename="../processing/algorithms/statistics.py" line="72" />
       <source>The field of the town layer that names or codes each town.</source>
       <translation>乡镇图层中记录乡镇名称或代码的字段。</translation>
     </message>
@@ -4813,7 +4813,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="118" />
+      <location filename="../processing/algorithms/statistics.py" line="102" />
       <source>The year must have 4 digits: {value}</source>
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
@@ -4883,7 +4883,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="64" />
+      <location filename="../processing/algorithms/statistics.py" line="56" />
       <source>Town boundaries (乡镇; optional: the breakdown by town)</source>
       <translation>乡镇界线（可选：分乡镇统计）</translation>
     </message>
@@ -4893,7 +4893,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="77" />
+      <location filename="../processing/algorithms/statistics.py" line="68" />
       <source>Town field (code or name)</source>
       <translation>乡镇字段（代码或名称）</translation>
     </message>
@@ -4973,7 +4973,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="40" />
+      <location filename="../processing/algorithms/importcatalog.py" line="38" />
       <source>Unchanged</source>
       <translation>未变</translation>
     </message>
@@ -5013,7 +5013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="110" />
+      <location filename="../processing/algorithms/statistics.py" line="94" />
       <source>Unknown division {value}: give its 6-digit code or its name.</source>
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
@@ -5083,7 +5083,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未供面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="39" />
+      <location filename="../processing/algorithms/importcatalog.py" line="37" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
@@ -5228,7 +5228,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="81" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="74" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -5243,7 +5243,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="159" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="151" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -5283,12 +5283,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="54" />
+      <location filename="../processing/algorithms/statistics.py" line="46" />
       <source>Year (empty: all; the plan year is AS_OF's)</source>
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="120" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -6088,12 +6088,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="70" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="68" />
       <source>name=rule pairs; by default the rule is recognised from the layer name.</source>
       <translation>名称=规则 对；默认按图层名称识别规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="85" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="83" />
       <source>name=文号|date pairs separated by ; for layers with their own approval.</source>
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
@@ -6698,7 +6698,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="87" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="80" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -6978,7 +6978,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="154" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="146" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
@@ -7003,7 +7003,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="127" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="123" />
       <source>{param}: cannot read '{item}'</source>
       <translation>{param}：无法读取“{item}”</translation>
     </message>
@@ -7285,12 +7285,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="74" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="72" />
       <source>批复文号 (approval document number)</source>
       <translation>批复文号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="119" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="98" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>

@@ -216,6 +216,42 @@ class YimatongAlgorithm(ParameterHelpers, QgsProcessingAlgorithm):
         return source
 
 
+class LibraryAlgorithm(YimatongAlgorithm):
+    """An algorithm on a project library: LIBRARY is its first parameter, and it is checked
+    (after QGIS's own checks) before the algorithm's own checks.
+
+    Subclasses declare their other parameters in :meth:`add_parameters` and check them in
+    :meth:`check_more_parameters`; a family of such algorithms checks the parameters its
+    members share in :meth:`check_shared_parameters` (after each one's own checks).
+    """
+
+    def initAlgorithm(self, config=None):
+        self.add_library_parameter(self.LIBRARY)
+        self.add_parameters(self.tr)
+
+    def add_parameters(self, tr) -> None:
+        """Declare the parameters after LIBRARY (``tr`` is :meth:`tr`)."""
+
+    def checkParameterValues(self, parameters, context):
+        ok, msg = self.check_with_library(parameters, context, self.LIBRARY)
+        if not ok:
+            return ok, msg
+        try:
+            self.check_more_parameters(parameters, context)
+            self.check_shared_parameters(parameters, context)
+        except (ValueError, QgsProcessingException) as exc:
+            return False, str(exc)
+        return True, ""
+
+    def check_more_parameters(self, parameters, context) -> None:
+        """The algorithm's own checks: raise ValueError or QgsProcessingException with the
+        message for the user."""
+
+    def check_shared_parameters(self, parameters, context) -> None:
+        """The checks of the parameters a family of algorithms shares (as
+        :meth:`check_more_parameters`)."""
+
+
 class LibraryGroup:
     """Mixed into the algorithms of the toolbox group 项目库 (put it first in the bases)."""
 

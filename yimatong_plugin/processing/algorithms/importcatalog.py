@@ -6,10 +6,10 @@ import json
 
 from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
 
-from ..base import LibraryGroup, YimatongAlgorithm
+from ..base import LibraryAlgorithm, LibraryGroup
 
 
-class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
+class ImportCatalogAlgorithm(LibraryGroup, LibraryAlgorithm):
     NAME = "importcatalog"
     DISPLAY_NAME = "Import 一张图 catalog"
     HELP = (
@@ -21,9 +21,7 @@ class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
         "writes the whole resulting catalog to a JSON file."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        self.add_library_parameter(self.LIBRARY)
+    def add_parameters(self, tr):
         self.add_file(
             self.INPUT, tr("Catalog file"), tr("A Yimatong catalog file (JSON)."), extension="json"
         )
@@ -35,14 +33,11 @@ class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
             optional=True,
         )
         for name, text in (
-            ("ADDED", self.tr("Added")),
-            ("UPDATED", self.tr("Updated")),
-            ("UNCHANGED", self.tr("Unchanged")),
+            ("ADDED", tr("Added")),
+            ("UPDATED", tr("Updated")),
+            ("UNCHANGED", tr("Unchanged")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, text))
-
-    def checkParameterValues(self, parameters, context):
-        return self.check_with_library(parameters, context, self.LIBRARY)
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...core.library import LibraryError

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
 )
 
-from ..base import ComplianceGroup, YimatongAlgorithm
+from ..base import ComplianceGroup, LibraryAlgorithm
 from ..compliance_support import layer_rule, name_value_items, parse_rules
 from ..control_sets import publish_set, set_label
 from ..layer_prep import LayerPrep, unique_names
@@ -29,7 +29,7 @@ def parse_docs(text: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
+class PublishControlSetAlgorithm(ComplianceGroup, LibraryAlgorithm):
     NAME = "publishcontrolset"
     DISPLAY_NAME = "Publish control set"
     HELP = (
@@ -47,9 +47,7 @@ class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
         "one feature changed is another version with its own preparation."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        self.add_library_parameter(self.LIBRARY)
+    def add_parameters(self, tr):
         self.add_string(
             self.NAME_PARAM,
             tr("Set name, e.g. 三区三线"),
@@ -116,16 +114,14 @@ class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
             QgsProcessingOutputNumber("PREPARED", tr("Preparations stored now (new data versions)"))
         )
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
+    def check_more_parameters(self, parameters, context):
         for key, parser in ((self.RULES, parse_rules), (self.LAYER_DOCS, parse_docs)):
             try:
                 parser(self.parameterAsString(parameters, key, context))
             except ValueError as exc:
-                return False, self.tr("{param}: cannot read '{item}'").format(param=key, item=exc)
-        return self.check_library_parameter(parameters, context, self.LIBRARY)
+                raise ValueError(
+                    self.tr("{param}: cannot read '{item}'").format(param=key, item=exc)
+                ) from exc
 
     def processAlgorithm(self, parameters, context, feedback):
         tr = self.tr
