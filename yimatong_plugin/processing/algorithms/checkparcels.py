@@ -80,28 +80,30 @@ class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
             ),
             tr("Unit in which DECLARED_AREA_FIELD is given."),
         )
-        self.add_number(
-            self.AREA_TOLERANCE,
-            tr("Area tolerance (%)"),
-            tr("Largest accepted difference between drawn and declared area, in percent."),
-            default=5.0,
-            minimum=0.0,
-        )
-        self.add_number(
-            self.SLIVER_M2,
-            tr("Sliver area (m²)"),
-            tr("Parcels smaller than this are slivers."),
-            default=1.0,
-            minimum=0.0,
-        )
-        self.add_number(
-            self.THINNESS,
-            tr("Thinness threshold (4πA/P²)"),
-            tr("Parcels with 4πA/P² below this (1 = circle) are thin slivers."),
-            default=0.05,
-            minimum=0.0,
-            maximum=1.0,
-        )
+        for name, label, help_text, default, maximum in (
+            (
+                self.AREA_TOLERANCE,
+                tr("Area tolerance (%)"),
+                tr("Largest accepted difference between drawn and declared area, in percent."),
+                5.0,
+                None,
+            ),
+            (
+                self.SLIVER_M2,
+                tr("Sliver area (m²)"),
+                tr("Parcels smaller than this are slivers."),
+                1.0,
+                None,
+            ),
+            (
+                self.THINNESS,
+                tr("Thinness threshold (4πA/P²)"),
+                tr("Parcels with 4πA/P² below this (1 = circle) are thin slivers."),
+                0.05,
+                1.0,
+            ),
+        ):
+            self.add_number(name, label, help_text, default, minimum=0.0, maximum=maximum)
         self.add(
             QgsProcessingParameterCrs(self.AREA_CRS, tr("CRS for areas"), optional=True),
             tr("Projected CRS in which areas are computed (planar)."),
