@@ -119,7 +119,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="160" />
+      <location filename="../processing/compliance_support.py" line="159" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -701,7 +701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="146" />
+      <location filename="../processing/compliance_support.py" line="145" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -1031,7 +1031,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="144" />
+      <location filename="../processing/compliance_support.py" line="143" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1246,7 +1246,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="196" />
+      <location filename="../processing/compliance_support.py" line="195" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
@@ -1912,7 +1912,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请至少给出一个管控图层</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="234" />
+      <location filename="../processing/compliance_support.py" line="233" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
@@ -3165,7 +3165,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="215" />
+      <location filename="../processing/compliance_support.py" line="214" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
@@ -5348,7 +5348,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="221" />
+      <location filename="../processing/compliance_support.py" line="220" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
@@ -5358,12 +5358,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="178" />
+      <location filename="../processing/compliance_support.py" line="177" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="172" />
+      <location filename="../processing/compliance_support.py" line="171" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
@@ -5473,7 +5473,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="74" />
+      <location filename="../processing/compliance_support.py" line="73" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -5868,7 +5868,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="75" />
+      <location filename="../processing/compliance_support.py" line="74" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -6853,12 +6853,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="176" />
+      <location filename="../processing/compliance_support.py" line="175" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="165" />
+      <location filename="../processing/compliance_support.py" line="164" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -7225,7 +7225,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="161" />
+      <location filename="../processing/compliance_support.py" line="160" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>

@@ -61,13 +61,12 @@ ZONING_LAYER = "规划分区"
 
 #: the words a user may write for a rule in the control rules override
 RULE_WORDS = {
-    "avoid": engine.AVOID,
-    "避让": engine.AVOID,
-    "避开": engine.AVOID,
-    "inside": engine.INSIDE,
-    "在内": engine.INSIDE,
-    "之内": engine.INSIDE,
-    "落入": engine.INSIDE,
+    word: rule
+    for rule, words in (
+        (engine.AVOID, ("avoid", "避让", "避开")),
+        (engine.INSIDE, ("inside", "在内", "之内", "落入")),
+    )
+    for word in words
 }
 #: how the log names a rule
 RULE_NAMES = {
