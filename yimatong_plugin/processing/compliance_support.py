@@ -220,6 +220,21 @@ class ControlInputs:
         self.add_field(self.ZONING_FIELD, tr("Zoning land-use code field"), field_help, self.ZONING)
         self.add(zoning_scheme_parameter(tr), scheme_help)
 
+    def run_engine(self, feedback, span, function, *args, **kwargs):
+        """``function(*args, **kwargs)``, an engine run (the overlay, the site selection), with
+        its progress shown in ``span`` (start, width) of the progress bar and the Cancel button
+        honoured: None when the user canceled."""
+        start, width = span
+        try:
+            return function(
+                *args,
+                progress=lambda f: feedback.setProgress(start + width * f),
+                is_canceled=feedback.isCanceled,
+                **kwargs,
+            )
+        except engine.OverlayCanceledError:
+            return None
+
     def check_control_inputs(self, parameters, context, zoning):
         """(ok, message): the control set chosen consistently with the layers, and at least
         one control layer, control set or zoning layer (``zoning``, the layer or None)."""

@@ -336,18 +336,18 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
         want_pieces = (
             self.OUTPUT_PIECES in parameters and parameters[self.OUTPUT_PIECES] is not None
         )
-        try:
-            result = engine.compliance_overlay(
-                pgeoms,
-                controls,
-                zoning=zoning,
-                sliver_m2=sliver,
-                project_uses=uses,
-                want_pieces=want_pieces,
-                progress=lambda f: feedback.setProgress(45 + 40 * f),
-                is_canceled=feedback.isCanceled,
-            )
-        except engine.OverlayCanceledError:
+        result = self.run_engine(
+            feedback,
+            (45, 40),
+            engine.compliance_overlay,
+            pgeoms,
+            controls,
+            zoning=zoning,
+            sliver_m2=sliver,
+            project_uses=uses,
+            want_pieces=want_pieces,
+        )
+        if result is None:
             return {}
         for res in result.parcels:
             if res.repaired:

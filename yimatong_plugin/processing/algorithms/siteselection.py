@@ -320,7 +320,10 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
         feedback.setProgress(30)
 
         try:
-            result = siting.select_sites(
+            result = self.run_engine(
+                feedback,
+                (30, 60),
+                siting.select_sites,
                 live,
                 controls,
                 zoning=zoning,
@@ -330,13 +333,11 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
                 max_area=max_area,
                 min_width=min_width,
                 criteria=criteria,
-                progress=lambda f: feedback.setProgress(30 + 60 * f),
-                is_canceled=feedback.isCanceled,
             )
-        except engine.OverlayCanceledError:
-            return {}
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
+        if result is None:
+            return {}
 
         land = result.land
         lprep.report_repairs(
