@@ -134,7 +134,7 @@
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="54" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="52" />
       <source>28-digit code of the project whose live parcels are written (or use INPUT).</source>
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
@@ -144,27 +144,27 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="96" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="94" />
       <source>3 = millimetres (精度=0.001).</source>
       <translation>3 = 毫米（精度=0.001）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="80" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="78" />
       <source>3-degree zone (0 = automatic)</source>
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="152" />
+      <location filename="../processing/params.py" line="167" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="99" />
+      <location filename="../processing/algorithms/importprojects.py" line="96" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="79" />
+      <location filename="../processing/algorithms/importprojects.py" line="78" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="72" />
+      <location filename="../processing/algorithms/siteselection.py" line="71" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="60" />
+      <location filename="../processing/algorithms/statistics.py" line="53" />
       <source>A polygon layer of the towns: each current parcel is cut by the towns and the area of each piece counted in its town.</source>
       <translation>乡镇界线面图层：每个现状地块按乡镇界线切分，各部分面积计入所在乡镇。</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>乡镇界线面图层：分乡镇统计时用它切分地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="64" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="61" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>请求体</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="114" />
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="47" />
+      <location filename="../processing/algorithms/statistics.py" line="44" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
@@ -461,7 +461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="364" />
+      <location filename="../processing/algorithms/siteselection.py" line="363" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -611,7 +611,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积不符数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="86" />
+      <location filename="../processing/algorithms/checkparcels.py" line="80" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -656,7 +656,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="180" />
+      <location filename="../processing/algorithms/statistics.py" line="171" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -736,7 +736,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="81" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="79" />
       <source>CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude.</source>
       <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
     </message>
@@ -761,7 +761,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CONTROL_SET：请给出存放该版本的项目库（LIBRARY）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="108" />
+      <location filename="../processing/algorithms/checkparcels.py" line="102" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
@@ -771,12 +771,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="161" />
+      <location filename="../processing/algorithms/siteselection.py" line="160" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="115" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="113" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
     </message>
@@ -811,12 +811,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="168" />
+      <location filename="../processing/algorithms/siteselection.py" line="167" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="167" />
+      <location filename="../processing/algorithms/siteselection.py" line="166" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -831,12 +831,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="86" />
+      <location filename="../processing/algorithms/siteselection.py" line="85" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="116" />
+      <location filename="../processing/algorithms/siteselection.py" line="115" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -876,7 +876,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="217" />
+      <location filename="../processing/params.py" line="232" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -971,7 +971,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="36" />
+      <location filename="../processing/algorithms/checkparcels.py" line="35" />
       <source>Check parcel geometries</source>
       <translation>地块几何质量检查</translation>
     </message>
@@ -991,7 +991,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="194" />
+      <location filename="../processing/algorithms/importprojects.py" line="191" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -1001,7 +1001,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查数据源…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="37" />
+      <location filename="../processing/algorithms/checkparcels.py" line="36" />
       <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="130" />
+      <location filename="../processing/algorithms/importprojects.py" line="127" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -1021,7 +1021,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="112" />
+      <location filename="../processing/algorithms/statistics.py" line="103" />
       <source>Choose the town field (TOWN_FIELD) of the town layer.</source>
       <translation>请选择乡镇图层的乡镇字段（TOWN_FIELD）。</translation>
     </message>
@@ -1096,7 +1096,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="78" />
+      <location filename="../processing/algorithms/importprojects.py" line="77" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -1111,7 +1111,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列名所在行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="182" />
+      <location filename="../processing/algorithms/importprojects.py" line="179" />
       <source>Column names read from row {row}.</source>
       <translation>列名取自第 {row} 行。</translation>
     </message>
@@ -1136,7 +1136,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="56" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="55" />
       <source>Compliance review</source>
       <translation>合规性审查</translation>
     </message>
@@ -1176,7 +1176,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="267" />
+      <location filename="../processing/algorithms/siteselection.py" line="266" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
@@ -1291,12 +1291,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="110" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
       <source>Coordinate file</source>
       <translation>坐标文件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="112" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="110" />
       <source>Coordinate file (*.txt)</source>
       <translation>坐标文件 (*.txt)</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="146" />
+      <location filename="../processing/algorithms/statistics.py" line="137" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1356,17 +1356,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="154" />
+      <location filename="../processing/algorithms/siteselection.py" line="153" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="311" />
+      <location filename="../processing/algorithms/siteselection.py" line="310" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="146" />
+      <location filename="../processing/algorithms/siteselection.py" line="145" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1391,12 +1391,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="316" />
+      <location filename="../processing/algorithms/siteselection.py" line="315" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="150" />
+      <location filename="../processing/algorithms/statistics.py" line="141" />
       <source>Cutting the parcels by the towns…</source>
       <translation>正在按乡镇界线切分地块…</translation>
     </message>
@@ -1441,7 +1441,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="95" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
       <source>Decimals of the coordinates</source>
       <translation>坐标小数位数</translation>
     </message>
@@ -1481,7 +1481,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="69" />
+      <location filename="../processing/algorithms/checkparcels.py" line="63" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -1501,7 +1501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="98" />
+      <location filename="../processing/algorithms/importprojects.py" line="95" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1536,7 +1536,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="45" />
+      <location filename="../processing/algorithms/statistics.py" line="42" />
       <source>Division (6-digit code or name; empty: all)</source>
       <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
@@ -1571,7 +1571,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="170" />
+      <location filename="../processing/algorithms/statistics.py" line="161" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1586,7 +1586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="108" />
+      <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
@@ -1601,7 +1601,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="225" />
+      <location filename="../processing/algorithms/importprojects.py" line="222" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -1671,7 +1671,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>累计执行率</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="35" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="33" />
       <source>Export a coordinate file (坐标 TXT)</source>
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
@@ -1716,7 +1716,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="58" />
+      <location filename="../processing/algorithms/checkparcels.py" line="52" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
@@ -1726,17 +1726,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="75" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="73" />
       <source>Field of INPUT written as 地块名称.</source>
       <translation>INPUT 中写作地块名称的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="69" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="67" />
       <source>Field of INPUT written as 地块编号; default the feature id.</source>
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="117" />
+      <location filename="../processing/algorithms/siteselection.py" line="116" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
@@ -1766,7 +1766,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="70" />
+      <location filename="../processing/algorithms/checkparcels.py" line="64" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
@@ -1811,7 +1811,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="36" />
+      <location filename="../processing/algorithms/siteselection.py" line="35" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1917,12 +1917,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="121" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="119" />
       <source>Give either PROJECT_CODE (library parcels) or INPUT (a layer).</source>
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="213" />
+      <location filename="../processing/algorithms/siteselection.py" line="212" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
@@ -1962,7 +1962,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="177" />
+      <location filename="../processing/algorithms/siteselection.py" line="176" />
       <source>HTML files (*.html);;PDF files (*.pdf)</source>
       <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
@@ -1997,12 +1997,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>内环数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="120" />
+      <location filename="../processing/algorithms/checkparcels.py" line="114" />
       <source>INPUT: the parcel layer</source>
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="159" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="157" />
       <source>INPUT: the parcels</source>
       <translation>INPUT：地块图层</translation>
     </message>
@@ -2047,12 +2047,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="37" />
+      <location filename="../processing/algorithms/importprojects.py" line="36" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="231" />
+      <location filename="../processing/algorithms/importprojects.py" line="228" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
@@ -2064,17 +2064,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入一张图目录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="117" />
+      <location filename="../processing/algorithms/importprojects.py" line="114" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="250" />
+      <location filename="../processing/algorithms/importprojects.py" line="247" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="38" />
+      <location filename="../processing/algorithms/importprojects.py" line="37" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
@@ -2144,7 +2144,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="207" />
+      <location filename="../processing/algorithms/siteselection.py" line="206" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -2159,7 +2159,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="127" />
+      <location filename="../processing/algorithms/siteselection.py" line="126" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -2184,7 +2184,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="87" />
+      <location filename="../processing/algorithms/checkparcels.py" line="81" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
@@ -2194,7 +2194,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="140" />
+      <location filename="../processing/algorithms/checkparcels.py" line="134" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
@@ -2284,7 +2284,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="183" />
+      <location filename="../processing/algorithms/checkparcels.py" line="177" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
@@ -2294,7 +2294,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="150" />
+      <location filename="../processing/algorithms/siteselection.py" line="149" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <location filename="../processing/algorithms/importprojects.py" line="106" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -2459,7 +2459,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="170" />
+      <location filename="../processing/algorithms/importprojects.py" line="167" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="66" />
+      <location filename="../processing/algorithms/importprojects.py" line="65" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -2634,7 +2634,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="103" />
+      <location filename="../processing/algorithms/siteselection.py" line="102" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2679,7 +2679,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="139" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="137" />
       <source>No project {code} in the library.</source>
       <translation>项目库中没有项目 {code}。</translation>
     </message>
@@ -2744,7 +2744,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="219" />
+      <location filename="../processing/algorithms/importprojects.py" line="216" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
@@ -2794,7 +2794,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="115" />
+      <location filename="../processing/algorithms/checkparcels.py" line="109" />
       <source>One row per problem, with where it is.</source>
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
@@ -2914,7 +2914,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="57" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="56" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="202" />
+      <location filename="../processing/params.py" line="217" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -2975,7 +2975,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="57" />
+      <location filename="../processing/algorithms/checkparcels.py" line="51" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
@@ -3000,7 +3000,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="74" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="72" />
       <source>Parcel name field (地块名称)</source>
       <translation>地块名称字段</translation>
     </message>
@@ -3010,12 +3010,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="68" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="66" />
       <source>Parcel number field (地块编号)</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="113" />
+      <location filename="../processing/algorithms/checkparcels.py" line="107" />
       <source>Parcel problems</source>
       <translation>地块问题</translation>
     </message>
@@ -3030,27 +3030,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="181" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="179" />
       <source>Parcel {label} cannot be transformed: {error}</source>
       <translation>地块 {label} 无法转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="175" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="173" />
       <source>Parcel {label} has no geometry.</source>
       <translation>地块 {label} 没有几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="240" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="238" />
       <source>Parcel {label} is not a valid polygon ({reason}): repair it first</source>
       <translation>地块 {label} 不是有效的面（{reason}）：请先修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="216" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="214" />
       <source>Parcel {label} lies at {lon}°E, more than 3° from the central meridian {cm}°E of zone {zone}: choose its zone</source>
       <translation>地块 {label} 位于东经 {lon}°，距第 {zone} 带中央经线 {cm}° 超过 3°：请选择其所在投影带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="223" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="221" />
       <source>Parcel {label} lies at {lon}°E, outside zone {zone} (central meridian {cm}°E ± 1.5°): its planar area is less exact</source>
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
@@ -3075,17 +3075,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>坐标文件中的地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="94" />
+      <location filename="../processing/algorithms/checkparcels.py" line="88" />
       <source>Parcels smaller than this are slivers.</source>
       <translation>小于此面积的地块视为碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="101" />
+      <location filename="../processing/algorithms/checkparcels.py" line="95" />
       <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="114" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="112" />
       <source>Parcels written</source>
       <translation>已写出地块数</translation>
     </message>
@@ -3110,7 +3110,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="98" />
+      <location filename="../processing/algorithms/siteselection.py" line="97" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -3170,7 +3170,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="53" />
+      <location filename="../processing/algorithms/checkparcels.py" line="48" />
       <source>Polygon layer of parcels to check.</source>
       <translation>待检查地块的面图层。</translation>
     </message>
@@ -3180,12 +3180,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="131" />
+      <location filename="../processing/algorithms/siteselection.py" line="130" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="108" />
+      <location filename="../processing/algorithms/siteselection.py" line="107" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
@@ -3200,7 +3200,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="67" />
+      <location filename="../processing/algorithms/siteselection.py" line="65" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3245,7 +3245,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="176" />
+      <location filename="../processing/algorithms/statistics.py" line="167" />
       <source>Printing the brief to PDF…</source>
       <translation>正在将统计简报输出为 PDF…</translation>
     </message>
@@ -3255,7 +3255,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="113" />
+      <location filename="../processing/algorithms/importprojects.py" line="110" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3265,12 +3265,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题与提示</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="118" />
+      <location filename="../processing/algorithms/importprojects.py" line="115" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="104" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="102" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
@@ -3335,7 +3335,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="80" />
+      <location filename="../processing/algorithms/siteselection.py" line="79" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
@@ -3355,7 +3355,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（用于 CONTROL_SET）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="135" />
+      <location filename="../processing/algorithms/siteselection.py" line="134" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3370,7 +3370,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="299" />
+      <location filename="../processing/algorithms/siteselection.py" line="298" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3410,7 +3410,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="146" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="144" />
       <source>Project {code} has no live parcels to export.</source>
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
@@ -3425,12 +3425,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="164" />
+      <location filename="../processing/algorithms/siteselection.py" line="163" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="109" />
+      <location filename="../processing/algorithms/checkparcels.py" line="103" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
@@ -3644,7 +3644,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="172" />
+      <location filename="../processing/algorithms/siteselection.py" line="171" />
       <source>Report (HTML or PDF)</source>
       <translation>报告（HTML 或 PDF）</translation>
     </message>
@@ -3659,7 +3659,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告生成已取消。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="173" />
+      <location filename="../processing/algorithms/siteselection.py" line="172" />
       <source>Report in Chinese, HTML or PDF by the file's extension: request, constraints and their versions, method and weights, map, top candidates.</source>
       <translation>中文报告，按文件扩展名输出 HTML 或 PDF：选址需求、约束条件及版本、计算方法与权重、分布图、排名靠前的候选地块。</translation>
     </message>
@@ -3779,7 +3779,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="88" />
+      <location filename="../processing/algorithms/importprojects.py" line="86" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -3889,17 +3889,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="65" />
+      <location filename="../processing/algorithms/siteselection.py" line="64" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="71" />
+      <location filename="../processing/algorithms/siteselection.py" line="70" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="356" />
+      <location filename="../processing/algorithms/siteselection.py" line="355" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3934,7 +3934,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="109" />
+      <location filename="../processing/algorithms/siteselection.py" line="108" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -4009,7 +4009,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="65" />
+      <location filename="../processing/algorithms/importprojects.py" line="64" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -4019,7 +4019,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="35" />
+      <location filename="../processing/algorithms/siteselection.py" line="34" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -4034,7 +4034,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>辅助选址…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="93" />
+      <location filename="../processing/algorithms/checkparcels.py" line="87" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
     </message>
@@ -4064,12 +4064,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="58" />
+      <location filename="../processing/algorithms/importprojects.py" line="57" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="59" />
+      <location filename="../processing/algorithms/importprojects.py" line="58" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4079,7 +4079,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="63" />
+      <location filename="../processing/algorithms/checkparcels.py" line="57" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
     </message>
@@ -4124,7 +4124,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="28" />
+      <location filename="../processing/algorithms/statistics.py" line="25" />
       <source>Statistics and brief (统计简报)</source>
       <translation>统计分析与统计简报</translation>
     </message>
@@ -4134,17 +4134,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计简报</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="76" />
+      <location filename="../processing/algorithms/statistics.py" line="67" />
       <source>Statistics brief (HTML)</source>
       <translation>统计简报（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="77" />
+      <location filename="../processing/algorithms/statistics.py" line="68" />
       <source>Statistics brief (PDF)</source>
       <translation>统计简报（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="75" />
+      <location filename="../processing/algorithms/statistics.py" line="66" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -4174,7 +4174,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>存储的文件 {sha} 缺失</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="30" />
+      <location filename="../processing/algorithms/statistics.py" line="27" />
       <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. With a town layer (TOWNS, TOWN_FIELD): projects and area by town, each parcel cut by the towns (a parcel crossing a boundary is split by area; the area outside every town is its own row). Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
       <translation>按统计截止日汇总项目库：按行政区、年度、来源、当前阶段、供地类型和用地用海分类（一级、二级）统计项目数与面积（平方米、公顷、亩）；按审批批次、行政区和批准年度统计批而未供（批次与供地率取自全生命周期监测）；按处置阶段（征缴闲置费／无偿收回）统计闲置土地，以及供而未用；按行政区和月份对比年度出让计划与实际供地。提供乡镇图层（TOWNS、TOWN_FIELD）时，另按乡镇统计项目数与面积：地块按乡镇界线切分（跨界地块按面积拆分，不在任何乡镇的面积单列一行）。筛选条件：行政区、年度、来源。输出 .xlsx 工作簿（每个统计表一个工作表，数值以数字存储，表头注明单位）以及含图表的中文统计简报（HTML 和 PDF）。项目面积为其现状地块面积之和，无地块时取申报面积；各表注明按申报面积计入的项目数。</translation>
     </message>
@@ -4274,7 +4274,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="93" />
+      <location filename="../processing/algorithms/siteselection.py" line="92" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -4379,7 +4379,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="111" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="109" />
       <source>The coordinate file written (GBK).</source>
       <translation>写出的坐标文件（GBK）。</translation>
     </message>
@@ -4441,7 +4441,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="72" />
+      <location filename="../processing/algorithms/statistics.py" line="62" />
       <source>The field of the town layer that names or codes each town.</source>
       <translation>乡镇图层中记录乡镇名称或代码的字段。</translation>
     </message>
@@ -4558,7 +4558,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="126" />
+      <location filename="../processing/algorithms/importprojects.py" line="123" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -4698,12 +4698,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="180" />
+      <location filename="../processing/params.py" line="195" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="61" />
+      <location filename="../processing/algorithms/importprojects.py" line="60" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -4773,7 +4773,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <location filename="../processing/algorithms/importprojects.py" line="87" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -4808,12 +4808,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="186" />
+      <location filename="../processing/algorithms/importprojects.py" line="183" />
       <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="102" />
+      <location filename="../processing/algorithms/statistics.py" line="93" />
       <source>The year must have 4 digits: {value}</source>
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
@@ -4833,12 +4833,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="81" />
+      <location filename="../processing/algorithms/siteselection.py" line="80" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="100" />
+      <location filename="../processing/algorithms/checkparcels.py" line="94" />
       <source>Thinness threshold (4πA/P²)</source>
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
@@ -4883,7 +4883,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="56" />
+      <location filename="../processing/algorithms/statistics.py" line="52" />
       <source>Town boundaries (乡镇; optional: the breakdown by town)</source>
       <translation>乡镇界线（可选：分乡镇统计）</translation>
     </message>
@@ -4893,7 +4893,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="68" />
+      <location filename="../processing/algorithms/statistics.py" line="61" />
       <source>Town field (code or name)</source>
       <translation>乡镇字段（代码或名称）</translation>
     </message>
@@ -4978,12 +4978,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="81" />
+      <location filename="../processing/algorithms/checkparcels.py" line="75" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
       <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="77" />
+      <location filename="../processing/algorithms/checkparcels.py" line="71" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -5013,7 +5013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="94" />
+      <location filename="../processing/algorithms/statistics.py" line="85" />
       <source>Unknown division {value}: give its 6-digit code or its name.</source>
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
@@ -5093,7 +5093,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="55" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="53" />
       <source>Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
@@ -5143,17 +5143,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="64" />
+      <location filename="../processing/algorithms/checkparcels.py" line="58" />
       <source>When given, only parcels of the same stage are checked for overlaps.</source>
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="74" />
+      <location filename="../processing/algorithms/importprojects.py" line="73" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="118" />
+      <location filename="../processing/algorithms/siteselection.py" line="117" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
@@ -5183,7 +5183,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="136" />
+      <location filename="../processing/algorithms/siteselection.py" line="135" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -5198,7 +5198,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无面积的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="90" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="88" />
       <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
@@ -5208,7 +5208,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="37" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="35" />
       <source>Writes the live parcels of a project of the library (PROJECT_CODE), or the polygons of a layer (INPUT), as a surveyors' coordinate file (坐标 TXT, GBK) for 报批 submissions: 2000国家大地坐标系, 3-degree Gauss-Kruger zone ZONE (0 = the zone of the parcels' centre longitude, as in the compliance review), Y with the zone number in front unless PREFIXED is off, X the northing. Points are numbered J1… per parcel, every ring is closed by repeating its first point, ring 1 is the outer ring followed by its holes and further parts, 地块面积 is the planar area in 公顷 (4 decimals) of the coordinates as written, and 精度 states the DECIMALS written. Parcels more than 3° from the zone's central meridian are refused (wrong zone); invalid polygons are refused. Reading the file back gives the geometry to that precision.</source>
       <translation>将项目库中某项目（PROJECT_CODE）的现行地块或某图层（INPUT）的面写出为勘测定界坐标文件（坐标 TXT，GBK 编码），用于报批：2000国家大地坐标系，3 度高斯-克吕格投影第 ZONE 带（0 = 按地块中心经度确定，与合规性审查相同），除非关闭 PREFIXED，Y 前加带号，X 为北坐标。每个地块的界址点编号为 J1…，每圈以重复首点闭合，圈 1 为外圈，其后为其内环及其他部分；地块面积为按写出坐标计算的平面面积（公顷，4 位小数），精度注明写出的小数位数 DECIMALS。距投影带中央经线超过 3° 的地块予以拒绝（投影带错误）；无效的面予以拒绝。读回该文件可按此精度得到原几何图形。</translation>
     </message>
@@ -5218,7 +5218,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="236" />
+      <location filename="../processing/algorithms/importprojects.py" line="233" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -5248,7 +5248,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="105" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="103" />
       <source>Written as 数据产生单位.</source>
       <translation>写作数据产生单位。</translation>
     </message>
@@ -5283,7 +5283,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="46" />
+      <location filename="../processing/algorithms/statistics.py" line="43" />
       <source>Year (empty: all; the plan year is AS_OF's)</source>
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
@@ -5323,22 +5323,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="124" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="122" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="218" />
+      <location filename="../processing/algorithms/siteselection.py" line="217" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="89" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
       <source>Zone number in front of Y</source>
       <translation>Y 前加带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="205" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="203" />
       <source>Zone {zone} chosen from the parcels' centre longitude {lon}°E</source>
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
@@ -5368,7 +5368,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="349" />
+      <location filename="../processing/algorithms/siteselection.py" line="348" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5838,7 +5838,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>没有投影带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="78" />
+      <location filename="../processing/algorithms/checkparcels.py" line="72" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
     </message>
@@ -6018,7 +6018,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="78" />
+      <location filename="../processing/algorithms/checkparcels.py" line="72" />
       <source>mu (亩)</source>
       <translation>亩</translation>
     </message>
@@ -6083,7 +6083,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="155" />
+      <location filename="../processing/algorithms/siteselection.py" line="154" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
@@ -6503,7 +6503,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="78" />
+      <location filename="../processing/algorithms/checkparcels.py" line="72" />
       <source>square metres (m²)</source>
       <translation>平方米</translation>
     </message>
@@ -6663,12 +6663,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="191" />
+      <location filename="../processing/algorithms/siteselection.py" line="190" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="196" />
+      <location filename="../processing/algorithms/siteselection.py" line="195" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6803,7 +6803,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="159" />
+      <location filename="../processing/algorithms/importprojects.py" line="156" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -6893,7 +6893,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="387" />
+      <location filename="../processing/algorithms/siteselection.py" line="386" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6943,7 +6943,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="262" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="260" />
       <source>{n} parcels written to {path} in {crs} ({name}), GBK, coordinates to {decimals} decimals (精度 {precision} m)</source>
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
@@ -7008,7 +7008,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{param}：无法读取“{item}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="202" />
+      <location filename="../processing/algorithms/siteselection.py" line="201" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -7075,7 +7075,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="361" />
+      <location filename="../processing/algorithms/siteselection.py" line="360" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>

@@ -28,6 +28,7 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -77,6 +78,12 @@ class ParameterHelpers(ParameterNames):
         self.addParameter(param)
         return param
 
+    def add_polygon_source(self, name, label, help_text, optional=False):
+        """A polygon layer to read (a feature source)."""
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
+        param = QgsProcessingParameterFeatureSource(name, label, polygon, optional=optional)
+        return self.add(param, help_text)
+
     def add_string(self, name, label, help_text, optional=False, default=None):
         param = QgsProcessingParameterString(name, label, defaultValue=default, optional=optional)
         return self.add(param, help_text)
@@ -85,11 +92,19 @@ class ParameterHelpers(ParameterNames):
         return self.add(QgsProcessingParameterBoolean(name, label, defaultValue=default), help_text)
 
     def add_number(
-        self, name, label, help_text, default, minimum=None, maximum=None, integer=False
+        self,
+        name,
+        label,
+        help_text,
+        default,
+        minimum=None,
+        maximum=None,
+        integer=False,
+        optional=False,
     ):
         number = QgsProcessingParameterNumber
         kind = number.Type.Integer if integer else number.Type.Double
-        param = number(name, label, kind, default)
+        param = number(name, label, kind, default, optional)
         if minimum is not None:
             param.setMinimum(minimum)
         if maximum is not None:

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
 
@@ -46,12 +45,7 @@ class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
 
     def initAlgorithm(self, config=None):
         tr = self.tr
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon]
-            ),
-            tr("Polygon layer of parcels to check."),
-        )
+        self.add_polygon_source(self.INPUT, tr("Parcels"), tr("Polygon layer of parcels to check."))
         self.add_field(
             self.PARCEL_ID,
             tr("Parcel id field"),

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsRectangle,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -91,8 +90,9 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
     def initAlgorithm(self, config=None):
         tr = self.tr
         polygon = QgsProcessing.TypeVectorPolygon
-        self.add(
-            QgsProcessingParameterFeatureSource(self.PARCELS, tr("Project parcels"), [polygon]),
+        self.add_polygon_source(
+            self.PARCELS,
+            tr("Project parcels"),
             tr("Polygon layer of the project parcels to review."),
         )
         self.add_field(

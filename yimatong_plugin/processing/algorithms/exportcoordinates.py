@@ -10,11 +10,9 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterFeatureSource,
 )
 
 from ...core import crs as gk
@@ -57,11 +55,11 @@ class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
                 "service, or the name of a saved QGIS PostgreSQL connection."
             ),
         )
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon], optional=True
-            ),
+        self.add_polygon_source(
+            self.INPUT,
+            tr("Parcels"),
             tr("A polygon layer to write instead of a project's library parcels."),
+            optional=True,
         )
         self.add_field(
             self.ID_FIELD,

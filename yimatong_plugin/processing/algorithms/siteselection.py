@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsRectangle,
@@ -60,11 +59,11 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
     def initAlgorithm(self, config=None):
         tr = self.tr
         polygon = QgsProcessing.TypeVectorPolygon
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.SEARCH_AREA, tr("Search area (polygon layer)"), [polygon], optional=True
-            ),
+        self.add_polygon_source(
+            self.SEARCH_AREA,
+            tr("Search area (polygon layer)"),
             tr("Polygons of the area to search; or give SEARCH_DIVISION instead."),
+            optional=True,
         )
         self.add_string(
             self.SEARCH_DIVISION,

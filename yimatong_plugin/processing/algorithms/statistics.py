@@ -7,12 +7,9 @@ import re
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
 )
 
@@ -50,26 +47,20 @@ class StatisticsAlgorithm(LibraryGroup, AsOfAlgorithm):
                 self.SOURCE, tr("Source"), options=labels, defaultValue=0, optional=True
             )
         )
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.TOWNS,
-                tr("Town boundaries (乡镇; optional: the breakdown by town)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            ),
+        self.add_polygon_source(
+            self.TOWNS,
+            tr("Town boundaries (乡镇; optional: the breakdown by town)"),
             tr(
                 "A polygon layer of the towns: each current parcel is cut by the towns and the "
                 "area of each piece counted in its town."
             ),
+            optional=True,
         )
-        self.add(
-            QgsProcessingParameterField(
-                self.TOWN_FIELD,
-                tr("Town field (code or name)"),
-                parentLayerParameterName=self.TOWNS,
-                optional=True,
-            ),
+        self.add_field(
+            self.TOWN_FIELD,
+            tr("Town field (code or name)"),
             tr("The field of the town layer that names or codes each town."),
+            self.TOWNS,
         )
         for name, label, file_filter in (
             (self.OUTPUT_XLSX, tr("Statistics workbook"), "Excel (*.xlsx)"),
