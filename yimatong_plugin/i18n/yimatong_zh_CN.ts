@@ -129,12 +129,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="57" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="56" />
       <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="52" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="51" />
       <source>28-digit code of the project whose live parcels are written (or use INPUT).</source>
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
@@ -144,12 +144,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="94" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
       <source>3 = millimetres (精度=0.001).</source>
       <translation>3 = 毫米（精度=0.001）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="78" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="77" />
       <source>3-degree zone (0 = automatic)</source>
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
@@ -159,12 +159,12 @@
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="96" />
+      <location filename="../processing/algorithms/importprojects.py" line="95" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="78" />
+      <location filename="../processing/algorithms/importprojects.py" line="77" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="71" />
+      <location filename="../processing/algorithms/siteselection.py" line="69" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>乡镇界线面图层：分乡镇统计时用它切分地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="61" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="60" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>请求体</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="111" />
+      <location filename="../processing/algorithms/importprojects.py" line="110" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>API 密钥</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="184" />
+      <location filename="../processing/base.py" line="191" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -606,12 +606,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="79" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="78" />
       <source>Area mismatches</source>
       <translation>面积不符数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="80" />
+      <location filename="../processing/algorithms/checkparcels.py" line="79" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -631,7 +631,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积按 {crs} 平面计算</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="189" />
+      <location filename="../processing/base.py" line="196" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -686,12 +686,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="56" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="55" />
       <source>Attach to project code</source>
       <translation>挂接到项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="159" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="158" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -731,12 +731,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="107" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="105" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="79" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="78" />
       <source>CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude.</source>
       <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
     </message>
@@ -761,22 +761,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CONTROL_SET：请给出存放该版本的项目库（LIBRARY）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="102" />
+      <location filename="../processing/algorithms/checkparcels.py" line="101" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="154" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="160" />
+      <location filename="../processing/algorithms/siteselection.py" line="158" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="113" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="112" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
     </message>
@@ -816,7 +816,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="166" />
+      <location filename="../processing/algorithms/siteselection.py" line="165" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -831,12 +831,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="85" />
+      <location filename="../processing/algorithms/siteselection.py" line="83" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="115" />
+      <location filename="../processing/algorithms/siteselection.py" line="113" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -911,7 +911,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="94" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="93" />
       <source>Cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -991,7 +991,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="191" />
+      <location filename="../processing/algorithms/importprojects.py" line="190" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="127" />
+      <location filename="../processing/algorithms/importprojects.py" line="126" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -1096,7 +1096,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="77" />
+      <location filename="../processing/algorithms/importprojects.py" line="76" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -1111,7 +1111,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列名所在行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="179" />
+      <location filename="../processing/algorithms/importprojects.py" line="178" />
       <source>Column names read from row {row}.</source>
       <translation>列名取自第 {row} 行。</translation>
     </message>
@@ -1291,17 +1291,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="107" />
       <source>Coordinate file</source>
       <translation>坐标文件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="110" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="109" />
       <source>Coordinate file (*.txt)</source>
       <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="51" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="50" />
       <source>Coordinate file (坐标 TXT)</source>
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
@@ -1326,7 +1326,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已更正：{fields}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="119" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="118" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
@@ -1356,7 +1356,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="153" />
+      <location filename="../processing/algorithms/siteselection.py" line="151" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
@@ -1366,7 +1366,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="145" />
+      <location filename="../processing/algorithms/siteselection.py" line="143" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1441,7 +1441,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="92" />
       <source>Decimals of the coordinates</source>
       <translation>坐标小数位数</translation>
     </message>
@@ -1481,7 +1481,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="63" />
+      <location filename="../processing/algorithms/checkparcels.py" line="62" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -1501,7 +1501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="95" />
+      <location filename="../processing/algorithms/importprojects.py" line="94" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1586,7 +1586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="105" />
+      <location filename="../processing/algorithms/importprojects.py" line="104" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
@@ -1601,7 +1601,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="222" />
+      <location filename="../processing/algorithms/importprojects.py" line="221" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -1716,42 +1716,42 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="52" />
+      <location filename="../processing/algorithms/checkparcels.py" line="51" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="101" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="99" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="73" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="72" />
       <source>Field of INPUT written as 地块名称.</source>
       <translation>INPUT 中写作地块名称的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="67" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="66" />
       <source>Field of INPUT written as 地块编号; default the feature id.</source>
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="116" />
+      <location filename="../processing/algorithms/siteselection.py" line="114" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="125" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="123" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="145" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="143" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="139" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1766,7 +1766,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="64" />
+      <location filename="../processing/algorithms/checkparcels.py" line="63" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
@@ -1917,7 +1917,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="119" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="118" />
       <source>Give either PROJECT_CODE (library parcels) or INPUT (a layer).</source>
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
@@ -1997,12 +1997,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>内环数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="114" />
+      <location filename="../processing/algorithms/checkparcels.py" line="113" />
       <source>INPUT: the parcel layer</source>
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="157" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="156" />
       <source>INPUT: the parcels</source>
       <translation>INPUT：地块图层</translation>
     </message>
@@ -2052,7 +2052,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="228" />
+      <location filename="../processing/algorithms/importprojects.py" line="227" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
@@ -2064,12 +2064,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入一张图目录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="114" />
+      <location filename="../processing/algorithms/importprojects.py" line="113" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="247" />
+      <location filename="../processing/algorithms/importprojects.py" line="246" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
@@ -2159,7 +2159,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="126" />
+      <location filename="../processing/algorithms/siteselection.py" line="124" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -2184,7 +2184,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="81" />
+      <location filename="../processing/algorithms/checkparcels.py" line="80" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
@@ -2194,17 +2194,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="134" />
+      <location filename="../processing/algorithms/checkparcels.py" line="133" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="210" />
+      <location filename="../processing/base.py" line="217" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="214" />
+      <location filename="../processing/base.py" line="221" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
@@ -2224,7 +2224,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="206" />
+      <location filename="../processing/base.py" line="213" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -2284,7 +2284,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="177" />
+      <location filename="../processing/algorithms/checkparcels.py" line="176" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
@@ -2294,7 +2294,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="149" />
+      <location filename="../processing/algorithms/siteselection.py" line="147" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="106" />
+      <location filename="../processing/algorithms/importprojects.py" line="105" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -2419,7 +2419,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="106" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="104" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
@@ -2459,7 +2459,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="167" />
+      <location filename="../processing/algorithms/importprojects.py" line="166" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="65" />
+      <location filename="../processing/algorithms/importprojects.py" line="64" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -2634,7 +2634,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="102" />
+      <location filename="../processing/algorithms/siteselection.py" line="100" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2679,7 +2679,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="137" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="136" />
       <source>No project {code} in the library.</source>
       <translation>项目库中没有项目 {code}。</translation>
     </message>
@@ -2744,12 +2744,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="216" />
+      <location filename="../processing/algorithms/importprojects.py" line="215" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="157" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="156" />
       <source>Nothing was attached to {code}: {error}</source>
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
@@ -2779,7 +2779,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一张图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="76" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="75" />
       <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
@@ -2794,7 +2794,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="109" />
+      <location filename="../processing/algorithms/checkparcels.py" line="108" />
       <source>One row per problem, with where it is.</source>
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
@@ -2849,7 +2849,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="124" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="122" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
@@ -2909,7 +2909,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="162" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
@@ -2975,12 +2975,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="51" />
+      <location filename="../processing/algorithms/checkparcels.py" line="50" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="100" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="98" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -3000,7 +3000,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="72" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="71" />
       <source>Parcel name field (地块名称)</source>
       <translation>地块名称字段</translation>
     </message>
@@ -3010,12 +3010,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="66" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="65" />
       <source>Parcel number field (地块编号)</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="107" />
+      <location filename="../processing/algorithms/checkparcels.py" line="106" />
       <source>Parcel problems</source>
       <translation>地块问题</translation>
     </message>
@@ -3030,27 +3030,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="179" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="178" />
       <source>Parcel {label} cannot be transformed: {error}</source>
       <translation>地块 {label} 无法转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="173" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="172" />
       <source>Parcel {label} has no geometry.</source>
       <translation>地块 {label} 没有几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="238" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="237" />
       <source>Parcel {label} is not a valid polygon ({reason}): repair it first</source>
       <translation>地块 {label} 不是有效的面（{reason}）：请先修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="214" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="213" />
       <source>Parcel {label} lies at {lon}°E, more than 3° from the central meridian {cm}°E of zone {zone}: choose its zone</source>
       <translation>地块 {label} 位于东经 {lon}°，距第 {zone} 带中央经线 {cm}° 超过 3°：请选择其所在投影带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="221" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="220" />
       <source>Parcel {label} lies at {lon}°E, outside zone {zone} (central meridian {cm}°E ± 1.5°): its planar area is less exact</source>
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
@@ -3065,27 +3065,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="78" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="77" />
       <source>Parcels attached</source>
       <translation>已挂接地块数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="74" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
       <source>Parcels of the coordinate file</source>
       <translation>坐标文件中的地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="88" />
+      <location filename="../processing/algorithms/checkparcels.py" line="87" />
       <source>Parcels smaller than this are slivers.</source>
       <translation>小于此面积的地块视为碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="95" />
+      <location filename="../processing/algorithms/checkparcels.py" line="94" />
       <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="112" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="111" />
       <source>Parcels written</source>
       <translation>已写出地块数</translation>
     </message>
@@ -3110,7 +3110,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="97" />
+      <location filename="../processing/algorithms/siteselection.py" line="95" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -3170,22 +3170,22 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划分区（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="48" />
+      <location filename="../processing/algorithms/checkparcels.py" line="47" />
       <source>Polygon layer of parcels to check.</source>
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="96" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="94" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="130" />
+      <location filename="../processing/algorithms/siteselection.py" line="128" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="107" />
+      <location filename="../processing/algorithms/siteselection.py" line="105" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
@@ -3195,12 +3195,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>管控线的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="114" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="112" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="65" />
+      <location filename="../processing/algorithms/siteselection.py" line="63" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3255,7 +3255,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="110" />
+      <location filename="../processing/algorithms/importprojects.py" line="109" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3265,12 +3265,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题与提示</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="115" />
+      <location filename="../processing/algorithms/importprojects.py" line="114" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="102" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="101" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
@@ -3290,7 +3290,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="144" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="142" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3335,12 +3335,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="79" />
+      <location filename="../processing/algorithms/siteselection.py" line="77" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="138" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="136" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3355,7 +3355,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（用于 CONTROL_SET）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="134" />
+      <location filename="../processing/algorithms/siteselection.py" line="132" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3410,7 +3410,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="144" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="143" />
       <source>Project {code} has no live parcels to export.</source>
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
@@ -3425,12 +3425,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="163" />
+      <location filename="../processing/algorithms/siteselection.py" line="161" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="103" />
+      <location filename="../processing/algorithms/checkparcels.py" line="102" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
@@ -3754,7 +3754,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="167" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3779,7 +3779,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="86" />
+      <location filename="../processing/algorithms/importprojects.py" line="85" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -3889,12 +3889,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="64" />
+      <location filename="../processing/algorithms/siteselection.py" line="62" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="70" />
+      <location filename="../processing/algorithms/siteselection.py" line="68" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
@@ -3934,12 +3934,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="108" />
+      <location filename="../processing/algorithms/siteselection.py" line="106" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="118" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="116" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -4009,7 +4009,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="64" />
+      <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -4034,7 +4034,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>辅助选址…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="87" />
+      <location filename="../processing/algorithms/checkparcels.py" line="86" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
     </message>
@@ -4044,7 +4044,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="161" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="159" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -4064,12 +4064,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="57" />
+      <location filename="../processing/algorithms/importprojects.py" line="56" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="58" />
+      <location filename="../processing/algorithms/importprojects.py" line="57" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4079,17 +4079,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="57" />
+      <location filename="../processing/algorithms/checkparcels.py" line="56" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="66" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
       <source>Stage of the attached parcels</source>
       <translation>所挂接地块的阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="70" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="69" />
       <source>Stage recorded with the attached parcels (optional).</source>
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
@@ -4274,7 +4274,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="92" />
+      <location filename="../processing/algorithms/siteselection.py" line="90" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
@@ -4379,12 +4379,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="109" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
       <source>The coordinate file written (GBK).</source>
       <translation>写出的坐标文件（GBK）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="100" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="99" />
       <source>The coordinate file {path} has {n} problem(s); nothing was imported:
 {list}</source>
       <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
@@ -4558,7 +4558,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="123" />
+      <location filename="../processing/algorithms/importprojects.py" line="122" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -4703,7 +4703,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="60" />
+      <location filename="../processing/algorithms/importprojects.py" line="59" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -4773,7 +4773,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="87" />
+      <location filename="../processing/algorithms/importprojects.py" line="86" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -4798,7 +4798,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="52" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="51" />
       <source>The surveyors' coordinate file, GBK or UTF-8.</source>
       <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
     </message>
@@ -4808,7 +4808,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="183" />
+      <location filename="../processing/algorithms/importprojects.py" line="182" />
       <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
@@ -4833,12 +4833,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="80" />
+      <location filename="../processing/algorithms/siteselection.py" line="78" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="94" />
+      <location filename="../processing/algorithms/checkparcels.py" line="93" />
       <source>Thinness threshold (4πA/P²)</source>
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
@@ -4978,12 +4978,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="75" />
+      <location filename="../processing/algorithms/checkparcels.py" line="74" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
       <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="71" />
+      <location filename="../processing/algorithms/checkparcels.py" line="70" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -5088,12 +5088,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="58" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="57" />
       <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="53" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="52" />
       <source>Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
@@ -5143,22 +5143,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="58" />
+      <location filename="../processing/algorithms/checkparcels.py" line="57" />
       <source>When given, only parcels of the same stage are checked for overlaps.</source>
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="73" />
+      <location filename="../processing/algorithms/importprojects.py" line="72" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="117" />
+      <location filename="../processing/algorithms/siteselection.py" line="115" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="129" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="127" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -5183,7 +5183,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="135" />
+      <location filename="../processing/algorithms/siteselection.py" line="133" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -5198,7 +5198,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无面积的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="88" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
       <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
@@ -5218,7 +5218,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="233" />
+      <location filename="../processing/algorithms/importprojects.py" line="232" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -5248,7 +5248,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="103" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="102" />
       <source>Written as 数据产生单位.</source>
       <translation>写作数据产生单位。</translation>
     </message>
@@ -5323,7 +5323,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="122" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="121" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
@@ -5333,12 +5333,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="86" />
       <source>Zone number in front of Y</source>
       <translation>Y 前加带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="203" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="202" />
       <source>Zone {zone} chosen from the parcels' centre longitude {lon}°E</source>
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
@@ -5838,7 +5838,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>没有投影带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="72" />
+      <location filename="../processing/algorithms/checkparcels.py" line="71" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
     </message>
@@ -6018,7 +6018,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="72" />
+      <location filename="../processing/algorithms/checkparcels.py" line="71" />
       <source>mu (亩)</source>
       <translation>亩</translation>
     </message>
@@ -6083,7 +6083,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="154" />
+      <location filename="../processing/algorithms/siteselection.py" line="152" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
@@ -6503,7 +6503,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="72" />
+      <location filename="../processing/algorithms/checkparcels.py" line="71" />
       <source>square metres (m²)</source>
       <translation>平方米</translation>
     </message>
@@ -6803,7 +6803,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="156" />
+      <location filename="../processing/algorithms/importprojects.py" line="155" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -6928,7 +6928,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个地块在 {crs} 中无效，已修复。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="107" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="106" />
       <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
@@ -6943,7 +6943,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="260" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="259" />
       <source>{n} parcels written to {path} in {crs} ({name}), GBK, coordinates to {decimals} decimals (精度 {precision} m)</source>
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
@@ -7130,7 +7130,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="202" />
+      <location filename="../processing/base.py" line="209" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>

@@ -151,6 +151,13 @@ class YimatongAlgorithm(ParameterHelpers, QgsProcessingAlgorithm):
     def createInstance(self):
         return type(self)()
 
+    def initAlgorithm(self, config=None):
+        self.add_parameters(self.tr)
+
+    def add_parameters(self, tr) -> None:
+        """Declare the algorithm's parameters and outputs (``tr`` is :meth:`tr`; the helpers
+        are in processing/params.py)."""
+
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):
         """As QGIS's, and the sink's layer gets Chinese field aliases when it is loaded."""
         sink, dest_id = super().parameterAsSink(parameters, name, context, *args, **kwargs)
@@ -220,7 +227,7 @@ class LibraryAlgorithm(YimatongAlgorithm):
     """An algorithm on a project library: LIBRARY is its first parameter, and it is checked
     (after QGIS's own checks) before the algorithm's own checks.
 
-    Subclasses declare their other parameters in :meth:`add_parameters` and check them in
+    Subclasses declare their other parameters in ``add_parameters`` and check them in
     :meth:`check_more_parameters`; a family of such algorithms checks the parameters its
     members share in :meth:`check_shared_parameters` (after each one's own checks).
     """
@@ -228,9 +235,6 @@ class LibraryAlgorithm(YimatongAlgorithm):
     def initAlgorithm(self, config=None):
         self.add_library_parameter(self.LIBRARY)
         self.add_parameters(self.tr)
-
-    def add_parameters(self, tr) -> None:
-        """Declare the parameters after LIBRARY (``tr`` is :meth:`tr`)."""
 
     def checkParameterValues(self, parameters, context):
         ok, msg = self.check_with_library(parameters, context, self.LIBRARY)

@@ -18,10 +18,10 @@ class AboutAlgorithm(YimatongAlgorithm):
         "plugin and its Processing provider are installed."
     )
 
-    def initAlgorithm(self, config=None):
-        self.addOutput(QgsProcessingOutputString(self.VERSION, self.tr("Version")))
+    def add_parameters(self, tr):
+        self.addOutput(QgsProcessingOutputString(self.VERSION, tr("Version")))
         self.addOutput(
-            QgsProcessingOutputString(self.PROBLEMS, self.tr("Missing or broken dependencies"))
+            QgsProcessingOutputString(self.PROBLEMS, tr("Missing or broken dependencies"))
         )
 
     def processAlgorithm(self, parameters, context, feedback):

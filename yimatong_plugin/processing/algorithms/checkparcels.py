@@ -43,8 +43,7 @@ class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
         "(default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels)."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
+    def add_parameters(self, tr):
         self.add_polygon_source(self.INPUT, tr("Parcels"), tr("Polygon layer of parcels to check."))
         self.add_field(
             self.PARCEL_ID,

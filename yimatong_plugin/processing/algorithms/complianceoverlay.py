@@ -87,9 +87,7 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
         "against the same layers, also in a new session or a qgis_process run, are faster."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        polygon = QgsProcessing.TypeVectorPolygon
+    def add_parameters(self, tr):
         self.add_polygon_source(
             self.PARCELS,
             tr("Project parcels"),
@@ -164,7 +162,9 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
             minimum=0.0,
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Reviewed parcels"), polygon),
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Reviewed parcels"), QgsProcessing.TypeVectorPolygon
+            ),
             tr("One feature per input parcel with its area, verdict and ratios."),
         )
         self.add_table_output(
@@ -179,7 +179,7 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_PIECES,
                 tr("Overlap pieces"),
-                polygon,
+                QgsProcessing.TypeVectorPolygon,
                 optional=True,
                 createByDefault=False,
             ),

@@ -45,8 +45,7 @@ class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         "refused. Reading the file back gives the geometry to that precision."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
+    def add_parameters(self, tr):
         self.add_project_code(
             tr("Project code"),
             tr("28-digit code of the project whose live parcels are written (or use INPUT)."),

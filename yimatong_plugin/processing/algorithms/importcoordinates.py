@@ -43,8 +43,7 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         "also attached to that project of LIBRARY in one transaction (all or none)."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
+    def add_parameters(self, tr):
         self.stage_keys = list(STAGES)
         self.add_file(
             self.INPUT,

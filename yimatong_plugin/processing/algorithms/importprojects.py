@@ -49,8 +49,7 @@ class ImportProjectsAlgorithm(LibraryGroup, YimatongAlgorithm):
         "given; total rows (合计/小计) are left out and cells merged down a column are filled."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
+    def add_parameters(self, tr):
         self.add(
             QgsProcessingParameterFile(
                 self.INPUT,

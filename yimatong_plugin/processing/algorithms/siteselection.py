@@ -56,9 +56,7 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
         "layers as 合规 (within the sliver tolerance)."
     )
 
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        polygon = QgsProcessing.TypeVectorPolygon
+    def add_parameters(self, tr):
         self.add_polygon_source(
             self.SEARCH_AREA,
             tr("Search area (polygon layer)"),
@@ -124,7 +122,7 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
             QgsProcessingParameterMultipleLayers(
                 self.EXCLUDE,
                 tr("Land not to offer (e.g. parcels already supplied)"),
-                polygon,
+                QgsProcessing.TypeVectorPolygon,
                 optional=True,
             ),
             tr("Polygon layers of land that is not available."),
@@ -163,7 +161,9 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
             tr("Projected CRS in which areas and distances are computed (planar)."),
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Candidate sites"), polygon),
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Candidate sites"), QgsProcessing.TypeVectorPolygon
+            ),
             tr("Candidate polygons with rank, score, area, compactness, criteria, reasons."),
         )
         self.add_file_output(
