@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -142,6 +143,17 @@ class ParameterHelpers(ParameterNames):
             name, label, type=QgsProcessingParameterDateTime.Type.Date, optional=True
         )
         return self.add(param, help_text)
+
+    def add_area_crs(self, label, help_text):
+        """AREA_CRS, the optional projected CRS areas are computed in (read it with
+        :meth:`~.base.YimatongAlgorithm.area_crs`, which chooses the zone when it is empty)."""
+        param = QgsProcessingParameterCrs(self.AREA_CRS, label, optional=True)
+        return self.add(param, help_text)
+
+    def add_polygon_output(self, name, label, help_text):
+        """An output polygon layer."""
+        polygon = QgsProcessing.SourceType.TypeVectorPolygon
+        return self.add(QgsProcessingParameterFeatureSink(name, label, polygon), help_text)
 
     def add_table_output(self, name, label, help_text, optional=False):
         """A geometry-less output table (created by default also when optional)."""

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCsException,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
 
@@ -97,15 +94,11 @@ class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
             ),
         ):
             self.add_number(name, label, help_text, default, minimum=0.0, maximum=maximum)
-        self.add(
-            QgsProcessingParameterCrs(self.AREA_CRS, tr("CRS for areas"), optional=True),
-            tr("Projected CRS in which areas are computed (planar)."),
+        self.add_area_crs(
+            tr("CRS for areas"), tr("Projected CRS in which areas are computed (planar).")
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Parcel problems"), QgsProcessing.TypeVectorPolygon
-            ),
-            tr("One row per problem, with where it is."),
+        self.add_polygon_output(
+            self.OUTPUT, tr("Parcel problems"), tr("One row per problem, with where it is.")
         )
 
     def process_repairing(self, parameters, context, feedback):

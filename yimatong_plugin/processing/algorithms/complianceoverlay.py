@@ -9,7 +9,6 @@ import shapely
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsRectangle,
 )
@@ -146,12 +145,8 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
             ),
             self.PARCELS,
         )
-        self.add(
-            QgsProcessingParameterCrs(
-                self.AREA_CRS,
-                tr("CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)"),
-                optional=True,
-            ),
+        self.add_area_crs(
+            tr("CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)"),
             tr("Projected CRS in which areas are computed (planar)."),
         )
         self.add_number(
@@ -161,10 +156,9 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
             1.0,
             minimum=0.0,
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Reviewed parcels"), QgsProcessing.TypeVectorPolygon
-            ),
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Reviewed parcels"),
             tr("One feature per input parcel with its area, verdict and ratios."),
         )
         self.add_table_output(

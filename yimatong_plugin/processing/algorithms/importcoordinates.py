@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
 
@@ -68,10 +66,9 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
             ),
             tr("Stage recorded with the attached parcels (optional)."),
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Parcels of the coordinate file"), QgsProcessing.TypeVectorPolygon
-            ),
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Parcels of the coordinate file"),
             tr("One polygon per parcel, in the file's CRS, with its header and area check."),
         )
         self.addOutput(QgsProcessingOutputNumber(self.ATTACHED, tr("Parcels attached")))

@@ -14,10 +14,8 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
@@ -130,10 +128,9 @@ class LifecycleMonitorAlgorithm(LibraryGroup, AsOfAlgorithm):
             ),
         ):
             self.add_number(name, label, help_text, default, minimum, integer=True)
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Lifecycle findings"), type=QgsProcessing.TypeVectorPolygon
-            ),
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Lifecycle findings"),
             tr(
                 "One row per finding: code, rule, severity, since, days, evidence, with the "
                 "current parcels of the project(s) as geometry where there are any."

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterMultipleLayers,
 )
 
@@ -94,12 +93,8 @@ class PublishControlSetAlgorithm(ComplianceGroup, LibraryAlgorithm):
             ),
         ):
             self.add_string(name, label, help_text, optional=True)
-        self.add(
-            QgsProcessingParameterCrs(
-                self.AREA_CRS,
-                tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
-                optional=True,
-            ),
+        self.add_area_crs(
+            tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
             tr("Projected CRS the features are stored and prepared in; reviews use it."),
         )
         self.add_bool(

@@ -9,8 +9,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsRectangle,
@@ -152,18 +150,13 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
             tr("name=near|far[:weight] per criteria layer; default near, weight 1."),
             optional=True,
         )
-        self.add(
-            QgsProcessingParameterCrs(
-                self.AREA_CRS,
-                tr("CRS for areas (default: CGCS2000 3-degree GK zone of the search area)"),
-                optional=True,
-            ),
+        self.add_area_crs(
+            tr("CRS for areas (default: CGCS2000 3-degree GK zone of the search area)"),
             tr("Projected CRS in which areas and distances are computed (planar)."),
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Candidate sites"), QgsProcessing.TypeVectorPolygon
-            ),
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Candidate sites"),
             tr("Candidate polygons with rank, score, area, compactness, criteria, reasons."),
         )
         self.add_file_output(
