@@ -129,7 +129,7 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="54" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="53" />
       <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
@@ -154,17 +154,17 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="179" />
+      <location filename="../processing/params.py" line="185" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="95" />
+      <location filename="../processing/algorithms/importprojects.py" line="94" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="77" />
+      <location filename="../processing/algorithms/importprojects.py" line="76" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>请求体</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="110" />
+      <location filename="../processing/algorithms/importprojects.py" line="109" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -606,7 +606,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="75" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="74" />
       <source>Area mismatches</source>
       <translation>面积不符数</translation>
     </message>
@@ -686,7 +686,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="53" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="52" />
       <source>Attach to project code</source>
       <translation>挂接到项目代码</translation>
     </message>
@@ -876,7 +876,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="244" />
+      <location filename="../processing/params.py" line="250" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -896,7 +896,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="52" />
+      <location filename="../processing/algorithms/importcatalog.py" line="49" />
       <source>Cannot read the catalog file {path}: {error}</source>
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
@@ -946,7 +946,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录图层：{title}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="69" />
+      <location filename="../processing/algorithms/importcatalog.py" line="66" />
       <source>Catalog: {added} added, {updated} updated, {unchanged} unchanged</source>
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
@@ -1096,7 +1096,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="76" />
+      <location filename="../processing/algorithms/importprojects.py" line="75" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -1301,7 +1301,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="48" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="47" />
       <source>Coordinate file (坐标 TXT)</source>
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
@@ -1501,7 +1501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <location filename="../processing/algorithms/importprojects.py" line="93" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1586,7 +1586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="104" />
+      <location filename="../processing/algorithms/importprojects.py" line="103" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
@@ -1596,7 +1596,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="201" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="202" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
@@ -2032,7 +2032,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="29" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="28" />
       <source>Import a coordinate file (坐标 TXT)</source>
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
@@ -2047,7 +2047,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="36" />
+      <location filename="../processing/algorithms/importprojects.py" line="35" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
@@ -2074,7 +2074,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="37" />
+      <location filename="../processing/algorithms/importprojects.py" line="36" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="105" />
+      <location filename="../processing/algorithms/importprojects.py" line="104" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="64" />
+      <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -2754,7 +2754,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="194" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="195" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2779,7 +2779,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一张图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="72" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
       <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="229" />
+      <location filename="../processing/params.py" line="235" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -3070,7 +3070,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>已挂接地块数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="70" />
       <source>Parcels of the coordinate file</source>
       <translation>坐标文件中的地块</translation>
     </message>
@@ -3255,7 +3255,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <location filename="../processing/algorithms/importprojects.py" line="108" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3265,7 +3265,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题与提示</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="114" />
+      <location filename="../processing/algorithms/importprojects.py" line="113" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -3549,7 +3549,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取图层目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="140" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="141" />
       <source>Reading the staging tables…</source>
       <translation>正在读取前置库表…</translation>
     </message>
@@ -3559,7 +3559,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>读取 {where} 失败：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="31" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="30" />
       <source>Reads a surveyors' coordinate file (勘测定界 / 报部 坐标 TXT: [属性描述] and [地块坐标], GBK or UTF-8) and writes one polygon per parcel in the file's own CRS: CGCS2000 3-degree Gauss-Kruger EPSG:4513-4533 when Y carries the zone number, EPSG:4534-4554 otherwise (6-degree zones likewise); 西安80 and 北京54 files are refused. X is the northing, Y the easting. Ring 1 is the outer ring; other rings are holes or further parts, by containment. Every malformed line is named by its line number and nothing is written when any parcel fails. The declared 地块面积 (公顷) is compared with the planar area computed from the coordinates: a difference of more than 1 m² and more than 0.1 % is reported (area_check = mismatch). With PROJECT_CODE the parcels are also attached to that project of LIBRARY in one transaction (all or none).</source>
       <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
     </message>
@@ -3584,7 +3584,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="85" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="86" />
       <source>Records applied</source>
       <translation>已写入记录数</translation>
     </message>
@@ -3779,7 +3779,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="85" />
+      <location filename="../processing/algorithms/importprojects.py" line="84" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -3834,7 +3834,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="105" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="106" />
       <source>SINCE is not a date: {value}</source>
       <translation>SINCE 不是日期：{value}</translation>
     </message>
@@ -4009,7 +4009,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="63" />
+      <location filename="../processing/algorithms/importprojects.py" line="62" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -4064,12 +4064,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="56" />
+      <location filename="../processing/algorithms/importprojects.py" line="55" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="57" />
+      <location filename="../processing/algorithms/importprojects.py" line="56" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4084,12 +4084,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="63" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="62" />
       <source>Stage of the attached parcels</source>
       <translation>所挂接地块的阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="67" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="66" />
       <source>Stage recorded with the attached parcels (optional).</source>
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
@@ -4239,7 +4239,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="203" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="204" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
@@ -4354,7 +4354,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题 {title} 已停用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="65" />
+      <location filename="../processing/algorithms/importcatalog.py" line="62" />
       <source>The catalog was not imported: {error}</source>
       <translation>目录未导入：{error}</translation>
     </message>
@@ -4698,12 +4698,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="207" />
+      <location filename="../processing/params.py" line="213" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="59" />
+      <location filename="../processing/algorithms/importprojects.py" line="58" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -4773,7 +4773,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="86" />
+      <location filename="../processing/algorithms/importprojects.py" line="85" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -4798,7 +4798,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="49" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="48" />
       <source>The surveyors' coordinate file, GBK or UTF-8.</source>
       <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
     </message>
@@ -4973,7 +4973,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="38" />
+      <location filename="../processing/algorithms/importcatalog.py" line="36" />
       <source>Unchanged</source>
       <translation>未变</translation>
     </message>
@@ -5083,12 +5083,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未供面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="37" />
+      <location filename="../processing/algorithms/importcatalog.py" line="36" />
       <source>Updated</source>
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="55" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="54" />
       <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
@@ -5148,7 +5148,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="72" />
+      <location filename="../processing/algorithms/importprojects.py" line="71" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -5243,7 +5243,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="151" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="152" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -6978,7 +6978,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="146" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="147" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>

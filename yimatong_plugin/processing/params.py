@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDateTime,
@@ -154,6 +155,11 @@ class ParameterHelpers(ParameterNames):
         """An output polygon layer."""
         polygon = QgsProcessing.SourceType.TypeVectorPolygon
         return self.add(QgsProcessingParameterFeatureSink(name, label, polygon), help_text)
+
+    def add_counts(self, *outputs):
+        """Number outputs (the counts the algorithm returns) from ``(name, label)`` pairs."""
+        for name, label in outputs:
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def add_table_output(self, name, label, help_text, optional=False):
         """A geometry-less output table (created by default also when optional)."""

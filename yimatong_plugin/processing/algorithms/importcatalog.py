@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
+from qgis.core import QgsProcessingException
 
 from ..base import LibraryAlgorithm, LibraryGroup
 
@@ -32,12 +32,9 @@ class ImportCatalogAlgorithm(LibraryGroup, LibraryAlgorithm):
             "JSON (*.json)",
             optional=True,
         )
-        for name, text in (
-            ("ADDED", tr("Added")),
-            ("UPDATED", tr("Updated")),
-            ("UNCHANGED", tr("Unchanged")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, text))
+        self.add_counts(
+            ("ADDED", tr("Added")), ("UPDATED", tr("Updated")), ("UNCHANGED", tr("Unchanged"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...core.library import LibraryError

@@ -6,7 +6,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsFeatureSink,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsWkbTypes,
 )
@@ -71,8 +70,9 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
             tr("Parcels of the coordinate file"),
             tr("One polygon per parcel, in the file's CRS, with its header and area check."),
         )
-        self.addOutput(QgsProcessingOutputNumber(self.ATTACHED, tr("Parcels attached")))
-        self.addOutput(QgsProcessingOutputNumber(self.MISMATCHES, tr("Area mismatches")))
+        self.add_counts(
+            (self.ATTACHED, tr("Parcels attached")), (self.MISMATCHES, tr("Area mismatches"))
+        )
 
     def checkParameterValues(self, parameters, context):
         ok, message = self.check_project_code(parameters, context)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
 )
@@ -110,8 +109,9 @@ class ImportProjectsAlgorithm(LibraryGroup, YimatongAlgorithm):
             tr("A table with one line per problem: row, column, field, problem."),
             optional=True,
         )
-        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, tr("Imported projects")))
-        self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, tr("Problems found")))
+        self.add_counts(
+            (self.IMPORTED, tr("Imported projects")), (self.PROBLEM_COUNT, tr("Problems found"))
+        )
 
     def checkParameterValues(self, parameters, context):
         ok, msg = super().checkParameterValues(parameters, context)

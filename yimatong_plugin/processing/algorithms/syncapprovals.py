@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
+from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
@@ -82,8 +82,9 @@ class SyncApprovalsAlgorithm(LibraryGroup, LibraryAlgorithm):
             tr("Sync log"),
             tr("One row per record: what was done with it (or would be) and why."),
         )
-        self.addOutput(QgsProcessingOutputNumber(self.APPLIED, tr("Records applied")))
-        self.addOutput(QgsProcessingOutputNumber(self.REFUSED, tr("Records refused")))
+        self.add_counts(
+            (self.APPLIED, tr("Records applied")), (self.REFUSED, tr("Records refused"))
+        )
 
     def _since(self, parameters, context):
         raw = parameters.get(self.SINCE)
