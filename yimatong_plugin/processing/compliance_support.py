@@ -220,6 +220,21 @@ class ControlInputs:
         self.add_field(self.ZONING_FIELD, tr("Zoning land-use code field"), field_help, self.ZONING)
         self.add(zoning_scheme_parameter(tr), scheme_help)
 
+    def open_controls(self, parameters, context, source, feedback):
+        """(control layers, control set row or None, the set's controls, area CRS) of a run:
+        the CRS is the set's when the run reads a control set (``set_crs``: AREA_CRS must then
+        agree), else AREA_CRS or the automatic zone of ``source``."""
+        from .control_sets import open_set, set_crs
+
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
+        if cset is None:
+            area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
+        else:
+            chosen = self.parameterAsCrs(parameters, self.AREA_CRS, context)
+            area_crs = set_crs(cset, chosen, self.tr)
+        return layers, cset, set_ctls, area_crs
+
     def run_engine(self, feedback, span, function, *args, **kwargs):
         """``function(*args, **kwargs)``, an engine run (the overlay, the site selection), with
         its progress shown in ``span`` (start, width) of the progress bar and the Cancel button

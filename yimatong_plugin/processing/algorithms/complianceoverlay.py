@@ -42,8 +42,6 @@ from ..compliance_support import ratio_field as ratio_field
 from ..control_sets import (
     control_set_parameter,
     library_parameter,
-    open_set,
-    set_crs,
     set_map_layers,
 )
 from ..layer_prep import LayerPrep, unique_names
@@ -217,13 +215,11 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
         parcels_name = parcels.sourceName()
         lprep.check_coordinates(parcels.sourceCrs(), parcels.sourceExtent(), parcels_name)
         tctx = context.transformContext()
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
+        layers, cset, set_ctls, area_crs = self.open_controls(
+            parameters, context, parcels, feedback
+        )
         if cset is not None:
-            area_crs = set_crs(cset, self.parameterAsCrs(parameters, self.AREA_CRS, context), tr)
             feedback.pushInfo(tr("Areas are planar in {crs}").format(crs=area_crs.authid()))
-        else:
-            area_crs = self.area_crs(parameters, self.AREA_CRS, context, parcels, feedback)
         sliver = self.parameterAsDouble(parameters, self.SLIVER_M2, context)
         id_field = self.parameterAsString(parameters, self.PARCEL_ID, context)
         use_field = self.parameterAsString(parameters, self.PROJECT_USE_FIELD, context)

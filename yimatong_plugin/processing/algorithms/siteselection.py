@@ -22,7 +22,7 @@ from ...gis import shapely_io as io
 from ..base import ComplianceGroup, RepairingAlgorithm
 from ..compliance_outputs import set_info
 from ..compliance_support import ControlInputs, layer_rule, parse_rules
-from ..control_sets import control_set_parameter, open_set, set_crs
+from ..control_sets import control_set_parameter
 from ..layer_prep import LayerPrep
 from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
 
@@ -224,12 +224,7 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
         source, search_name = search_source(self, parameters, context)
         lprep.check_coordinates(source.sourceCrs(), source.sourceExtent(), search_name)
         tctx = context.transformContext()
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
-        if cset is not None:
-            area_crs = set_crs(cset, self.parameterAsCrs(parameters, self.AREA_CRS, context), tr)
-        else:
-            area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
+        layers, cset, set_ctls, area_crs = self.open_controls(parameters, context, source, feedback)
         land_use = self.parameterAsString(parameters, self.LAND_USE, context).strip()
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
         max_area = None
