@@ -154,17 +154,17 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="185" />
+      <location filename="../processing/params.py" line="177" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="94" />
+      <location filename="../processing/algorithms/importprojects.py" line="97" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="76" />
+      <location filename="../processing/algorithms/importprojects.py" line="77" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>请求体</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <location filename="../processing/algorithms/importprojects.py" line="112" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -876,7 +876,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="250" />
+      <location filename="../processing/params.py" line="242" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -991,7 +991,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="190" />
+      <location filename="../processing/algorithms/importprojects.py" line="193" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="126" />
+      <location filename="../processing/algorithms/importprojects.py" line="129" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -1096,7 +1096,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="75" />
+      <location filename="../processing/algorithms/importprojects.py" line="76" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -1111,7 +1111,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列名所在行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="178" />
+      <location filename="../processing/algorithms/importprojects.py" line="181" />
       <source>Column names read from row {row}.</source>
       <translation>列名取自第 {row} 行。</translation>
     </message>
@@ -1501,7 +1501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="93" />
+      <location filename="../processing/algorithms/importprojects.py" line="96" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1586,7 +1586,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="103" />
+      <location filename="../processing/algorithms/importprojects.py" line="106" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
@@ -1601,7 +1601,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="221" />
+      <location filename="../processing/algorithms/importprojects.py" line="224" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -2047,12 +2047,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="35" />
+      <location filename="../processing/algorithms/importprojects.py" line="36" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="227" />
+      <location filename="../processing/algorithms/importprojects.py" line="230" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
@@ -2064,17 +2064,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入一张图目录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="113" />
+      <location filename="../processing/algorithms/importprojects.py" line="116" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="246" />
+      <location filename="../processing/algorithms/importprojects.py" line="249" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="36" />
+      <location filename="../processing/algorithms/importprojects.py" line="37" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="104" />
+      <location filename="../processing/algorithms/importprojects.py" line="107" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -2459,7 +2459,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="166" />
+      <location filename="../processing/algorithms/importprojects.py" line="169" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="63" />
+      <location filename="../processing/algorithms/importprojects.py" line="64" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -2744,7 +2744,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="215" />
+      <location filename="../processing/algorithms/importprojects.py" line="218" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="235" />
+      <location filename="../processing/params.py" line="227" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -3255,7 +3255,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="108" />
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3265,7 +3265,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题与提示</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="113" />
+      <location filename="../processing/algorithms/importprojects.py" line="116" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
@@ -3779,7 +3779,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="84" />
+      <location filename="../processing/algorithms/importprojects.py" line="86" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -4009,7 +4009,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="62" />
+      <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -4064,12 +4064,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="55" />
+      <location filename="../processing/algorithms/importprojects.py" line="56" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="56" />
+      <location filename="../processing/algorithms/importprojects.py" line="57" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4558,7 +4558,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="122" />
+      <location filename="../processing/algorithms/importprojects.py" line="125" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -4698,12 +4698,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="213" />
+      <location filename="../processing/params.py" line="205" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="58" />
+      <location filename="../processing/algorithms/importprojects.py" line="59" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -4773,7 +4773,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="85" />
+      <location filename="../processing/algorithms/importprojects.py" line="92" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -4808,7 +4808,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="182" />
+      <location filename="../processing/algorithms/importprojects.py" line="185" />
       <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
@@ -5148,7 +5148,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="71" />
+      <location filename="../processing/algorithms/importprojects.py" line="72" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
@@ -5218,7 +5218,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="232" />
+      <location filename="../processing/algorithms/importprojects.py" line="235" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -6803,7 +6803,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="155" />
+      <location filename="../processing/algorithms/importprojects.py" line="158" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>

@@ -94,19 +94,11 @@ class ParameterHelpers(ParameterNames):
         return self.add(QgsProcessingParameterBoolean(name, label, defaultValue=default), help_text)
 
     def add_number(
-        self,
-        name,
-        label,
-        help_text,
-        default,
-        minimum=None,
-        maximum=None,
-        integer=False,
-        optional=False,
+        self, name, label, help_text, default, minimum=None, maximum=None, integer=False
     ):
         number = QgsProcessingParameterNumber
         kind = number.Type.Integer if integer else number.Type.Double
-        param = number(name, label, kind, default, optional)
+        param = number(name, label, kind, default)
         if minimum is not None:
             param.setMinimum(minimum)
         if maximum is not None:

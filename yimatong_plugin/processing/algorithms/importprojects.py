@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
 )
 
 from ...core import importer
@@ -79,14 +80,16 @@ class ImportProjectsAlgorithm(LibraryGroup, YimatongAlgorithm):
             ),
             optional=True,
         )
-        self.add_number(
-            self.HEADER_ROW,
-            tr("Row of the column names (0: found automatically)"),
+        self.add(
+            QgsProcessingParameterNumber(
+                self.HEADER_ROW,
+                tr("Row of the column names (0: found automatically)"),
+                type=QgsProcessingParameterNumber.Integer,
+                minValue=0,
+                defaultValue=0,
+                optional=True,
+            ),
             tr("The spreadsheet row holding the column names, as Excel numbers it."),
-            default=0,
-            minimum=0,
-            integer=True,
-            optional=True,
         )
         self.add_string(
             self.DEFAULTS,
