@@ -154,7 +154,7 @@
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="177" />
+      <location filename="../processing/params.py" line="179" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>API 密钥</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="191" />
+      <location filename="../processing/base.py" line="193" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
@@ -631,7 +631,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积按 {crs} 平面计算</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="196" />
+      <location filename="../processing/base.py" line="198" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -876,7 +876,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="242" />
+      <location filename="../processing/params.py" line="244" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -1091,7 +1091,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="63" />
+      <location filename="../processing/base.py" line="65" />
       <source>Column</source>
       <translation>列</translation>
     </message>
@@ -1236,7 +1236,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层（图层名即管控线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="42" />
       <source>Control line / zoning</source>
       <translation>控制线/规划分区</translation>
     </message>
@@ -1431,12 +1431,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>天数计算区间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="60" />
+      <location filename="../processing/base.py" line="62" />
       <source>Days counted to</source>
       <translation>天数计至</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="57" />
+      <location filename="../processing/base.py" line="59" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
@@ -1516,7 +1516,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明，例如 2023 批复版</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="48" />
+      <location filename="../processing/base.py" line="50" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
@@ -1897,7 +1897,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="36" />
+      <location filename="../processing/base.py" line="38" />
       <source>Geometry repaired</source>
       <translation>图形已修复</translation>
     </message>
@@ -1942,7 +1942,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="38" />
+      <location filename="../processing/base.py" line="40" />
       <source>Grounds</source>
       <translation>判定理由</translation>
     </message>
@@ -2084,7 +2084,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="46" />
+      <location filename="../processing/base.py" line="48" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
@@ -2139,7 +2139,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="45" />
+      <location filename="../processing/base.py" line="47" />
       <source>Kind (control or zoning)</source>
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
@@ -2199,12 +2199,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="217" />
+      <location filename="../processing/base.py" line="219" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="221" />
+      <location filename="../processing/base.py" line="223" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
@@ -2224,7 +2224,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="213" />
+      <location filename="../processing/base.py" line="215" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -2299,7 +2299,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="64" />
+      <location filename="../processing/base.py" line="66" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -2879,7 +2879,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="50" />
+      <location filename="../processing/base.py" line="52" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
@@ -2889,12 +2889,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="44" />
+      <location filename="../processing/base.py" line="46" />
       <source>Outside (m²)</source>
       <translation>线外面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="44" />
       <source>Overlap (m²)</source>
       <translation>叠加面积（平方米）</translation>
     </message>
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="227" />
+      <location filename="../processing/params.py" line="229" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -3150,7 +3150,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="43" />
       <source>Planned use code</source>
       <translation>规划用途代码</translation>
     </message>
@@ -3250,7 +3250,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>正在将统计简报输出为 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="47" />
+      <location filename="../processing/base.py" line="49" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
@@ -3594,12 +3594,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>已拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="59" />
+      <location filename="../processing/base.py" line="61" />
       <source>Reference date</source>
       <translation>基准日</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="58" />
+      <location filename="../processing/base.py" line="60" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
     </message>
@@ -3774,7 +3774,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="62" />
+      <location filename="../processing/base.py" line="64" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -3809,7 +3809,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="56" />
+      <location filename="../processing/base.py" line="58" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
     </message>
@@ -3994,7 +3994,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="45" />
       <source>Share of the parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -4698,7 +4698,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="205" />
+      <location filename="../processing/params.py" line="207" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
@@ -5098,7 +5098,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="49" />
+      <location filename="../processing/base.py" line="51" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -6838,7 +6838,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="91" />
+      <location filename="../processing/base.py" line="93" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
@@ -7130,7 +7130,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="209" />
+      <location filename="../processing/base.py" line="211" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>

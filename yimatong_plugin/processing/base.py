@@ -2,9 +2,11 @@
 
 It fixes the group, ``createInstance``, the icon and translation, and requires a
 ``shortHelpString``: subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP_ID``/``GROUP_NAME`` and
-``HELP`` (English source strings; translated through ``tr``). The shared parameters, checks
-and output tables (``add_library_parameter``, ``open_library_parameter``, ``table_sink`` …)
-are in processing/params.py.
+``HELP`` (English source strings; translated through ``tr``), and declare their parameters
+in ``add_parameters(tr)``; :class:`LibraryAlgorithm` is the base of the algorithms on a
+project library (LIBRARY first, checked first). The shared parameters, checks and output
+tables (``add_library_parameter``, ``open_library_parameter``, ``table_sink`` …) are in
+processing/params.py, the parameter names in processing/names.py.
 """
 
 from __future__ import annotations

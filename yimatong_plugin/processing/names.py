@@ -5,7 +5,7 @@ algorithm by them (tests/data/algorithm_facts.json records which algorithm has w
 tests/qgis/test_algorithm_interface.py holds them to it). Listed once here, a name means one
 thing in every algorithm that has it (LIBRARY, INPUT, OUTPUT, AREA_CRS, AS_OF …), and renaming
 one is a visible change of this file. Every algorithm inherits them through
-:class:`~.base.YimatongAlgorithm` (``self.INPUT`` …); an algorithm's ``initAlgorithm`` says
+:class:`~.base.YimatongAlgorithm` (``self.INPUT`` …); an algorithm's ``add_parameters`` says
 which ones it asks for.
 """
 

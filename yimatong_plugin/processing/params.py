@@ -1,9 +1,11 @@
 """Parameters, checks and outputs every Yimatong algorithm shares, so that an algorithm's
-``initAlgorithm`` reads as the list of what it asks for and its ``processAlgorithm`` as what
-it does. :class:`~.base.YimatongAlgorithm` inherits all of this.
+``add_parameters`` reads as the list of what it asks for and its ``processAlgorithm`` as what
+it does. :class:`~.base.YimatongAlgorithm` inherits all of this, and the parameter names
+(processing/names.py).
 
 - ``add_*``: declare a parameter with its help text in one call (labels and help are English
-  source strings: pass them through ``self.tr`` at the call site, literal strings only).
+  source strings: pass them through ``tr`` at the call site, literal strings only);
+  ``add_counts`` the number outputs.
   ``add_library_parameter`` is the project library (default: the library of the settings).
 - ``check_library_parameter`` / ``check_with_library`` / ``check_project_code``:
   ``(ok, message)`` for ``checkParameterValues``.
