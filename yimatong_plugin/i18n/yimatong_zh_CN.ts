@@ -109,7 +109,7 @@
       <translation>，已归档</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="188" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="168" />
       <source>, now the current set</source>
       <translation>，现为现行版本</translation>
     </message>
@@ -119,7 +119,7 @@
       <translation>1 公顷 = 10,000 m²；1 亩 = 666.67 m²；公顷保留四位小数，m² 与亩保留两位小数</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="160" />
+      <location filename="../processing/compliance_support.py" line="159" />
       <source>2023 用地用海</source>
       <translation>2023 用地用海分类</translation>
     </message>
@@ -129,12 +129,12 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="64" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="53" />
       <source>28-digit code of the project the parcels are attached to; empty: no attach.</source>
       <translation>挂接地块的项目 28 位代码；留空则不挂接。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="66" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="51" />
       <source>28-digit code of the project whose live parcels are written (or use INPUT).</source>
       <translation>要写出其现行地块的项目 28 位代码（或使用 INPUT）。</translation>
     </message>
@@ -144,32 +144,32 @@
       <translation>28 位项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
       <source>3 = millimetres (精度=0.001).</source>
       <translation>3 = 毫米（精度=0.001）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="92" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="77" />
       <source>3-degree zone (0 = automatic)</source>
       <translation>3 度带带号（0 = 自动）</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="152" />
+      <location filename="../processing/params.py" line="179" />
       <source>A GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection (credentials from its authentication configuration).</source>
       <translation>GeoPackage 路径、PostgreSQL 连接字符串/服务名，或 QGIS 中已保存的 PostgreSQL 连接名称（凭据取自其认证配置）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="110" />
+      <location filename="../processing/algorithms/importprojects.py" line="97" />
       <source>A JSON object {"field": "value"}, e.g. {"year": "2024", "approval_type": "05"}, used where the file gives no value. Empty: the defaults remembered for this source.</source>
       <translation>JSON 对象 {"字段": "值"}，例如 {"year": "2024", "approval_type": "05"}，用于文件未给出值之处。留空：使用该来源记住的默认值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="90" />
+      <location filename="../processing/algorithms/importprojects.py" line="77" />
       <source>A JSON object {"source column": "library field"}. Empty: the mapping remembered for this source, or a guess from the headers.</source>
       <translation>JSON 对象 {"源列名": "库字段"}。留空：使用该来源记住的映射，或根据表头自动猜测。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="67" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="57" />
       <source>A PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection (tables found through its search_path), a GeoPackage/SQLite file, or a folder of CSV exports named after the tables.</source>
       <translation>PostgreSQL 连接字符串或 QGIS 中已保存的 PostgreSQL 连接名（按其 search_path 查找表）、GeoPackage/SQLite 文件，或以表名命名的 CSV 导出文件所在文件夹。</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>Shapefile、GeoPackage、DXF 或勘测定界坐标文件（坐标 TXT）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="31" />
+      <location filename="../processing/algorithms/importcatalog.py" line="26" />
       <source>A Yimatong catalog file (JSON).</source>
       <translation>一码通图层目录文件（JSON）。</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>项目库中已发布的管控线版本（yimatong:publishcontrolset），可替代 CONTROL_LAYERS：使用其图层、规则、批复文号及已存储的预处理结果。为空且未给 CONTROL_LAYERS 而给了项目库时：使用项目库的现行版本（如有）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="85" />
+      <location filename="../processing/algorithms/siteselection.py" line="67" />
       <source>A county-level division code of the code lists whose boundary is bundled with the plugin (the districts and counties of Changde).</source>
       <translation>代码表中的县级行政区划代码，其边界随插件提供（常德市各区县）。</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>一个地块只能由一个要素替换；当前选中了 {n} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="79" />
+      <location filename="../processing/algorithms/statistics.py" line="53" />
       <source>A polygon layer of the towns: each current parcel is cut by the towns and the area of each piece counted in its town.</source>
       <translation>乡镇界线面图层：每个现状地块按乡镇界线切分，各部分面积计入所在乡镇。</translation>
     </message>
@@ -239,12 +239,12 @@
       <translation>乡镇界线面图层：分乡镇统计时用它切分地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="76" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="60" />
       <source>A polygon layer to write instead of a project's library parcels.</source>
       <translation>写出该面图层，而不是项目库中某项目的地块。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="65" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="56" />
       <source>A project code has 28 digits: {code}</source>
       <translation>项目代码应为 28 位数字：{code}</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>请求体</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="125" />
+      <location filename="../processing/algorithms/importprojects.py" line="112" />
       <source>A table with one line per problem: row, column, field, problem.</source>
       <translation>每个问题一行的表：行号、列名、字段、问题。</translation>
     </message>
@@ -274,12 +274,12 @@
       <translation>API 密钥</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="184" />
+      <location filename="../processing/base.py" line="193" />
       <source>AREA_CRS {crs} is geographic: choose a projected CRS for areas</source>
       <translation>AREA_CRS {crs} 为地理坐标系：请选择投影坐标系计算面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="89" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="66" />
       <source>AS_OF is not a date: {value}</source>
       <translation>截至日期不是有效日期：{value}</translation>
     </message>
@@ -319,7 +319,7 @@
       <translation>添加到地图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="41" />
+      <location filename="../processing/algorithms/importcatalog.py" line="36" />
       <source>Added</source>
       <translation>添加时间</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>前缀 {prefix} 的流水号 000001–999999 已全部用完，不能再在该前缀下赋码（请改用其他年度或类型）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="67" />
+      <location filename="../processing/algorithms/statistics.py" line="44" />
       <source>All sources</source>
       <translation>全部来源</translation>
     </message>
@@ -461,7 +461,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>可用地 = 搜索范围 − 须避让的管控线 ∩ 须位于其内的管控线 ∩ 按合规性审查相符性表与项目用途相符（合规）的规划分区 − 排除用地。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="376" />
+      <location filename="../processing/algorithms/siteselection.py" line="351" />
       <source>Allowed land {allowed} m²; {opened} m² at least {width} m wide; {small} m² in pieces below {minimum} m²; {cut} m² lost at grid cuts</source>
       <translation>可用地 {allowed} m²；其中宽度不小于 {width} m 的 {opened} m²；小于 {minimum} m² 的碎块 {small} m²；网格切分损失 {cut} m²</translation>
     </message>
@@ -606,12 +606,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积计算</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="86" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="74" />
       <source>Area mismatches</source>
       <translation>面积不符数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="96" />
+      <location filename="../processing/algorithms/checkparcels.py" line="76" />
       <source>Area tolerance (%)</source>
       <translation>面积容差（%）</translation>
     </message>
@@ -626,12 +626,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>面积：{area} 平方米</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="242" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="222" />
       <source>Areas are planar in {crs}</source>
       <translation>面积按 {crs} 平面计算</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="189" />
+      <location filename="../processing/base.py" line="198" />
       <source>Areas are planar in {crs} ({name})</source>
       <translation>面积为 {crs}（{name}）下的平面面积</translation>
     </message>
@@ -646,17 +646,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="45" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="39" />
       <source>As of (empty: today)</source>
       <translation>截至日期（空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="305" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="261" />
       <source>As of {date}: {n} findings ({detail}).</source>
       <translation>截至 {date}：{n} 条异常（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="206" />
+      <location filename="../processing/algorithms/statistics.py" line="171" />
       <source>As of {date}: {n} projects.</source>
       <translation>截至 {date}：共 {n} 个项目。</translation>
     </message>
@@ -686,12 +686,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>挂接地块…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="63" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="52" />
       <source>Attach to project code</source>
       <translation>挂接到项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="166" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="155" />
       <source>Attached {n} parcels to {code}.</source>
       <translation>已将 {n} 个地块挂接到 {code}。</translation>
     </message>
@@ -701,7 +701,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审计记录</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="146" />
+      <location filename="../processing/compliance_support.py" line="145" />
       <source>Automatic (from the layer's codes)</source>
       <translation>自动（根据图层的全部编码判断）</translation>
     </message>
@@ -731,12 +731,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>界址点数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="119" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="102" />
       <source>By default a review with duplicate or empty parcel ids is refused (the report must have one section per parcel); with this option such ids get the feature id appended, e.g. 'A (feature 7)', and the log lists them.</source>
       <translation>默认情况下，地块编号重复或为空时拒绝审查（报告必须每个地块一节）；勾选此项后，这些编号后面加上要素号，例如“A（要素 7）”，并在日志中列出。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="93" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="78" />
       <source>CGCS2000 3-degree Gauss-Kruger zone 25-45; 0: from the parcels' longitude.</source>
       <translation>CGCS2000 3 度高斯-克吕格投影带 25–45；0：按地块经度确定。</translation>
     </message>
@@ -761,32 +761,32 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>CONTROL_SET：请给出存放该版本的项目库（LIBRARY）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="117" />
+      <location filename="../processing/algorithms/checkparcels.py" line="98" />
       <source>CRS for areas</source>
       <translation>面积计算坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="166" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="147" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)</source>
       <translation>面积计算坐标系（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="174" />
+      <location filename="../processing/algorithms/siteselection.py" line="154" />
       <source>CRS for areas (default: CGCS2000 3-degree GK zone of the search area)</source>
       <translation>面积计算坐标系（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="127" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="112" />
       <source>CRS of the coordinates</source>
       <translation>坐标所用坐标系</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="113" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="97" />
       <source>CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)</source>
       <translation>管控线版本的坐标系（默认：第一个图层所在的 CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="76" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="66" />
       <source>CSV with the columns kind,key,value: item rules (text of the item name or the item code → library stage, or - for status only) tried before the default mapping, and status rules (a local status number → the national BLZT).</source>
       <translation>含 kind、key、value 三列的 CSV：item 规则（审批事项名称中的文字或事项编码 → 项目库阶段，填 - 表示只更新状态），先于默认对照表匹配；status 规则（本地办理状态编号 → 国家标准 BLZT）。</translation>
     </message>
@@ -811,12 +811,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="181" />
+      <location filename="../processing/algorithms/siteselection.py" line="160" />
       <source>Candidate polygons with rank, score, area, compactness, criteria, reasons.</source>
       <translation>候选地块，含排名、得分、面积、紧凑度、各评价因子及理由。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="180" />
+      <location filename="../processing/algorithms/siteselection.py" line="159" />
       <source>Candidate sites</source>
       <translation>候选选址</translation>
     </message>
@@ -831,12 +831,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>候选地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="99" />
+      <location filename="../processing/algorithms/siteselection.py" line="81" />
       <source>Candidates have at least this area.</source>
       <translation>候选地块面积不小于此值。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="129" />
+      <location filename="../processing/algorithms/siteselection.py" line="111" />
       <source>Candidates lie on zoning compatible with the project's use.</source>
       <translation>候选地块须位于与项目用途相符的规划用地上。</translation>
     </message>
@@ -876,7 +876,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="217" />
+      <location filename="../processing/params.py" line="244" />
       <source>Cannot open the project library {uri}: {error}</source>
       <translation>无法打开项目库 {uri}：{error}</translation>
     </message>
@@ -896,7 +896,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法连接项目库服务 {url}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="60" />
+      <location filename="../processing/algorithms/importcatalog.py" line="49" />
       <source>Cannot read the catalog file {path}: {error}</source>
       <translation>无法读取目录文件 {path}：{error}</translation>
     </message>
@@ -911,7 +911,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="101" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="90" />
       <source>Cannot read {path}: {error}</source>
       <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -926,7 +926,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法写入图片 {path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="31" />
+      <location filename="../processing/algorithms/importcatalog.py" line="26" />
       <source>Catalog file</source>
       <translation>目录文件</translation>
     </message>
@@ -946,7 +946,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>目录图层：{title}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="77" />
+      <location filename="../processing/algorithms/importcatalog.py" line="66" />
       <source>Catalog: {added} added, {updated} updated, {unchanged} unchanged</source>
       <translation>目录：新增 {added} 项，更新 {updated} 项，未变 {unchanged} 项</translation>
     </message>
@@ -971,7 +971,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>检查</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="36" />
+      <location filename="../processing/algorithms/checkparcels.py" line="32" />
       <source>Check parcel geometries</source>
       <translation>地块几何质量检查</translation>
     </message>
@@ -991,7 +991,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>审核人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="205" />
+      <location filename="../processing/algorithms/importprojects.py" line="193" />
       <source>Checking rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -1001,7 +1001,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在检查数据源…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="37" />
+      <location filename="../processing/algorithms/checkparcels.py" line="33" />
       <source>Checks the geometry quality of a parcel layer and writes one row per problem: empty/NULL geometry, invalid geometry (with the reason), repeated consecutive vertices, slivers (area below SLIVER_M2 or thinness 4πA/P² below THINNESS), parts of a multipolygon overlapping each other, parcels overlapping each other (only parcels of the same stage when STAGE_FIELD is given), and a drawn area differing from DECLARED_AREA_FIELD by more than AREA_TOLERANCE percent. Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels).</source>
       <translation>检查地块图层的几何质量，每个问题输出一行：几何为空/NULL、几何无效（附原因）、连续重复节点、碎片（面积小于 SLIVER_M2 或狭长度 4πA/P² 小于 THINNESS）、多部件面的部件相互重叠、地块之间相互重叠（给定 STAGE_FIELD 时只检查同一阶段的地块）、绘制面积与 DECLARED_AREA_FIELD 的差异超过 AREA_TOLERANCE 百分比。面积为 AREA_CRS 下的平面面积（默认：地块所在的 CGCS2000 3 度高斯-克吕格投影带）。</translation>
     </message>
@@ -1011,7 +1011,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="141" />
+      <location filename="../processing/algorithms/importprojects.py" line="129" />
       <source>Choose a project library.</source>
       <translation>请选择项目库。</translation>
     </message>
@@ -1021,7 +1021,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>请选择前置库数据源（数据库或 CSV 文件夹）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="138" />
+      <location filename="../processing/algorithms/statistics.py" line="103" />
       <source>Choose the town field (TOWN_FIELD) of the town layer.</source>
       <translation>请选择乡镇图层的乡镇字段（TOWN_FIELD）。</translation>
     </message>
@@ -1031,7 +1031,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="144" />
+      <location filename="../processing/compliance_support.py" line="143" />
       <source>Classification of the zoning codes</source>
       <translation>规划分区编码的分类标准</translation>
     </message>
@@ -1091,12 +1091,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编码</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="63" />
+      <location filename="../processing/base.py" line="65" />
       <source>Column</source>
       <translation>列</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="89" />
+      <location filename="../processing/algorithms/importprojects.py" line="76" />
       <source>Column mapping (JSON or .json file)</source>
       <translation>列映射（JSON 文本或 .json 文件）</translation>
     </message>
@@ -1111,7 +1111,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>列名所在行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="193" />
+      <location filename="../processing/algorithms/importprojects.py" line="181" />
       <source>Column names read from row {row}.</source>
       <translation>列名取自第 {row} 行。</translation>
     </message>
@@ -1131,12 +1131,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>紧凑度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="87" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="77" />
       <source>Compared with the handling time BLSJ; empty: every record.</source>
       <translation>与办理时间 BLSJ 比较；留空：全部记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="56" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="52" />
       <source>Compliance review</source>
       <translation>合规性审查</translation>
     </message>
@@ -1176,7 +1176,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层“{layer}”：预处理用时 {seconds:.1f} 秒（修复、分块、重叠标记），已按数据版本 {sha} 存入项目库</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="280" />
+      <location filename="../processing/algorithms/siteselection.py" line="254" />
       <source>Control layer '{layer}': rule not recognised from its name, using 'avoid' (set CONTROL_RULES to change)</source>
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”（avoid）处理（可通过 CONTROL_RULES 修改）</translation>
     </message>
@@ -1186,7 +1186,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线图层“{layer}”：无法从名称识别规则，按“避让”处理（可在“控制规则覆盖”中修改）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="324" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="302" />
       <source>Control layer '{layer}': rule {rule}</source>
       <translation>控制线图层“{layer}”：规则 {rule}</translation>
     </message>
@@ -1231,12 +1231,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控图层名称“{name}”重复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="72" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="58" />
       <source>Control layers (the layer name is the line's name)</source>
       <translation>管控图层（图层名即管控线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="40" />
+      <location filename="../processing/base.py" line="42" />
       <source>Control line / zoning</source>
       <translation>控制线/规划分区</translation>
     </message>
@@ -1246,17 +1246,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>控制线</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="200" />
+      <location filename="../processing/compliance_support.py" line="195" />
       <source>Control lines (one polygon layer each; the layer name is the line's name)</source>
       <translation>控制线（每条一个面图层；图层名即控制线名称）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="80" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="66" />
       <source>Control rules override, e.g. 城镇开发边界=inside;洪涝风险控制线=avoid</source>
       <translation>控制规则覆盖，例如 城镇开发边界=inside;洪涝风险控制线=avoid</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="218" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
       <source>Control rules: cannot read '{item}' (write name=avoid or name=inside, separated by ;)</source>
       <translation>控制规则覆盖：无法识别“{item}”（请写 名称=避让 或 名称=在内，以 ; 分隔）</translation>
     </message>
@@ -1286,22 +1286,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>管控线版本 {set} 以 {crs} 存储和预处理：请将 AREA_CRS 留空或选择 {crs}（当前为 {chosen}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="185" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="165" />
       <source>Control set {set} published ({key}){current}</source>
       <translation>管控线版本 {set} 已发布（{key}）{current}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="122" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="107" />
       <source>Coordinate file</source>
       <translation>坐标文件</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="124" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="109" />
       <source>Coordinate file (*.txt)</source>
       <translation>坐标文件 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="58" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="47" />
       <source>Coordinate file (坐标 TXT)</source>
       <translation>坐标文件（坐标 TXT）</translation>
     </message>
@@ -1326,7 +1326,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>已更正：{fields}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="126" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="115" />
       <source>Could not create the output layers</source>
       <translation>无法创建输出图层</translation>
     </message>
@@ -1341,7 +1341,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>按申报面积计的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="172" />
+      <location filename="../processing/algorithms/statistics.py" line="137" />
       <source>Counting (GROUP BY in the library)…</source>
       <translation>正在统计（在项目库中分组汇总）…</translation>
     </message>
@@ -1356,17 +1356,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>正在统计…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="167" />
+      <location filename="../processing/algorithms/siteselection.py" line="149" />
       <source>Criteria direction and weight, e.g. 道路=near:2;自然保护地=far:1</source>
       <translation>评价因子方向与权重，如 道路=near:2;自然保护地=far:1</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="324" />
+      <location filename="../processing/algorithms/siteselection.py" line="298" />
       <source>Criteria layer '{layer}' has no features</source>
       <translation>评价因子图层“{layer}”没有要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="159" />
+      <location filename="../processing/algorithms/siteselection.py" line="141" />
       <source>Criteria layers (distance to their nearest feature)</source>
       <translation>评价因子图层（到最近要素的距离）</translation>
     </message>
@@ -1391,12 +1391,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>评价因子“{name}”：权重须为正数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="329" />
+      <location filename="../processing/algorithms/siteselection.py" line="303" />
       <source>Criterion '{name}': {direction} is better, weight {weight}</source>
       <translation>评价因子“{name}”：{direction}（near 越近越好，far 越远越好），权重 {weight}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="176" />
+      <location filename="../processing/algorithms/statistics.py" line="141" />
       <source>Cutting the parcels by the towns…</source>
       <translation>正在按乡镇界线切分地块…</translation>
     </message>
@@ -1416,12 +1416,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="159" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="125" />
       <source>Days after the agreed completion before 逾期竣工 is reported.</source>
       <translation>约定竣工日期后经过多少天才报告逾期竣工。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="152" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="118" />
       <source>Days after the agreed start before 供而未用 / 逾期开工 are reported.</source>
       <translation>约定开工日期后经过多少天才报告供而未用 / 逾期开工。</translation>
     </message>
@@ -1431,17 +1431,17 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>天数计算区间</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="60" />
+      <location filename="../processing/base.py" line="62" />
       <source>Days counted to</source>
       <translation>天数计至</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="57" />
+      <location filename="../processing/base.py" line="59" />
       <source>Days since the reference date</source>
       <translation>距基准日天数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="107" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="92" />
       <source>Decimals of the coordinates</source>
       <translation>坐标小数位数</translation>
     </message>
@@ -1481,7 +1481,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>申报面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="80" />
+      <location filename="../processing/algorithms/checkparcels.py" line="59" />
       <source>Declared area field</source>
       <translation>申报面积字段</translation>
     </message>
@@ -1501,7 +1501,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>文件未给出的代码段的默认值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="109" />
+      <location filename="../processing/algorithms/importprojects.py" line="96" />
       <source>Defaults for missing code segments (JSON)</source>
       <translation>缺少的代码段的默认值（JSON）</translation>
     </message>
@@ -1511,12 +1511,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>说明</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="105" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="91" />
       <source>Description, e.g. 2023 批复版</source>
       <translation>说明，例如 2023 批复版</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="48" />
+      <location filename="../processing/base.py" line="50" />
       <source>Detail</source>
       <translation>详情</translation>
     </message>
@@ -1536,7 +1536,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>行政区</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="60" />
+      <location filename="../processing/algorithms/statistics.py" line="42" />
       <source>Division (6-digit code or name; empty: all)</source>
       <translation>行政区（6 位代码或名称；留空：全部）</translation>
     </message>
@@ -1571,7 +1571,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>双击打开 {n} 个成果文件：</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="196" />
+      <location filename="../processing/algorithms/statistics.py" line="161" />
       <source>Drawing the charts…</source>
       <translation>正在绘制图表…</translation>
     </message>
@@ -1586,22 +1586,22 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>试运行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="119" />
+      <location filename="../processing/algorithms/importprojects.py" line="106" />
       <source>Dry run (check only, write nothing)</source>
       <translation>试运行（只检查，不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="89" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="79" />
       <source>Dry run (write nothing)</source>
       <translation>试运行（不写入）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="217" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="202" />
       <source>Dry run, nothing written: {detail}.</source>
       <translation>试运行，未写入：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="236" />
+      <location filename="../processing/algorithms/importprojects.py" line="224" />
       <source>Dry run: {rows} rows ready, {n} problems; nothing was written.</source>
       <translation>试运行：{rows} 行可导入，{n} 个问题；未写入任何数据。</translation>
     </message>
@@ -1626,7 +1626,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>编辑图层信息…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="90" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="76" />
       <source>Effective date (YYYY-MM-DD)</source>
       <translation>生效日期（YYYY-MM-DD）</translation>
     </message>
@@ -1671,7 +1671,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>累计执行率</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="35" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="33" />
       <source>Export a coordinate file (坐标 TXT)</source>
       <translation>导出坐标文件（坐标 TXT）</translation>
     </message>
@@ -1716,42 +1716,42 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 date（日期）必须填写（或在 approval.pfrq 中给出批复日期）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="69" />
+      <location filename="../processing/algorithms/checkparcels.py" line="48" />
       <source>Field identifying each parcel in the output; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="113" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="96" />
       <source>Field identifying each parcel in the outputs; default the feature id.</source>
       <translation>在输出中标识每个地块的字段；默认为要素 ID。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="72" />
       <source>Field of INPUT written as 地块名称.</source>
       <translation>INPUT 中写作地块名称的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="81" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="66" />
       <source>Field of INPUT written as 地块编号; default the feature id.</source>
       <translation>INPUT 中写作地块编号的字段；默认为要素编号。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="130" />
+      <location filename="../processing/algorithms/siteselection.py" line="112" />
       <source>Field of ZONING holding the 用地用海 code.</source>
       <translation>规划分区图层中存放用地用海代码的字段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="137" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="120" />
       <source>Field of the planning zoning layer holding the 用地用海 code (level 1, 2 or 3, or a 三调 working code).</source>
       <translation>规划分区图层中存放用地用海代码的字段（一级、二级或三级代码，或三调工作分类代码）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="157" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="140" />
       <source>Field of the project parcels holding the project code, copied to the outputs and the report.</source>
       <translation>项目地块中存放项目代码的字段，将复制到输出和报告中。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="151" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="134" />
       <source>Field of the project parcels holding the project's land-use code.</source>
       <translation>项目地块中存放项目用地用途代码的字段。</translation>
     </message>
@@ -1766,7 +1766,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>字段 unit_number：第 {start}–{end} 位应为{part}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="81" />
+      <location filename="../processing/algorithms/checkparcels.py" line="60" />
       <source>Field with the declared (surveyed) area to compare with the drawn area.</source>
       <translation>存放申报（实测）面积的字段，用于与绘制面积比较。</translation>
     </message>
@@ -1796,7 +1796,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>筛选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="183" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="139" />
       <source>Findings</source>
       <translation>异常数</translation>
     </message>
@@ -1806,12 +1806,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>异常判定截至</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="41" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="34" />
       <source>Findings as of (YYYY-MM-DD, empty: today)</source>
       <translation>异常判定截至（YYYY-MM-DD，空：今天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="36" />
+      <location filename="../processing/algorithms/siteselection.py" line="33" />
       <source>Finds candidate sites for a project of a given land use and size: the land of the search area that complies with every control line and the zoning, in pieces of at least MIN_AREA_M2 and no narrower than MIN_WIDTH_M, ranked by the criteria.
 
 Allowed land = search area − avoid lines ∩ inside lines ∩ zoning whose use is compatible (合规) with LAND_USE by the compliance review's table − EXCLUDE. The rules are those of the compliance review (recognised from the layer names, CONTROL_RULES overrides). Zoning that needs an argument (留白, 其他土地, unknown codes) is not offered.
@@ -1832,7 +1832,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
 面积在 AREA_CRS 中按平面计算（默认：搜索范围所在的 CGCS2000 3 度带高斯-克吕格投影）。每个候选地块在同样的图层下通过合规性审查，结论为“合规”（在碎片容差内）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="99" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="74" />
       <source>Finds, across the project library, the land whose life has gone wrong as of a date: 批而未供 (an approved conversion batch not fully supplied after the threshold years, with its supplied ratio), 供而未用 (supplied, not started by the agreed start date), 闲置土地 (idle land: not started one full year after the agreed start — idle-land fee stage — or two full years — repossession stage; or started, less than 1/3 of the area developed or less than 25 % invested, and stopped for a full year; a later supervision record with status 复工 ends it), 逾期开工 (started late) and 逾期竣工 (completion overdue). One full year ends on the anniversary date; 29 February counts to 1 March. A project not yet started is reported once, under the most advanced rule it meets. Archived projects get no finding and are left out of a batch's ratio (the finding names them). Output: one row per finding with the current parcels of the project(s), and code, rule, severity, since (the date the rule was first met), days and what they count (from reference_date, the agreed start, agreed completion, batch approval or stop date named in reference, to days_until) and evidence (the events and dates that make it so).</source>
       <translation>在整个项目库中找出截至某日全生命周期出现异常的土地：批而未供（农转用/征收批次批准后超过阈值年限仍未全部供应，给出供地率）、供而未用（已供地，约定开工日期前未开工）、闲置土地（超过约定开工日期满一年未开工——征缴土地闲置费阶段，满两年——无偿收回阶段；或已开工但开发面积不足总面积1/3或投资额不足25%，且停止开发满一年；其后状态为“复工”的批后监管记录即终止该情形）、逾期开工（晚于约定日期开工）和逾期竣工（竣工逾期）。“满一年”以周年对应日为准；2月29日顺延至3月1日。尚未开工的项目只按其满足的最严重一条规则报告一次。已归档项目不产生异常，也不计入批次供地率（异常依据中列出）。输出：每条异常一行，几何为相关项目的现行地块，字段含项目代码、规则、严重程度、起始日期（首次满足规则的日期）、天数及其计算区间（自基准日 reference_date——约定开工、约定竣工、批次批准或停止开发日期，类型见 reference——至 days_until）和依据（构成异常的事件和日期）。</translation>
     </message>
@@ -1842,7 +1842,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>首行值</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="106" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="92" />
       <source>Free text shown with the set.</source>
       <translation>随版本显示的说明文字。</translation>
     </message>
@@ -1852,12 +1852,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>从所选地块获取</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="138" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="104" />
       <source>Full years without start after the agreed start: idle-land fee stage.</source>
       <translation>超过约定开工日期未开工满此年数：征缴土地闲置费阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="145" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="111" />
       <source>Full years without start after the agreed start: repossession stage.</source>
       <translation>超过约定开工日期未开工满此年数：无偿收回阶段。</translation>
     </message>
@@ -1897,7 +1897,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图形</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="36" />
+      <location filename="../processing/base.py" line="38" />
       <source>Geometry repaired</source>
       <translation>图形已修复</translation>
     </message>
@@ -1907,32 +1907,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>请给出 CONTROL_LAYERS 或 CONTROL_SET 之一，不能同时给出</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="146" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="126" />
       <source>Give at least one control layer</source>
       <translation>请至少给出一个管控图层</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="238" />
+      <location filename="../processing/compliance_support.py" line="263" />
       <source>Give at least one control layer or a zoning layer</source>
       <translation>请至少指定一个控制线图层或规划分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="133" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="118" />
       <source>Give either PROJECT_CODE (library parcels) or INPUT (a layer).</source>
       <translation>请给出 PROJECT_CODE（项目库地块）或 INPUT（图层）二者之一。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="226" />
+      <location filename="../processing/algorithms/siteselection.py" line="205" />
       <source>Give the search area either as a layer or as a division code</source>
       <translation>请以图层或行政区划代码二者之一给出搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="158" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="124" />
       <source>Grace after the agreed completion (days)</source>
       <translation>约定竣工后的宽限期（天）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="151" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="117" />
       <source>Grace after the agreed start (days)</source>
       <translation>约定开工后的宽限期（天）</translation>
     </message>
@@ -1942,7 +1942,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>宽限期不能为负数。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="38" />
+      <location filename="../processing/base.py" line="40" />
       <source>Grounds</source>
       <translation>判定理由</translation>
     </message>
@@ -1957,17 +1957,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="204" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="184" />
       <source>HTML files (*.html)</source>
       <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="190" />
+      <location filename="../processing/algorithms/siteselection.py" line="169" />
       <source>HTML files (*.html);;PDF files (*.pdf)</source>
       <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="203" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="183" />
       <source>HTML report in Chinese; a PDF is written beside it.</source>
       <translation>中文 HTML 报告；同目录下另存一份 PDF。</translation>
     </message>
@@ -1997,12 +1997,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>内环数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="129" />
+      <location filename="../processing/algorithms/checkparcels.py" line="106" />
       <source>INPUT: the parcel layer</source>
       <translation>INPUT：地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="171" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="156" />
       <source>INPUT: the parcels</source>
       <translation>INPUT：地块图层</translation>
     </message>
@@ -2012,7 +2012,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="137" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="103" />
       <source>Idle-land fee stage after (full years)</source>
       <translation>征缴闲置费阶段（满年数）</translation>
     </message>
@@ -2032,7 +2032,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="31" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="28" />
       <source>Import a coordinate file (坐标 TXT)</source>
       <translation>导入坐标文件（坐标 TXT）</translation>
     </message>
@@ -2047,12 +2047,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入目录（JSON）…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="37" />
+      <location filename="../processing/algorithms/importprojects.py" line="36" />
       <source>Import projects from a spreadsheet</source>
       <translation>从表格导入项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="242" />
+      <location filename="../processing/algorithms/importprojects.py" line="230" />
       <source>Import refused: {n} problems, nothing was written. First problems:
 {problems}</source>
       <translation>导入被拒绝：共 {n} 个问题，未写入任何数据。前几个问题：
@@ -2064,17 +2064,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入一张图目录</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="128" />
+      <location filename="../processing/algorithms/importprojects.py" line="116" />
       <source>Imported projects</source>
       <translation>已导入项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="261" />
+      <location filename="../processing/algorithms/importprojects.py" line="249" />
       <source>Imported {n} projects into {uri}.</source>
       <translation>已将 {n} 个项目导入 {uri}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="38" />
+      <location filename="../processing/algorithms/importprojects.py" line="37" />
       <source>Imports a project list or an annual plan (reserve or transfer plan) from an Excel (.xlsx) or CSV file (UTF-8 or GBK) into the project library. Columns are mapped to library fields by their Chinese headers (项目名称, 项目代码, 用地单位, 行政区, 年度, 供地方式, 用途, 面积, 约定开工时间 …), by the mapping remembered for the source, or by the MAPPING parameter ({"column": "field"} as JSON text or a .json file). A dry run lists every problem by row and column (missing value, unknown code-list value, duplicate code, bad date) and writes nothing. A real import writes all rows in one transaction, or none when any row has a problem. Rows without a code get one allocated from their segments; segments the file does not give (年度, 批准类型…) can be given as defaults ({"year": "2024", "approval_type": "05"}). The column names are found below a title block (…2024年度…计划, 单位：公顷) unless their row is given; total rows (合计/小计) are left out and cells merged down a column are filled.</source>
       <translation>将项目清单或年度计划（储备计划、出让计划）从 Excel（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码）导入项目库。列按中文表头（项目名称、项目代码、用地单位、行政区、年度、供地方式、用途、面积、约定开工时间……）、该来源记住的映射或 MAPPING 参数（JSON 文本或 .json 文件形式的 {"列名": "字段"}）映射到库字段。试运行按行号和列名列出全部问题（缺少必填值、代码表中不存在的值、重复代码、日期错误），不写入任何数据。正式导入在一个事务中写入全部行；任何一行有问题则一行也不写入。没有代码的行按其各段值分配代码；文件未给出的代码段（年度、批准类型……）可给出默认值（{"year": "2024", "approval_type": "05"}）。列名行在标题区（……2024年度……计划、单位：公顷）之下自动查找，也可指定；合计/小计行不导入，纵向合并的单元格按合并值填充。</translation>
     </message>
@@ -2084,7 +2084,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>导入…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="46" />
+      <location filename="../processing/base.py" line="48" />
       <source>Input feature id</source>
       <translation>输入要素编号</translation>
     </message>
@@ -2094,7 +2094,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>输入图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/about.py" line="38" />
+      <location filename="../processing/algorithms/about.py" line="36" />
       <source>Install the missing packages into the Python QGIS uses: {hint}</source>
       <translation>请将缺少的软件包安装到 QGIS 使用的 Python 中：{hint}</translation>
     </message>
@@ -2139,12 +2139,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="45" />
+      <location filename="../processing/base.py" line="47" />
       <source>Kind (control or zoning)</source>
       <translation>类型（control 控制线 / zoning 规划分区）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="220" />
+      <location filename="../processing/algorithms/siteselection.py" line="199" />
       <source>LAND_USE: '{code}' is not a 用地用海 code (e.g. 1001 工业用地)</source>
       <translation>LAND_USE：“{code}”不是用地用海代码（如 1001 工业用地）</translation>
     </message>
@@ -2159,7 +2159,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="140" />
+      <location filename="../processing/algorithms/siteselection.py" line="122" />
       <source>Land not to offer (e.g. parcels already supplied)</source>
       <translation>不参与选址的用地（如已供应地块）</translation>
     </message>
@@ -2184,7 +2184,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>用地代码“{code}”无法识别：请填写用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="97" />
+      <location filename="../processing/algorithms/checkparcels.py" line="77" />
       <source>Largest accepted difference between drawn and declared area, in percent.</source>
       <translation>绘制面积与申报面积之间允许的最大差异（百分比）。</translation>
     </message>
@@ -2194,17 +2194,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="149" />
+      <location filename="../processing/algorithms/checkparcels.py" line="126" />
       <source>Layer '{layer}' cannot be transformed to {crs}: {error}</source>
       <translation>图层“{layer}”无法转换到 {crs}：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="210" />
+      <location filename="../processing/base.py" line="219" />
       <source>Layer '{layer}' has no CRS: set its CRS and run again</source>
       <translation>图层“{layer}”没有坐标系：请设置其坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="214" />
+      <location filename="../processing/base.py" line="223" />
       <source>Layer '{layer}' has no features</source>
       <translation>图层“{layer}”没有要素</translation>
     </message>
@@ -2224,7 +2224,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”的坐标系为地理坐标系 {crs}，但其坐标不是经纬度：请设置正确的坐标系后重新运行</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="206" />
+      <location filename="../processing/base.py" line="215" />
       <source>Layer '{layer}' is not a polygon layer</source>
       <translation>图层“{layer}”不是面图层</translation>
     </message>
@@ -2234,12 +2234,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”未能正确转换到 {crs}：其地块将位于东经 {got_lon:.4f}° 北纬 {got_lat:.4f}°，而应位于东经 {lon:.4f}° 北纬 {lat:.4f}°；审查已停止（请检查工程的基准面转换设置）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="287" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="265" />
       <source>Layer '{layer}', feature {fid}: empty or NULL geometry</source>
       <translation>图层“{layer}”，要素 {fid}：几何为空或为 NULL</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="367" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="345" />
       <source>Layer '{layer}', feature {fid}: invalid geometry repaired</source>
       <translation>图层“{layer}”，要素 {fid}：无效几何已修复</translation>
     </message>
@@ -2284,7 +2284,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：已跳过 {n} 个无几何的要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="192" />
+      <location filename="../processing/algorithms/checkparcels.py" line="169" />
       <source>Layer '{layer}': {n} problems in {m} parcels</source>
       <translation>图层“{layer}”：{m} 个地块共 {n} 个问题</translation>
     </message>
@@ -2294,12 +2294,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图层“{layer}”：{n} 个{what}（要素 ID {fids}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="163" />
+      <location filename="../processing/algorithms/siteselection.py" line="145" />
       <source>Layers whose distance to a candidate makes it better or worse.</source>
       <translation>与候选地块的距离影响其优劣的图层。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="64" />
+      <location filename="../processing/base.py" line="66" />
       <source>Library field</source>
       <translation>项目库字段</translation>
     </message>
@@ -2359,7 +2359,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>全生命周期异常</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="95" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="72" />
       <source>Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)</source>
       <translation>全生命周期监测（批而未供 / 供而未用 / 闲置土地）</translation>
     </message>
@@ -2379,7 +2379,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="120" />
+      <location filename="../processing/algorithms/importprojects.py" line="107" />
       <source>List the problems without writing anything into the library.</source>
       <translation>只列出问题，不向项目库写入任何数据。</translation>
     </message>
@@ -2419,12 +2419,12 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>MAX_AREA_M2 小于 MIN_AREA_M2</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="118" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="101" />
       <source>Make duplicate or empty parcel ids unique (append the feature id)</source>
       <translation>使重复或为空的地块编号唯一（追加要素号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="120" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="102" />
       <source>Make it the current set</source>
       <translation>设为现行版本</translation>
     </message>
@@ -2449,7 +2449,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>图幅号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="75" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="65" />
       <source>Mapping file (optional)</source>
       <translation>对照表文件（可选）</translation>
     </message>
@@ -2459,7 +2459,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>找不到映射文件：{path}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="181" />
+      <location filename="../processing/algorithms/importprojects.py" line="169" />
       <source>Mapping: {mapping}</source>
       <translation>列映射：{mapping}</translation>
     </message>
@@ -2494,7 +2494,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>最小宽度：形态学开运算（先缓冲 −w/2，再缓冲 +w/2，再与可用地求交）；候选地块内每一点都落在地块内一个直径为 w 的圆内。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/about.py" line="26" />
+      <location filename="../processing/algorithms/about.py" line="24" />
       <source>Missing or broken dependencies</source>
       <translation>缺少或损坏的依赖项</translation>
     </message>
@@ -2519,7 +2519,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="77" />
+      <location filename="../processing/algorithms/importprojects.py" line="64" />
       <source>Name of the worksheet to read from an .xlsx file.</source>
       <translation>要读取的 .xlsx 工作表名称。</translation>
     </message>
@@ -2634,7 +2634,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>未登记地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="116" />
+      <location filename="../processing/algorithms/siteselection.py" line="98" />
       <source>No part of a candidate is narrower than this (morphological opening).</source>
       <translation>候选地块任何部分都不窄于此宽度（形态学开运算）。</translation>
     </message>
@@ -2679,7 +2679,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库中没有代码为 {code} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="151" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="136" />
       <source>No project {code} in the library.</source>
       <translation>项目库中没有项目 {code}。</translation>
     </message>
@@ -2744,17 +2744,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="230" />
+      <location filename="../processing/algorithms/importprojects.py" line="218" />
       <source>Note: {message}</source>
       <translation>提示：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="164" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="153" />
       <source>Nothing was attached to {code}: {error}</source>
       <translation>未向 {code} 挂接任何地块：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="210" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="195" />
       <source>Nothing was written: record {row} ({key}) failed: {error}. The library is as it was.</source>
       <translation>未写入任何内容：第 {row} 条记录（{key}）失败：{error}。项目库保持原样。</translation>
     </message>
@@ -2769,7 +2769,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>已开启：在地图上点击一处，列出该处的项目（再点此按钮关闭）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="180" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="160" />
       <source>One feature per input parcel with its area, verdict and ratios.</source>
       <translation>每个输入地块一个要素，含面积、结论和占比。</translation>
     </message>
@@ -2779,27 +2779,27 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>一张图</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="83" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="71" />
       <source>One polygon per parcel, in the file's CRS, with its header and area check.</source>
       <translation>每个地块一个面，采用文件自身的坐标系，带地块信息和面积核对。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="177" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="134" />
       <source>One row per finding: code, rule, severity, since, days, evidence, with the current parcels of the project(s) as geometry where there are any.</source>
       <translation>每条异常一行：项目代码、规则、严重程度、起始日期、天数、依据；有现行地块时以其为几何。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="185" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="165" />
       <source>One row per parcel and control layer or zoning class with an overlap (and for inside-type lines the area outside).</source>
       <translation>每个地块与每个有重叠的控制线图层或规划分类一行（“落入”型控制线另含线外面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="124" />
+      <location filename="../processing/algorithms/checkparcels.py" line="101" />
       <source>One row per problem, with where it is.</source>
       <translation>每个问题一行，并给出问题位置。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="93" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="83" />
       <source>One row per record: what was done with it (or would be) and why.</source>
       <translation>每条记录一行：如何处理（或将如何处理）及原因。</translation>
     </message>
@@ -2809,7 +2809,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>此处只有地块的历史（已废止）版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="86" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="76" />
       <source>Only records handled on or after (optional)</source>
       <translation>仅同步此日期及以后办理的记录（可选）</translation>
     </message>
@@ -2849,17 +2849,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>正在打开 {uri}…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="136" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="119" />
       <source>Optional planning zoning layer with a 用地用海 code per polygon.</source>
       <translation>可选的规划分区图层，每个多边形带一个用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="36" />
+      <location filename="../processing/algorithms/importcatalog.py" line="31" />
       <source>Optional: the library's whole catalog after the import.</source>
       <translation>可选：导入后项目库的完整目录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="54" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
       <source>Optional: the same report as PDF (A4).</source>
       <translation>可选：同一报告的 PDF（A4）。</translation>
     </message>
@@ -2879,7 +2879,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>来源系统：{system}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="50" />
+      <location filename="../processing/base.py" line="52" />
       <source>Other parcel</source>
       <translation>另一地块</translation>
     </message>
@@ -2889,32 +2889,32 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>其他地块</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="44" />
+      <location filename="../processing/base.py" line="46" />
       <source>Outside (m²)</source>
       <translation>线外面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="42" />
+      <location filename="../processing/base.py" line="44" />
       <source>Overlap (m²)</source>
       <translation>叠加面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="193" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
       <source>Overlap pieces</source>
       <translation>重叠部分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="184" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="164" />
       <source>Overlap table</source>
       <translation>重叠统计表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="174" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="153" />
       <source>Overlaps up to this area are reported but not a conflict.</source>
       <translation>不超过此面积的重叠会被报告，但不视为冲突。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="57" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="53" />
       <source>Overlays project parcels on control lines (ecological red line, permanent basic farmland, urban development boundary, …) and on the planning zoning, and gives each parcel a verdict (合规 compliant / 冲突 conflict / 需论证 needs an argument) with the rule that produced it.
 
 Areas are planar in the CRS for areas (default: the CGCS2000 3-degree Gauss-Kruger zone, EPSG:4534-4554, whose central meridian is nearest the parcels). Every parcel's planar area is checked against its ellipsoidal area: a difference beyond 0.5 %, parcels not where their own CRS puts them, or an automatic zone that does not contain them stop the review. Parcel ids must be unique (or made unique by the option that appends the feature id). For every parcel and control layer the overlap is the area of the repaired parcel intersected with the union of the layer's polygons: overlapping polygons are not counted twice and invalid geometries on either side are repaired and reported.
@@ -2950,7 +2950,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="202" />
+      <location filename="../processing/params.py" line="229" />
       <source>PROJECT_CODE must have 28 digits.</source>
       <translation>PROJECT_CODE 必须为 28 位数字。</translation>
     </message>
@@ -2975,12 +2975,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号“{id}”为空或被多个地块使用：报告须每个地块一节</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="68" />
+      <location filename="../processing/algorithms/checkparcels.py" line="47" />
       <source>Parcel id field</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="112" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="95" />
       <source>Parcel id field (default: feature id)</source>
       <translation>地块编号字段（默认：要素 ID）</translation>
     </message>
@@ -3000,7 +3000,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块名称</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="86" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="71" />
       <source>Parcel name field (地块名称)</source>
       <translation>地块名称字段</translation>
     </message>
@@ -3010,12 +3010,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="80" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="65" />
       <source>Parcel number field (地块编号)</source>
       <translation>地块编号字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="122" />
+      <location filename="../processing/algorithms/checkparcels.py" line="101" />
       <source>Parcel problems</source>
       <translation>地块问题</translation>
     </message>
@@ -3030,27 +3030,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块 {id} 已停用（被 {new} 替代）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="193" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="178" />
       <source>Parcel {label} cannot be transformed: {error}</source>
       <translation>地块 {label} 无法转换坐标：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="187" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="172" />
       <source>Parcel {label} has no geometry.</source>
       <translation>地块 {label} 没有几何图形。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="252" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="237" />
       <source>Parcel {label} is not a valid polygon ({reason}): repair it first</source>
       <translation>地块 {label} 不是有效的面（{reason}）：请先修复</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="228" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="213" />
       <source>Parcel {label} lies at {lon}°E, more than 3° from the central meridian {cm}°E of zone {zone}: choose its zone</source>
       <translation>地块 {label} 位于东经 {lon}°，距第 {zone} 带中央经线 {cm}° 超过 3°：请选择其所在投影带</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="235" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="220" />
       <source>Parcel {label} lies at {lon}°E, outside zone {zone} (central meridian {cm}°E ± 1.5°): its planar area is less exact</source>
       <translation>地块 {label} 位于东经 {lon}°，在第 {zone} 带（中央经线 {cm}° ± 1.5°）之外：其平面面积精度较低</translation>
     </message>
@@ -3065,27 +3065,27 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地块及沿革</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="85" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="74" />
       <source>Parcels attached</source>
       <translation>已挂接地块数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="81" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="70" />
       <source>Parcels of the coordinate file</source>
       <translation>坐标文件中的地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="104" />
+      <location filename="../processing/algorithms/checkparcels.py" line="84" />
       <source>Parcels smaller than this are slivers.</source>
       <translation>小于此面积的地块视为碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="111" />
+      <location filename="../processing/algorithms/checkparcels.py" line="91" />
       <source>Parcels with 4πA/P² below this (1 = circle) are thin slivers.</source>
       <translation>4πA/P² 小于此值（圆为 1）的地块视为狭长碎片。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="126" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="111" />
       <source>Parcels written</source>
       <translation>已写出地块数</translation>
     </message>
@@ -3100,7 +3100,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>部分数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="95" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="81" />
       <source>Per layer 批复文号 and date, e.g. 红线=湘政函〔2023〕12号|2023-10-12</source>
       <translation>各图层的批复文号和日期，例如 红线=湘政函〔2023〕12号|2023-10-12</translation>
     </message>
@@ -3110,7 +3110,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>地图点选</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="111" />
+      <location filename="../processing/algorithms/siteselection.py" line="93" />
       <source>Pieces larger than this are cut by a square grid of this cell area.</source>
       <translation>大于此面积的地块按同等面积的方格网切分。</translation>
     </message>
@@ -3125,7 +3125,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>计划：{year} 年度出让计划项目的申报面积；供地：这些项目在 {year} 年内的供地记录面积（未填面积的按项目申报面积计）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="305" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="283" />
       <source>Planar areas checked against ellipsoidal areas: largest difference {pct:.3f} %</source>
       <translation>已用椭球面积核对平面面积：最大差异 {pct:.3f}%</translation>
     </message>
@@ -3150,7 +3150,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>规划用途（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="41" />
+      <location filename="../processing/base.py" line="43" />
       <source>Planned use code</source>
       <translation>规划用途代码</translation>
     </message>
@@ -3165,42 +3165,42 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>国土空间规划分区</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="219" />
+      <location filename="../processing/compliance_support.py" line="214" />
       <source>Planning zoning (用地用海)</source>
       <translation>规划分区（用地用海）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="64" />
+      <location filename="../processing/algorithms/checkparcels.py" line="44" />
       <source>Polygon layer of parcels to check.</source>
       <translation>待检查地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="108" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="91" />
       <source>Polygon layer of the project parcels to review.</source>
       <translation>待审查项目地块的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="144" />
+      <location filename="../processing/algorithms/siteselection.py" line="126" />
       <source>Polygon layers of land that is not available.</source>
       <translation>不可用土地的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="121" />
+      <location filename="../processing/algorithms/siteselection.py" line="103" />
       <source>Polygon layers of the control lines, as in the compliance review.</source>
       <translation>管控线面图层，与合规性审查相同。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="75" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="61" />
       <source>Polygon layers of the control lines.</source>
       <translation>管控线的面图层。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="126" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="109" />
       <source>Polygon layers of the control lines; each layer's name is the control line's name in the outputs.</source>
       <translation>控制线的面图层；输出中以图层名作为控制线名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="80" />
+      <location filename="../processing/algorithms/siteselection.py" line="61" />
       <source>Polygons of the area to search; or give SEARCH_DIVISION instead.</source>
       <translation>搜索范围面图层；也可改填 SEARCH_DIVISION。</translation>
     </message>
@@ -3235,7 +3235,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>连接 PostgreSQL 需要 psycopg2（Debian 软件包 python3-psycopg2）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="127" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="109" />
       <source>Preparations stored now (new data versions)</source>
       <translation>本次存储的预处理结果（新数据版本）</translation>
     </message>
@@ -3245,17 +3245,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>点击“刷新”统计项目库。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="202" />
+      <location filename="../processing/algorithms/statistics.py" line="167" />
       <source>Printing the brief to PDF…</source>
       <translation>正在将统计简报输出为 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="47" />
+      <location filename="../processing/base.py" line="49" />
       <source>Problem</source>
       <translation>问题</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="124" />
+      <location filename="../processing/algorithms/importprojects.py" line="111" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3265,12 +3265,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>问题与提示</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="129" />
+      <location filename="../processing/algorithms/importprojects.py" line="116" />
       <source>Problems found</source>
       <translation>发现的问题数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="116" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="101" />
       <source>Producer (数据产生单位)</source>
       <translation>数据产生单位</translation>
     </message>
@@ -3290,7 +3290,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="156" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="139" />
       <source>Project code field (28-digit code)</source>
       <translation>项目代码字段（28 位代码）</translation>
     </message>
@@ -3305,12 +3305,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目代码 {code} 已在项目库中（“{name}”{archived}）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="47" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="40" />
       <source>Project file (HTML)</source>
       <translation>项目档案（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="53" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="46" />
       <source>Project file (PDF)</source>
       <translation>项目档案（PDF）</translation>
     </message>
@@ -3335,12 +3335,12 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目用途</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="93" />
+      <location filename="../processing/algorithms/siteselection.py" line="75" />
       <source>Project land-use code (用地用海), e.g. 1001</source>
       <translation>项目用地用海代码，如 1001</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="150" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="133" />
       <source>Project land-use code field (for the use-compatibility verdict)</source>
       <translation>项目用地用途代码字段（用于用途符合性判定）</translation>
     </message>
@@ -3355,7 +3355,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库（用于 CONTROL_SET）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="148" />
+      <location filename="../processing/algorithms/siteselection.py" line="130" />
       <source>Project library (its supplied land is not offered when EXCLUDE is empty)</source>
       <translation>项目库（EXCLUDE 为空时，其已供应土地不参与选址）</translation>
     </message>
@@ -3370,7 +3370,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库数据表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="312" />
+      <location filename="../processing/algorithms/siteselection.py" line="286" />
       <source>Project library: {n} parcels of {m} projects supplied or later are not offered</source>
       <translation>项目库：{m} 个已供地及以后阶段项目的 {n} 个地块不参与选址</translation>
     </message>
@@ -3410,7 +3410,7 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目 {code}（{name}）已归档，不能修改</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="158" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="143" />
       <source>Project {code} has no live parcels to export.</source>
       <translation>项目 {code} 没有可导出的现行地块。</translation>
     </message>
@@ -3425,17 +3425,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>项目库中没有项目 {code}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="177" />
+      <location filename="../processing/algorithms/siteselection.py" line="155" />
       <source>Projected CRS in which areas and distances are computed (planar).</source>
       <translation>计算面积和距离所用的投影坐标系（平面）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="118" />
+      <location filename="../processing/algorithms/checkparcels.py" line="98" />
       <source>Projected CRS in which areas are computed (planar).</source>
       <translation>计算面积所用的投影坐标系（平面面积）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="116" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="98" />
       <source>Projected CRS the features are stored and prepared in; reviews use it.</source>
       <translation>要素存储和预处理所用的投影坐标系；审查时使用该坐标系。</translation>
     </message>
@@ -3500,17 +3500,17 @@ Overlaps at or below the sliver tolerance are reported but are not a conflict. C
       <translation>交换服务的公开地址</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="34" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="33" />
       <source>Publish control set</source>
       <translation>发布管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="124" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="106" />
       <source>Published set (name@version)</source>
       <translation>已发布的版本（名称@版本号）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="35" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="34" />
       <source>Publishes control layers (生态保护红线, 永久基本农田, 城镇开发边界, …) as a new version of a named control set in the project library (e.g. 三区三线: version 1, 2, …), each layer with its rule (avoid / inside), 批复文号 and effective date. The new version becomes the library's current set unless told otherwise; older versions stay readable and nothing is ever deleted (every change is audited).
 
 The layers' features are stored in the library in the set's CRS (AREA_CRS; default the CGCS2000 3-degree Gauss-Kruger zone of the first layer), and each layer is prepared once for review — invalid polygons repaired, huge polygons cut into cells, overlaps between neighbours found — and that preparation is stored too, keyed by the content hash of the features: a compliance review or a site selection against the set (CONTROL_SET) on any machine reads it instead of preparing again, and data with one feature changed is another version with its own preparation.</source>
@@ -3539,7 +3539,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>导入前请阅读 {n} 条提示。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="236" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="192" />
       <source>Reading projects and events…</source>
       <translation>正在读取项目和事件…</translation>
     </message>
@@ -3549,7 +3549,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在读取图层目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="156" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="141" />
       <source>Reading the staging tables…</source>
       <translation>正在读取前置库表…</translation>
     </message>
@@ -3559,7 +3559,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>读取 {where} 失败：{error}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="33" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="30" />
       <source>Reads a surveyors' coordinate file (勘测定界 / 报部 坐标 TXT: [属性描述] and [地块坐标], GBK or UTF-8) and writes one polygon per parcel in the file's own CRS: CGCS2000 3-degree Gauss-Kruger EPSG:4513-4533 when Y carries the zone number, EPSG:4534-4554 otherwise (6-degree zones likewise); 西安80 and 北京54 files are refused. X is the northing, Y the easting. Ring 1 is the outer ring; other rings are holes or further parts, by containment. Every malformed line is named by its line number and nothing is written when any parcel fails. The declared 地块面积 (公顷) is compared with the planar area computed from the coordinates: a difference of more than 1 m² and more than 0.1 % is reported (area_check = mismatch). With PROJECT_CODE the parcels are also attached to that project of LIBRARY in one transaction (all or none).</source>
       <translation>读取勘测定界坐标文件（勘测定界 / 报部 坐标 TXT：[属性描述] 与 [地块坐标]，GBK 或 UTF-8 编码），每个地块输出一个面，采用文件自身的坐标系：Y 带带号时为 CGCS2000 3 度高斯-克吕格投影 EPSG:4513–4533，否则为 EPSG:4534–4554（6 度带同理）；西安80 和北京54 的文件予以拒绝。X 为北坐标，Y 为东坐标。圈 1 为外圈；其他圈按包含关系判定为内环或另一部分。每个格式错误的行都以行号指明，任一地块有误则不输出任何内容。申报的地块面积（公顷）与按坐标计算的平面面积比较：相差超过 1 m² 且超过 0.1% 时报告（area_check = mismatch）。给出 PROJECT_CODE 时，地块还将在一个事务中挂接到 LIBRARY 中的该项目（全部挂接或全部不挂接）。</translation>
     </message>
@@ -3584,22 +3584,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{system} 的记录 {key} 已是项目 {code} 的事件 {fid}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="95" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="86" />
       <source>Records applied</source>
       <translation>已写入记录数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="96" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="86" />
       <source>Records refused</source>
       <translation>已拒绝记录数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="59" />
+      <location filename="../processing/base.py" line="61" />
       <source>Reference date</source>
       <translation>基准日</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="58" />
+      <location filename="../processing/base.py" line="60" />
       <source>Reference date kind</source>
       <translation>基准日类型</translation>
     </message>
@@ -3644,12 +3644,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>替换</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="185" />
+      <location filename="../processing/algorithms/siteselection.py" line="164" />
       <source>Report (HTML or PDF)</source>
       <translation>报告（HTML 或 PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="202" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="182" />
       <source>Report (HTML; a PDF is written beside it)</source>
       <translation>报告（HTML；同目录下另存 PDF）</translation>
     </message>
@@ -3659,7 +3659,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告生成已取消。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="186" />
+      <location filename="../processing/algorithms/siteselection.py" line="165" />
       <source>Report in Chinese, HTML or PDF by the file's extension: request, constraints and their versions, method and weights, map, top candidates.</source>
       <translation>中文报告，按文件扩展名输出 HTML 或 PDF：选址需求、约束条件及版本、计算方法与权重、分布图、排名靠前的候选地块。</translation>
     </message>
@@ -3669,7 +3669,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>报告已安装的一码通版本，可用于在 qgis_process 中检查插件及其处理工具提供程序是否已安装。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="144" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="110" />
       <source>Repossession stage after (full years)</source>
       <translation>无偿收回阶段（满年数）</translation>
     </message>
@@ -3699,7 +3699,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>成果 {id} 是库外文件，库中未存储其内容</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="35" />
+      <location filename="../processing/algorithms/importcatalog.py" line="30" />
       <source>Resulting catalog (JSON)</source>
       <translation>导入后的目录（JSON）</translation>
     </message>
@@ -3754,7 +3754,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查地块</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="179" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="159" />
       <source>Reviewed parcels</source>
       <translation>审查后的地块</translation>
     </message>
@@ -3764,7 +3764,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查人</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="121" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="103" />
       <source>Reviews without CONTROL_SET use the current set.</source>
       <translation>未给出 CONTROL_SET 的审查使用现行版本。</translation>
     </message>
@@ -3774,12 +3774,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>圈数</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="62" />
+      <location filename="../processing/base.py" line="64" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="99" />
+      <location filename="../processing/algorithms/importprojects.py" line="86" />
       <source>Row of the column names (0: found automatically)</source>
       <translation>列名所在行（0：自动识别）</translation>
     </message>
@@ -3809,7 +3809,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>判定依据</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="56" />
+      <location filename="../processing/base.py" line="58" />
       <source>Rule met since</source>
       <translation>起始日期</translation>
     </message>
@@ -3834,7 +3834,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>SHA-256</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="115" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="106" />
       <source>SINCE is not a date: {value}</source>
       <translation>SINCE 不是日期：{value}</translation>
     </message>
@@ -3889,17 +3889,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>搜索范围</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="78" />
+      <location filename="../processing/algorithms/siteselection.py" line="60" />
       <source>Search area (polygon layer)</source>
       <translation>搜索范围（面图层）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="84" />
+      <location filename="../processing/algorithms/siteselection.py" line="66" />
       <source>Search area as a division code, e.g. 430702</source>
       <translation>以行政区划代码给出搜索范围，如 430702</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="368" />
+      <location filename="../processing/algorithms/siteselection.py" line="343" />
       <source>Search area {name}: {area} m²</source>
       <translation>搜索范围 {name}：{area} m²</translation>
     </message>
@@ -3934,12 +3934,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>仅选中要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="122" />
+      <location filename="../processing/algorithms/siteselection.py" line="104" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or inside) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：avoid 或 inside），覆盖按图层名称识别的规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="130" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="113" />
       <source>Semicolon-separated name=rule pairs (rule: avoid or 避让, inside or 在内) overriding the rules recognised from the layer names.</source>
       <translation>以分号分隔的 名称=规则 对（规则：避让 或 在内，也可写 avoid、inside），覆盖按图层名称识别的规则。</translation>
     </message>
@@ -3964,12 +3964,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>服务地址</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="100" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="86" />
       <source>Set date (YYYY-MM-DD)</source>
       <translation>版本日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="66" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="52" />
       <source>Set name, e.g. 三区三线</source>
       <translation>版本名称，例如 三区三线</translation>
     </message>
@@ -3994,7 +3994,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>占地块比例</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="43" />
+      <location filename="../processing/base.py" line="45" />
       <source>Share of the parcel</source>
       <translation>占地块比例</translation>
     </message>
@@ -4009,7 +4009,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="76" />
+      <location filename="../processing/algorithms/importprojects.py" line="63" />
       <source>Sheet (xlsx; empty: the first)</source>
       <translation>工作表（xlsx；留空：第一个）</translation>
     </message>
@@ -4019,7 +4019,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="35" />
+      <location filename="../processing/algorithms/siteselection.py" line="32" />
       <source>Site selection</source>
       <translation>辅助选址</translation>
     </message>
@@ -4034,7 +4034,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>辅助选址…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="103" />
+      <location filename="../processing/algorithms/checkparcels.py" line="83" />
       <source>Sliver area (m²)</source>
       <translation>碎片面积（平方米）</translation>
     </message>
@@ -4044,7 +4044,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片容差</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="173" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="152" />
       <source>Sliver tolerance (m²): smaller overlaps are not a conflict</source>
       <translation>碎片容差（平方米）：更小的重叠不视为冲突</translation>
     </message>
@@ -4064,12 +4064,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源无法访问：{message}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="69" />
+      <location filename="../processing/algorithms/importprojects.py" line="56" />
       <source>Spreadsheet (.xlsx or .csv)</source>
       <translation>表格文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="70" />
+      <location filename="../processing/algorithms/importprojects.py" line="57" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4079,17 +4079,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="74" />
+      <location filename="../processing/algorithms/checkparcels.py" line="53" />
       <source>Stage field</source>
       <translation>阶段字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="73" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="62" />
       <source>Stage of the attached parcels</source>
       <translation>所挂接地块的阶段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="77" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="66" />
       <source>Stage recorded with the attached parcels (optional).</source>
       <translation>随所挂接地块记录的阶段（可选）。</translation>
     </message>
@@ -4099,7 +4099,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>阶段：{date} 及以前最近一条有效记录的阶段。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="66" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="56" />
       <source>Staging tables (前置库)</source>
       <translation>前置库表</translation>
     </message>
@@ -4124,7 +4124,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="29" />
+      <location filename="../processing/algorithms/statistics.py" line="25" />
       <source>Statistics and brief (统计简报)</source>
       <translation>统计分析与统计简报</translation>
     </message>
@@ -4134,17 +4134,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>统计简报</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="100" />
+      <location filename="../processing/algorithms/statistics.py" line="67" />
       <source>Statistics brief (HTML)</source>
       <translation>统计简报（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="105" />
+      <location filename="../processing/algorithms/statistics.py" line="68" />
       <source>Statistics brief (PDF)</source>
       <translation>统计简报（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="95" />
+      <location filename="../processing/algorithms/statistics.py" line="66" />
       <source>Statistics workbook</source>
       <translation>统计表（Excel）</translation>
     </message>
@@ -4174,7 +4174,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>存储的文件 {sha} 缺失</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="33" />
+      <location filename="../processing/algorithms/statistics.py" line="27" />
       <source>Summarises the project library as of a date: projects and area (m², 公顷, 亩) by division, year, source, current stage, supply type and land use (levels 1 and 2); 批而未供 per approval batch, per division and by approval year (the batches and ratios of the lifecycle monitor); 闲置土地 by stage (fee / repossession) and 供而未用; the annual transfer plan against the land supplied, by division and month. With a town layer (TOWNS, TOWN_FIELD): projects and area by town, each parcel cut by the towns (a parcel crossing a boundary is split by area; the area outside every town is its own row). Filters: division, year, source. Writes an .xlsx workbook (one sheet per table, numbers as numbers, units in the headers) and a Chinese brief with the charts, as HTML and as PDF. A project's area is the sum of its current parcels, else its declared area; each table says how many projects were counted so.</source>
       <translation>按统计截止日汇总项目库：按行政区、年度、来源、当前阶段、供地类型和用地用海分类（一级、二级）统计项目数与面积（平方米、公顷、亩）；按审批批次、行政区和批准年度统计批而未供（批次与供地率取自全生命周期监测）；按处置阶段（征缴闲置费／无偿收回）统计闲置土地，以及供而未用；按行政区和月份对比年度出让计划与实际供地。提供乡镇图层（TOWNS、TOWN_FIELD）时，另按乡镇统计项目数与面积：地块按乡镇界线切分（跨界地块按面积拆分，不在任何乡镇的面积单列一行）。筛选条件：行政区、年度、来源。输出 .xlsx 工作簿（每个统计表一个工作表，数值以数字存储，表头注明单位）以及含图表的中文统计简报（HTML 和 PDF）。项目面积为其现状地块面积之和，无地块时取申报面积；各表注明按申报面积计入的项目数。</translation>
     </message>
@@ -4239,12 +4239,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>从工改前置库同步审批结果</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="219" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="204" />
       <source>Sync done: {detail}.</source>
       <translation>同步完成：{detail}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="92" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="82" />
       <source>Sync log</source>
       <translation>同步日志</translation>
     </message>
@@ -4274,17 +4274,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>目标最大面积（m²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="106" />
+      <location filename="../processing/algorithms/siteselection.py" line="88" />
       <source>Target maximum area (m²): larger pieces are cut</source>
       <translation>目标最大面积（m²）：更大的地块将被切分</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="37" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="30" />
       <source>The 28-digit project code (bare or grouped with spaces).</source>
       <translation>28 位项目代码（连续数字或以空格分段）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="48" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="41" />
       <source>The HTML report; its images go to a folder beside it.</source>
       <translation>HTML 报告；图片写入其旁的文件夹。</translation>
     </message>
@@ -4314,7 +4314,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>算法 {id} 不可用。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="86" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="72" />
       <source>The approval document number of every layer (LAYER_DOCS overrides).</source>
       <translation>各图层的批复文号（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4354,7 +4354,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>专题 {title} 已停用</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="73" />
+      <location filename="../processing/algorithms/importcatalog.py" line="62" />
       <source>The catalog was not imported: {error}</source>
       <translation>目录未导入：{error}</translation>
     </message>
@@ -4374,29 +4374,29 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>合规性审查输出图层缺失或无效。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="67" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="53" />
       <source>The control set's name; publishing again under it makes the next version.</source>
       <translation>管控线版本名称；以同一名称再次发布即生成下一版本。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="123" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="108" />
       <source>The coordinate file written (GBK).</source>
       <translation>写出的坐标文件（GBK）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="107" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="96" />
       <source>The coordinate file {path} has {n} problem(s); nothing was imported:
 {list}</source>
       <translation>坐标文件 {path} 有 {n} 处问题；未导入任何内容：
 {list}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="101" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="87" />
       <source>The date of this version of the set (e.g. its approval).</source>
       <translation>本版本的日期（例如批复日期）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="91" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="77" />
       <source>The date the layers take effect (LAYER_DOCS overrides).</source>
       <translation>图层生效日期（LAYER_DOCS 可逐层覆盖）。</translation>
     </message>
@@ -4406,12 +4406,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>按此日期判定全生命周期规则</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="42" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="35" />
       <source>The date the lifecycle rules are evaluated on.</source>
       <translation>按此日期判定全生命周期规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="49" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="40" />
       <source>The date the rules are evaluated on; events after it are ignored.</source>
       <translation>按此日期判定规则；此日期之后的事件不计入。</translation>
     </message>
@@ -4441,7 +4441,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>下载的文件与其 SHA-256 不符，请丢弃</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="91" />
+      <location filename="../processing/algorithms/statistics.py" line="62" />
       <source>The field of the town layer that names or codes each town.</source>
       <translation>乡镇图层中记录乡镇名称或代码的字段。</translation>
     </message>
@@ -4558,7 +4558,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="137" />
+      <location filename="../processing/algorithms/importprojects.py" line="125" />
       <source>The input must be an .xlsx or .csv file: {path}</source>
       <translation>输入必须是 .xlsx 或 .csv 文件：{path}</translation>
     </message>
@@ -4673,7 +4673,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>列映射中的列“{column}”在文件中不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="198" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="178" />
       <source>The overlap geometries, for the map.</source>
       <translation>重叠部分的几何，用于制图。</translation>
     </message>
@@ -4698,12 +4698,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库没有现行管控线版本</translation>
     </message>
     <message>
-      <location filename="../processing/params.py" line="180" />
+      <location filename="../processing/params.py" line="207" />
       <source>The project library {uri} does not exist.</source>
       <translation>项目库 {uri} 不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="72" />
+      <location filename="../processing/algorithms/importprojects.py" line="59" />
       <source>The project list or annual plan; the first row holds column names.</source>
       <translation>项目清单或年度计划；第一行为列名。</translation>
     </message>
@@ -4728,7 +4728,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>该记录未指明项目（XMDM 为空）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="422" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
       <source>The report module is not available: no report was written</source>
       <translation>报告模块不可用：未生成报告</translation>
     </message>
@@ -4773,7 +4773,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>数据源中含有密码：请将凭据保存在 QGIS 认证数据库中，改为填写其 authcfg 编号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="105" />
+      <location filename="../processing/algorithms/importprojects.py" line="92" />
       <source>The spreadsheet row holding the column names, as Excel numbers it.</source>
       <translation>列名所在的表格行号（按 Excel 的行号）。</translation>
     </message>
@@ -4798,7 +4798,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>成果 {id} 的存储内容与其 SHA-256 不符：文件已损坏，不予提供</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="59" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="48" />
       <source>The surveyors' coordinate file, GBK or UTF-8.</source>
       <translation>勘测定界坐标文件，GBK 或 UTF-8 编码。</translation>
     </message>
@@ -4808,12 +4808,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法加载 {uri} 中的表 {table}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="197" />
+      <location filename="../processing/algorithms/importprojects.py" line="185" />
       <source>The title gives the year {year}; without a year column, give it in “Defaults for missing code segments”: {{"year": "{year}"}}.</source>
       <translation>标题给出年度 {year}；文件没有年度列时，请在“缺少的代码段的默认值”中给出：{{"year": "{year}"}}。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="128" />
+      <location filename="../processing/algorithms/statistics.py" line="93" />
       <source>The year must have 4 digits: {value}</source>
       <translation>年度须为 4 位数字：{value}</translation>
     </message>
@@ -4833,12 +4833,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供的年限阈值至少为一年。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="94" />
+      <location filename="../processing/algorithms/siteselection.py" line="76" />
       <source>The 用地用海 code of the project's use.</source>
       <translation>项目用途的用地用海代码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="110" />
+      <location filename="../processing/algorithms/checkparcels.py" line="90" />
       <source>Thinness threshold (4πA/P²)</source>
       <translation>狭长度阈值（4πA/P²）</translation>
     </message>
@@ -4883,7 +4883,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="74" />
+      <location filename="../processing/algorithms/statistics.py" line="52" />
       <source>Town boundaries (乡镇; optional: the breakdown by town)</source>
       <translation>乡镇界线（可选：分乡镇统计）</translation>
     </message>
@@ -4893,7 +4893,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>乡镇字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="87" />
+      <location filename="../processing/algorithms/statistics.py" line="61" />
       <source>Town field (code or name)</source>
       <translation>乡镇字段（代码或名称）</translation>
     </message>
@@ -4973,17 +4973,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>当值为有效的 28 位项目代码时返回真：长度正确、全为数字、各码段均在代码表中、流水号不为 000000。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcatalog.py" line="43" />
+      <location filename="../processing/algorithms/importcatalog.py" line="36" />
       <source>Unchanged</source>
       <translation>未变</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="92" />
+      <location filename="../processing/algorithms/checkparcels.py" line="71" />
       <source>Unit in which DECLARED_AREA_FIELD is given.</source>
       <translation>DECLARED_AREA_FIELD 的面积单位。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="88" />
+      <location filename="../processing/algorithms/checkparcels.py" line="67" />
       <source>Unit of the declared area</source>
       <translation>申报面积单位</translation>
     </message>
@@ -5013,7 +5013,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无法识别的坐标参照系：{crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="120" />
+      <location filename="../processing/algorithms/statistics.py" line="85" />
       <source>Unknown division {value}: give its 6-digit code or its name.</source>
       <translation>未知的行政区 {value}：请填写 6 位行政区代码或名称。</translation>
     </message>
@@ -5088,17 +5088,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>更新时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="65" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="54" />
       <source>Used only with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>仅在给出 PROJECT_CODE 时使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="67" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="52" />
       <source>Used with PROJECT_CODE: a GeoPackage path, a PostgreSQL connection string / service, or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>与 PROJECT_CODE 一起使用：GeoPackage 路径、PostgreSQL 连接字符串/服务，或已保存的 QGIS PostgreSQL 连接名称。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="49" />
+      <location filename="../processing/base.py" line="51" />
       <source>Value</source>
       <translation>值</translation>
     </message>
@@ -5113,7 +5113,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>审查结论</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/about.py" line="24" />
+      <location filename="../processing/algorithms/about.py" line="22" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -5143,22 +5143,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="75" />
+      <location filename="../processing/algorithms/checkparcels.py" line="54" />
       <source>When given, only parcels of the same stage are checked for overlaps.</source>
       <translation>指定后，只检查同一阶段地块之间的重叠。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="85" />
+      <location filename="../processing/algorithms/importprojects.py" line="72" />
       <source>Where the projects come from; recorded with every imported project.</source>
       <translation>项目来源；随每个导入的项目记录。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="131" />
+      <location filename="../processing/algorithms/siteselection.py" line="113" />
       <source>Whether the zoning codes are 2023 用地用海 or 三调 codes (automatic: from the layer's whole code set; codes that mean different uses in the two lists and cannot be told apart stop the run).</source>
       <translation>规划分区代码是 2023 用地用海代码还是三调代码（自动：按图层的全部代码判断；两个分类中含义不同且无法区分的代码会使运行停止）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="141" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="124" />
       <source>Which list the zoning codes follow: many codes mean different uses in the 2023 用地用海 list and in the 三调 list (三调 1001 railway land, 2023 1001 industrial land). Automatic decides from the layer's whole code set and stops when it cannot tell; the choice is stated in the log and the report.</source>
       <translation>规划分区编码所依据的分类：许多编码在 2023 用地用海分类和三调分类中含义不同（三调 1001 为铁路用地，2023 分类 1001 为工业用地）。“自动”根据图层的全部编码判断，无法判断时停止审查；所用分类写入日志和报告。</translation>
     </message>
@@ -5183,7 +5183,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>给出目标最大面积时，更大的地块按同等面积、对齐搜索范围左下角的方格网切分，每格再做一次开运算。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="149" />
+      <location filename="../processing/algorithms/siteselection.py" line="131" />
       <source>Without EXCLUDE layers, the current parcels of the library's projects at the supply stage or later are not offered. A GeoPackage path, a PostgreSQL connection string or the name of a saved QGIS PostgreSQL connection.</source>
       <translation>未给 EXCLUDE 图层时，项目库中处于供地及以后阶段的项目的现行地块不参与选址。可填 GeoPackage 路径、PostgreSQL 连接串或 QGIS 中已保存的 PostgreSQL 连接名。</translation>
     </message>
@@ -5198,7 +5198,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>无面积的项目数</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="102" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="87" />
       <source>Write Y as e.g. 37500000.000 (zone 37) instead of 500000.000.</source>
       <translation>Y 写作如 37500000.000（第 37 带），而不是 500000.000。</translation>
     </message>
@@ -5208,7 +5208,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成所选项目的项目档案（HTML/PDF）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="37" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="35" />
       <source>Writes the live parcels of a project of the library (PROJECT_CODE), or the polygons of a layer (INPUT), as a surveyors' coordinate file (坐标 TXT, GBK) for 报批 submissions: 2000国家大地坐标系, 3-degree Gauss-Kruger zone ZONE (0 = the zone of the parcels' centre longitude, as in the compliance review), Y with the zone number in front unless PREFIXED is off, X the northing. Points are numbered J1… per parcel, every ring is closed by repeating its first point, ring 1 is the outer ring followed by its holes and further parts, 地块面积 is the planar area in 公顷 (4 decimals) of the coordinates as written, and 精度 states the DECIMALS written. Parcels more than 3° from the zone's central meridian are refused (wrong zone); invalid polygons are refused. Reading the file back gives the geometry to that precision.</source>
       <translation>将项目库中某项目（PROJECT_CODE）的现行地块或某图层（INPUT）的面写出为勘测定界坐标文件（坐标 TXT，GBK 编码），用于报批：2000国家大地坐标系，3 度高斯-克吕格投影第 ZONE 带（0 = 按地块中心经度确定，与合规性审查相同），除非关闭 PREFIXED，Y 前加带号，X 为北坐标。每个地块的界址点编号为 J1…，每圈以重复首点闭合，圈 1 为外圈，其后为其内环及其他部分；地块面积为按写出坐标计算的平面面积（公顷，4 位小数），精度注明写出的小数位数 DECIMALS。距投影带中央经线超过 3° 的地块予以拒绝（投影带错误）；无效的面予以拒绝。读回该文件可按此精度得到原几何图形。</translation>
     </message>
@@ -5218,7 +5218,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>生成项目库中一个项目的项目档案（HTML；给出 PDF 路径时同时生成 PDF）：28 位项目代码的分段显示与二维码、项目基本信息、全生命周期时间轴（批 供 用 补 查，约定日期与实际日期对照）、地块及其沿革图（已废止版本以虚线表示）、各阶段事件、成果文件及其 SHA-256（与当前文件比对）、截至所选日期的全生命周期异常，以及审计记录。图片写入与 HTML 同名的文件夹。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="247" />
+      <location filename="../processing/algorithms/importprojects.py" line="235" />
       <source>Writing into the library…</source>
       <translation>正在写入项目库…</translation>
     </message>
@@ -5228,7 +5228,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在生成 PDF…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="86" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="74" />
       <source>Writing the project file…</source>
       <translation>正在生成项目档案…</translation>
     </message>
@@ -5243,12 +5243,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>正在写入目录…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="167" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="152" />
       <source>Writing to the project library…</source>
       <translation>正在写入项目库…</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="117" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="102" />
       <source>Written as 数据产生单位.</source>
       <translation>写作数据产生单位。</translation>
     </message>
@@ -5283,12 +5283,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/statistics.py" line="64" />
+      <location filename="../processing/algorithms/statistics.py" line="43" />
       <source>Year (empty: all; the plan year is AS_OF's)</source>
       <translation>年度（留空：全部；计划年度取截至日期所在年份）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="131" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="97" />
       <source>Years after the batch approval before unsupplied land is reported.</source>
       <translation>批次批准后经过多少年仍未供应即报告。</translation>
     </message>
@@ -5313,7 +5313,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>一码通项目</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/about.py" line="32" />
+      <location filename="../processing/algorithms/about.py" line="30" />
       <source>Yimatong version {version}</source>
       <translation>一码通版本 {version}</translation>
     </message>
@@ -5323,22 +5323,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>一码通 {version}：一个项目库，一项目一码。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="136" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="121" />
       <source>ZONE must be 0 (automatic) or 25-45.</source>
       <translation>ZONE 必须为 0（自动）或 25–45。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="231" />
+      <location filename="../processing/algorithms/siteselection.py" line="210" />
       <source>ZONING_FIELD: choose the field of the zoning layer with the codes</source>
       <translation>ZONING_FIELD：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="101" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="86" />
       <source>Zone number in front of Y</source>
       <translation>Y 前加带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="217" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="202" />
       <source>Zone {zone} chosen from the parcels' centre longitude {lon}°E</source>
       <translation>按地块中心经度东经 {lon}° 选择第 {zone} 带</translation>
     </message>
@@ -5348,27 +5348,27 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>规划分区编码分类</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="225" />
+      <location filename="../processing/compliance_support.py" line="220" />
       <source>Zoning land-use code field</source>
       <translation>规划用地用海代码字段</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="225" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="205" />
       <source>Zoning land-use code field: choose the field of the zoning layer with the codes</source>
       <translation>规划用地用海代码字段：请选择规划分区图层中存放代码的字段</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="178" />
+      <location filename="../processing/compliance_support.py" line="177" />
       <source>Zoning layer '{layer}': codes read as {scheme}</source>
       <translation>规划分区图层“{layer}”：编码按{scheme}解读</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="172" />
+      <location filename="../processing/compliance_support.py" line="171" />
       <source>Zoning layer '{layer}': {error} (ZONING_CLASSIFICATION)</source>
       <translation>规划分区图层“{layer}”：{error}（ZONING_CLASSIFICATION）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="361" />
+      <location filename="../processing/algorithms/siteselection.py" line="336" />
       <source>Zoning offered for {use}: {codes}; not offered: {others}</source>
       <translation>对 {use} 可选的规划用途：{codes}；不可选：{others}</translation>
     </message>
@@ -5473,7 +5473,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>authcfg：“{value}”不是 QGIS 认证配置编号</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="74" />
+      <location filename="../processing/compliance_support.py" line="73" />
       <source>avoid (the overlap is the conflict)</source>
       <translation>避让（重叠部分即冲突）</translation>
     </message>
@@ -5838,7 +5838,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>没有投影带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="89" />
+      <location filename="../processing/algorithms/checkparcels.py" line="68" />
       <source>hectares (公顷)</source>
       <translation>公顷</translation>
     </message>
@@ -5868,7 +5868,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>界内</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="75" />
+      <location filename="../processing/compliance_support.py" line="74" />
       <source>inside (the area outside is the conflict)</source>
       <translation>在内（界外部分即冲突）</translation>
     </message>
@@ -6018,7 +6018,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="89" />
+      <location filename="../processing/algorithms/checkparcels.py" line="68" />
       <source>mu (亩)</source>
       <translation>亩</translation>
     </message>
@@ -6083,17 +6083,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>name：“{name}”不是有效的调用方名称（1–64 个字母、数字、汉字或 . _ -）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="168" />
+      <location filename="../processing/algorithms/siteselection.py" line="150" />
       <source>name=near|far[:weight] per criteria layer; default near, weight 1.</source>
       <translation>每个评价因子图层写 名称=near|far[:权重]；默认 near、权重 1。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="81" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="67" />
       <source>name=rule pairs; by default the rule is recognised from the layer name.</source>
       <translation>名称=规则 对；默认按图层名称识别规则。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="96" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="82" />
       <source>name=文号|date pairs separated by ; for layers with their own approval.</source>
       <translation>名称=文号|日期 对，以 ; 分隔，用于有各自批复的图层。</translation>
     </message>
@@ -6283,7 +6283,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>平面面积，坐标系 {crs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="400" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="378" />
       <source>planar areas in {crs}; overlap = area(make_valid(parcel) ∩ union of the layer's polygons); sliver tolerance {sliver} m²</source>
       <translation>{crs} 下的平面面积；重叠面积 = 面积(make_valid(地块) ∩ 图层多边形的并集)；碎片容差 {sliver} 平方米</translation>
     </message>
@@ -6503,7 +6503,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>碎片：面积 {area} 平方米，狭长度 {thin}（4πA/P²）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/checkparcels.py" line="89" />
+      <location filename="../processing/algorithms/checkparcels.py" line="68" />
       <source>square metres (m²)</source>
       <translation>平方米</translation>
     </message>
@@ -6663,12 +6663,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>不带带号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="204" />
+      <location filename="../processing/algorithms/siteselection.py" line="183" />
       <source>write name=avoid or name=inside, separated by ;</source>
       <translation>写作 名称=avoid 或 名称=inside，以 ; 分隔</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="209" />
+      <location filename="../processing/algorithms/siteselection.py" line="188" />
       <source>write name=near or name=far, optionally :weight, separated by ;</source>
       <translation>写作 名称=near 或 名称=far，可加 :权重，以 ; 分隔</translation>
     </message>
@@ -6698,7 +6698,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{code} {name}：占地块面积的 {share:.1f}%</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/projectboxreport.py" line="92" />
+      <location filename="../processing/algorithms/projectboxreport.py" line="80" />
       <source>{code}: {n} findings, report {path}</source>
       <translation>{code}：{n} 条异常，报告 {path}</translation>
     </message>
@@ -6803,7 +6803,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{file}：不支持的文件类型（请用 .xlsx 或 .csv）。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importprojects.py" line="170" />
+      <location filename="../processing/algorithms/importprojects.py" line="158" />
       <source>{file}: {n} data rows, columns: {columns}</source>
       <translation>{file}：{n} 行数据，列：{columns}</translation>
     </message>
@@ -6838,7 +6838,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{layer}：重叠 {m2} 平方米，在碎片容差以内</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="91" />
+      <location filename="../processing/base.py" line="93" />
       <source>{line}: share of the parcel</source>
       <translation>{line}：占地块比例</translation>
     </message>
@@ -6853,12 +6853,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未安装 {module}：{feature}不可用</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="176" />
+      <location filename="../processing/compliance_support.py" line="175" />
       <source>{name} (automatic: {reason})</source>
       <translation>{name}（自动识别：{reason}）</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="165" />
+      <location filename="../processing/compliance_support.py" line="164" />
       <source>{name} (chosen)</source>
       <translation>{name}（用户选择）</translation>
     </message>
@@ -6893,7 +6893,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{name}：{n} 个要素</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="399" />
+      <location filename="../processing/algorithms/siteselection.py" line="374" />
       <source>{n} candidate sites</source>
       <translation>共 {n} 个候选选址</translation>
     </message>
@@ -6928,12 +6928,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n} 个地块在 {crs} 中无效，已修复。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/importcoordinates.py" line="114" />
+      <location filename="../processing/algorithms/importcoordinates.py" line="103" />
       <source>{n} parcels read ({encoding}); areas are planar in {crs}</source>
       <translation>已读取 {n} 个地块（{encoding}）；面积为 {crs} 下的平面面积</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/complianceoverlay.py" line="387" />
+      <location filename="../processing/algorithms/complianceoverlay.py" line="365" />
       <source>{n} parcels reviewed: {counts}</source>
       <translation>已审查 {n} 个地块：{counts}</translation>
     </message>
@@ -6943,7 +6943,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共审查地块 {n} 宗：合规 {ok} 宗，冲突 {bad} 宗，需论证 {argue} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/exportcoordinates.py" line="274" />
+      <location filename="../processing/algorithms/exportcoordinates.py" line="259" />
       <source>{n} parcels written to {path} in {crs} ({name}), GBK, coordinates to {decimals} decimals (精度 {precision} m)</source>
       <translation>已将 {n} 个地块写入 {path}，坐标系 {crs}（{name}），GBK 编码，坐标保留 {decimals} 位小数（精度 {precision} 米）</translation>
     </message>
@@ -6978,7 +6978,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>共 {n} 个项目，{ha} 公顷。</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/syncapprovals.py" line="162" />
+      <location filename="../processing/algorithms/syncapprovals.py" line="147" />
       <source>{n} records read; {invalid} rows with SJYXBS ≠ 1 and {old} before SINCE left out.</source>
       <translation>读取 {n} 条记录；略过 SJYXBS ≠ 1 的 {invalid} 行和 SINCE 之前的 {old} 行。</translation>
     </message>
@@ -7003,12 +7003,12 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{n}+ 个项目（正在计数…）</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="138" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="118" />
       <source>{param}: cannot read '{item}'</source>
       <translation>{param}：无法读取“{item}”</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="215" />
+      <location filename="../processing/algorithms/siteselection.py" line="194" />
       <source>{param}: cannot read '{item}' ({hint})</source>
       <translation>{param}：无法读取“{item}”（{hint}）</translation>
     </message>
@@ -7075,7 +7075,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{set}（{key}），版本日期 {date}；批复文号：{docs}</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/siteselection.py" line="373" />
+      <location filename="../processing/algorithms/siteselection.py" line="348" />
       <source>{step}: {area} m² not allowed</source>
       <translation>{step}：{area} m² 不可用</translation>
     </message>
@@ -7130,7 +7130,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{url}：{reason}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="202" />
+      <location filename="../processing/base.py" line="211" />
       <source>{what} could not be read</source>
       <translation>无法读取{what}</translation>
     </message>
@@ -7225,7 +7225,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>…… 另有 {n} 行，见 HTML 报告及输出表</translation>
     </message>
     <message>
-      <location filename="../processing/compliance_support.py" line="161" />
+      <location filename="../processing/compliance_support.py" line="160" />
       <source>三调 working classification</source>
       <translation>三调工作分类</translation>
     </message>
@@ -7285,17 +7285,17 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>带号 {zone} 与 Y 值前的带号 {prefix} 不一致</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/publishcontrolset.py" line="85" />
+      <location filename="../processing/algorithms/publishcontrolset.py" line="71" />
       <source>批复文号 (approval document number)</source>
       <translation>批复文号</translation>
     </message>
     <message>
-      <location filename="../processing/algorithms/lifecyclemonitor.py" line="130" />
+      <location filename="../processing/algorithms/lifecyclemonitor.py" line="96" />
       <source>批而未供 after (years)</source>
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/facts.py" line="319" />
+      <location filename="../core/lifecycle/facts.py" line="316" />
       <source>批而未供 as of {date}: the batch figures disagree with the lifecycle rules ({batches} batches, {findings} findings); the statistics are not shown. Please report this library.</source>
       <translation>截至 {date} 的批而未供：批次数字与生命周期规则不一致（{batches} 个批次，{findings} 条发现），统计不予显示。请报告此项目库。</translation>
     </message>

@@ -2,9 +2,11 @@
 
 It fixes the group, ``createInstance``, the icon and translation, and requires a
 ``shortHelpString``: subclasses set ``NAME``, ``DISPLAY_NAME``, ``GROUP_ID``/``GROUP_NAME`` and
-``HELP`` (English source strings; translated through ``tr``). The shared parameters, checks
-and output tables (``add_library_parameter``, ``open_library_parameter``, ``table_sink`` …)
-are in processing/params.py.
+``HELP`` (English source strings; translated through ``tr``), and declare their parameters
+in ``add_parameters(tr)``; :class:`LibraryAlgorithm` is the base of the algorithms on a
+project library (LIBRARY first, checked first). The shared parameters, checks and output
+tables (``add_library_parameter``, ``open_library_parameter``, ``table_sink`` …) are in
+processing/params.py, the parameter names in processing/names.py.
 """
 
 from __future__ import annotations
@@ -151,6 +153,13 @@ class YimatongAlgorithm(ParameterHelpers, QgsProcessingAlgorithm):
     def createInstance(self):
         return type(self)()
 
+    def initAlgorithm(self, config=None):
+        self.add_parameters(self.tr)
+
+    def add_parameters(self, tr) -> None:
+        """Declare the algorithm's parameters and outputs (``tr`` is :meth:`tr`; the helpers
+        are in processing/params.py)."""
+
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):
         """As QGIS's, and the sink's layer gets Chinese field aliases when it is loaded."""
         sink, dest_id = super().parameterAsSink(parameters, name, context, *args, **kwargs)
@@ -214,6 +223,39 @@ class YimatongAlgorithm(ParameterHelpers, QgsProcessingAlgorithm):
                 self.tr("Layer '{layer}' has no features").format(layer=layer)
             )
         return source
+
+
+class LibraryAlgorithm(YimatongAlgorithm):
+    """An algorithm on a project library: LIBRARY is its first parameter, and it is checked
+    (after QGIS's own checks) before the algorithm's own checks.
+
+    Subclasses declare their other parameters in ``add_parameters`` and check them in
+    :meth:`check_more_parameters`; a family of such algorithms checks the parameters its
+    members share in :meth:`check_shared_parameters` (after each one's own checks).
+    """
+
+    def initAlgorithm(self, config=None):
+        self.add_library_parameter(self.LIBRARY)
+        self.add_parameters(self.tr)
+
+    def checkParameterValues(self, parameters, context):
+        ok, msg = self.check_with_library(parameters, context, self.LIBRARY)
+        if not ok:
+            return ok, msg
+        try:
+            self.check_more_parameters(parameters, context)
+            self.check_shared_parameters(parameters, context)
+        except (ValueError, QgsProcessingException) as exc:
+            return False, str(exc)
+        return True, ""
+
+    def check_more_parameters(self, parameters, context) -> None:
+        """The algorithm's own checks: raise ValueError or QgsProcessingException with the
+        message for the user."""
+
+    def check_shared_parameters(self, parameters, context) -> None:
+        """The checks of the parameters a family of algorithms shares (as
+        :meth:`check_more_parameters`)."""
 
 
 class LibraryGroup:

@@ -61,13 +61,12 @@ ZONING_LAYER = "规划分区"
 
 #: the words a user may write for a rule in the control rules override
 RULE_WORDS = {
-    "avoid": engine.AVOID,
-    "避让": engine.AVOID,
-    "避开": engine.AVOID,
-    "inside": engine.INSIDE,
-    "在内": engine.INSIDE,
-    "之内": engine.INSIDE,
-    "落入": engine.INSIDE,
+    word: rule
+    for rule, words in (
+        (engine.AVOID, ("avoid", "避让", "避开")),
+        (engine.INSIDE, ("inside", "在内", "之内", "落入")),
+    )
+    for word in words
 }
 #: how the log names a rule
 RULE_NAMES = {
@@ -184,10 +183,6 @@ class ControlInputs:
     """The control lines, their rules and the planning zoning, as the compliance review and
     site selection ask for and check them (mixed into both, before the base algorithm)."""
 
-    CONTROL_LAYERS = "CONTROL_LAYERS"
-    CONTROL_RULES = "CONTROL_RULES"
-    ZONING = "ZONING"
-    ZONING_FIELD = "ZONING_FIELD"
     ZONING_CLASSIFICATION = ZONING_CLASSIFICATION
 
     def add_control_layers(self, layers_help: str, rules_help: str) -> None:
@@ -224,6 +219,36 @@ class ControlInputs:
         )
         self.add_field(self.ZONING_FIELD, tr("Zoning land-use code field"), field_help, self.ZONING)
         self.add(zoning_scheme_parameter(tr), scheme_help)
+
+    def open_controls(self, parameters, context, source, feedback):
+        """(control layers, control set row or None, the set's controls, area CRS) of a run:
+        the CRS is the set's when the run reads a control set (``set_crs``: AREA_CRS must then
+        agree), else AREA_CRS or the automatic zone of ``source``."""
+        from .control_sets import open_set, set_crs
+
+        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
+        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
+        if cset is None:
+            area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
+        else:
+            chosen = self.parameterAsCrs(parameters, self.AREA_CRS, context)
+            area_crs = set_crs(cset, chosen, self.tr)
+        return layers, cset, set_ctls, area_crs
+
+    def run_engine(self, feedback, span, function, *args, **kwargs):
+        """``function(*args, **kwargs)``, an engine run (the overlay, the site selection), with
+        its progress shown in ``span`` (start, width) of the progress bar and the Cancel button
+        honoured: None when the user canceled."""
+        start, width = span
+        try:
+            return function(
+                *args,
+                progress=lambda f: feedback.setProgress(start + width * f),
+                is_canceled=feedback.isCanceled,
+                **kwargs,
+            )
+        except engine.OverlayCanceledError:
+            return None
 
     def check_control_inputs(self, parameters, context, zoning):
         """(ok, message): the control set chosen consistently with the layers, and at least

@@ -1,9 +1,11 @@
 """Parameters, checks and outputs every Yimatong algorithm shares, so that an algorithm's
-``initAlgorithm`` reads as the list of what it asks for and its ``processAlgorithm`` as what
-it does. :class:`~.base.YimatongAlgorithm` inherits all of this.
+``add_parameters`` reads as the list of what it asks for and its ``processAlgorithm`` as what
+it does. :class:`~.base.YimatongAlgorithm` inherits all of this, and the parameter names
+(processing/names.py).
 
 - ``add_*``: declare a parameter with its help text in one call (labels and help are English
-  source strings: pass them through ``self.tr`` at the call site, literal strings only).
+  source strings: pass them through ``tr`` at the call site, literal strings only);
+  ``add_counts`` the number outputs.
   ``add_library_parameter`` is the project library (default: the library of the settings).
 - ``check_library_parameter`` / ``check_with_library`` / ``check_project_code``:
   ``(ok, message)`` for ``checkParameterValues``.
@@ -25,9 +27,12 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -35,6 +40,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+
+from .names import ParameterNames
 
 
 def digits(text) -> str:
@@ -64,11 +71,9 @@ def make_fields(specs) -> QgsFields:
     return fields
 
 
-class ParameterHelpers:
-    """The shared parameter vocabulary of the algorithms (mixed into YimatongAlgorithm)."""
-
-    #: the name of the project-library parameter of every algorithm that has one
-    LIBRARY = "LIBRARY"
+class ParameterHelpers(ParameterNames):
+    """The shared parameter vocabulary of the algorithms (mixed into YimatongAlgorithm): the
+    names (processing/names.py) and the helpers that declare, check and read them."""
 
     # -- declaring --------------------------------------------------------------------------
     def add(self, param, help_text: str):
@@ -76,6 +81,12 @@ class ParameterHelpers:
         param.setHelp(help_text)
         self.addParameter(param)
         return param
+
+    def add_polygon_source(self, name, label, help_text, optional=False):
+        """A polygon layer to read (a feature source)."""
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
+        param = QgsProcessingParameterFeatureSource(name, label, polygon, optional=optional)
+        return self.add(param, help_text)
 
     def add_string(self, name, label, help_text, optional=False, default=None):
         param = QgsProcessingParameterString(name, label, defaultValue=default, optional=optional)
@@ -127,6 +138,22 @@ class ParameterHelpers:
             name, label, type=QgsProcessingParameterDateTime.Type.Date, optional=True
         )
         return self.add(param, help_text)
+
+    def add_area_crs(self, label, help_text):
+        """AREA_CRS, the optional projected CRS areas are computed in (read it with
+        :meth:`~.base.YimatongAlgorithm.area_crs`, which chooses the zone when it is empty)."""
+        param = QgsProcessingParameterCrs(self.AREA_CRS, label, optional=True)
+        return self.add(param, help_text)
+
+    def add_polygon_output(self, name, label, help_text):
+        """An output polygon layer."""
+        polygon = QgsProcessing.SourceType.TypeVectorPolygon
+        return self.add(QgsProcessingParameterFeatureSink(name, label, polygon), help_text)
+
+    def add_counts(self, *outputs):
+        """Number outputs (the counts the algorithm returns) from ``(name, label)`` pairs."""
+        for name, label in outputs:
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def add_table_output(self, name, label, help_text, optional=False):
         """A geometry-less output table (created by default also when optional)."""

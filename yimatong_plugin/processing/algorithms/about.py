@@ -17,13 +17,11 @@ class AboutAlgorithm(YimatongAlgorithm):
         "Reports the installed Yimatong version. Useful to check from qgis_process that the "
         "plugin and its Processing provider are installed."
     )
-    VERSION = "VERSION"
-    PROBLEMS = "PROBLEMS"
 
-    def initAlgorithm(self, config=None):
-        self.addOutput(QgsProcessingOutputString(self.VERSION, self.tr("Version")))
+    def add_parameters(self, tr):
+        self.addOutput(QgsProcessingOutputString(self.VERSION, tr("Version")))
         self.addOutput(
-            QgsProcessingOutputString(self.PROBLEMS, self.tr("Missing or broken dependencies"))
+            QgsProcessingOutputString(self.PROBLEMS, tr("Missing or broken dependencies"))
         )
 
     def processAlgorithm(self, parameters, context, feedback):

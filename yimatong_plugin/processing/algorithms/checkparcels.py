@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCsException,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
 
@@ -44,25 +40,8 @@ class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
         "(default: the CGCS2000 3-degree Gauss-Kruger zone of the parcels)."
     )
 
-    INPUT = "INPUT"
-    PARCEL_ID = "PARCEL_ID"
-    STAGE_FIELD = "STAGE_FIELD"
-    DECLARED_AREA_FIELD = "DECLARED_AREA_FIELD"
-    DECLARED_AREA_UNIT = "DECLARED_AREA_UNIT"
-    AREA_TOLERANCE = "AREA_TOLERANCE"
-    SLIVER_M2 = "SLIVER_M2"
-    THINNESS = "THINNESS"
-    AREA_CRS = "AREA_CRS"
-    OUTPUT = "OUTPUT"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon]
-            ),
-            tr("Polygon layer of parcels to check."),
-        )
+    def add_parameters(self, tr):
+        self.add_polygon_source(self.INPUT, tr("Parcels"), tr("Polygon layer of parcels to check."))
         self.add_field(
             self.PARCEL_ID,
             tr("Parcel id field"),
@@ -91,37 +70,35 @@ class CheckParcelsAlgorithm(ComplianceGroup, RepairingAlgorithm):
             ),
             tr("Unit in which DECLARED_AREA_FIELD is given."),
         )
-        self.add_number(
-            self.AREA_TOLERANCE,
-            tr("Area tolerance (%)"),
-            tr("Largest accepted difference between drawn and declared area, in percent."),
-            default=5.0,
-            minimum=0.0,
-        )
-        self.add_number(
-            self.SLIVER_M2,
-            tr("Sliver area (m²)"),
-            tr("Parcels smaller than this are slivers."),
-            default=1.0,
-            minimum=0.0,
-        )
-        self.add_number(
-            self.THINNESS,
-            tr("Thinness threshold (4πA/P²)"),
-            tr("Parcels with 4πA/P² below this (1 = circle) are thin slivers."),
-            default=0.05,
-            minimum=0.0,
-            maximum=1.0,
-        )
-        self.add(
-            QgsProcessingParameterCrs(self.AREA_CRS, tr("CRS for areas"), optional=True),
-            tr("Projected CRS in which areas are computed (planar)."),
-        )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Parcel problems"), QgsProcessing.TypeVectorPolygon
+        for name, label, help_text, default, maximum in (
+            (
+                self.AREA_TOLERANCE,
+                tr("Area tolerance (%)"),
+                tr("Largest accepted difference between drawn and declared area, in percent."),
+                5.0,
+                None,
             ),
-            tr("One row per problem, with where it is."),
+            (
+                self.SLIVER_M2,
+                tr("Sliver area (m²)"),
+                tr("Parcels smaller than this are slivers."),
+                1.0,
+                None,
+            ),
+            (
+                self.THINNESS,
+                tr("Thinness threshold (4πA/P²)"),
+                tr("Parcels with 4πA/P² below this (1 = circle) are thin slivers."),
+                0.05,
+                1.0,
+            ),
+        ):
+            self.add_number(name, label, help_text, default, minimum=0.0, maximum=maximum)
+        self.add_area_crs(
+            tr("CRS for areas"), tr("Projected CRS in which areas are computed (planar).")
+        )
+        self.add_polygon_output(
+            self.OUTPUT, tr("Parcel problems"), tr("One row per problem, with where it is.")
         )
 
     def process_repairing(self, parameters, context, feedback):

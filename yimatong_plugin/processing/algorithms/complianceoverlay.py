@@ -9,9 +9,7 @@ import shapely
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsRectangle,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -44,8 +42,6 @@ from ..compliance_support import ratio_field as ratio_field
 from ..control_sets import (
     control_set_parameter,
     library_parameter,
-    open_set,
-    set_crs,
     set_map_layers,
 )
 from ..layer_prep import LayerPrep, unique_names
@@ -88,23 +84,10 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
         "against the same layers, also in a new session or a qgis_process run, are faster."
     )
 
-    PARCELS = "PARCELS"
-    PARCEL_ID = "PARCEL_ID"
-    PROJECT_USE_FIELD = "PROJECT_USE_FIELD"
-    PROJECT_CODE_FIELD = "PROJECT_CODE_FIELD"
-    AREA_CRS = "AREA_CRS"
-    UNIQUE_IDS = "UNIQUE_IDS"
-    SLIVER_M2 = "SLIVER_M2"
-    OUTPUT = "OUTPUT"
-    OUTPUT_TABLE = "OUTPUT_TABLE"
-    OUTPUT_PIECES = "OUTPUT_PIECES"
-    REPORT = "REPORT"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        polygon = QgsProcessing.TypeVectorPolygon
-        self.add(
-            QgsProcessingParameterFeatureSource(self.PARCELS, tr("Project parcels"), [polygon]),
+    def add_parameters(self, tr):
+        self.add_polygon_source(
+            self.PARCELS,
+            tr("Project parcels"),
             tr("Polygon layer of the project parcels to review."),
         )
         self.add_field(
@@ -160,12 +143,8 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
             ),
             self.PARCELS,
         )
-        self.add(
-            QgsProcessingParameterCrs(
-                self.AREA_CRS,
-                tr("CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)"),
-                optional=True,
-            ),
+        self.add_area_crs(
+            tr("CRS for areas (default: CGCS2000 3-degree GK zone of the parcels)"),
             tr("Projected CRS in which areas are computed (planar)."),
         )
         self.add_number(
@@ -175,8 +154,9 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
             1.0,
             minimum=0.0,
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Reviewed parcels"), polygon),
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Reviewed parcels"),
             tr("One feature per input parcel with its area, verdict and ratios."),
         )
         self.add_table_output(
@@ -191,7 +171,7 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_PIECES,
                 tr("Overlap pieces"),
-                polygon,
+                QgsProcessing.TypeVectorPolygon,
                 optional=True,
                 createByDefault=False,
             ),
@@ -235,13 +215,11 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
         parcels_name = parcels.sourceName()
         lprep.check_coordinates(parcels.sourceCrs(), parcels.sourceExtent(), parcels_name)
         tctx = context.transformContext()
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
+        layers, cset, set_ctls, area_crs = self.open_controls(
+            parameters, context, parcels, feedback
+        )
         if cset is not None:
-            area_crs = set_crs(cset, self.parameterAsCrs(parameters, self.AREA_CRS, context), tr)
             feedback.pushInfo(tr("Areas are planar in {crs}").format(crs=area_crs.authid()))
-        else:
-            area_crs = self.area_crs(parameters, self.AREA_CRS, context, parcels, feedback)
         sliver = self.parameterAsDouble(parameters, self.SLIVER_M2, context)
         id_field = self.parameterAsString(parameters, self.PARCEL_ID, context)
         use_field = self.parameterAsString(parameters, self.PROJECT_USE_FIELD, context)
@@ -348,18 +326,18 @@ class ComplianceOverlayAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgori
         want_pieces = (
             self.OUTPUT_PIECES in parameters and parameters[self.OUTPUT_PIECES] is not None
         )
-        try:
-            result = engine.compliance_overlay(
-                pgeoms,
-                controls,
-                zoning=zoning,
-                sliver_m2=sliver,
-                project_uses=uses,
-                want_pieces=want_pieces,
-                progress=lambda f: feedback.setProgress(45 + 40 * f),
-                is_canceled=feedback.isCanceled,
-            )
-        except engine.OverlayCanceledError:
+        result = self.run_engine(
+            feedback,
+            (45, 40),
+            engine.compliance_overlay,
+            pgeoms,
+            controls,
+            zoning=zoning,
+            sliver_m2=sliver,
+            project_uses=uses,
+            want_pieces=want_pieces,
+        )
+        if result is None:
             return {}
         for res in result.parcels:
             if res.repaired:

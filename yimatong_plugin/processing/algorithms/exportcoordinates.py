@@ -10,11 +10,9 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterFeatureSource,
 )
 
 from ...core import crs as gk
@@ -47,20 +45,7 @@ class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         "refused. Reading the file back gives the geometry to that precision."
     )
 
-    PROJECT_CODE = "PROJECT_CODE"
-    INPUT = "INPUT"
-    ID_FIELD = "ID_FIELD"
-    NAME_FIELD = "NAME_FIELD"
-    ZONE = "ZONE"
-    PREFIXED = "PREFIXED"
-    DECIMALS = "DECIMALS"
-    PRODUCER = "PRODUCER"
-    OUTPUT = "OUTPUT"
-    PARCELS = "PARCELS"
-    CRS = "CRS"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
+    def add_parameters(self, tr):
         self.add_project_code(
             tr("Project code"),
             tr("28-digit code of the project whose live parcels are written (or use INPUT)."),
@@ -69,11 +54,11 @@ class ExportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
                 "service, or the name of a saved QGIS PostgreSQL connection."
             ),
         )
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, tr("Parcels"), [QgsProcessing.TypeVectorPolygon], optional=True
-            ),
+        self.add_polygon_source(
+            self.INPUT,
+            tr("Parcels"),
             tr("A polygon layer to write instead of a project's library parcels."),
+            optional=True,
         )
         self.add_field(
             self.ID_FIELD,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
+from qgis.core import QgsProcessingException
 
-from ..base import LibraryGroup, YimatongAlgorithm
+from ..base import LibraryAlgorithm, LibraryGroup
 
 
-class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
+class ImportCatalogAlgorithm(LibraryGroup, LibraryAlgorithm):
     NAME = "importcatalog"
     DISPLAY_NAME = "Import 一张图 catalog"
     HELP = (
@@ -21,12 +21,7 @@ class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
         "writes the whole resulting catalog to a JSON file."
     )
 
-    INPUT = "INPUT"
-    OUTPUT = "OUTPUT"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        self.add_library_parameter(self.LIBRARY)
+    def add_parameters(self, tr):
         self.add_file(
             self.INPUT, tr("Catalog file"), tr("A Yimatong catalog file (JSON)."), extension="json"
         )
@@ -37,15 +32,9 @@ class ImportCatalogAlgorithm(LibraryGroup, YimatongAlgorithm):
             "JSON (*.json)",
             optional=True,
         )
-        for name, text in (
-            ("ADDED", self.tr("Added")),
-            ("UPDATED", self.tr("Updated")),
-            ("UNCHANGED", self.tr("Unchanged")),
-        ):
-            self.addOutput(QgsProcessingOutputNumber(name, text))
-
-    def checkParameterValues(self, parameters, context):
-        return self.check_with_library(parameters, context, self.LIBRARY)
+        self.add_counts(
+            ("ADDED", tr("Added")), ("UPDATED", tr("Updated")), ("UNCHANGED", tr("Unchanged"))
+        )
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...core.library import LibraryError

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
 
@@ -43,15 +40,7 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
         "also attached to that project of LIBRARY in one transaction (all or none)."
     )
 
-    INPUT = "INPUT"
-    PROJECT_CODE = "PROJECT_CODE"
-    STAGE = "STAGE"
-    OUTPUT = "OUTPUT"
-    ATTACHED = "ATTACHED"
-    MISMATCHES = "AREA_MISMATCHES"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
+    def add_parameters(self, tr):
         self.stage_keys = list(STAGES)
         self.add_file(
             self.INPUT,
@@ -76,14 +65,14 @@ class ImportCoordinatesAlgorithm(LibraryGroup, YimatongAlgorithm):
             ),
             tr("Stage recorded with the attached parcels (optional)."),
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, tr("Parcels of the coordinate file"), QgsProcessing.TypeVectorPolygon
-            ),
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Parcels of the coordinate file"),
             tr("One polygon per parcel, in the file's CRS, with its header and area check."),
         )
-        self.addOutput(QgsProcessingOutputNumber(self.ATTACHED, tr("Parcels attached")))
-        self.addOutput(QgsProcessingOutputNumber(self.MISMATCHES, tr("Area mismatches")))
+        self.add_counts(
+            (self.ATTACHED, tr("Parcels attached")), (self.MISMATCHES, tr("Area mismatches"))
+        )
 
     def checkParameterValues(self, parameters, context):
         ok, message = self.check_project_code(parameters, context)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -50,19 +49,7 @@ class ImportProjectsAlgorithm(LibraryGroup, YimatongAlgorithm):
         "given; total rows (合计/小计) are left out and cells merged down a column are filled."
     )
 
-    INPUT = "INPUT"
-    SHEET = "SHEET"
-    SOURCE = "SOURCE"
-    MAPPING = "MAPPING"
-    DRY_RUN = "DRY_RUN"
-    HEADER_ROW = "HEADER_ROW"
-    DEFAULTS = "DEFAULTS"
-    OUTPUT_PROBLEMS = "OUTPUT_PROBLEMS"
-    IMPORTED = "IMPORTED"
-    PROBLEM_COUNT = "PROBLEM_COUNT"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
+    def add_parameters(self, tr):
         self.add(
             QgsProcessingParameterFile(
                 self.INPUT,
@@ -125,8 +112,9 @@ class ImportProjectsAlgorithm(LibraryGroup, YimatongAlgorithm):
             tr("A table with one line per problem: row, column, field, problem."),
             optional=True,
         )
-        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, tr("Imported projects")))
-        self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, tr("Problems found")))
+        self.add_counts(
+            (self.IMPORTED, tr("Imported projects")), (self.PROBLEM_COUNT, tr("Problems found"))
+        )
 
     def checkParameterValues(self, parameters, context):
         ok, msg = super().checkParameterValues(parameters, context)

@@ -14,58 +14,35 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDateTime,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ...core import lifecycle as lc
 from ...gis.qgis_compat import FIELD_DATE, FIELD_DOUBLE, FIELD_INT, FIELD_STRING
-from ..base import YimatongAlgorithm
+from ..base import LibraryAlgorithm, LibraryGroup
 
 SEVERITY_ORDER = {s: i for i, s in enumerate(reversed(lc.SEVERITIES))}
 
 
-class AsOfParameter:
-    """The LIBRARY and AS_OF parameters of the algorithms that evaluate the lifecycle rules on
-    a project library (this one and ``yimatong:statistics``)."""
+class AsOfAlgorithm(LibraryAlgorithm):
+    """An algorithm that evaluates the lifecycle rules on a project library as of a date (this
+    one and ``yimatong:statistics``): LIBRARY, AS_OF, then its own parameters; AS_OF is
+    checked after the algorithm's own checks."""
 
-    LIBRARY = "LIBRARY"
-    AS_OF = "AS_OF"
-
-    def add_library_as_of_parameters(self) -> None:
+    def initAlgorithm(self, config=None):
         self.add_library_parameter(self.LIBRARY)
-        p = QgsProcessingParameterDateTime(
+        self.add_date(
             self.AS_OF,
             self.tr("As of (empty: today)"),
-            type=QgsProcessingParameterDateTime.Type.Date,
-            optional=True,
+            self.tr("The date the rules are evaluated on; events after it are ignored."),
         )
-        p.setHelp(self.tr("The date the rules are evaluated on; events after it are ignored."))
-        self.addParameter(p)
+        self.add_parameters(self.tr)
 
-    def checkParameterValues(self, parameters, context):
-        """The base checks, the library, :meth:`check_more_parameters` and AS_OF."""
-        ok, msg = super().checkParameterValues(parameters, context)
-        if ok:
-            ok, msg = self.check_library_parameter(parameters, context, self.LIBRARY)
-        if not ok:
-            return ok, msg
-        try:
-            self.check_more_parameters(parameters, context)
-            self._as_of(parameters, context)
-        except (ValueError, QgsProcessingException) as exc:
-            return False, str(exc)
-        return True, ""
-
-    def check_more_parameters(self, parameters, context) -> None:
-        """The algorithm's own checks: raise ValueError or QgsProcessingException with the
-        message for the user."""
+    def check_shared_parameters(self, parameters, context):
+        self._as_of(parameters, context)
 
     def _as_of(self, parameters, context) -> _dt.date:
         """AS_OF as a date: empty is today; a date that is not one is refused."""
@@ -90,11 +67,9 @@ class AsOfParameter:
         return _dt.date(day.year(), day.month(), day.day())
 
 
-class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
+class LifecycleMonitorAlgorithm(LibraryGroup, AsOfAlgorithm):
     NAME = "lifecyclemonitor"
     DISPLAY_NAME = "Lifecycle monitor (批而未供 / 供而未用 / 闲置土地)"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
     ICON = "projectbox.svg"
     HELP = (
         "Finds, across the project library, the land whose life has gone wrong as of a date: "
@@ -114,72 +89,53 @@ class LifecycleMonitorAlgorithm(AsOfParameter, YimatongAlgorithm):
         "events and dates that make it so)."
     )
 
-    UNSUPPLIED_YEARS = "UNSUPPLIED_YEARS"
-    IDLE_FEE_YEARS = "IDLE_FEE_YEARS"
-    IDLE_REPOSSESS_YEARS = "IDLE_REPOSSESS_YEARS"
-    START_GRACE_DAYS = "START_GRACE_DAYS"
-    COMPLETION_GRACE_DAYS = "COMPLETION_GRACE_DAYS"
-    OUTPUT = "OUTPUT"
-    FINDINGS = "FINDINGS"
-
-    def initAlgorithm(self, config=None):
-        self.add_library_as_of_parameters()
+    def add_parameters(self, tr):
         for name, label, help_text, default, minimum in (
             (
                 self.UNSUPPLIED_YEARS,
-                self.tr("批而未供 after (years)"),
-                self.tr("Years after the batch approval before unsupplied land is reported."),
+                tr("批而未供 after (years)"),
+                tr("Years after the batch approval before unsupplied land is reported."),
                 2,
                 1,
             ),
             (
                 self.IDLE_FEE_YEARS,
-                self.tr("Idle-land fee stage after (full years)"),
-                self.tr("Full years without start after the agreed start: idle-land fee stage."),
+                tr("Idle-land fee stage after (full years)"),
+                tr("Full years without start after the agreed start: idle-land fee stage."),
                 1,
                 1,
             ),
             (
                 self.IDLE_REPOSSESS_YEARS,
-                self.tr("Repossession stage after (full years)"),
-                self.tr("Full years without start after the agreed start: repossession stage."),
+                tr("Repossession stage after (full years)"),
+                tr("Full years without start after the agreed start: repossession stage."),
                 2,
                 2,
             ),
             (
                 self.START_GRACE_DAYS,
-                self.tr("Grace after the agreed start (days)"),
-                self.tr("Days after the agreed start before 供而未用 / 逾期开工 are reported."),
+                tr("Grace after the agreed start (days)"),
+                tr("Days after the agreed start before 供而未用 / 逾期开工 are reported."),
                 0,
                 0,
             ),
             (
                 self.COMPLETION_GRACE_DAYS,
-                self.tr("Grace after the agreed completion (days)"),
-                self.tr("Days after the agreed completion before 逾期竣工 is reported."),
+                tr("Grace after the agreed completion (days)"),
+                tr("Days after the agreed completion before 逾期竣工 is reported."),
                 0,
                 0,
             ),
         ):
-            p = QgsProcessingParameterNumber(
-                name,
-                label,
-                type=QgsProcessingParameterNumber.Type.Integer,
-                defaultValue=default,
-                minValue=minimum,
-            )
-            p.setHelp(help_text)
-            self.addParameter(p)
-        p = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Lifecycle findings"), type=QgsProcessing.TypeVectorPolygon
-        )
-        p.setHelp(
-            self.tr(
+            self.add_number(name, label, help_text, default, minimum, integer=True)
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Lifecycle findings"),
+            tr(
                 "One row per finding: code, rule, severity, since, days, evidence, with the "
                 "current parcels of the project(s) as geometry where there are any."
-            )
+            ),
         )
-        self.addParameter(p)
         self.addOutput(QgsProcessingOutputNumber(self.FINDINGS, self.tr("Findings")))
 
     # -- parameters -----------------------------------------------------------------------

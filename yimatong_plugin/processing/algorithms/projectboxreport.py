@@ -7,10 +7,10 @@ import datetime as _dt
 from qgis.core import QgsProcessingException, QgsProcessingOutputString
 
 from ...core import lifecycle as lc
-from ..base import LibraryGroup, YimatongAlgorithm
+from ..base import LibraryAlgorithm, LibraryGroup
 
 
-class ProjectBoxReportAlgorithm(LibraryGroup, YimatongAlgorithm):
+class ProjectBoxReportAlgorithm(LibraryGroup, LibraryAlgorithm):
     NAME = "projectboxreport"
     DISPLAY_NAME = "Project file report (项目档案)"
     ICON = "projectbox.svg"
@@ -23,14 +23,7 @@ class ProjectBoxReportAlgorithm(LibraryGroup, YimatongAlgorithm):
         "date and the audit history. Images are written to a folder named after the HTML file."
     )
 
-    CODE = "CODE"
-    AS_OF = "AS_OF"
-    OUTPUT_HTML = "OUTPUT_HTML"
-    OUTPUT_PDF = "OUTPUT_PDF"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        self.add_library_parameter(self.LIBRARY)
+    def add_parameters(self, tr):
         self.add_string(
             self.CODE,
             tr("Project code"),
@@ -57,21 +50,16 @@ class ProjectBoxReportAlgorithm(LibraryGroup, YimatongAlgorithm):
         )
         self.addOutput(QgsProcessingOutputString("CODE_DISPLAY", tr("Code")))
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = self.check_with_library(parameters, context, self.LIBRARY)
-        if not ok:
-            return ok, msg
+    def check_more_parameters(self, parameters, context):
         if len(self.project_code(parameters, self.CODE, context)) != 28:
-            return False, self.tr("A project code has 28 digits: {code}").format(
-                code=self.parameterAsString(parameters, self.CODE, context)
+            raise ValueError(
+                self.tr("A project code has 28 digits: {code}").format(
+                    code=self.parameterAsString(parameters, self.CODE, context)
+                )
             )
         as_of = self.parameterAsString(parameters, self.AS_OF, context).strip()
         if as_of:
-            try:
-                lc.to_date(as_of)
-            except ValueError as exc:
-                return False, str(exc)
-        return True, ""
+            lc.to_date(as_of)
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...gis.projectbox_report import ReportError, display_code, write_project_report

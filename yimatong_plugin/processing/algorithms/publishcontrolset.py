@@ -7,11 +7,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterMultipleLayers,
 )
 
-from ..base import ComplianceGroup, YimatongAlgorithm
+from ..base import ComplianceGroup, LibraryAlgorithm
 from ..compliance_support import layer_rule, name_value_items, parse_rules
 from ..control_sets import publish_set, set_label
 from ..layer_prep import LayerPrep, unique_names
@@ -29,7 +28,7 @@ def parse_docs(text: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
+class PublishControlSetAlgorithm(ComplianceGroup, LibraryAlgorithm):
     NAME = "publishcontrolset"
     DISPLAY_NAME = "Publish control set"
     HELP = (
@@ -47,20 +46,7 @@ class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
         "one feature changed is another version with its own preparation."
     )
 
-    NAME_PARAM = "NAME"
-    LAYERS = "LAYERS"
-    RULES = "RULES"
-    DOC_NO = "DOC_NO"
-    EFFECTIVE_DATE = "EFFECTIVE_DATE"
-    LAYER_DOCS = "LAYER_DOCS"
-    SET_DATE = "SET_DATE"
-    DESCRIPTION = "DESCRIPTION"
-    AREA_CRS = "AREA_CRS"
-    MAKE_CURRENT = "MAKE_CURRENT"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        self.add_library_parameter(self.LIBRARY)
+    def add_parameters(self, tr):
         self.add_string(
             self.NAME_PARAM,
             tr("Set name, e.g. 三区三线"),
@@ -107,12 +93,8 @@ class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
             ),
         ):
             self.add_string(name, label, help_text, optional=True)
-        self.add(
-            QgsProcessingParameterCrs(
-                self.AREA_CRS,
-                tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
-                optional=True,
-            ),
+        self.add_area_crs(
+            tr("CRS of the set (default: CGCS2000 3-degree GK zone of the first layer)"),
             tr("Projected CRS the features are stored and prepared in; reviews use it."),
         )
         self.add_bool(
@@ -127,16 +109,14 @@ class PublishControlSetAlgorithm(ComplianceGroup, YimatongAlgorithm):
             QgsProcessingOutputNumber("PREPARED", tr("Preparations stored now (new data versions)"))
         )
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, msg
+    def check_more_parameters(self, parameters, context):
         for key, parser in ((self.RULES, parse_rules), (self.LAYER_DOCS, parse_docs)):
             try:
                 parser(self.parameterAsString(parameters, key, context))
             except ValueError as exc:
-                return False, self.tr("{param}: cannot read '{item}'").format(param=key, item=exc)
-        return self.check_library_parameter(parameters, context, self.LIBRARY)
+                raise ValueError(
+                    self.tr("{param}: cannot read '{item}'").format(param=key, item=exc)
+                ) from exc
 
     def processAlgorithm(self, parameters, context, feedback):
         tr = self.tr

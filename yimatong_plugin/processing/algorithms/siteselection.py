@@ -9,9 +9,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsRectangle,
@@ -25,7 +22,7 @@ from ...gis import shapely_io as io
 from ..base import ComplianceGroup, RepairingAlgorithm
 from ..compliance_outputs import set_info
 from ..compliance_support import ControlInputs, layer_rule, parse_rules
-from ..control_sets import control_set_parameter, open_set, set_crs
+from ..control_sets import control_set_parameter
 from ..layer_prep import LayerPrep
 from ..siting_support import candidate_features, candidate_fields, parse_criteria, search_source
 
@@ -57,27 +54,12 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
         "layers as 合规 (within the sliver tolerance)."
     )
 
-    SEARCH_AREA = "SEARCH_AREA"
-    SEARCH_DIVISION = "SEARCH_DIVISION"
-    LAND_USE = "LAND_USE"
-    MIN_AREA_M2 = "MIN_AREA_M2"
-    MAX_AREA_M2 = "MAX_AREA_M2"
-    MIN_WIDTH_M = "MIN_WIDTH_M"
-    EXCLUDE = "EXCLUDE"
-    CRITERIA = "CRITERIA"
-    CRITERIA_RULES = "CRITERIA_RULES"
-    AREA_CRS = "AREA_CRS"
-    OUTPUT = "OUTPUT"
-    REPORT = "REPORT"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        polygon = QgsProcessing.TypeVectorPolygon
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.SEARCH_AREA, tr("Search area (polygon layer)"), [polygon], optional=True
-            ),
+    def add_parameters(self, tr):
+        self.add_polygon_source(
+            self.SEARCH_AREA,
+            tr("Search area (polygon layer)"),
             tr("Polygons of the area to search; or give SEARCH_DIVISION instead."),
+            optional=True,
         )
         self.add_string(
             self.SEARCH_DIVISION,
@@ -138,7 +120,7 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
             QgsProcessingParameterMultipleLayers(
                 self.EXCLUDE,
                 tr("Land not to offer (e.g. parcels already supplied)"),
-                polygon,
+                QgsProcessing.TypeVectorPolygon,
                 optional=True,
             ),
             tr("Polygon layers of land that is not available."),
@@ -168,16 +150,13 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
             tr("name=near|far[:weight] per criteria layer; default near, weight 1."),
             optional=True,
         )
-        self.add(
-            QgsProcessingParameterCrs(
-                self.AREA_CRS,
-                tr("CRS for areas (default: CGCS2000 3-degree GK zone of the search area)"),
-                optional=True,
-            ),
+        self.add_area_crs(
+            tr("CRS for areas (default: CGCS2000 3-degree GK zone of the search area)"),
             tr("Projected CRS in which areas and distances are computed (planar)."),
         )
-        self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Candidate sites"), polygon),
+        self.add_polygon_output(
+            self.OUTPUT,
+            tr("Candidate sites"),
             tr("Candidate polygons with rank, score, area, compactness, criteria, reasons."),
         )
         self.add_file_output(
@@ -245,12 +224,7 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
         source, search_name = search_source(self, parameters, context)
         lprep.check_coordinates(source.sourceCrs(), source.sourceExtent(), search_name)
         tctx = context.transformContext()
-        layers = self.parameterAsLayerList(parameters, self.CONTROL_LAYERS, context)
-        cset, set_ctls = open_set(self, parameters, context, layers, feedback)
-        if cset is not None:
-            area_crs = set_crs(cset, self.parameterAsCrs(parameters, self.AREA_CRS, context), tr)
-        else:
-            area_crs = self.area_crs(parameters, self.AREA_CRS, context, source, feedback)
+        layers, cset, set_ctls, area_crs = self.open_controls(parameters, context, source, feedback)
         land_use = self.parameterAsString(parameters, self.LAND_USE, context).strip()
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
         max_area = None
@@ -333,7 +307,10 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
         feedback.setProgress(30)
 
         try:
-            result = siting.select_sites(
+            result = self.run_engine(
+                feedback,
+                (30, 60),
+                siting.select_sites,
                 live,
                 controls,
                 zoning=zoning,
@@ -343,13 +320,11 @@ class SiteSelectionAlgorithm(ComplianceGroup, ControlInputs, RepairingAlgorithm)
                 max_area=max_area,
                 min_width=min_width,
                 criteria=criteria,
-                progress=lambda f: feedback.setProgress(30 + 60 * f),
-                is_canceled=feedback.isCanceled,
             )
-        except engine.OverlayCanceledError:
-            return {}
         except ValueError as exc:
             raise QgsProcessingException(str(exc)) from exc
+        if result is None:
+            return {}
 
         land = result.land
         lprep.report_repairs(

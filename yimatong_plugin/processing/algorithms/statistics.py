@@ -7,28 +7,22 @@ import re
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
 )
 
 from ...core.library.constants import SOURCES
-from ..base import YimatongAlgorithm
-from .lifecyclemonitor import AsOfParameter
+from ..base import LibraryGroup
+from .lifecyclemonitor import AsOfAlgorithm
 
 SOURCE_KEYS = [None, *SOURCES]
 
 
-class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
+class StatisticsAlgorithm(LibraryGroup, AsOfAlgorithm):
     NAME = "statistics"
     DISPLAY_NAME = "Statistics and brief (统计简报)"
-    GROUP_ID = "library"
-    GROUP_NAME = "Project library"
     ICON = "projectbox.svg"
     HELP = (
         "Summarises the project library as of a date: projects and area (m², 公顷, 亩) by "
@@ -44,68 +38,39 @@ class StatisticsAlgorithm(AsOfParameter, YimatongAlgorithm):
         "declared area; each table says how many projects were counted so."
     )
 
-    ADMIN = "ADMIN"
-    YEAR = "YEAR"
-    SOURCE = "SOURCE"
-    OUTPUT_XLSX = "OUTPUT_XLSX"
-    OUTPUT_HTML = "OUTPUT_HTML"
-    OUTPUT_PDF = "OUTPUT_PDF"
-    PROJECTS = "PROJECTS"
-    TOWNS = "TOWNS"
-    TOWN_FIELD = "TOWN_FIELD"
-
-    def initAlgorithm(self, config=None):
-        self.add_library_as_of_parameters()
-        p = QgsProcessingParameterString(
-            self.ADMIN, self.tr("Division (6-digit code or name; empty: all)"), optional=True
+    def add_parameters(self, tr):
+        self.add_string(self.ADMIN, tr("Division (6-digit code or name; empty: all)"), "", True)
+        self.add_string(self.YEAR, tr("Year (empty: all; the plan year is AS_OF's)"), "", True)
+        labels = [tr("All sources")] + [f"{label} ({key})" for key, label in SOURCES.items()]
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.SOURCE, tr("Source"), options=labels, defaultValue=0, optional=True
+            )
         )
-        self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.YEAR, self.tr("Year (empty: all; the plan year is AS_OF's)"), optional=True
-        )
-        self.addParameter(p)
-        labels = [self.tr("All sources")] + [f"{label} ({key})" for key, label in SOURCES.items()]
-        p = QgsProcessingParameterEnum(
-            self.SOURCE, self.tr("Source"), options=labels, defaultValue=0, optional=True
-        )
-        self.addParameter(p)
-        p = QgsProcessingParameterFeatureSource(
+        self.add_polygon_source(
             self.TOWNS,
-            self.tr("Town boundaries (乡镇; optional: the breakdown by town)"),
-            [QgsProcessing.TypeVectorPolygon],
-            optional=True,
-        )
-        p.setHelp(
-            self.tr(
+            tr("Town boundaries (乡镇; optional: the breakdown by town)"),
+            tr(
                 "A polygon layer of the towns: each current parcel is cut by the towns and the "
                 "area of each piece counted in its town."
-            )
-        )
-        self.addParameter(p)
-        p = QgsProcessingParameterField(
-            self.TOWN_FIELD,
-            self.tr("Town field (code or name)"),
-            parentLayerParameterName=self.TOWNS,
+            ),
             optional=True,
         )
-        p.setHelp(self.tr("The field of the town layer that names or codes each town."))
-        self.addParameter(p)
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_XLSX, self.tr("Statistics workbook"), "Excel (*.xlsx)", optional=True
-            )
+        self.add_field(
+            self.TOWN_FIELD,
+            tr("Town field (code or name)"),
+            tr("The field of the town layer that names or codes each town."),
+            self.TOWNS,
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_HTML, self.tr("Statistics brief (HTML)"), "HTML (*.html)", optional=True
+        for name, label, file_filter in (
+            (self.OUTPUT_XLSX, tr("Statistics workbook"), "Excel (*.xlsx)"),
+            (self.OUTPUT_HTML, tr("Statistics brief (HTML)"), "HTML (*.html)"),
+            (self.OUTPUT_PDF, tr("Statistics brief (PDF)"), "PDF (*.pdf)"),
+        ):
+            self.addParameter(
+                QgsProcessingParameterFileDestination(name, label, file_filter, optional=True)
             )
-        )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_PDF, self.tr("Statistics brief (PDF)"), "PDF (*.pdf)", optional=True
-            )
-        )
-        self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, self.tr("Projects")))
+        self.addOutput(QgsProcessingOutputNumber(self.PROJECTS, tr("Projects")))
 
     # -- parameters -----------------------------------------------------------------------
     def _filter(self, parameters, context):

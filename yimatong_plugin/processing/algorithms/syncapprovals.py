@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from qgis.core import QgsProcessingException, QgsProcessingOutputNumber
+from qgis.core import QgsProcessingException
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ...gis.qgis_compat import FIELD_INT, FIELD_STRING
-from ..base import LibraryGroup, YimatongAlgorithm
+from ..base import LibraryAlgorithm, LibraryGroup
 
 FIELDS = (
     ("row", FIELD_INT),
@@ -30,7 +30,7 @@ FIELDS = (
 )
 
 
-class SyncApprovalsAlgorithm(LibraryGroup, YimatongAlgorithm):
+class SyncApprovalsAlgorithm(LibraryGroup, LibraryAlgorithm):
     NAME = "syncapprovals"
     DISPLAY_NAME = "Sync approvals from the 工改 staging tables"
     HELP = (
@@ -50,17 +50,7 @@ class SyncApprovalsAlgorithm(LibraryGroup, YimatongAlgorithm):
         "BLZT 1–15>. OUTPUT: one row per record with its action and reason."
     )
 
-    SOURCE = "SOURCE"
-    MAPPING = "MAPPING"
-    SINCE = "SINCE"
-    DRY_RUN = "DRY_RUN"
-    OUTPUT = "OUTPUT"
-    APPLIED = "APPLIED"
-    REFUSED = "REFUSED"
-
-    def initAlgorithm(self, config=None):
-        tr = self.tr
-        self.add_library_parameter(self.LIBRARY)
+    def add_parameters(self, tr):
         self.add_string(
             self.SOURCE,
             tr("Staging tables (前置库)"),
@@ -92,8 +82,9 @@ class SyncApprovalsAlgorithm(LibraryGroup, YimatongAlgorithm):
             tr("Sync log"),
             tr("One row per record: what was done with it (or would be) and why."),
         )
-        self.addOutput(QgsProcessingOutputNumber(self.APPLIED, tr("Records applied")))
-        self.addOutput(QgsProcessingOutputNumber(self.REFUSED, tr("Records refused")))
+        self.add_counts(
+            (self.APPLIED, tr("Records applied")), (self.REFUSED, tr("Records refused"))
+        )
 
     def _since(self, parameters, context):
         raw = parameters.get(self.SINCE)
@@ -116,14 +107,8 @@ class SyncApprovalsAlgorithm(LibraryGroup, YimatongAlgorithm):
             )
         return _dt.date(raw.year(), raw.month(), raw.day())
 
-    def checkParameterValues(self, parameters, context):
-        ok, msg = self.check_with_library(parameters, context, self.LIBRARY)
-        if ok:
-            try:
-                self._since(parameters, context)
-            except QgsProcessingException as exc:
-                return False, str(exc)
-        return ok, msg
+    def check_more_parameters(self, parameters, context):
+        self._since(parameters, context)
 
     def _dsn(self, source: str):
         """The libpq string of a saved QGIS PostgreSQL connection named ``source`` (else None)."""
