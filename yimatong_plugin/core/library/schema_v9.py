@@ -2,12 +2,12 @@
 
 The statistics (``core/statistics``) read the lifecycle of the whole library once per refresh:
 
-* ``ymt_events_facts_idx (stage, archived, event_date, code, fid, batch, doc_no, area_m2, …)``
+* ``ymt_events_facts_idx (stage, archived, code, event_date, fid, batch, doc_no, area_m2, …)``
   holds every column the 批而未供 batches and the project rules' screen read of the approvals,
   supplies and supervision records (``lifecycle/batch_dates.py``, ``lifecycle/facts.py``):
-  they are read from the index alone, in stage order (without it, each of the ~230,000
-  approvals and supplies of the benchmark library was a lookup into the 1,000,000-row table:
-  1.8 s instead of 0.4 s);
+  they are read from the index alone, per stage in the order the rules read them (code,
+  date, fid: no sort). Without it, each of the ~230,000 approvals and supplies of the
+  benchmark library was a lookup into the 1,000,000-row table (1.8 s instead of 0.3 s);
 * ``ymt_events_code_idx`` becomes ``(code, event_date, fid, archived, stage)``: the stage of a
   project's latest live event by a date (``statistics/query.py``) is read from the index.
   Every query that used ``(code, event_date)`` still finds those columns first.
@@ -24,7 +24,7 @@ from .schema_render import gpkg_index, pg_index
 EVENT_FACTS_INDEX = (
     "ymt_events_facts_idx",
     "ymt_events",
-    "stage, archived, event_date, code, fid, batch, doc_no, area_m2, agreed_start, "
+    "stage, archived, code, event_date, fid, batch, doc_no, area_m2, agreed_start, "
     "agreed_completion, stopped_on, developed_ratio, invested_ratio",
 )
 EVENT_CODE_INDEX = ("ymt_events_code_idx", "ymt_events", "code, event_date, fid, archived, stage")
