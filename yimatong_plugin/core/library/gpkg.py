@@ -43,6 +43,10 @@ def register_functions(conn: sqlite3.Connection) -> None:
         conn.create_function(name, 1, fn, deterministic=True)
 
 
+#: the memory-mapped part of a library file (address space, not memory: pages are read as used)
+MMAP_BYTES = 1 << 30
+
+
 class GeoPackageLibrary(Library):
     backend = "gpkg"
     fts_cap = 2000  # more name matches than this: scan in code order instead (stops early)
@@ -138,6 +142,10 @@ class GeoPackageLibrary(Library):
             register_functions(conn)
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
+            # reads through memory-mapped pages instead of a read() call per page: index
+            # probes over a large library (the statistics' stage as of a date: 100,000
+            # probes) take half the time; the file stays local (WAL needs it anyway)
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         except sqlite3.Error as exc:
             raise LibraryError(
                 tr("Cannot open the library {path}: {error}").format(path=path, error=exc),
