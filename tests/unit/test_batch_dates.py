@@ -168,7 +168,7 @@ def test_totals_are_the_sums_over_the_batches(seed):
 def test_due_dates_with_arrays_are_add_years():
     import numpy as np
 
-    from yimatong_plugin.core.lifecycle.batch_dates import add_years_ordinals
+    from yimatong_plugin.core.lifecycle.arrays import add_years_ordinals
 
     days = [dt.date(2016, 2, 29), dt.date(2020, 2, 29), dt.date(2019, 12, 31), dt.date(2021, 3, 1)]
     days += [dt.date(2000, 1, 1) + dt.timedelta(days=k * 37) for k in range(400)]

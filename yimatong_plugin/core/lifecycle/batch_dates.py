@@ -28,14 +28,13 @@ the rule code's, refusing the trend otherwise.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import gc
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import Dues, Prefix, add_years_ordinals, grouped, no_cycle_collection
 from .events import to_date
 from .model import Thresholds
 
@@ -96,29 +95,6 @@ def _in_order(rows: list, days: dict) -> list:
     return sorted(rows, key=lambda r: (r[0], days[str(r[2])], str(r[2]), r[1]))
 
 
-_EPOCH = _dt.date(1970, 1, 1).toordinal()
-
-
-def add_years_ordinals(days: np.ndarray, years: int) -> np.ndarray:
-    """:func:`.events.add_years` over day ordinals: the same month and day ``years`` later,
-    29 February → 1 March in a year that is not leap (the first of the month + the day − 1)."""
-    d = (days - _EPOCH).astype("datetime64[D]")
-    month = d.astype("datetime64[M]")
-    day_in_month = (d - month).astype(np.int64)
-    later = (month.astype(np.int64) + 12 * years).astype("datetime64[M]").astype("datetime64[D]")
-    return (later - np.datetime64("1970-01-01", "D")).astype(np.int64) + day_in_month + _EPOCH
-
-
-class _Dues:
-    """Due dates by batch index, as dates, made when asked for."""
-
-    def __init__(self, ordinals: np.ndarray):
-        self.ordinals = ordinals
-
-    def __getitem__(self, b: int) -> _dt.date:
-        return _dt.date.fromordinal(int(self.ordinals[b]))
-
-
 @dataclass
 class _State:
     found: np.ndarray  # batches found, in the findings' order
@@ -128,7 +104,7 @@ class _State:
     by_area: np.ndarray  # per batch
     total_approved: np.ndarray  # per batch
     total_supplied: np.ndarray  # per batch
-    dues: _Dues  # per batch
+    dues: Dues  # per batch
 
 
 @dataclass(frozen=True)
@@ -148,49 +124,6 @@ class BatchFigure:
     areas: tuple[float, ...] = ()
     #: first approval of the live projects (the statistics' "approved on")
     live_approved_on: _dt.date | None = None
-
-
-class _Prefix:
-    """Per group, its items (in the rule's order) as prefix sums: after k items, Python's
-    ``sum`` of their values and how many are flagged — for any date, in one ``bincount``.
-
-    ``group``: each item's group (0…n-1, items of a group together, in order); ``day``:
-    ordinal; ``value``; ``flag``."""
-
-    def __init__(self, n: int, group: np.ndarray, day: np.ndarray, value: list, flag: np.ndarray):
-        counts = np.bincount(group, minlength=n)
-        start = np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int64)
-        self.n = n
-        self.offset = start + np.arange(n, dtype=np.int64)  # each group: 1 + its items
-        size = len(group) + n
-        position = self.offset[group] + (np.arange(len(group)) - start[group]) + 1
-        sums = np.zeros(size, dtype=np.float64)
-        sums[position] = np.asarray(value, dtype=np.float64)  # a group of one: its value
-        for g in np.flatnonzero(counts > 1).tolist():  # several: Python's sum, as the rule
-            first = int(start[g])
-            values = value[first : first + int(counts[g])]
-            base = int(self.offset[g]) + 1
-            for k in range(2, len(values) + 1):
-                sums[base + k - 1] = sum(values[:k])
-        flags = np.zeros(size, dtype=np.int64)
-        running = np.cumsum(flag.astype(np.int64))
-        before = np.concatenate(([0], running))[start][group]  # flagged before each group
-        flags[position] = running - before
-        self.sums, self.flags = sums, flags
-        self.group, self.day = group, day
-
-    def at(self, day: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(count, sum, flagged count) per group of the items dated by ``day``."""
-        count = np.bincount(self.group[self.day <= day], minlength=self.n)
-        index = self.offset + count
-        return count, self.sums[index], self.flags[index]
-
-
-def _grouped(ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """(stable order putting equal ids together, the ids in that order)."""
-    ids_a = np.asarray(ids, dtype=np.int64)
-    order = np.argsort(ids_a, kind="stable")
-    return order, ids_a[order]
 
 
 class _Projects(Mapping):
@@ -260,10 +193,10 @@ class BatchDates:
         self.pair_code = np.asarray([code_index[c] for _, c in pairs], dtype=np.int64)
         self.pair_archived = np.asarray([c in self.archived for _, c in pairs], dtype=bool)
         ordinal = np.asarray([days[str(r[2])].toordinal() for r in approvals], dtype=np.int64)
-        order, group = _grouped(rank[ids].tolist() if ids else [])
+        order, group = grouped(rank[ids].tolist() if ids else [])
         # approvals per pair: area (or 0) sums; count of approvals without a (non-zero) area
         ordered = [values[i] for i in order.tolist()]
-        self.approved = _Prefix(
+        self.approved = Prefix(
             len(pairs),
             group,
             ordinal[order],
@@ -298,10 +231,10 @@ class BatchDates:
         s_area = [_float(r[4]) for r in supplies]
 
         def prefix(n, ids, rows):
-            order, group = _grouped(ids)
+            order, group = grouped(ids)
             rows = [rows[i] for i in order.tolist()]
             areas = [s_area[j] for j in rows]
-            return _Prefix(
+            return Prefix(
                 n,
                 group,
                 s_ordinal[rows] if rows else np.zeros(0, dtype=np.int64),
@@ -473,14 +406,14 @@ class BatchDates:
             int((~by_area).sum()),
         ]
 
-    def _dues(self, years: int) -> tuple[_Dues, np.ndarray, np.ndarray]:
+    def _dues(self, years: int) -> tuple[Dues, np.ndarray, np.ndarray]:
         """Per batch: due date, as an ordinal, and its rank by (due date, batch)."""
         got = self._due_cache.get(years)
         if got is None:
             due_day = add_years_ordinals(np.asarray(self.batch_first, dtype=np.int64), years)
             rank = np.empty(len(due_day), dtype=np.int64)
             rank[np.lexsort((np.arange(len(due_day)), due_day))] = np.arange(len(due_day))
-            got = self._due_cache[years] = (_Dues(due_day), due_day, rank)
+            got = self._due_cache[years] = (Dues(due_day), due_day, rank)
         return got
 
 
@@ -496,17 +429,3 @@ def read(fetch, until: _dt.date) -> BatchDates:
             until,
             ordered=True,
         )
-
-
-@contextlib.contextmanager
-def no_cycle_collection():
-    """Python's cyclic garbage collector paused: reading a few hundred thousand rows makes as
-    many tuples, none in a cycle, and each collection would walk them all again (a third of
-    the time of a refresh). Reference counting still frees everything."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

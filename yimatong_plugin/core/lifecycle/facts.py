@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from ..i18n import tr
 from . import batch_dates
+from .arrays import no_cycle_collection
 from .events import Event, to_date, with_project_defaults
 from .model import RULE_EVENT_COLUMNS, RULE_UNSUPPLIED, Thresholds
 from .rules import project_findings, unsupplied_findings
@@ -282,7 +283,7 @@ def findings_and_year_ends(
     ends = [_dt.date(y, 12, 31) for y in sorted(set(years))]
     if ends and ends[-1] >= as_of:
         raise ValueError(f"year ends up to {ends[-1].year} are not all before {as_of}")
-    with batch_dates.no_cycle_collection():
+    with no_cycle_collection():
         return _findings_and_year_ends(fetch, as_of, ends, th, canceled)
 
 
