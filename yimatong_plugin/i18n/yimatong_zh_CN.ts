@@ -861,12 +861,12 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法统计项目库：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="128" />
+      <location filename="../core/library/gpkg.py" line="132" />
       <source>Cannot create the library {path}: folder {folder} does not exist</source>
       <translation>无法创建项目库 {path}：文件夹 {folder} 不存在</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="143" />
+      <location filename="../core/library/gpkg.py" line="151" />
       <source>Cannot open the library {path}: {error}</source>
       <translation>无法打开项目库 {path}：{error}</translation>
     </message>
@@ -906,7 +906,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>无法读取图层目录：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="110" />
+      <location filename="../core/library/gpkg.py" line="114" />
       <source>Cannot read the library file {path}: {error}</source>
       <translation>无法读取项目库文件 {path}：{error}</translation>
     </message>
@@ -2329,17 +2329,17 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>项目库阶段事件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="354" />
+      <location filename="../core/library/gpkg.py" line="362" />
       <source>Library {path} is busy or read-only: {error}</source>
       <translation>项目库 {path} 正忙或只读：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="370" />
+      <location filename="../core/library/gpkg.py" line="378" />
       <source>Library {path}: the change could not be saved: {error}</source>
       <translation>项目库 {path}：修改未能保存：{error}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="342" />
+      <location filename="../core/library/gpkg.py" line="350" />
       <source>Library {path}: {error}</source>
       <translation>项目库 {path}：{error}</translation>
     </message>
@@ -4633,7 +4633,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>项目库服务 {url} 未在规定时间内响应</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="336" />
+      <location filename="../core/library/gpkg.py" line="344" />
       <source>The library {path} refused the change: {error}</source>
       <translation>项目库 {path} 拒绝了该修改：{error}</translation>
     </message>
@@ -7020,22 +7020,22 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
 {problems}</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="100" />
+      <location filename="../core/library/gpkg.py" line="104" />
       <source>{path} is a folder, not a GeoPackage file</source>
       <translation>{path} 是文件夹，不是 GeoPackage 文件</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="224" />
+      <location filename="../core/library/gpkg.py" line="232" />
       <source>{path} is an SQLite database but not a GeoPackage (application_id {app})</source>
       <translation>{path} 是 SQLite 数据库，但不是 GeoPackage（application_id {app}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="118" />
+      <location filename="../core/library/gpkg.py" line="122" />
       <source>{path} is not a GeoPackage (not an SQLite database file)</source>
       <translation>{path} 不是 GeoPackage（不是 SQLite 数据库文件）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="184" />
+      <location filename="../core/library/gpkg.py" line="192" />
       <source>{path} is not a GeoPackage: {error}</source>
       <translation>{path} 不是 GeoPackage：{error}</translation>
     </message>
@@ -7045,7 +7045,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path} 不是 QGIS 能读取的图层。</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="282" />
+      <location filename="../core/library/gpkg.py" line="290" />
       <source>{path}: table {table} has columns this migration does not know: {cols}</source>
       <translation>{path}：表 {table} 含有本次迁移不认识的字段：{cols}</translation>
     </message>
@@ -7060,7 +7060,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>{path}：PDF 写入失败（错误 {code}：{message}）</translation>
     </message>
     <message>
-      <location filename="../core/library/gpkg.py" line="250" />
+      <location filename="../core/library/gpkg.py" line="258" />
       <source>{path}: the schema migration would break references: {rows}</source>
       <translation>{path}：结构迁移会破坏引用关系：{rows}</translation>
     </message>
@@ -7295,7 +7295,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/facts.py" line="316" />
+      <location filename="../core/lifecycle/facts.py" line="317" />
       <source>批而未供 as of {date}: the batch figures disagree with the lifecycle rules ({batches} batches, {findings} findings); the statistics are not shown. Please report this library.</source>
       <translation>截至 {date} 的批而未供：批次数字与生命周期规则不一致（{batches} 个批次，{findings} 条发现），统计不予显示。请报告此项目库。</translation>
     </message>
