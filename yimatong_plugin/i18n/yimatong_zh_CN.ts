@@ -2709,7 +2709,7 @@ Areas are planar in AREA_CRS (default: the CGCS2000 3-degree Gauss-Kruger zone o
       <translation>不是一码通图层目录文件</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/events.py" line="41" />
+      <location filename="../core/lifecycle/events.py" line="44" />
       <source>Not a date: {value!r}</source>
       <translation>不是日期：{value!r}</translation>
     </message>
@@ -5673,7 +5673,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>停止开发</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/events.py" line="151" />
+      <location filename="../core/lifecycle/events.py" line="163" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -6133,7 +6133,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/events.py" line="152" />
+      <location filename="../core/lifecycle/events.py" line="164" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>

@@ -35,10 +35,22 @@ def to_date(value: Any) -> _dt.date | None:
     text = str(value).strip()
     if not text:
         return None
+    day = _PARSED.get(text)
+    if day is not None:
+        return day
     try:
-        return _dt.date.fromisoformat(text[:10])
+        day = _dt.date.fromisoformat(text[:10])
     except ValueError:
         raise ValueError(tr("Not a date: {value!r}").format(value=value)) from None
+    if len(_PARSED) < _PARSED_MAX:
+        _PARSED[text] = day
+    return day
+
+
+#: stored dates already read (a library has a few thousand distinct ones; the rules read each
+#: many times): text -> date, bounded
+_PARSED: dict[str, _dt.date] = {}
+_PARSED_MAX = 100_000
 
 
 # -- events ----------------------------------------------------------------------------------
