@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from tests import statistics_data as sd
+from tests.schema_versions import open_at_version
 from yimatong_plugin.core.library import SCHEMA_VERSION, open_library
 from yimatong_plugin.core.statistics import compute
 from yimatong_plugin.core.statistics.query import PARCEL_AREA
@@ -26,16 +27,7 @@ def _index(lib) -> list:
 
 @pytest.mark.parametrize("backend", ["gpkg", pytest.param("postgis", marks=pytest.mark.postgis)])
 def test_v7_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatch, request):
-    from yimatong_plugin.core.library import gpkg, postgis
-
-    if backend == "gpkg":
-        uri = str(tmp_path / "v7.gpkg")
-    else:
-        uri = request.getfixturevalue("postgis_server").new_database()
-    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", 7)
-    monkeypatch.setattr(postgis, "SCHEMA_VERSION", 7)
-    lib = open_library(uri, user="alice")
-    assert lib.schema_version == 7
+    uri, lib = open_at_version(backend, 7, tmp_path, monkeypatch, request)
     sd.build(lib)
     assert _index(lib) == []
     before = _figures(lib)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests import statistics_data as sd
+from tests.schema_versions import open_at_version
 from yimatong_plugin.core.library import SCHEMA_VERSION, open_library
 from yimatong_plugin.core.lifecycle.batch_dates import APPROVALS_SQL, SUPPLIES_SQL
 from yimatong_plugin.core.statistics import compute
@@ -29,16 +30,7 @@ def _indexes(lib) -> dict:
 
 @pytest.mark.parametrize("backend", ["gpkg", pytest.param("postgis", marks=pytest.mark.postgis)])
 def test_v8_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatch, request):
-    from yimatong_plugin.core.library import gpkg, postgis
-
-    if backend == "gpkg":
-        uri = str(tmp_path / "v8.gpkg")
-    else:
-        uri = request.getfixturevalue("postgis_server").new_database()
-    monkeypatch.setattr(gpkg, "SCHEMA_VERSION", 8)
-    monkeypatch.setattr(postgis, "SCHEMA_VERSION", 8)
-    lib = open_library(uri, user="alice")
-    assert lib.schema_version == 8
+    uri, lib = open_at_version(backend, 8, tmp_path, monkeypatch, request)
     sd.build(lib)
     before_indexes = _indexes(lib)
     assert list(before_indexes) == ["ymt_events_code_idx"]
