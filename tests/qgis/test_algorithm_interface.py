@@ -18,7 +18,17 @@ REQUIRED = {"name", "description", "default", "flags", "help", "type"}
 
 @pytest.fixture(scope="module")
 def current(processing_ready):
-    return algorithm_facts(QgsApplication.processingRegistry().providerById("yimatong"))
+    """The facts with no library configured: LIBRARY's default is the library the plugin's
+    settings name (whatever an earlier test opened), recorded as none."""
+    from unittest import mock
+
+    provider = QgsApplication.processingRegistry().providerById("yimatong")
+    target = "yimatong_plugin.gis.library_connect.settings_library_value"
+    with mock.patch(target, return_value=""):
+        provider.refreshAlgorithms()
+        facts = algorithm_facts(provider)
+    provider.refreshAlgorithms()
+    return facts
 
 
 def test_same_algorithms(current):
