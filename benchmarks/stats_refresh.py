@@ -192,6 +192,36 @@ def measure(label, lib, conn, repeat, with_peer=True):
     return bad
 
 
+def with_agreed_dates(source: Path, target: Path) -> Path:
+    """A copy of the library where every other supply (even fid) records an agreed start one
+    year and an agreed completion three years after its date, as a transfer contract would:
+    the project rules (供而未用, 闲置土地, 逾期开工/竣工) then read those projects' facts. Made
+    once (the update goes through the library's triggers: audited like any edit)."""
+    import shutil
+    import sqlite3
+
+    if target.exists():
+        return target
+    from yimatong_plugin.core.library import open_library
+
+    open_library(str(source)).close()  # upgraded first: the copy starts current
+    partial = target.with_suffix(".part")
+    shutil.copyfile(source, partial)
+    conn = sqlite3.connect(partial)
+    try:
+        with conn:
+            conn.execute(
+                "UPDATE ymt_events SET "
+                "agreed_start = date(substr(event_date, 1, 10), '+1 year'), "
+                "agreed_completion = date(substr(event_date, 1, 10), '+3 years') "
+                "WHERE stage = 'supply' AND fid % 2 = 0"
+            )
+    finally:
+        conn.close()
+    partial.rename(target)
+    return target
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -210,6 +240,12 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--library", help="measure this copy of the benchmark library (opening upgrades it)"
     )
+    parser.add_argument(
+        "--agreed-dates",
+        action="store_true",
+        help="a copy whose every other supply records agreed start/completion (the project "
+        "rules then have work; made once under benchmarks/_data)",
+    )
     args = parser.parse_args(argv)
     if args.keep and not args.postgis:
         parser.error("--keep needs --postgis (or run benchmarks/pg_copy.py --keep DIR)")
@@ -218,6 +254,8 @@ def main(argv=None) -> int:
     from yimatong_plugin.core.library import open_library
 
     path = Path(args.library) if args.library else build_library(DATA / "projectbox_100000.gpkg")
+    if args.agreed_dates:
+        path = with_agreed_dates(path, DATA / "projectbox_100000_agreed.gpkg")
     lib = open_library(str(path))
     print(f"library: {lib.counts()}; as of {AS_OF}")
     bad = 0
