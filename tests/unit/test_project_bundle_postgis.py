@@ -3,12 +3,11 @@ same JSON of ``GET /projects/{code}``, as the four queries (project, events, par
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from tests.library_data import SEG, SQUARE
+from tests.library_data import SEG, SQUARE, seed_detail_cases
 from yimatong_plugin.core import projectbox
 from yimatong_plugin.core.library import LibraryError, open_library
 from yimatong_plugin.core.library.library_events import EventsResultsMixin
@@ -36,63 +35,28 @@ def _service_json(info) -> str:
     )
 
 
-def _square(x, y, d=0.001):
-    return f"POLYGON(({x} {y}, {x + d} {y}, {x + d} {y + d}, {x} {y + d}, {x} {y}))"
-
-
 @pytest.fixture(scope="module")
 def library(postgis_server, tmp_path_factory):
     uri = postgis_server.new_database()
     lib = open_library(uri, user="seed")
-    codes = []
-
-    def project(name, **kw):
-        code = str(lib.allocate_code(**dict(SEG, **kw)))
-        lib.add_project(code, name=name, source="municipal_key", applicant='城投 "甲"\\乙')
-        codes.append(code)
-        return code
-
-    full = project("安置房一期")
-    lib.add_parcel(full, SQUARE, stage="supply", label="A-1")
-    old = lib.add_parcel(full, _square(111.61, 29.01))
-    lib.replace_parcel(old, _square(111.6100000000001, 29.0100000000003), reason="测绘更正")
-    lib.add_event(full, "conversion_approval", "2021-03-01", batch="湘政土批〔2021〕7号")
-    lib.add_event(
-        full,
-        "supply",
-        "2021-09-15",
-        doc_no="常供〔2021〕1号",
-        area_m2=1234.5678901,
-        agreed_start="2022-01-01",
-        agreed_completion="2024-12-31",
-        developed_ratio=0.3,
-        invested_ratio=0.1 + 0.2,
-        note="第一行\n第二行\t制表",
+    seeded = seed_detail_cases(
+        lib, many_parcels=40, supply_extra={"agreed_completion": "2024-12-31"}
     )
+    codes, full = seeded["codes"], seeded["full"]
     gone = lib.add_event(full, "planning_permit", "2022-02-02")
     lib.archive_event(gone, "录错")
     lib.add_event(full, "supervision", "2023-05-05", stopped_on="2023-05-01", status="停工")
     src = tmp_path_factory.mktemp("results") / "批复.pdf"
     src.write_bytes(b"%PDF-1.4 stub")
     lib.add_result(full, "supply", src, kind="approval")
-    lib.store_result(full, None, io.BytesIO(b"x" * 1000), "红线图.dwg", kind="drawing")
     # a stamp whose milliseconds must be cut, not rounded (as the rows give it: …59.999Z)
     lib._execute(
         "UPDATE ymt_results SET added_at = '2021-12-31 23:59:59.999999+08' WHERE code = ?", (full,)
     )
-
-    peer = project("同批次项目")
-    lib.add_event(peer, "conversion_approval", "2021-03-01", batch="湘政土批〔2021〕7号")
-
-    project("没有事件的项目", year=2023)
-    many = project("多地块项目", year=2022)
-    for i in range(40):
-        lib.add_parcel(many, _square(111.5 + i * 0.0011, 29.1 + i * 1e-7), label=f"第{i}块")
-    lib.add_event(many, "supply", "2022-06-01")
-    archived = project("已撤销项目", year=2020)
-    lib.add_parcel(archived, SQUARE)
-    lib.add_event(archived, "supply", "2020-01-01")
-    lib.archive_project(archived, "撤销")
+    lib.add_event(seeded["many"], "supply", "2022-06-01")
+    lib.add_parcel(seeded["archived"], SQUARE)
+    lib.add_event(seeded["archived"], "supply", "2020-01-01")
+    lib.archive_project(seeded["archived"], "撤销")
     yield lib, codes
     lib.close()
 

@@ -6,22 +6,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import io
 import json
 
 import pytest
 
-from tests.library_data import SEG, SQUARE
+from tests.library_data import SEG, seed_detail_cases
 from tests.service_server import add_client
 from yimatong_plugin.core import i18n
 from yimatong_plugin.core.library import open_library
 from yimatong_plugin.service import fast
 from yimatong_plugin.service.app import create_app
 from yimatong_plugin.service.context import Settings
-
-
-def _square(x, y, d=0.001):
-    return f"POLYGON(({x} {y}, {x + d} {y}, {x + d} {y + d}, {x} {y + d}, {x} {y}))"
 
 
 @pytest.fixture(scope="module", params=["gpkg", pytest.param("postgis", marks=pytest.mark.postgis)])
@@ -31,41 +26,11 @@ def library(request, tmp_path_factory):
     else:
         uri = request.getfixturevalue("postgis_server").new_database()
     lib = open_library(uri, user="seed")
-    codes = []
-
-    def project(name, **kw):
-        code = str(lib.allocate_code(**dict(SEG, **kw)))
-        lib.add_project(code, name=name, source="municipal_key", applicant='城投 "甲"\\乙')
-        codes.append(code)
-        return code
-
-    full = project("安置房一期")
-    lib.add_parcel(full, SQUARE, stage="supply", label="A-1")
-    old = lib.add_parcel(full, _square(111.61, 29.01))
-    lib.replace_parcel(old, _square(111.6100000000001, 29.0100000000003), reason="测绘更正")
-    lib.add_event(full, "conversion_approval", "2021-03-01", batch="湘政土批〔2021〕7号")
-    lib.add_event(
-        full,
-        "supply",
-        "2021-09-15",
-        doc_no="常供〔2021〕1号",
-        area_m2=1234.5678901,
-        agreed_start="2022-01-01",
-        developed_ratio=0.3,
-        invested_ratio=0.1 + 0.2,
-        note="第一行\n第二行\t制表",
-    )
-    lib.store_result(full, None, io.BytesIO(b"x" * 1000), "红线图.dwg", kind="drawing")
-    peer = project("同批次项目")
-    lib.add_event(peer, "conversion_approval", "2021-03-01", batch="湘政土批〔2021〕7号")
-    project("没有事件的项目", year=2023)
-    many = project("多地块项目", year=2022)
-    for i in range(12):
-        lib.add_parcel(many, _square(111.5 + i * 0.0011, 29.1 + i * 1e-7), label=f"第{i}块")
-    lib.add_event(many, "supply", "2019-06-01", agreed_start="2020-01-01")
-    archived = project("已撤销项目", year=2020)
-    lib.add_event(archived, "supply", "2020-01-01")
-    lib.archive_project(archived, "撤销")
+    seeded = seed_detail_cases(lib, many_parcels=12)
+    codes = seeded["codes"]
+    lib.add_event(seeded["many"], "supply", "2019-06-01", agreed_start="2020-01-01")
+    lib.add_event(seeded["archived"], "supply", "2020-01-01")
+    lib.archive_project(seeded["archived"], "撤销")
     missing = str(lib.allocate_code(**dict(SEG, year=2021)))  # allocated, never recorded
     lib.close()
     keys = {
