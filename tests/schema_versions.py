@@ -18,3 +18,8 @@ def open_at_version(backend: str, version: int, tmp_path, monkeypatch, request, 
     lib = open_library(uri, user=user)
     assert lib.schema_version == version
     return uri, lib
+
+
+def query_plan(lib, sql: str, params) -> str:
+    """SQLite's ``EXPLAIN QUERY PLAN`` of ``sql``, its details joined by spaces."""
+    return " ".join(str(r["detail"]) for r in lib.query("EXPLAIN QUERY PLAN " + sql, params))

@@ -171,3 +171,11 @@ def build_demo(lib, n: int = 60, seed: int = 13) -> dict:
             if rng.random() < 0.5:
                 lib.add_event(code, "construction_start", f"{year}-12-20")
     return codes
+
+
+def figures(lib) -> dict:
+    """``{table key: rows}`` of the statistics of ``lib`` as of :data:`AS_OF` (to compare a
+    library before and after a change)."""
+    from yimatong_plugin.core.statistics import compute
+
+    return {t.key: t.rows for t in compute(lib, AS_OF).tables}

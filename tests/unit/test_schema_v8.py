@@ -6,15 +6,10 @@ import datetime as dt
 import pytest
 
 from tests import statistics_data as sd
-from tests.schema_versions import open_at_version
+from tests.schema_versions import open_at_version, query_plan
 from yimatong_plugin.core.library import SCHEMA_VERSION, open_library
 from yimatong_plugin.core.statistics import compute
 from yimatong_plugin.core.statistics.query import PARCEL_AREA
-
-
-def _figures(lib):
-    stats = compute(lib, sd.AS_OF)
-    return {t.key: t.rows for t in stats.tables}
 
 
 def _index(lib) -> list:
@@ -30,7 +25,7 @@ def test_v7_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatc
     uri, lib = open_at_version(backend, 7, tmp_path, monkeypatch, request)
     sd.build(lib)
     assert _index(lib) == []
-    before = _figures(lib)
+    before = sd.figures(lib)
     lib.close()
     monkeypatch.undo()
 
@@ -39,7 +34,7 @@ def test_v7_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatc
         assert lib.schema_version == SCHEMA_VERSION >= 8
         (sql,) = _index(lib)
         assert "code, retired, area_m2" in sql
-        assert _figures(lib) == before
+        assert sd.figures(lib) == before
         assert before["by_admin"] and before["unsupplied_batches"]
     finally:
         lib.close()
@@ -48,8 +43,6 @@ def test_v7_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatc
 def test_parcel_areas_come_from_the_index(tmp_path):
     with open_library(str(tmp_path / "new.gpkg")) as lib:
         sd.build(lib)
-        plan = " ".join(
-            str(r["detail"]) for r in lib.query("EXPLAIN QUERY PLAN " + PARCEL_AREA, [False])
-        )
+        plan = query_plan(lib, PARCEL_AREA, [False])
         assert "COVERING INDEX ymt_parcels_area_idx" in plan, plan
         assert compute(lib, dt.date(2026, 6, 30)).table("by_admin").rows

@@ -7,16 +7,11 @@ import datetime as dt
 import pytest
 
 from tests import statistics_data as sd
-from tests.schema_versions import open_at_version
+from tests.schema_versions import open_at_version, query_plan
 from yimatong_plugin.core.library import SCHEMA_VERSION, open_library
 from yimatong_plugin.core.lifecycle.batch_dates import APPROVALS_SQL, SUPPLIES_SQL
 from yimatong_plugin.core.statistics import compute
 from yimatong_plugin.core.statistics.query import stage_as_of_sql
-
-
-def _figures(lib):
-    stats = compute(lib, sd.AS_OF)
-    return {t.key: t.rows for t in stats.tables}
 
 
 def _indexes(lib) -> dict:
@@ -35,7 +30,7 @@ def test_v8_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatc
     before_indexes = _indexes(lib)
     assert list(before_indexes) == ["ymt_events_code_idx"]
     assert "fid" not in before_indexes["ymt_events_code_idx"]
-    before = _figures(lib)
+    before = sd.figures(lib)
     lib.close()
     monkeypatch.undo()
 
@@ -45,7 +40,7 @@ def test_v8_library_upgrades_with_the_same_figures(backend, tmp_path, monkeypatc
         after = _indexes(lib)
         assert "code, event_date, fid, archived, stage" in after["ymt_events_code_idx"]
         assert "stage, archived, code, event_date, fid, batch" in after["ymt_events_facts_idx"]
-        assert _figures(lib) == before
+        assert sd.figures(lib) == before
         assert before["unsupplied_batches"] and before["unsupplied_trend"]
     finally:
         lib.close()
@@ -55,17 +50,13 @@ def test_lifecycle_reads_come_from_the_indexes(tmp_path):
     with open_library(str(tmp_path / "new.gpkg")) as lib:
         sd.build(lib)
 
-        def plan(sql, params):
-            rows = lib.query("EXPLAIN QUERY PLAN " + sql, params)
-            return " ".join(str(r["detail"]) for r in rows)
-
         for sql, times in ((APPROVALS_SQL, 1), (SUPPLIES_SQL, 2)):
-            got = plan(sql, [False, "2026-01-01"] * times)
+            got = query_plan(lib, sql, [False, "2026-01-01"] * times)
             assert got.startswith("SEARCH ymt_events USING COVERING INDEX ymt_events_facts_idx"), (
                 got
             )
         stage, params = stage_as_of_sql()
         sql = f"SELECT {stage} FROM ymt_projects p"
         params = ["2026-01-01" if p == "AS_OF" else p for p in params]
-        assert plan(sql, params).count("COVERING INDEX ymt_events_code_idx") == 2
+        assert query_plan(lib, sql, params).count("COVERING INDEX ymt_events_code_idx") == 2
         assert compute(lib, dt.date(2026, 6, 30)).table("unsupplied_trend").rows
