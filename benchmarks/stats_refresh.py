@@ -93,7 +93,7 @@ def ours_parts(lib, repeat):
     name = "anomaly areas"
     out[name], _ = timed(lambda: anomalies(lib, AS_OF, flt, refresh), repeat, name)
     name = "trend batches"
-    out[name], _ = timed(lambda: unsupplied_trend(AS_OF, flt, refresh), repeat, name)
+    out[name], _ = timed(lambda: unsupplied_trend(flt, refresh), repeat, name)
     name = "plan (GROUP BY)"
     out[name], _ = timed(lambda: plan_execution(lib, flt, AS_OF, AS_OF.year), repeat, name)
     out["full refresh"], _ = timed(lambda: compute(lib, AS_OF), repeat, "full refresh")

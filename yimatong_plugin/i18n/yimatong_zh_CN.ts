@@ -956,7 +956,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>变更</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="53" />
+      <location filename="../core/statistics/trend.py" line="51" />
       <source>Change of the unsupplied area</source>
       <translation>批而未供面积变化</translation>
     </message>
@@ -1616,7 +1616,7 @@ A code is never reused: once allocated, the serial is used up even if the projec
       <translation>每个面积不小于最小面积的连通块为一个候选地块。</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="55" />
+      <location filename="../core/statistics/trend.py" line="53" />
       <source>Each row: the 批而未供 batches as the lifecycle monitor finds them on that date; a negative change is land digested (supplied), a positive one batches newly due. Areas count the batches whose approvals record one.</source>
       <translation>每行为生命周期监测在该日查出的批而未供批次；变化为负表示已消化（已供地）面积，为正表示新到期的批次。面积只计批准记录有面积的批次。</translation>
     </message>
@@ -7295,7 +7295,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供年限（年）</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/facts.py" line="317" />
+      <location filename="../core/lifecycle/facts.py" line="298" />
       <source>批而未供 as of {date}: the batch figures disagree with the lifecycle rules ({batches} batches, {findings} findings); the statistics are not shown. Please report this library.</source>
       <translation>截至 {date} 的批而未供：批次数字与生命周期规则不一致（{batches} 个批次，{findings} 条发现），统计不予显示。请报告此项目库。</translation>
     </message>
@@ -7315,7 +7315,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>批而未供（按行政区）</translation>
     </message>
     <message>
-      <location filename="../core/statistics/trend.py" line="50" />
+      <location filename="../core/statistics/trend.py" line="48" />
       <source>批而未供 over time (year ends)</source>
       <translation>批而未供消化趋势（各年末）</translation>
     </message>

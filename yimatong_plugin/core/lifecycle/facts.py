@@ -173,7 +173,7 @@ def findings(
 
 def _load_chunks(fetch: Fetch, as_of, codes, canceled, at_least_one=False):
     """:func:`load` of ``codes`` in chunks; None when ``canceled()``."""
-    projects, events = {}, _Loaded()
+    projects, events = {}, {}
     only = sorted(set(codes))
     for i in range(0, max(1, len(only)) if at_least_one else len(only), _CHUNK):
         more_projects, more_events = load(fetch, as_of, only[i : i + _CHUNK])
@@ -184,40 +184,28 @@ def _load_chunks(fetch: Fetch, as_of, codes, canceled, at_least_one=False):
     return projects, events
 
 
-def _evaluate(projects, events, as_of, th, keep=None, rule_codes=None, only=None) -> list:
-    """The findings over the loaded ``events`` (``only``: of those codes) as of ``as_of``:
-    批而未供 of the batches in ``keep`` (None: all), the project rules of ``rule_codes``."""
+def _evaluate(projects, events, as_of, th, keep=None, rule_codes=None) -> list:
+    """The findings over the loaded ``events`` as of ``as_of``: 批而未供 of the batches in
+    ``keep`` (None: all), the project rules of ``rule_codes`` (None: all)."""
     archived = {code for code, row in projects.items() if row.get("archived")}
-    codes = sorted(events) if only is None else sorted(c for c in only if c in events)
-    batch_events = _batch_events(events)
-    batches = {c: batch_events[c] for c in codes if c in batch_events}
+    batches = {}  # the approvals and supplies of the projects with one
+    for code in sorted(events):
+        kept = [e for e in events[code] if e.stage in _BATCH_STAGES]
+        if kept:
+            batches[code] = kept
     out = unsupplied_findings(batches, as_of, th, archived)
     if keep is not None:  # a batch the screen did not keep may lack members here
         out = [f for f in out if f.batch in keep]
-    for code in codes:
-        if code not in archived and (rule_codes is None or code in rule_codes):
+    return out + _project_rules(projects, events, as_of, th, rule_codes)
+
+
+def _project_rules(projects, events, as_of, th, rule_codes=None) -> list:
+    """The project rules' findings over the loaded ``events``, in code order: of the codes in
+    ``rule_codes`` (None: all); archived projects get none (``core/batches.py``)."""
+    out = []
+    for code in sorted(events):
+        if not projects[code].get("archived") and (rule_codes is None or code in rule_codes):
             out.extend(project_findings(code, events[code], as_of, th))
-    return out
-
-
-class _Loaded(dict):
-    """The loaded events by code, with their approvals and supplies once (several dates)."""
-
-    batch_events: dict | None = None
-
-
-def _batch_events(events: dict) -> dict[str, list[Event]]:
-    """``{code: its approvals and supplies}`` (the codes with one), kept on a :class:`_Loaded`."""
-    cached = getattr(events, "batch_events", None)
-    if cached is not None:
-        return cached
-    out = {}
-    for code, evs in events.items():
-        kept = [e for e in evs if e.stage in _BATCH_STAGES]
-        if kept:
-            out[code] = kept
-    if isinstance(events, _Loaded):
-        events.batch_events = out
     return out
 
 
@@ -237,10 +225,6 @@ class Refresh:
         return self.dates.projects
 
 
-_SUPPLY_FACT = (
-    "agreed_start IS NOT NULL OR agreed_completion IS NOT NULL OR stopped_on IS NOT NULL "
-    "OR developed_ratio IS NOT NULL OR invested_ratio IS NOT NULL"
-)
 _AGREED = "agreed_start IS NOT NULL OR agreed_completion IS NOT NULL"
 
 #: the projects the project rules may flag as of a date (:mod:`.screen`'s projects: a supply
@@ -250,7 +234,7 @@ _AGREED = "agreed_start IS NOT NULL OR agreed_completion IS NOT NULL"
 RULE_CODES_SQL = f"""
 SELECT code FROM ymt_events
 WHERE stage = 'supply' AND archived = ? AND event_date < ?
-  AND ({_SUPPLY_FACT} OR code IN (SELECT code FROM ymt_projects WHERE {_AGREED}))
+  AND ({_AGREED} OR {STALL} OR code IN (SELECT code FROM ymt_projects WHERE {_AGREED}))
 UNION
 SELECT code FROM ymt_events
 WHERE stage = 'supervision' AND archived = ? AND event_date < ? AND ({STALL})
@@ -307,10 +291,7 @@ def _findings_and_year_ends(fetch, as_of, ends, th, canceled) -> Refresh | None:
     loaded = _load_chunks(fetch, as_of, rule_codes, canceled)
     if loaded is None or (canceled is not None and canceled()):
         return None
-    projects, events = loaded
-    for code in sorted(events):
-        if code in rule_codes and not projects[code].get("archived"):  # archived: no findings
-            now.extend(project_findings(code, events[code], as_of, th))
+    now += _project_rules(*loaded, as_of, th, rule_codes)
     rule = [(f.batch, f.supplied_ratio, f.codes) for f in now if f.rule == RULE_UNSUPPLIED]
     if rule != [(b.batch, b.supplied_ratio, b.codes) for b in found]:
         raise RuntimeError(

@@ -112,14 +112,13 @@ def screen(
 
 class _Facts:
     """Per batch and project: first approval day and approvals without area; per project and
-    named batch: whether a supply records no area — added to as the events come."""
+    named batch: whether a supply records no area."""
 
     def __init__(self, undeclared: set):
         self.undeclared = undeclared
         self.approvals: dict[str, dict[str, list]] = {}  # key -> code -> [first day, no area]
         self.supplies: dict[str, dict[str | None, int]] = {}  # code -> batch/None -> no area
         self.projects: set[str] = set()
-        self._due: dict[tuple, _dt.date] = {}  # (batch, first day) -> due date
 
     def add(self, rows, archived: set, agreed: set) -> None:
         for stage, code, key, first_day, no_area, zero_area, fact in rows:
@@ -139,10 +138,7 @@ class _Facts:
     def decide(self, as_of, thresholds, archived, out: Screen) -> Screen:
         for key, members in self.approvals.items():
             first = min(day for day, _ in members.values())
-            due = self._due.get((key, first))
-            if due is None:
-                due = self._due[key, first] = add_years(to_date(first), thresholds.unsupplied_years)
-            if as_of < due:
+            if as_of < add_years(to_date(first), thresholds.unsupplied_years):
                 continue
             live = [c for c in members if c not in archived]
             by_area = all(members[c][1] == 0 for c in live)

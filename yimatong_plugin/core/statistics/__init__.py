@@ -132,7 +132,7 @@ def compute(
     if refresh is None or (canceled is not None and canceled()):
         return None
     anomalies = compute_anomalies(lib, as_of, flt, refresh)
-    anomalies.trend = unsupplied_trend(as_of, flt, refresh)
+    anomalies.trend = unsupplied_trend(flt, refresh)
     if canceled is not None and canceled():
         return None
     plan_year = int(flt.year) if flt.year else as_of.year

@@ -27,9 +27,9 @@ def trend_years(as_of: _dt.date) -> range:
     return range(as_of.year - TREND_YEARS, as_of.year)
 
 
-def unsupplied_trend(as_of: _dt.date, flt: StatsFilter, refresh) -> list[tuple[_dt.date, list]]:
+def unsupplied_trend(flt: StatsFilter, refresh) -> list[tuple[_dt.date, list]]:
     """``[(31 December, [batches, approved m², unsupplied m², batches without area])]`` of the
-    批而未供 batches with a project matching ``flt`` at each year end before as_of, from the
+    批而未供 batches with a project matching ``flt`` at the refresh's year ends, from the
     lifecycle as read once for the refresh (``lifecycle.facts.findings_and_year_ends``)."""
     matching = None
     if flt != StatsFilter():
@@ -38,9 +38,7 @@ def unsupplied_trend(as_of: _dt.date, flt: StatsFilter, refresh) -> list[tuple[_
             return flt.matches(refresh.projects.get(code, {}))
 
     return [
-        (day, refresh.dates.totals(day, refresh.thresholds, matching))
-        for day in refresh.year_ends
-        if day < as_of
+        (day, refresh.dates.totals(day, refresh.thresholds, matching)) for day in refresh.year_ends
     ]
 
 
