@@ -5673,7 +5673,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>停止开发</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/events.py" line="163" />
+      <location filename="../core/lifecycle/events.py" line="169" />
       <source>document {doc}</source>
       <translation>文号 {doc}</translation>
     </message>
@@ -6133,7 +6133,7 @@ The layers' features are stored in the library in the set's CRS (AREA_CRS; defau
       <translation>未给评价因子：得分即紧凑度</translation>
     </message>
     <message>
-      <location filename="../core/lifecycle/events.py" line="164" />
+      <location filename="../core/lifecycle/events.py" line="170" />
       <source>no document number</source>
       <translation>无文号</translation>
     </message>

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .arrays import Dues, Prefix, add_years_ordinals, grouped, no_cycle_collection
-from .events import to_date
+from .events import float_value, to_date
 from .model import Thresholds
 
 #: the approvals as of a date (parameters: archived, the day after the date), in the order the
@@ -70,23 +70,11 @@ WHERE code IN ({_APPROVING})
 """
 
 
-def _float(value) -> float | None:
-    """``Event.float_attr``: None for None, "" or what is not a number."""
-    if value is None or type(value) is float:
-        return value
-    if value == "":
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _area(area, declared) -> float | None:
     """An approval's area as the rules read it: its own, else the project's declared area."""
-    value = _float(area)
+    value = float_value(area)
     if value is None and declared not in (None, ""):
-        value = _float(declared)
+        value = float_value(declared)
     return value
 
 
@@ -228,7 +216,7 @@ class BatchDates:
                     named_ids.append(i)
                     named_rows.append(j)
         s_ordinal = np.asarray([days[str(r[2])].toordinal() for r in supplies], dtype=np.int64)
-        s_area = [_float(r[4]) for r in supplies]
+        s_area = [float_value(r[4]) for r in supplies]
 
         def prefix(n, ids, rows):
             order, group = grouped(ids)

@@ -82,13 +82,19 @@ class Event:
         return value if value is not None else self.float_attr("area")
 
     def float_attr(self, name: str) -> float | None:
-        value = self.get(name)
-        if value is None:
-            return None
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            return None
+        return float_value(self.get(name))
+
+
+def float_value(value: Any) -> float | None:
+    """A number as the rules read one: None for None, "" or what is not a number."""
+    if value is None or type(value) is float:
+        return value
+    if value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def as_event(obj: Any) -> Event:
