@@ -157,18 +157,3 @@ def projects_by_code(lib, flt: StatsFilter, codes) -> dict[str, dict]:
             row["area_m2"] = float(row["area_m2"] or 0.0)
             out[row["code"]] = row
     return out
-
-
-def events_by_fid(lib, fids) -> dict:
-    """Live events by fid (the columns the lifecycle rules read)."""
-    from .. import lifecycle as lc
-
-    out = {}
-    fids = sorted({int(f) for f in fids})
-    cols = ", ".join(lc.RULE_EVENT_COLUMNS)
-    for i in range(0, len(fids), 500):
-        chunk = fids[i : i + 500]
-        sql = f"SELECT {cols} FROM ymt_events WHERE fid IN ({', '.join('?' * len(chunk))})"
-        for row in lib.query(sql, chunk):
-            out[int(row["fid"])] = row
-    return out
