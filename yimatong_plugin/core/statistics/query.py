@@ -152,7 +152,7 @@ def projects_by_code(lib, flt: StatsFilter, codes) -> dict[str, dict]:
     codes = sorted(set(codes))
     for i in range(0, len(codes), 500):
         chunk = codes[i : i + 500]
-        sql, params = base_sql(flt, "p.declared_area_m2 AS declared_area_m2", chunk)
+        sql, params = base_sql(flt, codes=chunk)
         for row in lib.query(sql, params):
             row["area_m2"] = float(row["area_m2"] or 0.0)
             out[row["code"]] = row
